@@ -1,0 +1,450 @@
+//! Typed configuration: embedded defaults, a TOML file, `WIREWATCH_<SECTION>_<KEY>`
+//! environment overrides and command-line flags, applied in that order and then
+//! validated as a whole so an error can always name the key that is wrong.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+/// The default configuration file, embedded so `check-config` and a bare `run`
+/// work from any directory and the documented defaults cannot drift from the code.
+pub const DEFAULT_CONFIG_TOML: &str = include_str!("../config/wirewatch.toml");
+
+/// Everything a configuration can get wrong, with the key it concerns.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read config file {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("config file {path} is not valid TOML: {message}")]
+    Syntax { path: String, message: String },
+    #[error("environment variable {var}: {message}")]
+    Env { var: String, message: String },
+    #[error("config key `{key}` = {value}: {message}")]
+    Invalid {
+        key: &'static str,
+        value: String,
+        message: String,
+    },
+}
+
+/// The complete, effective configuration of one wirewatch process.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub watch: WatchConfig,
+    pub pipeline: PipelineConfig,
+    pub output: OutputConfig,
+    pub quarantine: QuarantineConfig,
+    pub metrics: MetricsConfig,
+    pub log: LogConfig,
+}
+
+/// Which watcher backend turns filesystem changes into hints.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum WatcherKind {
+    /// inotify / FSEvents / ReadDirectoryChanges: events in milliseconds.
+    Recommended,
+    /// Periodic stat polling, for network filesystems where events never arrive.
+    Poll,
+}
+
+/// What happens to a source file once its record (or duplicate entry) is durable.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum CompletionAction {
+    Keep,
+    Move,
+    Delete,
+}
+
+/// Log line format.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    Pretty,
+    Json,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct WatchConfig {
+    pub dir: PathBuf,
+    pub recursive: bool,
+    pub extensions: Vec<String>,
+    pub settle_ms: u64,
+    pub rescan_interval_s: u64,
+    pub watcher: WatcherKind,
+    pub poll_interval_ms: u64,
+    pub max_file_bytes: u64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct PipelineConfig {
+    pub workers: usize,
+    pub queue_capacity: usize,
+    pub group_commit_ms: u64,
+    pub shutdown_timeout_s: u64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct OutputConfig {
+    pub dir: PathBuf,
+    pub on_success: CompletionAction,
+    pub done_dir: PathBuf,
+    pub ledger: PathBuf,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct QuarantineConfig {
+    pub max_bytes: u64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct MetricsConfig {
+    pub enabled: bool,
+    pub addr: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct LogConfig {
+    pub format: LogFormat,
+    pub level: String,
+}
+
+/// Command-line values that take precedence over file and environment.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    pub watch: Option<PathBuf>,
+    pub out: Option<PathBuf>,
+    pub metrics_addr: Option<String>,
+    pub workers: Option<usize>,
+    pub log_format: Option<LogFormat>,
+}
+
+impl Config {
+    /// Loads the embedded defaults, merges `file` (if any) and the process
+    /// environment, applies `overrides`, and validates the result.
+    pub fn load(file: Option<&Path>, overrides: &Overrides) -> Result<Config, ConfigError> {
+        let env: Vec<(String, String)> = std::env::vars().collect();
+        Self::load_with_env(file, &env, overrides)
+    }
+
+    /// Same as [`Config::load`] with an explicit environment, so tests need not
+    /// mutate the process environment.
+    pub fn load_with_env(
+        file: Option<&Path>,
+        env: &[(String, String)],
+        overrides: &Overrides,
+    ) -> Result<Config, ConfigError> {
+        let mut table = parse_table(DEFAULT_CONFIG_TOML, "<embedded defaults>")?;
+        if let Some(path) = file {
+            let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+                path: path.to_path_buf(),
+                source,
+            })?;
+            let user = parse_table(&text, &path.display().to_string())?;
+            merge(&mut table, user);
+        }
+        apply_env(&mut table, env)?;
+        let mut config: Config =
+            toml::Value::Table(table)
+                .try_into()
+                .map_err(|e: toml::de::Error| ConfigError::Syntax {
+                    path: file
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_else(|| "<environment>".into()),
+                    message: e.message().to_string(),
+                })?;
+        config.apply(overrides);
+        config.validate()?;
+        Ok(config)
+    }
+
+    fn apply(&mut self, o: &Overrides) {
+        if let Some(d) = &o.watch {
+            self.watch.dir = d.clone();
+        }
+        if let Some(d) = &o.out {
+            self.output.dir = d.clone();
+        }
+        if let Some(a) = &o.metrics_addr {
+            self.metrics.addr = a.clone();
+        }
+        if let Some(w) = o.workers {
+            self.pipeline.workers = w;
+        }
+        if let Some(f) = o.log_format {
+            self.log.format = f;
+        }
+    }
+
+    /// Checks every value a type cannot express (ranges, addresses, names).
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        fn bad(key: &'static str, value: impl std::fmt::Debug, message: &str) -> ConfigError {
+            ConfigError::Invalid {
+                key,
+                value: format!("{value:?}"),
+                message: message.to_string(),
+            }
+        }
+        if self.watch.dir.as_os_str().is_empty() {
+            return Err(bad("watch.dir", &self.watch.dir, "must name a folder"));
+        }
+        if self.watch.settle_ms > 600_000 {
+            return Err(bad(
+                "watch.settle_ms",
+                self.watch.settle_ms,
+                "must be at most 600000 (10 minutes)",
+            ));
+        }
+        if self.watch.rescan_interval_s == 0 || self.watch.rescan_interval_s > 86_400 {
+            return Err(bad(
+                "watch.rescan_interval_s",
+                self.watch.rescan_interval_s,
+                "must be between 1 and 86400 seconds",
+            ));
+        }
+        if self.watch.poll_interval_ms < 10 {
+            return Err(bad(
+                "watch.poll_interval_ms",
+                self.watch.poll_interval_ms,
+                "must be at least 10",
+            ));
+        }
+        if self.watch.max_file_bytes == 0 {
+            return Err(bad(
+                "watch.max_file_bytes",
+                self.watch.max_file_bytes,
+                "must be greater than 0",
+            ));
+        }
+        for ext in &self.watch.extensions {
+            if ext.is_empty() || ext.contains(['.', '/', '\\']) {
+                return Err(bad(
+                    "watch.extensions",
+                    ext,
+                    "each entry is a bare extension such as \"txt\" (no dot, no slash)",
+                ));
+            }
+        }
+        if self.pipeline.workers > 1024 {
+            return Err(bad(
+                "pipeline.workers",
+                self.pipeline.workers,
+                "must be at most 1024 (0 means one per core)",
+            ));
+        }
+        if self.pipeline.queue_capacity == 0 {
+            return Err(bad(
+                "pipeline.queue_capacity",
+                self.pipeline.queue_capacity,
+                "must be at least 1",
+            ));
+        }
+        if self.pipeline.group_commit_ms > 1000 {
+            return Err(bad(
+                "pipeline.group_commit_ms",
+                self.pipeline.group_commit_ms,
+                "must be at most 1000",
+            ));
+        }
+        if self.output.dir.as_os_str().is_empty() {
+            return Err(bad("output.dir", &self.output.dir, "must name a folder"));
+        }
+        if self.metrics.enabled {
+            self.metrics
+                .addr
+                .parse::<SocketAddr>()
+                .map_err(|_| bad("metrics.addr", &self.metrics.addr, "expected HOST:PORT"))?;
+        }
+        if tracing_subscriber::EnvFilter::try_new(&self.log.level).is_err() {
+            return Err(bad(
+                "log.level",
+                &self.log.level,
+                "expected a level (error, warn, info, debug, trace) or a filter directive",
+            ));
+        }
+        Ok(())
+    }
+
+    /// Worker threads to start: the configured count, or one per core.
+    pub fn workers(&self) -> usize {
+        match self.pipeline.workers {
+            0 => std::thread::available_parallelism()
+                .map(|n| n.get())
+                .unwrap_or(1),
+            n => n,
+        }
+    }
+
+    pub fn settle(&self) -> Duration {
+        Duration::from_millis(self.watch.settle_ms)
+    }
+
+    pub fn rescan_interval(&self) -> Duration {
+        Duration::from_secs(self.watch.rescan_interval_s)
+    }
+
+    pub fn shutdown_timeout(&self) -> Duration {
+        Duration::from_secs(self.pipeline.shutdown_timeout_s)
+    }
+
+    /// The ledger file: configured, or `ledger.redb` in the output folder.
+    pub fn ledger_path(&self) -> PathBuf {
+        if self.output.ledger.as_os_str().is_empty() {
+            self.output.dir.join("ledger.redb")
+        } else {
+            self.output.ledger.clone()
+        }
+    }
+
+    /// Where `move` puts finished sources: configured, or `done/` in the output folder.
+    pub fn done_dir(&self) -> PathBuf {
+        if self.output.done_dir.as_os_str().is_empty() {
+            self.output.dir.join("done")
+        } else {
+            self.output.done_dir.clone()
+        }
+    }
+
+    /// The effective configuration as TOML, for `check-config`.
+    pub fn to_toml(&self) -> String {
+        toml::to_string_pretty(self).unwrap_or_else(|e| format!("# cannot render config: {e}\n"))
+    }
+}
+
+fn parse_table(text: &str, origin: &str) -> Result<toml::Table, ConfigError> {
+    text.parse::<toml::Table>()
+        .map_err(|e| ConfigError::Syntax {
+            path: origin.to_string(),
+            message: e.to_string(),
+        })
+}
+
+/// Merges `src` into `dst`, section by section, so a user file need only name
+/// the keys it changes.
+fn merge(dst: &mut toml::Table, src: toml::Table) {
+    for (key, value) in src {
+        match (dst.get_mut(&key), value) {
+            (Some(toml::Value::Table(d)), toml::Value::Table(s)) => merge(d, s),
+            (_, v) => {
+                dst.insert(key, v);
+            }
+        }
+    }
+}
+
+const ENV_PREFIX: &str = "WIREWATCH_";
+
+/// Applies `WIREWATCH_<SECTION>_<KEY>` variables. A value is read as a TOML
+/// literal when it parses as one (numbers, booleans, arrays) and as a string otherwise.
+fn apply_env(table: &mut toml::Table, env: &[(String, String)]) -> Result<(), ConfigError> {
+    let mut vars: Vec<&(String, String)> = env
+        .iter()
+        .filter(|(k, _)| k.starts_with(ENV_PREFIX))
+        .collect();
+    vars.sort();
+    for (var, raw) in vars {
+        let rest = var[ENV_PREFIX.len()..].to_ascii_lowercase();
+        let Some((section, key)) = rest.split_once('_') else {
+            continue;
+        };
+        let Some(toml::Value::Table(sect)) = table.get_mut(section) else {
+            // Not a config section (e.g. WIREWATCH_LOG used by other tools): ignore.
+            continue;
+        };
+        if !sect.contains_key(key) {
+            return Err(ConfigError::Env {
+                var: var.clone(),
+                message: format!("`{section}` has no key `{key}`"),
+            });
+        }
+        let value = format!("v = {raw}")
+            .parse::<toml::Table>()
+            .ok()
+            .and_then(|mut t| t.remove("v"))
+            .unwrap_or_else(|| toml::Value::String(raw.clone()));
+        sect.insert(key.to_string(), value);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(env: &[(&str, &str)], file: Option<&str>) -> Result<Config, ConfigError> {
+        let env: Vec<(String, String)> = env
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("c.toml");
+        if let Some(text) = file {
+            std::fs::write(&path, text).expect("write");
+        }
+        Config::load_with_env(file.map(|_| path.as_path()), &env, &Overrides::default())
+    }
+
+    #[test]
+    fn embedded_defaults_are_valid() {
+        let c = load(&[], None).expect("defaults");
+        assert_eq!(c.watch.dir, PathBuf::from("seeds"));
+        assert_eq!(c.output.dir, PathBuf::from("out"));
+        assert_eq!(c.output.on_success, CompletionAction::Keep);
+        assert!(c.metrics.addr.starts_with("127.0.0.1:"));
+    }
+
+    #[test]
+    fn env_overrides_file_and_file_overrides_defaults() {
+        let c = load(
+            &[("WIREWATCH_WATCH_SETTLE_MS", "50")],
+            Some("[watch]\nsettle_ms = 900\nrescan_interval_s = 7\n"),
+        )
+        .expect("config");
+        assert_eq!(c.watch.settle_ms, 50);
+        assert_eq!(c.watch.rescan_interval_s, 7);
+    }
+
+    #[test]
+    fn env_string_values_need_no_quotes() {
+        let c = load(&[("WIREWATCH_OUTPUT_DIR", "/tmp/x y")], None).expect("config");
+        assert_eq!(c.output.dir, PathBuf::from("/tmp/x y"));
+    }
+
+    #[test]
+    fn invalid_value_names_the_key() {
+        let err = load(&[("WIREWATCH_METRICS_ADDR", "nowhere")], None).unwrap_err();
+        assert!(err.to_string().contains("metrics.addr"), "{err}");
+        let err = load(&[], Some("[pipeline]\nqueue_capacity = 0\n")).unwrap_err();
+        assert!(err.to_string().contains("pipeline.queue_capacity"), "{err}");
+    }
+
+    #[test]
+    fn unknown_keys_are_rejected() {
+        let err = load(&[], Some("[watch]\nsettle = 5\n")).unwrap_err();
+        assert!(err.to_string().contains("settle"), "{err}");
+        let err = load(&[("WIREWATCH_WATCH_NOPE", "1")], None).unwrap_err();
+        assert!(err.to_string().contains("WIREWATCH_WATCH_NOPE"), "{err}");
+    }
+
+    #[test]
+    fn wrong_type_is_reported() {
+        let err = load(&[], Some("[watch]\nwatcher = \"inotify\"\n")).unwrap_err();
+        assert!(
+            err.to_string().contains("watcher") || err.to_string().contains("inotify"),
+            "{err}"
+        );
+    }
+}

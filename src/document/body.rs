@@ -1,0 +1,97 @@
+//! Builds the normalized body paragraph by paragraph, collapsing white space as
+//! it goes, so parsers can report exact offsets for what they push (links).
+
+use std::ops::Range;
+
+/// Accumulates paragraphs into one body: single spaces inside a paragraph,
+/// one blank line between paragraphs, no leading or trailing space.
+#[derive(Debug, Default)]
+pub struct BodyBuilder {
+    body: String,
+    paragraphs: Vec<Range<usize>>,
+    start: Option<usize>,
+    pending_space: bool,
+}
+
+impl BodyBuilder {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Appends text to the current paragraph (opening one if needed) and returns
+    /// the byte range its non-space content landed at, if it had any.
+    pub fn push(&mut self, text: &str) -> Option<Range<usize>> {
+        let mut first = None;
+        let mut last = 0;
+        for (i, word) in text.split(char::is_whitespace).enumerate() {
+            if i > 0 {
+                self.pending_space = true;
+            }
+            if word.is_empty() {
+                continue;
+            }
+            match self.start {
+                None => {
+                    if !self.body.is_empty() {
+                        self.body.push_str("\n\n");
+                    }
+                    self.start = Some(self.body.len());
+                }
+                Some(_) if self.pending_space => self.body.push(' '),
+                Some(_) => {}
+            }
+            self.pending_space = false;
+            if first.is_none() {
+                first = Some(self.body.len());
+            }
+            self.body.push_str(word);
+            last = self.body.len();
+        }
+        first.map(|f| f..last)
+    }
+
+    /// Inserts a word break (a space if more text follows in this paragraph).
+    pub fn space(&mut self) {
+        if self.start.is_some() {
+            self.pending_space = true;
+        }
+    }
+
+    /// Closes the current paragraph, if any text was pushed to it.
+    pub fn end_paragraph(&mut self) {
+        if let Some(start) = self.start.take() {
+            self.paragraphs.push(start..self.body.len());
+        }
+        self.pending_space = false;
+    }
+
+    /// True when nothing has been pushed yet.
+    pub fn is_empty(&self) -> bool {
+        self.body.is_empty()
+    }
+
+    /// The body and its paragraph byte ranges.
+    pub fn finish(mut self) -> (String, Vec<Range<usize>>) {
+        self.end_paragraph();
+        (self.body, self.paragraphs)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn collapses_space_and_separates_paragraphs() {
+        let mut b = BodyBuilder::new();
+        b.push("  Hello   ");
+        let r = b.push(" world ").expect("content");
+        b.end_paragraph();
+        b.end_paragraph();
+        b.push("Second.");
+        let (body, paras) = b.finish();
+        assert_eq!(body, "Hello world\n\nSecond.");
+        assert_eq!(&body[r], "world");
+        assert_eq!(paras, vec![0..11, 13..20]);
+    }
+}

@@ -1,0 +1,181 @@
+//! Stage 1 — bytes → [`Document`]: decode, normalize, detect the format, parse
+//! it into a clean body with paragraphs, sentences and links. Everything later
+//! (extraction, the record) reads only the `Document`.
+
+pub mod body;
+pub mod decode;
+pub mod footer;
+pub mod format;
+mod html;
+mod markdown;
+pub mod normalize;
+pub mod offsets;
+mod plain;
+pub mod sentences;
+
+use std::ops::Range;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+pub use decode::DecodeError;
+
+use crate::record::Format;
+
+/// A link whose anchor text sits at `range` (bytes) in the body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocLink {
+    pub url: String,
+    pub range: Range<usize>,
+}
+
+/// An article read and normalized, independent of its source format.
+/// Ranges are byte ranges into `body`.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub format: Format,
+    pub encoding: &'static str,
+    pub encoding_confidence: f32,
+    pub title: Option<String>,
+    /// The article's own address, from a source footer.
+    pub url: Option<String>,
+    pub body: String,
+    pub paragraphs: Vec<Range<usize>>,
+    pub sentences: Vec<Range<usize>>,
+    pub words: usize,
+    pub links: Vec<DocLink>,
+    pub truncated: bool,
+    pub warnings: Vec<String>,
+}
+
+/// Why a file could not become a document.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DocumentError {
+    #[error("the file is empty")]
+    Empty,
+    #[error(transparent)]
+    Decode(#[from] DecodeError),
+    #[error("no text: the file holds only white space or markup")]
+    NoText,
+}
+
+impl DocumentError {
+    /// Quarantine reason for this error (a folder name).
+    pub fn reason(&self) -> &'static str {
+        match self {
+            DocumentError::Empty => "empty",
+            DocumentError::Decode(DecodeError::Binary(_)) => "binary",
+            DocumentError::Decode(DecodeError::Undecodable(_)) => "undecodable",
+            DocumentError::NoText => "empty",
+        }
+    }
+}
+
+/// Reads `bytes` as an article. `claimed` is the format the file name or the
+/// caller claims; the content can overrule it (see [`format::detect`]).
+pub fn read(bytes: &[u8], claimed: Option<Format>) -> Result<Document, DocumentError> {
+    parse(decode_text(bytes)?, claimed)
+}
+
+/// Decodes and normalizes `bytes` (the "decode" stage).
+pub fn decode_text(bytes: &[u8]) -> Result<decode::Decoded, DocumentError> {
+    if bytes.is_empty() {
+        return Err(DocumentError::Empty);
+    }
+    let mut decoded = decode::decode(bytes)?;
+    decoded.text = normalize::normalize(&decoded.text);
+    Ok(decoded)
+}
+
+/// Parses decoded, normalized text into a document (the "parse" stage).
+pub fn parse(decoded: decode::Decoded, claimed: Option<Format>) -> Result<Document, DocumentError> {
+    let text = decoded.text;
+    let format = format::detect(claimed, &text);
+    let (title, builder, mut links) = match format {
+        Format::Text => {
+            let p = plain::parse(&text);
+            (p.title, p.builder, Vec::new())
+        }
+        Format::Markdown => {
+            let p = markdown::parse(&text);
+            (p.title, p.builder, p.links)
+        }
+        Format::Html => {
+            let p = html::parse(&text);
+            (p.title, p.builder, Vec::new())
+        }
+    };
+    let (mut body, mut paragraphs) = builder.finish();
+    let url = footer::strip_source_footer(&mut body, &mut paragraphs, &mut links);
+    if body.is_empty() && title.is_none() {
+        return Err(DocumentError::NoText);
+    }
+    let sentences = sentences::split(&body);
+    let words = body.unicode_words().count();
+    let mut warnings = Vec::new();
+    let truncated = ends_mid_sentence(&body);
+    if truncated {
+        warnings.push("text ends mid-sentence".to_string());
+    }
+    if decoded.encoding != "utf-8" {
+        warnings.push(format!("decoded as {}", decoded.encoding));
+    }
+    Ok(Document {
+        format,
+        encoding: decoded.encoding,
+        encoding_confidence: decoded.confidence,
+        title,
+        url,
+        body,
+        paragraphs,
+        sentences,
+        words,
+        links,
+        truncated,
+        warnings,
+    })
+}
+
+/// The text was cut off: it ends with an ellipsis, or without any
+/// sentence-final punctuation.
+fn ends_mid_sentence(body: &str) -> bool {
+    let tail = body.trim_end();
+    let tail = tail.trim_end_matches(['"', '\'', '”', '’', ')', ']', '*', '_', '»']);
+    let Some(last) = tail.chars().last() else {
+        return false;
+    };
+    if tail.ends_with("...") || last == '…' {
+        return true;
+    }
+    !matches!(last, '.' | '!' | '?' | '。' | '！' | '？')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_and_binary_are_errors() {
+        assert_eq!(read(b"", None).unwrap_err().reason(), "empty");
+        assert_eq!(read(b"  \n\n ", None).unwrap_err().reason(), "empty");
+        assert_eq!(read(b"ab\0cd", None).unwrap_err().reason(), "binary");
+    }
+
+    #[test]
+    fn truncation_warning() {
+        let d = read(b"Title\nIt was going to be a long and", Some(Format::Text)).expect("doc");
+        assert!(d.truncated);
+        assert_eq!(d.warnings, vec!["text ends mid-sentence"]);
+        let d = read(b"Title\nThe end was near and...", Some(Format::Text)).expect("doc");
+        assert!(d.truncated);
+        let d = read("Title\nHe said “yes.”".as_bytes(), Some(Format::Text)).expect("doc");
+        assert!(!d.truncated);
+    }
+
+    #[test]
+    fn single_line_without_newline_is_an_article() {
+        let d = read(b"Just one line.", None).expect("doc");
+        assert_eq!(d.body, "Just one line.");
+        assert_eq!(d.sentences.len(), 1);
+        assert_eq!(d.words, 3);
+    }
+}

@@ -1,0 +1,18 @@
+//! wirewatch: watch a folder for news articles, extract their facts, write one
+//! normalized JSON record per article, and expose Prometheus metrics.
+//!
+//! The pipeline's stages each have a module: [`watch`] finds settled files,
+//! [`pipeline`] queues and runs them, [`document`] turns bytes into clean text,
+//! [`extract`] finds facts, [`sink`] makes results durable, [`telemetry`]
+//! reports on all of it.
+
+pub mod commands;
+pub mod config;
+pub mod document;
+pub mod extract;
+pub mod identity;
+pub mod pipeline;
+pub mod record;
+pub mod sink;
+pub mod telemetry;
+pub mod watch;

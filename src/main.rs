@@ -1,0 +1,172 @@
+//! The `wirewatch` command line: parses arguments and calls the library.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use clap::{Args, Parser, Subcommand};
+use wirewatch::commands;
+use wirewatch::config::{Config, LogFormat, Overrides};
+use wirewatch::record::Format;
+use wirewatch::telemetry::logging;
+
+/// Watch a folder for news articles and write one JSON record of facts per article.
+#[derive(Parser, Debug)]
+#[command(name = "wirewatch", version, about, propagate_version = true)]
+struct Cli {
+    #[command(flatten)]
+    global: Global,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+/// Options that override the configuration, accepted by every command.
+#[derive(Args, Debug, Clone)]
+struct Global {
+    /// Configuration file (TOML); embedded defaults otherwise.
+    #[arg(long, short = 'c', global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Folder to watch (watch.dir).
+    #[arg(long, global = true, value_name = "DIR")]
+    watch: Option<PathBuf>,
+    /// Output folder for records, quarantine and ledger (output.dir).
+    #[arg(long, global = true, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// Address of /metrics, /healthz, /readyz (metrics.addr).
+    #[arg(long, global = true, value_name = "HOST:PORT")]
+    metrics_addr: Option<String>,
+    /// Worker threads; 0 = one per core (pipeline.workers).
+    #[arg(long, global = true, value_name = "N")]
+    workers: Option<usize>,
+    /// Log format (log.format).
+    #[arg(long, global = true, value_enum)]
+    log_format: Option<LogFormat>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Run the daemon: watch the folder and process every article (the default).
+    Run,
+    /// Process files and folders once, with the daemon's output, then exit.
+    Process {
+        /// Files or folders to process.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+    /// Print one article's record on stdout (FILE or - for standard input).
+    Extract {
+        /// The article; standard input when absent or "-".
+        #[arg(value_name = "FILE")]
+        input: Option<PathBuf>,
+        /// Read JSON lines {"id","text","reference_date"?,"format"?} and write one record per line.
+        #[arg(long)]
+        jsonl: bool,
+        /// Parse as this format instead of guessing from the name and content.
+        #[arg(long, value_parser = parse_format)]
+        format: Option<Format>,
+    },
+    /// Print the record's JSON Schema.
+    Schema,
+    /// Validate the configuration and print the effective values.
+    CheckConfig,
+}
+
+fn parse_format(s: &str) -> Result<Format, String> {
+    match s {
+        "text" | "txt" => Ok(Format::Text),
+        "markdown" | "md" => Ok(Format::Markdown),
+        "html" => Ok(Format::Html),
+        _ => Err(format!(
+            "unknown format {s:?}: expected text, markdown or html"
+        )),
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let g = &cli.global;
+    let overrides = Overrides {
+        watch: g.watch.clone(),
+        out: g.out.clone(),
+        metrics_addr: g.metrics_addr.clone(),
+        workers: g.workers,
+        log_format: g.log_format,
+    };
+    let config = Config::load(g.config.as_deref(), &overrides)?;
+    let command = cli.command.unwrap_or(Command::Run);
+    if !matches!(command, Command::Schema | Command::CheckConfig) {
+        logging::init(config.log.format, &config.log.level);
+    }
+    match command {
+        Command::Run => {
+            commands::run::run(config)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Process { paths } => {
+            let (s, took) = commands::process::process(&config, &paths)?;
+            let rate = s.files as f64 / took.as_secs_f64().max(1e-9);
+            println!(
+                "{} files: {} ok, {} duplicates, {} unchanged, {} quarantined, {} failed in {} s ({rate:.0} files/s)",
+                s.files,
+                s.ok,
+                s.duplicates,
+                s.unchanged,
+                s.quarantined,
+                s.failed,
+                commands::secs(took)
+            );
+            Ok(if s.failed > 0 {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Extract {
+            input,
+            jsonl,
+            format,
+        } => {
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            if jsonl {
+                let reader: Box<dyn std::io::BufRead> = match input.as_deref() {
+                    Some(p) if p.as_os_str() != "-" => Box::new(std::io::BufReader::new(
+                        std::fs::File::open(p)
+                            .with_context(|| format!("cannot open {}", p.display()))?,
+                    )),
+                    _ => Box::new(std::io::BufReader::new(std::io::stdin())),
+                };
+                let (lines, errors) = commands::extract::jsonl(reader, &mut out)?;
+                if errors > 0 {
+                    tracing::warn!(lines, errors, "some lines could not be processed");
+                }
+            } else {
+                let record = commands::extract::one(&config, input.as_deref(), format)?;
+                serde_json::to_writer_pretty(&mut out, &record)?;
+                out.write_all(b"\n")?;
+            }
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Schema => {
+            print!("{}", wirewatch::record::json_schema());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::CheckConfig => {
+            println!("# effective configuration (defaults, file, environment, flags)");
+            print!("{}", config.to_toml());
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}

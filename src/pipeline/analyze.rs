@@ -1,0 +1,138 @@
+//! One article from bytes to record: decode → parse → extract → assemble.
+//! Shared by the daemon, `process` and `extract`, so all three give the same
+//! record for the same bytes.
+
+use std::time::{Duration, Instant, SystemTime};
+
+use crate::document::offsets::CharOffsets;
+use crate::document::{self, Document, DocumentError};
+use crate::extract::{Chain, Facts};
+use crate::identity;
+use crate::record::{Format, Link, Record, SCHEMA_VERSION, Source, Text};
+
+/// What the record says about its source, known before parsing.
+#[derive(Debug, Clone)]
+pub struct SourceMeta {
+    pub path: String,
+    pub bytes: u64,
+    pub content_hash: String,
+    pub modified_at: Option<SystemTime>,
+    pub revision: u32,
+}
+
+/// Time spent in each stage of [`analyze`].
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Timings {
+    pub decode: Duration,
+    pub parse: Duration,
+    pub extract: Duration,
+}
+
+/// The record and the counts the metrics need.
+pub struct Analysis {
+    pub record: Record,
+    pub timings: Timings,
+    pub fact_counts: Vec<(&'static str, usize)>,
+}
+
+/// Runs the whole extraction on one article.
+pub fn analyze(
+    bytes: &[u8],
+    claimed: Option<Format>,
+    meta: SourceMeta,
+    chain: &Chain,
+) -> Result<Analysis, DocumentError> {
+    let t0 = Instant::now();
+    let decoded = document::decode_text(bytes)?;
+    let t1 = Instant::now();
+    let doc = document::parse(decoded, claimed)?;
+    let t2 = Instant::now();
+    let facts = chain.run(&doc);
+    let t3 = Instant::now();
+    let mut fact_counts = vec![
+        ("paragraph", doc.paragraphs.len()),
+        ("sentence", doc.sentences.len()),
+        ("word", doc.words),
+    ];
+    fact_counts.extend(facts.counts(&doc));
+    let record = assemble(doc, facts, meta);
+    Ok(Analysis {
+        record,
+        timings: Timings {
+            decode: t1 - t0,
+            parse: t2 - t1,
+            extract: t3 - t2,
+        },
+        fact_counts,
+    })
+}
+
+/// Builds the record, converting byte ranges to code-point offsets.
+fn assemble(doc: Document, facts: Facts, meta: SourceMeta) -> Record {
+    let offsets = CharOffsets::new(&doc.body);
+    let mut links: Vec<Link> = doc
+        .links
+        .iter()
+        .chain(facts.links.iter())
+        .map(|l| {
+            let [start, end] = offsets.span(&l.range);
+            Link {
+                text: doc.body[l.range.clone()].to_string(),
+                url: l.url.clone(),
+                start,
+                end,
+            }
+        })
+        .collect();
+    links.sort_by(|a, b| (a.start, a.end, &a.url).cmp(&(b.start, b.end, &b.url)));
+    let text = Text {
+        paragraphs: doc.paragraphs.iter().map(|r| offsets.span(r)).collect(),
+        sentences: doc.sentences.iter().map(|r| offsets.span(r)).collect(),
+        sentence_count: doc.sentences.len(),
+        words: doc.words,
+        truncated: doc.truncated,
+        body: String::new(),
+    };
+    let id = identity::record_id(&doc.body);
+    Record {
+        schema_version: SCHEMA_VERSION,
+        id,
+        source: Source {
+            path: meta.path,
+            bytes: meta.bytes,
+            format: doc.format,
+            encoding: doc.encoding.to_string(),
+            content_hash: meta.content_hash,
+            modified_at: meta.modified_at.map(rfc3339),
+            ingested_at: rfc3339(SystemTime::now()),
+            revision: meta.revision,
+        },
+        title: doc.title,
+        url: doc.url.clone(),
+        text: Text {
+            body: doc.body,
+            ..text
+        },
+        links,
+        warnings: doc.warnings,
+    }
+}
+
+/// RFC 3339 in UTC with millisecond precision.
+pub fn rfc3339(t: SystemTime) -> String {
+    chrono::DateTime::<chrono::Utc>::from(t).to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+/// The record as it is written to disk: pretty JSON and a final newline.
+pub fn to_json(record: &Record) -> Result<Vec<u8>, serde_json::Error> {
+    let mut v = serde_json::to_vec_pretty(record)?;
+    v.push(b'\n');
+    Ok(v)
+}
+
+/// Claimed format from a file name's extension.
+pub fn claimed_format(path: &std::path::Path) -> Option<Format> {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .and_then(document::format::from_extension)
+}

@@ -1,0 +1,228 @@
+//! The committer: one thread that makes finished work durable in groups —
+//! one folder fsync per folder and one ledger transaction for everything
+//! finished within a few milliseconds — then applies completion actions,
+//! metrics and logs. Only after its commit is a file "done".
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant, SystemTime};
+
+use crossbeam_channel::{Receiver, RecvTimeoutError, Sender};
+
+use super::Context;
+use super::job::{Completion, Done, Outcome, since};
+use crate::config::CompletionAction;
+use crate::sink::{confined_join, durable};
+use crate::telemetry::catalogue as m;
+
+/// Most completions committed in one transaction.
+const MAX_GROUP: usize = 512;
+
+/// Counts of what the committer finished, for `process`'s summary line.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Summary {
+    pub files: u64,
+    pub ok: u64,
+    pub duplicates: u64,
+    pub unchanged: u64,
+    pub quarantined: u64,
+    pub failed: u64,
+}
+
+impl Summary {
+    fn add(&mut self, outcome: &Outcome) {
+        self.files += 1;
+        match outcome {
+            Outcome::Ok { .. } => self.ok += 1,
+            Outcome::Duplicate { .. } => self.duplicates += 1,
+            Outcome::Unchanged => self.unchanged += 1,
+            Outcome::Quarantined { .. } => self.quarantined += 1,
+            Outcome::Failed { .. } => self.failed += 1,
+        }
+    }
+}
+
+/// Called for each committed completion (progress bars).
+pub type Progress = Box<dyn Fn(&Completion) + Send>;
+
+pub struct Committer {
+    pub ctx: Arc<Context>,
+    pub completions: Receiver<Completion>,
+    pub done: Option<Sender<Done>>,
+    pub window: Duration,
+    pub progress: Option<Progress>,
+}
+
+impl Committer {
+    /// Runs until every completion sender is gone; returns the totals.
+    pub fn run(self) -> Summary {
+        let mut summary = Summary::default();
+        while let Ok(first) = self.completions.recv() {
+            let mut group = vec![first];
+            let deadline = Instant::now() + self.window;
+            while group.len() < MAX_GROUP {
+                match self.completions.try_recv() {
+                    Ok(c) => group.push(c),
+                    Err(_) if self.window.is_zero() => break,
+                    Err(_) => match self
+                        .completions
+                        .recv_timeout(deadline.saturating_duration_since(Instant::now()))
+                    {
+                        Ok(c) => group.push(c),
+                        Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => break,
+                    },
+                }
+            }
+            self.commit_group(group, &mut summary);
+        }
+        summary
+    }
+
+    fn commit_group(&self, mut group: Vec<Completion>, summary: &mut Summary) {
+        let t0 = Instant::now();
+        let dirs: BTreeSet<&Path> = group.iter().filter_map(|c| c.sync_dir.as_deref()).collect();
+        let mut error = None;
+        for dir in dirs {
+            if let Err(e) = durable::sync_dir(dir) {
+                error = Some(format!("fsync {}: {e}", dir.display()));
+            }
+        }
+        let ops: Vec<_> = group.iter().flat_map(|c| c.ops.iter().cloned()).collect();
+        if error.is_none()
+            && let Err(e) = self.ctx.ledger.commit(&ops)
+        {
+            error = Some(e.to_string());
+        }
+        let elapsed = t0.elapsed();
+        if let Some(e) = &error {
+            tracing::error!(error = %e, files = group.len(), "commit failed; files will be retried");
+            metrics::counter!(m::ERRORS.name, "stage" => "commit", "error_type" => "ledger")
+                .increment(1);
+            for c in &mut group {
+                if !matches!(c.outcome, Outcome::Failed { .. }) {
+                    c.outcome = Outcome::Failed {
+                        stage: "commit",
+                        error_type: "ledger",
+                        error: e.clone(),
+                    };
+                }
+            }
+        }
+        let output_error = group.iter().find_map(|c| match &c.outcome {
+            Outcome::Failed { error, .. } => Some(error.clone()),
+            _ => None,
+        });
+        self.ctx.health.set_output_error(output_error);
+        for c in &group {
+            metrics::histogram!(m::STAGE_DURATION.name, "stage" => "commit")
+                .record(elapsed.as_secs_f64());
+            self.finish(c);
+            summary.add(&c.outcome);
+            if let Some(p) = &self.progress {
+                p(c);
+            }
+        }
+        self.ctx
+            .release_claims(group.iter().filter_map(|c| c.claim.as_deref()));
+        if let Ok(n) = self.ctx.ledger.len() {
+            metrics::gauge!(m::LEDGER_ENTRIES.name).set(n as f64);
+        }
+        metrics::gauge!(m::QUARANTINE_BYTES.name).set(self.ctx.quarantine.used_bytes() as f64);
+        metrics::gauge!(m::QUARANTINE_FILES.name).set(self.ctx.quarantine.files() as f64);
+    }
+
+    /// Completion action, metrics, log line and detector notice for one file.
+    fn finish(&self, c: &Completion) {
+        let outcome = &c.outcome;
+        metrics::counter!(m::ARTICLES.name, "outcome" => outcome.label()).increment(1);
+        metrics::counter!(m::BYTES_READ.name).increment(c.bytes);
+        metrics::gauge!(m::IN_FLIGHT.name).decrement(1.0);
+        for (kind, n) in &c.fact_counts {
+            metrics::counter!(m::FACTS.name, "kind" => *kind).increment(*n as u64);
+        }
+        let path = c.job.display();
+        let ms = c.started_at.elapsed().as_secs_f64() * 1000.0;
+        match outcome {
+            Outcome::Ok {
+                id,
+                revision,
+                adopted,
+                ..
+            } => {
+                metrics::gauge!(m::LAST_SUCCESS.name).set(unix_now());
+                metrics::histogram!(m::ARTICLE_BYTES.name).record(c.bytes as f64);
+                if let Some(mtime) = c.job.mtime {
+                    metrics::histogram!(m::DROP_TO_RECORD.name).record(since(mtime).as_secs_f64());
+                }
+                tracing::info!(path, outcome = "ok", id, revision, adopted, ms, "article");
+            }
+            Outcome::Duplicate { of } => {
+                tracing::info!(path, outcome = "duplicate", of, ms, "article");
+            }
+            Outcome::Unchanged => {
+                tracing::info!(path, outcome = "unchanged", ms, "article");
+            }
+            Outcome::Quarantined { reason, detail } => {
+                metrics::counter!(m::QUARANTINED.name, "reason" => *reason).increment(1);
+                tracing::warn!(path, outcome = "quarantined", reason, detail, ms, "article");
+            }
+            Outcome::Failed {
+                stage,
+                error_type,
+                error,
+            } => {
+                metrics::counter!(m::ERRORS.name, "stage" => *stage, "error_type" => *error_type)
+                    .increment(1);
+                tracing::error!(path, outcome = "failed", stage, error, ms, "article");
+            }
+        }
+        if outcome.source_done() {
+            self.complete_source(c);
+        }
+        if let Some(done) = &self.done {
+            let _ = done.send(Done {
+                rel: c.job.rel.clone(),
+                retry: matches!(outcome, Outcome::Failed { .. }),
+            });
+        }
+    }
+
+    /// `keep`, `move` or `delete` the source, now that its entry is durable.
+    fn complete_source(&self, c: &Completion) {
+        let result = match self.ctx.on_success {
+            CompletionAction::Keep => return,
+            CompletionAction::Delete => std::fs::remove_file(&c.job.path),
+            CompletionAction::Move => {
+                move_file(&c.job.path, &confined_join(&self.ctx.done_dir, &c.job.rel))
+            }
+        };
+        if let Err(e) = result {
+            tracing::warn!(path = %c.job.display(), error = %e, "completion action failed");
+            metrics::counter!(m::ERRORS.name, "stage" => "commit", "error_type" => "io")
+                .increment(1);
+        }
+    }
+}
+
+fn move_file(from: &Path, to: &PathBuf) -> std::io::Result<()> {
+    if let Some(dir) = to.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    match std::fs::rename(from, to) {
+        Ok(()) => Ok(()),
+        Err(e) if e.raw_os_error() == Some(libc::EXDEV) => {
+            let bytes = std::fs::read(from)?;
+            durable::write_atomic(to, &bytes, 0o644)?;
+            std::fs::remove_file(from)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn unix_now() -> f64 {
+    SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map(|d| d.as_secs_f64())
+        .unwrap_or(0.0)
+}

@@ -1,0 +1,142 @@
+//! What flows through the pipeline: a job per settled file, a completion per
+//! finished job.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant, SystemTime};
+
+use crate::sink::ledger::LedgerOp;
+
+/// How a file came to the pipeline's attention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detection {
+    /// A folder scan (start, periodic, after overflow) or a command-line path.
+    Scan,
+    /// A watcher event.
+    Event,
+}
+
+impl Detection {
+    pub fn label(self) -> &'static str {
+        match self {
+            Detection::Scan => "scan",
+            Detection::Event => "event",
+        }
+    }
+}
+
+/// What the detector found at a path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum JobKind {
+    /// A regular file (or a symlink to one inside the folder).
+    File,
+    /// A symlink whose target lies outside the watched folder: never read.
+    SymlinkOutside(PathBuf),
+    /// A FIFO, socket or device: never opened.
+    NotAFile,
+}
+
+/// One settled file to process.
+#[derive(Debug, Clone)]
+pub struct Job {
+    /// Where to read it.
+    pub path: PathBuf,
+    /// Path relative to its root: the ledger key and the record's location.
+    pub rel: PathBuf,
+    pub kind: JobKind,
+    pub how: Detection,
+    /// When the detector handed it over.
+    pub queued_at: Instant,
+    /// The file's modification time when it settled.
+    pub mtime: Option<SystemTime>,
+}
+
+impl Job {
+    /// The path as shown in records and logs.
+    pub fn display(&self) -> String {
+        self.rel.to_string_lossy().into_owned()
+    }
+}
+
+/// How processing a job ended.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    /// A record was written (or adopted from a crash) for this content.
+    Ok {
+        id: String,
+        record: PathBuf,
+        revision: u32,
+        adopted: bool,
+    },
+    /// The content already has a record, made from the path `of`.
+    Duplicate { of: String },
+    /// The path's content is what was processed last time (e.g. touched).
+    Unchanged,
+    /// The file went to the quarantine.
+    Quarantined {
+        reason: &'static str,
+        detail: String,
+    },
+    /// Output could not be written; nothing was marked done and the file is retried.
+    Failed {
+        stage: &'static str,
+        error_type: &'static str,
+        error: String,
+    },
+}
+
+impl Outcome {
+    pub fn label(&self) -> &'static str {
+        match self {
+            Outcome::Ok { .. } => "ok",
+            Outcome::Duplicate { .. } => "duplicate",
+            Outcome::Unchanged => "unchanged",
+            Outcome::Quarantined { .. } => "quarantined",
+            Outcome::Failed { .. } => "failed",
+        }
+    }
+
+    /// The source may be moved or deleted after this outcome is committed.
+    pub fn source_done(&self) -> bool {
+        matches!(
+            self,
+            Outcome::Ok { .. } | Outcome::Duplicate { .. } | Outcome::Unchanged
+        )
+    }
+}
+
+/// A finished job, waiting for the group commit.
+#[derive(Debug)]
+pub struct Completion {
+    pub job: Job,
+    pub outcome: Outcome,
+    /// Ledger changes to commit for it.
+    pub ops: Vec<LedgerOp>,
+    /// Folder to fsync before the ledger commit (where its output was renamed).
+    pub sync_dir: Option<PathBuf>,
+    /// Content hash this job claimed, released after the commit.
+    pub claim: Option<String>,
+    pub bytes: u64,
+    pub started_at: Instant,
+    pub fact_counts: Vec<(&'static str, usize)>,
+}
+
+/// Sent back to the detector once a path's job is committed.
+#[derive(Debug, Clone)]
+pub struct Done {
+    pub rel: PathBuf,
+    /// Processing failed in a way worth retrying (output not writable).
+    pub retry: bool,
+}
+
+/// Nanoseconds since the Unix epoch, as stored in the ledger.
+pub fn mtime_ns(t: SystemTime) -> Option<i128> {
+    match t.duration_since(SystemTime::UNIX_EPOCH) {
+        Ok(d) => Some(d.as_nanos() as i128),
+        Err(e) => Some(-(e.duration().as_nanos() as i128)),
+    }
+}
+
+/// Time elapsed since a wall-clock instant (zero if it is in the future).
+pub fn since(t: SystemTime) -> Duration {
+    SystemTime::now().duration_since(t).unwrap_or_default()
+}

@@ -1,0 +1,195 @@
+//! The pipeline: a bounded queue of settled files, N worker threads that
+//! analyze them and write records, and one committer that makes results
+//! durable in groups. Back-pressure comes from the bounded queue: when it is
+//! full, whoever feeds it waits.
+
+pub mod analyze;
+pub mod commit;
+pub mod job;
+pub mod worker;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use anyhow::Context as _;
+use crossbeam_channel::{Receiver, Sender};
+
+use crate::config::{CompletionAction, Config};
+use crate::extract::Chain;
+use crate::sink::ledger::Ledger;
+use crate::sink::quarantine::Quarantine;
+use crate::sink::records::RecordStore;
+use crate::telemetry::Health;
+use crate::telemetry::catalogue as m;
+
+pub use commit::{Progress, Summary};
+pub use job::{Completion, Detection, Done, Job, JobKind, Outcome};
+
+/// What every worker shares.
+pub struct Context {
+    pub chain: Chain,
+    pub ledger: Ledger,
+    pub records: RecordStore,
+    pub quarantine: Quarantine,
+    pub health: Arc<Health>,
+    pub max_file_bytes: u64,
+    pub on_success: CompletionAction,
+    pub done_dir: PathBuf,
+    /// Content hashes being processed right now, by the path processing them.
+    claims: Mutex<HashMap<String, PathBuf>>,
+}
+
+impl Context {
+    /// Opens the output folder: ledger, records, quarantine; removes temp files
+    /// a crash left behind.
+    pub fn open(config: &Config, health: Arc<Health>) -> anyhow::Result<Context> {
+        let out = &config.output.dir;
+        std::fs::create_dir_all(out).with_context(|| {
+            format!("cannot create output folder {} (output.dir)", out.display())
+        })?;
+        let records = RecordStore::new(out.join("records"));
+        let removed = records
+            .clean()
+            .with_context(|| format!("cannot clean {}", records.root().display()))?;
+        if removed > 0 {
+            tracing::info!(removed, "removed temp files left by an interrupted run");
+        }
+        let ledger_path = config.ledger_path();
+        let ledger = Ledger::open(&ledger_path).with_context(|| {
+            format!(
+                "cannot open ledger {} (output.ledger)",
+                ledger_path.display()
+            )
+        })?;
+        let quarantine = Quarantine::open(out.join("quarantine"), config.quarantine.max_bytes)
+            .with_context(|| format!("cannot open quarantine in {}", out.display()))?;
+        Ok(Context {
+            chain: Chain::standard(),
+            ledger,
+            records,
+            quarantine,
+            health,
+            max_file_bytes: config.watch.max_file_bytes,
+            on_success: config.output.on_success,
+            done_dir: config.done_dir(),
+            claims: Mutex::new(HashMap::new()),
+        })
+    }
+
+    /// Claims `hash` for `rel`. Returns the display path of the current owner
+    /// if another path is already processing the same content.
+    fn claim(&self, hash: &str, rel: &Path) -> Option<String> {
+        let Ok(mut claims) = self.claims.lock() else {
+            return None;
+        };
+        match claims.get(hash) {
+            Some(owner) if owner != rel => Some(owner.to_string_lossy().into_owned()),
+            Some(_) => None,
+            None => {
+                claims.insert(hash.to_string(), rel.to_path_buf());
+                None
+            }
+        }
+    }
+
+    fn release_claims<'a>(&self, hashes: impl Iterator<Item = &'a str>) {
+        if let Ok(mut claims) = self.claims.lock() {
+            for h in hashes {
+                claims.remove(h);
+            }
+        }
+    }
+}
+
+/// A started pipeline: feed it through `jobs`, then drop `jobs` and call [`Running::join`].
+pub struct Running {
+    pub jobs: Sender<Job>,
+    workers: Vec<JoinHandle<()>>,
+    committer: JoinHandle<Summary>,
+}
+
+/// Settings of a pipeline run.
+pub struct Options {
+    pub workers: usize,
+    pub queue_capacity: usize,
+    pub group_commit: Duration,
+    /// Sent each committed path, so the detector knows it is no longer in flight.
+    pub done: Option<Sender<Done>>,
+    pub progress: Option<Progress>,
+    /// Once set (at shutdown), workers stop taking new jobs after this instant.
+    pub drain_deadline: Arc<Mutex<Option<Instant>>>,
+}
+
+/// Starts the workers and the committer.
+pub fn start(ctx: Arc<Context>, options: Options) -> anyhow::Result<Running> {
+    let (jobs_tx, jobs_rx) = crossbeam_channel::bounded::<Job>(options.queue_capacity);
+    let (done_tx, done_rx) = crossbeam_channel::bounded::<Completion>(options.queue_capacity);
+    let mut workers = Vec::new();
+    for i in 0..options.workers.max(1) {
+        let ctx = ctx.clone();
+        let jobs = jobs_rx.clone();
+        let out = done_tx.clone();
+        let deadline = options.drain_deadline.clone();
+        workers.push(
+            std::thread::Builder::new()
+                .name(format!("worker-{i}"))
+                .spawn(move || work(&ctx, &jobs, &out, &deadline))
+                .context("cannot start worker thread")?,
+        );
+    }
+    drop(done_tx);
+    let committer = commit::Committer {
+        ctx,
+        completions: done_rx,
+        done: options.done,
+        window: options.group_commit,
+        progress: options.progress,
+    };
+    let committer = std::thread::Builder::new()
+        .name("committer".into())
+        .spawn(move || committer.run())
+        .context("cannot start committer thread")?;
+    Ok(Running {
+        jobs: jobs_tx,
+        workers,
+        committer,
+    })
+}
+
+fn work(
+    ctx: &Context,
+    jobs: &Receiver<Job>,
+    out: &Sender<Completion>,
+    deadline: &Mutex<Option<Instant>>,
+) {
+    while let Ok(job) = jobs.recv() {
+        metrics::gauge!(m::QUEUE_DEPTH.name).set(jobs.len() as f64);
+        let past_deadline = deadline
+            .lock()
+            .map(|d| d.is_some_and(|d| Instant::now() > d))
+            .unwrap_or(false);
+        if past_deadline {
+            // Left for the next start: nothing was marked done.
+            metrics::gauge!(m::IN_FLIGHT.name).decrement(1.0);
+            continue;
+        }
+        let completion = worker::process(ctx, job);
+        if out.send(completion).is_err() {
+            return;
+        }
+    }
+}
+
+impl Running {
+    /// Closes the queue and waits for every job to be committed.
+    pub fn join(self) -> Summary {
+        drop(self.jobs);
+        for w in self.workers {
+            let _ = w.join();
+        }
+        self.committer.join().unwrap_or_default()
+    }
+}

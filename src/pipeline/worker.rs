@@ -1,0 +1,289 @@
+//! A worker turns one job into one completion: read with limits, decide
+//! identity (unchanged, duplicate, new), analyze, write the record. It never
+//! commits: the committer does that for a whole group at once.
+
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use super::Context;
+use super::analyze::{self, SourceMeta};
+use super::job::{Completion, Job, JobKind, Outcome, mtime_ns};
+use crate::record::Format;
+use crate::sink::ledger::{ContentEntry, LedgerOp, PathEntry};
+use crate::sink::path_key;
+use crate::sink::quarantine::{Payload, Reason};
+use crate::telemetry::catalogue::STAGE_DURATION;
+
+/// Processes one job to completion (never panics on file content).
+pub fn process(ctx: &Context, job: Job) -> Completion {
+    let started_at = Instant::now();
+    let mut c = Completion {
+        outcome: Outcome::Unchanged,
+        ops: Vec::new(),
+        sync_dir: None,
+        claim: None,
+        bytes: 0,
+        started_at,
+        fact_counts: Vec::new(),
+        job,
+    };
+    c.outcome = match run(ctx, &mut c) {
+        Ok(outcome) => outcome,
+        Err(outcome) => outcome,
+    };
+    c
+}
+
+fn observe(stage: &'static str, d: Duration) {
+    metrics::histogram!(STAGE_DURATION.name, "stage" => stage).record(d.as_secs_f64());
+}
+
+type Step<T> = Result<T, Outcome>;
+
+fn run(ctx: &Context, c: &mut Completion) -> Step<Outcome> {
+    let job = c.job.clone();
+    match &job.kind {
+        JobKind::SymlinkOutside(target) => {
+            let detail = format!("symlink to {} outside the watched folder", target.display());
+            return quarantine(
+                ctx,
+                c,
+                Payload::Nothing,
+                "symlink_outside",
+                detail,
+                "detect",
+            );
+        }
+        JobKind::NotAFile => {
+            let detail = "not a regular file (FIFO, socket or device)".to_string();
+            return quarantine(ctx, c, Payload::Nothing, "not_a_file", detail, "detect");
+        }
+        JobKind::File => {}
+    }
+
+    let t_read = Instant::now();
+    let bytes = match read_limited(&job.path, ctx.max_file_bytes) {
+        Ok(ReadResult::Bytes(b)) => b,
+        Ok(ReadResult::TooLarge(size)) => {
+            let detail = format!(
+                "{size} bytes, over watch.max_file_bytes = {}",
+                ctx.max_file_bytes
+            );
+            return quarantine(
+                ctx,
+                c,
+                Payload::File(&job.path),
+                "too_large",
+                detail,
+                "read",
+            );
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            let detail = "the file disappeared before it could be read".to_string();
+            return quarantine(ctx, c, Payload::Nothing, "vanished", detail, "read");
+        }
+        Err(e) => {
+            let detail = format!("cannot read: {e}");
+            return quarantine(ctx, c, Payload::Nothing, "unreadable", detail, "read");
+        }
+    };
+    observe("read", t_read.elapsed());
+    c.bytes = bytes.len() as u64;
+    if bytes.is_empty() {
+        return quarantine(
+            ctx,
+            c,
+            Payload::Bytes(&bytes),
+            "empty",
+            "the file is empty".into(),
+            "read",
+        );
+    }
+
+    let hash = crate::identity::content_hash(&bytes);
+    let key = path_key(&job.rel);
+    let previous = ctx
+        .ledger
+        .path(&key)
+        .map_err(|e| failed("detect", "ledger", e))?;
+    let path_entry = |revision: u32, outcome: &str| PathEntry {
+        size: bytes.len() as u64,
+        mtime_ns: job.mtime.and_then(mtime_ns),
+        content_hash: Some(hash.clone()),
+        revision,
+        outcome: outcome.to_string(),
+    };
+    let prev_revision = previous.as_ref().map_or(0, |p| p.revision);
+    if previous.as_ref().and_then(|p| p.content_hash.as_deref()) == Some(hash.as_str()) {
+        c.ops
+            .push(LedgerOp::Path(key, path_entry(prev_revision, "unchanged")));
+        return Ok(Outcome::Unchanged);
+    }
+    if let Some(first) = ctx
+        .ledger
+        .content(&hash)
+        .map_err(|e| failed("detect", "ledger", e))?
+    {
+        c.ops
+            .push(LedgerOp::Path(key, path_entry(prev_revision, "duplicate")));
+        return Ok(Outcome::Duplicate { of: first.path });
+    }
+    match ctx.claim(&hash, &job.rel) {
+        Some(owner) => {
+            c.ops
+                .push(LedgerOp::Path(key, path_entry(prev_revision, "duplicate")));
+            return Ok(Outcome::Duplicate { of: owner });
+        }
+        None => c.claim = Some(hash.clone()),
+    }
+
+    let revision = prev_revision + 1;
+    let meta = SourceMeta {
+        path: job.display(),
+        bytes: bytes.len() as u64,
+        content_hash: hash.clone(),
+        modified_at: job.mtime,
+        revision,
+    };
+    let claimed: Option<Format> = analyze::claimed_format(&job.path);
+    let analysis = match analyze::analyze(&bytes, claimed, meta, &ctx.chain) {
+        Ok(a) => a,
+        Err(e) => {
+            let reason = e.reason();
+            return quarantine(
+                ctx,
+                c,
+                Payload::Bytes(&bytes),
+                reason,
+                e.to_string(),
+                "decode",
+            );
+        }
+    };
+    observe("decode", analysis.timings.decode);
+    observe("parse", analysis.timings.parse);
+    observe("extract", analysis.timings.extract);
+    c.fact_counts = analysis.fact_counts;
+
+    let t_write = Instant::now();
+    let record_path = ctx.records.path_for(&job.rel);
+    let adopted = ctx.records.existing_content_hash(&record_path).as_deref() == Some(hash.as_str());
+    if !adopted {
+        let json = analyze::to_json(&analysis.record).map_err(|e| failed("write", "encode", e))?;
+        ctx.records
+            .write(&record_path, &json)
+            .map_err(|e| failed("write", io_error_type(&e), e))?;
+    }
+    observe("write", t_write.elapsed());
+    c.sync_dir = record_path.parent().map(Path::to_path_buf);
+    let record_rel = record_path
+        .strip_prefix(ctx.records.root())
+        .unwrap_or(&record_path)
+        .to_string_lossy()
+        .into_owned();
+    c.ops.push(LedgerOp::Content(
+        hash.clone(),
+        ContentEntry {
+            path: job.display(),
+            record: record_rel,
+            id: analysis.record.id.clone(),
+        },
+    ));
+    c.ops.push(LedgerOp::Path(key, path_entry(revision, "ok")));
+    Ok(Outcome::Ok {
+        id: analysis.record.id,
+        record: record_path,
+        revision,
+        adopted,
+    })
+}
+
+fn failed(stage: &'static str, error_type: &'static str, e: impl std::fmt::Display) -> Outcome {
+    Outcome::Failed {
+        stage,
+        error_type,
+        error: e.to_string(),
+    }
+}
+
+/// Error type label for an I/O error on the output side.
+pub fn io_error_type(e: &io::Error) -> &'static str {
+    match e.raw_os_error() {
+        Some(libc::ENOSPC) | Some(libc::EDQUOT) | Some(libc::EFBIG) => "disk_full",
+        _ if e.kind() == io::ErrorKind::PermissionDenied => "permission",
+        _ => "io",
+    }
+}
+
+fn quarantine(
+    ctx: &Context,
+    c: &mut Completion,
+    payload: Payload<'_>,
+    reason: &'static str,
+    detail: String,
+    stage: &'static str,
+) -> Step<Outcome> {
+    let r = Reason {
+        reason,
+        detail: detail.clone(),
+        stage,
+    };
+    let reason_file = ctx
+        .quarantine
+        .put(&c.job.rel, &c.job.display(), payload, &r)
+        .map_err(|e| failed("write", io_error_type(&e), e))?;
+    c.sync_dir = reason_file.parent().map(Path::to_path_buf);
+    if reason != "vanished" {
+        // Remember the file so rescans do not quarantine it again until it changes.
+        let meta = std::fs::symlink_metadata(&c.job.path).ok();
+        c.ops.push(LedgerOp::Path(
+            path_key(&c.job.rel),
+            PathEntry {
+                size: meta.as_ref().map_or(0, |m| m.len()),
+                mtime_ns: c.job.mtime.and_then(mtime_ns),
+                content_hash: None,
+                revision: 0,
+                outcome: format!("quarantined:{reason}"),
+            },
+        ));
+    }
+    Err(Outcome::Quarantined { reason, detail })
+}
+
+enum ReadResult {
+    Bytes(Vec<u8>),
+    TooLarge(u64),
+}
+
+/// Reads at most `limit` bytes; the size is checked before and while reading,
+/// so no input can make wirewatch allocate more than the limit.
+fn read_limited(path: &Path, limit: u64) -> io::Result<ReadResult> {
+    let file = open_nonblocking(path)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(io::Error::other("not a regular file"));
+    }
+    if meta.len() > limit {
+        return Ok(ReadResult::TooLarge(meta.len()));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(limit + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Ok(ReadResult::TooLarge(bytes.len() as u64));
+    }
+    Ok(ReadResult::Bytes(bytes))
+}
+
+/// Opens without blocking, so a FIFO swapped in after detection cannot hang a worker.
+fn open_nonblocking(path: &Path) -> io::Result<File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    options.open(path)
+}

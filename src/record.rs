@@ -1,0 +1,111 @@
+//! The output record: one JSON document per article, versioned, with a JSON
+//! Schema generated from these types so consumers can validate what they read.
+//!
+//! All offsets are Unicode scalar (code point) offsets into `text.body`, which
+//! is what most languages index strings by once decoded.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// Bumped whenever a field changes meaning or disappears (additions too, while
+/// the schema is young), so consumers can tell records apart.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// One article, normalized.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Record {
+    /// Version of this schema the record follows.
+    pub schema_version: u32,
+    /// Content hash of the normalized body: the same text gives the same id,
+    /// whatever its file's name, encoding or line endings.
+    pub id: String,
+    pub source: Source,
+    /// Headline, when the file has one.
+    pub title: Option<String>,
+    /// The article's own address, when the file states it (e.g. an "Original url:" footer).
+    pub url: Option<String>,
+    pub text: Text,
+    /// Hyperlinks found in the source (markdown links and autolinks).
+    pub links: Vec<Link>,
+    /// Things a reader should know about this record (e.g. the text ends mid-sentence).
+    pub warnings: Vec<String>,
+}
+
+/// Where the article came from and how it was read.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Path relative to the watched folder (or as given on the command line).
+    pub path: String,
+    /// Size of the file in bytes.
+    pub bytes: u64,
+    /// Format the file was parsed as.
+    pub format: Format,
+    /// Character encoding the bytes were decoded from (WHATWG label).
+    pub encoding: String,
+    /// BLAKE3 hash of the raw bytes: the file's identity in the ledger.
+    pub content_hash: String,
+    /// Modification time of the file (RFC 3339, UTC), when known.
+    pub modified_at: Option<String>,
+    /// When wirewatch produced this record (RFC 3339, UTC); the one field that
+    /// differs between two runs over the same bytes.
+    pub ingested_at: String,
+    /// 1 for the first content seen at this path, then +1 for each change.
+    pub revision: u32,
+}
+
+/// Input formats wirewatch understands.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Text,
+    Markdown,
+    Html,
+}
+
+impl Format {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Markdown => "markdown",
+            Format::Html => "html",
+        }
+    }
+}
+
+/// The article's clean text and its structure.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    /// Normalized text: paragraphs separated by one blank line, no markup.
+    pub body: String,
+    /// `[start, end)` code-point spans of the paragraphs in `body`.
+    pub paragraphs: Vec<[usize; 2]>,
+    /// `[start, end)` code-point spans of the sentences in `body`.
+    pub sentences: Vec<[usize; 2]>,
+    /// Number of sentences.
+    pub sentence_count: usize,
+    /// Number of words (Unicode word segmentation).
+    pub words: usize,
+    /// The text stops mid-sentence or with an ellipsis: the source was cut off.
+    pub truncated: bool,
+}
+
+/// A hyperlink with its anchor text located in the body.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Link {
+    pub text: String,
+    pub url: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The record's JSON Schema, pretty-printed, as committed under `schema/`.
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(Record);
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
+}

@@ -1,0 +1,200 @@
+//! The ledger: an embedded, crash-safe database (redb) of what is done.
+//! `content` maps a content hash to its record; `paths` maps a source path
+//! to the latest state seen there. A record counts as done only once its
+//! ledger entry is committed.
+
+use std::path::Path;
+
+use redb::{Database, ReadableDatabase, ReadableTable, ReadableTableMetadata, TableDefinition};
+use serde::{Deserialize, Serialize};
+
+const CONTENT: TableDefinition<&str, &[u8]> = TableDefinition::new("content");
+const PATHS: TableDefinition<&[u8], &[u8]> = TableDefinition::new("paths");
+
+#[derive(Debug, thiserror::Error)]
+pub enum LedgerError {
+    #[error("ledger {path}: {source}")]
+    Open { path: String, source: redb::Error },
+    #[error("ledger: {0}")]
+    Db(#[from] redb::Error),
+    #[error("ledger entry is corrupt: {0}")]
+    Corrupt(#[from] serde_json::Error),
+    #[error("ledger: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// First record made from some content.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ContentEntry {
+    /// Source path (display form) the content was first seen at.
+    pub path: String,
+    /// Record file, relative to the records folder.
+    pub record: String,
+    /// Record id.
+    pub id: String,
+}
+
+/// Latest state of one source path.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct PathEntry {
+    pub size: u64,
+    /// Modification time in nanoseconds since the Unix epoch, when known.
+    pub mtime_ns: Option<i128>,
+    /// Content hash last processed here; none when the file could not be read.
+    pub content_hash: Option<String>,
+    /// Revision of this path's record (0 when it never had one).
+    pub revision: u32,
+    /// Outcome label of the last processing.
+    pub outcome: String,
+}
+
+/// One change to apply in a group commit.
+#[derive(Debug, Clone)]
+pub enum LedgerOp {
+    Content(String, ContentEntry),
+    Path(Vec<u8>, PathEntry),
+}
+
+pub struct Ledger {
+    db: Database,
+}
+
+macro_rules! db {
+    ($e:expr) => {
+        $e.map_err(|e| LedgerError::Db(e.into()))
+    };
+}
+
+impl Ledger {
+    /// Opens (or creates) the ledger; the file is private to its owner (0600).
+    pub fn open(path: &Path) -> Result<Ledger, LedgerError> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        let db = Database::create(path).map_err(|e| LedgerError::Open {
+            path: path.display().to_string(),
+            source: e.into(),
+        })?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))?;
+        }
+        let txn = db!(db.begin_write())?;
+        db!(txn.open_table(CONTENT))?;
+        db!(txn.open_table(PATHS))?;
+        db!(txn.commit())?;
+        Ok(Ledger { db })
+    }
+
+    pub fn content(&self, hash: &str) -> Result<Option<ContentEntry>, LedgerError> {
+        let txn = db!(self.db.begin_read())?;
+        let table = db!(txn.open_table(CONTENT))?;
+        match db!(table.get(hash))? {
+            Some(v) => Ok(Some(serde_json::from_slice(v.value())?)),
+            None => Ok(None),
+        }
+    }
+
+    pub fn path(&self, key: &[u8]) -> Result<Option<PathEntry>, LedgerError> {
+        let txn = db!(self.db.begin_read())?;
+        let table = db!(txn.open_table(PATHS))?;
+        match db!(table.get(key))? {
+            Some(v) => Ok(Some(serde_json::from_slice(v.value())?)),
+            None => Ok(None),
+        }
+    }
+
+    /// Every path entry, to seed the detector at start.
+    pub fn paths(&self) -> Result<Vec<(Vec<u8>, PathEntry)>, LedgerError> {
+        let txn = db!(self.db.begin_read())?;
+        let table = db!(txn.open_table(PATHS))?;
+        let mut out = Vec::new();
+        for item in db!(table.iter())? {
+            let (k, v) = db!(item)?;
+            out.push((k.value().to_vec(), serde_json::from_slice(v.value())?));
+        }
+        Ok(out)
+    }
+
+    /// Applies all `ops` in one durable transaction (one fsync for the group).
+    pub fn commit(&self, ops: &[LedgerOp]) -> Result<(), LedgerError> {
+        if ops.is_empty() {
+            return Ok(());
+        }
+        let txn = db!(self.db.begin_write())?;
+        {
+            let mut content = db!(txn.open_table(CONTENT))?;
+            let mut paths = db!(txn.open_table(PATHS))?;
+            for op in ops {
+                match op {
+                    LedgerOp::Content(hash, entry) => {
+                        let bytes = serde_json::to_vec(entry)?;
+                        db!(content.insert(hash.as_str(), bytes.as_slice()))?;
+                    }
+                    LedgerOp::Path(key, entry) => {
+                        let bytes = serde_json::to_vec(entry)?;
+                        db!(paths.insert(key.as_slice(), bytes.as_slice()))?;
+                    }
+                }
+            }
+        }
+        db!(txn.commit())?;
+        Ok(())
+    }
+
+    /// Number of entries (contents + paths), for the ledger-size metric.
+    pub fn len(&self) -> Result<u64, LedgerError> {
+        let txn = db!(self.db.begin_read())?;
+        let content = db!(txn.open_table(CONTENT))?;
+        let paths = db!(txn.open_table(PATHS))?;
+        Ok(db!(content.len())? + db!(paths.len())?)
+    }
+
+    pub fn is_empty(&self) -> Result<bool, LedgerError> {
+        Ok(self.len()? == 0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn commit_and_read_back_across_reopen() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("l.redb");
+        {
+            let l = Ledger::open(&path).expect("open");
+            l.commit(&[
+                LedgerOp::Content(
+                    "h1".into(),
+                    ContentEntry {
+                        path: "a.txt".into(),
+                        record: "a.txt.json".into(),
+                        id: "i".into(),
+                    },
+                ),
+                LedgerOp::Path(
+                    b"a.txt".to_vec(),
+                    PathEntry {
+                        size: 3,
+                        mtime_ns: Some(5),
+                        content_hash: Some("h1".into()),
+                        revision: 1,
+                        outcome: "ok".into(),
+                    },
+                ),
+            ])
+            .expect("commit");
+        }
+        let l = Ledger::open(&path).expect("reopen");
+        assert_eq!(
+            l.content("h1").expect("get").expect("some").record,
+            "a.txt.json"
+        );
+        assert_eq!(l.path(b"a.txt").expect("get").expect("some").revision, 1);
+        assert_eq!(l.len().expect("len"), 2);
+        assert_eq!(l.paths().expect("paths").len(), 1);
+    }
+}

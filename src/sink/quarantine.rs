@@ -1,0 +1,215 @@
+//! The quarantine: every file that could not become a record is copied (never
+//! moved) into `<out>/quarantine/<reason>/` with a `.reason.json` beside it, so
+//! nothing is lost and an operator can see why. Its total size is bounded.
+
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use serde::Serialize;
+
+use super::{confined_join, durable, with_suffix};
+
+/// Why a file was quarantined.
+#[derive(Debug, Clone)]
+pub struct Reason {
+    /// Short label, also the sub-folder name and the metric label.
+    pub reason: &'static str,
+    /// Human explanation (the error message).
+    pub detail: String,
+    /// Pipeline stage that rejected it.
+    pub stage: &'static str,
+}
+
+/// What to copy into the quarantine.
+pub enum Payload<'a> {
+    /// Bytes already read.
+    Bytes(&'a [u8]),
+    /// Copy from this file (a regular file inside the watched folder).
+    File(&'a Path),
+    /// Nothing can or may be read (vanished, unreadable, symlink outside, FIFO).
+    Nothing,
+}
+
+#[derive(Serialize)]
+struct ReasonFile<'a> {
+    reason: &'a str,
+    detail: &'a str,
+    stage: &'a str,
+    source_path: &'a str,
+    copied: bool,
+    bytes: Option<u64>,
+    time: String,
+}
+
+/// All quarantine reasons, pre-registered as metric labels.
+pub const REASONS: &[&str] = &[
+    "empty",
+    "binary",
+    "undecodable",
+    "too_large",
+    "vanished",
+    "unreadable",
+    "symlink_outside",
+    "not_a_file",
+];
+
+pub struct Quarantine {
+    root: PathBuf,
+    max_bytes: u64,
+    used_bytes: AtomicU64,
+    files: AtomicU64,
+}
+
+impl Quarantine {
+    /// Opens the quarantine folder and measures what it already holds.
+    pub fn open(root: PathBuf, max_bytes: u64) -> io::Result<Quarantine> {
+        let (bytes, files) = measure(&root)?;
+        Ok(Quarantine {
+            root,
+            max_bytes,
+            used_bytes: AtomicU64::new(bytes),
+            files: AtomicU64::new(files),
+        })
+    }
+
+    /// Bytes of copies held.
+    pub fn used_bytes(&self) -> u64 {
+        self.used_bytes.load(Ordering::Relaxed)
+    }
+
+    /// Quarantined files held (copies or reason files alone).
+    pub fn files(&self) -> u64 {
+        self.files.load(Ordering::Relaxed)
+    }
+
+    /// Quarantines the source at `rel`; returns the path of its reason file.
+    pub fn put(
+        &self,
+        rel: &Path,
+        display: &str,
+        payload: Payload<'_>,
+        reason: &Reason,
+    ) -> io::Result<PathBuf> {
+        let dest = confined_join(&self.root.join(reason.reason), rel);
+        let size = match &payload {
+            Payload::Bytes(b) => Some(b.len() as u64),
+            Payload::File(p) => std::fs::metadata(p).ok().map(|m| m.len()),
+            Payload::Nothing => None,
+        };
+        let copied = match (payload, size) {
+            (Payload::Nothing, _) | (_, None) => false,
+            (_, Some(n)) if !self.reserve(n) => false,
+            (Payload::Bytes(b), Some(_)) => {
+                durable::write_atomic(&dest, b, 0o644)?;
+                true
+            }
+            (Payload::File(p), Some(n)) => match std::fs::read(p) {
+                Ok(bytes) => {
+                    durable::write_atomic(&dest, &bytes, 0o644)?;
+                    true
+                }
+                Err(_) => {
+                    self.used_bytes.fetch_sub(n, Ordering::Relaxed);
+                    false
+                }
+            },
+        };
+        let file = ReasonFile {
+            reason: reason.reason,
+            detail: &reason.detail,
+            stage: reason.stage,
+            source_path: display,
+            copied,
+            bytes: size,
+            time: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+        };
+        let reason_path = with_suffix(&dest, ".reason.json");
+        let mut json = serde_json::to_vec_pretty(&file).map_err(io::Error::other)?;
+        json.push(b'\n');
+        durable::write_atomic(&reason_path, &json, 0o644)?;
+        self.files.fetch_add(1, Ordering::Relaxed);
+        Ok(reason_path)
+    }
+
+    fn reserve(&self, n: u64) -> bool {
+        self.used_bytes
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |used| {
+                (used + n <= self.max_bytes).then_some(used + n)
+            })
+            .is_ok()
+    }
+}
+
+/// Bytes of copies and number of reason files below `root`.
+fn measure(root: &Path) -> io::Result<(u64, u64)> {
+    let mut bytes = 0;
+    let mut files = 0;
+    if !root.exists() {
+        return Ok((0, 0));
+    }
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir)? {
+            let entry = entry?;
+            let ft = entry.file_type()?;
+            if ft.is_dir() {
+                stack.push(entry.path());
+            } else if entry
+                .file_name()
+                .to_string_lossy()
+                .ends_with(".reason.json")
+            {
+                files += 1;
+            } else {
+                bytes += entry.metadata()?.len();
+            }
+        }
+    }
+    Ok((bytes, files))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reason(r: &'static str) -> Reason {
+        Reason {
+            reason: r,
+            detail: "d".into(),
+            stage: "read",
+        }
+    }
+
+    #[test]
+    fn copies_within_budget_and_always_writes_reason() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let q = Quarantine::open(dir.path().join("q"), 10).expect("open");
+        let r = q
+            .put(
+                Path::new("sub/a.txt"),
+                "sub/a.txt",
+                Payload::Bytes(b"12345"),
+                &reason("binary"),
+            )
+            .expect("put");
+        assert!(r.ends_with("binary/sub/a.txt.reason.json"));
+        assert!(dir.path().join("q/binary/sub/a.txt").exists());
+        q.put(
+            Path::new("b.txt"),
+            "b.txt",
+            Payload::Bytes(b"123456789"),
+            &reason("binary"),
+        )
+        .expect("put");
+        assert!(
+            !dir.path().join("q/binary/b.txt").exists(),
+            "over budget: no copy"
+        );
+        assert!(dir.path().join("q/binary/b.txt.reason.json").exists());
+        assert_eq!(q.files(), 2);
+        assert_eq!(q.used_bytes(), 5);
+        let reopened = Quarantine::open(dir.path().join("q"), 10).expect("reopen");
+        assert_eq!((reopened.used_bytes(), reopened.files()), (5, 2));
+    }
+}

@@ -1,0 +1,71 @@
+//! `/metrics`, `/healthz` and `/readyz` over HTTP, on a small tokio runtime
+//! of its own so a busy pipeline never delays a scrape.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::extract::State;
+use axum::http::{StatusCode, header};
+use axum::response::IntoResponse;
+use axum::routing::get;
+
+use super::{Health, Telemetry};
+
+#[derive(Clone)]
+struct AppState {
+    telemetry: Arc<Telemetry>,
+    health: Arc<Health>,
+}
+
+/// Binds `addr` now (so a taken port is an error at start, not later) and
+/// serves until `shutdown` resolves. Returns the bound address.
+pub async fn serve(
+    addr: SocketAddr,
+    telemetry: Arc<Telemetry>,
+    health: Arc<Health>,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<(SocketAddr, tokio::task::JoinHandle<()>)> {
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot listen on {addr} (metrics.addr): {e}"))?;
+    let bound = listener.local_addr()?;
+    let app = Router::new()
+        .route("/metrics", get(metrics))
+        .route("/healthz", get(healthz))
+        .route("/readyz", get(readyz))
+        .with_state(AppState { telemetry, health });
+    let task = tokio::spawn(async move {
+        if let Err(e) = axum::serve(listener, app)
+            .with_graceful_shutdown(shutdown)
+            .await
+        {
+            tracing::error!(error = %e, "metrics server failed");
+        }
+    });
+    Ok((bound, task))
+}
+
+async fn metrics(State(s): State<AppState>) -> impl IntoResponse {
+    (
+        [(
+            header::CONTENT_TYPE,
+            "text/plain; version=0.0.4; charset=utf-8",
+        )],
+        s.telemetry.render(),
+    )
+}
+
+async fn healthz() -> impl IntoResponse {
+    (StatusCode::OK, "ok\n")
+}
+
+async fn readyz(State(s): State<AppState>) -> impl IntoResponse {
+    match s.health.readiness() {
+        Ok(()) => (StatusCode::OK, "ready\n".to_string()),
+        Err(why) => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            format!("not ready: {why}\n"),
+        ),
+    }
+}

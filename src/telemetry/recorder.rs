@@ -1,0 +1,80 @@
+//! Installs the Prometheus recorder with explicit buckets for every histogram
+//! (otherwise they render as summaries) and keeps the readiness state.
+
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
+
+use super::catalogue::{self, Kind};
+
+/// The installed recorder and the process-metrics collector.
+pub struct Telemetry {
+    handle: PrometheusHandle,
+    process: metrics_process::Collector,
+}
+
+impl Telemetry {
+    /// Installs the global recorder and pre-registers the catalogue. Call once.
+    pub fn install() -> anyhow::Result<Telemetry> {
+        let mut builder = PrometheusBuilder::new();
+        for def in catalogue::ALL.iter().filter(|d| d.kind == Kind::Histogram) {
+            builder =
+                builder.set_buckets_for_metric(Matcher::Full(def.name.into()), def.buckets)?;
+        }
+        let handle = builder.install_recorder()?;
+        catalogue::register_all();
+        let process = metrics_process::Collector::default();
+        process.describe();
+        process.collect();
+        Ok(Telemetry { handle, process })
+    }
+
+    /// The exposition text for `/metrics`, with fresh process figures.
+    pub fn render(&self) -> String {
+        self.process.collect();
+        self.handle.render()
+    }
+}
+
+/// Liveness and readiness as `/healthz` and `/readyz` report them.
+#[derive(Default)]
+pub struct Health {
+    scanned: AtomicBool,
+    output_error: Mutex<Option<String>>,
+}
+
+impl Health {
+    /// The first full scan is done: the backlog is known.
+    pub fn set_scanned(&self) {
+        self.scanned.store(true, Ordering::SeqCst);
+        self.publish();
+    }
+
+    /// Records that writing output failed (e.g. disk full), or recovered (`None`).
+    pub fn set_output_error(&self, error: Option<String>) {
+        if let Ok(mut e) = self.output_error.lock() {
+            *e = error;
+        }
+        self.publish();
+    }
+
+    /// `Ok` when ready, else why not.
+    pub fn readiness(&self) -> Result<(), String> {
+        if !self.scanned.load(Ordering::SeqCst) {
+            return Err("initial scan not finished".into());
+        }
+        match self.output_error.lock() {
+            Ok(e) => match e.as_ref() {
+                Some(msg) => Err(format!("output failing: {msg}")),
+                None => Ok(()),
+            },
+            Err(_) => Err("health state poisoned".into()),
+        }
+    }
+
+    fn publish(&self) {
+        let ready = self.readiness().is_ok();
+        metrics::gauge!(catalogue::READY.name).set(if ready { 1.0 } else { 0.0 });
+    }
+}

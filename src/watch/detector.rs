@@ -1,0 +1,393 @@
+//! The detector: one thread that reconciles the folder with what is known
+//! (the ledger), waits until each changed file has settled, and feeds the
+//! pipeline's bounded queue — waiting when it is full (back-pressure).
+
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap, HashSet};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use crossbeam_channel::{Receiver, Sender, select};
+
+use super::events::{self, Hint, WatchHandle};
+use super::scan::{Entry, Scope};
+use crate::config::WatcherKind;
+use crate::pipeline::job::{mtime_ns, since};
+use crate::pipeline::{Detection, Done, Job};
+use crate::telemetry::Health;
+use crate::telemetry::catalogue as m;
+
+/// Capacity of the hint channel between the watcher and the detector; past
+/// it, hints are dropped and a rescan is scheduled instead.
+const HINT_CAPACITY: usize = 16_384;
+/// Longest wait between retries of a file whose output failed.
+const MAX_BACKOFF: Duration = Duration::from_secs(60);
+
+pub struct DetectorOptions {
+    pub scope: Scope,
+    pub settle: Duration,
+    pub rescan_interval: Duration,
+    pub watcher: WatcherKind,
+    pub poll_interval: Duration,
+    /// What the ledger says was last processed at each path: (size, mtime).
+    pub known: HashMap<PathBuf, (u64, Option<i128>)>,
+}
+
+/// A file seen changing, waiting to settle.
+struct Pending {
+    entry: Entry,
+    how: Detection,
+    observed_at: Instant,
+    due: Instant,
+}
+
+pub struct Detector {
+    opts: DetectorOptions,
+    jobs: Sender<Job>,
+    done: Receiver<Done>,
+    stop: Receiver<()>,
+    health: Arc<Health>,
+    hints_tx: Sender<Hint>,
+    hints: Receiver<Hint>,
+    overflow: Arc<AtomicBool>,
+    watcher: Option<WatchHandle>,
+    pending: HashMap<PathBuf, Pending>,
+    queue: BinaryHeap<Reverse<(Instant, u64, PathBuf)>>,
+    seq: u64,
+    in_flight: HashSet<PathBuf>,
+    retries: HashMap<PathBuf, u32>,
+    next_rescan: Instant,
+    rescan_reason: Option<&'static str>,
+    root_missing: bool,
+}
+
+impl Detector {
+    /// `stop` is a channel whose sender is dropped to stop detection.
+    pub fn new(
+        opts: DetectorOptions,
+        jobs: Sender<Job>,
+        done: Receiver<Done>,
+        stop: Receiver<()>,
+        health: Arc<Health>,
+    ) -> Detector {
+        let (hints_tx, hints) = crossbeam_channel::bounded(HINT_CAPACITY);
+        let next_rescan = Instant::now() + opts.rescan_interval;
+        Detector {
+            opts,
+            jobs,
+            done,
+            stop,
+            health,
+            hints_tx,
+            hints,
+            overflow: Arc::new(AtomicBool::new(false)),
+            watcher: None,
+            pending: HashMap::new(),
+            queue: BinaryHeap::new(),
+            seq: 0,
+            in_flight: HashSet::new(),
+            retries: HashMap::new(),
+            next_rescan,
+            rescan_reason: Some("startup"),
+            root_missing: false,
+        }
+    }
+
+    /// Runs until `stop` fires. Dropping the detector closes the job queue.
+    pub fn run(mut self) {
+        self.start_watcher();
+        loop {
+            if let Some(reason) = self.rescan_reason.take() {
+                self.rescan(reason);
+            }
+            let now = Instant::now();
+            let next_due = self.queue.peek().map(|Reverse((d, _, _))| *d);
+            let wake = next_due
+                .unwrap_or(self.next_rescan)
+                .min(self.next_rescan)
+                .min(now + Duration::from_secs(1));
+            let timeout = wake.saturating_duration_since(now);
+            select! {
+                recv(self.stop) -> _ => return,
+                recv(self.hints) -> hint => if let Ok(h) = hint { self.on_hint(h) },
+                recv(self.done) -> done => if let Ok(d) = done { self.on_done(d) },
+                default(timeout) => {}
+            }
+            if self.overflow.swap(false, Ordering::SeqCst) {
+                self.rescan_reason = Some("overflow");
+                continue;
+            }
+            if Instant::now() >= self.next_rescan {
+                self.rescan_reason = Some("interval");
+                continue;
+            }
+            if !self.release_due() {
+                return;
+            }
+            metrics::gauge!(m::PENDING.name).set(self.pending.len() as f64);
+        }
+    }
+
+    fn start_watcher(&mut self) {
+        self.watcher = None;
+        match events::start(
+            &self.opts.scope.root,
+            self.opts.scope.recursive,
+            self.opts.watcher,
+            self.opts.poll_interval,
+            self.hints_tx.clone(),
+            self.overflow.clone(),
+        ) {
+            Ok(w) => self.watcher = Some(w),
+            Err(e) => {
+                metrics::counter!(m::WATCHER_ERRORS.name).increment(1);
+                tracing::warn!(error = %e, "cannot watch folder; relying on rescans");
+            }
+        }
+    }
+
+    fn rescan(&mut self, reason: &'static str) {
+        self.next_rescan = Instant::now() + self.opts.rescan_interval;
+        let entries = match self.opts.scope.scan() {
+            Ok(e) => e,
+            Err(e) => {
+                if !self.root_missing {
+                    tracing::error!(root = %self.opts.scope.root.display(), error = %e,
+                        "watched folder unavailable; waiting for it to come back");
+                    metrics::counter!(m::ERRORS.name, "stage" => "detect", "error_type" => "io")
+                        .increment(1);
+                    self.root_missing = true;
+                    self.watcher = None;
+                }
+                self.health.set_scanned();
+                self.next_rescan =
+                    Instant::now() + Duration::from_secs(1).min(self.opts.rescan_interval);
+                return;
+            }
+        };
+        let reason = if self.root_missing {
+            tracing::info!(root = %self.opts.scope.root.display(), "watched folder is back");
+            self.root_missing = false;
+            self.start_watcher();
+            "root_recreated"
+        } else {
+            reason
+        };
+        metrics::counter!(m::RESCANS.name, "reason" => reason).increment(1);
+        let present: HashSet<&PathBuf> = entries.iter().map(|e| &e.rel).collect();
+        self.opts.known.retain(|rel, _| present.contains(rel));
+        for entry in entries {
+            self.observe(entry, Detection::Scan);
+        }
+        self.health.set_scanned();
+    }
+
+    fn on_hint(&mut self, hint: Hint) {
+        match hint {
+            Hint::Rescan(reason) => self.rescan_reason = Some(reason),
+            Hint::Removed(paths) => {
+                for p in paths {
+                    if p == self.opts.scope.root {
+                        self.rescan_reason = Some("watcher_rescan");
+                    } else if let Ok(rel) = p.strip_prefix(&self.opts.scope.root) {
+                        self.pending.remove(rel);
+                        self.opts.known.remove(rel);
+                    }
+                }
+            }
+            Hint::Changed(paths) => {
+                for p in paths {
+                    if p.is_dir() {
+                        if p != self.opts.scope.root && self.opts.scope.recursive {
+                            let mut found = Vec::new();
+                            self.opts.scope.scan_subtree(&p, &mut found);
+                            for e in found {
+                                self.observe(e, Detection::Event);
+                            }
+                        }
+                    } else if let Some(e) = self.opts.scope.classify(&p) {
+                        self.observe(e, Detection::Event);
+                    }
+                }
+            }
+        }
+    }
+
+    fn on_done(&mut self, done: Done) {
+        self.in_flight.remove(&done.rel);
+        if done.retry {
+            let n = self.retries.entry(done.rel.clone()).or_insert(0);
+            *n += 1;
+            let backoff =
+                Duration::from_millis(500 * 2u64.saturating_pow((*n).min(10))).min(MAX_BACKOFF);
+            self.opts.known.remove(&done.rel);
+            if let Some(e) = self
+                .opts
+                .scope
+                .classify(&self.opts.scope.root.join(&done.rel))
+            {
+                let now = Instant::now();
+                self.schedule(Pending {
+                    entry: e,
+                    how: Detection::Scan,
+                    observed_at: now,
+                    due: now + backoff,
+                });
+            }
+        } else {
+            self.retries.remove(&done.rel);
+        }
+    }
+
+    /// Starts (or refreshes) tracking a file that may be new or changed.
+    fn observe(&mut self, entry: Entry, how: Detection) {
+        let stamp = (entry.size, entry.mtime.and_then(mtime_ns));
+        if self.opts.known.get(&entry.rel) == Some(&stamp) && !self.in_flight.contains(&entry.rel) {
+            return;
+        }
+        let now = Instant::now();
+        if let Some(p) = self.pending.get(&entry.rel)
+            && p.entry.size == entry.size
+            && p.entry.mtime == entry.mtime
+        {
+            return;
+        }
+        let wait = entry.mtime.map_or(self.opts.settle, |t| {
+            self.opts.settle.saturating_sub(since(t))
+        });
+        self.schedule(Pending {
+            entry,
+            how,
+            observed_at: now,
+            due: now + wait,
+        });
+    }
+
+    fn schedule(&mut self, p: Pending) {
+        self.seq += 1;
+        self.queue
+            .push(Reverse((p.due, self.seq, p.entry.rel.clone())));
+        self.pending.insert(p.entry.rel.clone(), p);
+    }
+
+    /// Hands every settled file to the pipeline. Returns false on stop.
+    fn release_due(&mut self) -> bool {
+        loop {
+            let now = Instant::now();
+            let Some(Reverse((due, _, rel))) = self.queue.peek().cloned() else {
+                return true;
+            };
+            if due > now {
+                return true;
+            }
+            self.queue.pop();
+            let Some(p) = self.pending.get(&rel) else {
+                continue;
+            };
+            if p.due != due {
+                continue; // superseded by a newer observation
+            }
+            let Some(p) = self.pending.remove(&rel) else {
+                continue;
+            };
+            let Some(fresh) = self.opts.scope.classify(&p.entry.path) else {
+                continue; // gone before it settled: nothing to do
+            };
+            if fresh.size != p.entry.size || fresh.mtime != p.entry.mtime {
+                self.schedule(Pending {
+                    entry: fresh,
+                    how: p.how,
+                    observed_at: now,
+                    due: now + self.opts.settle,
+                });
+                continue;
+            }
+            let quiet = fresh.mtime.map_or(Duration::ZERO, since);
+            if quiet < self.opts.settle && now - p.observed_at < self.opts.settle {
+                let wait = self.opts.settle - quiet.max(now - p.observed_at);
+                self.schedule(Pending {
+                    due: now + wait,
+                    ..p
+                });
+                continue;
+            }
+            if self.in_flight.contains(&rel) {
+                self.schedule(Pending {
+                    due: now + self.opts.settle.max(Duration::from_millis(20)),
+                    ..p
+                });
+                continue;
+            }
+            let stamp = (fresh.size, fresh.mtime.and_then(mtime_ns));
+            if self.opts.known.get(&rel) == Some(&stamp) {
+                continue;
+            }
+            let job = Job {
+                path: fresh.path.clone(),
+                rel: rel.clone(),
+                kind: fresh.kind.clone(),
+                how: p.how,
+                queued_at: Instant::now(),
+                mtime: fresh.mtime,
+            };
+            if !self.send(job) {
+                return false;
+            }
+            metrics::counter!(m::FILES_DETECTED.name, "how" => p.how.label()).increment(1);
+            self.opts.known.insert(rel.clone(), stamp);
+            self.in_flight.insert(rel);
+        }
+    }
+
+    /// Blocks while the queue is full (back-pressure), still answering stop
+    /// and draining completions so the pipeline cannot deadlock on us.
+    fn send(&mut self, job: Job) -> bool {
+        metrics::gauge!(m::IN_FLIGHT.name).increment(1.0);
+        let mut job = Some(job);
+        loop {
+            let Some(j) = job.take() else { return true };
+            match self.jobs.try_send(j) {
+                Ok(()) => {
+                    metrics::gauge!(m::QUEUE_DEPTH.name).set(self.jobs.len() as f64);
+                    return true;
+                }
+                Err(crossbeam_channel::TrySendError::Disconnected(_)) => return false,
+                Err(crossbeam_channel::TrySendError::Full(j)) => {
+                    job = Some(j);
+                    select! {
+                        recv(self.stop) -> _ => {
+                            metrics::gauge!(m::IN_FLIGHT.name).decrement(1.0);
+                            return false;
+                        }
+                        recv(self.done) -> d => if let Ok(d) = d { self.on_done(d) },
+                        default(Duration::from_millis(50)) => {}
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Seeds the detector's memory from the ledger's path table.
+pub fn known_from_ledger(
+    entries: Vec<(Vec<u8>, crate::sink::ledger::PathEntry)>,
+) -> HashMap<PathBuf, (u64, Option<i128>)> {
+    entries
+        .into_iter()
+        .map(|(k, e)| (path_from_key(k), (e.size, e.mtime_ns)))
+        .collect()
+}
+
+fn path_from_key(key: Vec<u8>) -> PathBuf {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStringExt;
+        PathBuf::from(std::ffi::OsString::from_vec(key))
+    }
+    #[cfg(not(unix))]
+    {
+        PathBuf::from(String::from_utf8_lossy(&key).into_owned())
+    }
+}

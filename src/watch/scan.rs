@@ -1,0 +1,125 @@
+//! Listing the folder: the source of truth. Events only make a file show up
+//! sooner; every file is found by a scan sooner or later.
+
+use std::io;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use super::filter::Filter;
+use crate::pipeline::JobKind;
+
+/// A file found in the folder, as stat saw it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub path: PathBuf,
+    pub rel: PathBuf,
+    pub kind: JobKind,
+    pub size: u64,
+    pub mtime: Option<SystemTime>,
+}
+
+/// Where and what to scan.
+#[derive(Debug, Clone)]
+pub struct Scope {
+    /// The watched folder, canonicalized.
+    pub root: PathBuf,
+    pub recursive: bool,
+    pub filter: Filter,
+    /// Folders below the root never scanned (the output folder, if inside).
+    pub exclude: Vec<PathBuf>,
+}
+
+impl Scope {
+    /// Lists every accepted file below the root, oldest first. Unreadable
+    /// sub-folders are logged and skipped; a missing root is an error.
+    pub fn scan(&self) -> io::Result<Vec<Entry>> {
+        let mut out = Vec::new();
+        self.scan_dir(&self.root, true, &mut out)?;
+        out.sort_by(|a, b| (a.mtime, &a.rel).cmp(&(b.mtime, &b.rel)));
+        Ok(out)
+    }
+
+    /// Scans one folder below the root (a folder created or moved in).
+    pub fn scan_subtree(&self, dir: &Path, out: &mut Vec<Entry>) {
+        let _ = self.scan_dir(dir, false, out);
+    }
+
+    fn scan_dir(&self, dir: &Path, is_root: bool, out: &mut Vec<Entry>) -> io::Result<()> {
+        let entries = match std::fs::read_dir(dir) {
+            Ok(e) => e,
+            Err(e) if is_root => return Err(e),
+            Err(e) => {
+                tracing::warn!(dir = %dir.display(), error = %e, "cannot list folder");
+                return Ok(());
+            }
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if Filter::is_temp(&entry.file_name())
+                || self.exclude.iter().any(|x| path.starts_with(x))
+            {
+                continue;
+            }
+            let Ok(ft) = entry.file_type() else { continue };
+            if ft.is_dir() {
+                if self.recursive {
+                    self.scan_dir(&path, false, out)?;
+                }
+                continue;
+            }
+            if let Some(e) = self.classify(&path) {
+                out.push(e);
+            }
+        }
+        Ok(())
+    }
+
+    /// Stats one path below the root; `None` when it is gone, a folder, or not accepted.
+    pub fn classify(&self, path: &Path) -> Option<Entry> {
+        let rel = path.strip_prefix(&self.root).ok()?.to_path_buf();
+        if rel.as_os_str().is_empty() || !self.filter.accepts(path) {
+            return None;
+        }
+        if self.exclude.iter().any(|x| path.starts_with(x)) {
+            return None;
+        }
+        let lmeta = std::fs::symlink_metadata(path).ok()?;
+        let ft = lmeta.file_type();
+        let make = |kind, size, mtime| Entry {
+            path: path.to_path_buf(),
+            rel: rel.clone(),
+            kind,
+            size,
+            mtime,
+        };
+        if ft.is_symlink() {
+            let target = std::fs::canonicalize(path).ok()?;
+            if !target.starts_with(&self.root) {
+                return Some(make(
+                    JobKind::SymlinkOutside(target),
+                    lmeta.len(),
+                    lmeta.modified().ok(),
+                ));
+            }
+            let meta = std::fs::metadata(&target).ok()?;
+            if meta.is_dir() {
+                return None;
+            }
+            let kind = if meta.is_file() {
+                JobKind::File
+            } else {
+                JobKind::NotAFile
+            };
+            return Some(make(kind, meta.len(), meta.modified().ok()));
+        }
+        if ft.is_dir() {
+            return None;
+        }
+        let kind = if ft.is_file() {
+            JobKind::File
+        } else {
+            JobKind::NotAFile
+        };
+        Some(make(kind, lmeta.len(), lmeta.modified().ok()))
+    }
+}
