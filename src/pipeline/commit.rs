@@ -142,7 +142,7 @@ impl Committer {
             metrics::counter!(m::FACTS.name, "kind" => *kind).increment(*n as u64);
         }
         let path = c.job.display();
-        let ms = c.started_at.elapsed().as_secs_f64() * 1000.0;
+        let ms = (c.started_at.elapsed().as_secs_f64() * 1e6).round() / 1000.0;
         match outcome {
             Outcome::Ok {
                 id,
@@ -153,7 +153,8 @@ impl Committer {
                 metrics::gauge!(m::LAST_SUCCESS.name).set(unix_now());
                 metrics::histogram!(m::ARTICLE_BYTES.name).record(c.bytes as f64);
                 if let Some(mtime) = c.job.mtime {
-                    metrics::histogram!(m::DROP_TO_RECORD.name).record(since(mtime).as_secs_f64());
+                    let dropped = mtime.max(self.ctx.started_at);
+                    metrics::histogram!(m::DROP_TO_RECORD.name).record(since(dropped).as_secs_f64());
                 }
                 tracing::info!(path, outcome = "ok", id, revision, adopted, ms, "article");
             }

@@ -38,6 +38,9 @@ pub struct Context {
     pub max_file_bytes: u64,
     pub on_success: CompletionAction,
     pub done_dir: PathBuf,
+    /// When this process started: files older than that were not "dropped"
+    /// while it watched, so their drop-to-record latency counts from here.
+    pub started_at: std::time::SystemTime,
     /// Content hashes being processed right now, by the path processing them.
     claims: Mutex<HashMap<String, PathBuf>>,
 }
@@ -75,6 +78,7 @@ impl Context {
             max_file_bytes: config.watch.max_file_bytes,
             on_success: config.output.on_success,
             done_dir: config.done_dir(),
+            started_at: std::time::SystemTime::now(),
             claims: Mutex::new(HashMap::new()),
         })
     }

@@ -1,0 +1,154 @@
+//! The subcommands other than `run`: real binary, temp folders.
+
+mod common;
+
+use common::*;
+
+fn stdout(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+fn stderr(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn process_writes_records_then_reruns_as_unchanged() {
+    let ws = Workspace::new();
+    ws.copy_seeds();
+    let out = ws.out();
+    let watch = ws.watch();
+    let args = ["process", watch.to_str().expect("utf8"), "--out", out.to_str().expect("utf8")];
+    let o = run(&args, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).starts_with("5 files: 5 ok, 0 duplicates, 0 unchanged, 0 quarantined, 0 failed in "), "{}", stdout(&o));
+    assert_eq!(ws.records().len(), 5);
+    let o = run(&args, &[]);
+    assert!(stdout(&o).starts_with("5 files: 0 ok, 0 duplicates, 5 unchanged"), "{}", stdout(&o));
+}
+
+#[test]
+fn record_without_ledger_entry_is_adopted_not_rewritten() {
+    // The state a kill between the record's rename and the ledger commit leaves.
+    let ws = Workspace::new();
+    ws.copy_seeds();
+    let out = ws.out();
+    let watch = ws.watch();
+    let args = ["process", watch.to_str().expect("utf8"), "--out", out.to_str().expect("utf8"), "--log-format", "json"];
+    assert!(run(&args, &[]).status.success());
+    let before = ws.record("000_514d5b9f2e0d4f46.txt").expect("record");
+    std::fs::remove_file(out.join("ledger.redb")).expect("rm ledger");
+    let o = run(&args, &[]);
+    assert!(stdout(&o).starts_with("5 files: 5 ok"), "{}", stdout(&o));
+    let adopted = stderr(&o).lines().filter(|l| l.contains("\"adopted\":true")).count();
+    assert_eq!(adopted, 5, "{}", stderr(&o));
+    let after = ws.record("000_514d5b9f2e0d4f46.txt").expect("record");
+    assert_eq!(before["source"]["ingested_at"], after["source"]["ingested_at"]);
+}
+
+#[test]
+fn process_keeps_equal_names_of_several_roots_apart() {
+    let ws = Workspace::new();
+    let a = ws.dir.path().join("a");
+    let b = ws.dir.path().join("b");
+    std::fs::create_dir_all(&a).expect("mkdir");
+    std::fs::create_dir_all(&b).expect("mkdir");
+    std::fs::write(a.join("x.txt"), article(1)).expect("write");
+    std::fs::write(b.join("x.txt"), article(2)).expect("write");
+    let o = run(&["process", a.to_str().expect("utf8"), b.to_str().expect("utf8"), "--out", ws.out().to_str().expect("utf8")], &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(ws.records(), vec!["a/x.txt.json", "b/x.txt.json"]);
+}
+
+#[test]
+fn extract_prints_one_record() {
+    let seed = seeds_dir().join("004_7988de617d46664c.txt");
+    let o = run(&["extract", seed.to_str().expect("utf8")], &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let r: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(r["title"], "What Was Putin Doing in Tajikistan?");
+    assert_eq!(r["source"]["format"], "markdown");
+    assert_eq!(r["schema_version"], 1);
+}
+
+#[test]
+fn extract_reports_unreadable_input_clearly() {
+    let ws = Workspace::new();
+    let f = ws.watch().join("bin.txt");
+    std::fs::write(&f, b"\0\0\0binary").expect("write");
+    let o = run(&["extract", f.to_str().expect("utf8")], &[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("binary"), "{}", stderr(&o));
+    let o = run(&["extract", "/nonexistent/file.txt"], &[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("/nonexistent/file.txt"), "{}", stderr(&o));
+}
+
+#[test]
+fn extract_jsonl_keeps_input_order_and_reports_bad_lines() {
+    let ws = Workspace::new();
+    let input = ws.dir.path().join("in.jsonl");
+    let mut lines = Vec::new();
+    for i in 0..600 {
+        lines.push(serde_json::json!({"id": format!("doc-{i}"), "text": article(i)}).to_string());
+    }
+    lines[3] = "not json".to_string();
+    lines[5] = serde_json::json!({"id": "d", "text": "x", "reference_date": "30/06/2022"}).to_string();
+    lines[7] = serde_json::json!({"id": "md", "text": "# T\n\nBody [l](https://x.test).", "format": "markdown", "reference_date": "2022-06-30"}).to_string();
+    std::fs::write(&input, lines.join("\n") + "\n").expect("write");
+    let o = run(&["extract", "--jsonl", input.to_str().expect("utf8")], &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json line"))
+        .collect();
+    assert_eq!(out.len(), 600);
+    for (i, v) in out.iter().enumerate() {
+        match i {
+            3 => assert!(v["error"].as_str().is_some_and(|e| e.contains("invalid line")), "{v}"),
+            5 => assert!(v["error"].as_str().is_some_and(|e| e.contains("reference_date")), "{v}"),
+            7 => {
+                assert_eq!(v["title"], "T");
+                assert_eq!(v["links"][0]["url"], "https://x.test");
+            }
+            _ => assert_eq!(v["source"]["path"], format!("doc-{i}")),
+        }
+    }
+}
+
+#[test]
+fn schema_matches_the_committed_file() {
+    let o = run(&["schema"], &[]);
+    assert!(o.status.success());
+    let committed = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("schema/record.schema.json"),
+    )
+    .expect("schema/record.schema.json");
+    assert_eq!(stdout(&o), committed, "run `wirewatch schema > schema/record.schema.json`");
+}
+
+#[test]
+fn check_config_shows_effective_values_and_names_bad_keys() {
+    let o = run(&["check-config", "--workers", "3"], &[("WIREWATCH_WATCH_SETTLE_MS", "555")]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(text.contains("settle_ms = 555"), "{text}");
+    assert!(text.contains("workers = 3"), "{text}");
+    let o = run(&["check-config"], &[("WIREWATCH_PIPELINE_QUEUE_CAPACITY", "0")]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("pipeline.queue_capacity"), "{}", stderr(&o));
+    let ws = Workspace::new();
+    let cfg = ws.dir.path().join("bad.toml");
+    std::fs::write(&cfg, "[output]\non_success = \"shred\"\n").expect("write");
+    let o = run(&["check-config", "--config", cfg.to_str().expect("utf8")], &[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("shred") && stderr(&o).contains("bad.toml"), "{}", stderr(&o));
+}
+
+#[test]
+fn every_command_has_help() {
+    for cmd in ["run", "process", "extract", "schema", "check-config"] {
+        let o = run(&[cmd, "--help"], &[]);
+        assert!(o.status.success(), "{cmd}");
+        assert!(stdout(&o).contains("--config"), "{cmd}: {}", stdout(&o));
+    }
+}
