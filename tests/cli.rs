@@ -17,13 +17,27 @@ fn process_writes_records_then_reruns_as_unchanged() {
     ws.copy_seeds();
     let out = ws.out();
     let watch = ws.watch();
-    let args = ["process", watch.to_str().expect("utf8"), "--out", out.to_str().expect("utf8")];
+    let args = [
+        "process",
+        watch.to_str().expect("utf8"),
+        "--out",
+        out.to_str().expect("utf8"),
+    ];
     let o = run(&args, &[]);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(stdout(&o).starts_with("5 files: 5 ok, 0 duplicates, 0 unchanged, 0 quarantined, 0 failed in "), "{}", stdout(&o));
+    assert!(
+        stdout(&o)
+            .starts_with("5 files: 5 ok, 0 duplicates, 0 unchanged, 0 quarantined, 0 failed in "),
+        "{}",
+        stdout(&o)
+    );
     assert_eq!(ws.records().len(), 5);
     let o = run(&args, &[]);
-    assert!(stdout(&o).starts_with("5 files: 0 ok, 0 duplicates, 5 unchanged"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).starts_with("5 files: 0 ok, 0 duplicates, 5 unchanged"),
+        "{}",
+        stdout(&o)
+    );
 }
 
 #[test]
@@ -33,16 +47,29 @@ fn record_without_ledger_entry_is_adopted_not_rewritten() {
     ws.copy_seeds();
     let out = ws.out();
     let watch = ws.watch();
-    let args = ["process", watch.to_str().expect("utf8"), "--out", out.to_str().expect("utf8"), "--log-format", "json"];
+    let args = [
+        "process",
+        watch.to_str().expect("utf8"),
+        "--out",
+        out.to_str().expect("utf8"),
+        "--log-format",
+        "json",
+    ];
     assert!(run(&args, &[]).status.success());
     let before = ws.record("000_514d5b9f2e0d4f46.txt").expect("record");
     std::fs::remove_file(out.join("ledger.redb")).expect("rm ledger");
     let o = run(&args, &[]);
     assert!(stdout(&o).starts_with("5 files: 5 ok"), "{}", stdout(&o));
-    let adopted = stderr(&o).lines().filter(|l| l.contains("\"adopted\":true")).count();
+    let adopted = stderr(&o)
+        .lines()
+        .filter(|l| l.contains("\"adopted\":true"))
+        .count();
     assert_eq!(adopted, 5, "{}", stderr(&o));
     let after = ws.record("000_514d5b9f2e0d4f46.txt").expect("record");
-    assert_eq!(before["source"]["ingested_at"], after["source"]["ingested_at"]);
+    assert_eq!(
+        before["source"]["ingested_at"],
+        after["source"]["ingested_at"]
+    );
 }
 
 #[test]
@@ -54,7 +81,16 @@ fn process_keeps_equal_names_of_several_roots_apart() {
     std::fs::create_dir_all(&b).expect("mkdir");
     std::fs::write(a.join("x.txt"), article(1)).expect("write");
     std::fs::write(b.join("x.txt"), article(2)).expect("write");
-    let o = run(&["process", a.to_str().expect("utf8"), b.to_str().expect("utf8"), "--out", ws.out().to_str().expect("utf8")], &[]);
+    let o = run(
+        &[
+            "process",
+            a.to_str().expect("utf8"),
+            b.to_str().expect("utf8"),
+            "--out",
+            ws.out().to_str().expect("utf8"),
+        ],
+        &[],
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(ws.records(), vec!["a/x.txt.json", "b/x.txt.json"]);
 }
@@ -80,7 +116,11 @@ fn extract_reports_unreadable_input_clearly() {
     assert!(stderr(&o).contains("binary"), "{}", stderr(&o));
     let o = run(&["extract", "/nonexistent/file.txt"], &[]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("/nonexistent/file.txt"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("/nonexistent/file.txt"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
@@ -92,7 +132,8 @@ fn extract_jsonl_keeps_input_order_and_reports_bad_lines() {
         lines.push(serde_json::json!({"id": format!("doc-{i}"), "text": article(i)}).to_string());
     }
     lines[3] = "not json".to_string();
-    lines[5] = serde_json::json!({"id": "d", "text": "x", "reference_date": "30/06/2022"}).to_string();
+    lines[5] =
+        serde_json::json!({"id": "d", "text": "x", "reference_date": "30/06/2022"}).to_string();
     lines[7] = serde_json::json!({"id": "md", "text": "# T\n\nBody [l](https://x.test).", "format": "markdown", "reference_date": "2022-06-30"}).to_string();
     std::fs::write(&input, lines.join("\n") + "\n").expect("write");
     let o = run(&["extract", "--jsonl", input.to_str().expect("utf8")], &[]);
@@ -104,8 +145,18 @@ fn extract_jsonl_keeps_input_order_and_reports_bad_lines() {
     assert_eq!(out.len(), 600);
     for (i, v) in out.iter().enumerate() {
         match i {
-            3 => assert!(v["error"].as_str().is_some_and(|e| e.contains("invalid line")), "{v}"),
-            5 => assert!(v["error"].as_str().is_some_and(|e| e.contains("reference_date")), "{v}"),
+            3 => assert!(
+                v["error"]
+                    .as_str()
+                    .is_some_and(|e| e.contains("invalid line")),
+                "{v}"
+            ),
+            5 => assert!(
+                v["error"]
+                    .as_str()
+                    .is_some_and(|e| e.contains("reference_date")),
+                "{v}"
+            ),
             7 => {
                 assert_eq!(v["title"], "T");
                 assert_eq!(v["links"][0]["url"], "https://x.test");
@@ -123,25 +174,46 @@ fn schema_matches_the_committed_file() {
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("schema/record.schema.json"),
     )
     .expect("schema/record.schema.json");
-    assert_eq!(stdout(&o), committed, "run `wirewatch schema > schema/record.schema.json`");
+    assert_eq!(
+        stdout(&o),
+        committed,
+        "run `wirewatch schema > schema/record.schema.json`"
+    );
 }
 
 #[test]
 fn check_config_shows_effective_values_and_names_bad_keys() {
-    let o = run(&["check-config", "--workers", "3"], &[("WIREWATCH_WATCH_SETTLE_MS", "555")]);
+    let o = run(
+        &["check-config", "--workers", "3"],
+        &[("WIREWATCH_WATCH_SETTLE_MS", "555")],
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     let text = stdout(&o);
     assert!(text.contains("settle_ms = 555"), "{text}");
     assert!(text.contains("workers = 3"), "{text}");
-    let o = run(&["check-config"], &[("WIREWATCH_PIPELINE_QUEUE_CAPACITY", "0")]);
+    let o = run(
+        &["check-config"],
+        &[("WIREWATCH_PIPELINE_QUEUE_CAPACITY", "0")],
+    );
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("pipeline.queue_capacity"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("pipeline.queue_capacity"),
+        "{}",
+        stderr(&o)
+    );
     let ws = Workspace::new();
     let cfg = ws.dir.path().join("bad.toml");
     std::fs::write(&cfg, "[output]\non_success = \"shred\"\n").expect("write");
-    let o = run(&["check-config", "--config", cfg.to_str().expect("utf8")], &[]);
+    let o = run(
+        &["check-config", "--config", cfg.to_str().expect("utf8")],
+        &[],
+    );
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("shred") && stderr(&o).contains("bad.toml"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("shred") && stderr(&o).contains("bad.toml"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]

@@ -16,15 +16,29 @@ fn backfill_then_live_drop_then_restart_reprocesses_nothing() {
     std::fs::write(ws.watch().join("sub/000_514d5b9f2e0d4f46.txt"), article(1)).expect("write");
 
     let d = Daemon::start(&ws, &[]);
-    assert!(d.wait_metric(r#"wirewatch_articles_total{outcome="ok"}"#, 6.0, T), "{}", d.log_text());
-    assert_eq!(d.metric(r#"wirewatch_files_detected_total{how="scan"}"#), Some(6.0));
+    assert!(
+        d.wait_metric(r#"wirewatch_articles_total{outcome="ok"}"#, 6.0, T),
+        "{}",
+        d.log_text()
+    );
+    assert_eq!(
+        d.metric(r#"wirewatch_files_detected_total{how="scan"}"#),
+        Some(6.0)
+    );
     // Equal names in different folders never collide.
     assert!(ws.record("sub/000_514d5b9f2e0d4f46.txt").is_some());
     assert!(ws.record("000_514d5b9f2e0d4f46.txt").is_some());
 
     drop_file(&ws.watch(), "live.txt", article(2).as_bytes());
-    assert!(d.wait_metric(r#"wirewatch_articles_total{outcome="ok"}"#, 7.0, T), "{}", d.log_text());
-    assert_eq!(d.metric(r#"wirewatch_files_detected_total{how="event"}"#), Some(1.0));
+    assert!(
+        d.wait_metric(r#"wirewatch_articles_total{outcome="ok"}"#, 7.0, T),
+        "{}",
+        d.log_text()
+    );
+    assert_eq!(
+        d.metric(r#"wirewatch_files_detected_total{how="event"}"#),
+        Some(1.0)
+    );
     let live = ws.record("live.txt").expect("live record");
     assert_eq!(live["title"], "Headline number 2");
     assert_eq!(live["source"]["revision"], 1);
@@ -39,7 +53,10 @@ fn backfill_then_live_drop_then_restart_reprocesses_nothing() {
         let series = format!(r#"wirewatch_articles_total{{outcome="{outcome}"}}"#);
         assert_eq!(d.metric(&series), Some(0.0), "{series}");
     }
-    assert_eq!(ws.record("live.txt").expect("record")["source"]["ingested_at"], first_ingest);
+    assert_eq!(
+        ws.record("live.txt").expect("record")["source"]["ingested_at"],
+        first_ingest
+    );
     assert_eq!(ws.records().len(), 7);
     assert_eq!(d.stop(T).map(|s| s.success()), Some(true));
 }
@@ -60,9 +77,16 @@ fn slow_writer_gets_one_record_of_the_final_content() {
             std::thread::sleep(Duration::from_millis(120));
         }
     }
-    assert!(d.wait_metric(r#"wirewatch_articles_total{outcome="ok"}"#, 1.0, T), "{}", d.log_text());
+    assert!(
+        d.wait_metric(r#"wirewatch_articles_total{outcome="ok"}"#, 1.0, T),
+        "{}",
+        d.log_text()
+    );
     std::thread::sleep(Duration::from_millis(800));
-    assert_eq!(d.metric(r#"wirewatch_articles_total{outcome="ok"}"#), Some(1.0));
+    assert_eq!(
+        d.metric(r#"wirewatch_articles_total{outcome="ok"}"#),
+        Some(1.0)
+    );
     let r = ws.record("slow.txt").expect("record");
     assert_eq!(r["source"]["bytes"], text.len());
     assert_eq!(r["source"]["revision"], 1);
@@ -75,10 +99,18 @@ fn rename_copy_and_change() {
     let d = Daemon::start(&ws, &[]);
     // Written under a temp name elsewhere in the folder, renamed into place.
     drop_file(&ws.watch(), "a.txt", article(1).as_bytes());
-    assert!(d.wait_metric(r#"wirewatch_articles_total{outcome="ok"}"#, 1.0, T), "{}", d.log_text());
+    assert!(
+        d.wait_metric(r#"wirewatch_articles_total{outcome="ok"}"#, 1.0, T),
+        "{}",
+        d.log_text()
+    );
     // The same content under another name: a duplicate, no second record.
     drop_file(&ws.watch(), "copy-of-a.txt", article(1).as_bytes());
-    assert!(d.wait_metric(r#"wirewatch_articles_total{outcome="duplicate"}"#, 1.0, T), "{}", d.log_text());
+    assert!(
+        d.wait_metric(r#"wirewatch_articles_total{outcome="duplicate"}"#, 1.0, T),
+        "{}",
+        d.log_text()
+    );
     assert_eq!(ws.records(), vec!["a.txt.json"]);
     let dup = d
         .article_logs()
@@ -89,14 +121,25 @@ fn rename_copy_and_change() {
     assert_eq!(dup["path"], "copy-of-a.txt");
     // Changed content at the same path: a new revision of its record.
     drop_file(&ws.watch(), "a.txt", article(2).as_bytes());
-    assert!(d.wait_metric(r#"wirewatch_articles_total{outcome="ok"}"#, 2.0, T), "{}", d.log_text());
+    assert!(
+        d.wait_metric(r#"wirewatch_articles_total{outcome="ok"}"#, 2.0, T),
+        "{}",
+        d.log_text()
+    );
     let r = ws.record("a.txt").expect("record");
     assert_eq!(r["source"]["revision"], 2);
     assert_eq!(r["title"], "Headline number 2");
     // Touching a file without changing it is not a new revision.
-    let f = std::fs::File::options().append(true).open(ws.watch().join("a.txt")).expect("open");
+    let f = std::fs::File::options()
+        .append(true)
+        .open(ws.watch().join("a.txt"))
+        .expect("open");
     f.set_modified(std::time::SystemTime::now()).expect("touch");
-    assert!(d.wait_metric(r#"wirewatch_articles_total{outcome="unchanged"}"#, 1.0, T), "{}", d.log_text());
+    assert!(
+        d.wait_metric(r#"wirewatch_articles_total{outcome="unchanged"}"#, 1.0, T),
+        "{}",
+        d.log_text()
+    );
     assert_eq!(ws.record("a.txt").expect("record")["source"]["revision"], 2);
     // Temp names are never processed.
     std::fs::write(ws.watch().join("b.txt.part"), article(3)).expect("write");
@@ -114,13 +157,18 @@ fn bad_inputs_are_quarantined_and_the_daemon_stays_healthy() {
     let d = Daemon::start(&ws, &[("WIREWATCH_WATCH_MAX_FILE_BYTES", "4096")]);
     let w = ws.watch();
     drop_file(&w, "empty.txt", b"");
-    drop_file(&w, "binary.txt", b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0");
+    drop_file(
+        &w,
+        "binary.txt",
+        b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0",
+    );
     let mut utf16_garbage = vec![0xFF, 0xFE];
     utf16_garbage.extend(std::iter::repeat_n([0x00, 0xD8], 200).flatten());
     drop_file(&w, "undecodable.txt", &utf16_garbage);
     drop_file(&w, "big.txt", article(1).repeat(100).as_bytes());
     std::os::unix::fs::symlink(&outside, w.join("link.txt")).expect("symlink");
-    let fifo = std::ffi::CString::new(w.join("pipe.txt").to_string_lossy().as_bytes()).expect("cstr");
+    let fifo =
+        std::ffi::CString::new(w.join("pipe.txt").to_string_lossy().as_bytes()).expect("cstr");
     // SAFETY: mkfifo with a valid NUL-terminated path.
     assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o644) }, 0);
     let mut expected = vec![
@@ -153,7 +201,8 @@ fn bad_inputs_are_quarantined_and_the_daemon_stays_healthy() {
         let reason_file = format!("{name}.reason.json");
         assert!(files.contains(&reason_file), "{reason}: {files:?}");
         let why: serde_json::Value = serde_json::from_slice(
-            &std::fs::read(ws.out().join("quarantine").join(reason).join(&reason_file)).expect("read"),
+            &std::fs::read(ws.out().join("quarantine").join(reason).join(&reason_file))
+                .expect("read"),
         )
         .expect("json");
         assert_eq!(why["reason"], *reason);
@@ -162,7 +211,10 @@ fn bad_inputs_are_quarantined_and_the_daemon_stays_healthy() {
     }
     // Copies are kept where reading is allowed, never for links leaving the folder.
     assert!(ws.quarantined("binary").contains(&"binary.txt".to_string()));
-    assert!(!ws.quarantined("symlink_outside").contains(&"link.txt".to_string()));
+    assert!(
+        !ws.quarantined("symlink_outside")
+            .contains(&"link.txt".to_string())
+    );
     // Nothing was moved away: the sources are all still there.
     assert!(w.join("binary.txt").exists() && w.join("big.txt").exists());
     assert_eq!(d.get("/healthz").map(|(s, _)| s), Some(200));
@@ -170,10 +222,18 @@ fn bad_inputs_are_quarantined_and_the_daemon_stays_healthy() {
     assert!(d.metric("wirewatch_quarantine_files").unwrap_or(0.0) >= n);
     // Quarantined once: a rescan does not quarantine them again.
     std::thread::sleep(Duration::from_millis(400));
-    assert_eq!(d.metric(r#"wirewatch_articles_total{outcome="quarantined"}"#), Some(n));
+    assert_eq!(
+        d.metric(r#"wirewatch_articles_total{outcome="quarantined"}"#),
+        Some(n)
+    );
     // One log line per article, at warn for quarantine.
     let logs = d.article_logs();
-    assert_eq!(logs.iter().filter(|l| l["outcome"] == "quarantined").count(), expected.len());
+    assert_eq!(
+        logs.iter()
+            .filter(|l| l["outcome"] == "quarantined")
+            .count(),
+        expected.len()
+    );
     assert_eq!(d.stop(T).map(|s| s.success()), Some(true));
 }
 
@@ -189,7 +249,10 @@ fn sigterm_while_busy_finishes_in_flight_and_exits_zero() {
     let status = d.stop(T).expect("exits in time");
     assert!(status.success(), "{status:?}");
     let done = ws.records().len();
-    assert!(done < n, "the daemon was not busy at SIGTERM ({done} of {n} done)");
+    assert!(
+        done < n,
+        "the daemon was not busy at SIGTERM ({done} of {n} done)"
+    );
     // No torn or temp files; every record parses.
     for rel in ws.records() {
         assert!(!rel.contains(".wwtmp"), "temp file left: {rel}");
@@ -199,8 +262,15 @@ fn sigterm_while_busy_finishes_in_flight_and_exits_zero() {
     // A restart finishes the rest, and nothing is done twice.
     let d = Daemon::start(&ws, &[]);
     let rest = (n - done) as f64;
-    assert!(d.wait_metric(r#"wirewatch_articles_total{outcome="ok"}"#, rest, T), "{}", d.log_text());
-    assert_eq!(d.metric(r#"wirewatch_articles_total{outcome="unchanged"}"#), Some(0.0));
+    assert!(
+        d.wait_metric(r#"wirewatch_articles_total{outcome="ok"}"#, rest, T),
+        "{}",
+        d.log_text()
+    );
+    assert_eq!(
+        d.metric(r#"wirewatch_articles_total{outcome="unchanged"}"#),
+        Some(0.0)
+    );
     assert_eq!(ws.records().len(), n);
     assert_eq!(d.stop(T).map(|s| s.success()), Some(true));
 }
@@ -217,7 +287,11 @@ fn move_on_success_and_polling_watcher() {
         ],
     );
     drop_file(&ws.watch(), "m.txt", article(5).as_bytes());
-    assert!(d.wait_metric(r#"wirewatch_articles_total{outcome="ok"}"#, 1.0, T), "{}", d.log_text());
+    assert!(
+        d.wait_metric(r#"wirewatch_articles_total{outcome="ok"}"#, 1.0, T),
+        "{}",
+        d.log_text()
+    );
     assert!(wait_for(T, || ws.out().join("done/m.txt").exists()));
     assert!(!ws.watch().join("m.txt").exists());
     assert!(ws.record("m.txt").is_some());
@@ -233,8 +307,16 @@ fn watched_folder_removed_and_recreated() {
     std::fs::create_dir_all(ws.watch()).expect("mkdir");
     std::thread::sleep(Duration::from_millis(1500));
     drop_file(&ws.watch(), "back.txt", article(9).as_bytes());
-    assert!(d.wait_metric(r#"wirewatch_articles_total{outcome="ok"}"#, 1.0, T), "{}", d.log_text());
-    assert!(d.metric(r#"wirewatch_rescans_total{reason="root_recreated"}"#).unwrap_or(0.0) >= 1.0);
+    assert!(
+        d.wait_metric(r#"wirewatch_articles_total{outcome="ok"}"#, 1.0, T),
+        "{}",
+        d.log_text()
+    );
+    assert!(
+        d.metric(r#"wirewatch_rescans_total{reason="root_recreated"}"#)
+            .unwrap_or(0.0)
+            >= 1.0
+    );
     assert_eq!(d.get("/healthz").map(|(s, _)| s), Some(200));
     assert_eq!(d.stop(T).map(|s| s.success()), Some(true));
 }

@@ -154,7 +154,8 @@ impl Committer {
                 metrics::histogram!(m::ARTICLE_BYTES.name).record(c.bytes as f64);
                 if let Some(mtime) = c.job.mtime {
                     let dropped = mtime.max(self.ctx.started_at);
-                    metrics::histogram!(m::DROP_TO_RECORD.name).record(since(dropped).as_secs_f64());
+                    metrics::histogram!(m::DROP_TO_RECORD.name)
+                        .record(since(dropped).as_secs_f64());
                 }
                 tracing::info!(path, outcome = "ok", id, revision, adopted, ms, "article");
             }

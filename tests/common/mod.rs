@@ -78,13 +78,20 @@ pub fn list_files(root: &Path) -> Vec<String> {
     let mut out = Vec::new();
     let mut stack = vec![root.to_path_buf()];
     while let Some(d) = stack.pop() {
-        let Ok(rd) = std::fs::read_dir(&d) else { continue };
+        let Ok(rd) = std::fs::read_dir(&d) else {
+            continue;
+        };
         for e in rd.flatten() {
             let p = e.path();
             if p.is_dir() {
                 stack.push(p);
             } else {
-                out.push(p.strip_prefix(root).expect("prefix").to_string_lossy().into_owned());
+                out.push(
+                    p.strip_prefix(root)
+                        .expect("prefix")
+                        .to_string_lossy()
+                        .into_owned(),
+                );
             }
         }
     }
@@ -126,7 +133,10 @@ impl Daemon {
         let child = cmd.spawn().expect("spawn wirewatch");
         let d = Daemon { child, port, log };
         assert!(
-            wait_for(Duration::from_secs(20), || d.get("/readyz").map(|(s, _)| s == 200).unwrap_or(false)),
+            wait_for(Duration::from_secs(20), || d
+                .get("/readyz")
+                .map(|(s, _)| s == 200)
+                .unwrap_or(false)),
             "daemon not ready; log:\n{}",
             d.log_text()
         );
@@ -207,18 +217,20 @@ pub fn metric_value(text: &str, series: &str) -> Option<f64> {
         Some(i) => (&series[..i], Some(&series[i..])),
         None => (series, None),
     };
-    text.lines().filter(|l| !l.starts_with('#')).find_map(|line| {
-        let (key, value) = line.rsplit_once(' ')?;
-        let matches = match labels {
-            None => key == name,
-            Some(l) => {
-                let Some(rest) = key.strip_prefix(name) else { return None };
-                let want: Vec<&str> = l.trim_matches(['{', '}']).split(',').collect();
-                rest.starts_with('{') && want.iter().all(|w| rest.contains(w))
-            }
-        };
-        if matches { value.parse().ok() } else { None }
-    })
+    text.lines()
+        .filter(|l| !l.starts_with('#'))
+        .find_map(|line| {
+            let (key, value) = line.rsplit_once(' ')?;
+            let matches = match labels {
+                None => key == name,
+                Some(l) => {
+                    let rest = key.strip_prefix(name)?;
+                    let want: Vec<&str> = l.trim_matches(['{', '}']).split(',').collect();
+                    rest.starts_with('{') && want.iter().all(|w| rest.contains(w))
+                }
+            };
+            if matches { value.parse().ok() } else { None }
+        })
 }
 
 /// Runs the binary to completion.
