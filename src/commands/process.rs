@@ -11,12 +11,19 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::config::Config;
 use crate::pipeline::{self, Context, Detection, Job, JobKind, Options, Summary};
-use crate::telemetry::Health;
+use crate::telemetry::{Health, Telemetry};
 use crate::watch::Entry;
 
 /// Processes `paths` (files or folders) and returns what happened.
 pub fn process(config: &Config, paths: &[PathBuf]) -> anyhow::Result<(Summary, Duration)> {
     let started = Instant::now();
+    // Metrics are recorded as in the daemon (so their cost is the same), but
+    // not served: a batch run must not compete for the daemon's port.
+    let _telemetry = if config.metrics.enabled {
+        Some(Telemetry::install()?)
+    } else {
+        None
+    };
     let health = Arc::new(Health::default());
     let ctx = Arc::new(Context::open(config, health)?);
     let entries = collect(config, paths)?;

@@ -12,10 +12,11 @@ const NON_FINAL_ABBREVIATIONS: &[&str] = &[
     "gov", "sen", "rep", "rev", "hon", "pres", "supt", "st", "mt", "ft", "messrs", "mme", "mlle",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
     "nos", "vol", "vols", "fig", "figs", "ch", "art", "para", "pp", "p", "vs", "v", "approx",
-    "est", "dept", "univ", "assn", "bros", "e.g", "i.e", "cf", "al", "ca", "op", "jr", "sr",
+    "est", "dept", "univ", "assn", "bros", "e.g", "i.e", "cf", "al", "ca", "op", "jr", "sr", "n°",
+    "nº",
 ];
 
-/// Words that, capitalized after an ambiguous period ("U.S.", "Inc."),
+/// Words that, capitalized after an ambiguous period ("U.S.", "I."),
 /// show that a new sentence has begun.
 const SENTENCE_STARTERS: &[&str] = &[
     "a",
@@ -24,22 +25,35 @@ const SENTENCE_STARTERS: &[&str] = &[
     "also",
     "an",
     "and",
+    "are",
     "as",
     "at",
     "but",
     "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
     "for",
+    "had",
+    "has",
+    "have",
     "he",
     "her",
     "his",
+    "how",
     "however",
     "i",
     "if",
     "in",
+    "is",
     "it",
     "its",
+    "many",
     "meanwhile",
     "moreover",
+    "most",
     "my",
     "no",
     "not",
@@ -48,8 +62,11 @@ const SENTENCE_STARTERS: &[&str] = &[
     "one",
     "our",
     "she",
+    "should",
+    "since",
     "so",
     "some",
+    "still",
     "that",
     "the",
     "their",
@@ -61,22 +78,30 @@ const SENTENCE_STARTERS: &[&str] = &[
     "those",
     "though",
     "to",
+    "was",
     "we",
+    "were",
     "what",
     "when",
     "where",
     "while",
     "who",
     "why",
+    "will",
+    "with",
+    "would",
     "yet",
     "you",
-    "how",
-    "many",
-    "most",
-    "since",
-    "still",
-    "with",
 ];
+
+/// Time abbreviations: ambiguous like acronyms, but they end a sentence
+/// when a capitalized word follows a clause long enough to stand alone.
+const TIME_ABBREVIATIONS: &[&str] = &["a.m", "p.m"];
+/// Fewer words than this before "a.m."/"p.m." make a fragment, not a sentence.
+const MIN_CLAUSE_WORDS: usize = 4;
+
+/// Characters that introduce a list item ("• 9. First").
+const BULLETS: &[char] = &['•', '⁃', '◦', '▪', '‣', '·', '-', '*', '–'];
 
 fn is_terminator(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '…' | '‼' | '⁇' | '⁈' | '⁉')
@@ -93,135 +118,332 @@ fn is_opener(c: char) -> bool {
     )
 }
 
-/// Splits `text` (one paragraph, or several separated by blank lines) into
-/// sentence byte ranges, trimmed of surrounding white space.
+/// Splits `text` (one paragraph, or several separated by blank lines or line
+/// breaks) into sentence byte ranges, trimmed of surrounding white space.
 pub fn split(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    let mut para_start = 0;
-    for (i, _) in text.match_indices("\n\n") {
-        split_paragraph(text, para_start, i, &mut out);
-        para_start = i + 2;
+    let mut line_start = 0;
+    for (i, _) in text.match_indices('\n') {
+        split_line(text, line_start, i, &mut out);
+        line_start = i + 1;
     }
-    split_paragraph(text, para_start, text.len(), &mut out);
+    split_line(text, line_start, text.len(), &mut out);
     out
 }
 
-fn split_paragraph(text: &str, from: usize, to: usize, out: &mut Vec<Range<usize>>) {
-    let para = &text[from..to];
-    let chars: Vec<(usize, char)> = para.char_indices().collect();
-    let mut start = 0usize;
-    let mut i = 0usize;
-    let mut depth = 0i32;
-    while i < chars.len() {
-        let c = chars[i].1;
-        match c {
-            '(' | '[' => depth += 1,
-            ')' | ']' => depth = (depth - 1).max(0),
-            '\n' => {
-                push_trimmed(para, from, start, chars[i].0, out);
-                start = chars[i].0 + 1;
+/// One line: a list of numbered items is split at each item first.
+fn split_line(text: &str, from: usize, to: usize, out: &mut Vec<Range<usize>>) {
+    let line = &text[from..to];
+    if line.trim().is_empty() {
+        return;
+    }
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let items = list_items(&chars);
+    if items.is_empty() {
+        Splitter {
+            text: line,
+            base: from,
+            chars: &chars,
+            out,
+        }
+        .run(0, chars.len(), 0);
+        return;
+    }
+    for (n, &(start, marker_end)) in items.iter().enumerate() {
+        let end = items.get(n + 1).map_or(chars.len(), |next| next.0);
+        Splitter {
+            text: line,
+            base: from,
+            chars: &chars,
+            out,
+        }
+        .run(start, end, marker_end);
+    }
+}
+
+struct Splitter<'a, 'o> {
+    text: &'a str,
+    base: usize,
+    chars: &'a [(usize, char)],
+    out: &'o mut Vec<Range<usize>>,
+}
+
+impl Splitter<'_, '_> {
+    fn byte(&self, i: usize) -> usize {
+        self.chars.get(i).map_or(self.text.len(), |c| c.0)
+    }
+
+    /// Splits chars `[lo, hi)`; terminators before `protect` (a list marker) never split.
+    fn run(&mut self, lo: usize, hi: usize, protect: usize) {
+        let chars = self.chars;
+        let mut start = lo;
+        let mut i = protect.max(lo);
+        let mut depth = 0i32;
+        while i < hi {
+            let c = chars[i].1;
+            match c {
+                '(' | '[' => depth += 1,
+                ')' | ']' => depth = (depth - 1).max(0),
+                _ => {}
+            }
+            if c == '.' && i > 0 && chars[i - 1].1.is_whitespace() {
+                // A '.' after a space is a dot of a spaced ellipsis (". . .");
+                // four of them are an ellipsis and a period: "a period . . . . Next".
+                if let Some(next) = four_dot_end(chars, i, hi) {
+                    self.push(start, i + 1);
+                    start = next;
+                    i = next;
+                } else {
+                    i += 1;
+                }
+                continue;
+            }
+            if !is_terminator(c) {
                 i += 1;
                 continue;
             }
-            _ => {}
-        }
-        if !is_terminator(c) {
-            i += 1;
-            continue;
-        }
-        // The terminator run: "?!", "...", ".”", ".)".
-        let term_first = i;
-        let mut j = i;
-        while j < chars.len() && is_terminator(chars[j].1) {
-            j += 1;
-        }
-        let term_last = j - 1;
-        while j < chars.len() && is_closer(chars[j].1) {
-            j += 1;
-        }
-        let end_byte = chars.get(j).map_or(para.len(), |&(b, _)| b);
-        if j >= chars.len() {
-            break;
-        }
-        if !chars[j].1.is_whitespace() {
-            if is_glued_boundary(&chars, term_first, j) {
-                push_trimmed(para, from, start, end_byte, out);
-                start = chars[j].0;
+            let term_first = i;
+            let mut j = i;
+            while j < hi && is_terminator(chars[j].1) {
+                j += 1;
+            }
+            let term_last = j - 1;
+            while j < hi && is_closer(chars[j].1) {
+                j += 1;
+            }
+            if j >= hi {
+                break;
+            }
+            if !chars[j].1.is_whitespace() {
+                if is_glued_boundary(chars, term_first, j) && !in_address(chars, term_first) {
+                    self.push(start, j);
+                    start = j;
+                    depth = 0;
+                }
+                i = j.max(i + 1);
+                continue;
+            }
+            let mut k = j;
+            while k < hi && chars[k].1.is_whitespace() {
+                k += 1;
+            }
+            if k >= hi {
+                break;
+            }
+            if self.is_boundary(start, term_first, term_last, k, hi, depth) {
+                self.push(start, j);
+                start = k;
                 depth = 0;
             }
-            i = j.max(i + 1);
-            continue;
+            i = k;
         }
-        let mut k = j;
-        while k < chars.len() && chars[k].1.is_whitespace() {
-            k += 1;
-        }
-        if k >= chars.len() {
-            break;
-        }
-        if is_boundary(para, &chars, term_first, term_last, k, depth) {
-            push_trimmed(para, from, start, end_byte, out);
-            start = chars[k].0;
-            depth = 0;
-        }
-        i = k;
+        self.push(start, hi);
     }
-    push_trimmed(para, from, start, para.len(), out);
+
+    fn push(&mut self, s: usize, e: usize) {
+        let (s, e) = (self.byte(s), self.byte(e));
+        let piece = &self.text[s..e];
+        let lead = piece.len() - piece.trim_start().len();
+        let trimmed = piece.trim();
+        if !trimmed.is_empty() {
+            let b = self.base + s + lead;
+            self.out.push(b..b + trimmed.len());
+        }
+    }
+
+    /// Decides whether the terminator run `chars[first..=last]`, followed by
+    /// white space and the character at `next`, ends the sentence begun at `start`.
+    fn is_boundary(
+        &self,
+        start: usize,
+        first: usize,
+        last: usize,
+        next: usize,
+        hi: usize,
+        depth: i32,
+    ) -> bool {
+        let chars = self.chars;
+        let mut n = next;
+        while n < hi && is_opener(chars[n].1) {
+            n += 1;
+        }
+        let Some(&(next_byte, next_char)) = chars.get(n).filter(|_| n < hi) else {
+            return true;
+        };
+        if next_char == '.' {
+            // "compounds. . . . The practice": a period, then an ellipsis that
+            // opens the next sentence.
+            return last == first
+                && chars[first].1 == '.'
+                && spaced_ellipsis_then_capital(chars, n, hi);
+        }
+        if next_char.is_lowercase() {
+            return false;
+        }
+        if !(next_char.is_uppercase() || next_char.is_numeric() || n > next) {
+            return false;
+        }
+        // Inside brackets a period rarely ends the surrounding sentence.
+        if depth > 0 && chars[last].1 == '.' {
+            return false;
+        }
+        if chars[first].1 != '.' || last != first {
+            // "!", "?", "…" or "...": a boundary when what follows starts a sentence.
+            return true;
+        }
+        let word = word_before(self.text, chars, first);
+        let lower = word.to_lowercase();
+        let next_word = word_at(self.text, next_byte).to_lowercase();
+        if NON_FINAL_ABBREVIATIONS.contains(&lower.as_str()) {
+            return false;
+        }
+        if TIME_ABBREVIATIONS.contains(&lower.as_str()) {
+            let words = self.text[self.byte(start)..self.byte(first)]
+                .split_whitespace()
+                .count();
+            return words >= MIN_CLAUSE_WORDS || SENTENCE_STARTERS.contains(&next_word.as_str());
+        }
+        let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+        if single_initial || is_dotted_acronym(word) {
+            return SENTENCE_STARTERS.contains(&next_word.as_str());
+        }
+        true
+    }
 }
 
-fn push_trimmed(para: &str, base: usize, s: usize, e: usize, out: &mut Vec<Range<usize>>) {
-    let piece = &para[s..e];
-    let lead = piece.len() - piece.trim_start().len();
-    let trimmed = piece.trim();
-    if !trimmed.is_empty() {
-        out.push(base + s + lead..base + s + lead + trimmed.len());
+/// "U.S", "e.g", "P.M": single letters joined by periods.
+fn is_dotted_acronym(word: &str) -> bool {
+    word.contains('.')
+        && word
+            .split('.')
+            .all(|part| part.chars().count() == 1 && part.chars().all(char::is_alphabetic))
+}
+
+/// From a '.' at `at`: `. . .` or `...` (spaced or not), then a capitalized word.
+fn spaced_ellipsis_then_capital(chars: &[(usize, char)], at: usize, hi: usize) -> bool {
+    let mut i = at;
+    let mut dots = 0;
+    while i < hi && (chars[i].1 == '.' || chars[i].1 == ' ') {
+        dots += usize::from(chars[i].1 == '.');
+        i += 1;
+    }
+    dots >= 3 && i < hi && chars[i - 1].1 == ' ' && chars[i].1.is_uppercase()
+}
+
+/// If the '.' at `at` is the last of a spaced run of four or more dots
+/// followed by a capitalized word, where that word starts.
+fn four_dot_end(chars: &[(usize, char)], at: usize, hi: usize) -> Option<usize> {
+    let mut dots = 0;
+    let mut i = at;
+    while i > 0 && (chars[i].1 == '.' || chars[i].1 == ' ') {
+        // Only free-standing dots count: "compounds. . . ." is a period and three.
+        dots += usize::from(chars[i].1 == '.' && chars[i - 1].1 == ' ');
+        i -= 1;
+    }
+    let mut k = at + 1;
+    if k < hi && chars[k].1 == '.' {
+        return None;
+    }
+    while k < hi && chars[k].1 == ' ' {
+        k += 1;
+    }
+    if k < hi && chars[k].1 == '.' {
+        return None;
+    }
+    (dots >= 4 && k < hi && k > at + 1 && chars[k].1.is_uppercase()).then_some(k)
+}
+
+/// True when the character at `at` is inside an e-mail address or URL.
+fn in_address(chars: &[(usize, char)], at: usize) -> bool {
+    let mut s = at;
+    while s > 0 && !chars[s - 1].1.is_whitespace() {
+        s -= 1;
+    }
+    let mut e = at;
+    while e < chars.len() && !chars[e].1.is_whitespace() {
+        e += 1;
+    }
+    let token: String = chars[s..e].iter().map(|c| c.1).collect();
+    token.contains('@') || token.contains("://") || token.starts_with("www.")
+}
+
+/// A list label: a number or a single letter.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Label {
+    Number(u32),
+    Letter(char),
+}
+
+impl Label {
+    fn next(self) -> Option<Label> {
+        match self {
+            Label::Number(n) => Some(Label::Number(n + 1)),
+            Label::Letter(c) => char::from_u32(c as u32 + 1)
+                .filter(char::is_ascii_alphabetic)
+                .map(Label::Letter),
+        }
     }
 }
 
-/// Decides whether the terminator run `chars[first..=last]`, followed by white
-/// space and the character at `next`, ends a sentence.
-fn is_boundary(
-    para: &str,
-    chars: &[(usize, char)],
-    first: usize,
-    last: usize,
-    next: usize,
-    depth: i32,
-) -> bool {
-    let mut n = next;
-    while n < chars.len() && is_opener(chars[n].1) {
-        n += 1;
+/// A list marker at char `p`: optional bullet, a label, a delimiter (".", ")"
+/// or ".)") and a space. Returns the label, the delimiter and where the
+/// item's text begins.
+fn marker_at(chars: &[(usize, char)], p: usize) -> Option<(Label, &'static str, usize)> {
+    let mut q = p;
+    if chars.get(q).is_some_and(|c| BULLETS.contains(&c.1)) {
+        q += 1;
+        while chars.get(q).is_some_and(|c| c.1 == ' ') {
+            q += 1;
+        }
     }
-    let Some(&(next_byte, next_char)) = chars.get(n) else {
-        return true;
+    let digits = chars[q.min(chars.len())..]
+        .iter()
+        .take_while(|c| c.1.is_ascii_digit())
+        .count();
+    let label = if (1..=3).contains(&digits) {
+        let n: String = chars[q..q + digits].iter().map(|c| c.1).collect();
+        q += digits;
+        Label::Number(n.parse().ok()?)
+    } else if digits == 0 && chars.get(q).is_some_and(|c| c.1.is_ascii_lowercase()) {
+        q += 1;
+        Label::Letter(chars[q - 1].1)
+    } else {
+        return None;
     };
-    if next_char.is_lowercase() {
-        return false;
+    let delim = match (chars.get(q).map(|c| c.1), chars.get(q + 1).map(|c| c.1)) {
+        (Some('.'), Some(')')) => ".)",
+        (Some('.'), _) => ".",
+        (Some(')'), _) => ")",
+        _ => return None,
+    };
+    q += delim.chars().count();
+    chars.get(q).filter(|c| c.1 == ' ')?;
+    Some((label, delim, q))
+}
+
+/// Items of an inline numbered list that starts the line ("1.) a 2.) b"):
+/// `(item start, text start)` char indices. Empty when the line is not a list.
+fn list_items(chars: &[(usize, char)]) -> Vec<(usize, usize)> {
+    let first = chars.iter().take_while(|c| c.1.is_whitespace()).count();
+    let Some((mut label, delim, text_start)) = marker_at(chars, first) else {
+        return Vec::new();
+    };
+    let mut items = vec![(first, text_start)];
+    let mut from = text_start;
+    while let Some(want) = label.next() {
+        let found = (from..chars.len()).find(|&k| {
+            chars[k - 1].1.is_whitespace()
+                && marker_at(chars, k).is_some_and(|(l, d, _)| l == want && d == delim)
+        });
+        let Some(k) = found else { break };
+        let Some((_, _, text)) = marker_at(chars, k) else {
+            break;
+        };
+        items.push((k, text));
+        label = want;
+        from = text;
     }
-    if !(next_char.is_uppercase() || next_char.is_numeric() || n > next) {
-        return false;
-    }
-    // Inside brackets a period rarely ends the surrounding sentence.
-    if depth > 0 && chars[last].1 == '.' {
-        return false;
-    }
-    if chars[first].1 != '.' || last != first {
-        // "!", "?", "…" or "...": a boundary when what follows starts a sentence.
-        return true;
-    }
-    let word = word_before(para, chars, first);
-    let lower = word.to_lowercase();
-    let next_word = word_at(para, next_byte);
-    if NON_FINAL_ABBREVIATIONS.contains(&lower.as_str()) {
-        // "Mr. Smith", "Jan. 5", "No. 10" — but "...in the first round no." is rare enough.
-        return false;
-    }
-    let single_initial = word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase());
-    let dotted = word.contains('.') && word.chars().any(char::is_alphabetic);
-    if single_initial || dotted {
-        return SENTENCE_STARTERS.contains(&next_word.to_lowercase().as_str());
-    }
-    true
+    items
 }
 
 /// Exports that lost their line breaks glue sentences together: "the
@@ -244,13 +466,13 @@ fn is_glued_boundary(chars: &[(usize, char)], term_first: usize, next: usize) ->
     word_end && capitalized
 }
 
-/// The token right before the period at `at`, e.g. "Mr" or "U.S".
+/// The token right before the period at `at`, e.g. "Mr", "U.S" or "N°".
 fn word_before<'a>(para: &'a str, chars: &[(usize, char)], at: usize) -> &'a str {
     let end = chars[at].0;
     let mut s = at;
     while s > 0 {
         let c = chars[s - 1].1;
-        if c.is_alphanumeric() || c == '.' {
+        if c.is_alphanumeric() || c == '.' || c == '°' || c == 'º' {
             s -= 1;
         } else {
             break;
