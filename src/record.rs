@@ -23,8 +23,17 @@ pub struct Record {
     pub source: Source,
     /// Headline, when the file has one.
     pub title: Option<String>,
-    /// The article's own address, when the file states it (e.g. an "Original url:" footer).
+    /// The article's own address, when the file states it (an "Original
+    /// url:" footer, a canonical link, front matter).
     pub url: Option<String>,
+    /// Publication date, and where it came from.
+    pub published: Option<Published>,
+    /// Authors named by a byline or metadata.
+    pub authors: Vec<String>,
+    /// The outlet, when metadata names it.
+    pub publisher: Option<String>,
+    /// Detected language of the body.
+    pub language: Option<Language>,
     pub text: Text,
     /// Hyperlinks found in the source (markdown links and autolinks).
     pub links: Vec<Link>,
@@ -44,6 +53,9 @@ pub struct Source {
     pub format: Format,
     /// Character encoding the bytes were decoded from (WHATWG label).
     pub encoding: String,
+    /// How sure the decoder was of the encoding: 1 for a BOM or valid UTF-8,
+    /// lower for a statistical guess.
+    pub encoding_confidence: f64,
     /// BLAKE3 hash of the raw bytes: the file's identity in the ledger.
     pub content_hash: String,
     /// Modification time of the file (RFC 3339, UTC), when known.
@@ -53,6 +65,29 @@ pub struct Source {
     pub ingested_at: String,
     /// 1 for the first content seen at this path, then +1 for each change.
     pub revision: u32,
+}
+
+/// When the article was published.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Published {
+    /// ISO 8601 date (YYYY-MM-DD).
+    pub date: String,
+    /// Where the date came from: "dateline" (stated at the top of the text),
+    /// "metadata" (front matter, HTML meta or JSON-LD), "reference_date"
+    /// (given by the caller), or "mtime" (the file's modification time, when
+    /// the article states no date).
+    pub from: String,
+}
+
+/// A detected language.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Language {
+    /// ISO 639-1 code (ISO 639-3 where no two-letter code exists).
+    pub code: String,
+    /// Detector confidence, 0 to 1.
+    pub confidence: f64,
 }
 
 /// Input formats wirewatch understands.

@@ -56,6 +56,7 @@ pub fn one(
         content_hash: crate::identity::content_hash(&bytes),
         modified_at: mtime,
         revision: 1,
+        reference_date: None,
     };
     let analysis = analyze::analyze(&bytes, claimed, meta, &Chain::standard())
         .map_err(|e| anyhow::anyhow!("{name}: {e} (would be quarantined as {})", e.reason()))?;
@@ -117,14 +118,17 @@ fn convert(raw: &str, line_no: usize, chain: &Chain) -> Result<String, String> {
     };
     let line: Line =
         serde_json::from_str(raw).map_err(|e| error(None, format!("invalid line: {e}")))?;
-    if let Some(d) = &line.reference_date
-        && chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_err()
-    {
-        return Err(error(
-            Some(&line.id),
-            format!("reference_date {d:?} is not YYYY-MM-DD"),
-        ));
-    }
+    let reference_date = match &line.reference_date {
+        Some(d) => Some(
+            chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| {
+                error(
+                    Some(&line.id),
+                    format!("reference_date {d:?} is not YYYY-MM-DD"),
+                )
+            })?,
+        ),
+        None => None,
+    };
     let bytes = line.text.as_bytes();
     let meta = SourceMeta {
         path: line.id.clone(),
@@ -132,6 +136,7 @@ fn convert(raw: &str, line_no: usize, chain: &Chain) -> Result<String, String> {
         content_hash: crate::identity::content_hash(bytes),
         modified_at: None,
         revision: 1,
+        reference_date,
     };
     let analysis = analyze::analyze(bytes, line.format, meta, chain)
         .map_err(|e| error(Some(&line.id), e.to_string()))?;

@@ -26,12 +26,11 @@ pub fn process(config: &Config, paths: &[PathBuf]) -> anyhow::Result<(Summary, D
     };
     let health = Arc::new(Health::default());
     let ctx = Arc::new(Context::open(config, health)?);
-    let entries = collect(config, paths)?;
     let bar = if std::io::stderr().is_terminal() {
-        let bar = ProgressBar::new(entries.len() as u64);
+        let bar = ProgressBar::new_spinner();
         bar.set_style(
-            ProgressStyle::with_template("{bar:40} {pos}/{len} files · {per_sec} · eta {eta}")
-                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+            ProgressStyle::with_template("{spinner} {pos} files · {per_sec} · {elapsed}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
         );
         bar
     } else {
@@ -49,7 +48,10 @@ pub fn process(config: &Config, paths: &[PathBuf]) -> anyhow::Result<(Summary, D
             drain_deadline: Arc::new(Mutex::new(None)),
         },
     )?;
-    for e in entries {
+    let jobs = running.jobs.clone();
+    // Files are sent as they are found: the bounded queue paces the walk, so
+    // memory does not grow with the number of files.
+    let walked = walk(config, paths, &mut |e| {
         let job = Job {
             path: e.path,
             rel: e.rel,
@@ -59,19 +61,18 @@ pub fn process(config: &Config, paths: &[PathBuf]) -> anyhow::Result<(Summary, D
             mtime: e.mtime,
         };
         metrics::gauge!(crate::telemetry::catalogue::IN_FLIGHT.name).increment(1.0);
-        if running.jobs.send(job).is_err() {
-            break;
-        }
-    }
+        let _ = jobs.send(job);
+    });
+    drop(jobs);
     let summary = running.join();
     bar.finish_and_clear();
+    walked?;
     Ok((summary, started.elapsed()))
 }
 
-/// Every file below `paths`. With several roots, records are kept apart by
-/// prefixing each root's own name.
-fn collect(config: &Config, paths: &[PathBuf]) -> anyhow::Result<Vec<Entry>> {
-    let mut out = Vec::new();
+/// Calls `f` for every file below `paths`. With several roots, records are
+/// kept apart by prefixing each root's own name.
+fn walk(config: &Config, paths: &[PathBuf], f: &mut dyn FnMut(Entry)) -> anyhow::Result<()> {
     let prefix_roots = paths.len() > 1;
     for path in paths {
         let meta =
@@ -83,18 +84,17 @@ fn collect(config: &Config, paths: &[PathBuf]) -> anyhow::Result<Vec<Entry>> {
         };
         if meta.is_dir() {
             let scope = super::scope_for(path, config)?;
-            for mut e in scope
-                .scan()
-                .with_context(|| format!("cannot list {}", path.display()))?
-            {
-                e.rel = prefix.join(&e.rel);
-                out.push(e);
-            }
+            scope
+                .walk(&mut |mut e| {
+                    e.rel = prefix.join(&e.rel);
+                    f(e);
+                })
+                .with_context(|| format!("cannot list {}", path.display()))?;
         } else {
-            out.push(single(path, &meta));
+            f(single(path, &meta));
         }
     }
-    Ok(out)
+    Ok(())
 }
 
 fn single(path: &Path, meta: &std::fs::Metadata) -> Entry {

@@ -77,6 +77,38 @@ impl BodyBuilder {
     }
 }
 
+/// Removes paragraph `idx` from a finished body, shifting the paragraphs
+/// and links after it, so conventions (date lines, bylines, footers) can
+/// take their paragraph out of the text.
+pub fn remove_paragraph(
+    body: &mut String,
+    paragraphs: &mut Vec<Range<usize>>,
+    links: &mut Vec<super::DocLink>,
+    idx: usize,
+) {
+    let Some(removed) = paragraphs.get(idx).cloned() else {
+        return;
+    };
+    // The paragraph and the separator that follows it (or precedes it, for the last).
+    let (cut_start, cut_end) = match paragraphs.get(idx + 1) {
+        Some(next) => (removed.start, next.start),
+        None => match idx.checked_sub(1).and_then(|i| paragraphs.get(i)) {
+            Some(prev) => (prev.end, removed.end),
+            None => (removed.start, removed.end),
+        },
+    };
+    let shift = cut_end - cut_start;
+    body.replace_range(cut_start..cut_end, "");
+    paragraphs.remove(idx);
+    for p in paragraphs.iter_mut().filter(|p| p.start >= cut_end) {
+        *p = p.start - shift..p.end - shift;
+    }
+    links.retain(|l| l.range.end <= cut_start || l.range.start >= cut_end);
+    for l in links.iter_mut().filter(|l| l.range.start >= cut_end) {
+        l.range = l.range.start - shift..l.range.end - shift;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -93,5 +125,23 @@ mod tests {
         assert_eq!(body, "Hello world\n\nSecond.");
         assert_eq!(&body[r], "world");
         assert_eq!(paras, vec![0..11, 13..20]);
+    }
+
+    #[test]
+    fn removing_paragraphs_shifts_what_follows() {
+        let mut body = "One.\n\nTwo.\n\nThree.".to_string();
+        let mut paras = vec![0..4, 6..10, 12..18];
+        let mut links = vec![super::super::DocLink {
+            url: "u".into(),
+            range: 12..17,
+        }];
+        remove_paragraph(&mut body, &mut paras, &mut links, 0);
+        assert_eq!(body, "Two.\n\nThree.");
+        assert_eq!(paras, vec![0..4, 6..12]);
+        assert_eq!(&body[links[0].range.clone()], "Three");
+        remove_paragraph(&mut body, &mut paras, &mut links, 1);
+        assert_eq!(body, "Two.");
+        assert_eq!(paras, vec![0..4]);
+        assert!(links.is_empty());
     }
 }

@@ -75,10 +75,8 @@ pub fn strip_source_footer(
         return None;
     }
     let found = body[url].to_string();
-    paragraphs.pop();
-    let cut = paragraphs.last().map_or(0, |p| p.end);
-    body.truncate(cut);
-    links.retain(|l| l.range.end <= cut);
+    let last_index = paragraphs.len() - 1;
+    super::body::remove_paragraph(body, paragraphs, links, last_index);
     Some(found)
 }
 

@@ -4,14 +4,15 @@
 
 use pulldown_cmark::{Event, MetadataBlockKind, Options, Parser, Tag, TagEnd};
 
-use super::DocLink;
 use super::body::BodyBuilder;
+use super::{DocLink, FrontMatter, dateline};
 
 #[derive(Debug)]
 pub struct Parsed {
     pub title: Option<String>,
     pub builder: BodyBuilder,
     pub links: Vec<DocLink>,
+    pub front: FrontMatter,
 }
 
 struct OpenLink {
@@ -33,13 +34,17 @@ pub fn parse(text: &str) -> Parsed {
     let mut link: Option<OpenLink> = None;
     let mut links = Vec::new();
     let mut seen_text = false;
+    let mut front = FrontMatter::default();
 
     for event in Parser::new_ext(text, options) {
         match event {
             Event::Start(Tag::MetadataBlock(MetadataBlockKind::YamlStyle)) => in_metadata = true,
             Event::End(TagEnd::MetadataBlock(_)) => in_metadata = false,
-            Event::Text(t) if in_metadata && title.is_none() => title = front_matter_title(&t),
-            Event::Text(_) if in_metadata => {}
+            Event::Text(t) if in_metadata => {
+                let (t, f) = front_matter(&t);
+                title = title.or(t);
+                front = f;
+            }
             Event::Start(Tag::Heading { .. }) if title.is_none() && !seen_text => {
                 heading = Some(String::new());
             }
@@ -110,15 +115,47 @@ pub fn parse(text: &str) -> Parsed {
         title,
         builder,
         links,
+        front,
     }
 }
 
-fn front_matter_title(yaml: &str) -> Option<String> {
-    yaml.lines().find_map(|line| {
-        let value = line.strip_prefix("title:")?.trim();
-        let value = value.trim_matches(|c| c == '"' || c == '\'').trim();
-        (!value.is_empty()).then(|| value.to_string())
-    })
+/// The `key: value` lines of YAML front matter that describe an article.
+fn front_matter(yaml: &str) -> (Option<String>, FrontMatter) {
+    let mut title = None;
+    let mut front = FrontMatter::default();
+    let unquote = |v: &str| {
+        v.trim()
+            .trim_matches(|c| c == '"' || c == '\'')
+            .trim()
+            .to_string()
+    };
+    for line in yaml.lines() {
+        let Some((key, value)) = line.split_once(':') else {
+            continue;
+        };
+        let value = unquote(value);
+        if value.is_empty() {
+            continue;
+        }
+        match key.trim().to_ascii_lowercase().as_str() {
+            "title" | "headline" => title = Some(value),
+            "date" | "published" | "datepublished" | "pubdate" => {
+                front.date = dateline::metadata_date(&value)
+            }
+            "author" | "authors" | "byline" => {
+                front.authors = value
+                    .trim_matches(['[', ']'])
+                    .split([',', ';'])
+                    .map(unquote)
+                    .filter(|a| !a.is_empty())
+                    .collect()
+            }
+            "publisher" | "source" | "site" => front.publisher = Some(value),
+            "url" | "canonical" | "link" => front.url = Some(value),
+            _ => {}
+        }
+    }
+    (title, front)
 }
 
 #[cfg(test)]
@@ -141,8 +178,15 @@ mod tests {
 
     #[test]
     fn front_matter_title_and_autolink() {
-        let p = parse("---\ntitle: \"From Front Matter\"\n---\n\nSee <https://a.test/b>.\n");
+        let p = parse(
+            "---\ntitle: \"From Front Matter\"\ndate: 2022-06-30T10:00:00Z\nauthor: [Jane Doe, John Roe]\n---\n\nSee <https://a.test/b>.\n",
+        );
         assert_eq!(p.title.as_deref(), Some("From Front Matter"));
+        assert_eq!(p.front.authors, vec!["Jane Doe", "John Roe"]);
+        assert_eq!(
+            p.front.date.map(|d| (d.year, d.month, d.day)),
+            Some((Some(2022), 6, 30))
+        );
         let (body, _) = p.builder.finish();
         assert_eq!(body, "See https://a.test/b.");
         assert_eq!(p.links[0].url, "https://a.test/b");

@@ -3,10 +3,14 @@
 //! (extraction, the record) reads only the `Document`.
 
 pub mod body;
+mod byline;
+mod conventions;
+pub mod dateline;
 pub mod decode;
 pub mod footer;
 pub mod format;
 mod html;
+pub mod language;
 mod markdown;
 pub mod normalize;
 pub mod offsets;
@@ -28,6 +32,16 @@ pub struct DocLink {
     pub range: Range<usize>,
 }
 
+/// Metadata a format carries outside the text (markdown front matter, HTML
+/// meta tags and JSON-LD).
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct FrontMatter {
+    pub date: Option<dateline::StatedDate>,
+    pub authors: Vec<String>,
+    pub publisher: Option<String>,
+    pub url: Option<String>,
+}
+
 /// An article read and normalized, independent of its source format.
 /// Ranges are byte ranges into `body`.
 #[derive(Debug, Clone)]
@@ -36,8 +50,14 @@ pub struct Document {
     pub encoding: &'static str,
     pub encoding_confidence: f32,
     pub title: Option<String>,
-    /// The article's own address, from a source footer.
+    /// The article's own address, from a source footer or page metadata.
     pub url: Option<String>,
+    /// The publication date the article states, and where it stated it
+    /// ("dateline", "metadata").
+    pub published: Option<(dateline::StatedDate, &'static str)>,
+    pub authors: Vec<String>,
+    pub publisher: Option<String>,
+    pub language: Option<language::Detected>,
     pub body: String,
     pub paragraphs: Vec<Range<usize>>,
     pub sentences: Vec<Range<usize>>,
@@ -90,28 +110,44 @@ pub fn decode_text(bytes: &[u8]) -> Result<decode::Decoded, DocumentError> {
 pub fn parse(decoded: decode::Decoded, claimed: Option<Format>) -> Result<Document, DocumentError> {
     let text = decoded.text;
     let format = format::detect(claimed, &text);
-    let (title, builder, mut links) = match format {
+    let (title, builder, mut links, front) = match format {
         Format::Text => {
             let p = plain::parse(&text);
-            (p.title, p.builder, Vec::new())
+            (p.title, p.builder, Vec::new(), FrontMatter::default())
         }
         Format::Markdown => {
             let p = markdown::parse(&text);
-            (p.title, p.builder, p.links)
+            (p.title, p.builder, p.links, p.front)
         }
         Format::Html => {
             let p = html::parse(&text);
-            (p.title, p.builder, Vec::new())
+            (p.title, p.builder, Vec::new(), FrontMatter::default())
         }
     };
     let (mut body, mut paragraphs) = builder.finish();
     let url = footer::strip_source_footer(&mut body, &mut paragraphs, &mut links);
+    let head = conventions::take_head(&mut body, &mut paragraphs, &mut links);
+    let published = head.published.or(front.date.map(|d| (d, "metadata")));
+    let authors = if head.authors.is_empty() {
+        front.authors
+    } else {
+        head.authors
+    };
     if body.is_empty() && title.is_none() {
         return Err(DocumentError::NoText);
     }
     let sentences = sentences::split(&body);
     let words = body.unicode_words().count();
     let mut warnings = Vec::new();
+    let language = language::detect(&body);
+    if let Some(l) = &language
+        && l.code != "en"
+    {
+        warnings.push(format!(
+            "language is {}, not English: extraction may miss facts",
+            l.code
+        ));
+    }
     let truncated = ends_mid_sentence(&body);
     if truncated {
         warnings.push("text ends mid-sentence".to_string());
@@ -124,7 +160,11 @@ pub fn parse(decoded: decode::Decoded, claimed: Option<Format>) -> Result<Docume
         encoding: decoded.encoding,
         encoding_confidence: decoded.confidence,
         title,
-        url,
+        url: url.or(front.url),
+        published,
+        authors,
+        publisher: front.publisher,
+        language,
         body,
         paragraphs,
         sentences,

@@ -8,7 +8,7 @@ use crate::document::offsets::CharOffsets;
 use crate::document::{self, Document, DocumentError};
 use crate::extract::{Chain, Facts};
 use crate::identity;
-use crate::record::{Format, Link, Record, SCHEMA_VERSION, Source, Text};
+use crate::record::{Format, Language, Link, Published, Record, SCHEMA_VERSION, Source, Text};
 
 /// What the record says about its source, known before parsing.
 #[derive(Debug, Clone)]
@@ -18,6 +18,9 @@ pub struct SourceMeta {
     pub content_hash: String,
     pub modified_at: Option<SystemTime>,
     pub revision: u32,
+    /// The date relative expressions and year-less datelines refer to, when
+    /// the caller knows it (`extract --jsonl`'s `reference_date`).
+    pub reference_date: Option<chrono::NaiveDate>,
 }
 
 /// Time spent in each stage of [`analyze`].
@@ -94,6 +97,11 @@ fn assemble(doc: Document, facts: Facts, meta: SourceMeta) -> Record {
         body: String::new(),
     };
     let id = identity::record_id(&doc.body);
+    let published = published(&doc, &meta);
+    let language = doc.language.as_ref().map(|l| Language {
+        code: l.code.to_string(),
+        confidence: l.confidence,
+    });
     Record {
         schema_version: SCHEMA_VERSION,
         id,
@@ -102,6 +110,7 @@ fn assemble(doc: Document, facts: Facts, meta: SourceMeta) -> Record {
             bytes: meta.bytes,
             format: doc.format,
             encoding: doc.encoding.to_string(),
+            encoding_confidence: f64::from(doc.encoding_confidence),
             content_hash: meta.content_hash,
             modified_at: meta.modified_at.map(rfc3339),
             ingested_at: rfc3339(SystemTime::now()),
@@ -109,6 +118,10 @@ fn assemble(doc: Document, facts: Facts, meta: SourceMeta) -> Record {
         },
         title: doc.title,
         url: doc.url.clone(),
+        published,
+        authors: doc.authors.clone(),
+        publisher: doc.publisher.clone(),
+        language,
         text: Text {
             body: doc.body,
             ..text
@@ -116,6 +129,29 @@ fn assemble(doc: Document, facts: Facts, meta: SourceMeta) -> Record {
         links,
         warnings: doc.warnings,
     }
+}
+
+/// The stated date (its missing year taken from the reference), else the
+/// caller's reference date, else the file's modification date.
+fn published(doc: &Document, meta: &SourceMeta) -> Option<Published> {
+    let mtime_date = meta
+        .modified_at
+        .map(|t| chrono::DateTime::<chrono::Utc>::from(t).date_naive());
+    let reference = meta.reference_date.or(mtime_date);
+    let stated = doc.published.as_ref().and_then(|(d, from)| {
+        let date = match reference {
+            Some(r) => d.resolve(r)?,
+            None => chrono::NaiveDate::from_ymd_opt(d.year?, d.month, d.day)?,
+        };
+        Some((date, *from))
+    });
+    let (date, from) = stated
+        .or(meta.reference_date.map(|d| (d, "reference_date")))
+        .or(mtime_date.map(|d| (d, "mtime")))?;
+    Some(Published {
+        date: date.format("%Y-%m-%d").to_string(),
+        from: from.to_string(),
+    })
 }
 
 /// RFC 3339 in UTC with millisecond precision.

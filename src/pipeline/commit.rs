@@ -16,8 +16,11 @@ use crate::config::CompletionAction;
 use crate::sink::{confined_join, durable};
 use crate::telemetry::catalogue as m;
 
-/// Most completions committed in one transaction.
-const MAX_GROUP: usize = 512;
+/// Most completions committed in one transaction. Keys are random hashes, so
+/// each insert copies about one ledger page until commit: the bound keeps a
+/// transaction's memory small however large the ledger grows, while one
+/// fsync still covers dozens of records.
+const MAX_GROUP: usize = 64;
 
 /// Counts of what the committer finished, for `process`'s summary line.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]

@@ -146,6 +146,7 @@ fn run(ctx: &Context, c: &mut Completion) -> Step<Outcome> {
         content_hash: hash.clone(),
         modified_at: job.mtime,
         revision,
+        reference_date: None,
     };
     let claimed: Option<Format> = analyze::claimed_format(&job.path);
     let analysis = match analyze::analyze(&bytes, claimed, meta, &ctx.chain) {

@@ -10,6 +10,10 @@ use serde::{Deserialize, Serialize};
 
 const CONTENT: TableDefinition<&str, &[u8]> = TableDefinition::new("content");
 const PATHS: TableDefinition<&[u8], &[u8]> = TableDefinition::new("paths");
+/// Page cache of the ledger. redb's default lets the cache grow with the
+/// database; a fixed bound keeps the daemon's memory flat however many
+/// articles it has seen (the operating system still caches the file).
+const CACHE_BYTES: usize = 256 * 1024;
 
 #[derive(Debug, thiserror::Error)]
 pub enum LedgerError {
@@ -71,10 +75,13 @@ impl Ledger {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)?;
         }
-        let db = Database::create(path).map_err(|e| LedgerError::Open {
-            path: path.display().to_string(),
-            source: e.into(),
-        })?;
+        let db = redb::Builder::new()
+            .set_cache_size(CACHE_BYTES)
+            .create(path)
+            .map_err(|e| LedgerError::Open {
+                path: path.display().to_string(),
+                source: e.into(),
+            })?;
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;

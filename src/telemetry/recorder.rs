@@ -8,6 +8,9 @@ use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
 
 use super::catalogue::{self, Kind};
 
+/// How often buffered histogram samples are folded into their buckets.
+const UPKEEP_INTERVAL: std::time::Duration = std::time::Duration::from_secs(1);
+
 /// The installed recorder and the process-metrics collector.
 pub struct Telemetry {
     handle: PrometheusHandle,
@@ -24,6 +27,17 @@ impl Telemetry {
         }
         let handle = builder.install_recorder()?;
         catalogue::register_all();
+        // Histogram samples are buffered until drained; without a scrape they
+        // would accumulate forever, so drain them on a timer too.
+        let upkeep = handle.clone();
+        std::thread::Builder::new()
+            .name("metrics-upkeep".into())
+            .spawn(move || {
+                loop {
+                    std::thread::sleep(UPKEEP_INTERVAL);
+                    upkeep.run_upkeep();
+                }
+            })?;
         let process = metrics_process::Collector::default();
         process.describe();
         process.collect();

@@ -34,17 +34,23 @@ impl Scope {
     /// sub-folders are logged and skipped; a missing root is an error.
     pub fn scan(&self) -> io::Result<Vec<Entry>> {
         let mut out = Vec::new();
-        self.scan_dir(&self.root, true, &mut out)?;
+        self.walk(&mut |e| out.push(e))?;
         out.sort_by(|a, b| (a.mtime, &a.rel).cmp(&(b.mtime, &b.rel)));
         Ok(out)
     }
 
-    /// Scans one folder below the root (a folder created or moved in).
-    pub fn scan_subtree(&self, dir: &Path, out: &mut Vec<Entry>) {
-        let _ = self.scan_dir(dir, false, out);
+    /// Calls `f` for every accepted file below the root as it is found, in
+    /// folder order, without holding the listing in memory.
+    pub fn walk(&self, f: &mut dyn FnMut(Entry)) -> io::Result<()> {
+        self.scan_dir(&self.root, true, f)
     }
 
-    fn scan_dir(&self, dir: &Path, is_root: bool, out: &mut Vec<Entry>) -> io::Result<()> {
+    /// Scans one folder below the root (a folder created or moved in).
+    pub fn scan_subtree(&self, dir: &Path, out: &mut Vec<Entry>) {
+        let _ = self.scan_dir(dir, false, &mut |e| out.push(e));
+    }
+
+    fn scan_dir(&self, dir: &Path, is_root: bool, out: &mut dyn FnMut(Entry)) -> io::Result<()> {
         let entries = match std::fs::read_dir(dir) {
             Ok(e) => e,
             Err(e) if is_root => return Err(e),
@@ -68,7 +74,7 @@ impl Scope {
                 continue;
             }
             if let Some(e) = self.classify(&path) {
-                out.push(e);
+                out(e);
             }
         }
         Ok(())

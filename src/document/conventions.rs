@@ -1,0 +1,84 @@
+//! Conventions of exported articles around the text itself: a date line and
+//! a byline at the top, a wire dateline opening the first paragraph. Date
+//! and byline paragraphs are metadata: they leave the body.
+
+use std::ops::Range;
+
+use super::DocLink;
+use super::body::remove_paragraph;
+use super::byline;
+use super::dateline::{self, StatedDate};
+
+/// How many leading paragraphs may hold a date line or byline.
+const HEAD_PARAGRAPHS: usize = 3;
+
+/// What the head of an article said about it.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Head {
+    /// A date line or wire dateline, and which.
+    pub published: Option<(StatedDate, &'static str)>,
+    pub authors: Vec<String>,
+}
+
+/// Finds and removes date-line and byline paragraphs at the top of the body;
+/// reads a wire dateline from the first paragraph (which stays).
+pub fn take_head(
+    body: &mut String,
+    paragraphs: &mut Vec<Range<usize>>,
+    links: &mut Vec<DocLink>,
+) -> Head {
+    let mut head = Head::default();
+    let mut i = 0;
+    while i < paragraphs.len().min(HEAD_PARAGRAPHS) && paragraphs.len() > 1 {
+        let text = &body[paragraphs[i].clone()];
+        if head.published.is_none()
+            && let Some(d) = dateline::date_line(text)
+        {
+            head.published = Some((d, "dateline"));
+            remove_paragraph(body, paragraphs, links, i);
+            continue;
+        }
+        if head.authors.is_empty()
+            && let Some(a) = byline::authors(text)
+        {
+            head.authors = a;
+            remove_paragraph(body, paragraphs, links, i);
+            continue;
+        }
+        if head.published.is_none()
+            && let Some(d) = dateline::wire_dateline(text)
+        {
+            head.published = Some((d, "dateline"));
+        }
+        i += 1;
+    }
+    head
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_and_byline_leave_the_body() {
+        let mut body = "June 30, 2022\n\nBy Jane Doe\n\nThe text begins here.".to_string();
+        let mut paras = vec![0..13, 15..26, 28..49];
+        let head = take_head(&mut body, &mut paras, &mut Vec::new());
+        assert_eq!(body, "The text begins here.");
+        assert_eq!(paras, vec![0..21]);
+        assert_eq!(head.authors, vec!["Jane Doe"]);
+        assert_eq!(head.published.map(|p| p.0.day), Some(30));
+    }
+
+    #[test]
+    fn wire_dateline_stays_in_the_text() {
+        let mut body = "MOSCOW, June 30 (Reuters) - Russia said.\n\nMore.".to_string();
+        let mut paras = vec![0..40, 42..47];
+        let head = take_head(&mut body, &mut paras, &mut Vec::new());
+        assert_eq!(paras.len(), 2);
+        assert_eq!(
+            head.published.map(|p| (p.0.month, p.0.year)),
+            Some((6, None))
+        );
+    }
+}
