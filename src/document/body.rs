@@ -23,7 +23,14 @@ impl BodyBuilder {
     pub fn push(&mut self, text: &str) -> Option<Range<usize>> {
         let mut first = None;
         let mut last = 0;
-        for (i, word) in text.split(char::is_whitespace).enumerate() {
+        // Runs between single ASCII spaces are copied whole; other white
+        // space (rare after normalization) splits them further.
+        let pieces = text.split(' ').flat_map(|run| {
+            let mut parts = run.split(char::is_whitespace);
+            let head = parts.next();
+            head.into_iter().chain(parts)
+        });
+        for (i, word) in pieces.enumerate() {
             if i > 0 {
                 self.pending_space = true;
             }

@@ -6,7 +6,12 @@ const MAX_BYLINE_WORDS: usize = 12;
 /// The authors named by a byline paragraph, or `None` if it is not one.
 pub fn authors(paragraph: &str) -> Option<Vec<String>> {
     let text = paragraph.trim().trim_matches(['*', '_']).trim();
-    if text.split_whitespace().count() > MAX_BYLINE_WORDS {
+    if !text.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("by "))
+        && !text.starts_with("Written by ")
+    {
+        return None;
+    }
+    if text.split_whitespace().nth(MAX_BYLINE_WORDS).is_some() {
         return None;
     }
     let rest = text

@@ -73,7 +73,8 @@ pub fn month_number(word: &str) -> Option<u32> {
 /// A paragraph that is nothing but a date (with an optional lead word, weekday
 /// and time): the article's own date line.
 pub fn date_line(paragraph: &str) -> Option<StatedDate> {
-    if paragraph.chars().count() > MAX_DATE_LINE_CHARS {
+    if paragraph.len() > MAX_DATE_LINE_CHARS * 4 || paragraph.chars().count() > MAX_DATE_LINE_CHARS
+    {
         return None;
     }
     let mut text = paragraph.trim().trim_matches(['*', '_']).trim();

@@ -2,7 +2,7 @@
 //! encoding is never assumed: BOM first, then strict UTF-8, then UTF-16 without a
 //! BOM, then a statistical guess among legacy encodings.
 
-use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, WINDOWS_1252};
 
 /// Text decoded from a file, with how it was decoded.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,7 +46,12 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         return Err(DecodeError::Binary(format!("NUL byte at offset {pos}")));
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return finish(text.to_owned(), UTF_8, 1.0, false);
+        check_controls(bytes)?;
+        return Ok(Decoded {
+            text: text.to_owned(),
+            encoding: "utf-8",
+            confidence: 1.0,
+        });
     }
     let non_ascii = bytes.iter().filter(|b| !b.is_ascii()).count();
     let encoding = if non_ascii < MIN_EVIDENCE_BYTES {
@@ -60,6 +65,30 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     };
     let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
     finish(text.into_owned(), encoding, GUESS_CONFIDENCE, had_errors)
+}
+
+/// The control-character check of [`finish`] on valid UTF-8, at byte level:
+/// C0 controls are single bytes, C1 controls are `C2 80`–`C2 9F`.
+fn check_controls(bytes: &[u8]) -> Result<(), DecodeError> {
+    let mut controls = 0usize;
+    let mut chars = 0usize;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b & 0xC0 != 0x80 {
+            chars += 1;
+        }
+        match b {
+            b'\n' | b'\r' | b'\t' | 0x0C => {}
+            0x00..=0x1F | 0x7F => controls += 1,
+            0xC2 if bytes.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)) => controls += 1,
+            _ => {}
+        }
+    }
+    if chars > 0 && controls as f64 / chars as f64 > MAX_CONTROL_RATIO {
+        return Err(DecodeError::Binary(format!(
+            "{controls} control characters in {chars}"
+        )));
+    }
+    Ok(())
 }
 
 fn finish(

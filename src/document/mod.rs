@@ -16,10 +16,9 @@ pub mod normalize;
 pub mod offsets;
 mod plain;
 pub mod sentences;
+pub mod words;
 
 use std::ops::Range;
-
-use unicode_segmentation::UnicodeSegmentation;
 
 pub use decode::DecodeError;
 
@@ -137,7 +136,7 @@ pub fn parse(decoded: decode::Decoded, claimed: Option<Format>) -> Result<Docume
         return Err(DocumentError::NoText);
     }
     let sentences = sentences::split(&body);
-    let words = body.unicode_words().count();
+    let words = words::count(&body);
     let mut warnings = Vec::new();
     let language = language::detect(&body);
     if let Some(l) = &language

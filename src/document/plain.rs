@@ -70,12 +70,14 @@ pub fn looks_like_title(line: &str) -> bool {
     let Some(last) = line.chars().last() else {
         return false;
     };
-    if matches!(last, '.' | ',' | ';' | ':' | '-' | '–' | '—') {
+    // A sentence or a clause ends like this; a headline may trail off "...".
+    if matches!(last, ',' | ';' | ':' | '-' | '–' | '—') || (last == '.' && !line.ends_with("..."))
+    {
         return false;
     }
     line.chars()
         .next()
-        .is_some_and(|c| c.is_uppercase() || c.is_numeric() || "\"“‘'«(".contains(c))
+        .is_some_and(|c| !c.is_lowercase() && !c.is_whitespace())
 }
 
 /// Lines cut at a fixed width: several lines of similar, modest length that
@@ -154,6 +156,9 @@ mod tests {
     fn question_headline_is_a_title() {
         assert!(looks_like_title("What Was He Doing There?"));
         assert!(!looks_like_title("Continued:"));
+        assert!(looks_like_title("Rivals of the £400 Apple..."));
+        assert!(looks_like_title("$1m payoff for former boss"));
+        assert!(!looks_like_title("a lowercase start"));
     }
 
     #[test]
