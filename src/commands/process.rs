@@ -17,6 +17,7 @@ use crate::watch::Entry;
 /// Processes `paths` (files or folders) and returns what happened.
 pub fn process(config: &Config, paths: &[PathBuf]) -> anyhow::Result<(Summary, Duration)> {
     let started = Instant::now();
+    crate::sink::durable::report_file_size_limit_as_error();
     // Metrics are recorded as in the daemon (so their cost is the same), but
     // not served: a batch run must not compete for the daemon's port.
     let _telemetry = if config.metrics.enabled {
@@ -58,13 +59,14 @@ pub fn process(config: &Config, paths: &[PathBuf]) -> anyhow::Result<(Summary, D
             kind: e.kind,
             how: Detection::Scan,
             queued_at: Instant::now(),
+            seen_at: std::time::SystemTime::now(),
             mtime: e.mtime,
         };
         metrics::gauge!(crate::telemetry::catalogue::IN_FLIGHT.name).increment(1.0);
         let _ = jobs.send(job);
     });
     drop(jobs);
-    let summary = running.join();
+    let summary = running.join()?;
     bar.finish_and_clear();
     walked?;
     Ok((summary, started.elapsed()))

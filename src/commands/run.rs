@@ -17,6 +17,7 @@ const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
 
 /// Runs the daemon until SIGINT or SIGTERM.
 pub fn run(config: Config) -> anyhow::Result<()> {
+    crate::sink::durable::report_file_size_limit_as_error();
     let health = Arc::new(Health::default());
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(1)
@@ -91,7 +92,7 @@ pub fn run(config: Config) -> anyhow::Result<()> {
     detector.run();
     let started = Instant::now();
     tracing::info!("stopping: no new files; finishing those in flight");
-    let summary = running.join();
+    let summary = running.join()?;
     tracing::info!(
         files = summary.files,
         ok = summary.ok,

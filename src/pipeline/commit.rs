@@ -155,11 +155,10 @@ impl Committer {
             } => {
                 metrics::gauge!(m::LAST_SUCCESS.name).set(unix_now());
                 metrics::histogram!(m::ARTICLE_BYTES.name).record(c.bytes as f64);
-                if let Some(mtime) = c.job.mtime {
-                    let dropped = mtime.max(self.ctx.started_at);
-                    metrics::histogram!(m::DROP_TO_RECORD.name)
-                        .record(since(dropped).as_secs_f64());
-                }
+                // Written in place: the last write (mtime). Moved in with an
+                // old mtime, or there before the daemon: when it was first seen.
+                let dropped = c.job.mtime.map_or(c.job.seen_at, |m| m.max(c.job.seen_at));
+                metrics::histogram!(m::DROP_TO_RECORD.name).record(since(dropped).as_secs_f64());
                 tracing::info!(path, outcome = "ok", id, revision, adopted, ms, "article");
             }
             Outcome::Duplicate { of } => {

@@ -46,6 +46,9 @@ pub struct Job {
     pub how: Detection,
     /// When the detector handed it over.
     pub queued_at: Instant,
+    /// When the file was first seen in the folder (wall clock): with its
+    /// mtime, when it was "dropped" for the latency metric.
+    pub seen_at: SystemTime,
     /// The file's modification time when it settled.
     pub mtime: Option<SystemTime>,
 }

@@ -38,9 +38,6 @@ pub struct Context {
     pub max_file_bytes: u64,
     pub on_success: CompletionAction,
     pub done_dir: PathBuf,
-    /// When this process started: files older than that were not "dropped"
-    /// while it watched, so their drop-to-record latency counts from here.
-    pub started_at: std::time::SystemTime,
     /// Content hashes being processed right now, by the path processing them.
     claims: Mutex<HashMap<String, PathBuf>>,
 }
@@ -78,7 +75,6 @@ impl Context {
             max_file_bytes: config.watch.max_file_bytes,
             on_success: config.output.on_success,
             done_dir: config.done_dir(),
-            started_at: std::time::SystemTime::now(),
             claims: Mutex::new(HashMap::new()),
         })
     }
@@ -96,6 +92,13 @@ impl Context {
                 claims.insert(hash.to_string(), rel.to_path_buf());
                 None
             }
+        }
+    }
+
+    /// Drops every claim `rel` holds (after a panic lost track of it).
+    fn release_claims_of(&self, rel: &Path) {
+        if let Ok(mut claims) = self.claims.lock() {
+            claims.retain(|_, owner| owner != rel);
         }
     }
 
@@ -180,7 +183,12 @@ fn work(
             metrics::gauge!(m::IN_FLIGHT.name).decrement(1.0);
             continue;
         }
-        let completion = worker::process(ctx, job);
+        let fallback = job.clone();
+        // A bug on one input must cost that input, not a worker: the panic
+        // becomes a quarantine entry and the worker goes on.
+        let completion =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| worker::process(ctx, job)))
+                .unwrap_or_else(|panic| worker::panicked(ctx, fallback, &panic));
         if out.send(completion).is_err() {
             return;
         }
@@ -188,12 +196,21 @@ fn work(
 }
 
 impl Running {
-    /// Closes the queue and waits for every job to be committed.
-    pub fn join(self) -> Summary {
+    /// Closes the queue and waits for every job to be committed. An error
+    /// means a pipeline thread died, which is a bug worth a non-zero exit.
+    pub fn join(self) -> anyhow::Result<Summary> {
         drop(self.jobs);
+        let mut died = 0;
         for w in self.workers {
-            let _ = w.join();
+            died += usize::from(w.join().is_err());
         }
-        self.committer.join().unwrap_or_default()
+        let summary = self
+            .committer
+            .join()
+            .map_err(|_| anyhow::anyhow!("the committer thread panicked"))?;
+        if died > 0 {
+            anyhow::bail!("{died} worker thread(s) panicked");
+        }
+        Ok(summary)
     }
 }

@@ -201,6 +201,41 @@ fn run(ctx: &Context, c: &mut Completion) -> Step<Outcome> {
     })
 }
 
+/// The completion of a job whose processing panicked: the file goes to the
+/// quarantine as `internal_error` with the panic message, so it is neither
+/// lost nor retried forever.
+pub fn panicked(ctx: &Context, job: Job, panic: &(dyn std::any::Any + Send)) -> Completion {
+    let message = panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_string());
+    ctx.release_claims_of(&job.rel);
+    let mut c = Completion {
+        outcome: Outcome::Unchanged,
+        ops: Vec::new(),
+        sync_dir: None,
+        claim: None,
+        bytes: 0,
+        started_at: Instant::now(),
+        fact_counts: Vec::new(),
+        job,
+    };
+    let path = c.job.path.clone();
+    let detail = format!("internal error while processing: {message}");
+    c.outcome = match quarantine(
+        ctx,
+        &mut c,
+        Payload::File(&path),
+        "internal_error",
+        detail,
+        "extract",
+    ) {
+        Ok(o) | Err(o) => o,
+    };
+    c
+}
+
 fn failed(stage: &'static str, error_type: &'static str, e: impl std::fmt::Display) -> Outcome {
     Outcome::Failed {
         stage,

@@ -56,6 +56,17 @@ fn create_with_mode(path: &Path, mode: u32) -> io::Result<File> {
     options.open(path)
 }
 
+/// A file-size limit (`ulimit -f`) would kill the process with SIGXFSZ on
+/// the first write past it; ignored, the write fails with EFBIG instead, which
+/// is reported, retried and recovered from like a full disk.
+pub fn report_file_size_limit_as_error() {
+    #[cfg(unix)]
+    // SAFETY: setting a signal's disposition to SIG_IGN installs no handler code.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+    }
+}
+
 /// Makes renames and creations in `dir` durable.
 pub fn sync_dir(dir: &Path) -> io::Result<()> {
     #[cfg(unix)]

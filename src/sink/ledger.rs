@@ -3,7 +3,8 @@
 //! to the latest state seen there. A record counts as done only once its
 //! ledger entry is committed.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::RwLock;
 
 use redb::{Database, ReadableDatabase, ReadableTable, ReadableTableMetadata, TableDefinition};
 use serde::{Deserialize, Serialize};
@@ -25,6 +26,8 @@ pub enum LedgerError {
     Corrupt(#[from] serde_json::Error),
     #[error("ledger: {0}")]
     Io(#[from] std::io::Error),
+    #[error("ledger is closed after an earlier error")]
+    Closed,
 }
 
 /// First record made from some content.
@@ -59,8 +62,12 @@ pub enum LedgerOp {
     Path(Vec<u8>, PathEntry),
 }
 
+/// The ledger database. After an I/O error (a full disk) redb refuses every
+/// later operation until the database is reopened, so the ledger reopens it
+/// by itself and the daemon recovers when space returns.
 pub struct Ledger {
-    db: Database,
+    path: PathBuf,
+    db: RwLock<Option<Database>>,
 }
 
 macro_rules! db {
@@ -69,59 +76,110 @@ macro_rules! db {
     };
 }
 
+impl LedgerError {
+    fn needs_reopen(&self) -> bool {
+        matches!(
+            self,
+            LedgerError::Db(redb::Error::PreviousIo) | LedgerError::Closed
+        )
+    }
+}
+
+fn open_db(path: &Path) -> Result<Database, LedgerError> {
+    let db = redb::Builder::new()
+        .set_cache_size(CACHE_BYTES)
+        .create(path)
+        .map_err(|e| LedgerError::Open {
+            path: path.display().to_string(),
+            source: e.into(),
+        })?;
+    let txn = db!(db.begin_write())?;
+    db!(txn.open_table(CONTENT))?;
+    db!(txn.open_table(PATHS))?;
+    db!(txn.commit())?;
+    Ok(db)
+}
+
 impl Ledger {
     /// Opens (or creates) the ledger; the file is private to its owner (0600).
     pub fn open(path: &Path) -> Result<Ledger, LedgerError> {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)?;
         }
-        let db = redb::Builder::new()
-            .set_cache_size(CACHE_BYTES)
-            .create(path)
-            .map_err(|e| LedgerError::Open {
-                path: path.display().to_string(),
-                source: e.into(),
-            })?;
+        let db = open_db(path)?;
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
             std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))?;
         }
-        let txn = db!(db.begin_write())?;
-        db!(txn.open_table(CONTENT))?;
-        db!(txn.open_table(PATHS))?;
-        db!(txn.commit())?;
-        Ok(Ledger { db })
+        Ok(Ledger {
+            path: path.to_path_buf(),
+            db: RwLock::new(Some(db)),
+        })
+    }
+
+    /// Runs `f` on the database, reopening it once if an earlier I/O error
+    /// left it unusable.
+    fn with_db<T>(
+        &self,
+        f: impl Fn(&Database) -> Result<T, LedgerError>,
+    ) -> Result<T, LedgerError> {
+        let first = {
+            let guard = self.db.read().map_err(|_| LedgerError::Closed)?;
+            match guard.as_ref() {
+                Some(db) => f(db),
+                None => Err(LedgerError::Closed),
+            }
+        };
+        match first {
+            Err(e) if e.needs_reopen() => {
+                let mut guard = self.db.write().map_err(|_| LedgerError::Closed)?;
+                // Close first: the file lock must be released before reopening.
+                drop(guard.take());
+                tracing::warn!(ledger = %self.path.display(), error = %e, "reopening the ledger after an I/O error");
+                let db = open_db(&self.path)?;
+                let result = f(&db);
+                *guard = Some(db);
+                result
+            }
+            other => other,
+        }
     }
 
     pub fn content(&self, hash: &str) -> Result<Option<ContentEntry>, LedgerError> {
-        let txn = db!(self.db.begin_read())?;
-        let table = db!(txn.open_table(CONTENT))?;
-        match db!(table.get(hash))? {
-            Some(v) => Ok(Some(serde_json::from_slice(v.value())?)),
-            None => Ok(None),
-        }
+        self.with_db(|db| {
+            let txn = db!(db.begin_read())?;
+            let table = db!(txn.open_table(CONTENT))?;
+            match db!(table.get(hash))? {
+                Some(v) => Ok(Some(serde_json::from_slice(v.value())?)),
+                None => Ok(None),
+            }
+        })
     }
 
     pub fn path(&self, key: &[u8]) -> Result<Option<PathEntry>, LedgerError> {
-        let txn = db!(self.db.begin_read())?;
-        let table = db!(txn.open_table(PATHS))?;
-        match db!(table.get(key))? {
-            Some(v) => Ok(Some(serde_json::from_slice(v.value())?)),
-            None => Ok(None),
-        }
+        self.with_db(|db| {
+            let txn = db!(db.begin_read())?;
+            let table = db!(txn.open_table(PATHS))?;
+            match db!(table.get(key))? {
+                Some(v) => Ok(Some(serde_json::from_slice(v.value())?)),
+                None => Ok(None),
+            }
+        })
     }
 
     /// Every path entry, to seed the detector at start.
     pub fn paths(&self) -> Result<Vec<(Vec<u8>, PathEntry)>, LedgerError> {
-        let txn = db!(self.db.begin_read())?;
-        let table = db!(txn.open_table(PATHS))?;
-        let mut out = Vec::new();
-        for item in db!(table.iter())? {
-            let (k, v) = db!(item)?;
-            out.push((k.value().to_vec(), serde_json::from_slice(v.value())?));
-        }
-        Ok(out)
+        self.with_db(|db| {
+            let txn = db!(db.begin_read())?;
+            let table = db!(txn.open_table(PATHS))?;
+            let mut out = Vec::new();
+            for item in db!(table.iter())? {
+                let (k, v) = db!(item)?;
+                out.push((k.value().to_vec(), serde_json::from_slice(v.value())?));
+            }
+            Ok(out)
+        })
     }
 
     /// Applies all `ops` in one durable transaction (one fsync for the group).
@@ -129,33 +187,37 @@ impl Ledger {
         if ops.is_empty() {
             return Ok(());
         }
-        let txn = db!(self.db.begin_write())?;
-        {
-            let mut content = db!(txn.open_table(CONTENT))?;
-            let mut paths = db!(txn.open_table(PATHS))?;
-            for op in ops {
-                match op {
-                    LedgerOp::Content(hash, entry) => {
-                        let bytes = serde_json::to_vec(entry)?;
-                        db!(content.insert(hash.as_str(), bytes.as_slice()))?;
-                    }
-                    LedgerOp::Path(key, entry) => {
-                        let bytes = serde_json::to_vec(entry)?;
-                        db!(paths.insert(key.as_slice(), bytes.as_slice()))?;
+        self.with_db(|db| {
+            let txn = db!(db.begin_write())?;
+            {
+                let mut content = db!(txn.open_table(CONTENT))?;
+                let mut paths = db!(txn.open_table(PATHS))?;
+                for op in ops {
+                    match op {
+                        LedgerOp::Content(hash, entry) => {
+                            let bytes = serde_json::to_vec(entry)?;
+                            db!(content.insert(hash.as_str(), bytes.as_slice()))?;
+                        }
+                        LedgerOp::Path(key, entry) => {
+                            let bytes = serde_json::to_vec(entry)?;
+                            db!(paths.insert(key.as_slice(), bytes.as_slice()))?;
+                        }
                     }
                 }
             }
-        }
-        db!(txn.commit())?;
-        Ok(())
+            db!(txn.commit())?;
+            Ok(())
+        })
     }
 
     /// Number of entries (contents + paths), for the ledger-size metric.
     pub fn len(&self) -> Result<u64, LedgerError> {
-        let txn = db!(self.db.begin_read())?;
-        let content = db!(txn.open_table(CONTENT))?;
-        let paths = db!(txn.open_table(PATHS))?;
-        Ok(db!(content.len())? + db!(paths.len())?)
+        self.with_db(|db| {
+            let txn = db!(db.begin_read())?;
+            let content = db!(txn.open_table(CONTENT))?;
+            let paths = db!(txn.open_table(PATHS))?;
+            Ok(db!(content.len())? + db!(paths.len())?)
+        })
     }
 
     pub fn is_empty(&self) -> Result<bool, LedgerError> {

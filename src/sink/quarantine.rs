@@ -52,6 +52,7 @@ pub const REASONS: &[&str] = &[
     "unreadable",
     "symlink_outside",
     "not_a_file",
+    "internal_error",
 ];
 
 pub struct Quarantine {

@@ -12,9 +12,13 @@ pub fn init(format: LogFormat, level: &str) {
     let filter = EnvFilter::try_from_default_env()
         .or_else(|_| EnvFilter::try_new(level))
         .unwrap_or_else(|_| EnvFilter::new("info"));
+    // A log line that cannot be written (stderr closed, or a file past its
+    // size limit) is dropped: reporting it would itself write to stderr, and
+    // `eprintln!` panics when that fails.
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_writer(std::io::stderr);
+        .with_writer(std::io::stderr)
+        .log_internal_errors(false);
     let result = match format {
         LogFormat::Json => builder
             .json()

@@ -7,7 +7,7 @@ use std::collections::{BinaryHeap, HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 use crossbeam_channel::{Receiver, Sender, select};
 
@@ -41,6 +41,8 @@ struct Pending {
     how: Detection,
     observed_at: Instant,
     due: Instant,
+    /// First sighting, kept while the file keeps changing.
+    seen_at: SystemTime,
 }
 
 pub struct Detector {
@@ -112,7 +114,13 @@ impl Detector {
             select! {
                 recv(self.stop) -> _ => return,
                 recv(self.hints) -> hint => if let Ok(h) = hint { self.on_hint(h) },
-                recv(self.done) -> done => if let Ok(d) = done { self.on_done(d) },
+                recv(self.done) -> done => match done {
+                    Ok(d) => self.on_done(d),
+                    Err(_) => {
+                        tracing::error!("the pipeline stopped; stopping detection");
+                        return;
+                    }
+                },
                 default(timeout) => {}
             }
             if self.overflow.swap(false, Ordering::SeqCst) {
@@ -234,6 +242,7 @@ impl Detector {
                     how: Detection::Scan,
                     observed_at: now,
                     due: now + backoff,
+                    seen_at: SystemTime::now(),
                 });
             }
         } else {
@@ -248,11 +257,12 @@ impl Detector {
             return;
         }
         let now = Instant::now();
-        if let Some(p) = self.pending.get(&entry.rel)
-            && p.entry.size == entry.size
-            && p.entry.mtime == entry.mtime
-        {
-            return;
+        let mut seen_at = SystemTime::now();
+        if let Some(p) = self.pending.get(&entry.rel) {
+            if p.entry.size == entry.size && p.entry.mtime == entry.mtime {
+                return;
+            }
+            seen_at = p.seen_at;
         }
         let wait = entry.mtime.map_or(self.opts.settle, |t| {
             self.opts.settle.saturating_sub(since(t))
@@ -262,6 +272,7 @@ impl Detector {
             how,
             observed_at: now,
             due: now + wait,
+            seen_at,
         });
     }
 
@@ -301,6 +312,7 @@ impl Detector {
                     how: p.how,
                     observed_at: now,
                     due: now + self.opts.settle,
+                    seen_at: p.seen_at,
                 });
                 continue;
             }
@@ -330,6 +342,7 @@ impl Detector {
                 kind: fresh.kind.clone(),
                 how: p.how,
                 queued_at: Instant::now(),
+                seen_at: p.seen_at,
                 mtime: fresh.mtime,
             };
             if !self.send(job) {
