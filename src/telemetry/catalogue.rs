@@ -64,6 +64,7 @@ pub const RESCAN_REASONS: &[&str] = &[
     "root_recreated",
 ];
 pub const FACT_KINDS: &[&str] = &["paragraph", "sentence", "word", "link", "url"];
+pub const ENTITY_TYPES: &[&str] = &["person", "organization", "place"];
 
 macro_rules! metric {
     ($id:ident, $name:literal, $kind:ident, $unit:ident, $help:literal, [$($l:expr),*] $(, $b:expr)?) => {
@@ -180,6 +181,14 @@ metric!(
     [("kind", FACT_KINDS)]
 );
 metric!(
+    ENTITIES,
+    "wirewatch_entities_extracted_total",
+    Counter,
+    Count,
+    "Named entities extracted, by type.",
+    [("type", ENTITY_TYPES)]
+);
+metric!(
     WATCHER_EVENTS,
     "wirewatch_watcher_events_total",
     Counter,
@@ -270,6 +279,7 @@ pub const ALL: &[&MetricDef] = &[
     &IN_FLIGHT,
     &PENDING,
     &FACTS,
+    &ENTITIES,
     &WATCHER_EVENTS,
     &RESCANS,
     &WATCHER_ERRORS,
@@ -280,6 +290,76 @@ pub const ALL: &[&MetricDef] = &[
     &LAST_SUCCESS,
     &READY,
 ];
+
+/// Standard process metrics, exported by the `metrics-process` collector
+/// next to the catalogue (not registered by [`register_all`]); listed here so
+/// they are documented, and checked against a running daemon, like the rest.
+pub const PROCESS: &[MetricDef] = &[
+    process_metric(
+        "process_cpu_seconds_total",
+        Kind::Counter,
+        Unit::Seconds,
+        "Total user and system CPU time spent in seconds.",
+    ),
+    process_metric(
+        "process_resident_memory_bytes",
+        Kind::Gauge,
+        Unit::Bytes,
+        "Resident memory size in bytes.",
+    ),
+    process_metric(
+        "process_virtual_memory_bytes",
+        Kind::Gauge,
+        Unit::Bytes,
+        "Virtual memory size in bytes.",
+    ),
+    process_metric(
+        "process_virtual_memory_max_bytes",
+        Kind::Gauge,
+        Unit::Bytes,
+        "Maximum amount of virtual memory available in bytes.",
+    ),
+    process_metric(
+        "process_open_fds",
+        Kind::Gauge,
+        Unit::Count,
+        "Number of open file descriptors.",
+    ),
+    process_metric(
+        "process_max_fds",
+        Kind::Gauge,
+        Unit::Count,
+        "Maximum number of open file descriptors.",
+    ),
+    process_metric(
+        "process_threads",
+        Kind::Gauge,
+        Unit::Count,
+        "Number of OS threads in the process.",
+    ),
+    process_metric(
+        "process_start_time_seconds",
+        Kind::Gauge,
+        Unit::Seconds,
+        "Start time of the process since unix epoch in seconds.",
+    ),
+];
+
+const fn process_metric(
+    name: &'static str,
+    kind: Kind,
+    unit: Unit,
+    help: &'static str,
+) -> MetricDef {
+    MetricDef {
+        name,
+        kind,
+        unit,
+        help,
+        labels: &[],
+        buckets: &[],
+    }
+}
 
 /// Describes every metric to the recorder and registers every label
 /// combination, so each series exists (at zero) before anything happens.
@@ -329,6 +409,83 @@ pub fn combinations(
     out
 }
 
+impl Kind {
+    /// The Prometheus `# TYPE` of the metric.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Counter => "counter",
+            Kind::Gauge => "gauge",
+            Kind::Histogram => "histogram",
+        }
+    }
+}
+
+/// `docs/metrics.md`: every metric of [`ALL`] and [`PROCESS`] in tables
+/// (name, type, unit, labels with every value, help) and the buckets of every
+/// histogram. A test compares the committed file with this text.
+pub fn render_markdown() -> String {
+    let mut out = String::new();
+    out.push_str(
+        "# wirewatch metrics\n\n\
+         <!-- Generated from src/telemetry/catalogue.rs by `UPDATE_DOCS=1 cargo test --test docs`; \
+         do not edit by hand. -->\n\n\
+         Served as Prometheus text on `/metrics` (`metrics.addr`, loopback by default). \
+         Every label combination listed here exists, at zero, from the first scrape, \
+         so rates and alerts never see a missing series. Histograms export \
+         `_bucket{le}`, `_sum` and `_count` series.\n\n\
+         ## wirewatch\n\n",
+    );
+    table(&mut out, ALL.iter().copied());
+    out.push_str("\n## Histogram buckets\n\n| metric | bucket upper bounds (`le`) |\n|---|---|\n");
+    for def in ALL.iter().filter(|d| d.kind == Kind::Histogram) {
+        let bounds: Vec<String> = def.buckets.iter().map(|b| format!("{b}")).collect();
+        out.push_str(&format!(
+            "| `{}` | {}, +Inf |\n",
+            def.name,
+            bounds.join(", ")
+        ));
+    }
+    out.push_str(
+        "\n## Process\n\n\
+         Exported by the `metrics-process` collector, refreshed on every scrape.\n\n",
+    );
+    table(&mut out, PROCESS.iter());
+    out
+}
+
+fn table<'a>(out: &mut String, defs: impl Iterator<Item = &'a MetricDef>) {
+    out.push_str("| name | type | unit | labels | help |\n|---|---|---|---|---|\n");
+    for def in defs {
+        out.push_str(&format!(
+            "| `{}` | {} | {} | {} | {} |\n",
+            def.name,
+            def.kind.as_str(),
+            def.unit.as_str(),
+            labels_doc(def),
+            def.help.replace('|', "\\|"),
+        ));
+    }
+}
+
+/// Label names with their values. `build_info`'s values come from the build
+/// (version, target), not from the code, so the page names them instead.
+fn labels_doc(def: &MetricDef) -> String {
+    if def.labels.is_empty() {
+        return "—".to_string();
+    }
+    if def.name == BUILD_INFO.name {
+        return "`version` (crate version), `target_os`, `target_arch` (build target)".to_string();
+    }
+    def.labels
+        .iter()
+        .map(|(name, values)| {
+            let values: Vec<String> = values.iter().map(|v| format!("`{v}`")).collect();
+            format!("`{name}`: {}", values.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join("<br>")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -354,6 +511,40 @@ mod tests {
             if def.unit == Unit::Bytes {
                 assert!(def.name.contains("_bytes"), "{}", def.name);
             }
+        }
+    }
+
+    #[test]
+    fn markdown_lists_every_metric_and_label_value() {
+        let md = render_markdown();
+        for def in ALL.iter().copied().chain(PROCESS.iter()) {
+            assert!(md.contains(&format!("| `{}` |", def.name)), "{}", def.name);
+            if def.name == BUILD_INFO.name {
+                continue;
+            }
+            for (name, values) in def.labels {
+                assert!(md.contains(&format!("`{name}`: ")), "{} {name}", def.name);
+                for v in *values {
+                    assert!(md.contains(&format!("`{v}`")), "{} {name}={v}", def.name);
+                }
+            }
+        }
+        assert!(
+            !md.contains(env!("CARGO_PKG_VERSION")),
+            "no build-dependent text"
+        );
+    }
+
+    #[test]
+    fn process_metrics_follow_conventions() {
+        for def in PROCESS {
+            assert!(def.name.starts_with("process_"), "{}", def.name);
+            assert_eq!(
+                def.kind == Kind::Counter,
+                def.name.ends_with("_total"),
+                "{}",
+                def.name
+            );
         }
     }
 

@@ -261,3 +261,137 @@ pub fn is_root() -> bool {
     // SAFETY: geteuid has no preconditions.
     unsafe { libc::geteuid() == 0 }
 }
+
+/// The project root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The first executable called `name` on `PATH`.
+pub fn find_tool(name: &str) -> Option<PathBuf> {
+    use std::os::unix::fs::PermissionsExt;
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .map(|dir| dir.join(name))
+        .find(|p| {
+            std::fs::metadata(p)
+                .map(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+                .unwrap_or(false)
+        })
+}
+
+/// `find_tool(name)`, or `None` after printing why `test` is skipped. With
+/// `WIREWATCH_REQUIRE_PROMETHEUS=1` (set by `.ci/run` once it has installed
+/// Prometheus) a missing `prometheus` or `promtool` fails the test instead.
+pub fn tool_or_skip(name: &str, test: &str, install_hint: &str) -> Option<PathBuf> {
+    if let Some(p) = find_tool(name) {
+        return Some(p);
+    }
+    let required = matches!(name, "prometheus" | "promtool")
+        && std::env::var("WIREWATCH_REQUIRE_PROMETHEUS").is_ok_and(|v| v == "1");
+    assert!(
+        !required,
+        "{test}: `{name}` not found on PATH but WIREWATCH_REQUIRE_PROMETHEUS=1 ({install_hint})"
+    );
+    eprintln!("SKIPPED {test}: `{name}` not found on PATH ({install_hint})");
+    None
+}
+
+/// Parses a YAML file (first document) into JSON values, for structural checks.
+pub fn load_yaml(path: &Path) -> serde_json::Value {
+    let text = std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let docs = yaml_rust2::YamlLoader::load_from_str(&text)
+        .unwrap_or_else(|e| panic!("{} is not valid YAML: {e}", path.display()));
+    docs.first().map(yaml_to_json).unwrap_or_default()
+}
+
+fn yaml_to_json(y: &yaml_rust2::Yaml) -> serde_json::Value {
+    use serde_json::Value;
+    use yaml_rust2::Yaml;
+    match y {
+        Yaml::Real(s) => s
+            .parse::<f64>()
+            .ok()
+            .and_then(serde_json::Number::from_f64)
+            .map(Value::Number)
+            .unwrap_or_else(|| Value::String(s.clone())),
+        Yaml::Integer(i) => Value::from(*i),
+        Yaml::String(s) => Value::String(s.clone()),
+        Yaml::Boolean(b) => Value::Bool(*b),
+        Yaml::Array(a) => Value::Array(a.iter().map(yaml_to_json).collect()),
+        Yaml::Hash(h) => Value::Object(
+            h.iter()
+                .map(|(k, v)| {
+                    let key = match k {
+                        Yaml::String(s) | Yaml::Real(s) => s.clone(),
+                        Yaml::Integer(i) => i.to_string(),
+                        Yaml::Boolean(b) => b.to_string(),
+                        other => format!("{other:?}"),
+                    };
+                    (key, yaml_to_json(v))
+                })
+                .collect(),
+        ),
+        Yaml::Alias(_) | Yaml::Null | Yaml::BadValue => Value::Null,
+    }
+}
+
+/// Metric names a PromQL expression selects (`wirewatch_*`, `process_*`,
+/// `up`), outside string literals, sorted and deduplicated.
+pub fn promql_metric_names(expr: &str) -> Vec<String> {
+    let mut names = std::collections::BTreeSet::new();
+    let mut token = String::new();
+    let mut in_string: Option<char> = None;
+    let mut flush = |token: &mut String| {
+        if token.starts_with("wirewatch_") || token.starts_with("process_") || token == "up" {
+            names.insert(token.clone());
+        }
+        token.clear();
+    };
+    for c in expr.chars() {
+        if let Some(q) = in_string {
+            if c == q {
+                in_string = None;
+            }
+            continue;
+        }
+        if c == '"' || c == '\'' || c == '`' {
+            flush(&mut token);
+            in_string = Some(c);
+        } else if c.is_ascii_alphanumeric() || c == '_' || c == ':' {
+            token.push(c);
+        } else {
+            flush(&mut token);
+        }
+    }
+    flush(&mut token);
+    names.into_iter().collect()
+}
+
+/// Every panel of a Grafana dashboard, rows' nested panels included, rows
+/// themselves excluded.
+pub fn dashboard_panels(dashboard: &serde_json::Value) -> Vec<&serde_json::Value> {
+    fn walk<'a>(panels: &'a serde_json::Value, out: &mut Vec<&'a serde_json::Value>) {
+        for p in panels.as_array().into_iter().flatten() {
+            if p["type"] == "row" {
+                walk(&p["panels"], out);
+            } else {
+                out.push(p);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&dashboard["panels"], &mut out);
+    out
+}
+
+/// The alerting and recording rules of a Prometheus rule file.
+pub fn rules(file: &serde_json::Value) -> Vec<&serde_json::Value> {
+    file["groups"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|g| g["rules"].as_array().into_iter().flatten())
+        .collect()
+}

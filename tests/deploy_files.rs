@@ -1,0 +1,822 @@
+//! The files under `deploy/`: Prometheus configuration and alert rules
+//! (checked and unit-tested with promtool when it is installed), the Grafana
+//! dashboard and provisioning, the compose file, the Dockerfile and the
+//! systemd unit. No Docker engine is needed: the structure is checked here.
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+use std::process::Command;
+
+use common::*;
+use serde_json::Value;
+use wirewatch::telemetry::catalogue::{self, Kind};
+
+const PROMETHEUS_HINT: &str = "apt-get install prometheus provides it";
+
+fn deploy(rel: &str) -> PathBuf {
+    root().join("deploy").join(rel)
+}
+
+fn rules_file() -> Value {
+    load_yaml(&deploy("prometheus/rules/wirewatch.rules.yml"))
+}
+
+fn dashboard() -> Value {
+    let path = deploy("grafana/dashboards/wirewatch.json");
+    let text = std::fs::read_to_string(&path).expect("read dashboard");
+    serde_json::from_str(&text).expect("dashboard is JSON")
+}
+
+fn compose() -> Value {
+    load_yaml(&deploy("compose.yaml"))
+}
+
+fn str_of(v: &Value) -> &str {
+    v.as_str().unwrap_or_default()
+}
+
+/// Runs a command, asserting success; returns its stdout and stderr.
+fn run_ok(cmd: &mut Command) -> String {
+    let out = cmd.output().expect("run command");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.status.success(), "{cmd:?} failed:\n{text}");
+    text
+}
+
+/// Exported series names: every catalogue metric (with `_bucket`, `_sum`,
+/// `_count` for histograms), the process metrics and `up`.
+fn known_series() -> BTreeSet<String> {
+    let mut names = BTreeSet::from(["up".to_string()]);
+    for def in catalogue::ALL.iter().copied().chain(catalogue::PROCESS) {
+        if def.kind == Kind::Histogram {
+            for suffix in ["_bucket", "_sum", "_count"] {
+                names.insert(format!("{}{suffix}", def.name));
+            }
+        } else {
+            names.insert(def.name.to_string());
+        }
+    }
+    names
+}
+
+// --- Prometheus ---------------------------------------------------------------
+
+#[test]
+fn promtool_checks_config_and_rules_and_runs_the_alert_unit_tests() {
+    let Some(promtool) = tool_or_skip(
+        "promtool",
+        "promtool_checks_config_and_rules_and_runs_the_alert_unit_tests",
+        PROMETHEUS_HINT,
+    ) else {
+        return;
+    };
+    run_ok(
+        Command::new(&promtool)
+            .args(["check", "config"])
+            .arg(deploy("prometheus/prometheus.yml")),
+    );
+    run_ok(
+        Command::new(&promtool)
+            .args(["check", "rules"])
+            .arg(deploy("prometheus/rules/wirewatch.rules.yml")),
+    );
+    let out = run_ok(
+        Command::new(&promtool)
+            .args(["test", "rules"])
+            .arg(deploy("prometheus/tests/wirewatch.test.yml")),
+    );
+    assert!(out.contains("SUCCESS"), "{out}");
+}
+
+#[test]
+fn every_alert_has_unit_tests_that_fire_and_that_stay_quiet() {
+    let rules = rules_file();
+    let alerts: BTreeSet<&str> = common::rules(&rules)
+        .iter()
+        .filter_map(|r| r["alert"].as_str())
+        .collect();
+    let tests = load_yaml(&deploy("prometheus/tests/wirewatch.test.yml"));
+    assert_eq!(
+        tests["rule_files"][0], "../rules/wirewatch.rules.yml",
+        "the unit tests must load the shipped rules"
+    );
+    let mut firing: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut quiet: BTreeMap<&str, usize> = BTreeMap::new();
+    for case in tests["tests"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|t| t["alert_rule_test"].as_array().into_iter().flatten())
+    {
+        let name = str_of(&case["alertname"]);
+        assert!(alerts.contains(name), "unit test for unknown alert {name}");
+        let fires = case["exp_alerts"].as_array().is_some_and(|a| !a.is_empty());
+        *if fires { &mut firing } else { &mut quiet }
+            .entry(name)
+            .or_default() += 1;
+    }
+    for alert in &alerts {
+        assert!(
+            firing.contains_key(alert),
+            "no unit test where {alert} fires"
+        );
+        assert!(
+            quiet.contains_key(alert),
+            "no unit test where {alert} stays quiet"
+        );
+    }
+    eprintln!(
+        "alert unit tests: {} cases ({} firing, {} quiet) for {} alerts",
+        firing.values().sum::<usize>() + quiet.values().sum::<usize>(),
+        firing.values().sum::<usize>(),
+        quiet.values().sum::<usize>(),
+        alerts.len()
+    );
+}
+
+#[test]
+fn alert_rules_cover_the_runbook_and_use_exported_metrics() {
+    let rules = rules_file();
+    let readme = std::fs::read_to_string(root().join("README.md")).expect("README");
+    let known = known_series();
+    let mut alerts = BTreeSet::new();
+    for rule in common::rules(&rules) {
+        let expr = str_of(&rule["expr"]);
+        for name in promql_metric_names(expr) {
+            assert!(
+                known.contains(&name),
+                "rule uses unknown metric {name}: {expr}"
+            );
+        }
+        let Some(alert) = rule["alert"].as_str() else {
+            continue;
+        };
+        alerts.insert(alert);
+        assert!(
+            expr.contains(r#"job="wirewatch""#),
+            "{alert}: select the scrape job"
+        );
+        assert!(rule["for"].is_string(), "{alert}: needs a `for` duration");
+        assert!(
+            matches!(str_of(&rule["labels"]["severity"]), "critical" | "warning"),
+            "{alert}: severity"
+        );
+        for key in ["summary", "description", "runbook"] {
+            assert!(
+                !str_of(&rule["annotations"][key]).is_empty(),
+                "{alert}: annotation {key}"
+            );
+        }
+        // The runbook points at the README heading of that alert.
+        let anchor = format!("README.md#{}", alert.to_lowercase());
+        assert_eq!(str_of(&rule["annotations"]["runbook"]), anchor);
+        assert!(
+            readme.contains(&format!("#### {alert}\n")),
+            "README.md has no `#### {alert}` heading for the runbook"
+        );
+    }
+    for required in [
+        "WirewatchDown",
+        "WirewatchPipelineStalled",
+        "WirewatchHighErrorRatio",
+        "WirewatchHighQuarantineRatio",
+        "WirewatchDropToRecordLatencyHigh",
+        "WirewatchQuarantineGrowing",
+    ] {
+        assert!(alerts.contains(required), "missing alert {required}");
+    }
+}
+
+#[test]
+fn scrape_config_targets_the_compose_service() {
+    let config = load_yaml(&deploy("prometheus/prometheus.yml"));
+    let jobs = config["scrape_configs"].as_array().expect("scrape_configs");
+    let job = jobs
+        .iter()
+        .find(|j| j["job_name"] == "wirewatch")
+        .expect("a scrape job named wirewatch (the rules and dashboard select it)");
+    let addr = str_of(&compose()["services"]["wirewatch"]["environment"]["WIREWATCH_METRICS_ADDR"])
+        .to_string();
+    let port = addr.rsplit(':').next().unwrap_or_default();
+    assert_eq!(
+        job["static_configs"][0]["targets"][0],
+        format!("wirewatch:{port}"),
+        "scrape target must be the compose service and its metrics port"
+    );
+    assert_eq!(config["rule_files"][0], "rules/*.yml");
+}
+
+// --- Grafana ------------------------------------------------------------------
+
+/// Every `[...]` range selector in a PromQL expression.
+fn ranges(expr: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = expr;
+    while let Some(start) = rest.find('[') {
+        let Some(len) = rest[start..].find(']') else {
+            break;
+        };
+        out.push(&rest[start..=start + len]);
+        rest = &rest[start + len + 1..];
+    }
+    out
+}
+
+#[test]
+fn dashboard_is_current_and_every_panel_uses_the_datasource_variable() {
+    let d = dashboard();
+    assert!(
+        d["schemaVersion"].as_u64().unwrap_or(0) >= 39,
+        "schemaVersion"
+    );
+    assert!(!str_of(&d["uid"]).is_empty() && !str_of(&d["title"]).is_empty());
+    let vars = d["templating"]["list"].as_array().expect("templating");
+    let ds = vars
+        .iter()
+        .find(|v| v["type"] == "datasource")
+        .expect("a datasource variable");
+    assert_eq!(ds["query"], "prometheus");
+    let ds_ref = format!("${{{}}}", str_of(&ds["name"]));
+    for v in vars.iter().filter(|v| v["type"] == "query") {
+        assert_eq!(
+            v["datasource"]["uid"],
+            ds_ref.as_str(),
+            "variable {}",
+            v["name"]
+        );
+    }
+
+    let rows: Vec<String> = d["panels"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|p| p["type"] == "row")
+        .map(|p| str_of(&p["title"]).to_lowercase())
+        .collect();
+    for row in [
+        "throughput",
+        "latency",
+        "back-pressure",
+        "quality",
+        "process",
+    ] {
+        assert!(
+            rows.iter().any(|r| r.contains(row)),
+            "no row for {row}: {rows:?}"
+        );
+    }
+
+    let known = known_series();
+    let panels = dashboard_panels(&d);
+    let mut ids = BTreeSet::new();
+    let mut metrics_used = BTreeSet::new();
+    for p in &panels {
+        let title = str_of(&p["title"]);
+        assert!(
+            ids.insert(p["id"].as_u64().expect("panel id")),
+            "{title}: id"
+        );
+        assert!(p["gridPos"]["w"].as_u64().is_some(), "{title}: gridPos");
+        assert_eq!(
+            p["datasource"]["uid"],
+            ds_ref.as_str(),
+            "{title}: datasource"
+        );
+        assert!(
+            !str_of(&p["description"]).is_empty(),
+            "{title}: description"
+        );
+        let targets = p["targets"].as_array().expect("targets");
+        assert!(!targets.is_empty(), "{title}: no query");
+        for t in targets {
+            assert_eq!(
+                t["datasource"]["uid"],
+                ds_ref.as_str(),
+                "{title}: target datasource"
+            );
+            let expr = str_of(&t["expr"]);
+            assert!(!expr.is_empty(), "{title}: empty expr");
+            for r in ranges(expr) {
+                assert_eq!(r, "[$__rate_interval]", "{title}: range in {expr}");
+            }
+            assert!(
+                expr.contains(r#"job=~"$job""#) && expr.contains(r#"instance=~"$instance""#),
+                "{title}: select $job and $instance: {expr}"
+            );
+            for name in promql_metric_names(expr) {
+                assert!(known.contains(&name), "{title}: unknown metric {name}");
+                metrics_used.insert(name);
+            }
+        }
+    }
+    // The latency heatmap is drawn from the histogram's buckets.
+    assert!(panels.iter().any(|p| {
+        p["type"] == "heatmap"
+            && p["targets"][0]["format"] == "heatmap"
+            && str_of(&p["targets"][0]["expr"]).contains("wirewatch_drop_to_record_seconds_bucket")
+    }));
+    // Every catalogue metric is on some panel (the article size histogram aside).
+    for def in catalogue::ALL {
+        let shown = metrics_used.iter().any(|m| m.starts_with(def.name));
+        assert!(
+            shown || def.name == catalogue::ARTICLE_BYTES.name,
+            "{} is on no panel",
+            def.name
+        );
+    }
+}
+
+#[test]
+fn grafana_provisioning_matches_compose() {
+    let ds = load_yaml(&deploy("grafana/provisioning/datasources/prometheus.yaml"));
+    let source = &ds["datasources"][0];
+    assert_eq!(source["type"], "prometheus");
+    assert_eq!(source["url"], "http://prometheus:9090");
+    let scrape = load_yaml(&deploy("prometheus/prometheus.yml"));
+    assert_eq!(
+        source["jsonData"]["timeInterval"], scrape["global"]["scrape_interval"],
+        "Grafana's timeInterval must equal the scrape interval for $__rate_interval"
+    );
+    let provider =
+        &load_yaml(&deploy("grafana/provisioning/dashboards/wirewatch.yaml"))["providers"][0];
+    assert_eq!(provider["type"], "file");
+    let dash_path = str_of(&provider["options"]["path"]);
+    let mounts = volume_mounts(&compose()["services"]["grafana"]);
+    assert_eq!(
+        mounts.get(dash_path).map(String::as_str),
+        Some("./grafana/dashboards"),
+        "compose mounts the dashboards where the provider reads them"
+    );
+    assert_eq!(
+        mounts.get("/etc/grafana/provisioning").map(String::as_str),
+        Some("./grafana/provisioning")
+    );
+}
+
+// --- compose ------------------------------------------------------------------
+
+/// A service's volume mounts: container path → host path or volume name
+/// (`${VAR:-default}` sources give their default).
+fn volume_mounts(service: &Value) -> BTreeMap<String, String> {
+    service["volumes"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|v| {
+            let spec = str_of(v);
+            let (source, rest) = match spec.strip_prefix("${") {
+                Some(var) => {
+                    let (inner, rest) = var.split_once('}')?;
+                    (inner.split_once(":-")?.1, rest.strip_prefix(':')?)
+                }
+                None => spec.split_once(':')?,
+            };
+            let target = rest.split(':').next()?;
+            Some((target.to_string(), source.to_string()))
+        })
+        .collect()
+}
+
+#[test]
+fn compose_runs_the_three_services_on_a_private_network() {
+    let c = compose();
+    let top: BTreeSet<&str> = c
+        .as_object()
+        .expect("mapping")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    for key in &top {
+        assert!(
+            [
+                "name", "services", "networks", "volumes", "configs", "secrets"
+            ]
+            .contains(key)
+                || key.starts_with("x-"),
+            "unknown top-level key {key}"
+        );
+    }
+    let services = c["services"].as_object().expect("services");
+    let names: BTreeSet<&str> = services.keys().map(String::as_str).collect();
+    assert_eq!(
+        names,
+        BTreeSet::from(["wirewatch", "prometheus", "grafana"])
+    );
+    const SERVICE_KEYS: &[&str] = &[
+        "build",
+        "image",
+        "restart",
+        "user",
+        "environment",
+        "volumes",
+        "expose",
+        "ports",
+        "networks",
+        "command",
+        "depends_on",
+        "stop_grace_period",
+        "read_only",
+        "security_opt",
+        "cap_drop",
+        "healthcheck",
+    ];
+
+    // Networks: one internal network every service joins.
+    let networks = c["networks"].as_object().expect("networks");
+    let private: Vec<&String> = networks
+        .iter()
+        .filter(|(_, n)| n["internal"] == true)
+        .map(|(k, _)| k)
+        .collect();
+    assert_eq!(private.len(), 1, "one internal network");
+    for (name, s) in services {
+        for key in s.as_object().expect("service").keys() {
+            assert!(
+                SERVICE_KEYS.contains(&key.as_str()),
+                "{name}: unknown key {key}"
+            );
+        }
+        let joined: Vec<&str> = s["networks"]
+            .as_array()
+            .expect("networks")
+            .iter()
+            .map(str_of)
+            .collect();
+        assert!(
+            joined.contains(&private[0].as_str()),
+            "{name} is not on the private network"
+        );
+        for n in &joined {
+            assert!(networks.contains_key(*n), "{name}: undeclared network {n}");
+        }
+        // Only Grafana publishes a port, and on loopback.
+        if name == "grafana" {
+            let ports = s["ports"].as_array().expect("grafana publishes its port");
+            assert_eq!(ports.len(), 1);
+            assert!(
+                str_of(&ports[0]).starts_with("127.0.0.1:"),
+                "{:?}",
+                ports[0]
+            );
+            assert!(str_of(&ports[0]).ends_with(":3000"));
+        } else {
+            assert!(s.get("ports").is_none(), "{name} must not publish ports");
+            assert!(
+                !joined.iter().any(|n| networks[*n]["internal"] != true),
+                "{name} joins a non-internal network"
+            );
+        }
+        // Third-party images are pinned.
+        if let Some(image) = s["image"].as_str().filter(|_| s.get("build").is_none()) {
+            let tag = image.rsplit_once(':').map(|(_, t)| t).unwrap_or_default();
+            assert!(!tag.is_empty() && tag != "latest", "{name}: pin {image}");
+        }
+        // Named volumes are declared; bind mounts exist (or are the user's folders).
+        for (target, source) in volume_mounts(s) {
+            if source.starts_with('.') || source.starts_with('/') {
+                let host = deploy("").join(&source);
+                let user_folder = ["./inbox", "./out"].contains(&source.as_str());
+                assert!(
+                    host.exists() || user_folder,
+                    "{name}: {source} ({target}) missing"
+                );
+            } else {
+                assert!(
+                    c["volumes"].get(&source).is_some(),
+                    "{name}: volume {source} not declared"
+                );
+            }
+        }
+    }
+
+    // wirewatch: built from this repository, inbox and output mounted where its
+    // configuration points, metrics on the container interface.
+    let w = &services["wirewatch"];
+    assert_eq!(w["build"]["context"], "..");
+    let dockerfile = str_of(&w["build"]["dockerfile"]);
+    assert!(root().join(dockerfile).is_file(), "{dockerfile}");
+    let env = &w["environment"];
+    let mounts = volume_mounts(w);
+    assert_eq!(
+        mounts
+            .get(str_of(&env["WIREWATCH_WATCH_DIR"]))
+            .map(String::as_str),
+        Some("./inbox"),
+        "the inbox folder is mounted at watch.dir"
+    );
+    assert!(
+        mounts.contains_key(str_of(&env["WIREWATCH_OUTPUT_DIR"])),
+        "output mounted"
+    );
+    assert!(str_of(&env["WIREWATCH_METRICS_ADDR"]).starts_with("0.0.0.0:"));
+    assert!(!str_of(&w["user"]).starts_with('0'), "runs as non-root");
+
+    // Prometheus: the config and rules of deploy/prometheus.
+    let p = &services["prometheus"];
+    let mounts = volume_mounts(p);
+    let (config_dir, _) = mounts
+        .iter()
+        .find(|(_, source)| source.as_str() == "./prometheus")
+        .expect("deploy/prometheus mounted");
+    let command: Vec<&str> = p["command"]
+        .as_array()
+        .expect("command")
+        .iter()
+        .map(str_of)
+        .collect();
+    assert!(
+        command.contains(&format!("--config.file={config_dir}/prometheus.yml").as_str()),
+        "{command:?}"
+    );
+    assert!(deploy("prometheus/rules/wirewatch.rules.yml").is_file());
+}
+
+// --- Dockerfile ---------------------------------------------------------------
+
+/// Dockerfile instructions (continuations joined, comments dropped) as
+/// (INSTRUCTION, arguments).
+fn instructions(text: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for line in text.lines() {
+        let trimmed = line.trim();
+        if current.is_empty() && (trimmed.is_empty() || trimmed.starts_with('#')) {
+            continue;
+        }
+        if let Some(body) = trimmed.strip_suffix('\\') {
+            current.push_str(body);
+            current.push(' ');
+            continue;
+        }
+        current.push_str(trimmed);
+        let (op, args) = current
+            .split_once(char::is_whitespace)
+            .unwrap_or((&current, ""));
+        out.push((op.to_uppercase(), args.trim().to_string()));
+        current.clear();
+    }
+    out
+}
+
+#[test]
+fn dockerfile_is_multi_stage_small_and_non_root() {
+    let text = std::fs::read_to_string(deploy("Dockerfile")).expect("Dockerfile");
+    let ins = instructions(&text);
+    let args: BTreeMap<String, String> = ins
+        .iter()
+        .filter(|(op, _)| op == "ARG")
+        .filter_map(|(_, a)| {
+            a.split_once('=')
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+        })
+        .collect();
+    let froms: Vec<(usize, &String)> = ins
+        .iter()
+        .enumerate()
+        .filter(|(_, (op, _))| op == "FROM")
+        .map(|(i, (_, a))| (i, a))
+        .collect();
+    assert!(froms.len() >= 2, "multi-stage build");
+    for (_, from) in &froms {
+        let words: Vec<&str> = from.split_whitespace().collect();
+        assert!(
+            words.len() == 3 && words[1].eq_ignore_ascii_case("AS"),
+            "named stage: {from}"
+        );
+        let mut image = words[0].to_string();
+        for (k, v) in &args {
+            image = image.replace(&format!("${{{k}}}"), v);
+        }
+        let tag = image.rsplit_once(':').map(|(_, t)| t).unwrap_or_default();
+        assert!(
+            !tag.is_empty() && tag != "latest" && !tag.contains('$'),
+            "pin {image}"
+        );
+    }
+    let build_stage = froms[0].1.split_whitespace().nth(2).unwrap_or_default();
+    let (final_start, final_from) = froms[froms.len() - 1];
+    assert!(
+        final_from.contains("distroless") || final_from.contains("slim"),
+        "small runtime image: {final_from}"
+    );
+    let final_stage = &ins[final_start..];
+    let user = final_stage
+        .iter()
+        .rev()
+        .find(|(op, _)| op == "USER")
+        .map(|(_, a)| a.as_str())
+        .expect("USER in the runtime stage");
+    assert!(
+        !matches!(user.split(':').next(), Some("root" | "0")),
+        "USER {user}"
+    );
+    assert!(final_stage.iter().any(|(op, a)| op == "COPY"
+        && a.contains(&format!("--from={build_stage}"))
+        && a.contains("wirewatch")));
+    assert!(!ins.iter().any(|(op, _)| op == "ADD"), "COPY, not ADD");
+    let entrypoint = final_stage
+        .iter()
+        .find(|(op, _)| op == "ENTRYPOINT")
+        .map(|(_, a)| a.as_str())
+        .expect("ENTRYPOINT");
+    assert!(
+        serde_json::from_str::<Vec<String>>(entrypoint).is_ok(),
+        "exec-form ENTRYPOINT: {entrypoint}"
+    );
+    assert!(
+        final_stage
+            .iter()
+            .any(|(op, a)| op == "EXPOSE" && a == "9464")
+    );
+    assert!(
+        ins.iter()
+            .any(|(op, a)| op == "RUN" && a.contains("cargo build --release --locked")),
+        "reproducible build from Cargo.lock"
+    );
+    // What the build stage copies exists and is not excluded from the context.
+    let ignore = std::fs::read_to_string(root().join(".dockerignore")).expect(".dockerignore");
+    let ignored: Vec<&str> = ignore
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| l.trim_end_matches('/'))
+        .collect();
+    assert!(
+        ignored.contains(&"target"),
+        ".dockerignore must exclude target/"
+    );
+    let mut copied = Vec::new();
+    for (_, a) in ins[..final_start].iter().filter(|(op, _)| op == "COPY") {
+        let words: Vec<&str> = a
+            .split_whitespace()
+            .filter(|w| !w.starts_with("--"))
+            .collect();
+        for src in &words[..words.len().saturating_sub(1)] {
+            assert!(root().join(src).exists(), "COPY {src}: missing");
+            assert!(
+                !ignored.contains(&src.trim_end_matches('/')),
+                "COPY {src}: ignored"
+            );
+            copied.push(src.trim_end_matches('/').to_string());
+        }
+    }
+    // Cargo refuses a manifest whose declared targets are missing, even to
+    // build one binary: the build stage must copy every one of them.
+    let manifest: toml::Table = std::fs::read_to_string(root().join("Cargo.toml"))
+        .expect("Cargo.toml")
+        .parse()
+        .expect("Cargo.toml is TOML");
+    let mut needed = vec![
+        "Cargo.toml".to_string(),
+        "Cargo.lock".to_string(),
+        "src".to_string(),
+    ];
+    for (section, dir) in [
+        ("bench", "benches"),
+        ("test", "tests"),
+        ("example", "examples"),
+        ("bin", "src/bin"),
+    ] {
+        for target in manifest
+            .get(section)
+            .and_then(|t| t.as_array())
+            .into_iter()
+            .flatten()
+        {
+            let path = match target.get("path").and_then(|p| p.as_str()) {
+                Some(p) => p.to_string(),
+                None => format!(
+                    "{dir}/{}.rs",
+                    target
+                        .get("name")
+                        .and_then(|n| n.as_str())
+                        .unwrap_or_default()
+                ),
+            };
+            needed.push(path);
+        }
+    }
+    for path in &needed {
+        let top = path.split('/').next().unwrap_or_default();
+        assert!(
+            copied.iter().any(|c| c == "." || c == path || c == top),
+            "the build stage does not copy {path}, which Cargo.toml needs"
+        );
+        assert!(
+            !ignored.contains(&top),
+            "{path} is excluded by .dockerignore"
+        );
+    }
+}
+
+// --- systemd ------------------------------------------------------------------
+
+/// `Key=value` settings of a unit file, in order (keys may repeat).
+fn unit_settings(text: &str) -> Vec<(String, String)> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| {
+            !l.is_empty() && !l.starts_with('#') && !l.starts_with(';') && !l.starts_with('[')
+        })
+        .filter_map(|l| l.split_once('='))
+        .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+        .collect()
+}
+
+#[test]
+fn systemd_unit_is_hardened() {
+    let path = deploy("systemd/wirewatch.service");
+    let text = std::fs::read_to_string(&path).expect("unit");
+    let settings = unit_settings(&text);
+    let get = |k: &str| -> Vec<&str> {
+        settings
+            .iter()
+            .filter(|(key, _)| key == k)
+            .map(|(_, v)| v.as_str())
+            .collect()
+    };
+    let one = |k: &str| get(k).last().copied().unwrap_or_default();
+    for (key, value) in [
+        ("ProtectSystem", "strict"),
+        ("NoNewPrivileges", "yes"),
+        ("Restart", "on-failure"),
+        ("ProtectHome", "yes"),
+        ("PrivateTmp", "yes"),
+        ("CapabilityBoundingSet", ""),
+    ] {
+        assert_eq!(one(key), value, "{key}");
+        assert!(!get(key).is_empty(), "{key} missing");
+    }
+    assert!(
+        one("DynamicUser") == "yes" || !one("User").is_empty() && one("User") != "root",
+        "a dedicated or dynamic user"
+    );
+    // The folders: the inbox is a ReadWritePath, the output the state directory.
+    let env: BTreeMap<&str, &str> = get("Environment")
+        .into_iter()
+        .filter_map(|e| e.split_once('='))
+        .collect();
+    let inbox = env.get("WIREWATCH_WATCH_DIR").expect("watch dir");
+    assert!(
+        get("ReadWritePaths")
+            .iter()
+            .flat_map(|v| v.split_whitespace())
+            .any(|p| p.trim_start_matches('-') == *inbox),
+        "ReadWritePaths must include {inbox}"
+    );
+    let output = env.get("WIREWATCH_OUTPUT_DIR").expect("output dir");
+    assert_eq!(*output, format!("/var/lib/{}", one("StateDirectory")));
+    assert!(one("ExecStart").ends_with("wirewatch run"));
+
+    // sysusers and tmpfiles snippets create the user and the inbox.
+    let sysusers = std::fs::read_to_string(deploy("systemd/wirewatch.sysusers")).expect("sysusers");
+    assert!(
+        sysusers
+            .lines()
+            .any(|l| l.starts_with(&format!("u {} ", one("User"))))
+    );
+    let tmpfiles = std::fs::read_to_string(deploy("systemd/wirewatch.tmpfiles")).expect("tmpfiles");
+    assert!(
+        tmpfiles
+            .lines()
+            .any(|l| l.split_whitespace().nth(1) == Some(*inbox))
+    );
+
+    let Some(analyze) = tool_or_skip(
+        "systemd-analyze",
+        "systemd_unit_is_hardened (systemd-analyze part)",
+        "part of systemd",
+    ) else {
+        return;
+    };
+    // `verify` wants ExecStart's binary to exist: point it at the one just built.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let unit = dir.path().join("wirewatch.service");
+    std::fs::write(&unit, text.replace("/usr/local/bin/wirewatch", BIN)).expect("write unit");
+    run_ok(Command::new(&analyze).arg("verify").arg(&unit));
+    // Exposure 2.0 or less ("OK"); the scale of --threshold is ten times finer.
+    // `--offline` needs systemd 250 or later.
+    let out = Command::new(&analyze)
+        .args(["security", "--offline=true", "--threshold=20"])
+        .arg(&unit)
+        .output()
+        .expect("run systemd-analyze security");
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    if text.contains("unrecognized option") {
+        eprintln!("SKIPPED systemd-analyze security: this systemd has no --offline");
+        return;
+    }
+    assert!(out.status.success(), "systemd-analyze security:\n{text}");
+    let level = text
+        .lines()
+        .find(|l| l.contains("Overall exposure level"))
+        .unwrap_or_default();
+    eprintln!("systemd-analyze security: {level}");
+}
