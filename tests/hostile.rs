@@ -100,6 +100,11 @@ fn hostile_corpus() -> Vec<(String, Vec<u8>, Expect)> {
             Expect::Record,
         ),
         (
+            "spaced-dots.txt".into(),
+            ". ".repeat(1 << 19).into_bytes(),
+            Expect::Record,
+        ),
+        (
             "spaces.txt".into(),
             " ".repeat(1 << 20).into_bytes(),
             Expect::Quarantine("empty"),

@@ -335,7 +335,8 @@ fn spaced_ellipsis_then_capital(chars: &[(usize, char)], at: usize, hi: usize) -
 fn four_dot_end(chars: &[(usize, char)], at: usize, hi: usize) -> Option<usize> {
     let mut dots = 0;
     let mut i = at;
-    while i > 0 && (chars[i].1 == '.' || chars[i].1 == ' ') {
+    // Four are enough: looking further back would make long runs quadratic.
+    while i > 0 && dots < 4 && (chars[i].1 == '.' || chars[i].1 == ' ') {
         // Only free-standing dots count: "compounds. . . ." is a period and three.
         dots += usize::from(chars[i].1 == '.' && chars[i - 1].1 == ' ');
         i -= 1;

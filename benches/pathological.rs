@@ -1,0 +1,91 @@
+//! Worst-case time per megabyte of the whole analysis (decode, parse,
+//! extract) on pathological 1 MB inputs, to show there is no super-linear
+//! blow-up: each input is also run at 256 KB, and the ratio of the two
+//! per-MB times should stay near 1.
+//!
+//! Run: `cargo bench --bench pathological`
+
+use std::time::Instant;
+
+use wirewatch::extract::Chain;
+use wirewatch::pipeline::analyze::{SourceMeta, analyze};
+use wirewatch::record::Format;
+
+const MB: usize = 1 << 20;
+
+fn inputs(size: usize) -> Vec<(&'static str, Format, Vec<u8>)> {
+    let fill = |unit: &str| unit.repeat(size / unit.len() + 1).into_bytes()[..size].to_vec();
+    let nested = |open: &str, close: &str, inner: &str| {
+        let n = (size - inner.len()) / (open.len() + close.len());
+        format!("{}{inner}{}", open.repeat(n), close.repeat(n)).into_bytes()
+    };
+    vec![
+        ("digits", Format::Text, fill("7")),
+        ("1,1,1", Format::Text, fill("1,")),
+        ("punctuation", Format::Text, fill("!?.,;:-")),
+        ("periods", Format::Text, fill(".")),
+        ("spaced dots", Format::Text, fill(". ")),
+        (
+            "words, no newline",
+            Format::Text,
+            fill("The minister said the talks went well. "),
+        ),
+        (
+            "figures, no newline",
+            Format::Text,
+            fill("$1.5 billion, 12% and 4,800 radios on October 8. "),
+        ),
+        ("capitals and periods", Format::Text, fill("A. B. C. ")),
+        ("nested quotes (md)", Format::Markdown, fill("> ")),
+        ("nested lists (md)", Format::Markdown, fill("- ")),
+        ("links (md)", Format::Markdown, fill("[a](http://x.test/) ")),
+        (
+            "nested divs (html)",
+            Format::Html,
+            nested("<div>", "</div>", "<p>x</p>"),
+        ),
+        ("unclosed tags (html)", Format::Html, fill("<p><b><i>")),
+    ]
+}
+
+fn seconds(bytes: &[u8], format: Format, chain: &Chain) -> f64 {
+    let meta = SourceMeta {
+        path: "bench".into(),
+        bytes: bytes.len() as u64,
+        content_hash: String::new(),
+        modified_at: None,
+        revision: 1,
+        reference_date: None,
+    };
+    // Best of three: the least disturbed by other work on the machine.
+    (0..3)
+        .map(|_| {
+            let t = Instant::now();
+            let _ = analyze(bytes, Some(format), meta.clone(), chain);
+            t.elapsed().as_secs_f64()
+        })
+        .fold(f64::MAX, f64::min)
+}
+
+fn main() {
+    let chain = Chain::standard();
+    let small = inputs(MB / 4);
+    let large = inputs(MB);
+    let mut worst = (0.0f64, "");
+    println!(
+        "{:<24} {:>12} {:>12} {:>8}",
+        "input", "s/MB @1MB", "s/MB @256KB", "ratio"
+    );
+    for ((name, format, big), (_, _, little)) in large.iter().zip(&small) {
+        let per_mb_big = seconds(big, *format, &chain) * MB as f64 / big.len() as f64;
+        let per_mb_small = seconds(little, *format, &chain) * MB as f64 / little.len() as f64;
+        println!(
+            "{name:<24} {per_mb_big:>12.4} {per_mb_small:>12.4} {:>8.2}",
+            per_mb_big / per_mb_small.max(1e-9)
+        );
+        if per_mb_big > worst.0 {
+            worst = (per_mb_big, name);
+        }
+    }
+    println!("worst case: {:.4} s/MB ({})", worst.0, worst.1);
+}
