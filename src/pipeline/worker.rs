@@ -323,3 +323,78 @@ fn open_nonblocking(path: &Path) -> io::Result<File> {
     }
     options.open(path)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{Config, Overrides};
+    use crate::pipeline::Detection;
+    use std::path::PathBuf;
+    use std::sync::Arc;
+
+    fn context(out: &Path) -> Context {
+        let overrides = Overrides {
+            out: Some(out.to_path_buf()),
+            ..Overrides::default()
+        };
+        let config = Config::load_with_env(None, &[], &overrides).expect("config");
+        Context::open(&config, Arc::default()).expect("context")
+    }
+
+    fn job(path: &Path) -> Job {
+        Job {
+            path: path.to_path_buf(),
+            rel: PathBuf::from("gone.txt"),
+            kind: JobKind::File,
+            how: Detection::Event,
+            queued_at: Instant::now(),
+            seen_at: std::time::SystemTime::now(),
+            mtime: None,
+        }
+    }
+
+    #[test]
+    fn a_file_gone_before_it_is_read_is_quarantined_as_vanished() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let ctx = context(&dir.path().join("out"));
+        let c = process(&ctx, job(&dir.path().join("gone.txt")));
+        assert!(
+            matches!(
+                c.outcome,
+                Outcome::Quarantined {
+                    reason: "vanished",
+                    ..
+                }
+            ),
+            "{:?}",
+            c.outcome
+        );
+        // Nothing to remember in the ledger: the path no longer exists.
+        assert!(c.ops.is_empty());
+        assert!(
+            dir.path()
+                .join("out/quarantine/vanished/gone.txt.reason.json")
+                .exists()
+        );
+    }
+
+    #[test]
+    fn a_panic_quarantines_the_file_as_internal_error() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let ctx = context(&dir.path().join("out"));
+        let src = dir.path().join("gone.txt");
+        std::fs::write(&src, "Some text.").expect("write");
+        let panic: Box<dyn std::any::Any + Send> = Box::new("boom");
+        let c = panicked(&ctx, job(&src), panic.as_ref());
+        assert!(
+            matches!(&c.outcome, Outcome::Quarantined { reason: "internal_error", detail } if detail.contains("boom")),
+            "{:?}",
+            c.outcome
+        );
+        assert!(
+            dir.path()
+                .join("out/quarantine/internal_error/gone.txt")
+                .exists()
+        );
+    }
+}
