@@ -61,6 +61,8 @@ pub fn process(config: &Config, paths: &[PathBuf]) -> anyhow::Result<(Summary, D
             queued_at: Instant::now(),
             seen_at: std::time::SystemTime::now(),
             mtime: e.mtime,
+            payload: None,
+            ticket: None,
         };
         metrics::gauge!(crate::telemetry::catalogue::IN_FLIGHT.name).increment(1.0);
         let _ = jobs.send(job);

@@ -188,6 +188,11 @@ impl Committer {
             let _ = done.send(Done {
                 rel: c.job.rel.clone(),
                 retry: matches!(outcome, Outcome::Failed { .. }),
+                ticket: c.job.ticket,
+                record: match outcome {
+                    Outcome::Ok { record, .. } => Some(record.clone()),
+                    _ => None,
+                },
             });
         }
     }

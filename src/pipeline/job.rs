@@ -51,6 +51,11 @@ pub struct Job {
     pub seen_at: SystemTime,
     /// The file's modification time when it settled.
     pub mtime: Option<SystemTime>,
+    /// The content, when it arrived with the job (from a message queue)
+    /// instead of being read from `path`.
+    pub payload: Option<std::sync::Arc<[u8]>>,
+    /// Opaque number the feeder gets back in [`Done`] (a message to ack).
+    pub ticket: Option<u64>,
 }
 
 impl Job {
@@ -129,6 +134,10 @@ pub struct Done {
     pub rel: PathBuf,
     /// Processing failed in a way worth retrying (output not writable).
     pub retry: bool,
+    /// The job's ticket.
+    pub ticket: Option<u64>,
+    /// The record written or adopted, for an `ok` outcome.
+    pub record: Option<PathBuf>,
 }
 
 /// Nanoseconds since the Unix epoch, as stored in the ledger.

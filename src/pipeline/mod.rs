@@ -30,6 +30,8 @@ pub use job::{Completion, Detection, Done, Job, JobKind, Outcome};
 
 /// What every worker shares.
 pub struct Context {
+    /// Where new content goes (records here, or a message queue).
+    pub output: Box<dyn worker::Output>,
     pub chain: Chain,
     pub ledger: Ledger,
     pub records: RecordStore,
@@ -67,6 +69,7 @@ impl Context {
         let quarantine = Quarantine::open(out.join("quarantine"), config.quarantine.max_bytes)
             .with_context(|| format!("cannot open quarantine in {}", out.display()))?;
         Ok(Context {
+            output: Box::new(worker::LocalRecords),
             chain: Chain::standard(),
             ledger,
             records,
@@ -79,9 +82,15 @@ impl Context {
         })
     }
 
+    /// The same context delivering new content to `output` instead.
+    pub fn with_output(mut self, output: Box<dyn worker::Output>) -> Context {
+        self.output = output;
+        self
+    }
+
     /// Claims `hash` for `rel`. Returns the display path of the current owner
     /// if another path is already processing the same content.
-    fn claim(&self, hash: &str, rel: &Path) -> Option<String> {
+    pub(crate) fn claim(&self, hash: &str, rel: &Path) -> Option<String> {
         let Ok(mut claims) = self.claims.lock() else {
             return None;
         };

@@ -64,21 +64,26 @@ fn run(ctx: &Context, c: &mut Completion) -> Step<Outcome> {
     }
 
     let t_read = Instant::now();
-    let bytes = match read_limited(&job.path, ctx.max_file_bytes) {
+    let read = match &job.payload {
+        // Content that arrived with the job (from a message queue).
+        Some(payload) if payload.len() as u64 > ctx.max_file_bytes => {
+            Ok(ReadResult::TooLarge(payload.len() as u64))
+        }
+        Some(payload) => Ok(ReadResult::Bytes(payload.to_vec())),
+        None => read_limited(&job.path, ctx.max_file_bytes),
+    };
+    let bytes = match read {
         Ok(ReadResult::Bytes(b)) => b,
         Ok(ReadResult::TooLarge(size)) => {
             let detail = format!(
                 "{size} bytes, over watch.max_file_bytes = {}",
                 ctx.max_file_bytes
             );
-            return quarantine(
-                ctx,
-                c,
-                Payload::File(&job.path),
-                "too_large",
-                detail,
-                "read",
-            );
+            let payload = match &job.payload {
+                Some(p) => Payload::Bytes(p),
+                None => Payload::File(&job.path),
+            };
+            return quarantine(ctx, c, payload, "too_large", detail, "read");
         }
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
             let detail = "the file disappeared before it could be read".to_string();
@@ -121,84 +126,147 @@ fn run(ctx: &Context, c: &mut Completion) -> Step<Outcome> {
             .push(LedgerOp::Path(key, path_entry(prev_revision, "unchanged")));
         return Ok(Outcome::Unchanged);
     }
-    if let Some(first) = ctx
-        .ledger
-        .content(&hash)
-        .map_err(|e| failed("detect", "ledger", e))?
-    {
-        c.ops
-            .push(LedgerOp::Path(key, path_entry(prev_revision, "duplicate")));
-        return Ok(Outcome::Duplicate { of: first.path });
+    let delivery = Delivery {
+        bytes: &bytes,
+        hash: &hash,
+        key,
+        previous_revision: prev_revision,
+    };
+    ctx.output.deliver(ctx, c, delivery)
+}
+
+/// A file's content, read and identified, ready for its output.
+pub struct Delivery<'a> {
+    pub bytes: &'a [u8],
+    /// Content hash of `bytes`.
+    pub hash: &'a str,
+    /// Ledger key of the job's path.
+    pub key: Vec<u8>,
+    /// Revision of the path's record so far (0: none).
+    pub previous_revision: u32,
+}
+
+impl Delivery<'_> {
+    /// The path's ledger entry after this delivery.
+    pub fn path_entry(&self, job: &Job, revision: u32, outcome: &str) -> PathEntry {
+        PathEntry {
+            size: self.bytes.len() as u64,
+            mtime_ns: job.mtime.and_then(mtime_ns),
+            content_hash: Some(self.hash.to_string()),
+            revision,
+            outcome: outcome.to_string(),
+        }
     }
-    match ctx.claim(&hash, &job.rel) {
-        Some(owner) => {
+}
+
+/// Where new content goes once read: records written here (the embedded
+/// daemon and `process`), or a message queue (`ingest`). Everything before
+/// — reading with limits, quarantine, identity by content — is shared.
+pub trait Output: Send + Sync {
+    /// Turns new content into an outcome, with the ledger changes to commit.
+    fn deliver(
+        &self,
+        ctx: &Context,
+        c: &mut Completion,
+        d: Delivery<'_>,
+    ) -> Result<Outcome, Outcome>;
+}
+
+/// Extract and write the record in this process's output folder.
+pub struct LocalRecords;
+
+impl Output for LocalRecords {
+    fn deliver(
+        &self,
+        ctx: &Context,
+        c: &mut Completion,
+        d: Delivery<'_>,
+    ) -> Result<Outcome, Outcome> {
+        let job = c.job.clone();
+        let (bytes, hash, prev_revision) = (d.bytes, d.hash.to_string(), d.previous_revision);
+        let key = d.key.clone();
+        let path_entry = |revision: u32, outcome: &str| d.path_entry(&job, revision, outcome);
+        if let Some(first) = ctx
+            .ledger
+            .content(&hash)
+            .map_err(|e| failed("detect", "ledger", e))?
+        {
             c.ops
                 .push(LedgerOp::Path(key, path_entry(prev_revision, "duplicate")));
-            return Ok(Outcome::Duplicate { of: owner });
+            return Ok(Outcome::Duplicate { of: first.path });
         }
-        None => c.claim = Some(hash.clone()),
-    }
-
-    let revision = prev_revision + 1;
-    let meta = SourceMeta {
-        path: job.display(),
-        bytes: bytes.len() as u64,
-        content_hash: hash.clone(),
-        modified_at: job.mtime,
-        revision,
-        reference_date: None,
-    };
-    let claimed: Option<Format> = analyze::claimed_format(&job.path);
-    let analysis = match analyze::analyze(&bytes, claimed, meta, &ctx.chain) {
-        Ok(a) => a,
-        Err(e) => {
-            let reason = e.reason();
-            return quarantine(
-                ctx,
-                c,
-                Payload::Bytes(&bytes),
-                reason,
-                e.to_string(),
-                "decode",
-            );
+        match ctx.claim(&hash, &job.rel) {
+            Some(owner) => {
+                c.ops
+                    .push(LedgerOp::Path(key, path_entry(prev_revision, "duplicate")));
+                return Ok(Outcome::Duplicate { of: owner });
+            }
+            None => c.claim = Some(hash.clone()),
         }
-    };
-    observe("decode", analysis.timings.decode);
-    observe("parse", analysis.timings.parse);
-    observe("extract", analysis.timings.extract);
-    c.fact_counts = analysis.fact_counts;
 
-    let t_write = Instant::now();
-    let record_path = ctx.records.path_for(&job.rel);
-    let adopted = ctx.records.existing_content_hash(&record_path).as_deref() == Some(hash.as_str());
-    if !adopted {
-        let json = analyze::to_json(&analysis.record).map_err(|e| failed("write", "encode", e))?;
-        ctx.records
-            .write(&record_path, &json)
-            .map_err(|e| failed("write", io_error_type(&e), e))?;
-    }
-    observe("write", t_write.elapsed());
-    c.sync_dir = record_path.parent().map(Path::to_path_buf);
-    let record_rel = record_path
-        .strip_prefix(ctx.records.root())
-        .unwrap_or(&record_path)
-        .to_string_lossy()
-        .into_owned();
-    c.ops.push(LedgerOp::Content(
-        hash.clone(),
-        ContentEntry {
+        let revision = prev_revision + 1;
+        let meta = SourceMeta {
             path: job.display(),
-            record: record_rel,
-            id: analysis.record.id.clone(),
-        },
-    ));
-    c.ops.push(LedgerOp::Path(key, path_entry(revision, "ok")));
-    Ok(Outcome::Ok {
-        id: analysis.record.id,
-        record: record_path,
-        revision,
-        adopted,
-    })
+            bytes: bytes.len() as u64,
+            content_hash: hash.clone(),
+            modified_at: job.mtime,
+            revision,
+            reference_date: None,
+        };
+        let claimed: Option<Format> = analyze::claimed_format(&job.path);
+        let analysis = match analyze::analyze(&bytes, claimed, meta, &ctx.chain) {
+            Ok(a) => a,
+            Err(e) => {
+                let reason = e.reason();
+                return quarantine(
+                    ctx,
+                    c,
+                    Payload::Bytes(&bytes),
+                    reason,
+                    e.to_string(),
+                    "decode",
+                );
+            }
+        };
+        observe("decode", analysis.timings.decode);
+        observe("parse", analysis.timings.parse);
+        observe("extract", analysis.timings.extract);
+        c.fact_counts = analysis.fact_counts;
+
+        let t_write = Instant::now();
+        let record_path = ctx.records.path_for(&job.rel);
+        let adopted =
+            ctx.records.existing_content_hash(&record_path).as_deref() == Some(hash.as_str());
+        if !adopted {
+            let json =
+                analyze::to_json(&analysis.record).map_err(|e| failed("write", "encode", e))?;
+            ctx.records
+                .write(&record_path, &json)
+                .map_err(|e| failed("write", io_error_type(&e), e))?;
+        }
+        observe("write", t_write.elapsed());
+        c.sync_dir = record_path.parent().map(Path::to_path_buf);
+        let record_rel = record_path
+            .strip_prefix(ctx.records.root())
+            .unwrap_or(&record_path)
+            .to_string_lossy()
+            .into_owned();
+        c.ops.push(LedgerOp::Content(
+            hash.clone(),
+            ContentEntry {
+                path: job.display(),
+                record: record_rel,
+                id: analysis.record.id.clone(),
+            },
+        ));
+        c.ops.push(LedgerOp::Path(key, path_entry(revision, "ok")));
+        Ok(Outcome::Ok {
+            id: analysis.record.id,
+            record: record_path,
+            revision,
+            adopted,
+        })
+    }
 }
 
 /// The completion of a job whose processing panicked: the file goes to the
@@ -350,6 +418,8 @@ mod tests {
             queued_at: Instant::now(),
             seen_at: std::time::SystemTime::now(),
             mtime: None,
+            payload: None,
+            ticket: None,
         }
     }
 

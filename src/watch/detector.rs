@@ -344,6 +344,8 @@ impl Detector {
                 queued_at: Instant::now(),
                 seen_at: p.seen_at,
                 mtime: fresh.mtime,
+                payload: None,
+                ticket: None,
             };
             if !self.send(job) {
                 return false;
