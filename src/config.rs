@@ -42,6 +42,7 @@ pub struct Config {
     pub quarantine: QuarantineConfig,
     pub metrics: MetricsConfig,
     pub log: LogConfig,
+    pub nats: NatsConfig,
 }
 
 /// Which watcher backend turns filesystem changes into hints.
@@ -122,6 +123,25 @@ pub struct LogConfig {
     pub level: String,
 }
 
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct NatsConfig {
+    pub servers: Vec<String>,
+    pub stream: String,
+    pub subject: String,
+    pub records_stream: String,
+    pub records_subject: String,
+    pub consumer: String,
+    pub replicas: usize,
+    pub duplicate_window_s: u64,
+    pub ack_wait_s: u64,
+    pub max_deliver: i64,
+    pub max_payload_bytes: u64,
+    pub fetch_batch: usize,
+    pub credentials: PathBuf,
+    pub tls: bool,
+}
+
 /// Command-line values that take precedence over file and environment.
 #[derive(Debug, Clone, Default)]
 pub struct Overrides {
@@ -130,6 +150,7 @@ pub struct Overrides {
     pub metrics_addr: Option<String>,
     pub workers: Option<usize>,
     pub log_format: Option<LogFormat>,
+    pub nats: Option<String>,
 }
 
 impl Config {
@@ -186,6 +207,9 @@ impl Config {
         }
         if let Some(f) = o.log_format {
             self.log.format = f;
+        }
+        if let Some(url) = &o.nats {
+            self.nats.servers = url.split(',').map(|s| s.trim().to_string()).collect();
         }
     }
 
@@ -268,11 +292,80 @@ impl Config {
                 .parse::<SocketAddr>()
                 .map_err(|_| bad("metrics.addr", &self.metrics.addr, "expected HOST:PORT"))?;
         }
+        self.validate_nats()?;
         if tracing_subscriber::EnvFilter::try_new(&self.log.level).is_err() {
             return Err(bad(
                 "log.level",
                 &self.log.level,
                 "expected a level (error, warn, info, debug, trace) or a filter directive",
+            ));
+        }
+        Ok(())
+    }
+
+    fn validate_nats(&self) -> Result<(), ConfigError> {
+        fn bad(key: &'static str, value: impl std::fmt::Debug, message: &str) -> ConfigError {
+            ConfigError::Invalid {
+                key,
+                value: format!("{value:?}"),
+                message: message.to_string(),
+            }
+        }
+        let n = &self.nats;
+        if n.servers.is_empty() {
+            return Err(bad("nats.servers", &n.servers, "name at least one server"));
+        }
+        for s in &n.servers {
+            if !["nats://", "tls://", "ws://", "wss://"]
+                .iter()
+                .any(|p| s.starts_with(p))
+            {
+                return Err(bad(
+                    "nats.servers",
+                    s,
+                    "expected nats://HOST:PORT (or tls://)",
+                ));
+            }
+        }
+        let name_ok = |v: &str| !v.is_empty() && !v.contains(['.', ' ', '*', '>', '/', '\\']);
+        for (key, v) in [
+            ("nats.stream", &n.stream),
+            ("nats.records_stream", &n.records_stream),
+            ("nats.consumer", &n.consumer),
+        ] {
+            if !name_ok(v) {
+                return Err(bad(
+                    key,
+                    v,
+                    "a name without dots, spaces, wildcards or slashes",
+                ));
+            }
+        }
+        for (key, v) in [
+            ("nats.subject", &n.subject),
+            ("nats.records_subject", &n.records_subject),
+        ] {
+            if v.is_empty() || v.contains([' ', '*', '>']) {
+                return Err(bad(key, v, "a subject without spaces or wildcards"));
+            }
+        }
+        if !(1..=5).contains(&n.replicas) {
+            return Err(bad("nats.replicas", n.replicas, "must be between 1 and 5"));
+        }
+        if n.ack_wait_s == 0 {
+            return Err(bad("nats.ack_wait_s", n.ack_wait_s, "must be at least 1"));
+        }
+        if n.max_deliver < 2 {
+            return Err(bad("nats.max_deliver", n.max_deliver, "must be at least 2"));
+        }
+        if n.fetch_batch == 0 {
+            return Err(bad("nats.fetch_batch", n.fetch_batch, "must be at least 1"));
+        }
+        if n.max_payload_bytes < 1024 {
+            return Err(bad(
+                "nats.max_payload_bytes",
+                n.max_payload_bytes,
+                "must be at least 1024",
             ));
         }
         Ok(())

@@ -6,6 +6,7 @@
 //! [`extract`] finds facts, [`sink`] makes results durable, [`telemetry`]
 //! reports on all of it.
 
+pub mod cluster;
 pub mod commands;
 pub mod config;
 pub mod document;

@@ -42,12 +42,19 @@ struct Global {
     /// Log format (log.format).
     #[arg(long, global = true, value_enum)]
     log_format: Option<LogFormat>,
+    /// NATS servers, comma-separated, for ingest and work (nats.servers).
+    #[arg(long, global = true, value_name = "URL")]
+    nats: Option<String>,
 }
 
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Run the daemon: watch the folder and process every article (the default).
     Run,
+    /// Watch the folder like `run`, but publish each article to a NATS JetStream work queue.
+    Ingest,
+    /// Pull articles from the NATS JetStream work queue, extract them and write their records.
+    Work,
     /// Process files and folders once, with the daemon's output, then exit.
     Process {
         /// Files or folders to process.
@@ -102,6 +109,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         metrics_addr: g.metrics_addr.clone(),
         workers: g.workers,
         log_format: g.log_format,
+        nats: g.nats.clone(),
     };
     let config = Config::load(g.config.as_deref(), &overrides)?;
     let command = cli.command.unwrap_or(Command::Run);
@@ -111,6 +119,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match command {
         Command::Run => {
             commands::run::run(config)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Ingest => {
+            wirewatch::cluster::ingest::run(config)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Work => {
+            wirewatch::cluster::work::run(config)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Process { paths } => {

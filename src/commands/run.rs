@@ -17,6 +17,14 @@ const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
 
 /// Runs the daemon until SIGINT or SIGTERM.
 pub fn run(config: Config) -> anyhow::Result<()> {
+    run_with_output(config, Box::new(crate::pipeline::worker::LocalRecords))
+}
+
+/// The daemon with new content going to `output` (records here, or a queue).
+pub fn run_with_output(
+    config: Config,
+    output: Box<dyn crate::pipeline::worker::Output>,
+) -> anyhow::Result<()> {
     crate::sink::durable::report_file_size_limit_as_error();
     let health = Arc::new(Health::default());
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -32,23 +40,9 @@ pub fn run(config: Config) -> anyhow::Result<()> {
             config.watch.dir.display()
         );
     }
-    let ctx = Arc::new(Context::open(&config, health.clone())?);
+    let ctx = Arc::new(Context::open(&config, health.clone())?.with_output(output));
     let scope = super::scope_for(&config.watch.dir, &config)?;
-    let (http_stop_tx, http_stop_rx) = tokio::sync::oneshot::channel::<()>();
-    if config.metrics.enabled {
-        let telemetry = Arc::new(Telemetry::install()?);
-        let addr = config.metrics.addr.parse().with_context(|| {
-            format!("metrics.addr = {:?} is not HOST:PORT", config.metrics.addr)
-        })?;
-        let (bound, _task) =
-            runtime.block_on(http::serve(addr, telemetry, health.clone(), async {
-                let _ = http_stop_rx.await;
-            }))?;
-        tracing::info!(addr = %bound, "serving /metrics, /healthz, /readyz");
-    }
-    metrics::gauge!(m::LEDGER_ENTRIES.name).set(ctx.ledger.len().unwrap_or(0) as f64);
-    metrics::gauge!(m::QUARANTINE_BYTES.name).set(ctx.quarantine.used_bytes() as f64);
-    metrics::gauge!(m::QUARANTINE_FILES.name).set(ctx.quarantine.files() as f64);
+    let http_stop_tx = serve_metrics(&config, &runtime, &health, &ctx)?;
 
     let known = known_from_ledger(ctx.ledger.paths().context("cannot read the ledger")?);
     let (stop_tx, stop_rx) = crossbeam_channel::bounded::<()>(0);
@@ -105,9 +99,35 @@ pub fn run(config: Config) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Starts `/metrics`, `/healthz` and `/readyz` (when enabled) and sets the
+/// gauges that describe the output folder. Send on the returned channel to stop.
+pub fn serve_metrics(
+    config: &Config,
+    runtime: &tokio::runtime::Runtime,
+    health: &Arc<Health>,
+    ctx: &Context,
+) -> anyhow::Result<tokio::sync::oneshot::Sender<()>> {
+    let (http_stop_tx, http_stop_rx) = tokio::sync::oneshot::channel::<()>();
+    if config.metrics.enabled {
+        let telemetry = Arc::new(Telemetry::install()?);
+        let addr = config.metrics.addr.parse().with_context(|| {
+            format!("metrics.addr = {:?} is not HOST:PORT", config.metrics.addr)
+        })?;
+        let (bound, _task) =
+            runtime.block_on(http::serve(addr, telemetry, health.clone(), async {
+                let _ = http_stop_rx.await;
+            }))?;
+        tracing::info!(addr = %bound, "serving /metrics, /healthz, /readyz");
+    }
+    metrics::gauge!(m::LEDGER_ENTRIES.name).set(ctx.ledger.len().unwrap_or(0) as f64);
+    metrics::gauge!(m::QUARANTINE_BYTES.name).set(ctx.quarantine.used_bytes() as f64);
+    metrics::gauge!(m::QUARANTINE_FILES.name).set(ctx.quarantine.files() as f64);
+    Ok(http_stop_tx)
+}
+
 /// First SIGINT/SIGTERM: stop detecting and drain within `timeout`.
 /// Second: exit at once (safe: nothing is marked done before it is durable).
-async fn signals(
+pub async fn signals(
     stop: crossbeam_channel::Sender<()>,
     deadline: Arc<Mutex<Option<Instant>>>,
     timeout: Duration,

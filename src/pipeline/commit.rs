@@ -31,6 +31,7 @@ pub struct Summary {
     pub unchanged: u64,
     pub quarantined: u64,
     pub failed: u64,
+    pub published: u64,
 }
 
 impl Summary {
@@ -40,6 +41,7 @@ impl Summary {
             Outcome::Ok { .. } => self.ok += 1,
             Outcome::Duplicate { .. } => self.duplicates += 1,
             Outcome::Unchanged => self.unchanged += 1,
+            Outcome::Published { .. } => self.published += 1,
             Outcome::Quarantined { .. } => self.quarantined += 1,
             Outcome::Failed { .. } => self.failed += 1,
         }
@@ -166,6 +168,20 @@ impl Committer {
             }
             Outcome::Unchanged => {
                 tracing::info!(path, outcome = "unchanged", ms, "article");
+            }
+            Outcome::Published {
+                sequence,
+                duplicate,
+            } => {
+                metrics::gauge!(m::LAST_SUCCESS.name).set(unix_now());
+                tracing::info!(
+                    path,
+                    outcome = "published",
+                    sequence,
+                    duplicate,
+                    ms,
+                    "article"
+                );
             }
             Outcome::Quarantined { reason, detail } => {
                 metrics::counter!(m::QUARANTINED.name, "reason" => *reason).increment(1);

@@ -84,6 +84,9 @@ pub enum Outcome {
         reason: &'static str,
         detail: String,
     },
+    /// Handed to the message queue (ingest); `duplicate` when the stream
+    /// already had this content within its duplicate window.
+    Published { sequence: u64, duplicate: bool },
     /// Output could not be written; nothing was marked done and the file is retried.
     Failed {
         stage: &'static str,
@@ -99,6 +102,7 @@ impl Outcome {
             Outcome::Duplicate { .. } => "duplicate",
             Outcome::Unchanged => "unchanged",
             Outcome::Quarantined { .. } => "quarantined",
+            Outcome::Published { .. } => "published",
             Outcome::Failed { .. } => "failed",
         }
     }
@@ -107,7 +111,10 @@ impl Outcome {
     pub fn source_done(&self) -> bool {
         matches!(
             self,
-            Outcome::Ok { .. } | Outcome::Duplicate { .. } | Outcome::Unchanged
+            Outcome::Ok { .. }
+                | Outcome::Duplicate { .. }
+                | Outcome::Unchanged
+                | Outcome::Published { .. }
         )
     }
 }

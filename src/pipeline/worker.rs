@@ -214,14 +214,14 @@ impl Output for LocalRecords {
             reference_date: None,
         };
         let claimed: Option<Format> = analyze::claimed_format(&job.path);
-        let analysis = match analyze::analyze(&bytes, claimed, meta, &ctx.chain) {
+        let analysis = match analyze::analyze(bytes, claimed, meta, &ctx.chain) {
             Ok(a) => a,
             Err(e) => {
                 let reason = e.reason();
                 return quarantine(
                     ctx,
                     c,
-                    Payload::Bytes(&bytes),
+                    Payload::Bytes(bytes),
                     reason,
                     e.to_string(),
                     "decode",
@@ -304,7 +304,11 @@ pub fn panicked(ctx: &Context, job: Job, panic: &(dyn std::any::Any + Send)) -> 
     c
 }
 
-fn failed(stage: &'static str, error_type: &'static str, e: impl std::fmt::Display) -> Outcome {
+pub(crate) fn failed(
+    stage: &'static str,
+    error_type: &'static str,
+    e: impl std::fmt::Display,
+) -> Outcome {
     Outcome::Failed {
         stage,
         error_type,

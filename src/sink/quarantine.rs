@@ -53,6 +53,7 @@ pub const REASONS: &[&str] = &[
     "symlink_outside",
     "not_a_file",
     "internal_error",
+    "dead_letter",
 ];
 
 pub struct Quarantine {

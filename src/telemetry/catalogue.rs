@@ -41,7 +41,14 @@ const BYTES_BUCKETS: &[f64] = &[
     256.0, 1024.0, 4096.0, 16384.0, 65536.0, 262144.0, 1048576.0, 4194304.0, 16777216.0,
 ];
 
-pub const OUTCOMES: &[&str] = &["ok", "duplicate", "unchanged", "quarantined", "failed"];
+pub const OUTCOMES: &[&str] = &[
+    "ok",
+    "duplicate",
+    "unchanged",
+    "quarantined",
+    "failed",
+    "published",
+];
 pub const STAGES: &[&str] = &[
     "detect", "read", "decode", "parse", "extract", "write", "commit",
 ];
@@ -52,6 +59,7 @@ pub const ERROR_TYPES: &[&str] = &[
     "encode",
     "disk_full",
     "permission",
+    "nats",
 ];
 pub const DETECTED_HOW: &[&str] = &["scan", "event"];
 pub const EVENT_KINDS: &[&str] = &["create", "modify", "remove", "rename", "other"];
@@ -265,6 +273,58 @@ metric!(
     []
 );
 
+pub const PUBLISH_RESULTS: &[&str] = &["new", "duplicate"];
+pub const NATS_OPS: &[&str] = &["connect", "publish", "fetch", "ack", "records"];
+
+metric!(
+    NATS_PUBLISHED,
+    "wirewatch_nats_published_total",
+    Counter,
+    Count,
+    "Articles published to the JetStream work queue (ingest), by whether the stream already had them.",
+    [("result", PUBLISH_RESULTS)]
+);
+metric!(
+    NATS_ACKED,
+    "wirewatch_nats_acked_total",
+    Counter,
+    Count,
+    "Articles acked by this worker after their record was durable.",
+    []
+);
+metric!(
+    NATS_REDELIVERED,
+    "wirewatch_nats_redelivered_total",
+    Counter,
+    Count,
+    "Articles received by this worker that had been delivered before (a worker died or was slow).",
+    []
+);
+metric!(
+    NATS_DEAD_LETTERED,
+    "wirewatch_nats_dead_lettered_total",
+    Counter,
+    Count,
+    "Articles given up after nats.max_deliver deliveries and quarantined.",
+    []
+);
+metric!(
+    NATS_PENDING,
+    "wirewatch_nats_consumer_pending",
+    Gauge,
+    Count,
+    "Articles waiting in the work queue for any worker (consumer lag), as last seen.",
+    []
+);
+metric!(
+    NATS_ERRORS,
+    "wirewatch_nats_errors_total",
+    Counter,
+    Count,
+    "Errors talking to NATS, by operation.",
+    [("op", NATS_OPS)]
+);
+
 /// Every metric, in documentation order.
 pub const ALL: &[&MetricDef] = &[
     &FILES_DETECTED,
@@ -289,6 +349,12 @@ pub const ALL: &[&MetricDef] = &[
     &BUILD_INFO,
     &LAST_SUCCESS,
     &READY,
+    &NATS_PUBLISHED,
+    &NATS_ACKED,
+    &NATS_REDELIVERED,
+    &NATS_DEAD_LETTERED,
+    &NATS_PENDING,
+    &NATS_ERRORS,
 ];
 
 /// Standard process metrics, exported by the `metrics-process` collector

@@ -1,0 +1,147 @@
+//! The ingest side's output: instead of extracting here, publish the
+//! article's bytes to the work-queue stream and wait for the stream's ack.
+//! The content hash is the message id, so the stream's duplicate window
+//! drops a re-publish (after a crash between publish and ledger commit).
+
+use std::time::Duration;
+
+use async_nats::HeaderMap;
+use async_nats::jetstream;
+
+use super::headers;
+use crate::config::NatsConfig;
+use crate::pipeline::worker::{Delivery, Output, failed};
+use crate::pipeline::{Completion, Context, Outcome};
+use crate::sink::ledger::LedgerOp;
+use crate::telemetry::catalogue as m;
+
+/// How long to wait for the stream to confirm a publish.
+const ACK_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Publishes articles to JetStream (see the module doc).
+pub struct NatsOutput {
+    runtime: tokio::runtime::Runtime,
+    js: jetstream::Context,
+    cfg: NatsConfig,
+}
+
+impl NatsOutput {
+    /// Connects and makes sure the articles stream exists as configured.
+    pub fn connect(cfg: &NatsConfig) -> anyhow::Result<NatsOutput> {
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .thread_name("nats")
+            .enable_all()
+            .build()?;
+        let js = runtime.block_on(async {
+            let js = super::connect::connect(cfg).await?;
+            super::connect::articles_stream(&js, cfg).await?;
+            anyhow::Ok(js)
+        })?;
+        Ok(NatsOutput {
+            runtime,
+            js,
+            cfg: cfg.clone(),
+        })
+    }
+
+    async fn publish(
+        &self,
+        d: &Delivery<'_>,
+        path_hex: String,
+        mtime_ns: Option<i128>,
+    ) -> anyhow::Result<jetstream::publish::PublishAck> {
+        let mut h = HeaderMap::new();
+        h.insert(async_nats::header::NATS_MESSAGE_ID, d.hash);
+        h.insert(headers::HASH, d.hash);
+        h.insert(headers::PATH, path_hex.as_str());
+        if let Some(ns) = mtime_ns {
+            h.insert(headers::MTIME_NS, ns.to_string().as_str());
+        }
+        let payload = if d.bytes.len() as u64 > self.cfg.max_payload_bytes {
+            // Too large for a message: the bytes go to the object store, the
+            // message carries their name.
+            let bucket = super::object_bucket(&self.cfg.stream);
+            let store = match self.js.get_object_store(&bucket).await {
+                Ok(s) => s,
+                Err(_) => {
+                    self.js
+                        .create_object_store(jetstream::object_store::Config {
+                            bucket: bucket.clone(),
+                            num_replicas: self.cfg.replicas,
+                            ..Default::default()
+                        })
+                        .await?
+                }
+            };
+            let mut reader = d.bytes;
+            store.put(d.hash, &mut reader).await?;
+            h.insert(headers::OBJECT, d.hash);
+            bytes::Bytes::new()
+        } else {
+            bytes::Bytes::copy_from_slice(d.bytes)
+        };
+        let ack = self
+            .js
+            .publish_with_headers(self.cfg.subject.clone(), h, payload)
+            .await?;
+        Ok(tokio::time::timeout(ACK_TIMEOUT, ack).await??)
+    }
+}
+
+impl Output for NatsOutput {
+    fn deliver(
+        &self,
+        _ctx: &Context,
+        c: &mut Completion,
+        d: Delivery<'_>,
+    ) -> Result<Outcome, Outcome> {
+        let path_hex = hex(&d.key);
+        let mtime_ns = c.job.mtime.and_then(crate::pipeline::job::mtime_ns);
+        match self.runtime.block_on(self.publish(&d, path_hex, mtime_ns)) {
+            Ok(ack) => {
+                let result = if ack.duplicate { "duplicate" } else { "new" };
+                metrics::counter!(m::NATS_PUBLISHED.name, "result" => result).increment(1);
+                let entry = d.path_entry(&c.job, d.previous_revision, "published");
+                c.ops.push(LedgerOp::Path(d.key.clone(), entry));
+                Ok(Outcome::Published {
+                    sequence: ack.sequence,
+                    duplicate: ack.duplicate,
+                })
+            }
+            Err(e) => {
+                metrics::counter!(m::NATS_ERRORS.name, "op" => "publish").increment(1);
+                Err(failed("write", "nats", format!("publish to NATS: {e:#}")))
+            }
+        }
+    }
+}
+
+/// Lowercase hex of raw path bytes: exact for any file name, safe in a header.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The bytes of a [`hex`] string, if it is one.
+pub fn unhex(s: &str) -> Option<Vec<u8>> {
+    if !s.len().is_multiple_of(2) {
+        return None;
+    }
+    (0..s.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(s.get(i..i + 2)?, 16).ok())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hex_round_trip() {
+        let raw = b"odd\nname\xff.txt";
+        assert_eq!(unhex(&hex(raw)).as_deref(), Some(&raw[..]));
+        assert_eq!(unhex("zz"), None);
+        assert_eq!(unhex("abc"), None);
+    }
+}

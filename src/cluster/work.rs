@@ -1,0 +1,365 @@
+//! `wirewatch work`: pull articles from the work-queue stream and run them
+//! through the same pipeline as the daemon (workers, group commit, records,
+//! ledger, quarantine). A message is acked only once its record is durable
+//! and published to the records stream; a failure naks it for redelivery,
+//! and an article delivered `nats.max_deliver` times is dead-lettered to the
+//! quarantine instead of being tried again.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant, SystemTime};
+
+use anyhow::Context as _;
+use async_nats::jetstream::{self, AckKind};
+use crossbeam_channel::{Receiver, Sender, TryRecvError};
+use futures_util::StreamExt;
+use tokio::io::AsyncReadExt;
+
+use super::headers;
+use super::publish::unhex;
+use crate::config::{CompletionAction, Config, NatsConfig};
+use crate::pipeline::{self, Context, Detection, Done, Job, JobKind, Options};
+use crate::sink::quarantine::{Payload, Reason};
+use crate::telemetry::Health;
+use crate::telemetry::catalogue as m;
+
+/// How long one fetch waits for messages before the loop looks around.
+const FETCH_EXPIRES: Duration = Duration::from_millis(250);
+/// Longest pause between retries while NATS is unreachable.
+const MAX_BACKOFF: Duration = Duration::from_secs(5);
+/// Delay before a nak'ed article is redelivered.
+const NAK_DELAY: Duration = Duration::from_secs(1);
+
+/// Runs a worker until SIGINT or SIGTERM.
+pub fn run(mut config: Config) -> anyhow::Result<()> {
+    crate::sink::durable::report_file_size_limit_as_error();
+    // The source files are on the ingester's machine: nothing to move here.
+    config.output.on_success = CompletionAction::Keep;
+    let health = Arc::new(Health::default());
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .thread_name("nats")
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")?;
+    let ctx = Arc::new(Context::open(&config, health.clone())?);
+    let http_stop = crate::commands::run::serve_metrics(&config, &runtime, &health, &ctx)?;
+    let (stop_tx, stop_rx) = crossbeam_channel::bounded::<()>(0);
+    let drain_deadline = Arc::new(Mutex::new(None));
+    runtime.spawn(crate::commands::run::signals(
+        stop_tx,
+        drain_deadline.clone(),
+        config.shutdown_timeout(),
+    ));
+    let (done_tx, done_rx) = crossbeam_channel::unbounded();
+    let running = pipeline::start(
+        ctx.clone(),
+        Options {
+            workers: config.workers(),
+            queue_capacity: config.pipeline.queue_capacity,
+            group_commit: Duration::from_millis(config.pipeline.group_commit_ms),
+            done: Some(done_tx),
+            progress: None,
+            drain_deadline,
+        },
+    )?;
+    tracing::info!(servers = %config.nats.servers.join(","), consumer = %config.nats.consumer,
+        out = %config.output.dir.display(), workers = config.workers(), "wirewatch worker started");
+    let in_flight_max = config
+        .pipeline
+        .queue_capacity
+        .min(config.nats.fetch_batch * 2)
+        .max(1);
+    let feeder = Feeder {
+        cfg: config.nats.clone(),
+        jobs: running.jobs.clone(),
+        done: done_rx,
+        stop: stop_rx,
+        ctx,
+        health,
+        in_flight: HashMap::new(),
+        next_ticket: 0,
+        in_flight_max,
+    };
+    let fed = runtime.block_on(feeder.run());
+    let summary = running.join()?;
+    tracing::info!(
+        files = summary.files,
+        ok = summary.ok,
+        failed = summary.failed,
+        "wirewatch worker stopped"
+    );
+    let _ = http_stop.send(());
+    runtime.shutdown_timeout(Duration::from_secs(1));
+    fed
+}
+
+struct Feeder {
+    cfg: NatsConfig,
+    jobs: Sender<Job>,
+    done: Receiver<Done>,
+    stop: Receiver<()>,
+    ctx: Arc<Context>,
+    health: Arc<Health>,
+    in_flight: HashMap<u64, jetstream::Message>,
+    next_ticket: u64,
+    in_flight_max: usize,
+}
+
+impl Feeder {
+    async fn run(mut self) -> anyhow::Result<()> {
+        let js = super::connect::connect(&self.cfg).await?;
+        let (consumer, js) = loop {
+            match self.setup(&js).await {
+                Ok(c) => break (c, js),
+                Err(e) if format!("{e:#}").contains("exists with") => return Err(e),
+                Err(e) => {
+                    tracing::warn!(error = %format!("{e:#}"), "NATS not ready; retrying");
+                    metrics::counter!(m::NATS_ERRORS.name, "op" => "connect").increment(1);
+                    if self.stopping() {
+                        return Ok(());
+                    }
+                    tokio::time::sleep(Duration::from_secs(1)).await;
+                }
+            }
+        };
+        self.health.set_scanned();
+        let mut backoff = Duration::from_millis(100);
+        loop {
+            self.finish_done(&js).await;
+            if self.stopping() {
+                break;
+            }
+            let room = self.in_flight_max.saturating_sub(self.in_flight.len());
+            if room == 0 {
+                tokio::time::sleep(Duration::from_millis(2)).await;
+                continue;
+            }
+            let batch = consumer
+                .fetch()
+                .max_messages(room.min(self.cfg.fetch_batch))
+                .expires(FETCH_EXPIRES)
+                .messages()
+                .await;
+            match batch {
+                Ok(mut messages) => {
+                    while let Some(message) = messages.next().await {
+                        match message {
+                            Ok(msg) => self.accept(&js, msg).await,
+                            Err(e) => {
+                                metrics::counter!(m::NATS_ERRORS.name, "op" => "fetch")
+                                    .increment(1);
+                                tracing::debug!(error = %e, "fetch");
+                            }
+                        }
+                    }
+                    self.health.set_output_error(None);
+                    backoff = Duration::from_millis(100);
+                }
+                Err(e) => {
+                    metrics::counter!(m::NATS_ERRORS.name, "op" => "fetch").increment(1);
+                    self.health
+                        .set_output_error(Some(format!("NATS fetch: {e}")));
+                    tracing::warn!(error = %e, "cannot fetch from NATS; retrying");
+                    tokio::time::sleep(backoff).await;
+                    backoff = (backoff * 2).min(MAX_BACKOFF);
+                }
+            }
+        }
+        // Drain: every job handed to the pipeline is finished and acked (or
+        // left unacked for redelivery if the deadline passes).
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while !self.in_flight.is_empty() && Instant::now() < deadline {
+            self.finish_done(&js).await;
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+        Ok(())
+    }
+
+    async fn setup(
+        &self,
+        js: &jetstream::Context,
+    ) -> anyhow::Result<jetstream::consumer::Consumer<jetstream::consumer::pull::Config>> {
+        let stream = super::connect::articles_stream(js, &self.cfg).await?;
+        super::connect::records_stream(js, &self.cfg).await?;
+        super::connect::workers_consumer(&stream, &self.cfg).await
+    }
+
+    fn stopping(&self) -> bool {
+        matches!(self.stop.try_recv(), Err(TryRecvError::Disconnected))
+    }
+
+    /// Turns one message into a job (or dead-letters it).
+    async fn accept(&mut self, js: &jetstream::Context, msg: jetstream::Message) {
+        let (delivered, pending) = match msg.info() {
+            Ok(info) => (info.delivered, info.pending),
+            Err(_) => (1, 0),
+        };
+        metrics::gauge!(m::NATS_PENDING.name).set(pending as f64);
+        if delivered > 1 {
+            metrics::counter!(m::NATS_REDELIVERED.name).increment(1);
+        }
+        let header = |name: &str| {
+            msg.headers
+                .as_ref()
+                .and_then(|h| h.get(name))
+                .map(|v| v.as_str().to_string())
+        };
+        let rel = header(headers::PATH)
+            .and_then(|h| unhex(&h))
+            .map(path_from_bytes)
+            .unwrap_or_else(|| {
+                PathBuf::from(format!(
+                    "message-{}",
+                    header(headers::HASH).unwrap_or_default()
+                ))
+            });
+        let payload: Vec<u8> = match header(headers::OBJECT) {
+            Some(name) => match fetch_object(js, &self.cfg, &name).await {
+                Ok(bytes) => bytes,
+                Err(e) => {
+                    metrics::counter!(m::NATS_ERRORS.name, "op" => "fetch").increment(1);
+                    tracing::warn!(error = %format!("{e:#}"), path = %rel.display(), "cannot read large article from the object store");
+                    let _ = msg.ack_with(AckKind::Nak(Some(NAK_DELAY))).await;
+                    return;
+                }
+            },
+            None => msg.payload.to_vec(),
+        };
+        if delivered >= self.cfg.max_deliver {
+            self.dead_letter(&msg, &rel, &payload, delivered).await;
+            return;
+        }
+        let ticket = self.next_ticket;
+        self.next_ticket += 1;
+        let mtime = header(headers::MTIME_NS)
+            .and_then(|s| s.parse::<u64>().ok())
+            .map(|ns| SystemTime::UNIX_EPOCH + Duration::from_nanos(ns));
+        let job = Job {
+            path: rel.clone(),
+            rel,
+            kind: JobKind::File,
+            how: Detection::Event,
+            queued_at: Instant::now(),
+            seen_at: SystemTime::now(),
+            mtime,
+            payload: Some(payload.into()),
+            ticket: Some(ticket),
+        };
+        self.in_flight.insert(ticket, msg);
+        metrics::gauge!(m::IN_FLIGHT.name).increment(1.0);
+        let jobs = self.jobs.clone();
+        // The queue has room (in-flight is bounded below its capacity), so this never waits long.
+        let _ = tokio::task::spawn_blocking(move || jobs.send(job).is_ok()).await;
+    }
+
+    /// Given up: quarantined with its bytes, removed from the queue.
+    async fn dead_letter(
+        &self,
+        msg: &jetstream::Message,
+        rel: &std::path::Path,
+        payload: &[u8],
+        delivered: i64,
+    ) {
+        let reason = Reason {
+            reason: "dead_letter",
+            detail: format!("delivered {delivered} times (nats.max_deliver) without finishing"),
+            stage: "work",
+        };
+        let shown = rel.to_string_lossy().into_owned();
+        match self
+            .ctx
+            .quarantine
+            .put(rel, &shown, Payload::Bytes(payload), &reason)
+        {
+            Ok(_) => {
+                metrics::counter!(m::NATS_DEAD_LETTERED.name).increment(1);
+                metrics::counter!(m::QUARANTINED.name, "reason" => "dead_letter").increment(1);
+                metrics::counter!(m::ARTICLES.name, "outcome" => "quarantined").increment(1);
+                tracing::warn!(path = %shown, delivered, outcome = "quarantined", reason = "dead_letter", "article");
+                if msg.ack_with(AckKind::Term).await.is_err() {
+                    metrics::counter!(m::NATS_ERRORS.name, "op" => "ack").increment(1);
+                }
+            }
+            Err(e) => tracing::error!(path = %shown, error = %e, "cannot dead-letter"),
+        }
+    }
+
+    /// Acks (or naks) every message whose job the pipeline has committed.
+    async fn finish_done(&mut self, js: &jetstream::Context) {
+        while let Ok(done) = self.done.try_recv() {
+            let Some(msg) = done.ticket.and_then(|t| self.in_flight.remove(&t)) else {
+                continue;
+            };
+            if done.retry {
+                let _ = msg.ack_with(AckKind::Nak(Some(NAK_DELAY))).await;
+                continue;
+            }
+            if let Some(record) = &done.record
+                && let Err(e) = self.publish_record(js, record).await
+            {
+                metrics::counter!(m::NATS_ERRORS.name, "op" => "records").increment(1);
+                tracing::warn!(error = %format!("{e:#}"), "cannot publish record; the article will be redelivered");
+                let _ = msg.ack_with(AckKind::Nak(Some(NAK_DELAY))).await;
+                continue;
+            }
+            match msg.double_ack().await {
+                Ok(()) => metrics::counter!(m::NATS_ACKED.name).increment(1),
+                Err(e) => {
+                    metrics::counter!(m::NATS_ERRORS.name, "op" => "ack").increment(1);
+                    tracing::warn!(error = %e, "ack failed; the article will be redelivered and its record adopted");
+                }
+            }
+        }
+    }
+
+    /// Publishes a record, with its content hash as message id so a
+    /// redelivered article does not publish its record twice.
+    async fn publish_record(
+        &self,
+        js: &jetstream::Context,
+        record: &std::path::Path,
+    ) -> anyhow::Result<()> {
+        let bytes = tokio::fs::read(record).await?;
+        let value: serde_json::Value = serde_json::from_slice(&bytes)?;
+        let hash = value["source"]["content_hash"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
+        let mut h = async_nats::HeaderMap::new();
+        h.insert(async_nats::header::NATS_MESSAGE_ID, hash.as_str());
+        h.insert(headers::HASH, hash.as_str());
+        let ack = js
+            .publish_with_headers(self.cfg.records_subject.clone(), h, bytes.into())
+            .await?;
+        tokio::time::timeout(Duration::from_secs(10), ack).await??;
+        Ok(())
+    }
+}
+
+async fn fetch_object(
+    js: &jetstream::Context,
+    cfg: &NatsConfig,
+    name: &str,
+) -> anyhow::Result<Vec<u8>> {
+    let store = js
+        .get_object_store(super::object_bucket(&cfg.stream))
+        .await?;
+    let mut object = store.get(name).await?;
+    let mut bytes = Vec::new();
+    object.read_to_end(&mut bytes).await?;
+    Ok(bytes)
+}
+
+fn path_from_bytes(bytes: Vec<u8>) -> PathBuf {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStringExt;
+        PathBuf::from(std::ffi::OsString::from_vec(bytes))
+    }
+    #[cfg(not(unix))]
+    {
+        PathBuf::from(String::from_utf8_lossy(&bytes).into_owned())
+    }
+}
