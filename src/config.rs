@@ -520,6 +520,10 @@ mod tests {
     fn invalid_value_names_the_key() {
         let err = load(&[("WIREWATCH_METRICS_ADDR", "nowhere")], None).unwrap_err();
         assert!(err.to_string().contains("metrics.addr"), "{err}");
+        let err = load(&[("WIREWATCH_NATS_MAX_DELIVER", "1")], None).unwrap_err();
+        assert!(err.to_string().contains("nats.max_deliver"), "{err}");
+        let err = load(&[], Some("[nats]\nservers = [\"localhost:4222\"]\n")).unwrap_err();
+        assert!(err.to_string().contains("nats.servers"), "{err}");
         let err = load(&[], Some("[pipeline]\nqueue_capacity = 0\n")).unwrap_err();
         assert!(err.to_string().contains("pipeline.queue_capacity"), "{err}");
     }
