@@ -73,10 +73,31 @@ enum Command {
         #[arg(long, value_parser = parse_format)]
         format: Option<Format>,
     },
+    /// Score extraction on a benchmark with ground truth.
+    Eval {
+        #[command(subcommand)]
+        benchmark: EvalCommand,
+    },
     /// Print the record's JSON Schema.
     Schema,
     /// Validate the configuration and print the effective values.
     CheckConfig,
+}
+
+#[derive(Subcommand, Debug)]
+enum EvalCommand {
+    /// HTML main text on the article-extraction benchmark (DIR holds html/ and ground-truth.json).
+    Html {
+        /// The benchmark folder.
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+        /// List the N worst pages.
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        per_page: usize,
+        /// Write each page's extracted body to DIR/<id>.txt.
+        #[arg(long, value_name = "DIR")]
+        dump: Option<PathBuf>,
+    },
 }
 
 fn parse_format(s: &str) -> Result<Format, String> {
@@ -173,6 +194,18 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 out.write_all(b"\n")?;
             }
             out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Eval {
+            benchmark:
+                EvalCommand::Html {
+                    dir,
+                    per_page,
+                    dump,
+                },
+        } => {
+            let options = commands::eval::html::Options { per_page, dump };
+            print!("{}", commands::eval::html::run(&dir, &options)?);
             Ok(ExitCode::SUCCESS)
         }
         Command::Schema => {

@@ -1,5 +1,6 @@
 //! The subcommands, as library functions the binary calls.
 
+pub mod eval;
 pub mod extract;
 pub mod process;
 pub mod run;

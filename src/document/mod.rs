@@ -120,7 +120,17 @@ pub fn parse(decoded: decode::Decoded, claimed: Option<Format>) -> Result<Docume
         }
         Format::Html => {
             let p = html::parse(&text);
-            (p.title, p.builder, Vec::new(), FrontMatter::default())
+            let front = FrontMatter {
+                date: p
+                    .meta
+                    .published
+                    .as_deref()
+                    .and_then(dateline::metadata_date),
+                authors: p.meta.authors,
+                publisher: p.meta.publisher,
+                url: p.meta.url,
+            };
+            (p.title, p.builder, p.links, front)
         }
     };
     let (mut body, mut paragraphs) = builder.finish();

@@ -12,6 +12,12 @@ pub fn init(format: LogFormat, level: &str) {
     let filter = EnvFilter::try_from_default_env()
         .or_else(|_| EnvFilter::try_new(level))
         .unwrap_or_else(|_| EnvFilter::new("info"));
+    // The HTML parser reports recoveries from malformed markup as warnings;
+    // they are normal on real pages, not operator news.
+    let filter = match "html5ever=error".parse() {
+        Ok(directive) => filter.add_directive(directive),
+        Err(_) => filter,
+    };
     // A log line that cannot be written (stderr closed, or a file past its
     // size limit) is dropped: reporting it would itself write to stderr, and
     // `eprintln!` panics when that fails.
