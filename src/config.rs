@@ -463,11 +463,20 @@ fn apply_env(table: &mut toml::Table, env: &[(String, String)]) -> Result<(), Co
                 message: format!("`{section}` has no key `{key}`"),
             });
         }
-        let value = format!("v = {raw}")
+        let mut value = format!("v = {raw}")
             .parse::<toml::Table>()
             .ok()
             .and_then(|mut t| t.remove("v"))
             .unwrap_or_else(|| toml::Value::String(raw.clone()));
+        // A list key also takes a plain comma-separated value: `a,b`.
+        if let (Some(toml::Value::Array(_)), toml::Value::String(s)) = (sect.get(key), &value) {
+            value = toml::Value::Array(
+                s.split(',')
+                    .map(|p| toml::Value::String(p.trim().to_string()))
+                    .filter(|v| v.as_str().is_some_and(|p| !p.is_empty()))
+                    .collect(),
+            );
+        }
         sect.insert(key.to_string(), value);
     }
     Ok(())
@@ -514,6 +523,18 @@ mod tests {
     fn env_string_values_need_no_quotes() {
         let c = load(&[("WIREWATCH_OUTPUT_DIR", "/tmp/x y")], None).expect("config");
         assert_eq!(c.output.dir, PathBuf::from("/tmp/x y"));
+    }
+
+    #[test]
+    fn list_keys_take_comma_separated_env_values() {
+        let c = load(
+            &[("WIREWATCH_NATS_SERVERS", "nats://a:4222, nats://b:4222")],
+            None,
+        )
+        .expect("config");
+        assert_eq!(c.nats.servers, vec!["nats://a:4222", "nats://b:4222"]);
+        let c = load(&[("WIREWATCH_WATCH_EXTENSIONS", "txt,md")], None).expect("config");
+        assert_eq!(c.watch.extensions, vec!["txt", "md"]);
     }
 
     #[test]

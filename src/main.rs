@@ -73,15 +73,57 @@ enum Command {
         #[arg(long, value_parser = parse_format)]
         format: Option<Format>,
     },
+    /// Print the record's JSON Schema.
+    Schema,
     /// Score extraction on a benchmark with ground truth.
     Eval {
         #[command(subcommand)]
         benchmark: EvalCommand,
     },
-    /// Print the record's JSON Schema.
-    Schema,
     /// Validate the configuration and print the effective values.
     CheckConfig,
+    /// Train the entity recognizer on CoNLL-style data and write the model.
+    TrainNer {
+        /// Training file (CoNLL: word first, tag last; IOB1 or IOB2).
+        #[arg(long, value_name = "FILE")]
+        train: PathBuf,
+        /// Development file: each epoch is scored on it and the best kept.
+        #[arg(long, value_name = "FILE")]
+        dev: Option<PathBuf>,
+        /// Model file to write.
+        #[arg(long, value_name = "FILE", default_value = "models/ner.bin")]
+        out: PathBuf,
+        /// Passes over the training data.
+        #[arg(long, default_value_t = 22)]
+        epochs: usize,
+        /// Seed of the training order.
+        #[arg(long, default_value_t = 2003)]
+        seed: u64,
+    },
+    /// Learn the recognizer's word clusters from unlabeled text.
+    TrainClusters {
+        /// Folder with reuters21578/ and ag_news_test/.
+        #[arg(long, value_name = "DIR")]
+        unlabeled: PathBuf,
+        /// Folders of plain-text articles to add.
+        #[arg(long, value_name = "DIR")]
+        news: Vec<PathBuf>,
+        /// CoNLL files whose words (not labels) to add.
+        #[arg(long, value_name = "FILE")]
+        conll: Vec<PathBuf>,
+        /// Output folder for clusters.tsv and caps.tsv.
+        #[arg(long, value_name = "DIR", default_value = "data/ner")]
+        out: PathBuf,
+        /// Seed of the projection and k-means.
+        #[arg(long, default_value_t = 2003)]
+        seed: u64,
+    },
+    /// Build the places table (data/places.tsv) from GeoNames and ISO 3166 files; prints it.
+    BuildGazetteer {
+        /// Folder with countries.json, cities15000.json, iso3166-1.json, iso3166-2.json.
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -97,6 +139,27 @@ enum EvalCommand {
         /// Write each page's extracted body to DIR/<id>.txt.
         #[arg(long, value_name = "DIR")]
         dump: Option<PathBuf>,
+    },
+    /// Money, percentages, numbers and units on the Recognizers-Text English specs (DIR holds Number/, NumberWithUnit/, …).
+    Recognizers {
+        /// The spec folder.
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+        /// List the failing cases (those not flagged for dotnet).
+        #[arg(long)]
+        failures: bool,
+    },
+    /// Named entities on a CoNLL-style file (word first, gold tag last), conlleval rules.
+    Ner {
+        /// The file.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Write the file back with the predicted tag as a last column.
+        #[arg(long, value_name = "OUT")]
+        predictions: Option<PathBuf>,
+        /// Use this model file instead of the embedded model.
+        #[arg(long, value_name = "FILE")]
+        model: Option<PathBuf>,
     },
 }
 
@@ -206,6 +269,61 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         } => {
             let options = commands::eval::html::Options { per_page, dump };
             print!("{}", commands::eval::html::run(&dir, &options)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Eval {
+            benchmark: EvalCommand::Recognizers { dir, failures },
+        } => {
+            let options = commands::eval::recognizers::Options { failures };
+            print!("{}", commands::eval::recognizers::run(&dir, &options)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Eval {
+            benchmark:
+                EvalCommand::Ner {
+                    file,
+                    predictions,
+                    model,
+                },
+        } => {
+            let report = commands::eval::ner::run(&file, predictions.as_deref(), model.as_deref())?;
+            print!("{}", report.text);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::TrainNer {
+            train,
+            dev,
+            out,
+            epochs,
+            seed,
+        } => {
+            commands::train_ner::run(&commands::train_ner::Options {
+                train,
+                dev,
+                out,
+                epochs,
+                seed,
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::TrainClusters {
+            unlabeled,
+            news,
+            conll,
+            out,
+            seed,
+        } => {
+            commands::train_clusters::run(&commands::train_clusters::Options {
+                unlabeled,
+                news,
+                conll,
+                out,
+                seed,
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::BuildGazetteer { dir } => {
+            print!("{}", commands::build_gazetteer::build(&dir)?);
             Ok(ExitCode::SUCCESS)
         }
         Command::Schema => {

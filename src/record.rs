@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 /// Bumped whenever a field changes meaning or disappears (additions too, while
 /// the schema is young), so consumers can tell records apart.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// One article, normalized.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
@@ -37,6 +37,20 @@ pub struct Record {
     pub text: Text,
     /// Hyperlinks found in the source (markdown links and autolinks).
     pub links: Vec<Link>,
+    /// Numbers that are figures of their own: not part of an amount of
+    /// money, a percentage or a quantity, and not years, dates, clock times,
+    /// list numbering or parts of names. In text order.
+    pub numbers: Vec<Number>,
+    /// Amounts of money, in text order.
+    pub money: Vec<Money>,
+    /// Percentages, in text order.
+    pub percentages: Vec<Percentage>,
+    /// Measurements and counts, in text order.
+    pub quantities: Vec<Quantity>,
+    /// People, organizations, places and other names (nationalities, events),
+    /// each with all its mentions; in order of first mention.
+    #[serde(default)]
+    pub entities: Vec<Entity>,
     /// Things a reader should know about this record (e.g. the text ends mid-sentence).
     pub warnings: Vec<String>,
 }
@@ -135,6 +149,230 @@ pub struct Link {
     pub url: String,
     pub start: usize,
     pub end: usize,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// A number standing on its own ("twelve", "21st", "10-15").
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Number {
+    /// The number as written.
+    pub text: String,
+    /// `[start, end)` code-point offsets in `text.body`.
+    pub start: usize,
+    pub end: usize,
+    /// Index in `text.sentences` of the sentence holding it.
+    pub sentence: usize,
+    /// Its value (0.5 for "half"); for a range, the low end.
+    pub value: f64,
+    /// A rank ("third", "21st"): `value` is the rank.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub ordinal: bool,
+    /// Low end of a range ("10-15" → 10).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<f64>,
+    /// High end of a range ("10-15" → 15).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
+}
+
+/// An amount of money ("over 25.3 billion rubles", "US$1.5 billion").
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Money {
+    /// The amount as written, with its currency (the qualifier is not part of it).
+    pub text: String,
+    /// `[start, end)` code-point offsets in `text.body`.
+    pub start: usize,
+    pub end: usize,
+    /// Index in `text.sentences` of the sentence holding it.
+    pub sentence: usize,
+    /// The amount in the currency's major unit (25300000000 for "25.3
+    /// billion rubles", 0.5 for "50 cents"); for a range, the low end.
+    pub amount: f64,
+    /// ISO 4217 code. Ambiguous signs and names resolve as news uses them:
+    /// a bare `$` or "dollars" is USD, `£` or "pounds" GBP, `¥` JPY,
+    /// "francs" CHF, "rupees" INR. Withdrawn currencies keep their old code
+    /// (DEM, FRF, ESP …); bitcoin is XBT.
+    pub currency: String,
+    /// How the amount relates to the true one ("over", "about", "up to" …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qualifier: Option<Qualifier>,
+    /// Low end of a range ("$1.2-1.5 billion").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<f64>,
+    /// High end of a range.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
+}
+
+/// A percentage ("12%", "46.2 per cent", "0.5 percentage points").
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Percentage {
+    /// The percentage as written.
+    pub text: String,
+    /// `[start, end)` code-point offsets in `text.body`.
+    pub start: usize,
+    pub end: usize,
+    /// Index in `text.sentences` of the sentence holding it.
+    pub sentence: usize,
+    /// The number of percent (12 for "12%"); for a range, the low end.
+    pub value: f64,
+    /// Percentage points: a difference between two percentages.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub points: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qualifier: Option<Qualifier>,
+    /// What it is a share of, when the sentence says ("its GDP" in "45% of its GDP").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub of: Option<String>,
+    /// Low end of a range ("10-15%").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<f64>,
+    /// High end of a range.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
+}
+
+/// A number and what it counts or measures ("145 people", "3,000 km").
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Quantity {
+    /// The quantity as written.
+    pub text: String,
+    /// `[start, end)` code-point offsets in `text.body`.
+    pub start: usize,
+    pub end: usize,
+    /// Index in `text.sentences` of the sentence holding it.
+    pub sentence: usize,
+    /// The number, in `unit`; for a range, the low end.
+    pub value: f64,
+    /// For a measurement, the unit's symbol ("km", "t", "mi", "°C", "year");
+    /// for a count, the words naming what is counted, as written ("Tajik
+    /// citizens").
+    pub unit: String,
+    pub dimension: Dimension,
+    /// `value` converted to `si_unit`, for measurements whose unit says how.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub si_value: Option<f64>,
+    /// The SI unit of the dimension: m, kg, m2, m3, m/s, bit, bit/s, rad,
+    /// K, J, W or s.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub si_unit: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qualifier: Option<Qualifier>,
+    /// Low end of a range ("1.2 to 2 million migrants").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<f64>,
+    /// High end of a range.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
+}
+
+/// What a quantity measures. Months and years convert to seconds as 1/12
+/// and 1 Julian year (365.25 days).
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Dimension {
+    Length,
+    Mass,
+    Area,
+    Volume,
+    Speed,
+    Information,
+    DataRate,
+    Angle,
+    Temperature,
+    Energy,
+    Power,
+    Duration,
+    /// An age ("69-year-old"); `unit` is year, month, week or day.
+    Age,
+    /// Things counted ("4,800 radios"); `unit` names them.
+    Count,
+}
+
+/// Words before a figure that say how exact it is or which way it bounds.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    /// About, around, approximately, roughly, some, an estimated.
+    About,
+    /// Nearly, almost, close to, just under.
+    Nearly,
+    /// Over, above, upwards of, in excess of.
+    Over,
+    /// Under, below.
+    Under,
+    /// More than, greater than, exceeding.
+    MoreThan,
+    /// Less than, fewer than.
+    LessThan,
+    /// At least, no less than, a minimum of.
+    AtLeast,
+    /// At most, no more than, a maximum of.
+    AtMost,
+    /// Up to, as much as, as many as.
+    UpTo,
+}
+
+/// What kind of name an entity is.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityType {
+    Person,
+    Organization,
+    Place,
+    /// Nationalities, events and other proper names.
+    Misc,
+}
+
+/// One entity of the article: a person, organization, place or other name,
+/// with every mention of it.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Entity {
+    /// `e1`, `e2`, … in order of first mention.
+    pub id: String,
+    #[serde(rename = "type")]
+    pub entity_type: EntityType,
+    /// Canonical name: the fullest form the article uses, without titles.
+    pub name: String,
+    /// Every mention, in text order.
+    pub mentions: Vec<EntityMention>,
+    /// Titles and offices written before a person's name ("Defense Minister").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<String>,
+    /// ISO 3166-1 alpha-2 code of a place's country, or of a nationality.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// "country", "region" or "city" for a place found in the gazetteer;
+    /// "nationality" for a nationality word.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// Latitude of a located place (a country's: the population-weighted
+    /// centre of its cities).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lat: Option<f64>,
+    /// Longitude of a located place.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lon: Option<f64>,
+    /// The short form the article defines for it ("NATO").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub acronym: Option<String>,
+}
+
+/// One mention of an entity: `[start, end)` code points in `text.body`.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct EntityMention {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
 }
 
 /// The record's JSON Schema, pretty-printed, as committed under `schema/`.

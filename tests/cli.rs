@@ -103,7 +103,7 @@ fn extract_prints_one_record() {
     let r: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
     assert_eq!(r["title"], "What Was Putin Doing in Tajikistan?");
     assert_eq!(r["source"]["format"], "markdown");
-    assert_eq!(r["schema_version"], 1);
+    assert_eq!(r["schema_version"], wirewatch::record::SCHEMA_VERSION);
 }
 
 #[test]

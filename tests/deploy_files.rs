@@ -81,6 +81,12 @@ fn promtool_checks_config_and_rules_and_runs_the_alert_unit_tests() {
             .args(["check", "config"])
             .arg(deploy("prometheus/prometheus.yml")),
     );
+    // The cluster's configuration too (deploy/compose.cluster.yaml).
+    run_ok(
+        Command::new(&promtool)
+            .args(["check", "config"])
+            .arg(deploy("prometheus/prometheus.cluster.yml")),
+    );
     run_ok(
         Command::new(&promtool)
             .args(["check", "rules"])
@@ -265,6 +271,7 @@ fn dashboard_is_current_and_every_panel_uses_the_datasource_variable() {
         "back-pressure",
         "quality",
         "process",
+        "nats",
     ] {
         assert!(
             rows.iter().any(|r| r.contains(row)),
@@ -321,6 +328,23 @@ fn dashboard_is_current_and_every_panel_uses_the_datasource_variable() {
             && p["targets"][0]["format"] == "heatmap"
             && str_of(&p["targets"][0]["expr"]).contains("wirewatch_drop_to_record_seconds_bucket")
     }));
+    // The NATS row splits what ingest published into new and duplicate, and
+    // errors by operation.
+    let exprs: Vec<&str> = panels
+        .iter()
+        .flat_map(|p| p["targets"].as_array().into_iter().flatten())
+        .map(|t| str_of(&t["expr"]))
+        .collect();
+    for needle in [
+        "sum by (result) (rate(wirewatch_nats_published_total{",
+        "sum by (op) (rate(wirewatch_nats_errors_total{",
+        "wirewatch_nats_consumer_pending{",
+    ] {
+        assert!(
+            exprs.iter().any(|e| e.contains(needle)),
+            "no panel query with {needle}"
+        );
+    }
     // Every catalogue metric is on some panel (the article size histogram aside).
     for def in catalogue::ALL {
         let shown = metrics_used.iter().any(|m| m.starts_with(def.name));
@@ -535,6 +559,403 @@ fn compose_runs_the_three_services_on_a_private_network() {
         "{command:?}"
     );
     assert!(deploy("prometheus/rules/wirewatch.rules.yml").is_file());
+}
+
+// --- compose on a NATS JetStream cluster -------------------------------------
+
+/// The settings of a NATS server configuration file that the cluster relies
+/// on, as `block.key` → value (`port`, `cluster.port`, `jetstream.store_dir`,
+/// ...), with array values joined by spaces. Enough of the format for the
+/// file shipped here, not a general parser.
+fn nats_conf(text: &str) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    let mut blocks: Vec<String> = Vec::new();
+    let mut array: Option<(String, Vec<String>)> = None;
+    for line in text.lines() {
+        let line = line.split('#').next().unwrap_or_default().trim();
+        if line.is_empty() {
+            continue;
+        }
+        if let Some((key, items)) = &mut array {
+            if line == "]" {
+                out.insert(key.clone(), items.join(" "));
+                array = None;
+            } else {
+                items.push(line.trim_end_matches(',').to_string());
+            }
+            continue;
+        }
+        if line == "}" {
+            blocks.pop();
+            continue;
+        }
+        let (key, value) = line
+            .split_once(|c: char| c == ':' || c == '=' || c.is_whitespace())
+            .map(|(k, v)| (k.trim(), v.trim()))
+            .unwrap_or((line, ""));
+        let key = blocks
+            .iter()
+            .map(String::as_str)
+            .chain([key])
+            .collect::<Vec<_>>()
+            .join(".");
+        match value {
+            "{" => blocks.push(key.rsplit('.').next().unwrap_or_default().to_string()),
+            "[" => array = Some((key, Vec::new())),
+            v => {
+                out.insert(key, v.trim_matches('"').to_string());
+            }
+        }
+    }
+    out
+}
+
+/// A service's environment (a mapping) as strings.
+fn environment(service: &Value) -> BTreeMap<String, String> {
+    service["environment"]
+        .as_object()
+        .into_iter()
+        .flatten()
+        .map(|(k, v)| {
+            let v = match v {
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            (k.clone(), v)
+        })
+        .collect()
+}
+
+/// The effective configuration `wirewatch check-config` prints for a
+/// service's environment (so the values are ones wirewatch accepts).
+fn effective_config(name: &str, service: &Value) -> toml::Table {
+    let mut cmd = Command::new(BIN);
+    cmd.arg("check-config");
+    for (k, _) in std::env::vars().filter(|(k, _)| k.starts_with("WIREWATCH_")) {
+        cmd.env_remove(k);
+    }
+    cmd.envs(environment(service));
+    let out = cmd.output().expect("run wirewatch check-config");
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.status.success(),
+        "{name}: wirewatch rejects the environment: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    text.parse()
+        .unwrap_or_else(|e| panic!("{name}: check-config output is not TOML: {e}\n{text}"))
+}
+
+/// `deploy.replicas`: a number, or `${VAR:-number}`.
+fn replicas(service: &Value) -> Option<u64> {
+    let r = &service["deploy"]["replicas"];
+    r.as_u64().or_else(|| {
+        str_of(r)
+            .strip_prefix("${")?
+            .strip_suffix('}')?
+            .split_once(":-")?
+            .1
+            .parse()
+            .ok()
+    })
+}
+
+#[test]
+fn cluster_compose_runs_three_nats_nodes_ingest_and_workers_on_a_private_network() {
+    let c = load_yaml(&deploy("compose.cluster.yaml"));
+    let single = compose();
+    assert_ne!(
+        c["name"], single["name"],
+        "its own project name, so volumes and networks stay apart"
+    );
+    for key in c.as_object().expect("mapping").keys() {
+        assert!(
+            ["name", "services", "networks", "volumes"].contains(&key.as_str())
+                || key.starts_with("x-"),
+            "unknown top-level key {key}"
+        );
+    }
+    let services = c["services"].as_object().expect("services");
+    let names: BTreeSet<&str> = services.keys().map(String::as_str).collect();
+    let nodes = ["nats-1", "nats-2", "nats-3"];
+    let mut expected = BTreeSet::from(["ingest", "worker", "prometheus", "grafana"]);
+    expected.extend(nodes);
+    assert_eq!(names, expected);
+
+    // One private network every service joins; only Grafana publishes a
+    // port, on loopback, and only Grafana joins another network.
+    let networks = c["networks"].as_object().expect("networks");
+    let private: Vec<&String> = networks
+        .iter()
+        .filter(|(_, n)| n["internal"] == true)
+        .map(|(k, _)| k)
+        .collect();
+    assert_eq!(private.len(), 1, "one internal network");
+    for (name, s) in services {
+        let joined: Vec<&str> = s["networks"]
+            .as_array()
+            .expect("networks")
+            .iter()
+            .map(str_of)
+            .collect();
+        assert!(joined.contains(&private[0].as_str()), "{name}: private");
+        for n in &joined {
+            assert!(networks.contains_key(*n), "{name}: undeclared network {n}");
+        }
+        if name == "grafana" {
+            let ports = s["ports"].as_array().expect("grafana publishes its port");
+            assert_eq!(ports.len(), 1);
+            assert!(str_of(&ports[0]).starts_with("127.0.0.1:"));
+            assert!(str_of(&ports[0]).ends_with(":3000"));
+        } else {
+            assert!(s.get("ports").is_none(), "{name} must not publish ports");
+            assert!(
+                !joined.iter().any(|n| networks[*n]["internal"] != true),
+                "{name} joins a non-internal network"
+            );
+        }
+        if let Some(image) = s["image"].as_str().filter(|_| s.get("build").is_none()) {
+            let tag = image.rsplit_once(':').map(|(_, t)| t).unwrap_or_default();
+            assert!(!tag.is_empty() && tag != "latest", "{name}: pin {image}");
+        }
+        for (target, source) in volume_mounts(s) {
+            if source.starts_with('.') || source.starts_with('/') {
+                let user_folder = ["./inbox", "./out"].contains(&source.as_str());
+                assert!(
+                    deploy("").join(&source).exists() || user_folder,
+                    "{name}: {source} ({target}) missing"
+                );
+            } else {
+                assert!(
+                    c["volumes"].get(&source).is_some(),
+                    "{name}: volume {source} not declared"
+                );
+            }
+        }
+        if name != "grafana" && name != "prometheus" {
+            assert_eq!(s["security_opt"][0], "no-new-privileges:true", "{name}");
+            assert_eq!(s["cap_drop"][0], "ALL", "{name}");
+            assert_eq!(s["read_only"], true, "{name}");
+        }
+    }
+
+    // NATS: three nodes of one cluster, pinned to 2.10, one configuration
+    // file, each with its own name and its own store volume.
+    let conf_text = std::fs::read_to_string(deploy("nats/cluster.conf")).expect("nats conf");
+    let conf = nats_conf(&conf_text);
+    let client_port = conf.get("port").expect("port").clone();
+    let cluster_port = conf.get("cluster.port").expect("cluster.port").clone();
+    let http_port = conf.get("http_port").expect("http_port").clone();
+    assert!(!conf.get("cluster.name").expect("cluster.name").is_empty());
+    let store_dir = conf
+        .get("jetstream.store_dir")
+        .expect("jetstream.store_dir");
+    let routes: BTreeSet<&str> = conf
+        .get("cluster.routes")
+        .expect("cluster.routes")
+        .split_whitespace()
+        .collect();
+    let want_routes: BTreeSet<String> = nodes
+        .iter()
+        .map(|n| format!("nats-route://{n}:{cluster_port}"))
+        .collect();
+    assert_eq!(
+        routes,
+        want_routes.iter().map(String::as_str).collect(),
+        "every node routes to all three"
+    );
+    let mut stores = BTreeSet::new();
+    for node in nodes {
+        let s = &services[node];
+        let image = str_of(&s["image"]);
+        assert!(
+            image == "nats:2.10"
+                || image.starts_with("nats:2.10-")
+                || image.starts_with("nats:2.10."),
+            "{node}: {image}"
+        );
+        let command: Vec<&str> = s["command"]
+            .as_array()
+            .expect("command")
+            .iter()
+            .map(str_of)
+            .collect();
+        let after = |flag: &str| {
+            command
+                .iter()
+                .position(|a| *a == flag)
+                .and_then(|i| command.get(i + 1))
+                .copied()
+        };
+        assert_eq!(after("--name"), Some(node), "{node}: a unique server name");
+        let mounts = volume_mounts(s);
+        let conf_path = after("--config").expect("--config");
+        assert_eq!(
+            mounts.get(conf_path).map(String::as_str),
+            Some("./nats/cluster.conf"),
+            "{node}: the shipped configuration"
+        );
+        let (mount, volume) = mounts
+            .iter()
+            .find(|(target, _)| store_dir.starts_with(target.as_str()))
+            .unwrap_or_else(|| panic!("{node}: no volume holds {store_dir}"));
+        assert!(
+            !volume.starts_with('.'),
+            "{node}: {mount} is a named volume"
+        );
+        assert!(stores.insert(volume.clone()), "{node}: shares its store");
+        let health = s["healthcheck"]["test"].to_string();
+        assert!(
+            health.contains(&format!(":{http_port}/healthz")),
+            "{node}: health check on the monitoring port: {health}"
+        );
+    }
+
+    // wirewatch: the image of this repository; ingest and work, connected to
+    // all three nodes, streams with 3 replicas, metrics scraped on the
+    // container interface.
+    let servers: Vec<String> = nodes
+        .iter()
+        .map(|n| format!("nats://{n}:{client_port}"))
+        .collect();
+    let mut metrics_ports = BTreeSet::new();
+    for (name, role) in [("ingest", "ingest"), ("worker", "work")] {
+        let s = &services[name];
+        assert_eq!(
+            s["build"], single["services"]["wirewatch"]["build"],
+            "{name}"
+        );
+        assert_eq!(s["command"][0], role, "{name}: runs `wirewatch {role}`");
+        assert!(!str_of(&s["user"]).starts_with('0'), "{name}: non-root");
+        for node in nodes {
+            assert_eq!(
+                s["depends_on"][node]["condition"], "service_healthy",
+                "{name} waits for {node}"
+            );
+        }
+        let env = environment(s);
+        assert!(env.contains_key("WIREWATCH_NATS_SERVERS"), "{name}");
+        assert_eq!(env["WIREWATCH_NATS_REPLICAS"], "3", "{name}");
+        let config = effective_config(name, s);
+        let nats = config["nats"].as_table().expect("[nats]");
+        let got: Vec<&str> = nats["servers"]
+            .as_array()
+            .expect("servers")
+            .iter()
+            .filter_map(|v| v.as_str())
+            .collect();
+        assert_eq!(got, servers, "{name}: nats.servers lists the three nodes");
+        assert_eq!(nats["replicas"].as_integer(), Some(3), "{name}");
+        let addr = config["metrics"]["addr"].as_str().expect("metrics.addr");
+        let port = addr.strip_prefix("0.0.0.0:").expect("metrics on 0.0.0.0");
+        assert!(
+            s["expose"]
+                .as_array()
+                .is_some_and(|e| e.iter().any(|p| str_of(p) == port)),
+            "{name}: expose {port}"
+        );
+        metrics_ports.insert(port.to_string());
+    }
+    // The one ingester watches the mounted inbox; its ledger and quarantine
+    // are kept.
+    let ingest = &services["ingest"];
+    assert!(ingest.get("deploy").is_none(), "a single ingester");
+    let env = environment(ingest);
+    let mounts = volume_mounts(ingest);
+    assert_eq!(
+        mounts.get(&env["WIREWATCH_WATCH_DIR"]).map(String::as_str),
+        Some("./inbox")
+    );
+    assert!(mounts.contains_key(&env["WIREWATCH_OUTPUT_DIR"]));
+    // Workers: several, each with its own (anonymous) output volume, no inbox.
+    let worker = &services["worker"];
+    assert!(
+        replicas(worker).is_some_and(|n| n >= 2),
+        "workers: deploy.replicas >= 2, got {}",
+        worker["deploy"]["replicas"]
+    );
+    let env = environment(worker);
+    assert!(
+        !env.contains_key("WIREWATCH_WATCH_DIR"),
+        "workers watch nothing"
+    );
+    let out = &env["WIREWATCH_OUTPUT_DIR"];
+    let volumes: Vec<&str> = worker["volumes"]
+        .as_array()
+        .expect("worker volumes")
+        .iter()
+        .map(str_of)
+        .collect();
+    assert_eq!(
+        volumes,
+        vec![out.as_str()],
+        "one anonymous volume per replica at the output folder, nothing shared"
+    );
+
+    // Prometheus: the cluster's scrape configuration finds the ingester and
+    // every worker replica, as the job the rules and dashboard select.
+    let p = &services["prometheus"];
+    let (config_dir, _) = volume_mounts(p)
+        .into_iter()
+        .find(|(_, source)| source == "./prometheus")
+        .expect("deploy/prometheus mounted");
+    let command: Vec<&str> = p["command"]
+        .as_array()
+        .expect("command")
+        .iter()
+        .map(str_of)
+        .collect();
+    assert!(
+        command.contains(&format!("--config.file={config_dir}/prometheus.cluster.yml").as_str()),
+        "{command:?}"
+    );
+    let scrape = load_yaml(&deploy("prometheus/prometheus.cluster.yml"));
+    assert_eq!(
+        scrape["global"]["scrape_interval"],
+        load_yaml(&deploy("prometheus/prometheus.yml"))["global"]["scrape_interval"],
+        "Grafana's provisioned timeInterval assumes this scrape interval"
+    );
+    assert_eq!(scrape["rule_files"][0], "rules/*.yml");
+    let job = scrape["scrape_configs"]
+        .as_array()
+        .expect("scrape_configs")
+        .iter()
+        .find(|j| j["job_name"] == "wirewatch")
+        .expect("job wirewatch");
+    let sd = &job["dns_sd_configs"][0];
+    let sd_names: BTreeSet<&str> = sd["names"]
+        .as_array()
+        .expect("names")
+        .iter()
+        .map(str_of)
+        .collect();
+    assert_eq!(sd_names, BTreeSet::from(["ingest", "worker"]));
+    assert_eq!(
+        BTreeSet::from([sd["port"].to_string()]),
+        metrics_ports,
+        "scrape port = metrics port"
+    );
+    // Grafana: the same provisioning and dashboard as the single daemon.
+    assert_eq!(
+        volume_mounts(&services["grafana"]),
+        volume_mounts(&single["services"]["grafana"])
+    );
+
+    // The NATS configuration is valid for nats-server itself.
+    let Some(nats) = find_tool("nats-server") else {
+        assert!(
+            std::env::var_os("WIREWATCH_REQUIRE_NATS").is_none(),
+            "nats-server is required here (WIREWATCH_REQUIRE_NATS) but not installed"
+        );
+        eprintln!("SKIPPED nats-server -t: nats-server is not installed");
+        return;
+    };
+    run_ok(
+        Command::new(nats)
+            .arg("-c")
+            .arg(deploy("nats/cluster.conf"))
+            .args(["--name", "nats-1", "-t"]),
+    );
 }
 
 // --- Dockerfile ---------------------------------------------------------------

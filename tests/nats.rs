@@ -301,3 +301,74 @@ fn a_poison_article_is_dead_lettered_after_max_deliver() {
     assert!(ingest.stop());
     assert!(w.stop());
 }
+
+/// Creates the records stream as wirewatch would, but refusing messages over
+/// `max_message_size` bytes; or, with -1, lifts that limit again.
+fn records_stream_limit(url: &str, max_message_size: i32) {
+    let rt = tokio::runtime::Runtime::new().expect("runtime");
+    rt.block_on(async {
+        let client = async_nats::connect(url).await.expect("connect");
+        let js = async_nats::jetstream::new(client);
+        let config = async_nats::jetstream::stream::Config {
+            name: "WIREWATCH_RECORDS".into(),
+            subjects: vec!["wirewatch.records".into()],
+            duplicate_window: Duration::from_secs(120),
+            max_message_size,
+            ..Default::default()
+        };
+        if max_message_size < 0 {
+            js.update_stream(config).await.expect("update stream");
+        } else {
+            js.create_stream(config).await.expect("create stream");
+        }
+    });
+}
+
+#[test]
+fn a_record_the_records_stream_refused_is_published_when_the_article_comes_back() {
+    if !nats_available() {
+        return;
+    }
+    let ws = Workspace::new();
+    let nats = NatsServer::start(&ws.dir.path().join("js"), free_port());
+    // The record is written, but the records stream refuses it for a while:
+    // the article must not be acked until its record is in the stream, even
+    // though it comes back to the worker that already has the record.
+    records_stream_limit(&nats.url(), 100);
+    let ingest = Role::start(
+        "ingest",
+        &nats.url(),
+        Some(&ws.watch()),
+        &ws.dir.path().join("ingest"),
+        &[],
+    );
+    let w = Role::start(
+        "work",
+        &nats.url(),
+        None,
+        &ws.dir.path().join("w"),
+        &[("WIREWATCH_NATS_MAX_DELIVER", "30")],
+    );
+    assert!(wait_for(T, || ingest.ready() && w.ready()));
+    drop_file(&ws.watch(), "a.txt", article(1).as_bytes());
+    assert!(
+        wait_for(T, || w
+            .metric(r#"wirewatch_nats_errors_total{op="records"}"#)
+            >= 1.0),
+        "the records stream never refused the record"
+    );
+    assert_eq!(w.metric("wirewatch_nats_acked_total"), 0.0);
+    records_stream_limit(&nats.url(), -1);
+    assert!(
+        wait_for(T, || stream_messages(&nats.url(), "WIREWATCH_RECORDS") == 1
+            && stream_messages(&nats.url(), "WIREWATCH_ARTICLES") == 0),
+        "records {} articles left {} acked {}",
+        stream_messages(&nats.url(), "WIREWATCH_RECORDS"),
+        stream_messages(&nats.url(), "WIREWATCH_ARTICLES"),
+        w.metric("wirewatch_nats_acked_total")
+    );
+    assert!(w.metric("wirewatch_nats_redelivered_total") >= 1.0);
+    assert_eq!(w.metric("wirewatch_nats_dead_lettered_total"), 0.0);
+    assert!(ingest.stop());
+    assert!(w.stop());
+}

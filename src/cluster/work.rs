@@ -296,7 +296,18 @@ impl Feeder {
                 let _ = msg.ack_with(AckKind::Nak(Some(NAK_DELAY))).await;
                 continue;
             }
-            if let Some(record) = &done.record
+            // A redelivered article may be unchanged (or a duplicate) here
+            // only because an earlier delivery wrote its record but could not
+            // publish it: publish this worker's record of that content again
+            // (within nats.duplicate_window_s the records stream drops it if
+            // it has it already).
+            let redelivered = msg.info().is_ok_and(|i| i.delivered > 1);
+            let record = match done.record {
+                Some(record) => Some(record),
+                None if redelivered => self.existing_record(&msg),
+                None => None,
+            };
+            if let Some(record) = &record
                 && let Err(e) = self.publish_record(js, record).await
             {
                 metrics::counter!(m::NATS_ERRORS.name, "op" => "records").increment(1);
@@ -312,6 +323,13 @@ impl Feeder {
                 }
             }
         }
+    }
+
+    /// The record this worker's ledger holds for a message's content, if any.
+    fn existing_record(&self, msg: &jetstream::Message) -> Option<PathBuf> {
+        let hash = msg.headers.as_ref()?.get(headers::HASH)?;
+        let entry = self.ctx.ledger.content(hash.as_str()).ok()??;
+        Some(self.ctx.records.root().join(entry.record))
     }
 
     /// Publishes a record, with its content hash as message id so a

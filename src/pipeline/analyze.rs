@@ -36,6 +36,8 @@ pub struct Analysis {
     pub record: Record,
     pub timings: Timings,
     pub fact_counts: Vec<(&'static str, usize)>,
+    /// Entities by type, for `wirewatch_entities_extracted_total`.
+    pub entity_counts: Vec<(&'static str, usize)>,
 }
 
 /// Runs the whole extraction on one article.
@@ -58,6 +60,7 @@ pub fn analyze(
         ("word", doc.words),
     ];
     fact_counts.extend(facts.counts(&doc));
+    let entity_counts = crate::extract::entities::counts(&facts.entities);
     let record = assemble(doc, facts, meta);
     Ok(Analysis {
         record,
@@ -67,6 +70,7 @@ pub fn analyze(
             extract: t3 - t2,
         },
         fact_counts,
+        entity_counts,
     })
 }
 
@@ -96,6 +100,8 @@ fn assemble(doc: Document, facts: Facts, meta: SourceMeta) -> Record {
         truncated: doc.truncated,
         body: String::new(),
     };
+    let figures = super::figures::figures(&doc, &facts, &offsets);
+    let entities = crate::extract::entities::to_record(&facts.entities, &doc.body, &offsets);
     let id = identity::record_id(&doc.body);
     let published = published(&doc, &meta);
     let language = doc.language.as_ref().map(|l| Language {
@@ -127,6 +133,11 @@ fn assemble(doc: Document, facts: Facts, meta: SourceMeta) -> Record {
             ..text
         },
         links,
+        numbers: figures.numbers,
+        money: figures.money,
+        percentages: figures.percentages,
+        quantities: figures.quantities,
+        entities,
         warnings: doc.warnings,
     }
 }

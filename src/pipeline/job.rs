@@ -133,6 +133,8 @@ pub struct Completion {
     pub bytes: u64,
     pub started_at: Instant,
     pub fact_counts: Vec<(&'static str, usize)>,
+    /// Entities by type (`wirewatch_entities_extracted_total`).
+    pub entity_counts: Vec<(&'static str, usize)>,
 }
 
 /// Sent back to the detector once a path's job is committed.

@@ -27,6 +27,7 @@ pub fn process(ctx: &Context, job: Job) -> Completion {
         bytes: 0,
         started_at,
         fact_counts: Vec::new(),
+        entity_counts: Vec::new(),
         job,
     };
     c.outcome = match run(ctx, &mut c) {
@@ -232,6 +233,7 @@ impl Output for LocalRecords {
         observe("parse", analysis.timings.parse);
         observe("extract", analysis.timings.extract);
         c.fact_counts = analysis.fact_counts;
+        c.entity_counts = analysis.entity_counts;
 
         let t_write = Instant::now();
         let record_path = ctx.records.path_for(&job.rel);
@@ -287,6 +289,7 @@ pub fn panicked(ctx: &Context, job: Job, panic: &(dyn std::any::Any + Send)) -> 
         bytes: 0,
         started_at: Instant::now(),
         fact_counts: Vec::new(),
+        entity_counts: Vec::new(),
         job,
     };
     let path = c.job.path.clone();

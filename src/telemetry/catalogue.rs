@@ -71,8 +71,18 @@ pub const RESCAN_REASONS: &[&str] = &[
     "watcher_rescan",
     "root_recreated",
 ];
-pub const FACT_KINDS: &[&str] = &["paragraph", "sentence", "word", "link", "url"];
-pub const ENTITY_TYPES: &[&str] = &["person", "organization", "place"];
+pub const FACT_KINDS: &[&str] = &[
+    "paragraph",
+    "sentence",
+    "word",
+    "link",
+    "url",
+    "number",
+    "money",
+    "percentage",
+    "quantity",
+];
+pub const ENTITY_TYPES: &[&str] = &["person", "organization", "place", "misc"];
 
 macro_rules! metric {
     ($id:ident, $name:literal, $kind:ident, $unit:ident, $help:literal, [$($l:expr),*] $(, $b:expr)?) => {

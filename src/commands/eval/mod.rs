@@ -10,6 +10,9 @@
 
 /// The HTML main-text benchmark.
 pub mod html;
+/// Named entities on CoNLL-style files.
+pub mod ner;
+pub mod recognizers;
 
 use std::collections::HashMap;
 

@@ -1,0 +1,123 @@
+//! Throughput of the figure extractors (numbers, money, percentages,
+//! quantities, standalone numbers) on one core, over the bodies of the BBC
+//! corpus in ../shared/data/news/bbc, and on hostile inputs (a megabyte of
+//! digits, of "1,1,1,…", of punctuation, of number words) to show the time
+//! stays linear. Prints MB/s; the document stage is not timed.
+//!
+//! Run: `cargo bench --bench figures`
+
+use std::path::Path;
+use std::time::Instant;
+
+use wirewatch::document::{self, Document};
+use wirewatch::extract::{
+    Extractor, Facts, MoneyAmounts, Numbers, Percentages, Quantities, StandaloneNumbers,
+};
+use wirewatch::record::Format;
+
+/// Passes over the corpus; the best one is reported (least disturbed by noise).
+const PASSES: usize = 5;
+
+fn figures(doc: &Document) -> Facts {
+    let mut facts = Facts::default();
+    Numbers.extract(doc, &mut facts);
+    MoneyAmounts.extract(doc, &mut facts);
+    Percentages.extract(doc, &mut facts);
+    Quantities.extract(doc, &mut facts);
+    StandaloneNumbers.extract(doc, &mut facts);
+    facts
+}
+
+fn count(f: &Facts) -> usize {
+    f.numbers.len() + f.money.len() + f.percentages.len() + f.quantities.len() + f.standalone.len()
+}
+
+/// Best-of-`passes` seconds to run the figure extractors over `docs`.
+fn time(docs: &[Document], passes: usize) -> (f64, usize) {
+    let mut best = f64::MAX;
+    let mut found = 0;
+    for _ in 0..passes {
+        let t = Instant::now();
+        found = 0;
+        for d in docs {
+            found += count(&figures(d));
+        }
+        best = best.min(t.elapsed().as_secs_f64());
+    }
+    (best, found)
+}
+
+fn corpus() -> Vec<Document> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/news/bbc");
+    let mut docs = Vec::new();
+    let mut stack = vec![root];
+    while let Some(dir) = stack.pop() {
+        let Ok(rd) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for e in rd.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "txt")
+                && let Ok(b) = std::fs::read(&p)
+                && let Ok(doc) = document::read(&b, Some(Format::Text))
+            {
+                docs.push(doc);
+            }
+        }
+    }
+    docs
+}
+
+/// A document whose body is `body` (one paragraph, one sentence).
+fn raw(body: String) -> Document {
+    let mut doc = document::read(b"x", Some(Format::Text)).expect("a one-letter document");
+    let whole = 0..body.len();
+    doc.paragraphs = vec![whole.clone()];
+    doc.sentences = vec![whole];
+    doc.body = body;
+    doc
+}
+
+fn main() {
+    let docs = corpus();
+    if docs.is_empty() {
+        eprintln!("skipped the corpus: no articles under ../shared/data/news/bbc");
+    } else {
+        let bytes: usize = docs.iter().map(|d| d.body.len()).sum();
+        let (secs, found) = time(&docs, PASSES);
+        println!(
+            "figures/bbc: {} articles, {:.1} MB of body text in {:.3} s: {:.1} MB/s, {:.0} articles/s \
+             (one core, best of {PASSES}; {found} facts)",
+            docs.len(),
+            bytes as f64 / 1e6,
+            secs,
+            bytes as f64 / 1e6 / secs,
+            docs.len() as f64 / secs,
+        );
+    }
+    let mb = 1 << 20;
+    let hostile = [
+        ("digits", "7".repeat(mb)),
+        ("comma list", "1,".repeat(mb / 2)),
+        ("dot list", "1.".repeat(mb / 2)),
+        ("punctuation", ".-,/%$".repeat(mb / 6)),
+        ("number words", "one ".repeat(mb / 4)),
+        ("hundreds", "hundred and ".repeat(mb / 12)),
+        ("money", "$1 ".repeat(mb / 3)),
+        ("percent", "5% of ".repeat(mb / 6)),
+        ("spaced groups", "1 000 ".repeat(mb / 6)),
+    ];
+    for (name, body) in hostile {
+        let len = body.len();
+        let doc = raw(body);
+        let (secs, found) = time(std::slice::from_ref(&doc), 1);
+        println!(
+            "figures/hostile {name}: {:.1} MB in {:.3} s: {:.1} MB/s ({found} facts)",
+            len as f64 / 1e6,
+            secs,
+            len as f64 / 1e6 / secs,
+        );
+    }
+}

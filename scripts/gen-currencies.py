@@ -1,0 +1,142 @@
+#!/usr/bin/env python3
+"""Builds data/currencies.tsv, the currency vocabulary wirewatch embeds.
+
+Reads the ISO 4217 list (../shared/data/gazetteer/iso4217.json: Debian
+iso-codes via pycountry, LGPL-2.1) and the project's hand-maintained
+data/currency-aliases.tsv, and writes one row per form a currency is written
+in: codes, full names and their plurals, the head word of a name when only
+one currency uses it ("somoni", "hryvnia"), plus the aliases (common names,
+symbols, news defaults for ambiguous words). Standard library only.
+
+    python3 scripts/gen-currencies.py [ISO4217_JSON] > data/currencies.tsv
+"""
+
+import json
+import sys
+import unicodedata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_ISO = ROOT.parent / "shared" / "data" / "gazetteer" / "iso4217.json"
+ALIASES = ROOT / "data" / "currency-aliases.tsv"
+
+# Last words that follow the head noun ("Pound Sterling", "Rial Omani", "CFA Franc BEAC").
+AFTER_HEAD = {"sterling", "renminbi", "omani", "uruguayo", "soberano", "oro", "beac", "bceao"}
+
+
+def fold(text):
+    """The same text without accents ("bolívar" -> "bolivar"), ASCII apostrophes."""
+    text = text.replace("\u2019", "'")
+    return "".join(
+        c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)
+    )
+
+
+def load_aliases():
+    rows = []
+    for line in ALIASES.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        rows.append(line.split("\t"))
+    return rows
+
+
+def main():
+    iso_path = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_ISO
+    iso = json.loads(iso_path.read_text(encoding="utf-8"))["4217"]
+    aliases = load_aliases()
+    skip = {r[1] for r in aliases if r[0] == "skip"}
+    nocode = {r[1] for r in aliases if r[0] == "nocode"}
+    lower = {r[1] for r in aliases if r[0] == "lower"}
+    noword = {r[1] for r in aliases if r[0] == "noword"}
+    plurals = {}
+    for r in aliases:
+        if r[0] == "plural":
+            plurals[r[1]] = r[2].split(" ")
+
+    def plural_forms(word):
+        if word in plurals:
+            return plurals[word]
+        if word.endswith("y") and word[-2:-1] not in ("a", "e", "o", "u"):
+            return [word[:-1] + "ies"]
+        if word.endswith(("s", "x", "z", "ch", "sh")):
+            return [word + "es"]
+        return [word + "s"]
+
+    def inflect(phrase):
+        """Singular and plural forms of a currency name (head noun inflected)."""
+        words = phrase.split(" ")
+        head = len(words) - 2 if len(words) > 1 and words[-1] in AFTER_HEAD else len(words) - 1
+        out = [phrase]
+        for p in plural_forms(words[head]):
+            out.append(" ".join(words[:head] + [p] + words[head + 1 :]))
+        return out
+
+    currencies = []
+    for c in iso:
+        if c["alpha_3"] not in skip:
+            currencies.append((c["alpha_3"], c["name"]))
+    iso_codes = {code for code, _ in currencies}
+    currencies += [(r[1], r[2]) for r in aliases if r[0] == "cur"]
+    known = {code for code, _ in currencies}
+
+    rows = []  # (kind, form, code, family)
+    seen = set()
+
+    def add(kind, form, code, family="-"):
+        if code not in known:
+            sys.exit(f"unknown currency {code} for {form!r}")
+        for f in dict.fromkeys([form, fold(form)]):
+            key = (kind, f)
+            if key not in seen:
+                seen.add(key)
+                rows.append((kind, f, code, family))
+
+    # Aliases first: they decide what an ambiguous form means.
+    for r in aliases:
+        if r[0] == "word":
+            for f in inflect(r[1]):
+                add("word", f, r[2], r[3])
+        elif r[0] in ("symbol", "minor"):
+            add(r[0], r[1], r[2], r[3])
+        elif r[0] == "mcode":
+            add("mcode", r[1], r[2])
+        elif r[0] == "code":
+            add("code*" if r[1] in lower else "code", r[1], r[2])
+
+    heads = {}
+    for code, name in currencies:
+        words = name.lower().split(" ")
+        head = words[-2] if len(words) > 1 and words[-1] in AFTER_HEAD else words[-1]
+        heads.setdefault(fold(head), set()).add(code)
+    for code, name in currencies:
+        if code in iso_codes and code not in nocode:
+            add("code*" if code in lower else "code", code, code)
+        lname = name.lower()
+        if "(" in lname or lname.startswith("the ") or "unidad" in lname:
+            continue
+        for f in inflect(lname):
+            if ("word", f) not in seen:
+                add("word", f, code)
+        words = lname.split(" ")
+        head = words[-2] if len(words) > 1 and words[-1] in AFTER_HEAD else words[-1]
+        if len(words) > 1 and len(heads[fold(head)]) == 1 and head not in noword:
+            for f in inflect(head):
+                if ("word", f) not in seen:
+                    add("word", f, code)
+
+    out = sys.stdout
+    out.write(
+        "# Generated by scripts/gen-currencies.py from ISO 4217 (iso4217.json: Debian\n"
+        "# iso-codes via pycountry, LGPL-2.1) and data/currency-aliases.tsv. Do not edit.\n"
+        "# cur CODE NAME | KIND FORM CODE FAMILY (kinds: code = upper case only, code* = any\n"
+        "# case, word, symbol, minor, mcode; family \"-\" unless the form is ambiguous)\n"
+    )
+    for code, name in sorted(currencies):
+        out.write(f"cur\t{code}\t{name}\n")
+    for kind, form, code, family in rows:
+        out.write(f"{kind}\t{form}\t{code}\t{family}\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,420 @@
+//! The recognizer's features, hashed straight into weight-table rows so no
+//! feature string is ever built: the word and its lowercase, shape,
+//! prefixes and suffixes, the neighbouring words and shapes, sentence
+//! position and headline case, word clusters and capitalization learned from
+//! unlabeled news, gazetteer membership, and document-level evidence (the same
+//! word written capitalized or lowercase elsewhere in the article).
+//! Tag-dependent features (previous tags, earlier labels of the same word)
+//! are added by the tagger as it decodes.
+
+use super::gazetteer::{self, Gazetteer, MAX_PHRASE};
+use super::hash::{FxSet, feed, finish, mix, of_str};
+use super::lexicon::{ClusterPath, Lexicon};
+
+/// log2 of the number of weight rows.
+pub const BITS: u32 = 20;
+/// Number of weight rows.
+pub const ROWS: usize = 1 << BITS;
+
+/// Coarse word class.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Class {
+    Lower = 0,
+    Capitalized = 1,
+    AllCaps = 2,
+    Mixed = 3,
+    Digits = 4,
+    Punct = 5,
+}
+
+impl Class {
+    fn of(word: &str) -> Class {
+        let mut upper = 0usize;
+        let mut lower = 0usize;
+        let mut digit = false;
+        let mut first_upper = false;
+        for (i, c) in word.chars().enumerate() {
+            if c.is_uppercase() {
+                upper += 1;
+                if i == 0 {
+                    first_upper = true;
+                }
+            } else if c.is_lowercase() {
+                lower += 1;
+            } else if c.is_numeric() {
+                digit = true;
+            }
+        }
+        if digit {
+            Class::Digits
+        } else if upper == 0 && lower == 0 {
+            Class::Punct
+        } else if upper == 0 {
+            Class::Lower
+        } else if lower == 0 {
+            Class::AllCaps
+        } else if first_upper && upper == 1 {
+            Class::Capitalized
+        } else {
+            Class::Mixed
+        }
+    }
+
+    /// Starts with a capital letter (any casing after).
+    pub fn is_capital(self) -> bool {
+        matches!(self, Class::Capitalized | Class::AllCaps | Class::Mixed)
+    }
+}
+
+/// What the features need to know about one token.
+#[derive(Debug, Clone)]
+pub struct Token {
+    pub lower: String,
+    pub raw_h: u64,
+    pub lower_h: u64,
+    pub shape_h: u64,
+    pub short_shape_h: u64,
+    pub class: Class,
+    pub cluster: Option<ClusterPath>,
+    pub caps: Option<u8>,
+    /// Gazetteer lists a phrase starting here (low byte) or continuing
+    /// through here (high byte) is on.
+    pub gaz: u16,
+}
+
+/// Word shape: X for capitals, x for small letters, d for digits, other
+/// characters as they are; runs longer than `keep` are cut to `keep`.
+fn shape(word: &str, keep: usize) -> u64 {
+    let mut h = 0x0053_4841_5045_u64 ^ keep as u64;
+    let mut last = '\0';
+    let mut run = 0;
+    let mut n = 0;
+    for c in word.chars() {
+        let s = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else {
+            c
+        };
+        if s == last {
+            run += 1;
+        } else {
+            run = 1;
+            last = s;
+        }
+        if run <= keep {
+            h = mix(h, u64::from(s));
+            n += 1;
+            if n > 12 {
+                break;
+            }
+        }
+    }
+    h
+}
+
+/// Prepares a sentence's tokens.
+pub fn prepare(words: &[&str], lex: &Lexicon, gaz: &Gazetteer) -> Vec<Token> {
+    let mut toks: Vec<Token> = words
+        .iter()
+        .map(|w| {
+            let lower = gazetteer::key(w);
+            let lower_h = of_str(&lower);
+            Token {
+                raw_h: of_str(w),
+                lower_h,
+                shape_h: shape(w, 4),
+                short_shape_h: shape(w, 1),
+                class: Class::of(w),
+                cluster: lex.cluster(lower_h),
+                caps: lex.caps(lower_h),
+                gaz: 0,
+                lower,
+            }
+        })
+        .collect();
+    // Gazetteer phrases, longest first from each start; only capitalized
+    // starts, so "china" the word and "turkey" the bird are left alone.
+    let n = toks.len();
+    let mut i = 0;
+    while i < n {
+        if !toks[i].class.is_capital() {
+            i += 1;
+            continue;
+        }
+        let mut h = gazetteer::phrase_seed();
+        let mut best = (0usize, 0u8);
+        for (j, t) in toks.iter().enumerate().take(n.min(i + MAX_PHRASE)).skip(i) {
+            h = gazetteer::phrase_step(h, t.lower_h);
+            let kinds = gaz.phrase_kinds(h);
+            if kinds != 0 {
+                best = (j + 1 - i, kinds);
+            }
+        }
+        let (len, kinds) = best;
+        if len == 0 {
+            i += 1;
+            continue;
+        }
+        toks[i].gaz |= u16::from(kinds);
+        for t in toks.iter_mut().take(i + len).skip(i + 1) {
+            t.gaz |= u16::from(kinds) << 8;
+        }
+        i += len;
+    }
+    toks
+}
+
+/// Document-level evidence: which words the article writes capitalized in
+/// mid-sentence, and which it writes in lowercase.
+#[derive(Debug, Default)]
+pub struct DocStats {
+    cap_mid: FxSet<u64>,
+    lower: FxSet<u64>,
+}
+
+impl DocStats {
+    /// Gathers the evidence over every sentence of a document.
+    pub fn new(sentences: &[Vec<Token>]) -> DocStats {
+        let mut d = DocStats::default();
+        for s in sentences {
+            if headline(s) {
+                continue;
+            }
+            for (i, t) in s.iter().enumerate() {
+                match t.class {
+                    Class::Lower => {
+                        d.lower.insert(t.lower_h);
+                    }
+                    Class::Capitalized | Class::Mixed if i > 0 && !opens(&s[i - 1]) => {
+                        d.cap_mid.insert(t.lower_h);
+                    }
+                    _ => {}
+                }
+            }
+        }
+        d
+    }
+}
+
+/// A token after which a capital says nothing (sentence or quote start).
+fn opens(t: &Token) -> bool {
+    matches!(
+        t.lower.as_str(),
+        "\"" | "'" | "“" | "‘" | "(" | ":" | "-" | "." | "!" | "?" | "—"
+    )
+}
+
+/// A sentence written in capitals (a headline).
+pub fn headline(s: &[Token]) -> bool {
+    let letters = s
+        .iter()
+        .filter(|t| !matches!(t.class, Class::Punct | Class::Digits))
+        .count();
+    letters >= 2
+        && s.iter()
+            .filter(|t| !matches!(t.class, Class::Punct | Class::Digits))
+            .all(|t| t.class == Class::AllCaps)
+}
+
+// Template ids: each feature's hash starts from its own.
+const T_BIAS: u64 = 1;
+const T_RAW: u64 = 2;
+const T_LOWER: u64 = 3;
+const T_SHAPE: u64 = 4;
+const T_PREFIX: u64 = 5;
+const T_SUFFIX: u64 = 6;
+const T_PREV: u64 = 7;
+const T_NEXT: u64 = 8;
+const T_PREV2: u64 = 9;
+const T_NEXT2: u64 = 10;
+const T_SHAPE_PREV: u64 = 11;
+const T_SHAPE_NEXT: u64 = 12;
+const T_BIGRAM_PREV: u64 = 13;
+const T_BIGRAM_NEXT: u64 = 14;
+const T_CLUSTER: u64 = 15;
+const T_CLUSTER_PREV: u64 = 16;
+const T_CLUSTER_NEXT: u64 = 17;
+const T_CAPS: u64 = 18;
+const T_GAZ: u64 = 19;
+const T_POSITION: u64 = 20;
+const T_HEADLINE: u64 = 21;
+const T_DOC: u64 = 22;
+const T_CLUSTER_CLASS: u64 = 23;
+const T_NO_CLUSTER: u64 = 24;
+const T_GAZ_PREV: u64 = 25;
+const T_GAZ_NEXT: u64 = 26;
+/// Tag-dependent templates (used by the tagger).
+pub const T_TAG1: u64 = 40;
+pub const T_TAG2: u64 = 41;
+pub const T_TAG1_SHAPE: u64 = 42;
+pub const T_TAG1_WORD: u64 = 43;
+pub const T_HISTORY: u64 = 44;
+
+/// Row of a feature hash.
+#[inline]
+pub fn row(h: u64) -> u32 {
+    (finish(h) >> (64 - BITS)) as u32
+}
+
+#[inline]
+fn f(t: u64, x: u64) -> u32 {
+    row(mix(mix(0xcbf2_9ce4_8422_2325, t), x))
+}
+
+#[inline]
+fn f2(t: u64, x: u64, y: u64) -> u32 {
+    row(mix(mix(mix(0xcbf2_9ce4_8422_2325, t), x), y))
+}
+
+const NONE: u64 = 0x6e6f_6e65;
+const START: u64 = 0x0073_7461_7274;
+const END: u64 = 0x0065_6e64;
+
+/// The tag-independent feature rows of token `i`, appended to `out`.
+pub fn token_features(s: &[Token], i: usize, headline: bool, doc: &DocStats, out: &mut Vec<u32>) {
+    let t = &s[i];
+    let lower_at = |k: isize| -> u64 {
+        let j = i as isize + k;
+        if j < 0 {
+            START
+        } else if j as usize >= s.len() {
+            END
+        } else {
+            s[j as usize].lower_h
+        }
+    };
+    let shape_at = |k: isize| -> u64 {
+        let j = i as isize + k;
+        if j < 0 {
+            START
+        } else if j as usize >= s.len() {
+            END
+        } else {
+            s[j as usize].short_shape_h
+        }
+    };
+    let class = t.class as u64;
+    out.push(f(T_BIAS, 0));
+    out.push(f(T_RAW, t.raw_h));
+    out.push(f(T_LOWER, t.lower_h));
+    out.push(f(T_SHAPE, t.shape_h));
+    // Prefixes and suffixes of 1–4 characters (of words longer than that).
+    let chars: Vec<(usize, char)> = t.lower.char_indices().collect();
+    let n = chars.len();
+    for k in 1..=4usize.min(n.saturating_sub(1)) {
+        let p = &t.lower.as_bytes()[..chars[k].0];
+        out.push(f2(T_PREFIX, k as u64, feed(0, p)));
+        let sfx = &t.lower.as_bytes()[chars[n - k].0..];
+        out.push(f2(T_SUFFIX, k as u64, feed(0, sfx)));
+    }
+    out.push(f(T_PREV, lower_at(-1)));
+    out.push(f(T_NEXT, lower_at(1)));
+    out.push(f(T_PREV2, lower_at(-2)));
+    out.push(f(T_NEXT2, lower_at(2)));
+    out.push(f2(T_SHAPE_PREV, shape_at(-1), t.short_shape_h));
+    out.push(f2(T_SHAPE_NEXT, t.short_shape_h, shape_at(1)));
+    out.push(f2(T_BIGRAM_PREV, lower_at(-1), t.lower_h));
+    out.push(f2(T_BIGRAM_NEXT, t.lower_h, lower_at(1)));
+    match t.cluster {
+        Some(c) => {
+            for id in c {
+                out.push(f(T_CLUSTER, u64::from(id)));
+            }
+            out.push(f2(T_CLUSTER_CLASS, u64::from(c[1]), class));
+        }
+        None => out.push(f(T_NO_CLUSTER, class)),
+    }
+    let cluster_of = |j: isize| -> u64 {
+        if j < 0 || j as usize >= s.len() {
+            return NONE;
+        }
+        s[j as usize].cluster.map_or(NONE, |c| u64::from(c[2]))
+    };
+    out.push(f(T_CLUSTER_PREV, cluster_of(i as isize - 1)));
+    out.push(f(T_CLUSTER_NEXT, cluster_of(i as isize + 1)));
+    let caps = t.caps.map_or(9, u64::from);
+    out.push(f2(T_CAPS, caps, class | (u64::from(i == 0) << 8)));
+    if t.gaz != 0 {
+        for bit in 0..16 {
+            if t.gaz & (1 << bit) != 0 {
+                out.push(f(T_GAZ, bit));
+            }
+        }
+    }
+    if i > 0 && s[i - 1].gaz & 0xff != 0 {
+        out.push(f(T_GAZ_PREV, u64::from(s[i - 1].gaz & 0xff)));
+    }
+    if i + 1 < s.len() && s[i + 1].gaz & 0xff != 0 {
+        out.push(f(T_GAZ_NEXT, u64::from(s[i + 1].gaz & 0xff)));
+    }
+    let pos = if i == 0 {
+        0
+    } else if i + 1 == s.len() {
+        2
+    } else {
+        1
+    };
+    out.push(f2(T_POSITION, pos, class));
+    if headline {
+        out.push(f2(T_HEADLINE, class, t.lower_h));
+    }
+    if t.class != Class::Lower && t.class != Class::Punct {
+        let cap_mid = doc.cap_mid.contains(&t.lower_h);
+        let lower = doc.lower.contains(&t.lower_h);
+        let code = u64::from(cap_mid) | u64::from(lower) << 1 | u64::from(headline) << 2;
+        out.push(f2(T_DOC, code, class | (u64::from(i == 0) << 8)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::gazetteer::list;
+    use super::*;
+
+    #[test]
+    fn classes() {
+        assert_eq!(Class::of("Novak"), Class::Capitalized);
+        assert_eq!(Class::of("NERA"), Class::AllCaps);
+        assert_eq!(Class::of("McDonald"), Class::Mixed);
+        assert_eq!(Class::of("the"), Class::Lower);
+        assert_eq!(Class::of("1996"), Class::Digits);
+        assert_eq!(Class::of(","), Class::Punct);
+    }
+
+    #[test]
+    fn shapes_cut_long_runs() {
+        assert_eq!(shape("Novak", 1), shape("Okafor", 1));
+        assert_ne!(shape("Novak", 1), shape("NOVAK", 1));
+        assert_eq!(shape("U.S.", 4), shape("E.U.", 4));
+    }
+
+    #[test]
+    fn features_are_stable_rows_and_see_the_gazetteer() {
+        let gaz = Gazetteer::parse(
+            "Kenya\tcountry\tKE\t\t\t0\t\nNew York\tcity\tUS\t\t\t8000000\t\n",
+            "KE\tKenyan\t\n",
+        );
+        let lex = Lexicon::parse("", "");
+        let s = prepare(&["He", "left", "New", "York", "for", "Kenya"], &lex, &gaz);
+        assert_eq!(s[2].gaz & 0xff, u16::from(list::CITY | list::BIG_CITY));
+        assert_eq!(s[3].gaz >> 8, u16::from(list::CITY | list::BIG_CITY));
+        assert_eq!(s[5].gaz, u16::from(list::COUNTRY));
+        assert_eq!(s[1].gaz, 0);
+        let doc = DocStats::new(std::slice::from_ref(&s));
+        let mut a = Vec::new();
+        token_features(&s, 5, false, &doc, &mut a);
+        let mut b = Vec::new();
+        token_features(&s, 5, false, &doc, &mut b);
+        assert_eq!(a, b);
+        assert!(a.len() > 20);
+        assert!(a.iter().all(|&r| (r as usize) < ROWS));
+        assert!(!headline(&s));
+        let h = prepare(&["NOVAK", "VISITS", "NAIROBI"], &lex, &gaz);
+        assert!(headline(&h));
+    }
+}

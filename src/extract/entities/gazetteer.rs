@@ -1,0 +1,331 @@
+//! Places and nationalities: the compact tables under `data/` (built from
+//! GeoNames and ISO 3166 by `wirewatch build-gazetteer`, and the hand-written
+//! demonym table), embedded in the binary, loaded once. Used twice: as
+//! membership features for the recognizer, and to locate the places it finds.
+
+use std::sync::LazyLock;
+
+use super::hash::FxMap;
+use super::tokens;
+
+/// The places table (GeoNames data, CC BY 4.0, geonames.org; ISO 3166 from
+/// Debian iso-codes).
+const PLACES: &str = include_str!("../../../data/places.tsv");
+/// Nationality adjectives and demonyms of every country.
+const DEMONYMS: &str = include_str!("../../../data/demonyms.tsv");
+
+/// What a place is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Kind {
+    Country,
+    Region,
+    City,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Country => "country",
+            Kind::Region => "region",
+            Kind::City => "city",
+        }
+    }
+
+    fn parse(s: &str) -> Option<Kind> {
+        match s {
+            "country" => Some(Kind::Country),
+            "region" => Some(Kind::Region),
+            "city" => Some(Kind::City),
+            _ => None,
+        }
+    }
+}
+
+/// One row of the places table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Place {
+    pub name: String,
+    pub kind: Kind,
+    /// ISO 3166-1 alpha-2 code of the country.
+    pub country: String,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub population: u64,
+}
+
+/// Bits of [`Gazetteer::phrase_kinds`]: which lists a phrase is on.
+pub mod list {
+    pub const COUNTRY: u8 = 1;
+    pub const REGION: u8 = 2;
+    pub const CITY: u8 = 4;
+    pub const BIG_CITY: u8 = 8;
+    pub const NATIONALITY: u8 = 16;
+}
+
+/// Longest phrase (in tokens) the gazetteer holds for features.
+pub const MAX_PHRASE: usize = 4;
+
+/// Places by name, nationalities by word.
+pub struct Gazetteer {
+    places: Vec<Place>,
+    by_name: FxMap<String, Vec<u32>>,
+    demonyms: FxMap<String, String>,
+    phrases: FxMap<u64, u8>,
+}
+
+static EMBEDDED: LazyLock<Gazetteer> = LazyLock::new(|| Gazetteer::parse(PLACES, DEMONYMS));
+
+impl Gazetteer {
+    /// The embedded tables.
+    pub fn embedded() -> &'static Gazetteer {
+        &EMBEDDED
+    }
+
+    /// Reads the two tables' text (malformed rows are skipped).
+    pub fn parse(places_tsv: &str, demonyms_tsv: &str) -> Gazetteer {
+        let mut g = Gazetteer {
+            places: Vec::new(),
+            by_name: FxMap::default(),
+            demonyms: FxMap::default(),
+            phrases: FxMap::default(),
+        };
+        for line in places_tsv.lines().filter(|l| !l.starts_with('#')) {
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.len() < 7 {
+                continue;
+            }
+            let Some(kind) = Kind::parse(f[1]) else {
+                continue;
+            };
+            let place = Place {
+                name: f[0].to_string(),
+                kind,
+                country: f[2].to_string(),
+                lat: f[3].parse().ok(),
+                lon: f[4].parse().ok(),
+                population: f[5].parse().unwrap_or(0),
+            };
+            let idx = g.places.len() as u32;
+            let mut bits = match kind {
+                Kind::Country => list::COUNTRY,
+                Kind::Region => list::REGION,
+                Kind::City => list::CITY,
+            };
+            if kind == Kind::City && place.population >= 1_000_000 {
+                bits |= list::BIG_CITY;
+            }
+            for alias in f[6].split('|').chain(std::iter::once(f[0])) {
+                if alias.is_empty() {
+                    continue;
+                }
+                let key = key(alias);
+                let ids = g.by_name.entry(key).or_default();
+                if !ids.contains(&idx) {
+                    ids.push(idx);
+                }
+                g.add_phrase(alias, bits);
+            }
+            g.places.push(place);
+        }
+        for line in demonyms_tsv.lines().filter(|l| !l.starts_with('#')) {
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.len() < 2 {
+                continue;
+            }
+            let cc = f[0];
+            let mut words: Vec<String> = Vec::new();
+            for adj in f[1].split(',').filter(|s| !s.is_empty()) {
+                words.push(adj.to_string());
+                if !adj.ends_with(['s', 'h', 'e', 'z', 'x']) {
+                    words.push(format!("{adj}s"));
+                }
+            }
+            if let Some(nouns) = f.get(2) {
+                words.extend(
+                    nouns
+                        .split(',')
+                        .filter(|s| !s.is_empty())
+                        .map(str::to_string),
+                );
+            }
+            for w in words {
+                g.add_phrase(&w, list::NATIONALITY);
+                g.demonyms.entry(key(&w)).or_insert_with(|| cc.to_string());
+            }
+        }
+        g
+    }
+
+    fn add_phrase(&mut self, name: &str, bits: u8) {
+        let toks = tokens::tokenize(name, 0);
+        if toks.is_empty() || toks.len() > MAX_PHRASE {
+            return;
+        }
+        let mut h = PHRASE_SEED;
+        for t in &toks {
+            h = phrase_step(h, lower_hash(&name[t.clone()]));
+        }
+        *self.phrases.entry(h).or_insert(0) |= bits;
+    }
+
+    /// Lists a phrase is on, by its rolling hash ([`phrase_step`] over
+    /// [`lower_hash`] of each token).
+    pub fn phrase_kinds(&self, phrase_hash: u64) -> u8 {
+        self.phrases.get(&phrase_hash).copied().unwrap_or(0)
+    }
+
+    /// Every place with this name (case- and accent-insensitive).
+    pub fn candidates(&self, name: &str) -> Vec<&Place> {
+        self.by_name
+            .get(&key(name))
+            .map(|ids| ids.iter().map(|&i| &self.places[i as usize]).collect())
+            .unwrap_or_default()
+    }
+
+    /// The place a name most likely means in an article that mentions the
+    /// countries `context`: a country by that name first; otherwise a place
+    /// in one of the article's countries; otherwise the most populous.
+    pub fn resolve(&self, name: &str, context: &[String]) -> Option<&Place> {
+        let cands = self.candidates(name);
+        if let Some(c) = cands.iter().find(|p| p.kind == Kind::Country) {
+            return Some(c);
+        }
+        // A region named like a city of the same country is the city's
+        // province: news means the city.
+        let has_city = |cc: &str| {
+            cands
+                .iter()
+                .any(|p| p.kind == Kind::City && p.country == cc)
+        };
+        let cands: Vec<&Place> = cands
+            .iter()
+            .copied()
+            .filter(|p| p.kind != Kind::Region || !has_city(&p.country))
+            .collect();
+        cands.into_iter().max_by(|a, b| {
+            let score = |p: &Place| {
+                let in_context = context.contains(&p.country);
+                // Regions carry no population: weigh them like a large city.
+                let pop = if p.kind == Kind::Region {
+                    1_000_000
+                } else {
+                    p.population
+                };
+                (in_context, pop)
+            };
+            score(a)
+                .cmp(&score(b))
+                .then_with(|| b.name.cmp(&a.name))
+                .then_with(|| b.country.cmp(&a.country))
+        })
+    }
+
+    /// The country a nationality word belongs to ("Kenyan" → "KE").
+    pub fn nationality(&self, word: &str) -> Option<&str> {
+        self.demonyms.get(&key(word)).map(String::as_str)
+    }
+
+    /// A country's name by its code.
+    pub fn country_name(&self, code: &str) -> Option<&str> {
+        self.places
+            .iter()
+            .find(|p| p.kind == Kind::Country && p.country == code)
+            .map(|p| p.name.as_str())
+    }
+}
+
+const PHRASE_SEED: u64 = 0x243f_6a88_85a3_08d3;
+
+/// The rolling phrase hash's start value.
+pub fn phrase_seed() -> u64 {
+    PHRASE_SEED
+}
+
+/// Adds one token (its [`lower_hash`]) to a phrase hash.
+#[inline]
+pub fn phrase_step(h: u64, token_hash: u64) -> u64 {
+    super::hash::mix(h, token_hash)
+}
+
+/// Hash of a token's lowercase, accent-free form.
+pub fn lower_hash(token: &str) -> u64 {
+    super::hash::of_str(&key(token))
+}
+
+/// Lookup key: lowercase, accents removed, `’` as `'`.
+pub fn key(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    use unicode_normalization::UnicodeNormalization;
+    s.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .map(|c| if c == '’' { '\'' } else { c })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PLACES: &str = "# test\n\
+        Georgia\tcountry\tGE\t42\t43.5\t3700000\t\n\
+        Georgia\tregion\tUS\t\t\t0\t\n\
+        Springfield\tcity\tUS\t39.8\t-89.6\t116000\t\n\
+        Springfield\tcity\tUS\t37.2\t-93.3\t166000\t\n\
+        Springfield\tcity\tAU\t-27.6\t152.9\t20000\t\n\
+        Zürich\tcity\tCH\t47.4\t8.5\t341000\tZurich|Zuerich\n\
+        Nairobi\tcity\tKE\t38.5\t68.8\t543107\t\n\
+        Nairobi\tregion\tKE\t\t\t0\t\n";
+    const DEMONYMS: &str = "KE\tKenyan,Kenyan\t\nGB\tBritish\tBritons\n";
+
+    #[test]
+    fn countries_win_then_context_then_population() {
+        let g = Gazetteer::parse(PLACES, DEMONYMS);
+        assert_eq!(
+            g.resolve("Georgia", &[]).map(|p| p.kind),
+            Some(Kind::Country)
+        );
+        let p = g.resolve("Springfield", &[]).expect("found");
+        assert_eq!((p.country.as_str(), p.population), ("US", 166000));
+        let p = g
+            .resolve("springfield", &["AU".to_string()])
+            .expect("found");
+        assert_eq!(p.country, "AU");
+        assert!(g.resolve("Atlantis", &[]).is_none());
+        assert_eq!(g.resolve("Nairobi", &[]).map(|p| p.kind), Some(Kind::City));
+    }
+
+    #[test]
+    fn aliases_accents_and_nationalities() {
+        let g = Gazetteer::parse(PLACES, DEMONYMS);
+        assert_eq!(
+            g.resolve("Zurich", &[]).map(|p| p.name.as_str()),
+            Some("Zürich")
+        );
+        assert_eq!(
+            g.resolve("ZÜRICH", &[]).map(|p| p.name.as_str()),
+            Some("Zürich")
+        );
+        assert_eq!(g.nationality("Kenyan"), Some("KE"));
+        assert_eq!(g.nationality("Kenyans"), Some("KE"));
+        assert_eq!(g.nationality("Britishs"), None);
+        assert_eq!(g.nationality("Britons"), Some("GB"));
+        let h = phrase_step(phrase_seed(), lower_hash("NAIROBI"));
+        assert_eq!(g.phrase_kinds(h), list::CITY | list::REGION);
+        let h = phrase_step(phrase_seed(), lower_hash("Kenyan"));
+        assert_eq!(g.phrase_kinds(h), list::NATIONALITY);
+    }
+
+    #[test]
+    fn embedded_tables_cover_every_country() {
+        let g = Gazetteer::embedded();
+        assert_eq!(
+            g.resolve("Kenya", &[]).map(|p| p.country.as_str()),
+            Some("KE")
+        );
+        assert!(g.places.iter().filter(|p| p.kind == Kind::Country).count() >= 240);
+        assert!(g.nationality("Peruvian").is_some());
+    }
+}

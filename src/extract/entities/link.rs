@@ -1,0 +1,681 @@
+//! Within-article linking: the recognizer's mentions become entities. A
+//! name's mentions are grouped (whatever type a stray mention got, the
+//! name's majority type wins); a single name joins the full name whose
+//! surname it is (never one whose first name it is); titles before a
+//! person's name become roles; an acronym defined in the text
+//! ("Nordic Energy Research Agency (NERA)", or the other way
+//! round) joins its long form; places are located in the gazetteer and
+//! nationality words get their country.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use super::gazetteer::{Gazetteer, Kind};
+use super::{Entity, EntityType};
+
+/// One mention the recognizer found: sentence index and token span.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub ty: EntityType,
+    pub sent: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Title words that head a role before a person's name ("Minister" in
+/// "Defense Minister Karel Dvorak").
+const TITLES: &[&str] = &[
+    "president",
+    "minister",
+    "secretary",
+    "chancellor",
+    "premier",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "senator",
+    "sen.",
+    "governor",
+    "gov.",
+    "mayor",
+    "general",
+    "gen.",
+    "colonel",
+    "col.",
+    "admiral",
+    "adm.",
+    "judge",
+    "justice",
+    "ambassador",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "director",
+    "commissioner",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "pope",
+    "archbishop",
+    "bishop",
+    "cardinal",
+    "rabbi",
+    "imam",
+    "sheikh",
+    "emir",
+    "sultan",
+    "coach",
+    "captain",
+    "capt.",
+    "chief",
+    "leader",
+    "speaker",
+    "representative",
+    "rep.",
+    "lord",
+    "lady",
+    "sir",
+    "dame",
+    "dr",
+    "dr.",
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "prof.",
+    "professor",
+    "ceo",
+    "vice-president",
+    "deputy",
+    "lieutenant",
+    "lt.",
+    "sergeant",
+    "sgt.",
+    "officer",
+    "inspector",
+    "detective",
+    "attorney",
+    "prosecutor",
+    "marshal",
+    "president-elect",
+    "dictator",
+    "ayatollah",
+    "patriarch",
+    "commander",
+    "envoy",
+    "adviser",
+    "advisor",
+    "manager",
+    "major",
+    "maj.",
+    "father",
+    "brother",
+    "sister",
+    "saint",
+    "st.",
+    "miss",
+    "madame",
+    "monsieur",
+    "herr",
+    "chief executive",
+    "founder",
+    "head",
+    "superintendent",
+    "constable",
+    "councillor",
+    "councilman",
+    "councilwoman",
+    "congressman",
+    "congresswoman",
+    "mp",
+    "mep",
+    "rev.",
+    "reverend",
+    "pastor",
+    "crown",
+    "emperor",
+    "empress",
+    "tsar",
+    "czar",
+    "shah",
+    "khan",
+];
+
+/// Lowercase function words skipped when reading an acronym's long form.
+const FUNCTION_WORDS: &[&str] = &[
+    "of", "and", "the", "for", "de", "on", "in", "&", "du", "des", "la", "le", "to",
+];
+
+/// Capitalized words that start a sentence without being part of a title.
+const OPENERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "but",
+    "and",
+    "when",
+    "after",
+    "then",
+    "yesterday",
+    "today",
+    "as",
+    "if",
+    "while",
+    "by",
+    "with",
+    "for",
+    "from",
+    "to",
+    "of",
+    "so",
+    "now",
+    "meanwhile",
+];
+
+fn is_title(word: &str) -> bool {
+    TITLES.contains(&word.to_lowercase().as_str())
+}
+
+fn capitalized(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Text of tokens `s..e` of a sentence.
+fn text<'a>(body: &'a str, toks: &[Range<usize>], s: usize, e: usize) -> &'a str {
+    &body[toks[s].start..toks[e - 1].end]
+}
+
+/// The letters an acronym is read from: initials of the capitalized words
+/// (split at spaces, hyphens and slashes).
+fn initials(long: &str) -> String {
+    long.split([' ', '-', '/'])
+        .filter(|w| !w.is_empty() && !FUNCTION_WORDS.contains(&w.to_lowercase().as_str()))
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+/// Whether `short` is the acronym of `long`.
+pub fn is_acronym(short: &str, long: &str) -> bool {
+    let letters: String = short.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.chars().count() < 2
+        || !letters.chars().all(char::is_uppercase)
+        || long.split_whitespace().count() < 2
+    {
+        return false;
+    }
+    initials(long) == letters
+}
+
+/// Name key: lowercase, single spaces, `’` as `'`.
+fn key(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+        .replace('’', "'")
+}
+
+/// A group of mentions being built.
+struct Group {
+    ty: EntityType,
+    mentions: Vec<Range<usize>>,
+    names: Vec<String>,
+    roles: Vec<String>,
+    acronym: Option<String>,
+}
+
+/// Links the mentions of one article. `tokens` are each sentence's token
+/// byte ranges in `body`.
+pub fn link(
+    body: &str,
+    tokens: &[Vec<Range<usize>>],
+    mentions: &[Mention],
+    gaz: &Gazetteer,
+) -> Vec<Entity> {
+    // 1. Clean each mention: titles inside a person's span become roles,
+    //    a possessive or a leading "the" is dropped.
+    struct M {
+        ty: EntityType,
+        sent: usize,
+        start: usize,
+        end: usize,
+        roles: Vec<String>,
+    }
+    let mut ms: Vec<M> = Vec::new();
+    for m in mentions {
+        let Some(toks) = tokens.get(m.sent) else {
+            continue;
+        };
+        let (mut s, mut e) = (m.start, m.end.min(toks.len()));
+        let word = |i: usize| &body[toks[i].clone()];
+        while e > s && matches!(word(e - 1), "'s" | "’s" | "'" | "’") {
+            e -= 1;
+        }
+        if e > s + 1 && word(s).eq_ignore_ascii_case("the") {
+            s += 1;
+        }
+        let mut roles = Vec::new();
+        if m.ty == EntityType::Person {
+            let mut k = s;
+            while k + 1 < e && is_title(word(k)) {
+                k += 1;
+            }
+            if k > s {
+                roles.push(text(body, toks, s, k).to_string());
+                s = k;
+            }
+            // Title words just before the name: a head title and the
+            // capitalized words leading to it ("Defense Minister").
+            if roles.is_empty() && s > 0 && is_title(word(s - 1)) && capitalized(word(s - 1)) {
+                let mut b = s - 1;
+                let inside = |i: usize| {
+                    mentions
+                        .iter()
+                        .any(|o| o.sent == m.sent && o.start <= i && i < o.end)
+                };
+                while b > 0
+                    && s - b < 4
+                    && capitalized(word(b - 1))
+                    && !inside(b - 1)
+                    && !OPENERS.contains(&word(b - 1).to_lowercase().as_str())
+                {
+                    b -= 1;
+                }
+                roles.push(text(body, toks, b, s).to_string());
+            }
+        }
+        if e > s {
+            ms.push(M {
+                ty: m.ty,
+                sent: m.sent,
+                start: s,
+                end: e,
+                roles,
+            });
+        }
+    }
+
+    // 2. Acronyms defined in the text: LONG ( SHORT ) or SHORT ( LONG ).
+    let mut acronyms: BTreeMap<String, String> = BTreeMap::new();
+    let mut extra: Vec<M> = Vec::new();
+    for m in &ms {
+        let toks = &tokens[m.sent];
+        let word = |i: usize| toks.get(i).map_or("", |r| &body[r.clone()]);
+        let name = text(body, toks, m.start, m.end);
+        if word(m.end) == "(" && word(m.end + 2) == ")" && is_acronym(word(m.end + 1), name) {
+            acronyms.insert(key(word(m.end + 1)), key(name));
+            extra.push(M {
+                ty: m.ty,
+                sent: m.sent,
+                start: m.end + 1,
+                end: m.end + 2,
+                roles: Vec::new(),
+            });
+        }
+        if m.end == m.start + 1 && word(m.end) == "(" {
+            // SHORT ( Long Form … ): the long form up to the closing parenthesis.
+            let close = (m.end + 1..toks.len().min(m.end + 12)).find(|&i| word(i) == ")");
+            if let Some(c) = close
+                && c > m.end + 2
+            {
+                let long = text(body, toks, m.end + 1, c);
+                if is_acronym(name, long) {
+                    acronyms.insert(key(name), key(long));
+                    extra.push(M {
+                        ty: m.ty,
+                        sent: m.sent,
+                        start: m.end + 1,
+                        end: c,
+                        roles: Vec::new(),
+                    });
+                }
+            }
+        }
+    }
+    for x in extra {
+        let covered = ms
+            .iter()
+            .any(|m| m.sent == x.sent && m.start == x.start && m.end == x.end);
+        if !covered {
+            // A different, overlapping mention gives way to the defined form.
+            ms.retain(|m| !(m.sent == x.sent && m.start < x.end && x.start < m.end));
+            ms.push(x);
+        }
+    }
+    ms.sort_by_key(|m| (m.sent, m.start, m.end));
+
+    // 3. The majority type of each name.
+    let name_of = |m: &M| text(body, &tokens[m.sent], m.start, m.end).to_string();
+    let mut votes: BTreeMap<String, [usize; 4]> = BTreeMap::new();
+    for m in &ms {
+        votes.entry(key(&name_of(m))).or_default()[m.ty as usize] += 1;
+    }
+    let majority = |k: &str, fallback: EntityType| -> EntityType {
+        match votes.get(k) {
+            Some(v) => {
+                let best = (0..4).max_by_key(|&i| (v[i], usize::from(i == fallback as usize)));
+                best.map_or(fallback, EntityType::from_index)
+            }
+            None => fallback,
+        }
+    };
+
+    // 4. Group: full names first, then single words by surname, acronyms
+    //    with their long forms, everything else by exact name.
+    let mut groups: Vec<Group> = Vec::new();
+    let mut by_key: BTreeMap<(u8, String), usize> = BTreeMap::new();
+    let mut order: Vec<usize> = (0..ms.len()).collect();
+    // Longer names first so single words find their full name.
+    order.sort_by_key(|&i| {
+        let m = &ms[i];
+        (std::cmp::Reverse(m.end - m.start), m.sent, m.start)
+    });
+    for i in order {
+        let m = &ms[i];
+        let name = name_of(m);
+        let k = key(&name);
+        let mut ty = majority(&k, m.ty);
+        let mut target_key = acronyms.get(&k).cloned().unwrap_or_else(|| k.clone());
+        if target_key != k {
+            ty = majority(&target_key, ty);
+        }
+        let single = m.end - m.start == 1;
+        if single && ty == EntityType::Person && !by_key.contains_key(&(ty as u8, k.clone())) {
+            // Surname of exactly one full name (the most mentioned if several).
+            let mut best: Option<(usize, usize)> = None;
+            for (gi, g) in groups.iter().enumerate() {
+                if g.ty != EntityType::Person {
+                    continue;
+                }
+                let full = &g.names[0];
+                let words: Vec<&str> = full.split_whitespace().collect();
+                if words.len() >= 2 && key(words[words.len() - 1]) == k {
+                    let n = g.mentions.len();
+                    if best.is_none_or(|(_, bn)| n > bn) {
+                        best = Some((gi, n));
+                    }
+                }
+            }
+            if let Some((gi, _)) = best {
+                target_key = key(&groups[gi].names[0]);
+            }
+        }
+        let range = tokens[m.sent][m.start].start..tokens[m.sent][m.end - 1].end;
+        let gi = match by_key.get(&(ty as u8, target_key.clone())) {
+            Some(&gi) => gi,
+            None => {
+                groups.push(Group {
+                    ty,
+                    mentions: Vec::new(),
+                    names: Vec::new(),
+                    roles: Vec::new(),
+                    acronym: None,
+                });
+                by_key.insert((ty as u8, target_key.clone()), groups.len() - 1);
+                groups.len() - 1
+            }
+        };
+        let g = &mut groups[gi];
+        if !g.mentions.contains(&range) {
+            g.mentions.push(range);
+        }
+        g.names.push(name.clone());
+        for r in &m.roles {
+            if !g.roles.contains(r) {
+                g.roles.push(r.clone());
+            }
+        }
+        if acronyms.contains_key(&k) {
+            g.acronym = Some(name);
+        }
+    }
+
+    // 5. Canonical names, countries in the article, places and nationalities.
+    let canonical = |g: &Group| -> String {
+        g.names
+            .iter()
+            .filter(|n| g.acronym.as_deref() != Some(n.as_str()))
+            .max_by(|a, b| {
+                (a.split_whitespace().count(), a.chars().count())
+                    .cmp(&(b.split_whitespace().count(), b.chars().count()))
+                    .then_with(|| b.cmp(a))
+            })
+            .or_else(|| g.names.first())
+            .cloned()
+            .unwrap_or_default()
+    };
+    let mut context: Vec<String> = Vec::new();
+    for g in &groups {
+        let name = canonical(g);
+        let cc = match g.ty {
+            EntityType::Place => gaz
+                .resolve(&name, &[])
+                .filter(|p| p.kind == Kind::Country)
+                .map(|p| p.country.clone()),
+            EntityType::Misc => gaz.nationality(&name).map(str::to_string),
+            _ => None,
+        };
+        if let Some(cc) = cc
+            && !context.contains(&cc)
+        {
+            context.push(cc);
+        }
+    }
+    let out: Vec<Entity> = groups
+        .into_iter()
+        .map(|mut g| {
+            g.mentions.sort_by_key(|r| (r.start, r.end));
+            let name = canonical(&g);
+            let mut e = Entity {
+                ty: g.ty,
+                name,
+                mentions: g.mentions,
+                roles: g.roles,
+                country: None,
+                kind: None,
+                lat: None,
+                lon: None,
+                acronym: g.acronym,
+            };
+            match e.ty {
+                EntityType::Place => {
+                    let found = gaz
+                        .resolve(&e.name, &context)
+                        .or_else(|| e.acronym.as_deref().and_then(|a| gaz.resolve(a, &context)));
+                    // A region or a small town in a country the article
+                    // never mentions is more likely a common word ("West",
+                    // "Gulf") than that place.
+                    let found = found.filter(|p| {
+                        p.kind == Kind::Country
+                            || context.contains(&p.country)
+                            || (p.kind == Kind::City && p.population >= 1_000_000)
+                    });
+                    if let Some(p) = found {
+                        e.country = Some(p.country.clone());
+                        e.kind = Some(p.kind.as_str());
+                        e.lat = p.lat;
+                        e.lon = p.lon;
+                    }
+                }
+                EntityType::Misc => {
+                    if let Some(cc) = gaz.nationality(&e.name) {
+                        e.country = Some(cc.to_string());
+                        e.kind = Some("nationality");
+                    }
+                }
+                _ => {}
+            }
+            e
+        })
+        .collect();
+    // Two names of one country ("United States", "U.S.") are one place.
+    let mut merged: Vec<Entity> = Vec::with_capacity(out.len());
+    for e in out {
+        let same = merged.iter_mut().find(|m| {
+            e.ty == EntityType::Place
+                && m.ty == EntityType::Place
+                && e.kind == Some("country")
+                && m.kind == Some("country")
+                && e.country == m.country
+        });
+        match same {
+            Some(m) => {
+                m.mentions.extend(e.mentions);
+                m.mentions.sort_by_key(|r| (r.start, r.end));
+                if e.name.chars().count() > m.name.chars().count() {
+                    m.name = e.name;
+                }
+            }
+            None => merged.push(e),
+        }
+    }
+    let mut out = merged;
+    out.sort_by(|a, b| {
+        (a.mentions.first().map(|r| r.start), a.ty as u8, &a.name).cmp(&(
+            b.mentions.first().map(|r| r.start),
+            b.ty as u8,
+            &b.name,
+        ))
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    /// Tokenizes `body` as one sentence and makes mentions from word spans.
+    fn run(body: &str, spans: &[(EntityType, usize, usize)]) -> Vec<Entity> {
+        let toks = tokenize(body, 0);
+        let mentions: Vec<Mention> = spans
+            .iter()
+            .map(|&(ty, start, end)| Mention {
+                ty,
+                sent: 0,
+                start,
+                end,
+            })
+            .collect();
+        link(body, &[toks], &mentions, Gazetteer::embedded())
+    }
+
+    fn texts(body: &str, e: &Entity) -> Vec<String> {
+        e.mentions
+            .iter()
+            .map(|r| body[r.clone()].to_string())
+            .collect()
+    }
+
+    use EntityType::*;
+
+    #[test]
+    fn surname_links_first_name_does_not() {
+        // 0 Anna 1 Berg 2 met 3 Olaf 4 Anna 5 . 6 Berg 7 smiled 8 and 9 Anna 10 left
+        let body = "Anna Berg met Olaf Anna . Berg smiled and Anna left";
+        let es = run(
+            body,
+            &[
+                (Person, 0, 2),
+                (Person, 3, 5),
+                (Person, 6, 7),
+                (Person, 9, 10),
+            ],
+        );
+        let berg = es
+            .iter()
+            .find(|e| e.name == "Anna Berg")
+            .expect("Anna Berg");
+        assert_eq!(texts(body, berg), ["Anna Berg", "Berg"]);
+        let olaf = es
+            .iter()
+            .find(|e| e.name == "Olaf Anna")
+            .expect("Olaf Anna");
+        // "Anna" alone is Olaf Anna's surname, never Anna Berg's first name.
+        assert_eq!(texts(body, olaf), ["Olaf Anna", "Anna"]);
+        assert_eq!(es.len(), 2);
+    }
+
+    #[test]
+    fn titles_become_roles() {
+        let body = "Defense Minister Karel Dvorak spoke . President Ivo Kern and Mr Dahl came";
+        let es = run(body, &[(Person, 2, 4), (Person, 6, 9), (Person, 11, 12)]);
+        let b = es
+            .iter()
+            .find(|e| e.name == "Karel Dvorak")
+            .expect("Dvorak");
+        assert_eq!(b.roles, ["Defense Minister"]);
+        // A title the recognizer put inside the span is moved out of the name.
+        let k = es.iter().find(|e| e.name == "Ivo Kern").expect("Kern");
+        assert_eq!(k.roles, ["President"]);
+        let d = es.iter().find(|e| e.name == "Dahl").expect("Dahl");
+        assert_eq!(d.roles, ["Mr"]);
+    }
+
+    #[test]
+    fn acronyms_in_both_orders() {
+        let body = "the Nordic Energy Research Agency ( NERA ) met ; NERA troops";
+        let es = run(body, &[(Organization, 1, 5), (Organization, 10, 11)]);
+        assert_eq!(es.len(), 1);
+        assert_eq!(es[0].name, "Nordic Energy Research Agency");
+        assert_eq!(es[0].acronym.as_deref(), Some("NERA"));
+        assert_eq!(texts(body, &es[0]).len(), 3);
+        let body = "NATO ( North Atlantic Treaty Organization ) said ; NATO agreed";
+        let es = run(body, &[(Organization, 0, 1), (Organization, 9, 10)]);
+        assert_eq!(es.len(), 1);
+        assert_eq!(es[0].name, "North Atlantic Treaty Organization");
+        assert_eq!(
+            texts(body, &es[0]),
+            ["NATO", "North Atlantic Treaty Organization", "NATO"]
+        );
+        assert!(is_acronym("RFE/RL", "Radio Free Europe/Radio Liberty"));
+        assert!(!is_acronym("UN", "Unrelated"));
+    }
+
+    #[test]
+    fn possessives_places_and_nationalities() {
+        let body = "Peru's army and Kenyan troops left Nairobi for Peru";
+        // Tokens: 0 Peru 1 's 2 army 3 and 4 Kenyan 5 troops 6 left 7 Nairobi 8 for 9 Peru
+        let es = run(
+            body,
+            &[(Place, 0, 2), (Misc, 4, 5), (Place, 7, 8), (Place, 9, 10)],
+        );
+        let ru = es.iter().find(|e| e.name == "Peru").expect("Peru");
+        assert_eq!(texts(body, ru), ["Peru", "Peru"]);
+        assert_eq!(ru.country.as_deref(), Some("PE"));
+        assert_eq!(ru.kind, Some("country"));
+        let tj = es.iter().find(|e| e.name == "Kenyan").expect("Kenyan");
+        assert_eq!(
+            (tj.country.as_deref(), tj.kind),
+            (Some("KE"), Some("nationality"))
+        );
+        let du = es.iter().find(|e| e.name == "Nairobi").expect("Nairobi");
+        assert_eq!((du.country.as_deref(), du.kind), (Some("KE"), Some("city")));
+        assert!(du.lat.is_some() && du.lon.is_some());
+        let body = "the United States and the U.S. army";
+        let es = run(body, &[(Place, 1, 3), (Place, 5, 6)]);
+        assert_eq!(es.len(), 1);
+        assert_eq!(es[0].name, "United States");
+        assert_eq!(texts(body, &es[0]), ["United States", "U.S."]);
+    }
+
+    #[test]
+    fn majority_type_wins() {
+        let body = "Acme said . Acme rose . Acme fell";
+        let es = run(
+            body,
+            &[(Organization, 0, 1), (Person, 3, 4), (Organization, 6, 7)],
+        );
+        assert_eq!(es.len(), 1);
+        assert_eq!(es[0].ty, Organization);
+        assert_eq!(es[0].mentions.len(), 3);
+    }
+}

@@ -1,0 +1,219 @@
+//! Raw text → word tokens cut the way the CoNLL-2003 data is cut, so the
+//! recognizer sees the same units at run time as it was trained on:
+//! punctuation apart, a possessive `'s` apart ("Peru's" → "Peru" "'s"),
+//! abbreviations with their dot ("U.S.", "Mr."), hyphenated words whole.
+
+use std::ops::Range;
+
+/// Characters split off the front of a word.
+fn is_opening(c: char) -> bool {
+    matches!(
+        c,
+        '(' | '['
+            | '{'
+            | '"'
+            | '\''
+            | '“'
+            | '‘'
+            | '«'
+            | '`'
+            | '„'
+            | '¿'
+            | '¡'
+            | '*'
+            | '#'
+            | '$'
+            | '£'
+            | '€'
+    )
+}
+
+/// Characters split off the end of a word (a final dot is handled apart).
+fn is_closing(c: char) -> bool {
+    matches!(
+        c,
+        ')' | ']'
+            | '}'
+            | '"'
+            | '”'
+            | '’'
+            | '\''
+            | '»'
+            | ','
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | '…'
+            | '*'
+            | '%'
+    )
+}
+
+/// Dashes that separate two words written without spaces ("war—and").
+fn is_dash(c: char) -> bool {
+    matches!(c, '—' | '–' | '―')
+}
+
+/// Abbreviations that keep their final dot (lowercase, without the dot).
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "rep",
+    "sen", "gov", "st", "jr", "sr", "inc", "corp", "co", "ltd", "bros", "vs", "no", "jan", "feb",
+    "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "mt", "ft", "rev", "hon", "plc",
+    "pty", "dept", "univ", "etc", "approx", "est", "fig", "maj", "messrs",
+];
+
+/// The tokens of `text` as byte ranges, offset by `base`.
+pub fn tokenize(text: &str, base: usize) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            if let Some(s) = start.take() {
+                split_chunk(text, s, i, base, &mut out);
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        split_chunk(text, s, text.len(), base, &mut out);
+    }
+    out
+}
+
+/// Splits one whitespace-free chunk `text[s..e]` into tokens.
+fn split_chunk(text: &str, s: usize, e: usize, base: usize, out: &mut Vec<Range<usize>>) {
+    // Dashes inside the chunk separate words.
+    let chunk = &text[s..e];
+    if chunk.chars().any(is_dash) && chunk.chars().any(|c| !is_dash(c)) {
+        let mut from = s;
+        for (i, c) in chunk.char_indices() {
+            if is_dash(c) {
+                if from < s + i {
+                    split_chunk(text, from, s + i, base, out);
+                }
+                out.push(base + s + i..base + s + i + c.len_utf8());
+                from = s + i + c.len_utf8();
+            }
+        }
+        if from < e {
+            split_chunk(text, from, e, base, out);
+        }
+        return;
+    }
+    let mut s = s;
+    let mut e = e;
+    // Leading punctuation, one token each.
+    while s < e {
+        let c = text[s..e].chars().next().unwrap_or(' ');
+        if is_opening(c) && e - s > c.len_utf8() {
+            out.push(base + s..base + s + c.len_utf8());
+            s += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    // Trailing punctuation and possessives, collected in reverse.
+    let mut tail: Vec<Range<usize>> = Vec::new();
+    loop {
+        let word = &text[s..e];
+        let Some(c) = word.chars().next_back() else {
+            break;
+        };
+        let n = word.len();
+        if n > 2 && (word.ends_with("'s") || word.ends_with("'S")) {
+            tail.push(base + e - 2..base + e);
+            e -= 2;
+            continue;
+        }
+        if n > 4 && (word.ends_with("’s") || word.ends_with("’S")) {
+            tail.push(base + e - 4..base + e);
+            e -= 4;
+            continue;
+        }
+        if c == '.' && n > 1 {
+            if keeps_dot(&word[..n - 1]) {
+                break;
+            }
+            tail.push(base + e - 1..base + e);
+            e -= 1;
+            continue;
+        }
+        if is_closing(c) && n > c.len_utf8() {
+            tail.push(base + e - c.len_utf8()..base + e);
+            e -= c.len_utf8();
+            continue;
+        }
+        break;
+    }
+    if s < e {
+        out.push(base + s..base + e);
+    }
+    out.extend(tail.into_iter().rev());
+}
+
+/// A word followed by a dot that belongs to it: an initial ("J."), an
+/// abbreviation with inner dots ("U.S"), or a common abbreviation ("Mr").
+fn keeps_dot(word: &str) -> bool {
+    let mut chars = word.chars();
+    let first = chars.next();
+    if let (Some(c), None) = (first, chars.next()) {
+        return c.is_uppercase();
+    }
+    if word.contains('.')
+        && word.chars().all(|c| c == '.' || c.is_alphabetic())
+        && word.split('.').all(|part| part.chars().count() <= 2)
+    {
+        return true;
+    }
+    let lower = word.to_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text, 0).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn conll_style_tokens() {
+        assert_eq!(
+            words("Peru's President (Mr. Smith) met U.S. officials, \"twice\"."),
+            [
+                "Peru",
+                "'s",
+                "President",
+                "(",
+                "Mr.",
+                "Smith",
+                ")",
+                "met",
+                "U.S.",
+                "officials",
+                ",",
+                "\"",
+                "twice",
+                "\"",
+                "."
+            ]
+        );
+        assert_eq!(
+            words("Lima-led bloc—and RFE/RL’s"),
+            ["Lima-led", "bloc", "—", "and", "RFE/RL", "’s"]
+        );
+        assert_eq!(words("J. Smith"), ["J.", "Smith"]);
+        assert_eq!(words("at Newsroom.org."), ["at", "Newsroom.org", "."]);
+        assert_eq!(words("ends."), ["ends", "."]);
+        assert_eq!(words("3.5%"), ["3.5", "%"]);
+    }
+
+    #[test]
+    fn offsets_are_shifted_by_base() {
+        assert_eq!(tokenize("a b", 10), [10..11, 12..13]);
+        assert!(tokenize("   ", 0).is_empty());
+    }
+}

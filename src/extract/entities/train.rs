@@ -1,0 +1,197 @@
+//! Averaged-perceptron training of the recognizer on CoNLL-style data.
+//! Deterministic: documents are visited in an order drawn from a fixed seed,
+//! everything runs on one thread, and no hash-map order reaches the weights,
+//! so the same data always gives the same model file.
+
+use super::conll::{self, Score};
+use super::features::{self, DocStats, ROWS, Token};
+use super::gazetteer::Gazetteer;
+use super::lexicon::Lexicon;
+use super::model::{Dense, Model, Weights};
+use super::tagger::{self, History, NT};
+
+/// Training settings.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// Passes over the training data; the best pass on dev is kept.
+    pub epochs: usize,
+    /// Seed of the document order.
+    pub seed: u64,
+}
+
+/// Perceptron weights with the running sums averaging needs: the averaged
+/// weight is `w - u / c` (Daumé's trick), so no per-weight timestamps.
+struct Trainer {
+    w: Vec<f32>,
+    u: Vec<f32>,
+    c: f32,
+}
+
+impl Weights for Trainer {
+    #[inline]
+    fn add(&self, rows: &[u32], scores: &mut [f32; NT]) {
+        for &r in rows {
+            let base = r as usize * NT;
+            for (s, w) in scores.iter_mut().zip(&self.w[base..base + NT]) {
+                *s += w;
+            }
+        }
+    }
+
+    fn update(&mut self, rows: &[u32], good: usize, bad: usize) {
+        for &r in rows {
+            let base = r as usize * NT;
+            self.w[base + good] += 1.0;
+            self.w[base + bad] -= 1.0;
+            self.u[base + good] += self.c;
+            self.u[base + bad] -= self.c;
+        }
+    }
+}
+
+impl Trainer {
+    fn averaged(&self) -> Vec<f32> {
+        let c = self.c.max(1.0);
+        self.w.iter().zip(&self.u).map(|(w, u)| w - u / c).collect()
+    }
+}
+
+/// A document ready for the tagger.
+pub struct Prepared {
+    pub sentences: Vec<Vec<Token>>,
+    pub stats: DocStats,
+    pub gold: Vec<Vec<u8>>,
+}
+
+/// Prepares CoNLL documents.
+pub fn prepare(docs: &[conll::Doc], lex: &Lexicon, gaz: &Gazetteer) -> Vec<Prepared> {
+    docs.iter()
+        .map(|d| {
+            let sentences: Vec<Vec<Token>> = d
+                .sentences
+                .iter()
+                .map(|s| {
+                    let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+                    features::prepare(&words, lex, gaz)
+                })
+                .collect();
+            let stats = DocStats::new(&sentences);
+            let gold = d
+                .sentences
+                .iter()
+                .map(|s| conll::tag_ids(&s.gold))
+                .collect();
+            Prepared {
+                sentences,
+                stats,
+                gold,
+            }
+        })
+        .collect()
+}
+
+/// Tags a prepared document.
+pub fn tag<W: Weights>(w: &mut W, doc: &Prepared) -> Vec<Vec<u8>> {
+    let mut history = History::default();
+    let mut buf = Vec::with_capacity(64);
+    doc.sentences
+        .iter()
+        .map(|s| tagger::tag_sentence(w, s, &doc.stats, &mut history, None, &mut buf))
+        .collect()
+}
+
+/// Scores a weight table on prepared documents against their CoNLL gold.
+pub fn evaluate<W: Weights>(w: &mut W, prepared: &[Prepared], docs: &[conll::Doc]) -> Score {
+    let mut score = Score::default();
+    for (p, d) in prepared.iter().zip(docs) {
+        for (tags, s) in tag(w, p).iter().zip(&d.sentences) {
+            let labels: Vec<String> = tags.iter().map(|&t| tagger::label(t)).collect();
+            score.add(&s.gold, &labels);
+        }
+    }
+    score
+}
+
+/// Trains on `train`, keeps the epoch scoring best on `dev` (the last one
+/// without dev), and returns the quantized model with the epoch and its
+/// dev F1. `log` receives one line per epoch.
+pub fn train(
+    train: &[conll::Doc],
+    dev: Option<&[conll::Doc]>,
+    lex: &Lexicon,
+    gaz: &Gazetteer,
+    opts: Options,
+    log: &mut dyn FnMut(String),
+) -> (Model, usize, f64) {
+    let data = prepare(train, lex, gaz);
+    let dev_data = dev.map(|d| prepare(d, lex, gaz));
+    let mut t = Trainer {
+        w: vec![0.0; ROWS * NT],
+        u: vec![0.0; ROWS * NT],
+        c: 1.0,
+    };
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    let mut rng = opts.seed | 1;
+    let mut best: Option<(Vec<f32>, usize, f64)> = None;
+    let mut buf = Vec::with_capacity(64);
+    for epoch in 1..=opts.epochs {
+        // Fisher–Yates with xorshift64*.
+        for i in (1..order.len()).rev() {
+            rng ^= rng >> 12;
+            rng ^= rng << 25;
+            rng ^= rng >> 27;
+            let j = (rng.wrapping_mul(0x2545_f491_4f6c_dd1d) % (i as u64 + 1)) as usize;
+            order.swap(i, j);
+        }
+        let mut errors = 0usize;
+        let mut tokens = 0usize;
+        for &k in &order {
+            let d = &data[k];
+            let mut history = History::default();
+            for (s, g) in d.sentences.iter().zip(&d.gold) {
+                let tags =
+                    tagger::tag_sentence(&mut t, s, &d.stats, &mut history, Some(g), &mut buf);
+                errors += tags.iter().zip(g).filter(|(a, b)| a != b).count();
+                tokens += g.len();
+                t.c += 1.0;
+            }
+        }
+        let avg = t.averaged();
+        let (f1, line) = match (&dev_data, dev) {
+            (Some(p), Some(d)) => {
+                let mut dense = Dense(avg);
+                let s = evaluate(&mut dense, p, d);
+                let m = s.micro();
+                let f1 = m.f1();
+                let avg = dense.0;
+                let line = format!(
+                    "epoch {epoch}: train token errors {:.4}, dev P {:.4} R {:.4} F1 {:.4}",
+                    errors as f64 / tokens.max(1) as f64,
+                    m.precision(),
+                    m.recall(),
+                    f1
+                );
+                if best.as_ref().is_none_or(|b| f1 > b.2) {
+                    best = Some((avg, epoch, f1));
+                }
+                (f1, line)
+            }
+            _ => {
+                best = Some((avg, epoch, 0.0));
+                (
+                    0.0,
+                    format!(
+                        "epoch {epoch}: train token errors {:.4}",
+                        errors as f64 / tokens.max(1) as f64
+                    ),
+                )
+            }
+        };
+        let _ = f1;
+        log(line);
+    }
+    match best {
+        Some((w, e, f1)) => (Model::quantize(&w), e, f1),
+        None => (Model::quantize(&t.averaged()), 0, 0.0),
+    }
+}

@@ -1,0 +1,281 @@
+//! Numbers in running text, resolved to values: digits with separators and
+//! decimals (`4,800`, `1 200`, `46.2`), number words (`twelve`, `two hundred
+//! and five`, `a dozen`), scales (`1.2 million`, `3bn`, `13 lakh`),
+//! fractions (`half`, `a third`, `3/4`), ordinals (`third`, `21st`) and
+//! ranges (`1.2 to 2 million`, `10-15`, `between 5 and 7`).
+//!
+//! This is the layer every figure extractor builds on (money, percentages,
+//! quantities, and dates): [`scan`] finds every number once, with its byte
+//! range and value; the others look at what surrounds each one. The
+//! scanner reads tokens (digit runs, letter runs, punctuation) with a
+//! hand-written grammar in one pass, so its time is linear in the text.
+//!
+//! Reuse from another extractor:
+//!
+//! ```
+//! use wirewatch::extract::numbers::{self, NumberKind};
+//! let found = numbers::scan("On the twenty-first, 4,800 radios and a third of 1.2 million");
+//! let values: Vec<f64> = found.iter().map(|n| n.value).collect();
+//! assert_eq!(values, vec![21.0, 4800.0, 1.0 / 3.0, 1.2e6]);
+//! assert_eq!(found[0].kind, NumberKind::Ordinal);
+//! let p = numbers::parse_words("twenty-first of May").expect("a number");
+//! assert_eq!((p.value, p.len), (21.0, "twenty-first".len()));
+//! ```
+
+mod digits;
+mod grammar;
+mod lexer;
+mod phrase;
+pub mod qualifier;
+pub mod range;
+mod scan;
+mod standalone;
+mod vocab;
+
+use std::ops::Range;
+
+pub use qualifier::Qualifier;
+pub use range::NumberRange;
+pub use standalone::{Standalone, StandaloneNumbers, is_year_like};
+pub use vocab::{is_month, is_time_word};
+
+use super::{Extractor, Facts};
+use crate::document::Document;
+
+/// What sort of number a span is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberKind {
+    /// A whole number ("4,800", "twelve", "2 million").
+    Integer,
+    /// Digits after a decimal point, or a spelled one ("five point five").
+    Decimal,
+    /// A fraction or mixed number ("3/4", "two thirds", "five and a quarter").
+    Fraction,
+    /// An exponent ("1e10", "1.1^23").
+    Power,
+    /// A rank ("21st", "third"); `value` is the rank.
+    Ordinal,
+}
+
+/// How a number is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Written {
+    /// Digits only ("4,800", "10k", "3/4").
+    Digits,
+    /// Words only ("twelve", "a dozen").
+    Words,
+    /// Digits and words ("1.2 million", "3 hundred and 21").
+    Mixed,
+}
+
+/// Whether a number is glued to the word before it, as in names and codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Attached {
+    /// Stands on its own.
+    Free,
+    /// Directly after letters ("A380", "G20").
+    Letter,
+    /// After a word and a hyphen ("HPP-1", "COVID-19").
+    Hyphen,
+}
+
+/// One number found in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NumberSpan {
+    /// Byte range in the scanned text (sign and scale words included).
+    pub range: Range<usize>,
+    pub value: f64,
+    pub kind: NumberKind,
+    pub written: Written,
+    /// The scale it ends with (1e6 for "2 million" or "2M"), 1 if none: a
+    /// range shares it with its first end ("1.2 to 2 million").
+    pub scale: f64,
+    /// Plain digits, no separator, sign, decimals or suffix ("2024"): how
+    /// years, identifiers and list numbers are written.
+    pub plain: bool,
+    /// Letters glued right after it that are not part of it ("km" of
+    /// "29km", "s" of "1990s", "m" of "£15.8m"): units, or a code.
+    pub suffix: Option<Range<usize>>,
+    pub attached: Attached,
+}
+
+impl NumberSpan {
+    /// The value without its final scale (2 for "2 million").
+    pub fn mantissa(&self) -> f64 {
+        self.value / self.scale
+    }
+}
+
+/// Every number in `text`, in order, none overlapping.
+pub fn scan(text: &str) -> Vec<NumberSpan> {
+    scan::scan(text)
+}
+
+/// A number read at the start of a text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Parsed {
+    /// Bytes of the text it takes.
+    pub len: usize,
+    pub value: f64,
+    pub kind: NumberKind,
+}
+
+/// The spelled number at the start of `text` ("twenty-first", "a dozen",
+/// "two hundred and five"), if it starts with one.
+pub fn parse_words(text: &str) -> Option<Parsed> {
+    let toks = lexer::tokens(text);
+    let first = toks.first()?;
+    if first.kind != lexer::Kind::Word || first.start != 0 {
+        return None;
+    }
+    let p = phrase::read(text, &toks, 0, None)?;
+    Some(Parsed {
+        len: p.end,
+        value: p.value.value,
+        kind: p.value.kind,
+    })
+}
+
+/// The number, in digits or words, at the start of `text` ("21st", "1.2
+/// million", "twelve").
+pub fn parse_number(text: &str) -> Option<Parsed> {
+    let n = scan(text).into_iter().next()?;
+    (n.range.start == 0).then_some(Parsed {
+        len: n.range.end,
+        value: n.value,
+        kind: n.kind,
+    })
+}
+
+/// Finds every number in the body; the money, percentage and quantity
+/// extractors read them from [`Facts::numbers`].
+pub struct Numbers;
+
+impl Extractor for Numbers {
+    fn name(&self) -> &'static str {
+        "numbers"
+    }
+
+    fn extract(&self, doc: &Document, facts: &mut Facts) {
+        facts.numbers = scan(&doc.body);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::ops::Range;
+
+    use crate::extract::{money, percent, quantities};
+
+    /// Every figure extractor over `text`; the byte ranges they report.
+    fn all_ranges(text: &str) -> Vec<Range<usize>> {
+        let nums = super::scan(text);
+        let m = money::find(text, &nums);
+        let taken: Vec<Range<usize>> = m.iter().map(|m| m.range.clone()).collect();
+        let p = percent::find(text, &nums, &taken);
+        let q = quantities::find(text, &nums, &taken);
+        let s = super::standalone::standalone(text, &nums, &taken);
+        nums.iter()
+            .map(|n| n.range.clone())
+            .chain(m.iter().flat_map(|m| [m.range.clone(), m.head.clone()]))
+            .chain(p.iter().flat_map(|p| [p.range.clone(), p.head.clone()]))
+            .chain(p.iter().filter_map(|p| p.of.clone()))
+            .chain(q.iter().flat_map(|q| [q.range.clone(), q.head.clone()]))
+            .chain(s.into_iter().map(|s| s.range))
+            .collect()
+    }
+
+    #[test]
+    fn hostile_inputs_complete() {
+        let mb = 1 << 20;
+        for text in [
+            "7".repeat(mb),
+            "1,".repeat(mb / 2),
+            "1.".repeat(mb / 2),
+            "1-".repeat(mb / 2),
+            ".-,/%$".repeat(mb / 6),
+            "one ".repeat(mb / 4),
+            "hundred and ".repeat(mb / 12),
+            "1 000 ".repeat(mb / 6),
+            "½".repeat(mb / 2),
+        ] {
+            let ranges = all_ranges(&text);
+            assert!(ranges.iter().all(|r| r.end <= text.len()));
+        }
+    }
+
+    #[test]
+    fn arbitrary_text_gives_char_aligned_ranges() {
+        const PIECES: &[&str] = &[
+            "$",
+            "£",
+            "€",
+            "US$",
+            "1",
+            "25",
+            "4,800",
+            ",",
+            ".",
+            "-",
+            "–",
+            "/",
+            ":",
+            "½",
+            "é",
+            "ரூ",
+            "元",
+            "%",
+            " percent",
+            " per cent",
+            "million",
+            " bn",
+            "m",
+            "km",
+            "a",
+            "third",
+            "half",
+            " ",
+            "  ",
+            "\n",
+            "’s",
+            "of",
+            "the",
+            "dollars",
+            "rubles",
+            "to",
+            "and",
+            "between",
+            "😀",
+            "\u{202f}",
+            "twenty",
+            "-",
+            "first",
+            "21st",
+            "(",
+            ")",
+            "e",
+            "^",
+            "x",
+            "10",
+            "people",
+        ];
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..24 {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                text.push_str(PIECES[(seed >> 33) as usize % PIECES.len()]);
+            }
+            for r in all_ranges(&text) {
+                assert!(
+                    r.start <= r.end
+                        && text.is_char_boundary(r.start)
+                        && text.is_char_boundary(r.end),
+                    "{text:?} {r:?}"
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+//! `wirewatch eval recognizers` on the Recognizers-Text English specs in
+//! ../shared/data/recognizers: the pass rates (cases not flagged for
+//! dotnet, the README's rule) stay at or above what the figure extractors
+//! reach today, less a small margin. Skipped when the specs are absent.
+
+mod common;
+
+use std::path::Path;
+
+use common::*;
+
+/// Pass rates (percent, not-dotnet cases) each file must keep.
+const FLOORS: &[(&str, f64)] = &[
+    ("Number/NumberModel.json", 97.0),
+    ("Number/PercentModel.json", 95.0),
+    ("NumberWithUnit/CurrencyModel.json", 96.0),
+    ("NumberWithUnit/DimensionModel.json", 90.0),
+];
+
+#[test]
+fn pass_rates_on_the_recognizers_specs() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/recognizers");
+    if !dir.join("Number").is_dir() {
+        eprintln!("SKIPPED: {} not found", dir.display());
+        return;
+    }
+    let o = run(&["eval", "recognizers", dir.to_str().expect("utf8")], &[]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        o.status.success(),
+        "{out}\n{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    println!("{out}");
+    for (file, floor) in FLOORS {
+        let line = out
+            .lines()
+            .find(|l| l.starts_with(file))
+            .unwrap_or_else(|| panic!("no line for {file} in:\n{out}"));
+        // file, all "p/n", rate, "%", not-dotnet "p/n", rate, "%", …
+        let cols: Vec<&str> = line.split_whitespace().collect();
+        let (passed, cases) = cols[4].split_once('/').expect("passed/cases");
+        let rate =
+            100.0 * passed.parse::<f64>().expect("passed") / cases.parse::<f64>().expect("cases");
+        assert!(rate >= *floor, "{file}: {rate:.1} % < {floor} %\n{out}");
+    }
+}
