@@ -173,10 +173,10 @@ fn read(cx: &mut Ctx, m: &Mention, mentions: &[Mention]) -> Option<Found> {
     let glued_after = after.is_some_and(|i| cx.numbers[i].range.start == m.range.end);
     let glued_before = before.is_some_and(|i| cx.numbers[i].range.end == m.range.start);
     // "two pounds" is a weight; "361 million pounds" money.
-    let weight_like = m
-        .forms
-        .iter()
-        .all(|f| f.kind == FormKind::Word && f.family == Some("pound"));
+    let weight_like = matches!(
+        text[m.range.clone()].to_ascii_lowercase().as_str(),
+        "pound" | "pounds"
+    );
     if weight_like
         && let Some(b) = before
         && !pounds_are_money(text, &cx.numbers[b], m)
@@ -546,6 +546,8 @@ mod tests {
             "AUD",
         );
         one("costs more than £2 per millilitre", "£2", 2.0, "GBP");
+        one("it costs 50¢ now", "50¢", 0.5, "USD");
+        one("ten quid", "ten quid", 10.0, "GBP");
         one("the one-yen bid", "one-yen", 1.0, "JPY");
         one("an increase to 120 MEUR", "120 MEUR", 120e6, "EUR");
         one("cost $1.2-1.5 billion", "$1.2-1.5 billion", 1.2e9, "USD");

@@ -400,7 +400,7 @@ pub fn share_of(text: &str, end: usize) -> Option<Range<usize>> {
         return None;
     }
     let mut last: Option<usize> = None;
-    let mut prev: Option<&str> = None;
+    let mut prev: Option<String> = None;
     for (k, w) in rest.iter().enumerate().take(6) {
         let lower = w.text.to_lowercase();
         if STOP.contains(&lower.as_str()) || w.text.starts_with(|c: char| c.is_ascii_digit()) {
@@ -411,18 +411,16 @@ pub fn share_of(text: &str, end: usize) -> Option<Range<usize>> {
             && lower.len() > 4
             && lower.ends_with("ly")
             && !LY_NOUNS.contains(&lower.as_str());
+        // "of voters backed …": a participle after a noun starts the verb.
         let verbish = lower_case
             && k > 0
             && (lower.ends_with("ed") || lower.ends_with("ing"))
-            && !prev.is_some_and(|p| DETERMINERS.contains(&p));
+            && !prev.as_deref().is_some_and(|p| DETERMINERS.contains(&p));
         if adverb || verbish {
             break;
         }
         last = Some(k);
-        prev = Some(w.text);
-        if w.text.to_lowercase() == "the" {
-            prev = Some("the");
-        }
+        prev = Some(lower);
     }
     // Do not end on a determiner.
     let mut last = last?;

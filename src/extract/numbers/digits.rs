@@ -59,9 +59,8 @@ fn len(toks: &[Token], k: usize) -> usize {
     toks[k].end - toks[k].start
 }
 
-/// Reads the number whose first digits are token `i`. `negative` says a
-/// minus sign glued before it belongs to it (the caller checks what precedes
-/// the sign).
+/// Reads the number whose first digits are token `i` (a sign before it is
+/// the caller's to judge).
 pub fn read(text: &str, toks: &[Token], i: usize) -> Read {
     let t0 = toks[i];
     let d0 = t0.text(text);

@@ -480,19 +480,3 @@ mod tests {
         assert!(same_number(103.666666666667, 103.0 + 2.0 / 3.0));
     }
 }
-
-#[cfg(test)]
-mod on_specs {
-    /// Prints the report (with failures) when the specs are present:
-    /// `cargo test --lib on_specs -- --ignored --nocapture`.
-    #[test]
-    #[ignore]
-    fn print_report() {
-        let dir =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/recognizers");
-        if dir.is_dir() {
-            let r = super::run(&dir, &super::Options { failures: true }).expect("report");
-            println!("{r}");
-        }
-    }
-}
