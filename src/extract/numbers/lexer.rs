@@ -79,7 +79,7 @@ fn is_break(c: char) -> bool {
 }
 
 /// Letters of any script (and the combining marks some scripts write inside
-/// words), so "Dushanbe", "café" and "ரூ" are each one token.
+/// words), so "Nairobi", "café" and "ரூ" are each one token.
 fn is_letter(c: char) -> bool {
     c.is_ascii_alphabetic() || (!c.is_ascii() && c.is_alphabetic())
 }
