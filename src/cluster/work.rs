@@ -208,7 +208,7 @@ impl Feeder {
         };
         let rel = header(headers::PATH)
             .and_then(|h| unhex(&h))
-            .map(path_from_bytes)
+            .map(crate::sink::path_from_key)
             .unwrap_or_else(|| {
                 PathBuf::from(format!(
                     "message-{}",
@@ -368,16 +368,4 @@ async fn fetch_object(
     let mut bytes = Vec::new();
     object.read_to_end(&mut bytes).await?;
     Ok(bytes)
-}
-
-fn path_from_bytes(bytes: Vec<u8>) -> PathBuf {
-    #[cfg(unix)]
-    {
-        use std::os::unix::ffi::OsStringExt;
-        PathBuf::from(std::ffi::OsString::from_vec(bytes))
-    }
-    #[cfg(not(unix))]
-    {
-        PathBuf::from(String::from_utf8_lossy(&bytes).into_owned())
-    }
 }

@@ -114,25 +114,17 @@ fn run(ctx: &Context, c: &mut Completion) -> Step<Outcome> {
         .ledger
         .path(&key)
         .map_err(|e| failed("detect", "ledger", e))?;
-    let path_entry = |revision: u32, outcome: &str| PathEntry {
-        size: bytes.len() as u64,
-        mtime_ns: job.mtime.and_then(mtime_ns),
-        content_hash: Some(hash.clone()),
-        revision,
-        outcome: outcome.to_string(),
-    };
-    let prev_revision = previous.as_ref().map_or(0, |p| p.revision);
-    if previous.as_ref().and_then(|p| p.content_hash.as_deref()) == Some(hash.as_str()) {
-        c.ops
-            .push(LedgerOp::Path(key, path_entry(prev_revision, "unchanged")));
-        return Ok(Outcome::Unchanged);
-    }
     let delivery = Delivery {
         bytes: &bytes,
         hash: &hash,
         key,
-        previous_revision: prev_revision,
+        previous_revision: previous.as_ref().map_or(0, |p| p.revision),
     };
+    if previous.as_ref().and_then(|p| p.content_hash.as_deref()) == Some(hash.as_str()) {
+        let entry = delivery.path_entry(&job, delivery.previous_revision, "unchanged");
+        c.ops.push(LedgerOp::Path(delivery.key, entry));
+        return Ok(Outcome::Unchanged);
+    }
     ctx.output.deliver(ctx, c, delivery)
 }
 

@@ -23,6 +23,19 @@ pub fn path_key(rel: &Path) -> Vec<u8> {
     }
 }
 
+/// The path a ledger key was made from (inverse of [`path_key`]).
+pub fn path_from_key(key: Vec<u8>) -> PathBuf {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStringExt;
+        PathBuf::from(std::ffi::OsString::from_vec(key))
+    }
+    #[cfg(not(unix))]
+    {
+        PathBuf::from(String::from_utf8_lossy(&key).into_owned())
+    }
+}
+
 /// Joins `rel` below `root` keeping only normal components, so no source
 /// name can lead a write outside `root`.
 pub fn confined_join(root: &Path, rel: &Path) -> PathBuf {

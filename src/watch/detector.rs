@@ -391,18 +391,6 @@ pub fn known_from_ledger(
 ) -> HashMap<PathBuf, (u64, Option<i128>)> {
     entries
         .into_iter()
-        .map(|(k, e)| (path_from_key(k), (e.size, e.mtime_ns)))
+        .map(|(k, e)| (crate::sink::path_from_key(k), (e.size, e.mtime_ns)))
         .collect()
-}
-
-fn path_from_key(key: Vec<u8>) -> PathBuf {
-    #[cfg(unix)]
-    {
-        use std::os::unix::ffi::OsStringExt;
-        PathBuf::from(std::ffi::OsString::from_vec(key))
-    }
-    #[cfg(not(unix))]
-    {
-        PathBuf::from(String::from_utf8_lossy(&key).into_owned())
-    }
 }
