@@ -3,6 +3,7 @@
 //! to know which exist, so new extractors plug in here and nowhere else.
 
 pub mod currency;
+pub mod dates;
 pub mod entities;
 pub mod money;
 pub(crate) mod near;
@@ -39,6 +40,9 @@ pub struct Facts {
     /// percentage or a quantity, and not years, dates, times, list
     /// numbering or parts of names.
     pub standalone: Vec<Standalone>,
+    /// Dates, periods and durations, as written (resolved when the record
+    /// is built, against the article's reference date).
+    pub dates: Vec<dates::DateMention>,
     /// People, organizations, places and other names, linked within the article.
     pub entities: Vec<entities::Entity>,
 }
@@ -87,6 +91,7 @@ impl Chain {
             extractors: vec![
                 Box::new(BareUrls),
                 Box::new(Numbers),
+                Box::new(dates::Dates),
                 Box::new(MoneyAmounts),
                 Box::new(Percentages),
                 Box::new(Quantities),

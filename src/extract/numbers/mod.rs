@@ -24,7 +24,7 @@
 
 mod digits;
 mod grammar;
-mod lexer;
+pub mod lexer;
 mod phrase;
 pub mod qualifier;
 pub mod range;
@@ -134,6 +134,23 @@ pub fn parse_words(text: &str) -> Option<Parsed> {
         value: p.value.value,
         kind: p.value.kind,
     })
+}
+
+/// The spelled number starting at token `i` of `toks` (the [`lexer`]'s
+/// tokens of `text`): its end in bytes, the token after it, its value and
+/// kind. Grammars built on the same tokens (dates) read "twenty-first" or
+/// "two thousand and five" this way without lexing the text again.
+pub fn words_at(
+    text: &str,
+    toks: &[lexer::Token],
+    i: usize,
+) -> Option<(usize, usize, f64, NumberKind)> {
+    let first = toks.get(i)?;
+    if first.kind != lexer::Kind::Word {
+        return None;
+    }
+    let p = phrase::read(text, toks, i, None)?;
+    Some((p.end, p.next, p.value.value, p.value.kind))
 }
 
 /// The number, in digits or words, at the start of `text` ("21st", "1.2

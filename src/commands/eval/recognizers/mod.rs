@@ -12,11 +12,15 @@
 //!
 //! Each file's kind has an adapter module that runs the extractors on the
 //! case's text and turns what they find into the spec's vocabulary:
-//! [`numbers`] for `Number/*`, [`units`] for `NumberWithUnit/*`. Date specs
-//! (`DateTime/*`) are listed as skipped until a date adapter exists.
+//! [`numbers`] for `Number/*`, [`units`] for `NumberWithUnit/*`, [`dates`]
+//! for `DateTime/*` (the date-time model on its cases whose results are all
+//! dates, date ranges or durations; the other date-time specs are skipped).
 
+mod dates;
 mod numbers;
 mod units;
+
+use crate::extract::dates::Kind;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -37,9 +41,23 @@ pub struct Case {
     pub not_supported: Option<String>,
     #[serde(rename = "NotSupportedByDesign", default)]
     pub not_supported_by_design: Option<String>,
+    #[serde(rename = "Context", default)]
+    pub context: Option<Value>,
 }
 
 impl Case {
+    /// The "now" relative dates are read against: the case's
+    /// `ReferenceDateTime`, else today (as the upstream runner does).
+    pub fn reference(&self) -> chrono::NaiveDate {
+        self.context
+            .as_ref()
+            .and_then(|c| c.get("ReferenceDateTime"))
+            .and_then(Value::as_str)
+            .and_then(|s| s.get(..10))
+            .and_then(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+            .unwrap_or_else(|| chrono::Local::now().date_naive())
+    }
+
     /// Whether the spec flags this case as failing (or out of scope) on `platform`.
     pub fn flagged(&self, platform: &str) -> bool {
         [&self.not_supported, &self.not_supported_by_design]
@@ -104,6 +122,8 @@ pub struct Prediction {
     pub subtype: Option<&'static str>,
     /// An interval for ranges ("[20,30)").
     pub interval: Option<String>,
+    /// A date's readings, for the date specs.
+    pub date: Option<dates::DateReadings>,
 }
 
 impl Prediction {
@@ -117,6 +137,7 @@ impl Prediction {
             iso: None,
             subtype: None,
             interval: None,
+            date: None,
         }
     }
 }
@@ -139,6 +160,15 @@ pub fn spec_number(v: Option<&Value>) -> Option<f64> {
 trait Model {
     /// The predictions for one input.
     fn predict(&self, input: &str) -> Vec<Prediction>;
+    /// The predictions for one case (date models also read its reference date).
+    fn predict_case(&self, case: &Case) -> Vec<Prediction> {
+        self.predict(&case.input)
+    }
+    /// Whether a case is scored by this model (the date-time model is
+    /// scored on its date, date-range and duration cases).
+    fn in_scope(&self, _case: &Case) -> bool {
+        true
+    }
     /// Whether a prediction with the expected span has its type and value.
     fn matches(&self, expected: &Expected, prediction: &Prediction) -> bool;
 }
@@ -153,6 +183,13 @@ fn model_for(file: &str) -> Option<Box<dyn Model>> {
         "NumberWithUnit/DimensionModel.json" => Some(Box::new(units::Dimensions)),
         "NumberWithUnit/TemperatureModel.json" => Some(Box::new(units::Temperatures)),
         "NumberWithUnit/AgeModel.json" => Some(Box::new(units::Ages)),
+        "DateTime/DateExtractor.json" => Some(Box::new(dates::Extractor(Kind::Date))),
+        "DateTime/DatePeriodExtractor.json" => Some(Box::new(dates::Extractor(Kind::DateRange))),
+        "DateTime/DurationExtractor.json" => Some(Box::new(dates::Extractor(Kind::Duration))),
+        "DateTime/DateParser.json" => Some(Box::new(dates::Parser(Kind::Date))),
+        "DateTime/DatePeriodParser.json" => Some(Box::new(dates::Parser(Kind::DateRange))),
+        "DateTime/DurationParser.json" => Some(Box::new(dates::Parser(Kind::Duration))),
+        "DateTime/DateTimeModel.json" => Some(Box::new(dates::DateTimeModel)),
         _ => None,
     }
 }
@@ -338,9 +375,9 @@ fn score_file(name: &str, model: &dyn Model, cases: &[Case]) -> FileScore {
         lenient: Tally::default(),
         failures: Vec::new(),
     };
-    for case in cases {
+    for case in cases.iter().filter(|c| model.in_scope(c)) {
         let expected: Vec<Expected> = case.results.iter().filter_map(Expected::parse).collect();
-        let predicted = model.predict(&case.input);
+        let predicted = model.predict_case(case);
         let strict = passes(model, &expected, &predicted, false);
         score.all.add(strict);
         if !case.flagged("dotnet") {
@@ -374,6 +411,9 @@ fn score_file(name: &str, model: &dyn Model, cases: &[Case]) -> FileScore {
                                 .skip(p.start)
                                 .take(p.end - p.start)
                                 .collect();
+                            if let Some(d) = &p.date {
+                                return format!("{} {text:?} {d}", p.start);
+                            }
                             format!(
                                 "{} {text:?} {:?} {:?} {:?} {:?}{}",
                                 p.start,

@@ -1,0 +1,938 @@
+//! What a date expression means, before it is tied to a calendar: the
+//! grammar builds these from the words, and [`Expr::resolve`] turns them
+//! into dates against a reference day. A date written without its year
+//! ("October 8", "Friday") has two readings, the next one and the last one;
+//! both are kept so the caller can choose.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::calendar::{self as cal, add_days, add_months, first_of, monday, shift, ymd};
+use super::lexicon::{Holiday, Unit};
+
+/// A year as written: absolute, relative to the reference ("next year"),
+/// or two digits whose century is open ("'89").
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum YearRef {
+    Abs(i32),
+    Rel(i32),
+    TwoDigit(i32),
+}
+
+/// A month as written: a month of some year, or relative ("next month").
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum MonthRef {
+    Named { month: u32, year: Option<YearRef> },
+    Rel(i32),
+}
+
+/// How a weekday is placed relative to the reference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WeekdayRel {
+    /// "Friday": the next or the last one.
+    Plain,
+    /// "this Friday": in the reference's week.
+    This,
+    /// "next Friday": in the week after.
+    Next,
+    /// "last Friday": in the week before.
+    Last,
+    /// "this upcoming Friday": the first one after the reference day.
+    Upcoming,
+    /// "this past Friday": the last one before the reference day.
+    Past,
+}
+
+/// One day.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Day {
+    /// A calendar date; `year_shift` is "next 5/12" (+1) or "this 5/12" (0).
+    Calendar {
+        year: Option<YearRef>,
+        month: u32,
+        day: u32,
+        year_shift: Option<i32>,
+    },
+    /// A day of the month ("the 15th", "20th of next month", "Friday the 13th").
+    OfMonth {
+        day: u32,
+        month: Option<MonthRef>,
+        weekday: Option<u32>,
+    },
+    /// Days from the reference ("today" 0, "tomorrow" 1).
+    Relative(i64),
+    Weekday { weekday: u32, rel: WeekdayRel },
+    /// A weekday of a week relative to the reference's ("Friday next week").
+    InWeek { weekday: u32, week: i32 },
+    /// The n-th (negative: from the end) weekday of a month.
+    NthWeekday { n: i32, weekday: u32, month: MonthRef },
+    Holiday { holiday: Holiday, year: Option<YearRef> },
+    /// A day moved by an amount ("three days after January 12", "two weeks
+    /// ago", "two Sundays from now").
+    Shift {
+        base: Box<Day>,
+        amount: Vec<(f64, Unit)>,
+        sign: i32,
+    },
+    /// The n-th weekday after (or before) a day ("two Sundays from now").
+    WeekdayShift {
+        base: Box<Day>,
+        weekday: u32,
+        n: i32,
+    },
+    /// A period moved by an amount, landing on a day ("in two years since 2011").
+    FromPeriod {
+        base: Box<Period>,
+        amount: Vec<(f64, Unit)>,
+    },
+}
+
+/// Which part of a period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Early,
+    Mid,
+    Late,
+}
+
+/// A span of days.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Period {
+    Year(YearRef),
+    Month(MonthRef),
+    /// The week `offset` weeks from the reference's.
+    Week(i32),
+    /// The weekend of the week `offset` weeks from the reference's.
+    Weekend(i32),
+    /// Two weeks from the Monday `offset` fortnights away.
+    Fortnight(i32),
+    IsoWeek { year: Option<YearRef>, week: u32 },
+    Quarter { quarter: u32, year: Option<YearRef> },
+    /// The quarter `offset` quarters from the reference's.
+    QuarterRel(i32),
+    Half { half: u32, year: Option<YearRef> },
+    Season,
+    /// A decade by its first year; `century` false when written "the 70s".
+    Decade { first: i32, century: bool },
+    DecadeRel(i32),
+    /// The n-th century ("21st century").
+    Century(i32),
+    /// The week or month holding a day ("the week of the 18th").
+    WeekOf(Box<Day>),
+    MonthOf(Box<Day>),
+    /// The weekend holding a day ("labor day weekend").
+    WeekendOf(Box<Day>),
+    /// `count` units at the start (or end) of a period ("the first 2 weeks
+    /// of 2021", "the last week of July", "third week of January").
+    Sub {
+        from_end: bool,
+        index: u32,
+        count: u32,
+        unit: Unit,
+        of: Box<Period>,
+    },
+    /// `count` units just after (dir 1) or before (dir -1) the reference
+    /// ("next 3 days", "past few weeks").
+    Rolling { count: f64, unit: Unit, dir: i32 },
+    /// From the reference to the end of the current unit ("rest of the month").
+    Rest(Unit),
+    /// The start, middle or end of a period.
+    PartOf { part: Part, of: Box<Period> },
+    /// The part of a period before or after the reference ("earlier this
+    /// month", "later this year").
+    Around { later: bool, of: Box<Period> },
+    /// From the start of the current year to the reference.
+    YearToDate,
+    /// Between two points ("from March to May"): the start of each.
+    Range { from: Box<Expr>, to: Box<Expr> },
+    /// `amount` from a day ("3 days from today", "a week starting tomorrow").
+    Span {
+        from: Box<Day>,
+        amount: Vec<(f64, Unit)>,
+        sign: i32,
+    },
+    /// Without a calendar meaning ("fiscal year", seasons).
+    Unresolvable,
+}
+
+/// A length of time.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Duration {
+    pub amount: Vec<(f64, Unit)>,
+}
+
+impl Duration {
+    /// Length in seconds.
+    pub fn seconds(&self) -> f64 {
+        self.amount.iter().map(|(n, u)| n * u.seconds()).sum()
+    }
+
+    /// ISO 8601 duration ("P3Y", "PT1.5H", "P1M2D").
+    pub fn iso(&self) -> String {
+        let mut amount = self.amount.clone();
+        amount.sort_by(|a, b| b.1.cmp(&a.1));
+        let mut date = String::new();
+        let mut time = String::new();
+        for (n, u) in amount {
+            let (n, letter, is_time) = match u {
+                Unit::Century => (n * 100.0, 'Y', false),
+                Unit::Decade => (n * 10.0, 'Y', false),
+                Unit::Year => (n, 'Y', false),
+                Unit::Quarter => (n * 3.0, 'M', false),
+                Unit::Month => (n, 'M', false),
+                Unit::Fortnight => (n * 2.0, 'W', false),
+                Unit::Week => (n, 'W', false),
+                Unit::Day | Unit::BusinessDay => (n, 'D', false),
+                Unit::Hour => (n, 'H', true),
+                Unit::Minute => (n, 'M', true),
+                Unit::Second => (n, 'S', true),
+            };
+            let part = format!("{}{letter}", trim_number(n));
+            if is_time {
+                time.push_str(&part);
+            } else {
+                date.push_str(&part);
+            }
+        }
+        if time.is_empty() {
+            format!("P{date}")
+        } else {
+            format!("P{date}T{time}")
+        }
+    }
+}
+
+fn trim_number(n: f64) -> String {
+    if n.fract() == 0.0 {
+        format!("{}", n as i64)
+    } else {
+        let s = format!("{n:.6}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+/// A modifier on an expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mod {
+    Before,
+    After,
+    Since,
+    Until,
+    Approx,
+    /// The start, middle or end part of a period ("early May").
+    Start,
+    Mid,
+    End,
+    /// "since late July": an open range from a part of a period.
+    SinceEnd,
+    SinceStart,
+    BeforeStart,
+    BeforeEnd,
+    AfterEnd,
+    AfterStart,
+    /// Durations: "more than an hour", "less than a week".
+    More,
+    Less,
+}
+
+impl Mod {
+    /// The name the Recognizers-Text specs use.
+    pub fn name(self) -> &'static str {
+        match self {
+            Mod::Before => "before",
+            Mod::After => "after",
+            Mod::Since => "since",
+            Mod::Until => "until",
+            Mod::Approx => "approx",
+            Mod::Start => "start",
+            Mod::Mid => "mid",
+            Mod::End => "end",
+            Mod::SinceEnd => "since-end",
+            Mod::SinceStart => "since-start",
+            Mod::BeforeStart => "before-start",
+            Mod::BeforeEnd => "before-end",
+            Mod::AfterEnd => "after-end",
+            Mod::AfterStart => "after-start",
+            Mod::More => "more",
+            Mod::Less => "less",
+        }
+    }
+}
+
+/// A date expression.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Node {
+    Day(Day),
+    Period(Period),
+    Duration(Duration),
+}
+
+/// A date expression and its modifier.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Expr {
+    pub node: Node,
+    pub modifier: Option<Mod>,
+}
+
+impl Expr {
+    pub fn day(d: Day) -> Self {
+        Expr {
+            node: Node::Day(d),
+            modifier: None,
+        }
+    }
+
+    pub fn period(p: Period) -> Self {
+        Expr {
+            node: Node::Period(p),
+            modifier: None,
+        }
+    }
+}
+
+/// What an expression comes to on a calendar.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Day(NaiveDate),
+    /// `[start, end)`, either side open for "before"/"since".
+    Range {
+        start: Option<NaiveDate>,
+        end: Option<NaiveDate>,
+    },
+    Seconds(f64),
+    /// Written as a date but no calendar date matches ("30 February").
+    Invalid,
+    /// Has no calendar meaning (a season, a fiscal year).
+    Unresolved,
+}
+
+/// Which of the two readings of an open date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    Future,
+    Past,
+}
+
+/// The kind of value an expression gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Date,
+    DateRange,
+    Duration,
+}
+
+impl Expr {
+    /// Date, date range or duration.
+    pub fn kind(&self) -> Kind {
+        match (&self.node, self.modifier) {
+            (Node::Duration(_), _) => Kind::Duration,
+            (Node::Period(_), _) => Kind::DateRange,
+            (
+                Node::Day(_),
+                Some(Mod::Before | Mod::After | Mod::Since | Mod::Until | Mod::SinceStart),
+            ) => Kind::DateRange,
+            (Node::Day(_), _) => Kind::Date,
+        }
+    }
+
+    /// The modifier's name, including the part a period names ("early
+    /// May" is the start of May).
+    pub fn modifier_name(&self) -> Option<&'static str> {
+        if let Some(m) = self.modifier {
+            return Some(m.name());
+        }
+        match &self.node {
+            Node::Period(Period::PartOf { part, .. }) => Some(match part {
+                Part::Early => "start",
+                Part::Mid => "mid",
+                Part::Late => "end",
+            }),
+            _ => None,
+        }
+    }
+
+    /// The expression's value against `reference`, in one reading.
+    pub fn resolve(&self, reference: NaiveDate, reading: Reading) -> Value {
+        let base = match &self.node {
+            Node::Duration(d) => return Value::Seconds(d.seconds()),
+            Node::Day(d) => match d.resolve(reference, reading) {
+                Some(day) => Value::Day(day),
+                None => Value::Invalid,
+            },
+            Node::Period(p) => p.resolve(reference, reading),
+        };
+        let Some(m) = self.modifier else {
+            return base;
+        };
+        let (start, end) = match base {
+            Value::Day(d) => (Some(d), add_days(d, 1)),
+            Value::Range { start, end } => (start, end),
+            other => return other,
+        };
+        let is_day = matches!(self.node, Node::Day(_));
+        match m {
+            Mod::Before | Mod::BeforeStart | Mod::BeforeEnd => Value::Range { start: None, end: start },
+            Mod::Since | Mod::SinceStart | Mod::SinceEnd => Value::Range { start, end: None },
+            Mod::After | Mod::AfterEnd | Mod::AfterStart => Value::Range {
+                start: if is_day { start } else { end },
+                end: None,
+            },
+            Mod::Until => Value::Range {
+                start: None,
+                end: if is_day { start } else { end },
+            },
+            _ => base,
+        }
+    }
+}
+
+impl YearRef {
+    /// The year, against the reference's; a two-digit year in one reading
+    /// (future: 20yy, past: 19yy) when its century is open.
+    fn year(self, reference: NaiveDate, reading: Reading) -> i32 {
+        match self {
+            YearRef::Abs(y) => y,
+            YearRef::Rel(k) => reference.year() + k,
+            YearRef::TwoDigit(yy) => two_digit_year(yy, reading),
+        }
+    }
+}
+
+/// The century of a two-digit year: below 30 is 20yy, 40 and above 19yy,
+/// in between open (future 20yy, past 19yy).
+pub fn two_digit_year(yy: i32, reading: Reading) -> i32 {
+    match yy {
+        0..=29 => 2000 + yy,
+        30..=39 => match reading {
+            Reading::Future => 2000 + yy,
+            Reading::Past => 1900 + yy,
+        },
+        _ => 1900 + yy,
+    }
+}
+
+/// The month's first day, year taken from the reading when the month has none.
+fn month_start(m: &MonthRef, r: NaiveDate, reading: Reading) -> Option<NaiveDate> {
+    match *m {
+        MonthRef::Rel(k) => add_months(cal::month_start(r), i64::from(k)),
+        MonthRef::Named {
+            month,
+            year: Some(y),
+        } => first_of(y.year(r, reading), month),
+        MonthRef::Named { month, year: None } => {
+            let y = match reading {
+                Reading::Future if month < r.month() => r.year() + 1,
+                Reading::Past if month >= r.month() => r.year() - 1,
+                _ => r.year(),
+            };
+            first_of(y, month)
+        }
+    }
+}
+
+/// A month-and-day without a year: this year's if it is on the reading's
+/// side of the reference, else the next (or last) one that exists.
+fn open_year(month: u32, day: u32, r: NaiveDate, reading: Reading) -> Option<NaiveDate> {
+    let step = match reading {
+        Reading::Future => 1,
+        Reading::Past => -1,
+    };
+    let mut y = r.year();
+    for _ in 0..9 {
+        if let Some(d) = ymd(y, month, day) {
+            let ok = match reading {
+                Reading::Future => d >= r,
+                Reading::Past => d <= r,
+            };
+            if ok {
+                return Some(d);
+            }
+        }
+        y += step;
+    }
+    None
+}
+
+impl Day {
+    /// The day in one reading; `None` when no such day exists.
+    pub fn resolve(&self, r: NaiveDate, reading: Reading) -> Option<NaiveDate> {
+        match self {
+            Day::Calendar {
+                year: Some(y),
+                month,
+                day,
+                ..
+            } => ymd(y.year(r, reading), *month, *day),
+            Day::Calendar {
+                year: None,
+                month,
+                day,
+                year_shift: Some(k),
+            } => ymd(r.year() + k, *month, *day),
+            Day::Calendar {
+                year: None,
+                month,
+                day,
+                year_shift: None,
+            } => open_year(*month, *day, r, reading),
+            Day::OfMonth {
+                day,
+                month: Some(m),
+                ..
+            } => {
+                let first = month_start(m, r, reading)?;
+                ymd(first.year(), first.month(), *day)
+            }
+            Day::OfMonth {
+                day,
+                month: None,
+                weekday: Some(wd),
+            } => {
+                let this = cal::month_start(r);
+                if let Some(d) = ymd(this.year(), this.month(), *day)
+                    && d.weekday().number_from_monday() == *wd
+                {
+                    return Some(d);
+                }
+                let step: i64 = if reading == Reading::Future { 1 } else { -1 };
+                (1..=28).find_map(|k| {
+                    let m = add_months(this, step * k)?;
+                    let d = ymd(m.year(), m.month(), *day)?;
+                    (d.weekday().number_from_monday() == *wd).then_some(d)
+                })
+            }
+            Day::OfMonth {
+                day,
+                month: None,
+                weekday: None,
+            } => {
+                let this = cal::month_start(r);
+                let here = ymd(this.year(), this.month(), *day);
+                match reading {
+                    Reading::Future => match here {
+                        Some(d) if d >= r => Some(d),
+                        _ => {
+                            let m = add_months(this, 1)?;
+                            ymd(m.year(), m.month(), *day)
+                        }
+                    },
+                    Reading::Past => match here {
+                        Some(d) if d <= r => Some(d),
+                        _ => {
+                            let m = add_months(this, -1)?;
+                            ymd(m.year(), m.month(), *day)
+                        }
+                    },
+                }
+            }
+            Day::Relative(n) => add_days(r, *n),
+            Day::Weekday { weekday, rel } => {
+                let this = cal::in_week(r, *weekday);
+                match rel {
+                    WeekdayRel::Plain => match reading {
+                        Reading::Future if this < r => add_days(this, 7),
+                        Reading::Past if this > r => add_days(this, -7),
+                        _ => Some(this),
+                    },
+                    WeekdayRel::This => Some(this),
+                    WeekdayRel::Next => add_days(this, 7),
+                    WeekdayRel::Last => add_days(this, -7),
+                    WeekdayRel::Upcoming if this <= r => add_days(this, 7),
+                    WeekdayRel::Past if this >= r => add_days(this, -7),
+                    WeekdayRel::Upcoming | WeekdayRel::Past => Some(this),
+                }
+            }
+            Day::InWeek { weekday, week } => {
+                add_days(cal::in_week(r, *weekday), 7 * i64::from(*week))
+            }
+            Day::NthWeekday { n, weekday, month } => match month {
+                MonthRef::Named { month: m, year: None } => {
+                    let step = if reading == Reading::Future { 1 } else { -1 };
+                    let mut y = r.year();
+                    for _ in 0..3 {
+                        if let Some(d) = cal::nth_weekday(y, *m, *weekday, *n) {
+                            let ok = match reading {
+                                Reading::Future => d >= r,
+                                Reading::Past => d <= r,
+                            };
+                            if ok {
+                                return Some(d);
+                            }
+                        }
+                        y += step;
+                    }
+                    None
+                }
+                m => {
+                    let first = month_start(m, r, reading)?;
+                    cal::nth_weekday(first.year(), first.month(), *weekday, *n)
+                }
+            },
+            Day::Holiday { holiday, year } => match year {
+                Some(y) => cal::holiday(*holiday, y.year(r, reading)),
+                None => {
+                    let this = cal::holiday(*holiday, r.year())?;
+                    match reading {
+                        Reading::Future if this < r => cal::holiday(*holiday, r.year() + 1),
+                        Reading::Past if this > r => cal::holiday(*holiday, r.year() - 1),
+                        _ => Some(this),
+                    }
+                }
+            },
+            Day::Shift { base, amount, sign } => {
+                let mut d = base.resolve(r, reading)?;
+                for (n, u) in amount {
+                    d = shift(d, n * f64::from(*sign), *u)?;
+                }
+                Some(d)
+            }
+            Day::WeekdayShift { base, weekday, n } => {
+                let b = base.resolve(r, reading)?;
+                let step: i64 = if *n >= 0 { 1 } else { -1 };
+                let mut d = b;
+                let mut left = n.abs();
+                while left > 0 {
+                    d = add_days(d, step)?;
+                    if d.weekday().number_from_monday() == *weekday {
+                        left -= 1;
+                    }
+                }
+                Some(d)
+            }
+            Day::FromPeriod { base, amount } => {
+                let Value::Range { start: Some(s), .. } = base.resolve(r, reading) else {
+                    return None;
+                };
+                let mut d = s;
+                for (n, u) in amount {
+                    d = shift(d, *n, *u)?;
+                }
+                Some(d)
+            }
+        }
+    }
+}
+
+fn range(start: Option<NaiveDate>, end: Option<NaiveDate>) -> Value {
+    match (start, end) {
+        (None, None) => Value::Invalid,
+        (start, end) => Value::Range { start, end },
+    }
+}
+
+/// `[start, end)` of a unit-long period holding `d`.
+fn unit_span(d: NaiveDate, unit: Unit) -> Option<(NaiveDate, NaiveDate)> {
+    let start = match unit {
+        Unit::Week => monday(d),
+        Unit::Month => cal::month_start(d),
+        Unit::Quarter => first_of(d.year(), (d.month() - 1) / 3 * 3 + 1)?,
+        Unit::Year => first_of(d.year(), 1)?,
+        Unit::Decade => first_of(d.year().div_euclid(10) * 10, 1)?,
+        Unit::Century => first_of(d.year().div_euclid(100) * 100, 1)?,
+        _ => d,
+    };
+    Some((start, shift(start, 1.0, unit)?))
+}
+
+impl Period {
+    /// `[start, end)` in one reading.
+    pub fn resolve(&self, r: NaiveDate, reading: Reading) -> Value {
+        self.span(r, reading)
+            .map(|(s, e)| Value::Range {
+                start: Some(s),
+                end: Some(e),
+            })
+            .unwrap_or(match self {
+                Period::Season | Period::Unresolvable => Value::Unresolved,
+                Period::Range { from, to } => {
+                    let a = bound(from, r, reading, true);
+                    let b = bound(to, r, reading, true);
+                    if a.is_none() && b.is_none() {
+                        Value::Invalid
+                    } else {
+                        range(a, b)
+                    }
+                }
+                _ => Value::Invalid,
+            })
+    }
+
+    /// `[start, end)` in one reading, when it is a closed span.
+    pub fn span(&self, r: NaiveDate, reading: Reading) -> Option<(NaiveDate, NaiveDate)> {
+        match self {
+            Period::Year(y) => {
+                let y = y.year(r, reading);
+                Some((first_of(y, 1)?, first_of(y + 1, 1)?))
+            }
+            Period::Month(m) => {
+                let s = month_start(m, r, reading)?;
+                Some((s, add_months(s, 1)?))
+            }
+            Period::Week(k) => {
+                let s = add_days(monday(r), 7 * i64::from(*k))?;
+                Some((s, add_days(s, 7)?))
+            }
+            Period::Weekend(k) => {
+                let s = add_days(monday(r), 7 * i64::from(*k) + 5)?;
+                Some((s, add_days(s, 2)?))
+            }
+            Period::Fortnight(k) => {
+                let s = add_days(monday(r), 14 * i64::from(*k))?;
+                Some((s, add_days(s, 14)?))
+            }
+            Period::IsoWeek { year, week } => {
+                let y = year.map_or(r.year(), |y| y.year(r, reading));
+                let s = cal::iso_week(y, *week)?;
+                Some((s, add_days(s, 7)?))
+            }
+            Period::Quarter { quarter, year } => {
+                let y = match year {
+                    Some(y) => y.year(r, reading),
+                    None => {
+                        let start = first_of(r.year(), (quarter - 1) * 3 + 1)?;
+                        match reading {
+                            Reading::Future if start < cal::month_start(r) => r.year() + 1,
+                            _ => r.year(),
+                        }
+                    }
+                };
+                let s = first_of(y, (quarter - 1) * 3 + 1)?;
+                Some((s, add_months(s, 3)?))
+            }
+            Period::QuarterRel(k) => {
+                let (s, _) = unit_span(r, Unit::Quarter)?;
+                let s = add_months(s, 3 * i64::from(*k))?;
+                Some((s, add_months(s, 3)?))
+            }
+            Period::Half { half, year } => {
+                let y = year.map_or(r.year(), |y| y.year(r, reading));
+                let s = first_of(y, (half - 1) * 6 + 1)?;
+                Some((s, add_months(s, 6)?))
+            }
+            Period::Decade { first, century } => {
+                let y = if *century {
+                    *first
+                } else {
+                    match reading {
+                        Reading::Future => 2000 + first,
+                        Reading::Past => 1900 + first,
+                    }
+                };
+                Some((first_of(y, 1)?, first_of(y + 10, 1)?))
+            }
+            Period::DecadeRel(k) => {
+                let y = r.year().div_euclid(10) * 10 + 10 * k;
+                Some((first_of(y, 1)?, first_of(y + 10, 1)?))
+            }
+            Period::Century(n) => {
+                let y = (n - 1) * 100;
+                Some((first_of(y, 1)?, first_of(y + 100, 1)?))
+            }
+            Period::WeekOf(d) => {
+                let d = d.resolve(r, reading)?;
+                let s = monday(d);
+                Some((s, add_days(s, 7)?))
+            }
+            Period::MonthOf(d) => {
+                let d = d.resolve(r, reading)?;
+                let s = cal::month_start(d);
+                Some((s, add_months(s, 1)?))
+            }
+            Period::WeekendOf(d) => {
+                let d = d.resolve(r, reading)?;
+                let s = cal::in_week(d, 6);
+                let end = if d.weekday().number_from_monday() == 1 {
+                    add_days(d, 1)?
+                } else {
+                    add_days(s, 2)?
+                };
+                let s = if d.weekday().number_from_monday() == 1 {
+                    add_days(d, -2)?
+                } else {
+                    s
+                };
+                Some((s, end))
+            }
+            Period::Sub {
+                from_end,
+                index,
+                count,
+                unit,
+                of,
+            } => {
+                let (s, e) = of.span(r, reading)?;
+                if *unit == Unit::Week {
+                    let weeks = cal::weeks_of(s, e);
+                    let n = weeks.len();
+                    let first = if *from_end {
+                        n.checked_sub((*index as usize - 1) + *count as usize)?
+                    } else {
+                        *index as usize - 1
+                    };
+                    let start = *weeks.get(first)?;
+                    return Some((start, add_days(start, 7 * i64::from(*count))?));
+                }
+                let c = f64::from(*count);
+                if *from_end {
+                    Some((shift(e, -c, *unit)?, e))
+                } else {
+                    Some((s, shift(s, c, *unit)?))
+                }
+            }
+            Period::Rolling { count, unit, dir } => match unit {
+                Unit::Quarter | Unit::Decade | Unit::Century => {
+                    let (s, e) = unit_span(r, *unit)?;
+                    if *dir > 0 {
+                        Some((e, shift(e, *count, *unit)?))
+                    } else {
+                        Some((shift(s, -count, *unit)?, s))
+                    }
+                }
+                Unit::BusinessDay => {
+                    let n = *count as i64;
+                    if *dir > 0 {
+                        let s = add_days(r, 1)?;
+                        Some((s, add_days(cal::add_business_days(r, n)?, 1)?))
+                    } else {
+                        Some((cal::add_business_days(r, -n)?, r))
+                    }
+                }
+                _ => {
+                    if *dir > 0 {
+                        let s = add_days(r, 1)?;
+                        Some((s, shift(s, *count, *unit)?))
+                    } else {
+                        Some((shift(r, -count, *unit)?, r))
+                    }
+                }
+            },
+            Period::Rest(unit) => {
+                let (_, e) = unit_span(r, *unit)?;
+                Some((r, add_days(e, -1)?))
+            }
+            Period::PartOf { part, of } => {
+                let (s, e) = of.span(r, reading)?;
+                let len = (e - s).num_days();
+                let (a, b) = match (len, part) {
+                    (7, Part::Early) => (s, add_days(s, 3)?),
+                    (7, Part::Mid) => (add_days(s, 2)?, add_days(s, 5)?),
+                    (7, Part::Late) => (add_days(s, 3)?, e),
+                    (28..=31, Part::Early) => (s, add_days(s, 15)?),
+                    (28..=31, Part::Mid) => (add_days(s, 9)?, add_days(s, 20)?),
+                    (28..=31, Part::Late) => (add_days(s, 15)?, e),
+                    (365 | 366, part) => {
+                        let relative = matches!(**of, Period::Year(YearRef::Rel(_)));
+                        let (a, b) = match (part, relative) {
+                            (Part::Early, true) => (1, 7),
+                            (Part::Late, true) => (7, 13),
+                            (Part::Early, false) => (1, 5),
+                            (Part::Mid, _) => (5, 9),
+                            (Part::Late, false) => (9, 13),
+                        };
+                        (add_months(s, a - 1)?, add_months(s, b - 1)?)
+                    }
+                    _ => {
+                        let third = len / 3;
+                        match part {
+                            Part::Early => (s, add_days(s, third)?),
+                            Part::Mid => (add_days(s, third)?, add_days(s, 2 * third)?),
+                            Part::Late => (add_days(s, 2 * third)?, e),
+                        }
+                    }
+                };
+                Some((a, b))
+            }
+            Period::Around { later, of } => {
+                let (s, e) = of.span(r, reading)?;
+                let len = (e - s).num_days();
+                let split = match len {
+                    7 => add_days(s, 3)?,
+                    28..=31 => add_days(s, 15)?,
+                    _ => add_months(s, 6)?,
+                };
+                if *later {
+                    Some((r.max(split), e))
+                } else {
+                    Some((s, r.min(split)))
+                }
+            }
+            Period::YearToDate => Some((first_of(r.year(), 1)?, r)),
+            Period::Range { from, to } => {
+                let (a, b) = range_bounds(from, to, r, reading)?;
+                Some((a, b))
+            }
+            Period::Span { from, amount, sign } => {
+                let d = from.resolve(r, reading)?;
+                let mut e = d;
+                for (n, u) in amount {
+                    e = shift(e, n * f64::from(*sign), *u)?;
+                }
+                if *sign >= 0 { Some((d, e)) } else { Some((e, d)) }
+            }
+            Period::Season | Period::Unresolvable => None,
+        }
+    }
+}
+
+/// The start (or end) of one side of a range.
+fn bound(e: &Expr, r: NaiveDate, reading: Reading, start: bool) -> Option<NaiveDate> {
+    match e.resolve(r, reading) {
+        Value::Day(d) => Some(d),
+        Value::Range { start: s, end: en } => {
+            if start {
+                s
+            } else {
+                en
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Both ends of "from A to B": the start of each side. When neither side
+/// names its year, the two are read together: B follows A, and a range that
+/// holds the reference is the same in both readings.
+fn range_bounds(
+    from: &Expr,
+    to: &Expr,
+    r: NaiveDate,
+    reading: Reading,
+) -> Option<(NaiveDate, NaiveDate)> {
+    let open = open_year_side(from) && open_year_side(to);
+    if !open {
+        return Some((bound(from, r, reading, true)?, bound(to, r, reading, true)?));
+    }
+    // Read both sides in the current year first.
+    let a_now = bound(from, r, Reading::Past, true).and_then(|d| same_year(d, r.year()))?;
+    let b_now = bound(to, r, Reading::Past, true).and_then(|d| same_year(d, r.year()))?;
+    let b_now = if b_now < a_now {
+        add_months(b_now, 12)?
+    } else {
+        b_now
+    };
+    if a_now <= r && r <= b_now {
+        return Some((a_now, b_now));
+    }
+    let (a, b) = match reading {
+        Reading::Future if a_now < r => (add_months(a_now, 12)?, add_months(b_now, 12)?),
+        Reading::Past if a_now > r => (add_months(a_now, -12)?, add_months(b_now, -12)?),
+        _ => (a_now, b_now),
+    };
+    Some((a, b))
+}
+
+fn same_year(d: NaiveDate, y: i32) -> Option<NaiveDate> {
+    d.with_year(y).or_else(|| ymd(y, d.month(), 28))
+}
+
+/// A side with a month but no year ("March", "Oct 2", "the last week of July").
+fn open_year_side(e: &Expr) -> bool {
+    match &e.node {
+        Node::Day(Day::Calendar {
+            year: None,
+            year_shift: None,
+            ..
+        }) => true,
+        Node::Period(Period::Month(MonthRef::Named { year: None, .. })) => true,
+        _ => false,
+    }
+}

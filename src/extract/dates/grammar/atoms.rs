@@ -1,0 +1,378 @@
+//! The pieces dates are made of: years (in digits or words), month and
+//! weekday names, days of the month, and all-numeric dates.
+
+use super::super::expr::{Day, MonthRef, Period, YearRef};
+use super::super::lexicon;
+use super::{Hit, Order, Parser};
+use crate::extract::numbers::{self, NumberKind};
+
+/// Words after a capitalised "May" that make it the verb ("May I ask").
+const MODAL_NEXT: &[&str] = &[
+    "i", "we", "you", "he", "she", "it", "they", "be", "not", "have", "also", "well", "ask",
+    "the", "this", "that", "there", "god", "our", "your", "his", "her", "their",
+];
+
+impl<'a> Parser<'a> {
+    /// A four-digit year, or a year in words ("nineteen ninety six", "two
+    /// thousand and eighteen").
+    pub fn year(&self, i: usize) -> Hit<i32> {
+        if let Some((v, 4)) = self.n(i) {
+            if (1000..=2999).contains(&v) {
+                return Some((i + 1, v as i32));
+            }
+            return None;
+        }
+        self.year_words(i)
+    }
+
+    /// A year spelled out.
+    pub fn year_words(&self, i: usize) -> Hit<i32> {
+        let first = lexicon::small_number(self.w(i)?)?;
+        // "two thousand (and) eighteen"
+        if first == 2 && self.is(i + 1, "thousand") {
+            let mut k = i + 2;
+            let and = self.is(k, "and");
+            if and {
+                k += 1;
+            }
+            if let Some((e, v)) = self.below_hundred(k) {
+                return Some((e, 2000 + v as i32));
+            }
+            return (!and).then_some((i + 2, 2000));
+        }
+        if !(10..=20).contains(&first) {
+            return None;
+        }
+        // "nineteen hundred (and) ninety three", "seventeen hundred thirty three"
+        if self.is(i + 1, "hundred") {
+            let k = self.opt(i + 2, "and");
+            let (e, rest) = self.below_hundred(k).unwrap_or((i + 2, 0));
+            return Some((e, (first * 100 + rest) as i32));
+        }
+        // "nineteen ninety six", "nineteen zero one", "nineteen oh five"
+        let k = i + 1;
+        if let Some(z) = self.w(k)
+            && matches!(z, "zero" | "oh" | "o")
+            && let Some(u) = self.w(k + 1).and_then(lexicon::small_number)
+            && u < 10
+        {
+            return Some((k + 2, (first * 100 + u) as i32));
+        }
+        let (e, rest) = self.below_hundred(k)?;
+        (rest >= 10).then_some((e, (first * 100 + rest) as i32))
+    }
+
+    /// 1–99 in words ("eighteen", "twenty seven", "thirty-two").
+    pub fn below_hundred(&self, i: usize) -> Hit<u32> {
+        let a = lexicon::small_number(self.w(i)?)?;
+        if (20..=90).contains(&a) && a % 10 == 0 {
+            let k = if self.dash(i + 1) && self.glued(i + 1) { i + 2 } else { i + 1 };
+            if let Some(u) = self.w(k).and_then(lexicon::small_number)
+                && (1..=9).contains(&u)
+            {
+                return Some((k + 1, a + u));
+            }
+        }
+        (a >= 1).then_some((i + 1, a))
+    }
+
+    /// A year written after a month or day: four digits, words, or two
+    /// digits ("August 99", "05/05/89").
+    pub fn year_after(&self, i: usize) -> Hit<YearRef> {
+        if let Some((e, y)) = self.year(i) {
+            return Some((e, YearRef::Abs(y)));
+        }
+        if self.p(i, '\'') || self.p(i, '\u{2019}') {
+            let (v, d) = self.n(i + 1)?;
+            return (d == 2).then_some((i + 2, YearRef::TwoDigit(v as i32)));
+        }
+        None
+    }
+
+    /// A month name at `i` (and the dot of an abbreviation). `sure` says
+    /// the context already makes it a date (a day or year next to it), so
+    /// words like "may" and "march" are taken.
+    pub fn month(&self, i: usize, sure: bool) -> Hit<u32> {
+        let t = self.t.get(i)?;
+        let w = t.word()?;
+        let m = lexicon::month(w)?;
+        if lexicon::month_is_ambiguous(w) && !sure {
+            if !t.cap {
+                return None;
+            }
+            if w == "may" && self.any(i + 1, MODAL_NEXT) {
+                return None;
+            }
+            if w == "march" && (self.is(i + 1, "on") || self.is(i + 1, "to")) {
+                return None;
+            }
+        }
+        let mut e = i + 1;
+        if w.len() <= 4 && self.p(e, '.') && self.glued(e) {
+            e += 1;
+        }
+        Some((e, m))
+    }
+
+    /// A weekday name at `i`.
+    pub fn weekday(&self, i: usize, sure: bool) -> Hit<u32> {
+        let t = self.t.get(i)?;
+        let w = t.word()?;
+        let d = lexicon::weekday(w)?;
+        if lexicon::weekday_is_ambiguous(w) && !sure && !t.cap {
+            return None;
+        }
+        let mut e = i + 1;
+        if w.len() <= 4 && self.p(e, '.') && self.glued(e) {
+            e += 1;
+        }
+        Some((e, d))
+    }
+
+    /// A day of the month: 1–31 in digits (with "st"/"nd"/"rd"/"th"), an
+    /// ordinal word ("twenty-first") or, when `cardinal`, a number word.
+    /// The flag says whether it was written as an ordinal.
+    pub fn day_num(&self, i: usize, cardinal: bool) -> Hit<(u32, bool)> {
+        if let Some((v, d)) = self.n(i) {
+            if d > 2 || !(1..=31).contains(&v) {
+                return None;
+            }
+            if let Some(s) = self.w(i + 1)
+                && self.glued(i + 1)
+            {
+                return matches!(s, "st" | "nd" | "rd" | "th").then_some((i + 2, (v, true)));
+            }
+            return Some((i + 1, (v, false)));
+        }
+        let t = self.t.get(i)?;
+        t.word()?;
+        let (end, _, value, kind) = numbers::words_at(self.text, self.raw, t.raw)?;
+        // Map the end back to our token index.
+        let mut e = i;
+        while e < self.t.len() && self.t[e].end <= end {
+            e += 1;
+        }
+        if e == i || value.fract() != 0.0 || !(1.0..=31.0).contains(&value) {
+            // "twenty one two thousand": read the day on its own.
+            if let Some((e2, v)) = self.below_hundred(i)
+                && cardinal
+                && (1..=31).contains(&v)
+            {
+                return Some((e2, (v, false)));
+            }
+            return None;
+        }
+        match kind {
+            NumberKind::Ordinal => Some((e, (value as u32, true))),
+            NumberKind::Integer if cardinal => Some((e, (value as u32, false))),
+            _ => None,
+        }
+    }
+
+    /// An ordinal position 1–5 or "last" ("first", "3rd", "last").
+    pub fn position(&self, i: usize) -> Hit<i32> {
+        if self.is(i, "last") {
+            return Some((i + 1, -1));
+        }
+        if let Some((v, 1)) = self.n(i)
+            && let Some(s) = self.w(i + 1)
+            && matches!(s, "st" | "nd" | "rd" | "th")
+            && self.glued(i + 1)
+        {
+            return Some((i + 2, v as i32));
+        }
+        let v = lexicon::ordinal_word(self.w(i)?)?;
+        Some((i + 1, v as i32))
+    }
+
+    /// A separator of an all-numeric date and whether it is one.
+    fn sep(&self, i: usize) -> Option<char> {
+        let t = self.t.get(i)?;
+        if !t.glued() && !(t.punct('-') || t.punct('/')) {
+            return None;
+        }
+        ['/', '-', '.'].into_iter().find(|c| t.punct(*c))
+    }
+
+    /// An all-numeric date or month ("4/22", "21/04/16", "2015-08-12",
+    /// "2015/3", "11/2016", "20200701", "2016 10 16") or one mixing a
+    /// month name in ("2019/sep/01", "23-Sep-2020", "Dec/2018").
+    pub fn numeric(&self, i: usize) -> Hit<NumericDate> {
+        if let Some(h) = self.compact(i) {
+            return Some(h);
+        }
+        let (a, ad) = self.n(i)?;
+        let s1 = self.sep(i + 1)?;
+        let glued_sep = self.glued(i + 1);
+        let j = i + 2;
+        if !glued_sep && !self.glued(j) && s1 != '-' && s1 != '/' {
+            return None;
+        }
+        // Second part: digits or a month name.
+        let second = if let Some((b, bd)) = self.n(j) {
+            Part::Num(b, bd)
+        } else {
+            let (e, m) = self.month(j, true)?;
+            if e != j + 1 {
+                return None;
+            }
+            Part::Month(m)
+        };
+        let k = j + 1;
+        let third = match self.sep(k) {
+            Some(s2) if s2 == s1 && (self.glued(k) || self.glued(k + 1) || s2 != '.') => {
+                if let Some((c, cd)) = self.n(k + 1) {
+                    Some((k + 2, Part::Num(c, cd)))
+                } else {
+                    self.month(k + 1, true)
+                        .filter(|(e, _)| *e == k + 2)
+                        .map(|(e, m)| (e, Part::Month(m)))
+                }
+            }
+            _ => None,
+        };
+        let a = Part::Num(a, ad);
+        match third {
+            Some((e, c)) => self.three(a, second, c, s1).map(|d| (e, d)),
+            None => self.two(a, second, s1).map(|d| (k, d)),
+        }
+    }
+
+    /// Eight digits that are a date ("20200701").
+    fn compact(&self, i: usize) -> Hit<NumericDate> {
+        let (v, 8) = self.n(i)? else {
+            return None;
+        };
+        let (y, m, d) = (v / 10_000, v / 100 % 100, v % 100);
+        ((1900..=2099).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)).then_some(
+            (
+                i + 1,
+                NumericDate::Day(Day::Calendar {
+                    year: Some(YearRef::Abs(y as i32)),
+                    month: m,
+                    day: d,
+                    year_shift: None,
+                }),
+            ),
+        )
+    }
+
+    fn three(&self, a: Part, b: Part, c: Part, sep: char) -> Option<NumericDate> {
+        use Part::{Month, Num};
+        let day = |y: YearRef, m: u32, d: u32| {
+            ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some(NumericDate::Day(
+                Day::Calendar {
+                    year: Some(y),
+                    month: m,
+                    day: d,
+                    year_shift: None,
+                },
+            ))
+        };
+        let year = |v: u32, digits: usize| match digits {
+            4 if (1000..=2999).contains(&v) => Some(YearRef::Abs(v as i32)),
+            2 => Some(YearRef::TwoDigit(v as i32)),
+            _ => None,
+        };
+        match (a, b, c) {
+            // 2015/08/12, 2015.5.13, 2020/23/Sep, 2019/sep/01
+            (Num(y, 4), Num(m, md), Num(d, dd)) if md <= 2 && dd <= 2 => {
+                day(year(y, 4)?, m, d)
+            }
+            (Num(y, 4), Month(m), Num(d, dd)) | (Num(y, 4), Num(d, dd), Month(m)) if dd <= 2 => {
+                day(year(y, 4)?, m, d)
+            }
+            // 23/Sep/2020, 23-2020-September
+            (Num(d, dd), Month(m), Num(y, yd)) if dd <= 2 => day(year(y, yd)?, m, d),
+            (Num(d, dd), Num(y, 4), Month(m)) if dd <= 2 => day(year(y, 4)?, m, d),
+            // 02/22/2016, 21-04-2016, 9-18-15, 13.5.2015
+            (Num(x, xd), Num(z, zd), Num(y, yd)) if xd <= 2 && zd <= 2 && (yd == 4 || yd == 2) => {
+                let y = year(y, yd)?;
+                let day_first = x > 12 || sep == '.' || (self.order == Order::DayFirst && z <= 12);
+                if day_first && z <= 12 {
+                    day(y, z, x)
+                } else {
+                    day(y, x, z)
+                }
+            }
+            _ => None,
+        }
+    }
+
+    fn two(&self, a: Part, b: Part, sep: char) -> Option<NumericDate> {
+        use Part::{Month, Num};
+        match (a, b) {
+            // 2015/3, 2016-11
+            (Num(y, 4), Num(m, md)) if md <= 2 && (1..=12).contains(&m) && (1000..=2999).contains(&y) => {
+                Some(NumericDate::Month(MonthRef::Named {
+                    month: m,
+                    year: Some(YearRef::Abs(y as i32)),
+                }))
+            }
+            // 3/2015, 11-2016
+            (Num(m, md), Num(y, 4)) if md <= 2 && (1..=12).contains(&m) && (1000..=2999).contains(&y) => {
+                Some(NumericDate::Month(MonthRef::Named {
+                    month: m,
+                    year: Some(YearRef::Abs(y as i32)),
+                }))
+            }
+            // 22-Nov, 1-jan
+            (Num(d, dd), Month(m)) if dd <= 2 && (1..=31).contains(&d) => {
+                Some(NumericDate::Day(open_day(m, d)))
+            }
+            // 4/22, 22/04, 4-22, 4.22
+            (Num(x, xd), Num(z, zd)) if xd <= 2 && zd <= 2 && x >= 1 && z >= 1 => {
+                if sep == '/' && is_fraction(x, z) {
+                    return None;
+                }
+                let (m, d) = if x > 12 || (self.order == Order::DayFirst && z <= 12) {
+                    (z, x)
+                } else {
+                    (x, z)
+                };
+                ((1..=12).contains(&m) && (1..=31).contains(&d))
+                    .then_some(NumericDate::Day(open_day(m, d)))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// A day of a month with no year.
+pub fn open_day(month: u32, day: u32) -> Day {
+    Day::Calendar {
+        year: None,
+        month,
+        day,
+        year_shift: None,
+    }
+}
+
+/// "1/2", "3/4", "24/7": written fractions and the round-the-clock idiom.
+fn is_fraction(x: u32, z: u32) -> bool {
+    (x < z && matches!(z, 2 | 3 | 4 | 5 | 6 | 8 | 10 | 16)) || (x == 24 && z == 7)
+}
+
+/// One part of an all-numeric date.
+#[derive(Debug, Clone, Copy)]
+enum Part {
+    Num(u32, usize),
+    Month(u32),
+}
+
+/// What an all-numeric form names.
+#[derive(Debug, Clone)]
+pub enum NumericDate {
+    Day(Day),
+    Month(MonthRef),
+}
+
+impl NumericDate {
+    /// As a period (a month) or `None` for a day.
+    pub fn period(&self) -> Option<Period> {
+        match self {
+            NumericDate::Month(m) => Some(Period::Month(*m)),
+            NumericDate::Day(_) => None,
+        }
+    }
+}

@@ -1,0 +1,504 @@
+//! Single days: calendar dates ("June 30, 2022", "30 June", "4/22"),
+//! weekdays ("Friday", "next Sunday", "Friday of next week"), days of the
+//! month ("the 21st", "Friday the 13th"), the n-th weekday of a month,
+//! holidays, and the words for nearby days ("today", "the day after
+//! tomorrow").
+
+use super::super::expr::{Day, MonthRef, WeekdayRel, YearRef};
+use super::super::lexicon;
+use super::atoms::{NumericDate, open_day};
+use super::{Hit, Parser};
+
+/// Words before a bare day of the month ("on the 21st", "for the 27").
+const DAY_PREPS: &[&str] = &["on", "for", "by", "until", "till", "since", "from", "before", "after", "around"];
+
+impl<'a> Parser<'a> {
+    /// The longest single day at `i`.
+    pub fn day(&self, i: usize) -> Hit<Day> {
+        let mut best: Hit<Day> = None;
+        let mut take = |h: Hit<Day>| {
+            if let Some((e, d)) = h
+                && best.as_ref().is_none_or(|(b, _)| e > *b)
+            {
+                best = Some((e, d));
+            }
+        };
+        take(self.calendar_date(i));
+        take(self.weekday_day(i));
+        take(self.relative_day(i));
+        take(self.day_of_month(i));
+        take(self.nth_weekday(i));
+        take(self.holiday(i));
+        take(self.shifted_calendar(i));
+        best
+    }
+
+    /// A year after a day and month: ", 2016", " of 2016", " in 2020".
+    fn trailing_year(&self, i: usize) -> Hit<YearRef> {
+        let mut k = i;
+        if self.p(k, ',') {
+            k += 1;
+        }
+        if self.any(k, &["of", "in"]) {
+            k += 1;
+        }
+        self.year_after(k).or_else(|| {
+            // "9-18-15": handled by numeric; "Jan 1, '89" above.
+            None
+        })
+    }
+
+    /// A calendar date with a month name or all in digits.
+    pub fn calendar_date(&self, i: usize) -> Hit<Day> {
+        let mut best: Hit<Day> = None;
+        // Month first: "April 22", "Oct. 2", "jan-1", "May the eleventh",
+        // "January 12, 2016", "sep-23-2020".
+        if let Some((k, m)) = self.month(i, true) {
+            let mut j = k;
+            if (self.dash(j) || self.p(j, '/')) && self.glued(j) {
+                j += 1;
+            } else if self.p(j, '.') {
+                j += 1;
+            }
+            let the = self.is(j, "the");
+            if the {
+                j += 1;
+            }
+            if let Some((e, (d, ordinal))) = self.day_num(j, true)
+                && (self.glued(j) || !self.t[j].glued() || j > k)
+                && !(self.p(e, ':') || self.any(e, &["am", "pm", "a", "p"]) && !the)
+                && (ordinal || !self.glued(j) || j > k || self.t[j].kind == crate::extract::numbers::lexer::Kind::Digits)
+            {
+                let sure = self.month(i, false).is_some() || ordinal || self.t[j].kind == crate::extract::numbers::lexer::Kind::Digits;
+                if sure {
+                    let (end, year) = match self.trailing_year(e) {
+                        Some((ye, y)) => (ye, Some(y)),
+                        None if (self.dash(e) || self.p(e, '/')) && self.glued(e) => {
+                            match self.year_after(e + 1) {
+                                Some((ye, y)) => (ye, Some(y)),
+                                None => (e, None),
+                            }
+                        }
+                        None => (e, None),
+                    };
+                    best = Some((end, calendar(year, m, d)));
+                }
+            }
+            // "september-2020-23"
+            if (self.dash(k) && self.glued(k))
+                && let Some((ye, y)) = self.year(k + 1)
+                && self.dash(ye)
+                && let Some((e, (d, _))) = self.day_num(ye + 1, false)
+            {
+                best = Some((e, calendar(Some(YearRef::Abs(y)), m, d)));
+            }
+        }
+        // Day first: "15 June 2016", "1st jan", "fourth of may", "16. Nov.
+        // 2016", "the 09th of May", "22april", "1-jan".
+        {
+            let the = self.is(i, "the");
+            let j = if the { i + 1 } else { i };
+            if let Some((k, (d, ordinal))) = self.day_num(j, true) {
+                let digits = self.n(j).is_some();
+                let mut m0 = k;
+                if self.p(m0, '.') && digits {
+                    m0 += 1;
+                }
+                if (self.dash(m0) && self.glued(m0)) || self.is(m0, "of") {
+                    m0 += 1;
+                }
+                if let Some((e, m)) = self.month(m0, true)
+                    && (digits || ordinal || self.month(m0, false).is_some())
+                {
+                    let (end, year) = match self.trailing_year(e) {
+                        Some((ye, y)) => (ye, Some(y)),
+                        None => (e, None),
+                    };
+                    // "the 09th of May" keeps its article; "the tenth of
+                    // September" is read from the day.
+                    let start_ok = !the || digits;
+                    if start_ok && best.as_ref().is_none_or(|(b, _)| end > *b) {
+                        best = Some((end, calendar(year, m, d)));
+                    }
+                }
+            }
+        }
+        // All digits: "4/22", "2015-08-12", "22-nov".
+        if let Some((e, NumericDate::Day(d))) = self.numeric(i)
+            && best.as_ref().is_none_or(|(b, _)| e > *b)
+            && self.numeric_ok(i, e, &d)
+        {
+            best = Some((e, d));
+        }
+        // "2016 10 16"
+        if let (Some((y, 4)), Some((m, 2)), Some((d, 2))) = (self.n(i), self.n(i + 1), self.n(i + 2))
+            && (1900..=2099).contains(&y)
+            && (1..=12).contains(&m)
+            && (1..=31).contains(&d)
+            && !self.glued(i + 1)
+            && !self.glued(i + 2)
+            && best.as_ref().is_none_or(|(b, _)| i + 3 > *b)
+        {
+            best = Some((i + 3, calendar(Some(YearRef::Abs(y as i32)), m, d)));
+        }
+        best
+    }
+
+    /// Whether an all-numeric day without a year stands as a date here: a
+    /// slash form, or a dash or dot form after "on"/"in"/a weekday.
+    fn numeric_ok(&self, i: usize, e: usize, d: &Day) -> bool {
+        let Day::Calendar { year, .. } = d else {
+            return true;
+        };
+        if year.is_some() || e - i != 3 || self.month(i + 2, true).is_some() || self.month(i, true).is_some() {
+            return true;
+        }
+        let before = i.checked_sub(1).and_then(|k| self.w(k));
+        let weekday_before = i
+            .checked_sub(1)
+            .and_then(|k| self.weekday(k, true))
+            .is_some();
+        let lead = matches!(before, Some("on" | "in" | "this" | "next" | "from" | "to" | "until" | "till" | "since" | "by" | "back"))
+            || weekday_before;
+        if self.p(i + 1, '/') {
+            // Not a score or a ratio inside figures ("won 3/4").
+            return lead || self.clause_end(e) || self.any(e, &["to", "and", "or", "through"]) || before.is_none();
+        }
+        lead
+    }
+
+    /// "this 5/12", "next 6th of April": a calendar date in this or next year.
+    fn shifted_calendar(&self, i: usize) -> Hit<Day> {
+        let shift = match self.w(i)? {
+            "this" => 0,
+            "next" => 1,
+            "last" => -1,
+            _ => return None,
+        };
+        let (e, d) = self.calendar_date(i + 1)?;
+        match d {
+            Day::Calendar {
+                year: None,
+                month,
+                day,
+                ..
+            } => Some((
+                e,
+                Day::Calendar {
+                    year: None,
+                    month,
+                    day,
+                    year_shift: Some(shift),
+                },
+            )),
+            _ => None,
+        }
+    }
+
+    /// Days named by a weekday.
+    pub fn weekday_day(&self, i: usize) -> Hit<Day> {
+        let on = self.is(i, "on");
+        let s = if on { i + 1 } else { i };
+        // "this/next/last (week) Friday", "this past Friday", "coming Thursday"
+        if let Some(r) = self.w(s).and_then(lexicon::relative) {
+            let mut k = s + 1;
+            let word = self.w(s)?;
+            // "next week (on|-)? Friday"
+            if self.is(k, "week") {
+                let mut j = k + 1;
+                if self.is(j, "on") || self.dash(j) || self.p(j, ',') {
+                    j += 1;
+                }
+                if let Some((e, wd)) = self.weekday(j, true) {
+                    if on && !self.is(k + 1, "on") {
+                        return None;
+                    }
+                    return Some((e, Day::InWeek { weekday: wd, week: r }));
+                }
+                return None;
+            }
+            if on {
+                return None;
+            }
+            let rel = match word {
+                "this" if self.any(k, &["past", "last"]) => {
+                    k += 1;
+                    WeekdayRel::Past
+                }
+                "this" if self.any(k, &["coming", "upcoming"]) => {
+                    k += 1;
+                    WeekdayRel::Upcoming
+                }
+                "this" | "current" => WeekdayRel::This,
+                "past" => WeekdayRel::Past,
+                "coming" | "upcoming" => {
+                    if self.t.get(s).is_some_and(|t| t.cap) || i == 0 || !self.is(s - 1, "this") {
+                        WeekdayRel::Next
+                    } else {
+                        WeekdayRel::Upcoming
+                    }
+                }
+                "next" | "following" => WeekdayRel::Next,
+                "last" | "previous" | "prior" => WeekdayRel::Last,
+                _ => return None,
+            };
+            let (e, wd) = self.weekday(k, true)?;
+            let (e, d) = self.weekday_tail(e, wd, rel, false);
+            return Some((e, d));
+        }
+        let (e, wd) = self.weekday(s, false)?;
+        let (end, d) = self.weekday_tail(e, wd, WeekdayRel::Plain, true);
+        if on && end == e {
+            // "on Friday": the span is the weekday alone.
+            return None;
+        }
+        Some((end, d))
+    }
+
+    /// What may follow a weekday: a date, "the 13th", "next week".
+    fn weekday_tail(&self, e: usize, wd: u32, rel: WeekdayRel, plain: bool) -> (usize, Day) {
+        let mut k = e;
+        if self.p(k, ',') || (self.dash(k) && self.glued(k)) || (self.p(k, '(') && self.glued(k)) {
+            k += 1;
+        }
+        let paren = self.p(k.saturating_sub(1), '(') && k > e;
+        if let Some((de, d)) = self.calendar_date(k) {
+            let de = if paren && self.p(de, ')') { de + 1 } else { de };
+            let d = match (d, rel) {
+                (
+                    Day::Calendar {
+                        year: None,
+                        month,
+                        day,
+                        ..
+                    },
+                    WeekdayRel::This,
+                ) => Day::Calendar {
+                    year: None,
+                    month,
+                    day,
+                    year_shift: Some(0),
+                },
+                (d, _) => d,
+            };
+            return (de, d);
+        }
+        if plain {
+            // "Friday the 13th", "Monday 21", "Wed 13th"
+            let j = self.opt(e, "the");
+            if let Some((de, (d, ordinal))) = self.day_num(j, true)
+                && (ordinal || j > e || self.n(j).is_some())
+                && !self.any(de, &["am", "pm", "hours", "minutes", "days", "weeks"])
+                && !self.p(de, ':')
+                && self.month(de, true).is_none()
+            {
+                return (
+                    de,
+                    Day::OfMonth {
+                        day: d,
+                        month: None,
+                        weekday: Some(wd),
+                    },
+                );
+            }
+            // "Friday next week", "Friday of next week", "Monday of the following week"
+            let mut j = e;
+            if self.is(j, "of") {
+                j += 1;
+            }
+            j = self.opt(j, "the");
+            if let Some(r) = self.w(j).and_then(lexicon::relative)
+                && self.is(j + 1, "week")
+            {
+                return (j + 2, Day::InWeek { weekday: wd, week: r });
+            }
+            if self.is(j, "week") && j > e {
+                return (j + 1, Day::InWeek { weekday: wd, week: 0 });
+            }
+        }
+        (e, Day::Weekday { weekday: wd, rel })
+    }
+
+    /// "today", "tomorrow", "the day after tomorrow", "the next day".
+    pub fn relative_day(&self, i: usize) -> Hit<Day> {
+        let w = self.w(i)?;
+        let simple = match w {
+            "today" | "otd" | "tonight" => Some(0),
+            "tomorrow" | "tmrw" | "tmr" | "tomorow" => Some(1),
+            "yesterday" => Some(-1),
+            _ => None,
+        };
+        if let Some(n) = simple {
+            return Some((i + 1, Day::Relative(n)));
+        }
+        let the = self.is(i, "the");
+        let k = if the { i + 1 } else { i };
+        // "(the) day before yesterday", "(the) day after tomorrow"
+        if self.is(k, "day") {
+            if self.is(k + 1, "after") && self.any(k + 2, &["tomorrow", "tmrw", "tmr"]) {
+                return Some((k + 3, Day::Relative(2)));
+            }
+            if self.is(k + 1, "before") && self.is(k + 2, "yesterday") {
+                return Some((k + 3, Day::Relative(-2)));
+            }
+            if the && self.clause_end(k + 2) {
+                if self.is(k + 1, "before") {
+                    return Some((k + 2, Day::Relative(-1)));
+                }
+                if self.is(k + 1, "after") {
+                    return Some((k + 2, Day::Relative(1)));
+                }
+            }
+        }
+        // "(the) next day", "the last day", "past day", "this day", "my day"
+        if let Some(r) = self.w(k).and_then(|w| match w {
+            "next" | "following" => Some(1),
+            "last" | "past" | "previous" => Some(-1),
+            "this" | "my" => Some(0),
+            _ => None,
+        }) && self.is(k + 1, "day")
+            && self.clause_end(k + 2)
+            && (the || self.w(k) != Some("following"))
+        {
+            return Some((k + 2, Day::Relative(r)));
+        }
+        // "the day" as today: "for the day", "of the day", "back the day".
+        if the
+            && self.is(k, "day")
+            && self.clause_end(k + 1)
+            && i > 0
+            && self.any(i - 1, &["for", "of", "back"])
+        {
+            return Some((k + 1, Day::Relative(0)));
+        }
+        None
+    }
+
+    /// A day of the month without its month: "the 21st", "the 27", "on
+    /// 15", "20th of next month", "31st of this month".
+    pub fn day_of_month(&self, i: usize) -> Hit<Day> {
+        let the = self.is(i, "the");
+        let j = if the { i + 1 } else { i };
+        let (k, (d, ordinal)) = self.day_num(j, the)?;
+        // "20th of next month", "the 20th next month", "21st this month"
+        let mut m = self.opt(k, "of");
+        m = self.opt(m, "the");
+        if let Some(r) = self.w(m).and_then(lexicon::relative)
+            && self.is(m + 1, "month")
+            && (ordinal || the)
+        {
+            return Some((
+                m + 2,
+                Day::OfMonth {
+                    day: d,
+                    month: Some(MonthRef::Rel(r)),
+                    weekday: None,
+                },
+            ));
+        }
+        // Bare: only after "on"/"for"/…, and at the end of a clause.
+        let prep = i > 0 && self.any(i - 1, DAY_PREPS);
+        let bare_ok = prep
+            && self.clause_end(k)
+            && !self.p(k, '%')
+            && (the || (self.n(j).is_some() && (ordinal || self.is(i - 1, "on"))));
+        if !bare_ok {
+            return None;
+        }
+        Some((
+            k,
+            Day::OfMonth {
+                day: d,
+                month: None,
+                weekday: None,
+            },
+        ))
+    }
+
+    /// "the first Friday of July", "third Tuesday", "the last Monday in May".
+    pub fn nth_weekday(&self, i: usize) -> Hit<Day> {
+        let the = self.is(i, "the");
+        let j = if the { i + 1 } else { i };
+        let (k, n) = self.position(j)?;
+        if !(-1..=5).contains(&n) || n == 0 {
+            return None;
+        }
+        let (e, wd) = self.weekday(k, true)?;
+        let mut m = e;
+        if self.any(m, &["of", "in"]) {
+            m += 1;
+            let mt = self.opt(m, "the");
+            if let Some(r) = self.w(mt).and_then(lexicon::relative)
+                && self.is(mt + 1, "month")
+            {
+                return Some((
+                    mt + 2,
+                    Day::NthWeekday {
+                        n,
+                        weekday: wd,
+                        month: MonthRef::Rel(r),
+                    },
+                ));
+            }
+            if let Some((me, month)) = self.month(m, true) {
+                let (end, year) = match self.trailing_year(me) {
+                    Some((ye, y)) => (ye, Some(y)),
+                    None => (me, None),
+                };
+                return Some((
+                    end,
+                    Day::NthWeekday {
+                        n,
+                        weekday: wd,
+                        month: MonthRef::Named { month, year },
+                    },
+                ));
+            }
+            return None;
+        }
+        if n < 0 {
+            return None;
+        }
+        Some((
+            e,
+            Day::NthWeekday {
+                n,
+                weekday: wd,
+                month: MonthRef::Rel(0),
+            },
+        ))
+    }
+
+    /// A holiday, with its year if one follows.
+    pub fn holiday(&self, i: usize) -> Hit<Day> {
+        let (e, h) = self.holiday_name(i)?;
+        let (end, year) = match self.year(e) {
+            Some((ye, y)) => (ye, Some(YearRef::Abs(y))),
+            None => (e, None),
+        };
+        Some((end, Day::Holiday { holiday: h, year }))
+    }
+
+    /// A holiday's name at `i`.
+    pub fn holiday_name(&self, i: usize) -> Hit<lexicon::Holiday> {
+        for (words, h) in lexicon::HOLIDAYS {
+            if words.iter().enumerate().all(|(k, w)| self.is(i + k, w)) {
+                return Some((i + words.len(), *h));
+            }
+        }
+        None
+    }
+}
+
+/// A calendar date from its parts.
+pub fn calendar(year: Option<YearRef>, month: u32, day: u32) -> Day {
+    match year {
+        None => open_day(month, day),
+        Some(y) => Day::Calendar {
+            year: Some(y),
+            month,
+            day,
+            year_shift: None,
+        },
+    }
+}

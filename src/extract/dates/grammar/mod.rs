@@ -1,0 +1,198 @@
+//! The date grammar: at each token, every rule that can start there is
+//! tried and the longest reading wins; rules build on each other (a range
+//! is two dates, a shift is an amount and a date). Each line is parsed on
+//! its own, so nothing joins across a line break, and every rule reads a
+//! bounded number of tokens, so the scan is linear in the text.
+
+mod amounts;
+mod atoms;
+mod compose;
+mod days;
+mod periods;
+
+use crate::extract::numbers::lexer::{self, Kind};
+
+use super::expr::Expr;
+use super::tokens::Tok;
+
+/// What to look for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Dates, periods and durations, composed into the longest expressions.
+    All,
+    /// Lengths of time only ("a week" of "in a week").
+    Durations,
+}
+
+/// How all-numeric dates with two small numbers are read: `03/02/25` is
+/// 2 March (month first) or 3 February (day first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Order {
+    MonthFirst,
+    DayFirst,
+}
+
+/// One expression found: token range and meaning.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub expr: Expr,
+}
+
+/// The parser over one line's tokens.
+pub struct Parser<'a> {
+    pub text: &'a str,
+    pub t: &'a [Tok],
+    pub raw: &'a [lexer::Token],
+    pub order: Order,
+    pub mode: Mode,
+}
+
+/// A rule's result: the token after what it read, and what it read.
+pub type Hit<T> = Option<(usize, T)>;
+
+impl<'a> Parser<'a> {
+    /// The word at `i`.
+    pub fn w(&self, i: usize) -> Option<&'a str> {
+        self.t.get(i).and_then(|t| t.word())
+    }
+
+    /// The word at `i` is `w`.
+    pub fn is(&self, i: usize, w: &str) -> bool {
+        self.t.get(i).is_some_and(|t| t.is(w))
+    }
+
+    /// The word at `i` is one of `ws`.
+    pub fn any(&self, i: usize, ws: &[&str]) -> bool {
+        self.w(i).is_some_and(|w| ws.contains(&w))
+    }
+
+    /// Punctuation `c` at `i`.
+    pub fn p(&self, i: usize, c: char) -> bool {
+        self.t.get(i).is_some_and(|t| t.punct(c))
+    }
+
+    /// A dash of any kind at `i`.
+    pub fn dash(&self, i: usize) -> bool {
+        self.p(i, '-') || self.p(i, '\u{2013}') || self.p(i, '\u{2014}') || self.p(i, '~')
+    }
+
+    /// The digit run at `i`: value and number of digits.
+    pub fn n(&self, i: usize) -> Option<(u32, usize)> {
+        let t = self.t.get(i)?;
+        (t.kind == Kind::Digits).then_some((t.num?, t.digits))
+    }
+
+    /// Token `i` is glued to the one before it.
+    pub fn glued(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(Tok::glued)
+    }
+
+    /// Skips an optional word.
+    pub fn opt(&self, i: usize, w: &str) -> usize {
+        if self.is(i, w) { i + 1 } else { i }
+    }
+
+
+    /// Token `i` ends a clause: the end of the line or punctuation.
+    pub fn clause_end(&self, i: usize) -> bool {
+        match self.t.get(i) {
+            None => true,
+            Some(t) => t.kind == Kind::Punct && !t.punct('-') && !t.punct('/'),
+        }
+    }
+
+    /// The longest expression starting at token `i`.
+    pub fn top(&self, i: usize) -> Hit<Expr> {
+        if self.mode == Mode::Durations {
+            return self.duration_expr(i);
+        }
+        let mut best: Hit<Expr> = None;
+        let mut take = |h: Hit<Expr>| {
+            if let Some((e, x)) = h
+                && best.as_ref().is_none_or(|(b, _)| e > *b)
+            {
+                best = Some((e, x));
+            }
+        };
+        take(self.modified(i));
+        take(self.range(i));
+        take(self.shifted(i));
+        take(self.day(i).map(|(e, d)| (e, Expr::day(d))));
+        take(self.period(i).map(|(e, p)| (e, Expr::period(p))));
+        take(self.duration_expr(i));
+        let (end, expr) = best?;
+        Some(self.suffix_mods(end, expr))
+    }
+
+    /// A day or a period at `i` (one side of a range, the base of a shift).
+    pub fn point(&self, i: usize) -> Hit<Expr> {
+        let d = self.day(i).map(|(e, d)| (e, Expr::day(d)));
+        let p = self.period(i).map(|(e, p)| (e, Expr::period(p)));
+        match (d, p) {
+            (Some(a), Some(b)) => Some(if b.0 > a.0 { b } else { a }),
+            (a, b) => a.or(b),
+        }
+    }
+}
+
+/// Every expression in one line's tokens, in order, none overlapping.
+pub fn parse_line(p: &Parser<'_>) -> Vec<Found> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < p.t.len() {
+        if !starts_ok(p, i) {
+            i += 1;
+            continue;
+        }
+        match p.top(i) {
+            Some((end, expr)) if end > i && ends_ok(p, end) => {
+                out.push(Found { start: i, end, expr });
+                i = end;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+/// An expression may not start inside a number or a code ("6,107.31 August",
+/// "ABC-12345", "A380").
+fn starts_ok(p: &Parser<'_>, i: usize) -> bool {
+    let t = &p.t[i];
+    if !t.glued() || i == 0 {
+        return true;
+    }
+    let prev = &p.t[i - 1];
+    match prev.kind {
+        Kind::Word | Kind::Digits => false,
+        Kind::Punct => {
+            let joins = matches!(prev.low.as_str(), "." | "," | "-" | "/" | ":" | "+");
+            !(joins && i >= 2 && p.t[i - 1].glued() && p.t[i - 2].kind != Kind::Punct)
+        }
+        Kind::Opaque => false,
+    }
+}
+
+/// An expression may not end inside a number or a code ("2010-2015-86").
+fn ends_ok(p: &Parser<'_>, end: usize) -> bool {
+    let Some(next) = p.t.get(end) else {
+        return true;
+    };
+    if !next.glued() {
+        return true;
+    }
+    match next.kind {
+        Kind::Digits => false,
+        Kind::Word => p.t[end - 1].kind != Kind::Digits,
+        Kind::Punct => {
+            let joins = matches!(next.low.as_str(), "-" | "/" | ":" | "." | ",");
+            !(joins
+                && p.t.get(end + 1).is_some_and(|t| {
+                    t.glued() && t.kind == Kind::Digits && (next.low != "." || t.digits <= 2)
+                }))
+        }
+        Kind::Opaque => false,
+    }
+}

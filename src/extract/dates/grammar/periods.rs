@@ -1,0 +1,772 @@
+//! Spans of days: years, months, weeks, weekends, quarters, halves,
+//! seasons, decades, centuries, "the next 3 days", "the rest of the
+//! month", "early next year", "the week of the 18th", "the first week of
+//! 2015".
+
+use super::super::expr::{Day, MonthRef, Part, Period, YearRef};
+use super::super::lexicon::{self, Unit};
+use super::{Hit, Parser};
+
+/// Words before a bare four-digit number that make it a year.
+const YEAR_PREPS: &[&str] = &[
+    "in", "since", "by", "until", "till", "from", "of", "during", "before", "after", "to",
+    "through", "throughout", "between", "and", "or", "for", "year", "early", "late", "mid",
+    "around", "circa", "between", "spring", "summer", "autumn", "fall", "winter", "the", "on",
+];
+
+impl<'a> Parser<'a> {
+    /// The longest period at `i`.
+    pub fn period(&self, i: usize) -> Hit<Period> {
+        let mut best: Hit<Period> = None;
+        let mut take = |h: Hit<Period>| {
+            if let Some((e, d)) = h
+                && best.as_ref().is_none_or(|(b, _)| e > *b)
+            {
+                best = Some((e, d));
+            }
+        };
+        take(self.month_period(i));
+        take(self.year_period(i));
+        take(self.relative_unit(i));
+        take(self.rolling(i));
+        take(self.rest(i));
+        take(self.part(i));
+        take(self.week_of(i));
+        take(self.iso_week(i));
+        take(self.sub_period(i));
+        take(self.quarter(i));
+        take(self.season(i));
+        take(self.decade(i));
+        take(self.holiday_weekend(i));
+        if (self.is(i, "year") && self.is(i + 1, "to") && self.is(i + 2, "date")) || self.is(i, "ytd") {
+            let e = if self.is(i, "ytd") { i + 1 } else { i + 3 };
+            take(Some((e, Period::YearToDate)));
+        }
+        best
+    }
+
+    /// A relative year word: "this year", "next year's", "last year".
+    fn rel_year(&self, i: usize) -> Hit<YearRef> {
+        let r = lexicon::relative(self.w(i)?)?;
+        if self.is(i + 1, "year") || self.is(i + 1, "year's") {
+            return Some((i + 2, YearRef::Rel(r)));
+        }
+        None
+    }
+
+    /// Months: "January", "this Feb", "the month of May", "March 2024",
+    /// "2016 June", "June next year", "April of 87", "2015/3".
+    pub fn month_period(&self, i: usize) -> Hit<Period> {
+        if let Some((e, nd)) = self.numeric(i)
+            && let Some(p) = nd.period()
+        {
+            return Some((e, p));
+        }
+        // "2016 june", "2016, nov", "2017 april"
+        if let Some((ye, 4)) = self.n(i).map(|(v, d)| (v, d))
+            && (1000..=2999).contains(&ye)
+        {
+            let mut k = i + 1;
+            if self.p(k, ',') {
+                k += 1;
+            }
+            if let Some((e, m)) = self.month(k, true)
+                && self.day_num(e, false).is_none()
+            {
+                return Some((
+                    e,
+                    Period::Month(MonthRef::Named {
+                        month: m,
+                        year: Some(YearRef::Abs(ye as i32)),
+                    }),
+                ));
+            }
+        }
+        let (k, rel) = match self.w(i) {
+            Some("this" | "next" | "last" | "coming" | "previous" | "past") => {
+                (i + 1, lexicon::relative(self.w(i)?))
+            }
+            _ => (i, None),
+        };
+        // "the month of May", "month of May"
+        let of = {
+            let j = self.opt(k, "the");
+            if self.is(j, "month") && self.is(j + 1, "of") {
+                Some(j + 2)
+            } else {
+                None
+            }
+        };
+        let m0 = of.unwrap_or(k);
+        let sure_context = rel.is_some() || of.is_some();
+        let (e, m) = self.month(m0, sure_context || self.year_follows(m0))?;
+        // "May 2001", "Feb, 2001", "April of 1987", "June of nineteen
+        // ninety nine", "Dec-2018", "August 99", "june in 2017"
+        let mut y = e;
+        if self.p(y, ',') || ((self.dash(y) || self.p(y, '/')) && self.glued(y)) {
+            y += 1;
+        }
+        if self.any(y, &["of", "in"]) {
+            y += 1;
+        }
+        if rel.is_none() {
+            if let Some((ye, year)) = self.year_after(y) {
+                return Some((ye, month(m, Some(year))));
+            }
+            if let Some((v, 2)) = self.n(y)
+                && v > 31
+                && y == e + usize::from(self.p(e, ','))
+            {
+                return Some((y + 1, month(m, Some(YearRef::TwoDigit(v as i32)))));
+            }
+            if let Some((ye, year)) = self.rel_year(e) {
+                return Some((ye, month(m, Some(year))));
+            }
+        }
+        let year = rel.map(YearRef::Rel);
+        // A lone month must not be the start of a day ("May 5").
+        Some((e, month(m, year)))
+    }
+
+    /// A year follows the month at `i` ("may 2001").
+    fn year_follows(&self, i: usize) -> bool {
+        let Some(t) = self.t.get(i) else {
+            return false;
+        };
+        let mut k = i + 1;
+        if t.word().is_some_and(|w| w.len() <= 4) && self.p(k, '.') {
+            k += 1;
+        }
+        if self.p(k, ',') || self.dash(k) || self.p(k, '/') {
+            k += 1;
+        }
+        if self.any(k, &["of", "in"]) {
+            k += 1;
+        }
+        self.year(k).is_some()
+    }
+
+    /// Years: "2017" (after a word that asks for a year), "the year 2019",
+    /// "year 247", "this year", "nineteen ninety six", "cy 2008".
+    pub fn year_period(&self, i: usize) -> Hit<Period> {
+        // "this/next/last/the/that/same year", "this calendar year"
+        let the = self.is(i, "the");
+        let k = if the { i + 1 } else { i };
+        if let Some(r) = self.w(k).and_then(lexicon::relative) {
+            if self.is(k + 1, "year") && self.year(k + 2).is_none() {
+                return Some((k + 2, Period::Year(YearRef::Rel(r))));
+            }
+            if self.is(k + 1, "calendar") && self.is(k + 2, "year") {
+                return Some((k + 3, Period::Year(YearRef::Rel(r))));
+            }
+            if self.any(k + 1, &["fiscal", "school", "financial", "academic"]) && self.is(k + 2, "year") {
+                return Some((k + 3, Period::Unresolvable));
+            }
+        }
+        // "fiscal year 2008", "school year 2008", "fiscal year"
+        if self.any(k, &["fiscal", "school", "financial", "academic"]) && self.is(k + 1, "year") {
+            let e = self.year(k + 2).map_or(k + 2, |(e, _)| e);
+            return Some((e, Period::Unresolvable));
+        }
+        if let Some(w) = self.w(k)
+            && (w == "fy" || w == "sy")
+        {
+            let (e, _) = self.year(k + 1)?;
+            return Some((e, Period::Unresolvable));
+        }
+        if let Some(w) = self.w(k)
+            && w.len() == 4
+            && (w.starts_with("fy") || w.starts_with("sy"))
+            && w[2..].bytes().all(|b| b.is_ascii_digit())
+        {
+            return Some((k + 1, Period::Unresolvable));
+        }
+        // "cy 2008", "cy18"
+        if self.is(k, "cy") {
+            let (e, y) = self.year(k + 1)?;
+            return Some((e, Period::Year(YearRef::Abs(y))));
+        }
+        if let Some(w) = self.w(k)
+            && w.len() == 4
+            && w.starts_with("cy")
+            && let Ok(yy) = w[2..].parse::<i32>()
+        {
+            return Some((k + 1, Period::Year(YearRef::Abs(2000 + yy))));
+        }
+        // "(the) year 2019", "year 247", "Year two hundred and sixty seven"
+        if self.is(k, "year") {
+            if let Some((e, y)) = self.year(k + 1) {
+                return Some((e, Period::Year(YearRef::Abs(y))));
+            }
+            if let Some((v, d)) = self.n(k + 1)
+                && d <= 4
+                && v > 0
+                && !the
+            {
+                return Some((k + 2, Period::Year(YearRef::Abs(v as i32))));
+            }
+            if !the
+                && let Some(t) = self.t.get(k + 1)
+                && let Some((end, _, v, crate::extract::numbers::NumberKind::Integer)) =
+                    crate::extract::numbers::words_at(self.text, self.raw, t.raw)
+                && v >= 1.0
+                && v < 10_000.0
+            {
+                let mut e = k + 1;
+                while e < self.t.len() && self.t[e].end <= end {
+                    e += 1;
+                }
+                return Some((e, Period::Year(YearRef::Abs(v as i32))));
+            }
+        }
+        // A year in words ("nineteen ninety six", "two thousand and twenty")
+        if let Some((e, y)) = self.year_words(i) {
+            return Some((e, Period::Year(YearRef::Abs(y))));
+        }
+        // Four digits: a year when a word before or the shape says so.
+        let (v, 4) = self.n(i)? else {
+            return None;
+        };
+        if !(1000..=2999).contains(&v) {
+            return None;
+        }
+        let prev_ok = i == 0
+            || self.any(i - 1, YEAR_PREPS)
+            || self.t[i - 1].word().is_some_and(|w| lexicon::month(w).is_some() || lexicon::season(w).is_some())
+            || self.p(i - 1, '(')
+            || self.p(i - 1, ',')
+            || self.dash(i - 1)
+            || self.p(i - 1, '=');
+        let plausible = (1900..=2100).contains(&v);
+        let next_noun = self
+            .w(i + 1)
+            .is_some_and(|w| w.ends_with('s') && w.len() > 2 && !w.ends_with("'s") && lexicon::unit(w).is_none());
+        if next_noun && !self.any(i.wrapping_sub(1), &["in", "since", "of"]) {
+            return None;
+        }
+        if !(plausible || prev_ok && (1000..=2999).contains(&v)) {
+            return None;
+        }
+        if !plausible && !self.any(i.wrapping_sub(1), &["in", "since", "year", "of"]) {
+            return None;
+        }
+        Some((i + 1, Period::Year(YearRef::Abs(v as i32))))
+    }
+
+    /// "this week", "the coming week", "next month", "the weekend", "last
+    /// quarter", "next decade", "the week after next", "the fortnight".
+    pub fn relative_unit(&self, i: usize) -> Hit<Period> {
+        let the = self.is(i, "the") || self.is(i, "my");
+        let k = if the { i + 1 } else { i };
+        // "the week after next"
+        if self.is(i, "the") && self.is(k, "week") && self.is(k + 1, "after") && self.is(k + 2, "next") {
+            return Some((k + 3, Period::Week(2)));
+        }
+        let (u, r, e) = match self.w(k).and_then(lexicon::relative) {
+            Some(r) => {
+                let w = self.w(k + 1)?;
+                (w, r, k + 2)
+            }
+            None if the => (self.w(k)?, 0, k + 1),
+            None => {
+                // "weekend" alone ("on weekend", "over the weekend")
+                if self.is(k, "weekend") && k > 0 && self.any(k - 1, &["on", "at", "over", "this", "the"]) {
+                    return Some((k + 1, Period::Weekend(0)));
+                }
+                return None;
+            }
+        };
+        let bare_the = the && self.w(k).and_then(lexicon::relative).is_none();
+        let p = match u {
+            "week" => Period::Week(r),
+            "weekend" => Period::Weekend(r),
+            "month" => Period::Month(MonthRef::Rel(r)),
+            "year" if !bare_the || self.clause_end(e) => Period::Year(YearRef::Rel(r)),
+            "quarter" => Period::QuarterRel(r),
+            "decade" => Period::DecadeRel(r),
+            "fortnight" => Period::Fortnight(r),
+            _ => return None,
+        };
+        // "the week", "the month" alone: only where a date is asked for.
+        if bare_the {
+            let asked = i > 0 && self.any(i - 1, &["for", "in", "of", "during", "over", "out", "on"]);
+            if !asked && !self.is(i, "my") {
+                return None;
+            }
+            if !self.clause_end(e) && u != "weekend" {
+                return None;
+            }
+        }
+        // "that week" / "same week" are only relative to a time just told of.
+        Some((e, p))
+    }
+
+    /// "next 3 days", "the past few weeks", "last 3year", "2 upcoming
+    /// months", "the next two decades", "the last 3 months and 2 weeks".
+    pub fn rolling(&self, i: usize) -> Hit<Period> {
+        let k = self.opt(i, "the");
+        if let Some(dir) = self.w(k).and_then(|w| match w {
+            "next" | "coming" | "following" | "upcoming" => Some(1),
+            "past" | "last" | "previous" | "prior" => Some(-1),
+            _ => None,
+        }) {
+            let (e, amount) = self.amount(k + 1)?;
+            if self.any(k + 1, &["a", "an"]) {
+                return None;
+            }
+            return Some((e, rolling(amount, dir)));
+        }
+        // "2 upcoming months", "5 past years"
+        let (j, n) = self.count(k)?;
+        let dir = match self.w(j)? {
+            "next" | "coming" | "upcoming" | "following" => 1,
+            "past" | "previous" | "last" => -1,
+            _ => return None,
+        };
+        let (e, u) = self.unit(j + 1)?;
+        Some((e, rolling(vec![(n, u)], dir)))
+    }
+
+    /// "rest of the week", "rest the week", "rest of my month".
+    fn rest(&self, i: usize) -> Hit<Period> {
+        let k = self.opt(i, "the");
+        if !self.is(k, "rest") {
+            return None;
+        }
+        let mut j = self.opt(k + 1, "of");
+        if self.any(j, &["the", "this", "my", "current"]) {
+            j += 1;
+        }
+        let u = match self.w(j)? {
+            "week" => Unit::Week,
+            "month" => Unit::Month,
+            "year" => Unit::Year,
+            _ => return None,
+        };
+        Some((j + 1, Period::Rest(u)))
+    }
+
+    /// "early next month", "mid-November", "late last year", "the end of
+    /// 2000", "the beginning of next week", "earlier this month".
+    pub fn part(&self, i: usize) -> Hit<Period> {
+        let mut k = self.opt(i, "the");
+        let w = self.w(k)?;
+        let (part, of_needed, around) = match w {
+            "early" => (Some(Part::Early), false, None),
+            "mid" | "middle" if w == "mid" => (Some(Part::Mid), false, None),
+            "late" => (Some(Part::Late), false, None),
+            "beginning" | "start" => (Some(Part::Early), true, None),
+            "middle" => (Some(Part::Mid), true, None),
+            "end" => (Some(Part::Late), true, None),
+            "eoy" => return Some((k + 1, part_of(Part::Late, Period::Year(YearRef::Rel(0))))),
+            "eom" => return Some((k + 1, part_of(Part::Late, Period::Month(MonthRef::Rel(0))))),
+            "earlier" => (None, false, Some(false)),
+            "later" => (None, false, Some(true)),
+            _ => return None,
+        };
+        k += 1;
+        if of_needed {
+            if !self.is(k, "of") {
+                return None;
+            }
+            k += 1;
+        } else if self.dash(k) && self.glued(k) {
+            k += 1;
+        }
+        let inside = self.is(k, "in");
+        if inside {
+            k += 1;
+        }
+        // The period: "next week", "the year", "this month", "March", "2000".
+        let j = self.opt(k, "the");
+        let (e, of, rel_kind) = if let Some(u) = self.w(j).filter(|w| matches!(*w, "week" | "month" | "year")) {
+            let p = match u {
+                "week" => Period::Week(0),
+                "month" => Period::Month(MonthRef::Rel(0)),
+                _ => Period::Year(YearRef::Rel(0)),
+            };
+            (j + 1, p, 0)
+        } else if let Some(r) = self.w(k).and_then(lexicon::relative)
+            && let Some(u) = self.w(k + 1).filter(|w| matches!(*w, "week" | "month" | "year"))
+        {
+            let p = match u {
+                "week" => Period::Week(r),
+                "month" => Period::Month(MonthRef::Rel(r)),
+                _ => Period::Year(YearRef::Rel(r)),
+            };
+            (k + 2, p, r)
+        } else if part.is_some() && !inside {
+            if let Some((e, p)) = self.month_period(k) {
+                (e, p, 0)
+            } else if let Some((e, y)) = self.year(k) {
+                (e, Period::Year(YearRef::Abs(y)), 0)
+            } else if let Some(_s) = self.w(k).and_then(lexicon::season) {
+                return Some((k + 1, Period::Season));
+            } else {
+                return None;
+            }
+        } else {
+            return None;
+        };
+        match (part, around) {
+            (Some(p), _) => Some((e, part_of(p, of))),
+            (None, Some(later)) => {
+                // "earlier previous week": the early part of that week.
+                if rel_kind != 0 && !later {
+                    return Some((e, part_of(Part::Early, of)));
+                }
+                Some((e, Period::Around { later, of: Box::new(of) }))
+            }
+            _ => None,
+        }
+    }
+
+    /// "the week of the 18th", "month of September 16th", "the week
+    /// starting February 4", "w/c Feb 4".
+    fn week_of(&self, i: usize) -> Hit<Period> {
+        if self.is(i, "w") && self.p(i + 1, '/') && self.is(i + 2, "c") {
+            let (e, d) = self.day(i + 3)?;
+            return Some((e, Period::WeekOf(Box::new(d))));
+        }
+        let k = self.opt(i, "the");
+        let unit = self.w(k)?;
+        if unit != "week" && unit != "month" {
+            return None;
+        }
+        let mut j = k + 1;
+        if self.is(j, "of") {
+            j += 1;
+        } else if unit == "week" && self.any(j, &["starting", "beginning", "commencing"]) {
+            j += 1;
+            if self.any(j, &["on", "from"]) {
+                j += 1;
+            }
+        } else {
+            return None;
+        }
+        // "week of september.16th"
+        let (e, d) = if let Some((me, m)) = self.month(j, true)
+            && self.p(me, '.')
+            && let Some((de, (day, _))) = self.day_num(me + 1, false)
+        {
+            (de, super::days::calendar(None, m, day))
+        } else {
+            let (e, d) = self.day(j)?;
+            (e, d)
+        };
+        let p = if unit == "week" {
+            Period::WeekOf(Box::new(d))
+        } else {
+            Period::MonthOf(Box::new(d))
+        };
+        Some((e, p))
+    }
+
+    /// "week 31", "the week 31", "week 3 of 2027".
+    fn iso_week(&self, i: usize) -> Hit<Period> {
+        let k = self.opt(i, "the");
+        if !self.is(k, "week") {
+            return None;
+        }
+        let (w, d) = self.n(k + 1)?;
+        if d > 2 || !(1..=53).contains(&w) {
+            return None;
+        }
+        if let Some((e, y)) = self.is(k + 2, "of").then(|| self.year(k + 3)).flatten() {
+            return Some((e, Period::IsoWeek { year: Some(YearRef::Abs(y)), week: w }));
+        }
+        Some((k + 2, Period::IsoWeek { year: None, week: w }))
+    }
+
+    /// "the first week of 2015", "the last week of July", "3rd week of
+    /// Jan", "the first 2 weeks of 2021", "the last four months of 2021",
+    /// "first ten days of last year", "the third week next year".
+    fn sub_period(&self, i: usize) -> Hit<Period> {
+        let k = self.opt(i, "the");
+        let (from_end, index, mut j) = if self.is(k, "last") {
+            (true, 1, k + 1)
+        } else if self.is(k, "first") {
+            (false, 1, k + 1)
+        } else {
+            let (e, n) = self.position(k)?;
+            (false, u32::try_from(n).ok()?, e)
+        };
+        if index > 5 {
+            return None;
+        }
+        let mut count = 1;
+        if let Some((e, n)) = self.count(j)
+            && !self.any(j, &["a", "an", "another", "few", "some", "several"])
+            && n >= 1.0
+            && n.fract() == 0.0
+            && index == 1
+        {
+            count = n as u32;
+            j = e;
+        }
+        let unit = match self.w(j)? {
+            "week" | "weeks" => Unit::Week,
+            "month" | "months" => Unit::Month,
+            "day" | "days" => Unit::Day,
+            _ => return None,
+        };
+        j += 1;
+        // Of what: "of July", "of 2015", "of last year", "next year", "of Jan 2015".
+        let (e, of) = if self.any(j, &["of", "in"]) {
+            let o = j + 1;
+            let ot = self.opt(o, "the");
+            if let Some((e, y)) = self.rel_year(ot) {
+                (e, Period::Year(y))
+            } else if let Some(r) = self.w(ot).and_then(lexicon::relative)
+                && self.is(ot + 1, "month")
+            {
+                (ot + 2, Period::Month(MonthRef::Rel(r)))
+            } else if let Some((e, p)) = self.month_period(o) {
+                (e, p)
+            } else if let Some((e, y)) = self.year(o) {
+                (e, Period::Year(YearRef::Abs(y)))
+            } else {
+                return None;
+            }
+        } else if let Some((e, y)) = self.rel_year(j) {
+            (e, Period::Year(y))
+        } else {
+            return None;
+        };
+        if unit != Unit::Week && !from_end && index == 1 && count == 1 && !self.is(i, "the") {
+            return None;
+        }
+        if unit == Unit::Week && count == 1 && !from_end && matches!(of, Period::Year(YearRef::Abs(_))) {
+            // ISO week numbers: "first week of 2015" is week 1.
+        }
+        Some((
+            e,
+            Period::Sub {
+                from_end,
+                index,
+                count,
+                unit,
+                of: Box::new(of),
+            },
+        ))
+    }
+
+    /// Quarters and halves: "Q3", "Q1 2016", "2016 Q3", "2017-q1", "the
+    /// third quarter of this year", "next year's third-quarter", "H1 2016".
+    fn quarter(&self, i: usize) -> Hit<Period> {
+        // "Q3", "H2" (a half needs its year)
+        let qh = |k: usize| -> Option<(usize, char, u32)> {
+            let w = self.w(k)?;
+            let b = w.as_bytes();
+            if b.len() == 2 && (b[0] == b'q' || b[0] == b'h') && b[1].is_ascii_digit() {
+                let n = u32::from(b[1] - b'0');
+                let max = if b[0] == b'q' { 4 } else { 2 };
+                return (1..=max).contains(&n).then_some((k + 1, b[0] as char, n));
+            }
+            // Lexed as word + glued digits: "Q" "3"
+            if b.len() == 1 && (b[0] == b'q' || b[0] == b'h') && self.glued(k + 1) {
+                let (n, 1) = self.n(k + 1)? else { return None };
+                let max = if b[0] == b'q' { 4 } else { 2 };
+                return (1..=max).contains(&n).then_some((k + 2, b[0] as char, n));
+            }
+            None
+        };
+        let make = |kind: char, n: u32, year: Option<YearRef>| {
+            if kind == 'q' {
+                Period::Quarter { quarter: n, year }
+            } else {
+                Period::Half { half: n, year }
+            }
+        };
+        // Year first: "2016 Q3", "2017-q1", "2016H2", "2016 the third quarter"
+        if let Some((ye, y)) = self.year(i) {
+            let mut k = ye;
+            if self.dash(k) || self.p(k, ',') {
+                k += 1;
+            }
+            if let Some((e, kind, n)) = qh(k) {
+                return Some((e, make(kind, n, Some(YearRef::Abs(y)))));
+            }
+            if let Some((e, n)) = self.quarter_words(k) {
+                return Some((e, make('q', n, Some(YearRef::Abs(y)))));
+            }
+        }
+        // "next year's third-quarter"
+        if let Some((ye, y)) = self.rel_year(i)
+            && let Some((e, n)) = self.quarter_words(ye)
+        {
+            return Some((e, make('q', n, Some(y))));
+        }
+        let (e, kind, n) = match qh(i) {
+            Some(x) => x,
+            None => {
+                let (e, n) = self.quarter_words(i)?;
+                (e, 'q', n)
+            }
+        };
+        // Year after: "Q1 2016", "q1-2019", "the third quarter of 2016",
+        // "the third quarter this year", "of two thousand and twenty".
+        let mut k = e;
+        if self.dash(k) || self.p(k, ',') || self.is(k, "of") {
+            k += 1;
+        }
+        if let Some((ye, y)) = self.year(k) {
+            return Some((ye, make(kind, n, Some(YearRef::Abs(y)))));
+        }
+        let kt = self.opt(k, "the");
+        if let Some((ye, y)) = self.rel_year(kt) {
+            return Some((ye, make(kind, n, Some(y))));
+        }
+        if kind == 'h' {
+            return None;
+        }
+        Some((e, make(kind, n, None)))
+    }
+
+    /// "the third quarter", "third- quarter", "first-quarter".
+    fn quarter_words(&self, i: usize) -> Hit<u32> {
+        let k = self.opt(i, "the");
+        let (mut e, n) = self.position(k)?;
+        let n = if n == -1 { 4 } else { n };
+        if !(1..=4).contains(&n) {
+            return None;
+        }
+        if self.dash(e) {
+            e += 1;
+        }
+        self.is(e, "quarter").then_some((e + 1, n as u32))
+    }
+
+    /// Seasons: "summer", "this summer", "next spring", "summer 2016", "the
+    /// spring of nineteen seventy eight".
+    fn season(&self, i: usize) -> Hit<Period> {
+        let mut k = i;
+        if self.any(k, &["this", "next", "last", "the", "coming", "past", "mid"]) {
+            k += 1;
+        }
+        lexicon::season(self.w(k)?)?;
+        let mut e = k + 1;
+        let y = self.opt(e, "of");
+        if let Some((ye, _)) = self.year(y) {
+            e = ye;
+        }
+        // "fall" as a verb: only with a word that makes it the season.
+        if self.is(k, "fall") && k == i {
+            return None;
+        }
+        Some((e, Period::Season))
+    }
+
+    /// Decades and centuries: "the 1970s", "the 70's", "1990 s", "the
+    /// seventies", "the nineteen seventies", "the noughties", "the
+    /// two thousands", "the twenty-tens", "15th century".
+    fn decade(&self, i: usize) -> Hit<Period> {
+        let the = self.is(i, "the");
+        let k = if the { i + 1 } else { i };
+        // "15th century", "21st century"
+        if let Some((v, d)) = self.n(k)
+            && d <= 2
+            && let Some(s) = self.w(k + 1)
+            && matches!(s, "st" | "nd" | "rd" | "th")
+            && self.is(k + 2, "century")
+        {
+            return Some((k + 3, Period::Century(v as i32)));
+        }
+        if let Some((e, n)) = self.position(k)
+            && n > 0
+            && self.is(e, "century")
+        {
+            return Some((e + 1, Period::Century(n)));
+        }
+        // Digits: "1970s", "1970's", "1990 s", "70s", "'40s"
+        let apostrophe = self.p(k, '\'') || self.p(k, '\u{2019}');
+        let j = if apostrophe { k + 1 } else { k };
+        if let Some((v, d)) = self.n(j) {
+            let s = self.w(j + 1)?;
+            let glued = self.glued(j + 1);
+            if !(s == "s" || s == "'s") || (!glued && !(d == 4 || the || d == 2)) {
+                return None;
+            }
+            let e = j + 2;
+            return match d {
+                4 if v % 10 == 0 => Some((e, Period::Decade { first: v as i32, century: true })),
+                2 if v % 10 == 0 => Some((e, Period::Decade { first: v as i32, century: false })),
+                _ => None,
+            };
+        }
+        if !the && !self.t.get(k).is_some_and(|t| t.cap) && !(k > 0 && self.is(k - 1, "in")) {
+            return None;
+        }
+        // Words: "the seventies", "the nineteen seventies", "the noughties",
+        // "the twenty-tens", "the two thousands"
+        let w = self.w(k)?;
+        if w == "noughties" || w == "aughts" {
+            return Some((k + 1, Period::Decade { first: 2000, century: true }));
+        }
+        if w == "two" && self.is(k + 1, "thousands") {
+            return Some((k + 2, Period::Decade { first: 2000, century: true }));
+        }
+        if let Some(first) = lexicon::decade_word(w) {
+            return Some((k + 1, Period::Decade { first, century: false }));
+        }
+        let hundreds = lexicon::small_number(w)?;
+        if !(10..=20).contains(&hundreds) {
+            return None;
+        }
+        let mut j = k + 1;
+        if self.dash(j) {
+            j += 1;
+        }
+        let first = lexicon::decade_word(self.w(j)?)?;
+        Some((j + 1, Period::Decade { first: (hundreds * 100) as i32 + first, century: true }))
+    }
+
+    /// "labor day weekend", "the weekend of halloween", "halloween weekend 2021".
+    fn holiday_weekend(&self, i: usize) -> Hit<Period> {
+        let k = self.opt(i, "the");
+        if self.is(k, "weekend") && self.is(k + 1, "of") {
+            let (e, d) = self.holiday(k + 2)?;
+            return Some((e, Period::WeekendOf(Box::new(d))));
+        }
+        let (e, h) = self.holiday_name(i)?;
+        let (e2, year) = match self.year(e) {
+            Some((ye, y)) => (ye, Some(YearRef::Abs(y))),
+            None => (e, None),
+        };
+        if self.is(e2, "weekend") {
+            let (end, year) = match (year, self.year(e2 + 1)) {
+                (None, Some((ye, y))) => (ye, Some(YearRef::Abs(y))),
+                (y, _) => (e2 + 1, y),
+            };
+            return Some((end, Period::WeekendOf(Box::new(Day::Holiday { holiday: h, year }))));
+        }
+        None
+    }
+}
+
+fn month(m: u32, year: Option<YearRef>) -> Period {
+    Period::Month(MonthRef::Named { month: m, year })
+}
+
+fn part_of(part: Part, of: Period) -> Period {
+    Period::PartOf {
+        part,
+        of: Box::new(of),
+    }
+}
+
+fn rolling(amount: Vec<(f64, Unit)>, dir: i32) -> Period {
+    if let [(count, unit)] = amount.as_slice() {
+        return Period::Rolling {
+            count: *count,
+            unit: *unit,
+            dir,
+        };
+    }
+    // Several units ("the last 3 months and 2 weeks"): a span from today.
+    Period::Span {
+        from: Box::new(Day::Relative(0)),
+        amount,
+        sign: dir,
+    }
+}

@@ -1,0 +1,261 @@
+//! The English words dates are written with: months, weekdays, units of
+//! time, seasons, holidays and the words that shift or qualify a date.
+
+/// Month number (1–12) of a month name or abbreviation (lower case, any
+/// final dot removed).
+pub fn month(w: &str) -> Option<u32> {
+    Some(match w {
+        "january" | "jan" => 1,
+        "february" | "feb" | "febr" => 2,
+        "march" | "mar" => 3,
+        "april" | "apr" => 4,
+        "may" => 5,
+        "june" | "jun" => 6,
+        "july" | "jul" => 7,
+        "august" | "aug" => 8,
+        "september" | "sep" | "sept" => 9,
+        "october" | "oct" => 10,
+        "november" | "nov" => 11,
+        "december" | "dec" => 12,
+        _ => return None,
+    })
+}
+
+/// Month words that are also common English words ("may", "march",
+/// "sat"-like abbreviations): read as months only with a date around them
+/// or a capital letter.
+pub fn month_is_ambiguous(w: &str) -> bool {
+    matches!(w, "may" | "march" | "mar" | "jan" | "dec" | "sep" | "jun" | "aug")
+}
+
+/// ISO weekday number (Monday 1 … Sunday 7) of a weekday name or abbreviation.
+pub fn weekday(w: &str) -> Option<u32> {
+    Some(match w {
+        "monday" | "mon" | "mondays" => 1,
+        "tuesday" | "tue" | "tues" | "tuesdays" => 2,
+        "wednesday" | "wed" | "weds" | "wednesdays" => 3,
+        "thursday" | "thu" | "thur" | "thurs" | "thursdays" => 4,
+        "friday" | "fri" | "fridays" => 5,
+        "saturday" | "sat" | "saturdays" => 6,
+        "sunday" | "sun" | "sundays" => 7,
+        _ => return None,
+    })
+}
+
+/// Weekday abbreviations that are also English words.
+pub fn weekday_is_ambiguous(w: &str) -> bool {
+    matches!(w, "sun" | "sat" | "wed" | "mon" | "thu" | "fri")
+}
+
+/// A unit of calendar time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Unit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    BusinessDay,
+    Week,
+    Fortnight,
+    Month,
+    Quarter,
+    Year,
+    Decade,
+    Century,
+}
+
+impl Unit {
+    /// Length in seconds, with the conventions durations are compared by
+    /// (a month is 30 days, a year 365).
+    pub fn seconds(self) -> f64 {
+        match self {
+            Unit::Second => 1.0,
+            Unit::Minute => 60.0,
+            Unit::Hour => 3_600.0,
+            Unit::Day | Unit::BusinessDay => 86_400.0,
+            Unit::Week => 604_800.0,
+            Unit::Fortnight => 1_209_600.0,
+            Unit::Month => 2_592_000.0,
+            Unit::Quarter => 7_776_000.0,
+            Unit::Year => 31_536_000.0,
+            Unit::Decade => 315_360_000.0,
+            Unit::Century => 3_153_600_000.0,
+        }
+    }
+
+    /// Whole days or longer: the units a calendar date can move by.
+    pub fn is_calendar(self) -> bool {
+        self >= Unit::Day
+    }
+}
+
+/// The unit a word names, singular or plural ("days", "hrs", "yr").
+pub fn unit(w: &str) -> Option<Unit> {
+    Some(match w {
+        "second" | "seconds" | "sec" | "secs" | "s" => Unit::Second,
+        "minute" | "minutes" | "min" | "mins" => Unit::Minute,
+        "hour" | "hours" | "hr" | "hrs" | "h" => Unit::Hour,
+        "day" | "days" | "d" | "nights" | "night" => Unit::Day,
+        "week" | "weeks" | "wk" | "wks" | "w" => Unit::Week,
+        "fortnight" | "fortnights" => Unit::Fortnight,
+        "month" | "months" | "mo" | "mos" => Unit::Month,
+        "quarter" | "quarters" => Unit::Quarter,
+        "year" | "years" | "yr" | "yrs" | "y" => Unit::Year,
+        "decade" | "decades" => Unit::Decade,
+        "century" | "centuries" => Unit::Century,
+        _ => return None,
+    })
+}
+
+/// Seasons, by their conventional start month (meteorological, northern).
+pub fn season(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "spring" => "SP",
+        "summer" => "SU",
+        "fall" | "autumn" => "FA",
+        "winter" => "WI",
+        _ => return None,
+    })
+}
+
+/// The decades spelled as words ("the seventies"), by their first year
+/// within a century.
+pub fn decade_word(w: &str) -> Option<i32> {
+    Some(match w {
+        "tens" => 10,
+        "twenties" => 20,
+        "thirties" => 30,
+        "forties" => 40,
+        "fifties" => 50,
+        "sixties" => 60,
+        "seventies" => 70,
+        "eighties" => 80,
+        "nineties" => 90,
+        _ => return None,
+    })
+}
+
+/// Small cardinal words, for years written as words ("nineteen ninety six").
+pub fn small_number(w: &str) -> Option<u32> {
+    Some(match w {
+        "zero" | "oh" | "o" => 0,
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        _ => return None,
+    })
+}
+
+/// Ordinal words up to "thirty-first" pieces ("first" … "twentieth",
+/// "thirtieth") and the ordinal position words of "the first week".
+pub fn ordinal_word(w: &str) -> Option<u32> {
+    Some(match w {
+        "first" => 1,
+        "second" => 2,
+        "third" => 3,
+        "fourth" => 4,
+        "fifth" => 5,
+        "sixth" => 6,
+        "seventh" => 7,
+        "eighth" => 8,
+        "ninth" => 9,
+        "tenth" => 10,
+        "eleventh" => 11,
+        "twelfth" => 12,
+        "thirteenth" => 13,
+        "fourteenth" => 14,
+        "fifteenth" => 15,
+        "sixteenth" => 16,
+        "seventeenth" => 17,
+        "eighteenth" => 18,
+        "nineteenth" => 19,
+        "twentieth" => 20,
+        "thirtieth" => 30,
+        _ => return None,
+    })
+}
+
+/// Which way a relative word points: -1 past, 0 current, +1 next.
+pub fn relative(w: &str) -> Option<i32> {
+    Some(match w {
+        "next" | "following" | "coming" | "upcoming" => 1,
+        "last" | "previous" | "past" | "prior" | "preceding" => -1,
+        "this" | "current" | "present" | "same" | "that" => 0,
+        _ => return None,
+    })
+}
+
+/// A fixed-date or computed holiday, by its name's words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Holiday {
+    /// Month and day.
+    Fixed(u32, u32),
+    /// The n-th (negative: from the end) weekday of a month.
+    Nth { month: u32, weekday: u32, n: i32 },
+    /// Easter Sunday, plus days.
+    Easter(i64),
+    /// The day after the fourth Thursday of November.
+    BlackFriday,
+}
+
+/// Holidays by their names, longest first so "new year's eve" wins over
+/// "new year".
+pub const HOLIDAYS: &[(&[&str], Holiday)] = &[
+    (&["new", "year's", "eve"], Holiday::Fixed(12, 31)),
+    (&["new", "years", "eve"], Holiday::Fixed(12, 31)),
+    (&["christmas", "eve"], Holiday::Fixed(12, 24)),
+    (&["new", "year's", "day"], Holiday::Fixed(1, 1)),
+    (&["new", "years", "day"], Holiday::Fixed(1, 1)),
+    (&["independence", "day"], Holiday::Fixed(7, 4)),
+    (&["saint", "patrick's", "day"], Holiday::Fixed(3, 17)),
+    (&["st", "patrick's", "day"], Holiday::Fixed(3, 17)),
+    (&["saint", "patrick"], Holiday::Fixed(3, 17)),
+    (&["st", "patrick"], Holiday::Fixed(3, 17)),
+    (&["valentine's", "day"], Holiday::Fixed(2, 14)),
+    (&["valentines", "day"], Holiday::Fixed(2, 14)),
+    (&["christmas", "day"], Holiday::Fixed(12, 25)),
+    (&["boxing", "day"], Holiday::Fixed(12, 26)),
+    (&["labor", "day"], Holiday::Nth { month: 9, weekday: 1, n: 1 }),
+    (&["labour", "day"], Holiday::Nth { month: 9, weekday: 1, n: 1 }),
+    (&["memorial", "day"], Holiday::Nth { month: 5, weekday: 1, n: -1 }),
+    (&["mother's", "day"], Holiday::Nth { month: 5, weekday: 7, n: 2 }),
+    (&["mothers", "day"], Holiday::Nth { month: 5, weekday: 7, n: 2 }),
+    (&["father's", "day"], Holiday::Nth { month: 6, weekday: 7, n: 3 }),
+    (&["fathers", "day"], Holiday::Nth { month: 6, weekday: 7, n: 3 }),
+    (&["martin", "luther", "king", "day"], Holiday::Nth { month: 1, weekday: 1, n: 3 }),
+    (&["thanksgiving", "day"], Holiday::Nth { month: 11, weekday: 4, n: 4 }),
+    (&["black", "friday"], Holiday::BlackFriday),
+    (&["good", "friday"], Holiday::Easter(-2)),
+    (&["easter", "sunday"], Holiday::Easter(0)),
+    (&["easter", "monday"], Holiday::Easter(1)),
+    (&["new", "year"], Holiday::Fixed(1, 1)),
+    (&["christmas"], Holiday::Fixed(12, 25)),
+    (&["xmas"], Holiday::Fixed(12, 25)),
+    (&["halloween"], Holiday::Fixed(10, 31)),
+    (&["thanksgiving"], Holiday::Nth { month: 11, weekday: 4, n: 4 }),
+    (&["easter"], Holiday::Easter(0)),
+];

@@ -1,0 +1,141 @@
+//! Dates, periods and durations: found by a grammar over the text's tokens
+//! ([`grammar`]), kept as meanings independent of any calendar ([`expr`]),
+//! and resolved to ISO values once the article's reference date is known
+//! ([`reference`]). "October 8" means a different day in an article of
+//! 2019 and one of 2025, so the extractor stores what was written and the
+//! record is built with the reference the article itself gives.
+
+pub mod calendar;
+pub mod expr;
+mod grammar;
+pub mod lexicon;
+pub mod reference;
+mod tokens;
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+
+use super::{Extractor, Facts};
+use crate::document::Document;
+
+pub use expr::{Expr, Kind, Mod, Node, Reading, Value};
+pub use grammar::{Mode, Order};
+
+/// One date expression in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DateMention {
+    /// Byte range in the text.
+    pub range: Range<usize>,
+    pub expr: Expr,
+}
+
+impl DateMention {
+    /// Date, date range or duration.
+    pub fn kind(&self) -> Kind {
+        self.expr.kind()
+    }
+
+    /// A fully written calendar day ("30 June 2022", "2022-06-30"): what an
+    /// article without a dateline is dated by.
+    pub fn full_day(&self) -> Option<NaiveDate> {
+        match &self.expr.node {
+            Node::Day(expr::Day::Calendar {
+                year: Some(expr::YearRef::Abs(_)),
+                ..
+            }) if self.expr.modifier.is_none() => {
+                match self.expr.resolve(NaiveDate::MIN, Reading::Past) {
+                    Value::Day(d) => Some(d),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Every date expression in `text`, in order, none overlapping.
+pub fn scan(text: &str, order: Order, mode: Mode) -> Vec<DateMention> {
+    let (toks, raw) = tokens::tokens(text);
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for i in 0..=toks.len() {
+        let ends_line = i == toks.len() || (i > line_start && !toks[i].same_line());
+        if !ends_line {
+            continue;
+        }
+        let p = grammar::Parser {
+            text,
+            t: &toks[line_start..i],
+            raw: &raw,
+            order,
+            mode,
+        };
+        for f in grammar::parse_line(&p) {
+            let first = &p.t[f.start];
+            let last = &p.t[f.end - 1];
+            out.push(DateMention {
+                range: first.start..last.end,
+                expr: f.expr,
+            });
+        }
+        line_start = i;
+    }
+    out
+}
+
+/// Which way round an article writes all-numeric dates: from its
+/// unambiguous ones ("21/04/2016" is day first, "04/21/2016" month first),
+/// else from how it writes dates in words ("30 June" against "June 30"),
+/// else month first.
+pub fn order_of(text: &str) -> Order {
+    let (toks, _) = tokens::tokens(text);
+    let mut day_first = 0i32;
+    let mut month_first = 0i32;
+    for w in toks.windows(3) {
+        let (a, s, b) = (&w[0], &w[1], &w[2]);
+        if let (Some(x), Some(y)) = (a.num, b.num)
+            && a.digits <= 2
+            && b.digits <= 2
+            && (s.punct('/') || s.punct('.') || s.punct('-'))
+            && s.glued()
+            && b.glued()
+        {
+            if x > 12 && y <= 12 {
+                day_first += 2;
+            } else if y > 12 && x <= 12 {
+                month_first += 2;
+            }
+        }
+        // "30 June" / "June 30"
+        let month_at = |t: &tokens::Tok| t.word().and_then(lexicon::month).is_some() && t.cap;
+        if a.num.is_some_and(|v| (1..=31).contains(&v)) && a.digits <= 2 && month_at(s) {
+            day_first += 1;
+        }
+        if month_at(a) && s.num.is_some_and(|v| (1..=31).contains(&v)) && s.digits <= 2 {
+            month_first += 1;
+        }
+    }
+    if day_first > month_first {
+        Order::DayFirst
+    } else {
+        Order::MonthFirst
+    }
+}
+
+/// Finds every date, period and duration in the body.
+pub struct Dates;
+
+impl Extractor for Dates {
+    fn name(&self) -> &'static str {
+        "dates"
+    }
+
+    fn extract(&self, doc: &Document, facts: &mut Facts) {
+        let order = order_of(&doc.body);
+        facts.dates = scan(&doc.body, order, Mode::All);
+    }
+}
+
+#[cfg(test)]
+mod tests;
