@@ -370,9 +370,12 @@ impl Expr {
         };
         let is_day = matches!(self.node, Node::Day(_));
         match m {
-            Mod::Before | Mod::BeforeStart | Mod::BeforeEnd => Value::Range { start: None, end: start },
-            Mod::Since | Mod::SinceStart | Mod::SinceEnd => Value::Range { start, end: None },
-            Mod::After | Mod::AfterEnd | Mod::AfterStart => Value::Range {
+            Mod::Before | Mod::BeforeStart => Value::Range { start: None, end: start },
+            Mod::BeforeEnd => Value::Range { start: None, end },
+            Mod::Since | Mod::SinceStart | Mod::SinceEnd | Mod::AfterStart => {
+                Value::Range { start, end: None }
+            }
+            Mod::After | Mod::AfterEnd => Value::Range {
                 start: if is_day { start } else { end },
                 end: None,
             },
@@ -579,7 +582,15 @@ impl Day {
                 }
             },
             Day::Shift { base, amount, sign } => {
-                let mut d = base.resolve(r, reading)?;
+                // A day counted from an open date counts from its next
+                // occurrence ("3 days after January 12"); with no amount the
+                // sign picks the reading ("last Easter", "the following Easter").
+                let base_reading = if amount.is_empty() && *sign < 0 {
+                    Reading::Past
+                } else {
+                    Reading::Future
+                };
+                let mut d = base.resolve(r, base_reading)?;
                 for (n, u) in amount {
                     d = shift(d, n * f64::from(*sign), *u)?;
                 }
@@ -636,6 +647,13 @@ fn unit_span(d: NaiveDate, unit: Unit) -> Option<(NaiveDate, NaiveDate)> {
 impl Period {
     /// `[start, end)` in one reading.
     pub fn resolve(&self, r: NaiveDate, reading: Reading) -> Value {
+        if let Period::Range { from, to } = self
+            && [from, to]
+                .iter()
+                .any(|e| e.resolve(r, reading) == Value::Invalid)
+        {
+            return Value::Invalid;
+        }
         self.span(r, reading)
             .map(|(s, e)| Value::Range {
                 start: Some(s),
@@ -888,20 +906,46 @@ fn bound(e: &Expr, r: NaiveDate, reading: Reading, start: bool) -> Option<NaiveD
     }
 }
 
-/// Both ends of "from A to B": the start of each side. When neither side
-/// names its year, the two are read together: B follows A, and a range that
-/// holds the reference is the same in both readings.
+/// Both ends of "from A to B": the start of each side (the end of a side
+/// that is the end of a period: "until the end of June"). A side without
+/// its year is read next to the other: "from next Monday to Friday" ends
+/// on the Friday after, "between Jan 22 and now" starts on the last 22
+/// January. When neither side has a year, a range that runs over the
+/// reference is this year's in both readings.
 fn range_bounds(
     from: &Expr,
     to: &Expr,
     r: NaiveDate,
     reading: Reading,
 ) -> Option<(NaiveDate, NaiveDate)> {
-    let open = open_year_side(from) && open_year_side(to);
-    if !open {
-        return Some((bound(from, r, reading, true)?, bound(to, r, reading, true)?));
+    match (open_year_side(from), open_year_side(to)) {
+        (false, false) => Some((side(from, r, reading)?, side(to, r, reading)?)),
+        (false, true) => {
+            let a = side(from, r, reading)?;
+            Some((a, side(to, a, Reading::Future)?))
+        }
+        (true, false) => {
+            let b = side(to, r, reading)?;
+            Some((side(from, b, Reading::Past)?, b))
+        }
+        (true, true) => both_open(from, to, r, reading),
     }
-    // Read both sides in the current year first.
+}
+
+/// The point a side of a range stands for.
+fn side(e: &Expr, r: NaiveDate, reading: Reading) -> Option<NaiveDate> {
+    let late = matches!(
+        e.node,
+        Node::Period(Period::PartOf {
+            part: Part::Late,
+            ..
+        })
+    );
+    bound(e, r, reading, !late)
+}
+
+/// "from March to May", "November 19 to 20", "from 10/25 to 01/25".
+fn both_open(from: &Expr, to: &Expr, r: NaiveDate, reading: Reading) -> Option<(NaiveDate, NaiveDate)> {
     let a_now = bound(from, r, Reading::Past, true).and_then(|d| same_year(d, r.year()))?;
     let b_now = bound(to, r, Reading::Past, true).and_then(|d| same_year(d, r.year()))?;
     let b_now = if b_now < a_now {
@@ -909,24 +953,41 @@ fn range_bounds(
     } else {
         b_now
     };
-    if a_now <= r && r <= b_now {
+    let months = matches!(from.node, Node::Period(_)) && matches!(to.node, Node::Period(_));
+    let (ma, rm) = (a_now.month() as i32, r.month() as i32);
+    let contained = if months {
+        let mb = b_now.month() as i32 + 12 * (b_now.year() - a_now.year());
+        ma < rm && rm <= mb
+    } else {
+        a_now < r && r <= b_now
+    };
+    if contained {
         return Some((a_now, b_now));
     }
-    let (a, b) = match reading {
-        Reading::Future if a_now < r => (add_months(a_now, 12)?, add_months(b_now, 12)?),
-        Reading::Past if a_now > r => (add_months(a_now, -12)?, add_months(b_now, -12)?),
-        _ => (a_now, b_now),
+    let later = if months { ma >= rm } else { a_now >= r };
+    let shift = match reading {
+        Reading::Future if !later => 12,
+        Reading::Past if later && (months || a_now > r) => -12,
+        _ => 0,
     };
-    Some((a, b))
+    Some((add_months(a_now, shift)?, add_months(b_now, shift)?))
 }
 
 fn same_year(d: NaiveDate, y: i32) -> Option<NaiveDate> {
     d.with_year(y).or_else(|| ymd(y, d.month(), 28))
 }
 
-/// A side with a month but no year ("March", "Oct 2", "the last week of July").
+/// A side with a month but no year ("March", "Oct 2"), or a weekday or
+/// day of the month with nothing to place it.
 fn open_year_side(e: &Expr) -> bool {
+    if e.modifier.is_some() {
+        return false;
+    }
     match &e.node {
+        Node::Day(Day::Weekday {
+            rel: WeekdayRel::Plain,
+            ..
+        }) => true,
         Node::Day(Day::Calendar {
             year: None,
             year_shift: None,

@@ -96,14 +96,23 @@ impl<'a> Parser<'a> {
         let t = self.t.get(i)?;
         let w = t.word()?;
         let m = lexicon::month(w)?;
+        // "$DEC" is a ticker.
+        if i > 0 && self.glued(i) && self.t[i - 1].kind == crate::extract::numbers::lexer::Kind::Punct {
+            let prev = self.t[i - 1].low.as_str();
+            if matches!(prev, "$" | "#" | "@") {
+                return None;
+            }
+        }
         if lexicon::month_is_ambiguous(w) && !sure {
-            if !t.cap {
+            let after_prep = i > 0
+                && self.any(i - 1, &["in", "since", "until", "till", "during", "early", "late", "mid", "from", "before", "after", "through", "by"]);
+            if !t.cap && !after_prep {
                 return None;
             }
             if w == "may" && self.any(i + 1, MODAL_NEXT) {
                 return None;
             }
-            if w == "march" && (self.is(i + 1, "on") || self.is(i + 1, "to")) {
+            if w == "march" && self.is(i + 1, "on") {
                 return None;
             }
         }
@@ -225,8 +234,7 @@ impl<'a> Parser<'a> {
                     Some((k + 2, Part::Num(c, cd)))
                 } else {
                     self.month(k + 1, true)
-                        .filter(|(e, _)| *e == k + 2)
-                        .map(|(e, m)| (e, Part::Month(m)))
+                        .map(|(_, m)| (k + 2, Part::Month(m)))
                 }
             }
             _ => None,

@@ -170,6 +170,16 @@ impl<'a> Parser<'a> {
     /// Feb", "until/through 2030", "as early as next year", "starting on
     /// January 7th", "around the 21st this month", "> = 2019".
     pub fn modified(&self, i: usize) -> Hit<Expr> {
+        // "to date", "till date": up to now ("the largest to date").
+        if self.any(i, &["till", "until", "to"])
+            && self.is(i + 1, "date")
+            && self.clause_end(i + 2)
+            && !(i > 0 && self.is(i - 1, "up"))
+        {
+            let mut x = Expr::day(Day::Relative(0));
+            x.modifier = Some(Mod::Before);
+            return Some((i + 2, x));
+        }
         let (k, m) = self.prefix_mod(i)?;
         let (e, mut x) = self.point(k)?;
         if m == Mod::Approx && !matches!(x.node, Node::Day(_)) {
@@ -227,14 +237,14 @@ impl<'a> Parser<'a> {
                 let k = if self.any(i + 1, &["on", "from", "in"]) { i + 2 } else { i + 1 };
                 (k, Mod::Since)
             }
-            "around" | "about" | "circa" | "approximately" => (i + 1, Mod::Approx),
+            "around" | "circa" | "approximately" => (i + 1, Mod::Approx),
             _ => return None,
         })
     }
 
     /// "2012 or later", "1/1/2016 and after".
     pub fn suffix_mods(&self, e: usize, mut x: Expr) -> (usize, Expr) {
-        if x.modifier.is_some() || matches!(x.node, Node::Duration(_)) {
+        if x.modifier.is_some() || matches!(x.node, Node::Duration(_) | Node::Period(Period::Range { .. })) {
             return (e, x);
         }
         if self.any(e, &["or", "and"]) && self.any(e + 1, &["later", "after"]) {
@@ -270,6 +280,10 @@ impl<'a> Parser<'a> {
             if amount.iter().any(|(_, u)| !u.is_calendar()) {
                 return None;
             }
+            // "in two days from today" is read from "two".
+            if !within && self.any(e, &["from", "after", "before"]) && self.day(e + 1).is_some() {
+                return None;
+            }
             if self.is(e, "since") {
                 let (pe, p) = self.period(e + 1)?;
                 return Some((pe, Expr::day(Day::FromPeriod { base: Box::new(p), amount })));
@@ -288,7 +302,7 @@ impl<'a> Parser<'a> {
                 return None;
             }
             let (de, d) = self.day(j + 1)?;
-            return Some((de, span(d, amount, 1)));
+            return Some((de, span(Day::Shift { base: Box::new(d), amount: Vec::new(), sign: 1 }, amount, 1)));
         }
         // "two Sundays from now", "two monday later"
         if let Some((c, n)) = self.count(k)

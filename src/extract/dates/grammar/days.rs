@@ -162,7 +162,11 @@ impl<'a> Parser<'a> {
             || weekday_before;
         if self.p(i + 1, '/') {
             // Not a score or a ratio inside figures ("won 3/4").
-            return lead || self.clause_end(e) || self.any(e, &["to", "and", "or", "through"]) || before.is_none();
+            return lead
+                || self.clause_end(e)
+                || self.dash(e)
+                || self.any(e, &["to", "and", "or", "through"])
+                || before.is_none();
         }
         lead
     }
@@ -248,8 +252,8 @@ impl<'a> Parser<'a> {
         }
         let (e, wd) = self.weekday(s, false)?;
         let (end, d) = self.weekday_tail(e, wd, WeekdayRel::Plain, true);
-        if on && end == e {
-            // "on Friday": the span is the weekday alone.
+        // "on Friday next week" keeps its "on"; "on Friday" is the weekday alone.
+        if on && !matches!(d, Day::InWeek { .. }) {
             return None;
         }
         Some((end, d))
@@ -379,7 +383,22 @@ impl<'a> Parser<'a> {
     pub fn day_of_month(&self, i: usize) -> Hit<Day> {
         let the = self.is(i, "the");
         let j = if the { i + 1 } else { i };
-        let (k, (d, ordinal)) = self.day_num(j, the)?;
+        let (mut k, (d, ordinal)) = self.day_num(j, the)?;
+        // "the 15th day of next month", "twenty third day of September"
+        let day_of = ordinal && self.is(k, "day") && self.is(k + 1, "of");
+        if day_of {
+            k += 1;
+            if let Some((me, mo)) = self.month(k + 1, true) {
+                let (end, year) = match self.trailing_year(me) {
+                    Some((ye, y)) => (ye, Some(y)),
+                    None => (me, None),
+                };
+                return Some((end, calendar(year, mo, d)));
+            }
+            if self.is(k + 1, "the") && self.is(k + 2, "month") {
+                return Some((k + 3, Day::OfMonth { day: d, month: Some(MonthRef::Rel(0)), weekday: None }));
+            }
+        }
         // "20th of next month", "the 20th next month", "21st this month"
         let mut m = self.opt(k, "of");
         m = self.opt(m, "the");
@@ -471,6 +490,27 @@ impl<'a> Parser<'a> {
 
     /// A holiday, with its year if one follows.
     pub fn holiday(&self, i: usize) -> Hit<Day> {
+        // "next Easter" (next year's), "previous Easter" (last year's),
+        // "last Easter" (the latest), "the following Easter" (the coming one)
+        if let Some(w) = self.w(i)
+            && let Some((e, h)) = self.holiday_name(i + 1)
+        {
+            let year = match w {
+                "next" => Some(YearRef::Rel(1)),
+                "previous" => Some(YearRef::Rel(-1)),
+                "this" => Some(YearRef::Rel(0)),
+                "last" | "past" => {
+                    return Some((e, Day::Shift { base: Box::new(Day::Holiday { holiday: h, year: None }), amount: Vec::new(), sign: -1 }));
+                }
+                "following" | "coming" | "upcoming" => {
+                    return Some((e, Day::Shift { base: Box::new(Day::Holiday { holiday: h, year: None }), amount: Vec::new(), sign: 1 }));
+                }
+                _ => None,
+            };
+            if year.is_some() {
+                return Some((e, Day::Holiday { holiday: h, year }));
+            }
+        }
         let (e, h) = self.holiday_name(i)?;
         let (end, year) = match self.year(e) {
             Some((ye, y)) => (ye, Some(YearRef::Abs(y))),

@@ -161,6 +161,13 @@ pub fn parse_line(p: &Parser<'_>) -> Vec<Found> {
 /// "ABC-12345", "A380").
 fn starts_ok(p: &Parser<'_>, i: usize) -> bool {
     let t = &p.t[i];
+    // "$12 December 27": an amount, not a day.
+    if i > 0
+        && t.kind == Kind::Digits
+        && matches!(p.t[i - 1].low.as_str(), "$" | "\u{a3}" | "\u{20ac}" | "\u{a5}" | "\u{20b9}" | "\u{20bd}")
+    {
+        return false;
+    }
     if !t.glued() || i == 0 {
         return true;
     }

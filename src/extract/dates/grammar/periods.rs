@@ -114,8 +114,7 @@ impl<'a> Parser<'a> {
                 return Some((ye, month(m, Some(year))));
             }
             if let Some((v, 2)) = self.n(y)
-                && v > 31
-                && y == e + usize::from(self.p(e, ','))
+                && (v > 31 || self.is(y - 1, "of"))
             {
                 return Some((y + 1, month(m, Some(YearRef::TwoDigit(v as i32)))));
             }
@@ -163,7 +162,11 @@ impl<'a> Parser<'a> {
                 return Some((k + 3, Period::Unresolvable));
             }
         }
-        // "fiscal year 2008", "school year 2008", "fiscal year"
+        // "fiscal year 2008", "school year 2008", "fiscal year" (read
+        // without their article)
+        if the && (self.any(k, &["fiscal", "school", "financial", "academic", "cy", "fy", "sy"]) || self.w(k).is_some_and(|w| w.starts_with("cy") || w.starts_with("sy") || w.starts_with("fy"))) {
+            return None;
+        }
         if self.any(k, &["fiscal", "school", "financial", "academic"]) && self.is(k + 1, "year") {
             let e = self.year(k + 2).map_or(k + 2, |(e, _)| e);
             return Some((e, Period::Unresolvable));
@@ -237,6 +240,13 @@ impl<'a> Parser<'a> {
             || self.p(i - 1, ',')
             || self.dash(i - 1)
             || self.p(i - 1, '=');
+        // "32 - 2015", "2015 - 32", "138-2010": part of another number.
+        if i >= 2 && self.dash(i - 1) && self.n(i - 2).is_some() {
+            return None;
+        }
+        if self.dash(i + 1) && self.n(i + 2).is_some() {
+            return None;
+        }
         let plausible = (1900..=2100).contains(&v);
         let next_noun = self
             .w(i + 1)
@@ -258,6 +268,10 @@ impl<'a> Parser<'a> {
     pub fn relative_unit(&self, i: usize) -> Hit<Period> {
         let the = self.is(i, "the") || self.is(i, "my");
         let k = if the { i + 1 } else { i };
+        // "the next week" is read from "next".
+        if the && self.w(k).and_then(lexicon::relative).is_some() {
+            return None;
+        }
         // "the week after next"
         if self.is(i, "the") && self.is(k, "week") && self.is(k + 1, "after") && self.is(k + 2, "next") {
             return Some((k + 3, Period::Week(2)));
@@ -270,7 +284,7 @@ impl<'a> Parser<'a> {
             None if the => (self.w(k)?, 0, k + 1),
             None => {
                 // "weekend" alone ("on weekend", "over the weekend")
-                if self.is(k, "weekend") && k > 0 && self.any(k - 1, &["on", "at", "over", "this", "the"]) {
+                if self.is(k, "weekend") {
                     return Some((k + 1, Period::Weekend(0)));
                 }
                 return None;
@@ -290,7 +304,7 @@ impl<'a> Parser<'a> {
         // "the week", "the month" alone: only where a date is asked for.
         if bare_the {
             let asked = i > 0 && self.any(i - 1, &["for", "in", "of", "during", "over", "out", "on"]);
-            if !asked && !self.is(i, "my") {
+            if !asked && !self.is(i, "my") && !matches!(u, "weekend" | "fortnight") {
                 return None;
             }
             if !self.clause_end(e) && u != "weekend" {
@@ -304,7 +318,7 @@ impl<'a> Parser<'a> {
     /// "next 3 days", "the past few weeks", "last 3year", "2 upcoming
     /// months", "the next two decades", "the last 3 months and 2 weeks".
     pub fn rolling(&self, i: usize) -> Hit<Period> {
-        let k = self.opt(i, "the");
+        let k = i;
         if let Some(dir) = self.w(k).and_then(|w| match w {
             "next" | "coming" | "following" | "upcoming" => Some(1),
             "past" | "last" | "previous" | "prior" => Some(-1),
@@ -324,13 +338,17 @@ impl<'a> Parser<'a> {
             _ => return None,
         };
         let (e, u) = self.unit(j + 1)?;
+        // "2 next days", not "3 next week".
+        if !self.w(j + 1).is_some_and(|w| w.ends_with('s')) {
+            return None;
+        }
         Some((e, rolling(vec![(n, u)], dir)))
     }
 
     /// "rest of the week", "rest the week", "rest of my month".
     fn rest(&self, i: usize) -> Hit<Period> {
         let k = self.opt(i, "the");
-        if !self.is(k, "rest") {
+        if !self.any(k, &["rest", "remaining", "remainder"]) {
             return None;
         }
         let mut j = self.opt(k + 1, "of");
@@ -349,7 +367,7 @@ impl<'a> Parser<'a> {
     /// "early next month", "mid-November", "late last year", "the end of
     /// 2000", "the beginning of next week", "earlier this month".
     pub fn part(&self, i: usize) -> Hit<Period> {
-        let mut k = self.opt(i, "the");
+        let mut k = i;
         let w = self.w(k)?;
         let (part, of_needed, around) = match w {
             "early" => (Some(Part::Early), false, None),
@@ -464,7 +482,7 @@ impl<'a> Parser<'a> {
 
     /// "week 31", "the week 31", "week 3 of 2027".
     fn iso_week(&self, i: usize) -> Hit<Period> {
-        let k = self.opt(i, "the");
+        let k = i;
         if !self.is(k, "week") {
             return None;
         }
