@@ -832,7 +832,7 @@ impl Period {
                 let len = (e - s).num_days();
                 let (a, b) = match (len, part) {
                     (7, Part::Early) => (s, add_days(s, 3)?),
-                    (7, Part::Mid) => (add_days(s, 2)?, add_days(s, 5)?),
+                    (7, Part::Mid) => (add_days(s, 1)?, add_days(s, 5)?),
                     (7, Part::Late) => (add_days(s, 3)?, e),
                     (28..=31, Part::Early) => (s, add_days(s, 15)?),
                     (28..=31, Part::Mid) => (add_days(s, 9)?, add_days(s, 20)?),

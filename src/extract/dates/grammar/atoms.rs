@@ -131,11 +131,7 @@ impl<'a> Parser<'a> {
         if lexicon::weekday_is_ambiguous(w) && !sure && !t.cap {
             return None;
         }
-        let mut e = i + 1;
-        if w.len() <= 4 && self.p(e, '.') && self.glued(e) {
-            e += 1;
-        }
-        Some((e, d))
+        Some((i + 1, d))
     }
 
     /// A day of the month: 1–31 in digits (with "st"/"nd"/"rd"/"th"), an

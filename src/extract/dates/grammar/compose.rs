@@ -77,6 +77,21 @@ impl<'a> Parser<'a> {
         }
         let mut j = k + 1;
         j = self.opt(j, "the");
+        if lead
+            && let Some((me, mo)) = self.month(j, true)
+            && let Some((de, (b, _))) = self.day_num(me, false)
+            && b > a
+        {
+            let mut y = de;
+            if self.p(y, ',') {
+                y += 1;
+            }
+            let (end, year) = match self.year_after(y) {
+                Some((ye, yr)) => (ye, Some(yr)),
+                None => (de, None),
+            };
+            return Some((end, day_range(a, b, MonthRef::Named { month: mo, year })));
+        }
         let (e, (b, _)) = self.day_num(j, lead)?;
         if b < a {
             return None;
@@ -289,6 +304,12 @@ impl<'a> Parser<'a> {
                 return Some((pe, Expr::day(Day::FromPeriod { base: Box::new(p), amount })));
             }
             if within {
+                // "within 2 weeks from today"
+                if self.is(e, "from")
+                    && let Some((de, d)) = self.day(e + 1)
+                {
+                    return Some((de, span(d, amount, 1)));
+                }
                 return Some((e, span(Day::Relative(0), amount, 1)));
             }
             // "in 3 days on Friday" stays "in 3 days".
@@ -340,6 +361,7 @@ impl<'a> Parser<'a> {
         if self.is(e, "starting") || self.is(e, "beginning") {
             let j = if self.any(e + 1, &["from", "on"]) { e + 2 } else { e + 1 };
             let (de, d) = self.day(j)?;
+            let d = Day::Shift { base: Box::new(d), amount: Vec::new(), sign: -1 };
             return Some((de, span(d, amount, 1)));
         }
         // "3 days after January 12", "two days before yesterday", "three

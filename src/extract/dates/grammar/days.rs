@@ -10,7 +10,7 @@ use super::atoms::{NumericDate, open_day};
 use super::{Hit, Parser};
 
 /// Words before a bare day of the month ("on the 21st", "for the 27").
-const DAY_PREPS: &[&str] = &["on", "for", "by", "until", "till", "since", "from", "before", "after", "around"];
+const DAY_PREPS: &[&str] = &["on", "for", "by", "until", "till", "since", "from", "before", "after", "around", "of"];
 
 impl<'a> Parser<'a> {
     /// The longest single day at `i`.

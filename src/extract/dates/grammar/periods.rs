@@ -241,10 +241,11 @@ impl<'a> Parser<'a> {
             || self.dash(i - 1)
             || self.p(i - 1, '=');
         // "32 - 2015", "2015 - 32", "138-2010": part of another number.
-        if i >= 2 && self.dash(i - 1) && self.n(i - 2).is_some() {
+        let other = |k: usize| self.n(k).is_some_and(|(v, d)| d != 4 && v > 12);
+        if i >= 2 && self.dash(i - 1) && other(i - 2) {
             return None;
         }
-        if self.dash(i + 1) && self.n(i + 2).is_some() {
+        if self.dash(i + 1) && other(i + 2) {
             return None;
         }
         let plausible = (1900..=2100).contains(&v);
@@ -272,9 +273,19 @@ impl<'a> Parser<'a> {
         if the && self.w(k).and_then(lexicon::relative).is_some() {
             return None;
         }
-        // "the week after next"
-        if self.is(i, "the") && self.is(k, "week") && self.is(k + 1, "after") && self.is(k + 2, "next") {
-            return Some((k + 3, Period::Week(2)));
+        // "the week after next", "the month after the next"
+        if self.is(i, "the") && self.is(k + 1, "after") {
+            let n = self.opt(k + 2, "the");
+            if self.is(n, "next") {
+                let p = match self.w(k)? {
+                    "week" => Period::Week(2),
+                    "weekend" => Period::Weekend(2),
+                    "month" => Period::Month(MonthRef::Rel(2)),
+                    "year" => Period::Year(YearRef::Rel(2)),
+                    _ => return None,
+                };
+                return Some((n + 1, p));
+            }
         }
         let (u, r, e) = match self.w(k).and_then(lexicon::relative) {
             Some(r) => {
@@ -303,7 +314,7 @@ impl<'a> Parser<'a> {
         };
         // "the week", "the month" alone: only where a date is asked for.
         if bare_the {
-            let asked = i > 0 && self.any(i - 1, &["for", "in", "of", "during", "over", "out", "on"]);
+            let asked = i == 0 || self.any(i - 1, &["for", "in", "of", "during", "over", "out", "on"]);
             if !asked && !self.is(i, "my") && !matches!(u, "weekend" | "fortnight") {
                 return None;
             }
@@ -700,6 +711,15 @@ impl<'a> Parser<'a> {
         let apostrophe = self.p(k, '\'') || self.p(k, '\u{2019}');
         let j = if apostrophe { k + 1 } else { k };
         if let Some((v, d)) = self.n(j) {
+            // "1970's" is lexed as digits, an apostrophe and "s".
+            let quoted = (self.p(j + 1, '\'') || self.p(j + 1, '\u{2019}')) && self.glued(j + 1) && self.is(j + 2, "s") && self.glued(j + 2);
+            if quoted {
+                return match d {
+                    4 if v % 10 == 0 => Some((j + 3, Period::Decade { first: v as i32, century: true })),
+                    2 if v % 10 == 0 => Some((j + 3, Period::Decade { first: v as i32, century: false })),
+                    _ => None,
+                };
+            }
             let s = self.w(j + 1)?;
             let glued = self.glued(j + 1);
             if !(s == "s" || s == "'s") || (!glued && !(d == 4 || the || d == 2)) {
