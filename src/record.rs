@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 /// Bumped whenever a field changes meaning or disappears (additions too, while
 /// the schema is young), so consumers can tell records apart.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// One article, normalized.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
@@ -47,6 +47,10 @@ pub struct Record {
     pub percentages: Vec<Percentage>,
     /// Measurements and counts, in text order.
     pub quantities: Vec<Quantity>,
+    /// Dates, periods and durations, resolved against the article's
+    /// reference date (`published`).
+    #[serde(default)]
+    pub dates: Vec<Date>,
     /// People, organizations, places and other names (nationalities, events),
     /// each with all its mentions; in order of first mention.
     #[serde(default)]
@@ -89,8 +93,9 @@ pub struct Published {
     pub date: String,
     /// Where the date came from: "dateline" (stated at the top of the text),
     /// "metadata" (front matter, HTML meta or JSON-LD), "reference_date"
-    /// (given by the caller), or "mtime" (the file's modification time, when
-    /// the article states no date).
+    /// (given by the caller), "text" (the latest fully written date in the
+    /// text, when the article states none), or "mtime" (the file's
+    /// modification time, when the text has no full date either).
     pub from: String,
 }
 
@@ -236,6 +241,60 @@ pub struct Percentage {
     /// High end of a range.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max: Option<f64>,
+}
+
+/// A date, a period or a length of time ("June 30, 2022", "last year",
+/// "from 2020 to 2023", "three years").
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Date {
+    /// The expression as written.
+    pub text: String,
+    /// `[start, end)` code-point offsets in `text.body`.
+    pub start: usize,
+    pub end: usize,
+    /// Index in `text.sentences` of the sentence holding it.
+    pub sentence: usize,
+    /// ISO 8601 value at its granularity: "2022-06-30", "2024-03", "2025";
+    /// absent for ranges, durations, and relative expressions in an article
+    /// with no reference date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// First day of the period or range (inclusive); absent when it is open
+    /// ("before 2018").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_date: Option<String>,
+    /// Last day of the period or range (inclusive); absent when it is open
+    /// ("since 1992").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_date: Option<String>,
+    pub granularity: Granularity,
+    /// A length of time as ISO 8601 ("P3Y", "PT1.5H").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration: Option<String>,
+    /// How the expression bounds or qualifies its date: before, after,
+    /// since, until, approx; start, mid, end (a part of a period); more,
+    /// less (a duration).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modifier: Option<String>,
+}
+
+/// What a date expression names.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Granularity {
+    Day,
+    Week,
+    Month,
+    Quarter,
+    Half,
+    Season,
+    Year,
+    Decade,
+    Century,
+    /// Any other span: "from 2020 to 2023", "the next 3 days", "since 1992".
+    Range,
+    Duration,
 }
 
 /// A number and what it counts or measures ("145 people", "3,000 km").

@@ -103,7 +103,8 @@ fn assemble(doc: Document, facts: Facts, meta: SourceMeta) -> Record {
     let figures = super::figures::figures(&doc, &facts, &offsets);
     let entities = crate::extract::entities::to_record(&facts.entities, &doc.body, &offsets);
     let id = identity::record_id(&doc.body);
-    let published = published(&doc, &meta);
+    let (published, reference) = published(&doc, &facts, &meta);
+    let dates = super::dates::dates(&doc, &facts.dates, &offsets, reference);
     let language = doc.language.as_ref().map(|l| Language {
         code: l.code.to_string(),
         confidence: l.confidence,
@@ -137,32 +138,45 @@ fn assemble(doc: Document, facts: Facts, meta: SourceMeta) -> Record {
         money: figures.money,
         percentages: figures.percentages,
         quantities: figures.quantities,
+        dates,
         entities,
         warnings: doc.warnings,
     }
 }
 
-/// The stated date (its missing year taken from the reference), else the
-/// caller's reference date, else the file's modification date.
-fn published(doc: &Document, meta: &SourceMeta) -> Option<Published> {
+/// The article's date, which relative dates are read against: the date it
+/// states (dateline, metadata; a missing year taken from what follows),
+/// else the caller's reference date, else the latest fully written date in
+/// its text, else the file's modification date.
+fn published(
+    doc: &Document,
+    facts: &Facts,
+    meta: &SourceMeta,
+) -> (Option<Published>, Option<chrono::NaiveDate>) {
     let mtime_date = meta
         .modified_at
         .map(|t| chrono::DateTime::<chrono::Utc>::from(t).date_naive());
-    let reference = meta.reference_date.or(mtime_date);
+    let in_text = crate::extract::dates::reference::latest_full_day(&facts.dates);
+    let year_source = meta.reference_date.or(in_text).or(mtime_date);
     let stated = doc.published.as_ref().and_then(|(d, from)| {
-        let date = match reference {
+        let date = match year_source {
             Some(r) => d.resolve(r)?,
             None => chrono::NaiveDate::from_ymd_opt(d.year?, d.month, d.day)?,
         };
         Some((date, *from))
     });
-    let (date, from) = stated
+    let Some((date, from)) = stated
         .or(meta.reference_date.map(|d| (d, "reference_date")))
-        .or(mtime_date.map(|d| (d, "mtime")))?;
-    Some(Published {
+        .or(in_text.map(|d| (d, "text")))
+        .or(mtime_date.map(|d| (d, "mtime")))
+    else {
+        return (None, None);
+    };
+    let published = Published {
         date: date.format("%Y-%m-%d").to_string(),
         from: from.to_string(),
-    })
+    };
+    (Some(published), Some(date))
 }
 
 /// RFC 3339 in UTC with millisecond precision.

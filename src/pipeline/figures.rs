@@ -152,6 +152,17 @@ pub fn figures(doc: &Document, facts: &Facts, offsets: &CharOffsets) -> Figures 
         let Some(value) = finite(q.value) else {
             continue;
         };
+        // "three years ago" is a date, not an amount of time.
+        let in_date = facts.dates.iter().any(|d| {
+            d.kind() != crate::extract::dates::Kind::Duration
+                && d.range.start <= q.range.start
+                && q.range.end <= d.range.end
+        });
+        if in_date
+            && matches!(&q.measure, Measure::Unit(u) if u.dimension == crate::extract::units::Dimension::Duration)
+        {
+            continue;
+        }
         let p = place(doc, offsets, &q.range);
         let (min, max) = ends(q.span);
         let (unit, dim, si) = match &q.measure {

@@ -5,6 +5,7 @@
 
 pub mod analyze;
 pub mod commit;
+mod dates;
 mod figures;
 pub mod job;
 pub mod worker;

@@ -60,12 +60,25 @@ pub enum Day {
     },
     /// Days from the reference ("today" 0, "tomorrow" 1).
     Relative(i64),
-    Weekday { weekday: u32, rel: WeekdayRel },
+    Weekday {
+        weekday: u32,
+        rel: WeekdayRel,
+    },
     /// A weekday of a week relative to the reference's ("Friday next week").
-    InWeek { weekday: u32, week: i32 },
+    InWeek {
+        weekday: u32,
+        week: i32,
+    },
     /// The n-th (negative: from the end) weekday of a month.
-    NthWeekday { n: i32, weekday: u32, month: MonthRef },
-    Holiday { holiday: Holiday, year: Option<YearRef> },
+    NthWeekday {
+        n: i32,
+        weekday: u32,
+        month: MonthRef,
+    },
+    Holiday {
+        holiday: Holiday,
+        year: Option<YearRef>,
+    },
     /// A day moved by an amount ("three days after January 12", "two weeks
     /// ago", "two Sundays from now").
     Shift {
@@ -105,14 +118,26 @@ pub enum Period {
     Weekend(i32),
     /// Two weeks from the Monday `offset` fortnights away.
     Fortnight(i32),
-    IsoWeek { year: Option<YearRef>, week: u32 },
-    Quarter { quarter: u32, year: Option<YearRef> },
+    IsoWeek {
+        year: Option<YearRef>,
+        week: u32,
+    },
+    Quarter {
+        quarter: u32,
+        year: Option<YearRef>,
+    },
     /// The quarter `offset` quarters from the reference's.
     QuarterRel(i32),
-    Half { half: u32, year: Option<YearRef> },
+    Half {
+        half: u32,
+        year: Option<YearRef>,
+    },
     Season,
     /// A decade by its first year; `century` false when written "the 70s".
-    Decade { first: i32, century: bool },
+    Decade {
+        first: i32,
+        century: bool,
+    },
     DecadeRel(i32),
     /// The n-th century ("21st century").
     Century(i32),
@@ -132,18 +157,31 @@ pub enum Period {
     },
     /// `count` units just after (dir 1) or before (dir -1) the reference
     /// ("next 3 days", "past few weeks").
-    Rolling { count: f64, unit: Unit, dir: i32 },
+    Rolling {
+        count: f64,
+        unit: Unit,
+        dir: i32,
+    },
     /// From the reference to the end of the current unit ("rest of the month").
     Rest(Unit),
     /// The start, middle or end of a period.
-    PartOf { part: Part, of: Box<Period> },
+    PartOf {
+        part: Part,
+        of: Box<Period>,
+    },
     /// The part of a period before or after the reference ("earlier this
     /// month", "later this year").
-    Around { later: bool, of: Box<Period> },
+    Around {
+        later: bool,
+        of: Box<Period>,
+    },
     /// From the start of the current year to the reference.
     YearToDate,
     /// Between two points ("from March to May"): the start of each.
-    Range { from: Box<Expr>, to: Box<Expr> },
+    Range {
+        from: Box<Expr>,
+        to: Box<Expr>,
+    },
     /// `amount` from a day ("3 days from today", "a week starting tomorrow").
     Span {
         from: Box<Day>,
@@ -370,7 +408,10 @@ impl Expr {
         };
         let is_day = matches!(self.node, Node::Day(_));
         match m {
-            Mod::Before | Mod::BeforeStart => Value::Range { start: None, end: start },
+            Mod::Before | Mod::BeforeStart => Value::Range {
+                start: None,
+                end: start,
+            },
             Mod::BeforeEnd => Value::Range { start: None, end },
             Mod::Since | Mod::SinceStart | Mod::SinceEnd | Mod::AfterStart => {
                 Value::Range { start, end: None }
@@ -548,7 +589,10 @@ impl Day {
                 add_days(cal::in_week(r, *weekday), 7 * i64::from(*week))
             }
             Day::NthWeekday { n, weekday, month } => match month {
-                MonthRef::Named { month: m, year: None } => {
+                MonthRef::Named {
+                    month: m,
+                    year: None,
+                } => {
                     let step = if reading == Reading::Future { 1 } else { -1 };
                     let mut y = r.year();
                     for _ in 0..3 {
@@ -884,7 +928,11 @@ impl Period {
                 for (n, u) in amount {
                     e = shift(e, n * f64::from(*sign), *u)?;
                 }
-                if *sign >= 0 { Some((d, e)) } else { Some((e, d)) }
+                if *sign >= 0 {
+                    Some((d, e))
+                } else {
+                    Some((e, d))
+                }
             }
             Period::Season | Period::Unresolvable => None,
         }
@@ -945,7 +993,12 @@ fn side(e: &Expr, r: NaiveDate, reading: Reading) -> Option<NaiveDate> {
 }
 
 /// "from March to May", "November 19 to 20", "from 10/25 to 01/25".
-fn both_open(from: &Expr, to: &Expr, r: NaiveDate, reading: Reading) -> Option<(NaiveDate, NaiveDate)> {
+fn both_open(
+    from: &Expr,
+    to: &Expr,
+    r: NaiveDate,
+    reading: Reading,
+) -> Option<(NaiveDate, NaiveDate)> {
     let a_now = bound(from, r, Reading::Past, true).and_then(|d| same_year(d, r.year()))?;
     let b_now = bound(to, r, Reading::Past, true).and_then(|d| same_year(d, r.year()))?;
     let b_now = if b_now < a_now {

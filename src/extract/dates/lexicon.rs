@@ -25,7 +25,10 @@ pub fn month(w: &str) -> Option<u32> {
 /// "sat"-like abbreviations): read as months only with a date around them
 /// or a capital letter.
 pub fn month_is_ambiguous(w: &str) -> bool {
-    matches!(w, "may" | "march" | "mar" | "jan" | "dec" | "sep" | "jun" | "aug")
+    matches!(
+        w,
+        "may" | "march" | "mar" | "jan" | "dec" | "sep" | "jun" | "aug"
+    )
 }
 
 /// ISO weekday number (Monday 1 … Sunday 7) of a weekday name or abbreviation.
@@ -240,15 +243,78 @@ pub const HOLIDAYS: &[(&[&str], Holiday)] = &[
     (&["valentines", "day"], Holiday::Fixed(2, 14)),
     (&["christmas", "day"], Holiday::Fixed(12, 25)),
     (&["boxing", "day"], Holiday::Fixed(12, 26)),
-    (&["labor", "day"], Holiday::Nth { month: 9, weekday: 1, n: 1 }),
-    (&["labour", "day"], Holiday::Nth { month: 9, weekday: 1, n: 1 }),
-    (&["memorial", "day"], Holiday::Nth { month: 5, weekday: 1, n: -1 }),
-    (&["mother's", "day"], Holiday::Nth { month: 5, weekday: 7, n: 2 }),
-    (&["mothers", "day"], Holiday::Nth { month: 5, weekday: 7, n: 2 }),
-    (&["father's", "day"], Holiday::Nth { month: 6, weekday: 7, n: 3 }),
-    (&["fathers", "day"], Holiday::Nth { month: 6, weekday: 7, n: 3 }),
-    (&["martin", "luther", "king", "day"], Holiday::Nth { month: 1, weekday: 1, n: 3 }),
-    (&["thanksgiving", "day"], Holiday::Nth { month: 11, weekday: 4, n: 4 }),
+    (
+        &["labor", "day"],
+        Holiday::Nth {
+            month: 9,
+            weekday: 1,
+            n: 1,
+        },
+    ),
+    (
+        &["labour", "day"],
+        Holiday::Nth {
+            month: 9,
+            weekday: 1,
+            n: 1,
+        },
+    ),
+    (
+        &["memorial", "day"],
+        Holiday::Nth {
+            month: 5,
+            weekday: 1,
+            n: -1,
+        },
+    ),
+    (
+        &["mother's", "day"],
+        Holiday::Nth {
+            month: 5,
+            weekday: 7,
+            n: 2,
+        },
+    ),
+    (
+        &["mothers", "day"],
+        Holiday::Nth {
+            month: 5,
+            weekday: 7,
+            n: 2,
+        },
+    ),
+    (
+        &["father's", "day"],
+        Holiday::Nth {
+            month: 6,
+            weekday: 7,
+            n: 3,
+        },
+    ),
+    (
+        &["fathers", "day"],
+        Holiday::Nth {
+            month: 6,
+            weekday: 7,
+            n: 3,
+        },
+    ),
+    (
+        &["martin", "luther", "king", "day"],
+        Holiday::Nth {
+            month: 1,
+            weekday: 1,
+            n: 3,
+        },
+    ),
+    (
+        &["thanksgiving", "day"],
+        Holiday::Nth {
+            month: 11,
+            weekday: 4,
+            n: 4,
+        },
+    ),
     (&["black", "friday"], Holiday::BlackFriday),
     (&["good", "friday"], Holiday::Easter(-2)),
     (&["easter", "sunday"], Holiday::Easter(0)),
@@ -258,6 +324,13 @@ pub const HOLIDAYS: &[(&[&str], Holiday)] = &[
     (&["christmas"], Holiday::Fixed(12, 25)),
     (&["xmas"], Holiday::Fixed(12, 25)),
     (&["halloween"], Holiday::Fixed(10, 31)),
-    (&["thanksgiving"], Holiday::Nth { month: 11, weekday: 4, n: 4 }),
+    (
+        &["thanksgiving"],
+        Holiday::Nth {
+            month: 11,
+            weekday: 4,
+            n: 4,
+        },
+    ),
     (&["easter"], Holiday::Easter(0)),
 ];

@@ -40,10 +40,9 @@ impl DateMention {
     /// article without a dateline is dated by.
     pub fn full_day(&self) -> Option<NaiveDate> {
         match &self.expr.node {
-            Node::Day(expr::Day::Calendar {
-                year: Some(expr::YearRef::Abs(_)),
-                ..
-            }) if self.expr.modifier.is_none() => {
+            Node::Day(expr::Day::Calendar { year: Some(_), .. })
+                if self.expr.modifier.is_none() =>
+            {
                 match self.expr.resolve(NaiveDate::MIN, Reading::Past) {
                     Value::Day(d) => Some(d),
                     _ => None,

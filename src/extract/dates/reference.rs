@@ -5,8 +5,43 @@
 
 use chrono::NaiveDate;
 
-use super::expr::{Expr, Reading, Value};
 use super::DateMention;
+use super::calendar::add_months;
+use super::expr::{Expr, Node, Period, Reading, Value};
+
+/// The value of `expr` with a range running through its last period:
+/// "2025–2027" ends with 2027, not as it starts (the reading the
+/// Recognizers-Text specs use and [`Expr::resolve`] keeps).
+fn through_last(expr: &Expr, r: NaiveDate, reading: Reading) -> Value {
+    let v = expr.resolve(r, reading);
+    let (
+        Node::Period(Period::Range { to, .. }),
+        Value::Range {
+            start,
+            end: Some(b),
+        },
+    ) = (&expr.node, &v)
+    else {
+        return v;
+    };
+    let months = match &to.node {
+        Node::Period(Period::Year(_)) => 12,
+        Node::Period(Period::Month(_)) => 1,
+        Node::Period(Period::Quarter { .. }) => 3,
+        Node::Period(Period::Half { .. }) => 6,
+        _ => return v,
+    };
+    if to.modifier.is_some() {
+        return v;
+    }
+    match add_months(*b, months) {
+        Some(end) => Value::Range {
+            start: *start,
+            end: Some(end),
+        },
+        None => v,
+    }
+}
 
 /// The latest fully written calendar day among the mentions ("June 30,
 /// 2022"), the article's date when it states none of its own.
@@ -17,8 +52,8 @@ pub fn latest_full_day(mentions: &[DateMention]) -> Option<NaiveDate> {
 /// The reading of `expr` nearest to the reference (the past one on a tie,
 /// as news reports on what happened).
 pub fn nearest(expr: &Expr, reference: NaiveDate) -> Value {
-    let past = expr.resolve(reference, Reading::Past);
-    let future = expr.resolve(reference, Reading::Future);
+    let past = through_last(expr, reference, Reading::Past);
+    let future = through_last(expr, reference, Reading::Future);
     if past == future {
         return past;
     }
@@ -31,7 +66,12 @@ pub fn nearest(expr: &Expr, reference: NaiveDate) -> Value {
             if *s <= reference && reference < *e {
                 Some(0)
             } else {
-                Some((*s - reference).num_days().abs().min((*e - reference).num_days().abs()))
+                Some(
+                    (*s - reference)
+                        .num_days()
+                        .abs()
+                        .min((*e - reference).num_days().abs()),
+                )
             }
         }
         Value::Range { start: Some(s), .. } | Value::Range { end: Some(s), .. } => {

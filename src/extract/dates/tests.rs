@@ -21,7 +21,10 @@ fn found(text: &str, reference: &str) -> Vec<(String, Value)> {
 
 #[test]
 fn absolute_dates() {
-    let f = found("It opened on June 30, 2022 and closed 30 June 2023.", "2024-01-01");
+    let f = found(
+        "It opened on June 30, 2022 and closed 30 June 2023.",
+        "2024-01-01",
+    );
     assert_eq!(f[0], ("June 30, 2022".into(), Value::Day(d("2022-06-30"))));
     assert_eq!(f[1], ("30 June 2023".into(), Value::Day(d("2023-06-30"))));
 }

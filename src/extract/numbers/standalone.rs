@@ -38,6 +38,7 @@ impl Extractor for StandaloneNumbers {
             .map(|m| m.range.clone())
             .chain(facts.percentages.iter().map(|p| p.range.clone()))
             .chain(facts.quantities.iter().map(|q| q.range.clone()))
+            .chain(facts.dates.iter().map(|d| d.range.clone()))
             .collect();
         claimed.sort_by_key(|r| r.start);
         facts.standalone = standalone(&doc.body, &facts.numbers, &claimed);

@@ -112,7 +112,11 @@ impl Model for Parser {
             return false;
         };
         expected.kind == p.kind
-            && same_map(expected.resolution.get("FutureResolution"), &d.future, d.kind)
+            && same_map(
+                expected.resolution.get("FutureResolution"),
+                &d.future,
+                d.kind,
+            )
             && same_map(expected.resolution.get("PastResolution"), &d.past, d.kind)
     }
 }
@@ -152,7 +156,13 @@ fn same_map(expected: Option<&Json>, v: &Value, kind: Kind) -> bool {
 pub struct DateTimeModel;
 
 /// One reading as the model lists it: type, value or start/end, modifier.
-type Reading3 = (String, Option<String>, Option<String>, Option<String>, Option<String>);
+type Reading3 = (
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
 
 fn model_readings(d: &DateReadings) -> BTreeSet<Reading3> {
     let one = |v: &Value| -> Reading3 {
@@ -168,7 +178,9 @@ fn model_readings(d: &DateReadings) -> BTreeSet<Reading3> {
                 m,
             ),
             Value::Seconds(s) => (kind, Some(s.to_string()), None, None, m),
-            Value::Invalid | Value::Unresolved => (kind, Some("not resolved".into()), None, None, m),
+            Value::Invalid | Value::Unresolved => {
+                (kind, Some("not resolved".into()), None, None, m)
+            }
         }
     };
     [one(&d.past), one(&d.future)].into_iter().collect()
@@ -212,7 +224,9 @@ impl Model for DateTimeModel {
             .map(|v| {
                 let s = |k: &str| v.get(k).and_then(Json::as_str).map(str::to_string);
                 let value = match (p.kind, s("value")) {
-                    ("duration", Some(x)) => spec_number(v.get("value")).map(|n| n.to_string()).or(Some(x)),
+                    ("duration", Some(x)) => spec_number(v.get("value"))
+                        .map(|n| n.to_string())
+                        .or(Some(x)),
                     (_, x) => x,
                 };
                 (

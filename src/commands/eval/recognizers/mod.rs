@@ -494,6 +494,7 @@ mod tests {
             results: Vec::new(),
             not_supported: Some("javascript, Java".into()),
             not_supported_by_design: Some("python,dotnet".into()),
+            context: None,
         };
         assert!(c.flagged("java") && c.flagged("dotnet") && c.flagged("python"));
         assert!(!c.flagged("ruby"));

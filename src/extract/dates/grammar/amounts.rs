@@ -42,7 +42,11 @@ impl<'a> Parser<'a> {
             "few" | "some" | "several" => return Some((i + 1, 3.0)),
             "couple" => return Some((self.opt(i + 1, "of"), 2.0)),
             "half" => {
-                let k = if self.any(i + 1, &["a", "an"]) { i + 2 } else { i + 1 };
+                let k = if self.any(i + 1, &["a", "an"]) {
+                    i + 2
+                } else {
+                    i + 1
+                };
                 return Some((k, 0.5));
             }
             "another" => return Some((i + 1, 1.0)),
@@ -90,6 +94,10 @@ impl<'a> Parser<'a> {
             k += 1;
         }
         let (mut e, u) = self.unit(k)?;
+        // "69-year-old" is an age.
+        if self.dash(e) && self.glued(e) && self.is(e + 1, "old") {
+            return None;
+        }
         // "an hour and a half", "one year and a quarter"
         if self.is(e, "and") {
             let j = self.opt(e + 1, "a");
@@ -173,7 +181,10 @@ impl<'a> Parser<'a> {
         i == 0
             || self.any(
                 i - 1,
-                &["for", "in", "within", "over", "than", "about", "nearly", "almost", "around", "leave", "wait", "take", "takes", "took", "lasted", "last", "spent", "spend"],
+                &[
+                    "for", "in", "within", "over", "than", "about", "nearly", "almost", "around",
+                    "leave", "wait", "take", "takes", "took", "lasted", "last", "spent", "spend",
+                ],
             )
     }
 }

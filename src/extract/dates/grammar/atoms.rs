@@ -8,8 +8,8 @@ use crate::extract::numbers::{self, NumberKind};
 
 /// Words after a capitalised "May" that make it the verb ("May I ask").
 const MODAL_NEXT: &[&str] = &[
-    "i", "we", "you", "he", "she", "it", "they", "be", "not", "have", "also", "well", "ask",
-    "the", "this", "that", "there", "god", "our", "your", "his", "her", "their",
+    "i", "we", "you", "he", "she", "it", "they", "be", "not", "have", "also", "well", "ask", "the",
+    "this", "that", "there", "god", "our", "your", "his", "her", "their",
 ];
 
 impl<'a> Parser<'a> {
@@ -66,7 +66,11 @@ impl<'a> Parser<'a> {
     pub fn below_hundred(&self, i: usize) -> Hit<u32> {
         let a = lexicon::small_number(self.w(i)?)?;
         if (20..=90).contains(&a) && a % 10 == 0 {
-            let k = if self.dash(i + 1) && self.glued(i + 1) { i + 2 } else { i + 1 };
+            let k = if self.dash(i + 1) && self.glued(i + 1) {
+                i + 2
+            } else {
+                i + 1
+            };
             if let Some(u) = self.w(k).and_then(lexicon::small_number)
                 && (1..=9).contains(&u)
             {
@@ -97,7 +101,10 @@ impl<'a> Parser<'a> {
         let w = t.word()?;
         let m = lexicon::month(w)?;
         // "$DEC" is a ticker.
-        if i > 0 && self.glued(i) && self.t[i - 1].kind == crate::extract::numbers::lexer::Kind::Punct {
+        if i > 0
+            && self.glued(i)
+            && self.t[i - 1].kind == crate::extract::numbers::lexer::Kind::Punct
+        {
             let prev = self.t[i - 1].low.as_str();
             if matches!(prev, "$" | "#" | "@") {
                 return None;
@@ -105,7 +112,13 @@ impl<'a> Parser<'a> {
         }
         if lexicon::month_is_ambiguous(w) && !sure {
             let after_prep = i > 0
-                && self.any(i - 1, &["in", "since", "until", "till", "during", "early", "late", "mid", "from", "before", "after", "through", "by"]);
+                && self.any(
+                    i - 1,
+                    &[
+                        "in", "since", "until", "till", "during", "early", "late", "mid", "from",
+                        "before", "after", "through", "by",
+                    ],
+                );
             if !t.cap && !after_prep {
                 return None;
             }
@@ -248,17 +261,15 @@ impl<'a> Parser<'a> {
             return None;
         };
         let (y, m, d) = (v / 10_000, v / 100 % 100, v % 100);
-        ((1900..=2099).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)).then_some(
-            (
-                i + 1,
-                NumericDate::Day(Day::Calendar {
-                    year: Some(YearRef::Abs(y as i32)),
-                    month: m,
-                    day: d,
-                    year_shift: None,
-                }),
-            ),
-        )
+        ((1900..=2099).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)).then_some((
+            i + 1,
+            NumericDate::Day(Day::Calendar {
+                year: Some(YearRef::Abs(y as i32)),
+                month: m,
+                day: d,
+                year_shift: None,
+            }),
+        ))
     }
 
     fn three(&self, a: Part, b: Part, c: Part, sep: char) -> Option<NumericDate> {
@@ -280,9 +291,7 @@ impl<'a> Parser<'a> {
         };
         match (a, b, c) {
             // 2015/08/12, 2015.5.13, 2020/23/Sep, 2019/sep/01
-            (Num(y, 4), Num(m, md), Num(d, dd)) if md <= 2 && dd <= 2 => {
-                day(year(y, 4)?, m, d)
-            }
+            (Num(y, 4), Num(m, md), Num(d, dd)) if md <= 2 && dd <= 2 => day(year(y, 4)?, m, d),
             (Num(y, 4), Month(m), Num(d, dd)) | (Num(y, 4), Num(d, dd), Month(m)) if dd <= 2 => {
                 day(year(y, 4)?, m, d)
             }
@@ -307,14 +316,18 @@ impl<'a> Parser<'a> {
         use Part::{Month, Num};
         match (a, b) {
             // 2015/3, 2016-11
-            (Num(y, 4), Num(m, md)) if md <= 2 && (1..=12).contains(&m) && (1000..=2999).contains(&y) => {
+            (Num(y, 4), Num(m, md))
+                if md <= 2 && (1..=12).contains(&m) && (1000..=2999).contains(&y) =>
+            {
                 Some(NumericDate::Month(MonthRef::Named {
                     month: m,
                     year: Some(YearRef::Abs(y as i32)),
                 }))
             }
             // 3/2015, 11-2016
-            (Num(m, md), Num(y, 4)) if md <= 2 && (1..=12).contains(&m) && (1000..=2999).contains(&y) => {
+            (Num(m, md), Num(y, 4))
+                if md <= 2 && (1..=12).contains(&m) && (1000..=2999).contains(&y) =>
+            {
                 Some(NumericDate::Month(MonthRef::Named {
                     month: m,
                     year: Some(YearRef::Abs(y as i32)),

@@ -71,7 +71,12 @@ impl<'a> Parser<'a> {
     fn day_number_range(&self, s: usize, lead: bool, between: bool) -> Hit<Expr> {
         let the_a = self.is(s, "the");
         let (k, (a, _)) = self.day_num(if the_a { s + 1 } else { s }, lead)?;
-        let joined = self.dash(k) || (if between { self.is(k, "and") } else { self.any(k, TO) && !self.is(k, "and") });
+        let joined = self.dash(k)
+            || (if between {
+                self.is(k, "and")
+            } else {
+                self.any(k, TO) && !self.is(k, "and")
+            });
         if !joined {
             return None;
         }
@@ -112,8 +117,20 @@ impl<'a> Parser<'a> {
                 y += 1;
             }
             match self.year_after(y) {
-                Some((ye, yr)) => (ye, MonthRef::Named { month: mo, year: Some(yr) }),
-                None => (me, MonthRef::Named { month: mo, year: None }),
+                Some((ye, yr)) => (
+                    ye,
+                    MonthRef::Named {
+                        month: mo,
+                        year: Some(yr),
+                    },
+                ),
+                None => (
+                    me,
+                    MonthRef::Named {
+                        month: mo,
+                        year: None,
+                    },
+                ),
             }
         } else {
             return None;
@@ -136,7 +153,12 @@ impl<'a> Parser<'a> {
         }
         let k = self.opt(k, "the");
         let (e, (a, _)) = self.day_num(k, true)?;
-        let joined = self.dash(e) || if between { self.is(e, "and") } else { self.any(e, TO) && !self.is(e, "and") };
+        let joined = self.dash(e)
+            || if between {
+                self.is(e, "and")
+            } else {
+                self.any(e, TO) && !self.is(e, "and")
+            };
         if !joined {
             return None;
         }
@@ -168,15 +190,24 @@ impl<'a> Parser<'a> {
             return None;
         }
         let (e, a) = self.weekday(k + 1, true)?;
-        if !(self.is(e, if between { "and" } else { "to" }) || self.dash(e) || self.any(e, &["till", "until", "through"])) {
+        if !(self.is(e, if between { "and" } else { "to" })
+            || self.dash(e)
+            || self.any(e, &["till", "until", "through"]))
+        {
             return None;
         }
         let (end, b) = self.weekday(e + 1, true)?;
         Some((
             end,
             Expr::period(Period::Range {
-                from: Box::new(Expr::day(Day::InWeek { weekday: a, week: r })),
-                to: Box::new(Expr::day(Day::InWeek { weekday: b, week: r })),
+                from: Box::new(Expr::day(Day::InWeek {
+                    weekday: a,
+                    week: r,
+                })),
+                to: Box::new(Expr::day(Day::InWeek {
+                    weekday: b,
+                    week: r,
+                })),
             }),
         ))
     }
@@ -249,7 +280,11 @@ impl<'a> Parser<'a> {
             "as" if self.is(i + 1, "late") && self.is(i + 2, "as") => (i + 3, Mod::Until),
             "no" if self.is(i + 1, "later") && self.is(i + 2, "than") => (i + 3, Mod::Until),
             "starting" | "beginning" | "commencing" => {
-                let k = if self.any(i + 1, &["on", "from", "in"]) { i + 2 } else { i + 1 };
+                let k = if self.any(i + 1, &["on", "from", "in"]) {
+                    i + 2
+                } else {
+                    i + 1
+                };
                 (k, Mod::Since)
             }
             "around" | "circa" | "approximately" => (i + 1, Mod::Approx),
@@ -259,7 +294,12 @@ impl<'a> Parser<'a> {
 
     /// "2012 or later", "1/1/2016 and after".
     pub fn suffix_mods(&self, e: usize, mut x: Expr) -> (usize, Expr) {
-        if x.modifier.is_some() || matches!(x.node, Node::Duration(_) | Node::Period(Period::Range { .. })) {
+        if x.modifier.is_some()
+            || matches!(
+                x.node,
+                Node::Duration(_) | Node::Period(Period::Range { .. })
+            )
+        {
             return (e, x);
         }
         if self.any(e, &["or", "and"]) && self.any(e + 1, &["later", "after"]) {
@@ -290,7 +330,11 @@ impl<'a> Parser<'a> {
         // years since 2011", "in a fortnight"
         if qual.is_none() && self.any(k, &["in", "within"]) {
             let within = self.is(k, "within");
-            let a0 = if within { self.opt(k + 1, "next") } else { k + 1 };
+            let a0 = if within {
+                self.opt(k + 1, "next")
+            } else {
+                k + 1
+            };
             let (e, amount) = self.amount(a0)?;
             if amount.iter().any(|(_, u)| !u.is_calendar()) {
                 return None;
@@ -301,7 +345,13 @@ impl<'a> Parser<'a> {
             }
             if self.is(e, "since") {
                 let (pe, p) = self.period(e + 1)?;
-                return Some((pe, Expr::day(Day::FromPeriod { base: Box::new(p), amount })));
+                return Some((
+                    pe,
+                    Expr::day(Day::FromPeriod {
+                        base: Box::new(p),
+                        amount,
+                    }),
+                ));
             }
             if within {
                 // "within 2 weeks from today"
@@ -323,7 +373,18 @@ impl<'a> Parser<'a> {
                 return None;
             }
             let (de, d) = self.day(j + 1)?;
-            return Some((de, span(Day::Shift { base: Box::new(d), amount: Vec::new(), sign: 1 }, amount, 1)));
+            return Some((
+                de,
+                span(
+                    Day::Shift {
+                        base: Box::new(d),
+                        amount: Vec::new(),
+                        sign: 1,
+                    },
+                    amount,
+                    1,
+                ),
+            ));
         }
         // "two Sundays from now", "two monday later"
         if let Some((c, n)) = self.count(k)
@@ -332,10 +393,24 @@ impl<'a> Parser<'a> {
         {
             let n = n as i32;
             if self.is(we, "from") && self.is(we + 1, "now") {
-                return Some((we + 2, Expr::day(Day::WeekdayShift { base: Box::new(Day::Relative(0)), weekday: wd, n })));
+                return Some((
+                    we + 2,
+                    Expr::day(Day::WeekdayShift {
+                        base: Box::new(Day::Relative(0)),
+                        weekday: wd,
+                        n,
+                    }),
+                ));
             }
             if self.is(we, "later") {
-                return Some((we + 1, Expr::day(Day::WeekdayShift { base: Box::new(Day::Relative(0)), weekday: wd, n })));
+                return Some((
+                    we + 1,
+                    Expr::day(Day::WeekdayShift {
+                        base: Box::new(Day::Relative(0)),
+                        weekday: wd,
+                        n,
+                    }),
+                ));
             }
         }
         let (e, amount) = self.amount(k)?;
@@ -345,8 +420,14 @@ impl<'a> Parser<'a> {
         let today = Day::Relative(0);
         // "two weeks ago", "3 weeks later", "2 days hence", "4 weeks in the future"
         let simple = match self.w(e) {
-            Some("ago" | "earlier" | "before") if self.clause_end(e + 1) || self.is(e, "ago") => Some((e + 1, -1)),
-            Some("later" | "hence" | "after") if self.clause_end(e + 1) || self.w(e) != Some("after") => Some((e + 1, 1)),
+            Some("ago" | "earlier" | "before") if self.clause_end(e + 1) || self.is(e, "ago") => {
+                Some((e + 1, -1))
+            }
+            Some("later" | "hence" | "after")
+                if self.clause_end(e + 1) || self.w(e) != Some("after") =>
+            {
+                Some((e + 1, 1))
+            }
             Some("from") if self.is(e + 1, "now") => Some((e + 2, 1)),
             Some("in") if self.is(e + 1, "the") && self.is(e + 2, "future") => Some((e + 3, 1)),
             _ => None,
@@ -359,9 +440,17 @@ impl<'a> Parser<'a> {
         }
         // "starting (from)? next Monday", "starting tomorrow"
         if self.is(e, "starting") || self.is(e, "beginning") {
-            let j = if self.any(e + 1, &["from", "on"]) { e + 2 } else { e + 1 };
+            let j = if self.any(e + 1, &["from", "on"]) {
+                e + 2
+            } else {
+                e + 1
+            };
             let (de, d) = self.day(j)?;
-            let d = Day::Shift { base: Box::new(d), amount: Vec::new(), sign: -1 };
+            let d = Day::Shift {
+                base: Box::new(d),
+                amount: Vec::new(),
+                sign: -1,
+            };
             return Some((de, span(d, amount, 1)));
         }
         // "3 days after January 12", "two days before yesterday", "three
@@ -422,7 +511,11 @@ fn alike(a: &Expr, b: &Expr) -> bool {
     use std::mem::discriminant;
     match (&a.node, &b.node) {
         (Node::Day(x), Node::Day(y)) => {
-            discriminant(x) == discriminant(y) || matches!((x, y), (Day::Calendar { .. }, _) | (_, Day::Calendar { .. }))
+            discriminant(x) == discriminant(y)
+                || matches!(
+                    (x, y),
+                    (Day::Calendar { .. }, _) | (_, Day::Calendar { .. })
+                )
         }
         (Node::Period(x), Node::Period(y)) => discriminant(x) == discriminant(y),
         (Node::Period(Period::Year(_) | Period::Month(_)), Node::Day(Day::Calendar { .. })) => true,
@@ -435,23 +528,49 @@ fn alike(a: &Expr, b: &Expr) -> bool {
 /// states none: "Jan-Feb 2017", "from May to Oct 2020", "Nov 18-Dec 19, 2015".
 fn inherit(a: Expr, b: Expr) -> (Expr, Expr) {
     let year_of = |e: &Expr| match &e.node {
-        Node::Day(Day::Calendar { year: Some(y), month, .. }) => Some((*y, *month)),
-        Node::Period(Period::Month(MonthRef::Named { year: Some(y), month })) => Some((*y, *month)),
+        Node::Day(Day::Calendar {
+            year: Some(y),
+            month,
+            ..
+        }) => Some((*y, *month)),
+        Node::Period(Period::Month(MonthRef::Named {
+            year: Some(y),
+            month,
+        })) => Some((*y, *month)),
         _ => None,
     };
     let Some((YearRef::Abs(y), bm)) = year_of(&b) else {
         return (a, b);
     };
     let node = match a.node {
-        Node::Day(Day::Calendar { year: None, year_shift: None, month, day }) => {
+        Node::Day(Day::Calendar {
+            year: None,
+            year_shift: None,
+            month,
+            day,
+        }) => {
             let y = if month > bm { y - 1 } else { y };
-            Node::Day(Day::Calendar { year: Some(YearRef::Abs(y)), month, day, year_shift: None })
+            Node::Day(Day::Calendar {
+                year: Some(YearRef::Abs(y)),
+                month,
+                day,
+                year_shift: None,
+            })
         }
         Node::Period(Period::Month(MonthRef::Named { year: None, month })) => {
             let y = if month > bm { y - 1 } else { y };
-            Node::Period(Period::Month(MonthRef::Named { year: Some(YearRef::Abs(y)), month }))
+            Node::Period(Period::Month(MonthRef::Named {
+                year: Some(YearRef::Abs(y)),
+                month,
+            }))
         }
         n => n,
     };
-    (Expr { node, modifier: a.modifier }, b)
+    (
+        Expr {
+            node,
+            modifier: a.modifier,
+        },
+        b,
+    )
 }

@@ -10,7 +10,9 @@ use super::atoms::{NumericDate, open_day};
 use super::{Hit, Parser};
 
 /// Words before a bare day of the month ("on the 21st", "for the 27").
-const DAY_PREPS: &[&str] = &["on", "for", "by", "until", "till", "since", "from", "before", "after", "around", "of"];
+const DAY_PREPS: &[&str] = &[
+    "on", "for", "by", "until", "till", "since", "from", "before", "after", "around", "of",
+];
 
 impl<'a> Parser<'a> {
     /// The longest single day at `i`.
@@ -67,9 +69,14 @@ impl<'a> Parser<'a> {
             if let Some((e, (d, ordinal))) = self.day_num(j, true)
                 && (self.glued(j) || !self.t[j].glued() || j > k)
                 && !(self.p(e, ':') || self.any(e, &["am", "pm", "a", "p"]) && !the)
-                && (ordinal || !self.glued(j) || j > k || self.t[j].kind == crate::extract::numbers::lexer::Kind::Digits)
+                && (ordinal
+                    || !self.glued(j)
+                    || j > k
+                    || self.t[j].kind == crate::extract::numbers::lexer::Kind::Digits)
             {
-                let sure = self.month(i, false).is_some() || ordinal || self.t[j].kind == crate::extract::numbers::lexer::Kind::Digits;
+                let sure = self.month(i, false).is_some()
+                    || ordinal
+                    || self.t[j].kind == crate::extract::numbers::lexer::Kind::Digits;
                 if sure {
                     let (end, year) = match self.trailing_year(e) {
                         Some((ye, y)) => (ye, Some(y)),
@@ -131,7 +138,8 @@ impl<'a> Parser<'a> {
             best = Some((e, d));
         }
         // "2016 10 16"
-        if let (Some((y, 4)), Some((m, 2)), Some((d, 2))) = (self.n(i), self.n(i + 1), self.n(i + 2))
+        if let (Some((y, 4)), Some((m, 2)), Some((d, 2))) =
+            (self.n(i), self.n(i + 1), self.n(i + 2))
             && (1900..=2099).contains(&y)
             && (1..=12).contains(&m)
             && (1..=31).contains(&d)
@@ -150,7 +158,11 @@ impl<'a> Parser<'a> {
         let Day::Calendar { year, .. } = d else {
             return true;
         };
-        if year.is_some() || e - i != 3 || self.month(i + 2, true).is_some() || self.month(i, true).is_some() {
+        if year.is_some()
+            || e - i != 3
+            || self.month(i + 2, true).is_some()
+            || self.month(i, true).is_some()
+        {
             return true;
         }
         let before = i.checked_sub(1).and_then(|k| self.w(k));
@@ -158,8 +170,21 @@ impl<'a> Parser<'a> {
             .checked_sub(1)
             .and_then(|k| self.weekday(k, true))
             .is_some();
-        let lead = matches!(before, Some("on" | "in" | "this" | "next" | "from" | "to" | "until" | "till" | "since" | "by" | "back"))
-            || weekday_before;
+        let lead = matches!(
+            before,
+            Some(
+                "on" | "in"
+                    | "this"
+                    | "next"
+                    | "from"
+                    | "to"
+                    | "until"
+                    | "till"
+                    | "since"
+                    | "by"
+                    | "back"
+            )
+        ) || weekday_before;
         if self.p(i + 1, '/') {
             // Not a score or a ratio inside figures ("won 3/4").
             return lead
@@ -217,7 +242,13 @@ impl<'a> Parser<'a> {
                     if on && !self.is(k + 1, "on") {
                         return None;
                     }
-                    return Some((e, Day::InWeek { weekday: wd, week: r }));
+                    return Some((
+                        e,
+                        Day::InWeek {
+                            weekday: wd,
+                            week: r,
+                        },
+                    ));
                 }
                 return None;
             }
@@ -314,10 +345,22 @@ impl<'a> Parser<'a> {
             if let Some(r) = self.w(j).and_then(lexicon::relative)
                 && self.is(j + 1, "week")
             {
-                return (j + 2, Day::InWeek { weekday: wd, week: r });
+                return (
+                    j + 2,
+                    Day::InWeek {
+                        weekday: wd,
+                        week: r,
+                    },
+                );
             }
             if self.is(j, "week") && j > e {
-                return (j + 1, Day::InWeek { weekday: wd, week: 0 });
+                return (
+                    j + 1,
+                    Day::InWeek {
+                        weekday: wd,
+                        week: 0,
+                    },
+                );
             }
         }
         (e, Day::Weekday { weekday: wd, rel })
@@ -396,7 +439,14 @@ impl<'a> Parser<'a> {
                 return Some((end, calendar(year, mo, d)));
             }
             if self.is(k + 1, "the") && self.is(k + 2, "month") {
-                return Some((k + 3, Day::OfMonth { day: d, month: Some(MonthRef::Rel(0)), weekday: None }));
+                return Some((
+                    k + 3,
+                    Day::OfMonth {
+                        day: d,
+                        month: Some(MonthRef::Rel(0)),
+                        weekday: None,
+                    },
+                ));
             }
         }
         // "20th of next month", "the 20th next month", "21st this month"
@@ -500,10 +550,30 @@ impl<'a> Parser<'a> {
                 "previous" => Some(YearRef::Rel(-1)),
                 "this" => Some(YearRef::Rel(0)),
                 "last" | "past" => {
-                    return Some((e, Day::Shift { base: Box::new(Day::Holiday { holiday: h, year: None }), amount: Vec::new(), sign: -1 }));
+                    return Some((
+                        e,
+                        Day::Shift {
+                            base: Box::new(Day::Holiday {
+                                holiday: h,
+                                year: None,
+                            }),
+                            amount: Vec::new(),
+                            sign: -1,
+                        },
+                    ));
                 }
                 "following" | "coming" | "upcoming" => {
-                    return Some((e, Day::Shift { base: Box::new(Day::Holiday { holiday: h, year: None }), amount: Vec::new(), sign: 1 }));
+                    return Some((
+                        e,
+                        Day::Shift {
+                            base: Box::new(Day::Holiday {
+                                holiday: h,
+                                year: None,
+                            }),
+                            amount: Vec::new(),
+                            sign: 1,
+                        },
+                    ));
                 }
                 _ => None,
             };

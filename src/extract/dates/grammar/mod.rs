@@ -94,7 +94,6 @@ impl<'a> Parser<'a> {
         if self.is(i, w) { i + 1 } else { i }
     }
 
-
     /// Token `i` ends a clause: the end of the line or punctuation.
     pub fn clause_end(&self, i: usize) -> bool {
         match self.t.get(i) {
@@ -148,7 +147,11 @@ pub fn parse_line(p: &Parser<'_>) -> Vec<Found> {
         }
         match p.top(i) {
             Some((end, expr)) if end > i && ends_ok(p, end) => {
-                out.push(Found { start: i, end, expr });
+                out.push(Found {
+                    start: i,
+                    end,
+                    expr,
+                });
                 i = end;
             }
             _ => i += 1,
@@ -164,7 +167,10 @@ fn starts_ok(p: &Parser<'_>, i: usize) -> bool {
     // "$12 December 27": an amount, not a day.
     if i > 0
         && t.kind == Kind::Digits
-        && matches!(p.t[i - 1].low.as_str(), "$" | "\u{a3}" | "\u{20ac}" | "\u{a5}" | "\u{20b9}" | "\u{20bd}")
+        && matches!(
+            p.t[i - 1].low.as_str(),
+            "$" | "\u{a3}" | "\u{20ac}" | "\u{a5}" | "\u{20b9}" | "\u{20bd}"
+        )
     {
         return false;
     }

@@ -9,9 +9,37 @@ use super::{Hit, Parser};
 
 /// Words before a bare four-digit number that make it a year.
 const YEAR_PREPS: &[&str] = &[
-    "in", "since", "by", "until", "till", "from", "of", "during", "before", "after", "to",
-    "through", "throughout", "between", "and", "or", "for", "year", "early", "late", "mid",
-    "around", "circa", "between", "spring", "summer", "autumn", "fall", "winter", "the", "on",
+    "in",
+    "since",
+    "by",
+    "until",
+    "till",
+    "from",
+    "of",
+    "during",
+    "before",
+    "after",
+    "to",
+    "through",
+    "throughout",
+    "between",
+    "and",
+    "or",
+    "for",
+    "year",
+    "early",
+    "late",
+    "mid",
+    "around",
+    "circa",
+    "between",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "the",
+    "on",
 ];
 
 impl<'a> Parser<'a> {
@@ -38,7 +66,9 @@ impl<'a> Parser<'a> {
         take(self.season(i));
         take(self.decade(i));
         take(self.holiday_weekend(i));
-        if (self.is(i, "year") && self.is(i + 1, "to") && self.is(i + 2, "date")) || self.is(i, "ytd") {
+        if (self.is(i, "year") && self.is(i + 1, "to") && self.is(i + 2, "date"))
+            || self.is(i, "ytd")
+        {
             let e = if self.is(i, "ytd") { i + 1 } else { i + 3 };
             take(Some((e, Period::YearToDate)));
         }
@@ -98,7 +128,8 @@ impl<'a> Parser<'a> {
             }
         };
         let m0 = of.unwrap_or(k);
-        let sure_context = rel.is_some() || of.is_some();
+        // "this May" is a month, "This may take longer" is not.
+        let sure_context = of.is_some();
         let (e, m) = self.month(m0, sure_context || self.year_follows(m0))?;
         // "May 2001", "Feb, 2001", "April of 1987", "June of nineteen
         // ninety nine", "Dec-2018", "August 99", "june in 2017"
@@ -158,13 +189,30 @@ impl<'a> Parser<'a> {
             if self.is(k + 1, "calendar") && self.is(k + 2, "year") {
                 return Some((k + 3, Period::Year(YearRef::Rel(r))));
             }
-            if self.any(k + 1, &["fiscal", "school", "financial", "academic"]) && self.is(k + 2, "year") {
+            if self.any(k + 1, &["fiscal", "school", "financial", "academic"])
+                && self.is(k + 2, "year")
+            {
                 return Some((k + 3, Period::Unresolvable));
             }
         }
         // "fiscal year 2008", "school year 2008", "fiscal year" (read
         // without their article)
-        if the && (self.any(k, &["fiscal", "school", "financial", "academic", "cy", "fy", "sy"]) || self.w(k).is_some_and(|w| w.starts_with("cy") || w.starts_with("sy") || w.starts_with("fy"))) {
+        if the
+            && (self.any(
+                k,
+                &[
+                    "fiscal",
+                    "school",
+                    "financial",
+                    "academic",
+                    "cy",
+                    "fy",
+                    "sy",
+                ],
+            ) || self
+                .w(k)
+                .is_some_and(|w| w.starts_with("cy") || w.starts_with("sy") || w.starts_with("fy")))
+        {
             return None;
         }
         if self.any(k, &["fiscal", "school", "financial", "academic"]) && self.is(k + 1, "year") {
@@ -235,7 +283,9 @@ impl<'a> Parser<'a> {
         }
         let prev_ok = i == 0
             || self.any(i - 1, YEAR_PREPS)
-            || self.t[i - 1].word().is_some_and(|w| lexicon::month(w).is_some() || lexicon::season(w).is_some())
+            || self.t[i - 1]
+                .word()
+                .is_some_and(|w| lexicon::month(w).is_some() || lexicon::season(w).is_some())
             || self.p(i - 1, '(')
             || self.p(i - 1, ',')
             || self.dash(i - 1)
@@ -249,9 +299,9 @@ impl<'a> Parser<'a> {
             return None;
         }
         let plausible = (1900..=2100).contains(&v);
-        let next_noun = self
-            .w(i + 1)
-            .is_some_and(|w| w.ends_with('s') && w.len() > 2 && !w.ends_with("'s") && lexicon::unit(w).is_none());
+        let next_noun = self.w(i + 1).is_some_and(|w| {
+            w.ends_with('s') && w.len() > 2 && !w.ends_with("'s") && lexicon::unit(w).is_none()
+        });
         if next_noun && !self.any(i.wrapping_sub(1), &["in", "since", "of"]) {
             return None;
         }
@@ -314,7 +364,8 @@ impl<'a> Parser<'a> {
         };
         // "the week", "the month" alone: only where a date is asked for.
         if bare_the {
-            let asked = i == 0 || self.any(i - 1, &["for", "in", "of", "during", "over", "out", "on"]);
+            let asked =
+                i == 0 || self.any(i - 1, &["for", "in", "of", "during", "over", "out", "on"]);
             if !asked && !self.is(i, "my") && !matches!(u, "weekend" | "fortnight") {
                 return None;
             }
@@ -408,7 +459,10 @@ impl<'a> Parser<'a> {
         }
         // The period: "next week", "the year", "this month", "March", "2000".
         let j = self.opt(k, "the");
-        let (e, of, rel_kind) = if let Some(u) = self.w(j).filter(|w| matches!(*w, "week" | "month" | "year")) {
+        let (e, of, rel_kind) = if let Some(u) = self
+            .w(j)
+            .filter(|w| matches!(*w, "week" | "month" | "year"))
+        {
             let p = match u {
                 "week" => Period::Week(0),
                 "month" => Period::Month(MonthRef::Rel(0)),
@@ -416,7 +470,9 @@ impl<'a> Parser<'a> {
             };
             (j + 1, p, 0)
         } else if let Some(r) = self.w(k).and_then(lexicon::relative)
-            && let Some(u) = self.w(k + 1).filter(|w| matches!(*w, "week" | "month" | "year"))
+            && let Some(u) = self
+                .w(k + 1)
+                .filter(|w| matches!(*w, "week" | "month" | "year"))
         {
             let p = match u {
                 "week" => Period::Week(r),
@@ -444,7 +500,13 @@ impl<'a> Parser<'a> {
                 if rel_kind != 0 && !later {
                     return Some((e, part_of(Part::Early, of)));
                 }
-                Some((e, Period::Around { later, of: Box::new(of) }))
+                Some((
+                    e,
+                    Period::Around {
+                        later,
+                        of: Box::new(of),
+                    },
+                ))
             }
             _ => None,
         }
@@ -502,9 +564,21 @@ impl<'a> Parser<'a> {
             return None;
         }
         if let Some((e, y)) = self.is(k + 2, "of").then(|| self.year(k + 3)).flatten() {
-            return Some((e, Period::IsoWeek { year: Some(YearRef::Abs(y)), week: w }));
+            return Some((
+                e,
+                Period::IsoWeek {
+                    year: Some(YearRef::Abs(y)),
+                    week: w,
+                },
+            ));
         }
-        Some((k + 2, Period::IsoWeek { year: None, week: w }))
+        Some((
+            k + 2,
+            Period::IsoWeek {
+                year: None,
+                week: w,
+            },
+        ))
     }
 
     /// "the first week of 2015", "the last week of July", "3rd week of
@@ -565,7 +639,11 @@ impl<'a> Parser<'a> {
         if unit != Unit::Week && !from_end && index == 1 && count == 1 && !self.is(i, "the") {
             return None;
         }
-        if unit == Unit::Week && count == 1 && !from_end && matches!(of, Period::Year(YearRef::Abs(_))) {
+        if unit == Unit::Week
+            && count == 1
+            && !from_end
+            && matches!(of, Period::Year(YearRef::Abs(_)))
+        {
             // ISO week numbers: "first week of 2015" is week 1.
         }
         Some((
@@ -712,11 +790,26 @@ impl<'a> Parser<'a> {
         let j = if apostrophe { k + 1 } else { k };
         if let Some((v, d)) = self.n(j) {
             // "1970's" is lexed as digits, an apostrophe and "s".
-            let quoted = (self.p(j + 1, '\'') || self.p(j + 1, '\u{2019}')) && self.glued(j + 1) && self.is(j + 2, "s") && self.glued(j + 2);
+            let quoted = (self.p(j + 1, '\'') || self.p(j + 1, '\u{2019}'))
+                && self.glued(j + 1)
+                && self.is(j + 2, "s")
+                && self.glued(j + 2);
             if quoted {
                 return match d {
-                    4 if v % 10 == 0 => Some((j + 3, Period::Decade { first: v as i32, century: true })),
-                    2 if v % 10 == 0 => Some((j + 3, Period::Decade { first: v as i32, century: false })),
+                    4 if v % 10 == 0 => Some((
+                        j + 3,
+                        Period::Decade {
+                            first: v as i32,
+                            century: true,
+                        },
+                    )),
+                    2 if v % 10 == 0 => Some((
+                        j + 3,
+                        Period::Decade {
+                            first: v as i32,
+                            century: false,
+                        },
+                    )),
                     _ => None,
                 };
             }
@@ -727,8 +820,20 @@ impl<'a> Parser<'a> {
             }
             let e = j + 2;
             return match d {
-                4 if v % 10 == 0 => Some((e, Period::Decade { first: v as i32, century: true })),
-                2 if v % 10 == 0 => Some((e, Period::Decade { first: v as i32, century: false })),
+                4 if v % 10 == 0 => Some((
+                    e,
+                    Period::Decade {
+                        first: v as i32,
+                        century: true,
+                    },
+                )),
+                2 if v % 10 == 0 => Some((
+                    e,
+                    Period::Decade {
+                        first: v as i32,
+                        century: false,
+                    },
+                )),
                 _ => None,
             };
         }
@@ -739,13 +844,31 @@ impl<'a> Parser<'a> {
         // "the twenty-tens", "the two thousands"
         let w = self.w(k)?;
         if w == "noughties" || w == "aughts" {
-            return Some((k + 1, Period::Decade { first: 2000, century: true }));
+            return Some((
+                k + 1,
+                Period::Decade {
+                    first: 2000,
+                    century: true,
+                },
+            ));
         }
         if w == "two" && self.is(k + 1, "thousands") {
-            return Some((k + 2, Period::Decade { first: 2000, century: true }));
+            return Some((
+                k + 2,
+                Period::Decade {
+                    first: 2000,
+                    century: true,
+                },
+            ));
         }
         if let Some(first) = lexicon::decade_word(w) {
-            return Some((k + 1, Period::Decade { first, century: false }));
+            return Some((
+                k + 1,
+                Period::Decade {
+                    first,
+                    century: false,
+                },
+            ));
         }
         let hundreds = lexicon::small_number(w)?;
         if !(10..=20).contains(&hundreds) {
@@ -756,7 +879,13 @@ impl<'a> Parser<'a> {
             j += 1;
         }
         let first = lexicon::decade_word(self.w(j)?)?;
-        Some((j + 1, Period::Decade { first: (hundreds * 100) as i32 + first, century: true }))
+        Some((
+            j + 1,
+            Period::Decade {
+                first: (hundreds * 100) as i32 + first,
+                century: true,
+            },
+        ))
     }
 
     /// "labor day weekend", "the weekend of halloween", "halloween weekend 2021".
@@ -776,7 +905,10 @@ impl<'a> Parser<'a> {
                 (None, Some((ye, y))) => (ye, Some(YearRef::Abs(y))),
                 (y, _) => (e2 + 1, y),
             };
-            return Some((end, Period::WeekendOf(Box::new(Day::Holiday { holiday: h, year }))));
+            return Some((
+                end,
+                Period::WeekendOf(Box::new(Day::Holiday { holiday: h, year })),
+            ));
         }
         None
     }
