@@ -1,4 +1,4 @@
-//! Throughput of the figure extractors (numbers, money, percentages,
+//! Throughput of the figure extractors (numbers, dates, money, percentages,
 //! quantities, standalone numbers) on one core, over the bodies of the BBC
 //! corpus in ../shared/data/news/bbc, and on hostile inputs (a megabyte of
 //! digits, of "1,1,1,…", of punctuation, of number words) to show the time
@@ -10,6 +10,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use wirewatch::document::{self, Document};
+use wirewatch::extract::dates::Dates;
 use wirewatch::extract::{
     Extractor, Facts, MoneyAmounts, Numbers, Percentages, Quantities, StandaloneNumbers,
 };
@@ -21,6 +22,7 @@ const PASSES: usize = 5;
 fn figures(doc: &Document) -> Facts {
     let mut facts = Facts::default();
     Numbers.extract(doc, &mut facts);
+    Dates.extract(doc, &mut facts);
     MoneyAmounts.extract(doc, &mut facts);
     Percentages.extract(doc, &mut facts);
     Quantities.extract(doc, &mut facts);
@@ -29,7 +31,12 @@ fn figures(doc: &Document) -> Facts {
 }
 
 fn count(f: &Facts) -> usize {
-    f.numbers.len() + f.money.len() + f.percentages.len() + f.quantities.len() + f.standalone.len()
+    f.numbers.len()
+        + f.dates.len()
+        + f.money.len()
+        + f.percentages.len()
+        + f.quantities.len()
+        + f.standalone.len()
 }
 
 /// Best-of-`passes` seconds to run the figure extractors over `docs`.
@@ -108,6 +115,9 @@ fn main() {
         ("money", "$1 ".repeat(mb / 3)),
         ("percent", "5% of ".repeat(mb / 6)),
         ("spaced groups", "1 000 ".repeat(mb / 6)),
+        ("date parts", "1/2/3-4-5 ".repeat(mb / 10)),
+        ("date words", "the next the last of the ".repeat(mb / 25)),
+        ("months and years", "May 2020 to June ".repeat(mb / 17)),
     ];
     for (name, body) in hostile {
         let len = body.len();

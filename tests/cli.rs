@@ -167,6 +167,69 @@ fn extract_jsonl_keeps_input_order_and_reports_bad_lines() {
 }
 
 #[test]
+fn extract_jsonl_reads_relative_dates_against_each_lines_reference_date() {
+    let ws = Workspace::new();
+    let input = ws.dir.path().join("in.jsonl");
+    let text =
+        "Talks failed last year.\n\nThey resume on Tuesday and end on October 8, in two weeks.";
+    let lines = [
+        serde_json::json!({"id": "a", "text": text, "reference_date": "2025-11-20"}).to_string(),
+        serde_json::json!({"id": "b", "text": text, "reference_date": "2019-10-02"}).to_string(),
+        serde_json::json!({"id": "c", "text": "It opened on 30 June 2022 and closed last week."})
+            .to_string(),
+    ];
+    std::fs::write(&input, lines.join("\n") + "\n").expect("write");
+    let o = run(&["extract", "--jsonl", input.to_str().expect("utf8")], &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json line"))
+        .collect();
+    let values = |v: &serde_json::Value| -> Vec<(String, String)> {
+        v["dates"]
+            .as_array()
+            .expect("dates")
+            .iter()
+            .map(|d| {
+                let value = d["value"]
+                    .as_str()
+                    .or(d["start_date"].as_str())
+                    .unwrap_or("")
+                    .to_string();
+                (d["text"].as_str().unwrap_or("").to_string(), value)
+            })
+            .collect()
+    };
+    assert_eq!(out[0]["published"]["from"], "reference_date");
+    assert_eq!(
+        values(&out[0]),
+        [
+            ("last year".into(), "2024".into()),
+            ("Tuesday".into(), "2025-11-18".into()),
+            ("October 8".into(), "2025-10-08".into()),
+            ("in two weeks".into(), "2025-12-04".into()),
+        ]
+    );
+    assert_eq!(
+        values(&out[1]),
+        [
+            ("last year".into(), "2018".into()),
+            ("Tuesday".into(), "2019-10-01".into()),
+            ("October 8".into(), "2019-10-08".into()),
+            ("in two weeks".into(), "2019-10-16".into()),
+        ]
+    );
+    // No reference given: the text's own full date is the reference.
+    assert_eq!(out[2]["published"]["from"], "text");
+    assert_eq!(out[2]["published"]["date"], "2022-06-30");
+    let last_week = &out[2]["dates"][1];
+    assert_eq!(last_week["text"], "last week");
+    assert_eq!(last_week["start_date"], "2022-06-20");
+    assert_eq!(last_week["end_date"], "2022-06-26");
+    assert_eq!(last_week["granularity"], "week");
+}
+
+#[test]
 fn schema_matches_the_committed_file() {
     let o = run(&["schema"], &[]);
     assert!(o.status.success());

@@ -91,9 +91,13 @@ pub fn order_of(text: &str) -> Order {
     let (toks, _) = tokens::tokens(text);
     let mut day_first = 0i32;
     let mut month_first = 0i32;
-    for w in toks.windows(3) {
+    let is_sep = |t: &tokens::Tok| t.glued() && (t.punct('/') || t.punct('.') || t.punct('-'));
+    for (k, w) in toks.windows(3).enumerate() {
         let (a, s, b) = (&w[0], &w[1], &w[2]);
+        // The day and year of "03/02/25" say nothing about the order.
+        let chained = k > 0 && a.glued() && is_sep(&toks[k - 1]);
         if let (Some(x), Some(y)) = (a.num, b.num)
+            && !chained
             && a.digits <= 2
             && b.digits <= 2
             && (s.punct('/') || s.punct('.') || s.punct('-'))

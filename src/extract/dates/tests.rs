@@ -6,7 +6,14 @@ fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
 }
 
-/// The texts and values found in `text` against `reference`.
+fn range(a: &str, b: &str) -> Value {
+    Value::Range {
+        start: Some(d(a)),
+        end: Some(d(b)),
+    }
+}
+
+/// The texts and nearest values found in `text` against `reference`.
 fn found(text: &str, reference: &str) -> Vec<(String, Value)> {
     scan(text, order_of(text), Mode::All)
         .into_iter()
@@ -19,6 +26,12 @@ fn found(text: &str, reference: &str) -> Vec<(String, Value)> {
         .collect()
 }
 
+fn one(text: &str, reference: &str) -> (String, Value) {
+    let f = found(text, reference);
+    assert_eq!(f.len(), 1, "{text}: {f:?}");
+    f.into_iter().next().expect("one")
+}
+
 #[test]
 fn absolute_dates() {
     let f = found(
@@ -27,4 +40,154 @@ fn absolute_dates() {
     );
     assert_eq!(f[0], ("June 30, 2022".into(), Value::Day(d("2022-06-30"))));
     assert_eq!(f[1], ("30 June 2023".into(), Value::Day(d("2023-06-30"))));
+    assert_eq!(
+        one("The report of 2022-06-30 said so.", "2024-01-01").1,
+        Value::Day(d("2022-06-30"))
+    );
+    assert_eq!(
+        one("Prices rose in March 2024.", "2025-01-01").1,
+        range("2024-03-01", "2024-04-01")
+    );
+}
+
+#[test]
+fn numeric_dates_follow_the_articles_convention() {
+    // Month first unless the article shows otherwise.
+    assert_eq!(
+        one("Filed on 03/02/25.", "2025-06-01").1,
+        Value::Day(d("2025-03-02"))
+    );
+    let uk = "Filed on 03/02/25, after the hearing on 21/01/25.";
+    assert_eq!(order_of(uk), Order::DayFirst);
+    assert_eq!(found(uk, "2025-06-01")[0].1, Value::Day(d("2025-02-03")));
+    let words = "The vote on 30 June was set on 03/02/25 and held on 1 July.";
+    assert_eq!(order_of(words), Order::DayFirst);
+}
+
+#[test]
+fn relative_dates_against_the_reference() {
+    let r = "2025-11-20"; // a Thursday
+    assert_eq!(
+        one("They met on October 8.", r).1,
+        Value::Day(d("2025-10-08"))
+    );
+    assert_eq!(
+        one("It ended on Tuesday.", r).1,
+        Value::Day(d("2025-11-18"))
+    );
+    assert_eq!(
+        one("Sales fell last year.", r).1,
+        range("2024-01-01", "2025-01-01")
+    );
+    assert_eq!(
+        one("Talks resume next month.", r).1,
+        range("2025-12-01", "2026-01-01")
+    );
+    assert_eq!(
+        one("It began two weeks ago.", r).1,
+        Value::Day(d("2025-11-06"))
+    );
+    assert_eq!(
+        one("Output in the first seven months of 2025 grew.", r).1,
+        range("2025-01-01", "2025-08-01")
+    );
+    assert_eq!(one("He left yesterday.", r).1, Value::Day(d("2025-11-19")));
+}
+
+#[test]
+fn ranges_and_open_ranges() {
+    let r = "2025-11-20";
+    // The record reads a range of years through its last year.
+    assert_eq!(
+        one("The plan for 2025\u{2013}2027 was signed.", r).1,
+        range("2025-01-01", "2028-01-01")
+    );
+    assert_eq!(
+        one("Prices rose from 2020 to 2023.", r).1,
+        range("2020-01-01", "2024-01-01")
+    );
+    let since = scan("A member since 1992.", Order::MonthFirst, Mode::All);
+    assert_eq!(since[0].expr.modifier, Some(Mod::Since));
+    assert_eq!(
+        reference::nearest(&since[0].expr, d(r)),
+        Value::Range {
+            start: Some(d("1992-01-01")),
+            end: None
+        }
+    );
+    let through = scan("Valid through 2030.", Order::MonthFirst, Mode::All);
+    assert_eq!(through[0].expr.modifier, Some(Mod::Until));
+    assert_eq!(
+        reference::nearest(&through[0].expr, d(r)),
+        Value::Range {
+            start: None,
+            end: Some(d("2031-01-01"))
+        }
+    );
+}
+
+#[test]
+fn durations() {
+    let m = scan("The war lasted three years.", Order::MonthFirst, Mode::All);
+    assert_eq!(m.len(), 1);
+    let Node::Duration(dur) = &m[0].expr.node else {
+        panic!("{m:?}");
+    };
+    assert_eq!(dur.iso(), "P3Y");
+    assert_eq!(dur.seconds(), 3.0 * 31_536_000.0);
+    let half = scan("for an hour and a half", Order::MonthFirst, Mode::All);
+    let Node::Duration(dur) = &half[0].expr.node else {
+        panic!("{half:?}");
+    };
+    assert_eq!(dur.iso(), "PT1.5H");
+}
+
+#[test]
+fn words_that_only_look_like_dates() {
+    for text in [
+        "May I ask why?",
+        "This may take longer than expected.",
+        "Open 24/7 all year round.",
+        "About 3/4 of voters agreed.",
+        "It cost $12 in total.",
+        "Call +86 138-2010-2015 today.",
+        "They sold 2,000 cars.",
+        "A 69-year-old man was hurt.",
+        "Flight A380 landed.",
+        "The 27th floor was closed.",
+    ] {
+        let f = found(text, "2025-01-01");
+        let dated: Vec<_> = f
+            .iter()
+            .filter(|(t, _)| !matches!(t.as_str(), "today" | "all year"))
+            .collect();
+        assert!(dated.is_empty(), "{text}: {f:?}");
+    }
+}
+
+#[test]
+fn the_latest_full_date_in_the_text() {
+    let text = "On 12 March 2024 the court met; on 4 April 2024 it ruled; in 2025 it sat again.";
+    let m = scan(text, order_of(text), Mode::All);
+    assert_eq!(reference::latest_full_day(&m), Some(d("2024-04-04")));
+}
+
+#[test]
+fn dates_in_words_and_holidays() {
+    assert_eq!(
+        one(
+            "Born on January twenty five nineteen eighty six.",
+            "2019-05-30"
+        )
+        .1,
+        Value::Day(d("1986-01-25"))
+    );
+    assert_eq!(
+        one("They met on Christmas 2019.", "2025-01-01").1,
+        Value::Day(d("2019-12-25"))
+    );
+    assert_eq!(
+        one("In the 1990s it grew.", "2025-01-01").1,
+        range("1990-01-01", "2000-01-01")
+    );
 }

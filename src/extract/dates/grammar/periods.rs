@@ -299,10 +299,28 @@ impl<'a> Parser<'a> {
             return None;
         }
         let plausible = (1900..=2100).contains(&v);
+        // "2000 people", "1500 soldiers": a count, unless a word before
+        // says it is a year.
         let next_noun = self.w(i + 1).is_some_and(|w| {
-            w.ends_with('s') && w.len() > 2 && !w.ends_with("'s") && lexicon::unit(w).is_none()
+            w.len() > 3
+                && w.ends_with('s')
+                && !w.ends_with("'s")
+                && !w.ends_with("ss")
+                && !matches!(
+                    w,
+                    "does"
+                        | "this"
+                        | "thus"
+                        | "plus"
+                        | "unless"
+                        | "whereas"
+                        | "always"
+                        | "perhaps"
+                        | "towards"
+                )
+                && lexicon::unit(w).is_none()
         });
-        if next_noun && !self.any(i.wrapping_sub(1), &["in", "since", "of"]) {
+        if next_noun && !prev_ok {
             return None;
         }
         if !(plausible || prev_ok && (1000..=2999).contains(&v)) {
