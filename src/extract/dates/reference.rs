@@ -24,16 +24,26 @@ fn through_last(expr: &Expr, r: NaiveDate, reading: Reading) -> Value {
     else {
         return v;
     };
+    if to.modifier.is_some() {
+        return v;
+    }
     let months = match &to.node {
         Node::Period(Period::Year(_)) => 12,
         Node::Period(Period::Month(_)) => 1,
         Node::Period(Period::Quarter { .. }) => 3,
         Node::Period(Period::Half { .. }) => 6,
+        // "5-6 March" runs through the 6th.
+        Node::Day(_) => {
+            return match b.succ_opt() {
+                Some(end) => Value::Range {
+                    start: *start,
+                    end: Some(end),
+                },
+                None => v,
+            };
+        }
         _ => return v,
     };
-    if to.modifier.is_some() {
-        return v;
-    }
     match add_months(*b, months) {
         Some(end) => Value::Range {
             start: *start,

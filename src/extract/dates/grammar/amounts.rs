@@ -161,6 +161,17 @@ impl<'a> Parser<'a> {
             if matches!(self.w(k), Some(w) if w.ends_with('s')) {
                 return None;
             }
+            // "full-year results": an adjective, not a length of time.
+            if self.t.get(e).is_some_and(|t| t.word().is_some() && !t.cap)
+                && !self.any(
+                    e,
+                    &[
+                        "and", "or", "to", "in", "on", "at", "for", "of", "with", "ago", "later",
+                    ],
+                )
+            {
+                return None;
+            }
             return Some((e, vec![(1.0, u)]));
         }
         if self.is(i, "the") && self.is(i + 1, "hour") {

@@ -110,6 +110,34 @@ impl<'a> Parser<'a> {
                 return None;
             }
         }
+        // "Theresa May", "Billy May": a name.
+        if lexicon::month_is_ambiguous(w)
+            && i > 0
+            && self.t[i - 1].cap
+            && self.t[i - 1].word().is_some_and(|p| {
+                lexicon::weekday(p).is_none()
+                    && !matches!(
+                        p,
+                        "in" | "since"
+                            | "until"
+                            | "by"
+                            | "during"
+                            | "from"
+                            | "before"
+                            | "after"
+                            | "on"
+                            | "of"
+                            | "early"
+                            | "late"
+                            | "mid"
+                            | "this"
+                            | "next"
+                            | "last"
+                    )
+            })
+        {
+            return None;
+        }
         if lexicon::month_is_ambiguous(w) && !sure {
             let after_prep = i > 0
                 && self.any(
@@ -130,7 +158,12 @@ impl<'a> Parser<'a> {
             }
         }
         let mut e = i + 1;
-        if w.len() <= 4 && self.p(e, '.') && self.glued(e) {
+        // "Oct. 2", "16. Nov. 2016": the abbreviation's dot, not a full stop.
+        if w.len() <= 4
+            && self.p(e, '.')
+            && self.glued(e)
+            && (self.n(e + 1).is_some() || self.p(e + 1, ','))
+        {
             e += 1;
         }
         Some((e, m))

@@ -185,6 +185,12 @@ impl<'a> Parser<'a> {
                     | "back"
             )
         ) || weekday_before;
+        // "4.22" only after "on" or a weekday, and never as a figure ("3.5%").
+        if self.p(i + 1, '.') {
+            return (matches!(before, Some("on" | "in" | "this" | "next")) || weekday_before)
+                && !self.p(e, '%')
+                && self.w(e).is_none_or(|w| self.dash(e) || w.is_empty());
+        }
         if self.p(i + 1, '/') {
             // Not a score or a ratio inside figures ("won 3/4").
             return lead
@@ -369,6 +375,14 @@ impl<'a> Parser<'a> {
     /// "today", "tomorrow", "the day after tomorrow", "the next day".
     pub fn relative_day(&self, i: usize) -> Hit<Day> {
         let w = self.w(i)?;
+        // "Radio 4's Today programme": a name, not a day.
+        if self.t[i].cap
+            && i > 0
+            && self.t[i - 1].word().is_some()
+            && (self.t[i - 1].cap || self.t[i - 1].low.ends_with("'s"))
+        {
+            return None;
+        }
         let simple = match w {
             "today" | "otd" | "tonight" => Some(0),
             "tomorrow" | "tmrw" | "tmr" | "tomorow" => Some(1),
@@ -586,6 +600,23 @@ impl<'a> Parser<'a> {
             Some((ye, y)) => (ye, Some(YearRef::Abs(y))),
             None => (e, None),
         };
+        // "a Christmas tree", "Easter eggs": the holiday names a thing.
+        let names_a_thing = year.is_none()
+            && self
+                .t
+                .get(end)
+                .is_some_and(|t| t.word().is_some() && !t.cap)
+            && !self.any(
+                end,
+                &[
+                    "and", "or", "to", "in", "on", "at", "for", "of", "with", "is", "was", "will",
+                    "falls", "fell", "this", "next", "last", "weekend", "day", "eve", "holidays",
+                    "holiday", "period", "break", "season",
+                ],
+            );
+        if names_a_thing {
+            return None;
+        }
         Some((end, Day::Holiday { holiday: h, year }))
     }
 
