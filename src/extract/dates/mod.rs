@@ -55,7 +55,27 @@ impl DateMention {
 
 /// Every date expression in `text`, in order, none overlapping.
 pub fn scan(text: &str, order: Order, mode: Mode) -> Vec<DateMention> {
-    let (toks, raw) = tokens::tokens(text);
+    let mut arena = String::new();
+    let (toks, raw) = tokens::tokens(text, &mut arena);
+    scan_tokens(text, &toks, &raw, order, mode)
+}
+
+/// Every date expression in an article, its numeric dates read in the
+/// order the article itself uses ([`order_of`]).
+pub fn scan_article(text: &str, mode: Mode) -> Vec<DateMention> {
+    let mut arena = String::new();
+    let (toks, raw) = tokens::tokens(text, &mut arena);
+    let order = order_in(&toks);
+    scan_tokens(text, &toks, &raw, order, mode)
+}
+
+fn scan_tokens(
+    text: &str,
+    toks: &[tokens::Tok<'_>],
+    raw: &[crate::extract::numbers::lexer::Token],
+    order: Order,
+    mode: Mode,
+) -> Vec<DateMention> {
     let mut out = Vec::new();
     let mut line_start = 0;
     for i in 0..=toks.len() {
@@ -66,7 +86,7 @@ pub fn scan(text: &str, order: Order, mode: Mode) -> Vec<DateMention> {
         let p = grammar::Parser {
             text,
             t: &toks[line_start..i],
-            raw: &raw,
+            raw,
             order,
             mode,
         };
@@ -88,10 +108,15 @@ pub fn scan(text: &str, order: Order, mode: Mode) -> Vec<DateMention> {
 /// else from how it writes dates in words ("30 June" against "June 30"),
 /// else month first.
 pub fn order_of(text: &str) -> Order {
-    let (toks, _) = tokens::tokens(text);
+    let mut arena = String::new();
+    let (toks, _) = tokens::tokens(text, &mut arena);
+    order_in(&toks)
+}
+
+fn order_in(toks: &[tokens::Tok<'_>]) -> Order {
     let mut day_first = 0i32;
     let mut month_first = 0i32;
-    let is_sep = |t: &tokens::Tok| t.glued() && (t.punct('/') || t.punct('.') || t.punct('-'));
+    let is_sep = |t: &tokens::Tok<'_>| t.glued() && (t.punct('/') || t.punct('.') || t.punct('-'));
     for (k, w) in toks.windows(3).enumerate() {
         let (a, s, b) = (&w[0], &w[1], &w[2]);
         // The day and year of "03/02/25" say nothing about the order.
@@ -111,7 +136,7 @@ pub fn order_of(text: &str) -> Order {
             }
         }
         // "30 June" / "June 30"
-        let month_at = |t: &tokens::Tok| t.word().and_then(lexicon::month).is_some() && t.cap;
+        let month_at = |t: &tokens::Tok<'_>| t.word().and_then(lexicon::month).is_some() && t.cap;
         if a.num.is_some_and(|v| (1..=31).contains(&v)) && a.digits <= 2 && month_at(s) {
             day_first += 1;
         }
@@ -135,8 +160,7 @@ impl Extractor for Dates {
     }
 
     fn extract(&self, doc: &Document, facts: &mut Facts) {
-        let order = order_of(&doc.body);
-        facts.dates = scan(&doc.body, order, Mode::All);
+        facts.dates = scan_article(&doc.body, Mode::All);
     }
 }
 

@@ -10,13 +10,13 @@ const MAX_WORD: usize = 14;
 
 /// One token of the date grammar.
 #[derive(Debug, Clone)]
-pub struct Tok {
+pub struct Tok<'a> {
     /// Byte range in the text.
     pub start: usize,
     pub end: usize,
     /// Lower-cased word (possessive included), the digits, or the one
     /// punctuation character; empty for long words and addresses.
-    pub low: String,
+    pub low: &'a str,
     /// The value of a digit run (saturating).
     pub num: Option<u32>,
     /// Number of digits of a digit run.
@@ -28,9 +28,12 @@ pub struct Tok {
     pub kind: Kind,
     /// Index of the number lexer's token it starts at.
     pub raw: usize,
+    /// Digits, or a word that places an expression in time (see
+    /// [`super::grammar::is_anchor`]).
+    pub anchor: bool,
 }
 
-impl Tok {
+impl<'a> Tok<'a> {
     /// A word equal to `w`.
     pub fn is(&self, w: &str) -> bool {
         self.kind == Kind::Word && self.low == w
@@ -42,8 +45,8 @@ impl Tok {
     }
 
     /// Any word.
-    pub fn word(&self) -> Option<&str> {
-        (self.kind == Kind::Word && !self.low.is_empty()).then_some(self.low.as_str())
+    pub fn word(&self) -> Option<&'a str> {
+        (self.kind == Kind::Word && !self.low.is_empty()).then_some(self.low)
     }
 
     /// Glued to the token before it.
@@ -57,97 +60,101 @@ impl Tok {
     }
 }
 
+/// Where a word's lower-case form lives: the text itself when it is
+/// already lower case, else a stretch of the arena.
+enum Low {
+    Text(usize, usize),
+    Arena(usize, usize),
+    None,
+}
+
 /// The tokens of `text`, and the number lexer's tokens they were built
-/// from (spelled numbers are read on those).
-pub fn tokens(text: &str) -> (Vec<Tok>, Vec<lexer::Token>) {
+/// from (spelled numbers are read on those). Lower-cased words that differ
+/// from the text are written once into `arena`; the tokens borrow them.
+pub fn tokens<'a>(text: &'a str, arena: &'a mut String) -> (Vec<Tok<'a>>, Vec<lexer::Token>) {
     let raw = lexer::tokens(text);
-    let mut out: Vec<Tok> = Vec::with_capacity(raw.len());
+    // Pass 1: where each token's lower-case form is, and which tokens merge.
+    let mut plan: Vec<(usize, usize, Low)> = Vec::with_capacity(raw.len());
     let mut i = 0;
     while i < raw.len() {
         let t = raw[i];
         let s = t.text(text);
         match t.kind {
-            Kind::Word => {
-                let mut low = if s.len() <= MAX_WORD {
-                    s.to_lowercase()
-                } else {
-                    String::new()
-                };
-                let mut end = t.end;
+            Kind::Word if s.len() <= MAX_WORD => {
                 // "year's", "1970's" keep their possessive or plural mark.
-                if let (Some(a), Some(b)) = (raw.get(i + 1), raw.get(i + 2))
-                    && (a.is('\'') || a.is('\u{2019}'))
-                    && a.glued()
-                    && b.glued()
-                    && b.kind == Kind::Word
-                    && b.text(text).eq_ignore_ascii_case("s")
-                    && !low.is_empty()
-                {
-                    low.push_str("'s");
-                    end = b.end;
-                    out.push(word(t, end, low, i));
-                    i += 3;
-                    continue;
-                }
-                out.push(word(t, end, low, i));
+                let possessive = matches!((raw.get(i + 1), raw.get(i + 2)), (Some(a), Some(b))
+                    if (a.is('\'') || a.is('\u{2019}'))
+                        && a.glued()
+                        && b.glued()
+                        && b.kind == Kind::Word
+                        && b.text(text).eq_ignore_ascii_case("s"));
+                let end = if possessive { raw[i + 2].end } else { t.end };
+                let whole = &text[t.start..end];
+                let plain = whole.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'');
+                let low = if plain {
+                    Low::Text(t.start, end)
+                } else {
+                    let from = arena.len();
+                    arena.push_str(&s.to_lowercase());
+                    if possessive {
+                        arena.push_str("'s");
+                    }
+                    Low::Arena(from, arena.len())
+                };
+                plan.push((i, end, low));
+                i += if possessive { 3 } else { 1 };
+                continue;
             }
-            Kind::Digits => {
-                let digits = t.end - t.start;
-                let num = s.parse::<u32>().ok().or(Some(u32::MAX));
-                out.push(Tok {
-                    start: t.start,
-                    end: t.end,
-                    low: if digits <= MAX_WORD {
-                        s.to_string()
-                    } else {
-                        String::new()
-                    },
-                    num,
-                    digits,
-                    cap: false,
-                    gap: t.gap,
-                    kind: Kind::Digits,
-                    raw: i,
-                });
-            }
-            Kind::Punct => out.push(Tok {
-                start: t.start,
-                end: t.end,
-                low: t.ch.to_string(),
-                num: None,
-                digits: 0,
-                cap: false,
-                gap: t.gap,
-                kind: Kind::Punct,
-                raw: i,
-            }),
-            Kind::Opaque => out.push(Tok {
-                start: t.start,
-                end: t.end,
-                low: String::new(),
-                num: None,
-                digits: 0,
-                cap: false,
-                gap: t.gap,
-                kind: Kind::Opaque,
-                raw: i,
-            }),
+            Kind::Word | Kind::Opaque => plan.push((i, t.end, Low::None)),
+            Kind::Digits if s.len() <= MAX_WORD => plan.push((i, t.end, Low::Text(t.start, t.end))),
+            Kind::Digits => plan.push((i, t.end, Low::None)),
+            Kind::Punct => plan.push((i, t.end, Low::Text(t.start, t.end))),
         }
         i += 1;
     }
+    // Pass 2: the tokens, borrowing the finished arena.
+    let arena: &'a str = arena.as_str();
+    let out = plan
+        .into_iter()
+        .map(|(i, end, low)| {
+            let t = raw[i];
+            let low = match low {
+                Low::Text(a, b) => &text[a..b],
+                Low::Arena(a, b) => &arena[a..b],
+                Low::None => "",
+            };
+            let digits = if t.kind == Kind::Digits {
+                t.end - t.start
+            } else {
+                0
+            };
+            let num = (t.kind == Kind::Digits)
+                .then(|| t.text(text).parse::<u32>().ok().or(Some(u32::MAX)))
+                .flatten();
+            let anchor = match t.kind {
+                Kind::Digits => true,
+                Kind::Word => {
+                    super::grammar::is_anchor(low)
+                        || low
+                            .strip_suffix("'s")
+                            .is_some_and(super::grammar::is_anchor)
+                }
+                Kind::Punct => t.ch == '\u{bd}',
+                Kind::Opaque => false,
+            };
+            Tok {
+                start: t.start,
+                end,
+                low,
+                num,
+                digits,
+                cap: t.kind == Kind::Word && t.ch.is_uppercase(),
+                gap: t.gap,
+                kind: t.kind,
+                raw: i,
+                anchor,
+            }
+        })
+        .collect();
     (out, raw)
-}
-
-fn word(t: lexer::Token, end: usize, low: String, raw: usize) -> Tok {
-    Tok {
-        start: t.start,
-        end,
-        cap: t.ch.is_uppercase(),
-        low,
-        num: None,
-        digits: 0,
-        gap: t.gap,
-        kind: Kind::Word,
-        raw,
-    }
 }

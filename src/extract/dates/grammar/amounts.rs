@@ -52,6 +52,8 @@ impl<'a> Parser<'a> {
             "another" => return Some((i + 1, 1.0)),
             _ => {}
         }
+        // Spelled numbers start with a small number word ("twenty", "one").
+        lexicon::small_number(w)?;
         let (end, _, value, kind) = numbers::words_at(self.text, self.raw, t.raw)?;
         if kind == numbers::NumberKind::Ordinal {
             return None;

@@ -105,7 +105,7 @@ impl<'a> Parser<'a> {
             && self.glued(i)
             && self.t[i - 1].kind == crate::extract::numbers::lexer::Kind::Punct
         {
-            let prev = self.t[i - 1].low.as_str();
+            let prev = self.t[i - 1].low;
             if matches!(prev, "$" | "#" | "@") {
                 return None;
             }
@@ -196,7 +196,10 @@ impl<'a> Parser<'a> {
             return Some((i + 1, (v, false)));
         }
         let t = self.t.get(i)?;
-        t.word()?;
+        let w = t.word()?;
+        if lexicon::small_number(w).is_none() && lexicon::ordinal_word(w).is_none() {
+            return None;
+        }
         let (end, _, value, kind) = numbers::words_at(self.text, self.raw, t.raw)?;
         // Map the end back to our token index.
         let mut e = i;

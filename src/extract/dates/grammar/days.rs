@@ -622,7 +622,11 @@ impl<'a> Parser<'a> {
 
     /// A holiday's name at `i`.
     pub fn holiday_name(&self, i: usize) -> Hit<lexicon::Holiday> {
-        for (words, h) in lexicon::HOLIDAYS {
+        let first = self.w(i)?;
+        if !self.t[i].anchor {
+            return None;
+        }
+        for (words, h) in lexicon::HOLIDAYS.iter().filter(|(w, _)| w[0] == first) {
             if words.iter().enumerate().all(|(k, w)| self.is(i + k, w)) {
                 return Some((i + words.len(), *h));
             }

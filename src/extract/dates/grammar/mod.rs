@@ -12,6 +12,8 @@ mod periods;
 
 use crate::extract::numbers::lexer::{self, Kind};
 
+use super::lexicon;
+
 use super::expr::Expr;
 use super::tokens::Tok;
 
@@ -43,7 +45,7 @@ pub struct Found {
 /// The parser over one line's tokens.
 pub struct Parser<'a> {
     pub text: &'a str,
-    pub t: &'a [Tok],
+    pub t: &'a [Tok<'a>],
     pub raw: &'a [lexer::Token],
     pub order: Order,
     pub mode: Mode,
@@ -141,7 +143,7 @@ pub fn parse_line(p: &Parser<'_>) -> Vec<Found> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < p.t.len() {
-        if !starts_ok(p, i) {
+        if !can_start(&p.t[i]) || !anchored(p, i) || !starts_ok(p, i) {
             i += 1;
             continue;
         }
@@ -160,6 +162,178 @@ pub fn parse_line(p: &Parser<'_>) -> Vec<Found> {
     out
 }
 
+/// Whether a word alone places an expression in time: a month, weekday,
+/// unit of time, relative or number word, season, holiday, decade.
+pub fn is_anchor(w: &str) -> bool {
+    lexicon::month(w).is_some()
+        || lexicon::weekday(w).is_some()
+        || lexicon::unit(w).is_some()
+        || lexicon::small_number(w).is_some()
+        || lexicon::ordinal_word(w).is_some()
+        || lexicon::relative(w).is_some()
+        || lexicon::season(w).is_some()
+        || lexicon::decade_word(w).is_some()
+        || lexicon::HOLIDAYS.iter().any(|(words, _)| words[0] == w)
+        || matches!(
+            w,
+            "today"
+                | "tomorrow"
+                | "tmrw"
+                | "tmr"
+                | "tomorow"
+                | "tonight"
+                | "yesterday"
+                | "otd"
+                | "now"
+                | "date"
+                | "weekend"
+                | "noughties"
+                | "aughts"
+                | "thousands"
+                | "eoy"
+                | "eom"
+                | "ytd"
+                | "few"
+                | "several"
+                | "couple"
+                | "half"
+                | "later"
+                | "earlier"
+                | "fortnight's"
+                | "hundred"
+                | "thousand"
+        )
+        || (w.len() <= 4
+            && matches!(w.as_bytes().first(), Some(b'q' | b'h' | b'c' | b'f' | b's'))
+            && w.bytes().skip(1).any(|b| b.is_ascii_digit()))
+}
+
+/// Whether any rule can start at this token: most words of a text cannot,
+/// and one lookup skips them.
+fn can_start(t: &Tok<'_>) -> bool {
+    match t.kind {
+        Kind::Digits => true,
+        Kind::Punct => matches!(t.low, ">" | "<" | "'" | "\u{2019}" | "\u{bd}"),
+        Kind::Opaque => false,
+        Kind::Word => {
+            let w = t.low;
+            lexicon::month(w).is_some()
+                || lexicon::weekday(w).is_some()
+                || lexicon::small_number(w).is_some()
+                || lexicon::ordinal_word(w).is_some()
+                || lexicon::relative(w).is_some()
+                || lexicon::season(w).is_some()
+                || lexicon::decade_word(w).is_some()
+                || STARTERS.contains(&w)
+                || lexicon::HOLIDAYS.iter().any(|(words, _)| words[0] == w)
+                || (w.len() <= 4
+                    && matches!(w.as_bytes().first(), Some(b'q' | b'h' | b'c' | b'f' | b's'))
+                    && w.bytes().skip(1).any(|b| b.is_ascii_digit()))
+        }
+    }
+}
+
+/// Whether token `i` or one of the few after it carries a date (digits, a
+/// month, a unit of time …): a rule starting with "the", "in" or "a" needs
+/// one within reach, so the common function words are skipped cheaply.
+fn anchored(p: &Parser<'_>, i: usize) -> bool {
+    p.t[i..p.t.len().min(i + ANCHOR_REACH)]
+        .iter()
+        .any(|t| t.anchor)
+}
+
+/// How far ahead an anchor is looked for ("as early as next year's").
+const ANCHOR_REACH: usize = 6;
+
+/// Other words a rule can start with.
+const STARTERS: &[&str] = &[
+    "a",
+    "about",
+    "after",
+    "all",
+    "an",
+    "another",
+    "approximately",
+    "around",
+    "as",
+    "before",
+    "beginning",
+    "between",
+    "circa",
+    "commencing",
+    "couple",
+    "cy",
+    "day",
+    "earlier",
+    "early",
+    "end",
+    "entire",
+    "eom",
+    "eoy",
+    "few",
+    "fiscal",
+    "school",
+    "financial",
+    "academic",
+    "for",
+    "from",
+    "full",
+    "fy",
+    "half",
+    "in",
+    "late",
+    "later",
+    "less",
+    "mid",
+    "middle",
+    "more",
+    "my",
+    "no",
+    "noughties",
+    "aughts",
+    "now",
+    "on",
+    "otd",
+    "prior",
+    "q",
+    "h",
+    "remainder",
+    "remaining",
+    "rest",
+    "several",
+    "since",
+    "some",
+    "start",
+    "starting",
+    "sy",
+    "the",
+    "through",
+    "thru",
+    "till",
+    "til",
+    "to",
+    "today",
+    "tomorrow",
+    "tmrw",
+    "tmr",
+    "tomorow",
+    "tonight",
+    "until",
+    "w",
+    "week",
+    "weekend",
+    "within",
+    "year",
+    "yesterday",
+    "ytd",
+    "month",
+    "fortnight",
+    "quarter",
+    "decade",
+    "thousands",
+    "whole",
+];
+
 /// An expression may not start inside a number or a code ("6,107.31 August",
 /// "ABC-12345", "A380").
 fn starts_ok(p: &Parser<'_>, i: usize) -> bool {
@@ -168,7 +342,7 @@ fn starts_ok(p: &Parser<'_>, i: usize) -> bool {
     if i > 0
         && t.kind == Kind::Digits
         && matches!(
-            p.t[i - 1].low.as_str(),
+            p.t[i - 1].low,
             "$" | "\u{a3}" | "\u{20ac}" | "\u{a5}" | "\u{20b9}" | "\u{20bd}"
         )
     {
@@ -181,7 +355,7 @@ fn starts_ok(p: &Parser<'_>, i: usize) -> bool {
     match prev.kind {
         Kind::Word | Kind::Digits => false,
         Kind::Punct => {
-            let joins = matches!(prev.low.as_str(), "." | "," | "-" | "/" | ":" | "+");
+            let joins = matches!(prev.low, "." | "," | "-" | "/" | ":" | "+");
             !(joins && i >= 2 && p.t[i - 1].glued() && p.t[i - 2].kind != Kind::Punct)
         }
         Kind::Opaque => false,
@@ -200,7 +374,7 @@ fn ends_ok(p: &Parser<'_>, end: usize) -> bool {
         Kind::Digits => false,
         Kind::Word => p.t[end - 1].kind != Kind::Digits,
         Kind::Punct => {
-            let joins = matches!(next.low.as_str(), "-" | "/" | ":" | "." | ",");
+            let joins = matches!(next.low, "-" | "/" | ":" | "." | ",");
             !(joins
                 && p.t.get(end + 1).is_some_and(|t| {
                     t.glued() && t.kind == Kind::Digits && (next.low != "." || t.digits <= 2)
