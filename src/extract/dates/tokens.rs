@@ -31,6 +31,63 @@ pub struct Tok<'a> {
     /// Digits, or a word that places an expression in time (see
     /// [`super::grammar::is_anchor`]).
     pub anchor: bool,
+    /// A rule may start here (see [`super::grammar::can_start`]).
+    pub starter: bool,
+}
+
+/// Flags of a word's class, remembered per thread: an article repeats its
+/// words, and a corpus its vocabulary, so each is classified once.
+const ANCHOR: u8 = 1;
+const STARTER: u8 = 2;
+
+/// Words classified so far; cleared when it grows past this many.
+const MEMO_LIMIT: usize = 200_000;
+
+/// FNV-1a: short keys, no need for a keyed hash.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Memo = std::collections::HashMap<Box<str>, u8, std::hash::BuildHasherDefault<Fnv>>;
+
+thread_local! {
+    static CLASSES: std::cell::RefCell<Memo> = std::cell::RefCell::new(Memo::default());
+}
+
+/// The class flags of a lower-case word.
+fn class(low: &str) -> u8 {
+    CLASSES.with(|memo| {
+        let mut memo = memo.borrow_mut();
+        if let Some(f) = memo.get(low) {
+            return *f;
+        }
+        let bare = low.strip_suffix("'s").unwrap_or(low);
+        let mut f = 0;
+        if super::grammar::is_anchor(low) || super::grammar::is_anchor(bare) {
+            f |= ANCHOR;
+        }
+        if super::grammar::word_can_start(low) {
+            f |= STARTER;
+        }
+        if memo.len() >= MEMO_LIMIT {
+            memo.clear();
+        }
+        memo.insert(low.into(), f);
+        f
+    })
 }
 
 impl<'a> Tok<'a> {
@@ -131,16 +188,18 @@ pub fn tokens<'a>(text: &'a str, arena: &'a mut String) -> (Vec<Tok<'a>>, Vec<le
             let num = (t.kind == Kind::Digits)
                 .then(|| t.text(text).parse::<u32>().ok().or(Some(u32::MAX)))
                 .flatten();
-            let anchor = match t.kind {
-                Kind::Digits => true,
+            let (anchor, starter) = match t.kind {
+                Kind::Digits => (true, true),
+                Kind::Word if low.is_empty() => (false, false),
                 Kind::Word => {
-                    super::grammar::is_anchor(low)
-                        || low
-                            .strip_suffix("'s")
-                            .is_some_and(super::grammar::is_anchor)
+                    let f = class(low);
+                    (f & ANCHOR != 0, f & STARTER != 0)
                 }
-                Kind::Punct => t.ch == '\u{bd}',
-                Kind::Opaque => false,
+                Kind::Punct => (
+                    t.ch == '\u{bd}',
+                    matches!(t.ch, '>' | '<' | '\'' | '\u{2019}' | '\u{bd}'),
+                ),
+                Kind::Opaque => (false, false),
             };
             Tok {
                 start: t.start,
@@ -153,6 +212,7 @@ pub fn tokens<'a>(text: &'a str, arena: &'a mut String) -> (Vec<Tok<'a>>, Vec<le
                 kind: t.kind,
                 raw: i,
                 anchor,
+                starter,
             }
         })
         .collect();

@@ -143,7 +143,7 @@ pub fn parse_line(p: &Parser<'_>) -> Vec<Found> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < p.t.len() {
-        if !can_start(&p.t[i]) || !anchored(p, i) || !starts_ok(p, i) {
+        if !p.t[i].starter || !anchored(p, i) || !starts_ok(p, i) {
             i += 1;
             continue;
         }
@@ -208,29 +208,21 @@ pub fn is_anchor(w: &str) -> bool {
             && w.bytes().skip(1).any(|b| b.is_ascii_digit()))
 }
 
-/// Whether any rule can start at this token: most words of a text cannot,
-/// and one lookup skips them.
-fn can_start(t: &Tok<'_>) -> bool {
-    match t.kind {
-        Kind::Digits => true,
-        Kind::Punct => matches!(t.low, ">" | "<" | "'" | "\u{2019}" | "\u{bd}"),
-        Kind::Opaque => false,
-        Kind::Word => {
-            let w = t.low;
-            lexicon::month(w).is_some()
-                || lexicon::weekday(w).is_some()
-                || lexicon::small_number(w).is_some()
-                || lexicon::ordinal_word(w).is_some()
-                || lexicon::relative(w).is_some()
-                || lexicon::season(w).is_some()
-                || lexicon::decade_word(w).is_some()
-                || STARTERS.contains(&w)
-                || lexicon::HOLIDAYS.iter().any(|(words, _)| words[0] == w)
-                || (w.len() <= 4
-                    && matches!(w.as_bytes().first(), Some(b'q' | b'h' | b'c' | b'f' | b's'))
-                    && w.bytes().skip(1).any(|b| b.is_ascii_digit()))
-        }
-    }
+/// Whether any rule can start at a word: most words of a text cannot,
+/// and the token's flag (computed once per word) skips them.
+pub fn word_can_start(w: &str) -> bool {
+    lexicon::month(w).is_some()
+        || lexicon::weekday(w).is_some()
+        || lexicon::small_number(w).is_some()
+        || lexicon::ordinal_word(w).is_some()
+        || lexicon::relative(w).is_some()
+        || lexicon::season(w).is_some()
+        || lexicon::decade_word(w).is_some()
+        || STARTERS.contains(&w)
+        || lexicon::HOLIDAYS.iter().any(|(words, _)| words[0] == w)
+        || (w.len() <= 4
+            && matches!(w.as_bytes().first(), Some(b'q' | b'h' | b'c' | b'f' | b's'))
+            && w.bytes().skip(1).any(|b| b.is_ascii_digit()))
 }
 
 /// Whether token `i` or one of the few after it carries a date (digits, a
