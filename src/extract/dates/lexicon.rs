@@ -226,6 +226,35 @@ pub enum Holiday {
     BlackFriday,
 }
 
+/// Whether a word can start a holiday's name (a quick test before the table).
+pub fn starts_holiday(w: &str) -> bool {
+    matches!(
+        w,
+        "new"
+            | "christmas"
+            | "independence"
+            | "saint"
+            | "st"
+            | "valentine's"
+            | "valentines"
+            | "boxing"
+            | "labor"
+            | "labour"
+            | "memorial"
+            | "mother's"
+            | "mothers"
+            | "father's"
+            | "fathers"
+            | "martin"
+            | "thanksgiving"
+            | "black"
+            | "good"
+            | "easter"
+            | "xmas"
+            | "halloween"
+    )
+}
+
 /// Holidays by their names, longest first so "new year's eve" wins over
 /// "new year".
 pub const HOLIDAYS: &[(&[&str], Holiday)] = &[
@@ -334,3 +363,15 @@ pub const HOLIDAYS: &[(&[&str], Holiday)] = &[
     ),
     (&["easter"], Holiday::Easter(0)),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_holiday_starts_with_a_listed_word() {
+        for (words, _) in HOLIDAYS {
+            assert!(starts_holiday(words[0]), "{words:?}");
+        }
+    }
+}

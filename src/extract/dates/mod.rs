@@ -136,7 +136,8 @@ fn order_in(toks: &[tokens::Tok<'_>]) -> Order {
             }
         }
         // "30 June" / "June 30"
-        let month_at = |t: &tokens::Tok<'_>| t.word().and_then(lexicon::month).is_some() && t.cap;
+        let month_at =
+            |t: &tokens::Tok<'_>| t.cap && t.anchor && t.word().and_then(lexicon::month).is_some();
         if a.num.is_some_and(|v| (1..=31).contains(&v)) && a.digits <= 2 && month_at(s) {
             day_first += 1;
         }

@@ -623,7 +623,7 @@ impl<'a> Parser<'a> {
     /// A holiday's name at `i`.
     pub fn holiday_name(&self, i: usize) -> Hit<lexicon::Holiday> {
         let first = self.w(i)?;
-        if !self.t[i].anchor {
+        if !self.t[i].anchor || !lexicon::starts_holiday(first) {
             return None;
         }
         for (words, h) in lexicon::HOLIDAYS.iter().filter(|(w, _)| w[0] == first) {

@@ -173,7 +173,7 @@ pub fn is_anchor(w: &str) -> bool {
         || lexicon::relative(w).is_some()
         || lexicon::season(w).is_some()
         || lexicon::decade_word(w).is_some()
-        || lexicon::HOLIDAYS.iter().any(|(words, _)| words[0] == w)
+        || lexicon::starts_holiday(w)
         || matches!(
             w,
             "today"
@@ -219,7 +219,7 @@ pub fn word_can_start(w: &str) -> bool {
         || lexicon::season(w).is_some()
         || lexicon::decade_word(w).is_some()
         || STARTERS.contains(&w)
-        || lexicon::HOLIDAYS.iter().any(|(words, _)| words[0] == w)
+        || lexicon::starts_holiday(w)
         || (w.len() <= 4
             && matches!(w.as_bytes().first(), Some(b'q' | b'h' | b'c' | b'f' | b's'))
             && w.bytes().skip(1).any(|b| b.is_ascii_digit()))
