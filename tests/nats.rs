@@ -1,6 +1,7 @@
 //! wirewatch on NATS JetStream, against a real nats-server on loopback:
 //! ingest + workers, a worker killed mid-run, re-published content, the
-//! server going away and coming back, and a poison article. Skipped with a
+//! server going away and coming back (readiness following it), and a poison
+//! article. Skipped with a
 //! message when nats-server is not installed, unless CI requires it.
 
 mod common;
@@ -125,11 +126,20 @@ impl Role {
             .unwrap_or(0.0)
     }
     fn ready(&self) -> bool {
+        self.readyz() == Some(200)
+    }
+    /// The status `/readyz` answers, if it answers.
+    fn readyz(&self) -> Option<u16> {
         let url = format!("http://127.0.0.1:{}/readyz", self.port);
-        ureq::get(&url)
+        ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .timeout_global(Some(Duration::from_secs(5)))
+            .build()
+            .new_agent()
+            .get(&url)
             .call()
-            .map(|r| r.status().as_u16() == 200)
-            .unwrap_or(false)
+            .ok()
+            .map(|r| r.status().as_u16())
     }
     fn stop(mut self) -> bool {
         // SAFETY: kill(2) on our own child.
@@ -206,10 +216,29 @@ fn ingest_and_two_workers_write_every_record_exactly_once_through_a_kill_and_an_
     for i in n_more / 3 + 1..n_more {
         drop_file(&ws.watch(), &format!("n{i:04}.txt"), article(i).as_bytes());
         if i == n_more / 2 {
-            // The server goes away for a moment, and comes back with its store.
+            // The server goes away for a moment, and comes back with its
+            // store: both roles say so on /readyz, and recover by themselves.
             nats.stop();
-            std::thread::sleep(Duration::from_secs(2));
+            assert!(
+                wait_for(Duration::from_secs(10), || ingest.readyz() == Some(503)
+                    && w2.readyz() == Some(503)),
+                "/readyz while NATS is down: ingest {:?}, worker {:?}",
+                ingest.readyz(),
+                w2.readyz()
+            );
+            std::thread::sleep(Duration::from_secs(1));
+            assert_eq!(
+                (ingest.readyz(), w2.readyz()),
+                (Some(503), Some(503)),
+                "/readyz must stay 503 while NATS is down"
+            );
             nats = NatsServer::start(&nats.store.clone(), nats.port);
+            assert!(
+                wait_for(T, || ingest.ready() && w2.ready()),
+                "/readyz after NATS returned: ingest {:?}, worker {:?}",
+                ingest.readyz(),
+                w2.readyz()
+            );
         }
     }
     let total = 5 + n_more as u64;

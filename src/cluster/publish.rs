@@ -3,6 +3,7 @@
 //! The content hash is the message id, so the stream's duplicate window
 //! drops a re-publish (after a crash between publish and ledger commit).
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use async_nats::HeaderMap;
@@ -13,6 +14,7 @@ use crate::config::NatsConfig;
 use crate::pipeline::worker::{Delivery, Output, failed};
 use crate::pipeline::{Completion, Context, Outcome};
 use crate::sink::ledger::LedgerOp;
+use crate::telemetry::Health;
 use crate::telemetry::catalogue as m;
 
 /// How long to wait for the stream to confirm a publish.
@@ -26,15 +28,16 @@ pub struct NatsOutput {
 }
 
 impl NatsOutput {
-    /// Connects and makes sure the articles stream exists as configured.
-    pub fn connect(cfg: &NatsConfig) -> anyhow::Result<NatsOutput> {
+    /// Connects and makes sure the articles stream exists as configured;
+    /// `health` follows the connection from then on.
+    pub fn connect(cfg: &NatsConfig, health: &Arc<Health>) -> anyhow::Result<NatsOutput> {
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(1)
             .thread_name("nats")
             .enable_all()
             .build()?;
         let js = runtime.block_on(async {
-            let js = super::connect::connect(cfg).await?;
+            let js = super::connect::connect(cfg, health).await?;
             super::connect::articles_stream(&js, cfg).await?;
             anyhow::Ok(js)
         })?;

@@ -109,7 +109,7 @@ struct Feeder {
 
 impl Feeder {
     async fn run(mut self) -> anyhow::Result<()> {
-        let js = super::connect::connect(&self.cfg).await?;
+        let js = super::connect::connect(&self.cfg, &self.health).await?;
         let (consumer, js) = loop {
             match self.setup(&js).await {
                 Ok(c) => break (c, js),
@@ -154,13 +154,12 @@ impl Feeder {
                             }
                         }
                     }
-                    self.health.set_output_error(None);
                     backoff = Duration::from_millis(100);
                 }
                 Err(e) => {
+                    // Readiness follows the connection (see connect::connect);
+                    // the output error belongs to the committer.
                     metrics::counter!(m::NATS_ERRORS.name, "op" => "fetch").increment(1);
-                    self.health
-                        .set_output_error(Some(format!("NATS fetch: {e}")));
                     tracing::warn!(error = %e, "cannot fetch from NATS; retrying");
                     tokio::time::sleep(backoff).await;
                     backoff = (backoff * 2).min(MAX_BACKOFF);

@@ -279,7 +279,7 @@ metric!(
     "wirewatch_ready",
     Gauge,
     Count,
-    "1 when the daemon is ready (initial scan done, output writable), else 0.",
+    "1 when the process is ready (initial scan done, output writable; ingest and work: connected to NATS), else 0.",
     []
 );
 
