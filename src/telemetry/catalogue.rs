@@ -284,7 +284,8 @@ metric!(
 );
 
 pub const PUBLISH_RESULTS: &[&str] = &["new", "duplicate"];
-pub const NATS_OPS: &[&str] = &["connect", "publish", "fetch", "ack", "records"];
+/// `object`: reading or deleting a large article in the object store.
+pub const NATS_OPS: &[&str] = &["connect", "publish", "fetch", "ack", "records", "object"];
 
 metric!(
     NATS_PUBLISHED,
