@@ -36,7 +36,7 @@ pub fn object_bucket(stream: &str) -> String {
 /// Why a large article's bytes could not be read from, or removed from, the
 /// object store; shown in logs and in a dead letter's reason.
 #[derive(Debug, thiserror::Error)]
-pub enum ObjectError {
+pub(crate) enum ObjectError {
     /// The bucket is missing or the server did not answer.
     #[error("object store bucket {bucket}: {error}")]
     Bucket {
