@@ -1,7 +1,9 @@
 //! wirewatch on NATS JetStream, against a real nats-server on loopback:
 //! ingest + workers, a worker killed mid-run, re-published content, the
-//! server going away and coming back, and a poison article. Skipped with a
-//! message when nats-server is not installed, unless CI requires it.
+//! server going away and coming back (readiness following it), a poison
+//! article, a large article through the object store, and one whose object
+//! is gone. Skipped with a message when nats-server is not installed, unless
+//! CI requires it.
 
 mod common;
 
@@ -11,6 +13,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use common::*;
+use futures_util::StreamExt;
 
 const T: Duration = Duration::from_secs(60);
 
@@ -125,11 +128,20 @@ impl Role {
             .unwrap_or(0.0)
     }
     fn ready(&self) -> bool {
+        self.readyz() == Some(200)
+    }
+    /// The status `/readyz` answers, if it answers.
+    fn readyz(&self) -> Option<u16> {
         let url = format!("http://127.0.0.1:{}/readyz", self.port);
-        ureq::get(&url)
+        ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .timeout_global(Some(Duration::from_secs(5)))
+            .build()
+            .new_agent()
+            .get(&url)
             .call()
-            .map(|r| r.status().as_u16() == 200)
-            .unwrap_or(false)
+            .ok()
+            .map(|r| r.status().as_u16())
     }
     fn stop(mut self) -> bool {
         // SAFETY: kill(2) on our own child.
@@ -152,16 +164,31 @@ impl Drop for Role {
     }
 }
 
-/// Messages held by a stream, read through the client library.
-fn stream_messages(url: &str, stream: &str) -> u64 {
+/// Runs `f` on a fresh JetStream connection to `url`; `None` when it cannot
+/// connect or `f` finds nothing.
+fn with_js<T, F>(url: &str, f: impl FnOnce(async_nats::jetstream::Context) -> F) -> Option<T>
+where
+    F: std::future::Future<Output = Option<T>>,
+{
     let rt = tokio::runtime::Runtime::new().expect("runtime");
     rt.block_on(async {
         let client = async_nats::connect(url).await.ok()?;
-        let js = async_nats::jetstream::new(client);
-        let mut s = js.get_stream(stream).await.ok()?;
-        Some(s.info().await.ok()?.state.messages)
+        f(async_nats::jetstream::new(client)).await
     })
-    .unwrap_or(u64::MAX)
+}
+
+/// (messages, bytes) held by a stream, read through the client library.
+fn stream_state(url: &str, stream: &str) -> Option<(u64, u64)> {
+    with_js(url, |js| async move {
+        let mut s = js.get_stream(stream).await.ok()?;
+        let state = &s.info().await.ok()?.state;
+        Some((state.messages, state.bytes))
+    })
+}
+
+/// Messages held by a stream (`u64::MAX` when it cannot be read).
+fn stream_messages(url: &str, stream: &str) -> u64 {
+    stream_state(url, stream).map_or(u64::MAX, |(messages, _)| messages)
 }
 
 #[test]
@@ -206,10 +233,29 @@ fn ingest_and_two_workers_write_every_record_exactly_once_through_a_kill_and_an_
     for i in n_more / 3 + 1..n_more {
         drop_file(&ws.watch(), &format!("n{i:04}.txt"), article(i).as_bytes());
         if i == n_more / 2 {
-            // The server goes away for a moment, and comes back with its store.
+            // The server goes away for a moment, and comes back with its
+            // store: both roles say so on /readyz, and recover by themselves.
             nats.stop();
-            std::thread::sleep(Duration::from_secs(2));
+            assert!(
+                wait_for(Duration::from_secs(10), || ingest.readyz() == Some(503)
+                    && w2.readyz() == Some(503)),
+                "/readyz while NATS is down: ingest {:?}, worker {:?}",
+                ingest.readyz(),
+                w2.readyz()
+            );
+            std::thread::sleep(Duration::from_secs(1));
+            assert_eq!(
+                (ingest.readyz(), w2.readyz()),
+                (Some(503), Some(503)),
+                "/readyz must stay 503 while NATS is down"
+            );
             nats = NatsServer::start(&nats.store.clone(), nats.port);
+            assert!(
+                wait_for(T, || ingest.ready() && w2.ready()),
+                "/readyz after NATS returned: ingest {:?}, worker {:?}",
+                ingest.readyz(),
+                w2.readyz()
+            );
         }
     }
     let total = 5 + n_more as u64;
@@ -370,5 +416,217 @@ fn a_record_the_records_stream_refused_is_published_when_the_article_comes_back(
     assert!(w.metric("wirewatch_nats_redelivered_total") >= 1.0);
     assert_eq!(w.metric("wirewatch_nats_dead_lettered_total"), 0.0);
     assert!(ingest.stop());
+    assert!(w.stop());
+}
+
+const BUCKET: &str = "WIREWATCH_ARTICLES_LARGE";
+
+/// The object store's own view of an object: (size, deleted), or `None`
+/// when the bucket or the object does not exist.
+fn object_info(url: &str, name: &str) -> Option<(usize, bool)> {
+    with_js(url, |js| async move {
+        let store = js.get_object_store(BUCKET).await.ok()?;
+        let info = store.info(name).await.ok()?;
+        Some((info.size, info.deleted))
+    })
+}
+
+/// Objects in the bucket that are not deleted: (name, size).
+fn live_objects(url: &str) -> Option<Vec<(String, usize)>> {
+    with_js(url, |js| async move {
+        let store = js.get_object_store(BUCKET).await.ok()?;
+        let mut list = store.list().await.ok()?;
+        let mut out = Vec::new();
+        while let Some(info) = list.next().await {
+            let info = info.ok()?;
+            out.push((info.name, info.size));
+        }
+        Some(out)
+    })
+}
+
+/// The headers and payload size of the first message in the articles stream.
+fn first_article(url: &str) -> Option<(async_nats::HeaderMap, usize)> {
+    with_js(url, |js| async move {
+        let stream = js.get_stream("WIREWATCH_ARTICLES").await.ok()?;
+        let m = stream.get_raw_message(1).await.ok()?;
+        Some((m.headers, m.payload.len()))
+    })
+}
+
+/// A unique article of about 11 KB: well over a 4 KiB message payload.
+fn large_article() -> String {
+    let mut text = String::from("Harbour bridge reopens after long repairs\n");
+    for i in 0..100 {
+        text.push_str(&format!(
+            "Paragraph {i}: engineers said the span had been strengthened and that traffic would return to normal next week.\n"
+        ));
+    }
+    text
+}
+
+#[test]
+fn a_large_article_travels_through_the_object_store_and_is_deleted_from_it_once_acked() {
+    if !nats_available() {
+        return;
+    }
+    let ws = Workspace::new();
+    let nats = NatsServer::start(&ws.dir.path().join("js"), free_port());
+    // No redelivery wanted here (a slow debug build must not see one).
+    let small = [
+        ("WIREWATCH_NATS_MAX_PAYLOAD_BYTES", "4096"),
+        ("WIREWATCH_NATS_ACK_WAIT_S", "30"),
+    ];
+    let ingest = Role::start(
+        "ingest",
+        &nats.url(),
+        Some(&ws.watch()),
+        &ws.dir.path().join("ingest"),
+        &small,
+    );
+    assert!(wait_for(T, || ingest.ready()), "ingest not ready");
+    let big = large_article();
+    assert!(big.len() > 4096 * 2);
+    let hash = wirewatch::identity::content_hash(big.as_bytes());
+    drop_file(&ws.watch(), "big.txt", big.as_bytes());
+
+    // No worker yet: the bytes sit in the bucket under the name the queued
+    // message carries, and the message itself is empty.
+    assert!(
+        wait_for(T, || stream_messages(&nats.url(), "WIREWATCH_ARTICLES")
+            == 1),
+        "not published"
+    );
+    let (headers, payload_len) = first_article(&nats.url()).expect("queued message");
+    assert_eq!(payload_len, 0, "the message carries the article");
+    let name = headers
+        .get("Wirewatch-Object")
+        .map(|v| v.as_str().to_string())
+        .expect("Wirewatch-Object header");
+    assert!(name.starts_with(&hash), "{name}");
+    assert_eq!(object_info(&nats.url(), &name), Some((big.len(), false)));
+
+    let out = ws.dir.path().join("w");
+    let w = Role::start("work", &nats.url(), None, &out, &small);
+    assert!(
+        wait_for(T, || stream_messages(&nats.url(), "WIREWATCH_RECORDS") == 1
+            && stream_messages(&nats.url(), "WIREWATCH_ARTICLES") == 0
+            && w.metric("wirewatch_nats_acked_total") == 1.0),
+        "records {} articles left {} acked {}",
+        stream_messages(&nats.url(), "WIREWATCH_RECORDS"),
+        stream_messages(&nats.url(), "WIREWATCH_ARTICLES"),
+        w.metric("wirewatch_nats_acked_total")
+    );
+    assert_eq!(w.metric("wirewatch_nats_redelivered_total"), 0.0);
+    assert_eq!(list_files(&out.join("records")), vec!["big.txt.json"]);
+    let record: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(out.join("records/big.txt.json")).expect("read record"),
+    )
+    .expect("record JSON");
+    assert_eq!(record["source"]["content_hash"], hash.as_str());
+    assert_eq!(record["source"]["bytes"], big.len());
+    assert_eq!(record["title"], "Harbour bridge reopens after long repairs");
+
+    // Acked: the object is deleted and its chunks purged.
+    assert!(
+        wait_for(T, || object_info(&nats.url(), &name)
+            .is_some_and(|(_, deleted)| deleted)),
+        "object after the ack: {:?}",
+        object_info(&nats.url(), &name)
+    );
+    assert_eq!(live_objects(&nats.url()), Some(vec![]));
+    let bucket_stream = format!("OBJ_{BUCKET}");
+    let (_, held) = stream_state(&nats.url(), &bucket_stream).expect("bucket stream");
+    assert!(held < 4096, "the bucket still holds {held} bytes");
+
+    // The same bytes under another name: the work queue drops the message,
+    // and the copy the ingester stored for it is deleted as well.
+    std::fs::copy(ws.watch().join("big.txt"), ws.watch().join("big-copy.txt")).expect("copy");
+    assert!(
+        wait_for(T, || ingest
+            .metric(r#"wirewatch_nats_published_total{result="duplicate"}"#)
+            == 1.0),
+        "not published as a duplicate"
+    );
+    assert_eq!(live_objects(&nats.url()), Some(vec![]));
+    let (_, held) = stream_state(&nats.url(), &bucket_stream).expect("bucket stream");
+    assert!(held < 4096, "a dropped duplicate left {held} bytes");
+    assert_eq!(stream_messages(&nats.url(), "WIREWATCH_RECORDS"), 1);
+    assert_eq!(w.metric(r#"wirewatch_nats_errors_total{op="object"}"#), 0.0);
+    assert!(ingest.stop());
+    assert!(w.stop());
+}
+
+#[test]
+fn an_article_whose_object_is_gone_is_dead_lettered_with_its_reason_not_left_queued() {
+    if !nats_available() {
+        return;
+    }
+    let ws = Workspace::new();
+    let nats = NatsServer::start(&ws.dir.path().join("js"), free_port());
+    let out = ws.dir.path().join("w");
+    let w = Role::start(
+        "work",
+        &nats.url(),
+        None,
+        &out,
+        &[("WIREWATCH_NATS_MAX_DELIVER", "2")],
+    );
+    assert!(wait_for(T, || w.ready()), "worker not ready");
+    // A message as ingest sends a large article, whose object is not in the
+    // bucket (deleted by hand, or lost with a server's store).
+    let sent = with_js(&nats.url(), |js| async move {
+        js.create_object_store(async_nats::jetstream::object_store::Config {
+            bucket: BUCKET.into(),
+            ..Default::default()
+        })
+        .await
+        .ok()?;
+        let mut h = async_nats::HeaderMap::new();
+        h.insert("Nats-Msg-Id", "gone");
+        h.insert("Wirewatch-Hash", "gone");
+        h.insert("Wirewatch-Path", "676f6e652e747874"); // "gone.txt"
+        h.insert("Wirewatch-Object", "gone-object");
+        let ack = js
+            .publish_with_headers("wirewatch.articles", h, bytes::Bytes::new())
+            .await
+            .ok()?;
+        ack.await.ok()
+    });
+    assert!(sent.is_some(), "cannot publish the test message");
+
+    let reason_file = out.join("quarantine/dead_letter/gone.txt.reason.json");
+    assert!(
+        wait_for(T, || reason_file.exists()),
+        "not dead-lettered; delivered {} times so far",
+        w.metric("wirewatch_nats_redelivered_total") + 1.0
+    );
+    let reason: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&reason_file).expect("read reason")).expect("JSON");
+    assert_eq!(reason["reason"], "dead_letter");
+    assert_eq!(reason["copied"], false);
+    let detail = reason["detail"].as_str().unwrap_or_default();
+    assert!(
+        detail.contains("delivered 2 times")
+            && detail.contains("could not be read")
+            && detail.contains("gone-object"),
+        "{detail}"
+    );
+    // The first delivery failed to read it; the last one gave up.
+    assert_eq!(w.metric(r#"wirewatch_nats_errors_total{op="object"}"#), 1.0);
+    assert_eq!(w.metric("wirewatch_nats_dead_lettered_total"), 1.0);
+    // Nothing left for any worker: not queued, not waiting for an ack.
+    let consumer = with_js(&nats.url(), |js| async move {
+        let stream = js.get_stream("WIREWATCH_ARTICLES").await.ok()?;
+        let mut c: async_nats::jetstream::consumer::PullConsumer =
+            stream.get_consumer("wirewatch-workers").await.ok()?;
+        let info = c.info().await.ok()?;
+        Some((info.num_pending, info.num_ack_pending))
+    });
+    assert_eq!(consumer, Some((0, 0)));
+    assert!(wait_for(T, || stream_messages(
+        &nats.url(),
+        "WIREWATCH_ARTICLES"
+    ) == 0));
     assert!(w.stop());
 }

@@ -2,20 +2,31 @@
 //! with the configured settings — created if missing, checked if present: a
 //! mismatch is a clear error, never a silent change to a shared cluster.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::{Context as _, bail};
+use async_nats::Event;
 use async_nats::jetstream::{self, consumer, stream};
 
 use crate::config::NatsConfig;
+use crate::telemetry::Health;
+use crate::telemetry::catalogue as m;
 
-/// Connects, retrying in the background until a server answers.
-pub async fn connect(cfg: &NatsConfig) -> anyhow::Result<jetstream::Context> {
+/// Connects, retrying in the background until a server answers. While the
+/// connection is down, `health` says not ready (the client reconnects by
+/// itself; nothing here has to notice a failed request first).
+pub async fn connect(cfg: &NatsConfig, health: &Arc<Health>) -> anyhow::Result<jetstream::Context> {
+    let events = health.clone();
     let mut options = async_nats::ConnectOptions::new()
         .name("wirewatch")
         .retry_on_initial_connect()
         .connection_timeout(Duration::from_secs(5))
-        .require_tls(cfg.tls);
+        .require_tls(cfg.tls)
+        .event_callback(move |event| {
+            let health = events.clone();
+            async move { on_event(&health, event) }
+        });
     if !cfg.credentials.as_os_str().is_empty() {
         options = options
             .credentials_file(&cfg.credentials)
@@ -35,6 +46,23 @@ pub async fn connect(cfg: &NatsConfig) -> anyhow::Result<jetstream::Context> {
         .await
         .with_context(|| format!("cannot connect to NATS at {}", cfg.servers.join(",")))?;
     Ok(jetstream::new(client))
+}
+
+/// Keeps readiness in step with the connection.
+fn on_event(health: &Health, event: Event) {
+    match event {
+        Event::Connected => {
+            tracing::info!("connected to NATS");
+            health.set_connection_error(None);
+        }
+        Event::Disconnected => {
+            tracing::warn!("disconnected from NATS; reconnecting");
+            metrics::counter!(m::NATS_ERRORS.name, "op" => "connect").increment(1);
+            health.set_connection_error(Some("NATS disconnected; reconnecting".into()));
+        }
+        Event::Closed => health.set_connection_error(Some("NATS connection closed".into())),
+        other => tracing::debug!(event = %other, "NATS"),
+    }
 }
 
 /// The articles stream: a work queue, so an article acked by one worker is gone.

@@ -10,6 +10,12 @@ pub mod ingest;
 pub mod publish;
 pub mod work;
 
+use async_nats::jetstream::{self, context::ObjectStoreError, object_store};
+use tokio::io::AsyncReadExt;
+
+use crate::config::NatsConfig;
+use crate::telemetry::catalogue as m;
+
 /// Message headers that carry what the file system said about an article.
 pub mod headers {
     /// Path relative to the ingester's watched folder.
@@ -25,4 +31,84 @@ pub mod headers {
 /// Object-store bucket for articles larger than `nats.max_payload_bytes`.
 pub fn object_bucket(stream: &str) -> String {
     format!("{stream}_LARGE")
+}
+
+/// Why a large article's bytes could not be read from, or removed from, the
+/// object store; shown in logs and in a dead letter's reason.
+#[derive(Debug, thiserror::Error)]
+pub(crate) enum ObjectError {
+    /// The bucket is missing or the server did not answer.
+    #[error("object store bucket {bucket}: {error}")]
+    Bucket {
+        bucket: String,
+        error: ObjectStoreError,
+    },
+    /// The object is missing (already deleted, or never stored).
+    #[error("object {name} in the object store: {error}")]
+    Get {
+        name: String,
+        error: object_store::GetError,
+    },
+    /// The object's chunks could not all be read.
+    #[error("reading object {name} from the object store: {error}")]
+    Read { name: String, error: std::io::Error },
+    /// The object could not be marked deleted and its chunks purged.
+    #[error("deleting object {name} from the object store: {error}")]
+    Delete {
+        name: String,
+        error: object_store::DeleteError,
+    },
+}
+
+async fn object_store(
+    js: &jetstream::Context,
+    cfg: &NatsConfig,
+) -> Result<object_store::ObjectStore, ObjectError> {
+    let bucket = object_bucket(&cfg.stream);
+    js.get_object_store(&bucket)
+        .await
+        .map_err(|error| ObjectError::Bucket { bucket, error })
+}
+
+/// The bytes of the large article stored under `name`.
+async fn fetch_object(
+    js: &jetstream::Context,
+    cfg: &NatsConfig,
+    name: &str,
+) -> Result<Vec<u8>, ObjectError> {
+    let store = object_store(js, cfg).await?;
+    let mut object = store.get(name).await.map_err(|error| ObjectError::Get {
+        name: name.to_string(),
+        error,
+    })?;
+    let mut bytes = Vec::new();
+    object
+        .read_to_end(&mut bytes)
+        .await
+        .map_err(|error| ObjectError::Read {
+            name: name.to_string(),
+            error,
+        })?;
+    Ok(bytes)
+}
+
+/// Removes a large article's bytes once no message needs them any more
+/// (its article acked or dead-lettered, or a dropped duplicate's copy), so
+/// the bucket does not grow with every large article ever published. A
+/// failure is counted and logged: the bytes stay, nothing else is lost.
+async fn delete_object(js: &jetstream::Context, cfg: &NatsConfig, name: &str) {
+    let deleted = match object_store(js, cfg).await {
+        Ok(store) => store
+            .delete(name)
+            .await
+            .map_err(|error| ObjectError::Delete {
+                name: name.to_string(),
+                error,
+            }),
+        Err(e) => Err(e),
+    };
+    if let Err(e) = deleted {
+        metrics::counter!(m::NATS_ERRORS.name, "op" => "object").increment(1);
+        tracing::warn!(error = %e, "cannot delete a large article from the object store; its bytes stay there");
+    }
 }

@@ -3,7 +3,9 @@
 //! The content hash is the message id, so the stream's duplicate window
 //! drops a re-publish (after a crash between publish and ledger commit).
 
-use std::time::Duration;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, SystemTime};
 
 use async_nats::HeaderMap;
 use async_nats::jetstream;
@@ -13,6 +15,7 @@ use crate::config::NatsConfig;
 use crate::pipeline::worker::{Delivery, Output, failed};
 use crate::pipeline::{Completion, Context, Outcome};
 use crate::sink::ledger::LedgerOp;
+use crate::telemetry::Health;
 use crate::telemetry::catalogue as m;
 
 /// How long to wait for the stream to confirm a publish.
@@ -26,15 +29,16 @@ pub struct NatsOutput {
 }
 
 impl NatsOutput {
-    /// Connects and makes sure the articles stream exists as configured.
-    pub fn connect(cfg: &NatsConfig) -> anyhow::Result<NatsOutput> {
+    /// Connects and makes sure the articles stream exists as configured;
+    /// `health` follows the connection from then on.
+    pub fn connect(cfg: &NatsConfig, health: &Arc<Health>) -> anyhow::Result<NatsOutput> {
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(1)
             .thread_name("nats")
             .enable_all()
             .build()?;
         let js = runtime.block_on(async {
-            let js = super::connect::connect(cfg).await?;
+            let js = super::connect::connect(cfg, health).await?;
             super::connect::articles_stream(&js, cfg).await?;
             anyhow::Ok(js)
         })?;
@@ -58,7 +62,9 @@ impl NatsOutput {
         if let Some(ns) = mtime_ns {
             h.insert(headers::MTIME_NS, ns.to_string().as_str());
         }
-        let payload = if d.bytes.len() as u64 > self.cfg.max_payload_bytes {
+        let object =
+            (d.bytes.len() as u64 > self.cfg.max_payload_bytes).then(|| object_name(d.hash));
+        let payload = if let Some(name) = &object {
             // Too large for a message: the bytes go to the object store, the
             // message carries their name.
             let bucket = super::object_bucket(&self.cfg.stream);
@@ -75,8 +81,8 @@ impl NatsOutput {
                 }
             };
             let mut reader = d.bytes;
-            store.put(d.hash, &mut reader).await?;
-            h.insert(headers::OBJECT, d.hash);
+            store.put(name.as_str(), &mut reader).await?;
+            h.insert(headers::OBJECT, name.as_str());
             bytes::Bytes::new()
         } else {
             bytes::Bytes::copy_from_slice(d.bytes)
@@ -85,8 +91,30 @@ impl NatsOutput {
             .js
             .publish_with_headers(self.cfg.subject.clone(), h, payload)
             .await?;
-        Ok(tokio::time::timeout(ACK_TIMEOUT, ack).await??)
+        let ack = tokio::time::timeout(ACK_TIMEOUT, ack).await??;
+        if let Some(name) = &object
+            && ack.duplicate
+        {
+            // The stream dropped this message; the one it duplicates has an
+            // object of its own, so these bytes belong to no message.
+            super::delete_object(&self.js, &self.cfg, name).await;
+        }
+        Ok(ack)
     }
+}
+
+/// A name no other message's object has: the content hash (for people
+/// looking at the bucket) and what makes this publish unique. Were two
+/// messages to share an object, the worker that acks the first would delete
+/// the bytes the second still needs (same content published again after
+/// the duplicate window, while the first copy is still queued).
+fn object_name(hash: &str) -> String {
+    static PUBLISHED: AtomicU64 = AtomicU64::new(0);
+    let nanos = SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let n = PUBLISHED.fetch_add(1, Ordering::Relaxed);
+    format!("{hash}.{:x}.{nanos:x}.{n:x}", std::process::id())
 }
 
 impl Output for NatsOutput {
@@ -143,5 +171,15 @@ mod tests {
         assert_eq!(unhex(&hex(raw)).as_deref(), Some(&raw[..]));
         assert_eq!(unhex("zz"), None);
         assert_eq!(unhex("abc"), None);
+    }
+
+    #[test]
+    fn every_publish_of_the_same_content_gets_an_object_of_its_own() {
+        let (a, b) = (object_name("abc123"), object_name("abc123"));
+        assert_ne!(a, b);
+        assert!(
+            a.starts_with("abc123.") && b.starts_with("abc123."),
+            "{a} {b}"
+        );
     }
 }

@@ -3,7 +3,8 @@
 //! ledger, quarantine). A message is acked only once its record is durable
 //! and published to the records stream; a failure naks it for redelivery,
 //! and an article delivered `nats.max_deliver` times is dead-lettered to the
-//! quarantine instead of being tried again.
+//! quarantine instead of being tried again. A large article's bytes are
+//! deleted from the object store once its message is acked.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -14,10 +15,10 @@ use anyhow::Context as _;
 use async_nats::jetstream::{self, AckKind};
 use crossbeam_channel::{Receiver, Sender, TryRecvError};
 use futures_util::StreamExt;
-use tokio::io::AsyncReadExt;
+use futures_util::future::join_all;
 
-use super::headers;
 use super::publish::unhex;
+use super::{ObjectError, delete_object, fetch_object, headers};
 use crate::config::{CompletionAction, Config, NatsConfig};
 use crate::pipeline::{self, Context, Detection, Done, Job, JobKind, Options};
 use crate::sink::quarantine::{Payload, Reason};
@@ -109,7 +110,7 @@ struct Feeder {
 
 impl Feeder {
     async fn run(mut self) -> anyhow::Result<()> {
-        let js = super::connect::connect(&self.cfg).await?;
+        let js = super::connect::connect(&self.cfg, &self.health).await?;
         let (consumer, js) = loop {
             match self.setup(&js).await {
                 Ok(c) => break (c, js),
@@ -154,13 +155,12 @@ impl Feeder {
                             }
                         }
                     }
-                    self.health.set_output_error(None);
                     backoff = Duration::from_millis(100);
                 }
                 Err(e) => {
+                    // Readiness follows the connection (see connect::connect);
+                    // the output error belongs to the committer.
                     metrics::counter!(m::NATS_ERRORS.name, "op" => "fetch").increment(1);
-                    self.health
-                        .set_output_error(Some(format!("NATS fetch: {e}")));
                     tracing::warn!(error = %e, "cannot fetch from NATS; retrying");
                     tokio::time::sleep(backoff).await;
                     backoff = (backoff * 2).min(MAX_BACKOFF);
@@ -215,22 +215,30 @@ impl Feeder {
                     header(headers::HASH).unwrap_or_default()
                 ))
             });
-        let payload: Vec<u8> = match header(headers::OBJECT) {
-            Some(name) => match fetch_object(js, &self.cfg, &name).await {
+        let object = object_name(&msg);
+        if delivered >= self.cfg.max_deliver {
+            // Decided before reading the object: an article whose bytes cannot
+            // be read must end here too, not be nak'ed past its last delivery
+            // and sit in the queue for good.
+            let payload = match &object {
+                Some(name) => fetch_object(js, &self.cfg, name).await,
+                None => Ok(msg.payload.to_vec()),
+            };
+            self.dead_letter(js, &msg, &rel, payload, delivered).await;
+            return;
+        }
+        let payload: Vec<u8> = match &object {
+            Some(name) => match fetch_object(js, &self.cfg, name).await {
                 Ok(bytes) => bytes,
                 Err(e) => {
-                    metrics::counter!(m::NATS_ERRORS.name, "op" => "fetch").increment(1);
-                    tracing::warn!(error = %format!("{e:#}"), path = %rel.display(), "cannot read large article from the object store");
+                    metrics::counter!(m::NATS_ERRORS.name, "op" => "object").increment(1);
+                    tracing::warn!(error = %e, path = %rel.display(), delivered, "cannot read large article from the object store; it will be delivered again");
                     let _ = msg.ack_with(AckKind::Nak(Some(NAK_DELAY))).await;
                     return;
                 }
             },
             None => msg.payload.to_vec(),
         };
-        if delivered >= self.cfg.max_deliver {
-            self.dead_letter(&msg, &rel, &payload, delivered).await;
-            return;
-        }
         let ticket = self.next_ticket;
         self.next_ticket += 1;
         let mtime = header(headers::MTIME_NS)
@@ -254,32 +262,46 @@ impl Feeder {
         let _ = tokio::task::spawn_blocking(move || jobs.send(job).is_ok()).await;
     }
 
-    /// Given up: quarantined with its bytes, removed from the queue.
+    /// Given up: quarantined with its bytes (or, when they cannot be read,
+    /// with a reason saying so), removed from the queue, and its object
+    /// deleted once the quarantine holds a copy.
     async fn dead_letter(
         &self,
+        js: &jetstream::Context,
         msg: &jetstream::Message,
         rel: &std::path::Path,
-        payload: &[u8],
+        payload: Result<Vec<u8>, ObjectError>,
         delivered: i64,
     ) {
+        let given_up = format!("delivered {delivered} times (nats.max_deliver) without finishing");
+        let object = object_name(msg);
+        let (detail, bytes) = match &payload {
+            Ok(bytes) => (given_up, Payload::Bytes(bytes)),
+            Err(e) => (
+                format!(
+                    "{given_up}; its bytes could not be read ({e}); whatever is left of them stays in object store bucket {} as {}",
+                    super::object_bucket(&self.cfg.stream),
+                    object.as_deref().unwrap_or_default()
+                ),
+                Payload::Nothing,
+            ),
+        };
         let reason = Reason {
             reason: "dead_letter",
-            detail: format!("delivered {delivered} times (nats.max_deliver) without finishing"),
+            detail,
             stage: "work",
         };
         let shown = rel.to_string_lossy().into_owned();
-        match self
-            .ctx
-            .quarantine
-            .put(rel, &shown, Payload::Bytes(payload), &reason)
-        {
+        match self.ctx.quarantine.put(rel, &shown, bytes, &reason) {
             Ok(_) => {
                 metrics::counter!(m::NATS_DEAD_LETTERED.name).increment(1);
                 metrics::counter!(m::QUARANTINED.name, "reason" => "dead_letter").increment(1);
                 metrics::counter!(m::ARTICLES.name, "outcome" => "quarantined").increment(1);
-                tracing::warn!(path = %shown, delivered, outcome = "quarantined", reason = "dead_letter", "article");
+                tracing::warn!(path = %shown, delivered, outcome = "quarantined", reason = "dead_letter", detail = %reason.detail, "article");
                 if msg.ack_with(AckKind::Term).await.is_err() {
                     metrics::counter!(m::NATS_ERRORS.name, "op" => "ack").increment(1);
+                } else if let (Some(name), Ok(_)) = (&object, &payload) {
+                    delete_object(js, &self.cfg, name).await;
                 }
             }
             Err(e) => tracing::error!(path = %shown, error = %e, "cannot dead-letter"),
@@ -287,13 +309,20 @@ impl Feeder {
     }
 
     /// Acks (or naks) every message whose job the pipeline has committed.
+    /// What the committer finished since the last call goes out together:
+    /// every record is published before any confirmation is awaited, then
+    /// every ack sent before any reply is awaited, so a group costs about
+    /// two round trips to the server instead of two per article. Each
+    /// article is still acked only after its own record is confirmed.
     async fn finish_done(&mut self, js: &jetstream::Context) {
+        let mut retry = Vec::new();
+        let mut finished = Vec::new();
         while let Ok(done) = self.done.try_recv() {
             let Some(msg) = done.ticket.and_then(|t| self.in_flight.remove(&t)) else {
                 continue;
             };
             if done.retry {
-                let _ = msg.ack_with(AckKind::Nak(Some(NAK_DELAY))).await;
+                retry.push(msg);
                 continue;
             }
             // A redelivered article may be unchanged (or a duplicate) here
@@ -307,16 +336,45 @@ impl Feeder {
                 None if redelivered => self.existing_record(&msg),
                 None => None,
             };
-            if let Some(record) = &record
-                && let Err(e) = self.publish_record(js, record).await
-            {
-                metrics::counter!(m::NATS_ERRORS.name, "op" => "records").increment(1);
-                tracing::warn!(error = %format!("{e:#}"), "cannot publish record; the article will be redelivered");
-                let _ = msg.ack_with(AckKind::Nak(Some(NAK_DELAY))).await;
-                continue;
+            finished.push((msg, record));
+        }
+        if retry.is_empty() && finished.is_empty() {
+            return;
+        }
+        let this = &*self;
+        let published = join_all(finished.iter().map(|(_, record)| async move {
+            match record {
+                Some(record) => this.publish_record(js, record).await,
+                None => Ok(()),
             }
-            match msg.double_ack().await {
-                Ok(()) => metrics::counter!(m::NATS_ACKED.name).increment(1),
+        }))
+        .await;
+        let mut acking = Vec::with_capacity(finished.len());
+        for ((msg, _), result) in finished.into_iter().zip(published) {
+            match result {
+                Ok(()) => acking.push(msg),
+                Err(e) => {
+                    metrics::counter!(m::NATS_ERRORS.name, "op" => "records").increment(1);
+                    tracing::warn!(error = %format!("{e:#}"), "cannot publish record; the article will be redelivered");
+                    retry.push(msg);
+                }
+            }
+        }
+        join_all(
+            retry
+                .iter()
+                .map(|msg| msg.ack_with(AckKind::Nak(Some(NAK_DELAY)))),
+        )
+        .await;
+        let acked = join_all(acking.iter().map(|msg| msg.double_ack())).await;
+        for (msg, result) in acking.iter().zip(acked) {
+            match result {
+                Ok(()) => {
+                    metrics::counter!(m::NATS_ACKED.name).increment(1);
+                    if let Some(name) = object_name(msg) {
+                        delete_object(js, &self.cfg, &name).await;
+                    }
+                }
                 Err(e) => {
                     metrics::counter!(m::NATS_ERRORS.name, "op" => "ack").increment(1);
                     tracing::warn!(error = %e, "ack failed; the article will be redelivered and its record adopted");
@@ -356,16 +414,8 @@ impl Feeder {
     }
 }
 
-async fn fetch_object(
-    js: &jetstream::Context,
-    cfg: &NatsConfig,
-    name: &str,
-) -> anyhow::Result<Vec<u8>> {
-    let store = js
-        .get_object_store(super::object_bucket(&cfg.stream))
-        .await?;
-    let mut object = store.get(name).await?;
-    let mut bytes = Vec::new();
-    object.read_to_end(&mut bytes).await?;
-    Ok(bytes)
+/// The object-store name of a large article's bytes, if the message has one.
+fn object_name(msg: &jetstream::Message) -> Option<String> {
+    let name = msg.headers.as_ref()?.get(headers::OBJECT)?;
+    Some(name.as_str().to_string())
 }

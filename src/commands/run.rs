@@ -17,16 +17,22 @@ const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
 
 /// Runs the daemon until SIGINT or SIGTERM.
 pub fn run(config: Config) -> anyhow::Result<()> {
-    run_with_output(config, Box::new(crate::pipeline::worker::LocalRecords))
+    run_with_output(
+        config,
+        Box::new(crate::pipeline::worker::LocalRecords),
+        Arc::new(Health::default()),
+    )
 }
 
 /// The daemon with new content going to `output` (records here, or a queue).
+/// `health` is shared with the output, so an output that depends on a server
+/// (NATS) can say not ready while it is unreachable.
 pub fn run_with_output(
     config: Config,
     output: Box<dyn crate::pipeline::worker::Output>,
+    health: Arc<Health>,
 ) -> anyhow::Result<()> {
     crate::sink::durable::report_file_size_limit_as_error();
-    let health = Arc::new(Health::default());
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(1)
         .thread_name("http")

@@ -279,12 +279,13 @@ metric!(
     "wirewatch_ready",
     Gauge,
     Count,
-    "1 when the daemon is ready (initial scan done, output writable), else 0.",
+    "1 when the process is ready (initial scan done, output writable; ingest and work: connected to NATS), else 0.",
     []
 );
 
 pub const PUBLISH_RESULTS: &[&str] = &["new", "duplicate"];
-pub const NATS_OPS: &[&str] = &["connect", "publish", "fetch", "ack", "records"];
+/// `object`: reading or deleting a large article in the object store.
+pub const NATS_OPS: &[&str] = &["connect", "publish", "fetch", "ack", "records", "object"];
 
 metric!(
     NATS_PUBLISHED,

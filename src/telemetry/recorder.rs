@@ -56,6 +56,9 @@ impl Telemetry {
 pub struct Health {
     scanned: AtomicBool,
     output_error: Mutex<Option<String>>,
+    /// Kept apart from `output_error`: the committer clears that one after
+    /// every good group, which says nothing about whether NATS is reachable.
+    connection_error: Mutex<Option<String>>,
 }
 
 impl Health {
@@ -73,22 +76,60 @@ impl Health {
         self.publish();
     }
 
+    /// Records that a server the process needs (NATS) is unreachable, or
+    /// reachable again (`None`), so `/readyz` tells a load balancer or an
+    /// orchestrator as soon as the connection drops, not only once work fails.
+    pub fn set_connection_error(&self, error: Option<String>) {
+        if let Ok(mut e) = self.connection_error.lock() {
+            *e = error;
+        }
+        self.publish();
+    }
+
     /// `Ok` when ready, else why not.
     pub fn readiness(&self) -> Result<(), String> {
         if !self.scanned.load(Ordering::SeqCst) {
             return Err("initial scan not finished".into());
         }
-        match self.output_error.lock() {
-            Ok(e) => match e.as_ref() {
-                Some(msg) => Err(format!("output failing: {msg}")),
-                None => Ok(()),
-            },
-            Err(_) => Err("health state poisoned".into()),
+        let (Ok(connection), Ok(output)) = (self.connection_error.lock(), self.output_error.lock())
+        else {
+            return Err("health state poisoned".into());
+        };
+        if let Some(msg) = connection.as_ref() {
+            return Err(format!("not connected: {msg}"));
+        }
+        match output.as_ref() {
+            Some(msg) => Err(format!("output failing: {msg}")),
+            None => Ok(()),
         }
     }
 
     fn publish(&self) {
         let ready = self.readiness().is_ok();
         metrics::gauge!(catalogue::READY.name).set(if ready { 1.0 } else { 0.0 });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_lost_connection_is_not_ready_until_it_returns_whatever_the_output_says() {
+        let h = Health::default();
+        assert!(h.readiness().is_err(), "not ready before the first scan");
+        h.set_scanned();
+        assert_eq!(h.readiness(), Ok(()));
+        h.set_connection_error(Some("NATS disconnected".into()));
+        // A good commit clears output errors; it must not hide the connection.
+        h.set_output_error(None);
+        let why = h.readiness().expect_err("disconnected");
+        assert!(why.contains("NATS disconnected"), "{why}");
+        h.set_output_error(Some("disk full".into()));
+        h.set_connection_error(None);
+        let why = h.readiness().expect_err("output failing");
+        assert!(why.contains("disk full"), "{why}");
+        h.set_output_error(None);
+        assert_eq!(h.readiness(), Ok(()));
     }
 }
