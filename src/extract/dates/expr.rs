@@ -207,7 +207,7 @@ impl Duration {
     /// ISO 8601 duration ("P3Y", "PT1.5H", "P1M2D").
     pub fn iso(&self) -> String {
         let mut amount = self.amount.clone();
-        amount.sort_by(|a, b| b.1.cmp(&a.1));
+        amount.sort_by_key(|a| std::cmp::Reverse(a.1));
         let mut date = String::new();
         let mut time = String::new();
         for (n, u) in amount {
@@ -1033,20 +1033,16 @@ fn same_year(d: NaiveDate, y: i32) -> Option<NaiveDate> {
 /// A side with a month but no year ("March", "Oct 2"), or a weekday or
 /// day of the month with nothing to place it.
 fn open_year_side(e: &Expr) -> bool {
-    if e.modifier.is_some() {
-        return false;
-    }
-    match &e.node {
-        Node::Day(Day::Weekday {
-            rel: WeekdayRel::Plain,
-            ..
-        }) => true,
-        Node::Day(Day::Calendar {
-            year: None,
-            year_shift: None,
-            ..
-        }) => true,
-        Node::Period(Period::Month(MonthRef::Named { year: None, .. })) => true,
-        _ => false,
-    }
+    e.modifier.is_none()
+        && matches!(
+            &e.node,
+            Node::Day(Day::Weekday {
+                rel: WeekdayRel::Plain,
+                ..
+            }) | Node::Day(Day::Calendar {
+                year: None,
+                year_shift: None,
+                ..
+            }) | Node::Period(Period::Month(MonthRef::Named { year: None, .. }))
+        )
 }

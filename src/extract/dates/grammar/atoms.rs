@@ -242,7 +242,7 @@ impl<'a> Parser<'a> {
     /// A separator of an all-numeric date and whether it is one.
     fn sep(&self, i: usize) -> Option<char> {
         let t = self.t.get(i)?;
-        if !t.glued() && !(t.punct('-') || t.punct('/')) {
+        if !(t.glued() || t.punct('-') || t.punct('/')) {
             return None;
         }
         ['/', '-', '.'].into_iter().find(|c| t.punct(*c))

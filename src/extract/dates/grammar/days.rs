@@ -44,10 +44,7 @@ impl<'a> Parser<'a> {
         if self.any(k, &["of", "in"]) {
             k += 1;
         }
-        self.year_after(k).or_else(|| {
-            // "9-18-15": handled by numeric; "Jan 1, '89" above.
-            None
-        })
+        self.year_after(k)
     }
 
     /// A calendar date with a month name or all in digits.
@@ -57,27 +54,20 @@ impl<'a> Parser<'a> {
         // "January 12, 2016", "sep-23-2020".
         if let Some((k, m)) = self.month(i, true) {
             let mut j = k;
-            if (self.dash(j) || self.p(j, '/')) && self.glued(j) {
-                j += 1;
-            } else if self.p(j, '.') {
+            if ((self.dash(j) || self.p(j, '/')) && self.glued(j)) || self.p(j, '.') {
                 j += 1;
             }
             let the = self.is(j, "the");
             if the {
                 j += 1;
             }
+            // Not a time ("May 5 pm", "June 3:30").
             if let Some((e, (d, ordinal))) = self.day_num(j, true)
-                && (self.glued(j) || !self.t[j].glued() || j > k)
-                && !(self.p(e, ':') || self.any(e, &["am", "pm", "a", "p"]) && !the)
-                && (ordinal
-                    || !self.glued(j)
-                    || j > k
-                    || self.t[j].kind == crate::extract::numbers::lexer::Kind::Digits)
+                && !self.p(e, ':')
+                && (the || !self.any(e, &["am", "pm", "a", "p"]))
             {
-                let sure = self.month(i, false).is_some()
-                    || ordinal
-                    || self.t[j].kind == crate::extract::numbers::lexer::Kind::Digits;
-                if sure {
+                // A lower-case "may" or "march" needs a day written as one.
+                if self.month(i, false).is_some() || ordinal || self.n(j).is_some() {
                     let (end, year) = match self.trailing_year(e) {
                         Some((ye, y)) => (ye, Some(y)),
                         None if (self.dash(e) || self.p(e, '/')) && self.glued(e) => {

@@ -93,7 +93,7 @@ impl<'a> Parser<'a> {
             return Some((e, p));
         }
         // "2016 june", "2016, nov", "2017 april"
-        if let Some((ye, 4)) = self.n(i).map(|(v, d)| (v, d))
+        if let Some((ye, 4)) = self.n(i)
             && (1000..=2999).contains(&ye)
         {
             let mut k = i + 1;
@@ -260,8 +260,7 @@ impl<'a> Parser<'a> {
                 && let Some(t) = self.t.get(k + 1)
                 && let Some((end, _, v, crate::extract::numbers::NumberKind::Integer)) =
                     crate::extract::numbers::words_at(self.text, self.raw, t.raw)
-                && v >= 1.0
-                && v < 10_000.0
+                && (1.0..10_000.0).contains(&v)
             {
                 let mut e = k + 1;
                 while e < self.t.len() && self.t[e].end <= end {
@@ -833,7 +832,7 @@ impl<'a> Parser<'a> {
             }
             let s = self.w(j + 1)?;
             let glued = self.glued(j + 1);
-            if !(s == "s" || s == "'s") || (!glued && !(d == 4 || the || d == 2)) {
+            if !(s == "s" || s == "'s") || !(glued || d == 4 || the || d == 2) {
                 return None;
             }
             let e = j + 2;
@@ -855,7 +854,7 @@ impl<'a> Parser<'a> {
                 _ => None,
             };
         }
-        if !the && !self.t.get(k).is_some_and(|t| t.cap) && !(k > 0 && self.is(k - 1, "in")) {
+        if !(the || self.t.get(k).is_some_and(|t| t.cap) || (k > 0 && self.is(k - 1, "in"))) {
             return None;
         }
         // Words: "the seventies", "the nineteen seventies", "the noughties",
