@@ -227,7 +227,12 @@ impl<'a> Parser<'a> {
             return Some((i + 2, x));
         }
         let (k, m) = self.prefix_mod(i)?;
-        let (e, mut x) = self.point(k)?;
+        // "until the end of 2026": the article before a part of a period.
+        let (e, mut x) = match self.point(k) {
+            Some(h) => h,
+            None if self.is(k, "the") => self.point(k + 1)?,
+            None => return None,
+        };
         if m == Mod::Approx && !matches!(x.node, Node::Day(_)) {
             return None;
         }

@@ -219,6 +219,12 @@ impl<'a> Parser<'a> {
             let e = self.year(k + 2).map_or(k + 2, |(e, _)| e);
             return Some((e, Period::Unresolvable));
         }
+        // "fiscal 2024": a fiscal year, whose dates the text does not give.
+        if self.is(k, "fiscal")
+            && let Some((e, _)) = self.year(k + 1)
+        {
+            return Some((e, Period::Unresolvable));
+        }
         if let Some(w) = self.w(k)
             && (w == "fy" || w == "sy")
         {
@@ -268,6 +274,32 @@ impl<'a> Parser<'a> {
                 }
                 return Some((e, Period::Year(YearRef::Abs(v as i32))));
             }
+        }
+        // "2020/21", "2020-21": a season or fiscal span of two years.
+        if let Some((y, 4)) = self.n(i)
+            && (self.p(i + 1, '/') || self.dash(i + 1))
+            && self.glued(i + 1)
+            && self.glued(i + 2)
+            && let Some((yy, 2)) = self.n(i + 2)
+            && (1000..=2999).contains(&y)
+            && yy == (y + 1) % 100
+            && !(self
+                .t
+                .get(i + 3)
+                .is_some_and(|t| t.glued() && t.kind != crate::extract::numbers::lexer::Kind::Word))
+        {
+            let y = y as i32;
+            return Some((
+                i + 3,
+                Period::Range {
+                    from: Box::new(super::super::expr::Expr::period(Period::Year(
+                        YearRef::Abs(y),
+                    ))),
+                    to: Box::new(super::super::expr::Expr::period(Period::Year(
+                        YearRef::Abs(y + 1),
+                    ))),
+                },
+            ));
         }
         // A year in words ("nineteen ninety six", "two thousand and twenty")
         if let Some((e, y)) = self.year_words(i) {
@@ -478,24 +510,16 @@ impl<'a> Parser<'a> {
         let j = self.opt(k, "the");
         let (e, of, rel_kind) = if let Some(u) = self
             .w(j)
-            .filter(|w| matches!(*w, "week" | "month" | "year"))
+            .filter(|w| matches!(*w, "week" | "month" | "year" | "decade" | "quarter"))
         {
-            let p = match u {
-                "week" => Period::Week(0),
-                "month" => Period::Month(MonthRef::Rel(0)),
-                _ => Period::Year(YearRef::Rel(0)),
-            };
+            let p = unit_period(u, 0);
             (j + 1, p, 0)
         } else if let Some(r) = self.w(k).and_then(lexicon::relative)
             && let Some(u) = self
                 .w(k + 1)
-                .filter(|w| matches!(*w, "week" | "month" | "year"))
+                .filter(|w| matches!(*w, "week" | "month" | "year" | "decade" | "quarter"))
         {
-            let p = match u {
-                "week" => Period::Week(r),
-                "month" => Period::Month(MonthRef::Rel(r)),
-                _ => Period::Year(YearRef::Rel(r)),
-            };
+            let p = unit_period(u, r);
             (k + 2, p, r)
         } else if part.is_some() && !inside {
             if let Some((e, p)) = self.month_period(k) {
@@ -928,6 +952,17 @@ impl<'a> Parser<'a> {
             ));
         }
         None
+    }
+}
+
+/// The week, month, year, decade or quarter `r` units from the reference's.
+fn unit_period(unit: &str, r: i32) -> Period {
+    match unit {
+        "week" => Period::Week(r),
+        "month" => Period::Month(MonthRef::Rel(r)),
+        "decade" => Period::DecadeRel(r),
+        "quarter" => Period::QuarterRel(r),
+        _ => Period::Year(YearRef::Rel(r)),
     }
 }
 
