@@ -27,6 +27,9 @@ pub use urls::BareUrls;
 pub struct Facts {
     /// Links found in the text itself, beyond the markup links of the document.
     pub links: Vec<DocLink>,
+    /// The body's tokens as the number lexer reads them, kept so the date
+    /// grammar reads the same tokens without lexing the text again.
+    pub tokens: Vec<numbers::lexer::Token>,
     /// Every number in the body, as the scanner read it; the figure
     /// extractors build on these.
     pub numbers: Vec<NumberSpan>,

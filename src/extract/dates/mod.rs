@@ -16,6 +16,7 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 
+use super::numbers::lexer;
 use super::{Extractor, Facts};
 use crate::document::Document;
 
@@ -55,24 +56,30 @@ impl DateMention {
 
 /// Every date expression in `text`, in order, none overlapping.
 pub fn scan(text: &str, order: Order, mode: Mode) -> Vec<DateMention> {
+    let raw = lexer::tokens(text);
     let mut arena = String::new();
-    let (toks, raw) = tokens::tokens(text, &mut arena);
+    let toks = tokens::tokens(text, &raw, &mut arena);
     scan_tokens(text, &toks, &raw, order, mode)
 }
 
 /// Every date expression in an article, its numeric dates read in the
 /// order the article itself uses ([`order_of`]).
 pub fn scan_article(text: &str, mode: Mode) -> Vec<DateMention> {
+    scan_article_tokens(text, &lexer::tokens(text), mode)
+}
+
+/// The same, on the text's tokens already lexed by the number lexer.
+pub fn scan_article_tokens(text: &str, raw: &[lexer::Token], mode: Mode) -> Vec<DateMention> {
     let mut arena = String::new();
-    let (toks, raw) = tokens::tokens(text, &mut arena);
+    let toks = tokens::tokens(text, raw, &mut arena);
     let order = order_in(&toks);
-    scan_tokens(text, &toks, &raw, order, mode)
+    scan_tokens(text, &toks, raw, order, mode)
 }
 
 fn scan_tokens(
     text: &str,
     toks: &[tokens::Tok<'_>],
-    raw: &[crate::extract::numbers::lexer::Token],
+    raw: &[lexer::Token],
     order: Order,
     mode: Mode,
 ) -> Vec<DateMention> {
@@ -108,9 +115,9 @@ fn scan_tokens(
 /// else from how it writes dates in words ("30 June" against "June 30"),
 /// else month first.
 pub fn order_of(text: &str) -> Order {
+    let raw = lexer::tokens(text);
     let mut arena = String::new();
-    let (toks, _) = tokens::tokens(text, &mut arena);
-    order_in(&toks)
+    order_in(&tokens::tokens(text, &raw, &mut arena))
 }
 
 fn order_in(toks: &[tokens::Tok<'_>]) -> Order {
@@ -161,7 +168,13 @@ impl Extractor for Dates {
     }
 
     fn extract(&self, doc: &Document, facts: &mut Facts) {
-        facts.dates = scan_article(&doc.body, Mode::All);
+        // The number extractor's tokens, when it ran first on this body.
+        let lexed = !facts.tokens.is_empty() || doc.body.trim().is_empty();
+        facts.dates = if lexed {
+            scan_article_tokens(&doc.body, &facts.tokens, Mode::All)
+        } else {
+            scan_article(&doc.body, Mode::All)
+        };
     }
 }
 

@@ -132,8 +132,7 @@ enum Low {
 /// The tokens of `text`, and the number lexer's tokens they were built
 /// from (spelled numbers are read on those). Lower-cased words that differ
 /// from the text are written once into `arena`; the tokens borrow them.
-pub fn tokens<'a>(text: &'a str, arena: &'a mut String) -> (Vec<Tok<'a>>, Vec<lexer::Token>) {
-    let raw = lexer::tokens(text);
+pub fn tokens<'a>(text: &'a str, raw: &[lexer::Token], arena: &'a mut String) -> Vec<Tok<'a>> {
     // Pass 1: where each token's lower-case form is, and which tokens merge.
     let mut plan: Vec<(usize, usize, Low)> = Vec::with_capacity(raw.len());
     let mut i = 0;
@@ -220,5 +219,5 @@ pub fn tokens<'a>(text: &'a str, arena: &'a mut String) -> (Vec<Tok<'a>>, Vec<le
             }
         })
         .collect();
-    (out, raw)
+    out
 }

@@ -174,7 +174,9 @@ impl Extractor for Numbers {
     }
 
     fn extract(&self, doc: &Document, facts: &mut Facts) {
-        facts.numbers = scan(&doc.body);
+        let toks = lexer::tokens(&doc.body);
+        facts.numbers = scan::scan_tokens(&doc.body, &toks);
+        facts.tokens = toks;
     }
 }
 

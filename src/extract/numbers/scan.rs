@@ -13,7 +13,11 @@ use super::{Attached, NumberKind, NumberSpan, Written};
 
 /// Every number in `text`, in order.
 pub fn scan(text: &str) -> Vec<NumberSpan> {
-    let toks = lexer::tokens(text);
+    scan_tokens(text, &lexer::tokens(text))
+}
+
+/// The same, on the text's tokens already lexed.
+pub fn scan_tokens(text: &str, toks: &[lexer::Token]) -> Vec<NumberSpan> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
