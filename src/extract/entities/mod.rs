@@ -135,7 +135,7 @@ pub fn recognize<W: Weights>(
         .iter()
         .zip(&toks)
         .map(|(r, t)| {
-            heading_line(body, r, t)
+            heading_line(body, r, t, lex)
                 .then(|| t.iter().map(|x| body[x.clone()].to_uppercase()).collect())
         })
         .collect();
@@ -166,10 +166,12 @@ pub fn recognize<W: Weights>(
 /// Whether the sentence `range` of `body` (tokens `toks`) is a title-case
 /// heading: a line of its own, not ended by a full stop, whose words
 /// (after a short label such as "See also:", if any) are all capitalized
-/// except short function words, at least two of them. Capitals carry no
+/// except short function words, at least two of them, and at least one of
+/// them a word news usually writes in lowercase (by the capitalization
+/// table), so a line that only lists names is not one. Capitals carry no
 /// information there ("Budget Talks Resume After a Long Pause"), unlike in
 /// running text.
-fn heading_line(body: &str, range: &Range<usize>, toks: &[Range<usize>]) -> bool {
+fn heading_line(body: &str, range: &Range<usize>, toks: &[Range<usize>], lex: &Lexicon) -> bool {
     const MAX_WORDS: usize = 20;
     const MAX_LABEL_WORDS: usize = 3;
     let before = body[..range.start].trim_end_matches([' ', '\t']);
@@ -205,7 +207,7 @@ fn heading_line(body: &str, range: &Range<usize>, toks: &[Range<usize>]) -> bool
         }
         None => toks,
     };
-    let mut capitalized = 0;
+    let (mut capitalized, mut ordinary) = (0, 0);
     for r in title {
         let w = &body[r.clone()];
         let Some(first) = w.chars().find(|c| c.is_alphabetic()) else {
@@ -213,12 +215,22 @@ fn heading_line(body: &str, range: &Range<usize>, toks: &[Range<usize>]) -> bool
         };
         if first.is_uppercase() {
             capitalized += 1;
+            if lex
+                .caps(gazetteer::lower_hash(w))
+                .is_some_and(|k| k <= MAX_ORDINARY_CAPS)
+            {
+                ordinary += 1;
+            }
         } else if w.chars().count() > 4 {
             return false;
         }
     }
-    capitalized >= 2
+    capitalized >= 2 && ordinary >= 1
 }
+
+/// Highest capitalization step (see `lexicon`) of a word news usually
+/// writes in lowercase: capitalized in under 30% of its mid-sentence uses.
+const MAX_ORDINARY_CAPS: u8 = 1;
 
 /// The extractor: recognizes, links and locates the article's entities.
 pub struct Entities;
@@ -313,7 +325,7 @@ mod tests {
         let start = body.find(line).expect("line in body");
         let range = start..start + line.len();
         let toks = tokens::tokenize(line, start);
-        heading_line(body, &range, &toks)
+        heading_line(body, &range, &toks, Lexicon::embedded())
     }
 
     #[test]
@@ -334,6 +346,9 @@ mod tests {
         assert!(!heading(body, "Budget Talks Resume After a Long Pause."));
         let body = "Text.\n\nAnalysis\n\nText.";
         assert!(!heading(body, "Analysis"));
+        // A line that only lists names.
+        let body = "Text.\n\nMaria Okafor and Lena Novak\n\nText.";
+        assert!(!heading(body, "Maria Okafor and Lena Novak"));
     }
 
     #[test]
