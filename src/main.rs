@@ -99,6 +99,9 @@ enum Command {
         /// Seed of the training order.
         #[arg(long, default_value_t = 2003)]
         seed: u64,
+        /// Perceptrons to train, each in its own document order, and average.
+        #[arg(long, default_value_t = 4)]
+        runs: usize,
     },
     /// Learn the recognizer's word clusters from unlabeled text.
     TrainClusters {
@@ -296,6 +299,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             out,
             epochs,
             seed,
+            runs,
         } => {
             commands::train_ner::run(&commands::train_ner::Options {
                 train,
@@ -303,6 +307,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 out,
                 epochs,
                 seed,
+                runs,
             })?;
             Ok(ExitCode::SUCCESS)
         }

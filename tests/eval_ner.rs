@@ -8,7 +8,7 @@ use std::path::Path;
 use std::process::Command;
 
 /// Lowest micro F1 accepted: what the committed model reaches, less a margin.
-const MIN_F1: f64 = 90.0;
+const MIN_F1: f64 = 92.0;
 
 #[test]
 fn dev_split_meets_the_reached_f1() {

@@ -1,6 +1,6 @@
 //! `wirewatch train-ner`: trains the entity recognizer on a CoNLL-style file
-//! and writes the model file (deterministic: the same data, epochs and seed
-//! give the same bytes).
+//! and writes the model file (deterministic: the same data, epochs, seed
+//! and runs give the same bytes).
 
 use std::path::PathBuf;
 
@@ -18,6 +18,7 @@ pub struct Options {
     pub out: PathBuf,
     pub epochs: usize,
     pub seed: u64,
+    pub runs: usize,
 }
 
 fn read(path: &PathBuf) -> anyhow::Result<Vec<conll::Doc>> {
@@ -35,7 +36,7 @@ pub fn run(o: &Options) -> anyhow::Result<()> {
         eprintln!("warning: no word clusters in this build (run train-clusters and rebuild)");
     }
     let started = std::time::Instant::now();
-    let (model, epoch, f1) = train::train(
+    let trained = train::train(
         &train_docs,
         dev_docs.as_deref(),
         lex,
@@ -43,16 +44,19 @@ pub fn run(o: &Options) -> anyhow::Result<()> {
         train::Options {
             epochs: o.epochs,
             seed: o.seed,
+            runs: o.runs,
         },
         &mut |line| eprintln!("{line}"),
     );
-    let bytes = model.to_bytes();
+    let bytes = trained.model.to_bytes();
     if let Some(dir) = o.out.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)?;
     }
     std::fs::write(&o.out, &bytes).with_context(|| format!("cannot write {}", o.out.display()))?;
     eprintln!(
-        "kept epoch {epoch} (dev F1 {f1:.4}); wrote {} ({} bytes) in {:.1}s",
+        "kept epochs {:?} (dev F1 of the average {:.4}); wrote {} ({} bytes) in {:.1}s",
+        trained.epochs,
+        trained.f1,
         o.out.display(),
         bytes.len(),
         started.elapsed().as_secs_f64()

@@ -60,7 +60,7 @@ pub fn run(
             .iter()
             .map(|s| s.words.iter().map(String::as_str).collect())
             .collect();
-        let tags = tag_words(&mut w, &words, lex, gaz);
+        let tags = tag_words(&mut w, &words, &[], lex, gaz);
         for (s, t) in d.sentences.iter().zip(&tags) {
             let labels: Vec<String> = t.iter().map(|&x| tagger::label(x)).collect();
             score.add(&s.gold, &labels);

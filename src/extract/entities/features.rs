@@ -2,13 +2,14 @@
 //! feature string is ever built: the word and its lowercase, shape,
 //! prefixes and suffixes, the neighbouring words and shapes, sentence
 //! position and headline case, word clusters and capitalization learned from
-//! unlabeled news, gazetteer membership, and document-level evidence (the same
-//! word written capitalized or lowercase elsewhere in the article).
-//! Tag-dependent features (previous tags, earlier labels of the same word)
-//! are added by the tagger as it decodes.
+//! unlabeled news, gazetteer membership, the run of capitalized words a
+//! token is in, and document-level evidence (the same word written
+//! capitalized or lowercase elsewhere in the article, and the words around
+//! its other mentions). Tag-dependent features (previous tags, earlier
+//! labels of the same word) are added by the tagger as it decodes.
 
 use super::gazetteer::{self, Gazetteer, MAX_PHRASE};
-use super::hash::{FxSet, feed, finish, mix, of_str};
+use super::hash::{FxMap, FxSet, feed, finish, mix, of_str};
 use super::lexicon::{ClusterPath, Lexicon};
 
 /// log2 of the number of weight rows.
@@ -81,6 +82,42 @@ pub struct Token {
     /// Gazetteer lists a phrase starting here (low byte) or continuing
     /// through here (high byte) is on.
     pub gaz: u16,
+    /// The run of capitalized words (joined by "of", "and", "&", "'s" …)
+    /// this token is in: the hash of its first and last word, its length,
+    /// and where the token sits in it (bit 0 first, bit 1 last, bit 2 the
+    /// run is in quotation marks); length 0 outside a run. A name's last
+    /// word says much of its type ("… Corp", "… Party", "… Cup"), its first
+    /// word where it starts, and quotes that it is a title or a company
+    /// rather than a person.
+    pub run_first_h: u64,
+    pub run_last_h: u64,
+    pub run_len: u8,
+    pub run_pos: u8,
+}
+
+/// Words that may join two capitalized words into one name ("Bank of
+/// England", "Marks & Spencer", "Boatmen's Bancshares").
+fn connector(lower: &str) -> bool {
+    matches!(
+        lower,
+        "of" | "and"
+            | "&"
+            | "'s"
+            | "de"
+            | "del"
+            | "della"
+            | "dello"
+            | "di"
+            | "da"
+            | "du"
+            | "la"
+            | "le"
+            | "von"
+            | "van"
+            | "der"
+            | "den"
+            | "al"
+    )
 }
 
 /// Word shape: X for capitals, x for small letters, d for digits, other
@@ -133,6 +170,10 @@ pub fn prepare(words: &[&str], lex: &Lexicon, gaz: &Gazetteer) -> Vec<Token> {
                 cluster: lex.cluster(lower_h),
                 caps: lex.caps(lower_h),
                 gaz: 0,
+                run_first_h: 0,
+                run_last_h: 0,
+                run_len: 0,
+                run_pos: 0,
                 lower,
             }
         })
@@ -166,22 +207,83 @@ pub fn prepare(words: &[&str], lex: &Lexicon, gaz: &Gazetteer) -> Vec<Token> {
         }
         i += len;
     }
+    // Runs of capitalized words.
+    let mut i = 0;
+    while i < n {
+        if !toks[i].class.is_capital() {
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        loop {
+            if end < n && toks[end].class.is_capital() {
+                end += 1;
+            } else if end + 1 < n && connector(&toks[end].lower) && toks[end + 1].class.is_capital()
+            {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        let (fh, lh) = (toks[i].lower_h, toks[end - 1].lower_h);
+        let len = (end - i).min(255) as u8;
+        // In quotes: a quote mark before and after (past a final . or ,).
+        let quoted = i > 0
+            && is_quote(&toks[i - 1])
+            && (toks.get(end).is_some_and(is_quote)
+                || (toks
+                    .get(end)
+                    .is_some_and(|t| matches!(t.lower.as_str(), "." | ","))
+                    && toks.get(end + 1).is_some_and(is_quote)));
+        for (k, t) in toks.iter_mut().enumerate().take(end).skip(i) {
+            t.run_first_h = fh;
+            t.run_last_h = lh;
+            t.run_len = len;
+            t.run_pos = u8::from(k == i) | u8::from(k + 1 == end) << 1 | u8::from(quoted) << 2;
+        }
+        i = end;
+    }
     toks
 }
 
+/// A quotation mark token.
+fn is_quote(t: &Token) -> bool {
+    matches!(
+        t.lower.as_str(),
+        "\"" | "“" | "”" | "‘" | "’" | "'" | "«" | "»" | "``" | "''"
+    )
+}
+
+/// Most context keys kept per word of a document.
+const MAX_CONTEXT: usize = 16;
+
 /// Document-level evidence: which words the article writes capitalized in
-/// mid-sentence, and which it writes in lowercase.
+/// mid-sentence, which it writes in lowercase, and what surrounds each
+/// capitalized word elsewhere in it.
 #[derive(Debug, Default)]
 pub struct DocStats {
     cap_mid: FxSet<u64>,
     lower: FxSet<u64>,
+    /// Capitalized word → what surrounds it anywhere in the document: the
+    /// words before and after each of its occurrences and the last word of
+    /// the runs it is in (at most [`MAX_CONTEXT`] keys), so a bare "Pirelli"
+    /// knows the article also writes "Pirelli SpA", and "Mr" before one
+    /// mention of a surname informs all of them.
+    context: FxMap<u64, Vec<u64>>,
 }
 
 impl DocStats {
-    /// Gathers the evidence over every sentence of a document.
-    pub fn new(sentences: &[Vec<Token>]) -> DocStats {
+    /// Gathers the evidence over every sentence of a document. Sentences
+    /// flagged in `headings` (title-case headings of raw text; missing
+    /// flags are false) give none: a heading's capitals and its
+    /// headline-like surroundings say nothing of the names in it.
+    pub fn new(sentences: &[Vec<Token>], headings: &[bool]) -> DocStats {
         let mut d = DocStats::default();
-        for s in sentences {
+        let heading = |si: usize| headings.get(si).copied().unwrap_or(false);
+        for (si, s) in sentences.iter().enumerate() {
+            if heading(si) {
+                continue;
+            }
             if headline(s) {
                 continue;
             }
@@ -194,6 +296,33 @@ impl DocStats {
                         d.cap_mid.insert(t.lower_h);
                     }
                     _ => {}
+                }
+            }
+        }
+        for (si, s) in sentences.iter().enumerate() {
+            if heading(si) {
+                continue;
+            }
+            for (i, t) in s.iter().enumerate() {
+                if !t.class.is_capital() {
+                    continue;
+                }
+                // Numbers by their shape: "Kent 3" and "Kent 12" say the same.
+                let word = |t: &Token| {
+                    if t.class == Class::Digits {
+                        t.shape_h
+                    } else {
+                        t.lower_h
+                    }
+                };
+                let before = mix(1, if i > 0 { word(&s[i - 1]) } else { START });
+                let after = mix(2, s.get(i + 1).map_or(END, word));
+                let run = (t.run_len > 1).then(|| mix(3, t.run_last_h));
+                let keys = d.context.entry(t.lower_h).or_default();
+                for key in [Some(before), Some(after), run].into_iter().flatten() {
+                    if keys.len() < MAX_CONTEXT && !keys.contains(&key) {
+                        keys.push(key);
+                    }
                 }
             }
         }
@@ -248,6 +377,10 @@ const T_CLUSTER_CLASS: u64 = 23;
 const T_NO_CLUSTER: u64 = 24;
 const T_GAZ_PREV: u64 = 25;
 const T_GAZ_NEXT: u64 = 26;
+const T_RUN_FIRST: u64 = 27;
+const T_RUN_LAST: u64 = 28;
+const T_RUN_LEN: u64 = 29;
+const T_DOC_CTX: u64 = 30;
 /// Tag-dependent templates (used by the tagger).
 pub const T_TAG1: u64 = 40;
 pub const T_TAG2: u64 = 41;
@@ -369,6 +502,23 @@ pub fn token_features(s: &[Token], i: usize, headline: bool, doc: &DocStats, out
         let code = u64::from(cap_mid) | u64::from(lower) << 1 | u64::from(headline) << 2;
         out.push(f2(T_DOC, code, class | (u64::from(i == 0) << 8)));
     }
+    if t.run_len > 0 {
+        let pos = u64::from(t.run_pos);
+        out.push(f2(T_RUN_FIRST, t.run_first_h, pos));
+        out.push(f2(T_RUN_LAST, t.run_last_h, pos));
+        out.push(f2(
+            T_RUN_LEN,
+            u64::from(t.run_len.min(5)),
+            pos | (u64::from(headline) << 4),
+        ));
+    }
+    if t.class.is_capital()
+        && let Some(keys) = doc.context.get(&t.lower_h)
+    {
+        for &k in keys {
+            out.push(f(T_DOC_CTX, k));
+        }
+    }
 }
 
 #[cfg(test)]
@@ -405,7 +555,7 @@ mod tests {
         assert_eq!(s[3].gaz >> 8, u16::from(list::CITY | list::BIG_CITY));
         assert_eq!(s[5].gaz, u16::from(list::COUNTRY));
         assert_eq!(s[1].gaz, 0);
-        let doc = DocStats::new(std::slice::from_ref(&s));
+        let doc = DocStats::new(std::slice::from_ref(&s), &[]);
         let mut a = Vec::new();
         token_features(&s, 5, false, &doc, &mut a);
         let mut b = Vec::new();
@@ -416,5 +566,51 @@ mod tests {
         assert!(!headline(&s));
         let h = prepare(&["NOVAK", "VISITS", "NAIROBI"], &lex, &gaz);
         assert!(headline(&h));
+    }
+
+    #[test]
+    fn runs_quotes_and_document_context() {
+        let gaz = Gazetteer::parse("", "");
+        let lex = Lexicon::parse("", "");
+        let s = prepare(
+            &[
+                "Shares",
+                "of",
+                "Brightwater",
+                "Holdings",
+                "Corp",
+                "rose",
+                ".",
+            ],
+            &lex,
+            &gaz,
+        );
+        // "Shares of Brightwater Holdings Corp" is one run of five.
+        assert_eq!(s[0].run_len, 5);
+        assert_eq!((s[0].run_pos, s[4].run_pos, s[3].run_pos), (1, 2, 0));
+        assert_eq!(s[2].run_last_h, s[4].lower_h);
+        assert_eq!(s[5].run_len, 0);
+        let q = prepare(
+            &["the", "firm", ",", "\"", "Nova", "Terra", ".", "\""],
+            &lex,
+            &gaz,
+        );
+        assert_eq!(q[4].run_pos & 4, 4);
+        let p = prepare(&["Nova", "Terra", "said"], &lex, &gaz);
+        assert_eq!(p[0].run_pos & 4, 0);
+        // A bare "Brightwater" later in the document sees the run's last word.
+        let later = prepare(&["Brightwater", "said", "so"], &lex, &gaz);
+        let alone = DocStats::new(std::slice::from_ref(&later), &[]);
+        let both = DocStats::new(&[s.clone(), later.clone()], &[]);
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        token_features(&later, 0, false, &alone, &mut a);
+        token_features(&later, 0, false, &both, &mut b);
+        assert!(b.contains(&f(T_DOC_CTX, mix(3, s[4].lower_h))));
+        assert!(!a.contains(&f(T_DOC_CTX, mix(3, s[4].lower_h))));
+        // A sentence flagged as a heading gives no context.
+        let flagged = DocStats::new(&[s, later.clone()], &[true]);
+        let mut c = Vec::new();
+        token_features(&later, 0, false, &flagged, &mut c);
+        assert_eq!(a, c);
     }
 }

@@ -83,10 +83,14 @@ pub struct Entity {
 }
 
 /// Tags the sentences of one document (already split into words) with a
-/// weight table; returns each sentence's tag ids.
+/// weight table; returns each sentence's tag ids. Sentences flagged in
+/// `headings` (missing flags are false) are read like headlines in capitals
+/// by the caller and kept apart: they give the rest of the document no
+/// context and leave no labels in its history.
 pub fn tag_words<W: Weights>(
     w: &mut W,
     sentences: &[Vec<&str>],
+    headings: &[bool],
     lex: &Lexicon,
     gaz: &Gazetteer,
 ) -> Vec<Vec<u8>> {
@@ -94,17 +98,26 @@ pub fn tag_words<W: Weights>(
         .iter()
         .map(|s| features::prepare(s, lex, gaz))
         .collect();
-    let stats = DocStats::new(&prepared);
+    let stats = DocStats::new(&prepared, headings);
     let mut history = tagger::History::default();
     let mut buf = Vec::with_capacity(64);
     prepared
         .iter()
-        .map(|s| tagger::tag_sentence(w, s, &stats, &mut history, None, &mut buf))
+        .enumerate()
+        .map(|(i, s)| {
+            if headings.get(i).copied().unwrap_or(false) {
+                let mut scratch = history.clone();
+                tagger::tag_sentence(w, s, &stats, &mut scratch, None, &mut buf)
+            } else {
+                tagger::tag_sentence(w, s, &stats, &mut history, None, &mut buf)
+            }
+        })
         .collect()
 }
 
 /// Mentions in raw text: tokenizes each sentence range of `body` and tags
-/// them. Returns each sentence's token ranges and the mentions.
+/// them, title-case headings in capitals (see [`heading_line`]). Returns
+/// each sentence's token ranges and the mentions.
 pub fn recognize<W: Weights>(
     w: &mut W,
     body: &str,
@@ -116,11 +129,26 @@ pub fn recognize<W: Weights>(
         .iter()
         .map(|r| tokens::tokenize(&body[r.clone()], r.start))
         .collect();
+    // A title-case heading says nothing by its capitals: it is tagged the
+    // way headlines in capitals are, which the recognizer learned.
+    let upper: Vec<Option<Vec<String>>> = sentences
+        .iter()
+        .zip(&toks)
+        .map(|(r, t)| {
+            heading_line(body, r, t, lex)
+                .then(|| t.iter().map(|x| body[x.clone()].to_uppercase()).collect())
+        })
+        .collect();
     let words: Vec<Vec<&str>> = toks
         .iter()
-        .map(|s| s.iter().map(|r| &body[r.clone()]).collect())
+        .zip(&upper)
+        .map(|(s, u)| match u {
+            Some(u) => u.iter().map(String::as_str).collect(),
+            None => s.iter().map(|r| &body[r.clone()]).collect(),
+        })
         .collect();
-    let tags = tag_words(w, &words, lex, gaz);
+    let headings: Vec<bool> = upper.iter().map(Option::is_some).collect();
+    let tags = tag_words(w, &words, &headings, lex, gaz);
     let mut mentions = Vec::new();
     for (si, t) in tags.iter().enumerate() {
         for (start, end, ty) in tagger::spans(t) {
@@ -134,6 +162,75 @@ pub fn recognize<W: Weights>(
     }
     (toks, mentions)
 }
+
+/// Whether the sentence `range` of `body` (tokens `toks`) is a title-case
+/// heading: a line of its own, not ended by a full stop, whose words
+/// (after a short label such as "See also:", if any) are all capitalized
+/// except short function words, at least two of them, and at least one of
+/// them a word news usually writes in lowercase (by the capitalization
+/// table), so a line that only lists names is not one. Capitals carry no
+/// information there ("Budget Talks Resume After a Long Pause"), unlike in
+/// running text.
+fn heading_line(body: &str, range: &Range<usize>, toks: &[Range<usize>], lex: &Lexicon) -> bool {
+    const MAX_WORDS: usize = 20;
+    const MAX_LABEL_WORDS: usize = 3;
+    let before = body[..range.start].trim_end_matches([' ', '\t']);
+    let after = body[range.end..].trim_start_matches([' ', '\t']);
+    let alone = (before.is_empty() || before.ends_with('\n'))
+        && (after.is_empty() || after.starts_with('\n'));
+    let Some(last) = toks.last() else {
+        return false;
+    };
+    if !alone || matches!(&body[last.clone()], "." | "!" | ";" | ",") {
+        return false;
+    }
+    let words: Vec<&str> = toks
+        .iter()
+        .map(|r| &body[r.clone()])
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    if words.len() > MAX_WORDS {
+        return false;
+    }
+    // After a label ending in a colon, only the title counts.
+    let title = match toks.iter().position(|r| &body[r.clone()] == ":") {
+        Some(c) => {
+            let label = toks[..c]
+                .iter()
+                .filter(|r| body[(*r).clone()].chars().any(char::is_alphabetic))
+                .count();
+            if label <= MAX_LABEL_WORDS {
+                &toks[c + 1..]
+            } else {
+                toks
+            }
+        }
+        None => toks,
+    };
+    let (mut capitalized, mut ordinary) = (0, 0);
+    for r in title {
+        let w = &body[r.clone()];
+        let Some(first) = w.chars().find(|c| c.is_alphabetic()) else {
+            continue;
+        };
+        if first.is_uppercase() {
+            capitalized += 1;
+            if lex
+                .caps(gazetteer::lower_hash(w))
+                .is_some_and(|k| k <= MAX_ORDINARY_CAPS)
+            {
+                ordinary += 1;
+            }
+        } else if w.chars().count() > 4 {
+            return false;
+        }
+    }
+    capitalized >= 2 && ordinary >= 1
+}
+
+/// Highest capitalization step (see `lexicon`) of a word news usually
+/// writes in lowercase: capitalized in under 30% of its mid-sentence uses.
+const MAX_ORDINARY_CAPS: u8 = 1;
 
 /// The extractor: recognizes, links and locates the article's entities.
 pub struct Entities;
@@ -217,4 +314,75 @@ pub fn to_record(
             acronym: e.acronym.clone(),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whether the only sentence of `body` (the whole text) is a heading.
+    fn heading(body: &str, line: &str) -> bool {
+        let start = body.find(line).expect("line in body");
+        let range = start..start + line.len();
+        let toks = tokens::tokenize(line, start);
+        heading_line(body, &range, &toks, Lexicon::embedded())
+    }
+
+    #[test]
+    fn title_case_lines_are_headings() {
+        let body = "First paragraph here.\n\nBudget Talks Resume After a Long Pause\n\nMore text.";
+        assert!(heading(body, "Budget Talks Resume After a Long Pause"));
+        let body = "Text.\n\nSee also: Why the Harbour Plan Stalled\n\nText.";
+        assert!(heading(body, "See also: Why the Harbour Plan Stalled"));
+        // Running text, a sentence inside a paragraph, a full stop, one word.
+        let body = "Text.\n\nThe council met on Monday to discuss the budget\n\nText.";
+        assert!(!heading(
+            body,
+            "The council met on Monday to discuss the budget"
+        ));
+        let body = "Text. Budget Talks Resume After a Long Pause\n\nText.";
+        assert!(!heading(body, "Budget Talks Resume After a Long Pause"));
+        let body = "Text.\n\nBudget Talks Resume After a Long Pause.\n\nText.";
+        assert!(!heading(body, "Budget Talks Resume After a Long Pause."));
+        let body = "Text.\n\nAnalysis\n\nText.";
+        assert!(!heading(body, "Analysis"));
+        // A line that only lists names.
+        let body = "Text.\n\nMaria Okafor and Lena Novak\n\nText.";
+        assert!(!heading(body, "Maria Okafor and Lena Novak"));
+    }
+
+    #[test]
+    fn headings_are_tagged_in_capitals_and_keep_their_offsets() {
+        let Some(model) = Model::embedded() else {
+            return;
+        };
+        let (lex, gaz) = (Lexicon::embedded(), Gazetteer::embedded());
+        let body = "Harbour Plans\n\nThe harbour plans were approved in Lisbon on Monday.";
+        let sentences = vec![0..13, 15..body.len()];
+        let (toks, mentions) = recognize(&mut ModelRef(model), body, &sentences, lex, gaz);
+        assert_eq!(toks[0], [0..7, 8..13]);
+        // The same as tagging the heading in capitals, kept apart.
+        let words: Vec<Vec<&str>> = vec![
+            vec!["HARBOUR", "PLANS"],
+            toks[1].iter().map(|r| &body[r.clone()]).collect(),
+        ];
+        let tags = tag_words(&mut ModelRef(model), &words, &[true, false], lex, gaz);
+        let expected: Vec<(usize, usize, usize)> = tags
+            .iter()
+            .enumerate()
+            .flat_map(|(si, t)| {
+                tagger::spans(t)
+                    .into_iter()
+                    .map(move |(s, e, _)| (si, s, e))
+            })
+            .collect();
+        let got: Vec<(usize, usize, usize)> =
+            mentions.iter().map(|m| (m.sent, m.start, m.end)).collect();
+        assert_eq!(got, expected);
+        assert!(
+            mentions
+                .iter()
+                .any(|m| m.ty == EntityType::Place && &body[toks[1][m.start].clone()] == "Lisbon")
+        );
+    }
 }

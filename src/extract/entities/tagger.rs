@@ -53,7 +53,7 @@ pub fn allowed(prev: u8, tag: u8) -> bool {
 }
 
 /// Per-document decoding state: what capitalized words were labelled so far.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct History(FxMap<u64, u8>);
 
 /// Tags one sentence. With `gold`, also learns: wherever the chosen tag is
