@@ -174,8 +174,7 @@ pub fn tokens<'a>(text: &'a str, raw: &[lexer::Token], arena: &'a mut String) ->
     }
     // Pass 2: the tokens, borrowing the finished arena.
     let arena: &'a str = arena.as_str();
-    let out = plan
-        .into_iter()
+    plan.into_iter()
         .map(|(i, end, low)| {
             let t = raw[i];
             let low = match low {
@@ -218,6 +217,5 @@ pub fn tokens<'a>(text: &'a str, raw: &[lexer::Token], arena: &'a mut String) ->
                 starter,
             }
         })
-        .collect();
-    out
+        .collect()
 }

@@ -22,9 +22,9 @@ pub fn scan_tokens(text: &str, toks: &[lexer::Token]) -> Vec<NumberSpan> {
     let mut i = 0;
     while i < toks.len() {
         let next = match toks[i].kind {
-            Kind::Digits => digits_at(text, &toks, i, &mut out),
-            Kind::Word => words_at(text, &toks, i, &mut out),
-            Kind::Punct => vulgar_at(&toks, i, &mut out),
+            Kind::Digits => digits_at(text, toks, i, &mut out),
+            Kind::Word => words_at(text, toks, i, &mut out),
+            Kind::Punct => vulgar_at(toks, i, &mut out),
             Kind::Opaque => i + 1,
         };
         i = next.max(i + 1);
