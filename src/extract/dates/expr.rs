@@ -476,24 +476,29 @@ fn month_start(m: &MonthRef, r: NaiveDate, reading: Reading) -> Option<NaiveDate
 /// A month-and-day without a year: this year's if it is on the reading's
 /// side of the reference, else the next (or last) one that exists.
 fn open_year(month: u32, day: u32, r: NaiveDate, reading: Reading) -> Option<NaiveDate> {
+    first_on_side(r, reading, 9, |y| ymd(y, month, day))
+}
+
+/// The first of a yearly date (`f` of a year), from the reference's year
+/// on, that lies on the reading's side of the reference.
+fn first_on_side(
+    r: NaiveDate,
+    reading: Reading,
+    years: i32,
+    f: impl Fn(i32) -> Option<NaiveDate>,
+) -> Option<NaiveDate> {
     let step = match reading {
         Reading::Future => 1,
         Reading::Past => -1,
     };
-    let mut y = r.year();
-    for _ in 0..9 {
-        if let Some(d) = ymd(y, month, day) {
-            let ok = match reading {
-                Reading::Future => d >= r,
-                Reading::Past => d <= r,
-            };
-            if ok {
-                return Some(d);
-            }
-        }
-        y += step;
-    }
-    None
+    (0..years).find_map(|k| {
+        let d = f(r.year() + step * k)?;
+        let ok = match reading {
+            Reading::Future => d >= r,
+            Reading::Past => d <= r,
+        };
+        ok.then_some(d)
+    })
 }
 
 impl Day {

@@ -64,6 +64,14 @@ fn kind_name(k: Kind) -> &'static str {
     }
 }
 
+/// The predictions of one kind, as the extractor and parser specs score them.
+fn of_kind(case: &Case, kind: Kind) -> Vec<Prediction> {
+    predict(&case.input, case.reference(), mode_for(kind))
+        .into_iter()
+        .filter(|p| p.kind == kind_name(kind))
+        .collect()
+}
+
 fn mode_for(kind: Kind) -> Mode {
     if kind == Kind::Duration {
         Mode::Durations
@@ -81,10 +89,7 @@ impl Model for Extractor {
     }
 
     fn predict_case(&self, case: &Case) -> Vec<Prediction> {
-        predict(&case.input, case.reference(), mode_for(self.0))
-            .into_iter()
-            .filter(|p| p.kind == kind_name(self.0))
-            .collect()
+        of_kind(case, self.0)
     }
 
     fn matches(&self, expected: &Expected, p: &Prediction) -> bool {
@@ -101,10 +106,7 @@ impl Model for Parser {
     }
 
     fn predict_case(&self, case: &Case) -> Vec<Prediction> {
-        predict(&case.input, case.reference(), mode_for(self.0))
-            .into_iter()
-            .filter(|p| p.kind == kind_name(self.0))
-            .collect()
+        of_kind(case, self.0)
     }
 
     fn matches(&self, expected: &Expected, p: &Prediction) -> bool {

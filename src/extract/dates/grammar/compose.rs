@@ -87,14 +87,7 @@ impl<'a> Parser<'a> {
             && let Some((de, (b, _))) = self.day_num(me, false)
             && b > a
         {
-            let mut y = de;
-            if self.p(y, ',') {
-                y += 1;
-            }
-            let (end, year) = match self.year_after(y) {
-                Some((ye, yr)) => (ye, Some(yr)),
-                None => (de, None),
-            };
+            let (end, year) = self.maybe_year(de);
             return Some((end, day_range(a, b, MonthRef::Named { month: mo, year })));
         }
         let (e, (b, _)) = self.day_num(j, lead)?;
@@ -167,14 +160,7 @@ impl<'a> Parser<'a> {
         if b <= a || self.month(e2, true).is_some() {
             return None;
         }
-        let mut y = e2;
-        if self.p(y, ',') {
-            y += 1;
-        }
-        let (end, year) = match self.year_after(y) {
-            Some((ye, yr)) => (ye, Some(yr)),
-            None => (e2, None),
-        };
+        let (end, year) = self.maybe_year(e2);
         Some((end, day_range(a, b, MonthRef::Named { month: mo, year })))
     }
 

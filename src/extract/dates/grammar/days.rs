@@ -7,7 +7,7 @@
 use super::super::expr::{Day, MonthRef, WeekdayRel, YearRef};
 use super::super::lexicon;
 use super::atoms::{NumericDate, open_day};
-use super::{Hit, Parser};
+use super::{Hit, Parser, longest};
 
 /// Words before a bare day of the month ("on the 21st", "for the 27").
 const DAY_PREPS: &[&str] = &[
@@ -17,22 +17,24 @@ const DAY_PREPS: &[&str] = &[
 impl<'a> Parser<'a> {
     /// The longest single day at `i`.
     pub fn day(&self, i: usize) -> Hit<Day> {
-        let mut best: Hit<Day> = None;
-        let mut take = |h: Hit<Day>| {
-            if let Some((e, d)) = h
-                && best.as_ref().is_none_or(|(b, _)| e > *b)
-            {
-                best = Some((e, d));
-            }
-        };
-        take(self.calendar_date(i));
-        take(self.weekday_day(i));
-        take(self.relative_day(i));
-        take(self.day_of_month(i));
-        take(self.nth_weekday(i));
-        take(self.holiday(i));
-        take(self.shifted_calendar(i));
-        best
+        longest([
+            self.calendar_date(i),
+            self.weekday_day(i),
+            self.relative_day(i),
+            self.day_of_month(i),
+            self.nth_weekday(i),
+            self.holiday(i),
+            self.shifted_calendar(i),
+        ])
+    }
+
+    /// The year after a day and month, if one follows, and where the date
+    /// then ends.
+    pub fn maybe_year(&self, i: usize) -> (usize, Option<YearRef>) {
+        match self.trailing_year(i) {
+            Some((e, y)) => (e, Some(y)),
+            None => (i, None),
+        }
     }
 
     /// A year after a day and month: ", 2016", " of 2016", " in 2020".
@@ -107,10 +109,7 @@ impl<'a> Parser<'a> {
                 if let Some((e, m)) = self.month(m0, true)
                     && (digits || ordinal || self.month(m0, false).is_some())
                 {
-                    let (end, year) = match self.trailing_year(e) {
-                        Some((ye, y)) => (ye, Some(y)),
-                        None => (e, None),
-                    };
+                    let (end, year) = self.maybe_year(e);
                     // "the 09th of May" keeps its article; "the tenth of
                     // September" is read from the day.
                     let start_ok = !the || digits;
@@ -436,10 +435,7 @@ impl<'a> Parser<'a> {
         if day_of {
             k += 1;
             if let Some((me, mo)) = self.month(k + 1, true) {
-                let (end, year) = match self.trailing_year(me) {
-                    Some((ye, y)) => (ye, Some(y)),
-                    None => (me, None),
-                };
+                let (end, year) = self.maybe_year(me);
                 return Some((end, calendar(year, mo, d)));
             }
             if self.is(k + 1, "the") && self.is(k + 2, "month") {
@@ -514,10 +510,7 @@ impl<'a> Parser<'a> {
                 ));
             }
             if let Some((me, month)) = self.month(m, true) {
-                let (end, year) = match self.trailing_year(me) {
-                    Some((ye, y)) => (ye, Some(y)),
-                    None => (me, None),
-                };
+                let (end, year) = self.maybe_year(me);
                 return Some((
                     end,
                     Day::NthWeekday {
@@ -553,29 +546,18 @@ impl<'a> Parser<'a> {
                 "next" => Some(YearRef::Rel(1)),
                 "previous" => Some(YearRef::Rel(-1)),
                 "this" => Some(YearRef::Rel(0)),
-                "last" | "past" => {
+                "last" | "past" | "following" | "coming" | "upcoming" => {
+                    let sign = if matches!(w, "last" | "past") { -1 } else { 1 };
+                    let base = Box::new(Day::Holiday {
+                        holiday: h,
+                        year: None,
+                    });
                     return Some((
                         e,
                         Day::Shift {
-                            base: Box::new(Day::Holiday {
-                                holiday: h,
-                                year: None,
-                            }),
+                            base,
                             amount: Vec::new(),
-                            sign: -1,
-                        },
-                    ));
-                }
-                "following" | "coming" | "upcoming" => {
-                    return Some((
-                        e,
-                        Day::Shift {
-                            base: Box::new(Day::Holiday {
-                                holiday: h,
-                                year: None,
-                            }),
-                            amount: Vec::new(),
-                            sign: 1,
+                            sign,
                         },
                     ));
                 }

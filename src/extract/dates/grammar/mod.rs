@@ -109,33 +109,36 @@ impl<'a> Parser<'a> {
         if self.mode == Mode::Durations {
             return self.duration_expr(i);
         }
-        let mut best: Hit<Expr> = None;
-        let mut take = |h: Hit<Expr>| {
-            if let Some((e, x)) = h
-                && best.as_ref().is_none_or(|(b, _)| e > *b)
-            {
-                best = Some((e, x));
-            }
-        };
-        take(self.modified(i));
-        take(self.range(i));
-        take(self.shifted(i));
-        take(self.day(i).map(|(e, d)| (e, Expr::day(d))));
-        take(self.period(i).map(|(e, p)| (e, Expr::period(p))));
-        take(self.duration_expr(i));
-        let (end, expr) = best?;
+        let (end, expr) = longest([
+            self.modified(i),
+            self.range(i),
+            self.shifted(i),
+            self.day(i).map(|(e, d)| (e, Expr::day(d))),
+            self.period(i).map(|(e, p)| (e, Expr::period(p))),
+            self.duration_expr(i),
+        ])?;
         Some(self.suffix_mods(end, expr))
     }
 
     /// A day or a period at `i` (one side of a range, the base of a shift).
     pub fn point(&self, i: usize) -> Hit<Expr> {
-        let d = self.day(i).map(|(e, d)| (e, Expr::day(d)));
-        let p = self.period(i).map(|(e, p)| (e, Expr::period(p)));
-        match (d, p) {
-            (Some(a), Some(b)) => Some(if b.0 > a.0 { b } else { a }),
-            (a, b) => a.or(b),
+        longest([
+            self.day(i).map(|(e, d)| (e, Expr::day(d))),
+            self.period(i).map(|(e, p)| (e, Expr::period(p))),
+        ])
+    }
+}
+
+/// The reading that goes furthest; the first of equals wins, so rules are
+/// listed in order of preference.
+pub fn longest<T, const N: usize>(hits: [Hit<T>; N]) -> Hit<T> {
+    let mut best: Hit<T> = None;
+    for (e, x) in hits.into_iter().flatten() {
+        if best.as_ref().is_none_or(|(b, _)| e > *b) {
+            best = Some((e, x));
         }
     }
+    best
 }
 
 /// Every expression in one line's tokens, in order, none overlapping.
@@ -165,15 +168,8 @@ pub fn parse_line(p: &Parser<'_>) -> Vec<Found> {
 /// Whether a word alone places an expression in time: a month, weekday,
 /// unit of time, relative or number word, season, holiday, decade.
 pub fn is_anchor(w: &str) -> bool {
-    lexicon::month(w).is_some()
-        || lexicon::weekday(w).is_some()
+    named_in_time(w)
         || lexicon::unit(w).is_some()
-        || lexicon::small_number(w).is_some()
-        || lexicon::ordinal_word(w).is_some()
-        || lexicon::relative(w).is_some()
-        || lexicon::season(w).is_some()
-        || lexicon::decade_word(w).is_some()
-        || lexicon::starts_holiday(w)
         || matches!(
             w,
             "today"
@@ -203,6 +199,20 @@ pub fn is_anchor(w: &str) -> bool {
                 | "hundred"
                 | "thousand"
         )
+}
+
+/// Months, weekdays, number and ordinal words, relative words, seasons,
+/// decades, holidays and codes such as "q3" or "cy18": words that both
+/// anchor an expression and can start one.
+fn named_in_time(w: &str) -> bool {
+    lexicon::month(w).is_some()
+        || lexicon::weekday(w).is_some()
+        || lexicon::small_number(w).is_some()
+        || lexicon::ordinal_word(w).is_some()
+        || lexicon::relative(w).is_some()
+        || lexicon::season(w).is_some()
+        || lexicon::decade_word(w).is_some()
+        || lexicon::starts_holiday(w)
         || (w.len() <= 4
             && matches!(w.as_bytes().first(), Some(b'q' | b'h' | b'c' | b'f' | b's'))
             && w.bytes().skip(1).any(|b| b.is_ascii_digit()))
@@ -211,18 +221,7 @@ pub fn is_anchor(w: &str) -> bool {
 /// Whether any rule can start at a word: most words of a text cannot,
 /// and the token's flag (computed once per word) skips them.
 pub fn word_can_start(w: &str) -> bool {
-    lexicon::month(w).is_some()
-        || lexicon::weekday(w).is_some()
-        || lexicon::small_number(w).is_some()
-        || lexicon::ordinal_word(w).is_some()
-        || lexicon::relative(w).is_some()
-        || lexicon::season(w).is_some()
-        || lexicon::decade_word(w).is_some()
-        || STARTERS.contains(&w)
-        || lexicon::starts_holiday(w)
-        || (w.len() <= 4
-            && matches!(w.as_bytes().first(), Some(b'q' | b'h' | b'c' | b'f' | b's'))
-            && w.bytes().skip(1).any(|b| b.is_ascii_digit()))
+    named_in_time(w) || STARTERS.contains(&w)
 }
 
 /// Whether token `i` or one of the few after it carries a date (digits, a

@@ -5,7 +5,7 @@
 
 use super::super::expr::{Day, MonthRef, Part, Period, YearRef};
 use super::super::lexicon::{self, Unit};
-use super::{Hit, Parser};
+use super::{Hit, Parser, longest};
 
 /// Words before a bare four-digit number that make it a year.
 const YEAR_PREPS: &[&str] = &[
@@ -45,34 +45,29 @@ const YEAR_PREPS: &[&str] = &[
 impl<'a> Parser<'a> {
     /// The longest period at `i`.
     pub fn period(&self, i: usize) -> Hit<Period> {
-        let mut best: Hit<Period> = None;
-        let mut take = |h: Hit<Period>| {
-            if let Some((e, d)) = h
-                && best.as_ref().is_none_or(|(b, _)| e > *b)
-            {
-                best = Some((e, d));
-            }
+        let to_date = if self.is(i, "ytd") {
+            Some((i + 1, Period::YearToDate))
+        } else if self.is(i, "year") && self.is(i + 1, "to") && self.is(i + 2, "date") {
+            Some((i + 3, Period::YearToDate))
+        } else {
+            None
         };
-        take(self.month_period(i));
-        take(self.year_period(i));
-        take(self.relative_unit(i));
-        take(self.rolling(i));
-        take(self.rest(i));
-        take(self.part(i));
-        take(self.week_of(i));
-        take(self.iso_week(i));
-        take(self.sub_period(i));
-        take(self.quarter(i));
-        take(self.season(i));
-        take(self.decade(i));
-        take(self.holiday_weekend(i));
-        if (self.is(i, "year") && self.is(i + 1, "to") && self.is(i + 2, "date"))
-            || self.is(i, "ytd")
-        {
-            let e = if self.is(i, "ytd") { i + 1 } else { i + 3 };
-            take(Some((e, Period::YearToDate)));
-        }
-        best
+        longest([
+            self.month_period(i),
+            self.year_period(i),
+            self.relative_unit(i),
+            self.rolling(i),
+            self.rest(i),
+            self.part(i),
+            self.week_of(i),
+            self.iso_week(i),
+            self.sub_period(i),
+            self.quarter(i),
+            self.season(i),
+            self.decade(i),
+            self.holiday_weekend(i),
+            to_date,
+        ])
     }
 
     /// A relative year word: "this year", "next year's", "last year".
