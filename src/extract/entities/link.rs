@@ -372,6 +372,7 @@ pub fn link(
     //    with their long forms, everything else by exact name.
     let mut groups: Vec<Group> = Vec::new();
     let mut by_key: BTreeMap<(u8, String), usize> = BTreeMap::new();
+    let mut surnames: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     let mut order: Vec<usize> = (0..ms.len()).collect();
     // Longer names first so single words find their full name.
     order.sort_by_key(|&i| {
@@ -391,17 +392,10 @@ pub fn link(
         if single && ty == EntityType::Person && !by_key.contains_key(&(ty as u8, k.clone())) {
             // Surname of exactly one full name (the most mentioned if several).
             let mut best: Option<(usize, usize)> = None;
-            for (gi, g) in groups.iter().enumerate() {
-                if g.ty != EntityType::Person {
-                    continue;
-                }
-                let full = &g.names[0];
-                let words: Vec<&str> = full.split_whitespace().collect();
-                if words.len() >= 2 && key(words[words.len() - 1]) == k {
-                    let n = g.mentions.len();
-                    if best.is_none_or(|(_, bn)| n > bn) {
-                        best = Some((gi, n));
-                    }
+            for &gi in surnames.get(&k).into_iter().flatten() {
+                let n = groups[gi].mentions.len();
+                if best.is_none_or(|(_, bn)| n > bn) {
+                    best = Some((gi, n));
                 }
             }
             if let Some((gi, _)) = best {
@@ -419,14 +413,22 @@ pub fn link(
                     roles: Vec::new(),
                     acronym: None,
                 });
-                by_key.insert((ty as u8, target_key.clone()), groups.len() - 1);
-                groups.len() - 1
+                let gi = groups.len() - 1;
+                by_key.insert((ty as u8, target_key.clone()), gi);
+                // A person's full name, found again by its surname.
+                let words: Vec<&str> = name.split_whitespace().collect();
+                if ty == EntityType::Person && words.len() >= 2 {
+                    surnames
+                        .entry(key(words[words.len() - 1]))
+                        .or_default()
+                        .push(gi);
+                }
+                gi
             }
         };
         let g = &mut groups[gi];
-        if !g.mentions.contains(&range) {
-            g.mentions.push(range);
-        }
+        // Duplicates go when the group's mentions are sorted.
+        g.mentions.push(range);
         g.names.push(name.clone());
         for r in &m.roles {
             if !g.roles.contains(r) {
@@ -473,6 +475,7 @@ pub fn link(
         .into_iter()
         .map(|mut g| {
             g.mentions.sort_by_key(|r| (r.start, r.end));
+            g.mentions.dedup();
             let name = canonical(&g);
             let mut e = Entity {
                 ty: g.ty,
@@ -530,6 +533,7 @@ pub fn link(
             Some(m) => {
                 m.mentions.extend(e.mentions);
                 m.mentions.sort_by_key(|r| (r.start, r.end));
+                m.mentions.dedup();
                 if e.name.chars().count() > m.name.chars().count() {
                     m.name = e.name;
                 }
