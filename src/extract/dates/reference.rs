@@ -59,8 +59,11 @@ pub fn latest_full_day(mentions: &[DateMention]) -> Option<NaiveDate> {
     mentions.iter().filter_map(DateMention::full_day).max()
 }
 
-/// The reading of `expr` nearest to the reference (the past one on a tie,
-/// as news reports on what happened).
+/// The reading of `expr` an article most likely means: news reports on
+/// what happened, so the past reading wins unless the next one is less than
+/// half as far ("Friday" in a Thursday article is tomorrow, "March" in an
+/// October article the March just past, "January" in a November one the
+/// coming January).
 pub fn nearest(expr: &Expr, reference: NaiveDate) -> Value {
     let past = through_last(expr, reference, Reading::Past);
     let future = through_last(expr, reference, Reading::Future);
@@ -90,7 +93,7 @@ pub fn nearest(expr: &Expr, reference: NaiveDate) -> Value {
         _ => None,
     };
     match (distance(&past), distance(&future)) {
-        (Some(p), Some(f)) if f < p => future,
+        (Some(p), Some(f)) if 2 * f < p => future,
         (None, Some(_)) => future,
         _ => past,
     }

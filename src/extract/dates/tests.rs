@@ -191,3 +191,24 @@ fn dates_in_words_and_holidays() {
         range("1990-01-01", "2000-01-01")
     );
 }
+
+#[test]
+fn open_dates_lean_to_the_past() {
+    let r = "2025-10-23"; // a Thursday
+    assert_eq!(
+        one("They meet on Friday.", r).1,
+        Value::Day(d("2025-10-24"))
+    );
+    assert_eq!(
+        one("It ended on Tuesday.", r).1,
+        Value::Day(d("2025-10-21"))
+    );
+    assert_eq!(
+        one("It builds on March talks.", r).1,
+        range("2025-03-01", "2025-04-01")
+    );
+    assert_eq!(
+        one("Talks resume in January.", "2025-11-20").1,
+        range("2026-01-01", "2026-02-01")
+    );
+}
