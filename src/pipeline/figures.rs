@@ -44,6 +44,16 @@ fn place(doc: &Document, offsets: &CharOffsets, r: &Range<usize>) -> Place {
     }
 }
 
+/// Whether `r` lies inside a date or date range (not a duration). Dates
+/// are in text order and do not overlap, so one search finds the candidate.
+fn in_date(dates: &[crate::extract::dates::DateMention], r: &Range<usize>) -> bool {
+    let k = dates.partition_point(|d| d.range.start <= r.start);
+    k > 0 && {
+        let d = &dates[k - 1];
+        d.kind() != crate::extract::dates::Kind::Duration && r.end <= d.range.end
+    }
+}
+
 fn qualifier(q: Option<Q>) -> Option<Qualifier> {
     Some(match q? {
         Q::About => Qualifier::About,
@@ -153,13 +163,8 @@ pub fn figures(doc: &Document, facts: &Facts, offsets: &CharOffsets) -> Figures 
             continue;
         };
         // "three years ago" is a date, not an amount of time.
-        let in_date = facts.dates.iter().any(|d| {
-            d.kind() != crate::extract::dates::Kind::Duration
-                && d.range.start <= q.range.start
-                && q.range.end <= d.range.end
-        });
-        if in_date
-            && matches!(&q.measure, Measure::Unit(u) if u.dimension == crate::extract::units::Dimension::Duration)
+        if matches!(&q.measure, Measure::Unit(u) if u.dimension == crate::extract::units::Dimension::Duration)
+            && in_date(&facts.dates, &q.range)
         {
             continue;
         }

@@ -87,12 +87,6 @@ pub fn shift(d: NaiveDate, amount: f64, unit: Unit) -> Option<NaiveDate> {
     }
 }
 
-/// The Monday starting the first week of year `y` (the week holding its
-/// first Thursday).
-pub fn iso_week_one(y: i32) -> Option<NaiveDate> {
-    NaiveDate::from_isoywd_opt(y, 1, Weekday::Mon)
-}
-
 /// The Monday starting week `w` of year `y` (ISO 8601).
 pub fn iso_week(y: i32, w: u32) -> Option<NaiveDate> {
     NaiveDate::from_isoywd_opt(y, w, Weekday::Mon)
@@ -155,11 +149,6 @@ pub fn holiday(h: Holiday, y: i32) -> Option<NaiveDate> {
         Holiday::Easter(days) => add_days(easter(y)?, days),
         Holiday::BlackFriday => add_days(nth_weekday(y, 11, 4, 4)?, 1),
     }
-}
-
-/// Whether year `y` has a 29 February.
-pub fn is_leap(y: i32) -> bool {
-    ymd(y, 2, 29).is_some()
 }
 
 #[cfg(test)]

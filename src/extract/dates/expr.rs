@@ -443,7 +443,7 @@ impl YearRef {
 
 /// The century of a two-digit year: below 30 is 20yy, 40 and above 19yy,
 /// in between open (future 20yy, past 19yy).
-pub fn two_digit_year(yy: i32, reading: Reading) -> i32 {
+fn two_digit_year(yy: i32, reading: Reading) -> i32 {
     match yy {
         0..=29 => 2000 + yy,
         30..=39 => match reading {

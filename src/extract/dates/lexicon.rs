@@ -111,15 +111,9 @@ pub fn unit(w: &str) -> Option<Unit> {
     })
 }
 
-/// Seasons, by their conventional start month (meteorological, northern).
-pub fn season(w: &str) -> Option<&'static str> {
-    Some(match w {
-        "spring" => "SP",
-        "summer" => "SU",
-        "fall" | "autumn" => "FA",
-        "winter" => "WI",
-        _ => return None,
-    })
+/// A season's name: a period the text does not date (hemispheres differ).
+pub fn is_season(w: &str) -> bool {
+    matches!(w, "spring" | "summer" | "fall" | "autumn" | "winter")
 }
 
 /// The decades spelled as words ("the seventies"), by their first year

@@ -210,7 +210,7 @@ fn named_in_time(w: &str) -> bool {
         || lexicon::small_number(w).is_some()
         || lexicon::ordinal_word(w).is_some()
         || lexicon::relative(w).is_some()
-        || lexicon::season(w).is_some()
+        || lexicon::is_season(w)
         || lexicon::decade_word(w).is_some()
         || lexicon::starts_holiday(w)
         || (w.len() <= 4

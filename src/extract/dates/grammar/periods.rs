@@ -311,7 +311,7 @@ impl<'a> Parser<'a> {
             || self.any(i - 1, YEAR_PREPS)
             || self.t[i - 1]
                 .word()
-                .is_some_and(|w| lexicon::month(w).is_some() || lexicon::season(w).is_some())
+                .is_some_and(|w| lexicon::month(w).is_some() || lexicon::is_season(w))
             || self.p(i - 1, '(')
             || self.p(i - 1, ',')
             || self.dash(i - 1)
@@ -521,7 +521,7 @@ impl<'a> Parser<'a> {
                 (e, p, 0)
             } else if let Some((e, y)) = self.year(k) {
                 (e, Period::Year(YearRef::Abs(y)), 0)
-            } else if let Some(_s) = self.w(k).and_then(lexicon::season) {
+            } else if self.w(k).is_some_and(lexicon::is_season) {
                 return Some((k + 1, Period::Season));
             } else {
                 return None;
@@ -787,7 +787,9 @@ impl<'a> Parser<'a> {
         if self.any(k, &["this", "next", "last", "the", "coming", "past", "mid"]) {
             k += 1;
         }
-        lexicon::season(self.w(k)?)?;
+        if !lexicon::is_season(self.w(k)?) {
+            return None;
+        }
         let mut e = k + 1;
         let y = self.opt(e, "of");
         if let Some((ye, _)) = self.year(y) {
