@@ -53,17 +53,12 @@
 # -----------------------------------------------------------------------------
 set -euo pipefail
 
-die() { echo "bench-nats: error: $*" >&2; exit 2; }
-
-SCRIPT_DIR=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
-ROOT=$(cd -- "$SCRIPT_DIR/.." && pwd)
-cd "$ROOT"
-[[ -f Cargo.toml ]] && grep -q '^name = "wirewatch"' Cargo.toml \
-  || die "$ROOT does not look like the wirewatch project root"
+BENCH_NAME=bench-nats
+# shellcheck source=scripts/bench-common.sh
+source "$(dirname -- "${BASH_SOURCE[0]}")/bench-common.sh"
 
 BBC_GLOB="../shared/data/news/bbc/*/*.txt"
 compgen -G "$BBC_GLOB" >/dev/null || die "no files match $ROOT/$BBC_GLOB"
-command -v python3 >/dev/null || die "python3 is required"
 
 N=${N:-5000}
 RUNS=${RUNS:-3}
@@ -80,46 +75,13 @@ TIMEOUT_S=${TIMEOUT_S:-900}
 [[ $TIMEOUT_S =~ ^[1-9][0-9]*$ ]] || die "TIMEOUT_S must be a positive integer"
 NATS_BIN=$(command -v "$NATS_SERVER") || die "$NATS_SERVER not found (apt-get install nats-server)"
 
-# Reproducible configuration: embedded defaults + the flags given below.
-while IFS= read -r var; do unset "$var"; done < <(compgen -e | grep '^WIREWATCH_' || true)
-
-BIN=target/release/wirewatch
-need_build=0
-case $BUILD in
-  1) need_build=1 ;;
-  0) ;;
-  auto)
-    if [[ ! -x $BIN ]] || [[ -n $(find src Cargo.toml Cargo.lock -newer "$BIN" -print -quit 2>/dev/null) ]]; then
-      need_build=1
-    fi ;;
-  *) die "BUILD must be auto, 0 or 1" ;;
-esac
-if (( need_build )); then
-  echo "building: cargo build --release --bin wirewatch" >&2
-  cargo build --release --bin wirewatch >&2 || die "cargo build --release failed"
-fi
-[[ -x $BIN ]] || die "$BIN not found (run cargo build --release, or BUILD=1)"
-"$BIN" --version 2>/dev/null | grep -q wirewatch || die "$BIN --version does not print 'wirewatch'"
+ensure_binary
 
 TMP_ROOT=$(mktemp -d "${TMPDIR:-/tmp}/bench-nats.XXXXXX")
 trap 'rm -rf -- "$TMP_ROOT"' EXIT
 
 CORPUS=$TMP_ROOT/corpus
-python3 - "$CORPUS" "$N" "$BBC_GLOB" <<'PY'
-import glob, os, sys
-out, count, pattern = sys.argv[1], int(sys.argv[2]), sys.argv[3]
-texts = []
-for p in sorted(glob.glob(pattern)):
-    with open(p, "rb") as f:
-        b = f.read()
-    texts.append(b if b.endswith(b"\n") else b + b"\n")
-os.makedirs(out)
-width = len(str(count))
-for i in range(count):
-    with open(os.path.join(out, f"a{i:0{width}d}.txt"), "wb") as f:
-        f.write(texts[i % len(texts)])
-        f.write(b"\n[bench-nats %d]\n" % i)
-PY
+make_corpus "$CORPUS" "$N" bench-nats "$BBC_GLOB" >/dev/null
 sync
 
 echo "wirewatch NATS JetStream benchmark"

@@ -58,14 +58,9 @@
 # -----------------------------------------------------------------------------
 set -euo pipefail
 
-die() { echo "bench-pipeline: error: $*" >&2; exit 2; }
-
-# --- project root -------------------------------------------------------------
-SCRIPT_DIR=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
-ROOT=$(cd -- "$SCRIPT_DIR/.." && pwd)
-cd "$ROOT"
-[[ -f Cargo.toml ]] && grep -q '^name = "wirewatch"' Cargo.toml \
-  || die "$ROOT does not look like the wirewatch project root"
+BENCH_NAME=bench-pipeline
+# shellcheck source=scripts/bench-common.sh
+source "$(dirname -- "${BASH_SOURCE[0]}")/bench-common.sh"
 
 SHARED=../shared
 SEEDS_GLOB="$SHARED/seeds/*.txt"
@@ -92,36 +87,12 @@ done
 (( MEM_N <= N )) || die "MEM_N ($MEM_N) must not exceed N ($N)"
 [[ -z $WORKERS || $WORKERS =~ ^[0-9]+$ ]] || die "WORKERS must be an integer"
 [[ $STRICT == 0 || $STRICT == 1 ]] || die "STRICT must be 0 or 1"
-command -v python3 >/dev/null || die "python3 is required"
-
-# Reproducible configuration: embedded defaults + the flags/env set below.
-while IFS= read -r var; do unset "$var"; done < <(compgen -e | grep '^WIREWATCH_' || true)
 
 WORKER_ARGS=()
 [[ -n $WORKERS ]] && WORKER_ARGS=(--workers "$WORKERS")
 
 # --- binary -------------------------------------------------------------------
-BIN=target/release/wirewatch
-need_build=0
-case $BUILD in
-  1) need_build=1 ;;
-  0) ;;
-  auto)
-    if [[ ! -x $BIN ]]; then
-      need_build=1
-    elif [[ -n $(find src Cargo.toml Cargo.lock -newer "$BIN" -print -quit 2>/dev/null) ]]; then
-      need_build=1
-    fi ;;
-  *) die "BUILD must be auto, 0 or 1" ;;
-esac
-if (( need_build )); then
-  echo "building: cargo build --release" >&2
-  cargo build --release >&2 || die "cargo build --release failed"
-fi
-[[ -x $BIN ]] || die "$BIN not found (run cargo build --release, or BUILD=1)"
-# A placeholder binary (e.g. from a dependency-only build) prints nothing.
-"$BIN" --version 2>/dev/null | grep -q wirewatch \
-  || die "$BIN --version does not print 'wirewatch': stale or placeholder binary? (try BUILD=1)"
+ensure_binary
 
 # --- temp folders, cleanup ------------------------------------------------------
 TMP_ROOT=$(mktemp -d "${TMPDIR:-/tmp}/bench-pipeline.XXXXXX")
@@ -160,32 +131,6 @@ now() { date +%s.%N; }
 calc() { python3 -c "print($1)"; }
 
 # --- corpus ---------------------------------------------------------------------
-# make_corpus DIR COUNT: COUNT files, round-robin over the sources, each with a
-# unique trailing `[copy i]` line.
-make_corpus() {
-  python3 - "$1" "$2" "$SHARED" <<'PY'
-import glob, os, sys
-out, count, shared = sys.argv[1], int(sys.argv[2]), sys.argv[3]
-sources = sorted(glob.glob(os.path.join(shared, "seeds", "*.txt"))) \
-        + sorted(glob.glob(os.path.join(shared, "data", "news", "bbc", "*", "*.txt")))
-if not sources:
-    sys.exit("no source articles found")
-texts = []
-for p in sources:
-    with open(p, "rb") as f:
-        b = f.read()
-    if not b.endswith(b"\n"):
-        b += b"\n"
-    texts.append(b)
-os.makedirs(out, exist_ok=True)
-width = len(str(count))
-for i in range(count):
-    with open(os.path.join(out, f"a{i:0{width}d}.txt"), "wb") as f:
-        f.write(texts[i % len(texts)])
-        f.write(b"\n[copy %d]\n" % i)
-print(len(sources))
-PY
-}
 
 echo "wirewatch pipeline benchmark"
 echo "binary: $ROOT/$BIN ($("$BIN" --version))"
@@ -195,7 +140,7 @@ echo "tmpdir: $TMP_ROOT"
 
 CORPUS=$TMP_ROOT/corpus
 t0=$(now)
-n_sources=$(make_corpus "$CORPUS" "$N")
+n_sources=$(make_corpus "$CORPUS" "$N" copy "$SEEDS_GLOB" "$BBC_GLOB")
 echo "corpus: $N files ($(du -sk "$CORPUS" | cut -f1) KiB) from $n_sources source articles, built in $(calc "round($(now) - $t0, 2)") s"
 
 # run_process CORPUS OUT LOG [TIMEFILE]: runs `wirewatch process`, prints the
@@ -379,7 +324,7 @@ mkdir -p "$SMALL"
 # The first MEM_N files of the corpus (hard links: same content, no copy).
 find "$CORPUS" -maxdepth 1 -type f -name 'a*.txt' | sort | head -n "$MEM_N" \
   | xargs -d '\n' ln -t "$SMALL" 2>/dev/null \
-  || { rm -rf -- "$SMALL"; mkdir -p "$SMALL"; make_corpus "$SMALL" "$MEM_N" >/dev/null; }
+  || { rm -rf -- "$SMALL"; mkdir -p "$SMALL"; make_corpus "$SMALL" "$MEM_N" copy "$SEEDS_GLOB" "$BBC_GLOB" >/dev/null; }
 echo "rss_method: $( (( HAVE_GNU_TIME )) && echo '/usr/bin/time -v' || echo 'getrusage(RUSAGE_CHILDREN)')"
 declare -A RSS
 for pair in "small:$SMALL:$MEM_N" "large:$CORPUS:$N"; do
