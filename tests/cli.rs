@@ -11,28 +11,46 @@ fn stderr(o: &std::process::Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
-#[test]
-fn process_writes_records_then_reruns_as_unchanged() {
-    let ws = Workspace::new();
-    ws.copy_seeds();
-    let out = ws.out();
-    let watch = ws.watch();
-    let args = [
+/// `wirewatch process` over the workspace's watch folder, records to its
+/// output folder, with `extra` arguments after.
+fn process_workspace(ws: &Workspace, extra: &[&str]) -> std::process::Output {
+    let (watch, out) = (ws.watch(), ws.out());
+    let mut args = vec![
         "process",
         watch.to_str().expect("utf8"),
         "--out",
         out.to_str().expect("utf8"),
     ];
-    let o = run(&args, &[]);
+    args.extend_from_slice(extra);
+    run(&args, &[])
+}
+
+/// Writes `lines` to `input`, runs `extract --jsonl` on it (which must
+/// succeed) and returns its output lines as JSON.
+fn extract_jsonl(input: &std::path::Path, lines: &[String]) -> Vec<serde_json::Value> {
+    std::fs::write(input, lines.join("\n") + "\n").expect("write");
+    let o = run(&["extract", "--jsonl", input.to_str().expect("utf8")], &[]);
     assert!(o.status.success(), "{}", stderr(&o));
+    stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json line"))
+        .collect()
+}
+
+#[test]
+fn process_writes_records_then_reruns_as_unchanged() {
+    let ws = Workspace::new();
+    ws.copy_seeds();
+    let o = process_workspace(&ws, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let summary = stdout(&o);
     assert!(
-        stdout(&o)
+        summary
             .starts_with("5 files: 5 ok, 0 duplicates, 0 unchanged, 0 quarantined, 0 failed in "),
-        "{}",
-        stdout(&o)
+        "{summary}"
     );
     assert_eq!(ws.records().len(), 5);
-    let o = run(&args, &[]);
+    let o = process_workspace(&ws, &[]);
     assert!(
         stdout(&o).starts_with("5 files: 0 ok, 0 duplicates, 5 unchanged"),
         "{}",
@@ -45,20 +63,11 @@ fn record_without_ledger_entry_is_adopted_not_rewritten() {
     // The state a kill between the record's rename and the ledger commit leaves.
     let ws = Workspace::new();
     ws.copy_seeds();
-    let out = ws.out();
-    let watch = ws.watch();
-    let args = [
-        "process",
-        watch.to_str().expect("utf8"),
-        "--out",
-        out.to_str().expect("utf8"),
-        "--log-format",
-        "json",
-    ];
-    assert!(run(&args, &[]).status.success());
+    let json_logs = ["--log-format", "json"];
+    assert!(process_workspace(&ws, &json_logs).status.success());
     let before = ws.record("000_514d5b9f2e0d4f46.txt").expect("record");
-    std::fs::remove_file(out.join("ledger.redb")).expect("rm ledger");
-    let o = run(&args, &[]);
+    std::fs::remove_file(ws.out().join("ledger.redb")).expect("rm ledger");
+    let o = process_workspace(&ws, &json_logs);
     assert!(stdout(&o).starts_with("5 files: 5 ok"), "{}", stdout(&o));
     let adopted = stderr(&o)
         .lines()
@@ -135,13 +144,7 @@ fn extract_jsonl_keeps_input_order_and_reports_bad_lines() {
     lines[5] =
         serde_json::json!({"id": "d", "text": "x", "reference_date": "30/06/2022"}).to_string();
     lines[7] = serde_json::json!({"id": "md", "text": "# T\n\nBody [l](https://x.test).", "format": "markdown", "reference_date": "2022-06-30"}).to_string();
-    std::fs::write(&input, lines.join("\n") + "\n").expect("write");
-    let o = run(&["extract", "--jsonl", input.to_str().expect("utf8")], &[]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let out: Vec<serde_json::Value> = stdout(&o)
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("json line"))
-        .collect();
+    let out = extract_jsonl(&input, &lines);
     assert_eq!(out.len(), 600);
     for (i, v) in out.iter().enumerate() {
         match i {
@@ -178,13 +181,7 @@ fn extract_jsonl_reads_relative_dates_against_each_lines_reference_date() {
         serde_json::json!({"id": "c", "text": "It opened on 30 June 2022 and closed last week."})
             .to_string(),
     ];
-    std::fs::write(&input, lines.join("\n") + "\n").expect("write");
-    let o = run(&["extract", "--jsonl", input.to_str().expect("utf8")], &[]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let out: Vec<serde_json::Value> = stdout(&o)
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("json line"))
-        .collect();
+    let out = extract_jsonl(&input, &lines);
     let values = |v: &serde_json::Value| -> Vec<(String, String)> {
         v["dates"]
             .as_array()

@@ -16,11 +16,7 @@ fn backfill_then_live_drop_then_restart_reprocesses_nothing() {
     std::fs::write(ws.watch().join("sub/000_514d5b9f2e0d4f46.txt"), article(1)).expect("write");
 
     let d = Daemon::start(&ws, &[]);
-    assert!(
-        d.wait_metric(r#"wirewatch_articles_total{outcome="ok"}"#, 6.0, T),
-        "{}",
-        d.log_text()
-    );
+    d.expect_ok(6, T);
     assert_eq!(
         d.metric(r#"wirewatch_files_detected_total{how="scan"}"#),
         Some(6.0)
@@ -30,11 +26,7 @@ fn backfill_then_live_drop_then_restart_reprocesses_nothing() {
     assert!(ws.record("000_514d5b9f2e0d4f46.txt").is_some());
 
     drop_file(&ws.watch(), "live.txt", article(2).as_bytes());
-    assert!(
-        d.wait_metric(r#"wirewatch_articles_total{outcome="ok"}"#, 7.0, T),
-        "{}",
-        d.log_text()
-    );
+    d.expect_ok(7, T);
     assert_eq!(
         d.metric(r#"wirewatch_files_detected_total{how="event"}"#),
         Some(1.0)
@@ -77,11 +69,7 @@ fn slow_writer_gets_one_record_of_the_final_content() {
             std::thread::sleep(Duration::from_millis(120));
         }
     }
-    assert!(
-        d.wait_metric(r#"wirewatch_articles_total{outcome="ok"}"#, 1.0, T),
-        "{}",
-        d.log_text()
-    );
+    d.expect_ok(1, T);
     std::thread::sleep(Duration::from_millis(800));
     assert_eq!(
         d.metric(r#"wirewatch_articles_total{outcome="ok"}"#),
@@ -99,11 +87,7 @@ fn rename_copy_and_change() {
     let d = Daemon::start(&ws, &[]);
     // Written under a temp name elsewhere in the folder, renamed into place.
     drop_file(&ws.watch(), "a.txt", article(1).as_bytes());
-    assert!(
-        d.wait_metric(r#"wirewatch_articles_total{outcome="ok"}"#, 1.0, T),
-        "{}",
-        d.log_text()
-    );
+    d.expect_ok(1, T);
     // The same content under another name: a duplicate, no second record.
     drop_file(&ws.watch(), "copy-of-a.txt", article(1).as_bytes());
     assert!(
@@ -121,11 +105,7 @@ fn rename_copy_and_change() {
     assert_eq!(dup["path"], "copy-of-a.txt");
     // Changed content at the same path: a new revision of its record.
     drop_file(&ws.watch(), "a.txt", article(2).as_bytes());
-    assert!(
-        d.wait_metric(r#"wirewatch_articles_total{outcome="ok"}"#, 2.0, T),
-        "{}",
-        d.log_text()
-    );
+    d.expect_ok(2, T);
     let r = ws.record("a.txt").expect("record");
     assert_eq!(r["source"]["revision"], 2);
     assert_eq!(r["title"], "Headline number 2");
@@ -287,11 +267,7 @@ fn move_on_success_and_polling_watcher() {
         ],
     );
     drop_file(&ws.watch(), "m.txt", article(5).as_bytes());
-    assert!(
-        d.wait_metric(r#"wirewatch_articles_total{outcome="ok"}"#, 1.0, T),
-        "{}",
-        d.log_text()
-    );
+    d.expect_ok(1, T);
     assert!(wait_for(T, || ws.out().join("done/m.txt").exists()));
     assert!(!ws.watch().join("m.txt").exists());
     assert!(ws.record("m.txt").is_some());
@@ -307,11 +283,7 @@ fn watched_folder_removed_and_recreated() {
     std::fs::create_dir_all(ws.watch()).expect("mkdir");
     std::thread::sleep(Duration::from_millis(1500));
     drop_file(&ws.watch(), "back.txt", article(9).as_bytes());
-    assert!(
-        d.wait_metric(r#"wirewatch_articles_total{outcome="ok"}"#, 1.0, T),
-        "{}",
-        d.log_text()
-    );
+    d.expect_ok(1, T);
     assert!(
         d.metric(r#"wirewatch_rescans_total{reason="root_recreated"}"#)
             .unwrap_or(0.0)

@@ -407,6 +407,98 @@ fn volume_mounts(service: &Value) -> BTreeMap<String, String> {
         .collect()
 }
 
+/// The Prometheus service mounts deploy/prometheus and is started with
+/// `config` from it.
+fn assert_prometheus_reads(p: &Value, config: &str) {
+    let (config_dir, _) = volume_mounts(p)
+        .into_iter()
+        .find(|(_, source)| source == "./prometheus")
+        .expect("deploy/prometheus mounted");
+    let command: Vec<&str> = p["command"]
+        .as_array()
+        .expect("command")
+        .iter()
+        .map(str_of)
+        .collect();
+    assert!(
+        command.contains(&format!("--config.file={config_dir}/{config}").as_str()),
+        "{command:?}"
+    );
+}
+
+/// The compose file's networks and the name of its one internal network.
+fn private_network(c: &Value) -> (&serde_json::Map<String, Value>, &str) {
+    let networks = c["networks"].as_object().expect("networks");
+    let private: Vec<&String> = networks
+        .iter()
+        .filter(|(_, n)| n["internal"] == true)
+        .map(|(k, _)| k)
+        .collect();
+    assert_eq!(private.len(), 1, "one internal network");
+    (networks, private[0].as_str())
+}
+
+/// The rules every compose service follows, in both compose files: it joins
+/// the private network (and only declared networks); only Grafana publishes a
+/// port, on loopback, and only Grafana joins a non-internal network;
+/// third-party images are pinned; named volumes are declared and bind mounts
+/// exist (or are the user's folders).
+fn check_service_network_ports_image_volumes(
+    c: &Value,
+    name: &str,
+    s: &Value,
+    networks: &serde_json::Map<String, Value>,
+    private: &str,
+) {
+    let joined: Vec<&str> = s["networks"]
+        .as_array()
+        .expect("networks")
+        .iter()
+        .map(str_of)
+        .collect();
+    assert!(
+        joined.contains(&private),
+        "{name} is not on the private network"
+    );
+    for n in &joined {
+        assert!(networks.contains_key(*n), "{name}: undeclared network {n}");
+    }
+    if name == "grafana" {
+        let ports = s["ports"].as_array().expect("grafana publishes its port");
+        assert_eq!(ports.len(), 1);
+        assert!(
+            str_of(&ports[0]).starts_with("127.0.0.1:"),
+            "{:?}",
+            ports[0]
+        );
+        assert!(str_of(&ports[0]).ends_with(":3000"));
+    } else {
+        assert!(s.get("ports").is_none(), "{name} must not publish ports");
+        assert!(
+            !joined.iter().any(|n| networks[*n]["internal"] != true),
+            "{name} joins a non-internal network"
+        );
+    }
+    if let Some(image) = s["image"].as_str().filter(|_| s.get("build").is_none()) {
+        let tag = image.rsplit_once(':').map(|(_, t)| t).unwrap_or_default();
+        assert!(!tag.is_empty() && tag != "latest", "{name}: pin {image}");
+    }
+    for (target, source) in volume_mounts(s) {
+        if source.starts_with('.') || source.starts_with('/') {
+            let user_folder = ["./inbox", "./out"].contains(&source.as_str());
+            assert!(
+                deploy("").join(&source).exists() || user_folder,
+                "{name}: {source} ({target}) missing"
+            );
+        } else {
+            assert!(
+                c["volumes"].get(&source).is_some(),
+                "{name}: volume {source} not declared"
+            );
+        }
+    }
+}
+
 #[test]
 fn compose_runs_the_three_services_on_a_private_network() {
     let c = compose();
@@ -452,13 +544,7 @@ fn compose_runs_the_three_services_on_a_private_network() {
     ];
 
     // Networks: one internal network every service joins.
-    let networks = c["networks"].as_object().expect("networks");
-    let private: Vec<&String> = networks
-        .iter()
-        .filter(|(_, n)| n["internal"] == true)
-        .map(|(k, _)| k)
-        .collect();
-    assert_eq!(private.len(), 1, "one internal network");
+    let (networks, private) = private_network(&c);
     for (name, s) in services {
         for key in s.as_object().expect("service").keys() {
             assert!(
@@ -466,57 +552,7 @@ fn compose_runs_the_three_services_on_a_private_network() {
                 "{name}: unknown key {key}"
             );
         }
-        let joined: Vec<&str> = s["networks"]
-            .as_array()
-            .expect("networks")
-            .iter()
-            .map(str_of)
-            .collect();
-        assert!(
-            joined.contains(&private[0].as_str()),
-            "{name} is not on the private network"
-        );
-        for n in &joined {
-            assert!(networks.contains_key(*n), "{name}: undeclared network {n}");
-        }
-        // Only Grafana publishes a port, and on loopback.
-        if name == "grafana" {
-            let ports = s["ports"].as_array().expect("grafana publishes its port");
-            assert_eq!(ports.len(), 1);
-            assert!(
-                str_of(&ports[0]).starts_with("127.0.0.1:"),
-                "{:?}",
-                ports[0]
-            );
-            assert!(str_of(&ports[0]).ends_with(":3000"));
-        } else {
-            assert!(s.get("ports").is_none(), "{name} must not publish ports");
-            assert!(
-                !joined.iter().any(|n| networks[*n]["internal"] != true),
-                "{name} joins a non-internal network"
-            );
-        }
-        // Third-party images are pinned.
-        if let Some(image) = s["image"].as_str().filter(|_| s.get("build").is_none()) {
-            let tag = image.rsplit_once(':').map(|(_, t)| t).unwrap_or_default();
-            assert!(!tag.is_empty() && tag != "latest", "{name}: pin {image}");
-        }
-        // Named volumes are declared; bind mounts exist (or are the user's folders).
-        for (target, source) in volume_mounts(s) {
-            if source.starts_with('.') || source.starts_with('/') {
-                let host = deploy("").join(&source);
-                let user_folder = ["./inbox", "./out"].contains(&source.as_str());
-                assert!(
-                    host.exists() || user_folder,
-                    "{name}: {source} ({target}) missing"
-                );
-            } else {
-                assert!(
-                    c["volumes"].get(&source).is_some(),
-                    "{name}: volume {source} not declared"
-                );
-            }
-        }
+        check_service_network_ports_image_volumes(&c, name, s, networks, private);
     }
 
     // wirewatch: built from this repository, inbox and output mounted where its
@@ -543,21 +579,7 @@ fn compose_runs_the_three_services_on_a_private_network() {
 
     // Prometheus: the config and rules of deploy/prometheus.
     let p = &services["prometheus"];
-    let mounts = volume_mounts(p);
-    let (config_dir, _) = mounts
-        .iter()
-        .find(|(_, source)| source.as_str() == "./prometheus")
-        .expect("deploy/prometheus mounted");
-    let command: Vec<&str> = p["command"]
-        .as_array()
-        .expect("command")
-        .iter()
-        .map(str_of)
-        .collect();
-    assert!(
-        command.contains(&format!("--config.file={config_dir}/prometheus.yml").as_str()),
-        "{command:?}"
-    );
+    assert_prometheus_reads(p, "prometheus.yml");
     assert!(deploy("prometheus/rules/wirewatch.rules.yml").is_file());
 }
 
@@ -684,54 +706,9 @@ fn cluster_compose_runs_three_nats_nodes_ingest_and_workers_on_a_private_network
 
     // One private network every service joins; only Grafana publishes a
     // port, on loopback, and only Grafana joins another network.
-    let networks = c["networks"].as_object().expect("networks");
-    let private: Vec<&String> = networks
-        .iter()
-        .filter(|(_, n)| n["internal"] == true)
-        .map(|(k, _)| k)
-        .collect();
-    assert_eq!(private.len(), 1, "one internal network");
+    let (networks, private) = private_network(&c);
     for (name, s) in services {
-        let joined: Vec<&str> = s["networks"]
-            .as_array()
-            .expect("networks")
-            .iter()
-            .map(str_of)
-            .collect();
-        assert!(joined.contains(&private[0].as_str()), "{name}: private");
-        for n in &joined {
-            assert!(networks.contains_key(*n), "{name}: undeclared network {n}");
-        }
-        if name == "grafana" {
-            let ports = s["ports"].as_array().expect("grafana publishes its port");
-            assert_eq!(ports.len(), 1);
-            assert!(str_of(&ports[0]).starts_with("127.0.0.1:"));
-            assert!(str_of(&ports[0]).ends_with(":3000"));
-        } else {
-            assert!(s.get("ports").is_none(), "{name} must not publish ports");
-            assert!(
-                !joined.iter().any(|n| networks[*n]["internal"] != true),
-                "{name} joins a non-internal network"
-            );
-        }
-        if let Some(image) = s["image"].as_str().filter(|_| s.get("build").is_none()) {
-            let tag = image.rsplit_once(':').map(|(_, t)| t).unwrap_or_default();
-            assert!(!tag.is_empty() && tag != "latest", "{name}: pin {image}");
-        }
-        for (target, source) in volume_mounts(s) {
-            if source.starts_with('.') || source.starts_with('/') {
-                let user_folder = ["./inbox", "./out"].contains(&source.as_str());
-                assert!(
-                    deploy("").join(&source).exists() || user_folder,
-                    "{name}: {source} ({target}) missing"
-                );
-            } else {
-                assert!(
-                    c["volumes"].get(&source).is_some(),
-                    "{name}: volume {source} not declared"
-                );
-            }
-        }
+        check_service_network_ports_image_volumes(&c, name, s, networks, private);
         if name != "grafana" && name != "prometheus" {
             assert_eq!(s["security_opt"][0], "no-new-privileges:true", "{name}");
             assert_eq!(s["cap_drop"][0], "ALL", "{name}");
@@ -895,20 +872,7 @@ fn cluster_compose_runs_three_nats_nodes_ingest_and_workers_on_a_private_network
     // Prometheus: the cluster's scrape configuration finds the ingester and
     // every worker replica, as the job the rules and dashboard select.
     let p = &services["prometheus"];
-    let (config_dir, _) = volume_mounts(p)
-        .into_iter()
-        .find(|(_, source)| source == "./prometheus")
-        .expect("deploy/prometheus mounted");
-    let command: Vec<&str> = p["command"]
-        .as_array()
-        .expect("command")
-        .iter()
-        .map(str_of)
-        .collect();
-    assert!(
-        command.contains(&format!("--config.file={config_dir}/prometheus.cluster.yml").as_str()),
-        "{command:?}"
-    );
+    assert_prometheus_reads(p, "prometheus.cluster.yml");
     let scrape = load_yaml(&deploy("prometheus/prometheus.cluster.yml"));
     assert_eq!(
         scrape["global"]["scrape_interval"],

@@ -19,11 +19,7 @@ fn unwritable_output_is_retried_until_it_recovers() {
     let ws = Workspace::new();
     let d = Daemon::start(&ws, &[]);
     drop_file(&ws.watch(), "first.txt", article(1).as_bytes());
-    assert!(
-        d.wait_metric(r#"wirewatch_articles_total{outcome="ok"}"#, 1.0, T),
-        "{}",
-        d.log_text()
-    );
+    d.expect_ok(1, T);
     // The records folder becomes something nothing can be written into.
     let records = ws.out().join("records");
     std::fs::rename(&records, ws.out().join("records.away")).expect("move records");
@@ -49,11 +45,7 @@ fn unwritable_output_is_retried_until_it_recovers() {
     // Nothing was marked done: the ledger knows only the first file.
     std::fs::remove_file(&records).expect("unblock");
     std::fs::rename(ws.out().join("records.away"), &records).expect("restore");
-    assert!(
-        d.wait_metric(r#"wirewatch_articles_total{outcome="ok"}"#, 4.0, T),
-        "{}",
-        d.log_text()
-    );
+    d.expect_ok(4, T);
     assert!(wait_for(T, || ready(&d) == Some(200)));
     assert_eq!(ws.records().len(), 4);
     assert_eq!(d.stop(T).map(|s| s.success()), Some(true));
@@ -81,11 +73,7 @@ fn full_disk_is_reported_and_recovered_from() {
     let ws = Workspace::new();
     let d = Daemon::start(&ws, &[]);
     drop_file(&ws.watch(), "first.txt", article(1).as_bytes());
-    assert!(
-        d.wait_metric(r#"wirewatch_articles_total{outcome="ok"}"#, 1.0, T),
-        "{}",
-        d.log_text()
-    );
+    d.expect_ok(1, T);
     // No file may grow past one byte: every write fails with EFBIG.
     set_file_size_limit(d.child.id(), 1);
     for i in 2..6 {
@@ -109,11 +97,7 @@ fn full_disk_is_reported_and_recovered_from() {
     assert_eq!(ws.records().len(), 1);
     // Space returns.
     set_file_size_limit(d.child.id(), libc::RLIM_INFINITY);
-    assert!(
-        d.wait_metric(r#"wirewatch_articles_total{outcome="ok"}"#, 5.0, T),
-        "{}",
-        d.log_text()
-    );
+    d.expect_ok(5, T);
     assert!(wait_for(T, || ready(&d) == Some(200)));
     assert_eq!(ws.records().len(), 5);
     let leftovers: Vec<String> = list_files(&ws.out())
@@ -129,11 +113,7 @@ fn ledger_that_cannot_grow_recovers() {
     let ws = Workspace::new();
     let d = Daemon::start(&ws, &[]);
     drop_file(&ws.watch(), "first.txt", article(1).as_bytes());
-    assert!(
-        d.wait_metric(r#"wirewatch_articles_total{outcome="ok"}"#, 1.0, T),
-        "{}",
-        d.log_text()
-    );
+    d.expect_ok(1, T);
     // Records (a few KB) still fit; the ledger cannot grow past its size.
     let ledger_size = std::fs::metadata(ws.out().join("ledger.redb"))
         .expect("ledger")

@@ -53,68 +53,42 @@ fn hostile_corpus() -> Vec<(String, Vec<u8>, Expect)> {
         .map(|i| format!("{}- item {i}\n", "  ".repeat(i % 200)))
         .collect();
     vec![
-        (
-            "invalid-utf8-middle.txt".into(),
-            invalid_middle,
-            Expect::Record,
+        record("invalid-utf8-middle.txt", invalid_middle),
+        record("utf16le-bom.txt", utf16(true, true)),
+        record("utf16be-bom.txt", utf16(true, false)),
+        record("utf16le-nobom.txt", utf16(false, true)),
+        record("cp1252.txt", cp1252.into_owned()),
+        record("koi8r.txt", koi8.into_owned()),
+        quarantined(
+            "nul-laden.txt",
+            (0..4096u32).map(|i| (i % 7) as u8).collect::<Vec<u8>>(),
+            "binary",
         ),
-        ("utf16le-bom.txt".into(), utf16(true, true), Expect::Record),
-        ("utf16be-bom.txt".into(), utf16(true, false), Expect::Record),
-        (
-            "utf16le-nobom.txt".into(),
-            utf16(false, true),
-            Expect::Record,
-        ),
-        ("cp1252.txt".into(), cp1252.into_owned(), Expect::Record),
-        ("koi8r.txt".into(), koi8.into_owned(), Expect::Record),
-        (
-            "nul-laden.txt".into(),
-            (0..4096u32).map(|i| (i % 7) as u8).collect(),
-            Expect::Quarantine("binary"),
-        ),
-        ("deep.html".into(), deep_html.into_bytes(), Expect::Record),
-        (
-            "malformed.html".into(),
-            malformed_html.into_bytes(),
-            Expect::Record,
-        ),
-        ("deep-quote.md".into(), deep_md.into_bytes(), Expect::Record),
-        (
-            "nested-list.md".into(),
-            nested_list.into_bytes(),
-            Expect::Record,
-        ),
-        (
-            "digits.txt".into(),
-            "7".repeat(1 << 20).into_bytes(),
-            Expect::Record,
-        ),
-        (
-            "ones.txt".into(),
-            "1,".repeat(1 << 19).into_bytes(),
-            Expect::Record,
-        ),
-        (
-            "punctuation.txt".into(),
-            "!?.,;:-".repeat(150_000).into_bytes(),
-            Expect::Record,
-        ),
-        (
-            "spaced-dots.txt".into(),
-            ". ".repeat(1 << 19).into_bytes(),
-            Expect::Record,
-        ),
-        (
-            "spaces.txt".into(),
-            " ".repeat(1 << 20).into_bytes(),
-            Expect::Quarantine("empty"),
-        ),
-        (
-            "long-line.txt".into(),
-            text.repeat(40_000).into_bytes(),
-            Expect::Record,
-        ),
+        record("deep.html", deep_html),
+        record("malformed.html", malformed_html),
+        record("deep-quote.md", deep_md),
+        record("nested-list.md", nested_list),
+        record("digits.txt", "7".repeat(1 << 20)),
+        record("ones.txt", "1,".repeat(1 << 19)),
+        record("punctuation.txt", "!?.,;:-".repeat(150_000)),
+        record("spaced-dots.txt", ". ".repeat(1 << 19)),
+        quarantined("spaces.txt", " ".repeat(1 << 20), "empty"),
+        record("long-line.txt", text.repeat(40_000)),
     ]
+}
+
+/// A hostile file that must still become a record.
+fn record(name: &str, bytes: impl Into<Vec<u8>>) -> (String, Vec<u8>, Expect) {
+    (name.to_string(), bytes.into(), Expect::Record)
+}
+
+/// A hostile file that must be quarantined for `reason`.
+fn quarantined(
+    name: &str,
+    bytes: impl Into<Vec<u8>>,
+    reason: &'static str,
+) -> (String, Vec<u8>, Expect) {
+    (name.to_string(), bytes.into(), Expect::Quarantine(reason))
 }
 
 #[test]
@@ -261,15 +235,7 @@ fn ten_thousand_files_at_once_are_all_processed() {
     }
     // All at once: one rename of a whole folder into the watched one.
     std::fs::rename(&staging, ws.watch().join("batch")).expect("rename");
-    assert!(
-        d.wait_metric(
-            r#"wirewatch_articles_total{outcome="ok"}"#,
-            n as f64,
-            Duration::from_secs(240)
-        ),
-        "ok: {:?}",
-        d.metric(r#"wirewatch_articles_total{outcome="ok"}"#)
-    );
+    d.expect_ok(n, Duration::from_secs(240));
     assert_eq!(ws.records().len(), n);
     assert_eq!(d.get("/healthz").map(|(s, _)| s), Some(200));
     assert_eq!(d.stop(T).map(|s| s.success()), Some(true));
@@ -287,15 +253,7 @@ fn a_flood_of_events_overflows_into_a_rescan_and_nothing_is_missed() {
         )
         .expect("write");
     }
-    assert!(
-        d.wait_metric(
-            r#"wirewatch_articles_total{outcome="ok"}"#,
-            n as f64,
-            Duration::from_secs(240)
-        ),
-        "ok: {:?}",
-        d.metric(r#"wirewatch_articles_total{outcome="ok"}"#)
-    );
+    d.expect_ok(n, Duration::from_secs(240));
     assert_eq!(ws.records().len(), n);
     // Far more events than the hint channel holds while the queue is full:
     // hints were dropped and a rescan found what they would have said.

@@ -38,11 +38,7 @@ fn ledger_is_private_records_are_readable_and_links_stay_inside() {
         .expect("symlink");
 
     let d = Daemon::start(&ws, &[]);
-    assert!(
-        d.wait_metric(r#"wirewatch_articles_total{outcome="ok"}"#, 1.0, T),
-        "{}",
-        d.log_text()
-    );
+    d.expect_ok(1, T);
     assert!(
         d.wait_metric(r#"wirewatch_articles_total{outcome="duplicate"}"#, 1.0, T),
         "{}",

@@ -495,74 +495,38 @@ mod tests {
         );
     }
 
+    /// `text | the amount as written | its value | currency code`, one case a line.
+    const AMOUNT_CASES: &str = "\
+over 25.3 billion rubles owed | 25.3 billion rubles | 25.3e9 | RUB
+reached about US$1.5 billion in 2024 | US$1.5 billion | 1.5e9 | USD
+the debt of 333 million dollars (see | 333 million dollars | 333e6 | USD
+(requiring $6 billion). investments | $6 billion | 6e9 | USD
+a £15.8m signing | £15.8m | 15.8e6 | GBP
+net profits of 400m euros ($527.61m | 400m euros | 400e6 | EUR
+by over a billion dollars | a billion dollars | 1e9 | USD
+it only cost 3 dollars 50 cents. | 3 dollars 50 cents | 3.5 | USD
+c $ 100 and fifty. | c $ 100 and fifty | 100.5 | CAD
+They lost 75 USD million in | 75 USD million | 75e6 | USD
+we are giving away 3 USD50 Cards. | USD50 | 50.0 | USD
+a bid of 470 pence a share | 470 pence | 4.7 | GBP
+a record Australian dollar 29.4bn. | Australian dollar 29.4bn | 29.4e9 | AUD
+costs more than £2 per millilitre | £2 | 2.0 | GBP
+it costs 50¢ now | 50¢ | 0.5 | USD
+ten quid | ten quid | 10.0 | GBP
+the one-yen bid | one-yen | 1.0 | JPY
+an increase to 120 MEUR | 120 MEUR | 120e6 | EUR
+cost $1.2-1.5 billion | $1.2-1.5 billion | 1.2e9 | USD
+between $5 and $7 million | between $5 and $7 million | 5e6 | USD
+5 to 7 million dollars | 5 to 7 million dollars | 5e6 | USD
+";
+
     #[test]
     fn amounts() {
-        one(
-            "over 25.3 billion rubles owed",
-            "25.3 billion rubles",
-            25.3e9,
-            "RUB",
-        );
-        one(
-            "reached about US$1.5 billion in 2024",
-            "US$1.5 billion",
-            1.5e9,
-            "USD",
-        );
-        one(
-            "the debt of 333 million dollars (see",
-            "333 million dollars",
-            333e6,
-            "USD",
-        );
-        one(
-            "(requiring $6 billion). investments",
-            "$6 billion",
-            6e9,
-            "USD",
-        );
-        one("a £15.8m signing", "£15.8m", 15.8e6, "GBP");
-        one(
-            "net profits of 400m euros ($527.61m",
-            "400m euros",
-            400e6,
-            "EUR",
-        );
-        one("by over a billion dollars", "a billion dollars", 1e9, "USD");
-        one(
-            "it only cost 3 dollars 50 cents.",
-            "3 dollars 50 cents",
-            3.5,
-            "USD",
-        );
-        one("c $ 100 and fifty.", "c $ 100 and fifty", 100.5, "CAD");
-        one("They lost 75 USD million in", "75 USD million", 75e6, "USD");
-        one("we are giving away 3 USD50 Cards.", "USD50", 50.0, "USD");
-        one("a bid of 470 pence a share", "470 pence", 4.7, "GBP");
-        one(
-            "a record Australian dollar 29.4bn.",
-            "Australian dollar 29.4bn",
-            29.4e9,
-            "AUD",
-        );
-        one("costs more than £2 per millilitre", "£2", 2.0, "GBP");
-        one("it costs 50¢ now", "50¢", 0.5, "USD");
-        one("ten quid", "ten quid", 10.0, "GBP");
-        one("the one-yen bid", "one-yen", 1.0, "JPY");
-        one("an increase to 120 MEUR", "120 MEUR", 120e6, "EUR");
-        one("cost $1.2-1.5 billion", "$1.2-1.5 billion", 1.2e9, "USD");
-        one(
-            "between $5 and $7 million",
-            "between $5 and $7 million",
-            5e6,
-            "USD",
-        );
-        one(
-            "5 to 7 million dollars",
-            "5 to 7 million dollars",
-            5e6,
-            "USD",
-        );
+        for case in AMOUNT_CASES.lines() {
+            let cols: Vec<&str> = case.split(" | ").collect();
+            let amount: f64 = cols[2].parse().expect("amount");
+            one(cols[0], cols[1], amount, cols[3]);
+        }
         assert_eq!(money("The cost is 500 USD,100 times more").len(), 1);
         assert!(money("ALL 5 solutions; Bob 3 times; 12% of 5 people").is_empty());
         let bare = money("dollar : 143.80 yen");

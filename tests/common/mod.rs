@@ -166,6 +166,20 @@ impl Daemon {
         wait_for(timeout, || self.metric(series) == Some(value))
     }
 
+    /// Waits until `n` articles have ended `ok`, failing the test with the
+    /// daemon's log when they do not within `timeout`.
+    pub fn expect_ok(&self, n: usize, timeout: Duration) {
+        assert!(
+            self.wait_metric(
+                r#"wirewatch_articles_total{outcome="ok"}"#,
+                n as f64,
+                timeout
+            ),
+            "{}",
+            self.log_text()
+        );
+    }
+
     pub fn signal(&self, sig: i32) {
         // SAFETY: kill(2) on our own child's pid has no memory-safety concerns.
         unsafe {

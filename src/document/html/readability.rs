@@ -175,6 +175,9 @@ fn score_paragraphs(
     scores: &mut [Option<f32>],
     candidates: &mut Vec<NodeId>,
 ) {
+    let mut give = |container: NodeId, chars: u32, commas: u32| {
+        award(dom, a, scores, candidates, container, chars, commas);
+    };
     for &id in &a.order {
         let Some(tag) = dom.tag(id) else {
             continue;
@@ -190,15 +193,7 @@ fn score_paragraphs(
             | local_name!("h5")
             | local_name!("h6") => {
                 if let Some(parent) = dom.node(id).parent {
-                    award(
-                        dom,
-                        a,
-                        scores,
-                        candidates,
-                        parent,
-                        stats.chars,
-                        stats.commas,
-                    );
+                    give(parent, stats.chars, stats.commas);
                 }
             }
             local_name!("div")
@@ -214,15 +209,7 @@ fn score_paragraphs(
                     if boilerplate::tag_kind(tag) == TagKind::Block
                         && let Some(parent) = dom.node(id).parent
                     {
-                        award(
-                            dom,
-                            a,
-                            scores,
-                            candidates,
-                            parent,
-                            stats.chars,
-                            stats.commas,
-                        );
+                        give(parent, stats.chars, stats.commas);
                     }
                     continue;
                 }
@@ -232,14 +219,14 @@ fn score_paragraphs(
                 for c in a.kept_children(dom, id) {
                     let cs = a.stats(c);
                     if a.block[c.index()] || cs.has_block {
-                        award(dom, a, scores, candidates, id, chars, commas);
+                        give(id, chars, commas);
                         (chars, commas) = (0, 0);
                     } else {
                         chars = chars.saturating_add(cs.chars);
                         commas = commas.saturating_add(cs.commas);
                     }
                 }
-                award(dom, a, scores, candidates, id, chars, commas);
+                give(id, chars, commas);
             }
             _ => {}
         }

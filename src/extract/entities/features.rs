@@ -411,26 +411,19 @@ const END: u64 = 0x0065_6e64;
 /// The tag-independent feature rows of token `i`, appended to `out`.
 pub fn token_features(s: &[Token], i: usize, headline: bool, doc: &DocStats, out: &mut Vec<u32>) {
     let t = &s[i];
-    let lower_at = |k: isize| -> u64 {
+    // A hash of the token `k` places away, or the sentence-edge markers.
+    let hash_at = |k: isize, hash: fn(&Token) -> u64| -> u64 {
         let j = i as isize + k;
         if j < 0 {
             START
         } else if j as usize >= s.len() {
             END
         } else {
-            s[j as usize].lower_h
+            hash(&s[j as usize])
         }
     };
-    let shape_at = |k: isize| -> u64 {
-        let j = i as isize + k;
-        if j < 0 {
-            START
-        } else if j as usize >= s.len() {
-            END
-        } else {
-            s[j as usize].short_shape_h
-        }
-    };
+    let lower_at = |k: isize| hash_at(k, |t| t.lower_h);
+    let shape_at = |k: isize| hash_at(k, |t| t.short_shape_h);
     let class = t.class as u64;
     out.push(f(T_BIAS, 0));
     out.push(f(T_RAW, t.raw_h));

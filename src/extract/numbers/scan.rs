@@ -325,31 +325,40 @@ mod tests {
         );
     }
 
+    /// `text | the number as written | its value`, one case a line.
+    const DIGIT_CASES: &str = "\
+4,800 radios | 4,800 | 4800.0
+about 1 200 people | 1 200 | 1200.0
+over 25.3 billion rubles | 25.3 billion | 25.3e9
+US$1.5 billion | 1.5 billion | 1.5e9
+The result is 12,34,567.89 | 12,34,567.89 | 1234567.89
+1.111,11 | 1.111,11 | 1111.11
+4.800 | 4.800 | 4.8
+The number is 1,3. | 1,3 | 1.3
+.08 | .08 | 0.08
+ -9.2321312 | -9.2321312 | -9.2321312
+-4/5 | -4/5 | -0.8
+1e10 | 1e10 | 1e10
+-12e-1 | -12e-1 | -1.2
+1.3x10^6 | 1.3x10^6 | 1.3e6
+10k | 10k | 1e4
+3bn | 3bn | 3e9
+2mil SEK | 2mil | 2e6
+either 10 bln or | 10 bln | 1e10
+1,674.5 G | 1,674.5 G | 1.6745e12
+21st | 21st | 21.0
+- 1 4/5 | 1 4/5 | 1.8
+the 3 in 5 | 3 in 5 | 0.6
+";
+
     #[test]
     fn digits_and_separators() {
-        one("4,800 radios", "4,800", 4800.0);
-        one("about 1 200 people", "1 200", 1200.0);
-        one("over 25.3 billion rubles", "25.3 billion", 25.3e9);
-        one("US$1.5 billion", "1.5 billion", 1.5e9);
-        one("The result is 12,34,567.89", "12,34,567.89", 1234567.89);
-        one("1.111,11", "1.111,11", 1111.11);
-        one("4.800", "4.800", 4.8);
-        one("The number is 1,3.", "1,3", 1.3);
-        one(".08", ".08", 0.08);
-        one(" -9.2321312", "-9.2321312", -9.2321312);
-        one("-4/5", "-4/5", -0.8);
-        one("1e10", "1e10", 1e10);
+        for case in DIGIT_CASES.lines() {
+            let cols: Vec<&str> = case.split(" | ").collect();
+            let value: f64 = cols[2].parse().expect("value");
+            one(cols[0], cols[1], value);
+        }
         one("1.1^23", "1.1^23", 1.1f64.powf(23.0));
-        one("-12e-1", "-12e-1", -1.2);
-        one("1.3x10^6", "1.3x10^6", 1.3e6);
-        one("10k", "10k", 1e4);
-        one("3bn", "3bn", 3e9);
-        one("2mil SEK", "2mil", 2e6);
-        one("either 10 bln or", "10 bln", 1e10);
-        one("1,674.5 G", "1,674.5 G", 1.6745e12);
-        one("21st", "21st", 21.0);
-        one("- 1 4/5", "1 4/5", 1.8);
-        one("the 3 in 5", "3 in 5", 0.6);
         assert_eq!(found("22,24,26,31").len(), 4);
         assert_eq!(found("192.168.1.2").len(), 4);
         assert!(found("dated 12/18/24 and 2022-06-30 at 10:30").is_empty());
