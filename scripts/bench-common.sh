@@ -17,6 +17,24 @@ while IFS= read -r var; do unset "$var"; done < <(compgen -e | grep '^WIREWATCH_
 
 BIN=target/release/wirewatch
 
+# The BBC articles every benchmark builds its corpus from.
+BBC_GLOB="../shared/data/news/bbc/*/*.txt"
+compgen -G "$BBC_GLOB" >/dev/null || die "no files match $ROOT/$BBC_GLOB"
+
+# positive_int NAME...: each named variable holds a whole number of at least 1.
+positive_int() {
+  local name
+  for name in "$@"; do
+    [[ ${!name} =~ ^[1-9][0-9]*$ ]] || die "$name must be a positive integer (got '${!name}')"
+  done
+}
+
+# WORKER_ARGS: the --workers flag when WORKERS is set (default: one per core).
+WORKERS=${WORKERS:-}
+[[ -z $WORKERS || $WORKERS =~ ^[0-9]+$ ]] || die "WORKERS must be an integer"
+WORKER_ARGS=()
+[[ -n $WORKERS ]] && WORKER_ARGS=(--workers "$WORKERS")
+
 # ensure_binary: builds the release binary as BUILD says (auto: when it is
 # missing or older than src/, Cargo.toml, Cargo.lock; 1: always; 0: never)
 # and checks it is a real wirewatch binary.

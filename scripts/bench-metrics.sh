@@ -37,19 +37,11 @@ BENCH_NAME=bench-metrics
 # shellcheck source=scripts/bench-common.sh
 source "$(dirname -- "${BASH_SOURCE[0]}")/bench-common.sh"
 
-BBC_GLOB="../shared/data/news/bbc/*/*.txt"
-compgen -G "$BBC_GLOB" >/dev/null || die "no files match $ROOT/$BBC_GLOB"
-
 N=${N:-3000}
 RUNS=${RUNS:-5}
-WORKERS=${WORKERS:-}
 BUILD=${BUILD:-auto}
-[[ $N =~ ^[1-9][0-9]*$ ]] || die "N must be a positive integer (got '$N')"
-[[ $RUNS =~ ^[1-9][0-9]*$ ]] || die "RUNS must be a positive integer (got '$RUNS')"
-[[ -z $WORKERS || $WORKERS =~ ^[0-9]+$ ]] || die "WORKERS must be an integer"
+positive_int N RUNS
 
-WORKER_ARGS=()
-[[ -n $WORKERS ]] && WORKER_ARGS=(--workers "$WORKERS")
 ensure_binary
 
 TMP_ROOT=$(mktemp -d "${TMPDIR:-/tmp}/bench-metrics.XXXXXX")

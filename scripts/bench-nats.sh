@@ -57,22 +57,16 @@ BENCH_NAME=bench-nats
 # shellcheck source=scripts/bench-common.sh
 source "$(dirname -- "${BASH_SOURCE[0]}")/bench-common.sh"
 
-BBC_GLOB="../shared/data/news/bbc/*/*.txt"
-compgen -G "$BBC_GLOB" >/dev/null || die "no files match $ROOT/$BBC_GLOB"
-
 N=${N:-5000}
 RUNS=${RUNS:-3}
 WORKER_COUNTS=${WORKER_COUNTS:-"1 2"}
-WORKERS=${WORKERS:-}
 BUILD=${BUILD:-auto}
 NATS_SERVER=${NATS_SERVER:-nats-server}
 TIMEOUT_S=${TIMEOUT_S:-900}
-[[ $N =~ ^[1-9][0-9]*$ ]] || die "N must be a positive integer (got '$N')"
-[[ $RUNS =~ ^[1-9][0-9]*$ ]] || die "RUNS must be a positive integer (got '$RUNS')"
+positive_int N RUNS
 [[ $WORKER_COUNTS =~ ^[1-9][0-9]*( [1-9][0-9]*)*$ ]] \
   || die "WORKER_COUNTS must be positive integers separated by spaces (got '$WORKER_COUNTS')"
-[[ -z $WORKERS || $WORKERS =~ ^[0-9]+$ ]] || die "WORKERS must be an integer"
-[[ $TIMEOUT_S =~ ^[1-9][0-9]*$ ]] || die "TIMEOUT_S must be a positive integer"
+positive_int TIMEOUT_S
 NATS_BIN=$(command -v "$NATS_SERVER") || die "$NATS_SERVER not found (apt-get install nats-server)"
 
 ensure_binary

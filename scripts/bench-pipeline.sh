@@ -64,10 +64,7 @@ source "$(dirname -- "${BASH_SOURCE[0]}")/bench-common.sh"
 
 SHARED=../shared
 SEEDS_GLOB="$SHARED/seeds/*.txt"
-BBC_GLOB="$SHARED/data/news/bbc/*/*.txt"
-[[ -d $SHARED ]] || die "$ROOT/$SHARED is missing: the corpus is built from $SEEDS_GLOB and $BBC_GLOB"
 compgen -G "$SEEDS_GLOB" >/dev/null || die "no files match $ROOT/$SEEDS_GLOB"
-compgen -G "$BBC_GLOB" >/dev/null || die "no files match $ROOT/$BBC_GLOB"
 
 # --- parameters ---------------------------------------------------------------
 N=${N:-10000}
@@ -75,7 +72,6 @@ LAT_N=${LAT_N:-200}
 SETTLE_MS=${SETTLE_MS:-300}
 LAT_PAUSE_MS=${LAT_PAUSE_MS:-50}
 LAT_TIMEOUT_S=${LAT_TIMEOUT_S:-30}
-WORKERS=${WORKERS:-}
 BUILD=${BUILD:-auto}
 STRICT=${STRICT:-0}
 [[ $N =~ ^[0-9]+$ ]] || die "N must be a non-negative integer (got '$N')"
@@ -85,11 +81,8 @@ for v in N LAT_N MEM_N SETTLE_MS LAT_PAUSE_MS LAT_TIMEOUT_S; do
 done
 (( N > 0 && LAT_N > 0 && MEM_N > 0 )) || die "N, LAT_N and MEM_N must be > 0"
 (( MEM_N <= N )) || die "MEM_N ($MEM_N) must not exceed N ($N)"
-[[ -z $WORKERS || $WORKERS =~ ^[0-9]+$ ]] || die "WORKERS must be an integer"
 [[ $STRICT == 0 || $STRICT == 1 ]] || die "STRICT must be 0 or 1"
 
-WORKER_ARGS=()
-[[ -n $WORKERS ]] && WORKER_ARGS=(--workers "$WORKERS")
 
 # --- binary -------------------------------------------------------------------
 ensure_binary
