@@ -83,3 +83,14 @@ for i in range(count):
 print(len(sources))
 PY
 }
+
+# bbc_corpus_in_tmp: a temporary folder TMP_ROOT (removed on exit) holding
+# CORPUS, N unique files built from the BBC articles, written back to disk
+# before the benchmark starts.
+bbc_corpus_in_tmp() {
+  TMP_ROOT=$(mktemp -d "${TMPDIR:-/tmp}/$BENCH_NAME.XXXXXX")
+  trap 'rm -rf -- "$TMP_ROOT"' EXIT
+  CORPUS=$TMP_ROOT/corpus
+  make_corpus "$CORPUS" "$N" "$BENCH_NAME" "$BBC_GLOB" >/dev/null
+  sync
+}

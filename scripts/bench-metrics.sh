@@ -44,12 +44,7 @@ positive_int N RUNS
 
 ensure_binary
 
-TMP_ROOT=$(mktemp -d "${TMPDIR:-/tmp}/bench-metrics.XXXXXX")
-trap 'rm -rf -- "$TMP_ROOT"' EXIT
-
-CORPUS=$TMP_ROOT/corpus
-make_corpus "$CORPUS" "$N" bench-metrics "$BBC_GLOB" >/dev/null
-sync
+bbc_corpus_in_tmp
 
 echo "wirewatch metrics overhead benchmark"
 echo "binary: $ROOT/$BIN ($("$BIN" --version))"

@@ -71,12 +71,7 @@ NATS_BIN=$(command -v "$NATS_SERVER") || die "$NATS_SERVER not found (apt-get in
 
 ensure_binary
 
-TMP_ROOT=$(mktemp -d "${TMPDIR:-/tmp}/bench-nats.XXXXXX")
-trap 'rm -rf -- "$TMP_ROOT"' EXIT
-
-CORPUS=$TMP_ROOT/corpus
-make_corpus "$CORPUS" "$N" bench-nats "$BBC_GLOB" >/dev/null
-sync
+bbc_corpus_in_tmp
 
 echo "wirewatch NATS JetStream benchmark"
 echo "binary: $ROOT/$BIN ($("$BIN" --version))"

@@ -14,26 +14,14 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use common::*;
+use proptest::prelude::RngExt as _;
+use proptest::test_runner::{RngAlgorithm, TestRng};
 
 fn env_usize(name: &str, default: usize) -> usize {
     std::env::var(name)
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(default)
-}
-
-/// xorshift64*: reproducible "random" kill moments from a printed seed.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545F4914F6CDD1D)
-    }
-    fn between(&mut self, lo: u64, hi: u64) -> u64 {
-        lo + self.next() % (hi - lo).max(1)
-    }
 }
 
 #[test]
@@ -50,7 +38,10 @@ fn sigkill_at_random_moments_loses_and_doubles_nothing() {
                 .unwrap_or(7)
         });
     eprintln!("crash test: {files} files, {kills} kills, CRASH_SEED={seed}");
-    let mut rng = Rng(seed);
+    // Reproducible "random" kill moments from the printed seed.
+    let mut seed_bytes = [0u8; 32];
+    seed_bytes[..8].copy_from_slice(&seed.to_le_bytes());
+    let mut rng = TestRng::from_seed(RngAlgorithm::ChaCha, &seed_bytes);
     let ws = Workspace::new();
     let env = [
         ("WIREWATCH_WATCH_SETTLE_MS", "30"),
@@ -75,7 +66,7 @@ fn sigkill_at_random_moments_loses_and_doubles_nothing() {
     let mut survived = 0;
     for _ in 0..kills {
         let d = Daemon::start(&ws, &env);
-        std::thread::sleep(Duration::from_millis(rng.between(5, 250)));
+        std::thread::sleep(Duration::from_millis(rng.random_range(5..250)));
         d.signal(libc::SIGKILL);
         drop(d); // reaps the killed process
         survived += 1;
