@@ -215,44 +215,33 @@ impl Config {
 
     /// Checks every value a type cannot express (ranges, addresses, names).
     pub fn validate(&self) -> Result<(), ConfigError> {
-        fn bad(key: &'static str, value: impl std::fmt::Debug, message: &str) -> ConfigError {
-            ConfigError::Invalid {
-                key,
-                value: format!("{value:?}"),
-                message: message.to_string(),
-            }
-        }
         if self.watch.dir.as_os_str().is_empty() {
             return Err(bad("watch.dir", &self.watch.dir, "must name a folder"));
         }
-        if self.watch.settle_ms > 600_000 {
-            return Err(bad(
-                "watch.settle_ms",
-                self.watch.settle_ms,
-                "must be at most 600000 (10 minutes)",
-            ));
-        }
-        if self.watch.rescan_interval_s == 0 || self.watch.rescan_interval_s > 86_400 {
-            return Err(bad(
-                "watch.rescan_interval_s",
-                self.watch.rescan_interval_s,
-                "must be between 1 and 86400 seconds",
-            ));
-        }
-        if self.watch.poll_interval_ms < 10 {
-            return Err(bad(
-                "watch.poll_interval_ms",
-                self.watch.poll_interval_ms,
-                "must be at least 10",
-            ));
-        }
-        if self.watch.max_file_bytes == 0 {
-            return Err(bad(
-                "watch.max_file_bytes",
-                self.watch.max_file_bytes,
-                "must be greater than 0",
-            ));
-        }
+        in_range(
+            "watch.settle_ms",
+            self.watch.settle_ms,
+            ..=600_000,
+            "must be at most 600000 (10 minutes)",
+        )?;
+        in_range(
+            "watch.rescan_interval_s",
+            self.watch.rescan_interval_s,
+            1..=86_400,
+            "must be between 1 and 86400 seconds",
+        )?;
+        in_range(
+            "watch.poll_interval_ms",
+            self.watch.poll_interval_ms,
+            10..,
+            "must be at least 10",
+        )?;
+        in_range(
+            "watch.max_file_bytes",
+            self.watch.max_file_bytes,
+            1..,
+            "must be greater than 0",
+        )?;
         for ext in &self.watch.extensions {
             if ext.is_empty() || ext.contains(['.', '/', '\\']) {
                 return Err(bad(
@@ -262,27 +251,24 @@ impl Config {
                 ));
             }
         }
-        if self.pipeline.workers > 1024 {
-            return Err(bad(
-                "pipeline.workers",
-                self.pipeline.workers,
-                "must be at most 1024 (0 means one per core)",
-            ));
-        }
-        if self.pipeline.queue_capacity == 0 {
-            return Err(bad(
-                "pipeline.queue_capacity",
-                self.pipeline.queue_capacity,
-                "must be at least 1",
-            ));
-        }
-        if self.pipeline.group_commit_ms > 1000 {
-            return Err(bad(
-                "pipeline.group_commit_ms",
-                self.pipeline.group_commit_ms,
-                "must be at most 1000",
-            ));
-        }
+        in_range(
+            "pipeline.workers",
+            self.pipeline.workers,
+            ..=1024,
+            "must be at most 1024 (0 means one per core)",
+        )?;
+        in_range(
+            "pipeline.queue_capacity",
+            self.pipeline.queue_capacity,
+            1..,
+            "must be at least 1",
+        )?;
+        in_range(
+            "pipeline.group_commit_ms",
+            self.pipeline.group_commit_ms,
+            ..=1000,
+            "must be at most 1000",
+        )?;
         if self.output.dir.as_os_str().is_empty() {
             return Err(bad("output.dir", &self.output.dir, "must name a folder"));
         }
@@ -304,13 +290,6 @@ impl Config {
     }
 
     fn validate_nats(&self) -> Result<(), ConfigError> {
-        fn bad(key: &'static str, value: impl std::fmt::Debug, message: &str) -> ConfigError {
-            ConfigError::Invalid {
-                key,
-                value: format!("{value:?}"),
-                message: message.to_string(),
-            }
-        }
         let n = &self.nats;
         if n.servers.is_empty() {
             return Err(bad("nats.servers", &n.servers, "name at least one server"));
@@ -480,6 +459,29 @@ fn apply_env(table: &mut toml::Table, env: &[(String, String)]) -> Result<(), Co
         sect.insert(key.to_string(), value);
     }
     Ok(())
+}
+
+/// A configuration error for `key`, showing the value the user gave.
+fn bad(key: &'static str, value: impl std::fmt::Debug, message: &str) -> ConfigError {
+    ConfigError::Invalid {
+        key,
+        value: format!("{value:?}"),
+        message: message.to_string(),
+    }
+}
+
+/// `value` of `key` must lie in `range`; `message` says so to the user.
+fn in_range<T: PartialOrd + std::fmt::Debug>(
+    key: &'static str,
+    value: T,
+    range: impl std::ops::RangeBounds<T>,
+    message: &str,
+) -> Result<(), ConfigError> {
+    if range.contains(&value) {
+        Ok(())
+    } else {
+        Err(bad(key, value, message))
+    }
 }
 
 #[cfg(test)]

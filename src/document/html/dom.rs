@@ -308,6 +308,26 @@ impl Sink {
             _ => false,
         }
     }
+
+    /// The node to insert for `child`: the node itself, a new text node, or
+    /// `None` when the text was merged into the text node `neighbour` (the
+    /// node it would stand next to), as browsers merge adjacent text.
+    fn node_or_merged_text(
+        &self,
+        child: NodeOrText<NodeId>,
+        neighbour: Option<NodeId>,
+    ) -> Option<NodeId> {
+        match child {
+            NodeOrText::AppendNode(n) => Some(n),
+            NodeOrText::AppendText(text) => {
+                if Self::extend_text(&mut self.nodes.borrow_mut(), neighbour, &text) {
+                    None
+                } else {
+                    Some(self.push(NodeData::Text(text)))
+                }
+            }
+        }
+    }
 }
 
 impl TreeSink for Sink {
@@ -353,19 +373,10 @@ impl TreeSink for Sink {
     }
 
     fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
-        let child = match child {
-            NodeOrText::AppendNode(n) => n,
-            NodeOrText::AppendText(text) => {
-                let mut nodes = self.nodes.borrow_mut();
-                let last = nodes[parent.0].last_child;
-                if Self::extend_text(&mut nodes, last, &text) {
-                    return;
-                }
-                drop(nodes);
-                self.push(NodeData::Text(text))
-            }
-        };
-        Self::append_child(&mut self.nodes.borrow_mut(), *parent, child);
+        let last = self.nodes.borrow()[parent.0].last_child;
+        if let Some(child) = self.node_or_merged_text(child, last) {
+            Self::append_child(&mut self.nodes.borrow_mut(), *parent, child);
+        }
     }
 
     fn append_based_on_parent_node(
@@ -400,19 +411,10 @@ impl TreeSink for Sink {
     fn set_quirks_mode(&self, _mode: QuirksMode) {}
 
     fn append_before_sibling(&self, sibling: &NodeId, new_node: NodeOrText<NodeId>) {
-        let child = match new_node {
-            NodeOrText::AppendNode(n) => n,
-            NodeOrText::AppendText(text) => {
-                let mut nodes = self.nodes.borrow_mut();
-                let prev = nodes[sibling.0].prev_sibling;
-                if Self::extend_text(&mut nodes, prev, &text) {
-                    return;
-                }
-                drop(nodes);
-                self.push(NodeData::Text(text))
-            }
-        };
-        Self::insert_before(&mut self.nodes.borrow_mut(), *sibling, child);
+        let prev = self.nodes.borrow()[sibling.0].prev_sibling;
+        if let Some(child) = self.node_or_merged_text(new_node, prev) {
+            Self::insert_before(&mut self.nodes.borrow_mut(), *sibling, child);
+        }
     }
 
     fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<Attribute>) {
