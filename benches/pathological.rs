@@ -7,8 +7,7 @@
 
 use std::time::Instant;
 
-use wirewatch::extract::Chain;
-use wirewatch::pipeline::analyze::{SourceMeta, analyze};
+use wirewatch::article::{SourceMeta, analyze};
 use wirewatch::record::Format;
 
 const MB: usize = 1 << 20;
@@ -48,7 +47,7 @@ fn inputs(size: usize) -> Vec<(&'static str, Format, Vec<u8>)> {
     ]
 }
 
-fn seconds(bytes: &[u8], format: Format, chain: &Chain) -> f64 {
+fn seconds(bytes: &[u8], format: Format) -> f64 {
     let meta = SourceMeta {
         path: "bench".into(),
         bytes: bytes.len() as u64,
@@ -61,14 +60,13 @@ fn seconds(bytes: &[u8], format: Format, chain: &Chain) -> f64 {
     (0..3)
         .map(|_| {
             let t = Instant::now();
-            let _ = analyze(bytes, Some(format), meta.clone(), chain);
+            let _ = analyze(bytes, Some(format), meta.clone());
             t.elapsed().as_secs_f64()
         })
         .fold(f64::MAX, f64::min)
 }
 
 fn main() {
-    let chain = Chain::standard();
     let small = inputs(MB / 4);
     let large = inputs(MB);
     let mut worst = (0.0f64, "");
@@ -77,8 +75,8 @@ fn main() {
         "input", "s/MB @1MB", "s/MB @256KB", "ratio"
     );
     for ((name, format, big), (_, _, little)) in large.iter().zip(&small) {
-        let per_mb_big = seconds(big, *format, &chain) * MB as f64 / big.len() as f64;
-        let per_mb_small = seconds(little, *format, &chain) * MB as f64 / little.len() as f64;
+        let per_mb_big = seconds(big, *format) * MB as f64 / big.len() as f64;
+        let per_mb_small = seconds(little, *format) * MB as f64 / little.len() as f64;
         println!(
             "{name:<24} {per_mb_big:>12.4} {per_mb_small:>12.4} {:>8.2}",
             per_mb_big / per_mb_small.max(1e-9)

@@ -2,10 +2,12 @@
 //! normalized JSON record per article, and expose Prometheus metrics.
 //!
 //! The pipeline's stages each have a module: [`watch`] finds settled files,
-//! [`pipeline`] queues and runs them, [`document`] turns bytes into clean text,
-//! [`extract`] finds facts, [`sink`] makes results durable, [`telemetry`]
+//! [`pipeline`] queues and runs them, [`article`] takes one from bytes to
+//! record: [`document`] turns bytes into clean text, [`extract`] finds facts,
+//! [`record`] builds the record; [`sink`] makes results durable, [`telemetry`]
 //! reports on all of it.
 
+pub mod article;
 pub mod cluster;
 pub mod commands;
 pub mod config;

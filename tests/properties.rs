@@ -5,8 +5,7 @@
 
 use proptest::prelude::*;
 use serde_json::Value;
-use wirewatch::extract::Chain;
-use wirewatch::pipeline::analyze::{SourceMeta, analyze};
+use wirewatch::article::{SourceMeta, analyze};
 use wirewatch::record::Format;
 
 fn meta(bytes: &[u8]) -> SourceMeta {
@@ -22,12 +21,11 @@ fn meta(bytes: &[u8]) -> SourceMeta {
 
 /// Runs the whole analysis twice and checks the record's invariants.
 fn check(bytes: &[u8], format: Option<Format>) -> Result<(), TestCaseError> {
-    let chain = Chain::standard();
-    let Ok(first) = analyze(bytes, format, meta(bytes), &chain) else {
+    let Ok(first) = analyze(bytes, format, meta(bytes)) else {
         return Ok(()); // a clear error (quarantine reason) is an acceptable outcome
     };
-    let second = analyze(bytes, format, meta(bytes), &chain)
-        .map_err(|e| TestCaseError::fail(e.to_string()))?;
+    let second =
+        analyze(bytes, format, meta(bytes)).map_err(|e| TestCaseError::fail(e.to_string()))?;
     let mut a =
         serde_json::to_value(&first.record).map_err(|e| TestCaseError::fail(e.to_string()))?;
     let mut b =

@@ -8,9 +8,8 @@ use anyhow::Context as _;
 use rayon::prelude::*;
 use serde::Deserialize;
 
+use crate::article::{self, SourceMeta};
 use crate::config::Config;
-use crate::extract::Chain;
-use crate::pipeline::analyze::{self, SourceMeta};
 use crate::record::{Format, Record};
 
 /// Lines handed to the worker pool at once; output stays in input order.
@@ -49,7 +48,7 @@ pub fn one(
             (bytes, "-".to_string(), None)
         }
     };
-    let claimed = format.or_else(|| input.and_then(analyze::claimed_format));
+    let claimed = format.or_else(|| input.and_then(article::claimed_format));
     let meta = SourceMeta {
         path: name.clone(),
         bytes: bytes.len() as u64,
@@ -58,7 +57,7 @@ pub fn one(
         revision: 1,
         reference_date: None,
     };
-    let analysis = analyze::analyze(&bytes, claimed, meta, &Chain::standard())
+    let analysis = article::analyze(&bytes, claimed, meta)
         .map_err(|e| anyhow::anyhow!("{name}: {e} (would be quarantined as {})", e.reason()))?;
     Ok(analysis.record)
 }
@@ -78,7 +77,6 @@ struct Line {
 /// Reads JSON lines from `input` and writes one record (or one error object)
 /// per line to `out`, in input order, using every core.
 pub fn jsonl(input: Box<dyn BufRead>, out: &mut dyn Write) -> anyhow::Result<(usize, usize)> {
-    let chain = Chain::standard();
     let mut lines = input.lines();
     let mut total = 0;
     let mut errors = 0;
@@ -93,7 +91,7 @@ pub fn jsonl(input: Box<dyn BufRead>, out: &mut dyn Write) -> anyhow::Result<(us
         let results: Vec<Result<String, String>> = batch
             .par_iter()
             .enumerate()
-            .map(|(i, raw)| convert(raw, total + i + 1, &chain))
+            .map(|(i, raw)| convert(raw, total + i + 1))
             .collect();
         for r in results {
             let text = match r {
@@ -112,7 +110,7 @@ pub fn jsonl(input: Box<dyn BufRead>, out: &mut dyn Write) -> anyhow::Result<(us
     Ok((total, errors))
 }
 
-fn convert(raw: &str, line_no: usize, chain: &Chain) -> Result<String, String> {
+fn convert(raw: &str, line_no: usize) -> Result<String, String> {
     let error = |id: Option<&str>, msg: String| {
         serde_json::json!({"id": id, "line": line_no, "error": msg}).to_string()
     };
@@ -138,7 +136,7 @@ fn convert(raw: &str, line_no: usize, chain: &Chain) -> Result<String, String> {
         revision: 1,
         reference_date,
     };
-    let analysis = analyze::analyze(bytes, line.format, meta, chain)
+    let analysis = article::analyze(bytes, line.format, meta)
         .map_err(|e| error(Some(&line.id), e.to_string()))?;
     serde_json::to_string(&analysis.record).map_err(|e| error(Some(&line.id), e.to_string()))
 }

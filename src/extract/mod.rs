@@ -1,10 +1,15 @@
-//! Stage 2 — [`Document`] → facts. Each extractor is one module behind the
-//! [`Extractor`] trait; the pipeline runs a [`Chain`] of them and never needs
-//! to know which exist, so new extractors plug in here and nowhere else.
+//! Stage 2 — [`Document`] → [`Facts`]. Each extractor is one module with a
+//! plain function; [`extract`] calls them in dependency order, each given
+//! exactly what it reads (the tokens, the numbers, what earlier extractors
+//! took), so the compiler checks the order. Adding an extractor is one
+//! module, one line in [`extract`], one [`Facts`] field, and its record
+//! field (a module in `record/`) and, when the metric counts it, one
+//! [`FactKind`].
 
 pub mod currency;
 pub mod dates;
 pub mod entities;
+mod kinds;
 pub mod money;
 pub(crate) mod near;
 pub mod numbers;
@@ -13,26 +18,21 @@ pub mod quantities;
 pub mod units;
 mod urls;
 
+use std::ops::Range;
+
 use crate::document::{DocLink, Document};
 
-pub use money::{Money, MoneyAmounts};
-pub use numbers::{NumberSpan, Numbers, Standalone, StandaloneNumbers};
-pub use percent::{Percentage, Percentages};
-pub use quantities::{Quantities, Quantity};
-pub use urls::BareUrls;
+pub use kinds::FactKind;
+pub use money::Money;
+pub use numbers::{NumberSpan, Standalone};
+pub use percent::Percentage;
+pub use quantities::Quantity;
 
-/// What the extractors found in one article. Each extractor fills its own
-/// fields; later extractors may read what earlier ones found.
+/// What the extractors found in one article.
 #[derive(Debug, Default, Clone)]
 pub struct Facts {
     /// Links found in the text itself, beyond the markup links of the document.
     pub links: Vec<DocLink>,
-    /// The body's tokens as the number lexer reads them, kept so the date
-    /// grammar reads the same tokens without lexing the text again.
-    pub tokens: Vec<numbers::lexer::Token>,
-    /// Every number in the body, as the scanner read it; the figure
-    /// extractors build on these.
-    pub numbers: Vec<NumberSpan>,
     /// Amounts of money (and currencies named without an amount).
     pub money: Vec<Money>,
     /// Percentages (and "percent" written without a number).
@@ -40,7 +40,7 @@ pub struct Facts {
     /// Measurements and counts.
     pub quantities: Vec<Quantity>,
     /// The numbers that are figures of their own: not inside money, a
-    /// percentage or a quantity, and not years, dates, times, list
+    /// percentage, a quantity or a date, and not years, times, list
     /// numbering or parts of names.
     pub standalone: Vec<Standalone>,
     /// Dates, periods and durations, as written (resolved when the record
@@ -50,69 +50,69 @@ pub struct Facts {
     pub entities: Vec<entities::Entity>,
 }
 
-impl Facts {
-    /// Number of facts by kind, for the `wirewatch_facts_extracted_total`
-    /// metric (figures as the record lists them: with a value).
-    pub fn counts(&self, doc: &Document) -> [(&'static str, usize); 6] {
-        [
-            ("link", doc.links.len() + self.links.len()),
-            ("url", usize::from(doc.url.is_some())),
-            ("number", self.standalone.len()),
-            (
-                "money",
-                self.money.iter().filter(|m| m.amount.is_some()).count(),
-            ),
-            (
-                "percentage",
-                self.percentages
-                    .iter()
-                    .filter(|p| p.value.is_some())
-                    .count(),
-            ),
-            ("quantity", self.quantities.len()),
-        ]
+/// Every fact of `doc`. The body is lexed once; the figure extractors build
+/// on its numbers, each leaving alone what an earlier one took. The result
+/// is a pure function of the document, so records stay deterministic.
+pub fn extract(doc: &Document) -> Facts {
+    let body = doc.body.as_str();
+    let links = urls::bare(body, &doc.links);
+    let tokens = numbers::lexer::tokens(body);
+    let numbers = numbers::scan_tokens(body, &tokens);
+    let dates = dates::scan_article_tokens(body, &tokens, dates::Mode::All);
+    let money = money::find(body, &numbers);
+    let percentages = percent::find(body, &numbers, &ranges(&money).collect::<Vec<_>>());
+    let taken: Vec<_> = ranges(&money).chain(ranges(&percentages)).collect();
+    let quantities = quantities::find(body, &numbers, &taken);
+    let mut taken: Vec<_> = ranges(&money)
+        .chain(ranges(&percentages))
+        .chain(ranges(&quantities))
+        .chain(ranges(&dates))
+        .collect();
+    taken.sort_by_key(|r| r.start);
+    let standalone = numbers::standalone(body, &numbers, &taken);
+    let entities = entities::find(body, &doc.sentences);
+    Facts {
+        links,
+        money,
+        percentages,
+        quantities,
+        standalone,
+        dates,
+        entities,
     }
 }
 
-/// One extraction step. Implementations must be pure functions of the
-/// document (and earlier facts) so records stay deterministic.
-pub trait Extractor: Send + Sync {
-    /// Short stable name, used in logs and errors.
-    fn name(&self) -> &'static str;
-    fn extract(&self, doc: &Document, facts: &mut Facts);
+/// A fact that covers a byte range of the body, which the extractors after
+/// it leave alone.
+trait Taken {
+    fn range(&self) -> &Range<usize>;
 }
 
-/// The ordered list of extractors every article goes through.
-pub struct Chain {
-    extractors: Vec<Box<dyn Extractor>>,
+/// The byte ranges `facts` cover.
+fn ranges<F: Taken>(facts: &[F]) -> impl Iterator<Item = Range<usize>> + '_ {
+    facts.iter().map(|f| f.range().clone())
 }
 
-impl Chain {
-    /// The chain with every extractor wirewatch ships, in dependency order.
-    pub fn standard() -> Self {
-        Chain {
-            extractors: vec![
-                Box::new(BareUrls),
-                Box::new(Numbers),
-                Box::new(dates::Dates),
-                Box::new(MoneyAmounts),
-                Box::new(Percentages),
-                Box::new(Quantities),
-                Box::new(StandaloneNumbers),
-                Box::new(entities::Entities),
-            ],
-        }
+impl Taken for Money {
+    fn range(&self) -> &Range<usize> {
+        &self.range
     }
+}
 
-    pub fn run(&self, doc: &Document) -> Facts {
-        let mut facts = Facts::default();
-        for extractor in &self.extractors {
-            extractor.extract(doc, &mut facts);
-        }
-        facts
+impl Taken for Percentage {
+    fn range(&self) -> &Range<usize> {
+        &self.range
     }
+}
 
-    pub fn names(&self) -> Vec<&'static str> {
-        self.extractors.iter().map(|e| e.name()).collect()
+impl Taken for Quantity {
+    fn range(&self) -> &Range<usize> {
+        &self.range
+    }
+}
+
+impl Taken for dates::DateMention {
+    fn range(&self) -> &Range<usize> {
+        &self.range
     }
 }

@@ -17,9 +17,8 @@
 use std::ops::Range;
 
 use super::currency::{self, FormKind, Mention};
+use super::near;
 use super::numbers::{self, Attached, NumberKind, NumberSpan, Qualifier, qualifier, range};
-use super::{Extractor, Facts, near};
-use crate::document::Document;
 
 /// An amount of money (or a currency named without one).
 #[derive(Debug, Clone, PartialEq)]
@@ -42,19 +41,6 @@ pub struct Money {
     pub qualifier: Option<Qualifier>,
     /// Both ends of a range.
     pub span: Option<(f64, f64)>,
-}
-
-/// Finds money in the body.
-pub struct MoneyAmounts;
-
-impl Extractor for MoneyAmounts {
-    fn name(&self) -> &'static str {
-        "money"
-    }
-
-    fn extract(&self, doc: &Document, facts: &mut Facts) {
-        facts.money = find(&doc.body, &facts.numbers);
-    }
 }
 
 /// Currencies talked about without an amount that are worth reporting as

@@ -9,9 +9,8 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
+use super::near;
 use super::numbers::{NumberKind, NumberSpan, Qualifier, qualifier, range};
-use super::{Extractor, Facts, near};
-use crate::document::Document;
 
 /// A percentage (or the word "percent" with no number).
 #[derive(Debug, Clone, PartialEq)]
@@ -30,20 +29,6 @@ pub struct Percentage {
     pub of: Option<Range<usize>>,
     /// Both ends of a range.
     pub span: Option<(f64, f64)>,
-}
-
-/// Finds percentages in the body.
-pub struct Percentages;
-
-impl Extractor for Percentages {
-    fn name(&self) -> &'static str {
-        "percentages"
-    }
-
-    fn extract(&self, doc: &Document, facts: &mut Facts) {
-        let taken: Vec<Range<usize>> = facts.money.iter().map(|m| m.range.clone()).collect();
-        facts.percentages = find(&doc.body, &facts.numbers, &taken);
-    }
 }
 
 const MARKS: &[&str] = &[

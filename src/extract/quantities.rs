@@ -14,12 +14,11 @@
 
 use std::ops::Range;
 
+use super::near;
 use super::numbers::{
     self, Attached, NumberKind, NumberSpan, Qualifier, Written, qualifier, range,
 };
 use super::units::{self, Dimension, Unit};
-use super::{Extractor, Facts, near};
-use crate::document::Document;
 
 /// What a quantity measures or counts.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,6 +29,17 @@ pub enum Measure {
     Age(&'static Unit),
     /// Things counted: the byte range of the words naming them.
     Count(Range<usize>),
+}
+
+impl Measure {
+    /// What the quantity measures: its unit's dimension, an age or a count.
+    pub fn dimension(&self) -> Dimension {
+        match self {
+            Measure::Unit(u) => u.dimension,
+            Measure::Age(_) => Dimension::Age,
+            Measure::Count(_) => Dimension::Count,
+        }
+    }
 }
 
 /// A quantity.
@@ -45,25 +55,6 @@ pub struct Quantity {
     pub qualifier: Option<Qualifier>,
     /// Both ends of a range.
     pub span: Option<(f64, f64)>,
-}
-
-/// Finds quantities in the body, after money and percentages.
-pub struct Quantities;
-
-impl Extractor for Quantities {
-    fn name(&self) -> &'static str {
-        "quantities"
-    }
-
-    fn extract(&self, doc: &Document, facts: &mut Facts) {
-        let taken: Vec<Range<usize>> = facts
-            .money
-            .iter()
-            .map(|m| m.range.clone())
-            .chain(facts.percentages.iter().map(|p| p.range.clone()))
-            .collect();
-        facts.quantities = find(&doc.body, &facts.numbers, &taken);
-    }
 }
 
 /// Nouns counted in the plural that do not end in "s".

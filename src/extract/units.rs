@@ -6,9 +6,13 @@
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
-/// What a unit measures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What a quantity measures. Months and years convert to seconds as 1/12
+/// and 1 Julian year (365.25 days).
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
 pub enum Dimension {
     Length,
     Mass,
@@ -22,30 +26,17 @@ pub enum Dimension {
     Energy,
     Power,
     Duration,
+    /// An age ("69-year-old"); `unit` is year, month, week or day.
+    Age,
+    /// Things counted ("4,800 radios"); `unit` names them.
+    Count,
 }
 
 impl Dimension {
-    /// The name used in records.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Dimension::Length => "length",
-            Dimension::Mass => "mass",
-            Dimension::Area => "area",
-            Dimension::Volume => "volume",
-            Dimension::Speed => "speed",
-            Dimension::Information => "information",
-            Dimension::DataRate => "data_rate",
-            Dimension::Angle => "angle",
-            Dimension::Temperature => "temperature",
-            Dimension::Energy => "energy",
-            Dimension::Power => "power",
-            Dimension::Duration => "duration",
-        }
-    }
-
-    /// The SI (or customary base) unit values convert to.
-    pub fn si_unit(self) -> &'static str {
-        match self {
+    /// The SI (or customary base) unit values convert to; none for an age
+    /// or a count, which no unit of [`UNITS`] measures.
+    pub fn si_unit(self) -> Option<&'static str> {
+        Some(match self {
             Dimension::Length => "m",
             Dimension::Mass => "kg",
             Dimension::Area => "m2",
@@ -58,7 +49,8 @@ impl Dimension {
             Dimension::Energy => "J",
             Dimension::Power => "W",
             Dimension::Duration => "s",
-        }
+            Dimension::Age | Dimension::Count => return None,
+        })
     }
 }
 

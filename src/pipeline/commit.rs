@@ -144,10 +144,10 @@ impl Committer {
         metrics::counter!(m::BYTES_READ.name).increment(c.bytes);
         metrics::gauge!(m::IN_FLIGHT.name).decrement(1.0);
         for (kind, n) in &c.fact_counts {
-            metrics::counter!(m::FACTS.name, "kind" => *kind).increment(*n as u64);
+            metrics::counter!(m::FACTS.name, "kind" => kind.label()).increment(*n as u64);
         }
         for (ty, n) in &c.entity_counts {
-            metrics::counter!(m::ENTITIES.name, "type" => *ty).increment(*n as u64);
+            metrics::counter!(m::ENTITIES.name, "type" => ty.label()).increment(*n as u64);
         }
         let path = c.job.display();
         let ms = (c.started_at.elapsed().as_secs_f64() * 1e6).round() / 1000.0;

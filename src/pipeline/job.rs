@@ -4,6 +4,8 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant, SystemTime};
 
+use crate::extract::FactKind;
+use crate::extract::entities::EntityType;
 use crate::sink::ledger::LedgerOp;
 
 /// How a file came to the pipeline's attention.
@@ -132,9 +134,9 @@ pub struct Completion {
     pub claim: Option<String>,
     pub bytes: u64,
     pub started_at: Instant,
-    pub fact_counts: Vec<(&'static str, usize)>,
+    pub fact_counts: Vec<(FactKind, usize)>,
     /// Entities by type (`wirewatch_entities_extracted_total`).
-    pub entity_counts: Vec<(&'static str, usize)>,
+    pub entity_counts: Vec<(EntityType, usize)>,
 }
 
 /// Sent back to the detector once a path's job is committed.

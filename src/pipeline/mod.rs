@@ -1,12 +1,9 @@
 //! The pipeline: a bounded queue of settled files, N worker threads that
-//! analyze them and write records, and one committer that makes results
+//! analyze them ([`crate::article`]) and write records, and one committer that makes results
 //! durable in groups. Back-pressure comes from the bounded queue: when it is
 //! full, whoever feeds it waits.
 
-pub mod analyze;
 pub mod commit;
-mod dates;
-mod figures;
 pub mod job;
 pub mod worker;
 
@@ -20,7 +17,6 @@ use anyhow::Context as _;
 use crossbeam_channel::{Receiver, Sender};
 
 use crate::config::{CompletionAction, Config};
-use crate::extract::Chain;
 use crate::sink::ledger::Ledger;
 use crate::sink::quarantine::Quarantine;
 use crate::sink::records::RecordStore;
@@ -34,7 +30,6 @@ pub use job::{Completion, Detection, Done, Job, JobKind, Outcome};
 pub struct Context {
     /// Where new content goes (records here, or a message queue).
     pub output: Box<dyn worker::Output>,
-    pub chain: Chain,
     pub ledger: Ledger,
     pub records: RecordStore,
     pub quarantine: Quarantine,
@@ -72,7 +67,6 @@ impl Context {
             .with_context(|| format!("cannot open quarantine in {}", out.display()))?;
         Ok(Context {
             output: Box::new(worker::LocalRecords),
-            chain: Chain::standard(),
             ledger,
             records,
             quarantine,

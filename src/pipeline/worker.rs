@@ -8,8 +8,8 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use super::Context;
-use super::analyze::{self, SourceMeta};
 use super::job::{Completion, Job, JobKind, Outcome, mtime_ns};
+use crate::article::{self, SourceMeta};
 use crate::record::Format;
 use crate::sink::ledger::{ContentEntry, LedgerOp, PathEntry};
 use crate::sink::path_key;
@@ -206,8 +206,8 @@ impl Output for LocalRecords {
             revision,
             reference_date: None,
         };
-        let claimed: Option<Format> = analyze::claimed_format(&job.path);
-        let analysis = match analyze::analyze(bytes, claimed, meta, &ctx.chain) {
+        let claimed: Option<Format> = article::claimed_format(&job.path);
+        let analysis = match article::analyze(bytes, claimed, meta) {
             Ok(a) => a,
             Err(e) => {
                 let reason = e.reason();
@@ -233,7 +233,7 @@ impl Output for LocalRecords {
             ctx.records.existing_content_hash(&record_path).as_deref() == Some(hash.as_str());
         if !adopted {
             let json =
-                analyze::to_json(&analysis.record).map_err(|e| failed("write", "encode", e))?;
+                article::to_json(&analysis.record).map_err(|e| failed("write", "encode", e))?;
             ctx.records
                 .write(&record_path, &json)
                 .map_err(|e| failed("write", io_error_type(&e), e))?;

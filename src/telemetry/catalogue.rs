@@ -5,6 +5,8 @@
 
 use metrics::Unit;
 
+use crate::extract::FactKind;
+use crate::extract::entities::EntityType;
 use crate::sink::quarantine::REASONS;
 
 /// Counter, gauge or histogram.
@@ -71,18 +73,8 @@ pub const RESCAN_REASONS: &[&str] = &[
     "watcher_rescan",
     "root_recreated",
 ];
-pub const FACT_KINDS: &[&str] = &[
-    "paragraph",
-    "sentence",
-    "word",
-    "link",
-    "url",
-    "number",
-    "money",
-    "percentage",
-    "quantity",
-];
-pub const ENTITY_TYPES: &[&str] = &["person", "organization", "place", "misc"];
+pub const FACT_KINDS: &[&str] = &FactKind::LABELS;
+pub const ENTITY_TYPES: &[&str] = &EntityType::LABELS;
 
 macro_rules! metric {
     ($id:ident, $name:literal, $kind:ident, $unit:ident, $help:literal, [$($l:expr),*] $(, $b:expr)?) => {

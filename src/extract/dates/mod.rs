@@ -10,6 +10,7 @@ pub mod expr;
 mod grammar;
 pub mod lexicon;
 pub mod reference;
+mod resolved;
 mod tokens;
 
 use std::ops::Range;
@@ -17,11 +18,10 @@ use std::ops::Range;
 use chrono::NaiveDate;
 
 use super::numbers::lexer;
-use super::{Extractor, Facts};
-use crate::document::Document;
 
 pub use expr::{Expr, Kind, Mod, Node, Reading, Value};
 pub use grammar::{Mode, Order};
+pub use resolved::{Granularity, Resolved};
 
 /// One date expression in a text.
 #[derive(Debug, Clone, PartialEq)]
@@ -156,25 +156,6 @@ fn order_in(toks: &[tokens::Tok<'_>]) -> Order {
         Order::DayFirst
     } else {
         Order::MonthFirst
-    }
-}
-
-/// Finds every date, period and duration in the body.
-pub struct Dates;
-
-impl Extractor for Dates {
-    fn name(&self) -> &'static str {
-        "dates"
-    }
-
-    fn extract(&self, doc: &Document, facts: &mut Facts) {
-        // The number extractor's tokens, when it ran first on this body.
-        let lexed = !facts.tokens.is_empty() || doc.body.trim().is_empty();
-        facts.dates = if lexed {
-            scan_article_tokens(&doc.body, &facts.tokens, Mode::All)
-        } else {
-            scan_article(&doc.body, Mode::All)
-        };
     }
 }
 

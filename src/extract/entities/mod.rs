@@ -24,24 +24,47 @@ pub mod train;
 
 use std::ops::Range;
 
-use crate::document::Document;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
-use super::{Extractor, Facts};
 use features::{DocStats, Token};
 use gazetteer::Gazetteer;
 use lexicon::Lexicon;
 use model::{Model, Weights};
 
-/// The four entity types.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// What kind of name an entity is.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
 pub enum EntityType {
     Person = 0,
     Organization = 1,
     Place = 2,
+    /// Nationalities, events and other proper names.
     Misc = 3,
 }
 
 impl EntityType {
+    /// Every type, in the tagger's index order.
+    pub const ALL: [EntityType; 4] = [
+        EntityType::Person,
+        EntityType::Organization,
+        EntityType::Place,
+        EntityType::Misc,
+    ];
+
+    /// The metric's label values for [`EntityType::ALL`], in that order.
+    pub const LABELS: [&'static str; 4] = {
+        let mut labels = [""; 4];
+        let mut i = 0;
+        while i < labels.len() {
+            labels[i] = EntityType::ALL[i].label();
+            i += 1;
+        }
+        labels
+    };
+
     /// From the tagger's type index (PER, ORG, LOC, MISC).
     pub fn from_index(i: usize) -> EntityType {
         match i {
@@ -52,8 +75,9 @@ impl EntityType {
         }
     }
 
-    /// The record's (and the metric's) name of the type.
-    pub fn as_str(self) -> &'static str {
+    /// The type's name, as the record writes it and the
+    /// `wirewatch_entities_extracted_total` metric labels it.
+    pub const fn label(self) -> &'static str {
         match self {
             EntityType::Person => "person",
             EntityType::Organization => "organization",
@@ -232,24 +256,17 @@ fn heading_line(body: &str, range: &Range<usize>, toks: &[Range<usize>], lex: &L
 /// writes in lowercase: capitalized in under 30% of its mid-sentence uses.
 const MAX_ORDINARY_CAPS: u8 = 1;
 
-/// The extractor: recognizes, links and locates the article's entities.
-pub struct Entities;
-
-impl Extractor for Entities {
-    fn name(&self) -> &'static str {
-        "entities"
-    }
-
-    fn extract(&self, doc: &Document, facts: &mut Facts) {
-        let Some(model) = Model::embedded() else {
-            return;
-        };
-        let mut w = ModelRef(model);
-        let lex = Lexicon::embedded();
-        let gaz = Gazetteer::embedded();
-        let (toks, mentions) = recognize(&mut w, &doc.body, &doc.sentences, lex, gaz);
-        facts.entities = link::link(&doc.body, &toks, &mentions, gaz);
-    }
+/// The entities of `body` (split into `sentences`): recognized, linked
+/// within the article and located. None when the build embeds no model.
+pub fn find(body: &str, sentences: &[Range<usize>]) -> Vec<Entity> {
+    let Some(model) = Model::embedded() else {
+        return Vec::new();
+    };
+    let mut w = ModelRef(model);
+    let lex = Lexicon::embedded();
+    let gaz = Gazetteer::embedded();
+    let (toks, mentions) = recognize(&mut w, body, sentences, lex, gaz);
+    link::link(body, &toks, &mentions, gaz)
 }
 
 /// A shared model as a (read-only) weight table.
@@ -260,60 +277,6 @@ impl Weights for ModelRef<'_> {
     fn add(&self, rows: &[u32], scores: &mut [f32; tagger::NT]) {
         self.0.add(rows, scores);
     }
-}
-
-/// Entities by type, for the `wirewatch_entities_extracted_total` metric.
-pub fn counts(entities: &[Entity]) -> Vec<(&'static str, usize)> {
-    [
-        EntityType::Person,
-        EntityType::Organization,
-        EntityType::Place,
-        EntityType::Misc,
-    ]
-    .into_iter()
-    .map(|t| (t.as_str(), entities.iter().filter(|e| e.ty == t).count()))
-    .collect()
-}
-
-/// The record's entities: ids in order, code-point offsets.
-pub fn to_record(
-    entities: &[Entity],
-    body: &str,
-    offsets: &crate::document::offsets::CharOffsets,
-) -> Vec<crate::record::Entity> {
-    use crate::record;
-    entities
-        .iter()
-        .enumerate()
-        .map(|(i, e)| record::Entity {
-            id: format!("e{}", i + 1),
-            entity_type: match e.ty {
-                EntityType::Person => record::EntityType::Person,
-                EntityType::Organization => record::EntityType::Organization,
-                EntityType::Place => record::EntityType::Place,
-                EntityType::Misc => record::EntityType::Misc,
-            },
-            name: e.name.clone(),
-            mentions: e
-                .mentions
-                .iter()
-                .map(|r| {
-                    let [start, end] = offsets.span(r);
-                    record::EntityMention {
-                        start,
-                        end,
-                        text: body.get(r.clone()).unwrap_or_default().to_string(),
-                    }
-                })
-                .collect(),
-            roles: e.roles.clone(),
-            country: e.country.clone(),
-            kind: e.kind.map(str::to_string),
-            lat: e.lat.map(|x| (x * 1e4).round() / 1e4),
-            lon: e.lon.map(|x| (x * 1e4).round() / 1e4),
-            acronym: e.acronym.clone(),
-        })
-        .collect()
 }
 
 #[cfg(test)]

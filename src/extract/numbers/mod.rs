@@ -36,11 +36,8 @@ use std::ops::Range;
 
 pub use qualifier::Qualifier;
 pub use range::NumberRange;
-pub use standalone::{Standalone, StandaloneNumbers, is_year_like};
+pub use standalone::{Standalone, is_year_like, standalone};
 pub use vocab::{is_month, is_time_word};
-
-use super::{Extractor, Facts};
-use crate::document::Document;
 
 /// What sort of number a span is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -164,20 +161,10 @@ pub fn parse_number(text: &str) -> Option<Parsed> {
     })
 }
 
-/// Finds every number in the body; the money, percentage and quantity
-/// extractors read them from [`Facts::numbers`].
-pub struct Numbers;
-
-impl Extractor for Numbers {
-    fn name(&self) -> &'static str {
-        "numbers"
-    }
-
-    fn extract(&self, doc: &Document, facts: &mut Facts) {
-        let toks = lexer::tokens(&doc.body);
-        facts.numbers = scan::scan_tokens(&doc.body, &toks);
-        facts.tokens = toks;
-    }
+/// Every number in `text`, from its tokens already lexed by [`lexer::tokens`]
+/// (which the date grammar reads too, so the body is lexed once).
+pub fn scan_tokens(text: &str, toks: &[lexer::Token]) -> Vec<NumberSpan> {
+    scan::scan_tokens(text, toks)
 }
 
 #[cfg(test)]

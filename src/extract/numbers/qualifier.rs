@@ -5,46 +5,33 @@
 
 use std::ops::Range;
 
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
 use crate::extract::near;
 
-/// How a figure relates to the true amount.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// Words before a figure that say how exact it is or which way it bounds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
 pub enum Qualifier {
-    /// Approximately: about, around, approximately, roughly, some, an estimated.
+    /// About, around, approximately, roughly, some, an estimated.
     About,
-    /// Slightly below: nearly, almost, close to, just under.
+    /// Nearly, almost, close to, just under.
     Nearly,
-    /// Above: over, above, upwards of, in excess of.
+    /// Over, above, upwards of, in excess of.
     Over,
-    /// Below: under, below.
+    /// Under, below.
     Under,
-    /// Strictly above: more than, greater than, exceeding.
+    /// More than, greater than, exceeding.
     MoreThan,
-    /// Strictly below: less than, fewer than.
+    /// Less than, fewer than.
     LessThan,
-    /// This or more: at least, no less than, a minimum of.
+    /// At least, no less than, a minimum of.
     AtLeast,
-    /// This or less: at most, no more than, a maximum of.
+    /// At most, no more than, a maximum of.
     AtMost,
-    /// A ceiling that may be reached: up to, as much as, as many as.
+    /// Up to, as much as, as many as.
     UpTo,
-}
-
-impl Qualifier {
-    /// The name used in records.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Qualifier::About => "about",
-            Qualifier::Nearly => "nearly",
-            Qualifier::Over => "over",
-            Qualifier::Under => "under",
-            Qualifier::MoreThan => "more_than",
-            Qualifier::LessThan => "less_than",
-            Qualifier::AtLeast => "at_least",
-            Qualifier::AtMost => "at_most",
-            Qualifier::UpTo => "up_to",
-        }
-    }
 }
 
 /// Qualifying phrases, words nearest the figure last.

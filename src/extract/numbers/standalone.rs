@@ -8,8 +8,7 @@
 use std::ops::Range;
 
 use super::{Attached, NumberKind, NumberSpan, Written, range, vocab};
-use crate::document::Document;
-use crate::extract::{Extractor, Facts, near};
+use crate::extract::near;
 
 /// A number that is a figure of its own.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,28 +20,6 @@ pub struct Standalone {
     pub ordinal: bool,
     /// Both ends, for a range ("10-15").
     pub span: Option<(f64, f64)>,
-}
-
-/// Keeps the numbers no other fact took; runs after the figure extractors.
-pub struct StandaloneNumbers;
-
-impl Extractor for StandaloneNumbers {
-    fn name(&self) -> &'static str {
-        "standalone-numbers"
-    }
-
-    fn extract(&self, doc: &Document, facts: &mut Facts) {
-        let mut claimed: Vec<Range<usize>> = facts
-            .money
-            .iter()
-            .map(|m| m.range.clone())
-            .chain(facts.percentages.iter().map(|p| p.range.clone()))
-            .chain(facts.quantities.iter().map(|q| q.range.clone()))
-            .chain(facts.dates.iter().map(|d| d.range.clone()))
-            .collect();
-        claimed.sort_by_key(|r| r.start);
-        facts.standalone = standalone(&doc.body, &facts.numbers, &claimed);
-    }
 }
 
 /// The standalone numbers among `numbers` (all found in `text`), given the
