@@ -14,7 +14,7 @@ use async_nats::jetstream::{self, context::ObjectStoreError, object_store};
 use tokio::io::AsyncReadExt;
 
 use crate::config::NatsConfig;
-use crate::telemetry::catalogue as m;
+use crate::telemetry::labels::NatsOp;
 
 /// Message headers that carry what the file system said about an article.
 pub mod headers {
@@ -108,7 +108,7 @@ async fn delete_object(js: &jetstream::Context, cfg: &NatsConfig, name: &str) {
         Err(e) => Err(e),
     };
     if let Err(e) = deleted {
-        metrics::counter!(m::NATS_ERRORS.name, "op" => "object").increment(1);
+        NatsOp::Object.count_error();
         tracing::warn!(error = %e, "cannot delete a large article from the object store; its bytes stay there");
     }
 }

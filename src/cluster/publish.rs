@@ -17,6 +17,7 @@ use crate::pipeline::{Completion, Context, Outcome};
 use crate::sink::ledger::LedgerOp;
 use crate::telemetry::Health;
 use crate::telemetry::catalogue as m;
+use crate::telemetry::labels::{ErrorType, NatsOp, Stage};
 
 /// How long to wait for the stream to confirm a publish.
 const ACK_TIMEOUT: Duration = Duration::from_secs(10);
@@ -138,8 +139,12 @@ impl Output for NatsOutput {
                 })
             }
             Err(e) => {
-                metrics::counter!(m::NATS_ERRORS.name, "op" => "publish").increment(1);
-                Err(failed("write", "nats", format!("publish to NATS: {e:#}")))
+                NatsOp::Publish.count_error();
+                Err(failed(
+                    Stage::Write,
+                    ErrorType::Nats,
+                    format!("publish to NATS: {e:#}"),
+                ))
             }
         }
     }

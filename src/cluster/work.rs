@@ -17,13 +17,16 @@ use crossbeam_channel::{Receiver, Sender, TryRecvError};
 use futures_util::StreamExt;
 use futures_util::future::join_all;
 
+use super::connect::SetupError;
 use super::publish::unhex;
 use super::{ObjectError, delete_object, fetch_object, headers};
 use crate::config::{CompletionAction, Config, NatsConfig};
-use crate::pipeline::{self, Context, Detection, Done, Job, JobKind, Options};
+use crate::pipeline::events::ArticleFinished;
+use crate::pipeline::{self, Context, Detection, Done, Job, JobKind, Options, Outcome};
 use crate::sink::quarantine::{Payload, Reason};
 use crate::telemetry::Health;
 use crate::telemetry::catalogue as m;
+use crate::telemetry::labels::{NatsOp, QuarantineReason, Stage};
 
 /// How long one fetch waits for messages before the loop looks around.
 const FETCH_EXPIRES: Duration = Duration::from_millis(250);
@@ -114,10 +117,11 @@ impl Feeder {
         let (consumer, js) = loop {
             match self.setup(&js).await {
                 Ok(c) => break (c, js),
-                Err(e) if format!("{e:#}").contains("exists with") => return Err(e),
+                Err(e) if e.is_mismatch() => return Err(e.into()),
                 Err(e) => {
+                    let e = anyhow::Error::from(e);
                     tracing::warn!(error = %format!("{e:#}"), "NATS not ready; retrying");
-                    metrics::counter!(m::NATS_ERRORS.name, "op" => "connect").increment(1);
+                    NatsOp::Connect.count_error();
                     if self.stopping() {
                         return Ok(());
                     }
@@ -149,8 +153,7 @@ impl Feeder {
                         match message {
                             Ok(msg) => self.accept(&js, msg).await,
                             Err(e) => {
-                                metrics::counter!(m::NATS_ERRORS.name, "op" => "fetch")
-                                    .increment(1);
+                                NatsOp::Fetch.count_error();
                                 tracing::debug!(error = %e, "fetch");
                             }
                         }
@@ -160,7 +163,7 @@ impl Feeder {
                 Err(e) => {
                     // Readiness follows the connection (see connect::connect);
                     // the output error belongs to the committer.
-                    metrics::counter!(m::NATS_ERRORS.name, "op" => "fetch").increment(1);
+                    NatsOp::Fetch.count_error();
                     tracing::warn!(error = %e, "cannot fetch from NATS; retrying");
                     tokio::time::sleep(backoff).await;
                     backoff = (backoff * 2).min(MAX_BACKOFF);
@@ -180,7 +183,7 @@ impl Feeder {
     async fn setup(
         &self,
         js: &jetstream::Context,
-    ) -> anyhow::Result<jetstream::consumer::Consumer<jetstream::consumer::pull::Config>> {
+    ) -> Result<jetstream::consumer::Consumer<jetstream::consumer::pull::Config>, SetupError> {
         let stream = super::connect::articles_stream(js, &self.cfg).await?;
         super::connect::records_stream(js, &self.cfg).await?;
         super::connect::workers_consumer(&stream, &self.cfg).await
@@ -231,7 +234,7 @@ impl Feeder {
             Some(name) => match fetch_object(js, &self.cfg, name).await {
                 Ok(bytes) => bytes,
                 Err(e) => {
-                    metrics::counter!(m::NATS_ERRORS.name, "op" => "object").increment(1);
+                    NatsOp::Object.count_error();
                     tracing::warn!(error = %e, path = %rel.display(), delivered, "cannot read large article from the object store; it will be delivered again");
                     let _ = msg.ack_with(AckKind::Nak(Some(NAK_DELAY))).await;
                     return;
@@ -287,19 +290,26 @@ impl Feeder {
             ),
         };
         let reason = Reason {
-            reason: "dead_letter",
+            reason: QuarantineReason::DeadLetter,
             detail,
-            stage: "work",
+            stage: Stage::Work,
         };
         let shown = rel.to_string_lossy().into_owned();
         match self.ctx.quarantine.put(rel, &shown, bytes, &reason) {
             Ok(_) => {
                 metrics::counter!(m::NATS_DEAD_LETTERED.name).increment(1);
-                metrics::counter!(m::QUARANTINED.name, "reason" => "dead_letter").increment(1);
-                metrics::counter!(m::ARTICLES.name, "outcome" => "quarantined").increment(1);
-                tracing::warn!(path = %shown, delivered, outcome = "quarantined", reason = "dead_letter", detail = %reason.detail, "article");
+                ArticleFinished {
+                    path: &shown,
+                    outcome: &Outcome::Quarantined {
+                        reason: reason.reason,
+                        detail: reason.detail,
+                    },
+                    delivered: Some(delivered),
+                    ms: None,
+                }
+                .emit();
                 if msg.ack_with(AckKind::Term).await.is_err() {
-                    metrics::counter!(m::NATS_ERRORS.name, "op" => "ack").increment(1);
+                    NatsOp::Ack.count_error();
                 } else if let (Some(name), Ok(_)) = (&object, &payload) {
                     delete_object(js, &self.cfg, name).await;
                 }
@@ -354,7 +364,7 @@ impl Feeder {
             match result {
                 Ok(()) => acking.push(msg),
                 Err(e) => {
-                    metrics::counter!(m::NATS_ERRORS.name, "op" => "records").increment(1);
+                    NatsOp::Records.count_error();
                     tracing::warn!(error = %format!("{e:#}"), "cannot publish record; the article will be redelivered");
                     retry.push(msg);
                 }
@@ -376,7 +386,7 @@ impl Feeder {
                     }
                 }
                 Err(e) => {
-                    metrics::counter!(m::NATS_ERRORS.name, "op" => "ack").increment(1);
+                    NatsOp::Ack.count_error();
                     tracing::warn!(error = %e, "ack failed; the article will be redelivered and its record adopted");
                 }
             }

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant, SystemTime};
 
 use crate::sink::ledger::LedgerOp;
+use crate::telemetry::labels::{ErrorType, QuarantineReason, Stage};
 
 /// How a file came to the pipeline's attention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,7 +82,7 @@ pub enum Outcome {
     Unchanged,
     /// The file went to the quarantine.
     Quarantined {
-        reason: &'static str,
+        reason: QuarantineReason,
         detail: String,
     },
     /// Handed to the message queue (ingest); `duplicate` when the stream
@@ -89,8 +90,8 @@ pub enum Outcome {
     Published { sequence: u64, duplicate: bool },
     /// Output could not be written; nothing was marked done and the file is retried.
     Failed {
-        stage: &'static str,
-        error_type: &'static str,
+        stage: Stage,
+        error_type: ErrorType,
         error: String,
     },
 }

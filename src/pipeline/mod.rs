@@ -6,6 +6,7 @@
 pub mod analyze;
 pub mod commit;
 mod dates;
+pub mod events;
 mod figures;
 pub mod job;
 pub mod worker;

@@ -15,6 +15,7 @@ use crate::sink::ledger::{ContentEntry, LedgerOp, PathEntry};
 use crate::sink::path_key;
 use crate::sink::quarantine::{Payload, Reason};
 use crate::telemetry::catalogue::STAGE_DURATION;
+use crate::telemetry::labels::{ErrorType, QuarantineReason, Stage};
 
 /// Processes one job to completion (never panics on file content).
 pub fn process(ctx: &Context, job: Job) -> Completion {
@@ -37,8 +38,8 @@ pub fn process(ctx: &Context, job: Job) -> Completion {
     c
 }
 
-fn observe(stage: &'static str, d: Duration) {
-    metrics::histogram!(STAGE_DURATION.name, "stage" => stage).record(d.as_secs_f64());
+fn observe(stage: Stage, d: Duration) {
+    metrics::histogram!(STAGE_DURATION.name, "stage" => stage.label()).record(d.as_secs_f64());
 }
 
 type Step<T> = Result<T, Outcome>;
@@ -52,14 +53,21 @@ fn run(ctx: &Context, c: &mut Completion) -> Step<Outcome> {
                 ctx,
                 c,
                 Payload::Nothing,
-                "symlink_outside",
+                QuarantineReason::SymlinkOutside,
                 detail,
-                "detect",
+                Stage::Detect,
             );
         }
         JobKind::NotAFile => {
             let detail = "not a regular file (FIFO, socket or device)".to_string();
-            return quarantine(ctx, c, Payload::Nothing, "not_a_file", detail, "detect");
+            return quarantine(
+                ctx,
+                c,
+                Payload::Nothing,
+                QuarantineReason::NotAFile,
+                detail,
+                Stage::Detect,
+            );
         }
         JobKind::File => {}
     }
@@ -84,27 +92,48 @@ fn run(ctx: &Context, c: &mut Completion) -> Step<Outcome> {
                 Some(p) => Payload::Bytes(p),
                 None => Payload::File(&job.path),
             };
-            return quarantine(ctx, c, payload, "too_large", detail, "read");
+            return quarantine(
+                ctx,
+                c,
+                payload,
+                QuarantineReason::TooLarge,
+                detail,
+                Stage::Read,
+            );
         }
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
             let detail = "the file disappeared before it could be read".to_string();
-            return quarantine(ctx, c, Payload::Nothing, "vanished", detail, "read");
+            return quarantine(
+                ctx,
+                c,
+                Payload::Nothing,
+                QuarantineReason::Vanished,
+                detail,
+                Stage::Read,
+            );
         }
         Err(e) => {
             let detail = format!("cannot read: {e}");
-            return quarantine(ctx, c, Payload::Nothing, "unreadable", detail, "read");
+            return quarantine(
+                ctx,
+                c,
+                Payload::Nothing,
+                QuarantineReason::Unreadable,
+                detail,
+                Stage::Read,
+            );
         }
     };
-    observe("read", t_read.elapsed());
+    observe(Stage::Read, t_read.elapsed());
     c.bytes = bytes.len() as u64;
     if bytes.is_empty() {
         return quarantine(
             ctx,
             c,
             Payload::Bytes(&bytes),
-            "empty",
+            QuarantineReason::Empty,
             "the file is empty".into(),
-            "read",
+            Stage::Read,
         );
     }
 
@@ -113,7 +142,7 @@ fn run(ctx: &Context, c: &mut Completion) -> Step<Outcome> {
     let previous = ctx
         .ledger
         .path(&key)
-        .map_err(|e| failed("detect", "ledger", e))?;
+        .map_err(|e| failed(Stage::Detect, ErrorType::Ledger, e))?;
     let delivery = Delivery {
         bytes: &bytes,
         hash: &hash,
@@ -182,7 +211,7 @@ impl Output for LocalRecords {
         if let Some(first) = ctx
             .ledger
             .content(&hash)
-            .map_err(|e| failed("detect", "ledger", e))?
+            .map_err(|e| failed(Stage::Detect, ErrorType::Ledger, e))?
         {
             c.ops
                 .push(LedgerOp::Path(key, path_entry(prev_revision, "duplicate")));
@@ -217,13 +246,13 @@ impl Output for LocalRecords {
                     Payload::Bytes(bytes),
                     reason,
                     e.to_string(),
-                    "decode",
+                    Stage::Decode,
                 );
             }
         };
-        observe("decode", analysis.timings.decode);
-        observe("parse", analysis.timings.parse);
-        observe("extract", analysis.timings.extract);
+        observe(Stage::Decode, analysis.timings.decode);
+        observe(Stage::Parse, analysis.timings.parse);
+        observe(Stage::Extract, analysis.timings.extract);
         c.fact_counts = analysis.fact_counts;
         c.entity_counts = analysis.entity_counts;
 
@@ -232,13 +261,13 @@ impl Output for LocalRecords {
         let adopted =
             ctx.records.existing_content_hash(&record_path).as_deref() == Some(hash.as_str());
         if !adopted {
-            let json =
-                analyze::to_json(&analysis.record).map_err(|e| failed("write", "encode", e))?;
+            let json = analyze::to_json(&analysis.record)
+                .map_err(|e| failed(Stage::Write, ErrorType::Encode, e))?;
             ctx.records
                 .write(&record_path, &json)
-                .map_err(|e| failed("write", io_error_type(&e), e))?;
+                .map_err(|e| failed(Stage::Write, ErrorType::of_io(&e), e))?;
         }
-        observe("write", t_write.elapsed());
+        observe(Stage::Write, t_write.elapsed());
         c.sync_dir = record_path.parent().map(Path::to_path_buf);
         let record_rel = record_path
             .strip_prefix(ctx.records.root())
@@ -290,20 +319,17 @@ pub fn panicked(ctx: &Context, job: Job, panic: &(dyn std::any::Any + Send)) -> 
         ctx,
         &mut c,
         Payload::File(&path),
-        "internal_error",
+        QuarantineReason::InternalError,
         detail,
-        "extract",
+        Stage::Extract,
     ) {
         Ok(o) | Err(o) => o,
     };
     c
 }
 
-pub(crate) fn failed(
-    stage: &'static str,
-    error_type: &'static str,
-    e: impl std::fmt::Display,
-) -> Outcome {
+/// The outcome of a job whose output could not be written (retried later).
+pub(crate) fn failed(stage: Stage, error_type: ErrorType, e: impl std::fmt::Display) -> Outcome {
     Outcome::Failed {
         stage,
         error_type,
@@ -311,22 +337,13 @@ pub(crate) fn failed(
     }
 }
 
-/// Error type label for an I/O error on the output side.
-pub fn io_error_type(e: &io::Error) -> &'static str {
-    match e.raw_os_error() {
-        Some(libc::ENOSPC) | Some(libc::EDQUOT) | Some(libc::EFBIG) => "disk_full",
-        _ if e.kind() == io::ErrorKind::PermissionDenied => "permission",
-        _ => "io",
-    }
-}
-
 fn quarantine(
     ctx: &Context,
     c: &mut Completion,
     payload: Payload<'_>,
-    reason: &'static str,
+    reason: QuarantineReason,
     detail: String,
-    stage: &'static str,
+    stage: Stage,
 ) -> Step<Outcome> {
     let r = Reason {
         reason,
@@ -336,9 +353,9 @@ fn quarantine(
     let reason_file = ctx
         .quarantine
         .put(&c.job.rel, &c.job.display(), payload, &r)
-        .map_err(|e| failed("write", io_error_type(&e), e))?;
+        .map_err(|e| failed(Stage::Write, ErrorType::of_io(&e), e))?;
     c.sync_dir = reason_file.parent().map(Path::to_path_buf);
-    if reason != "vanished" {
+    if reason != QuarantineReason::Vanished {
         // Remember the file so rescans do not quarantine it again until it changes.
         let meta = std::fs::symlink_metadata(&c.job.path).ok();
         c.ops.push(LedgerOp::Path(
@@ -348,7 +365,7 @@ fn quarantine(
                 mtime_ns: c.job.mtime.and_then(mtime_ns),
                 content_hash: None,
                 revision: 0,
-                outcome: format!("quarantined:{reason}"),
+                outcome: format!("quarantined:{}", reason.label()),
             },
         ));
     }
@@ -431,7 +448,7 @@ mod tests {
             matches!(
                 c.outcome,
                 Outcome::Quarantined {
-                    reason: "vanished",
+                    reason: QuarantineReason::Vanished,
                     ..
                 }
             ),
@@ -456,7 +473,7 @@ mod tests {
         let panic: Box<dyn std::any::Any + Send> = Box::new("boom");
         let c = panicked(&ctx, job(&src), panic.as_ref());
         assert!(
-            matches!(&c.outcome, Outcome::Quarantined { reason: "internal_error", detail } if detail.contains("boom")),
+            matches!(&c.outcome, Outcome::Quarantined { reason: QuarantineReason::InternalError, detail } if detail.contains("boom")),
             "{:?}",
             c.outcome
         );
