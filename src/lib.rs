@@ -6,11 +6,11 @@
 //! [`extract`] finds facts, [`sink`] makes results durable, [`telemetry`]
 //! reports on all of it.
 
-pub mod cluster;
 pub mod commands;
 pub mod config;
 pub mod document;
 pub mod extract;
+pub mod host;
 pub mod identity;
 pub mod pipeline;
 pub mod record;

@@ -6,6 +6,7 @@ use std::time::{Duration, Instant, SystemTime};
 
 use crate::sink::ledger::LedgerOp;
 use crate::telemetry::labels::{ErrorType, QuarantineReason, Stage};
+use crate::watch::Entry;
 
 /// How a file came to the pipeline's attention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,6 +61,43 @@ pub struct Job {
 }
 
 impl Job {
+    /// A file found on disk (by a scan, a watcher event or a command-line
+    /// path), first seen at `seen_at`.
+    pub fn found(entry: Entry, how: Detection, seen_at: SystemTime) -> Job {
+        Job {
+            path: entry.path,
+            rel: entry.rel,
+            kind: entry.kind,
+            how,
+            queued_at: Instant::now(),
+            seen_at,
+            mtime: entry.mtime,
+            payload: None,
+            ticket: None,
+        }
+    }
+
+    /// An article that arrived as a message: its bytes come with it, and
+    /// `ticket` comes back in [`Done`] so the message can be acked.
+    pub fn delivered(
+        rel: PathBuf,
+        mtime: Option<SystemTime>,
+        payload: Vec<u8>,
+        ticket: u64,
+    ) -> Job {
+        Job {
+            path: rel.clone(),
+            rel,
+            kind: JobKind::File,
+            how: Detection::Event,
+            queued_at: Instant::now(),
+            seen_at: SystemTime::now(),
+            mtime,
+            payload: Some(payload.into()),
+            ticket: Some(ticket),
+        }
+    }
+
     /// The path as shown in records and logs.
     pub fn display(&self) -> String {
         self.rel.to_string_lossy().into_owned()

@@ -8,10 +8,8 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use super::Context;
-use super::analyze::{self, SourceMeta};
 use super::job::{Completion, Job, JobKind, Outcome, mtime_ns};
-use crate::record::Format;
-use crate::sink::ledger::{ContentEntry, LedgerOp, PathEntry};
+use crate::sink::ledger::{LedgerOp, PathEntry};
 use crate::sink::path_key;
 use crate::sink::quarantine::{Payload, Reason};
 use crate::telemetry::catalogue::STAGE_DURATION;
@@ -38,11 +36,13 @@ pub fn process(ctx: &Context, job: Job) -> Completion {
     c
 }
 
-fn observe(stage: Stage, d: Duration) {
+/// Records how long a stage took for one article.
+pub(crate) fn observe(stage: Stage, d: Duration) {
     metrics::histogram!(STAGE_DURATION.name, "stage" => stage.label()).record(d.as_secs_f64());
 }
 
-type Step<T> = Result<T, Outcome>;
+/// A step of processing: its value, or the outcome that ends the job early.
+pub(crate) type Step<T> = Result<T, Outcome>;
 
 fn run(ctx: &Context, c: &mut Completion) -> Step<Outcome> {
     let job = c.job.clone();
@@ -181,8 +181,8 @@ impl Delivery<'_> {
     }
 }
 
-/// Where new content goes once read: records written here (the embedded
-/// daemon and `process`), or a message queue (`ingest`). Everything before
+/// Where new content goes once read: records written here (the daemon and
+/// `process`), or a message queue (`ingest`); the sinks are in `host::sinks`. Everything before
 /// — reading with limits, quarantine, identity by content — is shared.
 pub trait Output: Send + Sync {
     /// Turns new content into an outcome, with the ledger changes to commit.
@@ -192,104 +192,6 @@ pub trait Output: Send + Sync {
         c: &mut Completion,
         d: Delivery<'_>,
     ) -> Result<Outcome, Outcome>;
-}
-
-/// Extract and write the record in this process's output folder.
-pub struct LocalRecords;
-
-impl Output for LocalRecords {
-    fn deliver(
-        &self,
-        ctx: &Context,
-        c: &mut Completion,
-        d: Delivery<'_>,
-    ) -> Result<Outcome, Outcome> {
-        let job = c.job.clone();
-        let (bytes, hash, prev_revision) = (d.bytes, d.hash.to_string(), d.previous_revision);
-        let key = d.key.clone();
-        let path_entry = |revision: u32, outcome: &str| d.path_entry(&job, revision, outcome);
-        if let Some(first) = ctx
-            .ledger
-            .content(&hash)
-            .map_err(|e| failed(Stage::Detect, ErrorType::Ledger, e))?
-        {
-            c.ops
-                .push(LedgerOp::Path(key, path_entry(prev_revision, "duplicate")));
-            return Ok(Outcome::Duplicate { of: first.path });
-        }
-        match ctx.claim(&hash, &job.rel) {
-            Some(owner) => {
-                c.ops
-                    .push(LedgerOp::Path(key, path_entry(prev_revision, "duplicate")));
-                return Ok(Outcome::Duplicate { of: owner });
-            }
-            None => c.claim = Some(hash.clone()),
-        }
-
-        let revision = prev_revision + 1;
-        let meta = SourceMeta {
-            path: job.display(),
-            bytes: bytes.len() as u64,
-            content_hash: hash.clone(),
-            modified_at: job.mtime,
-            revision,
-            reference_date: None,
-        };
-        let claimed: Option<Format> = analyze::claimed_format(&job.path);
-        let analysis = match analyze::analyze(bytes, claimed, meta, &ctx.chain) {
-            Ok(a) => a,
-            Err(e) => {
-                let reason = e.reason();
-                return quarantine(
-                    ctx,
-                    c,
-                    Payload::Bytes(bytes),
-                    reason,
-                    e.to_string(),
-                    Stage::Decode,
-                );
-            }
-        };
-        observe(Stage::Decode, analysis.timings.decode);
-        observe(Stage::Parse, analysis.timings.parse);
-        observe(Stage::Extract, analysis.timings.extract);
-        c.fact_counts = analysis.fact_counts;
-        c.entity_counts = analysis.entity_counts;
-
-        let t_write = Instant::now();
-        let record_path = ctx.records.path_for(&job.rel);
-        let adopted =
-            ctx.records.existing_content_hash(&record_path).as_deref() == Some(hash.as_str());
-        if !adopted {
-            let json = analyze::to_json(&analysis.record)
-                .map_err(|e| failed(Stage::Write, ErrorType::Encode, e))?;
-            ctx.records
-                .write(&record_path, &json)
-                .map_err(|e| failed(Stage::Write, ErrorType::of_io(&e), e))?;
-        }
-        observe(Stage::Write, t_write.elapsed());
-        c.sync_dir = record_path.parent().map(Path::to_path_buf);
-        let record_rel = record_path
-            .strip_prefix(ctx.records.root())
-            .unwrap_or(&record_path)
-            .to_string_lossy()
-            .into_owned();
-        c.ops.push(LedgerOp::Content(
-            hash.clone(),
-            ContentEntry {
-                path: job.display(),
-                record: record_rel,
-                id: analysis.record.id.clone(),
-            },
-        ));
-        c.ops.push(LedgerOp::Path(key, path_entry(revision, "ok")));
-        Ok(Outcome::Ok {
-            id: analysis.record.id,
-            record: record_path,
-            revision,
-            adopted,
-        })
-    }
 }
 
 /// The completion of a job whose processing panicked: the file goes to the
@@ -337,7 +239,9 @@ pub(crate) fn failed(stage: Stage, error_type: ErrorType, e: impl std::fmt::Disp
     }
 }
 
-fn quarantine(
+/// Quarantines the job's file: the outcome, with the ledger entry that
+/// keeps rescans from quarantining it again until it changes.
+pub(crate) fn quarantine(
     ctx: &Context,
     c: &mut Completion,
     payload: Payload<'_>,
@@ -412,6 +316,7 @@ fn open_nonblocking(path: &Path) -> io::Result<File> {
 mod tests {
     use super::*;
     use crate::config::{Config, Overrides};
+    use crate::host::sinks::records::LocalRecords;
     use crate::pipeline::Detection;
     use std::path::PathBuf;
     use std::sync::Arc;
@@ -422,7 +327,7 @@ mod tests {
             ..Overrides::default()
         };
         let config = Config::load_with_env(None, &[], &overrides).expect("config");
-        Context::open(&config, Arc::default()).expect("context")
+        Context::open(&config, Arc::default(), Box::new(LocalRecords)).expect("context")
     }
 
     fn job(path: &Path) -> Job {

@@ -1,4 +1,4 @@
-//! `wirewatch work`: pull articles from the work-queue stream and run them
+//! The NATS work queue as a source (`wirewatch work`): pull articles from the work-queue stream and run them
 //! through the same pipeline as the daemon (workers, group commit, records,
 //! ledger, quarantine). A message is acked only once its record is durable
 //! and published to the records stream; a failure naks it for redelivery,
@@ -8,21 +8,22 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
-use anyhow::Context as _;
 use async_nats::jetstream::{self, AckKind};
-use crossbeam_channel::{Receiver, Sender, TryRecvError};
+use crossbeam_channel::Receiver;
 use futures_util::StreamExt;
 use futures_util::future::join_all;
 
-use super::connect::SetupError;
-use super::publish::unhex;
-use super::{ObjectError, delete_object, fetch_object, headers};
-use crate::config::{CompletionAction, Config, NatsConfig};
+use super::{Feed, Source};
+use crate::config::NatsConfig;
+use crate::host::nats::connect::SetupError;
+use crate::host::nats::{ObjectError, delete_object, fetch_object, headers};
+use crate::host::sinks::nats::unhex;
+use crate::host::{Shutdown, Submitter};
 use crate::pipeline::events::ArticleFinished;
-use crate::pipeline::{self, Context, Detection, Done, Job, JobKind, Options, Outcome};
+use crate::pipeline::{Context, Done, Job, Outcome, Summary};
 use crate::sink::quarantine::{Payload, Reason};
 use crate::telemetry::Health;
 use crate::telemetry::catalogue as m;
@@ -35,75 +36,48 @@ const MAX_BACKOFF: Duration = Duration::from_secs(5);
 /// Delay before a nak'ed article is redelivered.
 const NAK_DELAY: Duration = Duration::from_secs(1);
 
-/// Runs a worker until SIGINT or SIGTERM.
-pub fn run(mut config: Config) -> anyhow::Result<()> {
-    crate::sink::durable::report_file_size_limit_as_error();
-    // The source files are on the ingester's machine: nothing to move here.
-    config.output.on_success = CompletionAction::Keep;
-    let health = Arc::new(Health::default());
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .thread_name("nats")
-        .enable_all()
-        .build()
-        .context("cannot start the async runtime")?;
-    let ctx = Arc::new(Context::open(&config, health.clone())?);
-    let http_stop = crate::commands::run::serve_metrics(&config, &runtime, &health, &ctx)?;
-    let (stop_tx, stop_rx) = crossbeam_channel::bounded::<()>(0);
-    let drain_deadline = Arc::new(Mutex::new(None));
-    runtime.spawn(crate::commands::run::signals(
-        stop_tx,
-        drain_deadline.clone(),
-        config.shutdown_timeout(),
-    ));
-    let (done_tx, done_rx) = crossbeam_channel::unbounded();
-    let running = pipeline::start(
-        ctx.clone(),
-        Options {
-            workers: config.workers(),
-            queue_capacity: config.pipeline.queue_capacity,
-            group_commit: Duration::from_millis(config.pipeline.group_commit_ms),
-            done: Some(done_tx),
-            progress: None,
-            drain_deadline,
-        },
-    )?;
-    tracing::info!(servers = %config.nats.servers.join(","), consumer = %config.nats.consumer,
-        out = %config.output.dir.display(), workers = config.workers(), "wirewatch worker started");
-    let in_flight_max = config
-        .pipeline
-        .queue_capacity
-        .min(config.nats.fetch_batch * 2)
-        .max(1);
-    let feeder = Feeder {
-        cfg: config.nats.clone(),
-        jobs: running.jobs.clone(),
-        done: done_rx,
-        stop: stop_rx,
-        ctx,
-        health,
-        in_flight: HashMap::new(),
-        next_ticket: 0,
-        in_flight_max,
-    };
-    let fed = runtime.block_on(feeder.run());
-    let summary = running.join()?;
-    tracing::info!(
-        files = summary.files,
-        ok = summary.ok,
-        failed = summary.failed,
-        "wirewatch worker stopped"
-    );
-    let _ = http_stop.send(());
-    runtime.shutdown_timeout(Duration::from_secs(1));
-    fed
+/// The work queue: articles pulled from JetStream until shutdown.
+pub struct WorkQueue;
+
+impl Source for WorkQueue {
+    fn run(&mut self, feed: Feed) -> anyhow::Result<()> {
+        let config = &feed.config;
+        tracing::info!(servers = %config.nats.servers.join(","), consumer = %config.nats.consumer,
+            out = %config.output.dir.display(), workers = config.workers(), "wirewatch worker started");
+        let in_flight_max = config
+            .pipeline
+            .queue_capacity
+            .min(config.nats.fetch_batch * 2)
+            .max(1);
+        let feeder = Feeder {
+            cfg: config.nats.clone(),
+            jobs: feed.jobs,
+            done: feed.done,
+            shutdown: feed.shutdown,
+            ctx: feed.ctx,
+            health: feed.health,
+            in_flight: HashMap::new(),
+            next_ticket: 0,
+            in_flight_max,
+        };
+        feed.runtime.block_on(feeder.run())
+    }
+
+    fn stopped(&self, summary: &Summary, _drain: Duration) {
+        tracing::info!(
+            files = summary.files,
+            ok = summary.ok,
+            failed = summary.failed,
+            "wirewatch worker stopped"
+        );
+    }
 }
 
 struct Feeder {
     cfg: NatsConfig,
-    jobs: Sender<Job>,
+    jobs: Submitter,
     done: Receiver<Done>,
-    stop: Receiver<()>,
+    shutdown: Shutdown,
     ctx: Arc<Context>,
     health: Arc<Health>,
     in_flight: HashMap<u64, jetstream::Message>,
@@ -113,7 +87,7 @@ struct Feeder {
 
 impl Feeder {
     async fn run(mut self) -> anyhow::Result<()> {
-        let js = super::connect::connect(&self.cfg, &self.health).await?;
+        let js = crate::host::nats::connect::connect(&self.cfg, &self.health).await?;
         let (consumer, js) = loop {
             match self.setup(&js).await {
                 Ok(c) => break (c, js),
@@ -172,7 +146,10 @@ impl Feeder {
         }
         // Drain: every job handed to the pipeline is finished and acked (or
         // left unacked for redelivery if the deadline passes).
-        let deadline = Instant::now() + Duration::from_secs(30);
+        let deadline = self
+            .shutdown
+            .deadline()
+            .unwrap_or_else(|| Instant::now() + self.shutdown.timeout());
         while !self.in_flight.is_empty() && Instant::now() < deadline {
             self.finish_done(&js).await;
             tokio::time::sleep(Duration::from_millis(5)).await;
@@ -184,13 +161,14 @@ impl Feeder {
         &self,
         js: &jetstream::Context,
     ) -> Result<jetstream::consumer::Consumer<jetstream::consumer::pull::Config>, SetupError> {
-        let stream = super::connect::articles_stream(js, &self.cfg).await?;
-        super::connect::records_stream(js, &self.cfg).await?;
-        super::connect::workers_consumer(&stream, &self.cfg).await
+        use crate::host::nats::connect::{articles_stream, records_stream, workers_consumer};
+        let stream = articles_stream(js, &self.cfg).await?;
+        records_stream(js, &self.cfg).await?;
+        workers_consumer(&stream, &self.cfg).await
     }
 
     fn stopping(&self) -> bool {
-        matches!(self.stop.try_recv(), Err(TryRecvError::Disconnected))
+        self.shutdown.is_shutdown()
     }
 
     /// Turns one message into a job (or dead-letters it).
@@ -247,22 +225,11 @@ impl Feeder {
         let mtime = header(headers::MTIME_NS)
             .and_then(|s| s.parse::<u64>().ok())
             .map(|ns| SystemTime::UNIX_EPOCH + Duration::from_nanos(ns));
-        let job = Job {
-            path: rel.clone(),
-            rel,
-            kind: JobKind::File,
-            how: Detection::Event,
-            queued_at: Instant::now(),
-            seen_at: SystemTime::now(),
-            mtime,
-            payload: Some(payload.into()),
-            ticket: Some(ticket),
-        };
+        let job = Job::delivered(rel, mtime, payload, ticket);
         self.in_flight.insert(ticket, msg);
-        metrics::gauge!(m::IN_FLIGHT.name).increment(1.0);
         let jobs = self.jobs.clone();
         // The queue has room (in-flight is bounded below its capacity), so this never waits long.
-        let _ = tokio::task::spawn_blocking(move || jobs.send(job).is_ok()).await;
+        let _ = tokio::task::spawn_blocking(move || jobs.submit(job)).await;
     }
 
     /// Given up: quarantined with its bytes (or, when they cannot be read,
@@ -283,7 +250,7 @@ impl Feeder {
             Err(e) => (
                 format!(
                     "{given_up}; its bytes could not be read ({e}); whatever is left of them stays in object store bucket {} as {}",
-                    super::object_bucket(&self.cfg.stream),
+                    crate::host::nats::object_bucket(&self.cfg.stream),
                     object.as_deref().unwrap_or_default()
                 ),
                 Payload::Nothing,
