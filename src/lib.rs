@@ -8,11 +8,11 @@
 //! reports on all of it.
 
 pub mod article;
-pub mod cluster;
 pub mod commands;
 pub mod config;
 pub mod document;
 pub mod extract;
+pub mod host;
 pub mod identity;
 pub mod pipeline;
 pub mod record;

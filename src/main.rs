@@ -8,6 +8,7 @@ use anyhow::Context as _;
 use clap::{Args, Parser, Subcommand};
 use wirewatch::commands;
 use wirewatch::config::{Config, LogFormat, Overrides};
+use wirewatch::host::Stopped;
 use wirewatch::record::Format;
 use wirewatch::telemetry::logging;
 
@@ -188,6 +189,16 @@ fn main() -> ExitCode {
     }
 }
 
+/// The exit code of a run that ended without an error: 0 once drained,
+/// 130 after a second signal, 1 when the drain took too long.
+fn exit_code(stopped: Stopped) -> ExitCode {
+    match stopped {
+        Stopped::Drained(_) => ExitCode::SUCCESS,
+        Stopped::Interrupted => ExitCode::from(130),
+        Stopped::TimedOut => ExitCode::FAILURE,
+    }
+}
+
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let g = &cli.global;
     let overrides = Overrides {
@@ -204,20 +215,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         logging::init(config.log.format, &config.log.level);
     }
     match command {
-        Command::Run => {
-            commands::run::run(config)?;
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::Ingest => {
-            wirewatch::cluster::ingest::run(config)?;
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::Work => {
-            wirewatch::cluster::work::run(config)?;
-            Ok(ExitCode::SUCCESS)
-        }
+        Command::Run => Ok(exit_code(commands::run::run(config)?)),
+        Command::Ingest => Ok(exit_code(commands::ingest::run(config)?)),
+        Command::Work => Ok(exit_code(commands::work::run(config)?)),
         Command::Process { paths } => {
-            let (s, took) = commands::process::process(&config, &paths)?;
+            let (s, took) = match commands::process::process(config, paths)? {
+                (Stopped::Drained(s), took) => (s, took),
+                (stopped, _) => return Ok(exit_code(stopped)),
+            };
             let rate = s.files as f64 / took.as_secs_f64().max(1e-9);
             println!(
                 "{} files: {} ok, {} duplicates, {} unchanged, {} quarantined, {} failed in {} s ({rate:.0} files/s)",
@@ -227,7 +232,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 s.unchanged,
                 s.quarantined,
                 s.failed,
-                commands::secs(took)
+                logging::secs(took)
             );
             Ok(if s.failed > 0 {
                 ExitCode::FAILURE

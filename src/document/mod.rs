@@ -23,6 +23,7 @@ use std::ops::Range;
 pub use decode::DecodeError;
 
 use crate::record::Format;
+use crate::telemetry::labels::QuarantineReason;
 
 /// A link whose anchor text sits at `range` (bytes) in the body.
 #[derive(Debug, Clone, PartialEq)]
@@ -79,12 +80,12 @@ pub enum DocumentError {
 
 impl DocumentError {
     /// Quarantine reason for this error (a folder name).
-    pub fn reason(&self) -> &'static str {
+    pub fn reason(&self) -> QuarantineReason {
         match self {
-            DocumentError::Empty => "empty",
-            DocumentError::Decode(DecodeError::Binary(_)) => "binary",
-            DocumentError::Decode(DecodeError::Undecodable(_)) => "undecodable",
-            DocumentError::NoText => "empty",
+            DocumentError::Empty => QuarantineReason::Empty,
+            DocumentError::Decode(DecodeError::Binary(_)) => QuarantineReason::Binary,
+            DocumentError::Decode(DecodeError::Undecodable(_)) => QuarantineReason::Undecodable,
+            DocumentError::NoText => QuarantineReason::Empty,
         }
     }
 }
@@ -204,9 +205,15 @@ mod tests {
 
     #[test]
     fn empty_and_binary_are_errors() {
-        assert_eq!(read(b"", None).unwrap_err().reason(), "empty");
-        assert_eq!(read(b"  \n\n ", None).unwrap_err().reason(), "empty");
-        assert_eq!(read(b"ab\0cd", None).unwrap_err().reason(), "binary");
+        assert_eq!(read(b"", None).unwrap_err().reason().label(), "empty");
+        assert_eq!(
+            read(b"  \n\n ", None).unwrap_err().reason().label(),
+            "empty"
+        );
+        assert_eq!(
+            read(b"ab\0cd", None).unwrap_err().reason().label(),
+            "binary"
+        );
     }
 
     #[test]

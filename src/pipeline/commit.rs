@@ -6,15 +6,17 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, Instant};
 
 use crossbeam_channel::{Receiver, RecvTimeoutError, Sender};
 
 use super::Context;
+use super::events::ArticleFinished;
 use super::job::{Completion, Done, Outcome, since};
 use crate::config::CompletionAction;
 use crate::sink::{confined_join, durable};
 use crate::telemetry::catalogue as m;
+use crate::telemetry::labels::{ErrorType, Stage};
 
 /// Most completions committed in one transaction. Keys are random hashes, so
 /// each insert copies about one ledger page until commit: the bound keeps a
@@ -102,13 +104,13 @@ impl Committer {
         let elapsed = t0.elapsed();
         if let Some(e) = &error {
             tracing::error!(error = %e, files = group.len(), "commit failed; files will be retried");
-            metrics::counter!(m::ERRORS.name, "stage" => "commit", "error_type" => "ledger")
+            metrics::counter!(m::ERRORS.name, "stage" => Stage::Commit.label(), "error_type" => ErrorType::Ledger.label())
                 .increment(1);
             for c in &mut group {
                 if !matches!(c.outcome, Outcome::Failed { .. }) {
                     c.outcome = Outcome::Failed {
-                        stage: "commit",
-                        error_type: "ledger",
+                        stage: Stage::Commit,
+                        error_type: ErrorType::Ledger,
                         error: e.clone(),
                     };
                 }
@@ -120,7 +122,7 @@ impl Committer {
         });
         self.ctx.health.set_output_error(output_error);
         for c in &group {
-            metrics::histogram!(m::STAGE_DURATION.name, "stage" => "commit")
+            metrics::histogram!(m::STAGE_DURATION.name, "stage" => Stage::Commit.label())
                 .record(elapsed.as_secs_f64());
             self.finish(c);
             summary.add(&c.outcome);
@@ -140,7 +142,6 @@ impl Committer {
     /// Completion action, metrics, log line and detector notice for one file.
     fn finish(&self, c: &Completion) {
         let outcome = &c.outcome;
-        metrics::counter!(m::ARTICLES.name, "outcome" => outcome.label()).increment(1);
         metrics::counter!(m::BYTES_READ.name).increment(c.bytes);
         metrics::gauge!(m::IN_FLIGHT.name).decrement(1.0);
         for (kind, n) in &c.fact_counts {
@@ -149,57 +150,20 @@ impl Committer {
         for (ty, n) in &c.entity_counts {
             metrics::counter!(m::ENTITIES.name, "type" => ty.label()).increment(*n as u64);
         }
-        let path = c.job.display();
-        let ms = (c.started_at.elapsed().as_secs_f64() * 1e6).round() / 1000.0;
-        match outcome {
-            Outcome::Ok {
-                id,
-                revision,
-                adopted,
-                ..
-            } => {
-                metrics::gauge!(m::LAST_SUCCESS.name).set(unix_now());
-                metrics::histogram!(m::ARTICLE_BYTES.name).record(c.bytes as f64);
-                // Written in place: the last write (mtime). Moved in with an
-                // old mtime, or there before the daemon: when it was first seen.
-                let dropped = c.job.mtime.map_or(c.job.seen_at, |m| m.max(c.job.seen_at));
-                metrics::histogram!(m::DROP_TO_RECORD.name).record(since(dropped).as_secs_f64());
-                tracing::info!(path, outcome = "ok", id, revision, adopted, ms, "article");
-            }
-            Outcome::Duplicate { of } => {
-                tracing::info!(path, outcome = "duplicate", of, ms, "article");
-            }
-            Outcome::Unchanged => {
-                tracing::info!(path, outcome = "unchanged", ms, "article");
-            }
-            Outcome::Published {
-                sequence,
-                duplicate,
-            } => {
-                metrics::gauge!(m::LAST_SUCCESS.name).set(unix_now());
-                tracing::info!(
-                    path,
-                    outcome = "published",
-                    sequence,
-                    duplicate,
-                    ms,
-                    "article"
-                );
-            }
-            Outcome::Quarantined { reason, detail } => {
-                metrics::counter!(m::QUARANTINED.name, "reason" => *reason).increment(1);
-                tracing::warn!(path, outcome = "quarantined", reason, detail, ms, "article");
-            }
-            Outcome::Failed {
-                stage,
-                error_type,
-                error,
-            } => {
-                metrics::counter!(m::ERRORS.name, "stage" => *stage, "error_type" => *error_type)
-                    .increment(1);
-                tracing::error!(path, outcome = "failed", stage, error, ms, "article");
-            }
+        if let Outcome::Ok { .. } = outcome {
+            metrics::histogram!(m::ARTICLE_BYTES.name).record(c.bytes as f64);
+            // Written in place: the last write (mtime). Moved in with an
+            // old mtime, or there before the daemon: when it was first seen.
+            let dropped = c.job.mtime.map_or(c.job.seen_at, |m| m.max(c.job.seen_at));
+            metrics::histogram!(m::DROP_TO_RECORD.name).record(since(dropped).as_secs_f64());
         }
+        ArticleFinished {
+            path: &c.job.display(),
+            outcome,
+            delivered: None,
+            ms: Some((c.started_at.elapsed().as_secs_f64() * 1e6).round() / 1000.0),
+        }
+        .emit();
         if outcome.source_done() {
             self.complete_source(c);
         }
@@ -227,7 +191,7 @@ impl Committer {
         };
         if let Err(e) = result {
             tracing::warn!(path = %c.job.display(), error = %e, "completion action failed");
-            metrics::counter!(m::ERRORS.name, "stage" => "commit", "error_type" => "io")
+            metrics::counter!(m::ERRORS.name, "stage" => Stage::Commit.label(), "error_type" => ErrorType::Io.label())
                 .increment(1);
         }
     }
@@ -246,11 +210,4 @@ fn move_file(from: &Path, to: &PathBuf) -> std::io::Result<()> {
         }
         Err(e) => Err(e),
     }
-}
-
-fn unix_now() -> f64 {
-    SystemTime::now()
-        .duration_since(SystemTime::UNIX_EPOCH)
-        .map(|d| d.as_secs_f64())
-        .unwrap_or(0.0)
 }

@@ -7,6 +7,8 @@ use std::time::{Duration, Instant, SystemTime};
 use crate::extract::FactKind;
 use crate::extract::entities::EntityType;
 use crate::sink::ledger::LedgerOp;
+use crate::telemetry::labels::{ErrorType, QuarantineReason, Stage};
+use crate::watch::Entry;
 
 /// How a file came to the pipeline's attention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,6 +63,43 @@ pub struct Job {
 }
 
 impl Job {
+    /// A file found on disk (by a scan, a watcher event or a command-line
+    /// path), first seen at `seen_at`.
+    pub fn found(entry: Entry, how: Detection, seen_at: SystemTime) -> Job {
+        Job {
+            path: entry.path,
+            rel: entry.rel,
+            kind: entry.kind,
+            how,
+            queued_at: Instant::now(),
+            seen_at,
+            mtime: entry.mtime,
+            payload: None,
+            ticket: None,
+        }
+    }
+
+    /// An article that arrived as a message: its bytes come with it, and
+    /// `ticket` comes back in [`Done`] so the message can be acked.
+    pub fn delivered(
+        rel: PathBuf,
+        mtime: Option<SystemTime>,
+        payload: Vec<u8>,
+        ticket: u64,
+    ) -> Job {
+        Job {
+            path: rel.clone(),
+            rel,
+            kind: JobKind::File,
+            how: Detection::Event,
+            queued_at: Instant::now(),
+            seen_at: SystemTime::now(),
+            mtime,
+            payload: Some(payload.into()),
+            ticket: Some(ticket),
+        }
+    }
+
     /// The path as shown in records and logs.
     pub fn display(&self) -> String {
         self.rel.to_string_lossy().into_owned()
@@ -83,7 +122,7 @@ pub enum Outcome {
     Unchanged,
     /// The file went to the quarantine.
     Quarantined {
-        reason: &'static str,
+        reason: QuarantineReason,
         detail: String,
     },
     /// Handed to the message queue (ingest); `duplicate` when the stream
@@ -91,8 +130,8 @@ pub enum Outcome {
     Published { sequence: u64, duplicate: bool },
     /// Output could not be written; nothing was marked done and the file is retried.
     Failed {
-        stage: &'static str,
-        error_type: &'static str,
+        stage: Stage,
+        error_type: ErrorType,
         error: String,
     },
 }

@@ -4,6 +4,7 @@
 //! full, whoever feeds it waits.
 
 pub mod commit;
+pub mod events;
 pub mod job;
 pub mod worker;
 
@@ -11,12 +12,13 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use anyhow::Context as _;
 use crossbeam_channel::{Receiver, Sender};
 
 use crate::config::{CompletionAction, Config};
+use crate::host::Shutdown;
 use crate::sink::ledger::Ledger;
 use crate::sink::quarantine::Quarantine;
 use crate::sink::records::RecordStore;
@@ -43,8 +45,12 @@ pub struct Context {
 
 impl Context {
     /// Opens the output folder: ledger, records, quarantine; removes temp files
-    /// a crash left behind.
-    pub fn open(config: &Config, health: Arc<Health>) -> anyhow::Result<Context> {
+    /// a crash left behind. New content goes to `output`.
+    pub fn open(
+        config: &Config,
+        health: Arc<Health>,
+        output: Box<dyn worker::Output>,
+    ) -> anyhow::Result<Context> {
         let out = &config.output.dir;
         std::fs::create_dir_all(out).with_context(|| {
             format!("cannot create output folder {} (output.dir)", out.display())
@@ -66,7 +72,7 @@ impl Context {
         let quarantine = Quarantine::open(out.join("quarantine"), config.quarantine.max_bytes)
             .with_context(|| format!("cannot open quarantine in {}", out.display()))?;
         Ok(Context {
-            output: Box::new(worker::LocalRecords),
+            output,
             ledger,
             records,
             quarantine,
@@ -76,12 +82,6 @@ impl Context {
             done_dir: config.done_dir(),
             claims: Mutex::new(HashMap::new()),
         })
-    }
-
-    /// The same context delivering new content to `output` instead.
-    pub fn with_output(mut self, output: Box<dyn worker::Output>) -> Context {
-        self.output = output;
-        self
     }
 
     /// Claims `hash` for `rel`. Returns the display path of the current owner
@@ -131,8 +131,8 @@ pub struct Options {
     /// Sent each committed path, so the detector knows it is no longer in flight.
     pub done: Option<Sender<Done>>,
     pub progress: Option<Progress>,
-    /// Once set (at shutdown), workers stop taking new jobs after this instant.
-    pub drain_deadline: Arc<Mutex<Option<Instant>>>,
+    /// Once its deadline passes, workers stop taking new jobs.
+    pub shutdown: Shutdown,
 }
 
 /// Starts the workers and the committer.
@@ -144,11 +144,11 @@ pub fn start(ctx: Arc<Context>, options: Options) -> anyhow::Result<Running> {
         let ctx = ctx.clone();
         let jobs = jobs_rx.clone();
         let out = done_tx.clone();
-        let deadline = options.drain_deadline.clone();
+        let shutdown = options.shutdown.clone();
         workers.push(
             std::thread::Builder::new()
                 .name(format!("worker-{i}"))
-                .spawn(move || work(&ctx, &jobs, &out, &deadline))
+                .spawn(move || work(&ctx, &jobs, &out, &shutdown))
                 .context("cannot start worker thread")?,
         );
     }
@@ -171,19 +171,10 @@ pub fn start(ctx: Arc<Context>, options: Options) -> anyhow::Result<Running> {
     })
 }
 
-fn work(
-    ctx: &Context,
-    jobs: &Receiver<Job>,
-    out: &Sender<Completion>,
-    deadline: &Mutex<Option<Instant>>,
-) {
+fn work(ctx: &Context, jobs: &Receiver<Job>, out: &Sender<Completion>, shutdown: &Shutdown) {
     while let Ok(job) = jobs.recv() {
         metrics::gauge!(m::QUEUE_DEPTH.name).set(jobs.len() as f64);
-        let past_deadline = deadline
-            .lock()
-            .map(|d| d.is_some_and(|d| Instant::now() > d))
-            .unwrap_or(false);
-        if past_deadline {
+        if shutdown.past_deadline() {
             // Left for the next start: nothing was marked done.
             metrics::gauge!(m::IN_FLIGHT.name).decrement(1.0);
             continue;

@@ -9,12 +9,11 @@ use std::time::{Duration, Instant};
 
 use super::Context;
 use super::job::{Completion, Job, JobKind, Outcome, mtime_ns};
-use crate::article::{self, SourceMeta};
-use crate::record::Format;
-use crate::sink::ledger::{ContentEntry, LedgerOp, PathEntry};
+use crate::sink::ledger::{LedgerOp, PathEntry};
 use crate::sink::path_key;
 use crate::sink::quarantine::{Payload, Reason};
 use crate::telemetry::catalogue::STAGE_DURATION;
+use crate::telemetry::labels::{ErrorType, QuarantineReason, Stage};
 
 /// Processes one job to completion (never panics on file content).
 pub fn process(ctx: &Context, job: Job) -> Completion {
@@ -37,11 +36,13 @@ pub fn process(ctx: &Context, job: Job) -> Completion {
     c
 }
 
-fn observe(stage: &'static str, d: Duration) {
-    metrics::histogram!(STAGE_DURATION.name, "stage" => stage).record(d.as_secs_f64());
+/// Records how long a stage took for one article.
+pub(crate) fn observe(stage: Stage, d: Duration) {
+    metrics::histogram!(STAGE_DURATION.name, "stage" => stage.label()).record(d.as_secs_f64());
 }
 
-type Step<T> = Result<T, Outcome>;
+/// A step of processing: its value, or the outcome that ends the job early.
+pub(crate) type Step<T> = Result<T, Outcome>;
 
 fn run(ctx: &Context, c: &mut Completion) -> Step<Outcome> {
     let job = c.job.clone();
@@ -52,14 +53,21 @@ fn run(ctx: &Context, c: &mut Completion) -> Step<Outcome> {
                 ctx,
                 c,
                 Payload::Nothing,
-                "symlink_outside",
+                QuarantineReason::SymlinkOutside,
                 detail,
-                "detect",
+                Stage::Detect,
             );
         }
         JobKind::NotAFile => {
             let detail = "not a regular file (FIFO, socket or device)".to_string();
-            return quarantine(ctx, c, Payload::Nothing, "not_a_file", detail, "detect");
+            return quarantine(
+                ctx,
+                c,
+                Payload::Nothing,
+                QuarantineReason::NotAFile,
+                detail,
+                Stage::Detect,
+            );
         }
         JobKind::File => {}
     }
@@ -84,27 +92,48 @@ fn run(ctx: &Context, c: &mut Completion) -> Step<Outcome> {
                 Some(p) => Payload::Bytes(p),
                 None => Payload::File(&job.path),
             };
-            return quarantine(ctx, c, payload, "too_large", detail, "read");
+            return quarantine(
+                ctx,
+                c,
+                payload,
+                QuarantineReason::TooLarge,
+                detail,
+                Stage::Read,
+            );
         }
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
             let detail = "the file disappeared before it could be read".to_string();
-            return quarantine(ctx, c, Payload::Nothing, "vanished", detail, "read");
+            return quarantine(
+                ctx,
+                c,
+                Payload::Nothing,
+                QuarantineReason::Vanished,
+                detail,
+                Stage::Read,
+            );
         }
         Err(e) => {
             let detail = format!("cannot read: {e}");
-            return quarantine(ctx, c, Payload::Nothing, "unreadable", detail, "read");
+            return quarantine(
+                ctx,
+                c,
+                Payload::Nothing,
+                QuarantineReason::Unreadable,
+                detail,
+                Stage::Read,
+            );
         }
     };
-    observe("read", t_read.elapsed());
+    observe(Stage::Read, t_read.elapsed());
     c.bytes = bytes.len() as u64;
     if bytes.is_empty() {
         return quarantine(
             ctx,
             c,
             Payload::Bytes(&bytes),
-            "empty",
+            QuarantineReason::Empty,
             "the file is empty".into(),
-            "read",
+            Stage::Read,
         );
     }
 
@@ -113,7 +142,7 @@ fn run(ctx: &Context, c: &mut Completion) -> Step<Outcome> {
     let previous = ctx
         .ledger
         .path(&key)
-        .map_err(|e| failed("detect", "ledger", e))?;
+        .map_err(|e| failed(Stage::Detect, ErrorType::Ledger, e))?;
     let delivery = Delivery {
         bytes: &bytes,
         hash: &hash,
@@ -152,8 +181,8 @@ impl Delivery<'_> {
     }
 }
 
-/// Where new content goes once read: records written here (the embedded
-/// daemon and `process`), or a message queue (`ingest`). Everything before
+/// Where new content goes once read: records written here (the daemon and
+/// `process`), or a message queue (`ingest`); the sinks are in `host::sinks`. Everything before
 /// — reading with limits, quarantine, identity by content — is shared.
 pub trait Output: Send + Sync {
     /// Turns new content into an outcome, with the ledger changes to commit.
@@ -163,104 +192,6 @@ pub trait Output: Send + Sync {
         c: &mut Completion,
         d: Delivery<'_>,
     ) -> Result<Outcome, Outcome>;
-}
-
-/// Extract and write the record in this process's output folder.
-pub struct LocalRecords;
-
-impl Output for LocalRecords {
-    fn deliver(
-        &self,
-        ctx: &Context,
-        c: &mut Completion,
-        d: Delivery<'_>,
-    ) -> Result<Outcome, Outcome> {
-        let job = c.job.clone();
-        let (bytes, hash, prev_revision) = (d.bytes, d.hash.to_string(), d.previous_revision);
-        let key = d.key.clone();
-        let path_entry = |revision: u32, outcome: &str| d.path_entry(&job, revision, outcome);
-        if let Some(first) = ctx
-            .ledger
-            .content(&hash)
-            .map_err(|e| failed("detect", "ledger", e))?
-        {
-            c.ops
-                .push(LedgerOp::Path(key, path_entry(prev_revision, "duplicate")));
-            return Ok(Outcome::Duplicate { of: first.path });
-        }
-        match ctx.claim(&hash, &job.rel) {
-            Some(owner) => {
-                c.ops
-                    .push(LedgerOp::Path(key, path_entry(prev_revision, "duplicate")));
-                return Ok(Outcome::Duplicate { of: owner });
-            }
-            None => c.claim = Some(hash.clone()),
-        }
-
-        let revision = prev_revision + 1;
-        let meta = SourceMeta {
-            path: job.display(),
-            bytes: bytes.len() as u64,
-            content_hash: hash.clone(),
-            modified_at: job.mtime,
-            revision,
-            reference_date: None,
-        };
-        let claimed: Option<Format> = article::claimed_format(&job.path);
-        let analysis = match article::analyze(bytes, claimed, meta) {
-            Ok(a) => a,
-            Err(e) => {
-                let reason = e.reason();
-                return quarantine(
-                    ctx,
-                    c,
-                    Payload::Bytes(bytes),
-                    reason,
-                    e.to_string(),
-                    "decode",
-                );
-            }
-        };
-        observe("decode", analysis.timings.decode);
-        observe("parse", analysis.timings.parse);
-        observe("extract", analysis.timings.extract);
-        c.fact_counts = analysis.fact_counts;
-        c.entity_counts = analysis.entity_counts;
-
-        let t_write = Instant::now();
-        let record_path = ctx.records.path_for(&job.rel);
-        let adopted =
-            ctx.records.existing_content_hash(&record_path).as_deref() == Some(hash.as_str());
-        if !adopted {
-            let json =
-                article::to_json(&analysis.record).map_err(|e| failed("write", "encode", e))?;
-            ctx.records
-                .write(&record_path, &json)
-                .map_err(|e| failed("write", io_error_type(&e), e))?;
-        }
-        observe("write", t_write.elapsed());
-        c.sync_dir = record_path.parent().map(Path::to_path_buf);
-        let record_rel = record_path
-            .strip_prefix(ctx.records.root())
-            .unwrap_or(&record_path)
-            .to_string_lossy()
-            .into_owned();
-        c.ops.push(LedgerOp::Content(
-            hash.clone(),
-            ContentEntry {
-                path: job.display(),
-                record: record_rel,
-                id: analysis.record.id.clone(),
-            },
-        ));
-        c.ops.push(LedgerOp::Path(key, path_entry(revision, "ok")));
-        Ok(Outcome::Ok {
-            id: analysis.record.id,
-            record: record_path,
-            revision,
-            adopted,
-        })
-    }
 }
 
 /// The completion of a job whose processing panicked: the file goes to the
@@ -290,20 +221,17 @@ pub fn panicked(ctx: &Context, job: Job, panic: &(dyn std::any::Any + Send)) -> 
         ctx,
         &mut c,
         Payload::File(&path),
-        "internal_error",
+        QuarantineReason::InternalError,
         detail,
-        "extract",
+        Stage::Extract,
     ) {
         Ok(o) | Err(o) => o,
     };
     c
 }
 
-pub(crate) fn failed(
-    stage: &'static str,
-    error_type: &'static str,
-    e: impl std::fmt::Display,
-) -> Outcome {
+/// The outcome of a job whose output could not be written (retried later).
+pub(crate) fn failed(stage: Stage, error_type: ErrorType, e: impl std::fmt::Display) -> Outcome {
     Outcome::Failed {
         stage,
         error_type,
@@ -311,22 +239,15 @@ pub(crate) fn failed(
     }
 }
 
-/// Error type label for an I/O error on the output side.
-pub fn io_error_type(e: &io::Error) -> &'static str {
-    match e.raw_os_error() {
-        Some(libc::ENOSPC) | Some(libc::EDQUOT) | Some(libc::EFBIG) => "disk_full",
-        _ if e.kind() == io::ErrorKind::PermissionDenied => "permission",
-        _ => "io",
-    }
-}
-
-fn quarantine(
+/// Quarantines the job's file: the outcome, with the ledger entry that
+/// keeps rescans from quarantining it again until it changes.
+pub(crate) fn quarantine(
     ctx: &Context,
     c: &mut Completion,
     payload: Payload<'_>,
-    reason: &'static str,
+    reason: QuarantineReason,
     detail: String,
-    stage: &'static str,
+    stage: Stage,
 ) -> Step<Outcome> {
     let r = Reason {
         reason,
@@ -336,9 +257,9 @@ fn quarantine(
     let reason_file = ctx
         .quarantine
         .put(&c.job.rel, &c.job.display(), payload, &r)
-        .map_err(|e| failed("write", io_error_type(&e), e))?;
+        .map_err(|e| failed(Stage::Write, ErrorType::of_io(&e), e))?;
     c.sync_dir = reason_file.parent().map(Path::to_path_buf);
-    if reason != "vanished" {
+    if reason != QuarantineReason::Vanished {
         // Remember the file so rescans do not quarantine it again until it changes.
         let meta = std::fs::symlink_metadata(&c.job.path).ok();
         c.ops.push(LedgerOp::Path(
@@ -348,7 +269,7 @@ fn quarantine(
                 mtime_ns: c.job.mtime.and_then(mtime_ns),
                 content_hash: None,
                 revision: 0,
-                outcome: format!("quarantined:{reason}"),
+                outcome: format!("quarantined:{}", reason.label()),
             },
         ));
     }
@@ -395,6 +316,7 @@ fn open_nonblocking(path: &Path) -> io::Result<File> {
 mod tests {
     use super::*;
     use crate::config::{Config, Overrides};
+    use crate::host::sinks::records::LocalRecords;
     use crate::pipeline::Detection;
     use std::path::PathBuf;
     use std::sync::Arc;
@@ -405,7 +327,7 @@ mod tests {
             ..Overrides::default()
         };
         let config = Config::load_with_env(None, &[], &overrides).expect("config");
-        Context::open(&config, Arc::default()).expect("context")
+        Context::open(&config, Arc::default(), Box::new(LocalRecords)).expect("context")
     }
 
     fn job(path: &Path) -> Job {
@@ -431,7 +353,7 @@ mod tests {
             matches!(
                 c.outcome,
                 Outcome::Quarantined {
-                    reason: "vanished",
+                    reason: QuarantineReason::Vanished,
                     ..
                 }
             ),
@@ -456,7 +378,7 @@ mod tests {
         let panic: Box<dyn std::any::Any + Send> = Box::new("boom");
         let c = panicked(&ctx, job(&src), panic.as_ref());
         assert!(
-            matches!(&c.outcome, Outcome::Quarantined { reason: "internal_error", detail } if detail.contains("boom")),
+            matches!(&c.outcome, Outcome::Quarantined { reason: QuarantineReason::InternalError, detail } if detail.contains("boom")),
             "{:?}",
             c.outcome
         );

@@ -9,16 +9,17 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use serde::Serialize;
 
 use super::{confined_join, durable, with_suffix};
+use crate::telemetry::labels::{QuarantineReason, Stage};
 
 /// Why a file was quarantined.
 #[derive(Debug, Clone)]
 pub struct Reason {
     /// Short label, also the sub-folder name and the metric label.
-    pub reason: &'static str,
+    pub reason: QuarantineReason,
     /// Human explanation (the error message).
     pub detail: String,
     /// Pipeline stage that rejected it.
-    pub stage: &'static str,
+    pub stage: Stage,
 }
 
 /// What to copy into the quarantine.
@@ -41,20 +42,6 @@ struct ReasonFile<'a> {
     bytes: Option<u64>,
     time: String,
 }
-
-/// All quarantine reasons, pre-registered as metric labels.
-pub const REASONS: &[&str] = &[
-    "empty",
-    "binary",
-    "undecodable",
-    "too_large",
-    "vanished",
-    "unreadable",
-    "symlink_outside",
-    "not_a_file",
-    "internal_error",
-    "dead_letter",
-];
 
 pub struct Quarantine {
     root: PathBuf,
@@ -93,7 +80,7 @@ impl Quarantine {
         payload: Payload<'_>,
         reason: &Reason,
     ) -> io::Result<PathBuf> {
-        let dest = confined_join(&self.root.join(reason.reason), rel);
+        let dest = confined_join(&self.root.join(reason.reason.label()), rel);
         let size = match &payload {
             Payload::Bytes(b) => Some(b.len() as u64),
             Payload::File(p) => std::fs::metadata(p).ok().map(|m| m.len()),
@@ -118,9 +105,9 @@ impl Quarantine {
             },
         };
         let file = ReasonFile {
-            reason: reason.reason,
+            reason: reason.reason.label(),
             detail: &reason.detail,
-            stage: reason.stage,
+            stage: reason.stage.label(),
             source_path: display,
             copied,
             bytes: size,
@@ -175,11 +162,11 @@ fn measure(root: &Path) -> io::Result<(u64, u64)> {
 mod tests {
     use super::*;
 
-    fn reason(r: &'static str) -> Reason {
+    fn reason(r: QuarantineReason) -> Reason {
         Reason {
             reason: r,
             detail: "d".into(),
-            stage: "read",
+            stage: Stage::Read,
         }
     }
 
@@ -192,7 +179,7 @@ mod tests {
                 Path::new("sub/a.txt"),
                 "sub/a.txt",
                 Payload::Bytes(b"12345"),
-                &reason("binary"),
+                &reason(QuarantineReason::Binary),
             )
             .expect("put");
         assert!(r.ends_with("binary/sub/a.txt.reason.json"));
@@ -201,7 +188,7 @@ mod tests {
             Path::new("b.txt"),
             "b.txt",
             Payload::Bytes(b"123456789"),
-            &reason("binary"),
+            &reason(QuarantineReason::Binary),
         )
         .expect("put");
         assert!(

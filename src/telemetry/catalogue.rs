@@ -5,9 +5,9 @@
 
 use metrics::Unit;
 
+use super::labels::{ErrorType, NatsOp, QuarantineReason, Stage};
 use crate::extract::FactKind;
 use crate::extract::entities::EntityType;
-use crate::sink::quarantine::REASONS;
 
 /// Counter, gauge or histogram.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,18 +50,6 @@ pub const OUTCOMES: &[&str] = &[
     "quarantined",
     "failed",
     "published",
-];
-pub const STAGES: &[&str] = &[
-    "detect", "read", "decode", "parse", "extract", "write", "commit",
-];
-pub const ERROR_TYPES: &[&str] = &[
-    "io",
-    "ledger",
-    "watcher",
-    "encode",
-    "disk_full",
-    "permission",
-    "nats",
 ];
 pub const DETECTED_HOW: &[&str] = &["scan", "event"];
 pub const EVENT_KINDS: &[&str] = &["create", "modify", "remove", "rename", "other"];
@@ -113,7 +101,7 @@ metric!(
     Counter,
     Count,
     "Files quarantined, by reason.",
-    [("reason", REASONS)]
+    [("reason", QuarantineReason::LABELS)]
 );
 metric!(
     ERRORS,
@@ -121,7 +109,7 @@ metric!(
     Counter,
     Count,
     "Errors, by pipeline stage and error type.",
-    [("stage", STAGES), ("error_type", ERROR_TYPES)]
+    [("stage", Stage::LABELS), ("error_type", ErrorType::LABELS)]
 );
 metric!(
     BYTES_READ,
@@ -137,7 +125,7 @@ metric!(
     Histogram,
     Seconds,
     "Time spent per article in each pipeline stage.",
-    [("stage", STAGES)],
+    [("stage", Stage::LABELS)],
     SECONDS_BUCKETS
 );
 metric!(
@@ -276,8 +264,6 @@ metric!(
 );
 
 pub const PUBLISH_RESULTS: &[&str] = &["new", "duplicate"];
-/// `object`: reading or deleting a large article in the object store.
-pub const NATS_OPS: &[&str] = &["connect", "publish", "fetch", "ack", "records", "object"];
 
 metric!(
     NATS_PUBLISHED,
@@ -325,7 +311,7 @@ metric!(
     Counter,
     Count,
     "Errors talking to NATS, by operation.",
-    [("op", NATS_OPS)]
+    [("op", NatsOp::LABELS)]
 );
 
 /// Every metric, in documentation order.
@@ -621,7 +607,7 @@ mod tests {
     fn combinations_cover_every_pair() {
         assert_eq!(
             combinations(ERRORS.labels).len(),
-            STAGES.len() * ERROR_TYPES.len()
+            Stage::ALL.len() * ErrorType::ALL.len()
         );
         assert_eq!(combinations(BYTES_READ.labels), vec![Vec::new()]);
     }

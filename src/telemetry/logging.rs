@@ -39,3 +39,8 @@ pub fn init(format: LogFormat, level: &str) {
     // A second init (tests) keeps the first subscriber.
     let _ = result;
 }
+
+/// Seconds as a short human figure.
+pub fn secs(d: std::time::Duration) -> String {
+    format!("{:.2}", d.as_secs_f64())
+}

@@ -3,6 +3,7 @@
 
 pub mod catalogue;
 pub mod http;
+pub mod labels;
 pub mod logging;
 pub mod recorder;
 

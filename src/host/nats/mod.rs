@@ -1,20 +1,18 @@
-//! Beyond one machine: the same pipeline on NATS JetStream. `ingest` watches
-//! a folder exactly as the daemon does and publishes each settled article to
-//! a work-queue stream (content hash as `Nats-Msg-Id`, so the stream drops
-//! re-publishes); `work` pulls articles, runs the unchanged pipeline, and acks
-//! only after the record is durable. The extraction code does not know which
-//! of the two it runs under.
+//! What the NATS sink and source share. Beyond one machine the same
+//! pipeline runs on NATS JetStream: `ingest` watches a folder exactly as the
+//! daemon does and publishes each settled article to a work-queue stream
+//! (content hash as `Nats-Msg-Id`, so the stream drops re-publishes; see
+//! `host::sinks::nats`); `work` pulls articles, runs the unchanged pipeline,
+//! and acks only after the record is durable (`host::sources::nats`). The
+//! extraction code does not know which of the two it runs under.
 
 pub mod connect;
-pub mod ingest;
-pub mod publish;
-pub mod work;
 
 use async_nats::jetstream::{self, context::ObjectStoreError, object_store};
 use tokio::io::AsyncReadExt;
 
 use crate::config::NatsConfig;
-use crate::telemetry::catalogue as m;
+use crate::telemetry::labels::NatsOp;
 
 /// Message headers that carry what the file system said about an article.
 pub mod headers {
@@ -71,7 +69,7 @@ async fn object_store(
 }
 
 /// The bytes of the large article stored under `name`.
-async fn fetch_object(
+pub(crate) async fn fetch_object(
     js: &jetstream::Context,
     cfg: &NatsConfig,
     name: &str,
@@ -96,7 +94,7 @@ async fn fetch_object(
 /// (its article acked or dead-lettered, or a dropped duplicate's copy), so
 /// the bucket does not grow with every large article ever published. A
 /// failure is counted and logged: the bytes stay, nothing else is lost.
-async fn delete_object(js: &jetstream::Context, cfg: &NatsConfig, name: &str) {
+pub(crate) async fn delete_object(js: &jetstream::Context, cfg: &NatsConfig, name: &str) {
     let deleted = match object_store(js, cfg).await {
         Ok(store) => store
             .delete(name)
@@ -108,7 +106,7 @@ async fn delete_object(js: &jetstream::Context, cfg: &NatsConfig, name: &str) {
         Err(e) => Err(e),
     };
     if let Err(e) = deleted {
-        metrics::counter!(m::NATS_ERRORS.name, "op" => "object").increment(1);
+        NatsOp::Object.count_error();
         tracing::warn!(error = %e, "cannot delete a large article from the object store; its bytes stay there");
     }
 }

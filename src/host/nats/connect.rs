@@ -5,13 +5,13 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use anyhow::{Context as _, bail};
+use anyhow::Context as _;
 use async_nats::Event;
 use async_nats::jetstream::{self, consumer, stream};
 
 use crate::config::NatsConfig;
 use crate::telemetry::Health;
-use crate::telemetry::catalogue as m;
+use crate::telemetry::labels::NatsOp;
 
 /// Connects, retrying in the background until a server answers. While the
 /// connection is down, `health` says not ready (the client reconnects by
@@ -57,7 +57,7 @@ fn on_event(health: &Health, event: Event) {
         }
         Event::Disconnected => {
             tracing::warn!("disconnected from NATS; reconnecting");
-            metrics::counter!(m::NATS_ERRORS.name, "op" => "connect").increment(1);
+            NatsOp::Connect.count_error();
             health.set_connection_error(Some("NATS disconnected; reconnecting".into()));
         }
         Event::Closed => health.set_connection_error(Some("NATS connection closed".into())),
@@ -65,11 +65,79 @@ fn on_event(health: &Health, event: Event) {
     }
 }
 
+/// Why the streams or the consumer could not be made ready. A mismatch is
+/// the operator's to fix, so it ends the program; anything else is the
+/// server not answering yet, worth retrying.
+#[derive(Debug, thiserror::Error)]
+pub enum SetupError {
+    /// A stream exists with other settings than the configuration asks for.
+    #[error(
+        "{key}: stream {} exists with other settings (subjects {:?}, retention {:?}, replicas {}, duplicate window {:?}); \
+         expected subjects {:?}, retention {:?}, replicas {}, duplicate window {:?}. Fix the config or the stream.",
+        .want.name,
+        .have.subjects,
+        .have.retention,
+        .have.num_replicas,
+        .have.duplicate_window,
+        .want.subjects,
+        .want.retention,
+        .want.num_replicas,
+        .want.duplicate_window
+    )]
+    StreamMismatch {
+        /// The configuration key naming the stream.
+        key: &'static str,
+        have: Box<stream::Config>,
+        want: Box<stream::Config>,
+    },
+    /// The workers' consumer exists with other settings.
+    #[error(
+        "nats.consumer: consumer {name} exists with ack_wait {:?} and max_deliver {}; expected {:?} and {} \
+         (nats.ack_wait_s, nats.max_deliver). Fix the config or delete the consumer.",
+        .have.ack_wait,
+        .have.max_deliver,
+        .want.ack_wait,
+        .want.max_deliver
+    )]
+    ConsumerMismatch {
+        name: String,
+        have: Box<consumer::Config>,
+        want: Box<consumer::pull::Config>,
+    },
+    /// A request to the server failed (not connected yet, JetStream not ready…).
+    #[error("{what}")]
+    Request {
+        what: String,
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
+}
+
+impl SetupError {
+    fn request(
+        what: impl Into<String>,
+        source: impl std::error::Error + Send + Sync + 'static,
+    ) -> SetupError {
+        SetupError::Request {
+            what: what.into(),
+            source: Box::new(source),
+        }
+    }
+
+    /// A setting differs from the configuration: retrying cannot help.
+    pub fn is_mismatch(&self) -> bool {
+        matches!(
+            self,
+            SetupError::StreamMismatch { .. } | SetupError::ConsumerMismatch { .. }
+        )
+    }
+}
+
 /// The articles stream: a work queue, so an article acked by one worker is gone.
 pub async fn articles_stream(
     js: &jetstream::Context,
     cfg: &NatsConfig,
-) -> anyhow::Result<stream::Stream> {
+) -> Result<stream::Stream, SetupError> {
     let want = stream::Config {
         name: cfg.stream.clone(),
         subjects: vec![cfg.subject.clone()],
@@ -86,7 +154,7 @@ pub async fn articles_stream(
 pub async fn records_stream(
     js: &jetstream::Context,
     cfg: &NatsConfig,
-) -> anyhow::Result<stream::Stream> {
+) -> Result<stream::Stream, SetupError> {
     let want = stream::Config {
         name: cfg.records_stream.clone(),
         subjects: vec![cfg.records_subject.clone()],
@@ -101,36 +169,32 @@ pub async fn records_stream(
 async fn ensure_stream(
     js: &jetstream::Context,
     want: stream::Config,
-    key: &str,
-) -> anyhow::Result<stream::Stream> {
+    key: &'static str,
+) -> Result<stream::Stream, SetupError> {
     match js.get_stream(&want.name).await {
         Ok(mut existing) => {
-            let have = existing.info().await.context("stream info")?.config.clone();
+            let have = existing
+                .info()
+                .await
+                .map_err(|e| SetupError::request("stream info", e))?
+                .config
+                .clone();
             if have.subjects != want.subjects
                 || have.retention != want.retention
                 || have.num_replicas != want.num_replicas
                 || have.duplicate_window != want.duplicate_window
             {
-                bail!(
-                    "{key}: stream {} exists with other settings (subjects {:?}, retention {:?}, replicas {}, duplicate window {:?}); \
-                     expected subjects {:?}, retention {:?}, replicas {}, duplicate window {:?}. Fix the config or the stream.",
-                    want.name,
-                    have.subjects,
-                    have.retention,
-                    have.num_replicas,
-                    have.duplicate_window,
-                    want.subjects,
-                    want.retention,
-                    want.num_replicas,
-                    want.duplicate_window
-                );
+                return Err(SetupError::StreamMismatch {
+                    key,
+                    have: Box::new(have),
+                    want: Box::new(want),
+                });
             }
             Ok(existing)
         }
-        Err(_) => js
-            .create_stream(want.clone())
-            .await
-            .with_context(|| format!("{key}: cannot create stream {}", want.name)),
+        Err(_) => js.create_stream(want.clone()).await.map_err(|e| {
+            SetupError::request(format!("{key}: cannot create stream {}", want.name), e)
+        }),
     }
 }
 
@@ -138,7 +202,7 @@ async fn ensure_stream(
 pub async fn workers_consumer(
     stream: &stream::Stream,
     cfg: &NatsConfig,
-) -> anyhow::Result<consumer::Consumer<consumer::pull::Config>> {
+) -> Result<consumer::Consumer<consumer::pull::Config>, SetupError> {
     let want = consumer::pull::Config {
         durable_name: Some(cfg.consumer.clone()),
         ack_policy: consumer::AckPolicy::Explicit,
@@ -154,25 +218,23 @@ pub async fn workers_consumer(
             let have = existing
                 .info()
                 .await
-                .context("consumer info")?
+                .map_err(|e| SetupError::request("consumer info", e))?
                 .config
                 .clone();
             if have.ack_wait != want.ack_wait || have.max_deliver != want.max_deliver {
-                bail!(
-                    "nats.consumer: consumer {} exists with ack_wait {:?} and max_deliver {}; expected {:?} and {} \
-                     (nats.ack_wait_s, nats.max_deliver). Fix the config or delete the consumer.",
-                    cfg.consumer,
-                    have.ack_wait,
-                    have.max_deliver,
-                    want.ack_wait,
-                    want.max_deliver
-                );
+                return Err(SetupError::ConsumerMismatch {
+                    name: cfg.consumer.clone(),
+                    have: Box::new(have),
+                    want: Box::new(want),
+                });
             }
             Ok(existing)
         }
-        Err(_) => stream
-            .create_consumer(want)
-            .await
-            .with_context(|| format!("nats.consumer: cannot create consumer {}", cfg.consumer)),
+        Err(_) => stream.create_consumer(want).await.map_err(|e| {
+            SetupError::request(
+                format!("nats.consumer: cannot create consumer {}", cfg.consumer),
+                e,
+            )
+        }),
     }
 }

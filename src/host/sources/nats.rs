@@ -1,4 +1,4 @@
-//! `wirewatch work`: pull articles from the work-queue stream and run them
+//! The NATS work queue as a source (`wirewatch work`): pull articles from the work-queue stream and run them
 //! through the same pipeline as the daemon (workers, group commit, records,
 //! ledger, quarantine). A message is acked only once its record is durable
 //! and published to the records stream; a failure naks it for redelivery,
@@ -8,22 +8,26 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
-use anyhow::Context as _;
 use async_nats::jetstream::{self, AckKind};
-use crossbeam_channel::{Receiver, Sender, TryRecvError};
+use crossbeam_channel::Receiver;
 use futures_util::StreamExt;
 use futures_util::future::join_all;
 
-use super::publish::unhex;
-use super::{ObjectError, delete_object, fetch_object, headers};
-use crate::config::{CompletionAction, Config, NatsConfig};
-use crate::pipeline::{self, Context, Detection, Done, Job, JobKind, Options};
+use super::{Feed, Source};
+use crate::config::NatsConfig;
+use crate::host::nats::connect::SetupError;
+use crate::host::nats::{ObjectError, delete_object, fetch_object, headers};
+use crate::host::sinks::nats::unhex;
+use crate::host::{Shutdown, Submitter};
+use crate::pipeline::events::ArticleFinished;
+use crate::pipeline::{Context, Done, Job, Outcome, Summary};
 use crate::sink::quarantine::{Payload, Reason};
 use crate::telemetry::Health;
 use crate::telemetry::catalogue as m;
+use crate::telemetry::labels::{NatsOp, QuarantineReason, Stage};
 
 /// How long one fetch waits for messages before the loop looks around.
 const FETCH_EXPIRES: Duration = Duration::from_millis(250);
@@ -32,75 +36,48 @@ const MAX_BACKOFF: Duration = Duration::from_secs(5);
 /// Delay before a nak'ed article is redelivered.
 const NAK_DELAY: Duration = Duration::from_secs(1);
 
-/// Runs a worker until SIGINT or SIGTERM.
-pub fn run(mut config: Config) -> anyhow::Result<()> {
-    crate::sink::durable::report_file_size_limit_as_error();
-    // The source files are on the ingester's machine: nothing to move here.
-    config.output.on_success = CompletionAction::Keep;
-    let health = Arc::new(Health::default());
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .thread_name("nats")
-        .enable_all()
-        .build()
-        .context("cannot start the async runtime")?;
-    let ctx = Arc::new(Context::open(&config, health.clone())?);
-    let http_stop = crate::commands::run::serve_metrics(&config, &runtime, &health, &ctx)?;
-    let (stop_tx, stop_rx) = crossbeam_channel::bounded::<()>(0);
-    let drain_deadline = Arc::new(Mutex::new(None));
-    runtime.spawn(crate::commands::run::signals(
-        stop_tx,
-        drain_deadline.clone(),
-        config.shutdown_timeout(),
-    ));
-    let (done_tx, done_rx) = crossbeam_channel::unbounded();
-    let running = pipeline::start(
-        ctx.clone(),
-        Options {
-            workers: config.workers(),
-            queue_capacity: config.pipeline.queue_capacity,
-            group_commit: Duration::from_millis(config.pipeline.group_commit_ms),
-            done: Some(done_tx),
-            progress: None,
-            drain_deadline,
-        },
-    )?;
-    tracing::info!(servers = %config.nats.servers.join(","), consumer = %config.nats.consumer,
-        out = %config.output.dir.display(), workers = config.workers(), "wirewatch worker started");
-    let in_flight_max = config
-        .pipeline
-        .queue_capacity
-        .min(config.nats.fetch_batch * 2)
-        .max(1);
-    let feeder = Feeder {
-        cfg: config.nats.clone(),
-        jobs: running.jobs.clone(),
-        done: done_rx,
-        stop: stop_rx,
-        ctx,
-        health,
-        in_flight: HashMap::new(),
-        next_ticket: 0,
-        in_flight_max,
-    };
-    let fed = runtime.block_on(feeder.run());
-    let summary = running.join()?;
-    tracing::info!(
-        files = summary.files,
-        ok = summary.ok,
-        failed = summary.failed,
-        "wirewatch worker stopped"
-    );
-    let _ = http_stop.send(());
-    runtime.shutdown_timeout(Duration::from_secs(1));
-    fed
+/// The work queue: articles pulled from JetStream until shutdown.
+pub struct WorkQueue;
+
+impl Source for WorkQueue {
+    fn run(&mut self, feed: Feed) -> anyhow::Result<()> {
+        let config = &feed.config;
+        tracing::info!(servers = %config.nats.servers.join(","), consumer = %config.nats.consumer,
+            out = %config.output.dir.display(), workers = config.workers(), "wirewatch worker started");
+        let in_flight_max = config
+            .pipeline
+            .queue_capacity
+            .min(config.nats.fetch_batch * 2)
+            .max(1);
+        let feeder = Feeder {
+            cfg: config.nats.clone(),
+            jobs: feed.jobs,
+            done: feed.done,
+            shutdown: feed.shutdown,
+            ctx: feed.ctx,
+            health: feed.health,
+            in_flight: HashMap::new(),
+            next_ticket: 0,
+            in_flight_max,
+        };
+        feed.runtime.block_on(feeder.run())
+    }
+
+    fn stopped(&self, summary: &Summary, _drain: Duration) {
+        tracing::info!(
+            files = summary.files,
+            ok = summary.ok,
+            failed = summary.failed,
+            "wirewatch worker stopped"
+        );
+    }
 }
 
 struct Feeder {
     cfg: NatsConfig,
-    jobs: Sender<Job>,
+    jobs: Submitter,
     done: Receiver<Done>,
-    stop: Receiver<()>,
+    shutdown: Shutdown,
     ctx: Arc<Context>,
     health: Arc<Health>,
     in_flight: HashMap<u64, jetstream::Message>,
@@ -110,14 +87,15 @@ struct Feeder {
 
 impl Feeder {
     async fn run(mut self) -> anyhow::Result<()> {
-        let js = super::connect::connect(&self.cfg, &self.health).await?;
+        let js = crate::host::nats::connect::connect(&self.cfg, &self.health).await?;
         let (consumer, js) = loop {
             match self.setup(&js).await {
                 Ok(c) => break (c, js),
-                Err(e) if format!("{e:#}").contains("exists with") => return Err(e),
+                Err(e) if e.is_mismatch() => return Err(e.into()),
                 Err(e) => {
+                    let e = anyhow::Error::from(e);
                     tracing::warn!(error = %format!("{e:#}"), "NATS not ready; retrying");
-                    metrics::counter!(m::NATS_ERRORS.name, "op" => "connect").increment(1);
+                    NatsOp::Connect.count_error();
                     if self.stopping() {
                         return Ok(());
                     }
@@ -149,8 +127,7 @@ impl Feeder {
                         match message {
                             Ok(msg) => self.accept(&js, msg).await,
                             Err(e) => {
-                                metrics::counter!(m::NATS_ERRORS.name, "op" => "fetch")
-                                    .increment(1);
+                                NatsOp::Fetch.count_error();
                                 tracing::debug!(error = %e, "fetch");
                             }
                         }
@@ -160,7 +137,7 @@ impl Feeder {
                 Err(e) => {
                     // Readiness follows the connection (see connect::connect);
                     // the output error belongs to the committer.
-                    metrics::counter!(m::NATS_ERRORS.name, "op" => "fetch").increment(1);
+                    NatsOp::Fetch.count_error();
                     tracing::warn!(error = %e, "cannot fetch from NATS; retrying");
                     tokio::time::sleep(backoff).await;
                     backoff = (backoff * 2).min(MAX_BACKOFF);
@@ -169,7 +146,10 @@ impl Feeder {
         }
         // Drain: every job handed to the pipeline is finished and acked (or
         // left unacked for redelivery if the deadline passes).
-        let deadline = Instant::now() + Duration::from_secs(30);
+        let deadline = self
+            .shutdown
+            .deadline()
+            .unwrap_or_else(|| Instant::now() + self.shutdown.timeout());
         while !self.in_flight.is_empty() && Instant::now() < deadline {
             self.finish_done(&js).await;
             tokio::time::sleep(Duration::from_millis(5)).await;
@@ -180,14 +160,15 @@ impl Feeder {
     async fn setup(
         &self,
         js: &jetstream::Context,
-    ) -> anyhow::Result<jetstream::consumer::Consumer<jetstream::consumer::pull::Config>> {
-        let stream = super::connect::articles_stream(js, &self.cfg).await?;
-        super::connect::records_stream(js, &self.cfg).await?;
-        super::connect::workers_consumer(&stream, &self.cfg).await
+    ) -> Result<jetstream::consumer::Consumer<jetstream::consumer::pull::Config>, SetupError> {
+        use crate::host::nats::connect::{articles_stream, records_stream, workers_consumer};
+        let stream = articles_stream(js, &self.cfg).await?;
+        records_stream(js, &self.cfg).await?;
+        workers_consumer(&stream, &self.cfg).await
     }
 
     fn stopping(&self) -> bool {
-        matches!(self.stop.try_recv(), Err(TryRecvError::Disconnected))
+        self.shutdown.is_shutdown()
     }
 
     /// Turns one message into a job (or dead-letters it).
@@ -231,7 +212,7 @@ impl Feeder {
             Some(name) => match fetch_object(js, &self.cfg, name).await {
                 Ok(bytes) => bytes,
                 Err(e) => {
-                    metrics::counter!(m::NATS_ERRORS.name, "op" => "object").increment(1);
+                    NatsOp::Object.count_error();
                     tracing::warn!(error = %e, path = %rel.display(), delivered, "cannot read large article from the object store; it will be delivered again");
                     let _ = msg.ack_with(AckKind::Nak(Some(NAK_DELAY))).await;
                     return;
@@ -244,22 +225,11 @@ impl Feeder {
         let mtime = header(headers::MTIME_NS)
             .and_then(|s| s.parse::<u64>().ok())
             .map(|ns| SystemTime::UNIX_EPOCH + Duration::from_nanos(ns));
-        let job = Job {
-            path: rel.clone(),
-            rel,
-            kind: JobKind::File,
-            how: Detection::Event,
-            queued_at: Instant::now(),
-            seen_at: SystemTime::now(),
-            mtime,
-            payload: Some(payload.into()),
-            ticket: Some(ticket),
-        };
+        let job = Job::delivered(rel, mtime, payload, ticket);
         self.in_flight.insert(ticket, msg);
-        metrics::gauge!(m::IN_FLIGHT.name).increment(1.0);
         let jobs = self.jobs.clone();
         // The queue has room (in-flight is bounded below its capacity), so this never waits long.
-        let _ = tokio::task::spawn_blocking(move || jobs.send(job).is_ok()).await;
+        let _ = tokio::task::spawn_blocking(move || jobs.submit(job)).await;
     }
 
     /// Given up: quarantined with its bytes (or, when they cannot be read,
@@ -280,26 +250,33 @@ impl Feeder {
             Err(e) => (
                 format!(
                     "{given_up}; its bytes could not be read ({e}); whatever is left of them stays in object store bucket {} as {}",
-                    super::object_bucket(&self.cfg.stream),
+                    crate::host::nats::object_bucket(&self.cfg.stream),
                     object.as_deref().unwrap_or_default()
                 ),
                 Payload::Nothing,
             ),
         };
         let reason = Reason {
-            reason: "dead_letter",
+            reason: QuarantineReason::DeadLetter,
             detail,
-            stage: "work",
+            stage: Stage::Work,
         };
         let shown = rel.to_string_lossy().into_owned();
         match self.ctx.quarantine.put(rel, &shown, bytes, &reason) {
             Ok(_) => {
                 metrics::counter!(m::NATS_DEAD_LETTERED.name).increment(1);
-                metrics::counter!(m::QUARANTINED.name, "reason" => "dead_letter").increment(1);
-                metrics::counter!(m::ARTICLES.name, "outcome" => "quarantined").increment(1);
-                tracing::warn!(path = %shown, delivered, outcome = "quarantined", reason = "dead_letter", detail = %reason.detail, "article");
+                ArticleFinished {
+                    path: &shown,
+                    outcome: &Outcome::Quarantined {
+                        reason: reason.reason,
+                        detail: reason.detail,
+                    },
+                    delivered: Some(delivered),
+                    ms: None,
+                }
+                .emit();
                 if msg.ack_with(AckKind::Term).await.is_err() {
-                    metrics::counter!(m::NATS_ERRORS.name, "op" => "ack").increment(1);
+                    NatsOp::Ack.count_error();
                 } else if let (Some(name), Ok(_)) = (&object, &payload) {
                     delete_object(js, &self.cfg, name).await;
                 }
@@ -354,7 +331,7 @@ impl Feeder {
             match result {
                 Ok(()) => acking.push(msg),
                 Err(e) => {
-                    metrics::counter!(m::NATS_ERRORS.name, "op" => "records").increment(1);
+                    NatsOp::Records.count_error();
                     tracing::warn!(error = %format!("{e:#}"), "cannot publish record; the article will be redelivered");
                     retry.push(msg);
                 }
@@ -376,7 +353,7 @@ impl Feeder {
                     }
                 }
                 Err(e) => {
-                    metrics::counter!(m::NATS_ERRORS.name, "op" => "ack").increment(1);
+                    NatsOp::Ack.count_error();
                     tracing::warn!(error = %e, "ack failed; the article will be redelivered and its record adopted");
                 }
             }

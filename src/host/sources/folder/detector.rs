@@ -11,13 +11,14 @@ use std::time::{Duration, Instant, SystemTime};
 
 use crossbeam_channel::{Receiver, Sender, select};
 
-use super::events::{self, Hint, WatchHandle};
-use super::scan::{Entry, Scope};
 use crate::config::WatcherKind;
+use crate::host::submit::{Submitted, Submitter};
 use crate::pipeline::job::{mtime_ns, since};
 use crate::pipeline::{Detection, Done, Job};
 use crate::telemetry::Health;
 use crate::telemetry::catalogue as m;
+use crate::watch::events::{self, Hint, WatchHandle};
+use crate::watch::scan::{Entry, Scope};
 
 /// Capacity of the hint channel between the watcher and the detector; past
 /// it, hints are dropped and a rescan is scheduled instead.
@@ -47,7 +48,7 @@ struct Pending {
 
 pub struct Detector {
     opts: DetectorOptions,
-    jobs: Sender<Job>,
+    jobs: Submitter,
     done: Receiver<Done>,
     stop: Receiver<()>,
     health: Arc<Health>,
@@ -69,7 +70,7 @@ impl Detector {
     /// `stop` is a channel whose sender is dropped to stop detection.
     pub fn new(
         opts: DetectorOptions,
-        jobs: Sender<Job>,
+        jobs: Submitter,
         done: Receiver<Done>,
         stop: Receiver<()>,
         health: Arc<Health>,
@@ -336,18 +337,7 @@ impl Detector {
             if self.opts.known.get(&rel) == Some(&stamp) {
                 continue;
             }
-            let job = Job {
-                path: fresh.path.clone(),
-                rel: rel.clone(),
-                kind: fresh.kind.clone(),
-                how: p.how,
-                queued_at: Instant::now(),
-                seen_at: p.seen_at,
-                mtime: fresh.mtime,
-                payload: None,
-                ticket: None,
-            };
-            if !self.send(job) {
+            if !self.send(Job::found(fresh, p.how, p.seen_at)) {
                 return false;
             }
             metrics::counter!(m::FILES_DETECTED.name, "how" => p.how.label()).increment(1);
@@ -359,23 +349,19 @@ impl Detector {
     /// Blocks while the queue is full (back-pressure), still answering stop
     /// and draining completions so the pipeline cannot deadlock on us.
     fn send(&mut self, job: Job) -> bool {
-        metrics::gauge!(m::IN_FLIGHT.name).increment(1.0);
         let mut job = Some(job);
         loop {
             let Some(j) = job.take() else { return true };
-            match self.jobs.try_send(j) {
-                Ok(()) => {
-                    metrics::gauge!(m::QUEUE_DEPTH.name).set(self.jobs.len() as f64);
+            match self.jobs.try_submit(j) {
+                Submitted::Queued => {
+                    metrics::gauge!(m::QUEUE_DEPTH.name).set(self.jobs.queued() as f64);
                     return true;
                 }
-                Err(crossbeam_channel::TrySendError::Disconnected(_)) => return false,
-                Err(crossbeam_channel::TrySendError::Full(j)) => {
+                Submitted::Stopped => return false,
+                Submitted::Full(j) => {
                     job = Some(j);
                     select! {
-                        recv(self.stop) -> _ => {
-                            metrics::gauge!(m::IN_FLIGHT.name).decrement(1.0);
-                            return false;
-                        }
+                        recv(self.stop) -> _ => return false,
                         recv(self.done) -> d => if let Ok(d) = d { self.on_done(d) },
                         default(Duration::from_millis(50)) => {}
                     }

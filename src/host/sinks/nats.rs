@@ -1,4 +1,4 @@
-//! The ingest side's output: instead of extracting here, publish the
+//! The NATS sink (`ingest`): instead of extracting here, publish the
 //! article's bytes to the work-queue stream and wait for the stream's ack.
 //! The content hash is the message id, so the stream's duplicate window
 //! drops a re-publish (after a crash between publish and ledger commit).
@@ -10,36 +10,36 @@ use std::time::{Duration, SystemTime};
 use async_nats::HeaderMap;
 use async_nats::jetstream;
 
-use super::headers;
 use crate::config::NatsConfig;
+use crate::host::nats::{self, headers};
 use crate::pipeline::worker::{Delivery, Output, failed};
 use crate::pipeline::{Completion, Context, Outcome};
 use crate::sink::ledger::LedgerOp;
 use crate::telemetry::Health;
 use crate::telemetry::catalogue as m;
+use crate::telemetry::labels::{ErrorType, NatsOp, Stage};
 
 /// How long to wait for the stream to confirm a publish.
 const ACK_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Publishes articles to JetStream (see the module doc).
 pub struct NatsOutput {
-    runtime: tokio::runtime::Runtime,
+    runtime: tokio::runtime::Handle,
     js: jetstream::Context,
     cfg: NatsConfig,
 }
 
 impl NatsOutput {
     /// Connects and makes sure the articles stream exists as configured;
-    /// `health` follows the connection from then on.
-    pub fn connect(cfg: &NatsConfig, health: &Arc<Health>) -> anyhow::Result<NatsOutput> {
-        let runtime = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(1)
-            .thread_name("nats")
-            .enable_all()
-            .build()?;
+    /// `health` follows the connection from then on. Requests run on `runtime`.
+    pub fn connect(
+        cfg: &NatsConfig,
+        health: &Arc<Health>,
+        runtime: tokio::runtime::Handle,
+    ) -> anyhow::Result<NatsOutput> {
         let js = runtime.block_on(async {
-            let js = super::connect::connect(cfg, health).await?;
-            super::connect::articles_stream(&js, cfg).await?;
+            let js = nats::connect::connect(cfg, health).await?;
+            nats::connect::articles_stream(&js, cfg).await?;
             anyhow::Ok(js)
         })?;
         Ok(NatsOutput {
@@ -67,7 +67,7 @@ impl NatsOutput {
         let payload = if let Some(name) = &object {
             // Too large for a message: the bytes go to the object store, the
             // message carries their name.
-            let bucket = super::object_bucket(&self.cfg.stream);
+            let bucket = nats::object_bucket(&self.cfg.stream);
             let store = match self.js.get_object_store(&bucket).await {
                 Ok(s) => s,
                 Err(_) => {
@@ -97,7 +97,7 @@ impl NatsOutput {
         {
             // The stream dropped this message; the one it duplicates has an
             // object of its own, so these bytes belong to no message.
-            super::delete_object(&self.js, &self.cfg, name).await;
+            nats::delete_object(&self.js, &self.cfg, name).await;
         }
         Ok(ack)
     }
@@ -138,8 +138,12 @@ impl Output for NatsOutput {
                 })
             }
             Err(e) => {
-                metrics::counter!(m::NATS_ERRORS.name, "op" => "publish").increment(1);
-                Err(failed("write", "nats", format!("publish to NATS: {e:#}")))
+                NatsOp::Publish.count_error();
+                Err(failed(
+                    Stage::Write,
+                    ErrorType::Nats,
+                    format!("publish to NATS: {e:#}"),
+                ))
             }
         }
     }

@@ -1,0 +1,113 @@
+//! The local records sink (`run`, `process`, `work`): extract the article
+//! and write its record in this process's output folder, claiming its
+//! content so two paths with the same bytes make one record.
+
+use std::path::Path;
+use std::time::Instant;
+
+use crate::pipeline::Context;
+use crate::article::{self, SourceMeta};
+use crate::pipeline::job::{Completion, Outcome};
+use crate::pipeline::worker::{Delivery, Output, failed, observe, quarantine};
+use crate::record::Format;
+use crate::sink::ledger::{ContentEntry, LedgerOp};
+use crate::sink::quarantine::Payload;
+use crate::telemetry::labels::{ErrorType, Stage};
+
+/// Extract and write the record in this process's output folder.
+pub struct LocalRecords;
+
+impl Output for LocalRecords {
+    fn deliver(
+        &self,
+        ctx: &Context,
+        c: &mut Completion,
+        d: Delivery<'_>,
+    ) -> Result<Outcome, Outcome> {
+        let job = c.job.clone();
+        let (bytes, hash, prev_revision) = (d.bytes, d.hash.to_string(), d.previous_revision);
+        let key = d.key.clone();
+        let path_entry = |revision: u32, outcome: &str| d.path_entry(&job, revision, outcome);
+        if let Some(first) = ctx
+            .ledger
+            .content(&hash)
+            .map_err(|e| failed(Stage::Detect, ErrorType::Ledger, e))?
+        {
+            c.ops
+                .push(LedgerOp::Path(key, path_entry(prev_revision, "duplicate")));
+            return Ok(Outcome::Duplicate { of: first.path });
+        }
+        match ctx.claim(&hash, &job.rel) {
+            Some(owner) => {
+                c.ops
+                    .push(LedgerOp::Path(key, path_entry(prev_revision, "duplicate")));
+                return Ok(Outcome::Duplicate { of: owner });
+            }
+            None => c.claim = Some(hash.clone()),
+        }
+
+        let revision = prev_revision + 1;
+        let meta = SourceMeta {
+            path: job.display(),
+            bytes: bytes.len() as u64,
+            content_hash: hash.clone(),
+            modified_at: job.mtime,
+            revision,
+            reference_date: None,
+        };
+        let claimed: Option<Format> = article::claimed_format(&job.path);
+        let analysis = match article::analyze(bytes, claimed, meta) {
+            Ok(a) => a,
+            Err(e) => {
+                let reason = e.reason();
+                return quarantine(
+                    ctx,
+                    c,
+                    Payload::Bytes(bytes),
+                    reason,
+                    e.to_string(),
+                    Stage::Decode,
+                );
+            }
+        };
+        observe(Stage::Decode, analysis.timings.decode);
+        observe(Stage::Parse, analysis.timings.parse);
+        observe(Stage::Extract, analysis.timings.extract);
+        c.fact_counts = analysis.fact_counts;
+        c.entity_counts = analysis.entity_counts;
+
+        let t_write = Instant::now();
+        let record_path = ctx.records.path_for(&job.rel);
+        let adopted =
+            ctx.records.existing_content_hash(&record_path).as_deref() == Some(hash.as_str());
+        if !adopted {
+            let json = article::to_json(&analysis.record)
+                .map_err(|e| failed(Stage::Write, ErrorType::Encode, e))?;
+            ctx.records
+                .write(&record_path, &json)
+                .map_err(|e| failed(Stage::Write, ErrorType::of_io(&e), e))?;
+        }
+        observe(Stage::Write, t_write.elapsed());
+        c.sync_dir = record_path.parent().map(Path::to_path_buf);
+        let record_rel = record_path
+            .strip_prefix(ctx.records.root())
+            .unwrap_or(&record_path)
+            .to_string_lossy()
+            .into_owned();
+        c.ops.push(LedgerOp::Content(
+            hash.clone(),
+            ContentEntry {
+                path: job.display(),
+                record: record_rel,
+                id: analysis.record.id.clone(),
+            },
+        ));
+        c.ops.push(LedgerOp::Path(key, path_entry(revision, "ok")));
+        Ok(Outcome::Ok {
+            id: analysis.record.id,
+            record: record_path,
+            revision,
+            adopted,
+        })
+    }
+}

@@ -1,0 +1,72 @@
+//! The watched folder as a source (`run`, `ingest`): the detector reconciles
+//! the folder with the ledger, waits for each file to settle and feeds the
+//! pipeline until shutdown.
+
+pub mod detector;
+
+use std::time::Duration;
+
+use anyhow::Context as _;
+
+use super::{Feed, Source, scope_for};
+use crate::config::Config;
+use crate::pipeline::Summary;
+use detector::{Detector, DetectorOptions, known_from_ledger};
+
+/// Every settled file in `watch.dir`, until shutdown.
+pub struct Folder;
+
+impl Folder {
+    /// Checks that the folder to watch exists.
+    pub fn new(config: &Config) -> anyhow::Result<Folder> {
+        if !config.watch.dir.is_dir() {
+            anyhow::bail!(
+                "watch.dir {} is not a folder: create it or set --watch",
+                config.watch.dir.display()
+            );
+        }
+        Ok(Folder)
+    }
+}
+
+impl Source for Folder {
+    fn run(&mut self, feed: Feed) -> anyhow::Result<()> {
+        let config = &feed.config;
+        let scope = scope_for(&config.watch.dir, config)?;
+        let known = known_from_ledger(feed.ctx.ledger.paths().context("cannot read the ledger")?);
+        tracing::info!(
+            watch = %scope.root.display(),
+            out = %config.output.dir.display(),
+            workers = config.workers(),
+            settle_ms = config.watch.settle_ms,
+            "wirewatch started"
+        );
+        let detector = Detector::new(
+            DetectorOptions {
+                scope,
+                settle: config.settle(),
+                rescan_interval: config.rescan_interval(),
+                watcher: config.watch.watcher,
+                poll_interval: Duration::from_millis(config.watch.poll_interval_ms),
+                known,
+            },
+            feed.jobs,
+            feed.done,
+            feed.shutdown.notified(),
+            feed.health,
+        );
+        detector.run();
+        tracing::info!("stopping: no new files; finishing those in flight");
+        Ok(())
+    }
+
+    fn stopped(&self, summary: &Summary, drain: Duration) {
+        tracing::info!(
+            files = summary.files,
+            ok = summary.ok,
+            failed = summary.failed,
+            drain_s = %crate::telemetry::logging::secs(drain),
+            "wirewatch stopped"
+        );
+    }
+}
