@@ -15,7 +15,7 @@ use crate::extract::numbers::lexer::{self, Kind};
 use super::lexicon;
 
 use super::expr::Expr;
-use super::lexicon::cues::{CURRENCY_SIGNS, STARTERS, TIME_WORDS};
+use super::lexicon::cues::{ANCHOR_ONLY_WORDS, ANCHOR_STARTERS, CURRENCY_SIGNS, STARTERS};
 use super::tokens::Tok;
 
 /// What to look for.
@@ -172,7 +172,10 @@ pub fn parse_line(p: &Parser<'_>) -> Vec<Found> {
 /// Whether a word alone places an expression in time: a month, weekday,
 /// unit of time, relative or number word, season, holiday, decade.
 pub fn is_anchor(w: &str) -> bool {
-    named_in_time(w) || lexicon::unit(w).is_some() || TIME_WORDS.contains(&w)
+    named_in_time(w)
+        || lexicon::unit(w).is_some()
+        || ANCHOR_STARTERS.contains(&w)
+        || ANCHOR_ONLY_WORDS.contains(&w)
 }
 
 /// Months, weekdays, number and ordinal words, relative words, seasons,
@@ -195,7 +198,7 @@ fn named_in_time(w: &str) -> bool {
 /// Whether any rule can start at a word: most words of a text cannot,
 /// and the token's flag (computed once per word) skips them.
 pub fn word_can_start(w: &str) -> bool {
-    named_in_time(w) || STARTERS.contains(&w)
+    named_in_time(w) || ANCHOR_STARTERS.contains(&w) || STARTERS.contains(&w)
 }
 
 /// Whether token `i` or one of the few after it carries a date (digits, a

@@ -121,9 +121,9 @@ pub const AFTER_HOLIDAY_DATE: &[&str] = &[
     "season",
 ];
 
-/// Words that on their own place an expression in time without being a
-/// month, weekday, unit or number ("today", "ytd", "later").
-pub const TIME_WORDS: &[&str] = &[
+/// Words that both place an expression in time and can start one, without
+/// being a month, weekday, unit or number ("today", "ytd", "later").
+pub const ANCHOR_STARTERS: &[&str] = &[
     "today",
     "tomorrow",
     "tmrw",
@@ -133,7 +133,6 @@ pub const TIME_WORDS: &[&str] = &[
     "yesterday",
     "otd",
     "now",
-    "date",
     "weekend",
     "noughties",
     "aughts",
@@ -147,10 +146,11 @@ pub const TIME_WORDS: &[&str] = &[
     "half",
     "later",
     "earlier",
-    "fortnight's",
-    "hundred",
-    "thousand",
 ];
+
+/// Words that place an expression in time but start none ("to date",
+/// "a fortnight's time", "two thousand").
+pub const ANCHOR_ONLY_WORDS: &[&str] = &["date", "fortnight's", "hundred", "thousand"];
 
 /// Kinds of year whose dates the text does not give ("fiscal year",
 /// "school year").
@@ -240,7 +240,7 @@ pub const YEAR_PREPS: &[&str] = &[
     "on",
 ];
 
-/// Other words a rule can start with.
+/// Other words a rule can start with (besides [`ANCHOR_STARTERS`]).
 pub const STARTERS: &[&str] = &[
     "a",
     "about",
@@ -256,16 +256,11 @@ pub const STARTERS: &[&str] = &[
     "between",
     "circa",
     "commencing",
-    "couple",
     "cy",
     "day",
-    "earlier",
     "early",
     "end",
     "entire",
-    "eom",
-    "eoy",
-    "few",
     "fiscal",
     "school",
     "financial",
@@ -274,28 +269,21 @@ pub const STARTERS: &[&str] = &[
     "from",
     "full",
     "fy",
-    "half",
     "in",
     "late",
-    "later",
     "less",
     "mid",
     "middle",
     "more",
     "my",
     "no",
-    "noughties",
-    "aughts",
-    "now",
     "on",
-    "otd",
     "prior",
     "q",
     "h",
     "remainder",
     "remaining",
     "rest",
-    "several",
     "since",
     "some",
     "start",
@@ -307,25 +295,15 @@ pub const STARTERS: &[&str] = &[
     "till",
     "til",
     "to",
-    "today",
-    "tomorrow",
-    "tmrw",
-    "tmr",
-    "tomorow",
-    "tonight",
     "until",
     "w",
     "week",
-    "weekend",
     "within",
     "year",
-    "yesterday",
-    "ytd",
     "month",
     "fortnight",
     "quarter",
     "decade",
-    "thousands",
     "whole",
 ];
 
