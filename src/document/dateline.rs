@@ -1,6 +1,15 @@
 //! Publication dates as articles state them at the top: a line that is only
 //! a date ("June 30, 2022", "Published: 30 June 2022"), or a wire dateline
 //! opening the first paragraph ("MOSCOW, June 30 (Reuters) -").
+//!
+//! Month and weekday names come from the date lexicon, in the strict
+//! spellings every reader shares. The date grammar is not used here: a
+//! dateline is a whole-line format (a lead word, a date, then only a time or
+//! zone), which the grammar, built to find dates inside prose, neither
+//! checks nor reads the same way (it takes "Weds" and "Febr.", two-digit
+//! years and ambiguous "May" by context).
+
+use crate::extract::dates::lexicon;
 
 /// A calendar date as written; the year may be missing ("MOSCOW, June 30 -").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,51 +32,18 @@ const LEAD_WORDS: &[&str] = &[
     "updated on",
     "posted on",
 ];
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "mon",
-    "tue",
-    "tues",
-    "wed",
-    "thu",
-    "thur",
-    "thurs",
-    "fri",
-    "sat",
-    "sun",
-];
 /// Longest paragraph still taken for a date-only line.
 const MAX_DATE_LINE_CHARS: usize = 80;
 
-/// Month number from an English month name or its abbreviation.
+/// Month number from an English month name or one of the short forms
+/// every date reader accepts ("Jun.", "Sept").
 pub fn month_number(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    let months = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    months
-        .iter()
-        .position(|m| {
-            *m == w || (w.len() >= 3 && m.starts_with(&w) && (w.len() == 3 || w == "sept"))
-        })
-        .map(|i| i as u32 + 1)
+    lexicon::month_name(&word.trim_end_matches('.').to_ascii_lowercase())
+}
+
+/// A weekday name or one of the short forms every date reader accepts.
+fn is_weekday(word: &str) -> bool {
+    lexicon::weekday_name(&word.trim_end_matches('.').to_ascii_lowercase()).is_some()
 }
 
 /// A paragraph that is nothing but a date (with an optional lead word, weekday
@@ -142,10 +118,7 @@ pub fn wire_dateline(paragraph: &str) -> Option<StatedDate> {
 /// how many tokens it used.
 fn parse_tokens(tokens: &[&str]) -> Option<(StatedDate, usize)> {
     let mut i = 0;
-    if tokens
-        .first()
-        .is_some_and(|t| WEEKDAYS.contains(&t.trim_end_matches('.').to_ascii_lowercase().as_str()))
-    {
+    if tokens.first().is_some_and(|t| is_weekday(t)) {
         i += 1;
     }
     let t0 = *tokens.get(i)?;

@@ -506,23 +506,11 @@ impl Day {
     pub fn resolve(&self, r: NaiveDate, reading: Reading) -> Option<NaiveDate> {
         match self {
             Day::Calendar {
-                year: Some(y),
+                year,
                 month,
                 day,
-                ..
-            } => ymd(y.year(r, reading), *month, *day),
-            Day::Calendar {
-                year: None,
-                month,
-                day,
-                year_shift: Some(k),
-            } => ymd(r.year() + k, *month, *day),
-            Day::Calendar {
-                year: None,
-                month,
-                day,
-                year_shift: None,
-            } => open_year(*month, *day, r, reading),
+                year_shift,
+            } => calendar_day(*year, *month, *day, *year_shift, r, reading),
             Day::OfMonth {
                 day,
                 month: Some(m),
@@ -535,141 +523,179 @@ impl Day {
                 day,
                 month: None,
                 weekday: Some(wd),
-            } => {
-                let this = cal::month_start(r);
-                if let Some(d) = ymd(this.year(), this.month(), *day)
-                    && d.weekday().number_from_monday() == *wd
-                {
-                    return Some(d);
-                }
-                let step: i64 = if reading == Reading::Future { 1 } else { -1 };
-                (1..=28).find_map(|k| {
-                    let m = add_months(this, step * k)?;
-                    let d = ymd(m.year(), m.month(), *day)?;
-                    (d.weekday().number_from_monday() == *wd).then_some(d)
-                })
-            }
+            } => day_of_month_on_weekday(*day, *wd, r, reading),
             Day::OfMonth {
                 day,
                 month: None,
                 weekday: None,
-            } => {
-                let this = cal::month_start(r);
-                let here = ymd(this.year(), this.month(), *day);
-                match reading {
-                    Reading::Future => match here {
-                        Some(d) if d >= r => Some(d),
-                        _ => {
-                            let m = add_months(this, 1)?;
-                            ymd(m.year(), m.month(), *day)
-                        }
-                    },
-                    Reading::Past => match here {
-                        Some(d) if d <= r => Some(d),
-                        _ => {
-                            let m = add_months(this, -1)?;
-                            ymd(m.year(), m.month(), *day)
-                        }
-                    },
-                }
-            }
+            } => day_of_open_month(*day, r, reading),
             Day::Relative(n) => add_days(r, *n),
-            Day::Weekday { weekday, rel } => {
-                let this = cal::in_week(r, *weekday);
-                match rel {
-                    WeekdayRel::Plain => match reading {
-                        Reading::Future if this < r => add_days(this, 7),
-                        Reading::Past if this > r => add_days(this, -7),
-                        _ => Some(this),
-                    },
-                    WeekdayRel::This => Some(this),
-                    WeekdayRel::Next => add_days(this, 7),
-                    WeekdayRel::Last => add_days(this, -7),
-                    WeekdayRel::Upcoming if this <= r => add_days(this, 7),
-                    WeekdayRel::Past if this >= r => add_days(this, -7),
-                    WeekdayRel::Upcoming | WeekdayRel::Past => Some(this),
-                }
-            }
+            Day::Weekday { weekday, rel } => weekday_near(*weekday, *rel, r, reading),
             Day::InWeek { weekday, week } => {
                 add_days(cal::in_week(r, *weekday), 7 * i64::from(*week))
             }
-            Day::NthWeekday { n, weekday, month } => match month {
-                MonthRef::Named {
-                    month: m,
-                    year: None,
-                } => {
-                    let step = if reading == Reading::Future { 1 } else { -1 };
-                    let mut y = r.year();
-                    for _ in 0..3 {
-                        if let Some(d) = cal::nth_weekday(y, *m, *weekday, *n) {
-                            let ok = match reading {
-                                Reading::Future => d >= r,
-                                Reading::Past => d <= r,
-                            };
-                            if ok {
-                                return Some(d);
-                            }
-                        }
-                        y += step;
-                    }
-                    None
-                }
-                m => {
-                    let first = month_start(m, r, reading)?;
-                    cal::nth_weekday(first.year(), first.month(), *weekday, *n)
-                }
-            },
-            Day::Holiday { holiday, year } => match year {
-                Some(y) => cal::holiday(*holiday, y.year(r, reading)),
-                None => {
-                    let this = cal::holiday(*holiday, r.year())?;
-                    match reading {
-                        Reading::Future if this < r => cal::holiday(*holiday, r.year() + 1),
-                        Reading::Past if this > r => cal::holiday(*holiday, r.year() - 1),
-                        _ => Some(this),
-                    }
-                }
-            },
-            Day::Shift { base, amount, sign } => {
-                // A day counted from an open date counts from its next
-                // occurrence ("3 days after January 12"); with no amount the
-                // sign picks the reading ("last Easter", "the following Easter").
-                let base_reading = if amount.is_empty() && *sign < 0 {
-                    Reading::Past
-                } else {
-                    Reading::Future
-                };
-                let mut d = base.resolve(r, base_reading)?;
-                for (n, u) in amount {
-                    d = shift(d, n * f64::from(*sign), *u)?;
-                }
-                Some(d)
+            Day::NthWeekday { n, weekday, month } => {
+                nth_weekday_of(*n, *weekday, month, r, reading)
             }
+            Day::Holiday { holiday, year } => holiday_in(*holiday, *year, r, reading),
+            Day::Shift { base, amount, sign } => shifted_day(base, amount, *sign, r),
             Day::WeekdayShift { base, weekday, n } => {
-                let b = base.resolve(r, reading)?;
-                let step: i64 = if *n >= 0 { 1 } else { -1 };
-                let mut d = b;
-                let mut left = n.abs();
-                while left > 0 {
-                    d = add_days(d, step)?;
-                    if d.weekday().number_from_monday() == *weekday {
-                        left -= 1;
-                    }
-                }
-                Some(d)
+                nth_weekday_from(base.resolve(r, reading)?, *weekday, *n)
             }
             Day::FromPeriod { base, amount } => {
                 let Value::Range { start: Some(s), .. } = base.resolve(r, reading) else {
                     return None;
                 };
-                let mut d = s;
-                for (n, u) in amount {
-                    d = shift(d, *n, *u)?;
-                }
-                Some(d)
+                shift_by(s, amount, 1)
             }
         }
     }
+}
+
+/// A calendar date: its own year, the reference's moved by `year_shift`
+/// ("next 5/12"), or without either the nearest one on the reading's side.
+fn calendar_day(
+    year: Option<YearRef>,
+    month: u32,
+    day: u32,
+    year_shift: Option<i32>,
+    r: NaiveDate,
+    reading: Reading,
+) -> Option<NaiveDate> {
+    match (year, year_shift) {
+        (Some(y), _) => ymd(y.year(r, reading), month, day),
+        (None, Some(k)) => ymd(r.year() + k, month, day),
+        (None, None) => open_year(month, day, r, reading),
+    }
+}
+
+/// "Friday the 13th": this month's if it falls on the weekday, else the
+/// nearest month on the reading's side where it does (within 28 months).
+fn day_of_month_on_weekday(
+    day: u32,
+    weekday: u32,
+    r: NaiveDate,
+    reading: Reading,
+) -> Option<NaiveDate> {
+    let this = cal::month_start(r);
+    if let Some(d) = ymd(this.year(), this.month(), day)
+        && d.weekday().number_from_monday() == weekday
+    {
+        return Some(d);
+    }
+    let step: i64 = if reading == Reading::Future { 1 } else { -1 };
+    (1..=28).find_map(|k| {
+        let m = add_months(this, step * k)?;
+        let d = ymd(m.year(), m.month(), day)?;
+        (d.weekday().number_from_monday() == weekday).then_some(d)
+    })
+}
+
+/// "the 15th": this month's when on the reading's side of the reference,
+/// else the next (or last) month's.
+fn day_of_open_month(day: u32, r: NaiveDate, reading: Reading) -> Option<NaiveDate> {
+    let this = cal::month_start(r);
+    let here = ymd(this.year(), this.month(), day);
+    let (on_side, step) = match reading {
+        Reading::Future => (here.is_some_and(|d| d >= r), 1),
+        Reading::Past => (here.is_some_and(|d| d <= r), -1),
+    };
+    if on_side {
+        return here;
+    }
+    let m = add_months(this, step)?;
+    ymd(m.year(), m.month(), day)
+}
+
+/// A weekday placed by its qualifier ("this", "next", "this past") or, bare,
+/// the nearest one on the reading's side.
+fn weekday_near(
+    weekday: u32,
+    rel: WeekdayRel,
+    r: NaiveDate,
+    reading: Reading,
+) -> Option<NaiveDate> {
+    let this = cal::in_week(r, weekday);
+    match rel {
+        WeekdayRel::Plain => match reading {
+            Reading::Future if this < r => add_days(this, 7),
+            Reading::Past if this > r => add_days(this, -7),
+            _ => Some(this),
+        },
+        WeekdayRel::This => Some(this),
+        WeekdayRel::Next => add_days(this, 7),
+        WeekdayRel::Last => add_days(this, -7),
+        WeekdayRel::Upcoming if this <= r => add_days(this, 7),
+        WeekdayRel::Past if this >= r => add_days(this, -7),
+        WeekdayRel::Upcoming | WeekdayRel::Past => Some(this),
+    }
+}
+
+/// "the second Tuesday of March": in a month without its year, the first
+/// such day on the reading's side within three years.
+fn nth_weekday_of(
+    n: i32,
+    weekday: u32,
+    month: &MonthRef,
+    r: NaiveDate,
+    reading: Reading,
+) -> Option<NaiveDate> {
+    if let MonthRef::Named { month, year: None } = *month {
+        return first_on_side(r, reading, 3, |y| cal::nth_weekday(y, month, weekday, n));
+    }
+    let first = month_start(month, r, reading)?;
+    cal::nth_weekday(first.year(), first.month(), weekday, n)
+}
+
+/// A holiday in its stated year, or the nearest one on the reading's side.
+fn holiday_in(
+    holiday: Holiday,
+    year: Option<YearRef>,
+    r: NaiveDate,
+    reading: Reading,
+) -> Option<NaiveDate> {
+    if let Some(y) = year {
+        return cal::holiday(holiday, y.year(r, reading));
+    }
+    let this = cal::holiday(holiday, r.year())?;
+    match reading {
+        Reading::Future if this < r => cal::holiday(holiday, r.year() + 1),
+        Reading::Past if this > r => cal::holiday(holiday, r.year() - 1),
+        _ => Some(this),
+    }
+}
+
+/// A day counted from another. An open base counts from its next
+/// occurrence ("3 days after January 12"); with no amount the sign picks
+/// the reading ("last Easter", "the following Easter").
+fn shifted_day(base: &Day, amount: &[(f64, Unit)], sign: i32, r: NaiveDate) -> Option<NaiveDate> {
+    let base_reading = if amount.is_empty() && sign < 0 {
+        Reading::Past
+    } else {
+        Reading::Future
+    };
+    shift_by(base.resolve(r, base_reading)?, amount, sign)
+}
+
+/// `d` moved by each part of `amount`, forwards (`sign` 1) or back (-1).
+fn shift_by(d: NaiveDate, amount: &[(f64, Unit)], sign: i32) -> Option<NaiveDate> {
+    amount
+        .iter()
+        .try_fold(d, |d, (n, u)| shift(d, n * f64::from(sign), *u))
+}
+
+/// The `n`-th `weekday` after `base` (before it when `n` is negative).
+fn nth_weekday_from(base: NaiveDate, weekday: u32, n: i32) -> Option<NaiveDate> {
+    let step: i64 = if n >= 0 { 1 } else { -1 };
+    let mut d = base;
+    let mut left = n.abs();
+    while left > 0 {
+        d = add_days(d, step)?;
+        if d.weekday().number_from_monday() == weekday {
+            left -= 1;
+        }
+    }
+    Some(d)
 }
 
 fn range(start: Option<NaiveDate>, end: Option<NaiveDate>) -> Value {
@@ -726,221 +752,234 @@ impl Period {
     /// `[start, end)` in one reading, when it is a closed span.
     pub fn span(&self, r: NaiveDate, reading: Reading) -> Option<(NaiveDate, NaiveDate)> {
         match self {
-            Period::Year(y) => {
-                let y = y.year(r, reading);
-                Some((first_of(y, 1)?, first_of(y + 1, 1)?))
-            }
-            Period::Month(m) => {
-                let s = month_start(m, r, reading)?;
-                Some((s, add_months(s, 1)?))
-            }
-            Period::Week(k) => {
-                let s = add_days(monday(r), 7 * i64::from(*k))?;
-                Some((s, add_days(s, 7)?))
-            }
-            Period::Weekend(k) => {
-                let s = add_days(monday(r), 7 * i64::from(*k) + 5)?;
-                Some((s, add_days(s, 2)?))
-            }
-            Period::Fortnight(k) => {
-                let s = add_days(monday(r), 14 * i64::from(*k))?;
-                Some((s, add_days(s, 14)?))
-            }
+            Period::Year(y) => year_span(y.year(r, reading), 1),
+            Period::Month(m) => months_from(month_start(m, r, reading)?, 1),
+            Period::Week(k) => days_from_monday(r, 7 * i64::from(*k), 7),
+            Period::Weekend(k) => days_from_monday(r, 7 * i64::from(*k) + 5, 2),
+            Period::Fortnight(k) => days_from_monday(r, 14 * i64::from(*k), 14),
             Period::IsoWeek { year, week } => {
                 let y = year.map_or(r.year(), |y| y.year(r, reading));
                 let s = cal::iso_week(y, *week)?;
                 Some((s, add_days(s, 7)?))
             }
-            Period::Quarter { quarter, year } => {
-                let y = match year {
-                    Some(y) => y.year(r, reading),
-                    None => {
-                        let start = first_of(r.year(), (quarter - 1) * 3 + 1)?;
-                        match reading {
-                            Reading::Future if start < cal::month_start(r) => r.year() + 1,
-                            _ => r.year(),
-                        }
-                    }
-                };
-                let s = first_of(y, (quarter - 1) * 3 + 1)?;
-                Some((s, add_months(s, 3)?))
-            }
+            Period::Quarter { quarter, year } => quarter_span(*quarter, *year, r, reading),
             Period::QuarterRel(k) => {
                 let (s, _) = unit_span(r, Unit::Quarter)?;
-                let s = add_months(s, 3 * i64::from(*k))?;
-                Some((s, add_months(s, 3)?))
+                months_from(add_months(s, 3 * i64::from(*k))?, 3)
             }
             Period::Half { half, year } => {
                 let y = year.map_or(r.year(), |y| y.year(r, reading));
-                let s = first_of(y, (half - 1) * 6 + 1)?;
-                Some((s, add_months(s, 6)?))
+                months_from(first_of(y, (half - 1) * 6 + 1)?, 6)
             }
             Period::Decade { first, century } => {
-                let y = if *century {
-                    *first
-                } else {
-                    match reading {
-                        Reading::Future => 2000 + first,
-                        Reading::Past => 1900 + first,
-                    }
+                let y = match (*century, reading) {
+                    (true, _) => *first,
+                    (false, Reading::Future) => 2000 + first,
+                    (false, Reading::Past) => 1900 + first,
                 };
-                Some((first_of(y, 1)?, first_of(y + 10, 1)?))
+                year_span(y, 10)
             }
-            Period::DecadeRel(k) => {
-                let y = r.year().div_euclid(10) * 10 + 10 * k;
-                Some((first_of(y, 1)?, first_of(y + 10, 1)?))
-            }
-            Period::Century(n) => {
-                let y = (n - 1) * 100;
-                Some((first_of(y, 1)?, first_of(y + 100, 1)?))
-            }
+            Period::DecadeRel(k) => year_span(r.year().div_euclid(10) * 10 + 10 * k, 10),
+            Period::Century(n) => year_span((n - 1) * 100, 100),
             Period::WeekOf(d) => {
-                let d = d.resolve(r, reading)?;
-                let s = monday(d);
+                let s = monday(d.resolve(r, reading)?);
                 Some((s, add_days(s, 7)?))
             }
-            Period::MonthOf(d) => {
-                let d = d.resolve(r, reading)?;
-                let s = cal::month_start(d);
-                Some((s, add_months(s, 1)?))
-            }
-            Period::WeekendOf(d) => {
-                let d = d.resolve(r, reading)?;
-                let s = cal::in_week(d, 6);
-                let end = if d.weekday().number_from_monday() == 1 {
-                    add_days(d, 1)?
-                } else {
-                    add_days(s, 2)?
-                };
-                let s = if d.weekday().number_from_monday() == 1 {
-                    add_days(d, -2)?
-                } else {
-                    s
-                };
-                Some((s, end))
-            }
+            Period::MonthOf(d) => months_from(cal::month_start(d.resolve(r, reading)?), 1),
+            Period::WeekendOf(d) => weekend_holding(d.resolve(r, reading)?),
             Period::Sub {
                 from_end,
                 index,
                 count,
                 unit,
                 of,
-            } => {
-                let (s, e) = of.span(r, reading)?;
-                if *unit == Unit::Week {
-                    let weeks = cal::weeks_of(s, e);
-                    let n = weeks.len();
-                    let first = if *from_end {
-                        n.checked_sub((*index as usize - 1) + *count as usize)?
-                    } else {
-                        *index as usize - 1
-                    };
-                    let start = *weeks.get(first)?;
-                    return Some((start, add_days(start, 7 * i64::from(*count))?));
-                }
-                let c = f64::from(*count);
-                if *from_end {
-                    Some((shift(e, -c, *unit)?, e))
-                } else {
-                    Some((s, shift(s, c, *unit)?))
-                }
-            }
-            Period::Rolling { count, unit, dir } => match unit {
-                Unit::Quarter | Unit::Decade | Unit::Century => {
-                    let (s, e) = unit_span(r, *unit)?;
-                    if *dir > 0 {
-                        Some((e, shift(e, *count, *unit)?))
-                    } else {
-                        Some((shift(s, -count, *unit)?, s))
-                    }
-                }
-                Unit::BusinessDay => {
-                    let n = *count as i64;
-                    if *dir > 0 {
-                        let s = add_days(r, 1)?;
-                        Some((s, add_days(cal::add_business_days(r, n)?, 1)?))
-                    } else {
-                        Some((cal::add_business_days(r, -n)?, r))
-                    }
-                }
-                _ => {
-                    if *dir > 0 {
-                        let s = add_days(r, 1)?;
-                        Some((s, shift(s, *count, *unit)?))
-                    } else {
-                        Some((shift(r, -count, *unit)?, r))
-                    }
-                }
-            },
+            } => sub_span(of.span(r, reading)?, *from_end, *index, *count, *unit),
+            Period::Rolling { count, unit, dir } => rolling_span(*count, *unit, *dir, r),
             Period::Rest(unit) => {
                 let (_, e) = unit_span(r, *unit)?;
                 Some((r, add_days(e, -1)?))
             }
-            Period::PartOf { part, of } => {
-                let (s, e) = of.span(r, reading)?;
-                let len = (e - s).num_days();
-                let (a, b) = match (len, part) {
-                    (7, Part::Early) => (s, add_days(s, 3)?),
-                    (7, Part::Mid) => (add_days(s, 1)?, add_days(s, 5)?),
-                    (7, Part::Late) => (add_days(s, 3)?, e),
-                    (28..=31, Part::Early) => (s, add_days(s, 15)?),
-                    (28..=31, Part::Mid) => (add_days(s, 9)?, add_days(s, 20)?),
-                    (28..=31, Part::Late) => (add_days(s, 15)?, e),
-                    (365 | 366, part) => {
-                        let relative = matches!(**of, Period::Year(YearRef::Rel(_)));
-                        let (a, b) = match (part, relative) {
-                            (Part::Early, true) => (1, 7),
-                            (Part::Late, true) => (7, 13),
-                            (Part::Early, false) => (1, 5),
-                            (Part::Mid, _) => (5, 9),
-                            (Part::Late, false) => (9, 13),
-                        };
-                        (add_months(s, a - 1)?, add_months(s, b - 1)?)
-                    }
-                    _ => {
-                        let third = len / 3;
-                        match part {
-                            Part::Early => (s, add_days(s, third)?),
-                            Part::Mid => (add_days(s, third)?, add_days(s, 2 * third)?),
-                            Part::Late => (add_days(s, 2 * third)?, e),
-                        }
-                    }
-                };
-                Some((a, b))
-            }
-            Period::Around { later, of } => {
-                let (s, e) = of.span(r, reading)?;
-                let len = (e - s).num_days();
-                let split = match len {
-                    7 => add_days(s, 3)?,
-                    28..=31 => add_days(s, 15)?,
-                    _ => add_months(s, 6)?,
-                };
-                if *later {
-                    Some((r.max(split), e))
-                } else {
-                    Some((s, r.min(split)))
-                }
-            }
+            Period::PartOf { part, of } => part_span(*part, of, r, reading),
+            Period::Around { later, of } => around_span(*later, of, r, reading),
             Period::YearToDate => Some((first_of(r.year(), 1)?, r)),
-            Period::Range { from, to } => {
-                let (a, b) = range_bounds(from, to, r, reading)?;
-                Some((a, b))
-            }
+            Period::Range { from, to } => range_bounds(from, to, r, reading),
             Period::Span { from, amount, sign } => {
                 let d = from.resolve(r, reading)?;
-                let mut e = d;
-                for (n, u) in amount {
-                    e = shift(e, n * f64::from(*sign), *u)?;
-                }
-                if *sign >= 0 {
-                    Some((d, e))
-                } else {
-                    Some((e, d))
-                }
+                let e = shift_by(d, amount, *sign)?;
+                Some(if *sign >= 0 { (d, e) } else { (e, d) })
             }
             Period::Season | Period::Unresolvable => None,
         }
+    }
+}
+
+/// `years` whole years from 1 January of `first`.
+fn year_span(first: i32, years: i32) -> Option<(NaiveDate, NaiveDate)> {
+    Some((first_of(first, 1)?, first_of(first + years, 1)?))
+}
+
+/// `months` whole months from `start`.
+fn months_from(start: NaiveDate, months: i64) -> Option<(NaiveDate, NaiveDate)> {
+    Some((start, add_months(start, months)?))
+}
+
+/// `len` days from `offset` days after the Monday of the reference's week
+/// (a week, its weekend, a fortnight).
+fn days_from_monday(r: NaiveDate, offset: i64, len: i64) -> Option<(NaiveDate, NaiveDate)> {
+    let s = add_days(monday(r), offset)?;
+    Some((s, add_days(s, len)?))
+}
+
+/// A quarter of its stated year or, without one, the reference's year (the
+/// next year's in the future reading once the quarter has begun before the
+/// reference's month).
+fn quarter_span(
+    quarter: u32,
+    year: Option<YearRef>,
+    r: NaiveDate,
+    reading: Reading,
+) -> Option<(NaiveDate, NaiveDate)> {
+    let first_month = (quarter - 1) * 3 + 1;
+    let y = match year {
+        Some(y) => y.year(r, reading),
+        None => {
+            let start = first_of(r.year(), first_month)?;
+            match reading {
+                Reading::Future if start < cal::month_start(r) => r.year() + 1,
+                _ => r.year(),
+            }
+        }
+    };
+    months_from(first_of(y, first_month)?, 3)
+}
+
+/// The weekend holding a day: its Saturday and Sunday, or for a Monday
+/// (a holiday Monday) the three days ending with it.
+fn weekend_holding(d: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
+    if d.weekday().number_from_monday() == 1 {
+        return Some((add_days(d, -2)?, add_days(d, 1)?));
+    }
+    let s = cal::in_week(d, 6);
+    Some((s, add_days(s, 2)?))
+}
+
+/// `count` units from the `index`-th at the start (or end) of the period
+/// `[s, e)`; weeks are whole weeks that start within it.
+fn sub_span(
+    (s, e): (NaiveDate, NaiveDate),
+    from_end: bool,
+    index: u32,
+    count: u32,
+    unit: Unit,
+) -> Option<(NaiveDate, NaiveDate)> {
+    if unit == Unit::Week {
+        let weeks = cal::weeks_of(s, e);
+        let n = weeks.len();
+        let first = if from_end {
+            n.checked_sub((index as usize - 1) + count as usize)?
+        } else {
+            index as usize - 1
+        };
+        let start = *weeks.get(first)?;
+        return Some((start, add_days(start, 7 * i64::from(count))?));
+    }
+    let c = f64::from(count);
+    if from_end {
+        Some((shift(e, -c, unit)?, e))
+    } else {
+        Some((s, shift(s, c, unit)?))
+    }
+}
+
+/// `count` units just after (`dir` 1) or before (-1) the reference: whole
+/// quarters, decades and centuries from the current one's edge, business
+/// days counted over weekends, other units from the day after (or up to)
+/// the reference.
+fn rolling_span(count: f64, unit: Unit, dir: i32, r: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
+    match unit {
+        Unit::Quarter | Unit::Decade | Unit::Century => {
+            let (s, e) = unit_span(r, unit)?;
+            if dir > 0 {
+                Some((e, shift(e, count, unit)?))
+            } else {
+                Some((shift(s, -count, unit)?, s))
+            }
+        }
+        Unit::BusinessDay => {
+            let n = count as i64;
+            if dir > 0 {
+                let s = add_days(r, 1)?;
+                Some((s, add_days(cal::add_business_days(r, n)?, 1)?))
+            } else {
+                Some((cal::add_business_days(r, -n)?, r))
+            }
+        }
+        _ if dir > 0 => {
+            let s = add_days(r, 1)?;
+            Some((s, shift(s, count, unit)?))
+        }
+        _ => Some((shift(r, -count, unit)?, r)),
+    }
+}
+
+/// The start, middle or end of a period: thirds of a week or a month by
+/// fixed days, of a year by months (halves for a relative year), of any
+/// other span by thirds.
+fn part_span(
+    part: Part,
+    of: &Period,
+    r: NaiveDate,
+    reading: Reading,
+) -> Option<(NaiveDate, NaiveDate)> {
+    let (s, e) = of.span(r, reading)?;
+    let len = (e - s).num_days();
+    Some(match (len, part) {
+        (7, Part::Early) => (s, add_days(s, 3)?),
+        (7, Part::Mid) => (add_days(s, 1)?, add_days(s, 5)?),
+        (7, Part::Late) => (add_days(s, 3)?, e),
+        (28..=31, Part::Early) => (s, add_days(s, 15)?),
+        (28..=31, Part::Mid) => (add_days(s, 9)?, add_days(s, 20)?),
+        (28..=31, Part::Late) => (add_days(s, 15)?, e),
+        (365 | 366, part) => {
+            let relative = matches!(of, Period::Year(YearRef::Rel(_)));
+            let (a, b) = match (part, relative) {
+                (Part::Early, true) => (1, 7),
+                (Part::Late, true) => (7, 13),
+                (Part::Early, false) => (1, 5),
+                (Part::Mid, _) => (5, 9),
+                (Part::Late, false) => (9, 13),
+            };
+            (add_months(s, a - 1)?, add_months(s, b - 1)?)
+        }
+        _ => {
+            let third = len / 3;
+            match part {
+                Part::Early => (s, add_days(s, third)?),
+                Part::Mid => (add_days(s, third)?, add_days(s, 2 * third)?),
+                Part::Late => (add_days(s, 2 * third)?, e),
+            }
+        }
+    })
+}
+
+/// The part of a period after (`later`) or before the reference, cut no
+/// further than its middle ("later this year", "earlier this month").
+fn around_span(
+    later: bool,
+    of: &Period,
+    r: NaiveDate,
+    reading: Reading,
+) -> Option<(NaiveDate, NaiveDate)> {
+    let (s, e) = of.span(r, reading)?;
+    let split = match (e - s).num_days() {
+        7 => add_days(s, 3)?,
+        28..=31 => add_days(s, 15)?,
+        _ => add_months(s, 6)?,
+    };
+    if later {
+        Some((r.max(split), e))
+    } else {
+        Some((s, r.min(split)))
     }
 }
 

@@ -1,24 +1,79 @@
 //! The English words dates are written with: months, weekdays, units of
 //! time, seasons, holidays and the words that shift or qualify a date.
 
-/// Month number (1–12) of a month name or abbreviation (lower case, any
-/// final dot removed).
+pub mod cues;
+
+/// The twelve months, January first: each one's full name and the short
+/// forms every date reader accepts (the date grammar, datelines and the
+/// number lexer's test for a date's neighbour).
+pub const MONTHS: [(&str, &[&str]); 12] = [
+    ("january", &["jan"]),
+    ("february", &["feb"]),
+    ("march", &["mar"]),
+    ("april", &["apr"]),
+    ("may", &[]),
+    ("june", &["jun"]),
+    ("july", &["jul"]),
+    ("august", &["aug"]),
+    ("september", &["sep", "sept"]),
+    ("october", &["oct"]),
+    ("november", &["nov"]),
+    ("december", &["dec"]),
+];
+
+/// Looser month spellings only the date grammar reads in running text
+/// ("Febr. 3"); a dateline and a number's neighbour keep to [`MONTHS`].
+pub const GRAMMAR_MONTH_FORMS: &[(&str, u32)] = &[("febr", 2)];
+
+/// The seven weekdays, Monday first: each one's full name and the short
+/// forms every date reader accepts.
+pub const WEEKDAYS: [(&str, &[&str]); 7] = [
+    ("monday", &["mon"]),
+    ("tuesday", &["tue", "tues"]),
+    ("wednesday", &["wed"]),
+    ("thursday", &["thu", "thur", "thurs"]),
+    ("friday", &["fri"]),
+    ("saturday", &["sat"]),
+    ("sunday", &["sun"]),
+];
+
+/// Weekday spellings only the date grammar reads: "Weds" and the plurals of
+/// habit ("on Mondays"); a dateline keeps to [`WEEKDAYS`].
+pub const GRAMMAR_WEEKDAY_FORMS: &[(&str, u32)] = &[
+    ("mondays", 1),
+    ("tuesdays", 2),
+    ("weds", 3),
+    ("wednesdays", 3),
+    ("thursdays", 4),
+    ("fridays", 5),
+    ("saturdays", 6),
+    ("sundays", 7),
+];
+
+/// The 1-based position in `table` of the entry naming `w` by its full name
+/// or one of its short forms.
+fn position_in<const N: usize>(table: &[(&str, &[&str]); N], w: &str) -> Option<u32> {
+    table
+        .iter()
+        .position(|(full, short)| *full == w || short.contains(&w))
+        .and_then(|i| u32::try_from(i + 1).ok())
+}
+
+/// The number paired with `w` in a list of extra spellings.
+fn lookup(forms: &[(&str, u32)], w: &str) -> Option<u32> {
+    forms.iter().find(|(f, _)| *f == w).map(|&(_, n)| n)
+}
+
+/// Month number (1–12) of a month name or a short form every reader
+/// accepts (lower case, any final dot removed).
+pub fn month_name(w: &str) -> Option<u32> {
+    position_in(&MONTHS, w)
+}
+
+/// Month number (1–12) as the date grammar reads it: [`month_name`] and
+/// the looser [`GRAMMAR_MONTH_FORMS`].
 pub fn month(w: &str) -> Option<u32> {
-    Some(match w {
-        "january" | "jan" => 1,
-        "february" | "feb" | "febr" => 2,
-        "march" | "mar" => 3,
-        "april" | "apr" => 4,
-        "may" => 5,
-        "june" | "jun" => 6,
-        "july" | "jul" => 7,
-        "august" | "aug" => 8,
-        "september" | "sep" | "sept" => 9,
-        "october" | "oct" => 10,
-        "november" | "nov" => 11,
-        "december" | "dec" => 12,
-        _ => return None,
-    })
+    month_name(w).or_else(|| lookup(GRAMMAR_MONTH_FORMS, w))
 }
 
 /// Month words that are also common English words ("may", "march",
@@ -31,18 +86,16 @@ pub fn month_is_ambiguous(w: &str) -> bool {
     )
 }
 
-/// ISO weekday number (Monday 1 … Sunday 7) of a weekday name or abbreviation.
+/// ISO weekday number (Monday 1 … Sunday 7) of a weekday name or a short
+/// form every reader accepts (lower case).
+pub fn weekday_name(w: &str) -> Option<u32> {
+    position_in(&WEEKDAYS, w)
+}
+
+/// ISO weekday number as the date grammar reads it: [`weekday_name`] and
+/// the looser [`GRAMMAR_WEEKDAY_FORMS`].
 pub fn weekday(w: &str) -> Option<u32> {
-    Some(match w {
-        "monday" | "mon" | "mondays" => 1,
-        "tuesday" | "tue" | "tues" | "tuesdays" => 2,
-        "wednesday" | "wed" | "weds" | "wednesdays" => 3,
-        "thursday" | "thu" | "thur" | "thurs" | "thursdays" => 4,
-        "friday" | "fri" | "fridays" => 5,
-        "saturday" | "sat" | "saturdays" => 6,
-        "sunday" | "sun" | "sundays" => 7,
-        _ => return None,
-    })
+    weekday_name(w).or_else(|| lookup(GRAMMAR_WEEKDAY_FORMS, w))
 }
 
 /// Weekday abbreviations that are also English words.
@@ -361,6 +414,18 @@ pub const HOLIDAYS: &[(&[&str], Holiday)] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn month_and_weekday_spellings() {
+        assert_eq!(month("sept"), Some(9));
+        assert_eq!(month("febr"), Some(2));
+        assert_eq!(month_name("febr"), None, "a grammar-only spelling");
+        assert_eq!(month_name("may"), Some(5));
+        assert_eq!(weekday("weds"), Some(3));
+        assert_eq!(weekday("sundays"), Some(7));
+        assert_eq!(weekday_name("thurs"), Some(4));
+        assert_eq!(weekday_name("mondays"), None, "a grammar-only spelling");
+    }
 
     #[test]
     fn every_holiday_starts_with_a_listed_word() {

@@ -92,14 +92,14 @@ fn scan_tokens(
         }
         let p = grammar::Parser {
             text,
-            t: &toks[line_start..i],
+            toks: &toks[line_start..i],
             raw,
             order,
             mode,
         };
         for f in grammar::parse_line(&p) {
-            let first = &p.t[f.start];
-            let last = &p.t[f.end - 1];
+            let first = &p.toks[f.start];
+            let last = &p.toks[f.end - 1];
             out.push(DateMention {
                 range: first.start..last.end,
                 expr: f.expr,

@@ -232,6 +232,16 @@ struct Group {
     acronym: Option<String>,
 }
 
+/// A mention after cleaning: its span without titles, possessives or a
+/// leading "the", and the titles taken off it as roles.
+struct Cleaned {
+    ty: EntityType,
+    sent: usize,
+    start: usize,
+    end: usize,
+    roles: Vec<String>,
+}
+
 /// Links the mentions of one article. `tokens` are each sentence's token
 /// byte ranges in `body`.
 pub fn link(
@@ -240,103 +250,139 @@ pub fn link(
     mentions: &[Mention],
     gaz: &Gazetteer,
 ) -> Vec<Entity> {
-    // 1. Clean each mention: titles inside a person's span become roles,
-    //    a possessive or a leading "the" is dropped.
-    struct M {
-        ty: EntityType,
-        sent: usize,
-        start: usize,
-        end: usize,
-        roles: Vec<String>,
-    }
-    let mut ms: Vec<M> = Vec::new();
-    for m in mentions {
-        let Some(toks) = tokens.get(m.sent) else {
-            continue;
-        };
-        let (mut s, mut e) = (m.start, m.end.min(toks.len()));
-        let word = |i: usize| &body[toks[i].clone()];
-        while e > s && matches!(word(e - 1), "'s" | "’s" | "'" | "’") {
-            e -= 1;
-        }
-        if e > s + 1 && word(s).eq_ignore_ascii_case("the") {
-            s += 1;
-        }
-        let mut roles = Vec::new();
-        if m.ty == EntityType::Person {
-            let mut k = s;
-            while k + 1 < e && is_title(word(k)) {
-                k += 1;
-            }
-            if k > s {
-                roles.push(text(body, toks, s, k).to_string());
-                s = k;
-            }
-            // Title words just before the name: a head title and the
-            // capitalized words leading to it ("Defense Minister").
-            if roles.is_empty() && s > 0 && is_title(word(s - 1)) && capitalized(word(s - 1)) {
-                let mut b = s - 1;
-                let inside = |i: usize| {
-                    mentions
-                        .iter()
-                        .any(|o| o.sent == m.sent && o.start <= i && i < o.end)
-                };
-                while b > 0
-                    && s - b < 4
-                    && capitalized(word(b - 1))
-                    && !inside(b - 1)
-                    && !OPENERS.contains(&word(b - 1).to_lowercase().as_str())
-                {
-                    b -= 1;
-                }
-                roles.push(text(body, toks, b, s).to_string());
-            }
-        }
-        if e > s {
-            ms.push(M {
-                ty: m.ty,
-                sent: m.sent,
-                start: s,
-                end: e,
-                roles,
-            });
-        }
-    }
+    let mut ms: Vec<Cleaned> = mentions
+        .iter()
+        .filter_map(|m| clean(body, tokens, mentions, m))
+        .collect();
+    let acronyms = define_acronyms(body, tokens, &mut ms);
+    ms.sort_by_key(|m| (m.sent, m.start, m.end));
+    let groups = group(body, tokens, &ms, &acronyms);
+    let context = article_countries(&groups, gaz);
+    let entities = groups
+        .into_iter()
+        .map(|g| to_entity(g, gaz, &context))
+        .collect();
+    let mut out = merge_countries(entities);
+    out.sort_by(|a, b| {
+        (a.mentions.first().map(|r| r.start), a.ty as u8, &a.name).cmp(&(
+            b.mentions.first().map(|r| r.start),
+            b.ty as u8,
+            &b.name,
+        ))
+    });
+    out
+}
 
-    // 2. Acronyms defined in the text: LONG ( SHORT ) or SHORT ( LONG ).
+/// Pass 1: one mention cleaned. A possessive or a leading "the" is
+/// dropped; titles inside a person's span, or just before it, become roles.
+/// `None` when nothing of the name is left.
+fn clean(
+    body: &str,
+    tokens: &[Vec<Range<usize>>],
+    mentions: &[Mention],
+    m: &Mention,
+) -> Option<Cleaned> {
+    let toks = tokens.get(m.sent)?;
+    let (mut s, mut e) = (m.start, m.end.min(toks.len()));
+    let word = |i: usize| &body[toks[i].clone()];
+    while e > s && matches!(word(e - 1), "'s" | "’s" | "'" | "’") {
+        e -= 1;
+    }
+    if e > s + 1 && word(s).eq_ignore_ascii_case("the") {
+        s += 1;
+    }
+    let mut roles = Vec::new();
+    if m.ty == EntityType::Person {
+        let mut k = s;
+        while k + 1 < e && is_title(word(k)) {
+            k += 1;
+        }
+        if k > s {
+            roles.push(text(body, toks, s, k).to_string());
+            s = k;
+        }
+        if roles.is_empty()
+            && let Some(b) = title_before(body, toks, mentions, m.sent, s)
+        {
+            roles.push(text(body, toks, b, s).to_string());
+        }
+    }
+    (e > s).then_some(Cleaned {
+        ty: m.ty,
+        sent: m.sent,
+        start: s,
+        end: e,
+        roles,
+    })
+}
+
+/// Title words just before a person's name starting at token `s`: a
+/// capitalized head title and up to three capitalized words leading to it
+/// ("Defense Minister"), none inside another mention or a sentence opener.
+/// Returns the first title token.
+fn title_before(
+    body: &str,
+    toks: &[Range<usize>],
+    mentions: &[Mention],
+    sent: usize,
+    s: usize,
+) -> Option<usize> {
+    let word = |i: usize| &body[toks[i].clone()];
+    if s == 0 || !is_title(word(s - 1)) || !capitalized(word(s - 1)) {
+        return None;
+    }
+    let inside = |i: usize| {
+        mentions
+            .iter()
+            .any(|o| o.sent == sent && o.start <= i && i < o.end)
+    };
+    let mut b = s - 1;
+    while b > 0
+        && s - b < 4
+        && capitalized(word(b - 1))
+        && !inside(b - 1)
+        && !OPENERS.contains(&word(b - 1).to_lowercase().as_str())
+    {
+        b -= 1;
+    }
+    Some(b)
+}
+
+/// Pass 2: acronyms defined in the text, LONG ( SHORT ) or SHORT ( LONG ).
+/// The form in parentheses becomes a mention of its own (an overlapping
+/// mention gives way to it); returns each acronym's key with its long
+/// form's.
+fn define_acronyms(
+    body: &str,
+    tokens: &[Vec<Range<usize>>],
+    ms: &mut Vec<Cleaned>,
+) -> BTreeMap<String, String> {
     let mut acronyms: BTreeMap<String, String> = BTreeMap::new();
-    let mut extra: Vec<M> = Vec::new();
-    for m in &ms {
+    let mut extra: Vec<Cleaned> = Vec::new();
+    for m in ms.iter() {
         let toks = &tokens[m.sent];
         let word = |i: usize| toks.get(i).map_or("", |r| &body[r.clone()]);
         let name = text(body, toks, m.start, m.end);
+        let defined = |start: usize, end: usize| Cleaned {
+            ty: m.ty,
+            sent: m.sent,
+            start,
+            end,
+            roles: Vec::new(),
+        };
         if word(m.end) == "(" && word(m.end + 2) == ")" && is_acronym(word(m.end + 1), name) {
             acronyms.insert(key(word(m.end + 1)), key(name));
-            extra.push(M {
-                ty: m.ty,
-                sent: m.sent,
-                start: m.end + 1,
-                end: m.end + 2,
-                roles: Vec::new(),
-            });
+            extra.push(defined(m.end + 1, m.end + 2));
         }
         if m.end == m.start + 1 && word(m.end) == "(" {
             // SHORT ( Long Form … ): the long form up to the closing parenthesis.
             let close = (m.end + 1..toks.len().min(m.end + 12)).find(|&i| word(i) == ")");
             if let Some(c) = close
                 && c > m.end + 2
+                && is_acronym(name, text(body, toks, m.end + 1, c))
             {
-                let long = text(body, toks, m.end + 1, c);
-                if is_acronym(name, long) {
-                    acronyms.insert(key(name), key(long));
-                    extra.push(M {
-                        ty: m.ty,
-                        sent: m.sent,
-                        start: m.end + 1,
-                        end: c,
-                        roles: Vec::new(),
-                    });
-                }
+                acronyms.insert(key(name), key(text(body, toks, m.end + 1, c)));
+                extra.push(defined(m.end + 1, c));
             }
         }
     }
@@ -345,64 +391,80 @@ pub fn link(
             .iter()
             .any(|m| m.sent == x.sent && m.start == x.start && m.end == x.end);
         if !covered {
-            // A different, overlapping mention gives way to the defined form.
             ms.retain(|m| !(m.sent == x.sent && m.start < x.end && x.start < m.end));
             ms.push(x);
         }
     }
-    ms.sort_by_key(|m| (m.sent, m.start, m.end));
+    acronyms
+}
 
-    // 3. The majority type of each name.
-    let name_of = |m: &M| text(body, &tokens[m.sent], m.start, m.end).to_string();
-    let mut votes: BTreeMap<String, [usize; 4]> = BTreeMap::new();
-    for m in &ms {
-        votes.entry(key(&name_of(m))).or_default()[m.ty as usize] += 1;
+/// Each name's votes for a type (by `EntityType` index), counted over all
+/// its mentions.
+struct Votes(BTreeMap<String, [usize; 4]>);
+
+impl Votes {
+    /// Pass 3: count the type each mention of a name got.
+    fn count(body: &str, tokens: &[Vec<Range<usize>>], ms: &[Cleaned]) -> Self {
+        let mut votes: BTreeMap<String, [usize; 4]> = BTreeMap::new();
+        for m in ms {
+            votes.entry(key(&name_of(body, tokens, m))).or_default()[m.ty as usize] += 1;
+        }
+        Votes(votes)
     }
-    let majority = |k: &str, fallback: EntityType| -> EntityType {
-        match votes.get(k) {
+
+    /// The name's majority type; ties go to `fallback`, then to the lower
+    /// index.
+    fn majority(&self, k: &str, fallback: EntityType) -> EntityType {
+        match self.0.get(k) {
             Some(v) => {
                 let best = (0..4).max_by_key(|&i| (v[i], usize::from(i == fallback as usize)));
                 best.map_or(fallback, EntityType::from_index)
             }
             None => fallback,
         }
-    };
+    }
+}
 
-    // 4. Group: full names first, then single words by surname, acronyms
-    //    with their long forms, everything else by exact name.
+/// The text of a cleaned mention.
+fn name_of(body: &str, tokens: &[Vec<Range<usize>>], m: &Cleaned) -> String {
+    text(body, &tokens[m.sent], m.start, m.end).to_string()
+}
+
+/// Pass 4: the groups, built longest name first so a single word finds
+/// its full name: single person words join the full name whose surname
+/// they are, acronyms their long forms, everything else its exact name
+/// (by majority type).
+fn group(
+    body: &str,
+    tokens: &[Vec<Range<usize>>],
+    ms: &[Cleaned],
+    acronyms: &BTreeMap<String, String>,
+) -> Vec<Group> {
+    let votes = Votes::count(body, tokens, ms);
     let mut groups: Vec<Group> = Vec::new();
     let mut by_key: BTreeMap<(u8, String), usize> = BTreeMap::new();
     let mut surnames: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     let mut order: Vec<usize> = (0..ms.len()).collect();
-    // Longer names first so single words find their full name.
     order.sort_by_key(|&i| {
         let m = &ms[i];
         (std::cmp::Reverse(m.end - m.start), m.sent, m.start)
     });
-    for i in order {
-        let m = &ms[i];
-        let name = name_of(m);
+    for m in order.into_iter().map(|i| &ms[i]) {
+        let name = name_of(body, tokens, m);
         let k = key(&name);
-        let mut ty = majority(&k, m.ty);
+        let mut ty = votes.majority(&k, m.ty);
         let mut target_key = acronyms.get(&k).cloned().unwrap_or_else(|| k.clone());
         if target_key != k {
-            ty = majority(&target_key, ty);
+            ty = votes.majority(&target_key, ty);
         }
         let single = m.end - m.start == 1;
-        if single && ty == EntityType::Person && !by_key.contains_key(&(ty as u8, k.clone())) {
-            // Surname of exactly one full name (the most mentioned if several).
-            let mut best: Option<(usize, usize)> = None;
-            for &gi in surnames.get(&k).into_iter().flatten() {
-                let n = groups[gi].mentions.len();
-                if best.is_none_or(|(_, bn)| n > bn) {
-                    best = Some((gi, n));
-                }
-            }
-            if let Some((gi, _)) = best {
-                target_key = key(&groups[gi].names[0]);
-            }
+        if single
+            && ty == EntityType::Person
+            && !by_key.contains_key(&(ty as u8, k.clone()))
+            && let Some(gi) = full_name_of_surname(&groups, &surnames, &k)
+        {
+            target_key = key(&groups[gi].names[0]);
         }
-        let range = tokens[m.sent][m.start].start..tokens[m.sent][m.end - 1].end;
         let gi = match by_key.get(&(ty as u8, target_key.clone())) {
             Some(&gi) => gi,
             None => {
@@ -414,7 +476,7 @@ pub fn link(
                     acronym: None,
                 });
                 let gi = groups.len() - 1;
-                by_key.insert((ty as u8, target_key.clone()), gi);
+                by_key.insert((ty as u8, target_key), gi);
                 // A person's full name, found again by its surname.
                 let words: Vec<&str> = name.split_whitespace().collect();
                 if ty == EntityType::Person && words.len() >= 2 {
@@ -426,36 +488,73 @@ pub fn link(
                 gi
             }
         };
-        let g = &mut groups[gi];
-        // Duplicates go when the group's mentions are sorted.
-        g.mentions.push(range);
-        g.names.push(name.clone());
-        for r in &m.roles {
-            if !g.roles.contains(r) {
-                g.roles.push(r.clone());
-            }
-        }
-        if acronyms.contains_key(&k) {
-            g.acronym = Some(name);
+        add_mention(&mut groups[gi], tokens, m, name, acronyms.contains_key(&k));
+    }
+    groups
+}
+
+/// The group of the one full name whose surname is `surname` (the most
+/// mentioned if several; the first of equals).
+fn full_name_of_surname(
+    groups: &[Group],
+    surnames: &BTreeMap<String, Vec<usize>>,
+    surname: &str,
+) -> Option<usize> {
+    let mut best: Option<(usize, usize)> = None;
+    for &gi in surnames.get(surname).into_iter().flatten() {
+        let n = groups[gi].mentions.len();
+        if best.is_none_or(|(_, bn)| n > bn) {
+            best = Some((gi, n));
         }
     }
+    best.map(|(gi, _)| gi)
+}
 
-    // 5. Canonical names, countries in the article, places and nationalities.
-    let canonical = |g: &Group| -> String {
-        g.names
-            .iter()
-            .filter(|n| g.acronym.as_deref() != Some(n.as_str()))
-            .max_by(|a, b| {
-                (a.split_whitespace().count(), a.chars().count())
-                    .cmp(&(b.split_whitespace().count(), b.chars().count()))
-                    .then_with(|| b.cmp(a))
-            })
-            .or_else(|| g.names.first())
-            .cloned()
-            .unwrap_or_default()
-    };
+/// A mention joins its group: its byte range (duplicates go when the
+/// group's mentions are sorted), its name, new roles, and the name as the
+/// group's acronym when it is one.
+fn add_mention(
+    g: &mut Group,
+    tokens: &[Vec<Range<usize>>],
+    m: &Cleaned,
+    name: String,
+    is_acronym: bool,
+) {
+    g.mentions
+        .push(tokens[m.sent][m.start].start..tokens[m.sent][m.end - 1].end);
+    g.names.push(name.clone());
+    for r in &m.roles {
+        if !g.roles.contains(r) {
+            g.roles.push(r.clone());
+        }
+    }
+    if is_acronym {
+        g.acronym = Some(name);
+    }
+}
+
+/// A group's canonical name: the one with the most words, then the most
+/// characters, then the first in order, never the acronym when there is
+/// another.
+fn canonical(g: &Group) -> String {
+    g.names
+        .iter()
+        .filter(|n| g.acronym.as_deref() != Some(n.as_str()))
+        .max_by(|a, b| {
+            (a.split_whitespace().count(), a.chars().count())
+                .cmp(&(b.split_whitespace().count(), b.chars().count()))
+                .then_with(|| b.cmp(a))
+        })
+        .or_else(|| g.names.first())
+        .cloned()
+        .unwrap_or_default()
+}
+
+/// Pass 5: the countries the article names, as places or nationalities,
+/// in order of first group: the context that places are located in.
+fn article_countries(groups: &[Group], gaz: &Gazetteer) -> Vec<String> {
     let mut context: Vec<String> = Vec::new();
-    for g in &groups {
+    for g in groups {
         let name = canonical(g);
         let cc = match g.ty {
             EntityType::Place => gaz
@@ -471,57 +570,64 @@ pub fn link(
             context.push(cc);
         }
     }
-    let out: Vec<Entity> = groups
-        .into_iter()
-        .map(|mut g| {
-            g.mentions.sort_by_key(|r| (r.start, r.end));
-            g.mentions.dedup();
-            let name = canonical(&g);
-            let mut e = Entity {
-                ty: g.ty,
-                name,
-                mentions: g.mentions,
-                roles: g.roles,
-                country: None,
-                kind: None,
-                lat: None,
-                lon: None,
-                acronym: g.acronym,
-            };
-            match e.ty {
-                EntityType::Place => {
-                    let found = gaz
-                        .resolve(&e.name, &context)
-                        .or_else(|| e.acronym.as_deref().and_then(|a| gaz.resolve(a, &context)));
-                    // A region or a small town in a country the article
-                    // never mentions is more likely a common word ("West",
-                    // "Gulf") than that place.
-                    let found = found.filter(|p| {
-                        p.kind == Kind::Country
-                            || context.contains(&p.country)
-                            || (p.kind == Kind::City && p.population >= 1_000_000)
-                    });
-                    if let Some(p) = found {
-                        e.country = Some(p.country.clone());
-                        e.kind = Some(p.kind.as_str());
-                        e.lat = p.lat;
-                        e.lon = p.lon;
-                    }
-                }
-                EntityType::Misc => {
-                    if let Some(cc) = gaz.nationality(&e.name) {
-                        e.country = Some(cc.to_string());
-                        e.kind = Some("nationality");
-                    }
-                }
-                _ => {}
+    context
+}
+
+/// Pass 6: a group becomes an entity; places are located in the gazetteer
+/// and nationality words get their country.
+fn to_entity(mut g: Group, gaz: &Gazetteer, context: &[String]) -> Entity {
+    g.mentions.sort_by_key(|r| (r.start, r.end));
+    g.mentions.dedup();
+    let name = canonical(&g);
+    let mut e = Entity {
+        ty: g.ty,
+        name,
+        mentions: g.mentions,
+        roles: g.roles,
+        country: None,
+        kind: None,
+        lat: None,
+        lon: None,
+        acronym: g.acronym,
+    };
+    match e.ty {
+        EntityType::Place => locate(&mut e, gaz, context),
+        EntityType::Misc => {
+            if let Some(cc) = gaz.nationality(&e.name) {
+                e.country = Some(cc.to_string());
+                e.kind = Some("nationality");
             }
-            e
-        })
-        .collect();
-    // Two names of one country ("United States", "U.S.") are one place.
-    let mut merged: Vec<Entity> = Vec::with_capacity(out.len());
-    for e in out {
+        }
+        _ => {}
+    }
+    e
+}
+
+/// A place's country, kind and position from the gazetteer, by its name or
+/// its acronym. A region or a small town in a country the article never
+/// mentions is more likely a common word ("West", "Gulf") than that place.
+fn locate(e: &mut Entity, gaz: &Gazetteer, context: &[String]) {
+    let found = gaz
+        .resolve(&e.name, context)
+        .or_else(|| e.acronym.as_deref().and_then(|a| gaz.resolve(a, context)));
+    let found = found.filter(|p| {
+        p.kind == Kind::Country
+            || context.contains(&p.country)
+            || (p.kind == Kind::City && p.population >= 1_000_000)
+    });
+    if let Some(p) = found {
+        e.country = Some(p.country.clone());
+        e.kind = Some(p.kind.as_str());
+        e.lat = p.lat;
+        e.lon = p.lon;
+    }
+}
+
+/// Pass 7: two names of one country ("United States", "U.S.") are one
+/// place, named by the longer.
+fn merge_countries(entities: Vec<Entity>) -> Vec<Entity> {
+    let mut merged: Vec<Entity> = Vec::with_capacity(entities.len());
+    for e in entities {
         let same = merged.iter_mut().find(|m| {
             e.ty == EntityType::Place
                 && m.ty == EntityType::Place
@@ -541,15 +647,7 @@ pub fn link(
             None => merged.push(e),
         }
     }
-    let mut out = merged;
-    out.sort_by(|a, b| {
-        (a.mentions.first().map(|r| r.start), a.ty as u8, &a.name).cmp(&(
-            b.mentions.first().map(|r| r.start),
-            b.ty as u8,
-            &b.name,
-        ))
-    });
-    out
+    merged
 }
 
 #[cfg(test)]

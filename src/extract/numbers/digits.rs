@@ -60,17 +60,41 @@ fn len(toks: &[Token], k: usize) -> usize {
 }
 
 /// Reads the number whose first digits are token `i` (a sign before it is
-/// the caller's to judge).
+/// the caller's to judge): the digit groups first, then what may follow
+/// them (a fraction, an exponent, a suffix), each pass in its own function.
 pub fn read(text: &str, toks: &[Token], i: usize) -> Read {
-    let t0 = toks[i];
-    let d0 = t0.text(text);
-    // Clock times and dates.
+    if let Some(resume) = date_time_or_noise(text, toks, i) {
+        return Read::Skip(resume);
+    }
+    let mut digits = Groups::new(text, toks, i);
+    if let Some(list) = digits.comma_groups() {
+        return list;
+    }
+    if let Some(list) = digits.dot_groups() {
+        return list;
+    }
+    digits.space_groups();
+    let mut lit = digits.literal();
+    fraction(text, toks, i, &mut lit);
+    vulgar_fraction(toks, &mut lit);
+    power(text, toks, &mut lit);
+    suffix(text, toks, &digits, &mut lit);
+    if !lit.value.is_finite() {
+        return Read::Skip(lit.next);
+    }
+    Read::One(lit)
+}
+
+/// Clock times ("10:30:15"), all-digit dates ("03/02/25", "2022-06-30")
+/// and digit runs too long to be figures: the token to resume at.
+fn date_time_or_noise(text: &str, toks: &[Token], i: usize) -> Option<usize> {
+    let d0 = toks[i].text(text);
     if glued_punct(toks, i + 1, ':') && glued_digits(toks, i + 2) && len(toks, i + 2) == 2 {
         let mut k = i + 3;
         while glued_punct(toks, k, ':') && glued_digits(toks, k + 1) {
             k += 2;
         }
-        return Read::Skip(k);
+        return Some(k);
     }
     for sep in ['/', '-', '.'] {
         if glued_punct(toks, i + 1, sep)
@@ -85,7 +109,7 @@ pub fn read(text: &str, toks: &[Token], i: usize) -> Read {
                 _ => a <= 2 && b <= 2 && (c == 2 || c == 4),
             };
             if date && !glued_punct(toks, i + 5, sep) {
-                return Read::Skip(i + 5);
+                return Some(i + 5);
             }
         }
     }
@@ -94,91 +118,134 @@ pub fn read(text: &str, toks: &[Token], i: usize) -> Read {
         while k < toks.len() && toks[k].glued() && toks[k].kind != Kind::Opaque {
             k += 1;
         }
-        return Read::Skip(k);
+        return Some(k);
     }
+    None
+}
 
-    let mut int = d0.to_string();
-    let mut frac = String::new();
-    let mut k = i + 1;
-    let mut plain = true;
+/// The digit groups of one number as they are read: integer and decimal
+/// digits gathered so far and the token after them.
+struct Groups<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+    /// The first digits' token.
+    first: usize,
+    int: String,
+    frac: String,
+    /// The token after the digits read so far.
+    next: usize,
+    /// Digits only so far.
+    plain: bool,
+    /// Comma groups were glued on (thousands or a decimal comma).
+    commas: bool,
+}
 
-    // Comma groups.
-    let mut commas = Vec::new();
-    while glued_punct(toks, k + commas.len() * 2, ',')
-        && glued_digits(toks, k + commas.len() * 2 + 1)
-    {
-        commas.push(k + commas.len() * 2 + 1);
-        if commas.len() > 64 {
-            break;
+impl<'a> Groups<'a> {
+    fn new(text: &'a str, toks: &'a [Token], first: usize) -> Self {
+        Groups {
+            text,
+            toks,
+            first,
+            int: toks[first].text(text).to_string(),
+            frac: String::new(),
+            next: first + 1,
+            plain: true,
+            commas: false,
         }
     }
-    if !commas.is_empty() {
+
+    /// Glued `sep`-digits groups from the current token (at most 65).
+    fn glued_groups(&self, sep: char) -> Vec<usize> {
+        let (toks, k) = (self.toks, self.next);
+        let mut groups = Vec::new();
+        while glued_punct(toks, k + groups.len() * 2, sep)
+            && glued_digits(toks, k + groups.len() * 2 + 1)
+        {
+            groups.push(k + groups.len() * 2 + 1);
+            if groups.len() > 64 {
+                break;
+            }
+        }
+        groups
+    }
+
+    /// Appends the digits of tokens `groups` to the integer part.
+    fn push_int(&mut self, groups: &[usize]) {
+        for &g in groups {
+            self.int.push_str(self.toks[g].text(self.text));
+        }
+    }
+
+    /// Comma groups: thousands ("4,800", Indian "12,34,567") or a decimal
+    /// comma ("1,3"); anything else is a list without spaces ("22,24,26").
+    fn comma_groups(&mut self) -> Option<Read> {
+        let commas = self.glued_groups(',');
+        let &last = commas.last()?;
+        self.commas = true;
+        let toks = self.toks;
         let lens: Vec<usize> = commas.iter().map(|&c| len(toks, c)).collect();
-        let western = d0.len() <= 3 && lens.iter().all(|&l| l == 3);
-        let indian = d0.len() <= 2
+        let d0 = self.int.len();
+        let western = d0 <= 3 && lens.iter().all(|&l| l == 3);
+        let indian = d0 <= 2
             && lens.len() >= 2
             && lens[..lens.len() - 1].iter().all(|&l| l == 2)
             && lens[lens.len() - 1] == 3;
         if western || indian {
-            for &c in &commas {
-                int.push_str(toks[c].text(text));
-            }
-            k = commas[commas.len() - 1] + 1;
-            plain = false;
+            self.push_int(&commas);
+            self.next = last + 1;
         } else if commas.len() == 1
-            && !(glued_punct(toks, commas[0] + 1, '.') && glued_digits(toks, commas[0] + 2))
+            && !(glued_punct(toks, last + 1, '.') && glued_digits(toks, last + 2))
         {
-            // A decimal comma: "1,3".
-            frac = toks[commas[0]].text(text).to_string();
-            k = commas[0] + 1;
-            plain = false;
+            self.frac = toks[last].text(self.text).to_string();
+            self.next = last + 1;
         } else {
-            return list(text, toks, i, &commas);
+            return Some(list(self.text, toks, self.first, &commas));
         }
+        self.plain = false;
+        None
     }
 
-    // Dot groups.
-    let mut dots = Vec::new();
-    while glued_punct(toks, k + dots.len() * 2, '.') && glued_digits(toks, k + dots.len() * 2 + 1) {
-        dots.push(k + dots.len() * 2 + 1);
-        if dots.len() > 64 {
-            break;
+    /// Dot groups: thousands ("1.234.567", "1.111,11") or decimals ("4.8");
+    /// several dots without commas are a list ("192.168.1.2").
+    fn dot_groups(&mut self) -> Option<Read> {
+        let dots = self.glued_groups('.');
+        let &last = dots.last()?;
+        if !self.frac.is_empty() {
+            return None;
         }
-    }
-    if !dots.is_empty() && frac.is_empty() {
-        let lens: Vec<usize> = dots.iter().map(|&c| len(toks, c)).collect();
-        let last = dots[dots.len() - 1];
+        let toks = self.toks;
         let decimal_comma = glued_punct(toks, last + 1, ',') && glued_digits(toks, last + 2);
-        if commas.is_empty()
-            && d0.len() <= 3
-            && lens.iter().all(|&l| l == 3)
+        if !self.commas
+            && self.int.len() <= 3
+            && dots.iter().all(|&c| len(toks, c) == 3)
             && (dots.len() > 1 || decimal_comma)
         {
-            // "1.234.567", "1.111,11".
-            for &c in &dots {
-                int.push_str(toks[c].text(text));
-            }
-            k = last + 1;
+            self.push_int(&dots);
+            self.next = last + 1;
             if decimal_comma {
-                frac = toks[last + 2].text(text).to_string();
-                k = last + 3;
+                self.frac = toks[last + 2].text(self.text).to_string();
+                self.next = last + 3;
             }
-        } else if dots.len() == 1 {
-            frac = toks[dots[0]].text(text).to_string();
-            k = dots[0] + 1;
-        } else if commas.is_empty() {
-            return list(text, toks, i, &dots);
+        } else if dots.len() == 1 || self.commas {
+            self.frac = toks[dots[0]].text(self.text).to_string();
+            self.next = dots[0] + 1;
         } else {
-            frac = toks[dots[0]].text(text).to_string();
-            k = dots[0] + 1;
+            return Some(list(self.text, toks, self.first, &dots));
         }
-        plain = false;
+        self.plain = false;
+        None
     }
 
-    // Thousands separated by single spaces: "1 234 567", "40 000".
-    if plain && d0.len() <= 3 && !(d0.len() > 1 && d0.starts_with('0')) {
-        let mut groups = Vec::new();
-        let mut j = k;
+    /// Thousands separated by single spaces ("1 234 567", "40 000"), with
+    /// decimals after them.
+    fn space_groups(&mut self) {
+        let d0 = self.int.as_str();
+        if !self.plain || d0.len() > 3 || (d0.len() > 1 && d0.starts_with('0')) {
+            return;
+        }
+        let toks = self.toks;
+        let mut j = self.next;
+        let start = j;
         while toks
             .get(j)
             .is_some_and(|t| t.kind == Kind::Digits && t.gap == Gap::One && t.end - t.start == 3)
@@ -187,177 +254,184 @@ pub fn read(text: &str, toks: &[Token], i: usize) -> Read {
                 .get(j + 1)
                 .is_some_and(|t| t.glued() && (t.kind == Kind::Digits || t.is(':')))
         {
-            groups.push(j);
             j += 1;
         }
-        if !groups.is_empty() {
-            for &g in &groups {
-                int.push_str(toks[g].text(text));
-            }
-            k = j;
-            plain = false;
-            if glued_punct(toks, k, '.') && glued_digits(toks, k + 1) {
-                frac = toks[k + 1].text(text).to_string();
-                k += 2;
-            }
+        if j == start {
+            return;
+        }
+        for t in &toks[start..j] {
+            self.int.push_str(t.text(self.text));
+        }
+        self.next = j;
+        self.plain = false;
+        if glued_punct(toks, j, '.') && glued_digits(toks, j + 1) {
+            self.frac = toks[j + 1].text(self.text).to_string();
+            self.next = j + 2;
         }
     }
 
-    let mut value = digits_value(&if frac.is_empty() {
-        int.clone()
-    } else {
-        format!("{int}.{frac}")
-    });
-    let mut kind = if frac.is_empty() {
-        NumberKind::Integer
-    } else {
-        NumberKind::Decimal
-    };
-    let mut end = toks[k - 1].end;
-    let mut scale = 1.0;
-    let mut suffix = None;
+    /// The number the groups spell, before anything that follows them.
+    fn literal(&self) -> Literal {
+        let (value, kind) = if self.frac.is_empty() {
+            (digits_value(&self.int), NumberKind::Integer)
+        } else {
+            (
+                digits_value(&format!("{}.{}", self.int, self.frac)),
+                NumberKind::Decimal,
+            )
+        };
+        Literal {
+            start: self.toks[self.first].start,
+            end: self.toks[self.next - 1].end,
+            next: self.next,
+            value,
+            kind,
+            plain: self.plain,
+            scale: 1.0,
+            suffix: None,
+        }
+    }
+}
 
-    // Fractions: "3/4", and "1 4/5" (an integer, one space, a fraction).
+/// Fractions after a plain integer: "3/4", and "1 4/5" (an integer, one
+/// space, a fraction); not the middle of "2-3/4" or a "…/12" path.
+fn fraction(text: &str, toks: &[Token], i: usize, lit: &mut Literal) {
+    let t0 = toks[i];
     let slash_before = i > 0 && toks[i - 1].is('/') && t0.glued();
-    if kind == NumberKind::Integer && plain && !slash_before {
-        if glued_punct(toks, k, '/')
-            && glued_digits(toks, k + 1)
+    if lit.kind != NumberKind::Integer || !lit.plain || slash_before {
+        return;
+    }
+    let k = lit.next;
+    if glued_punct(toks, k, '/') {
+        let after_digits_dash = i > 1
+            && toks[i - 1].is('-')
+            && t0.glued()
+            && toks[i - 2].kind == Kind::Digits
+            && toks[i - 1].glued();
+        if glued_digits(toks, k + 1)
             && !glued_punct(toks, k + 2, '/')
             && !glued_digits(toks, k + 3)
-            && !(i > 0
-                && toks[i - 1].is('-')
-                && t0.glued()
-                && i > 1
-                && toks[i - 2].kind == Kind::Digits
-                && toks[i - 1].glued())
+            && !after_digits_dash
         {
             let den = digits_value(toks[k + 1].text(text));
             if den > 0.0 {
-                value /= den;
-                kind = NumberKind::Fraction;
-                end = toks[k + 1].end;
-                k += 2;
-                plain = false;
+                lit.value /= den;
+                lit.end = toks[k + 1].end;
+                lit.next = k + 2;
+                lit.kind = NumberKind::Fraction;
+                lit.plain = false;
             }
-        } else if toks
-            .get(k)
-            .is_some_and(|t| t.kind == Kind::Digits && t.gap == Gap::One)
-            && glued_punct(toks, k + 1, '/')
-            && glued_digits(toks, k + 2)
-            && !glued_punct(toks, k + 3, '/')
-        {
-            let num = digits_value(toks[k].text(text));
-            let den = digits_value(toks[k + 2].text(text));
-            if den > 0.0 && num < den {
-                value += num / den;
-                kind = NumberKind::Fraction;
-                end = toks[k + 2].end;
-                k += 3;
-                plain = false;
-            }
+            return;
         }
     }
-    // Unicode fractions glued or one space after: "2½".
-    if kind == NumberKind::Integer
-        && let Some(t) = toks.get(k)
+    if toks
+        .get(k)
+        .is_some_and(|t| t.kind == Kind::Digits && t.gap == Gap::One)
+        && glued_punct(toks, k + 1, '/')
+        && glued_digits(toks, k + 2)
+        && !glued_punct(toks, k + 3, '/')
+    {
+        let num = digits_value(toks[k].text(text));
+        let den = digits_value(toks[k + 2].text(text));
+        if den > 0.0 && num < den {
+            lit.value += num / den;
+            lit.end = toks[k + 2].end;
+            lit.next = k + 3;
+            lit.kind = NumberKind::Fraction;
+            lit.plain = false;
+        }
+    }
+}
+
+/// A Unicode fraction glued or one space after an integer: "2½".
+fn vulgar_fraction(toks: &[Token], lit: &mut Literal) {
+    if lit.kind == NumberKind::Integer
+        && let Some(t) = toks.get(lit.next)
         && t.kind == Kind::Punct
         && matches!(t.gap, Gap::None | Gap::One)
         && let Some(f) = vulgar(t.ch)
     {
-        value += f;
-        kind = NumberKind::Fraction;
-        end = t.end;
-        k += 1;
-        plain = false;
+        lit.value += f;
+        lit.kind = NumberKind::Fraction;
+        lit.end = t.end;
+        lit.next += 1;
+        lit.plain = false;
     }
+}
 
-    // Exponents: "1e10", "-12e-1", "1.1^23", "1.3x10^6".
-    if matches!(kind, NumberKind::Integer | NumberKind::Decimal)
-        && let Some((exp, next)) = exponent(text, toks, k)
-    {
-        value *= 10f64.powf(exp);
-        kind = NumberKind::Power;
-        end = toks[next - 1].end;
-        k = next;
-        plain = false;
-    } else if matches!(kind, NumberKind::Integer | NumberKind::Decimal)
-        && glued_punct(toks, k, '^')
+/// Exponents: "1e10", "-12e-1", "1.1^23", "1.3x10^6".
+fn power(text: &str, toks: &[Token], lit: &mut Literal) {
+    if !matches!(lit.kind, NumberKind::Integer | NumberKind::Decimal) {
+        return;
+    }
+    let k = lit.next;
+    let times_ten = || {
+        toks.get(k)
+            .is_some_and(|t| t.kind == Kind::Word && t.glued() && t.text(text) == "x")
+            && glued_digits(toks, k + 1)
+            && toks[k + 1].text(text) == "10"
+            && glued_punct(toks, k + 2, '^')
+    };
+    let (value, next) = if let Some((exp, next)) = exponent(text, toks, k) {
+        (lit.value * 10f64.powf(exp), next)
+    } else if glued_punct(toks, k, '^')
         && let Some((exp, next)) = signed_digits(text, toks, k + 1)
     {
-        value = value.powf(exp);
-        kind = NumberKind::Power;
-        end = toks[next - 1].end;
-        k = next;
-        plain = false;
-    } else if matches!(kind, NumberKind::Integer | NumberKind::Decimal)
-        && toks
-            .get(k)
-            .is_some_and(|t| t.kind == Kind::Word && t.glued() && t.text(text) == "x")
-        && glued_digits(toks, k + 1)
-        && toks[k + 1].text(text) == "10"
-        && glued_punct(toks, k + 2, '^')
+        (lit.value.powf(exp), next)
+    } else if times_ten()
         && let Some((exp, next)) = signed_digits(text, toks, k + 3)
     {
-        value *= 10f64.powf(exp);
-        kind = NumberKind::Power;
-        end = toks[next - 1].end;
-        k = next;
-        plain = false;
-    }
+        (lit.value * 10f64.powf(exp), next)
+    } else {
+        return;
+    };
+    lit.value = value;
+    lit.kind = NumberKind::Power;
+    lit.end = toks[next - 1].end;
+    lit.next = next;
+    lit.plain = false;
+}
 
-    // Suffixes glued on: ordinals and scales; other letters are noted.
-    if let Some(t) = toks.get(k)
-        && t.kind == Kind::Word
-        && t.glued()
-    {
-        let w = t.text(text);
-        let integer = kind == NumberKind::Integer;
-        let wide = int.len() >= 2 || !frac.is_empty();
-        if integer && is_ordinal_suffix(&int, w) {
-            kind = NumberKind::Ordinal;
-            end = t.end;
-            k += 1;
-            plain = false;
+/// Letters after the number: a glued ordinal ("21st") or scale ("10k",
+/// "3bn"), a scale one space after ("10 M"); other glued letters are noted
+/// as the suffix.
+fn suffix(text: &str, toks: &[Token], digits: &Groups<'_>, lit: &mut Literal) {
+    let Some(t) = toks.get(lit.next) else {
+        return;
+    };
+    if t.kind != Kind::Word {
+        return;
+    }
+    let w = t.text(text);
+    let figure = matches!(lit.kind, NumberKind::Integer | NumberKind::Decimal);
+    let wide = digits.int.len() >= 2 || !digits.frac.is_empty();
+    if t.glued() {
+        if lit.kind == NumberKind::Integer && is_ordinal_suffix(&digits.int, w) {
+            lit.kind = NumberKind::Ordinal;
         } else if let Some(m) = scale_suffix(w, wide, true)
-            && matches!(kind, NumberKind::Integer | NumberKind::Decimal)
+            && figure
         {
-            value *= m;
-            scale = m;
-            end = t.end;
-            k += 1;
-            plain = false;
+            lit.value *= m;
+            lit.scale = m;
         } else {
-            suffix = Some(k);
+            lit.suffix = Some(lit.next);
+            return;
         }
-    } else if let Some(t) = toks.get(k)
-        && t.kind == Kind::Word
-        && matches!(t.gap, Gap::One | Gap::Many)
-        && matches!(kind, NumberKind::Integer | NumberKind::Decimal)
-        && let Some(m) = scale_suffix(t.text(text), int.len() >= 2 || !frac.is_empty(), false)
+    } else if matches!(t.gap, Gap::One | Gap::Many)
+        && figure
+        && let Some(m) = scale_suffix(w, wide, false)
         && !toks
-            .get(k + 1)
+            .get(lit.next + 1)
             .is_some_and(|n| n.glued() && (n.is('.') || n.kind == Kind::Word))
     {
-        value *= m;
-        scale = m;
-        end = t.end;
-        k += 1;
-        plain = false;
+        lit.value *= m;
+        lit.scale = m;
+    } else {
+        return;
     }
-
-    if !value.is_finite() {
-        return Read::Skip(k);
-    }
-    Read::One(Literal {
-        start: t0.start,
-        end,
-        next: k,
-        value,
-        kind,
-        plain,
-        scale,
-        suffix,
-    })
+    lit.end = t.end;
+    lit.next += 1;
+    lit.plain = false;
 }
 
 /// Items of a list written without spaces ("22,24,26", "192.168.1.2").

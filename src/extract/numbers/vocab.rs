@@ -1,5 +1,7 @@
 //! The English words numbers are spelled with, and what each contributes.
 
+use crate::extract::dates::lexicon;
+
 /// One number word's role in the grammar.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Word {
@@ -199,36 +201,7 @@ pub fn lower<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b str> {
 /// Months, whose neighbouring numbers are days and years (a date, not a figure).
 pub fn is_month(w: &str) -> bool {
     let mut buf = [0u8; 16];
-    let Some(w) = lower(w.trim_end_matches('.'), &mut buf) else {
-        return false;
-    };
-    matches!(
-        w,
-        "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "jan"
-            | "feb"
-            | "mar"
-            | "apr"
-            | "jun"
-            | "jul"
-            | "aug"
-            | "sep"
-            | "sept"
-            | "oct"
-            | "nov"
-            | "dec"
-    )
+    lower(w.trim_end_matches('.'), &mut buf).is_some_and(|w| lexicon::month_name(w).is_some())
 }
 
 /// Units of time, after which "in"/"over" mean a period, not a ratio

@@ -2,6 +2,9 @@
 //! days", "3h") and the durations they make on their own.
 
 use super::super::expr::{Duration, Expr, Mod, Node};
+use super::super::lexicon::cues::{
+    AFTER_WHOLE_UNIT, ARTICLE_AMOUNTS, ARTICLES, ASKS_FOR_LENGTH, ONE_UNIT_WORDS, WHOLE_UNIT_WORDS,
+};
 use super::super::lexicon::{self, Unit};
 use super::{Hit, Parser};
 use crate::extract::numbers::{self, lexer::Kind};
@@ -10,11 +13,11 @@ impl<'a> Parser<'a> {
     /// A count before a unit: digits (with decimals), number words, "a",
     /// "few", "several", "a couple of", "half", "½".
     pub fn count(&self, i: usize) -> Hit<f64> {
-        let t = self.t.get(i)?;
+        let t = self.toks.get(i)?;
         if t.kind == Kind::Digits {
-            let (v, _) = self.n(i)?;
-            if self.p(i + 1, '.') && self.glued(i + 1) && self.glued(i + 2) {
-                let frac = self.t.get(i + 2)?;
+            let (v, _) = self.digits_at(i)?;
+            if self.punct_at(i + 1, '.') && self.glued(i + 1) && self.glued(i + 2) {
+                let frac = self.toks.get(i + 2)?;
                 if frac.kind == Kind::Digits {
                     let s = format!("{v}.{}", frac.low);
                     return Some((i + 3, s.parse().ok()?));
@@ -32,7 +35,7 @@ impl<'a> Parser<'a> {
                     return Some((i + 2, 3.0));
                 }
                 if self.is(i + 1, "couple") {
-                    return Some((self.opt(i + 2, "of"), 2.0));
+                    return Some((self.skip_optional(i + 2, "of"), 2.0));
                 }
                 if self.is(i + 1, "half") {
                     return Some((i + 2, 0.5));
@@ -40,9 +43,9 @@ impl<'a> Parser<'a> {
                 return Some((i + 1, 1.0));
             }
             "few" | "some" | "several" => return Some((i + 1, 3.0)),
-            "couple" => return Some((self.opt(i + 1, "of"), 2.0)),
+            "couple" => return Some((self.skip_optional(i + 1, "of"), 2.0)),
             "half" => {
-                let k = if self.any(i + 1, &["a", "an"]) {
+                let k = if self.is_one_of(i + 1, ARTICLES) {
                     i + 2
                 } else {
                     i + 1
@@ -59,7 +62,7 @@ impl<'a> Parser<'a> {
             return None;
         }
         let mut e = i;
-        while e < self.t.len() && self.t[e].end <= end {
+        while e < self.toks.len() && self.toks[e].end <= end {
             e += 1;
         }
         (e > i).then_some((e, value))
@@ -68,10 +71,10 @@ impl<'a> Parser<'a> {
     /// A unit word at `i` (with "business" for business days).
     pub fn unit(&self, i: usize) -> Hit<Unit> {
         if self.is(i, "business") || self.is(i, "working") {
-            let u = lexicon::unit(self.w(i + 1)?)?;
+            let u = lexicon::unit(self.word_at(i + 1)?)?;
             return (u == Unit::Day).then_some((i + 2, Unit::BusinessDay));
         }
-        let w = self.w(i)?;
+        let w = self.word_at(i)?;
         let u = lexicon::unit(w)?;
         // One-letter units only glued to their number ("3h", "10D").
         if w.len() <= 2 && !self.glued(i) {
@@ -85,7 +88,7 @@ impl<'a> Parser<'a> {
     pub fn one_amount(&self, i: usize) -> Hit<(f64, Unit)> {
         let (mut k, mut n) = self.count(i)?;
         // "two and a half hours"
-        if self.is(k, "and") && (self.any(k + 1, &["a", "an"]) && self.is(k + 2, "half")) {
+        if self.is(k, "and") && (self.is_one_of(k + 1, ARTICLES) && self.is(k + 2, "half")) {
             n += 0.5;
             k += 3;
         } else if self.is(k, "and") && self.is(k + 1, "half") {
@@ -102,7 +105,7 @@ impl<'a> Parser<'a> {
         }
         // "an hour and a half", "one year and a quarter"
         if self.is(e, "and") {
-            let j = self.opt(e + 1, "a");
+            let j = self.skip_optional(e + 1, "a");
             if self.is(j, "half") {
                 n += 0.5;
                 e = j + 1;
@@ -121,11 +124,11 @@ impl<'a> Parser<'a> {
         let mut out = vec![first];
         while out.len() < 6 {
             let mut k = e;
-            if self.is(k, "and") || self.p(k, ',') {
+            if self.is(k, "and") || self.punct_at(k, ',') {
                 k += 1;
             }
             match self.one_amount(k) {
-                Some((e2, a)) if !self.any(k, &["a", "an", "another"]) || k == e => {
+                Some((e2, a)) if !self.is_one_of(k, ONE_UNIT_WORDS) || k == e => {
                     out.push(a);
                     e = e2;
                 }
@@ -157,20 +160,18 @@ impl<'a> Parser<'a> {
     /// A length of time: an amount, "all day", "full-week", "half an hour",
     /// "the hour".
     pub fn duration(&self, i: usize) -> Hit<Vec<(f64, Unit)>> {
-        if self.any(i, &["all", "full", "whole", "entire"]) {
+        if self.is_one_of(i, WHOLE_UNIT_WORDS) {
             let k = if self.dash(i + 1) { i + 2 } else { i + 1 };
             let (e, u) = self.unit(k)?;
-            if matches!(self.w(k), Some(w) if w.ends_with('s')) {
+            if matches!(self.word_at(k), Some(w) if w.ends_with('s')) {
                 return None;
             }
             // "full-year results": an adjective, not a length of time.
-            if self.t.get(e).is_some_and(|t| t.word().is_some() && !t.cap)
-                && !self.any(
-                    e,
-                    &[
-                        "and", "or", "to", "in", "on", "at", "for", "of", "with", "ago", "later",
-                    ],
-                )
+            if self
+                .toks
+                .get(e)
+                .is_some_and(|t| t.word().is_some() && !t.cap)
+                && !self.is_one_of(e, AFTER_WHOLE_UNIT)
             {
                 return None;
             }
@@ -182,7 +183,7 @@ impl<'a> Parser<'a> {
         let (e, amount) = self.amount(i)?;
         // A bare "a day"/"a year" is a duration only after a word that
         // asks for one ("for a year", "in a week", "another month").
-        let article = self.any(i, &["a", "an", "some"]) && amount.len() == 1;
+        let article = self.is_one_of(i, ARTICLE_AMOUNTS) && amount.len() == 1;
         if article && !self.asks_for_length(i) {
             return None;
         }
@@ -191,13 +192,6 @@ impl<'a> Parser<'a> {
 
     /// The word before `i` introduces a length of time.
     fn asks_for_length(&self, i: usize) -> bool {
-        i == 0
-            || self.any(
-                i - 1,
-                &[
-                    "for", "in", "within", "over", "than", "about", "nearly", "almost", "around",
-                    "leave", "wait", "take", "takes", "took", "lasted", "last", "spent", "spend",
-                ],
-            )
+        i == 0 || self.is_one_of(i - 1, ASKS_FOR_LENGTH)
     }
 }

@@ -3,20 +3,18 @@
 
 use super::super::expr::{Day, MonthRef, Period, YearRef};
 use super::super::lexicon;
+use super::super::lexicon::cues::{
+    BEFORE_LOWER_CASE_MONTH, CAPITALISED_BEFORE_MONTH, MODAL_NEXT, ORDINAL_SUFFIXES, TICKER_MARKS,
+    ZERO_WORDS,
+};
 use super::{Hit, Order, Parser};
 use crate::extract::numbers::{self, NumberKind};
-
-/// Words after a capitalised "May" that make it the verb ("May I ask").
-const MODAL_NEXT: &[&str] = &[
-    "i", "we", "you", "he", "she", "it", "they", "be", "not", "have", "also", "well", "ask", "the",
-    "this", "that", "there", "god", "our", "your", "his", "her", "their",
-];
 
 impl<'a> Parser<'a> {
     /// A four-digit year, or a year in words ("nineteen ninety six", "two
     /// thousand and eighteen").
     pub fn year(&self, i: usize) -> Hit<i32> {
-        if let Some((v, 4)) = self.n(i) {
+        if let Some((v, 4)) = self.digits_at(i) {
             if (1000..=2999).contains(&v) {
                 return Some((i + 1, v as i32));
             }
@@ -27,7 +25,7 @@ impl<'a> Parser<'a> {
 
     /// A year spelled out.
     pub fn year_words(&self, i: usize) -> Hit<i32> {
-        let first = lexicon::small_number(self.w(i)?)?;
+        let first = lexicon::small_number(self.word_at(i)?)?;
         // "two thousand (and) eighteen"
         if first == 2 && self.is(i + 1, "thousand") {
             let mut k = i + 2;
@@ -45,15 +43,15 @@ impl<'a> Parser<'a> {
         }
         // "nineteen hundred (and) ninety three", "seventeen hundred thirty three"
         if self.is(i + 1, "hundred") {
-            let k = self.opt(i + 2, "and");
+            let k = self.skip_optional(i + 2, "and");
             let (e, rest) = self.below_hundred(k).unwrap_or((i + 2, 0));
             return Some((e, (first * 100 + rest) as i32));
         }
         // "nineteen ninety six", "nineteen zero one", "nineteen oh five"
         let k = i + 1;
-        if let Some(z) = self.w(k)
-            && matches!(z, "zero" | "oh" | "o")
-            && let Some(u) = self.w(k + 1).and_then(lexicon::small_number)
+        if let Some(z) = self.word_at(k)
+            && ZERO_WORDS.contains(&z)
+            && let Some(u) = self.word_at(k + 1).and_then(lexicon::small_number)
             && u < 10
         {
             return Some((k + 2, (first * 100 + u) as i32));
@@ -64,14 +62,14 @@ impl<'a> Parser<'a> {
 
     /// 1–99 in words ("eighteen", "twenty seven", "thirty-two").
     pub fn below_hundred(&self, i: usize) -> Hit<u32> {
-        let a = lexicon::small_number(self.w(i)?)?;
+        let a = lexicon::small_number(self.word_at(i)?)?;
         if (20..=90).contains(&a) && a % 10 == 0 {
             let k = if self.dash(i + 1) && self.glued(i + 1) {
                 i + 2
             } else {
                 i + 1
             };
-            if let Some(u) = self.w(k).and_then(lexicon::small_number)
+            if let Some(u) = self.word_at(k).and_then(lexicon::small_number)
                 && (1..=9).contains(&u)
             {
                 return Some((k + 1, a + u));
@@ -86,8 +84,8 @@ impl<'a> Parser<'a> {
         if let Some((e, y)) = self.year(i) {
             return Some((e, YearRef::Abs(y)));
         }
-        if self.p(i, '\'') || self.p(i, '\u{2019}') {
-            let (v, d) = self.n(i + 1)?;
+        if self.punct_at(i, '\'') || self.punct_at(i, '\u{2019}') {
+            let (v, d) = self.digits_at(i + 1)?;
             return (d == 2).then_some((i + 2, YearRef::TwoDigit(v as i32)));
         }
         None
@@ -97,60 +95,35 @@ impl<'a> Parser<'a> {
     /// the context already makes it a date (a day or year next to it), so
     /// words like "may" and "march" are taken.
     pub fn month(&self, i: usize, sure: bool) -> Hit<u32> {
-        let t = self.t.get(i)?;
+        let t = self.toks.get(i)?;
         let w = t.word()?;
         let m = lexicon::month(w)?;
         // "$DEC" is a ticker.
         if i > 0
             && self.glued(i)
-            && self.t[i - 1].kind == crate::extract::numbers::lexer::Kind::Punct
+            && self.toks[i - 1].kind == crate::extract::numbers::lexer::Kind::Punct
         {
-            let prev = self.t[i - 1].low;
-            if matches!(prev, "$" | "#" | "@") {
+            let prev = self.toks[i - 1].low;
+            if TICKER_MARKS.contains(&prev) {
                 return None;
             }
         }
         // "Theresa May", "Billy May": a name.
         if lexicon::month_is_ambiguous(w)
             && i > 0
-            && self.t[i - 1].cap
-            && self.t[i - 1].word().is_some_and(|p| {
-                lexicon::weekday(p).is_none()
-                    && !matches!(
-                        p,
-                        "in" | "since"
-                            | "until"
-                            | "by"
-                            | "during"
-                            | "from"
-                            | "before"
-                            | "after"
-                            | "on"
-                            | "of"
-                            | "early"
-                            | "late"
-                            | "mid"
-                            | "this"
-                            | "next"
-                            | "last"
-                    )
+            && self.toks[i - 1].cap
+            && self.toks[i - 1].word().is_some_and(|p| {
+                lexicon::weekday(p).is_none() && !CAPITALISED_BEFORE_MONTH.contains(&p)
             })
         {
             return None;
         }
         if lexicon::month_is_ambiguous(w) && !sure {
-            let after_prep = i > 0
-                && self.any(
-                    i - 1,
-                    &[
-                        "in", "since", "until", "till", "during", "early", "late", "mid", "from",
-                        "before", "after", "through", "by",
-                    ],
-                );
+            let after_prep = i > 0 && self.is_one_of(i - 1, BEFORE_LOWER_CASE_MONTH);
             if !t.cap && !after_prep {
                 return None;
             }
-            if w == "may" && self.any(i + 1, MODAL_NEXT) {
+            if w == "may" && self.is_one_of(i + 1, MODAL_NEXT) {
                 return None;
             }
             if w == "march" && self.is(i + 1, "on") {
@@ -160,9 +133,9 @@ impl<'a> Parser<'a> {
         let mut e = i + 1;
         // "Oct. 2", "16. Nov. 2016": the abbreviation's dot, not a full stop.
         if w.len() <= 4
-            && self.p(e, '.')
+            && self.punct_at(e, '.')
             && self.glued(e)
-            && (self.n(e + 1).is_some() || self.p(e + 1, ','))
+            && (self.digits_at(e + 1).is_some() || self.punct_at(e + 1, ','))
         {
             e += 1;
         }
@@ -171,7 +144,7 @@ impl<'a> Parser<'a> {
 
     /// A weekday name at `i`.
     pub fn weekday(&self, i: usize, sure: bool) -> Hit<u32> {
-        let t = self.t.get(i)?;
+        let t = self.toks.get(i)?;
         let w = t.word()?;
         let d = lexicon::weekday(w)?;
         if lexicon::weekday_is_ambiguous(w) && !sure && !t.cap {
@@ -184,18 +157,18 @@ impl<'a> Parser<'a> {
     /// ordinal word ("twenty-first") or, when `cardinal`, a number word.
     /// The flag says whether it was written as an ordinal.
     pub fn day_num(&self, i: usize, cardinal: bool) -> Hit<(u32, bool)> {
-        if let Some((v, d)) = self.n(i) {
+        if let Some((v, d)) = self.digits_at(i) {
             if d > 2 || !(1..=31).contains(&v) {
                 return None;
             }
-            if let Some(s) = self.w(i + 1)
+            if let Some(s) = self.word_at(i + 1)
                 && self.glued(i + 1)
             {
-                return matches!(s, "st" | "nd" | "rd" | "th").then_some((i + 2, (v, true)));
+                return ORDINAL_SUFFIXES.contains(&s).then_some((i + 2, (v, true)));
             }
             return Some((i + 1, (v, false)));
         }
-        let t = self.t.get(i)?;
+        let t = self.toks.get(i)?;
         let w = t.word()?;
         if lexicon::small_number(w).is_none() && lexicon::ordinal_word(w).is_none() {
             return None;
@@ -203,7 +176,7 @@ impl<'a> Parser<'a> {
         let (end, _, value, kind) = numbers::words_at(self.text, self.raw, t.raw)?;
         // Map the end back to our token index.
         let mut e = i;
-        while e < self.t.len() && self.t[e].end <= end {
+        while e < self.toks.len() && self.toks[e].end <= end {
             e += 1;
         }
         if e == i || value.fract() != 0.0 || !(1.0..=31.0).contains(&value) {
@@ -228,20 +201,20 @@ impl<'a> Parser<'a> {
         if self.is(i, "last") {
             return Some((i + 1, -1));
         }
-        if let Some((v, 1)) = self.n(i)
-            && let Some(s) = self.w(i + 1)
-            && matches!(s, "st" | "nd" | "rd" | "th")
+        if let Some((v, 1)) = self.digits_at(i)
+            && let Some(s) = self.word_at(i + 1)
+            && ORDINAL_SUFFIXES.contains(&s)
             && self.glued(i + 1)
         {
             return Some((i + 2, v as i32));
         }
-        let v = lexicon::ordinal_word(self.w(i)?)?;
+        let v = lexicon::ordinal_word(self.word_at(i)?)?;
         Some((i + 1, v as i32))
     }
 
     /// A separator of an all-numeric date and whether it is one.
     fn sep(&self, i: usize) -> Option<char> {
-        let t = self.t.get(i)?;
+        let t = self.toks.get(i)?;
         if !(t.glued() || t.punct('-') || t.punct('/')) {
             return None;
         }
@@ -255,7 +228,7 @@ impl<'a> Parser<'a> {
         if let Some(h) = self.compact(i) {
             return Some(h);
         }
-        let (a, ad) = self.n(i)?;
+        let (a, ad) = self.digits_at(i)?;
         let s1 = self.sep(i + 1)?;
         let glued_sep = self.glued(i + 1);
         let j = i + 2;
@@ -263,7 +236,7 @@ impl<'a> Parser<'a> {
             return None;
         }
         // Second part: digits or a month name.
-        let second = if let Some((b, bd)) = self.n(j) {
+        let second = if let Some((b, bd)) = self.digits_at(j) {
             Part::Num(b, bd)
         } else {
             let (e, m) = self.month(j, true)?;
@@ -275,7 +248,7 @@ impl<'a> Parser<'a> {
         let k = j + 1;
         let third = match self.sep(k) {
             Some(s2) if s2 == s1 && (self.glued(k) || self.glued(k + 1) || s2 != '.') => {
-                if let Some((c, cd)) = self.n(k + 1) {
+                if let Some((c, cd)) = self.digits_at(k + 1) {
                     Some((k + 2, Part::Num(c, cd)))
                 } else {
                     self.month(k + 1, true)
@@ -293,7 +266,7 @@ impl<'a> Parser<'a> {
 
     /// Eight digits that are a date ("20200701").
     fn compact(&self, i: usize) -> Hit<NumericDate> {
-        let (v, 8) = self.n(i)? else {
+        let (v, 8) = self.digits_at(i)? else {
             return None;
         };
         let (y, m, d) = (v / 10_000, v / 100 % 100, v % 100);

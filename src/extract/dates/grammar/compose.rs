@@ -5,10 +5,11 @@
 
 use super::super::expr::{Day, Expr, Mod, MonthRef, Node, Part, Period, YearRef};
 use super::super::lexicon::Unit;
+use super::super::lexicon::cues::{
+    BETWEEN_JOINERS, EARLIER_WORDS, LATER_WORDS, OF_OR_IN, ON_OR_FROM, OR_AND, RANGE_JOINERS,
+    SHIFT_BASE_LINKS, SINCE_LINKS, UP_TO_WORDS, WEEKDAY_RANGE_JOINERS,
+};
 use super::{Hit, Parser};
-
-/// Words joining the two sides of a range.
-const TO: &[&str] = &["to", "till", "til", "until", "through", "thru", "and"];
 
 impl<'a> Parser<'a> {
     /// One side of a range: a day, a period, "now" or "today".
@@ -24,7 +25,7 @@ impl<'a> Parser<'a> {
 
     /// "from A to B", "between A and B", "A - B", "A through B".
     pub fn range(&self, i: usize) -> Hit<Expr> {
-        let lead = self.any(i, &["from", "between"]);
+        let lead = self.is_one_of(i, &["from", "between"]);
         let between = self.is(i, "between");
         let s = if lead { i + 1 } else { i };
         // Days of one month: "4 to 22 this month", "3 until 12 of Sept",
@@ -44,9 +45,9 @@ impl<'a> Parser<'a> {
         let (a_end, a) = self.side(s)?;
         let k = a_end;
         let joined = if between {
-            self.is(k, "and") || self.any(k, &["through", "thru", "to"]) || self.dash(k)
+            self.is(k, "and") || self.is_one_of(k, BETWEEN_JOINERS) || self.dash(k)
         } else {
-            (self.any(k, TO) && !self.is(k, "and")) || self.dash(k)
+            (self.is_one_of(k, RANGE_JOINERS) && !self.is(k, "and")) || self.dash(k)
         };
         if !joined {
             return None;
@@ -75,13 +76,13 @@ impl<'a> Parser<'a> {
             || (if between {
                 self.is(k, "and")
             } else {
-                self.any(k, TO) && !self.is(k, "and")
+                self.is_one_of(k, RANGE_JOINERS) && !self.is(k, "and")
             });
         if !joined {
             return None;
         }
         let mut j = k + 1;
-        j = self.opt(j, "the");
+        j = self.skip_optional(j, "the");
         if lead
             && let Some((me, mo)) = self.month(j, true)
             && let Some((de, (b, _))) = self.day_num(me, false)
@@ -96,17 +97,18 @@ impl<'a> Parser<'a> {
         }
         // The month: "this month", "in next month", "of Sept", "January, 2017".
         let mut m = e;
-        if self.any(m, &["of", "in"]) {
+        if self.is_one_of(m, OF_OR_IN) {
             m += 1;
         }
-        let mt = self.opt(m, "the");
-        let (end, month) = if let Some(r) = self.w(mt).and_then(super::super::lexicon::relative)
+        let mt = self.skip_optional(m, "the");
+        let (end, month) = if let Some(r) =
+            self.word_at(mt).and_then(super::super::lexicon::relative)
             && self.is(mt + 1, "month")
         {
             (mt + 2, MonthRef::Rel(r))
         } else if let Some((me, mo)) = self.month(m, true) {
             let mut y = me;
-            if self.p(y, ',') {
+            if self.punct_at(y, ',') {
                 y += 1;
             }
             match self.year_after(y) {
@@ -128,7 +130,7 @@ impl<'a> Parser<'a> {
         } else {
             return None;
         };
-        if !lead && self.n(s).is_none() {
+        if !lead && self.digits_at(s).is_none() {
             return None;
         }
         Some((end, day_range(a, b, month)))
@@ -144,18 +146,18 @@ impl<'a> Parser<'a> {
         if between {
             k += 1;
         }
-        let k = self.opt(k, "the");
+        let k = self.skip_optional(k, "the");
         let (e, (a, _)) = self.day_num(k, true)?;
         let joined = self.dash(e)
             || if between {
                 self.is(e, "and")
             } else {
-                self.any(e, TO) && !self.is(e, "and")
+                self.is_one_of(e, RANGE_JOINERS) && !self.is(e, "and")
             };
         if !joined {
             return None;
         }
-        let j = self.opt(e + 1, "the");
+        let j = self.skip_optional(e + 1, "the");
         let (e2, (b, _)) = self.day_num(j, true)?;
         if b <= a || self.month(e2, true).is_some() {
             return None;
@@ -166,7 +168,7 @@ impl<'a> Parser<'a> {
 
     /// "next week between Wednesday and Friday", "this week from Tue to Thur".
     fn weekday_range(&self, s: usize) -> Hit<Expr> {
-        let r = self.w(s).and_then(super::super::lexicon::relative)?;
+        let r = self.word_at(s).and_then(super::super::lexicon::relative)?;
         if !self.is(s + 1, "week") {
             return None;
         }
@@ -178,7 +180,7 @@ impl<'a> Parser<'a> {
         let (e, a) = self.weekday(k + 1, true)?;
         if !(self.is(e, if between { "and" } else { "to" })
             || self.dash(e)
-            || self.any(e, &["till", "until", "through"]))
+            || self.is_one_of(e, WEEKDAY_RANGE_JOINERS))
         {
             return None;
         }
@@ -203,7 +205,7 @@ impl<'a> Parser<'a> {
     /// January 7th", "around the 21st this month", "> = 2019".
     pub fn modified(&self, i: usize) -> Hit<Expr> {
         // "to date", "till date": up to now ("the largest to date").
-        if self.any(i, &["till", "until", "to"])
+        if self.is_one_of(i, UP_TO_WORDS)
             && self.is(i + 1, "date")
             && self.clause_end(i + 2)
             && !(i > 0 && self.is(i - 1, "up"))
@@ -241,10 +243,10 @@ impl<'a> Parser<'a> {
 
     /// A word or sign that opens a range at a date.
     fn prefix_mod(&self, i: usize) -> Hit<Mod> {
-        let w = self.t.get(i)?;
+        let w = self.toks.get(i)?;
         if w.punct('>') || w.punct('<') {
             let after = w.punct('>');
-            let eq = self.p(i + 1, '=');
+            let eq = self.punct_at(i + 1, '=');
             let k = if eq { i + 2 } else { i + 1 };
             return Some((
                 k,
@@ -271,7 +273,7 @@ impl<'a> Parser<'a> {
             "as" if self.is(i + 1, "late") && self.is(i + 2, "as") => (i + 3, Mod::Until),
             "no" if self.is(i + 1, "later") && self.is(i + 2, "than") => (i + 3, Mod::Until),
             "starting" | "beginning" | "commencing" => {
-                let k = if self.any(i + 1, &["on", "from", "in"]) {
+                let k = if self.is_one_of(i + 1, SINCE_LINKS) {
                     i + 2
                 } else {
                     i + 1
@@ -293,11 +295,11 @@ impl<'a> Parser<'a> {
         {
             return (e, x);
         }
-        if self.any(e, &["or", "and"]) && self.any(e + 1, &["later", "after"]) {
+        if self.is_one_of(e, OR_AND) && self.is_one_of(e + 1, LATER_WORDS) {
             x.modifier = Some(Mod::Since);
             return (e + 2, x);
         }
-        if self.any(e, &["or", "and"]) && self.any(e + 1, &["earlier", "before"]) {
+        if self.is_one_of(e, OR_AND) && self.is_one_of(e + 1, EARLIER_WORDS) {
             x.modifier = Some(Mod::Until);
             return (e + 2, x);
         }
@@ -319,10 +321,10 @@ impl<'a> Parser<'a> {
         };
         // "in 3 weeks", "within 9 months", "within next 10 months", "in two
         // years since 2011", "in a fortnight"
-        if qual.is_none() && self.any(k, &["in", "within"]) {
+        if qual.is_none() && self.is_one_of(k, &["in", "within"]) {
             let within = self.is(k, "within");
             let a0 = if within {
-                self.opt(k + 1, "next")
+                self.skip_optional(k + 1, "next")
             } else {
                 k + 1
             };
@@ -331,7 +333,7 @@ impl<'a> Parser<'a> {
                 return None;
             }
             // "in two days from today" is read from "two".
-            if !within && self.any(e, &["from", "after", "before"]) && self.day(e + 1).is_some() {
+            if !within && self.is_one_of(e, SHIFT_BASE_LINKS) && self.day(e + 1).is_some() {
                 return None;
             }
             if self.is(e, "since") {
@@ -359,7 +361,7 @@ impl<'a> Parser<'a> {
         // "for 3 days, from today", "for 1 week, from 20th dec"
         if qual.is_none() && self.is(k, "for") {
             let (e, amount) = self.amount(k + 1)?;
-            let j = if self.p(e, ',') { e + 1 } else { e };
+            let j = if self.punct_at(e, ',') { e + 1 } else { e };
             if !self.is(j, "from") {
                 return None;
             }
@@ -410,12 +412,12 @@ impl<'a> Parser<'a> {
         }
         let today = Day::Relative(0);
         // "two weeks ago", "3 weeks later", "2 days hence", "4 weeks in the future"
-        let simple = match self.w(e) {
+        let simple = match self.word_at(e) {
             Some("ago" | "earlier" | "before") if self.clause_end(e + 1) || self.is(e, "ago") => {
                 Some((e + 1, -1))
             }
             Some("later" | "hence" | "after")
-                if self.clause_end(e + 1) || self.w(e) != Some("after") =>
+                if self.clause_end(e + 1) || self.word_at(e) != Some("after") =>
             {
                 Some((e + 1, 1))
             }
@@ -431,7 +433,7 @@ impl<'a> Parser<'a> {
         }
         // "starting (from)? next Monday", "starting tomorrow"
         if self.is(e, "starting") || self.is(e, "beginning") {
-            let j = if self.any(e + 1, &["from", "on"]) {
+            let j = if self.is_one_of(e + 1, ON_OR_FROM) {
                 e + 2
             } else {
                 e + 1
@@ -446,7 +448,7 @@ impl<'a> Parser<'a> {
         }
         // "3 days after January 12", "two days before yesterday", "three
         // weeks from tomorrow", "2 weeks before May 13 1999"
-        let sign = match self.w(e)? {
+        let sign = match self.word_at(e)? {
             "after" | "from" => 1,
             "before" => -1,
             _ => return None,

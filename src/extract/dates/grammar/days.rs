@@ -6,13 +6,13 @@
 
 use super::super::expr::{Day, MonthRef, WeekdayRel, YearRef};
 use super::super::lexicon;
+use super::super::lexicon::cues::{
+    AFTER_HOLIDAY_DATE, BEFORE_THE_DAY, CLOCK_SUFFIXES, COMING_WORDS, DATE_LIST_JOINERS, DAY_PREPS,
+    DOTTED_DAY_LEADS, LAST_OR_PAST, NOT_A_DAY_AFTER, NUMERIC_DAY_LEADS, OF_OR_IN,
+    TOMORROW_SPELLINGS,
+};
 use super::atoms::{NumericDate, open_day};
 use super::{Hit, Parser, longest};
-
-/// Words before a bare day of the month ("on the 21st", "for the 27").
-const DAY_PREPS: &[&str] = &[
-    "on", "for", "by", "until", "till", "since", "from", "before", "after", "around", "of",
-];
 
 impl<'a> Parser<'a> {
     /// The longest single day at `i`.
@@ -40,10 +40,10 @@ impl<'a> Parser<'a> {
     /// A year after a day and month: ", 2016", " of 2016", " in 2020".
     fn trailing_year(&self, i: usize) -> Hit<YearRef> {
         let mut k = i;
-        if self.p(k, ',') {
+        if self.punct_at(k, ',') {
             k += 1;
         }
-        if self.any(k, &["of", "in"]) {
+        if self.is_one_of(k, OF_OR_IN) {
             k += 1;
         }
         self.year_after(k)
@@ -56,7 +56,7 @@ impl<'a> Parser<'a> {
         // "January 12, 2016", "sep-23-2020".
         if let Some((k, m)) = self.month(i, true) {
             let mut j = k;
-            if ((self.dash(j) || self.p(j, '/')) && self.glued(j)) || self.p(j, '.') {
+            if ((self.dash(j) || self.punct_at(j, '/')) && self.glued(j)) || self.punct_at(j, '.') {
                 j += 1;
             }
             let the = self.is(j, "the");
@@ -65,14 +65,14 @@ impl<'a> Parser<'a> {
             }
             // Not a time ("May 5 pm", "June 3:30").
             if let Some((e, (d, ordinal))) = self.day_num(j, true)
-                && !self.p(e, ':')
-                && (the || !self.any(e, &["am", "pm", "a", "p"]))
+                && !self.punct_at(e, ':')
+                && (the || !self.is_one_of(e, CLOCK_SUFFIXES))
             {
                 // A lower-case "may" or "march" needs a day written as one.
-                if self.month(i, false).is_some() || ordinal || self.n(j).is_some() {
+                if self.month(i, false).is_some() || ordinal || self.digits_at(j).is_some() {
                     let (end, year) = match self.trailing_year(e) {
                         Some((ye, y)) => (ye, Some(y)),
-                        None if (self.dash(e) || self.p(e, '/')) && self.glued(e) => {
+                        None if (self.dash(e) || self.punct_at(e, '/')) && self.glued(e) => {
                             match self.year_after(e + 1) {
                                 Some((ye, y)) => (ye, Some(y)),
                                 None => (e, None),
@@ -98,9 +98,9 @@ impl<'a> Parser<'a> {
             let the = self.is(i, "the");
             let j = if the { i + 1 } else { i };
             if let Some((k, (d, ordinal))) = self.day_num(j, true) {
-                let digits = self.n(j).is_some();
+                let digits = self.digits_at(j).is_some();
                 let mut m0 = k;
-                if self.p(m0, '.') && digits {
+                if self.punct_at(m0, '.') && digits {
                     m0 += 1;
                 }
                 if (self.dash(m0) && self.glued(m0)) || self.is(m0, "of") {
@@ -127,9 +127,11 @@ impl<'a> Parser<'a> {
             best = Some((e, d));
         }
         // "2016 10 16"
-        if let (Some((y, 4)), Some((m, 2)), Some((d, 2))) =
-            (self.n(i), self.n(i + 1), self.n(i + 2))
-            && (1900..=2099).contains(&y)
+        if let (Some((y, 4)), Some((m, 2)), Some((d, 2))) = (
+            self.digits_at(i),
+            self.digits_at(i + 1),
+            self.digits_at(i + 2),
+        ) && (1900..=2099).contains(&y)
             && (1..=12).contains(&m)
             && (1..=31).contains(&d)
             && !self.glued(i + 1)
@@ -154,38 +156,24 @@ impl<'a> Parser<'a> {
         {
             return true;
         }
-        let before = i.checked_sub(1).and_then(|k| self.w(k));
+        let before = i.checked_sub(1).and_then(|k| self.word_at(k));
         let weekday_before = i
             .checked_sub(1)
             .and_then(|k| self.weekday(k, true))
             .is_some();
-        let lead = matches!(
-            before,
-            Some(
-                "on" | "in"
-                    | "this"
-                    | "next"
-                    | "from"
-                    | "to"
-                    | "until"
-                    | "till"
-                    | "since"
-                    | "by"
-                    | "back"
-            )
-        ) || weekday_before;
+        let lead = before.is_some_and(|w| NUMERIC_DAY_LEADS.contains(&w)) || weekday_before;
         // "4.22" only after "on" or a weekday, and never as a figure ("3.5%").
-        if self.p(i + 1, '.') {
-            return (matches!(before, Some("on" | "in" | "this" | "next")) || weekday_before)
-                && !self.p(e, '%')
-                && self.w(e).is_none_or(|w| self.dash(e) || w.is_empty());
+        if self.punct_at(i + 1, '.') {
+            return (before.is_some_and(|w| DOTTED_DAY_LEADS.contains(&w)) || weekday_before)
+                && !self.punct_at(e, '%')
+                && self.word_at(e).is_none_or(|w| self.dash(e) || w.is_empty());
         }
-        if self.p(i + 1, '/') {
+        if self.punct_at(i + 1, '/') {
             // Not a score or a ratio inside figures ("won 3/4").
             return lead
                 || self.clause_end(e)
                 || self.dash(e)
-                || self.any(e, &["to", "and", "or", "through"])
+                || self.is_one_of(e, DATE_LIST_JOINERS)
                 || before.is_none();
         }
         lead
@@ -193,7 +181,7 @@ impl<'a> Parser<'a> {
 
     /// "this 5/12", "next 6th of April": a calendar date in this or next year.
     fn shifted_calendar(&self, i: usize) -> Hit<Day> {
-        let shift = match self.w(i)? {
+        let shift = match self.word_at(i)? {
             "this" => 0,
             "next" => 1,
             "last" => -1,
@@ -224,13 +212,13 @@ impl<'a> Parser<'a> {
         let on = self.is(i, "on");
         let s = if on { i + 1 } else { i };
         // "this/next/last (week) Friday", "this past Friday", "coming Thursday"
-        if let Some(r) = self.w(s).and_then(lexicon::relative) {
+        if let Some(r) = self.word_at(s).and_then(lexicon::relative) {
             let mut k = s + 1;
-            let word = self.w(s)?;
+            let word = self.word_at(s)?;
             // "next week (on|-)? Friday"
             if self.is(k, "week") {
                 let mut j = k + 1;
-                if self.is(j, "on") || self.dash(j) || self.p(j, ',') {
+                if self.is(j, "on") || self.dash(j) || self.punct_at(j, ',') {
                     j += 1;
                 }
                 if let Some((e, wd)) = self.weekday(j, true) {
@@ -251,18 +239,19 @@ impl<'a> Parser<'a> {
                 return None;
             }
             let rel = match word {
-                "this" if self.any(k, &["past", "last"]) => {
+                "this" if self.is_one_of(k, LAST_OR_PAST) => {
                     k += 1;
                     WeekdayRel::Past
                 }
-                "this" if self.any(k, &["coming", "upcoming"]) => {
+                "this" if self.is_one_of(k, COMING_WORDS) => {
                     k += 1;
                     WeekdayRel::Upcoming
                 }
                 "this" | "current" => WeekdayRel::This,
                 "past" => WeekdayRel::Past,
                 "coming" | "upcoming" => {
-                    if self.t.get(s).is_some_and(|t| t.cap) || i == 0 || !self.is(s - 1, "this") {
+                    if self.toks.get(s).is_some_and(|t| t.cap) || i == 0 || !self.is(s - 1, "this")
+                    {
                         WeekdayRel::Next
                     } else {
                         WeekdayRel::Upcoming
@@ -288,12 +277,19 @@ impl<'a> Parser<'a> {
     /// What may follow a weekday: a date, "the 13th", "next week".
     fn weekday_tail(&self, e: usize, wd: u32, rel: WeekdayRel, plain: bool) -> (usize, Day) {
         let mut k = e;
-        if self.p(k, ',') || (self.dash(k) && self.glued(k)) || (self.p(k, '(') && self.glued(k)) {
+        if self.punct_at(k, ',')
+            || (self.dash(k) && self.glued(k))
+            || (self.punct_at(k, '(') && self.glued(k))
+        {
             k += 1;
         }
-        let paren = self.p(k.saturating_sub(1), '(') && k > e;
+        let paren = self.punct_at(k.saturating_sub(1), '(') && k > e;
         if let Some((de, d)) = self.calendar_date(k) {
-            let de = if paren && self.p(de, ')') { de + 1 } else { de };
+            let de = if paren && self.punct_at(de, ')') {
+                de + 1
+            } else {
+                de
+            };
             let d = match (d, rel) {
                 (
                     Day::Calendar {
@@ -315,11 +311,11 @@ impl<'a> Parser<'a> {
         }
         if plain {
             // "Friday the 13th", "Monday 21", "Wed 13th"
-            let j = self.opt(e, "the");
+            let j = self.skip_optional(e, "the");
             if let Some((de, (d, ordinal))) = self.day_num(j, true)
-                && (ordinal || j > e || self.n(j).is_some())
-                && !self.any(de, &["am", "pm", "hours", "minutes", "days", "weeks"])
-                && !self.p(de, ':')
+                && (ordinal || j > e || self.digits_at(j).is_some())
+                && !self.is_one_of(de, NOT_A_DAY_AFTER)
+                && !self.punct_at(de, ':')
                 && self.month(de, true).is_none()
             {
                 return (
@@ -336,8 +332,8 @@ impl<'a> Parser<'a> {
             if self.is(j, "of") {
                 j += 1;
             }
-            j = self.opt(j, "the");
-            if let Some(r) = self.w(j).and_then(lexicon::relative)
+            j = self.skip_optional(j, "the");
+            if let Some(r) = self.word_at(j).and_then(lexicon::relative)
                 && self.is(j + 1, "week")
             {
                 return (
@@ -363,12 +359,12 @@ impl<'a> Parser<'a> {
 
     /// "today", "tomorrow", "the day after tomorrow", "the next day".
     pub fn relative_day(&self, i: usize) -> Hit<Day> {
-        let w = self.w(i)?;
+        let w = self.word_at(i)?;
         // "Radio 4's Today programme": a name, not a day.
-        if self.t[i].cap
+        if self.toks[i].cap
             && i > 0
-            && self.t[i - 1].word().is_some()
-            && (self.t[i - 1].cap || self.t[i - 1].low.ends_with("'s"))
+            && self.toks[i - 1].word().is_some()
+            && (self.toks[i - 1].cap || self.toks[i - 1].low.ends_with("'s"))
         {
             return None;
         }
@@ -385,7 +381,7 @@ impl<'a> Parser<'a> {
         let k = if the { i + 1 } else { i };
         // "(the) day before yesterday", "(the) day after tomorrow"
         if self.is(k, "day") {
-            if self.is(k + 1, "after") && self.any(k + 2, &["tomorrow", "tmrw", "tmr"]) {
+            if self.is(k + 1, "after") && self.is_one_of(k + 2, TOMORROW_SPELLINGS) {
                 return Some((k + 3, Day::Relative(2)));
             }
             if self.is(k + 1, "before") && self.is(k + 2, "yesterday") {
@@ -401,14 +397,14 @@ impl<'a> Parser<'a> {
             }
         }
         // "(the) next day", "the last day", "past day", "this day", "my day"
-        if let Some(r) = self.w(k).and_then(|w| match w {
+        if let Some(r) = self.word_at(k).and_then(|w| match w {
             "next" | "following" => Some(1),
             "last" | "past" | "previous" => Some(-1),
             "this" | "my" => Some(0),
             _ => None,
         }) && self.is(k + 1, "day")
             && self.clause_end(k + 2)
-            && (the || self.w(k) != Some("following"))
+            && (the || self.word_at(k) != Some("following"))
         {
             return Some((k + 2, Day::Relative(r)));
         }
@@ -417,7 +413,7 @@ impl<'a> Parser<'a> {
             && self.is(k, "day")
             && self.clause_end(k + 1)
             && i > 0
-            && self.any(i - 1, &["for", "of", "back"])
+            && self.is_one_of(i - 1, BEFORE_THE_DAY)
         {
             return Some((k + 1, Day::Relative(0)));
         }
@@ -450,9 +446,9 @@ impl<'a> Parser<'a> {
             }
         }
         // "20th of next month", "the 20th next month", "21st this month"
-        let mut m = self.opt(k, "of");
-        m = self.opt(m, "the");
-        if let Some(r) = self.w(m).and_then(lexicon::relative)
+        let mut m = self.skip_optional(k, "of");
+        m = self.skip_optional(m, "the");
+        if let Some(r) = self.word_at(m).and_then(lexicon::relative)
             && self.is(m + 1, "month")
             && (ordinal || the)
         {
@@ -466,11 +462,11 @@ impl<'a> Parser<'a> {
             ));
         }
         // Bare: only after "on"/"for"/…, and at the end of a clause.
-        let prep = i > 0 && self.any(i - 1, DAY_PREPS);
+        let prep = i > 0 && self.is_one_of(i - 1, DAY_PREPS);
         let bare_ok = prep
             && self.clause_end(k)
-            && !self.p(k, '%')
-            && (the || (self.n(j).is_some() && (ordinal || self.is(i - 1, "on"))));
+            && !self.punct_at(k, '%')
+            && (the || (self.digits_at(j).is_some() && (ordinal || self.is(i - 1, "on"))));
         if !bare_ok {
             return None;
         }
@@ -494,10 +490,10 @@ impl<'a> Parser<'a> {
         }
         let (e, wd) = self.weekday(k, true)?;
         let mut m = e;
-        if self.any(m, &["of", "in"]) {
+        if self.is_one_of(m, OF_OR_IN) {
             m += 1;
-            let mt = self.opt(m, "the");
-            if let Some(r) = self.w(mt).and_then(lexicon::relative)
+            let mt = self.skip_optional(m, "the");
+            if let Some(r) = self.word_at(mt).and_then(lexicon::relative)
                 && self.is(mt + 1, "month")
             {
                 return Some((
@@ -539,7 +535,7 @@ impl<'a> Parser<'a> {
     pub fn holiday(&self, i: usize) -> Hit<Day> {
         // "next Easter" (next year's), "previous Easter" (last year's),
         // "last Easter" (the latest), "the following Easter" (the coming one)
-        if let Some(w) = self.w(i)
+        if let Some(w) = self.word_at(i)
             && let Some((e, h)) = self.holiday_name(i + 1)
         {
             let year = match w {
@@ -547,7 +543,7 @@ impl<'a> Parser<'a> {
                 "previous" => Some(YearRef::Rel(-1)),
                 "this" => Some(YearRef::Rel(0)),
                 "last" | "past" | "following" | "coming" | "upcoming" => {
-                    let sign = if matches!(w, "last" | "past") { -1 } else { 1 };
+                    let sign = if LAST_OR_PAST.contains(&w) { -1 } else { 1 };
                     let base = Box::new(Day::Holiday {
                         holiday: h,
                         year: None,
@@ -575,17 +571,10 @@ impl<'a> Parser<'a> {
         // "a Christmas tree", "Easter eggs": the holiday names a thing.
         let names_a_thing = year.is_none()
             && self
-                .t
+                .toks
                 .get(end)
                 .is_some_and(|t| t.word().is_some() && !t.cap)
-            && !self.any(
-                end,
-                &[
-                    "and", "or", "to", "in", "on", "at", "for", "of", "with", "is", "was", "will",
-                    "falls", "fell", "this", "next", "last", "weekend", "day", "eve", "holidays",
-                    "holiday", "period", "break", "season",
-                ],
-            );
+            && !self.is_one_of(end, AFTER_HOLIDAY_DATE);
         if names_a_thing {
             return None;
         }
@@ -594,8 +583,8 @@ impl<'a> Parser<'a> {
 
     /// A holiday's name at `i`.
     pub fn holiday_name(&self, i: usize) -> Hit<lexicon::Holiday> {
-        let first = self.w(i)?;
-        if !self.t[i].anchor || !lexicon::starts_holiday(first) {
+        let first = self.word_at(i)?;
+        if !self.toks[i].anchor || !lexicon::starts_holiday(first) {
             return None;
         }
         for (words, h) in lexicon::HOLIDAYS.iter().filter(|(w, _)| w[0] == first) {

@@ -15,6 +15,7 @@ use crate::extract::numbers::lexer::{self, Kind};
 use super::lexicon;
 
 use super::expr::Expr;
+use super::lexicon::cues::{ANCHOR_ONLY_WORDS, ANCHOR_STARTERS, CURRENCY_SIGNS, STARTERS};
 use super::tokens::Tok;
 
 /// What to look for.
@@ -45,7 +46,7 @@ pub struct Found {
 /// The parser over one line's tokens.
 pub struct Parser<'a> {
     pub text: &'a str,
-    pub t: &'a [Tok<'a>],
+    pub toks: &'a [Tok<'a>],
     pub raw: &'a [lexer::Token],
     pub order: Order,
     pub mode: Mode,
@@ -56,49 +57,52 @@ pub type Hit<T> = Option<(usize, T)>;
 
 impl<'a> Parser<'a> {
     /// The word at `i`.
-    pub fn w(&self, i: usize) -> Option<&'a str> {
-        self.t.get(i).and_then(|t| t.word())
+    pub fn word_at(&self, i: usize) -> Option<&'a str> {
+        self.toks.get(i).and_then(|t| t.word())
     }
 
     /// The word at `i` is `w`.
     pub fn is(&self, i: usize, w: &str) -> bool {
-        self.t.get(i).is_some_and(|t| t.is(w))
+        self.toks.get(i).is_some_and(|t| t.is(w))
     }
 
     /// The word at `i` is one of `ws`.
-    pub fn any(&self, i: usize, ws: &[&str]) -> bool {
-        self.w(i).is_some_and(|w| ws.contains(&w))
+    pub fn is_one_of(&self, i: usize, ws: &[&str]) -> bool {
+        self.word_at(i).is_some_and(|w| ws.contains(&w))
     }
 
     /// Punctuation `c` at `i`.
-    pub fn p(&self, i: usize, c: char) -> bool {
-        self.t.get(i).is_some_and(|t| t.punct(c))
+    pub fn punct_at(&self, i: usize, c: char) -> bool {
+        self.toks.get(i).is_some_and(|t| t.punct(c))
     }
 
     /// A dash of any kind at `i`.
     pub fn dash(&self, i: usize) -> bool {
-        self.p(i, '-') || self.p(i, '\u{2013}') || self.p(i, '\u{2014}') || self.p(i, '~')
+        self.punct_at(i, '-')
+            || self.punct_at(i, '\u{2013}')
+            || self.punct_at(i, '\u{2014}')
+            || self.punct_at(i, '~')
     }
 
     /// The digit run at `i`: value and number of digits.
-    pub fn n(&self, i: usize) -> Option<(u32, usize)> {
-        let t = self.t.get(i)?;
+    pub fn digits_at(&self, i: usize) -> Option<(u32, usize)> {
+        let t = self.toks.get(i)?;
         (t.kind == Kind::Digits).then_some((t.num?, t.digits))
     }
 
     /// Token `i` is glued to the one before it.
     pub fn glued(&self, i: usize) -> bool {
-        self.t.get(i).is_some_and(Tok::glued)
+        self.toks.get(i).is_some_and(Tok::glued)
     }
 
     /// Skips an optional word.
-    pub fn opt(&self, i: usize, w: &str) -> usize {
+    pub fn skip_optional(&self, i: usize, w: &str) -> usize {
         if self.is(i, w) { i + 1 } else { i }
     }
 
     /// Token `i` ends a clause: the end of the line or punctuation.
     pub fn clause_end(&self, i: usize) -> bool {
-        match self.t.get(i) {
+        match self.toks.get(i) {
             None => true,
             Some(t) => t.kind == Kind::Punct && !t.punct('-') && !t.punct('/'),
         }
@@ -145,8 +149,8 @@ pub fn longest<T, const N: usize>(hits: [Hit<T>; N]) -> Hit<T> {
 pub fn parse_line(p: &Parser<'_>) -> Vec<Found> {
     let mut out = Vec::new();
     let mut i = 0;
-    while i < p.t.len() {
-        if !p.t[i].starter || !anchored(p, i) || !starts_ok(p, i) {
+    while i < p.toks.len() {
+        if !p.toks[i].starter || !anchored(p, i) || !starts_ok(p, i) {
             i += 1;
             continue;
         }
@@ -170,35 +174,8 @@ pub fn parse_line(p: &Parser<'_>) -> Vec<Found> {
 pub fn is_anchor(w: &str) -> bool {
     named_in_time(w)
         || lexicon::unit(w).is_some()
-        || matches!(
-            w,
-            "today"
-                | "tomorrow"
-                | "tmrw"
-                | "tmr"
-                | "tomorow"
-                | "tonight"
-                | "yesterday"
-                | "otd"
-                | "now"
-                | "date"
-                | "weekend"
-                | "noughties"
-                | "aughts"
-                | "thousands"
-                | "eoy"
-                | "eom"
-                | "ytd"
-                | "few"
-                | "several"
-                | "couple"
-                | "half"
-                | "later"
-                | "earlier"
-                | "fortnight's"
-                | "hundred"
-                | "thousand"
-        )
+        || ANCHOR_STARTERS.contains(&w)
+        || ANCHOR_ONLY_WORDS.contains(&w)
 }
 
 /// Months, weekdays, number and ordinal words, relative words, seasons,
@@ -221,14 +198,14 @@ fn named_in_time(w: &str) -> bool {
 /// Whether any rule can start at a word: most words of a text cannot,
 /// and the token's flag (computed once per word) skips them.
 pub fn word_can_start(w: &str) -> bool {
-    named_in_time(w) || STARTERS.contains(&w)
+    named_in_time(w) || ANCHOR_STARTERS.contains(&w) || STARTERS.contains(&w)
 }
 
 /// Whether token `i` or one of the few after it carries a date (digits, a
 /// month, a unit of time …): a rule starting with "the", "in" or "a" needs
 /// one within reach, so the common function words are skipped cheaply.
 fn anchored(p: &Parser<'_>, i: usize) -> bool {
-    p.t[i..p.t.len().min(i + ANCHOR_REACH)]
+    p.toks[i..p.toks.len().min(i + ANCHOR_REACH)]
         .iter()
         .any(|t| t.anchor)
 }
@@ -236,118 +213,23 @@ fn anchored(p: &Parser<'_>, i: usize) -> bool {
 /// How far ahead an anchor is looked for ("as early as next year's").
 const ANCHOR_REACH: usize = 6;
 
-/// Other words a rule can start with.
-const STARTERS: &[&str] = &[
-    "a",
-    "about",
-    "after",
-    "all",
-    "an",
-    "another",
-    "approximately",
-    "around",
-    "as",
-    "before",
-    "beginning",
-    "between",
-    "circa",
-    "commencing",
-    "couple",
-    "cy",
-    "day",
-    "earlier",
-    "early",
-    "end",
-    "entire",
-    "eom",
-    "eoy",
-    "few",
-    "fiscal",
-    "school",
-    "financial",
-    "academic",
-    "for",
-    "from",
-    "full",
-    "fy",
-    "half",
-    "in",
-    "late",
-    "later",
-    "less",
-    "mid",
-    "middle",
-    "more",
-    "my",
-    "no",
-    "noughties",
-    "aughts",
-    "now",
-    "on",
-    "otd",
-    "prior",
-    "q",
-    "h",
-    "remainder",
-    "remaining",
-    "rest",
-    "several",
-    "since",
-    "some",
-    "start",
-    "starting",
-    "sy",
-    "the",
-    "through",
-    "thru",
-    "till",
-    "til",
-    "to",
-    "today",
-    "tomorrow",
-    "tmrw",
-    "tmr",
-    "tomorow",
-    "tonight",
-    "until",
-    "w",
-    "week",
-    "weekend",
-    "within",
-    "year",
-    "yesterday",
-    "ytd",
-    "month",
-    "fortnight",
-    "quarter",
-    "decade",
-    "thousands",
-    "whole",
-];
-
 /// An expression may not start inside a number or a code ("6,107.31 August",
 /// "ABC-12345", "A380").
 fn starts_ok(p: &Parser<'_>, i: usize) -> bool {
-    let t = &p.t[i];
+    let t = &p.toks[i];
     // "$12 December 27": an amount, not a day.
-    if i > 0
-        && t.kind == Kind::Digits
-        && matches!(
-            p.t[i - 1].low,
-            "$" | "\u{a3}" | "\u{20ac}" | "\u{a5}" | "\u{20b9}" | "\u{20bd}"
-        )
-    {
+    if i > 0 && t.kind == Kind::Digits && CURRENCY_SIGNS.contains(&p.toks[i - 1].low) {
         return false;
     }
     if !t.glued() || i == 0 {
         return true;
     }
-    let prev = &p.t[i - 1];
+    let prev = &p.toks[i - 1];
     match prev.kind {
         Kind::Word | Kind::Digits => false,
         Kind::Punct => {
             let joins = matches!(prev.low, "." | "," | "-" | "/" | ":" | "+");
-            !(joins && i >= 2 && p.t[i - 1].glued() && p.t[i - 2].kind != Kind::Punct)
+            !(joins && i >= 2 && p.toks[i - 1].glued() && p.toks[i - 2].kind != Kind::Punct)
         }
         Kind::Opaque => false,
     }
@@ -355,7 +237,7 @@ fn starts_ok(p: &Parser<'_>, i: usize) -> bool {
 
 /// An expression may not end inside a number or a code ("2010-2015-86").
 fn ends_ok(p: &Parser<'_>, end: usize) -> bool {
-    let Some(next) = p.t.get(end) else {
+    let Some(next) = p.toks.get(end) else {
         return true;
     };
     if !next.glued() {
@@ -363,11 +245,11 @@ fn ends_ok(p: &Parser<'_>, end: usize) -> bool {
     }
     match next.kind {
         Kind::Digits => false,
-        Kind::Word => p.t[end - 1].kind != Kind::Digits,
+        Kind::Word => p.toks[end - 1].kind != Kind::Digits,
         Kind::Punct => {
             let joins = matches!(next.low, "-" | "/" | ":" | "." | ",");
             !(joins
-                && p.t.get(end + 1).is_some_and(|t| {
+                && p.toks.get(end + 1).is_some_and(|t| {
                     t.glued() && t.kind == Kind::Digits && (next.low != "." || t.digits <= 2)
                 }))
         }

@@ -4,43 +4,13 @@
 //! 2015".
 
 use super::super::expr::{Day, MonthRef, Part, Period, YearRef};
+use super::super::lexicon::cues::{
+    ARTICLES, BEFORE_BARE_PERIOD, OF_OR_IN, ON_OR_FROM, ORDINAL_SUFFIXES, PERIOD_UNITS,
+    REST_DETERMINERS, REST_WORDS, S_WORDS_NOT_PLURAL, SEASON_LEADS, STARTING_WORDS, VAGUE_COUNTS,
+    YEAR_KIND_CODES, YEAR_KINDS, YEAR_PREPS,
+};
 use super::super::lexicon::{self, Unit};
 use super::{Hit, Parser, longest};
-
-/// Words before a bare four-digit number that make it a year.
-const YEAR_PREPS: &[&str] = &[
-    "in",
-    "since",
-    "by",
-    "until",
-    "till",
-    "from",
-    "of",
-    "during",
-    "before",
-    "after",
-    "to",
-    "through",
-    "throughout",
-    "between",
-    "and",
-    "or",
-    "for",
-    "year",
-    "early",
-    "late",
-    "mid",
-    "around",
-    "circa",
-    "between",
-    "spring",
-    "summer",
-    "autumn",
-    "fall",
-    "winter",
-    "the",
-    "on",
-];
 
 impl<'a> Parser<'a> {
     /// The longest period at `i`.
@@ -72,7 +42,7 @@ impl<'a> Parser<'a> {
 
     /// A relative year word: "this year", "next year's", "last year".
     fn rel_year(&self, i: usize) -> Hit<YearRef> {
-        let r = lexicon::relative(self.w(i)?)?;
+        let r = lexicon::relative(self.word_at(i)?)?;
         if self.is(i + 1, "year") || self.is(i + 1, "year's") {
             return Some((i + 2, YearRef::Rel(r)));
         }
@@ -88,11 +58,11 @@ impl<'a> Parser<'a> {
             return Some((e, p));
         }
         // "2016 june", "2016, nov", "2017 april"
-        if let Some((ye, 4)) = self.n(i)
+        if let Some((ye, 4)) = self.digits_at(i)
             && (1000..=2999).contains(&ye)
         {
             let mut k = i + 1;
-            if self.p(k, ',') {
+            if self.punct_at(k, ',') {
                 k += 1;
             }
             if let Some((e, m)) = self.month(k, true)
@@ -107,15 +77,15 @@ impl<'a> Parser<'a> {
                 ));
             }
         }
-        let (k, rel) = match self.w(i) {
+        let (k, rel) = match self.word_at(i) {
             Some("this" | "next" | "last" | "coming" | "previous" | "past") => {
-                (i + 1, lexicon::relative(self.w(i)?))
+                (i + 1, lexicon::relative(self.word_at(i)?))
             }
             _ => (i, None),
         };
         // "the month of May", "month of May"
         let of = {
-            let j = self.opt(k, "the");
+            let j = self.skip_optional(k, "the");
             if self.is(j, "month") && self.is(j + 1, "of") {
                 Some(j + 2)
             } else {
@@ -129,17 +99,17 @@ impl<'a> Parser<'a> {
         // "May 2001", "Feb, 2001", "April of 1987", "June of nineteen
         // ninety nine", "Dec-2018", "August 99", "june in 2017"
         let mut y = e;
-        if self.p(y, ',') || ((self.dash(y) || self.p(y, '/')) && self.glued(y)) {
+        if self.punct_at(y, ',') || ((self.dash(y) || self.punct_at(y, '/')) && self.glued(y)) {
             y += 1;
         }
-        if self.any(y, &["of", "in"]) {
+        if self.is_one_of(y, OF_OR_IN) {
             y += 1;
         }
         if rel.is_none() {
             if let Some((ye, year)) = self.year_after(y) {
                 return Some((ye, month(m, Some(year))));
             }
-            if let Some((v, 2)) = self.n(y)
+            if let Some((v, 2)) = self.digits_at(y)
                 && (v > 31 || self.is(y - 1, "of"))
             {
                 return Some((y + 1, month(m, Some(YearRef::TwoDigit(v as i32)))));
@@ -155,17 +125,17 @@ impl<'a> Parser<'a> {
 
     /// A year follows the month at `i` ("may 2001").
     fn year_follows(&self, i: usize) -> bool {
-        let Some(t) = self.t.get(i) else {
+        let Some(t) = self.toks.get(i) else {
             return false;
         };
         let mut k = i + 1;
-        if t.word().is_some_and(|w| w.len() <= 4) && self.p(k, '.') {
+        if t.word().is_some_and(|w| w.len() <= 4) && self.punct_at(k, '.') {
             k += 1;
         }
-        if self.p(k, ',') || self.dash(k) || self.p(k, '/') {
+        if self.punct_at(k, ',') || self.dash(k) || self.punct_at(k, '/') {
             k += 1;
         }
-        if self.any(k, &["of", "in"]) {
+        if self.is_one_of(k, OF_OR_IN) {
             k += 1;
         }
         self.year(k).is_some()
@@ -177,40 +147,29 @@ impl<'a> Parser<'a> {
         // "this/next/last/the/that/same year", "this calendar year"
         let the = self.is(i, "the");
         let k = if the { i + 1 } else { i };
-        if let Some(r) = self.w(k).and_then(lexicon::relative) {
+        if let Some(r) = self.word_at(k).and_then(lexicon::relative) {
             if self.is(k + 1, "year") && self.year(k + 2).is_none() {
                 return Some((k + 2, Period::Year(YearRef::Rel(r))));
             }
             if self.is(k + 1, "calendar") && self.is(k + 2, "year") {
                 return Some((k + 3, Period::Year(YearRef::Rel(r))));
             }
-            if self.any(k + 1, &["fiscal", "school", "financial", "academic"])
-                && self.is(k + 2, "year")
-            {
+            if self.is_one_of(k + 1, YEAR_KINDS) && self.is(k + 2, "year") {
                 return Some((k + 3, Period::Unresolvable));
             }
         }
         // "fiscal year 2008", "school year 2008", "fiscal year" (read
         // without their article)
         if the
-            && (self.any(
-                k,
-                &[
-                    "fiscal",
-                    "school",
-                    "financial",
-                    "academic",
-                    "cy",
-                    "fy",
-                    "sy",
-                ],
-            ) || self
-                .w(k)
-                .is_some_and(|w| w.starts_with("cy") || w.starts_with("sy") || w.starts_with("fy")))
+            && (self.is_one_of(k, YEAR_KINDS)
+                || self.is_one_of(k, YEAR_KIND_CODES)
+                || self.word_at(k).is_some_and(|w| {
+                    w.starts_with("cy") || w.starts_with("sy") || w.starts_with("fy")
+                }))
         {
             return None;
         }
-        if self.any(k, &["fiscal", "school", "financial", "academic"]) && self.is(k + 1, "year") {
+        if self.is_one_of(k, YEAR_KINDS) && self.is(k + 1, "year") {
             let e = self.year(k + 2).map_or(k + 2, |(e, _)| e);
             return Some((e, Period::Unresolvable));
         }
@@ -220,13 +179,13 @@ impl<'a> Parser<'a> {
         {
             return Some((e, Period::Unresolvable));
         }
-        if let Some(w) = self.w(k)
+        if let Some(w) = self.word_at(k)
             && (w == "fy" || w == "sy")
         {
             let (e, _) = self.year(k + 1)?;
             return Some((e, Period::Unresolvable));
         }
-        if let Some(w) = self.w(k)
+        if let Some(w) = self.word_at(k)
             && w.len() == 4
             && (w.starts_with("fy") || w.starts_with("sy"))
             && w[2..].bytes().all(|b| b.is_ascii_digit())
@@ -238,7 +197,7 @@ impl<'a> Parser<'a> {
             let (e, y) = self.year(k + 1)?;
             return Some((e, Period::Year(YearRef::Abs(y))));
         }
-        if let Some(w) = self.w(k)
+        if let Some(w) = self.word_at(k)
             && w.len() == 4
             && w.starts_with("cy")
             && let Ok(yy) = w[2..].parse::<i32>()
@@ -250,7 +209,7 @@ impl<'a> Parser<'a> {
             if let Some((e, y)) = self.year(k + 1) {
                 return Some((e, Period::Year(YearRef::Abs(y))));
             }
-            if let Some((v, d)) = self.n(k + 1)
+            if let Some((v, d)) = self.digits_at(k + 1)
                 && d <= 4
                 && v > 0
                 && !the
@@ -258,28 +217,28 @@ impl<'a> Parser<'a> {
                 return Some((k + 2, Period::Year(YearRef::Abs(v as i32))));
             }
             if !the
-                && let Some(t) = self.t.get(k + 1)
+                && let Some(t) = self.toks.get(k + 1)
                 && let Some((end, _, v, crate::extract::numbers::NumberKind::Integer)) =
                     crate::extract::numbers::words_at(self.text, self.raw, t.raw)
                 && (1.0..10_000.0).contains(&v)
             {
                 let mut e = k + 1;
-                while e < self.t.len() && self.t[e].end <= end {
+                while e < self.toks.len() && self.toks[e].end <= end {
                     e += 1;
                 }
                 return Some((e, Period::Year(YearRef::Abs(v as i32))));
             }
         }
         // "2020/21", "2020-21": a season or fiscal span of two years.
-        if let Some((y, 4)) = self.n(i)
-            && (self.p(i + 1, '/') || self.dash(i + 1))
+        if let Some((y, 4)) = self.digits_at(i)
+            && (self.punct_at(i + 1, '/') || self.dash(i + 1))
             && self.glued(i + 1)
             && self.glued(i + 2)
-            && let Some((yy, 2)) = self.n(i + 2)
+            && let Some((yy, 2)) = self.digits_at(i + 2)
             && (1000..=2999).contains(&y)
             && yy == (y + 1) % 100
             && !(self
-                .t
+                .toks
                 .get(i + 3)
                 .is_some_and(|t| t.glued() && t.kind != crate::extract::numbers::lexer::Kind::Word))
         {
@@ -301,23 +260,23 @@ impl<'a> Parser<'a> {
             return Some((e, Period::Year(YearRef::Abs(y))));
         }
         // Four digits: a year when a word before or the shape says so.
-        let (v, 4) = self.n(i)? else {
+        let (v, 4) = self.digits_at(i)? else {
             return None;
         };
         if !(1000..=2999).contains(&v) {
             return None;
         }
         let prev_ok = i == 0
-            || self.any(i - 1, YEAR_PREPS)
-            || self.t[i - 1]
+            || self.is_one_of(i - 1, YEAR_PREPS)
+            || self.toks[i - 1]
                 .word()
                 .is_some_and(|w| lexicon::month(w).is_some() || lexicon::is_season(w))
-            || self.p(i - 1, '(')
-            || self.p(i - 1, ',')
+            || self.punct_at(i - 1, '(')
+            || self.punct_at(i - 1, ',')
             || self.dash(i - 1)
-            || self.p(i - 1, '=');
+            || self.punct_at(i - 1, '=');
         // "32 - 2015", "2015 - 32", "138-2010": part of another number.
-        let other = |k: usize| self.n(k).is_some_and(|(v, d)| d != 4 && v > 12);
+        let other = |k: usize| self.digits_at(k).is_some_and(|(v, d)| d != 4 && v > 12);
         if i >= 2 && self.dash(i - 1) && other(i - 2) {
             return None;
         }
@@ -327,23 +286,12 @@ impl<'a> Parser<'a> {
         let plausible = (1900..=2100).contains(&v);
         // "2000 people", "1500 soldiers": a count, unless a word before
         // says it is a year.
-        let next_noun = self.w(i + 1).is_some_and(|w| {
+        let next_noun = self.word_at(i + 1).is_some_and(|w| {
             w.len() > 3
                 && w.ends_with('s')
                 && !w.ends_with("'s")
                 && !w.ends_with("ss")
-                && !matches!(
-                    w,
-                    "does"
-                        | "this"
-                        | "thus"
-                        | "plus"
-                        | "unless"
-                        | "whereas"
-                        | "always"
-                        | "perhaps"
-                        | "towards"
-                )
+                && !S_WORDS_NOT_PLURAL.contains(&w)
                 && lexicon::unit(w).is_none()
         });
         if next_noun && !prev_ok {
@@ -352,7 +300,7 @@ impl<'a> Parser<'a> {
         if !(plausible || prev_ok && (1000..=2999).contains(&v)) {
             return None;
         }
-        if !plausible && !self.any(i.wrapping_sub(1), &["in", "since", "year", "of"]) {
+        if !plausible && !self.is_one_of(i.wrapping_sub(1), &["in", "since", "year", "of"]) {
             return None;
         }
         Some((i + 1, Period::Year(YearRef::Abs(v as i32))))
@@ -364,14 +312,14 @@ impl<'a> Parser<'a> {
         let the = self.is(i, "the") || self.is(i, "my");
         let k = if the { i + 1 } else { i };
         // "the next week" is read from "next".
-        if the && self.w(k).and_then(lexicon::relative).is_some() {
+        if the && self.word_at(k).and_then(lexicon::relative).is_some() {
             return None;
         }
         // "the week after next", "the month after the next"
         if self.is(i, "the") && self.is(k + 1, "after") {
-            let n = self.opt(k + 2, "the");
+            let n = self.skip_optional(k + 2, "the");
             if self.is(n, "next") {
-                let p = match self.w(k)? {
+                let p = match self.word_at(k)? {
                     "week" => Period::Week(2),
                     "weekend" => Period::Weekend(2),
                     "month" => Period::Month(MonthRef::Rel(2)),
@@ -381,12 +329,12 @@ impl<'a> Parser<'a> {
                 return Some((n + 1, p));
             }
         }
-        let (u, r, e) = match self.w(k).and_then(lexicon::relative) {
+        let (u, r, e) = match self.word_at(k).and_then(lexicon::relative) {
             Some(r) => {
-                let w = self.w(k + 1)?;
+                let w = self.word_at(k + 1)?;
                 (w, r, k + 2)
             }
-            None if the => (self.w(k)?, 0, k + 1),
+            None if the => (self.word_at(k)?, 0, k + 1),
             None => {
                 // "weekend" alone ("on weekend", "over the weekend")
                 if self.is(k, "weekend") {
@@ -395,7 +343,7 @@ impl<'a> Parser<'a> {
                 return None;
             }
         };
-        let bare_the = the && self.w(k).and_then(lexicon::relative).is_none();
+        let bare_the = the && self.word_at(k).and_then(lexicon::relative).is_none();
         let p = match u {
             "week" => Period::Week(r),
             "weekend" => Period::Weekend(r),
@@ -408,8 +356,7 @@ impl<'a> Parser<'a> {
         };
         // "the week", "the month" alone: only where a date is asked for.
         if bare_the {
-            let asked =
-                i == 0 || self.any(i - 1, &["for", "in", "of", "during", "over", "out", "on"]);
+            let asked = i == 0 || self.is_one_of(i - 1, BEFORE_BARE_PERIOD);
             if !asked && !self.is(i, "my") && !matches!(u, "weekend" | "fortnight") {
                 return None;
             }
@@ -425,27 +372,27 @@ impl<'a> Parser<'a> {
     /// months", "the next two decades", "the last 3 months and 2 weeks".
     pub fn rolling(&self, i: usize) -> Hit<Period> {
         let k = i;
-        if let Some(dir) = self.w(k).and_then(|w| match w {
+        if let Some(dir) = self.word_at(k).and_then(|w| match w {
             "next" | "coming" | "following" | "upcoming" => Some(1),
             "past" | "last" | "previous" | "prior" => Some(-1),
             _ => None,
         }) {
             let (e, amount) = self.amount(k + 1)?;
-            if self.any(k + 1, &["a", "an"]) {
+            if self.is_one_of(k + 1, ARTICLES) {
                 return None;
             }
             return Some((e, rolling(amount, dir)));
         }
         // "2 upcoming months", "5 past years"
         let (j, n) = self.count(k)?;
-        let dir = match self.w(j)? {
+        let dir = match self.word_at(j)? {
             "next" | "coming" | "upcoming" | "following" => 1,
             "past" | "previous" | "last" => -1,
             _ => return None,
         };
         let (e, u) = self.unit(j + 1)?;
         // "2 next days", not "3 next week".
-        if !self.w(j + 1).is_some_and(|w| w.ends_with('s')) {
+        if !self.word_at(j + 1).is_some_and(|w| w.ends_with('s')) {
             return None;
         }
         Some((e, rolling(vec![(n, u)], dir)))
@@ -453,15 +400,15 @@ impl<'a> Parser<'a> {
 
     /// "rest of the week", "rest the week", "rest of my month".
     fn rest(&self, i: usize) -> Hit<Period> {
-        let k = self.opt(i, "the");
-        if !self.any(k, &["rest", "remaining", "remainder"]) {
+        let k = self.skip_optional(i, "the");
+        if !self.is_one_of(k, REST_WORDS) {
             return None;
         }
-        let mut j = self.opt(k + 1, "of");
-        if self.any(j, &["the", "this", "my", "current"]) {
+        let mut j = self.skip_optional(k + 1, "of");
+        if self.is_one_of(j, REST_DETERMINERS) {
             j += 1;
         }
-        let u = match self.w(j)? {
+        let u = match self.word_at(j)? {
             "week" => Unit::Week,
             "month" => Unit::Month,
             "year" => Unit::Year,
@@ -474,7 +421,7 @@ impl<'a> Parser<'a> {
     /// 2000", "the beginning of next week", "earlier this month".
     pub fn part(&self, i: usize) -> Hit<Period> {
         let mut k = i;
-        let w = self.w(k)?;
+        let w = self.word_at(k)?;
         let (part, of_needed, around) = match w {
             "early" => (Some(Part::Early), false, None),
             "mid" | "middle" if w == "mid" => (Some(Part::Mid), false, None),
@@ -502,33 +449,29 @@ impl<'a> Parser<'a> {
             k += 1;
         }
         // The period: "next week", "the year", "this month", "March", "2000".
-        let j = self.opt(k, "the");
-        let (e, of, rel_kind) = if let Some(u) = self
-            .w(j)
-            .filter(|w| matches!(*w, "week" | "month" | "year" | "decade" | "quarter"))
-        {
-            let p = unit_period(u, 0);
-            (j + 1, p, 0)
-        } else if let Some(r) = self.w(k).and_then(lexicon::relative)
-            && let Some(u) = self
-                .w(k + 1)
-                .filter(|w| matches!(*w, "week" | "month" | "year" | "decade" | "quarter"))
-        {
-            let p = unit_period(u, r);
-            (k + 2, p, r)
-        } else if part.is_some() && !inside {
-            if let Some((e, p)) = self.month_period(k) {
-                (e, p, 0)
-            } else if let Some((e, y)) = self.year(k) {
-                (e, Period::Year(YearRef::Abs(y)), 0)
-            } else if self.w(k).is_some_and(lexicon::is_season) {
-                return Some((k + 1, Period::Season));
+        let j = self.skip_optional(k, "the");
+        let (e, of, rel_kind) =
+            if let Some(u) = self.word_at(j).filter(|w| PERIOD_UNITS.contains(w)) {
+                let p = unit_period(u, 0);
+                (j + 1, p, 0)
+            } else if let Some(r) = self.word_at(k).and_then(lexicon::relative)
+                && let Some(u) = self.word_at(k + 1).filter(|w| PERIOD_UNITS.contains(w))
+            {
+                let p = unit_period(u, r);
+                (k + 2, p, r)
+            } else if part.is_some() && !inside {
+                if let Some((e, p)) = self.month_period(k) {
+                    (e, p, 0)
+                } else if let Some((e, y)) = self.year(k) {
+                    (e, Period::Year(YearRef::Abs(y)), 0)
+                } else if self.word_at(k).is_some_and(lexicon::is_season) {
+                    return Some((k + 1, Period::Season));
+                } else {
+                    return None;
+                }
             } else {
                 return None;
-            }
-        } else {
-            return None;
-        };
+            };
         match (part, around) {
             (Some(p), _) => Some((e, part_of(p, of))),
             (None, Some(later)) => {
@@ -551,21 +494,21 @@ impl<'a> Parser<'a> {
     /// "the week of the 18th", "month of September 16th", "the week
     /// starting February 4", "w/c Feb 4".
     fn week_of(&self, i: usize) -> Hit<Period> {
-        if self.is(i, "w") && self.p(i + 1, '/') && self.is(i + 2, "c") {
+        if self.is(i, "w") && self.punct_at(i + 1, '/') && self.is(i + 2, "c") {
             let (e, d) = self.day(i + 3)?;
             return Some((e, Period::WeekOf(Box::new(d))));
         }
-        let k = self.opt(i, "the");
-        let unit = self.w(k)?;
+        let k = self.skip_optional(i, "the");
+        let unit = self.word_at(k)?;
         if unit != "week" && unit != "month" {
             return None;
         }
         let mut j = k + 1;
         if self.is(j, "of") {
             j += 1;
-        } else if unit == "week" && self.any(j, &["starting", "beginning", "commencing"]) {
+        } else if unit == "week" && self.is_one_of(j, STARTING_WORDS) {
             j += 1;
-            if self.any(j, &["on", "from"]) {
+            if self.is_one_of(j, ON_OR_FROM) {
                 j += 1;
             }
         } else {
@@ -573,7 +516,7 @@ impl<'a> Parser<'a> {
         }
         // "week of september.16th"
         let (e, d) = if let Some((me, m)) = self.month(j, true)
-            && self.p(me, '.')
+            && self.punct_at(me, '.')
             && let Some((de, (day, _))) = self.day_num(me + 1, false)
         {
             (de, super::days::calendar(None, m, day))
@@ -595,7 +538,7 @@ impl<'a> Parser<'a> {
         if !self.is(k, "week") {
             return None;
         }
-        let (w, d) = self.n(k + 1)?;
+        let (w, d) = self.digits_at(k + 1)?;
         if d > 2 || !(1..=53).contains(&w) {
             return None;
         }
@@ -621,7 +564,7 @@ impl<'a> Parser<'a> {
     /// Jan", "the first 2 weeks of 2021", "the last four months of 2021",
     /// "first ten days of last year", "the third week next year".
     fn sub_period(&self, i: usize) -> Hit<Period> {
-        let k = self.opt(i, "the");
+        let k = self.skip_optional(i, "the");
         let (from_end, index, mut j) = if self.is(k, "last") {
             (true, 1, k + 1)
         } else if self.is(k, "first") {
@@ -635,7 +578,7 @@ impl<'a> Parser<'a> {
         }
         let mut count = 1;
         if let Some((e, n)) = self.count(j)
-            && !self.any(j, &["a", "an", "another", "few", "some", "several"])
+            && !self.is_one_of(j, VAGUE_COUNTS)
             && n >= 1.0
             && n.fract() == 0.0
             && index == 1
@@ -643,7 +586,7 @@ impl<'a> Parser<'a> {
             count = n as u32;
             j = e;
         }
-        let unit = match self.w(j)? {
+        let unit = match self.word_at(j)? {
             "week" | "weeks" => Unit::Week,
             "month" | "months" => Unit::Month,
             "day" | "days" => Unit::Day,
@@ -651,12 +594,12 @@ impl<'a> Parser<'a> {
         };
         j += 1;
         // Of what: "of July", "of 2015", "of last year", "next year", "of Jan 2015".
-        let (e, of) = if self.any(j, &["of", "in"]) {
+        let (e, of) = if self.is_one_of(j, OF_OR_IN) {
             let o = j + 1;
-            let ot = self.opt(o, "the");
+            let ot = self.skip_optional(o, "the");
             if let Some((e, y)) = self.rel_year(ot) {
                 (e, Period::Year(y))
-            } else if let Some(r) = self.w(ot).and_then(lexicon::relative)
+            } else if let Some(r) = self.word_at(ot).and_then(lexicon::relative)
                 && self.is(ot + 1, "month")
             {
                 (ot + 2, Period::Month(MonthRef::Rel(r)))
@@ -699,7 +642,7 @@ impl<'a> Parser<'a> {
     fn quarter(&self, i: usize) -> Hit<Period> {
         // "Q3", "H2" (a half needs its year)
         let qh = |k: usize| -> Option<(usize, char, u32)> {
-            let w = self.w(k)?;
+            let w = self.word_at(k)?;
             let b = w.as_bytes();
             if b.len() == 2 && (b[0] == b'q' || b[0] == b'h') && b[1].is_ascii_digit() {
                 let n = u32::from(b[1] - b'0');
@@ -708,7 +651,9 @@ impl<'a> Parser<'a> {
             }
             // Lexed as word + glued digits: "Q" "3"
             if b.len() == 1 && (b[0] == b'q' || b[0] == b'h') && self.glued(k + 1) {
-                let (n, 1) = self.n(k + 1)? else { return None };
+                let (n, 1) = self.digits_at(k + 1)? else {
+                    return None;
+                };
                 let max = if b[0] == b'q' { 4 } else { 2 };
                 return (1..=max).contains(&n).then_some((k + 2, b[0] as char, n));
             }
@@ -724,7 +669,7 @@ impl<'a> Parser<'a> {
         // Year first: "2016 Q3", "2017-q1", "2016H2", "2016 the third quarter"
         if let Some((ye, y)) = self.year(i) {
             let mut k = ye;
-            if self.dash(k) || self.p(k, ',') {
+            if self.dash(k) || self.punct_at(k, ',') {
                 k += 1;
             }
             if let Some((e, kind, n)) = qh(k) {
@@ -750,13 +695,13 @@ impl<'a> Parser<'a> {
         // Year after: "Q1 2016", "q1-2019", "the third quarter of 2016",
         // "the third quarter this year", "of two thousand and twenty".
         let mut k = e;
-        if self.dash(k) || self.p(k, ',') || self.is(k, "of") {
+        if self.dash(k) || self.punct_at(k, ',') || self.is(k, "of") {
             k += 1;
         }
         if let Some((ye, y)) = self.year(k) {
             return Some((ye, make(kind, n, Some(YearRef::Abs(y)))));
         }
-        let kt = self.opt(k, "the");
+        let kt = self.skip_optional(k, "the");
         if let Some((ye, y)) = self.rel_year(kt) {
             return Some((ye, make(kind, n, Some(y))));
         }
@@ -768,7 +713,7 @@ impl<'a> Parser<'a> {
 
     /// "the third quarter", "third- quarter", "first-quarter".
     fn quarter_words(&self, i: usize) -> Hit<u32> {
-        let k = self.opt(i, "the");
+        let k = self.skip_optional(i, "the");
         let (mut e, n) = self.position(k)?;
         let n = if n == -1 { 4 } else { n };
         if !(1..=4).contains(&n) {
@@ -784,14 +729,14 @@ impl<'a> Parser<'a> {
     /// spring of nineteen seventy eight".
     fn season(&self, i: usize) -> Hit<Period> {
         let mut k = i;
-        if self.any(k, &["this", "next", "last", "the", "coming", "past", "mid"]) {
+        if self.is_one_of(k, SEASON_LEADS) {
             k += 1;
         }
-        if !lexicon::is_season(self.w(k)?) {
+        if !lexicon::is_season(self.word_at(k)?) {
             return None;
         }
         let mut e = k + 1;
-        let y = self.opt(e, "of");
+        let y = self.skip_optional(e, "of");
         if let Some((ye, _)) = self.year(y) {
             e = ye;
         }
@@ -809,10 +754,10 @@ impl<'a> Parser<'a> {
         let the = self.is(i, "the");
         let k = if the { i + 1 } else { i };
         // "15th century", "21st century"
-        if let Some((v, d)) = self.n(k)
+        if let Some((v, d)) = self.digits_at(k)
             && d <= 2
-            && let Some(s) = self.w(k + 1)
-            && matches!(s, "st" | "nd" | "rd" | "th")
+            && let Some(s) = self.word_at(k + 1)
+            && ORDINAL_SUFFIXES.contains(&s)
             && self.is(k + 2, "century")
         {
             return Some((k + 3, Period::Century(v as i32)));
@@ -824,11 +769,11 @@ impl<'a> Parser<'a> {
             return Some((e + 1, Period::Century(n)));
         }
         // Digits: "1970s", "1970's", "1990 s", "70s", "'40s"
-        let apostrophe = self.p(k, '\'') || self.p(k, '\u{2019}');
+        let apostrophe = self.punct_at(k, '\'') || self.punct_at(k, '\u{2019}');
         let j = if apostrophe { k + 1 } else { k };
-        if let Some((v, d)) = self.n(j) {
+        if let Some((v, d)) = self.digits_at(j) {
             // "1970's" is lexed as digits, an apostrophe and "s".
-            let quoted = (self.p(j + 1, '\'') || self.p(j + 1, '\u{2019}'))
+            let quoted = (self.punct_at(j + 1, '\'') || self.punct_at(j + 1, '\u{2019}'))
                 && self.glued(j + 1)
                 && self.is(j + 2, "s")
                 && self.glued(j + 2);
@@ -851,7 +796,7 @@ impl<'a> Parser<'a> {
                     _ => None,
                 };
             }
-            let s = self.w(j + 1)?;
+            let s = self.word_at(j + 1)?;
             let glued = self.glued(j + 1);
             if !(s == "s" || s == "'s") || !(glued || d == 4 || the || d == 2) {
                 return None;
@@ -875,12 +820,12 @@ impl<'a> Parser<'a> {
                 _ => None,
             };
         }
-        if !(the || self.t.get(k).is_some_and(|t| t.cap) || (k > 0 && self.is(k - 1, "in"))) {
+        if !(the || self.toks.get(k).is_some_and(|t| t.cap) || (k > 0 && self.is(k - 1, "in"))) {
             return None;
         }
         // Words: "the seventies", "the nineteen seventies", "the noughties",
         // "the twenty-tens", "the two thousands"
-        let w = self.w(k)?;
+        let w = self.word_at(k)?;
         if w == "noughties" || w == "aughts" {
             return Some((
                 k + 1,
@@ -916,7 +861,7 @@ impl<'a> Parser<'a> {
         if self.dash(j) {
             j += 1;
         }
-        let first = lexicon::decade_word(self.w(j)?)?;
+        let first = lexicon::decade_word(self.word_at(j)?)?;
         Some((
             j + 1,
             Period::Decade {
@@ -928,7 +873,7 @@ impl<'a> Parser<'a> {
 
     /// "labor day weekend", "the weekend of halloween", "halloween weekend 2021".
     fn holiday_weekend(&self, i: usize) -> Hit<Period> {
-        let k = self.opt(i, "the");
+        let k = self.skip_optional(i, "the");
         if self.is(k, "weekend") && self.is(k + 1, "of") {
             let (e, d) = self.holiday(k + 2)?;
             return Some((e, Period::WeekendOf(Box::new(d))));
