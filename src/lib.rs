@@ -4,7 +4,8 @@
 //! The pipeline's stages each have a module: [`watch`] finds settled files,
 //! [`pipeline`] queues and runs them, [`document`] turns bytes into clean text,
 //! [`extract`] finds facts, [`sink`] makes results durable, [`telemetry`]
-//! reports on all of it.
+//! reports on all of it. The build-time `tools` (benchmarks and training)
+//! sit behind the `tools` feature.
 
 pub mod cluster;
 pub mod commands;
@@ -16,4 +17,6 @@ pub mod pipeline;
 pub mod record;
 pub mod sink;
 pub mod telemetry;
+#[cfg(feature = "tools")]
+pub mod tools;
 pub mod watch;

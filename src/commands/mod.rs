@@ -1,12 +1,8 @@
 //! The subcommands, as library functions the binary calls.
 
-pub mod build_gazetteer;
-pub mod eval;
 pub mod extract;
 pub mod process;
 pub mod run;
-pub mod train_clusters;
-pub mod train_ner;
 
 use std::path::{Path, PathBuf};
 

@@ -8,7 +8,7 @@ use anyhow::Context as _;
 
 use crate::extract::entities::gazetteer::Gazetteer;
 use crate::extract::entities::lexicon::Lexicon;
-use crate::extract::entities::{conll, train};
+use super::entities::{conll, train};
 
 /// What to train on and where to write.
 #[derive(Debug, Clone)]
