@@ -5,7 +5,8 @@
 //! [`pipeline`] queues and runs them, [`article`] takes one from bytes to
 //! record: [`document`] turns bytes into clean text, [`extract`] finds facts,
 //! [`record`] builds the record; [`sink`] makes results durable, [`telemetry`]
-//! reports on all of it.
+//! reports on all of it. The build-time `tools` (benchmarks and training)
+//! sit behind the `tools` feature.
 
 pub mod article;
 pub mod commands;
@@ -18,4 +19,6 @@ pub mod pipeline;
 pub mod record;
 pub mod sink;
 pub mod telemetry;
+#[cfg(feature = "tools")]
+pub mod tools;
 pub mod watch;

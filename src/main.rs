@@ -11,6 +11,8 @@ use wirewatch::config::{Config, LogFormat, Overrides};
 use wirewatch::host::Stopped;
 use wirewatch::record::Format;
 use wirewatch::telemetry::logging;
+#[cfg(feature = "tools")]
+use wirewatch::tools;
 
 /// Watch a folder for news articles and write one JSON record of facts per article.
 #[derive(Parser, Debug)]
@@ -77,6 +79,7 @@ enum Command {
     /// Print the record's JSON Schema.
     Schema,
     /// Score extraction on a benchmark with ground truth.
+    #[cfg(feature = "tools")]
     Eval {
         #[command(subcommand)]
         benchmark: EvalCommand,
@@ -84,6 +87,7 @@ enum Command {
     /// Validate the configuration and print the effective values.
     CheckConfig,
     /// Train the entity recognizer on CoNLL-style data and write the model.
+    #[cfg(feature = "tools")]
     TrainNer {
         /// Training file (CoNLL: word first, tag last; IOB1 or IOB2).
         #[arg(long, value_name = "FILE")]
@@ -105,6 +109,7 @@ enum Command {
         runs: usize,
     },
     /// Learn the recognizer's word clusters from unlabeled text.
+    #[cfg(feature = "tools")]
     TrainClusters {
         /// Folder with reuters21578/ and ag_news_test/.
         #[arg(long, value_name = "DIR")]
@@ -123,6 +128,7 @@ enum Command {
         seed: u64,
     },
     /// Build the places table (data/places.tsv) from GeoNames and ISO 3166 files; prints it.
+    #[cfg(feature = "tools")]
     BuildGazetteer {
         /// Folder with countries.json, cities15000.json, iso3166-1.json, iso3166-2.json.
         #[arg(value_name = "DIR")]
@@ -130,6 +136,7 @@ enum Command {
     },
 }
 
+#[cfg(feature = "tools")]
 #[derive(Subcommand, Debug)]
 enum EvalCommand {
     /// HTML main text on the article-extraction benchmark (DIR holds html/ and ground-truth.json).
@@ -267,6 +274,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
+        #[cfg(feature = "tools")]
         Command::Eval {
             benchmark:
                 EvalCommand::Html {
@@ -275,17 +283,19 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     dump,
                 },
         } => {
-            let options = commands::eval::html::Options { per_page, dump };
-            print!("{}", commands::eval::html::run(&dir, &options)?);
+            let options = tools::eval::html::Options { per_page, dump };
+            print!("{}", tools::eval::html::run(&dir, &options)?);
             Ok(ExitCode::SUCCESS)
         }
+        #[cfg(feature = "tools")]
         Command::Eval {
             benchmark: EvalCommand::Recognizers { dir, failures },
         } => {
-            let options = commands::eval::recognizers::Options { failures };
-            print!("{}", commands::eval::recognizers::run(&dir, &options)?);
+            let options = tools::eval::recognizers::Options { failures };
+            print!("{}", tools::eval::recognizers::run(&dir, &options)?);
             Ok(ExitCode::SUCCESS)
         }
+        #[cfg(feature = "tools")]
         Command::Eval {
             benchmark:
                 EvalCommand::Ner {
@@ -294,10 +304,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     model,
                 },
         } => {
-            let report = commands::eval::ner::run(&file, predictions.as_deref(), model.as_deref())?;
+            let report = tools::eval::ner::run(&file, predictions.as_deref(), model.as_deref())?;
             print!("{}", report.text);
             Ok(ExitCode::SUCCESS)
         }
+        #[cfg(feature = "tools")]
         Command::TrainNer {
             train,
             dev,
@@ -306,7 +317,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             seed,
             runs,
         } => {
-            commands::train_ner::run(&commands::train_ner::Options {
+            tools::train_ner::run(&tools::train_ner::Options {
                 train,
                 dev,
                 out,
@@ -316,6 +327,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             })?;
             Ok(ExitCode::SUCCESS)
         }
+        #[cfg(feature = "tools")]
         Command::TrainClusters {
             unlabeled,
             news,
@@ -323,7 +335,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             out,
             seed,
         } => {
-            commands::train_clusters::run(&commands::train_clusters::Options {
+            tools::train_clusters::run(&tools::train_clusters::Options {
                 unlabeled,
                 news,
                 conll,
@@ -332,8 +344,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             })?;
             Ok(ExitCode::SUCCESS)
         }
+        #[cfg(feature = "tools")]
         Command::BuildGazetteer { dir } => {
-            print!("{}", commands::build_gazetteer::build(&dir)?);
+            print!("{}", tools::build_gazetteer::build(&dir)?);
             Ok(ExitCode::SUCCESS)
         }
         Command::Schema => {

@@ -2,7 +2,11 @@
 //! ../shared/data/ner: the real binary runs the committed recognizer on the
 //! file's own tokens and scores it with conlleval's rules; it must stay at
 //! the quality reached, and `--predictions` must write the same lines back
-//! with one more column. Skipped when the data is absent.
+//! with one more column. Skipped when the data is absent,
+//! failed instead under `WIREWATCH_REQUIRE_SHARED=1` (`.ci/run`).
+#![cfg(feature = "tools")]
+
+mod common;
 
 use std::path::Path;
 use std::process::Command;
@@ -14,7 +18,7 @@ const MIN_F1: f64 = 92.0;
 fn dev_split_meets_the_reached_f1() {
     let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/ner/conll2003/dev.conll");
     if !file.is_file() {
-        eprintln!("skipped: {} not found", file.display());
+        common::skip_missing_shared(&file);
         return;
     }
     let pred = tempfile::NamedTempFile::new().expect("temp file");

@@ -1,5 +1,8 @@
 //! The English "Golden Rules" of sentence boundary disambiguation (pySBD's
-//! benchmark set, in ../shared/data/sentences). Skipped when the data is absent.
+//! benchmark set, in ../shared/data/sentences). Skipped when the data is absent,
+//! failed instead under `WIREWATCH_REQUIRE_SHARED=1` (`.ci/run`).
+
+mod common;
 
 use std::path::Path;
 
@@ -15,7 +18,7 @@ fn golden_rules_pass_rate() {
     let path =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/sentences/golden_rules_en.json");
     let Ok(bytes) = std::fs::read(&path) else {
-        eprintln!("skipped: {} not found", path.display());
+        common::skip_missing_shared(&path);
         return;
     };
     let cases: Vec<Case> = serde_json::from_slice(&bytes).expect("golden rules JSON");

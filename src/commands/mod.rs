@@ -1,11 +1,7 @@
 //! The subcommands, as library functions the binary calls.
 
-pub mod build_gazetteer;
-pub mod eval;
 pub mod extract;
 pub mod ingest;
 pub mod process;
 pub mod run;
-pub mod train_clusters;
-pub mod train_ner;
 pub mod work;

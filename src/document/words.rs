@@ -91,6 +91,7 @@ fn count_ascii(b: &[u8]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     fn check(s: &str) {
         assert_eq!(
@@ -137,6 +138,44 @@ mod tests {
                 s.push(alphabet[(state % alphabet.len() as u64) as usize] as char);
             }
             check(&s);
+        }
+    }
+
+    /// Characters the segmenter treats specially: joiners between letters or
+    /// digits, white space and line breaks, and non-ASCII letters, digits,
+    /// marks, joiners and emoji next to them.
+    fn tricky_char() -> impl Strategy<Value = char> {
+        prop_oneof![
+            4 => proptest::sample::select(b"ab9_ .,;:'\"-\n\r\t".map(char::from).to_vec()),
+            1 => proptest::sample::select(vec![
+                'é', 'ß', 'Ω', 'ж', '٣', '五', 'ー', '\u{0301}', '\u{200D}', '\u{200B}',
+                '\u{00A0}', '\u{2019}', '\u{FE0F}', '😀', '€', '·', '\u{05D0}', '"',
+            ]),
+            1 => any::<char>(),
+        ]
+    }
+
+    proptest! {
+        /// The ASCII fast path counts as the segmenter does on any ASCII text.
+        #[test]
+        fn ascii_fast_path_agrees_with_uax29(s in "[ -~\t\n\r]{0,80}") {
+            prop_assert_eq!(count_ascii(s.as_bytes()), s.unicode_words().count(), "{:?}", s);
+        }
+
+        /// Mixed text (ASCII runs beside non-ASCII ones, split at spaces)
+        /// counts as the segmenter does on the whole text.
+        #[test]
+        fn count_agrees_with_uax29_on_mixed_text(
+            chars in proptest::collection::vec(tricky_char(), 0..60)
+        ) {
+            let s: String = chars.into_iter().collect();
+            prop_assert_eq!(count(&s), s.unicode_words().count(), "{:?}", s);
+        }
+
+        /// Arbitrary Unicode text counts as the segmenter does.
+        #[test]
+        fn count_agrees_with_uax29_on_any_text(s in "\\PC{0,120}") {
+            prop_assert_eq!(count(&s), s.unicode_words().count(), "{:?}", s);
         }
     }
 }

@@ -311,6 +311,23 @@ pub fn tool_or_skip(name: &str, test: &str, install_hint: &str) -> Option<PathBu
     None
 }
 
+/// Reports gold data from `../shared` that is absent: with
+/// `WIREWATCH_REQUIRE_SHARED=1` (set by `.ci/run`, where the data is always
+/// present) the test fails, so a regression cannot pass as a skip; otherwise
+/// it prints why the caller skips.
+pub fn skip_missing_shared(path: &Path) {
+    let required = std::env::var("WIREWATCH_REQUIRE_SHARED").is_ok_and(|v| v == "1");
+    assert!(
+        !required,
+        "{} not found but WIREWATCH_REQUIRE_SHARED=1",
+        path.display()
+    );
+    eprintln!(
+        "SKIPPED: {} not found (WIREWATCH_REQUIRE_SHARED=1 makes this a failure)",
+        path.display()
+    );
+}
+
 /// Parses a YAML file (first document) into JSON values, for structural checks.
 pub fn load_yaml(path: &Path) -> serde_json::Value {
     let text = std::fs::read_to_string(path)

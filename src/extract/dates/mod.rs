@@ -1,7 +1,7 @@
 //! Dates, periods and durations: found by a grammar over the text's tokens
-//! ([`grammar`]), kept as meanings independent of any calendar ([`expr`]),
+//! (`grammar`), kept as meanings independent of any calendar ([`expr`]),
 //! and resolved to ISO values once the article's reference date is known
-//! ([`reference`]). "October 8" means a different day in an article of
+//! ([`mod@reference`]). "October 8" means a different day in an article of
 //! 2019 and one of 2025, so the extractor stores what was written and the
 //! record is built with the reference the article itself gives.
 

@@ -1,17 +1,16 @@
 //! People, organizations, places and other names: a statistical recognizer
 //! trained by the project (averaged perceptron over hashed features, greedy
-//! BIO decoding; see `train`), then within-article linking and gazetteer
+//! BIO decoding, trained by `wirewatch train-ner`), then within-article linking and gazetteer
 //! lookup (see `link`).
 //!
 //! - `tokens`: raw text → CoNLL-style tokens
 //! - `features`, `lexicon`, `gazetteer`: what the recognizer looks at
-//! - `model`, `tagger`, `train`: the weights, decoding and learning
-//! - `conll`: CoNLL files and conlleval scoring (`wirewatch eval ner`)
+//! - `model`, `tagger`: the weights and decoding
 //! - `link`: mentions → entities
-//! - `clusters`: learning the word clusters (`wirewatch train-clusters`)
+//!
+//! Learning the weights and the word clusters, and reading CoNLL files, are
+//! build-time tools (`crate::tools::entities`, behind the `tools` feature).
 
-pub mod clusters;
-pub mod conll;
 pub mod features;
 pub mod gazetteer;
 pub mod hash;
@@ -20,7 +19,6 @@ pub mod link;
 pub mod model;
 pub mod tagger;
 pub mod tokens;
-pub mod train;
 
 use std::ops::Range;
 
@@ -140,7 +138,7 @@ pub fn tag_words<W: Weights>(
 }
 
 /// Mentions in raw text: tokenizes each sentence range of `body` and tags
-/// them, title-case headings in capitals (see [`heading_line`]). Returns
+/// them, title-case headings in capitals (see `heading_line`). Returns
 /// each sentence's token ranges and the mentions.
 pub fn recognize<W: Weights>(
     w: &mut W,

@@ -4,11 +4,11 @@
 //! the weights, so the same data always gives the same model file.
 
 use super::conll::{self, Score};
-use super::features::{self, DocStats, ROWS, Token};
-use super::gazetteer::Gazetteer;
-use super::lexicon::Lexicon;
-use super::model::{Dense, Model, Weights};
-use super::tagger::{self, History, NT};
+use crate::extract::entities::features::{self, DocStats, ROWS, Token};
+use crate::extract::entities::gazetteer::Gazetteer;
+use crate::extract::entities::lexicon::Lexicon;
+use crate::extract::entities::model::{Dense, Model, Weights};
+use crate::extract::entities::tagger::{self, History, NT};
 
 /// Training settings.
 #[derive(Debug, Clone, Copy)]

@@ -6,9 +6,9 @@ use std::path::PathBuf;
 
 use anyhow::Context as _;
 
+use super::entities::{conll, train};
 use crate::extract::entities::gazetteer::Gazetteer;
 use crate::extract::entities::lexicon::Lexicon;
-use crate::extract::entities::{conll, train};
 
 /// What to train on and where to write.
 #[derive(Debug, Clone)]

@@ -13,7 +13,8 @@ use anyhow::Context as _;
 use crate::extract::entities::gazetteer::Gazetteer;
 use crate::extract::entities::lexicon::Lexicon;
 use crate::extract::entities::model::Model;
-use crate::extract::entities::{ModelRef, conll, tag_words, tagger};
+use crate::extract::entities::{ModelRef, tag_words, tagger};
+use crate::tools::entities::conll;
 
 /// Result of one evaluation.
 pub struct Report {

@@ -12,7 +12,7 @@
 //!
 //! Each file's kind has an adapter module that runs the extractors on the
 //! case's text and turns what they find into the spec's vocabulary:
-//! [`numbers`] for `Number/*`, [`units`] for `NumberWithUnit/*`, [`dates`]
+//! `numbers` for `Number/*`, `units` for `NumberWithUnit/*`, `dates`
 //! for `DateTime/*` (the date-time model on its cases whose results are all
 //! dates, date ranges or durations; the other date-time specs are skipped).
 

@@ -11,8 +11,8 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use super::hash::FxMap;
-use super::tokens::tokenize;
+use crate::extract::entities::hash::FxMap;
+use crate::extract::entities::tokens::tokenize;
 
 /// Clusters per level.
 pub const LEVELS: [usize; 3] = [16, 12, 8];
@@ -242,7 +242,7 @@ pub fn learn(lines: &[String], seed: u64, log: &mut dyn FnMut(String)) -> Tables
             letters.len() >= 2 && letters.iter().all(|t| !t.chars().any(char::is_lowercase));
         let mut initial = true;
         for t in &toks {
-            let lower = super::gazetteer::key(t);
+            let lower = crate::extract::entities::gazetteer::key(t);
             let id = match ids.get(&lower) {
                 Some(&id) => id,
                 None => {

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use anyhow::Context as _;
 
-use crate::extract::entities::clusters;
+use super::entities::clusters;
 
 /// Inputs and output folder.
 #[derive(Debug, Clone)]

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use super::tagger;
+use crate::extract::entities::tagger;
 
 /// One sentence: its words, gold tags as written, and the file lines they
 /// came from (for writing predictions back).
