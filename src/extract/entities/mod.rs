@@ -127,7 +127,7 @@ pub fn tag_words<W: Weights>(
 }
 
 /// Mentions in raw text: tokenizes each sentence range of `body` and tags
-/// them, title-case headings in capitals (see [`heading_line`]). Returns
+/// them, title-case headings in capitals (see `heading_line`). Returns
 /// each sentence's token ranges and the mentions.
 pub fn recognize<W: Weights>(
     w: &mut W,
