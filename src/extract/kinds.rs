@@ -10,9 +10,13 @@ use crate::document::Document;
 /// A kind of fact the facts metric counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum FactKind {
+    /// Paragraphs of the body.
     Paragraph,
+    /// Sentences of the body.
     Sentence,
+    /// Words of the body.
     Word,
+    /// Hyperlinks: markup links and bare URLs in the text.
     Link,
     /// The article's own address, when the file states it.
     Url,
@@ -22,6 +26,7 @@ pub enum FactKind {
     Money,
     /// Percentages with a number.
     Percentage,
+    /// Measurements and counts.
     Quantity,
 }
 
