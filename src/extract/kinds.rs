@@ -10,9 +10,13 @@ use crate::document::Document;
 /// A kind of fact the facts metric counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum FactKind {
+    /// Paragraphs of the body.
     Paragraph,
+    /// Sentences of the body.
     Sentence,
+    /// Words of the body.
     Word,
+    /// Hyperlinks: markup links and bare URLs in the text.
     Link,
     /// The article's own address, when the file states it.
     Url,
@@ -22,6 +26,7 @@ pub enum FactKind {
     Money,
     /// Percentages with a number.
     Percentage,
+    /// Measurements and counts.
     Quantity,
 }
 
@@ -39,30 +44,22 @@ impl FactKind {
         FactKind::Quantity,
     ];
 
-    /// The metric's label values for [`FactKind::ALL`], in that order.
-    pub const LABELS: [&'static str; 9] = {
-        let mut labels = [""; 9];
-        let mut i = 0;
-        while i < labels.len() {
-            labels[i] = FactKind::ALL[i].label();
-            i += 1;
-        }
-        labels
-    };
+    /// Each kind's `kind` label value, in declaration order.
+    pub const LABELS: [&'static str; 9] = [
+        "paragraph",
+        "sentence",
+        "word",
+        "link",
+        "url",
+        "number",
+        "money",
+        "percentage",
+        "quantity",
+    ];
 
-    /// The kind's `kind` label value.
+    /// The kind's `kind` label value (see [`FactKind::LABELS`]).
     pub const fn label(self) -> &'static str {
-        match self {
-            FactKind::Paragraph => "paragraph",
-            FactKind::Sentence => "sentence",
-            FactKind::Word => "word",
-            FactKind::Link => "link",
-            FactKind::Url => "url",
-            FactKind::Number => "number",
-            FactKind::Money => "money",
-            FactKind::Percentage => "percentage",
-            FactKind::Quantity => "quantity",
-        }
+        FactKind::LABELS[self as usize]
     }
 
     /// How many facts of this kind `doc` and its `facts` hold (figures
@@ -101,5 +98,30 @@ impl Facts {
             .into_iter()
             .map(|t| (t, self.entities.iter().filter(|e| e.ty == t).count()))
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{EntityType, FactKind};
+
+    /// `label` reads `LABELS` by discriminant: `ALL` must list the variants
+    /// in declaration order for each to get its own label.
+    #[test]
+    fn labels_follow_declaration_order() {
+        for (i, k) in FactKind::ALL.into_iter().enumerate() {
+            assert_eq!(k as usize, i);
+        }
+        for (i, t) in EntityType::ALL.into_iter().enumerate() {
+            assert_eq!(t as usize, i);
+            assert_eq!(EntityType::from_index(i), t);
+            // The record and the metric name a type alike.
+            assert_eq!(
+                serde_json::to_string(&t).ok(),
+                Some(format!("\"{}\"", t.label()))
+            );
+        }
+        assert_eq!(FactKind::Percentage.label(), "percentage");
+        assert_eq!(EntityType::Organization.label(), "organization");
     }
 }

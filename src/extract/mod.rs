@@ -60,15 +60,9 @@ pub fn extract(doc: &Document) -> Facts {
     let numbers = numbers::scan_tokens(body, &tokens);
     let dates = dates::scan_article_tokens(body, &tokens, dates::Mode::All);
     let money = money::find(body, &numbers);
-    let percentages = percent::find(body, &numbers, &ranges(&money).collect::<Vec<_>>());
-    let taken: Vec<_> = ranges(&money).chain(ranges(&percentages)).collect();
-    let quantities = quantities::find(body, &numbers, &taken);
-    let mut taken: Vec<_> = ranges(&money)
-        .chain(ranges(&percentages))
-        .chain(ranges(&quantities))
-        .chain(ranges(&dates))
-        .collect();
-    taken.sort_by_key(|r| r.start);
+    let percentages = percent::find(body, &numbers, &covered(&[&money]));
+    let quantities = quantities::find(body, &numbers, &covered(&[&money, &percentages]));
+    let taken = covered(&[&money, &percentages, &quantities, &dates]);
     let standalone = numbers::standalone(body, &numbers, &taken);
     let entities = entities::find(body, &doc.sentences);
     Facts {
@@ -82,15 +76,31 @@ pub fn extract(doc: &Document) -> Facts {
     }
 }
 
-/// A fact that covers a byte range of the body, which the extractors after
-/// it leave alone.
-trait Taken {
-    fn range(&self) -> &Range<usize>;
+/// The byte ranges the facts in `lists` cover, sorted by start: what an
+/// extractor after them leaves alone.
+fn covered(lists: &[&dyn Covering]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for list in lists {
+        list.add_ranges(&mut out);
+    }
+    out.sort_by_key(|r| r.start);
+    out
 }
 
-/// The byte ranges `facts` cover.
-fn ranges<F: Taken>(facts: &[F]) -> impl Iterator<Item = Range<usize>> + '_ {
-    facts.iter().map(|f| f.range().clone())
+/// A list of found facts, each covering a byte range of the body.
+trait Covering {
+    fn add_ranges(&self, out: &mut Vec<Range<usize>>);
+}
+
+impl<F: Taken> Covering for Vec<F> {
+    fn add_ranges(&self, out: &mut Vec<Range<usize>>) {
+        out.extend(self.iter().map(|f| f.range().clone()));
+    }
+}
+
+/// A fact at a byte range of the body.
+trait Taken {
+    fn range(&self) -> &Range<usize>;
 }
 
 impl Taken for Money {

@@ -1,7 +1,7 @@
 //! The pipeline: a bounded queue of settled files, N worker threads that
-//! analyze them ([`crate::article`]) and write records, and one committer that makes results
-//! durable in groups. Back-pressure comes from the bounded queue: when it is
-//! full, whoever feeds it waits.
+//! analyze them ([`crate::article`]) and write records, and one committer
+//! that makes results durable in groups. Back-pressure comes from the
+//! bounded queue: when it is full, whoever feeds it waits.
 
 pub mod commit;
 pub mod events;

@@ -22,6 +22,7 @@ pub(super) struct Place {
 }
 
 impl<'a> Locator<'a> {
+    /// Indexes `doc`'s body once (one pass), for every fact of the record.
     pub fn new(doc: &'a Document) -> Self {
         Locator {
             body: &doc.body,

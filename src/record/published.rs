@@ -2,27 +2,11 @@
 //! read against, and where it came from.
 
 use chrono::NaiveDate;
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
 
-use super::SourceMeta;
+use super::{Published, SourceMeta};
 use crate::document::Document;
 use crate::extract::dates::DateMention;
 use crate::extract::dates::reference::latest_full_day;
-
-/// When the article was published.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
-#[serde(deny_unknown_fields)]
-pub struct Published {
-    /// ISO 8601 date (YYYY-MM-DD).
-    pub date: String,
-    /// Where the date came from: "dateline" (stated at the top of the text),
-    /// "metadata" (front matter, HTML meta or JSON-LD), "reference_date"
-    /// (given by the caller), "text" (the latest fully written date in the
-    /// text, when the article states none), or "mtime" (the file's
-    /// modification time, when the text has no full date either).
-    pub from: String,
-}
 
 /// The date the article states (dateline, metadata; a missing year taken
 /// from what follows), else the caller's reference date, else the latest

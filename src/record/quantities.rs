@@ -3,50 +3,12 @@
 
 use std::ops::Range;
 
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
-
+use super::Quantity;
 use super::place::{Locator, ends, finite};
 use crate::extract;
 use crate::extract::dates::{DateMention, Kind};
-use crate::extract::numbers::Qualifier;
 use crate::extract::quantities::Measure;
 use crate::extract::units::Dimension;
-
-/// A number and what it counts or measures ("145 people", "3,000 km").
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
-#[serde(deny_unknown_fields)]
-pub struct Quantity {
-    /// The quantity as written.
-    pub text: String,
-    /// `[start, end)` code-point offsets in `text.body`.
-    pub start: usize,
-    pub end: usize,
-    /// Index in `text.sentences` of the sentence holding it.
-    pub sentence: usize,
-    /// The number, in `unit`; for a range, the low end.
-    pub value: f64,
-    /// For a measurement, the unit's symbol ("km", "t", "mi", "°C", "year");
-    /// for a count, the words naming what is counted, as written ("Tajik
-    /// citizens").
-    pub unit: String,
-    pub dimension: Dimension,
-    /// `value` converted to `si_unit`, for measurements whose unit says how.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub si_value: Option<f64>,
-    /// The SI unit of the dimension: m, kg, m2, m3, m/s, bit, bit/s, rad,
-    /// K, J, W or s.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub si_unit: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub qualifier: Option<Qualifier>,
-    /// Low end of a range ("1.2 to 2 million migrants").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub min: Option<f64>,
-    /// High end of a range.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub max: Option<f64>,
-}
 
 /// The quantities with a finite value, in text order; an amount of time
 /// inside a date ("three years ago") is part of the date, not a quantity.

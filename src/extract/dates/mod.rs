@@ -1,9 +1,11 @@
 //! Dates, periods and durations: found by a grammar over the text's tokens
 //! (`grammar`), kept as meanings independent of any calendar ([`expr`]),
 //! and resolved to ISO values once the article's reference date is known
-//! ([`mod@reference`]). "October 8" means a different day in an article of
-//! 2019 and one of 2025, so the extractor stores what was written and the
-//! record is built with the reference the article itself gives.
+//! ([`reference`](mod@reference) picks the reading, [`Expr::resolved`]
+//! gives the record's values and [`Expr::granularity`] what the expression
+//! names). "October 8" means a different day in an article of 2019 and one
+//! of 2025, so the extractor stores what was written and the record is
+//! built with the reference the article itself gives.
 
 pub mod calendar;
 pub mod expr;

@@ -52,16 +52,9 @@ impl EntityType {
         EntityType::Misc,
     ];
 
-    /// The metric's label values for [`EntityType::ALL`], in that order.
-    pub const LABELS: [&'static str; 4] = {
-        let mut labels = [""; 4];
-        let mut i = 0;
-        while i < labels.len() {
-            labels[i] = EntityType::ALL[i].label();
-            i += 1;
-        }
-        labels
-    };
+    /// Each type's name, as the record writes it and the
+    /// `wirewatch_entities_extracted_total` metric labels it, in index order.
+    pub const LABELS: [&'static str; 4] = ["person", "organization", "place", "misc"];
 
     /// From the tagger's type index (PER, ORG, LOC, MISC).
     pub fn from_index(i: usize) -> EntityType {
@@ -73,15 +66,9 @@ impl EntityType {
         }
     }
 
-    /// The type's name, as the record writes it and the
-    /// `wirewatch_entities_extracted_total` metric labels it.
+    /// The type's name (see [`EntityType::LABELS`]).
     pub const fn label(self) -> &'static str {
-        match self {
-            EntityType::Person => "person",
-            EntityType::Organization => "organization",
-            EntityType::Place => "place",
-            EntityType::Misc => "misc",
-        }
+        EntityType::LABELS[self as usize]
     }
 }
 
