@@ -1,12 +1,15 @@
 //! wirewatch: watch a folder for news articles, extract their facts, write one
 //! normalized JSON record per article, and expose Prometheus metrics.
 //!
-//! The pipeline's stages each have a module: [`watch`] finds settled files,
-//! [`pipeline`] queues and runs them, [`article`] takes one from bytes to
+//! The pipeline's stages each have a module: [`host`] runs a pipeline from a
+//! source (the watched folder, paths given once, a NATS work queue) to a sink
+//! (records here, or NATS), [`watch`] sees what the folder holds,
+//! [`pipeline`] queues and runs the jobs, [`article`] takes one from bytes to
 //! record: [`document`] turns bytes into clean text, [`extract`] finds facts,
-//! [`record`] builds the record; [`sink`] makes results durable, [`telemetry`]
-//! reports on all of it. The build-time `tools` (benchmarks and training)
-//! sit behind the `tools` feature.
+//! [`record`] builds the record; [`sink`] makes results durable,
+//! [`telemetry`] reports on all of it; [`commands`] are the subcommands. The
+//! build-time `tools` (benchmarks and training) sit behind the `tools`
+//! feature.
 
 pub mod article;
 pub mod commands;

@@ -1,4 +1,6 @@
-//! The subcommands, as library functions the binary calls.
+//! The subcommands, as library functions the binary calls. The daemon
+//! commands (`run`, `ingest`, `work`, `process`) only pick a source and a
+//! sink for the [`crate::host`].
 
 pub mod extract;
 pub mod ingest;

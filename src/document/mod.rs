@@ -205,15 +205,10 @@ mod tests {
 
     #[test]
     fn empty_and_binary_are_errors() {
-        assert_eq!(read(b"", None).unwrap_err().reason().label(), "empty");
-        assert_eq!(
-            read(b"  \n\n ", None).unwrap_err().reason().label(),
-            "empty"
-        );
-        assert_eq!(
-            read(b"ab\0cd", None).unwrap_err().reason().label(),
-            "binary"
-        );
+        let reason = |bytes: &[u8]| read(bytes, None).map(|_| ()).map_err(|e| e.reason());
+        assert_eq!(reason(b""), Err(QuarantineReason::Empty));
+        assert_eq!(reason(b"  \n\n "), Err(QuarantineReason::Empty));
+        assert_eq!(reason(b"ab\0cd"), Err(QuarantineReason::Binary));
     }
 
     #[test]

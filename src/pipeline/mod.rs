@@ -116,9 +116,10 @@ impl Context {
     }
 }
 
-/// A started pipeline: feed it through `jobs`, then drop `jobs` and call [`Running::join`].
+/// A started pipeline: feed it through `jobs` (the host wraps it in a
+/// submitter), then drop every copy of `jobs` and call [`Running::join`].
 pub struct Running {
-    pub jobs: Sender<Job>,
+    pub(crate) jobs: Sender<Job>,
     workers: Vec<JoinHandle<()>>,
     committer: JoinHandle<Summary>,
 }

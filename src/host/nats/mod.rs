@@ -110,3 +110,32 @@ pub(crate) async fn delete_object(js: &jetstream::Context, cfg: &NatsConfig, nam
         tracing::warn!(error = %e, "cannot delete a large article from the object store; its bytes stay there");
     }
 }
+
+/// Lowercase hex of raw path bytes: exact for any file name, safe in a header.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The bytes of a [`hex`] string, if it is one.
+pub fn unhex(s: &str) -> Option<Vec<u8>> {
+    if !s.len().is_multiple_of(2) {
+        return None;
+    }
+    (0..s.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(s.get(i..i + 2)?, 16).ok())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hex_round_trip() {
+        let raw = b"odd\nname\xff.txt";
+        assert_eq!(unhex(&hex(raw)).as_deref(), Some(&raw[..]));
+        assert_eq!(unhex("zz"), None);
+        assert_eq!(unhex("abc"), None);
+    }
+}

@@ -11,7 +11,7 @@ use async_nats::HeaderMap;
 use async_nats::jetstream;
 
 use crate::config::NatsConfig;
-use crate::host::nats::{self, headers};
+use crate::host::nats::{self, headers, hex};
 use crate::pipeline::worker::{Delivery, Output, failed};
 use crate::pipeline::{Completion, Context, Outcome};
 use crate::sink::ledger::LedgerOp;
@@ -149,33 +149,9 @@ impl Output for NatsOutput {
     }
 }
 
-/// Lowercase hex of raw path bytes: exact for any file name, safe in a header.
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// The bytes of a [`hex`] string, if it is one.
-pub fn unhex(s: &str) -> Option<Vec<u8>> {
-    if !s.len().is_multiple_of(2) {
-        return None;
-    }
-    (0..s.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(s.get(i..i + 2)?, 16).ok())
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn hex_round_trip() {
-        let raw = b"odd\nname\xff.txt";
-        assert_eq!(unhex(&hex(raw)).as_deref(), Some(&raw[..]));
-        assert_eq!(unhex("zz"), None);
-        assert_eq!(unhex("abc"), None);
-    }
 
     #[test]
     fn every_publish_of_the_same_content_gets_an_object_of_its_own() {

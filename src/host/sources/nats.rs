@@ -1,6 +1,6 @@
-//! The NATS work queue as a source (`wirewatch work`): pull articles from the work-queue stream and run them
-//! through the same pipeline as the daemon (workers, group commit, records,
-//! ledger, quarantine). A message is acked only once its record is durable
+//! The NATS work queue as a source (`wirewatch work`): pull articles from
+//! the work-queue stream and run them through the same pipeline as the
+//! daemon (workers, group commit, records, ledger, quarantine). A message is acked only once its record is durable
 //! and published to the records stream; a failure naks it for redelivery,
 //! and an article delivered `nats.max_deliver` times is dead-lettered to the
 //! quarantine instead of being tried again. A large article's bytes are
@@ -19,8 +19,7 @@ use futures_util::future::join_all;
 use super::{Feed, Source};
 use crate::config::NatsConfig;
 use crate::host::nats::connect::SetupError;
-use crate::host::nats::{ObjectError, delete_object, fetch_object, headers};
-use crate::host::sinks::nats::unhex;
+use crate::host::nats::{ObjectError, delete_object, fetch_object, headers, unhex};
 use crate::host::{Shutdown, Submitter};
 use crate::pipeline::events::ArticleFinished;
 use crate::pipeline::{Context, Done, Job, Outcome, Summary};
