@@ -319,117 +319,117 @@ impl<'a> Parser<'a> {
         } else {
             (i, None)
         };
-        // "in 3 weeks", "within 9 months", "within next 10 months", "in two
-        // years since 2011", "in a fortnight"
         if qual.is_none() && self.is_one_of(k, &["in", "within"]) {
-            let within = self.is(k, "within");
-            let a0 = if within {
-                self.skip_optional(k + 1, "next")
-            } else {
-                k + 1
-            };
-            let (e, amount) = self.amount(a0)?;
-            if amount.iter().any(|(_, u)| !u.is_calendar()) {
-                return None;
-            }
-            // "in two days from today" is read from "two".
-            if !within && self.is_one_of(e, SHIFT_BASE_LINKS) && self.day(e + 1).is_some() {
-                return None;
-            }
-            if self.is(e, "since") {
-                let (pe, p) = self.period(e + 1)?;
-                return Some((
-                    pe,
-                    Expr::day(Day::FromPeriod {
-                        base: Box::new(p),
-                        amount,
-                    }),
-                ));
-            }
-            if within {
-                // "within 2 weeks from today"
-                if self.is(e, "from")
-                    && let Some((de, d)) = self.day(e + 1)
-                {
-                    return Some((de, span(d, amount, 1)));
-                }
-                return Some((e, span(Day::Relative(0), amount, 1)));
-            }
-            // "in 3 days on Friday" stays "in 3 days".
-            return Some((e, Expr::day(shift(Day::Relative(0), amount, 1))));
+            return self.in_amount(k);
         }
-        // "for 3 days, from today", "for 1 week, from 20th dec"
         if qual.is_none() && self.is(k, "for") {
-            let (e, amount) = self.amount(k + 1)?;
-            let j = if self.punct_at(e, ',') { e + 1 } else { e };
-            if !self.is(j, "from") {
-                return None;
-            }
-            let (de, d) = self.day(j + 1)?;
+            return self.for_amount_from(k);
+        }
+        if let Some(h) = self.weekdays_from_now(k) {
+            return Some(h);
+        }
+        self.amount_from_day(k, qual)
+    }
+
+    /// "in 3 weeks", "within 9 months", "within next 10 months", "in two
+    /// years since 2011", "in a fortnight" (`k` is at "in" or "within").
+    fn in_amount(&self, k: usize) -> Hit<Expr> {
+        let within = self.is(k, "within");
+        let a0 = if within {
+            self.skip_optional(k + 1, "next")
+        } else {
+            k + 1
+        };
+        let (e, amount) = self.amount(a0)?;
+        if amount.iter().any(|(_, u)| !u.is_calendar()) {
+            return None;
+        }
+        // "in two days from today" is read from "two".
+        if !within && self.is_one_of(e, SHIFT_BASE_LINKS) && self.day(e + 1).is_some() {
+            return None;
+        }
+        if self.is(e, "since") {
+            let (pe, p) = self.period(e + 1)?;
             return Some((
-                de,
-                span(
-                    Day::Shift {
-                        base: Box::new(d),
-                        amount: Vec::new(),
-                        sign: 1,
-                    },
+                pe,
+                Expr::day(Day::FromPeriod {
+                    base: Box::new(p),
                     amount,
-                    1,
-                ),
+                }),
             ));
         }
-        // "two Sundays from now", "two monday later"
-        if let Some((c, n)) = self.count(k)
-            && let Some((we, wd)) = self.weekday(c, true)
-            && n >= 1.0
-        {
-            let n = n as i32;
-            if self.is(we, "from") && self.is(we + 1, "now") {
-                return Some((
-                    we + 2,
-                    Expr::day(Day::WeekdayShift {
-                        base: Box::new(Day::Relative(0)),
-                        weekday: wd,
-                        n,
-                    }),
-                ));
+        if within {
+            // "within 2 weeks from today"
+            if self.is(e, "from")
+                && let Some((de, d)) = self.day(e + 1)
+            {
+                return Some((de, span(d, amount, 1)));
             }
-            if self.is(we, "later") {
-                return Some((
-                    we + 1,
-                    Expr::day(Day::WeekdayShift {
-                        base: Box::new(Day::Relative(0)),
-                        weekday: wd,
-                        n,
-                    }),
-                ));
-            }
+            return Some((e, span(Day::Relative(0), amount, 1)));
         }
+        // "in 3 days on Friday" stays "in 3 days".
+        Some((e, Expr::day(shift(Day::Relative(0), amount, 1))))
+    }
+
+    /// "for 3 days, from today", "for 1 week, from 20th dec" (`k` is at
+    /// "for").
+    fn for_amount_from(&self, k: usize) -> Hit<Expr> {
+        let (e, amount) = self.amount(k + 1)?;
+        let j = if self.punct_at(e, ',') { e + 1 } else { e };
+        if !self.is(j, "from") {
+            return None;
+        }
+        let (de, d) = self.day(j + 1)?;
+        Some((
+            de,
+            span(
+                Day::Shift {
+                    base: Box::new(d),
+                    amount: Vec::new(),
+                    sign: 1,
+                },
+                amount,
+                1,
+            ),
+        ))
+    }
+
+    /// "two Sundays from now", "two monday later".
+    fn weekdays_from_now(&self, k: usize) -> Hit<Expr> {
+        let (c, n) = self.count(k)?;
+        let (we, weekday) = self.weekday(c, true)?;
+        (n >= 1.0).then_some(())?;
+        let end = if self.is(we, "from") && self.is(we + 1, "now") {
+            we + 2
+        } else if self.is(we, "later") {
+            we + 1
+        } else {
+            return None;
+        };
+        Some((
+            end,
+            Expr::day(Day::WeekdayShift {
+                base: Box::new(Day::Relative(0)),
+                weekday,
+                n: n as i32,
+            }),
+        ))
+    }
+
+    /// An amount from today or from a day: "two weeks ago", "3 weeks
+    /// later", "2 days hence", "4 weeks in the future", "a week starting
+    /// tomorrow", "3 days after January 12", "2 weeks before May 13 1999";
+    /// `qual` is "more than" (true) or "less than" (false).
+    fn amount_from_day(&self, k: usize, qual: Option<bool>) -> Hit<Expr> {
         let (e, amount) = self.amount(k)?;
         if amount.iter().any(|(_, u)| !u.is_calendar()) {
             return None;
         }
-        let today = Day::Relative(0);
-        // "two weeks ago", "3 weeks later", "2 days hence", "4 weeks in the future"
-        let simple = match self.word_at(e) {
-            Some("ago" | "earlier" | "before") if self.clause_end(e + 1) || self.is(e, "ago") => {
-                Some((e + 1, -1))
-            }
-            Some("later" | "hence" | "after")
-                if self.clause_end(e + 1) || self.word_at(e) != Some("after") =>
-            {
-                Some((e + 1, 1))
-            }
-            Some("from") if self.is(e + 1, "now") => Some((e + 2, 1)),
-            Some("in") if self.is(e + 1, "the") && self.is(e + 2, "future") => Some((e + 3, 1)),
-            _ => None,
-        };
-        if let Some((end, sign)) = simple {
+        if let Some((end, sign)) = self.counted_from_today(e) {
             if qual.is_some() {
                 return None;
             }
-            return Some((end, Expr::day(shift(today, amount, sign))));
+            return Some((end, Expr::day(shift(Day::Relative(0), amount, sign))));
         }
         // "starting (from)? next Monday", "starting tomorrow"
         if self.is(e, "starting") || self.is(e, "beginning") {
@@ -446,8 +446,6 @@ impl<'a> Parser<'a> {
             };
             return Some((de, span(d, amount, 1)));
         }
-        // "3 days after January 12", "two days before yesterday", "three
-        // weeks from tomorrow", "2 weeks before May 13 1999"
         let sign = match self.word_at(e)? {
             "after" | "from" => 1,
             "before" => -1,
@@ -464,6 +462,25 @@ impl<'a> Parser<'a> {
             }
             // "less than 2 weeks from today": the span up to it.
             Some(false) => Some((de, span(base, amount, sign))),
+        }
+    }
+
+    /// The words after an amount that count it from today ("ago", "later",
+    /// "from now", "in the future"): the token after them and the
+    /// direction.
+    fn counted_from_today(&self, e: usize) -> Option<(usize, i32)> {
+        match self.word_at(e) {
+            Some("ago" | "earlier" | "before") if self.clause_end(e + 1) || self.is(e, "ago") => {
+                Some((e + 1, -1))
+            }
+            Some("later" | "hence" | "after")
+                if self.clause_end(e + 1) || self.word_at(e) != Some("after") =>
+            {
+                Some((e + 1, 1))
+            }
+            Some("from") if self.is(e + 1, "now") => Some((e + 2, 1)),
+            Some("in") if self.is(e + 1, "the") && self.is(e + 2, "future") => Some((e + 3, 1)),
+            _ => None,
         }
     }
 }

@@ -51,96 +51,111 @@ impl<'a> Parser<'a> {
 
     /// A calendar date with a month name or all in digits.
     pub fn calendar_date(&self, i: usize) -> Hit<Day> {
-        let mut best: Hit<Day> = None;
-        // Month first: "April 22", "Oct. 2", "jan-1", "May the eleventh",
-        // "January 12, 2016", "sep-23-2020".
-        if let Some((k, m)) = self.month(i, true) {
-            let mut j = k;
-            if ((self.dash(j) || self.punct_at(j, '/')) && self.glued(j)) || self.punct_at(j, '.') {
-                j += 1;
-            }
-            let the = self.is(j, "the");
-            if the {
-                j += 1;
-            }
-            // Not a time ("May 5 pm", "June 3:30").
-            if let Some((e, (d, ordinal))) = self.day_num(j, true)
-                && !self.punct_at(e, ':')
-                && (the || !self.is_one_of(e, CLOCK_SUFFIXES))
-            {
-                // A lower-case "may" or "march" needs a day written as one.
-                if self.month(i, false).is_some() || ordinal || self.digits_at(j).is_some() {
-                    let (end, year) = match self.trailing_year(e) {
-                        Some((ye, y)) => (ye, Some(y)),
-                        None if (self.dash(e) || self.punct_at(e, '/')) && self.glued(e) => {
-                            match self.year_after(e + 1) {
-                                Some((ye, y)) => (ye, Some(y)),
-                                None => (e, None),
-                            }
-                        }
-                        None => (e, None),
-                    };
-                    best = Some((end, calendar(year, m, d)));
-                }
-            }
-            // "september-2020-23"
-            if (self.dash(k) && self.glued(k))
-                && let Some((ye, y)) = self.year(k + 1)
-                && self.dash(ye)
-                && let Some((e, (d, _))) = self.day_num(ye + 1, false)
-            {
-                best = Some((e, calendar(Some(YearRef::Abs(y)), m, d)));
-            }
-        }
-        // Day first: "15 June 2016", "1st jan", "fourth of may", "16. Nov.
-        // 2016", "the 09th of May", "22april", "1-jan".
+        let mut best = self.month_first(i);
+        let further = |best: &Hit<Day>, end: usize| best.as_ref().is_none_or(|(b, _)| end > *b);
+        if let Some((end, d)) = self.day_first(i)
+            && further(&best, end)
         {
-            let the = self.is(i, "the");
-            let j = if the { i + 1 } else { i };
-            if let Some((k, (d, ordinal))) = self.day_num(j, true) {
-                let digits = self.digits_at(j).is_some();
-                let mut m0 = k;
-                if self.punct_at(m0, '.') && digits {
-                    m0 += 1;
-                }
-                if (self.dash(m0) && self.glued(m0)) || self.is(m0, "of") {
-                    m0 += 1;
-                }
-                if let Some((e, m)) = self.month(m0, true)
-                    && (digits || ordinal || self.month(m0, false).is_some())
-                {
-                    let (end, year) = self.maybe_year(e);
-                    // "the 09th of May" keeps its article; "the tenth of
-                    // September" is read from the day.
-                    let start_ok = !the || digits;
-                    if start_ok && best.as_ref().is_none_or(|(b, _)| end > *b) {
-                        best = Some((end, calendar(year, m, d)));
-                    }
-                }
-            }
+            best = Some((end, d));
         }
         // All digits: "4/22", "2015-08-12", "22-nov".
         if let Some((e, NumericDate::Day(d))) = self.numeric(i)
-            && best.as_ref().is_none_or(|(b, _)| e > *b)
+            && further(&best, e)
             && self.numeric_ok(i, e, &d)
         {
             best = Some((e, d));
         }
-        // "2016 10 16"
-        if let (Some((y, 4)), Some((m, 2)), Some((d, 2))) = (
+        if let Some((end, d)) = self.spaced_digits_date(i)
+            && further(&best, end)
+        {
+            best = Some((end, d));
+        }
+        best
+    }
+
+    /// Month first: "April 22", "Oct. 2", "jan-1", "May the eleventh",
+    /// "January 12, 2016", "sep-23-2020", "september-2020-23".
+    fn month_first(&self, i: usize) -> Hit<Day> {
+        let (k, m) = self.month(i, true)?;
+        // "september-2020-23"
+        if (self.dash(k) && self.glued(k))
+            && let Some((ye, y)) = self.year(k + 1)
+            && self.dash(ye)
+            && let Some((e, (d, _))) = self.day_num(ye + 1, false)
+        {
+            return Some((e, calendar(Some(YearRef::Abs(y)), m, d)));
+        }
+        let mut j = k;
+        if ((self.dash(j) || self.punct_at(j, '/')) && self.glued(j)) || self.punct_at(j, '.') {
+            j += 1;
+        }
+        let the = self.is(j, "the");
+        if the {
+            j += 1;
+        }
+        // Not a time ("May 5 pm", "June 3:30").
+        let (e, (d, ordinal)) = self.day_num(j, true)?;
+        if self.punct_at(e, ':') || (!the && self.is_one_of(e, CLOCK_SUFFIXES)) {
+            return None;
+        }
+        // A lower-case "may" or "march" needs a day written as one.
+        if self.month(i, false).is_none() && !ordinal && self.digits_at(j).is_none() {
+            return None;
+        }
+        let (end, year) = match self.trailing_year(e) {
+            Some((ye, y)) => (ye, Some(y)),
+            None if (self.dash(e) || self.punct_at(e, '/')) && self.glued(e) => {
+                match self.year_after(e + 1) {
+                    Some((ye, y)) => (ye, Some(y)),
+                    None => (e, None),
+                }
+            }
+            None => (e, None),
+        };
+        Some((end, calendar(year, m, d)))
+    }
+
+    /// Day first: "15 June 2016", "1st jan", "fourth of may", "16. Nov.
+    /// 2016", "the 09th of May", "22april", "1-jan". "The 09th of May"
+    /// keeps its article; "the tenth of September" is read from the day.
+    fn day_first(&self, i: usize) -> Hit<Day> {
+        let the = self.is(i, "the");
+        let j = if the { i + 1 } else { i };
+        let (k, (d, ordinal)) = self.day_num(j, true)?;
+        let digits = self.digits_at(j).is_some();
+        if the && !digits {
+            return None;
+        }
+        let mut m0 = k;
+        if self.punct_at(m0, '.') && digits {
+            m0 += 1;
+        }
+        if (self.dash(m0) && self.glued(m0)) || self.is(m0, "of") {
+            m0 += 1;
+        }
+        let (e, m) = self.month(m0, true)?;
+        if !(digits || ordinal || self.month(m0, false).is_some()) {
+            return None;
+        }
+        let (end, year) = self.maybe_year(e);
+        Some((end, calendar(year, m, d)))
+    }
+
+    /// Year, month and day as spaced digits: "2016 10 16".
+    fn spaced_digits_date(&self, i: usize) -> Hit<Day> {
+        let (Some((y, 4)), Some((m, 2)), Some((d, 2))) = (
             self.digits_at(i),
             self.digits_at(i + 1),
             self.digits_at(i + 2),
-        ) && (1900..=2099).contains(&y)
+        ) else {
+            return None;
+        };
+        ((1900..=2099).contains(&y)
             && (1..=12).contains(&m)
             && (1..=31).contains(&d)
             && !self.glued(i + 1)
-            && !self.glued(i + 2)
-            && best.as_ref().is_none_or(|(b, _)| i + 3 > *b)
-        {
-            best = Some((i + 3, calendar(Some(YearRef::Abs(y as i32)), m, d)));
-        }
-        best
+            && !self.glued(i + 2))
+        .then(|| (i + 3, calendar(Some(YearRef::Abs(y as i32)), m, d)))
     }
 
     /// Whether an all-numeric day without a year stands as a date here: a

@@ -5,9 +5,9 @@
 
 use super::super::expr::{Day, MonthRef, Part, Period, YearRef};
 use super::super::lexicon::cues::{
-    ARTICLES, BEFORE_BARE_PERIOD, OF_OR_IN, ON_OR_FROM, ORDINAL_SUFFIXES, PERIOD_UNITS,
-    REST_DETERMINERS, REST_WORDS, S_WORDS_NOT_PLURAL, SEASON_LEADS, STARTING_WORDS, VAGUE_COUNTS,
-    YEAR_KIND_CODES, YEAR_KINDS, YEAR_PREPS,
+    ARTICLES, BEFORE_ANY_YEAR, BEFORE_BARE_PERIOD, OF_OR_IN, ON_OR_FROM, ORDINAL_SUFFIXES,
+    PERIOD_UNITS, REST_DETERMINERS, REST_WORDS, S_WORDS_NOT_PLURAL, SEASON_LEADS, STARTING_WORDS,
+    VAGUE_COUNTS, YEAR_KIND_CODES, YEAR_KINDS, YEAR_PREPS,
 };
 use super::super::lexicon::{self, Unit};
 use super::{Hit, Parser, longest};
@@ -144,94 +144,131 @@ impl<'a> Parser<'a> {
     /// Years: "2017" (after a word that asks for a year), "the year 2019",
     /// "year 247", "this year", "nineteen ninety six", "cy 2008".
     pub fn year_period(&self, i: usize) -> Hit<Period> {
-        // "this/next/last/the/that/same year", "this calendar year"
         let the = self.is(i, "the");
         let k = if the { i + 1 } else { i };
-        if let Some(r) = self.word_at(k).and_then(lexicon::relative) {
-            if self.is(k + 1, "year") && self.year(k + 2).is_none() {
-                return Some((k + 2, Period::Year(YearRef::Rel(r))));
-            }
-            if self.is(k + 1, "calendar") && self.is(k + 2, "year") {
-                return Some((k + 3, Period::Year(YearRef::Rel(r))));
-            }
-            if self.is_one_of(k + 1, YEAR_KINDS) && self.is(k + 2, "year") {
-                return Some((k + 3, Period::Unresolvable));
-            }
+        if let Some(h) = self.relative_year(k) {
+            return Some(h);
         }
         // "fiscal year 2008", "school year 2008", "fiscal year" (read
         // without their article)
-        if the
-            && (self.is_one_of(k, YEAR_KINDS)
-                || self.is_one_of(k, YEAR_KIND_CODES)
-                || self.word_at(k).is_some_and(|w| {
-                    w.starts_with("cy") || w.starts_with("sy") || w.starts_with("fy")
-                }))
-        {
+        if the && self.names_kind_of_year(k) {
             return None;
         }
+        if let Some(decided) = self.kind_of_year(k) {
+            return decided;
+        }
+        if self.is(k, "year")
+            && let Some(h) = self.year_numbered(k, the)
+        {
+            return Some(h);
+        }
+        if let Some(h) = self.two_year_span(i) {
+            return Some(h);
+        }
+        // A year in words ("nineteen ninety six", "two thousand and twenty")
+        if let Some((e, y)) = self.year_words(i) {
+            return Some((e, Period::Year(YearRef::Abs(y))));
+        }
+        self.four_digit_year(i)
+    }
+
+    /// "this/next/last/that/same year", "this calendar year", "next fiscal
+    /// year" (`k` is at the relative word).
+    fn relative_year(&self, k: usize) -> Hit<Period> {
+        let r = self.word_at(k).and_then(lexicon::relative)?;
+        if self.is(k + 1, "year") && self.year(k + 2).is_none() {
+            return Some((k + 2, Period::Year(YearRef::Rel(r))));
+        }
+        if self.is(k + 1, "calendar") && self.is(k + 2, "year") {
+            return Some((k + 3, Period::Year(YearRef::Rel(r))));
+        }
+        if self.is_one_of(k + 1, YEAR_KINDS) && self.is(k + 2, "year") {
+            return Some((k + 3, Period::Unresolvable));
+        }
+        None
+    }
+
+    /// A kind of year or its code at `k` ("fiscal", "FY", "cy18").
+    fn names_kind_of_year(&self, k: usize) -> bool {
+        self.is_one_of(k, YEAR_KINDS)
+            || self.is_one_of(k, YEAR_KIND_CODES)
+            || self
+                .word_at(k)
+                .is_some_and(|w| w.starts_with("cy") || w.starts_with("sy") || w.starts_with("fy"))
+    }
+
+    /// Kinds of year: "fiscal year 2008", "fiscal 2024", "FY 2024", "FY24",
+    /// "SY 2008" (whose dates the text does not give), and calendar years
+    /// "CY 2008", "CY18". `Some` once a kind word decided the rule (`None`
+    /// inside it: "FY" without its year).
+    fn kind_of_year(&self, k: usize) -> Option<Hit<Period>> {
         if self.is_one_of(k, YEAR_KINDS) && self.is(k + 1, "year") {
             let e = self.year(k + 2).map_or(k + 2, |(e, _)| e);
-            return Some((e, Period::Unresolvable));
+            return Some(Some((e, Period::Unresolvable)));
         }
-        // "fiscal 2024": a fiscal year, whose dates the text does not give.
         if self.is(k, "fiscal")
             && let Some((e, _)) = self.year(k + 1)
         {
-            return Some((e, Period::Unresolvable));
+            return Some(Some((e, Period::Unresolvable)));
         }
-        if let Some(w) = self.word_at(k)
-            && (w == "fy" || w == "sy")
-        {
-            let (e, _) = self.year(k + 1)?;
-            return Some((e, Period::Unresolvable));
+        let w = self.word_at(k)?;
+        if w == "fy" || w == "sy" {
+            return Some(self.year(k + 1).map(|(e, _)| (e, Period::Unresolvable)));
         }
-        if let Some(w) = self.word_at(k)
-            && w.len() == 4
+        if w.len() == 4
             && (w.starts_with("fy") || w.starts_with("sy"))
             && w[2..].bytes().all(|b| b.is_ascii_digit())
         {
-            return Some((k + 1, Period::Unresolvable));
+            return Some(Some((k + 1, Period::Unresolvable)));
         }
-        // "cy 2008", "cy18"
-        if self.is(k, "cy") {
-            let (e, y) = self.year(k + 1)?;
-            return Some((e, Period::Year(YearRef::Abs(y))));
+        if w == "cy" {
+            return Some(
+                self.year(k + 1)
+                    .map(|(e, y)| (e, Period::Year(YearRef::Abs(y)))),
+            );
         }
-        if let Some(w) = self.word_at(k)
-            && w.len() == 4
+        if w.len() == 4
             && w.starts_with("cy")
             && let Ok(yy) = w[2..].parse::<i32>()
         {
-            return Some((k + 1, Period::Year(YearRef::Abs(2000 + yy))));
+            return Some(Some((k + 1, Period::Year(YearRef::Abs(2000 + yy)))));
         }
-        // "(the) year 2019", "year 247", "Year two hundred and sixty seven"
-        if self.is(k, "year") {
-            if let Some((e, y)) = self.year(k + 1) {
-                return Some((e, Period::Year(YearRef::Abs(y))));
-            }
-            if let Some((v, d)) = self.digits_at(k + 1)
-                && d <= 4
-                && v > 0
-                && !the
-            {
-                return Some((k + 2, Period::Year(YearRef::Abs(v as i32))));
-            }
-            if !the
-                && let Some(t) = self.toks.get(k + 1)
-                && let Some((end, _, v, crate::extract::numbers::NumberKind::Integer)) =
-                    crate::extract::numbers::words_at(self.text, self.raw, t.raw)
-                && (1.0..10_000.0).contains(&v)
-            {
-                let mut e = k + 1;
-                while e < self.toks.len() && self.toks[e].end <= end {
-                    e += 1;
-                }
-                return Some((e, Period::Year(YearRef::Abs(v as i32))));
-            }
+        None
+    }
+
+    /// "(the) year 2019", "year 247", "Year two hundred and sixty seven"
+    /// (`k` is at "year"; a bare number after "the year" is not read).
+    fn year_numbered(&self, k: usize, the: bool) -> Hit<Period> {
+        if let Some((e, y)) = self.year(k + 1) {
+            return Some((e, Period::Year(YearRef::Abs(y))));
         }
-        // "2020/21", "2020-21": a season or fiscal span of two years.
-        if let Some((y, 4)) = self.digits_at(i)
-            && (self.punct_at(i + 1, '/') || self.dash(i + 1))
+        if the {
+            return None;
+        }
+        if let Some((v, d)) = self.digits_at(k + 1)
+            && d <= 4
+            && v > 0
+        {
+            return Some((k + 2, Period::Year(YearRef::Abs(v as i32))));
+        }
+        let t = self.toks.get(k + 1)?;
+        let (end, _, v, kind) = crate::extract::numbers::words_at(self.text, self.raw, t.raw)?;
+        if kind != crate::extract::numbers::NumberKind::Integer || !(1.0..10_000.0).contains(&v) {
+            return None;
+        }
+        let mut e = k + 1;
+        while e < self.toks.len() && self.toks[e].end <= end {
+            e += 1;
+        }
+        Some((e, Period::Year(YearRef::Abs(v as i32))))
+    }
+
+    /// "2020/21", "2020-21": a season or fiscal span of two years.
+    fn two_year_span(&self, i: usize) -> Hit<Period> {
+        let (y, 4) = self.digits_at(i)? else {
+            return None;
+        };
+        if (self.punct_at(i + 1, '/') || self.dash(i + 1))
             && self.glued(i + 1)
             && self.glued(i + 2)
             && let Some((yy, 2)) = self.digits_at(i + 2)
@@ -242,24 +279,26 @@ impl<'a> Parser<'a> {
                 .get(i + 3)
                 .is_some_and(|t| t.glued() && t.kind != crate::extract::numbers::lexer::Kind::Word))
         {
+            let year = |y: i32| {
+                Box::new(super::super::expr::Expr::period(Period::Year(
+                    YearRef::Abs(y),
+                )))
+            };
             let y = y as i32;
             return Some((
                 i + 3,
                 Period::Range {
-                    from: Box::new(super::super::expr::Expr::period(Period::Year(
-                        YearRef::Abs(y),
-                    ))),
-                    to: Box::new(super::super::expr::Expr::period(Period::Year(
-                        YearRef::Abs(y + 1),
-                    ))),
+                    from: year(y),
+                    to: year(y + 1),
                 },
             ));
         }
-        // A year in words ("nineteen ninety six", "two thousand and twenty")
-        if let Some((e, y)) = self.year_words(i) {
-            return Some((e, Period::Year(YearRef::Abs(y))));
-        }
-        // Four digits: a year when a word before or the shape says so.
+        None
+    }
+
+    /// Four digits: a year when a word before or the shape says so, not a
+    /// count ("2000 people") or part of another number ("32 - 2015").
+    fn four_digit_year(&self, i: usize) -> Hit<Period> {
         let (v, 4) = self.digits_at(i)? else {
             return None;
         };
@@ -300,7 +339,7 @@ impl<'a> Parser<'a> {
         if !(plausible || prev_ok && (1000..=2999).contains(&v)) {
             return None;
         }
-        if !plausible && !self.is_one_of(i.wrapping_sub(1), &["in", "since", "year", "of"]) {
+        if !plausible && !self.is_one_of(i.wrapping_sub(1), BEFORE_ANY_YEAR) {
             return None;
         }
         Some((i + 1, Period::Year(YearRef::Abs(v as i32))))
@@ -753,7 +792,22 @@ impl<'a> Parser<'a> {
     fn decade(&self, i: usize) -> Hit<Period> {
         let the = self.is(i, "the");
         let k = if the { i + 1 } else { i };
-        // "15th century", "21st century"
+        if let Some(h) = self.century(k) {
+            return Some(h);
+        }
+        let apostrophe = self.punct_at(k, '\'') || self.punct_at(k, '\u{2019}');
+        let j = if apostrophe { k + 1 } else { k };
+        if let Some((v, d)) = self.digits_at(j) {
+            return self.decade_in_digits(j, v, d, the);
+        }
+        if !(the || self.toks.get(k).is_some_and(|t| t.cap) || (k > 0 && self.is(k - 1, "in"))) {
+            return None;
+        }
+        self.decade_in_words(k)
+    }
+
+    /// "15th century", "21st century", "the twentieth century".
+    fn century(&self, k: usize) -> Hit<Period> {
         if let Some((v, d)) = self.digits_at(k)
             && d <= 2
             && let Some(s) = self.word_at(k + 1)
@@ -762,87 +816,42 @@ impl<'a> Parser<'a> {
         {
             return Some((k + 3, Period::Century(v as i32)));
         }
-        if let Some((e, n)) = self.position(k)
-            && n > 0
-            && self.is(e, "century")
-        {
-            return Some((e + 1, Period::Century(n)));
+        let (e, n) = self.position(k)?;
+        (n > 0 && self.is(e, "century")).then_some((e + 1, Period::Century(n)))
+    }
+
+    /// A decade in digits at `j`: "1970s", "1970's", "1990 s", "70s",
+    /// "'40s" (an apart "s" only after four digits, two digits or "the").
+    fn decade_in_digits(&self, j: usize, v: u32, d: usize, the: bool) -> Hit<Period> {
+        // "1970's" is lexed as digits, an apostrophe and "s".
+        let quoted = (self.punct_at(j + 1, '\'') || self.punct_at(j + 1, '\u{2019}'))
+            && self.glued(j + 1)
+            && self.is(j + 2, "s")
+            && self.glued(j + 2);
+        if quoted {
+            return Some((j + 3, decade_of(v, d)?));
         }
-        // Digits: "1970s", "1970's", "1990 s", "70s", "'40s"
-        let apostrophe = self.punct_at(k, '\'') || self.punct_at(k, '\u{2019}');
-        let j = if apostrophe { k + 1 } else { k };
-        if let Some((v, d)) = self.digits_at(j) {
-            // "1970's" is lexed as digits, an apostrophe and "s".
-            let quoted = (self.punct_at(j + 1, '\'') || self.punct_at(j + 1, '\u{2019}'))
-                && self.glued(j + 1)
-                && self.is(j + 2, "s")
-                && self.glued(j + 2);
-            if quoted {
-                return match d {
-                    4 if v % 10 == 0 => Some((
-                        j + 3,
-                        Period::Decade {
-                            first: v as i32,
-                            century: true,
-                        },
-                    )),
-                    2 if v % 10 == 0 => Some((
-                        j + 3,
-                        Period::Decade {
-                            first: v as i32,
-                            century: false,
-                        },
-                    )),
-                    _ => None,
-                };
-            }
-            let s = self.word_at(j + 1)?;
-            let glued = self.glued(j + 1);
-            if !(s == "s" || s == "'s") || !(glued || d == 4 || the || d == 2) {
-                return None;
-            }
-            let e = j + 2;
-            return match d {
-                4 if v % 10 == 0 => Some((
-                    e,
-                    Period::Decade {
-                        first: v as i32,
-                        century: true,
-                    },
-                )),
-                2 if v % 10 == 0 => Some((
-                    e,
-                    Period::Decade {
-                        first: v as i32,
-                        century: false,
-                    },
-                )),
-                _ => None,
-            };
-        }
-        if !(the || self.toks.get(k).is_some_and(|t| t.cap) || (k > 0 && self.is(k - 1, "in"))) {
+        let s = self.word_at(j + 1)?;
+        let glued = self.glued(j + 1);
+        if !(s == "s" || s == "'s") || !(glued || d == 4 || the || d == 2) {
             return None;
         }
-        // Words: "the seventies", "the nineteen seventies", "the noughties",
-        // "the twenty-tens", "the two thousands"
+        Some((j + 2, decade_of(v, d)?))
+    }
+
+    /// A decade in words at `k`: "the seventies", "the nineteen seventies",
+    /// "the noughties", "the twenty-tens", "the two thousands".
+    fn decade_in_words(&self, k: usize) -> Hit<Period> {
         let w = self.word_at(k)?;
+        let two_thousands = Period::Decade {
+            first: 2000,
+            century: true,
+        };
         if w == "noughties" || w == "aughts" {
-            return Some((
-                k + 1,
-                Period::Decade {
-                    first: 2000,
-                    century: true,
-                },
-            ));
+            return Some((k + 1, two_thousands));
         }
         if w == "two" && self.is(k + 1, "thousands") {
-            return Some((
-                k + 2,
-                Period::Decade {
-                    first: 2000,
-                    century: true,
-                },
-            ));
+            return Some((k + 2, two_thousands));
         }
         if let Some(first) = lexicon::decade_word(w) {
             return Some((
@@ -932,5 +941,21 @@ fn rolling(amount: Vec<(f64, Unit)>, dir: i32) -> Period {
         from: Box::new(Day::Relative(0)),
         amount,
         sign: dir,
+    }
+}
+
+/// The decade a round number in digits starts: four digits name it with
+/// its century ("1970s"), two without ("70s").
+fn decade_of(v: u32, digits: usize) -> Option<Period> {
+    match digits {
+        4 if v.is_multiple_of(10) => Some(Period::Decade {
+            first: v as i32,
+            century: true,
+        }),
+        2 if v.is_multiple_of(10) => Some(Period::Decade {
+            first: v as i32,
+            century: false,
+        }),
+        _ => None,
     }
 }
