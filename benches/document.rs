@@ -5,6 +5,8 @@
 //!
 //! Run: `cargo bench --bench document`
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests stop at the failing line
+
 use std::path::Path;
 use std::time::Instant;
 

@@ -7,6 +7,8 @@
 //! Run: `cargo bench --bench figures` (`FIGURES_CORPUS_ONLY=1` skips the
 //! hostile inputs).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests stop at the failing line
+
 use std::path::Path;
 use std::time::Instant;
 

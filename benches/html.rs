@@ -6,6 +6,8 @@
 //!
 //! Run: `taskset -c 0 cargo bench --bench html`
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests stop at the failing line
+
 use std::io::Read as _;
 use std::path::Path;
 use std::time::Instant;

@@ -6,6 +6,8 @@
 //!
 //! Run: `taskset -c 0 cargo bench --bench ner`
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests stop at the failing line
+
 use std::path::Path;
 use std::time::Instant;
 

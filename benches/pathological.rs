@@ -5,6 +5,8 @@
 //!
 //! Run: `cargo bench --bench pathological`
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests stop at the failing line
+
 use std::time::Instant;
 
 use wirewatch::article::{SourceMeta, analyze};

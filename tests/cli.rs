@@ -1,5 +1,7 @@
 //! The subcommands other than `run`: real binary, temp folders.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests stop at the failing line
+
 mod common;
 
 use common::*;

@@ -6,6 +6,8 @@
 //! CI runs a small count; `scripts/crash-test.sh` runs the large one
 //! (`CRASH_FILES=1000 CRASH_KILLS=100`).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests stop at the failing line
+
 mod common;
 
 use std::collections::HashMap;

@@ -1,5 +1,7 @@
 //! The daemon end to end: real binary, real folders, real HTTP.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests stop at the failing line
+
 mod common;
 
 use std::time::Duration;

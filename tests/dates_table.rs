@@ -3,6 +3,8 @@
 //! `wirewatch extract --jsonl` with its reference date, and every row whose
 //! dates differ from the table is reported.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests stop at the failing line
+
 mod common;
 
 use std::io::Write as _;

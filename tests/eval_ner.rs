@@ -5,6 +5,7 @@
 //! with one more column. Skipped when the data is absent,
 //! failed instead under `WIREWATCH_REQUIRE_SHARED=1` (`.ci/run`).
 #![cfg(feature = "tools")]
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests stop at the failing line
 
 mod common;
 

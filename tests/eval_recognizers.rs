@@ -6,6 +6,7 @@
 //! `WIREWATCH_REQUIRE_SHARED=1` (`.ci/run`); tests/recognizers_subset.rs
 //! keeps a committed subset either way.
 #![cfg(feature = "tools")]
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests stop at the failing line
 
 mod common;
 

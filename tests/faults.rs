@@ -2,6 +2,8 @@
 //! could not write, reports the error in metrics and /readyz, retries with
 //! backoff, and recovers — with nothing lost — once the fault is gone.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests stop at the failing line
+
 mod common;
 
 use std::time::Duration;

@@ -5,6 +5,8 @@
 //! is gone. Skipped with a message when nats-server is not installed, unless
 //! CI requires it.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests stop at the failing line
+
 mod common;
 
 use std::net::TcpStream;

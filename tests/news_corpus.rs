@@ -3,6 +3,8 @@
 //! one file that is not UTF-8. Skipped when the data is absent, failed instead
 //! under `WIREWATCH_REQUIRE_SHARED=1` (`.ci/run`).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests stop at the failing line
+
 mod common;
 
 use std::path::Path;

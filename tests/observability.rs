@@ -4,6 +4,8 @@
 //! with every dashboard panel query and every alert rule evaluated through
 //! Prometheus's HTTP API.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests stop at the failing line
+
 mod common;
 
 use std::collections::{BTreeMap, BTreeSet};

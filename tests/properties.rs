@@ -3,6 +3,8 @@
 //! every span's `text` equal to the body between its offsets), and the same
 //! record for the same bytes.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests stop at the failing line
+
 use proptest::prelude::*;
 use serde_json::Value;
 use wirewatch::article::{SourceMeta, analyze};

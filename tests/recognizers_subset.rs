@@ -4,6 +4,7 @@
 //! pass counts measured when the subset was cut, so a change in the figure
 //! or date extractors shows here even without ../shared.
 #![cfg(feature = "tools")]
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests stop at the failing line
 
 mod common;
 

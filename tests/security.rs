@@ -2,6 +2,8 @@
 //! records, and no way for a source to lead reads or writes outside the
 //! watched and output folders.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests stop at the failing line
+
 mod common;
 
 use std::os::unix::fs::PermissionsExt;

@@ -2,6 +2,8 @@
 //! reviewed as a snapshot diff. The ingest timestamp is redacted and each copy
 //! gets a fixed mtime; everything else is deterministic for the same bytes.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests stop at the failing line
+
 mod common;
 
 use common::*;

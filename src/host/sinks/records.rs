@@ -5,8 +5,8 @@
 use std::path::Path;
 use std::time::Instant;
 
-use crate::pipeline::Context;
 use crate::article::{self, SourceMeta};
+use crate::pipeline::Context;
 use crate::pipeline::job::{Completion, Outcome};
 use crate::pipeline::worker::{Delivery, Output, failed, observe, quarantine};
 use crate::record::Format;
