@@ -51,17 +51,26 @@ pub const GRAMMAR_WEEKDAY_FORMS: &[(&str, u32)] = &[
 ];
 
 /// The 1-based position in `table` of the entry naming `w` by its full name
-/// or one of its short forms.
+/// or one of its short forms. Every short form starts with its full name's
+/// letter, so only entries with `w`'s first letter are compared (the lookup
+/// runs at most words of a text).
 fn position_in<const N: usize>(table: &[(&str, &[&str]); N], w: &str) -> Option<u32> {
+    let first = w.as_bytes().first()?;
     table
         .iter()
-        .position(|(full, short)| *full == w || short.contains(&w))
+        .position(|(full, short)| {
+            full.as_bytes().first() == Some(first) && (*full == w || short.contains(&w))
+        })
         .and_then(|i| u32::try_from(i + 1).ok())
 }
 
 /// The number paired with `w` in a list of extra spellings.
 fn lookup(forms: &[(&str, u32)], w: &str) -> Option<u32> {
-    forms.iter().find(|(f, _)| *f == w).map(|&(_, n)| n)
+    let first = w.as_bytes().first()?;
+    forms
+        .iter()
+        .find(|(f, _)| f.as_bytes().first() == Some(first) && *f == w)
+        .map(|&(_, n)| n)
 }
 
 /// Month number (1–12) of a month name or a short form every reader
@@ -414,6 +423,26 @@ pub const HOLIDAYS: &[(&[&str], Holiday)] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_forms_start_with_their_full_names_letter() {
+        let months = MONTHS.iter().map(|(full, short)| (*full, *short));
+        let weekdays = WEEKDAYS.iter().map(|(full, short)| (*full, *short));
+        for (full, short) in months.chain(weekdays) {
+            for s in short {
+                assert_eq!(s.as_bytes()[0], full.as_bytes()[0], "{s}");
+            }
+        }
+        for (form, n) in GRAMMAR_MONTH_FORMS {
+            assert_eq!(form.as_bytes()[0], MONTHS[*n as usize - 1].0.as_bytes()[0]);
+        }
+        for (form, n) in GRAMMAR_WEEKDAY_FORMS {
+            assert_eq!(
+                form.as_bytes()[0],
+                WEEKDAYS[*n as usize - 1].0.as_bytes()[0]
+            );
+        }
+    }
 
     #[test]
     fn month_and_weekday_spellings() {
