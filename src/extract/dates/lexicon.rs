@@ -50,18 +50,42 @@ pub const GRAMMAR_WEEKDAY_FORMS: &[(&str, u32)] = &[
     ("sundays", 7),
 ];
 
+/// For each first letter a–z, the entries of a name table whose full name
+/// starts with it (bit `i` for entry `i`). Every short form starts with its
+/// full name's letter, so a lookup compares only those entries: the tables
+/// are read at most words of a text.
+const fn first_letters<const N: usize>(table: &[(&str, &[&str]); N]) -> [u16; 26] {
+    let mut out = [0u16; 26];
+    let mut i = 0;
+    while i < N {
+        let b = table[i].0.as_bytes()[0];
+        out[(b - b'a') as usize] |= 1 << i;
+        i += 1;
+    }
+    out
+}
+
+const MONTH_LETTERS: [u16; 26] = first_letters(&MONTHS);
+const WEEKDAY_LETTERS: [u16; 26] = first_letters(&WEEKDAYS);
+
 /// The 1-based position in `table` of the entry naming `w` by its full name
-/// or one of its short forms. Every short form starts with its full name's
-/// letter, so only entries with `w`'s first letter are compared (the lookup
-/// runs at most words of a text).
-fn position_in<const N: usize>(table: &[(&str, &[&str]); N], w: &str) -> Option<u32> {
-    let first = w.as_bytes().first()?;
-    table
-        .iter()
-        .position(|(full, short)| {
-            full.as_bytes().first() == Some(first) && (*full == w || short.contains(&w))
-        })
-        .and_then(|i| u32::try_from(i + 1).ok())
+/// or one of its short forms; `letters` is the table's [`first_letters`].
+fn position_in<const N: usize>(
+    table: &[(&str, &[&str]); N],
+    letters: &[u16; 26],
+    w: &str,
+) -> Option<u32> {
+    let first = *w.as_bytes().first()?;
+    let mut candidates = *letters.get(usize::from(first.wrapping_sub(b'a')))?;
+    while candidates != 0 {
+        let i = candidates.trailing_zeros() as usize;
+        let (full, short) = table[i];
+        if full == w || short.contains(&w) {
+            return u32::try_from(i + 1).ok();
+        }
+        candidates &= candidates - 1;
+    }
+    None
 }
 
 /// The number paired with `w` in a list of extra spellings.
@@ -76,7 +100,7 @@ fn lookup(forms: &[(&str, u32)], w: &str) -> Option<u32> {
 /// Month number (1–12) of a month name or a short form every reader
 /// accepts (lower case, any final dot removed).
 pub fn month_name(w: &str) -> Option<u32> {
-    position_in(&MONTHS, w)
+    position_in(&MONTHS, &MONTH_LETTERS, w)
 }
 
 /// Month number (1–12) as the date grammar reads it: [`month_name`] and
@@ -98,7 +122,7 @@ pub fn month_is_ambiguous(w: &str) -> bool {
 /// ISO weekday number (Monday 1 … Sunday 7) of a weekday name or a short
 /// form every reader accepts (lower case).
 pub fn weekday_name(w: &str) -> Option<u32> {
-    position_in(&WEEKDAYS, w)
+    position_in(&WEEKDAYS, &WEEKDAY_LETTERS, w)
 }
 
 /// ISO weekday number as the date grammar reads it: [`weekday_name`] and
