@@ -50,24 +50,57 @@ pub const GRAMMAR_WEEKDAY_FORMS: &[(&str, u32)] = &[
     ("sundays", 7),
 ];
 
+/// For each first letter a–z, the entries of a name table whose full name
+/// starts with it (bit `i` for entry `i`). Every short form starts with its
+/// full name's letter, so a lookup compares only those entries: the tables
+/// are read at most words of a text.
+const fn first_letters<const N: usize>(table: &[(&str, &[&str]); N]) -> [u16; 26] {
+    let mut out = [0u16; 26];
+    let mut i = 0;
+    while i < N {
+        let b = table[i].0.as_bytes()[0];
+        out[(b - b'a') as usize] |= 1 << i;
+        i += 1;
+    }
+    out
+}
+
+const MONTH_LETTERS: [u16; 26] = first_letters(&MONTHS);
+const WEEKDAY_LETTERS: [u16; 26] = first_letters(&WEEKDAYS);
+
 /// The 1-based position in `table` of the entry naming `w` by its full name
-/// or one of its short forms.
-fn position_in<const N: usize>(table: &[(&str, &[&str]); N], w: &str) -> Option<u32> {
-    table
-        .iter()
-        .position(|(full, short)| *full == w || short.contains(&w))
-        .and_then(|i| u32::try_from(i + 1).ok())
+/// or one of its short forms; `letters` is the table's [`first_letters`].
+fn position_in<const N: usize>(
+    table: &[(&str, &[&str]); N],
+    letters: &[u16; 26],
+    w: &str,
+) -> Option<u32> {
+    let first = *w.as_bytes().first()?;
+    let mut candidates = *letters.get(usize::from(first.wrapping_sub(b'a')))?;
+    while candidates != 0 {
+        let i = candidates.trailing_zeros() as usize;
+        let (full, short) = table[i];
+        if full == w || short.contains(&w) {
+            return u32::try_from(i + 1).ok();
+        }
+        candidates &= candidates - 1;
+    }
+    None
 }
 
 /// The number paired with `w` in a list of extra spellings.
 fn lookup(forms: &[(&str, u32)], w: &str) -> Option<u32> {
-    forms.iter().find(|(f, _)| *f == w).map(|&(_, n)| n)
+    let first = w.as_bytes().first()?;
+    forms
+        .iter()
+        .find(|(f, _)| f.as_bytes().first() == Some(first) && *f == w)
+        .map(|&(_, n)| n)
 }
 
 /// Month number (1–12) of a month name or a short form every reader
 /// accepts (lower case, any final dot removed).
 pub fn month_name(w: &str) -> Option<u32> {
-    position_in(&MONTHS, w)
+    position_in(&MONTHS, &MONTH_LETTERS, w)
 }
 
 /// Month number (1–12) as the date grammar reads it: [`month_name`] and
@@ -89,7 +122,7 @@ pub fn month_is_ambiguous(w: &str) -> bool {
 /// ISO weekday number (Monday 1 … Sunday 7) of a weekday name or a short
 /// form every reader accepts (lower case).
 pub fn weekday_name(w: &str) -> Option<u32> {
-    position_in(&WEEKDAYS, w)
+    position_in(&WEEKDAYS, &WEEKDAY_LETTERS, w)
 }
 
 /// ISO weekday number as the date grammar reads it: [`weekday_name`] and
@@ -414,6 +447,26 @@ pub const HOLIDAYS: &[(&[&str], Holiday)] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_forms_start_with_their_full_names_letter() {
+        let months = MONTHS.iter().map(|(full, short)| (*full, *short));
+        let weekdays = WEEKDAYS.iter().map(|(full, short)| (*full, *short));
+        for (full, short) in months.chain(weekdays) {
+            for s in short {
+                assert_eq!(s.as_bytes()[0], full.as_bytes()[0], "{s}");
+            }
+        }
+        for (form, n) in GRAMMAR_MONTH_FORMS {
+            assert_eq!(form.as_bytes()[0], MONTHS[*n as usize - 1].0.as_bytes()[0]);
+        }
+        for (form, n) in GRAMMAR_WEEKDAY_FORMS {
+            assert_eq!(
+                form.as_bytes()[0],
+                WEEKDAYS[*n as usize - 1].0.as_bytes()[0]
+            );
+        }
+    }
 
     #[test]
     fn month_and_weekday_spellings() {
