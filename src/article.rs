@@ -13,20 +13,20 @@ pub use crate::record::SourceMeta;
 
 /// Time spent in each stage of [`analyze`].
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Timings {
-    pub decode: Duration,
-    pub parse: Duration,
-    pub extract: Duration,
+pub(crate) struct Timings {
+    pub(crate) decode: Duration,
+    pub(crate) parse: Duration,
+    pub(crate) extract: Duration,
 }
 
 /// The record and the counts the metrics need.
 pub struct Analysis {
     pub record: Record,
-    pub timings: Timings,
+    pub(crate) timings: Timings,
     /// Facts by kind, for `wirewatch_facts_extracted_total`.
-    pub fact_counts: Vec<(FactKind, usize)>,
+    pub(crate) fact_counts: Vec<(FactKind, usize)>,
     /// Entities by type, for `wirewatch_entities_extracted_total`.
-    pub entity_counts: Vec<(EntityType, usize)>,
+    pub(crate) entity_counts: Vec<(EntityType, usize)>,
 }
 
 /// Runs the whole extraction on one article.
@@ -58,14 +58,14 @@ pub fn analyze(
 }
 
 /// The record as it is written to disk: pretty JSON and a final newline.
-pub fn to_json(record: &Record) -> Result<Vec<u8>, serde_json::Error> {
+pub(crate) fn to_json(record: &Record) -> Result<Vec<u8>, serde_json::Error> {
     let mut v = serde_json::to_vec_pretty(record)?;
     v.push(b'\n');
     Ok(v)
 }
 
 /// Claimed format from a file name's extension.
-pub fn claimed_format(path: &std::path::Path) -> Option<Format> {
+pub(crate) fn claimed_format(path: &std::path::Path) -> Option<Format> {
     path.extension()
         .and_then(|e| e.to_str())
         .and_then(document::format::from_extension)

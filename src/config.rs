@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 /// The default configuration file, embedded so `check-config` and a bare `run`
 /// work from any directory and the documented defaults cannot drift from the code.
-pub const DEFAULT_CONFIG_TOML: &str = include_str!("../config/wirewatch.toml");
+pub(crate) const DEFAULT_CONFIG_TOML: &str = include_str!("../config/wirewatch.toml");
 
 /// Everything a configuration can get wrong, with the key it concerns.
 #[derive(Debug, thiserror::Error)]
@@ -36,19 +36,19 @@ pub enum ConfigError {
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
-    pub watch: WatchConfig,
-    pub pipeline: PipelineConfig,
-    pub output: OutputConfig,
-    pub quarantine: QuarantineConfig,
-    pub metrics: MetricsConfig,
+    pub(crate) watch: WatchConfig,
+    pub(crate) pipeline: PipelineConfig,
+    pub(crate) output: OutputConfig,
+    pub(crate) quarantine: QuarantineConfig,
+    pub(crate) metrics: MetricsConfig,
     pub log: LogConfig,
-    pub nats: NatsConfig,
+    pub(crate) nats: NatsConfig,
 }
 
 /// Which watcher backend turns filesystem changes into hints.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
-pub enum WatcherKind {
+pub(crate) enum WatcherKind {
     /// inotify / FSEvents / ReadDirectoryChanges: events in milliseconds.
     Recommended,
     /// Periodic stat polling, for network filesystems where events never arrive.
@@ -58,7 +58,7 @@ pub enum WatcherKind {
 /// What happens to a source file once its record (or duplicate entry) is durable.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
-pub enum CompletionAction {
+pub(crate) enum CompletionAction {
     Keep,
     Move,
     Delete,
@@ -74,46 +74,46 @@ pub enum LogFormat {
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
-pub struct WatchConfig {
-    pub dir: PathBuf,
-    pub recursive: bool,
-    pub extensions: Vec<String>,
-    pub settle_ms: u64,
-    pub rescan_interval_s: u64,
-    pub watcher: WatcherKind,
-    pub poll_interval_ms: u64,
-    pub max_file_bytes: u64,
+pub(crate) struct WatchConfig {
+    pub(crate) dir: PathBuf,
+    pub(crate) recursive: bool,
+    pub(crate) extensions: Vec<String>,
+    pub(crate) settle_ms: u64,
+    pub(crate) rescan_interval_s: u64,
+    pub(crate) watcher: WatcherKind,
+    pub(crate) poll_interval_ms: u64,
+    pub(crate) max_file_bytes: u64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
-pub struct PipelineConfig {
-    pub workers: usize,
-    pub queue_capacity: usize,
-    pub group_commit_ms: u64,
-    pub shutdown_timeout_s: u64,
+pub(crate) struct PipelineConfig {
+    pub(crate) workers: usize,
+    pub(crate) queue_capacity: usize,
+    pub(crate) group_commit_ms: u64,
+    pub(crate) shutdown_timeout_s: u64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
-pub struct OutputConfig {
-    pub dir: PathBuf,
-    pub on_success: CompletionAction,
-    pub done_dir: PathBuf,
-    pub ledger: PathBuf,
+pub(crate) struct OutputConfig {
+    pub(crate) dir: PathBuf,
+    pub(crate) on_success: CompletionAction,
+    pub(crate) done_dir: PathBuf,
+    pub(crate) ledger: PathBuf,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
-pub struct QuarantineConfig {
-    pub max_bytes: u64,
+pub(crate) struct QuarantineConfig {
+    pub(crate) max_bytes: u64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
-pub struct MetricsConfig {
-    pub enabled: bool,
-    pub addr: String,
+pub(crate) struct MetricsConfig {
+    pub(crate) enabled: bool,
+    pub(crate) addr: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -125,21 +125,21 @@ pub struct LogConfig {
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
-pub struct NatsConfig {
-    pub servers: Vec<String>,
-    pub stream: String,
-    pub subject: String,
-    pub records_stream: String,
-    pub records_subject: String,
-    pub consumer: String,
-    pub replicas: usize,
-    pub duplicate_window_s: u64,
-    pub ack_wait_s: u64,
-    pub max_deliver: i64,
-    pub max_payload_bytes: u64,
-    pub fetch_batch: usize,
-    pub credentials: PathBuf,
-    pub tls: bool,
+pub(crate) struct NatsConfig {
+    pub(crate) servers: Vec<String>,
+    pub(crate) stream: String,
+    pub(crate) subject: String,
+    pub(crate) records_stream: String,
+    pub(crate) records_subject: String,
+    pub(crate) consumer: String,
+    pub(crate) replicas: usize,
+    pub(crate) duplicate_window_s: u64,
+    pub(crate) ack_wait_s: u64,
+    pub(crate) max_deliver: i64,
+    pub(crate) max_payload_bytes: u64,
+    pub(crate) fetch_batch: usize,
+    pub(crate) credentials: PathBuf,
+    pub(crate) tls: bool,
 }
 
 /// Command-line values that take precedence over file and environment.
@@ -163,7 +163,7 @@ impl Config {
 
     /// Same as [`Config::load`] with an explicit environment, so tests need not
     /// mutate the process environment.
-    pub fn load_with_env(
+    pub(crate) fn load_with_env(
         file: Option<&Path>,
         env: &[(String, String)],
         overrides: &Overrides,
@@ -214,7 +214,7 @@ impl Config {
     }
 
     /// Checks every value a type cannot express (ranges, addresses, names).
-    pub fn validate(&self) -> Result<(), ConfigError> {
+    pub(crate) fn validate(&self) -> Result<(), ConfigError> {
         if self.watch.dir.as_os_str().is_empty() {
             return Err(bad("watch.dir", &self.watch.dir, "must name a folder"));
         }
@@ -351,7 +351,7 @@ impl Config {
     }
 
     /// Worker threads to start: the configured count, or one per core.
-    pub fn workers(&self) -> usize {
+    pub(crate) fn workers(&self) -> usize {
         match self.pipeline.workers {
             0 => std::thread::available_parallelism()
                 .map(|n| n.get())
@@ -360,20 +360,20 @@ impl Config {
         }
     }
 
-    pub fn settle(&self) -> Duration {
+    pub(crate) fn settle(&self) -> Duration {
         Duration::from_millis(self.watch.settle_ms)
     }
 
-    pub fn rescan_interval(&self) -> Duration {
+    pub(crate) fn rescan_interval(&self) -> Duration {
         Duration::from_secs(self.watch.rescan_interval_s)
     }
 
-    pub fn shutdown_timeout(&self) -> Duration {
+    pub(crate) fn shutdown_timeout(&self) -> Duration {
         Duration::from_secs(self.pipeline.shutdown_timeout_s)
     }
 
     /// The ledger file: configured, or `ledger.redb` in the output folder.
-    pub fn ledger_path(&self) -> PathBuf {
+    pub(crate) fn ledger_path(&self) -> PathBuf {
         if self.output.ledger.as_os_str().is_empty() {
             self.output.dir.join("ledger.redb")
         } else {
@@ -382,7 +382,7 @@ impl Config {
     }
 
     /// Where `move` puts finished sources: configured, or `done/` in the output folder.
-    pub fn done_dir(&self) -> PathBuf {
+    pub(crate) fn done_dir(&self) -> PathBuf {
         if self.output.done_dir.as_os_str().is_empty() {
             self.output.dir.join("done")
         } else {

@@ -8,7 +8,7 @@ pub fn content_hash(bytes: &[u8]) -> String {
 
 /// Record id: the first 128 bits of the BLAKE3 of the normalized body, so the
 /// same text in another encoding or with other line endings has the same id.
-pub fn record_id(body: &str) -> String {
+pub(crate) fn record_id(body: &str) -> String {
     let hex = blake3::hash(body.as_bytes()).to_hex();
     hex[..32].to_string()
 }

@@ -6,7 +6,7 @@ use std::ops::Range;
 /// Accumulates paragraphs into one body: single spaces inside a paragraph,
 /// one blank line between paragraphs, no leading or trailing space.
 #[derive(Debug, Default)]
-pub struct BodyBuilder {
+pub(crate) struct BodyBuilder {
     body: String,
     paragraphs: Vec<Range<usize>>,
     start: Option<usize>,
@@ -14,13 +14,13 @@ pub struct BodyBuilder {
 }
 
 impl BodyBuilder {
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Self::default()
     }
 
     /// Appends text to the current paragraph (opening one if needed) and returns
     /// the byte range its non-space content landed at, if it had any.
-    pub fn push(&mut self, text: &str) -> Option<Range<usize>> {
+    pub(crate) fn push(&mut self, text: &str) -> Option<Range<usize>> {
         let mut first = None;
         let mut last = 0;
         // Runs between single ASCII spaces are copied whole; other white
@@ -58,27 +58,22 @@ impl BodyBuilder {
     }
 
     /// Inserts a word break (a space if more text follows in this paragraph).
-    pub fn space(&mut self) {
+    pub(crate) fn space(&mut self) {
         if self.start.is_some() {
             self.pending_space = true;
         }
     }
 
     /// Closes the current paragraph, if any text was pushed to it.
-    pub fn end_paragraph(&mut self) {
+    pub(crate) fn end_paragraph(&mut self) {
         if let Some(start) = self.start.take() {
             self.paragraphs.push(start..self.body.len());
         }
         self.pending_space = false;
     }
 
-    /// True when nothing has been pushed yet.
-    pub fn is_empty(&self) -> bool {
-        self.body.is_empty()
-    }
-
     /// The body and its paragraph byte ranges.
-    pub fn finish(mut self) -> (String, Vec<Range<usize>>) {
+    pub(crate) fn finish(mut self) -> (String, Vec<Range<usize>>) {
         self.end_paragraph();
         (self.body, self.paragraphs)
     }
@@ -87,7 +82,7 @@ impl BodyBuilder {
 /// Removes paragraph `idx` from a finished body, shifting the paragraphs
 /// and links after it, so conventions (date lines, bylines, footers) can
 /// take their paragraph out of the text.
-pub fn remove_paragraph(
+pub(crate) fn remove_paragraph(
     body: &mut String,
     paragraphs: &mut Vec<Range<usize>>,
     links: &mut Vec<super::DocLink>,

@@ -4,7 +4,7 @@
 const MAX_BYLINE_WORDS: usize = 12;
 
 /// The authors named by a byline paragraph, or `None` if it is not one.
-pub fn authors(paragraph: &str) -> Option<Vec<String>> {
+pub(crate) fn authors(paragraph: &str) -> Option<Vec<String>> {
     let text = paragraph.trim().trim_matches(['*', '_']).trim();
     if !text.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("by "))
         && !text.starts_with("Written by ")

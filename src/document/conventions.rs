@@ -14,15 +14,15 @@ const HEAD_PARAGRAPHS: usize = 3;
 
 /// What the head of an article said about it.
 #[derive(Debug, Default, Clone, PartialEq)]
-pub struct Head {
+pub(crate) struct Head {
     /// A date line or wire dateline, and which.
-    pub published: Option<(StatedDate, &'static str)>,
-    pub authors: Vec<String>,
+    pub(crate) published: Option<(StatedDate, &'static str)>,
+    pub(crate) authors: Vec<String>,
 }
 
 /// Finds and removes date-line and byline paragraphs at the top of the body;
 /// reads a wire dateline from the first paragraph (which stays).
-pub fn take_head(
+pub(crate) fn take_head(
     body: &mut String,
     paragraphs: &mut Vec<Range<usize>>,
     links: &mut Vec<DocLink>,

@@ -13,10 +13,10 @@ use crate::extract::dates::lexicon;
 
 /// A calendar date as written; the year may be missing ("MOSCOW, June 30 -").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct StatedDate {
-    pub year: Option<i32>,
-    pub month: u32,
-    pub day: u32,
+pub(crate) struct StatedDate {
+    pub(crate) year: Option<i32>,
+    pub(crate) month: u32,
+    pub(crate) day: u32,
 }
 
 /// Words that may precede a date on a dateline line.
@@ -37,7 +37,7 @@ const MAX_DATE_LINE_CHARS: usize = 80;
 
 /// Month number from an English month name or one of the short forms
 /// every date reader accepts ("Jun.", "Sept").
-pub fn month_number(word: &str) -> Option<u32> {
+pub(crate) fn month_number(word: &str) -> Option<u32> {
     lexicon::month_name(&word.trim_end_matches('.').to_ascii_lowercase())
 }
 
@@ -48,7 +48,7 @@ fn is_weekday(word: &str) -> bool {
 
 /// A paragraph that is nothing but a date (with an optional lead word, weekday
 /// and time): the article's own date line.
-pub fn date_line(paragraph: &str) -> Option<StatedDate> {
+pub(crate) fn date_line(paragraph: &str) -> Option<StatedDate> {
     if paragraph.len() > MAX_DATE_LINE_CHARS * 4 || paragraph.chars().count() > MAX_DATE_LINE_CHARS
     {
         return None;
@@ -83,7 +83,7 @@ pub fn date_line(paragraph: &str) -> Option<StatedDate> {
 
 /// A wire dateline at the start of the first paragraph: "PLACE, Month Day
 /// (Agency) -" or "PLACE, Month Day, Year -". Returns the date.
-pub fn wire_dateline(paragraph: &str) -> Option<StatedDate> {
+pub(crate) fn wire_dateline(paragraph: &str) -> Option<StatedDate> {
     let head: String = paragraph.chars().take(80).collect();
     let dash = head.find([' ', '\u{2013}', '\u{2014}']).and_then(|_| {
         [" - ", " – ", " — ", " -- "]
@@ -174,7 +174,7 @@ fn iso_date(t: &str) -> Option<StatedDate> {
 }
 
 /// An ISO date or datetime ("2022-06-30", "2022-06-30T10:00:00+03:00") as metadata states it.
-pub fn metadata_date(value: &str) -> Option<StatedDate> {
+pub(crate) fn metadata_date(value: &str) -> Option<StatedDate> {
     iso_date(value.trim()).or_else(|| {
         let tokens: Vec<&str> = value
             .split(|c: char| c.is_whitespace() || c == ',')
@@ -193,7 +193,7 @@ fn valid(year: i32, month: u32, day: u32) -> Option<chrono::NaiveDate> {
 impl StatedDate {
     /// The full date, taking a missing year from `reference` (the latest such
     /// date not after it, as datelines are never in the future).
-    pub fn resolve(&self, reference: chrono::NaiveDate) -> Option<chrono::NaiveDate> {
+    pub(crate) fn resolve(&self, reference: chrono::NaiveDate) -> Option<chrono::NaiveDate> {
         use chrono::Datelike;
         match self.year {
             Some(y) => valid(y, self.month, self.day),

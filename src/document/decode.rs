@@ -6,12 +6,12 @@ use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, WINDOWS_1252};
 
 /// Text decoded from a file, with how it was decoded.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Decoded {
-    pub text: String,
+pub(crate) struct Decoded {
+    pub(crate) text: String,
     /// WHATWG label of the encoding used, lowercase (e.g. "utf-8", "windows-1252").
-    pub encoding: &'static str,
+    pub(crate) encoding: &'static str,
     /// How sure the decoder is: 1.0 for a BOM or valid UTF-8, lower for guesses.
-    pub confidence: f32,
+    pub(crate) confidence: f32,
 }
 
 /// Why bytes could not become article text.
@@ -33,7 +33,7 @@ const MAX_CONTROL_RATIO: f64 = 0.02;
 const MAX_REPLACEMENT_RATIO: f64 = 0.01;
 
 /// Decodes `bytes` to a `String`, or says why it is not text.
-pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
         return finish(text.into_owned(), encoding, 1.0, had_errors);

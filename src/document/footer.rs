@@ -23,7 +23,7 @@ const SOURCE_LABELS: &[&str] = &[
 
 /// Finds the next `http(s)://` URL in `text` at or after `from`; trailing
 /// sentence punctuation is not part of it.
-pub fn find_url(text: &str, from: usize) -> Option<Range<usize>> {
+pub(crate) fn find_url(text: &str, from: usize) -> Option<Range<usize>> {
     let rest = &text[from..];
     let start = [rest.find("http://"), rest.find("https://")]
         .into_iter()
@@ -51,7 +51,7 @@ pub fn find_url(text: &str, from: usize) -> Option<Range<usize>> {
 
 /// If the last paragraph is `Label: URL` and nothing else, removes it from
 /// the body and returns the URL.
-pub fn strip_source_footer(
+pub(crate) fn strip_source_footer(
     body: &mut String,
     paragraphs: &mut Vec<Range<usize>>,
     links: &mut Vec<DocLink>,

@@ -5,7 +5,7 @@
 use crate::record::Format;
 
 /// The format an extension claims, if it claims one.
-pub fn from_extension(ext: &str) -> Option<Format> {
+pub(crate) fn from_extension(ext: &str) -> Option<Format> {
     match ext.to_ascii_lowercase().as_str() {
         "txt" | "text" => Some(Format::Text),
         "md" | "markdown" | "mdown" | "mkd" => Some(Format::Markdown),
@@ -16,7 +16,7 @@ pub fn from_extension(ext: &str) -> Option<Format> {
 
 /// Decides the format from the extension's claim and the text itself. HTML is
 /// recognised from any claim; markdown is recognised inside `.txt`.
-pub fn detect(claimed: Option<Format>, text: &str) -> Format {
+pub(crate) fn detect(claimed: Option<Format>, text: &str) -> Format {
     let head = head(text, 2048);
     if looks_like_html(head) {
         return Format::Html;

@@ -24,15 +24,15 @@ const MIN_FAST_WORDS: usize = 40;
 
 /// A detected language.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Detected {
+pub(crate) struct Detected {
     /// ISO 639-1 code where one exists, else ISO 639-3.
-    pub code: &'static str,
+    pub(crate) code: &'static str,
     /// 0.0–1.0, from the detector.
-    pub confidence: f64,
+    pub(crate) confidence: f64,
 }
 
 /// Detects the language of `text` from its first few kilobytes.
-pub fn detect(text: &str) -> Option<Detected> {
+pub(crate) fn detect(text: &str) -> Option<Detected> {
     let mut end = text.len().min(SAMPLE_BYTES);
     while !text.is_char_boundary(end) {
         end -= 1;

@@ -8,11 +8,11 @@ use super::body::BodyBuilder;
 use super::{DocLink, FrontMatter, dateline};
 
 #[derive(Debug)]
-pub struct Parsed {
-    pub title: Option<String>,
-    pub builder: BodyBuilder,
-    pub links: Vec<DocLink>,
-    pub front: FrontMatter,
+pub(crate) struct Parsed {
+    pub(crate) title: Option<String>,
+    pub(crate) builder: BodyBuilder,
+    pub(crate) links: Vec<DocLink>,
+    pub(crate) front: FrontMatter,
 }
 
 struct OpenLink {
@@ -21,7 +21,7 @@ struct OpenLink {
     end: usize,
 }
 
-pub fn parse(text: &str) -> Parsed {
+pub(crate) fn parse(text: &str) -> Parsed {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS

@@ -2,69 +2,69 @@
 //! it into a clean body with paragraphs, sentences and links. Everything later
 //! (extraction, the record) reads only the `Document`.
 
-pub mod body;
+pub(crate) mod body;
 mod byline;
 mod conventions;
-pub mod dateline;
-pub mod decode;
-pub mod footer;
-pub mod format;
+pub(crate) mod dateline;
+pub(crate) mod decode;
+pub(crate) mod footer;
+pub(crate) mod format;
 mod html;
-pub mod language;
+pub(crate) mod language;
 mod markdown;
-pub mod normalize;
-pub mod offsets;
+pub(crate) mod normalize;
+pub(crate) mod offsets;
 mod plain;
 pub mod sentences;
-pub mod words;
+pub(crate) mod words;
 
 use std::ops::Range;
 
-pub use decode::DecodeError;
+pub(crate) use decode::DecodeError;
 
 use crate::record::Format;
 use crate::telemetry::labels::QuarantineReason;
 
 /// A link whose anchor text sits at `range` (bytes) in the body.
 #[derive(Debug, Clone, PartialEq)]
-pub struct DocLink {
-    pub url: String,
-    pub range: Range<usize>,
+pub(crate) struct DocLink {
+    pub(crate) url: String,
+    pub(crate) range: Range<usize>,
 }
 
 /// Metadata a format carries outside the text (markdown front matter, HTML
 /// meta tags and JSON-LD).
 #[derive(Debug, Default, Clone, PartialEq)]
-pub struct FrontMatter {
-    pub date: Option<dateline::StatedDate>,
-    pub authors: Vec<String>,
-    pub publisher: Option<String>,
-    pub url: Option<String>,
+pub(crate) struct FrontMatter {
+    pub(crate) date: Option<dateline::StatedDate>,
+    pub(crate) authors: Vec<String>,
+    pub(crate) publisher: Option<String>,
+    pub(crate) url: Option<String>,
 }
 
 /// An article read and normalized, independent of its source format.
 /// Ranges are byte ranges into `body`.
 #[derive(Debug, Clone)]
 pub struct Document {
-    pub format: Format,
-    pub encoding: &'static str,
-    pub encoding_confidence: f32,
-    pub title: Option<String>,
+    pub(crate) format: Format,
+    pub(crate) encoding: &'static str,
+    pub(crate) encoding_confidence: f32,
+    pub(crate) title: Option<String>,
     /// The article's own address, from a source footer or page metadata.
-    pub url: Option<String>,
+    pub(crate) url: Option<String>,
     /// The publication date the article states, and where it stated it
     /// ("dateline", "metadata").
-    pub published: Option<(dateline::StatedDate, &'static str)>,
-    pub authors: Vec<String>,
-    pub publisher: Option<String>,
-    pub language: Option<language::Detected>,
+    pub(crate) published: Option<(dateline::StatedDate, &'static str)>,
+    pub(crate) authors: Vec<String>,
+    pub(crate) publisher: Option<String>,
+    pub(crate) language: Option<language::Detected>,
     pub body: String,
     pub paragraphs: Vec<Range<usize>>,
     pub sentences: Vec<Range<usize>>,
     pub words: usize,
-    pub links: Vec<DocLink>,
-    pub truncated: bool,
-    pub warnings: Vec<String>,
+    pub(crate) links: Vec<DocLink>,
+    pub(crate) truncated: bool,
+    pub(crate) warnings: Vec<String>,
 }
 
 /// Why a file could not become a document.
@@ -80,7 +80,7 @@ pub enum DocumentError {
 
 impl DocumentError {
     /// Quarantine reason for this error (a folder name).
-    pub fn reason(&self) -> QuarantineReason {
+    pub(crate) fn reason(&self) -> QuarantineReason {
         match self {
             DocumentError::Empty => QuarantineReason::Empty,
             DocumentError::Decode(DecodeError::Binary(_)) => QuarantineReason::Binary,
@@ -97,7 +97,7 @@ pub fn read(bytes: &[u8], claimed: Option<Format>) -> Result<Document, DocumentE
 }
 
 /// Decodes and normalizes `bytes` (the "decode" stage).
-pub fn decode_text(bytes: &[u8]) -> Result<decode::Decoded, DocumentError> {
+pub(crate) fn decode_text(bytes: &[u8]) -> Result<decode::Decoded, DocumentError> {
     if bytes.is_empty() {
         return Err(DocumentError::Empty);
     }
@@ -107,7 +107,10 @@ pub fn decode_text(bytes: &[u8]) -> Result<decode::Decoded, DocumentError> {
 }
 
 /// Parses decoded, normalized text into a document (the "parse" stage).
-pub fn parse(decoded: decode::Decoded, claimed: Option<Format>) -> Result<Document, DocumentError> {
+pub(crate) fn parse(
+    decoded: decode::Decoded,
+    claimed: Option<Format>,
+) -> Result<Document, DocumentError> {
     let text = decoded.text;
     let format = format::detect(claimed, &text);
     let (title, builder, mut links, front) = match format {

@@ -6,7 +6,7 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 /// Returns `text` in NFC with `\r\n`/`\r` → `\n`, typographic and no-break
 /// spaces → U+0020, tabs → space, and invisible characters (soft hyphen,
 /// zero-width space, BOM, stray controls) removed. Curly quotes and dashes are kept.
-pub fn normalize(text: &str) -> String {
+pub(crate) fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut run = 0; // start of the pending run of unchanged text
     let mut chars = text.char_indices().peekable();

@@ -5,14 +5,14 @@ const STRIDE: usize = 256;
 
 /// Answers "how many characters precede byte `b`" in O(STRIDE) after an O(n)
 /// pass, without a per-byte table.
-pub struct CharOffsets<'a> {
+pub(crate) struct CharOffsets<'a> {
     bytes: &'a [u8],
     checkpoints: Vec<usize>,
     ascii: bool,
 }
 
 impl<'a> CharOffsets<'a> {
-    pub fn new(text: &'a str) -> Self {
+    pub(crate) fn new(text: &'a str) -> Self {
         let bytes = text.as_bytes();
         let ascii = text.is_ascii();
         let mut checkpoints = Vec::new();
@@ -32,7 +32,7 @@ impl<'a> CharOffsets<'a> {
     }
 
     /// Code-point offset of byte offset `b` (a char boundary, at most the length).
-    pub fn char_at(&self, b: usize) -> usize {
+    pub(crate) fn char_at(&self, b: usize) -> usize {
         let b = b.min(self.bytes.len());
         if self.ascii {
             return b;
@@ -45,7 +45,7 @@ impl<'a> CharOffsets<'a> {
                 .count()
     }
 
-    pub fn span(&self, r: &std::ops::Range<usize>) -> [usize; 2] {
+    pub(crate) fn span(&self, r: &std::ops::Range<usize>) -> [usize; 2] {
         [self.char_at(r.start), self.char_at(r.end)]
     }
 }

@@ -7,9 +7,9 @@ use super::sentences;
 
 /// A parsed plain-text article before sentence analysis.
 #[derive(Debug)]
-pub struct Parsed {
-    pub title: Option<String>,
-    pub builder: BodyBuilder,
+pub(crate) struct Parsed {
+    pub(crate) title: Option<String>,
+    pub(crate) builder: BodyBuilder,
 }
 
 /// Longest first line still taken for a headline.
@@ -22,7 +22,7 @@ const RUN_ON_SENTENCES: usize = 8;
 /// Size a regrouped paragraph aims for.
 const REGROUP_BYTES: usize = 600;
 
-pub fn parse(text: &str) -> Parsed {
+pub(crate) fn parse(text: &str) -> Parsed {
     let lines: Vec<&str> = text.lines().map(str::trim).collect();
     let mut first = lines
         .iter()
@@ -59,7 +59,7 @@ pub fn parse(text: &str) -> Parsed {
 
 /// A first line is a headline when it is short, has more text after it, and
 /// does not end like a sentence or a clause.
-pub fn looks_like_title(line: &str) -> bool {
+pub(crate) fn looks_like_title(line: &str) -> bool {
     let chars = line.chars().count();
     if !(2..=MAX_TITLE_CHARS).contains(&chars) {
         return false;

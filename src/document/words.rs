@@ -5,7 +5,7 @@
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Number of words in `text`, as `unicode_words()` counts them.
-pub fn count(text: &str) -> usize {
+pub(crate) fn count(text: &str) -> usize {
     if text.is_ascii() {
         return count_ascii(text.as_bytes());
     }

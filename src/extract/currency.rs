@@ -17,7 +17,7 @@ const TABLE: &str = include_str!("../../data/currencies.tsv");
 
 /// How a form is written next to an amount.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FormKind {
+pub(crate) enum FormKind {
     /// A name, after the amount ("333 million dollars").
     Word,
     /// A sign or a prefix, before or after the amount ("$6", "US$1.5", "10 €").
@@ -34,34 +34,34 @@ pub enum FormKind {
 
 /// One way a currency is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Form {
-    pub text: &'static str,
-    pub code: &'static str,
-    pub kind: FormKind,
+pub(crate) struct Form {
+    pub(crate) text: &'static str,
+    pub(crate) code: &'static str,
+    pub(crate) kind: FormKind,
     /// The generic name an ambiguous form stands for ("dollar" for "$").
-    pub family: Option<&'static str>,
+    pub(crate) family: Option<&'static str>,
 }
 
 /// A currency mention found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Mention {
-    pub range: Range<usize>,
+pub(crate) struct Mention {
+    pub(crate) range: Range<usize>,
     /// Every form written this way (a word can be a name and a code: "RMB").
-    pub forms: Vec<Form>,
+    pub(crate) forms: Vec<Form>,
 }
 
 impl Mention {
     /// The ISO code (the same for all its forms).
-    pub fn code(&self) -> &'static str {
+    pub(crate) fn code(&self) -> &'static str {
         self.forms.first().map_or("", |f| f.code)
     }
 
     /// The generic name, if the written form was ambiguous.
-    pub fn family(&self) -> Option<&'static str> {
+    pub(crate) fn family(&self) -> Option<&'static str> {
         self.forms.iter().find_map(|f| f.family)
     }
 
-    pub fn has(&self, kind: FormKind) -> bool {
+    pub(crate) fn has(&self, kind: FormKind) -> bool {
         self.forms.iter().any(|f| f.kind == kind)
     }
 }
@@ -140,12 +140,12 @@ fn load() -> Table {
 }
 
 /// The English name of a currency code ("RUB" → "Russian Ruble").
-pub fn name(code: &str) -> Option<&'static str> {
+pub(crate) fn name(code: &str) -> Option<&'static str> {
     CURRENCIES.names.get(code).copied()
 }
 
 /// Every form of a currency ("RUB": "rubles", "roubles", "₽", …).
-pub fn forms_of(code: &str) -> impl Iterator<Item = &'static Form> {
+pub(crate) fn forms_of(code: &str) -> impl Iterator<Item = &'static Form> {
     let code = code.to_string();
     CURRENCIES.forms.iter().filter(move |f| f.code == code)
 }
@@ -198,7 +198,7 @@ fn fits(text: &str, range: &Range<usize>, form: &Form) -> bool {
 
 /// Every currency mention in `text`, in order, none overlapping (the longest
 /// wins where two start together or overlap).
-pub fn mentions(text: &str) -> Vec<Mention> {
+pub(crate) fn mentions(text: &str) -> Vec<Mention> {
     let table = &*CURRENCIES;
     let Some(ac) = &table.automaton else {
         return Vec::new();

@@ -9,7 +9,7 @@ use crate::document::Document;
 
 /// A kind of fact the facts metric counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum FactKind {
+pub(crate) enum FactKind {
     /// Paragraphs of the body.
     Paragraph,
     /// Sentences of the body.
@@ -32,7 +32,7 @@ pub enum FactKind {
 
 impl FactKind {
     /// Every kind, in the order the metric lists them.
-    pub const ALL: [FactKind; 9] = [
+    pub(crate) const ALL: [FactKind; 9] = [
         FactKind::Paragraph,
         FactKind::Sentence,
         FactKind::Word,
@@ -45,7 +45,7 @@ impl FactKind {
     ];
 
     /// Each kind's `kind` label value, in declaration order.
-    pub const LABELS: [&'static str; 9] = [
+    pub(crate) const LABELS: [&'static str; 9] = [
         "paragraph",
         "sentence",
         "word",
@@ -58,13 +58,13 @@ impl FactKind {
     ];
 
     /// The kind's `kind` label value (see [`FactKind::LABELS`]).
-    pub const fn label(self) -> &'static str {
+    pub(crate) const fn label(self) -> &'static str {
         FactKind::LABELS[self as usize]
     }
 
     /// How many facts of this kind `doc` and its `facts` hold (figures
     /// with a value, as the record lists them).
-    pub fn count(self, doc: &Document, facts: &Facts) -> usize {
+    pub(crate) fn count(self, doc: &Document, facts: &Facts) -> usize {
         match self {
             FactKind::Paragraph => doc.paragraphs.len(),
             FactKind::Sentence => doc.sentences.len(),
@@ -85,7 +85,7 @@ impl FactKind {
 
 impl Facts {
     /// The article's count of each [`FactKind`].
-    pub fn counts(&self, doc: &Document) -> Vec<(FactKind, usize)> {
+    pub(crate) fn counts(&self, doc: &Document) -> Vec<(FactKind, usize)> {
         FactKind::ALL
             .into_iter()
             .map(|k| (k, k.count(doc, self)))
@@ -93,7 +93,7 @@ impl Facts {
     }
 
     /// The article's entities by type.
-    pub fn entity_counts(&self) -> Vec<(EntityType, usize)> {
+    pub(crate) fn entity_counts(&self) -> Vec<(EntityType, usize)> {
         EntityType::ALL
             .into_iter()
             .map(|t| (t, self.entities.iter().filter(|e| e.ty == t).count()))

@@ -6,7 +6,7 @@
 //! field (a module in `record/`) and, when the metric counts it, one
 //! [`FactKind`].
 
-pub mod currency;
+pub(crate) mod currency;
 pub mod dates;
 pub mod entities;
 mod kinds;
@@ -15,45 +15,45 @@ pub(crate) mod near;
 pub mod numbers;
 pub mod percent;
 pub mod quantities;
-pub mod units;
+pub(crate) mod units;
 mod urls;
 
 use std::ops::Range;
 
 use crate::document::{DocLink, Document};
 
-pub use kinds::FactKind;
-pub use money::Money;
-pub use numbers::{NumberSpan, Standalone};
-pub use percent::Percentage;
-pub use quantities::Quantity;
+pub(crate) use kinds::FactKind;
+pub(crate) use money::Money;
+pub(crate) use numbers::Standalone;
+pub(crate) use percent::Percentage;
+pub(crate) use quantities::Quantity;
 
 /// What the extractors found in one article.
 #[derive(Debug, Default, Clone)]
-pub struct Facts {
+pub(crate) struct Facts {
     /// Links found in the text itself, beyond the markup links of the document.
-    pub links: Vec<DocLink>,
+    pub(crate) links: Vec<DocLink>,
     /// Amounts of money (and currencies named without an amount).
-    pub money: Vec<Money>,
+    pub(crate) money: Vec<Money>,
     /// Percentages (and "percent" written without a number).
-    pub percentages: Vec<Percentage>,
+    pub(crate) percentages: Vec<Percentage>,
     /// Measurements and counts.
-    pub quantities: Vec<Quantity>,
+    pub(crate) quantities: Vec<Quantity>,
     /// The numbers that are figures of their own: not inside money, a
     /// percentage, a quantity or a date, and not years, times, list
     /// numbering or parts of names.
-    pub standalone: Vec<Standalone>,
+    pub(crate) standalone: Vec<Standalone>,
     /// Dates, periods and durations, as written (resolved when the record
     /// is built, against the article's reference date).
-    pub dates: Vec<dates::DateMention>,
+    pub(crate) dates: Vec<dates::DateMention>,
     /// People, organizations, places and other names, linked within the article.
-    pub entities: Vec<entities::Entity>,
+    pub(crate) entities: Vec<entities::Entity>,
 }
 
 /// Every fact of `doc`. The body is lexed once; the figure extractors build
 /// on its numbers, each leaving alone what an earlier one took. The result
 /// is a pure function of the document, so records stay deterministic.
-pub fn extract(doc: &Document) -> Facts {
+pub(crate) fn extract(doc: &Document) -> Facts {
     let body = doc.body.as_str();
     let links = urls::bare(body, &doc.links);
     let tokens = numbers::lexer::tokens(body);

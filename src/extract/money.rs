@@ -28,19 +28,19 @@ pub struct Money {
     pub range: Range<usize>,
     /// The part of `range` written with the currency ("$7 million" of
     /// "$5 to $7 million"); equal to `range` unless a range.
-    pub head: Range<usize>,
+    pub(crate) head: Range<usize>,
     /// The amount in the currency's major unit; `None` when the currency is
     /// named without an amount. For a range, its low end.
-    pub amount: Option<f64>,
+    pub(crate) amount: Option<f64>,
     /// ISO 4217 code (XBT for bitcoin; withdrawn codes for old currencies).
-    pub currency: &'static str,
+    pub(crate) currency: &'static str,
     /// The generic name an ambiguous form stands for ("dollar" for `$`).
-    pub family: Option<&'static str>,
+    pub(crate) family: Option<&'static str>,
     /// The minor unit the amount was written in ("cent"), if only that.
-    pub minor: Option<&'static str>,
-    pub qualifier: Option<Qualifier>,
+    pub(crate) minor: Option<&'static str>,
+    pub(crate) qualifier: Option<Qualifier>,
     /// Both ends of a range.
-    pub span: Option<(f64, f64)>,
+    pub(crate) span: Option<(f64, f64)>,
 }
 
 /// Currencies talked about without an amount that are worth reporting as

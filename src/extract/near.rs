@@ -7,9 +7,9 @@ use std::ops::Range;
 
 /// A word and its byte range.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Word<'a> {
-    pub range: Range<usize>,
-    pub text: &'a str,
+pub(crate) struct Word<'a> {
+    pub(crate) range: Range<usize>,
+    pub(crate) text: &'a str,
 }
 
 /// Longest word looked at, in characters: keeps every call bounded.
@@ -25,7 +25,7 @@ fn is_gap(c: char) -> bool {
 
 /// Up to `max` words before `pos`, nearest first, separated from each other
 /// and from `pos` by white space only (no punctuation).
-pub fn words_before(text: &str, pos: usize, max: usize) -> Vec<Word<'_>> {
+pub(crate) fn words_before(text: &str, pos: usize, max: usize) -> Vec<Word<'_>> {
     let mut out = Vec::new();
     let mut end = pos.min(text.len());
     while out.len() < max {
@@ -56,7 +56,7 @@ pub fn words_before(text: &str, pos: usize, max: usize) -> Vec<Word<'_>> {
 /// Up to `max` words after `pos`, nearest first, separated by white space
 /// only (a word may hold hyphens and apostrophes: "Russian-language",
 /// "Tajikistan’s").
-pub fn words_after(text: &str, pos: usize, max: usize) -> Vec<Word<'_>> {
+pub(crate) fn words_after(text: &str, pos: usize, max: usize) -> Vec<Word<'_>> {
     let mut out = Vec::new();
     let mut start = pos.min(text.len());
     while out.len() < max {
@@ -94,7 +94,10 @@ pub fn words_after(text: &str, pos: usize, max: usize) -> Vec<Word<'_>> {
 /// For each of `spans` (in order, not overlapping), whether it overlaps one
 /// of `taken` (any order): one sort and one merge pass. A span overlaps
 /// when some range starting before its end reaches past its start.
-pub fn overlapping(spans: impl Iterator<Item = Range<usize>>, taken: &[Range<usize>]) -> Vec<bool> {
+pub(crate) fn overlapping(
+    spans: impl Iterator<Item = Range<usize>>,
+    taken: &[Range<usize>],
+) -> Vec<bool> {
     let mut taken: Vec<Range<usize>> = taken.to_vec();
     taken.sort_by_key(|r| r.start);
     let mut k = 0;
@@ -111,19 +114,19 @@ pub fn overlapping(spans: impl Iterator<Item = Range<usize>>, taken: &[Range<usi
 }
 
 /// The text between two positions is white space only (on one line).
-pub fn only_space(text: &str, a: usize, b: usize) -> bool {
+pub(crate) fn only_space(text: &str, a: usize, b: usize) -> bool {
     a <= b && text.get(a..b).is_some_and(|s| s.chars().all(is_gap))
 }
 
 /// The first non-space character at or after `pos` on the line, with its offset.
-pub fn next_char(text: &str, pos: usize) -> Option<(usize, char)> {
+pub(crate) fn next_char(text: &str, pos: usize) -> Option<(usize, char)> {
     let tail = text.get(pos..)?;
     let (i, c) = tail.char_indices().find(|&(_, c)| !is_gap(c))?;
     Some((pos + i, c))
 }
 
 /// The last non-space character before `pos` on the line, with its offset.
-pub fn prev_char(text: &str, pos: usize) -> Option<(usize, char)> {
+pub(crate) fn prev_char(text: &str, pos: usize) -> Option<(usize, char)> {
     let head = text.get(..pos)?;
     head.char_indices().rev().find(|&(_, c)| !is_gap(c))
 }

@@ -18,17 +18,17 @@ pub struct Percentage {
     /// Byte range of the number and its sign or word (both ends of a range).
     pub range: Range<usize>,
     /// The part of `range` written with the sign ("7%" of "5% to 7%").
-    pub head: Range<usize>,
+    pub(crate) head: Range<usize>,
     /// The number before the sign (12 for "12%"); `None` for a bare
     /// "percentage". For a range, its low end.
-    pub value: Option<f64>,
+    pub(crate) value: Option<f64>,
     /// "percentage points": a difference of two percentages.
-    pub points: bool,
-    pub qualifier: Option<Qualifier>,
+    pub(crate) points: bool,
+    pub(crate) qualifier: Option<Qualifier>,
     /// What it is a share of ("its GDP" in "45% of its GDP").
-    pub of: Option<Range<usize>>,
+    pub(crate) of: Option<Range<usize>>,
     /// Both ends of a range.
-    pub span: Option<(f64, f64)>,
+    pub(crate) span: Option<(f64, f64)>,
 }
 
 const MARKS: &[&str] = &[
@@ -378,7 +378,7 @@ const LY_NOUNS: &[&str] = &[
 
 /// The noun phrase after "of" following a percentage: "its GDP",
 /// "Tajikistan’s electricity", "all foreign workers".
-pub fn share_of(text: &str, end: usize) -> Option<Range<usize>> {
+pub(crate) fn share_of(text: &str, end: usize) -> Option<Range<usize>> {
     let words = near::words_after(text, end, 8);
     let (of, rest) = words.split_first()?;
     if !of.text.eq_ignore_ascii_case("of") || !near::only_space(text, end, of.range.start) {

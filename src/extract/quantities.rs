@@ -22,7 +22,7 @@ use super::units::{self, Dimension, Unit};
 
 /// What a quantity measures or counts.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Measure {
+pub(crate) enum Measure {
     /// A unit of measurement.
     Unit(&'static Unit),
     /// An age, in a unit of time ("69-year-old").
@@ -33,7 +33,7 @@ pub enum Measure {
 
 impl Measure {
     /// What the quantity measures: its unit's dimension, an age or a count.
-    pub fn dimension(&self) -> Dimension {
+    pub(crate) fn dimension(&self) -> Dimension {
         match self {
             Measure::Unit(u) => u.dimension,
             Measure::Age(_) => Dimension::Age,
@@ -48,13 +48,13 @@ pub struct Quantity {
     /// Byte range of the number(s) and the unit or counted words.
     pub range: Range<usize>,
     /// The last number with its unit ("10 feet" of "eight to 10 feet").
-    pub head: Range<usize>,
+    pub(crate) head: Range<usize>,
     /// The value in the written unit; for a range, its low end.
-    pub value: f64,
-    pub measure: Measure,
-    pub qualifier: Option<Qualifier>,
+    pub(crate) value: f64,
+    pub(crate) measure: Measure,
+    pub(crate) qualifier: Option<Qualifier>,
     /// Both ends of a range.
-    pub span: Option<(f64, f64)>,
+    pub(crate) span: Option<(f64, f64)>,
 }
 
 /// Nouns counted in the plural that do not end in "s".
@@ -394,7 +394,7 @@ fn measurement(
 }
 
 /// Degrees of temperature with no scale named (no SI value).
-pub static DEGREES_TEMPERATURE: Unit = Unit {
+pub(crate) static DEGREES_TEMPERATURE: Unit = Unit {
     symbol: "°",
     dimension: Dimension::Temperature,
     conv: units::Conv::Unknown,

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 /// and 1 Julian year (365.25 days).
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
-pub enum Dimension {
+pub(crate) enum Dimension {
     Length,
     Mass,
     Area,
@@ -35,7 +35,7 @@ pub enum Dimension {
 impl Dimension {
     /// The SI (or customary base) unit values convert to; none for an age
     /// or a count, which no unit of [`UNITS`] measures.
-    pub fn si_unit(self) -> Option<&'static str> {
+    pub(crate) fn si_unit(self) -> Option<&'static str> {
         Some(match self {
             Dimension::Length => "m",
             Dimension::Mass => "kg",
@@ -56,7 +56,7 @@ impl Dimension {
 
 /// How a value converts to the SI unit.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Conv {
+pub(crate) enum Conv {
     Factor(f64),
     Celsius,
     Fahrenheit,
@@ -66,20 +66,20 @@ pub enum Conv {
 
 /// One unit.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Unit {
+pub(crate) struct Unit {
     /// Normalized symbol used in records ("km", "t", "°C").
-    pub symbol: &'static str,
-    pub dimension: Dimension,
-    pub conv: Conv,
+    pub(crate) symbol: &'static str,
+    pub(crate) dimension: Dimension,
+    pub(crate) conv: Conv,
     /// Names and abbreviations read in any case.
-    pub words: &'static [&'static str],
+    pub(crate) words: &'static [&'static str],
     /// Symbols read only as written ("MB" is a megabyte, "Mb" a megabit).
-    pub signs: &'static [&'static str],
+    pub(crate) signs: &'static [&'static str],
 }
 
 impl Unit {
     /// `value` in the SI unit of the dimension, when the unit says which.
-    pub fn to_si(&self, value: f64) -> Option<f64> {
+    pub(crate) fn to_si(self, value: f64) -> Option<f64> {
         match self.conv {
             Conv::Factor(f) => Some(value * f),
             Conv::Celsius => Some(value + 273.15),
@@ -89,7 +89,7 @@ impl Unit {
     }
 
     /// A unit of time (which can also give an age: "69-year-old").
-    pub fn is_time(&self) -> bool {
+    pub(crate) fn is_time(&self) -> bool {
         self.dimension == Dimension::Duration
     }
 }
@@ -114,7 +114,7 @@ const fn u(
 
 /// Every unit. The symbol "°" (degrees) is an angle unless the text is
 /// about temperature; the caller decides.
-pub static UNITS: &[Unit] = &[
+pub(crate) static UNITS: &[Unit] = &[
     u(
         "mm",
         Length,
@@ -689,7 +689,7 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
 
 /// The unit written at byte `pos` of `text`, and where it ends. The unit
 /// must end at a word boundary.
-pub fn at(text: &str, pos: usize) -> Option<(&'static Unit, usize)> {
+pub(crate) fn at(text: &str, pos: usize) -> Option<(&'static Unit, usize)> {
     let index = &*INDEX;
     let ac = index.automaton.as_ref()?;
     let input = Input::new(text).range(pos..).anchored(Anchored::Yes);

@@ -5,7 +5,7 @@ use crate::document::DocLink;
 use crate::document::footer::find_url;
 
 /// The `http(s)://` URLs in `body` not already inside one of its markup `links`.
-pub fn bare(body: &str, links: &[DocLink]) -> Vec<DocLink> {
+pub(crate) fn bare(body: &str, links: &[DocLink]) -> Vec<DocLink> {
     let mut out = Vec::new();
     let mut from = 0;
     while let Some(found) = find_url(body, from) {

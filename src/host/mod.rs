@@ -6,12 +6,12 @@
 //! read.
 
 mod exporter;
-pub mod nats;
-pub mod shutdown;
+pub(crate) mod nats;
+pub(crate) mod shutdown;
 mod signals;
-pub mod sinks;
-pub mod sources;
-pub mod submit;
+pub(crate) mod sinks;
+pub(crate) mod sources;
+pub(crate) mod submit;
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -24,9 +24,9 @@ use crate::pipeline::worker::Output;
 use crate::pipeline::{self, Context, Options, Summary};
 use crate::telemetry::Health;
 
-pub use shutdown::Shutdown;
-pub use sources::{Feed, Source};
-pub use submit::Submitter;
+pub(crate) use shutdown::Shutdown;
+pub(crate) use sources::{Feed, Source};
+pub(crate) use submit::Submitter;
 
 /// How a run ended; `main` turns it into the exit code.
 #[derive(Debug)]
@@ -42,7 +42,7 @@ pub enum Stopped {
 
 /// How the host meets the outside world.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
+pub(crate) enum Mode {
     /// A long-running process: serves `/metrics`, `/healthz`, `/readyz` and
     /// stops gracefully on SIGINT or SIGTERM.
     Daemon,
@@ -52,7 +52,7 @@ pub enum Mode {
 }
 
 /// A pipeline about to run (see the module doc).
-pub struct Host {
+pub(crate) struct Host {
     config: Config,
     mode: Mode,
     runtime: tokio::runtime::Runtime,
@@ -62,7 +62,7 @@ pub struct Host {
 
 impl Host {
     /// Starts the runtime; nothing is opened or served yet.
-    pub fn new(config: Config, mode: Mode) -> anyhow::Result<Host> {
+    pub(crate) fn new(config: Config, mode: Mode) -> anyhow::Result<Host> {
         crate::sink::durable::report_file_size_limit_as_error();
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
@@ -81,24 +81,28 @@ impl Host {
     }
 
     /// The configuration the run uses.
-    pub fn config(&self) -> &Config {
+    pub(crate) fn config(&self) -> &Config {
         &self.config
     }
 
     /// Readiness, shared with a sink that depends on a server.
-    pub fn health(&self) -> &Arc<Health> {
+    pub(crate) fn health(&self) -> &Arc<Health> {
         &self.health
     }
 
     /// The runtime, for sinks and sources that talk to a server.
-    pub fn runtime(&self) -> tokio::runtime::Handle {
+    pub(crate) fn runtime(&self) -> tokio::runtime::Handle {
         self.runtime.handle().clone()
     }
 
     /// Opens the output folder, starts metrics and the pipeline, and feeds
     /// it from `source`, with new content going to `sink`, until the source
     /// ends (or shutdown) and every job handed over is committed.
-    pub fn run(self, mut source: impl Source, sink: Box<dyn Output>) -> anyhow::Result<Stopped> {
+    pub(crate) fn run(
+        self,
+        mut source: impl Source,
+        sink: Box<dyn Output>,
+    ) -> anyhow::Result<Stopped> {
         let Host {
             config,
             mode,

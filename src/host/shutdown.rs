@@ -11,7 +11,7 @@ use crossbeam_channel::{Receiver, Sender};
 
 /// The stop flag and drain deadline every part of a run shares.
 #[derive(Clone)]
-pub struct Shutdown {
+pub(crate) struct Shutdown {
     inner: Arc<Inner>,
 }
 
@@ -27,7 +27,7 @@ struct Inner {
 
 impl Shutdown {
     /// A shutdown not yet begun, whose drain may take `timeout`.
-    pub fn new(timeout: Duration) -> Shutdown {
+    pub(crate) fn new(timeout: Duration) -> Shutdown {
         let (notify, notified) = crossbeam_channel::bounded(0);
         Shutdown {
             inner: Arc::new(Inner {
@@ -42,7 +42,7 @@ impl Shutdown {
 
     /// Stops taking new work: sets the deadline `timeout` from now and
     /// wakes everyone waiting. Later calls change nothing.
-    pub fn begin(&self) {
+    pub(crate) fn begin(&self) {
         if self.inner.begun.swap(true, Ordering::SeqCst) {
             return;
         }
@@ -55,34 +55,29 @@ impl Shutdown {
     }
 
     /// Whether shutdown has begun.
-    pub fn is_shutdown(&self) -> bool {
+    pub(crate) fn is_shutdown(&self) -> bool {
         self.inner.begun.load(Ordering::SeqCst)
     }
 
     /// A channel that disconnects when shutdown begins: `recv` on it in a
     /// `select!` to wait for shutdown next to other work.
-    pub fn notified(&self) -> Receiver<()> {
+    pub(crate) fn notified(&self) -> Receiver<()> {
         self.inner.notified.clone()
     }
 
-    /// Blocks until shutdown begins.
-    pub fn recv(&self) {
-        let _ = self.inner.notified.recv();
-    }
-
     /// How long the drain may take.
-    pub fn timeout(&self) -> Duration {
+    pub(crate) fn timeout(&self) -> Duration {
         self.inner.timeout
     }
 
     /// When the drain must be over, once shutdown has begun.
-    pub fn deadline(&self) -> Option<Instant> {
+    pub(crate) fn deadline(&self) -> Option<Instant> {
         self.inner.deadline.lock().ok().and_then(|d| *d)
     }
 
     /// Whether the drain deadline has passed: work not started by now is
     /// left for the next start.
-    pub fn past_deadline(&self) -> bool {
+    pub(crate) fn past_deadline(&self) -> bool {
         self.deadline().is_some_and(|d| Instant::now() > d)
     }
 }
@@ -103,6 +98,6 @@ mod tests {
         assert!(shutdown.deadline().is_some());
         assert!(!shutdown.past_deadline());
         assert!(notified.try_recv().is_err_and(|e| e.is_disconnected()));
-        shutdown.recv();
+        assert!(shutdown.notified().recv().is_err());
     }
 }

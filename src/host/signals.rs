@@ -13,7 +13,7 @@ const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
 
 /// First signal: begin `shutdown`. Second, or the drain past its timeout
 /// and grace: send how the run ended on `abort`.
-pub async fn listen(shutdown: Shutdown, abort: Sender<Stopped>) {
+pub(crate) async fn listen(shutdown: Shutdown, abort: Sender<Stopped>) {
     let timeout = shutdown.timeout();
     let first = wait().await;
     tracing::info!(

@@ -7,7 +7,7 @@ use crate::pipeline::Job;
 use crate::telemetry::catalogue as m;
 
 /// What became of a job offered with [`Submitter::try_submit`].
-pub enum Submitted {
+pub(crate) enum Submitted {
     /// In the queue, counted in flight.
     Queued,
     /// The queue is full: the job is given back.
@@ -18,7 +18,7 @@ pub enum Submitted {
 
 /// Hands jobs to the pipeline's bounded queue, counting them in flight.
 #[derive(Clone)]
-pub struct Submitter {
+pub(crate) struct Submitter {
     jobs: Sender<Job>,
 }
 
@@ -29,7 +29,7 @@ impl Submitter {
 
     /// Queues `job`, waiting while the queue is full (back-pressure).
     /// Returns false once the pipeline has stopped.
-    pub fn submit(&self, job: Job) -> bool {
+    pub(crate) fn submit(&self, job: Job) -> bool {
         metrics::gauge!(m::IN_FLIGHT.name).increment(1.0);
         let queued = self.jobs.send(job).is_ok();
         if !queued {
@@ -39,7 +39,7 @@ impl Submitter {
     }
 
     /// Queues `job` if the queue has room now.
-    pub fn try_submit(&self, job: Job) -> Submitted {
+    pub(crate) fn try_submit(&self, job: Job) -> Submitted {
         metrics::gauge!(m::IN_FLIGHT.name).increment(1.0);
         let refused = match self.jobs.try_send(job) {
             Ok(()) => return Submitted::Queued,
@@ -51,7 +51,7 @@ impl Submitter {
     }
 
     /// Jobs waiting for a worker.
-    pub fn queued(&self) -> usize {
+    pub(crate) fn queued(&self) -> usize {
         self.jobs.len()
     }
 }

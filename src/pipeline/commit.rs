@@ -33,7 +33,7 @@ pub struct Summary {
     pub unchanged: u64,
     pub quarantined: u64,
     pub failed: u64,
-    pub published: u64,
+    pub(crate) published: u64,
 }
 
 impl Summary {
@@ -51,19 +51,19 @@ impl Summary {
 }
 
 /// Called for each committed completion (progress bars).
-pub type Progress = Box<dyn Fn(&Completion) + Send>;
+pub(crate) type Progress = Box<dyn Fn(&Completion) + Send>;
 
-pub struct Committer {
-    pub ctx: Arc<Context>,
-    pub completions: Receiver<Completion>,
-    pub done: Option<Sender<Done>>,
-    pub window: Duration,
-    pub progress: Option<Progress>,
+pub(crate) struct Committer {
+    pub(crate) ctx: Arc<Context>,
+    pub(crate) completions: Receiver<Completion>,
+    pub(crate) done: Option<Sender<Done>>,
+    pub(crate) window: Duration,
+    pub(crate) progress: Option<Progress>,
 }
 
 impl Committer {
     /// Runs until every completion sender is gone; returns the totals.
-    pub fn run(self) -> Summary {
+    pub(crate) fn run(self) -> Summary {
         let mut summary = Summary::default();
         while let Ok(first) = self.completions.recv() {
             let mut group = vec![first];

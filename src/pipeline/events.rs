@@ -9,19 +9,19 @@ use super::job::Outcome;
 use crate::telemetry::catalogue as m;
 
 /// An article is finished: it has an outcome, and that outcome is durable.
-pub struct ArticleFinished<'a> {
+pub(crate) struct ArticleFinished<'a> {
     /// The path as shown in records and logs.
-    pub path: &'a str,
-    pub outcome: &'a Outcome,
+    pub(crate) path: &'a str,
+    pub(crate) outcome: &'a Outcome,
     /// Times the work queue delivered it, when it came from one and gave up.
-    pub delivered: Option<i64>,
+    pub(crate) delivered: Option<i64>,
     /// Milliseconds from the start of its processing, when it was processed here.
-    pub ms: Option<f64>,
+    pub(crate) ms: Option<f64>,
 }
 
 impl ArticleFinished<'_> {
     /// Counts the article by outcome and logs its `article` line.
-    pub fn emit(&self) {
+    pub(crate) fn emit(&self) {
         let (path, delivered, ms) = (self.path, self.delivered, self.ms);
         metrics::counter!(m::ARTICLES.name, "outcome" => self.outcome.label()).increment(1);
         match self.outcome {

@@ -12,7 +12,7 @@ use crate::watch::Entry;
 
 /// How a file came to the pipeline's attention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Detection {
+pub(crate) enum Detection {
     /// A folder scan (start, periodic, after overflow) or a command-line path.
     Scan,
     /// A watcher event.
@@ -20,7 +20,7 @@ pub enum Detection {
 }
 
 impl Detection {
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             Detection::Scan => "scan",
             Detection::Event => "event",
@@ -30,7 +30,7 @@ impl Detection {
 
 /// What the detector found at a path.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum JobKind {
+pub(crate) enum JobKind {
     /// A regular file (or a symlink to one inside the folder).
     File,
     /// A symlink whose target lies outside the watched folder: never read.
@@ -41,37 +41,32 @@ pub enum JobKind {
 
 /// One settled file to process.
 #[derive(Debug, Clone)]
-pub struct Job {
+pub(crate) struct Job {
     /// Where to read it.
-    pub path: PathBuf,
+    pub(crate) path: PathBuf,
     /// Path relative to its root: the ledger key and the record's location.
-    pub rel: PathBuf,
-    pub kind: JobKind,
-    pub how: Detection,
-    /// When the detector handed it over.
-    pub queued_at: Instant,
+    pub(crate) rel: PathBuf,
+    pub(crate) kind: JobKind,
     /// When the file was first seen in the folder (wall clock): with its
     /// mtime, when it was "dropped" for the latency metric.
-    pub seen_at: SystemTime,
+    pub(crate) seen_at: SystemTime,
     /// The file's modification time when it settled.
-    pub mtime: Option<SystemTime>,
+    pub(crate) mtime: Option<SystemTime>,
     /// The content, when it arrived with the job (from a message queue)
     /// instead of being read from `path`.
-    pub payload: Option<std::sync::Arc<[u8]>>,
+    pub(crate) payload: Option<std::sync::Arc<[u8]>>,
     /// Opaque number the feeder gets back in [`Done`] (a message to ack).
-    pub ticket: Option<u64>,
+    pub(crate) ticket: Option<u64>,
 }
 
 impl Job {
     /// A file found on disk (by a scan, a watcher event or a command-line
     /// path), first seen at `seen_at`.
-    pub fn found(entry: Entry, how: Detection, seen_at: SystemTime) -> Job {
+    pub(crate) fn found(entry: Entry, seen_at: SystemTime) -> Job {
         Job {
             path: entry.path,
             rel: entry.rel,
             kind: entry.kind,
-            how,
-            queued_at: Instant::now(),
             seen_at,
             mtime: entry.mtime,
             payload: None,
@@ -81,7 +76,7 @@ impl Job {
 
     /// An article that arrived as a message: its bytes come with it, and
     /// `ticket` comes back in [`Done`] so the message can be acked.
-    pub fn delivered(
+    pub(crate) fn delivered(
         rel: PathBuf,
         mtime: Option<SystemTime>,
         payload: Vec<u8>,
@@ -91,8 +86,6 @@ impl Job {
             path: rel.clone(),
             rel,
             kind: JobKind::File,
-            how: Detection::Event,
-            queued_at: Instant::now(),
             seen_at: SystemTime::now(),
             mtime,
             payload: Some(payload.into()),
@@ -101,14 +94,14 @@ impl Job {
     }
 
     /// The path as shown in records and logs.
-    pub fn display(&self) -> String {
+    pub(crate) fn display(&self) -> String {
         self.rel.to_string_lossy().into_owned()
     }
 }
 
 /// How processing a job ended.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Outcome {
+pub(crate) enum Outcome {
     /// A record was written (or adopted from a crash) for this content.
     Ok {
         id: String,
@@ -137,7 +130,7 @@ pub enum Outcome {
 }
 
 impl Outcome {
-    pub fn label(&self) -> &'static str {
+    pub(crate) fn label(&self) -> &'static str {
         match self {
             Outcome::Ok { .. } => "ok",
             Outcome::Duplicate { .. } => "duplicate",
@@ -149,7 +142,7 @@ impl Outcome {
     }
 
     /// The source may be moved or deleted after this outcome is committed.
-    pub fn source_done(&self) -> bool {
+    pub(crate) fn source_done(&self) -> bool {
         matches!(
             self,
             Outcome::Ok { .. }
@@ -162,36 +155,36 @@ impl Outcome {
 
 /// A finished job, waiting for the group commit.
 #[derive(Debug)]
-pub struct Completion {
-    pub job: Job,
-    pub outcome: Outcome,
+pub(crate) struct Completion {
+    pub(crate) job: Job,
+    pub(crate) outcome: Outcome,
     /// Ledger changes to commit for it.
-    pub ops: Vec<LedgerOp>,
+    pub(crate) ops: Vec<LedgerOp>,
     /// Folder to fsync before the ledger commit (where its output was renamed).
-    pub sync_dir: Option<PathBuf>,
+    pub(crate) sync_dir: Option<PathBuf>,
     /// Content hash this job claimed, released after the commit.
-    pub claim: Option<String>,
-    pub bytes: u64,
-    pub started_at: Instant,
-    pub fact_counts: Vec<(FactKind, usize)>,
+    pub(crate) claim: Option<String>,
+    pub(crate) bytes: u64,
+    pub(crate) started_at: Instant,
+    pub(crate) fact_counts: Vec<(FactKind, usize)>,
     /// Entities by type (`wirewatch_entities_extracted_total`).
-    pub entity_counts: Vec<(EntityType, usize)>,
+    pub(crate) entity_counts: Vec<(EntityType, usize)>,
 }
 
 /// Sent back to the detector once a path's job is committed.
 #[derive(Debug, Clone)]
-pub struct Done {
-    pub rel: PathBuf,
+pub(crate) struct Done {
+    pub(crate) rel: PathBuf,
     /// Processing failed in a way worth retrying (output not writable).
-    pub retry: bool,
+    pub(crate) retry: bool,
     /// The job's ticket.
-    pub ticket: Option<u64>,
+    pub(crate) ticket: Option<u64>,
     /// The record written or adopted, for an `ok` outcome.
-    pub record: Option<PathBuf>,
+    pub(crate) record: Option<PathBuf>,
 }
 
 /// Nanoseconds since the Unix epoch, as stored in the ledger.
-pub fn mtime_ns(t: SystemTime) -> Option<i128> {
+pub(crate) fn mtime_ns(t: SystemTime) -> Option<i128> {
     match t.duration_since(SystemTime::UNIX_EPOCH) {
         Ok(d) => Some(d.as_nanos() as i128),
         Err(e) => Some(-(e.duration().as_nanos() as i128)),
@@ -199,6 +192,6 @@ pub fn mtime_ns(t: SystemTime) -> Option<i128> {
 }
 
 /// Time elapsed since a wall-clock instant (zero if it is in the future).
-pub fn since(t: SystemTime) -> Duration {
+pub(crate) fn since(t: SystemTime) -> Duration {
     SystemTime::now().duration_since(t).unwrap_or_default()
 }

@@ -3,10 +3,10 @@
 //! that makes results durable in groups. Back-pressure comes from the
 //! bounded queue: when it is full, whoever feeds it waits.
 
-pub mod commit;
-pub mod events;
-pub mod job;
-pub mod worker;
+pub(crate) mod commit;
+pub(crate) mod events;
+pub(crate) mod job;
+pub(crate) mod worker;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -25,20 +25,20 @@ use crate::sink::records::RecordStore;
 use crate::telemetry::Health;
 use crate::telemetry::catalogue as m;
 
-pub use commit::{Progress, Summary};
-pub use job::{Completion, Detection, Done, Job, JobKind, Outcome};
+pub(crate) use commit::{Progress, Summary};
+pub(crate) use job::{Completion, Detection, Done, Job, JobKind, Outcome};
 
 /// What every worker shares.
-pub struct Context {
+pub(crate) struct Context {
     /// Where new content goes (records here, or a message queue).
-    pub output: Box<dyn worker::Output>,
-    pub ledger: Ledger,
-    pub records: RecordStore,
-    pub quarantine: Quarantine,
-    pub health: Arc<Health>,
-    pub max_file_bytes: u64,
-    pub on_success: CompletionAction,
-    pub done_dir: PathBuf,
+    pub(crate) output: Box<dyn worker::Output>,
+    pub(crate) ledger: Ledger,
+    pub(crate) records: RecordStore,
+    pub(crate) quarantine: Quarantine,
+    pub(crate) health: Arc<Health>,
+    pub(crate) max_file_bytes: u64,
+    pub(crate) on_success: CompletionAction,
+    pub(crate) done_dir: PathBuf,
     /// Content hashes being processed right now, by the path processing them.
     claims: Mutex<HashMap<String, PathBuf>>,
 }
@@ -46,7 +46,7 @@ pub struct Context {
 impl Context {
     /// Opens the output folder: ledger, records, quarantine; removes temp files
     /// a crash left behind. New content goes to `output`.
-    pub fn open(
+    pub(crate) fn open(
         config: &Config,
         health: Arc<Health>,
         output: Box<dyn worker::Output>,
@@ -118,26 +118,26 @@ impl Context {
 
 /// A started pipeline: feed it through `jobs` (the host wraps it in a
 /// submitter), then drop every copy of `jobs` and call [`Running::join`].
-pub struct Running {
+pub(crate) struct Running {
     pub(crate) jobs: Sender<Job>,
     workers: Vec<JoinHandle<()>>,
     committer: JoinHandle<Summary>,
 }
 
 /// Settings of a pipeline run.
-pub struct Options {
-    pub workers: usize,
-    pub queue_capacity: usize,
-    pub group_commit: Duration,
+pub(crate) struct Options {
+    pub(crate) workers: usize,
+    pub(crate) queue_capacity: usize,
+    pub(crate) group_commit: Duration,
     /// Sent each committed path, so the detector knows it is no longer in flight.
-    pub done: Option<Sender<Done>>,
-    pub progress: Option<Progress>,
+    pub(crate) done: Option<Sender<Done>>,
+    pub(crate) progress: Option<Progress>,
     /// Once its deadline passes, workers stop taking new jobs.
-    pub shutdown: Shutdown,
+    pub(crate) shutdown: Shutdown,
 }
 
 /// Starts the workers and the committer.
-pub fn start(ctx: Arc<Context>, options: Options) -> anyhow::Result<Running> {
+pub(crate) fn start(ctx: Arc<Context>, options: Options) -> anyhow::Result<Running> {
     let (jobs_tx, jobs_rx) = crossbeam_channel::bounded::<Job>(options.queue_capacity);
     let (done_tx, done_rx) = crossbeam_channel::bounded::<Completion>(options.queue_capacity);
     let mut workers = Vec::new();
@@ -195,7 +195,7 @@ fn work(ctx: &Context, jobs: &Receiver<Job>, out: &Sender<Completion>, shutdown:
 impl Running {
     /// Closes the queue and waits for every job to be committed. An error
     /// means a pipeline thread died, which is a bug worth a non-zero exit.
-    pub fn join(self) -> anyhow::Result<Summary> {
+    pub(crate) fn join(self) -> anyhow::Result<Summary> {
         drop(self.jobs);
         let mut died = 0;
         for w in self.workers {

@@ -16,7 +16,7 @@ use crate::telemetry::catalogue::STAGE_DURATION;
 use crate::telemetry::labels::{ErrorType, QuarantineReason, Stage};
 
 /// Processes one job to completion (never panics on file content).
-pub fn process(ctx: &Context, job: Job) -> Completion {
+pub(crate) fn process(ctx: &Context, job: Job) -> Completion {
     let started_at = Instant::now();
     let mut c = Completion {
         outcome: Outcome::Unchanged,
@@ -158,19 +158,19 @@ fn run(ctx: &Context, c: &mut Completion) -> Step<Outcome> {
 }
 
 /// A file's content, read and identified, ready for its output.
-pub struct Delivery<'a> {
-    pub bytes: &'a [u8],
+pub(crate) struct Delivery<'a> {
+    pub(crate) bytes: &'a [u8],
     /// Content hash of `bytes`.
-    pub hash: &'a str,
+    pub(crate) hash: &'a str,
     /// Ledger key of the job's path.
-    pub key: Vec<u8>,
+    pub(crate) key: Vec<u8>,
     /// Revision of the path's record so far (0: none).
-    pub previous_revision: u32,
+    pub(crate) previous_revision: u32,
 }
 
 impl Delivery<'_> {
     /// The path's ledger entry after this delivery.
-    pub fn path_entry(&self, job: &Job, revision: u32, outcome: &str) -> PathEntry {
+    pub(crate) fn path_entry(&self, job: &Job, revision: u32, outcome: &str) -> PathEntry {
         PathEntry {
             size: self.bytes.len() as u64,
             mtime_ns: job.mtime.and_then(mtime_ns),
@@ -184,7 +184,7 @@ impl Delivery<'_> {
 /// Where new content goes once read: records written here (the daemon and
 /// `process`), or a message queue (`ingest`); the sinks are in `host::sinks`. Everything before
 /// — reading with limits, quarantine, identity by content — is shared.
-pub trait Output: Send + Sync {
+pub(crate) trait Output: Send + Sync {
     /// Turns new content into an outcome, with the ledger changes to commit.
     fn deliver(
         &self,
@@ -197,7 +197,7 @@ pub trait Output: Send + Sync {
 /// The completion of a job whose processing panicked: the file goes to the
 /// quarantine as `internal_error` with the panic message, so it is neither
 /// lost nor retried forever.
-pub fn panicked(ctx: &Context, job: Job, panic: &(dyn std::any::Any + Send)) -> Completion {
+pub(crate) fn panicked(ctx: &Context, job: Job, panic: &(dyn std::any::Any + Send)) -> Completion {
     let message = panic
         .downcast_ref::<&str>()
         .map(|s| s.to_string())
@@ -317,7 +317,6 @@ mod tests {
     use super::*;
     use crate::config::{Config, Overrides};
     use crate::host::sinks::records::LocalRecords;
-    use crate::pipeline::Detection;
     use std::path::PathBuf;
     use std::sync::Arc;
 
@@ -335,8 +334,6 @@ mod tests {
             path: path.to_path_buf(),
             rel: PathBuf::from("gone.txt"),
             kind: JobKind::File,
-            how: Detection::Event,
-            queued_at: Instant::now(),
             seen_at: std::time::SystemTime::now(),
             mtime: None,
             payload: None,

@@ -13,7 +13,7 @@ use crate::identity;
 
 /// The record of `doc`, with byte ranges turned into code-point offsets and
 /// dates resolved against the article's own date.
-pub fn build(doc: Document, facts: &Facts, meta: SourceMeta) -> Record {
+pub(crate) fn build(doc: Document, facts: &Facts, meta: SourceMeta) -> Record {
     let at = Locator::new(&doc);
     let (published, reference) = published::published(&doc, &facts.dates, &meta);
     let mut text = text::structure(&doc, &at);

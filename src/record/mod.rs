@@ -4,7 +4,7 @@
 //! All offsets are Unicode scalar (code point) offsets into `text.body`, which
 //! is what most languages index strings by once decoded.
 //!
-//! This module holds the schema; [`build`] turns a document, its facts and
+//! This module holds the schema; [`build()`] turns a document, its facts and
 //! its [`SourceMeta`] into a [`Record`], each part of the record built by
 //! one module: `source`, `published`, `text` (and `language`), `links`,
 //! `numbers`, `money`, `percentages`, `quantities`, `dates`, `entities`;
@@ -28,11 +28,11 @@ mod text;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-pub use crate::extract::dates::Granularity;
-pub use crate::extract::entities::EntityType;
-pub use crate::extract::numbers::Qualifier;
-pub use crate::extract::units::Dimension;
-pub use build::build;
+pub(crate) use crate::extract::dates::Granularity;
+pub(crate) use crate::extract::entities::EntityType;
+pub(crate) use crate::extract::numbers::Qualifier;
+pub(crate) use crate::extract::units::Dimension;
+pub(crate) use build::build;
 pub use source::SourceMeta;
 
 /// Bumped whenever a field changes meaning or disappears (additions too, while
@@ -44,97 +44,97 @@ pub const SCHEMA_VERSION: u32 = 3;
 #[serde(deny_unknown_fields)]
 pub struct Record {
     /// Version of this schema the record follows.
-    pub schema_version: u32,
+    pub(crate) schema_version: u32,
     /// Content hash of the normalized body: the same text gives the same id,
     /// whatever its file's name, encoding or line endings.
-    pub id: String,
-    pub source: Source,
+    pub(crate) id: String,
+    pub(crate) source: Source,
     /// Headline, when the file has one.
-    pub title: Option<String>,
+    pub(crate) title: Option<String>,
     /// The article's own address, when the file states it (an "Original
     /// url:" footer, a canonical link, front matter).
-    pub url: Option<String>,
+    pub(crate) url: Option<String>,
     /// Publication date, and where it came from.
-    pub published: Option<Published>,
+    pub(crate) published: Option<Published>,
     /// Authors named by a byline or metadata.
-    pub authors: Vec<String>,
+    pub(crate) authors: Vec<String>,
     /// The outlet, when metadata names it.
-    pub publisher: Option<String>,
+    pub(crate) publisher: Option<String>,
     /// Detected language of the body.
-    pub language: Option<Language>,
+    pub(crate) language: Option<Language>,
     pub text: Text,
     /// Hyperlinks found in the source (markdown links and autolinks).
-    pub links: Vec<Link>,
+    pub(crate) links: Vec<Link>,
     /// Numbers that are figures of their own: not part of an amount of
     /// money, a percentage or a quantity, and not years, dates, clock times,
     /// list numbering or parts of names. In text order.
-    pub numbers: Vec<Number>,
+    pub(crate) numbers: Vec<Number>,
     /// Amounts of money, in text order.
-    pub money: Vec<Money>,
+    pub(crate) money: Vec<Money>,
     /// Percentages, in text order.
-    pub percentages: Vec<Percentage>,
+    pub(crate) percentages: Vec<Percentage>,
     /// Measurements and counts, in text order.
-    pub quantities: Vec<Quantity>,
+    pub(crate) quantities: Vec<Quantity>,
     /// Dates, periods and durations, resolved against the article's
     /// reference date (`published`).
     #[serde(default)]
-    pub dates: Vec<Date>,
+    pub(crate) dates: Vec<Date>,
     /// People, organizations, places and other names (nationalities, events),
     /// each with all its mentions; in order of first mention.
     #[serde(default)]
-    pub entities: Vec<Entity>,
+    pub(crate) entities: Vec<Entity>,
     /// Things a reader should know about this record (e.g. the text ends mid-sentence).
-    pub warnings: Vec<String>,
+    pub(crate) warnings: Vec<String>,
 }
 
 /// Where the article came from and how it was read.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 #[serde(deny_unknown_fields)]
-pub struct Source {
+pub(crate) struct Source {
     /// Path relative to the watched folder (or as given on the command line).
-    pub path: String,
+    pub(crate) path: String,
     /// Size of the file in bytes.
-    pub bytes: u64,
+    pub(crate) bytes: u64,
     /// Format the file was parsed as.
-    pub format: Format,
+    pub(crate) format: Format,
     /// Character encoding the bytes were decoded from (WHATWG label).
-    pub encoding: String,
+    pub(crate) encoding: String,
     /// How sure the decoder was of the encoding: 1 for a BOM or valid UTF-8,
     /// lower for a statistical guess.
-    pub encoding_confidence: f64,
+    pub(crate) encoding_confidence: f64,
     /// BLAKE3 hash of the raw bytes: the file's identity in the ledger.
-    pub content_hash: String,
+    pub(crate) content_hash: String,
     /// Modification time of the file (RFC 3339, UTC), when known.
-    pub modified_at: Option<String>,
+    pub(crate) modified_at: Option<String>,
     /// When wirewatch produced this record (RFC 3339, UTC); the one field that
     /// differs between two runs over the same bytes.
-    pub ingested_at: String,
+    pub(crate) ingested_at: String,
     /// 1 for the first content seen at this path, then +1 for each change.
-    pub revision: u32,
+    pub(crate) revision: u32,
 }
 
 /// When the article was published.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 #[serde(deny_unknown_fields)]
-pub struct Published {
+pub(crate) struct Published {
     /// ISO 8601 date (YYYY-MM-DD).
-    pub date: String,
+    pub(crate) date: String,
     /// Where the date came from: "dateline" (stated at the top of the text),
     /// "metadata" (front matter, HTML meta or JSON-LD), "reference_date"
     /// (given by the caller), "text" (the latest fully written date in the
     /// text, when the article states none), or "mtime" (the file's
     /// modification time, when the text has no full date either).
-    pub from: String,
+    pub(crate) from: String,
 }
 
 /// A detected language.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 #[serde(deny_unknown_fields)]
-pub struct Language {
+pub(crate) struct Language {
     /// ISO 639-1 code (ISO 639-3 where no two-letter code exists).
-    pub code: String,
+    pub(crate) code: String,
     /// Detector confidence, 0 to 1.
-    pub confidence: f64,
+    pub(crate) confidence: f64,
 }
 
 /// Input formats wirewatch understands.
@@ -146,16 +146,6 @@ pub enum Format {
     Html,
 }
 
-impl Format {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Format::Text => "text",
-            Format::Markdown => "markdown",
-            Format::Html => "html",
-        }
-    }
-}
-
 /// The article's clean text and its structure.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -163,25 +153,25 @@ pub struct Text {
     /// Normalized text: paragraphs separated by one blank line, no markup.
     pub body: String,
     /// `[start, end)` code-point spans of the paragraphs in `body`.
-    pub paragraphs: Vec<[usize; 2]>,
+    pub(crate) paragraphs: Vec<[usize; 2]>,
     /// `[start, end)` code-point spans of the sentences in `body`.
-    pub sentences: Vec<[usize; 2]>,
+    pub(crate) sentences: Vec<[usize; 2]>,
     /// Number of sentences.
-    pub sentence_count: usize,
+    pub(crate) sentence_count: usize,
     /// Number of words (Unicode word segmentation).
-    pub words: usize,
+    pub(crate) words: usize,
     /// The text stops mid-sentence or with an ellipsis: the source was cut off.
-    pub truncated: bool,
+    pub(crate) truncated: bool,
 }
 
 /// A hyperlink with its anchor text located in the body.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 #[serde(deny_unknown_fields)]
-pub struct Link {
-    pub text: String,
-    pub url: String,
-    pub start: usize,
-    pub end: usize,
+pub(crate) struct Link {
+    pub(crate) text: String,
+    pub(crate) url: String,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
 }
 
 /// Serde's test for a flag left out of the JSON when false.
@@ -192,199 +182,199 @@ fn is_false(b: &bool) -> bool {
 /// A number standing on its own ("twelve", "21st", "10-15").
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 #[serde(deny_unknown_fields)]
-pub struct Number {
+pub(crate) struct Number {
     /// The number as written.
-    pub text: String,
+    pub(crate) text: String,
     /// `[start, end)` code-point offsets in `text.body`.
-    pub start: usize,
-    pub end: usize,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
     /// Index in `text.sentences` of the sentence holding it.
-    pub sentence: usize,
+    pub(crate) sentence: usize,
     /// Its value (0.5 for "half"); for a range, the low end.
-    pub value: f64,
+    pub(crate) value: f64,
     /// A rank ("third", "21st"): `value` is the rank.
     #[serde(default, skip_serializing_if = "is_false")]
-    pub ordinal: bool,
+    pub(crate) ordinal: bool,
     /// Low end of a range ("10-15" → 10).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub min: Option<f64>,
+    pub(crate) min: Option<f64>,
     /// High end of a range ("10-15" → 15).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub max: Option<f64>,
+    pub(crate) max: Option<f64>,
 }
 
 /// An amount of money ("over 25.3 billion rubles", "US$1.5 billion").
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 #[serde(deny_unknown_fields)]
-pub struct Money {
+pub(crate) struct Money {
     /// The amount as written, with its currency (the qualifier is not part of it).
-    pub text: String,
+    pub(crate) text: String,
     /// `[start, end)` code-point offsets in `text.body`.
-    pub start: usize,
-    pub end: usize,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
     /// Index in `text.sentences` of the sentence holding it.
-    pub sentence: usize,
+    pub(crate) sentence: usize,
     /// The amount in the currency's major unit (25300000000 for "25.3
     /// billion rubles", 0.5 for "50 cents"); for a range, the low end.
-    pub amount: f64,
+    pub(crate) amount: f64,
     /// ISO 4217 code. Ambiguous signs and names resolve as news uses them:
     /// a bare `$` or "dollars" is USD, `£` or "pounds" GBP, `¥` JPY,
     /// "francs" CHF, "rupees" INR. Withdrawn currencies keep their old code
     /// (DEM, FRF, ESP …); bitcoin is XBT.
-    pub currency: String,
+    pub(crate) currency: String,
     /// How the amount relates to the true one ("over", "about", "up to" …).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub qualifier: Option<Qualifier>,
+    pub(crate) qualifier: Option<Qualifier>,
     /// Low end of a range ("$1.2-1.5 billion").
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub min: Option<f64>,
+    pub(crate) min: Option<f64>,
     /// High end of a range.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub max: Option<f64>,
+    pub(crate) max: Option<f64>,
 }
 
 /// A percentage ("12%", "46.2 per cent", "0.5 percentage points").
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 #[serde(deny_unknown_fields)]
-pub struct Percentage {
+pub(crate) struct Percentage {
     /// The percentage as written.
-    pub text: String,
+    pub(crate) text: String,
     /// `[start, end)` code-point offsets in `text.body`.
-    pub start: usize,
-    pub end: usize,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
     /// Index in `text.sentences` of the sentence holding it.
-    pub sentence: usize,
+    pub(crate) sentence: usize,
     /// The number of percent (12 for "12%"); for a range, the low end.
-    pub value: f64,
+    pub(crate) value: f64,
     /// Percentage points: a difference between two percentages.
     #[serde(default, skip_serializing_if = "is_false")]
-    pub points: bool,
+    pub(crate) points: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub qualifier: Option<Qualifier>,
+    pub(crate) qualifier: Option<Qualifier>,
     /// What it is a share of, when the sentence says ("its GDP" in "45% of its GDP").
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub of: Option<String>,
+    pub(crate) of: Option<String>,
     /// Low end of a range ("10-15%").
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub min: Option<f64>,
+    pub(crate) min: Option<f64>,
     /// High end of a range.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub max: Option<f64>,
+    pub(crate) max: Option<f64>,
 }
 
 /// A date, a period or a length of time ("June 30, 2022", "last year",
 /// "from 2020 to 2023", "three years").
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 #[serde(deny_unknown_fields)]
-pub struct Date {
+pub(crate) struct Date {
     /// The expression as written.
-    pub text: String,
+    pub(crate) text: String,
     /// `[start, end)` code-point offsets in `text.body`.
-    pub start: usize,
-    pub end: usize,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
     /// Index in `text.sentences` of the sentence holding it.
-    pub sentence: usize,
+    pub(crate) sentence: usize,
     /// ISO 8601 value at its granularity: "2022-06-30", "2024-03", "2025";
     /// absent for ranges, durations, and relative expressions in an article
     /// with no reference date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub value: Option<String>,
+    pub(crate) value: Option<String>,
     /// First day of the period or range (inclusive); absent when it is open
     /// ("before 2018").
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub start_date: Option<String>,
+    pub(crate) start_date: Option<String>,
     /// Last day of the period or range (inclusive); absent when it is open
     /// ("since 1992").
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub end_date: Option<String>,
-    pub granularity: Granularity,
+    pub(crate) end_date: Option<String>,
+    pub(crate) granularity: Granularity,
     /// A length of time as ISO 8601 ("P3Y", "PT1.5H").
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub duration: Option<String>,
+    pub(crate) duration: Option<String>,
     /// How the expression bounds or qualifies its date: before, after,
     /// since, until, approx; start, mid, end (a part of a period); more,
     /// less (a duration).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub modifier: Option<String>,
+    pub(crate) modifier: Option<String>,
 }
 
 /// A number and what it counts or measures ("145 people", "3,000 km").
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 #[serde(deny_unknown_fields)]
-pub struct Quantity {
+pub(crate) struct Quantity {
     /// The quantity as written.
-    pub text: String,
+    pub(crate) text: String,
     /// `[start, end)` code-point offsets in `text.body`.
-    pub start: usize,
-    pub end: usize,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
     /// Index in `text.sentences` of the sentence holding it.
-    pub sentence: usize,
+    pub(crate) sentence: usize,
     /// The number, in `unit`; for a range, the low end.
-    pub value: f64,
+    pub(crate) value: f64,
     /// For a measurement, the unit's symbol ("km", "t", "mi", "°C", "year");
     /// for a count, the words naming what is counted, as written ("Tajik
     /// citizens").
-    pub unit: String,
-    pub dimension: Dimension,
+    pub(crate) unit: String,
+    pub(crate) dimension: Dimension,
     /// `value` converted to `si_unit`, for measurements whose unit says how.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub si_value: Option<f64>,
+    pub(crate) si_value: Option<f64>,
     /// The SI unit of the dimension: m, kg, m2, m3, m/s, bit, bit/s, rad,
     /// K, J, W or s.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub si_unit: Option<String>,
+    pub(crate) si_unit: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub qualifier: Option<Qualifier>,
+    pub(crate) qualifier: Option<Qualifier>,
     /// Low end of a range ("1.2 to 2 million migrants").
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub min: Option<f64>,
+    pub(crate) min: Option<f64>,
     /// High end of a range.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub max: Option<f64>,
+    pub(crate) max: Option<f64>,
 }
 
 /// One entity of the article: a person, organization, place or other name,
 /// with every mention of it.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 #[serde(deny_unknown_fields)]
-pub struct Entity {
+pub(crate) struct Entity {
     /// `e1`, `e2`, … in order of first mention.
-    pub id: String,
+    pub(crate) id: String,
     #[serde(rename = "type")]
-    pub entity_type: EntityType,
+    pub(crate) entity_type: EntityType,
     /// Canonical name: the fullest form the article uses, without titles.
-    pub name: String,
+    pub(crate) name: String,
     /// Every mention, in text order.
-    pub mentions: Vec<EntityMention>,
+    pub(crate) mentions: Vec<EntityMention>,
     /// Titles and offices written before a person's name ("Defense Minister").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub roles: Vec<String>,
+    pub(crate) roles: Vec<String>,
     /// ISO 3166-1 alpha-2 code of a place's country, or of a nationality.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub country: Option<String>,
+    pub(crate) country: Option<String>,
     /// "country", "region" or "city" for a place found in the gazetteer;
     /// "nationality" for a nationality word.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub kind: Option<String>,
+    pub(crate) kind: Option<String>,
     /// Latitude of a located place (a country's: the population-weighted
     /// centre of its cities).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lat: Option<f64>,
+    pub(crate) lat: Option<f64>,
     /// Longitude of a located place.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lon: Option<f64>,
+    pub(crate) lon: Option<f64>,
     /// The short form the article defines for it ("NATO").
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub acronym: Option<String>,
+    pub(crate) acronym: Option<String>,
 }
 
 /// One mention of an entity: `[start, end)` code points in `text.body`.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 #[serde(deny_unknown_fields)]
-pub struct EntityMention {
-    pub start: usize,
-    pub end: usize,
-    pub text: String,
+pub(crate) struct EntityMention {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) text: String,
 }
 
 /// The record's JSON Schema, pretty-printed, as committed under `schema/`.

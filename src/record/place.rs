@@ -15,15 +15,15 @@ pub(super) struct Locator<'a> {
 
 /// A fact's text, `[start, end)` code-point offsets and sentence index.
 pub(super) struct Place {
-    pub text: String,
-    pub start: usize,
-    pub end: usize,
-    pub sentence: usize,
+    pub(crate) text: String,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) sentence: usize,
 }
 
 impl<'a> Locator<'a> {
     /// Indexes `doc`'s body once (one pass), for every fact of the record.
-    pub fn new(doc: &'a Document) -> Self {
+    pub(crate) fn new(doc: &'a Document) -> Self {
         Locator {
             body: &doc.body,
             sentences: &doc.sentences,
@@ -32,22 +32,22 @@ impl<'a> Locator<'a> {
     }
 
     /// `[start, end)` code-point offsets of byte range `r`.
-    pub fn span(&self, r: &Range<usize>) -> [usize; 2] {
+    pub(crate) fn span(&self, r: &Range<usize>) -> [usize; 2] {
         self.offsets.span(r)
     }
 
     /// The body between the ends of `r`, if they are inside it.
-    pub fn slice(&self, r: &Range<usize>) -> Option<&'a str> {
+    pub(crate) fn slice(&self, r: &Range<usize>) -> Option<&'a str> {
         self.body.get(r.clone())
     }
 
     /// The body between the ends of `r` (empty if they are not inside it).
-    pub fn text(&self, r: &Range<usize>) -> String {
+    pub(crate) fn text(&self, r: &Range<usize>) -> String {
         self.slice(r).unwrap_or_default().to_string()
     }
 
     /// Everything the record says of where `r` is.
-    pub fn place(&self, r: &Range<usize>) -> Place {
+    pub(crate) fn place(&self, r: &Range<usize>) -> Place {
         let [start, end] = self.span(r);
         let sentence = self
             .sentences

@@ -7,13 +7,13 @@ use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Marker in temporary file names, so leftovers of a crash can be found and removed.
-pub const TEMP_MARKER: &str = ".wwtmp";
+pub(crate) const TEMP_MARKER: &str = ".wwtmp";
 
 static SEQ: AtomicU64 = AtomicU64::new(0);
 
 /// Writes `bytes` to `dest` atomically: readers see the old file or the whole
 /// new one, never a torn one. The data is fsynced before the rename.
-pub fn write_atomic(dest: &Path, bytes: &[u8], mode: u32) -> io::Result<()> {
+pub(crate) fn write_atomic(dest: &Path, bytes: &[u8], mode: u32) -> io::Result<()> {
     let dir = dest
         .parent()
         .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "destination has no parent"))?;
@@ -59,7 +59,7 @@ fn create_with_mode(path: &Path, mode: u32) -> io::Result<File> {
 /// A file-size limit (`ulimit -f`) would kill the process with SIGXFSZ on
 /// the first write past it; ignored, the write fails with EFBIG instead, which
 /// is reported, retried and recovered from like a full disk.
-pub fn report_file_size_limit_as_error() {
+pub(crate) fn report_file_size_limit_as_error() {
     #[cfg(unix)]
     // SAFETY: setting a signal's disposition to SIG_IGN installs no handler code.
     unsafe {
@@ -68,7 +68,7 @@ pub fn report_file_size_limit_as_error() {
 }
 
 /// Makes renames and creations in `dir` durable.
-pub fn sync_dir(dir: &Path) -> io::Result<()> {
+pub(crate) fn sync_dir(dir: &Path) -> io::Result<()> {
     #[cfg(unix)]
     {
         File::open(dir)?.sync_all()
@@ -81,7 +81,7 @@ pub fn sync_dir(dir: &Path) -> io::Result<()> {
 }
 
 /// Removes temp files a crash left below `root`; returns how many.
-pub fn remove_leftover_temps(root: &Path) -> io::Result<usize> {
+pub(crate) fn remove_leftover_temps(root: &Path) -> io::Result<usize> {
     let mut removed = 0;
     if !root.exists() {
         return Ok(0);

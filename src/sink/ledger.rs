@@ -34,30 +34,30 @@ pub enum LedgerError {
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct ContentEntry {
     /// Source path (display form) the content was first seen at.
-    pub path: String,
+    pub(crate) path: String,
     /// Record file, relative to the records folder.
     pub record: String,
     /// Record id.
-    pub id: String,
+    pub(crate) id: String,
 }
 
 /// Latest state of one source path.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct PathEntry {
-    pub size: u64,
+    pub(crate) size: u64,
     /// Modification time in nanoseconds since the Unix epoch, when known.
-    pub mtime_ns: Option<i128>,
+    pub(crate) mtime_ns: Option<i128>,
     /// Content hash last processed here; none when the file could not be read.
     pub content_hash: Option<String>,
     /// Revision of this path's record (0 when it never had one).
-    pub revision: u32,
+    pub(crate) revision: u32,
     /// Outcome label of the last processing.
     pub outcome: String,
 }
 
 /// One change to apply in a group commit.
 #[derive(Debug, Clone)]
-pub enum LedgerOp {
+pub(crate) enum LedgerOp {
     Content(String, ContentEntry),
     Path(Vec<u8>, PathEntry),
 }
@@ -157,7 +157,7 @@ impl Ledger {
         })
     }
 
-    pub fn path(&self, key: &[u8]) -> Result<Option<PathEntry>, LedgerError> {
+    pub(crate) fn path(&self, key: &[u8]) -> Result<Option<PathEntry>, LedgerError> {
         self.with_db(|db| {
             let txn = db!(db.begin_read())?;
             let table = db!(txn.open_table(PATHS))?;
@@ -183,7 +183,7 @@ impl Ledger {
     }
 
     /// Applies all `ops` in one durable transaction (one fsync for the group).
-    pub fn commit(&self, ops: &[LedgerOp]) -> Result<(), LedgerError> {
+    pub(crate) fn commit(&self, ops: &[LedgerOp]) -> Result<(), LedgerError> {
         if ops.is_empty() {
             return Ok(());
         }
@@ -211,17 +211,13 @@ impl Ledger {
     }
 
     /// Number of entries (contents + paths), for the ledger-size metric.
-    pub fn len(&self) -> Result<u64, LedgerError> {
+    pub(crate) fn len(&self) -> Result<u64, LedgerError> {
         self.with_db(|db| {
             let txn = db!(db.begin_read())?;
             let content = db!(txn.open_table(CONTENT))?;
             let paths = db!(txn.open_table(PATHS))?;
             Ok(db!(content.len())? + db!(paths.len())?)
         })
-    }
-
-    pub fn is_empty(&self) -> Result<bool, LedgerError> {
-        Ok(self.len()? == 0)
     }
 }
 

@@ -2,16 +2,16 @@
 //! quarantine for what could not be read, and the ledger that remembers what
 //! is done so nothing is processed twice.
 
-pub mod durable;
+pub(crate) mod durable;
 pub mod ledger;
-pub mod quarantine;
-pub mod records;
+pub(crate) mod quarantine;
+pub(crate) mod records;
 
 use std::path::{Component, Path, PathBuf};
 
 /// The ledger key of a path relative to the watched folder: its raw bytes, so
 /// names that are not valid UTF-8 still have exactly one key.
-pub fn path_key(rel: &Path) -> Vec<u8> {
+pub(crate) fn path_key(rel: &Path) -> Vec<u8> {
     #[cfg(unix)]
     {
         use std::os::unix::ffi::OsStrExt;
@@ -24,7 +24,7 @@ pub fn path_key(rel: &Path) -> Vec<u8> {
 }
 
 /// The path a ledger key was made from (inverse of [`path_key`]).
-pub fn path_from_key(key: Vec<u8>) -> PathBuf {
+pub(crate) fn path_from_key(key: Vec<u8>) -> PathBuf {
     #[cfg(unix)]
     {
         use std::os::unix::ffi::OsStringExt;
@@ -38,7 +38,7 @@ pub fn path_from_key(key: Vec<u8>) -> PathBuf {
 
 /// Joins `rel` below `root` keeping only normal components, so no source
 /// name can lead a write outside `root`.
-pub fn confined_join(root: &Path, rel: &Path) -> PathBuf {
+pub(crate) fn confined_join(root: &Path, rel: &Path) -> PathBuf {
     let mut out = root.to_path_buf();
     for c in rel.components() {
         if let Component::Normal(part) = c {
@@ -49,7 +49,7 @@ pub fn confined_join(root: &Path, rel: &Path) -> PathBuf {
 }
 
 /// `name` + `suffix` as a file name (works for names that are not UTF-8).
-pub fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+pub(crate) fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
     let mut s = path.as_os_str().to_os_string();
     s.push(suffix);
     PathBuf::from(s)

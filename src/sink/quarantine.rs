@@ -13,17 +13,17 @@ use crate::telemetry::labels::{QuarantineReason, Stage};
 
 /// Why a file was quarantined.
 #[derive(Debug, Clone)]
-pub struct Reason {
+pub(crate) struct Reason {
     /// Short label, also the sub-folder name and the metric label.
-    pub reason: QuarantineReason,
+    pub(crate) reason: QuarantineReason,
     /// Human explanation (the error message).
-    pub detail: String,
+    pub(crate) detail: String,
     /// Pipeline stage that rejected it.
-    pub stage: Stage,
+    pub(crate) stage: Stage,
 }
 
 /// What to copy into the quarantine.
-pub enum Payload<'a> {
+pub(crate) enum Payload<'a> {
     /// Bytes already read.
     Bytes(&'a [u8]),
     /// Copy from this file (a regular file inside the watched folder).
@@ -43,7 +43,7 @@ struct ReasonFile<'a> {
     time: String,
 }
 
-pub struct Quarantine {
+pub(crate) struct Quarantine {
     root: PathBuf,
     max_bytes: u64,
     used_bytes: AtomicU64,
@@ -52,7 +52,7 @@ pub struct Quarantine {
 
 impl Quarantine {
     /// Opens the quarantine folder and measures what it already holds.
-    pub fn open(root: PathBuf, max_bytes: u64) -> io::Result<Quarantine> {
+    pub(crate) fn open(root: PathBuf, max_bytes: u64) -> io::Result<Quarantine> {
         let (bytes, files) = measure(&root)?;
         Ok(Quarantine {
             root,
@@ -63,17 +63,17 @@ impl Quarantine {
     }
 
     /// Bytes of copies held.
-    pub fn used_bytes(&self) -> u64 {
+    pub(crate) fn used_bytes(&self) -> u64 {
         self.used_bytes.load(Ordering::Relaxed)
     }
 
     /// Quarantined files held (copies or reason files alone).
-    pub fn files(&self) -> u64 {
+    pub(crate) fn files(&self) -> u64 {
         self.files.load(Ordering::Relaxed)
     }
 
     /// Quarantines the source at `rel`; returns the path of its reason file.
-    pub fn put(
+    pub(crate) fn put(
         &self,
         rel: &Path,
         display: &str,

@@ -8,27 +8,27 @@ use super::{confined_join, durable, with_suffix};
 
 /// The folder of record files.
 #[derive(Debug, Clone)]
-pub struct RecordStore {
+pub(crate) struct RecordStore {
     root: PathBuf,
 }
 
 impl RecordStore {
-    pub fn new(root: PathBuf) -> Self {
+    pub(crate) fn new(root: PathBuf) -> Self {
         RecordStore { root }
     }
 
-    pub fn root(&self) -> &Path {
+    pub(crate) fn root(&self) -> &Path {
         &self.root
     }
 
     /// Where the record of the source at `rel` lives.
-    pub fn path_for(&self, rel: &Path) -> PathBuf {
+    pub(crate) fn path_for(&self, rel: &Path) -> PathBuf {
         with_suffix(&confined_join(&self.root, rel), ".json")
     }
 
     /// The content hash recorded in an existing record file, if it is one of
     /// ours and whole. Used to adopt a record written just before a crash.
-    pub fn existing_content_hash(&self, record: &Path) -> Option<String> {
+    pub(crate) fn existing_content_hash(&self, record: &Path) -> Option<String> {
         let bytes = std::fs::read(record).ok()?;
         let value: serde_json::Value = serde_json::from_slice(&bytes).ok()?;
         value
@@ -39,12 +39,12 @@ impl RecordStore {
     }
 
     /// Writes a record atomically (readable by everyone: 0644).
-    pub fn write(&self, record: &Path, json: &[u8]) -> io::Result<()> {
+    pub(crate) fn write(&self, record: &Path, json: &[u8]) -> io::Result<()> {
         durable::write_atomic(record, json, 0o644)
     }
 
     /// Removes temp files of writes a crash interrupted.
-    pub fn clean(&self) -> io::Result<usize> {
+    pub(crate) fn clean(&self) -> io::Result<usize> {
         durable::remove_leftover_temps(&self.root)
     }
 }

@@ -22,8 +22,8 @@ pub enum Kind {
 pub struct MetricDef {
     pub name: &'static str,
     pub kind: Kind,
-    pub unit: Unit,
-    pub help: &'static str,
+    pub(crate) unit: Unit,
+    pub(crate) help: &'static str,
     /// Label names with every value they can take (pre-registered at 0).
     pub labels: &'static [(&'static str, &'static [&'static str])],
     /// Bucket bounds, for histograms.
@@ -43,7 +43,7 @@ const BYTES_BUCKETS: &[f64] = &[
     256.0, 1024.0, 4096.0, 16384.0, 65536.0, 262144.0, 1048576.0, 4194304.0, 16777216.0,
 ];
 
-pub const OUTCOMES: &[&str] = &[
+pub(crate) const OUTCOMES: &[&str] = &[
     "ok",
     "duplicate",
     "unchanged",
@@ -51,9 +51,9 @@ pub const OUTCOMES: &[&str] = &[
     "failed",
     "published",
 ];
-pub const DETECTED_HOW: &[&str] = &["scan", "event"];
-pub const EVENT_KINDS: &[&str] = &["create", "modify", "remove", "rename", "other"];
-pub const RESCAN_REASONS: &[&str] = &[
+pub(crate) const DETECTED_HOW: &[&str] = &["scan", "event"];
+pub(crate) const EVENT_KINDS: &[&str] = &["create", "modify", "remove", "rename", "other"];
+pub(crate) const RESCAN_REASONS: &[&str] = &[
     "startup",
     "interval",
     "overflow",
@@ -61,8 +61,8 @@ pub const RESCAN_REASONS: &[&str] = &[
     "watcher_rescan",
     "root_recreated",
 ];
-pub const FACT_KINDS: &[&str] = &FactKind::LABELS;
-pub const ENTITY_TYPES: &[&str] = &EntityType::LABELS;
+pub(crate) const FACT_KINDS: &[&str] = &FactKind::LABELS;
+pub(crate) const ENTITY_TYPES: &[&str] = &EntityType::LABELS;
 
 macro_rules! metric {
     ($id:ident, $name:literal, $kind:ident, $unit:ident, $help:literal, [$($l:expr),*] $(, $b:expr)?) => {
@@ -263,7 +263,7 @@ metric!(
     []
 );
 
-pub const PUBLISH_RESULTS: &[&str] = &["new", "duplicate"];
+pub(crate) const PUBLISH_RESULTS: &[&str] = &["new", "duplicate"];
 
 metric!(
     NATS_PUBLISHED,
@@ -418,7 +418,7 @@ const fn process_metric(
 
 /// Describes every metric to the recorder and registers every label
 /// combination, so each series exists (at zero) before anything happens.
-pub fn register_all() {
+pub(crate) fn register_all() {
     for def in ALL {
         match def.kind {
             Kind::Counter => metrics::describe_counter!(def.name, def.unit, def.help),

@@ -20,7 +20,7 @@ struct AppState {
 
 /// Binds `addr` now (so a taken port is an error at start, not later) and
 /// serves until `shutdown` resolves. Returns the bound address.
-pub async fn serve(
+pub(crate) async fn serve(
     addr: SocketAddr,
     telemetry: Arc<Telemetry>,
     health: Arc<Health>,

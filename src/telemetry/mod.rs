@@ -2,9 +2,9 @@
 //! log setup.
 
 pub mod catalogue;
-pub mod http;
-pub mod labels;
+pub(crate) mod http;
+pub(crate) mod labels;
 pub mod logging;
-pub mod recorder;
+pub(crate) mod recorder;
 
-pub use recorder::{Health, Telemetry};
+pub(crate) use recorder::{Health, Telemetry};

@@ -12,14 +12,14 @@ use super::catalogue::{self, Kind};
 const UPKEEP_INTERVAL: std::time::Duration = std::time::Duration::from_secs(1);
 
 /// The installed recorder and the process-metrics collector.
-pub struct Telemetry {
+pub(crate) struct Telemetry {
     handle: PrometheusHandle,
     process: metrics_process::Collector,
 }
 
 impl Telemetry {
     /// Installs the global recorder and pre-registers the catalogue. Call once.
-    pub fn install() -> anyhow::Result<Telemetry> {
+    pub(crate) fn install() -> anyhow::Result<Telemetry> {
         let mut builder = PrometheusBuilder::new();
         for def in catalogue::ALL.iter().filter(|d| d.kind == Kind::Histogram) {
             builder =
@@ -45,7 +45,7 @@ impl Telemetry {
     }
 
     /// The exposition text for `/metrics`, with fresh process figures.
-    pub fn render(&self) -> String {
+    pub(crate) fn render(&self) -> String {
         self.process.collect();
         self.handle.render()
     }
@@ -53,7 +53,7 @@ impl Telemetry {
 
 /// Liveness and readiness as `/healthz` and `/readyz` report them.
 #[derive(Default)]
-pub struct Health {
+pub(crate) struct Health {
     scanned: AtomicBool,
     output_error: Mutex<Option<String>>,
     /// Kept apart from `output_error`: the committer clears that one after
@@ -63,13 +63,13 @@ pub struct Health {
 
 impl Health {
     /// The first full scan is done: the backlog is known.
-    pub fn set_scanned(&self) {
+    pub(crate) fn set_scanned(&self) {
         self.scanned.store(true, Ordering::SeqCst);
         self.publish();
     }
 
     /// Records that writing output failed (e.g. disk full), or recovered (`None`).
-    pub fn set_output_error(&self, error: Option<String>) {
+    pub(crate) fn set_output_error(&self, error: Option<String>) {
         if let Ok(mut e) = self.output_error.lock() {
             *e = error;
         }
@@ -79,7 +79,7 @@ impl Health {
     /// Records that a server the process needs (NATS) is unreachable, or
     /// reachable again (`None`), so `/readyz` tells a load balancer or an
     /// orchestrator as soon as the connection drops, not only once work fails.
-    pub fn set_connection_error(&self, error: Option<String>) {
+    pub(crate) fn set_connection_error(&self, error: Option<String>) {
         if let Ok(mut e) = self.connection_error.lock() {
             *e = error;
         }
@@ -87,7 +87,7 @@ impl Health {
     }
 
     /// `Ok` when ready, else why not.
-    pub fn readiness(&self) -> Result<(), String> {
+    pub(crate) fn readiness(&self) -> Result<(), String> {
         if !self.scanned.load(Ordering::SeqCst) {
             return Err("initial scan not finished".into());
         }

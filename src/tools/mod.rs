@@ -5,7 +5,7 @@
 //! without them.
 
 pub mod build_gazetteer;
-pub mod entities;
+pub(crate) mod entities;
 pub mod eval;
 pub mod train_clusters;
 pub mod train_ner;

@@ -16,7 +16,7 @@ use crate::telemetry::catalogue as m;
 
 /// What the watcher tells the detector.
 #[derive(Debug)]
-pub enum Hint {
+pub(crate) enum Hint {
     /// These paths may have changed.
     Changed(Vec<PathBuf>),
     /// These paths were removed.
@@ -26,13 +26,13 @@ pub enum Hint {
 }
 
 /// Keeps the watcher alive; dropping it stops watching.
-pub struct WatchHandle {
+pub(crate) struct WatchHandle {
     _watcher: Box<dyn Watcher + Send>,
 }
 
 /// Starts watching `root`. Hints go to `tx`; when `tx` is full the hint is
 /// dropped and `overflow` is set, which the detector turns into a rescan.
-pub fn start(
+pub(crate) fn start(
     root: &Path,
     recursive: bool,
     kind: WatcherKind,

@@ -21,19 +21,19 @@ const TEMP_SUFFIXES: &[&str] = &[
 
 /// The accepted extensions (lowercase, no dot); empty accepts all.
 #[derive(Debug, Clone)]
-pub struct Filter {
+pub(crate) struct Filter {
     extensions: Vec<String>,
 }
 
 impl Filter {
-    pub fn new(extensions: &[String]) -> Self {
+    pub(crate) fn new(extensions: &[String]) -> Self {
         Filter {
             extensions: extensions.iter().map(|e| e.to_ascii_lowercase()).collect(),
         }
     }
 
     /// True for names a writer uses while the file is incomplete, and dotfiles.
-    pub fn is_temp(name: &OsStr) -> bool {
+    pub(crate) fn is_temp(name: &OsStr) -> bool {
         let name = name.to_string_lossy();
         let lower = name.to_ascii_lowercase();
         name.starts_with('.')
@@ -43,7 +43,7 @@ impl Filter {
     }
 
     /// True when the file at `path` should be processed.
-    pub fn accepts(&self, path: &Path) -> bool {
+    pub(crate) fn accepts(&self, path: &Path) -> bool {
         let Some(name) = path.file_name() else {
             return false;
         };

@@ -2,9 +2,9 @@
 //! The detector that waits for files to settle and feeds the pipeline is the
 //! folder source (`host::sources::folder`).
 
-pub mod events;
-pub mod filter;
-pub mod scan;
+pub(crate) mod events;
+pub(crate) mod filter;
+pub(crate) mod scan;
 
-pub use filter::Filter;
-pub use scan::{Entry, Scope};
+pub(crate) use filter::Filter;
+pub(crate) use scan::{Entry, Scope};

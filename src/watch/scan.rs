@@ -10,29 +10,29 @@ use crate::pipeline::JobKind;
 
 /// A file found in the folder, as stat saw it.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Entry {
-    pub path: PathBuf,
-    pub rel: PathBuf,
-    pub kind: JobKind,
-    pub size: u64,
-    pub mtime: Option<SystemTime>,
+pub(crate) struct Entry {
+    pub(crate) path: PathBuf,
+    pub(crate) rel: PathBuf,
+    pub(crate) kind: JobKind,
+    pub(crate) size: u64,
+    pub(crate) mtime: Option<SystemTime>,
 }
 
 /// Where and what to scan.
 #[derive(Debug, Clone)]
-pub struct Scope {
+pub(crate) struct Scope {
     /// The watched folder, canonicalized.
-    pub root: PathBuf,
-    pub recursive: bool,
-    pub filter: Filter,
+    pub(crate) root: PathBuf,
+    pub(crate) recursive: bool,
+    pub(crate) filter: Filter,
     /// Folders below the root never scanned (the output folder, if inside).
-    pub exclude: Vec<PathBuf>,
+    pub(crate) exclude: Vec<PathBuf>,
 }
 
 impl Scope {
     /// Lists every accepted file below the root, oldest first. Unreadable
     /// sub-folders are logged and skipped; a missing root is an error.
-    pub fn scan(&self) -> io::Result<Vec<Entry>> {
+    pub(crate) fn scan(&self) -> io::Result<Vec<Entry>> {
         let mut out = Vec::new();
         self.walk(&mut |e| out.push(e))?;
         out.sort_by(|a, b| (a.mtime, &a.rel).cmp(&(b.mtime, &b.rel)));
@@ -41,12 +41,12 @@ impl Scope {
 
     /// Calls `f` for every accepted file below the root as it is found, in
     /// folder order, without holding the listing in memory.
-    pub fn walk(&self, f: &mut dyn FnMut(Entry)) -> io::Result<()> {
+    pub(crate) fn walk(&self, f: &mut dyn FnMut(Entry)) -> io::Result<()> {
         self.scan_dir(&self.root, true, f)
     }
 
     /// Scans one folder below the root (a folder created or moved in).
-    pub fn scan_subtree(&self, dir: &Path, out: &mut Vec<Entry>) {
+    pub(crate) fn scan_subtree(&self, dir: &Path, out: &mut Vec<Entry>) {
         let _ = self.scan_dir(dir, false, &mut |e| out.push(e));
     }
 
@@ -81,7 +81,7 @@ impl Scope {
     }
 
     /// Stats one path below the root; `None` when it is gone, a folder, or not accepted.
-    pub fn classify(&self, path: &Path) -> Option<Entry> {
+    pub(crate) fn classify(&self, path: &Path) -> Option<Entry> {
         let rel = path.strip_prefix(&self.root).ok()?.to_path_buf();
         if rel.as_os_str().is_empty() || !self.filter.accepts(path) {
             return None;

@@ -11,18 +11,18 @@ use super::dom::{Dom, NodeData, NodeId, ROOT};
 /// Which of Readability's heuristics are on; later attempts relax them when
 /// the strict one finds too little text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Flags {
+pub(crate) struct Flags {
     /// Drop elements whose class/id name page chrome before scoring.
-    pub strip_unlikely: bool,
+    pub(crate) strip_unlikely: bool,
     /// Let class/id vocabulary raise or lower scores.
-    pub weight_classes: bool,
+    pub(crate) weight_classes: bool,
     /// Drop link-heavy, short or form-like blocks from the chosen content.
-    pub clean_conditionally: bool,
+    pub(crate) clean_conditionally: bool,
 }
 
 impl Flags {
     /// Strict first, then each heuristic relaxed in turn, as Readability does.
-    pub const ATTEMPTS: [Flags; 4] = [
+    pub(crate) const ATTEMPTS: [Flags; 4] = [
         Flags {
             strip_unlikely: true,
             weight_classes: true,
@@ -49,36 +49,36 @@ impl Flags {
 /// What a subtree holds. Text lengths count characters with each run of
 /// white space as one.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Stats {
+pub(crate) struct Stats {
     /// Text length.
-    pub chars: u32,
+    pub(crate) chars: u32,
     /// Characters inside links (`#fragment` links count 0.3).
-    pub link_chars: f32,
+    pub(crate) link_chars: f32,
     /// Commas of Latin, Arabic and CJK scripts.
-    pub commas: u32,
+    pub(crate) commas: u32,
     /// `<p>` elements.
-    pub paras: u32,
+    pub(crate) paras: u32,
     /// `<img>` elements.
-    pub imgs: u32,
+    pub(crate) imgs: u32,
     /// `<li>` elements.
-    pub lis: u32,
+    pub(crate) lis: u32,
     /// `<input>` elements (dropped, but a sign of forms).
-    pub inputs: u32,
+    pub(crate) inputs: u32,
     /// `<object>`, `<embed>`, `<iframe>` elements (dropped, but a sign of widgets).
-    pub embeds: u32,
+    pub(crate) embeds: u32,
     /// Characters inside `h1`–`h6`.
-    pub heading_chars: u32,
+    pub(crate) heading_chars: u32,
     /// Characters inside `ul`/`ol`.
-    pub list_chars: u32,
+    pub(crate) list_chars: u32,
     /// Characters inside `<time>`.
-    pub time_chars: u32,
+    pub(crate) time_chars: u32,
     /// Contains a block-level element below it (so it is not one paragraph).
-    pub has_block: bool,
+    pub(crate) has_block: bool,
 }
 
 impl Stats {
     /// Adds a child subtree's sums.
-    pub fn add(&mut self, o: &Stats) {
+    pub(crate) fn add(&mut self, o: &Stats) {
         self.chars = self.chars.saturating_add(o.chars);
         self.link_chars += o.link_chars;
         self.commas = self.commas.saturating_add(o.commas);
@@ -94,7 +94,7 @@ impl Stats {
     }
 
     /// Share of the text that sits inside links.
-    pub fn link_density(&self) -> f32 {
+    pub(crate) fn link_density(&self) -> f32 {
         if self.chars == 0 {
             0.0
         } else {
@@ -104,50 +104,50 @@ impl Stats {
 }
 
 /// Context bits inherited from ancestors.
-pub mod ctx {
+pub(crate) mod ctx {
     /// Inside a link to another page.
-    pub const LINK: u8 = 1;
+    pub(crate) const LINK: u8 = 1;
     /// Inside a link to a `#fragment` of this page.
-    pub const HASH_LINK: u8 = 2;
+    pub(crate) const HASH_LINK: u8 = 2;
     /// Inside `h1`–`h6`.
-    pub const HEADING: u8 = 4;
+    pub(crate) const HEADING: u8 = 4;
     /// Inside `ul`/`ol`.
-    pub const LIST: u8 = 8;
+    pub(crate) const LIST: u8 = 8;
     /// Inside a table or code, where Readability never strips by class name.
-    pub const TABLE_OR_CODE: u8 = 16;
+    pub(crate) const TABLE_OR_CODE: u8 = 16;
     /// Inside `<figure>`.
-    pub const FIGURE: u8 = 32;
+    pub(crate) const FIGURE: u8 = 32;
     /// Inside `<pre>`, which is kept as it is.
-    pub const PRE: u8 = 64;
+    pub(crate) const PRE: u8 = 64;
     /// Inside `<time>`.
-    pub const TIME: u8 = 128;
+    pub(crate) const TIME: u8 = 128;
 }
 
 /// The kept nodes of a page and their subtree sums, for one set of [`Flags`].
-pub struct Analysis<'v> {
+pub(crate) struct Analysis<'v> {
     /// The heuristics in force.
-    pub flags: Flags,
+    pub(crate) flags: Flags,
     /// Kept nodes in document order (pre-order).
-    pub order: Vec<NodeId>,
+    pub(crate) order: Vec<NodeId>,
     /// Whether each node (by index) is kept.
-    pub kept: Vec<bool>,
+    pub(crate) kept: Vec<bool>,
     /// Inherited context bits of each kept node (see [`ctx`]).
-    pub ctx: Vec<u8>,
+    pub(crate) ctx: Vec<u8>,
     /// The node's own contribution (its text, or one `p`/`img`/`li`, plus
     /// dropped form controls and embeds directly inside it).
-    pub own: Vec<Stats>,
+    pub(crate) own: Vec<Stats>,
     /// Subtree sums over kept nodes.
-    pub total: Vec<Stats>,
+    pub(crate) total: Vec<Stats>,
     /// Class/id word families of each element (see [`boilerplate::word`]).
-    pub vocab: &'v [u8],
+    pub(crate) vocab: &'v [u8],
     /// Whether each kept element is a block (see [`TagKind::Block`]).
-    pub block: Vec<bool>,
+    pub(crate) block: Vec<bool>,
 }
 
 impl<'v> Analysis<'v> {
     /// Analyses `dom` under `flags`. `vocab` is the per-node vocabulary,
     /// computed once per page with [`vocabulary`].
-    pub fn new(dom: &Dom, flags: Flags, vocab: &'v [u8]) -> Analysis<'v> {
+    pub(crate) fn new(dom: &Dom, flags: Flags, vocab: &'v [u8]) -> Analysis<'v> {
         let n = dom.len();
         let mut a = Analysis {
             flags,
@@ -304,7 +304,7 @@ impl<'v> Analysis<'v> {
 
     /// Recomputes `total` bottom-up, leaving out nodes for which `removed`
     /// holds (and their subtrees).
-    pub fn sum_up(&mut self, dom: &Dom, removed: impl Fn(NodeId) -> bool) {
+    pub(crate) fn sum_up(&mut self, dom: &Dom, removed: impl Fn(NodeId) -> bool) {
         for &id in &self.order {
             self.total[id.index()] = self.own[id.index()];
         }
@@ -321,17 +321,17 @@ impl<'v> Analysis<'v> {
     }
 
     /// The subtree sums of `id`.
-    pub fn stats(&self, id: NodeId) -> &Stats {
+    pub(crate) fn stats(&self, id: NodeId) -> &Stats {
         &self.total[id.index()]
     }
 
     /// Whether `id` is kept.
-    pub fn is_kept(&self, id: NodeId) -> bool {
+    pub(crate) fn is_kept(&self, id: NodeId) -> bool {
         self.kept[id.index()]
     }
 
     /// The kept children of `id`.
-    pub fn kept_children<'a>(
+    pub(crate) fn kept_children<'a>(
         &'a self,
         dom: &'a Dom,
         id: NodeId,
@@ -341,7 +341,7 @@ impl<'v> Analysis<'v> {
 }
 
 /// Class/id word families of every element, computed once per page.
-pub fn vocabulary(dom: &Dom) -> Vec<u8> {
+pub(crate) fn vocabulary(dom: &Dom) -> Vec<u8> {
     let mut v = vec![0; dom.len()];
     for id in dom.descendants(ROOT) {
         if dom.element(id).is_some() {
@@ -352,7 +352,7 @@ pub fn vocabulary(dom: &Dom) -> Vec<u8> {
 }
 
 /// Length (white-space runs count one) and comma count of a text.
-pub fn measure(text: &str) -> (u32, u32) {
+pub(crate) fn measure(text: &str) -> (u32, u32) {
     let mut chars = 0u32;
     let mut commas = 0u32;
     let mut in_space = true;

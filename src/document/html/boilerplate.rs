@@ -16,7 +16,7 @@ use super::dom::{Dom, NodeId};
 
 /// How an element's tag takes part in the article text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TagKind {
+pub(crate) enum TagKind {
     /// Never article text (scripts, styles, media, form controls, page chrome).
     Skip,
     /// Flows inside a paragraph (`a`, `em`, `span`…).
@@ -26,7 +26,7 @@ pub enum TagKind {
 }
 
 /// The role of a tag in article text.
-pub fn tag_kind(tag: &LocalName) -> TagKind {
+pub(crate) fn tag_kind(tag: &LocalName) -> TagKind {
     match *tag {
         local_name!("script")
         | local_name!("style")
@@ -109,23 +109,23 @@ pub fn tag_kind(tag: &LocalName) -> TagKind {
 }
 
 /// Bits of [`vocabulary`]: which word families an element's `class`/`id` use.
-pub mod word {
+pub(crate) mod word {
     /// Page chrome: likely not part of the article.
-    pub const UNLIKELY: u8 = 1;
+    pub(crate) const UNLIKELY: u8 = 1;
     /// Overrides [`UNLIKELY`]: the name also says content.
-    pub const MAYBE: u8 = 2;
+    pub(crate) const MAYBE: u8 = 2;
     /// Content containers (+25 to a candidate).
-    pub const POSITIVE: u8 = 4;
+    pub(crate) const POSITIVE: u8 = 4;
     /// Chrome and side matter (−25 to a candidate).
-    pub const NEGATIVE: u8 = 8;
+    pub(crate) const NEGATIVE: u8 = 8;
     /// Bylines and datelines.
-    pub const BYLINE: u8 = 16;
+    pub(crate) const BYLINE: u8 = 16;
     /// Share and social buttons.
-    pub const SHARE: u8 = 32;
+    pub(crate) const SHARE: u8 = 32;
     /// Image captions and credits.
-    pub const CAPTION: u8 = 64;
+    pub(crate) const CAPTION: u8 = 64;
     /// Publication dates and times.
-    pub const DATE: u8 = 128;
+    pub(crate) const DATE: u8 = 128;
 }
 
 /// Word families and the substrings (case-insensitive) that signal them.
@@ -275,7 +275,7 @@ static VOCABULARY: LazyLock<Option<Vocabulary>> = LazyLock::new(|| {
 });
 
 /// The word families (see [`word`]) that `text` (a class or id) contains.
-pub fn families(text: &str) -> u8 {
+pub(crate) fn families(text: &str) -> u8 {
     let Some(v) = VOCABULARY.as_ref() else {
         return 0;
     };
@@ -287,7 +287,7 @@ pub fn families(text: &str) -> u8 {
 }
 
 /// The word families of element `id`'s `class` and `id` attributes together.
-pub fn vocabulary(dom: &Dom, id: NodeId) -> u8 {
+pub(crate) fn vocabulary(dom: &Dom, id: NodeId) -> u8 {
     let class = dom.attr(id, "class").map_or(0, families);
     let ident = dom.attr(id, "id").map_or(0, families);
     class | ident
@@ -295,7 +295,7 @@ pub fn vocabulary(dom: &Dom, id: NodeId) -> u8 {
 
 /// Readability's class weight: −25 per attribute (class, id) naming chrome,
 /// +25 per attribute naming content.
-pub fn class_weight(dom: &Dom, id: NodeId) -> i32 {
+pub(crate) fn class_weight(dom: &Dom, id: NodeId) -> i32 {
     let mut weight = 0;
     for name in ["class", "id"] {
         if let Some(v) = dom.attr(id, name) {
@@ -314,7 +314,7 @@ pub fn class_weight(dom: &Dom, id: NodeId) -> i32 {
 /// Whether the page hides the element from readers (`hidden`,
 /// `aria-hidden`, inline `display:none` / `visibility:hidden`, screen-reader
 /// classes).
-pub fn is_hidden(dom: &Dom, id: NodeId) -> bool {
+pub(crate) fn is_hidden(dom: &Dom, id: NodeId) -> bool {
     if dom.attr(id, "hidden").is_some() {
         return true;
     }
@@ -349,7 +349,7 @@ pub fn is_hidden(dom: &Dom, id: NodeId) -> bool {
 }
 
 /// ARIA roles that mark page chrome rather than the article.
-pub fn is_chrome_role(dom: &Dom, id: NodeId) -> bool {
+pub(crate) fn is_chrome_role(dom: &Dom, id: NodeId) -> bool {
     dom.attr(id, "role").is_some_and(|role| {
         role.split_ascii_whitespace().any(|r| {
             [

@@ -29,7 +29,7 @@ const TABLE_SCAN_BUDGET: usize = 5_000;
 
 /// Marks (by node index) what to leave out of `roots`. Recomputes the
 /// subtree sums of `a` for the nodes under `roots` as it goes.
-pub fn clean(dom: &Dom, a: &mut Analysis<'_>, roots: &[NodeId]) -> Vec<bool> {
+pub(crate) fn clean(dom: &Dom, a: &mut Analysis<'_>, roots: &[NodeId]) -> Vec<bool> {
     let mut removed = vec![false; dom.len()];
     for &root in roots {
         let order: Vec<NodeId> = subtree(dom, a, root);
@@ -200,7 +200,7 @@ fn is_byline(dom: &Dom, id: NodeId, vocab: u8) -> bool {
 
 /// Readability's test for a table of data rather than of layout: header
 /// cells, a caption or summary, or many rows or columns.
-pub fn is_data_table(dom: &Dom, table: NodeId) -> bool {
+pub(crate) fn is_data_table(dom: &Dom, table: NodeId) -> bool {
     if dom
         .attr(table, "role")
         .is_some_and(|r| r.eq_ignore_ascii_case("presentation"))

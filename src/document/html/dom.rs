@@ -15,18 +15,18 @@ use html5ever::{Attribute, LocalName, QualName, ns};
 
 /// Index of a node in its [`Dom`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct NodeId(usize);
+pub(crate) struct NodeId(usize);
 
 impl NodeId {
     /// The node's position in the arena, for side tables indexed by node.
-    pub fn index(self) -> usize {
+    pub(crate) fn index(self) -> usize {
         self.0
     }
 }
 
 /// What a node is.
 #[derive(Debug)]
-pub enum NodeData {
+pub(crate) enum NodeData {
     /// The root (also the root of a `<template>`'s contents).
     Document,
     /// An element with its attributes.
@@ -39,30 +39,30 @@ pub enum NodeData {
 
 /// An element's name and attributes.
 #[derive(Debug)]
-pub struct Element {
+pub(crate) struct Element {
     /// Namespace and local name.
-    pub name: QualName,
+    pub(crate) name: QualName,
     /// Attributes in source order (the first of duplicates wins).
-    pub attrs: Vec<Attribute>,
+    pub(crate) attrs: Vec<Attribute>,
     template: Option<NodeId>,
     mathml_integration_point: bool,
 }
 
 /// One node and its links to parent and siblings.
 #[derive(Debug)]
-pub struct Node {
+pub(crate) struct Node {
     /// `None` for the root and for nodes removed from the tree.
-    pub parent: Option<NodeId>,
+    pub(crate) parent: Option<NodeId>,
     /// First child, for walking down.
-    pub first_child: Option<NodeId>,
+    pub(crate) first_child: Option<NodeId>,
     /// Last child, for appending in constant time.
-    pub last_child: Option<NodeId>,
+    pub(crate) last_child: Option<NodeId>,
     /// Previous sibling, for inserting and unlinking in constant time.
-    pub prev_sibling: Option<NodeId>,
+    pub(crate) prev_sibling: Option<NodeId>,
     /// Next sibling, for walking across.
-    pub next_sibling: Option<NodeId>,
+    pub(crate) next_sibling: Option<NodeId>,
     /// What the node is.
-    pub data: NodeData,
+    pub(crate) data: NodeData,
 }
 
 impl Node {
@@ -80,18 +80,18 @@ impl Node {
 
 /// A parsed HTML document. Node 0 is the document root.
 #[derive(Debug)]
-pub struct Dom {
+pub(crate) struct Dom {
     nodes: Vec<Node>,
 }
 
 /// The root of every [`Dom`].
-pub const ROOT: NodeId = NodeId(0);
+pub(crate) const ROOT: NodeId = NodeId(0);
 
 impl Dom {
     /// Parses `html` the way a browser would (implied tags, misnested
     /// formatting, stray end tags), never failing. Nesting is capped first
     /// (see [`super::nesting`]), so parsing stays near linear in the size.
-    pub fn parse(html: &str) -> Dom {
+    pub(crate) fn parse(html: &str) -> Dom {
         let sink = Sink {
             nodes: RefCell::new(vec![Node::new(NodeData::Document)]),
         };
@@ -100,17 +100,17 @@ impl Dom {
     }
 
     /// Number of nodes, for side tables indexed by [`NodeId::index`].
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.nodes.len()
     }
 
     /// The node `id`.
-    pub fn node(&self, id: NodeId) -> &Node {
+    pub(crate) fn node(&self, id: NodeId) -> &Node {
         &self.nodes[id.0]
     }
 
     /// The element data of `id`, if it is an element.
-    pub fn element(&self, id: NodeId) -> Option<&Element> {
+    pub(crate) fn element(&self, id: NodeId) -> Option<&Element> {
         match &self.nodes[id.0].data {
             NodeData::Element(e) => Some(e),
             _ => None,
@@ -118,14 +118,14 @@ impl Dom {
     }
 
     /// The local name of an HTML element (`None` for text, comments, SVG…).
-    pub fn tag(&self, id: NodeId) -> Option<&LocalName> {
+    pub(crate) fn tag(&self, id: NodeId) -> Option<&LocalName> {
         self.element(id)
             .filter(|e| e.name.ns == ns!(html))
             .map(|e| &e.name.local)
     }
 
     /// The value of attribute `name` (lowercase) on element `id`.
-    pub fn attr(&self, id: NodeId, name: &str) -> Option<&str> {
+    pub(crate) fn attr(&self, id: NodeId, name: &str) -> Option<&str> {
         self.element(id)?
             .attrs
             .iter()
@@ -134,7 +134,7 @@ impl Dom {
     }
 
     /// The text of a text node.
-    pub fn text(&self, id: NodeId) -> Option<&str> {
+    pub(crate) fn text(&self, id: NodeId) -> Option<&str> {
         match &self.nodes[id.0].data {
             NodeData::Text(t) => Some(t),
             _ => None,
@@ -142,7 +142,7 @@ impl Dom {
     }
 
     /// The children of `id`, in document order.
-    pub fn children(&self, id: NodeId) -> Children<'_> {
+    pub(crate) fn children(&self, id: NodeId) -> Children<'_> {
         Children {
             dom: self,
             next: self.nodes[id.0].first_child,
@@ -151,7 +151,7 @@ impl Dom {
 
     /// `id` and everything below it, in document order (pre-order),
     /// without recursion.
-    pub fn descendants(&self, id: NodeId) -> Descendants<'_> {
+    pub(crate) fn descendants(&self, id: NodeId) -> Descendants<'_> {
         Descendants {
             dom: self,
             root: id,
@@ -160,7 +160,7 @@ impl Dom {
     }
 
     /// The node after `id` in document order that is not inside `id`, within `root`.
-    pub fn next_skipping_children(&self, root: NodeId, id: NodeId) -> Option<NodeId> {
+    pub(crate) fn next_skipping_children(&self, root: NodeId, id: NodeId) -> Option<NodeId> {
         let mut cur = id;
         loop {
             if cur == root {
@@ -176,7 +176,7 @@ impl Dom {
 
     /// The concatenated text below `id`, white space collapsed to single
     /// spaces (element boundaries add no space, as in `textContent`).
-    pub fn text_content(&self, id: NodeId) -> String {
+    pub(crate) fn text_content(&self, id: NodeId) -> String {
         let mut raw = String::new();
         for n in self.descendants(id) {
             if let Some(t) = self.text(n) {
@@ -187,13 +187,13 @@ impl Dom {
     }
 
     /// The first element named `tag` in document order.
-    pub fn find(&self, tag: &LocalName) -> Option<NodeId> {
+    pub(crate) fn find(&self, tag: &LocalName) -> Option<NodeId> {
         self.descendants(ROOT).find(|&n| self.tag(n) == Some(tag))
     }
 }
 
 /// Iterator over a node's children.
-pub struct Children<'a> {
+pub(crate) struct Children<'a> {
     dom: &'a Dom,
     next: Option<NodeId>,
 }
@@ -208,7 +208,7 @@ impl Iterator for Children<'_> {
 }
 
 /// Pre-order iterator over a subtree.
-pub struct Descendants<'a> {
+pub(crate) struct Descendants<'a> {
     dom: &'a Dom,
     root: NodeId,
     next: Option<NodeId>,

@@ -12,24 +12,24 @@ use super::dom::{Dom, ROOT};
 
 /// Page metadata, each field from its most reliable source.
 #[derive(Debug, Default, Clone, PartialEq)]
-pub struct HtmlMeta {
+pub(crate) struct HtmlMeta {
     /// Publication date-time as written (JSON-LD `datePublished`,
     /// `article:published_time`, `<meta name=date>`…).
-    pub published: Option<String>,
+    pub(crate) published: Option<String>,
     /// Last modification as written (`dateModified`, `article:modified_time`).
-    pub modified: Option<String>,
+    pub(crate) modified: Option<String>,
     /// Author names (JSON-LD `author`, `<meta name=author>`…), without "By".
-    pub authors: Vec<String>,
+    pub(crate) authors: Vec<String>,
     /// The publication's name (JSON-LD `publisher`, `og:site_name`).
-    pub publisher: Option<String>,
+    pub(crate) publisher: Option<String>,
     /// The article's own address (canonical link, `og:url`, JSON-LD `url`).
-    pub url: Option<String>,
+    pub(crate) url: Option<String>,
     /// Language tag (`<html lang>`, JSON-LD `inLanguage`, `og:locale`).
-    pub lang: Option<String>,
+    pub(crate) lang: Option<String>,
     /// The summary the page gives (JSON-LD, `og:description`, `<meta name=description>`).
-    pub description: Option<String>,
+    pub(crate) description: Option<String>,
     /// The headline as published (JSON-LD `headline`, `og:title`, `<title>`).
-    pub headline: Option<String>,
+    pub(crate) headline: Option<String>,
 }
 
 /// Longest metadata value kept, in bytes: a guard against pages that stuff
@@ -85,7 +85,7 @@ struct LdArticle {
 
 /// Collects the page's metadata. The returned title is the best headline
 /// with any " | Site Name" suffix removed.
-pub fn extract(dom: &Dom) -> (HtmlMeta, Option<String>) {
+pub(crate) fn extract(dom: &Dom) -> (HtmlMeta, Option<String>) {
     let found = collect(dom);
     let meta_value = |keys: &[&str]| -> Option<String> {
         keys.iter().find_map(|k| {
@@ -416,7 +416,7 @@ fn clean(s: &str) -> Option<String> {
 /// is recognised when it equals `og:site_name`, or otherwise when the title
 /// splits on a spaced separator and the part kept is clearly the headline
 /// (it has at least four words and is the longest part).
-pub fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
+pub(crate) fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
     const SEPARATORS: &[&str] = &[
         " | ", " - ", " – ", " — ", " :: ", " · ", " // ", " « ", " » ",
     ];

@@ -18,7 +18,7 @@ mod readability;
 mod render;
 mod urls;
 
-pub use metadata::HtmlMeta;
+pub(crate) use metadata::HtmlMeta;
 
 use analysis::{Analysis, Flags};
 use dom::Dom;
@@ -29,15 +29,15 @@ use super::body::BodyBuilder;
 
 /// An article read from a web page.
 #[derive(Debug)]
-pub struct Parsed {
+pub(crate) struct Parsed {
     /// The headline (JSON-LD, OpenGraph or `<title>`, site name removed).
-    pub title: Option<String>,
+    pub(crate) title: Option<String>,
     /// The main text, paragraph by paragraph.
-    pub builder: BodyBuilder,
+    pub(crate) builder: BodyBuilder,
     /// Links inside the main text, at their anchor text's byte range.
-    pub links: Vec<DocLink>,
+    pub(crate) links: Vec<DocLink>,
     /// What the page says about itself (dates, authors, canonical URL…).
-    pub meta: HtmlMeta,
+    pub(crate) meta: HtmlMeta,
 }
 
 /// An extraction shorter than this (in characters) is retried with relaxed
@@ -46,7 +46,7 @@ const MIN_ARTICLE_CHARS: usize = 500;
 
 /// Parses a web page into its title, main text, links and metadata. Never
 /// fails: a page without an article gives an empty body.
-pub fn parse(text: &str) -> Parsed {
+pub(crate) fn parse(text: &str) -> Parsed {
     let dom = Dom::parse(text);
     let (meta, title) = metadata::extract(&dom);
     let title = title.or_else(|| first_heading(&dom));

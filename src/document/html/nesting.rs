@@ -11,13 +11,13 @@
 use std::borrow::Cow;
 
 /// Deepest nesting kept; real pages stay well under 100.
-pub const MAX_DEPTH: usize = 256;
+pub(crate) const MAX_DEPTH: usize = 256;
 /// How far down the stack an end tag looks for its start tag.
 const END_TAG_REACH: usize = 512;
 /// Most attributes kept on one tag: the tokenizer checks each new attribute
 /// against the earlier ones, so thousands on one tag cost quadratic time.
 /// Real tags carry a few dozen at most.
-pub const MAX_ATTRIBUTES: usize = 256;
+pub(crate) const MAX_ATTRIBUTES: usize = 256;
 
 /// Elements without content.
 const VOID: &[&str] = &[
@@ -41,7 +41,7 @@ fn is_one_of(name: &[u8], list: &[&str]) -> bool {
 
 /// `html` with start and end tags past [`MAX_DEPTH`] removed (borrowed when
 /// nothing had to be removed).
-pub fn cap_depth(html: &str) -> Cow<'_, str> {
+pub(crate) fn cap_depth(html: &str) -> Cow<'_, str> {
     let b = html.as_bytes();
     let mut out: Option<String> = None;
     let mut copied = 0usize;

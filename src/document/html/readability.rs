@@ -25,13 +25,13 @@ const MIN_SHARED_CANDIDATES: usize = 3;
 /// The article's content: the top candidate and the siblings that join it,
 /// in document order.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Selection {
+pub(crate) struct Selection {
     /// Subtrees to render, in document order.
-    pub roots: Vec<NodeId>,
+    pub(crate) roots: Vec<NodeId>,
 }
 
 /// Chooses the content of the page analysed by `a`.
-pub fn select(dom: &Dom, a: &Analysis<'_>) -> Selection {
+pub(crate) fn select(dom: &Dom, a: &Analysis<'_>) -> Selection {
     let body = dom
         .find(&local_name!("body"))
         .filter(|&b| a.is_kept(b))

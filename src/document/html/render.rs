@@ -14,13 +14,13 @@ use crate::document::body::BodyBuilder;
 
 /// The article text of one extraction attempt.
 #[derive(Debug)]
-pub struct Rendered {
+pub(crate) struct Rendered {
     /// The text, paragraph by paragraph.
-    pub builder: BodyBuilder,
+    pub(crate) builder: BodyBuilder,
     /// Links at their anchor text's byte range in the body.
-    pub links: Vec<DocLink>,
+    pub(crate) links: Vec<DocLink>,
     /// Characters of text pushed (white-space runs count one).
-    pub chars: usize,
+    pub(crate) chars: usize,
 }
 
 struct OpenLink {
@@ -52,7 +52,7 @@ struct Renderer<'a> {
 
 /// Renders `roots` (in order), leaving out nodes the analysis dropped or
 /// `removed` marks, and headings that repeat the title.
-pub fn render(
+pub(crate) fn render(
     dom: &Dom,
     a: &Analysis<'_>,
     removed: &[bool],

@@ -4,7 +4,7 @@
 
 /// `href` resolved against `base` (an absolute `http(s)` address); `href`
 /// unchanged when it is already absolute or `base` is not usable.
-pub fn resolve(base: &str, href: &str) -> String {
+pub(crate) fn resolve(base: &str, href: &str) -> String {
     if has_scheme(href) {
         return href.to_string();
     }

@@ -8,22 +8,22 @@ use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use super::lexicon::{Holiday, Unit};
 
 /// A date, if it exists (no 30 February).
-pub fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+pub(crate) fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d)
 }
 
 /// The Monday of the week `d` is in.
-pub fn monday(d: NaiveDate) -> NaiveDate {
+pub(crate) fn monday(d: NaiveDate) -> NaiveDate {
     d - Days::new(u64::from(d.weekday().num_days_from_monday()))
 }
 
 /// The day with ISO weekday `wd` (1 = Monday) in the week of `d`.
-pub fn in_week(d: NaiveDate, wd: u32) -> NaiveDate {
+pub(crate) fn in_week(d: NaiveDate, wd: u32) -> NaiveDate {
     monday(d) + Days::new(u64::from(wd.clamp(1, 7) - 1))
 }
 
 /// `d` moved by whole days.
-pub fn add_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
+pub(crate) fn add_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
     if n >= 0 {
         d.checked_add_days(Days::new(n.unsigned_abs()))
     } else {
@@ -32,7 +32,7 @@ pub fn add_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
 }
 
 /// `d` moved by whole months, the day clamped to the month's last.
-pub fn add_months(d: NaiveDate, n: i64) -> Option<NaiveDate> {
+pub(crate) fn add_months(d: NaiveDate, n: i64) -> Option<NaiveDate> {
     let n32 = u32::try_from(n.unsigned_abs()).ok()?;
     if n >= 0 {
         d.checked_add_months(Months::new(n32))
@@ -42,17 +42,17 @@ pub fn add_months(d: NaiveDate, n: i64) -> Option<NaiveDate> {
 }
 
 /// The first day of the month `d` is in.
-pub fn month_start(d: NaiveDate) -> NaiveDate {
+pub(crate) fn month_start(d: NaiveDate) -> NaiveDate {
     d.with_day(1).unwrap_or(d)
 }
 
 /// The first day of month `m` of year `y` (clamped into range).
-pub fn first_of(y: i32, m: u32) -> Option<NaiveDate> {
+pub(crate) fn first_of(y: i32, m: u32) -> Option<NaiveDate> {
     ymd(y, m.clamp(1, 12), 1)
 }
 
 /// `d` moved by `n` business days (Monday to Friday).
-pub fn add_business_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
+pub(crate) fn add_business_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
     let step = if n >= 0 { 1 } else { -1 };
     let mut left = n.abs();
     let mut cur = d;
@@ -67,7 +67,7 @@ pub fn add_business_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
 
 /// `d` moved by `amount` of `unit`; fractions of days and longer units are
 /// taken in days (half a year is 182 days).
-pub fn shift(d: NaiveDate, amount: f64, unit: Unit) -> Option<NaiveDate> {
+pub(crate) fn shift(d: NaiveDate, amount: f64, unit: Unit) -> Option<NaiveDate> {
     let whole = amount.fract() == 0.0;
     let n = amount as i64;
     match unit {
@@ -88,13 +88,13 @@ pub fn shift(d: NaiveDate, amount: f64, unit: Unit) -> Option<NaiveDate> {
 }
 
 /// The Monday starting week `w` of year `y` (ISO 8601).
-pub fn iso_week(y: i32, w: u32) -> Option<NaiveDate> {
+pub(crate) fn iso_week(y: i32, w: u32) -> Option<NaiveDate> {
     NaiveDate::from_isoywd_opt(y, w, Weekday::Mon)
 }
 
 /// The Mondays of the weeks that belong to the span `[start, end)`: those
 /// whose Thursday falls inside it.
-pub fn weeks_of(start: NaiveDate, end: NaiveDate) -> Vec<NaiveDate> {
+pub(crate) fn weeks_of(start: NaiveDate, end: NaiveDate) -> Vec<NaiveDate> {
     let mut out = Vec::new();
     let mut m = monday(start);
     while m < end {
@@ -108,7 +108,7 @@ pub fn weeks_of(start: NaiveDate, end: NaiveDate) -> Vec<NaiveDate> {
 }
 
 /// The `n`-th (1-based; negative counts from the end) weekday `wd` of a month.
-pub fn nth_weekday(y: i32, m: u32, wd: u32, n: i32) -> Option<NaiveDate> {
+pub(crate) fn nth_weekday(y: i32, m: u32, wd: u32, n: i32) -> Option<NaiveDate> {
     let first = first_of(y, m)?;
     if n > 0 {
         let offset = (wd + 7 - first.weekday().number_from_monday()) % 7;
@@ -123,7 +123,7 @@ pub fn nth_weekday(y: i32, m: u32, wd: u32, n: i32) -> Option<NaiveDate> {
 }
 
 /// Easter Sunday of year `y` (Gregorian, anonymous algorithm).
-pub fn easter(y: i32) -> Option<NaiveDate> {
+pub(crate) fn easter(y: i32) -> Option<NaiveDate> {
     let a = y % 19;
     let b = y / 100;
     let c = y % 100;
@@ -142,7 +142,7 @@ pub fn easter(y: i32) -> Option<NaiveDate> {
 }
 
 /// A holiday's date in year `y`.
-pub fn holiday(h: Holiday, y: i32) -> Option<NaiveDate> {
+pub(crate) fn holiday(h: Holiday, y: i32) -> Option<NaiveDate> {
     match h {
         Holiday::Fixed(m, d) => ymd(y, m, d),
         Holiday::Nth { month, weekday, n } => nth_weekday(y, month, weekday, n),

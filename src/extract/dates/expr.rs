@@ -12,7 +12,7 @@ use super::lexicon::{Holiday, Unit};
 /// A year as written: absolute, relative to the reference ("next year"),
 /// or two digits whose century is open ("'89").
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub enum YearRef {
+pub(crate) enum YearRef {
     Abs(i32),
     Rel(i32),
     TwoDigit(i32),
@@ -20,14 +20,14 @@ pub enum YearRef {
 
 /// A month as written: a month of some year, or relative ("next month").
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub enum MonthRef {
+pub(crate) enum MonthRef {
     Named { month: u32, year: Option<YearRef> },
     Rel(i32),
 }
 
 /// How a weekday is placed relative to the reference.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum WeekdayRel {
+pub(crate) enum WeekdayRel {
     /// "Friday": the next or the last one.
     Plain,
     /// "this Friday": in the reference's week.
@@ -44,7 +44,7 @@ pub enum WeekdayRel {
 
 /// One day.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Day {
+pub(crate) enum Day {
     /// A calendar date; `year_shift` is "next 5/12" (+1) or "this 5/12" (0).
     Calendar {
         year: Option<YearRef>,
@@ -101,7 +101,7 @@ pub enum Day {
 
 /// Which part of a period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Part {
+pub(crate) enum Part {
     Early,
     Mid,
     Late,
@@ -109,7 +109,7 @@ pub enum Part {
 
 /// A span of days.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Period {
+pub(crate) enum Period {
     Year(YearRef),
     Month(MonthRef),
     /// The week `offset` weeks from the reference's.
@@ -194,18 +194,18 @@ pub enum Period {
 
 /// A length of time.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Duration {
-    pub amount: Vec<(f64, Unit)>,
+pub(crate) struct Duration {
+    pub(crate) amount: Vec<(f64, Unit)>,
 }
 
 impl Duration {
     /// Length in seconds.
-    pub fn seconds(&self) -> f64 {
+    pub(crate) fn seconds(&self) -> f64 {
         self.amount.iter().map(|(n, u)| n * u.seconds()).sum()
     }
 
     /// ISO 8601 duration ("P3Y", "PT1.5H", "P1M2D").
-    pub fn iso(&self) -> String {
+    pub(crate) fn iso(&self) -> String {
         let mut amount = self.amount.clone();
         amount.sort_by_key(|a| std::cmp::Reverse(a.1));
         let mut date = String::new();
@@ -250,16 +250,12 @@ fn trim_number(n: f64) -> String {
 
 /// A modifier on an expression.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mod {
+pub(crate) enum Mod {
     Before,
     After,
     Since,
     Until,
     Approx,
-    /// The start, middle or end part of a period ("early May").
-    Start,
-    Mid,
-    End,
     /// "since late July": an open range from a part of a period.
     SinceEnd,
     SinceStart,
@@ -274,16 +270,13 @@ pub enum Mod {
 
 impl Mod {
     /// The name the Recognizers-Text specs use.
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Mod::Before => "before",
             Mod::After => "after",
             Mod::Since => "since",
             Mod::Until => "until",
             Mod::Approx => "approx",
-            Mod::Start => "start",
-            Mod::Mid => "mid",
-            Mod::End => "end",
             Mod::SinceEnd => "since-end",
             Mod::SinceStart => "since-start",
             Mod::BeforeStart => "before-start",
@@ -298,7 +291,7 @@ impl Mod {
 
 /// A date expression.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Node {
+pub(crate) enum Node {
     Day(Day),
     Period(Period),
     Duration(Duration),
@@ -306,20 +299,20 @@ pub enum Node {
 
 /// A date expression and its modifier.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Expr {
-    pub node: Node,
-    pub modifier: Option<Mod>,
+pub(crate) struct Expr {
+    pub(crate) node: Node,
+    pub(crate) modifier: Option<Mod>,
 }
 
 impl Expr {
-    pub fn day(d: Day) -> Self {
+    pub(crate) fn day(d: Day) -> Self {
         Expr {
             node: Node::Day(d),
             modifier: None,
         }
     }
 
-    pub fn period(p: Period) -> Self {
+    pub(crate) fn period(p: Period) -> Self {
         Expr {
             node: Node::Period(p),
             modifier: None,
@@ -329,7 +322,7 @@ impl Expr {
 
 /// What an expression comes to on a calendar.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Value {
+pub(crate) enum Value {
     Day(NaiveDate),
     /// `[start, end)`, either side open for "before"/"since".
     Range {
@@ -345,14 +338,14 @@ pub enum Value {
 
 /// Which of the two readings of an open date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Reading {
+pub(crate) enum Reading {
     Future,
     Past,
 }
 
 /// The kind of value an expression gives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub(crate) enum Kind {
     Date,
     DateRange,
     Duration,
@@ -360,7 +353,7 @@ pub enum Kind {
 
 impl Expr {
     /// Date, date range or duration.
-    pub fn kind(&self) -> Kind {
+    pub(crate) fn kind(&self) -> Kind {
         match (&self.node, self.modifier) {
             (Node::Duration(_), _) => Kind::Duration,
             (Node::Period(_), _) => Kind::DateRange,
@@ -374,7 +367,7 @@ impl Expr {
 
     /// The modifier's name, including the part a period names ("early
     /// May" is the start of May).
-    pub fn modifier_name(&self) -> Option<&'static str> {
+    pub(crate) fn modifier_name(&self) -> Option<&'static str> {
         if let Some(m) = self.modifier {
             return Some(m.name());
         }
@@ -389,7 +382,7 @@ impl Expr {
     }
 
     /// The expression's value against `reference`, in one reading.
-    pub fn resolve(&self, reference: NaiveDate, reading: Reading) -> Value {
+    pub(crate) fn resolve(&self, reference: NaiveDate, reading: Reading) -> Value {
         let base = match &self.node {
             Node::Duration(d) => return Value::Seconds(d.seconds()),
             Node::Day(d) => match d.resolve(reference, reading) {
@@ -503,7 +496,7 @@ fn first_on_side(
 
 impl Day {
     /// The day in one reading; `None` when no such day exists.
-    pub fn resolve(&self, r: NaiveDate, reading: Reading) -> Option<NaiveDate> {
+    pub(crate) fn resolve(&self, r: NaiveDate, reading: Reading) -> Option<NaiveDate> {
         match self {
             Day::Calendar {
                 year,
@@ -721,7 +714,7 @@ fn unit_span(d: NaiveDate, unit: Unit) -> Option<(NaiveDate, NaiveDate)> {
 
 impl Period {
     /// `[start, end)` in one reading.
-    pub fn resolve(&self, r: NaiveDate, reading: Reading) -> Value {
+    pub(crate) fn resolve(&self, r: NaiveDate, reading: Reading) -> Value {
         if let Period::Range { from, to } = self
             && [from, to]
                 .iter()
@@ -750,7 +743,7 @@ impl Period {
     }
 
     /// `[start, end)` in one reading, when it is a closed span.
-    pub fn span(&self, r: NaiveDate, reading: Reading) -> Option<(NaiveDate, NaiveDate)> {
+    pub(crate) fn span(&self, r: NaiveDate, reading: Reading) -> Option<(NaiveDate, NaiveDate)> {
         match self {
             Period::Year(y) => year_span(y.year(r, reading), 1),
             Period::Month(m) => months_from(month_start(m, r, reading)?, 1),

@@ -1,12 +1,12 @@
 //! The English words dates are written with: months, weekdays, units of
 //! time, seasons, holidays and the words that shift or qualify a date.
 
-pub mod cues;
+pub(crate) mod cues;
 
 /// The twelve months, January first: each one's full name and the short
 /// forms every date reader accepts (the date grammar, datelines and the
 /// number lexer's test for a date's neighbour).
-pub const MONTHS: [(&str, &[&str]); 12] = [
+pub(crate) const MONTHS: [(&str, &[&str]); 12] = [
     ("january", &["jan"]),
     ("february", &["feb"]),
     ("march", &["mar"]),
@@ -23,11 +23,11 @@ pub const MONTHS: [(&str, &[&str]); 12] = [
 
 /// Looser month spellings only the date grammar reads in running text
 /// ("Febr. 3"); a dateline and a number's neighbour keep to [`MONTHS`].
-pub const GRAMMAR_MONTH_FORMS: &[(&str, u32)] = &[("febr", 2)];
+pub(crate) const GRAMMAR_MONTH_FORMS: &[(&str, u32)] = &[("febr", 2)];
 
 /// The seven weekdays, Monday first: each one's full name and the short
 /// forms every date reader accepts.
-pub const WEEKDAYS: [(&str, &[&str]); 7] = [
+pub(crate) const WEEKDAYS: [(&str, &[&str]); 7] = [
     ("monday", &["mon"]),
     ("tuesday", &["tue", "tues"]),
     ("wednesday", &["wed"]),
@@ -39,7 +39,7 @@ pub const WEEKDAYS: [(&str, &[&str]); 7] = [
 
 /// Weekday spellings only the date grammar reads: "Weds" and the plurals of
 /// habit ("on Mondays"); a dateline keeps to [`WEEKDAYS`].
-pub const GRAMMAR_WEEKDAY_FORMS: &[(&str, u32)] = &[
+pub(crate) const GRAMMAR_WEEKDAY_FORMS: &[(&str, u32)] = &[
     ("mondays", 1),
     ("tuesdays", 2),
     ("weds", 3),
@@ -99,20 +99,20 @@ fn lookup(forms: &[(&str, u32)], w: &str) -> Option<u32> {
 
 /// Month number (1–12) of a month name or a short form every reader
 /// accepts (lower case, any final dot removed).
-pub fn month_name(w: &str) -> Option<u32> {
+pub(crate) fn month_name(w: &str) -> Option<u32> {
     position_in(&MONTHS, &MONTH_LETTERS, w)
 }
 
 /// Month number (1–12) as the date grammar reads it: [`month_name`] and
 /// the looser [`GRAMMAR_MONTH_FORMS`].
-pub fn month(w: &str) -> Option<u32> {
+pub(crate) fn month(w: &str) -> Option<u32> {
     month_name(w).or_else(|| lookup(GRAMMAR_MONTH_FORMS, w))
 }
 
 /// Month words that are also common English words ("may", "march",
 /// "sat"-like abbreviations): read as months only with a date around them
 /// or a capital letter.
-pub fn month_is_ambiguous(w: &str) -> bool {
+pub(crate) fn month_is_ambiguous(w: &str) -> bool {
     matches!(
         w,
         "may" | "march" | "mar" | "jan" | "dec" | "sep" | "jun" | "aug"
@@ -121,24 +121,24 @@ pub fn month_is_ambiguous(w: &str) -> bool {
 
 /// ISO weekday number (Monday 1 … Sunday 7) of a weekday name or a short
 /// form every reader accepts (lower case).
-pub fn weekday_name(w: &str) -> Option<u32> {
+pub(crate) fn weekday_name(w: &str) -> Option<u32> {
     position_in(&WEEKDAYS, &WEEKDAY_LETTERS, w)
 }
 
 /// ISO weekday number as the date grammar reads it: [`weekday_name`] and
 /// the looser [`GRAMMAR_WEEKDAY_FORMS`].
-pub fn weekday(w: &str) -> Option<u32> {
+pub(crate) fn weekday(w: &str) -> Option<u32> {
     weekday_name(w).or_else(|| lookup(GRAMMAR_WEEKDAY_FORMS, w))
 }
 
 /// Weekday abbreviations that are also English words.
-pub fn weekday_is_ambiguous(w: &str) -> bool {
+pub(crate) fn weekday_is_ambiguous(w: &str) -> bool {
     matches!(w, "sun" | "sat" | "wed" | "mon" | "thu" | "fri")
 }
 
 /// A unit of calendar time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Unit {
+pub(crate) enum Unit {
     Second,
     Minute,
     Hour,
@@ -156,7 +156,7 @@ pub enum Unit {
 impl Unit {
     /// Length in seconds, with the conventions durations are compared by
     /// (a month is 30 days, a year 365).
-    pub fn seconds(self) -> f64 {
+    pub(crate) fn seconds(self) -> f64 {
         match self {
             Unit::Second => 1.0,
             Unit::Minute => 60.0,
@@ -173,13 +173,13 @@ impl Unit {
     }
 
     /// Whole days or longer: the units a calendar date can move by.
-    pub fn is_calendar(self) -> bool {
+    pub(crate) fn is_calendar(self) -> bool {
         self >= Unit::Day
     }
 }
 
 /// The unit a word names, singular or plural ("days", "hrs", "yr").
-pub fn unit(w: &str) -> Option<Unit> {
+pub(crate) fn unit(w: &str) -> Option<Unit> {
     Some(match w {
         "second" | "seconds" | "sec" | "secs" | "s" => Unit::Second,
         "minute" | "minutes" | "min" | "mins" => Unit::Minute,
@@ -198,13 +198,13 @@ pub fn unit(w: &str) -> Option<Unit> {
 }
 
 /// A season's name: a period the text does not date (hemispheres differ).
-pub fn is_season(w: &str) -> bool {
+pub(crate) fn is_season(w: &str) -> bool {
     matches!(w, "spring" | "summer" | "fall" | "autumn" | "winter")
 }
 
 /// The decades spelled as words ("the seventies"), by their first year
 /// within a century.
-pub fn decade_word(w: &str) -> Option<i32> {
+pub(crate) fn decade_word(w: &str) -> Option<i32> {
     Some(match w {
         "tens" => 10,
         "twenties" => 20,
@@ -220,7 +220,7 @@ pub fn decade_word(w: &str) -> Option<i32> {
 }
 
 /// Small cardinal words, for years written as words ("nineteen ninety six").
-pub fn small_number(w: &str) -> Option<u32> {
+pub(crate) fn small_number(w: &str) -> Option<u32> {
     Some(match w {
         "zero" | "oh" | "o" => 0,
         "one" => 1,
@@ -256,7 +256,7 @@ pub fn small_number(w: &str) -> Option<u32> {
 
 /// Ordinal words up to "thirty-first" pieces ("first" … "twentieth",
 /// "thirtieth") and the ordinal position words of "the first week".
-pub fn ordinal_word(w: &str) -> Option<u32> {
+pub(crate) fn ordinal_word(w: &str) -> Option<u32> {
     Some(match w {
         "first" => 1,
         "second" => 2,
@@ -284,7 +284,7 @@ pub fn ordinal_word(w: &str) -> Option<u32> {
 }
 
 /// Which way a relative word points: -1 past, 0 current, +1 next.
-pub fn relative(w: &str) -> Option<i32> {
+pub(crate) fn relative(w: &str) -> Option<i32> {
     Some(match w {
         "next" | "following" | "coming" | "upcoming" => 1,
         "last" | "previous" | "past" | "prior" | "preceding" => -1,
@@ -295,7 +295,7 @@ pub fn relative(w: &str) -> Option<i32> {
 
 /// A fixed-date or computed holiday, by its name's words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Holiday {
+pub(crate) enum Holiday {
     /// Month and day.
     Fixed(u32, u32),
     /// The n-th (negative: from the end) weekday of a month.
@@ -307,7 +307,7 @@ pub enum Holiday {
 }
 
 /// Whether a word can start a holiday's name (a quick test before the table).
-pub fn starts_holiday(w: &str) -> bool {
+pub(crate) fn starts_holiday(w: &str) -> bool {
     matches!(
         w,
         "new"
@@ -337,7 +337,7 @@ pub fn starts_holiday(w: &str) -> bool {
 
 /// Holidays by their names, longest first so "new year's eve" wins over
 /// "new year".
-pub const HOLIDAYS: &[(&[&str], Holiday)] = &[
+pub(crate) const HOLIDAYS: &[(&[&str], Holiday)] = &[
     (&["new", "year's", "eve"], Holiday::Fixed(12, 31)),
     (&["new", "years", "eve"], Holiday::Fixed(12, 31)),
     (&["christmas", "eve"], Holiday::Fixed(12, 24)),

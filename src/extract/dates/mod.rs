@@ -7,11 +7,11 @@
 //! of 2025, so the extractor stores what was written and the record is
 //! built with the reference the article itself gives.
 
-pub mod calendar;
-pub mod expr;
+pub(crate) mod calendar;
+pub(crate) mod expr;
 mod grammar;
-pub mod lexicon;
-pub mod reference;
+pub(crate) mod lexicon;
+pub(crate) mod reference;
 mod resolved;
 mod tokens;
 
@@ -21,27 +21,27 @@ use chrono::NaiveDate;
 
 use super::numbers::lexer;
 
-pub use expr::{Expr, Kind, Mod, Node, Reading, Value};
+pub(crate) use expr::{Expr, Kind, Node, Reading, Value};
 pub use grammar::{Mode, Order};
-pub use resolved::{Granularity, Resolved};
+pub(crate) use resolved::Granularity;
 
 /// One date expression in a text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DateMention {
     /// Byte range in the text.
     pub range: Range<usize>,
-    pub expr: Expr,
+    pub(crate) expr: Expr,
 }
 
 impl DateMention {
     /// Date, date range or duration.
-    pub fn kind(&self) -> Kind {
+    pub(crate) fn kind(&self) -> Kind {
         self.expr.kind()
     }
 
     /// A fully written calendar day ("30 June 2022", "2022-06-30"): what an
     /// article without a dateline is dated by.
-    pub fn full_day(&self) -> Option<NaiveDate> {
+    pub(crate) fn full_day(&self) -> Option<NaiveDate> {
         match &self.expr.node {
             Node::Day(expr::Day::Calendar { year: Some(_), .. })
                 if self.expr.modifier.is_none() =>
@@ -57,7 +57,7 @@ impl DateMention {
 }
 
 /// Every date expression in `text`, in order, none overlapping.
-pub fn scan(text: &str, order: Order, mode: Mode) -> Vec<DateMention> {
+pub(crate) fn scan(text: &str, order: Order, mode: Mode) -> Vec<DateMention> {
     let raw = lexer::tokens(text);
     let mut arena = String::new();
     let toks = tokens::tokens(text, &raw, &mut arena);
@@ -116,7 +116,7 @@ fn scan_tokens(
 /// unambiguous ones ("21/04/2016" is day first, "04/21/2016" month first),
 /// else from how it writes dates in words ("30 June" against "June 30"),
 /// else month first.
-pub fn order_of(text: &str) -> Order {
+pub(crate) fn order_of(text: &str) -> Order {
     let raw = lexer::tokens(text);
     let mut arena = String::new();
     order_in(&tokens::tokens(text, &raw, &mut arena))

@@ -55,7 +55,7 @@ fn through_last(expr: &Expr, r: NaiveDate, reading: Reading) -> Value {
 
 /// The latest fully written calendar day among the mentions ("June 30,
 /// 2022"), the article's date when it states none of its own.
-pub fn latest_full_day(mentions: &[DateMention]) -> Option<NaiveDate> {
+pub(crate) fn latest_full_day(mentions: &[DateMention]) -> Option<NaiveDate> {
     mentions.iter().filter_map(DateMention::full_day).max()
 }
 
@@ -64,7 +64,7 @@ pub fn latest_full_day(mentions: &[DateMention]) -> Option<NaiveDate> {
 /// half as far ("Friday" in a Thursday article is tomorrow, "March" in an
 /// October article the March just past, "January" in a November one the
 /// coming January).
-pub fn nearest(expr: &Expr, reference: NaiveDate) -> Value {
+pub(crate) fn nearest(expr: &Expr, reference: NaiveDate) -> Value {
     let past = through_last(expr, reference, Reading::Past);
     let future = through_last(expr, reference, Reading::Future);
     if past == future {

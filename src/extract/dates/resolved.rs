@@ -14,7 +14,7 @@ use super::reference;
 /// What a date expression names.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
-pub enum Granularity {
+pub(crate) enum Granularity {
     Day,
     Week,
     Month,
@@ -31,15 +31,15 @@ pub enum Granularity {
 
 /// An expression's values as ISO 8601 text, each absent when it has none.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Resolved {
+pub(crate) struct Resolved {
     /// The value at its granularity: "2022-06-30", "2024-03", "2025".
-    pub value: Option<String>,
+    pub(crate) value: Option<String>,
     /// First day of the period or range (inclusive).
-    pub start_date: Option<String>,
+    pub(crate) start_date: Option<String>,
     /// Last day of the period or range (inclusive).
-    pub end_date: Option<String>,
+    pub(crate) end_date: Option<String>,
     /// A length of time ("P3Y", "PT1.5H").
-    pub duration: Option<String>,
+    pub(crate) duration: Option<String>,
 }
 
 /// Two references far apart: an expression that resolves the same against
@@ -49,7 +49,7 @@ const PROBES: [(i32, u32, u32); 2] = [(1990, 3, 15), (2040, 9, 15)];
 impl Expr {
     /// What the expression names: a bounding modifier ("before 2018",
     /// "since late July") makes any date a range.
-    pub fn granularity(&self) -> Granularity {
+    pub(crate) fn granularity(&self) -> Granularity {
         if self.modifier.is_some_and(Mod::bounds) {
             return Granularity::Range;
         }
@@ -64,7 +64,7 @@ impl Expr {
     /// (its nearest reading, see [`reference::nearest`]). Without a
     /// reference, only an expression that names its dates in full gets
     /// values.
-    pub fn resolved(&self, reference: Option<NaiveDate>) -> Resolved {
+    pub(crate) fn resolved(&self, reference: Option<NaiveDate>) -> Resolved {
         if let Node::Duration(dur) = &self.node {
             return Resolved {
                 duration: Some(dur.iso()),

@@ -1,5 +1,6 @@
 use chrono::NaiveDate;
 
+use super::expr::Mod;
 use super::*;
 
 fn d(s: &str) -> NaiveDate {

@@ -10,29 +10,30 @@ const MAX_WORD: usize = 14;
 
 /// One token of the date grammar.
 #[derive(Debug, Clone)]
-pub struct Tok<'a> {
+pub(crate) struct Tok<'a> {
     /// Byte range in the text.
-    pub start: usize,
-    pub end: usize,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
     /// Lower-cased word (possessive included), the digits, or the one
     /// punctuation character; empty for long words and addresses.
-    pub low: &'a str,
+    pub(crate) low: &'a str,
     /// The value of a digit run (saturating).
-    pub num: Option<u32>,
+    pub(crate) num: Option<u32>,
     /// Number of digits of a digit run.
-    pub digits: usize,
+    pub(crate) digits: usize,
     /// A word that starts with a capital letter.
-    pub cap: bool,
+    pub(crate) cap: bool,
     /// White space before it.
-    pub gap: Gap,
-    pub kind: Kind,
+    pub(crate) gap: Gap,
+    pub(crate) kind: Kind,
     /// Index of the number lexer's token it starts at.
-    pub raw: usize,
+    pub(crate) raw: usize,
     /// Digits, or a word that places an expression in time (see
     /// [`super::grammar::is_anchor`]).
-    pub anchor: bool,
-    /// A rule may start here (see [`super::grammar::can_start`]).
-    pub starter: bool,
+    pub(crate) anchor: bool,
+    /// A rule may start here (a digit run, a word of the starter class, or
+    /// one of the marks a rule begins with).
+    pub(crate) starter: bool,
 }
 
 /// Flags of a word's class, remembered per thread: an article repeats its
@@ -96,27 +97,27 @@ fn class(low: &str) -> u8 {
 
 impl<'a> Tok<'a> {
     /// A word equal to `w`.
-    pub fn is(&self, w: &str) -> bool {
+    pub(crate) fn is(&self, w: &str) -> bool {
         self.kind == Kind::Word && self.low == w
     }
 
     /// A punctuation character `c`.
-    pub fn punct(&self, c: char) -> bool {
+    pub(crate) fn punct(&self, c: char) -> bool {
         self.kind == Kind::Punct && self.low.starts_with(c) && self.low.len() == c.len_utf8()
     }
 
     /// Any word.
-    pub fn word(&self) -> Option<&'a str> {
+    pub(crate) fn word(&self) -> Option<&'a str> {
         (self.kind == Kind::Word && !self.low.is_empty()).then_some(self.low)
     }
 
     /// Glued to the token before it.
-    pub fn glued(&self) -> bool {
+    pub(crate) fn glued(&self) -> bool {
         self.gap == Gap::None
     }
 
     /// On the same line as the token before it.
-    pub fn same_line(&self) -> bool {
+    pub(crate) fn same_line(&self) -> bool {
         self.gap != Gap::Break
     }
 }
@@ -132,7 +133,11 @@ enum Low {
 /// The tokens of `text`, and the number lexer's tokens they were built
 /// from (spelled numbers are read on those). Lower-cased words that differ
 /// from the text are written once into `arena`; the tokens borrow them.
-pub fn tokens<'a>(text: &'a str, raw: &[lexer::Token], arena: &'a mut String) -> Vec<Tok<'a>> {
+pub(crate) fn tokens<'a>(
+    text: &'a str,
+    raw: &[lexer::Token],
+    arena: &'a mut String,
+) -> Vec<Tok<'a>> {
     // Pass 1: where each token's lower-case form is, and which tokens merge.
     let mut plan: Vec<(usize, usize, Low)> = Vec::with_capacity(raw.len());
     let mut i = 0;

@@ -13,14 +13,14 @@ use super::hash::{FxMap, FxSet, feed, finish, mix, of_str};
 use super::lexicon::{ClusterPath, Lexicon};
 
 /// log2 of the number of weight rows.
-pub const BITS: u32 = 20;
+pub(crate) const BITS: u32 = 20;
 /// Number of weight rows.
-pub const ROWS: usize = 1 << BITS;
+pub(crate) const ROWS: usize = 1 << BITS;
 
 /// Coarse word class.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(u8)]
-pub enum Class {
+pub(crate) enum Class {
     Lower = 0,
     Capitalized = 1,
     AllCaps = 2,
@@ -63,25 +63,25 @@ impl Class {
     }
 
     /// Starts with a capital letter (any casing after).
-    pub fn is_capital(self) -> bool {
+    pub(crate) fn is_capital(self) -> bool {
         matches!(self, Class::Capitalized | Class::AllCaps | Class::Mixed)
     }
 }
 
 /// What the features need to know about one token.
 #[derive(Debug, Clone)]
-pub struct Token {
-    pub lower: String,
-    pub raw_h: u64,
-    pub lower_h: u64,
-    pub shape_h: u64,
-    pub short_shape_h: u64,
-    pub class: Class,
-    pub cluster: Option<ClusterPath>,
-    pub caps: Option<u8>,
+pub(crate) struct Token {
+    pub(crate) lower: String,
+    pub(crate) raw_h: u64,
+    pub(crate) lower_h: u64,
+    pub(crate) shape_h: u64,
+    pub(crate) short_shape_h: u64,
+    pub(crate) class: Class,
+    pub(crate) cluster: Option<ClusterPath>,
+    pub(crate) caps: Option<u8>,
     /// Gazetteer lists a phrase starting here (low byte) or continuing
     /// through here (high byte) is on.
-    pub gaz: u16,
+    pub(crate) gaz: u16,
     /// The run of capitalized words (joined by "of", "and", "&", "'s" …)
     /// this token is in: the hash of its first and last word, its length,
     /// and where the token sits in it (bit 0 first, bit 1 last, bit 2 the
@@ -89,10 +89,10 @@ pub struct Token {
     /// word says much of its type ("… Corp", "… Party", "… Cup"), its first
     /// word where it starts, and quotes that it is a title or a company
     /// rather than a person.
-    pub run_first_h: u64,
-    pub run_last_h: u64,
-    pub run_len: u8,
-    pub run_pos: u8,
+    pub(crate) run_first_h: u64,
+    pub(crate) run_last_h: u64,
+    pub(crate) run_len: u8,
+    pub(crate) run_pos: u8,
 }
 
 /// Words that may join two capitalized words into one name ("Bank of
@@ -155,7 +155,7 @@ fn shape(word: &str, keep: usize) -> u64 {
 }
 
 /// Prepares a sentence's tokens.
-pub fn prepare(words: &[&str], lex: &Lexicon, gaz: &Gazetteer) -> Vec<Token> {
+pub(crate) fn prepare(words: &[&str], lex: &Lexicon, gaz: &Gazetteer) -> Vec<Token> {
     let mut toks: Vec<Token> = words
         .iter()
         .map(|w| {
@@ -261,7 +261,7 @@ const MAX_CONTEXT: usize = 16;
 /// mid-sentence, which it writes in lowercase, and what surrounds each
 /// capitalized word elsewhere in it.
 #[derive(Debug, Default)]
-pub struct DocStats {
+pub(crate) struct DocStats {
     cap_mid: FxSet<u64>,
     lower: FxSet<u64>,
     /// Capitalized word → what surrounds it anywhere in the document: the
@@ -277,7 +277,7 @@ impl DocStats {
     /// flagged in `headings` (title-case headings of raw text; missing
     /// flags are false) give none: a heading's capitals and its
     /// headline-like surroundings say nothing of the names in it.
-    pub fn new(sentences: &[Vec<Token>], headings: &[bool]) -> DocStats {
+    pub(crate) fn new(sentences: &[Vec<Token>], headings: &[bool]) -> DocStats {
         let mut d = DocStats::default();
         let heading = |si: usize| headings.get(si).copied().unwrap_or(false);
         for (si, s) in sentences.iter().enumerate() {
@@ -339,7 +339,7 @@ fn opens(t: &Token) -> bool {
 }
 
 /// A sentence written in capitals (a headline).
-pub fn headline(s: &[Token]) -> bool {
+pub(crate) fn headline(s: &[Token]) -> bool {
     let letters = s
         .iter()
         .filter(|t| !matches!(t.class, Class::Punct | Class::Digits))
@@ -382,15 +382,15 @@ const T_RUN_LAST: u64 = 28;
 const T_RUN_LEN: u64 = 29;
 const T_DOC_CTX: u64 = 30;
 /// Tag-dependent templates (used by the tagger).
-pub const T_TAG1: u64 = 40;
-pub const T_TAG2: u64 = 41;
-pub const T_TAG1_SHAPE: u64 = 42;
-pub const T_TAG1_WORD: u64 = 43;
-pub const T_HISTORY: u64 = 44;
+pub(crate) const T_TAG1: u64 = 40;
+pub(crate) const T_TAG2: u64 = 41;
+pub(crate) const T_TAG1_SHAPE: u64 = 42;
+pub(crate) const T_TAG1_WORD: u64 = 43;
+pub(crate) const T_HISTORY: u64 = 44;
 
 /// Row of a feature hash.
 #[inline]
-pub fn row(h: u64) -> u32 {
+pub(crate) fn row(h: u64) -> u32 {
     (finish(h) >> (64 - BITS)) as u32
 }
 
@@ -409,7 +409,13 @@ const START: u64 = 0x0073_7461_7274;
 const END: u64 = 0x0065_6e64;
 
 /// The tag-independent feature rows of token `i`, appended to `out`.
-pub fn token_features(s: &[Token], i: usize, headline: bool, doc: &DocStats, out: &mut Vec<u32>) {
+pub(crate) fn token_features(
+    s: &[Token],
+    i: usize,
+    headline: bool,
+    doc: &DocStats,
+    out: &mut Vec<u32>,
+) {
     let t = &s[i];
     // A hash of the token `k` places away, or the sentence-edge markers.
     let hash_at = |k: isize, hash: fn(&Token) -> u64| -> u64 {

@@ -16,14 +16,14 @@ const DEMONYMS: &str = include_str!("../../../data/demonyms.tsv");
 
 /// What a place is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Kind {
+pub(crate) enum Kind {
     Country,
     Region,
     City,
 }
 
 impl Kind {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Kind::Country => "country",
             Kind::Region => "region",
@@ -43,27 +43,27 @@ impl Kind {
 
 /// One row of the places table.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Place {
-    pub name: String,
-    pub kind: Kind,
+pub(crate) struct Place {
+    pub(crate) name: String,
+    pub(crate) kind: Kind,
     /// ISO 3166-1 alpha-2 code of the country.
-    pub country: String,
-    pub lat: Option<f64>,
-    pub lon: Option<f64>,
-    pub population: u64,
+    pub(crate) country: String,
+    pub(crate) lat: Option<f64>,
+    pub(crate) lon: Option<f64>,
+    pub(crate) population: u64,
 }
 
 /// Bits of [`Gazetteer::phrase_kinds`]: which lists a phrase is on.
-pub mod list {
-    pub const COUNTRY: u8 = 1;
-    pub const REGION: u8 = 2;
-    pub const CITY: u8 = 4;
-    pub const BIG_CITY: u8 = 8;
-    pub const NATIONALITY: u8 = 16;
+pub(crate) mod list {
+    pub(crate) const COUNTRY: u8 = 1;
+    pub(crate) const REGION: u8 = 2;
+    pub(crate) const CITY: u8 = 4;
+    pub(crate) const BIG_CITY: u8 = 8;
+    pub(crate) const NATIONALITY: u8 = 16;
 }
 
 /// Longest phrase (in tokens) the gazetteer holds for features.
-pub const MAX_PHRASE: usize = 4;
+pub(crate) const MAX_PHRASE: usize = 4;
 
 /// Places by name, nationalities by word.
 pub struct Gazetteer {
@@ -82,7 +82,7 @@ impl Gazetteer {
     }
 
     /// Reads the two tables' text (malformed rows are skipped).
-    pub fn parse(places_tsv: &str, demonyms_tsv: &str) -> Gazetteer {
+    pub(crate) fn parse(places_tsv: &str, demonyms_tsv: &str) -> Gazetteer {
         let mut g = Gazetteer {
             places: Vec::new(),
             by_name: FxMap::default(),
@@ -170,12 +170,12 @@ impl Gazetteer {
 
     /// Lists a phrase is on, by its rolling hash ([`phrase_step`] over
     /// [`lower_hash`] of each token).
-    pub fn phrase_kinds(&self, phrase_hash: u64) -> u8 {
+    pub(crate) fn phrase_kinds(&self, phrase_hash: u64) -> u8 {
         self.phrases.get(&phrase_hash).copied().unwrap_or(0)
     }
 
     /// Every place with this name (case- and accent-insensitive).
-    pub fn candidates(&self, name: &str) -> Vec<&Place> {
+    pub(crate) fn candidates(&self, name: &str) -> Vec<&Place> {
         self.by_name
             .get(&key(name))
             .map(|ids| ids.iter().map(|&i| &self.places[i as usize]).collect())
@@ -185,7 +185,7 @@ impl Gazetteer {
     /// The place a name most likely means in an article that mentions the
     /// countries `context`: a country by that name first; otherwise a place
     /// in one of the article's countries; otherwise the most populous.
-    pub fn resolve(&self, name: &str, context: &[String]) -> Option<&Place> {
+    pub(crate) fn resolve(&self, name: &str, context: &[String]) -> Option<&Place> {
         let cands = self.candidates(name);
         if let Some(c) = cands.iter().find(|p| p.kind == Kind::Country) {
             return Some(c);
@@ -221,39 +221,31 @@ impl Gazetteer {
     }
 
     /// The country a nationality word belongs to ("Kenyan" → "KE").
-    pub fn nationality(&self, word: &str) -> Option<&str> {
+    pub(crate) fn nationality(&self, word: &str) -> Option<&str> {
         self.demonyms.get(&key(word)).map(String::as_str)
-    }
-
-    /// A country's name by its code.
-    pub fn country_name(&self, code: &str) -> Option<&str> {
-        self.places
-            .iter()
-            .find(|p| p.kind == Kind::Country && p.country == code)
-            .map(|p| p.name.as_str())
     }
 }
 
 const PHRASE_SEED: u64 = 0x243f_6a88_85a3_08d3;
 
 /// The rolling phrase hash's start value.
-pub fn phrase_seed() -> u64 {
+pub(crate) fn phrase_seed() -> u64 {
     PHRASE_SEED
 }
 
 /// Adds one token (its [`lower_hash`]) to a phrase hash.
 #[inline]
-pub fn phrase_step(h: u64, token_hash: u64) -> u64 {
+pub(crate) fn phrase_step(h: u64, token_hash: u64) -> u64 {
     super::hash::mix(h, token_hash)
 }
 
 /// Hash of a token's lowercase, accent-free form.
-pub fn lower_hash(token: &str) -> u64 {
+pub(crate) fn lower_hash(token: &str) -> u64 {
     super::hash::of_str(&key(token))
 }
 
 /// Lookup key: lowercase, accents removed, `’` as `'`.
-pub fn key(s: &str) -> String {
+pub(crate) fn key(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_lowercase();
     }

@@ -9,13 +9,13 @@ const K: u64 = 0x517c_c1b7_2722_0a95;
 
 /// One mixing step.
 #[inline]
-pub fn mix(h: u64, x: u64) -> u64 {
+pub(crate) fn mix(h: u64, x: u64) -> u64 {
     (h.rotate_left(5) ^ x).wrapping_mul(K)
 }
 
 /// Feeds bytes into the hash, eight at a time.
 #[inline]
-pub fn feed(mut h: u64, bytes: &[u8]) -> u64 {
+pub(crate) fn feed(mut h: u64, bytes: &[u8]) -> u64 {
     let mut chunks = bytes.chunks_exact(8);
     for c in &mut chunks {
         let mut a = [0u8; 8];
@@ -33,13 +33,13 @@ pub fn feed(mut h: u64, bytes: &[u8]) -> u64 {
 
 /// Hash of a string.
 #[inline]
-pub fn of_str(s: &str) -> u64 {
+pub(crate) fn of_str(s: &str) -> u64 {
     feed(0x9e37_79b9_7f4a_7c15, s.as_bytes())
 }
 
 /// Final avalanche, so the top bits of the result depend on every input bit.
 #[inline]
-pub fn finish(mut h: u64) -> u64 {
+pub(crate) fn finish(mut h: u64) -> u64 {
     h ^= h >> 33;
     h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
     h ^= h >> 33;
@@ -50,7 +50,7 @@ pub fn finish(mut h: u64) -> u64 {
 /// `std` hasher with the same function, for lookup-only maps (never iterated
 /// into output, so its order does not matter).
 #[derive(Default, Clone, Copy)]
-pub struct Fx(u64);
+pub(crate) struct Fx(u64);
 
 impl Hasher for Fx {
     fn finish(&self) -> u64 {
@@ -71,8 +71,8 @@ impl Hasher for Fx {
 }
 
 /// Builder for [`Fx`].
-pub type FxBuild = BuildHasherDefault<Fx>;
+pub(crate) type FxBuild = BuildHasherDefault<Fx>;
 /// A `HashMap` with [`Fx`].
-pub type FxMap<K, V> = std::collections::HashMap<K, V, FxBuild>;
+pub(crate) type FxMap<K, V> = std::collections::HashMap<K, V, FxBuild>;
 /// A `HashSet` with [`Fx`].
-pub type FxSet<K> = std::collections::HashSet<K, FxBuild>;
+pub(crate) type FxSet<K> = std::collections::HashSet<K, FxBuild>;

@@ -16,7 +16,7 @@ const CLUSTERS: &str = include_str!("../../../data/ner/clusters.tsv");
 const CAPS: &str = include_str!("../../../data/ner/caps.tsv");
 
 /// Cluster ids at the three depths (coarse, middle, fine), unique across depths.
-pub type ClusterPath = [u16; 3];
+pub(crate) type ClusterPath = [u16; 3];
 
 /// The two tables, keyed by the hash of the lowercase word.
 pub struct Lexicon {
@@ -33,7 +33,7 @@ impl Lexicon {
     }
 
     /// Reads the tables' text; malformed lines are skipped.
-    pub fn parse(clusters: &str, caps: &str) -> Lexicon {
+    pub(crate) fn parse(clusters: &str, caps: &str) -> Lexicon {
         let mut lex = Lexicon {
             clusters: FxMap::default(),
             caps: FxMap::default(),
@@ -64,23 +64,23 @@ impl Lexicon {
 
     /// Cluster path of a word, by the hash of its lowercase form.
     #[inline]
-    pub fn cluster(&self, lower_hash: u64) -> Option<ClusterPath> {
+    pub(crate) fn cluster(&self, lower_hash: u64) -> Option<ClusterPath> {
         self.clusters.get(&lower_hash).copied()
     }
 
     /// Capitalization step of a word, by the hash of its lowercase form.
     #[inline]
-    pub fn caps(&self, lower_hash: u64) -> Option<u8> {
+    pub(crate) fn caps(&self, lower_hash: u64) -> Option<u8> {
         self.caps.get(&lower_hash).copied()
     }
 
     /// Number of clustered words.
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.clusters.len()
     }
 
     /// No clusters at all (the tables were not built yet).
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.clusters.is_empty()
     }
 }

@@ -16,10 +16,10 @@ use super::{Entity, EntityType};
 /// One mention the recognizer found: sentence index and token span.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mention {
-    pub ty: EntityType,
-    pub sent: usize,
-    pub start: usize,
-    pub end: usize,
+    pub(crate) ty: EntityType,
+    pub(crate) sent: usize,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
 }
 
 /// Title words that head a role before a person's name ("Minister" in
@@ -203,7 +203,7 @@ fn initials(long: &str) -> String {
 }
 
 /// Whether `short` is the acronym of `long`.
-pub fn is_acronym(short: &str, long: &str) -> bool {
+pub(crate) fn is_acronym(short: &str, long: &str) -> bool {
     let letters: String = short.chars().filter(|c| c.is_alphabetic()).collect();
     if letters.chars().count() < 2
         || !letters.chars().all(char::is_uppercase)
@@ -244,7 +244,7 @@ struct Cleaned {
 
 /// Links the mentions of one article. `tokens` are each sentence's token
 /// byte ranges in `body`.
-pub fn link(
+pub(crate) fn link(
     body: &str,
     tokens: &[Vec<Range<usize>>],
     mentions: &[Mention],

@@ -11,14 +11,14 @@
 //! Learning the weights and the word clusters, and reading CoNLL files, are
 //! build-time tools (`crate::tools::entities`, behind the `tools` feature).
 
-pub mod features;
+pub(crate) mod features;
 pub mod gazetteer;
-pub mod hash;
+pub(crate) mod hash;
 pub mod lexicon;
-pub mod link;
+pub(crate) mod link;
 pub mod model;
-pub mod tagger;
-pub mod tokens;
+pub(crate) mod tagger;
+pub(crate) mod tokens;
 
 use std::ops::Range;
 
@@ -35,7 +35,7 @@ use model::{Model, Weights};
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
 )]
 #[serde(rename_all = "lowercase")]
-pub enum EntityType {
+pub(crate) enum EntityType {
     Person = 0,
     Organization = 1,
     Place = 2,
@@ -45,7 +45,7 @@ pub enum EntityType {
 
 impl EntityType {
     /// Every type, in the tagger's index order.
-    pub const ALL: [EntityType; 4] = [
+    pub(crate) const ALL: [EntityType; 4] = [
         EntityType::Person,
         EntityType::Organization,
         EntityType::Place,
@@ -54,10 +54,10 @@ impl EntityType {
 
     /// Each type's name, as the record writes it and the
     /// `wirewatch_entities_extracted_total` metric labels it, in index order.
-    pub const LABELS: [&'static str; 4] = ["person", "organization", "place", "misc"];
+    pub(crate) const LABELS: [&'static str; 4] = ["person", "organization", "place", "misc"];
 
     /// From the tagger's type index (PER, ORG, LOC, MISC).
-    pub fn from_index(i: usize) -> EntityType {
+    pub(crate) fn from_index(i: usize) -> EntityType {
         match i {
             0 => EntityType::Person,
             1 => EntityType::Organization,
@@ -67,28 +67,28 @@ impl EntityType {
     }
 
     /// The type's name (see [`EntityType::LABELS`]).
-    pub const fn label(self) -> &'static str {
+    pub(crate) const fn label(self) -> &'static str {
         EntityType::LABELS[self as usize]
     }
 }
 
 /// One entity of an article with all its mentions (byte ranges into the body).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Entity {
-    pub ty: EntityType,
+pub(crate) struct Entity {
+    pub(crate) ty: EntityType,
     /// Canonical name: the fullest form the article uses.
-    pub name: String,
-    pub mentions: Vec<Range<usize>>,
+    pub(crate) name: String,
+    pub(crate) mentions: Vec<Range<usize>>,
     /// Titles and offices written before the name ("Defense Minister").
-    pub roles: Vec<String>,
+    pub(crate) roles: Vec<String>,
     /// ISO 3166-1 alpha-2 code (places and nationalities).
-    pub country: Option<String>,
+    pub(crate) country: Option<String>,
     /// "country", "region", "city" for places, "nationality" for misc.
-    pub kind: Option<&'static str>,
-    pub lat: Option<f64>,
-    pub lon: Option<f64>,
+    pub(crate) kind: Option<&'static str>,
+    pub(crate) lat: Option<f64>,
+    pub(crate) lon: Option<f64>,
     /// The short form the article defines ("NERA").
-    pub acronym: Option<String>,
+    pub(crate) acronym: Option<String>,
 }
 
 /// Tags the sentences of one document (already split into words) with a
@@ -96,7 +96,7 @@ pub struct Entity {
 /// `headings` (missing flags are false) are read like headlines in capitals
 /// by the caller and kept apart: they give the rest of the document no
 /// context and leave no labels in its history.
-pub fn tag_words<W: Weights>(
+pub(crate) fn tag_words<W: Weights>(
     w: &mut W,
     sentences: &[Vec<&str>],
     headings: &[bool],
@@ -243,7 +243,7 @@ const MAX_ORDINARY_CAPS: u8 = 1;
 
 /// The entities of `body` (split into `sentences`): recognized, linked
 /// within the article and located. None when the build embeds no model.
-pub fn find(body: &str, sentences: &[Range<usize>]) -> Vec<Entity> {
+pub(crate) fn find(body: &str, sentences: &[Range<usize>]) -> Vec<Entity> {
     let Some(model) = Model::embedded() else {
         return Vec::new();
     };

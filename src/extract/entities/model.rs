@@ -17,7 +17,7 @@ const MAGIC: &[u8; 8] = b"WWNER01\n";
 
 /// Why a model file could not be read.
 #[derive(Debug, thiserror::Error)]
-pub enum ModelError {
+pub(crate) enum ModelError {
     #[error("not a wirewatch entity model (bad magic)")]
     Magic,
     #[error("model has {bits} feature bits and {tags} tags; this build expects {BITS} and {NT}")]
@@ -39,7 +39,7 @@ pub trait Weights {
 pub struct Model {
     weights: Vec<i16>,
     /// Float value of one integer step.
-    pub scale: f32,
+    pub(crate) scale: f32,
 }
 
 static MODEL: LazyLock<Option<Model>> = LazyLock::new(|| Model::read(EMBEDDED).ok());
@@ -51,12 +51,12 @@ impl Model {
     }
 
     /// Error reading the embedded model, if any (for diagnostics).
-    pub fn embedded_error() -> Option<ModelError> {
+    pub(crate) fn embedded_error() -> Option<ModelError> {
         Model::read(EMBEDDED).err()
     }
 
     /// Quantizes float weights (`ROWS × NT`).
-    pub fn quantize(w: &[f32]) -> Model {
+    pub(crate) fn quantize(w: &[f32]) -> Model {
         let max = w.iter().fold(0f32, |m, x| m.max(x.abs()));
         let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
         Model {
@@ -69,7 +69,7 @@ impl Model {
     }
 
     /// The model file's bytes.
-    pub fn to_bytes(&self) -> Vec<u8> {
+    pub(crate) fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::new();
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&BITS.to_le_bytes());
@@ -86,7 +86,7 @@ impl Model {
     }
 
     /// Reads a model file.
-    pub fn read(bytes: &[u8]) -> Result<Model, ModelError> {
+    pub(crate) fn read(bytes: &[u8]) -> Result<Model, ModelError> {
         if bytes.len() < 20 || &bytes[..8] != MAGIC {
             return Err(ModelError::Magic);
         }
@@ -114,11 +114,6 @@ impl Model {
             .collect();
         Ok(Model { weights, scale })
     }
-
-    /// Bytes of weights held in memory.
-    pub fn resident_bytes(&self) -> usize {
-        self.weights.len() * 2
-    }
 }
 
 impl Weights for Model {
@@ -140,7 +135,7 @@ impl Weights for Model {
 }
 
 /// Float weights (training and evaluation of a model being trained).
-pub struct Dense(pub Vec<f32>);
+pub(crate) struct Dense(pub(crate) Vec<f32>);
 
 impl Weights for Dense {
     #[inline]

@@ -13,33 +13,33 @@ use super::hash::{FxMap, mix};
 use super::model::Weights;
 
 /// Number of tags: O, then B and I of each type.
-pub const NT: usize = 9;
+pub(crate) const NT: usize = 9;
 
 /// Entity types the recognizer knows, in tag order.
-pub const TYPES: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
+pub(crate) const TYPES: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
 
 /// Tag id of `B-type` (type index 0..4).
-pub fn begin(ty: usize) -> u8 {
+pub(crate) fn begin(ty: usize) -> u8 {
     (1 + 2 * ty) as u8
 }
 
 /// Tag id of `I-type`.
-pub fn inside(ty: usize) -> u8 {
+pub(crate) fn inside(ty: usize) -> u8 {
     (2 + 2 * ty) as u8
 }
 
 /// Type index of a tag (`None` for O).
-pub fn type_of(tag: u8) -> Option<usize> {
+pub(crate) fn type_of(tag: u8) -> Option<usize> {
     (tag > 0).then(|| usize::from(tag - 1) / 2)
 }
 
 /// Whether a tag continues an entity.
-pub fn is_inside(tag: u8) -> bool {
+pub(crate) fn is_inside(tag: u8) -> bool {
     tag > 0 && tag.is_multiple_of(2)
 }
 
 /// The tag's IOB2 label.
-pub fn label(tag: u8) -> String {
+pub(crate) fn label(tag: u8) -> String {
     match type_of(tag) {
         None => "O".to_string(),
         Some(t) => format!("{}-{}", if is_inside(tag) { "I" } else { "B" }, TYPES[t]),
@@ -48,18 +48,18 @@ pub fn label(tag: u8) -> String {
 
 /// Whether `tag` may follow `prev`.
 #[inline]
-pub fn allowed(prev: u8, tag: u8) -> bool {
+pub(crate) fn allowed(prev: u8, tag: u8) -> bool {
     !is_inside(tag) || (prev != 0 && type_of(prev) == type_of(tag))
 }
 
 /// Per-document decoding state: what capitalized words were labelled so far.
 #[derive(Default, Clone)]
-pub struct History(FxMap<u64, u8>);
+pub(crate) struct History(FxMap<u64, u8>);
 
 /// Tags one sentence. With `gold`, also learns: wherever the chosen tag is
 /// wrong, the weights move toward the right one (unless the right one is an
 /// `I-` the decoder's own previous tag rules out).
-pub fn tag_sentence<W: Weights>(
+pub(crate) fn tag_sentence<W: Weights>(
     w: &mut W,
     s: &[Token],
     doc: &DocStats,
@@ -126,7 +126,7 @@ pub fn tag_sentence<W: Weights>(
 }
 
 /// Entity spans `(start, end, type)` in token indices of a BIO sequence.
-pub fn spans(tags: &[u8]) -> Vec<(usize, usize, usize)> {
+pub(crate) fn spans(tags: &[u8]) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
     let mut open: Option<(usize, usize)> = None;
     for (i, &tag) in tags.iter().enumerate() {

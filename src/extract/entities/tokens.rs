@@ -64,7 +64,7 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// The tokens of `text` as byte ranges, offset by `base`.
-pub fn tokenize(text: &str, base: usize) -> Vec<Range<usize>> {
+pub(crate) fn tokenize(text: &str, base: usize) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in text.char_indices() {

@@ -14,25 +14,25 @@ const MAX_DIGITS: usize = 24;
 
 /// One number read from digits.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Literal {
+pub(crate) struct Literal {
     /// Byte range, sign and suffix included.
-    pub start: usize,
-    pub end: usize,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
     /// Index of the first token after it.
-    pub next: usize,
-    pub value: f64,
-    pub kind: NumberKind,
+    pub(crate) next: usize,
+    pub(crate) value: f64,
+    pub(crate) kind: NumberKind,
     /// Digits only: no separator, sign, decimals or suffix ("2024").
-    pub plain: bool,
+    pub(crate) plain: bool,
     /// A scale suffix multiplied it ("10k"): no scale word may follow.
-    pub scale: f64,
+    pub(crate) scale: f64,
     /// Letters glued after it that are not part of it (token index).
-    pub suffix: Option<usize>,
+    pub(crate) suffix: Option<usize>,
 }
 
 /// What the digits at a token are.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Read {
+pub(crate) enum Read {
     /// One number.
     One(Literal),
     /// Several numbers written as a list without spaces.
@@ -62,7 +62,7 @@ fn len(toks: &[Token], k: usize) -> usize {
 /// Reads the number whose first digits are token `i` (a sign before it is
 /// the caller's to judge): the digit groups first, then what may follow
 /// them (a fraction, an exponent, a suffix), each pass in its own function.
-pub fn read(text: &str, toks: &[Token], i: usize) -> Read {
+pub(crate) fn read(text: &str, toks: &[Token], i: usize) -> Read {
     if let Some(resume) = date_time_or_noise(text, toks, i) {
         return Read::Skip(resume);
     }
@@ -500,7 +500,7 @@ fn is_ordinal_suffix(int: &str, w: &str) -> bool {
 /// A scale written as a suffix: `10k`, `1.2b`, `3bn`, `2mil`, `10M`. "G"
 /// needs two digits or a decimal (`5G` is a network generation). Lower-case
 /// "m" is left to the caller: metres, or millions after a currency.
-pub fn scale_suffix(w: &str, wide: bool, glued: bool) -> Option<f64> {
+pub(crate) fn scale_suffix(w: &str, wide: bool, glued: bool) -> Option<f64> {
     Some(match w {
         "k" | "K" => 1e3,
         "M" | "mn" | "Mn" | "mln" | "Mln" | "MLN" | "MM" => 1e6,
@@ -514,7 +514,7 @@ pub fn scale_suffix(w: &str, wide: bool, glued: bool) -> Option<f64> {
 }
 
 /// The value of a Unicode vulgar fraction character.
-pub fn vulgar(c: char) -> Option<f64> {
+pub(crate) fn vulgar(c: char) -> Option<f64> {
     Some(match c {
         '½' => 0.5,
         '⅓' => 1.0 / 3.0,

@@ -14,18 +14,18 @@ use super::vocab::{Word, cardinal_value};
 /// One element of a spelled number: a word, or a number written in digits
 /// inside it ("4 thousand 3 hundred and 21").
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Piece {
+pub(crate) enum Piece {
     Word(Word),
     Digits { value: f64, integer: bool },
 }
 
 /// What a sequence of pieces is worth.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Value {
-    pub value: f64,
-    pub kind: NumberKind,
+pub(crate) struct Value {
+    pub(crate) value: f64,
+    pub(crate) kind: NumberKind,
     /// The scale word the number ends with (1e6 for "2 million"), 1 if none.
-    pub scale: f64,
+    pub(crate) scale: f64,
 }
 
 fn word(p: &Piece) -> Option<Word> {
@@ -52,7 +52,7 @@ fn is_one(p: &Piece) -> bool {
 }
 
 /// The value of `pieces` as one number, if they make one.
-pub fn eval(pieces: &[Piece]) -> Option<Value> {
+pub(crate) fn eval(pieces: &[Piece]) -> Option<Value> {
     let (sign, pieces) = match pieces.first() {
         Some(p) if is(p, Word::Minus) => (-1.0, &pieces[1..]),
         _ => (1.0, pieces),
@@ -426,7 +426,7 @@ fn composable(big: f64, small: f64) -> bool {
 /// shrink from left to right, "and" follows a hundred or a scale, "dozen"
 /// multiplies the group below a hundred. `implicit_one` lets a lone scale
 /// stand for one of it ("hundredth" as a denominator).
-pub fn cardinal(pieces: &[Piece], implicit_one: bool) -> Option<f64> {
+pub(crate) fn cardinal(pieces: &[Piece], implicit_one: bool) -> Option<f64> {
     #[derive(PartialEq, Clone, Copy)]
     enum Small {
         None,

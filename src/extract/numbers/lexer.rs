@@ -6,7 +6,7 @@
 
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub(crate) enum Kind {
     /// ASCII digits.
     Digits,
     /// Letters (any script).
@@ -19,7 +19,7 @@ pub enum Kind {
 
 /// The white space between a token and the one before it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Gap {
+pub(crate) enum Gap {
     /// Glued: nothing in between.
     None,
     /// Exactly one space-like character (a space, a no-break or thin space).
@@ -34,37 +34,37 @@ pub enum Gap {
 /// the gap before it.
 #[derive(Debug, Clone, Copy)]
 pub struct Token {
-    pub start: usize,
-    pub end: usize,
-    pub kind: Kind,
-    pub ch: char,
-    pub gap: Gap,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) kind: Kind,
+    pub(crate) ch: char,
+    pub(crate) gap: Gap,
 }
 
 impl Token {
     /// The token's text.
-    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+    pub(crate) fn text<'a>(&self, text: &'a str) -> &'a str {
         &text[self.start..self.end]
     }
 
     /// Glued to the token before it (no white space in between).
-    pub fn glued(&self) -> bool {
+    pub(crate) fn glued(&self) -> bool {
         self.gap == Gap::None
     }
 
     /// A punctuation token that is `c`.
-    pub fn is(&self, c: char) -> bool {
+    pub(crate) fn is(&self, c: char) -> bool {
         self.kind == Kind::Punct && self.ch == c
     }
 
     /// On the same line as the token before it.
-    pub fn same_line(&self) -> bool {
+    pub(crate) fn same_line(&self) -> bool {
         self.gap != Gap::Break
     }
 }
 
 /// Space-like characters that separate tokens on one line.
-pub fn is_space(c: char) -> bool {
+pub(crate) fn is_space(c: char) -> bool {
     matches!(
         c,
         ' ' | '\t' | '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}'

@@ -5,7 +5,7 @@
 //! ranges (`1.2 to 2 million`, `10-15`, `between 5 and 7`).
 //!
 //! This is the layer every figure extractor builds on (money, percentages,
-//! quantities, and dates): [`scan`] finds every number once, with its byte
+//! quantities, and dates): [`scan()`] finds every number once, with its byte
 //! range and value; the others look at what surrounds each one. The
 //! scanner reads tokens (digit runs, letter runs, punctuation) with a
 //! hand-written grammar in one pass, so its time is linear in the text.
@@ -18,30 +18,28 @@
 //! let values: Vec<f64> = found.iter().map(|n| n.value).collect();
 //! assert_eq!(values, vec![21.0, 4800.0, 1.0 / 3.0, 1.2e6]);
 //! assert_eq!(found[0].kind, NumberKind::Ordinal);
-//! let p = numbers::parse_words("twenty-first of May").expect("a number");
-//! assert_eq!((p.value, p.len), (21.0, "twenty-first".len()));
 //! ```
 
 mod digits;
 mod grammar;
 pub mod lexer;
 mod phrase;
-pub mod qualifier;
-pub mod range;
+pub(crate) mod qualifier;
+pub(crate) mod range;
 mod scan;
 mod standalone;
 mod vocab;
 
 use std::ops::Range;
 
-pub use qualifier::Qualifier;
-pub use range::NumberRange;
-pub use standalone::{Standalone, is_year_like, standalone};
-pub use vocab::{is_month, is_time_word};
+pub(crate) use qualifier::Qualifier;
+pub(crate) use standalone::is_year_like;
+pub use standalone::{Standalone, standalone};
+pub(crate) use vocab::is_month;
 
 /// What sort of number a span is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NumberKind {
+pub(crate) enum NumberKind {
     /// A whole number ("4,800", "twelve", "2 million").
     Integer,
     /// Digits after a decimal point, or a spelled one ("five point five").
@@ -56,7 +54,7 @@ pub enum NumberKind {
 
 /// How a number is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Written {
+pub(crate) enum Written {
     /// Digits only ("4,800", "10k", "3/4").
     Digits,
     /// Words only ("twelve", "a dozen").
@@ -67,7 +65,7 @@ pub enum Written {
 
 /// Whether a number is glued to the word before it, as in names and codes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Attached {
+pub(crate) enum Attached {
     /// Stands on its own.
     Free,
     /// Directly after letters ("A380", "G20").
@@ -80,64 +78,39 @@ pub enum Attached {
 #[derive(Debug, Clone, PartialEq)]
 pub struct NumberSpan {
     /// Byte range in the scanned text (sign and scale words included).
-    pub range: Range<usize>,
-    pub value: f64,
-    pub kind: NumberKind,
-    pub written: Written,
+    pub(crate) range: Range<usize>,
+    pub(crate) value: f64,
+    pub(crate) kind: NumberKind,
+    pub(crate) written: Written,
     /// The scale it ends with (1e6 for "2 million" or "2M"), 1 if none: a
     /// range shares it with its first end ("1.2 to 2 million").
-    pub scale: f64,
+    pub(crate) scale: f64,
     /// Plain digits, no separator, sign, decimals or suffix ("2024"): how
     /// years, identifiers and list numbers are written.
-    pub plain: bool,
+    pub(crate) plain: bool,
     /// Letters glued right after it that are not part of it ("km" of
     /// "29km", "s" of "1990s", "m" of "£15.8m"): units, or a code.
-    pub suffix: Option<Range<usize>>,
-    pub attached: Attached,
+    pub(crate) suffix: Option<Range<usize>>,
+    pub(crate) attached: Attached,
 }
 
 impl NumberSpan {
     /// The value without its final scale (2 for "2 million").
-    pub fn mantissa(&self) -> f64 {
+    pub(crate) fn mantissa(&self) -> f64 {
         self.value / self.scale
     }
 }
 
 /// Every number in `text`, in order, none overlapping.
-pub fn scan(text: &str) -> Vec<NumberSpan> {
+pub(crate) fn scan(text: &str) -> Vec<NumberSpan> {
     scan::scan(text)
-}
-
-/// A number read at the start of a text.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Parsed {
-    /// Bytes of the text it takes.
-    pub len: usize,
-    pub value: f64,
-    pub kind: NumberKind,
-}
-
-/// The spelled number at the start of `text` ("twenty-first", "a dozen",
-/// "two hundred and five"), if it starts with one.
-pub fn parse_words(text: &str) -> Option<Parsed> {
-    let toks = lexer::tokens(text);
-    let first = toks.first()?;
-    if first.kind != lexer::Kind::Word || first.start != 0 {
-        return None;
-    }
-    let p = phrase::read(text, &toks, 0, None)?;
-    Some(Parsed {
-        len: p.end,
-        value: p.value.value,
-        kind: p.value.kind,
-    })
 }
 
 /// The spelled number starting at token `i` of `toks` (the [`lexer`]'s
 /// tokens of `text`): its end in bytes, the token after it, its value and
 /// kind. Grammars built on the same tokens (dates) read "twenty-first" or
 /// "two thousand and five" this way without lexing the text again.
-pub fn words_at(
+pub(crate) fn words_at(
     text: &str,
     toks: &[lexer::Token],
     i: usize,
@@ -148,17 +121,6 @@ pub fn words_at(
     }
     let p = phrase::read(text, toks, i, None)?;
     Some((p.end, p.next, p.value.value, p.value.kind))
-}
-
-/// The number, in digits or words, at the start of `text` ("21st", "1.2
-/// million", "twelve").
-pub fn parse_number(text: &str) -> Option<Parsed> {
-    let n = scan(text).into_iter().next()?;
-    (n.range.start == 0).then_some(Parsed {
-        len: n.range.end,
-        value: n.value,
-        kind: n.kind,
-    })
 }
 
 /// Every number in `text`, from its tokens already lexed by [`lexer::tokens`]

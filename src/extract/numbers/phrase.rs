@@ -13,12 +13,12 @@ const MAX_PIECES: usize = 24;
 
 /// A spelled number: byte range, first token after it, and its value.
 #[derive(Debug, Clone)]
-pub struct Phrase {
-    pub start: usize,
-    pub end: usize,
-    pub next: usize,
-    pub value: Value,
-    pub pieces: Vec<Piece>,
+pub(crate) struct Phrase {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) next: usize,
+    pub(crate) value: Value,
+    pub(crate) pieces: Vec<Piece>,
 }
 
 #[derive(Clone, Copy)]
@@ -29,7 +29,7 @@ struct Item {
 }
 
 /// The number word at token `k`, if it is one.
-pub fn word_at(text: &str, toks: &[Token], k: usize) -> Option<Word> {
+pub(crate) fn word_at(text: &str, toks: &[Token], k: usize) -> Option<Word> {
     let t = toks.get(k)?;
     if t.kind != Kind::Word {
         return None;
@@ -76,7 +76,7 @@ fn completes(p: &Piece) -> bool {
 /// Reads the spelled number starting at token `i`; `first` is a number in
 /// digits already read there ("1.2" of "1.2 million"), with its end and next
 /// token.
-pub fn read(
+pub(crate) fn read(
     text: &str,
     toks: &[Token],
     i: usize,

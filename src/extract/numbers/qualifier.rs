@@ -13,7 +13,7 @@ use crate::extract::near;
 /// Words before a figure that say how exact it is or which way it bounds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
-pub enum Qualifier {
+pub(crate) enum Qualifier {
     /// About, around, approximately, roughly, some, an estimated.
     About,
     /// Nearly, almost, close to, just under.
@@ -88,7 +88,7 @@ const PHRASES: &[(&[&str], Qualifier)] = &[
 ];
 
 /// The qualifier right before byte `pos` (white space between), and its range.
-pub fn before(text: &str, pos: usize) -> Option<(Qualifier, Range<usize>)> {
+pub(crate) fn before(text: &str, pos: usize) -> Option<(Qualifier, Range<usize>)> {
     if let Some((at, c)) = near::prev_char(text, pos) {
         let q = match c {
             '~' | '≈' => Some(Qualifier::About),

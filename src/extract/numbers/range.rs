@@ -10,11 +10,11 @@ use crate::extract::near;
 
 /// A range of two numbers.
 #[derive(Debug, Clone, PartialEq)]
-pub struct NumberRange {
+pub(crate) struct NumberRange {
     /// From the first figure (or "between") to the end of the second.
-    pub range: Range<usize>,
-    pub low: f64,
-    pub high: f64,
+    pub(crate) range: Range<usize>,
+    pub(crate) low: f64,
+    pub(crate) high: f64,
 }
 
 /// Words before "X to Y" that make it a change from X to Y.
@@ -97,7 +97,7 @@ const CHANGE: &[&str] = &[
 /// If the text between a figure ending at `a_end` and one starting at
 /// `b_start` joins them into a range, where the range starts: `a_start`, or
 /// the "between" before it.
-pub fn join(text: &str, a_start: usize, a_end: usize, b_start: usize) -> Option<usize> {
+pub(crate) fn join(text: &str, a_start: usize, a_end: usize, b_start: usize) -> Option<usize> {
     let gap = text.get(a_end..b_start)?;
     let between = || {
         near::words_before(text, a_start, 1)
@@ -134,7 +134,7 @@ pub fn join(text: &str, a_start: usize, a_end: usize, b_start: usize) -> Option<
 
 /// The low end of a range: the first figure, taking the second's scale when
 /// it has none of its own and is no larger than the second's mantissa.
-pub fn low_value(a: &NumberSpan, b: &NumberSpan) -> f64 {
+pub(crate) fn low_value(a: &NumberSpan, b: &NumberSpan) -> f64 {
     if a.scale == 1.0 && b.scale > 1.0 && a.value.abs() <= b.mantissa().abs() {
         a.value * b.scale
     } else {
@@ -143,7 +143,7 @@ pub fn low_value(a: &NumberSpan, b: &NumberSpan) -> f64 {
 }
 
 /// The range `a` to `b` make, if any (and only if it goes up).
-pub fn of(text: &str, a: &NumberSpan, b: &NumberSpan) -> Option<NumberRange> {
+pub(crate) fn of(text: &str, a: &NumberSpan, b: &NumberSpan) -> Option<NumberRange> {
     let start = join(text, a.range.start, a.range.end, b.range.start)?;
     let low = low_value(a, b);
     (low < b.value).then_some(NumberRange {

@@ -12,12 +12,12 @@ use super::vocab::Word;
 use super::{Attached, NumberKind, NumberSpan, Written};
 
 /// Every number in `text`, in order.
-pub fn scan(text: &str) -> Vec<NumberSpan> {
+pub(crate) fn scan(text: &str) -> Vec<NumberSpan> {
     scan_tokens(text, &lexer::tokens(text))
 }
 
 /// The same, on the text's tokens already lexed.
-pub fn scan_tokens(text: &str, toks: &[lexer::Token]) -> Vec<NumberSpan> {
+pub(crate) fn scan_tokens(text: &str, toks: &[lexer::Token]) -> Vec<NumberSpan> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {

@@ -14,12 +14,12 @@ use crate::extract::near;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Standalone {
     /// Byte range in the body.
-    pub range: Range<usize>,
+    pub(crate) range: Range<usize>,
     /// The value; for a range, its low end.
-    pub value: f64,
-    pub ordinal: bool,
+    pub(crate) value: f64,
+    pub(crate) ordinal: bool,
     /// Both ends, for a range ("10-15").
-    pub span: Option<(f64, f64)>,
+    pub(crate) span: Option<(f64, f64)>,
 }
 
 /// The standalone numbers among `numbers` (all found in `text`), given the
@@ -69,7 +69,7 @@ fn inside(claimed: &[Range<usize>], r: &Range<usize>) -> bool {
 }
 
 /// A plain four-digit number a year is written as.
-pub fn is_year_like(n: &NumberSpan) -> bool {
+pub(crate) fn is_year_like(n: &NumberSpan) -> bool {
     n.plain && n.range.len() == 4 && (1800.0..=2100.0).contains(&n.value)
 }
 

@@ -4,7 +4,7 @@ use crate::extract::dates::lexicon;
 
 /// One number word's role in the grammar.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Word {
+pub(crate) enum Word {
     /// zero to nine ("nought", "naught" are zero).
     Unit(f64),
     /// ten to nineteen.
@@ -44,7 +44,7 @@ pub enum Word {
 }
 
 /// The word `w` (already lower-case ASCII) means, if anything.
-pub fn lookup(w: &str) -> Option<Word> {
+pub(crate) fn lookup(w: &str) -> Option<Word> {
     use Word::*;
     let ord = |value: f64| Ordinal {
         value,
@@ -172,7 +172,7 @@ pub fn lookup(w: &str) -> Option<Word> {
 
 /// The value a word has where it stands for a plain number (ordinals and
 /// fraction nouns by their cardinal: "fifths" → 5, "quarter" → 4).
-pub fn cardinal_value(w: Word) -> Option<f64> {
+pub(crate) fn cardinal_value(w: Word) -> Option<f64> {
     match w {
         Word::Unit(v) | Word::Teen(v) | Word::Tens(v) | Word::Scale(v) => Some(v),
         Word::Ordinal { value, .. } => Some(value),
@@ -187,7 +187,7 @@ pub fn cardinal_value(w: Word) -> Option<f64> {
 
 /// Lower-cases an ASCII word into `buf`; `None` for words too long to be a
 /// number word or not plain ASCII letters.
-pub fn lower<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b str> {
+pub(crate) fn lower<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b str> {
     let b = word.as_bytes();
     if b.is_empty() || b.len() > buf.len() || !b.iter().all(u8::is_ascii_alphabetic) {
         return None;
@@ -199,14 +199,14 @@ pub fn lower<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b str> {
 }
 
 /// Months, whose neighbouring numbers are days and years (a date, not a figure).
-pub fn is_month(w: &str) -> bool {
+pub(crate) fn is_month(w: &str) -> bool {
     let mut buf = [0u8; 16];
     lower(w.trim_end_matches('.'), &mut buf).is_some_and(|w| lexicon::month_name(w).is_some())
 }
 
 /// Units of time, after which "in"/"over" mean a period, not a ratio
 /// ("2 in 10 minutes", "$2000 over 3 years").
-pub fn is_time_word(w: &str) -> bool {
+pub(crate) fn is_time_word(w: &str) -> bool {
     let mut buf = [0u8; 16];
     let Some(w) = lower(w, &mut buf) else {
         return false;

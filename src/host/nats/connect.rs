@@ -16,7 +16,10 @@ use crate::telemetry::labels::NatsOp;
 /// Connects, retrying in the background until a server answers. While the
 /// connection is down, `health` says not ready (the client reconnects by
 /// itself; nothing here has to notice a failed request first).
-pub async fn connect(cfg: &NatsConfig, health: &Arc<Health>) -> anyhow::Result<jetstream::Context> {
+pub(crate) async fn connect(
+    cfg: &NatsConfig,
+    health: &Arc<Health>,
+) -> anyhow::Result<jetstream::Context> {
     let events = health.clone();
     let mut options = async_nats::ConnectOptions::new()
         .name("wirewatch")
@@ -69,7 +72,7 @@ fn on_event(health: &Health, event: Event) {
 /// the operator's to fix, so it ends the program; anything else is the
 /// server not answering yet, worth retrying.
 #[derive(Debug, thiserror::Error)]
-pub enum SetupError {
+pub(crate) enum SetupError {
     /// A stream exists with other settings than the configuration asks for.
     #[error(
         "{key}: stream {} exists with other settings (subjects {:?}, retention {:?}, replicas {}, duplicate window {:?}); \
@@ -125,7 +128,7 @@ impl SetupError {
     }
 
     /// A setting differs from the configuration: retrying cannot help.
-    pub fn is_mismatch(&self) -> bool {
+    pub(crate) fn is_mismatch(&self) -> bool {
         matches!(
             self,
             SetupError::StreamMismatch { .. } | SetupError::ConsumerMismatch { .. }
@@ -134,7 +137,7 @@ impl SetupError {
 }
 
 /// The articles stream: a work queue, so an article acked by one worker is gone.
-pub async fn articles_stream(
+pub(crate) async fn articles_stream(
     js: &jetstream::Context,
     cfg: &NatsConfig,
 ) -> Result<stream::Stream, SetupError> {
@@ -151,7 +154,7 @@ pub async fn articles_stream(
 }
 
 /// The records stream: every finished record, for other programs.
-pub async fn records_stream(
+pub(crate) async fn records_stream(
     js: &jetstream::Context,
     cfg: &NatsConfig,
 ) -> Result<stream::Stream, SetupError> {
@@ -199,7 +202,7 @@ async fn ensure_stream(
 }
 
 /// The durable pull consumer all workers share.
-pub async fn workers_consumer(
+pub(crate) async fn workers_consumer(
     stream: &stream::Stream,
     cfg: &NatsConfig,
 ) -> Result<consumer::Consumer<consumer::pull::Config>, SetupError> {

@@ -6,7 +6,7 @@
 //! and acks only after the record is durable (`host::sources::nats`). The
 //! extraction code does not know which of the two it runs under.
 
-pub mod connect;
+pub(crate) mod connect;
 
 use async_nats::jetstream::{self, context::ObjectStoreError, object_store};
 use tokio::io::AsyncReadExt;
@@ -15,19 +15,19 @@ use crate::config::NatsConfig;
 use crate::telemetry::labels::NatsOp;
 
 /// Message headers that carry what the file system said about an article.
-pub mod headers {
+pub(crate) mod headers {
     /// Path relative to the ingester's watched folder.
-    pub const PATH: &str = "Wirewatch-Path";
+    pub(crate) const PATH: &str = "Wirewatch-Path";
     /// Modification time, nanoseconds since the Unix epoch.
-    pub const MTIME_NS: &str = "Wirewatch-Mtime-Ns";
+    pub(crate) const MTIME_NS: &str = "Wirewatch-Mtime-Ns";
     /// Set when the content is in the object store under this name.
-    pub const OBJECT: &str = "Wirewatch-Object";
+    pub(crate) const OBJECT: &str = "Wirewatch-Object";
     /// Content hash of the article (also the message id).
-    pub const HASH: &str = "Wirewatch-Hash";
+    pub(crate) const HASH: &str = "Wirewatch-Hash";
 }
 
 /// Object-store bucket for articles larger than `nats.max_payload_bytes`.
-pub fn object_bucket(stream: &str) -> String {
+pub(crate) fn object_bucket(stream: &str) -> String {
     format!("{stream}_LARGE")
 }
 
@@ -112,12 +112,12 @@ pub(crate) async fn delete_object(js: &jetstream::Context, cfg: &NatsConfig, nam
 }
 
 /// Lowercase hex of raw path bytes: exact for any file name, safe in a header.
-pub fn hex(bytes: &[u8]) -> String {
+pub(crate) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// The bytes of a [`hex`] string, if it is one.
-pub fn unhex(s: &str) -> Option<Vec<u8>> {
+pub(crate) fn unhex(s: &str) -> Option<Vec<u8>> {
     if !s.len().is_multiple_of(2) {
         return None;
     }

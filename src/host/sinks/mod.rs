@@ -2,5 +2,5 @@
 //! this process's output folder, or articles published to NATS for workers
 //! elsewhere. Each is a [`crate::pipeline::worker::Output`].
 
-pub mod nats;
-pub mod records;
+pub(crate) mod nats;
+pub(crate) mod records;

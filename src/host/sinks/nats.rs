@@ -23,7 +23,7 @@ use crate::telemetry::labels::{ErrorType, NatsOp, Stage};
 const ACK_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Publishes articles to JetStream (see the module doc).
-pub struct NatsOutput {
+pub(crate) struct NatsOutput {
     runtime: tokio::runtime::Handle,
     js: jetstream::Context,
     cfg: NatsConfig,
@@ -32,7 +32,7 @@ pub struct NatsOutput {
 impl NatsOutput {
     /// Connects and makes sure the articles stream exists as configured;
     /// `health` follows the connection from then on. Requests run on `runtime`.
-    pub fn connect(
+    pub(crate) fn connect(
         cfg: &NatsConfig,
         health: &Arc<Health>,
         runtime: tokio::runtime::Handle,

@@ -15,7 +15,7 @@ use crate::sink::quarantine::Payload;
 use crate::telemetry::labels::{ErrorType, Stage};
 
 /// Extract and write the record in this process's output folder.
-pub struct LocalRecords;
+pub(crate) struct LocalRecords;
 
 impl Output for LocalRecords {
     fn deliver(

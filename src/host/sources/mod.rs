@@ -2,9 +2,9 @@
 //! paths given once (`process`), or the NATS work queue (`work`). Each is a
 //! [`Source`] the host runs on a thread of its own.
 
-pub mod folder;
-pub mod nats;
-pub mod walk;
+pub(crate) mod folder;
+pub(crate) mod nats;
+pub(crate) mod walk;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -20,20 +20,20 @@ use crate::telemetry::Health;
 use crate::watch::{Filter, Scope};
 
 /// What a source is given to feed the pipeline.
-pub struct Feed {
+pub(crate) struct Feed {
     /// The way into the pipeline's queue.
-    pub jobs: Submitter,
+    pub(crate) jobs: Submitter,
     /// Each committed job, when the source follows completions.
-    pub done: Receiver<Done>,
-    pub shutdown: Shutdown,
-    pub ctx: Arc<Context>,
-    pub config: Arc<Config>,
-    pub runtime: tokio::runtime::Handle,
-    pub health: Arc<Health>,
+    pub(crate) done: Receiver<Done>,
+    pub(crate) shutdown: Shutdown,
+    pub(crate) ctx: Arc<Context>,
+    pub(crate) config: Arc<Config>,
+    pub(crate) runtime: tokio::runtime::Handle,
+    pub(crate) health: Arc<Health>,
 }
 
 /// A feeder of jobs.
-pub trait Source: Send + 'static {
+pub(crate) trait Source: Send + 'static {
     /// Whether the source hears of each committed job (to ack it, or to
     /// stop tracking it); a one-pass source does not need to.
     fn follows_completions(&self) -> bool {
@@ -55,7 +55,7 @@ pub trait Source: Send + 'static {
 
 /// The scan scope for a folder: canonical root, the config's filter, and the
 /// output folder excluded when it lies inside.
-pub fn scope_for(dir: &Path, config: &Config) -> anyhow::Result<Scope> {
+pub(crate) fn scope_for(dir: &Path, config: &Config) -> anyhow::Result<Scope> {
     let root = std::fs::canonicalize(dir).with_context(|| {
         format!(
             "folder {} does not exist or cannot be opened (watch.dir)",

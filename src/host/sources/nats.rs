@@ -36,7 +36,7 @@ const MAX_BACKOFF: Duration = Duration::from_secs(5);
 const NAK_DELAY: Duration = Duration::from_secs(1);
 
 /// The work queue: articles pulled from JetStream until shutdown.
-pub struct WorkQueue;
+pub(crate) struct WorkQueue;
 
 impl Source for WorkQueue {
     fn run(&mut self, feed: Feed) -> anyhow::Result<()> {

@@ -11,11 +11,11 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use super::{Feed, Source, scope_for};
 use crate::config::Config;
-use crate::pipeline::{Detection, Job, JobKind, Progress, Summary};
+use crate::pipeline::{Job, JobKind, Progress, Summary};
 use crate::watch::Entry;
 
 /// The files below some paths, each once.
-pub struct Walk {
+pub(crate) struct Walk {
     paths: Vec<PathBuf>,
     bar: ProgressBar,
 }
@@ -23,7 +23,7 @@ pub struct Walk {
 impl Walk {
     /// A walk over `paths` (files or folders), with a progress spinner when
     /// standard error is a terminal.
-    pub fn new(paths: Vec<PathBuf>) -> Walk {
+    pub(crate) fn new(paths: Vec<PathBuf>) -> Walk {
         let bar = if std::io::stderr().is_terminal() {
             let bar = ProgressBar::new_spinner();
             bar.set_style(
@@ -52,9 +52,7 @@ impl Source for Walk {
         // Files are sent as they are found: the bounded queue paces the walk,
         // so memory does not grow with the number of files.
         walk(&feed.config, &self.paths, &mut |e| {
-            let _ = feed
-                .jobs
-                .submit(Job::found(e, Detection::Scan, SystemTime::now()));
+            let _ = feed.jobs.submit(Job::found(e, SystemTime::now()));
         })
     }
 

@@ -15,7 +15,7 @@ use crate::extract::entities::hash::FxMap;
 use crate::extract::entities::tokens::tokenize;
 
 /// Clusters per level.
-pub const LEVELS: [usize; 3] = [16, 12, 8];
+pub(crate) const LEVELS: [usize; 3] = [16, 12, 8];
 /// Words clustered (most frequent first).
 const VOCAB: usize = 60_000;
 /// Least count of a clustered word.
@@ -45,7 +45,7 @@ impl Rng {
 }
 
 /// Text lines of the Reuters-21578 SGML files in `dir` (titles and bodies).
-pub fn reuters_lines(dir: &Path) -> std::io::Result<Vec<String>> {
+pub(crate) fn reuters_lines(dir: &Path) -> std::io::Result<Vec<String>> {
     let mut files: Vec<_> = std::fs::read_dir(dir)?
         .filter_map(Result::ok)
         .map(|e| e.path())
@@ -120,7 +120,7 @@ fn unescape_sgml(s: &str) -> String {
 }
 
 /// Titles and descriptions of the AG News CSV file.
-pub fn ag_news_lines(file: &Path) -> std::io::Result<Vec<String>> {
+pub(crate) fn ag_news_lines(file: &Path) -> std::io::Result<Vec<String>> {
     let text = String::from_utf8_lossy(&std::fs::read(file)?).into_owned();
     let mut out = Vec::new();
     for row in csv_rows(&text) {
@@ -172,7 +172,7 @@ fn csv_rows(text: &str) -> Vec<Vec<String>> {
 }
 
 /// Non-empty lines of every `.txt` file under `dir` (UTF-8, else Latin-1).
-pub fn text_lines(dir: &Path) -> std::io::Result<Vec<String>> {
+pub(crate) fn text_lines(dir: &Path) -> std::io::Result<Vec<String>> {
     let mut files = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
@@ -206,7 +206,7 @@ pub fn text_lines(dir: &Path) -> std::io::Result<Vec<String>> {
 }
 
 /// Sentences of a CoNLL file as lines of words (labels are not read).
-pub fn conll_lines(file: &Path) -> std::io::Result<Vec<String>> {
+pub(crate) fn conll_lines(file: &Path) -> std::io::Result<Vec<String>> {
     let text = std::fs::read_to_string(file)?;
     Ok(super::conll::read(&text)
         .into_iter()
@@ -216,15 +216,15 @@ pub fn conll_lines(file: &Path) -> std::io::Result<Vec<String>> {
 }
 
 /// The two tables' text: `clusters.tsv` and `caps.tsv`.
-pub struct Tables {
-    pub clusters: String,
-    pub caps: String,
-    pub words: usize,
-    pub tokens: usize,
+pub(crate) struct Tables {
+    pub(crate) clusters: String,
+    pub(crate) caps: String,
+    pub(crate) words: usize,
+    pub(crate) tokens: usize,
 }
 
 /// Learns the tables from lines of text. `log` receives progress lines.
-pub fn learn(lines: &[String], seed: u64, log: &mut dyn FnMut(String)) -> Tables {
+pub(crate) fn learn(lines: &[String], seed: u64, log: &mut dyn FnMut(String)) -> Tables {
     // Intern lowercase tokens; record the token stream with line breaks.
     let mut ids: FxMap<String, u32> = FxMap::default();
     let mut words: Vec<String> = Vec::new();

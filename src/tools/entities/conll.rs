@@ -10,21 +10,21 @@ use crate::extract::entities::tagger;
 /// One sentence: its words, gold tags as written, and the file lines they
 /// came from (for writing predictions back).
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Sentence {
-    pub words: Vec<String>,
-    pub gold: Vec<String>,
-    pub lines: Vec<usize>,
+pub(crate) struct Sentence {
+    pub(crate) words: Vec<String>,
+    pub(crate) gold: Vec<String>,
+    pub(crate) lines: Vec<usize>,
 }
 
 /// One document (one `-DOCSTART-` to the next).
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Doc {
-    pub sentences: Vec<Sentence>,
+pub(crate) struct Doc {
+    pub(crate) sentences: Vec<Sentence>,
 }
 
 /// Reads a file's text into documents. A file without `-DOCSTART-` lines is
 /// one document.
-pub fn read(text: &str) -> Vec<Doc> {
+pub(crate) fn read(text: &str) -> Vec<Doc> {
     let mut docs = vec![Doc::default()];
     let mut sent = Sentence::default();
     for (n, line) in text.lines().enumerate() {
@@ -72,7 +72,7 @@ fn split(tag: &str) -> (char, &str) {
 /// chunk starts at `B-`/`S-`, or at `I-`/`E-` after `O`, after another
 /// type, or after an `E-`/`S-`; it ends before `O`, before a start, or
 /// after `E-`/`S-`.
-pub fn chunks<S: AsRef<str>>(tags: &[S]) -> Vec<(usize, usize, String)> {
+pub(crate) fn chunks<S: AsRef<str>>(tags: &[S]) -> Vec<(usize, usize, String)> {
     let mut out = Vec::new();
     let mut open: Option<(usize, &str)> = None;
     let mut prev = ('O', "");
@@ -106,20 +106,20 @@ pub fn chunks<S: AsRef<str>>(tags: &[S]) -> Vec<(usize, usize, String)> {
 
 /// Counts for one type: correct, found (predicted), gold.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct Counts {
-    pub correct: usize,
-    pub found: usize,
-    pub gold: usize,
+pub(crate) struct Counts {
+    pub(crate) correct: usize,
+    pub(crate) found: usize,
+    pub(crate) gold: usize,
 }
 
 impl Counts {
-    pub fn precision(&self) -> f64 {
+    pub(crate) fn precision(&self) -> f64 {
         ratio(self.correct, self.found)
     }
-    pub fn recall(&self) -> f64 {
+    pub(crate) fn recall(&self) -> f64 {
         ratio(self.correct, self.gold)
     }
-    pub fn f1(&self) -> f64 {
+    pub(crate) fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
         if p + r > 0.0 {
             2.0 * p * r / (p + r)
@@ -135,15 +135,15 @@ fn ratio(a: usize, b: usize) -> f64 {
 
 /// Scores per type and in all, plus token counts.
 #[derive(Debug, Default, Clone, PartialEq)]
-pub struct Score {
-    pub by_type: BTreeMap<String, Counts>,
-    pub tokens: usize,
-    pub tokens_correct: usize,
+pub(crate) struct Score {
+    pub(crate) by_type: BTreeMap<String, Counts>,
+    pub(crate) tokens: usize,
+    pub(crate) tokens_correct: usize,
 }
 
 impl Score {
     /// Adds one sentence: gold and predicted tags.
-    pub fn add<A: AsRef<str>, B: AsRef<str>>(&mut self, gold: &[A], pred: &[B]) {
+    pub(crate) fn add<A: AsRef<str>, B: AsRef<str>>(&mut self, gold: &[A], pred: &[B]) {
         let g = chunks(gold);
         let p = chunks(pred);
         for (_, _, t) in &g {
@@ -164,7 +164,7 @@ impl Score {
     }
 
     /// Micro-averaged counts over all types.
-    pub fn micro(&self) -> Counts {
+    pub(crate) fn micro(&self) -> Counts {
         self.by_type
             .values()
             .fold(Counts::default(), |a, c| Counts {
@@ -188,7 +188,7 @@ fn iob2(chunks: &[(usize, usize, String)], n: usize) -> Vec<String> {
 
 /// Gold tags of a sentence as tag ids (IOB1 or IOB2 → IOB2 ids; unknown
 /// types as O).
-pub fn tag_ids(gold: &[String]) -> Vec<u8> {
+pub(crate) fn tag_ids(gold: &[String]) -> Vec<u8> {
     let mut out = vec![0u8; gold.len()];
     for (s, e, t) in chunks(gold) {
         let Some(ty) = tagger::TYPES.iter().position(|x| *x == t) else {

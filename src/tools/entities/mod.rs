@@ -6,6 +6,6 @@
 //! - `train`: averaged-perceptron learning (`wirewatch train-ner`)
 //! - `clusters`: learning the word clusters (`wirewatch train-clusters`)
 
-pub mod clusters;
-pub mod conll;
-pub mod train;
+pub(crate) mod clusters;
+pub(crate) mod conll;
+pub(crate) mod train;

@@ -12,13 +12,13 @@ use crate::extract::entities::tagger::{self, History, NT};
 
 /// Training settings.
 #[derive(Debug, Clone, Copy)]
-pub struct Options {
+pub(crate) struct Options {
     /// Passes over the training data; the best pass on dev is kept.
-    pub epochs: usize,
+    pub(crate) epochs: usize,
     /// Seed of the document order (of the first run).
-    pub seed: u64,
+    pub(crate) seed: u64,
     /// Perceptrons trained (each in its own document order) and averaged.
-    pub runs: usize,
+    pub(crate) runs: usize,
 }
 
 /// Perceptron weights with the running sums averaging needs: the averaged
@@ -59,14 +59,14 @@ impl Trainer {
 }
 
 /// A document ready for the tagger.
-pub struct Prepared {
-    pub sentences: Vec<Vec<Token>>,
-    pub stats: DocStats,
-    pub gold: Vec<Vec<u8>>,
+pub(crate) struct Prepared {
+    pub(crate) sentences: Vec<Vec<Token>>,
+    pub(crate) stats: DocStats,
+    pub(crate) gold: Vec<Vec<u8>>,
 }
 
 /// Prepares CoNLL documents.
-pub fn prepare(docs: &[conll::Doc], lex: &Lexicon, gaz: &Gazetteer) -> Vec<Prepared> {
+pub(crate) fn prepare(docs: &[conll::Doc], lex: &Lexicon, gaz: &Gazetteer) -> Vec<Prepared> {
     docs.iter()
         .map(|d| {
             let sentences: Vec<Vec<Token>> = d
@@ -93,7 +93,7 @@ pub fn prepare(docs: &[conll::Doc], lex: &Lexicon, gaz: &Gazetteer) -> Vec<Prepa
 }
 
 /// Tags a prepared document.
-pub fn tag<W: Weights>(w: &mut W, doc: &Prepared) -> Vec<Vec<u8>> {
+pub(crate) fn tag<W: Weights>(w: &mut W, doc: &Prepared) -> Vec<Vec<u8>> {
     let mut history = History::default();
     let mut buf = Vec::with_capacity(64);
     doc.sentences
@@ -103,7 +103,7 @@ pub fn tag<W: Weights>(w: &mut W, doc: &Prepared) -> Vec<Vec<u8>> {
 }
 
 /// Scores a weight table on prepared documents against their CoNLL gold.
-pub fn evaluate<W: Weights>(w: &mut W, prepared: &[Prepared], docs: &[conll::Doc]) -> Score {
+pub(crate) fn evaluate<W: Weights>(w: &mut W, prepared: &[Prepared], docs: &[conll::Doc]) -> Score {
     let mut score = Score::default();
     for (p, d) in prepared.iter().zip(docs) {
         for (tags, s) in tag(w, p).iter().zip(&d.sentences) {
@@ -115,12 +115,12 @@ pub fn evaluate<W: Weights>(w: &mut W, prepared: &[Prepared], docs: &[conll::Doc
 }
 
 /// A trained model and how it was chosen.
-pub struct Trained {
-    pub model: Model,
+pub(crate) struct Trained {
+    pub(crate) model: Model,
     /// The epoch kept in each run (best on dev, else the last).
-    pub epochs: Vec<usize>,
+    pub(crate) epochs: Vec<usize>,
     /// Dev F1 of the averaged model (0 without dev).
-    pub f1: f64,
+    pub(crate) f1: f64,
 }
 
 /// Trains `opts.runs` perceptrons on `train`, each visiting the documents
@@ -129,7 +129,7 @@ pub struct Trained {
 /// perceptron's weights depend on the order it saw the data in; averaging
 /// runs over several orders removes most of that noise at no cost when
 /// tagging. `log` receives one line per epoch and per run.
-pub fn train(
+pub(crate) fn train(
     train: &[conll::Doc],
     dev: Option<&[conll::Doc]>,
     lex: &Lexicon,

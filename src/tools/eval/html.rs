@@ -36,40 +36,40 @@ struct Truth {
 
 /// One page's result.
 #[derive(Debug, Clone)]
-pub struct PageRow {
+pub(crate) struct PageRow {
     /// The page's id (its file name without `.html.gz`).
-    pub id: String,
+    pub(crate) id: String,
     /// The address the page was saved from.
-    pub url: String,
+    pub(crate) url: String,
     /// How its body scored.
-    pub score: PageScore,
+    pub(crate) score: PageScore,
 }
 
 /// The outcome of a benchmark run.
 #[derive(Debug, Clone)]
 pub struct Report {
     /// The benchmark folder.
-    pub dir: PathBuf,
+    pub(crate) dir: PathBuf,
     /// The benchmark's figures.
-    pub summary: Summary,
+    pub(crate) summary: Summary,
     /// Bootstrap standard deviation of each figure.
-    pub spread: Summary,
+    pub(crate) spread: Summary,
     /// Uncompressed HTML bytes read.
-    pub bytes: usize,
+    pub(crate) bytes: usize,
     /// Time spent in the document stage, all pages, one thread.
-    pub elapsed: Duration,
+    pub(crate) elapsed: Duration,
     /// The worst pages, worst first (as many as asked for).
-    pub worst: Vec<PageRow>,
+    pub(crate) worst: Vec<PageRow>,
 }
 
 impl Report {
     /// Pages per second of document-stage time.
-    pub fn pages_per_sec(&self) -> f64 {
+    pub(crate) fn pages_per_sec(&self) -> f64 {
         self.summary.pages as f64 / self.elapsed.as_secs_f64().max(1e-9)
     }
 
     /// Megabytes (10⁶ bytes) of HTML per second of document-stage time.
-    pub fn mb_per_sec(&self) -> f64 {
+    pub(crate) fn mb_per_sec(&self) -> f64 {
         self.bytes as f64 / 1e6 / self.elapsed.as_secs_f64().max(1e-9)
     }
 }

@@ -24,7 +24,7 @@ const RESAMPLES: usize = 1000;
 /// The word tokens of `text`: maximal runs of word characters, as Python's
 /// `\w+` finds them (letters and digits of any script, and `_`; combining
 /// marks are not word characters). Case is kept.
-pub fn tokens(text: &str) -> Vec<&str> {
+pub(crate) fn tokens(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in text.char_indices() {
@@ -49,7 +49,7 @@ fn is_word_char(c: char) -> bool {
 
 /// The shingles of a token list as a multiset: every window of four tokens;
 /// one shingle of all tokens when there are one to three; none when empty.
-pub fn shingles<'a>(tokens: &'a [&'a str]) -> HashMap<&'a [&'a str], u32> {
+pub(crate) fn shingles<'a>(tokens: &'a [&'a str]) -> HashMap<&'a [&'a str], u32> {
     let mut out = HashMap::new();
     if tokens.is_empty() {
         return out;
@@ -68,32 +68,32 @@ pub fn shingles<'a>(tokens: &'a [&'a str]) -> HashMap<&'a [&'a str], u32> {
 /// normalised to sum to one (all zero when both texts are empty), and
 /// whether the token lists are equal.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct PageScore {
+pub(crate) struct PageScore {
     /// Shingles in both texts (as often as in both).
-    pub tp: f64,
+    pub(crate) tp: f64,
     /// Shingles predicted beyond the ground truth.
-    pub fp: f64,
+    pub(crate) fp: f64,
     /// Shingles of the ground truth not predicted.
-    pub fn_: f64,
+    pub(crate) fn_: f64,
     /// The token lists are identical.
-    pub exact: bool,
+    pub(crate) exact: bool,
 }
 
 impl PageScore {
     /// TP/(TP+FP); `None` for an empty prediction, which does not enter precision.
-    pub fn precision(&self) -> Option<f64> {
+    pub(crate) fn precision(&self) -> Option<f64> {
         let d = self.tp + self.fp;
         (d > 0.0).then(|| self.tp / d)
     }
 
     /// TP/(TP+FN); `None` for an empty ground truth.
-    pub fn recall(&self) -> Option<f64> {
+    pub(crate) fn recall(&self) -> Option<f64> {
         let d = self.tp + self.fn_;
         (d > 0.0).then(|| self.tp / d)
     }
 
     /// The page's own F1 (for ranking pages; the benchmark's F1 is of means).
-    pub fn f1(&self) -> f64 {
+    pub(crate) fn f1(&self) -> f64 {
         f1(
             self.precision().unwrap_or(0.0),
             self.recall().unwrap_or(0.0),
@@ -102,7 +102,7 @@ impl PageScore {
 }
 
 /// Scores a predicted text against the ground truth.
-pub fn score_page(truth: &str, predicted: &str) -> PageScore {
+pub(crate) fn score_page(truth: &str, predicted: &str) -> PageScore {
     let t = tokens(truth);
     let p = tokens(predicted);
     let ts = shingles(&t);
@@ -129,22 +129,22 @@ pub fn score_page(truth: &str, predicted: &str) -> PageScore {
 
 /// The benchmark's figures over a set of pages.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
-pub struct Summary {
+pub(crate) struct Summary {
     /// Pages scored.
-    pub pages: usize,
+    pub(crate) pages: usize,
     /// Mean per-page precision.
-    pub precision: f64,
+    pub(crate) precision: f64,
     /// Mean per-page recall.
-    pub recall: f64,
+    pub(crate) recall: f64,
     /// F1 of the two means.
-    pub f1: f64,
+    pub(crate) f1: f64,
     /// Share of pages whose tokens match exactly.
-    pub accuracy: f64,
+    pub(crate) accuracy: f64,
 }
 
 /// Precision and recall as means over the pages where they are defined,
 /// F1 of the two means, accuracy over all pages.
-pub fn summarize<'a>(pages: impl IntoIterator<Item = &'a PageScore>) -> Summary {
+pub(crate) fn summarize<'a>(pages: impl IntoIterator<Item = &'a PageScore>) -> Summary {
     let (mut n, mut exact) = (0usize, 0usize);
     let (mut p_sum, mut p_n, mut r_sum, mut r_n) = (0.0, 0usize, 0.0, 0usize);
     for s in pages {
@@ -181,7 +181,7 @@ fn f1(p: f64, r: f64) -> f64 {
 
 /// Standard deviation of each figure over bootstrap resamples of the pages
 /// (drawn with replacement, same size; fixed seed, so runs are comparable).
-pub fn bootstrap(pages: &[PageScore]) -> Summary {
+pub(crate) fn bootstrap(pages: &[PageScore]) -> Summary {
     if pages.is_empty() {
         return Summary::default();
     }

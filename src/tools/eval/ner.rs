@@ -18,8 +18,6 @@ use crate::tools::entities::conll;
 
 /// Result of one evaluation.
 pub struct Report {
-    pub score: conll::Score,
-    pub seconds: f64,
     pub text: String,
 }
 
@@ -89,15 +87,11 @@ pub fn run(
         std::fs::write(out, buf).with_context(|| format!("cannot write {}", out.display()))?;
     }
     let text = format_report(&score, seconds);
-    Ok(Report {
-        score,
-        seconds,
-        text,
-    })
+    Ok(Report { text })
 }
 
 /// The scores as a table (conlleval's figures, in percent like conlleval).
-pub fn format_report(score: &conll::Score, seconds: f64) -> String {
+pub(crate) fn format_report(score: &conll::Score, seconds: f64) -> String {
     let m = score.micro();
     let mut s = String::new();
     let _ = writeln!(

@@ -12,7 +12,7 @@ use crate::extract::numbers::{self, lexer::Kind};
 impl<'a> Parser<'a> {
     /// A count before a unit: digits (with decimals), number words, "a",
     /// "few", "several", "a couple of", "half", "½".
-    pub fn count(&self, i: usize) -> Hit<f64> {
+    pub(crate) fn count(&self, i: usize) -> Hit<f64> {
         let t = self.toks.get(i)?;
         if t.kind == Kind::Digits {
             let (v, _) = self.digits_at(i)?;
@@ -69,7 +69,7 @@ impl<'a> Parser<'a> {
     }
 
     /// A unit word at `i` (with "business" for business days).
-    pub fn unit(&self, i: usize) -> Hit<Unit> {
+    pub(crate) fn unit(&self, i: usize) -> Hit<Unit> {
         if self.is(i, "business") || self.is(i, "working") {
             let u = lexicon::unit(self.word_at(i + 1)?)?;
             return (u == Unit::Day).then_some((i + 2, Unit::BusinessDay));
@@ -85,7 +85,7 @@ impl<'a> Parser<'a> {
 
     /// One count and unit ("3 hours", "3h", "3-min", "a week", "an hour and
     /// a half", "two and a half hours").
-    pub fn one_amount(&self, i: usize) -> Hit<(f64, Unit)> {
+    pub(crate) fn one_amount(&self, i: usize) -> Hit<(f64, Unit)> {
         let (mut k, mut n) = self.count(i)?;
         // "two and a half hours"
         if self.is(k, "and") && (self.is_one_of(k + 1, ARTICLES) && self.is(k + 2, "half")) {
@@ -119,7 +119,7 @@ impl<'a> Parser<'a> {
 
     /// Several counts and units ("1 year 1 month 21 days", "2 weeks and 2
     /// days", "1 month, 21 days").
-    pub fn amount(&self, i: usize) -> Hit<Vec<(f64, Unit)>> {
+    pub(crate) fn amount(&self, i: usize) -> Hit<Vec<(f64, Unit)>> {
         let (mut e, first) = self.one_amount(i)?;
         let mut out = vec![first];
         while out.len() < 6 {
@@ -139,7 +139,7 @@ impl<'a> Parser<'a> {
     }
 
     /// A duration standing alone, with "more than"/"less than".
-    pub fn duration_expr(&self, i: usize) -> Hit<Expr> {
+    pub(crate) fn duration_expr(&self, i: usize) -> Hit<Expr> {
         let (k, modifier) = if self.is(i, "more") && self.is(i + 1, "than") {
             (i + 2, Some(Mod::More))
         } else if self.is(i, "less") && self.is(i + 1, "than") {
@@ -159,7 +159,7 @@ impl<'a> Parser<'a> {
 
     /// A length of time: an amount, "all day", "full-week", "half an hour",
     /// "the hour".
-    pub fn duration(&self, i: usize) -> Hit<Vec<(f64, Unit)>> {
+    pub(crate) fn duration(&self, i: usize) -> Hit<Vec<(f64, Unit)>> {
         if self.is_one_of(i, WHOLE_UNIT_WORDS) {
             let k = if self.dash(i + 1) { i + 2 } else { i + 1 };
             let (e, u) = self.unit(k)?;

@@ -13,7 +13,7 @@ use crate::extract::numbers::{self, NumberKind};
 impl<'a> Parser<'a> {
     /// A four-digit year, or a year in words ("nineteen ninety six", "two
     /// thousand and eighteen").
-    pub fn year(&self, i: usize) -> Hit<i32> {
+    pub(crate) fn year(&self, i: usize) -> Hit<i32> {
         if let Some((v, 4)) = self.digits_at(i) {
             if (1000..=2999).contains(&v) {
                 return Some((i + 1, v as i32));
@@ -24,7 +24,7 @@ impl<'a> Parser<'a> {
     }
 
     /// A year spelled out.
-    pub fn year_words(&self, i: usize) -> Hit<i32> {
+    pub(crate) fn year_words(&self, i: usize) -> Hit<i32> {
         let first = lexicon::small_number(self.word_at(i)?)?;
         // "two thousand (and) eighteen"
         if first == 2 && self.is(i + 1, "thousand") {
@@ -61,7 +61,7 @@ impl<'a> Parser<'a> {
     }
 
     /// 1–99 in words ("eighteen", "twenty seven", "thirty-two").
-    pub fn below_hundred(&self, i: usize) -> Hit<u32> {
+    pub(crate) fn below_hundred(&self, i: usize) -> Hit<u32> {
         let a = lexicon::small_number(self.word_at(i)?)?;
         if (20..=90).contains(&a) && a % 10 == 0 {
             let k = if self.dash(i + 1) && self.glued(i + 1) {
@@ -80,7 +80,7 @@ impl<'a> Parser<'a> {
 
     /// A year written after a month or day: four digits, words, or two
     /// digits ("August 99", "05/05/89").
-    pub fn year_after(&self, i: usize) -> Hit<YearRef> {
+    pub(crate) fn year_after(&self, i: usize) -> Hit<YearRef> {
         if let Some((e, y)) = self.year(i) {
             return Some((e, YearRef::Abs(y)));
         }
@@ -94,7 +94,7 @@ impl<'a> Parser<'a> {
     /// A month name at `i` (and the dot of an abbreviation). `sure` says
     /// the context already makes it a date (a day or year next to it), so
     /// words like "may" and "march" are taken.
-    pub fn month(&self, i: usize, sure: bool) -> Hit<u32> {
+    pub(crate) fn month(&self, i: usize, sure: bool) -> Hit<u32> {
         let t = self.toks.get(i)?;
         let w = t.word()?;
         let m = lexicon::month(w)?;
@@ -143,7 +143,7 @@ impl<'a> Parser<'a> {
     }
 
     /// A weekday name at `i`.
-    pub fn weekday(&self, i: usize, sure: bool) -> Hit<u32> {
+    pub(crate) fn weekday(&self, i: usize, sure: bool) -> Hit<u32> {
         let t = self.toks.get(i)?;
         let w = t.word()?;
         let d = lexicon::weekday(w)?;
@@ -156,7 +156,7 @@ impl<'a> Parser<'a> {
     /// A day of the month: 1–31 in digits (with "st"/"nd"/"rd"/"th"), an
     /// ordinal word ("twenty-first") or, when `cardinal`, a number word.
     /// The flag says whether it was written as an ordinal.
-    pub fn day_num(&self, i: usize, cardinal: bool) -> Hit<(u32, bool)> {
+    pub(crate) fn day_num(&self, i: usize, cardinal: bool) -> Hit<(u32, bool)> {
         if let Some((v, d)) = self.digits_at(i) {
             if d > 2 || !(1..=31).contains(&v) {
                 return None;
@@ -197,7 +197,7 @@ impl<'a> Parser<'a> {
     }
 
     /// An ordinal position 1–5 or "last" ("first", "3rd", "last").
-    pub fn position(&self, i: usize) -> Hit<i32> {
+    pub(crate) fn position(&self, i: usize) -> Hit<i32> {
         if self.is(i, "last") {
             return Some((i + 1, -1));
         }
@@ -224,7 +224,7 @@ impl<'a> Parser<'a> {
     /// An all-numeric date or month ("4/22", "21/04/16", "2015-08-12",
     /// "2015/3", "11/2016", "20200701", "2016 10 16") or one mixing a
     /// month name in ("2019/sep/01", "23-Sep-2020", "Dec/2018").
-    pub fn numeric(&self, i: usize) -> Hit<NumericDate> {
+    pub(crate) fn numeric(&self, i: usize) -> Hit<NumericDate> {
         if let Some(h) = self.compact(i) {
             return Some(h);
         }
@@ -365,7 +365,7 @@ impl<'a> Parser<'a> {
 }
 
 /// A day of a month with no year.
-pub fn open_day(month: u32, day: u32) -> Day {
+pub(crate) fn open_day(month: u32, day: u32) -> Day {
     Day::Calendar {
         year: None,
         month,
@@ -388,14 +388,14 @@ enum Part {
 
 /// What an all-numeric form names.
 #[derive(Debug, Clone)]
-pub enum NumericDate {
+pub(crate) enum NumericDate {
     Day(Day),
     Month(MonthRef),
 }
 
 impl NumericDate {
     /// As a period (a month) or `None` for a day.
-    pub fn period(&self) -> Option<Period> {
+    pub(crate) fn period(&self) -> Option<Period> {
         match self {
             NumericDate::Month(m) => Some(Period::Month(*m)),
             NumericDate::Day(_) => None,

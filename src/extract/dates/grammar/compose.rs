@@ -24,7 +24,7 @@ impl<'a> Parser<'a> {
     }
 
     /// "from A to B", "between A and B", "A - B", "A through B".
-    pub fn range(&self, i: usize) -> Hit<Expr> {
+    pub(crate) fn range(&self, i: usize) -> Hit<Expr> {
         let lead = self.is_one_of(i, &["from", "between"]);
         let between = self.is(i, "between");
         let s = if lead { i + 1 } else { i };
@@ -203,7 +203,7 @@ impl<'a> Parser<'a> {
     /// Open ranges and qualified dates: "since 1992", "before 2018", "after
     /// Feb", "until/through 2030", "as early as next year", "starting on
     /// January 7th", "around the 21st this month", "> = 2019".
-    pub fn modified(&self, i: usize) -> Hit<Expr> {
+    pub(crate) fn modified(&self, i: usize) -> Hit<Expr> {
         // "to date", "till date": up to now ("the largest to date").
         if self.is_one_of(i, UP_TO_WORDS)
             && self.is(i + 1, "date")
@@ -286,7 +286,7 @@ impl<'a> Parser<'a> {
     }
 
     /// "2012 or later", "1/1/2016 and after".
-    pub fn suffix_mods(&self, e: usize, mut x: Expr) -> (usize, Expr) {
+    pub(crate) fn suffix_mods(&self, e: usize, mut x: Expr) -> (usize, Expr) {
         if x.modifier.is_some()
             || matches!(
                 x.node,
@@ -310,7 +310,7 @@ impl<'a> Parser<'a> {
     /// weeks", "two days from now", "3 days after January 12", "2 weeks
     /// before May 13 1999", "within 9 months", "for 3 days from today",
     /// "a week starting tomorrow", "two Sundays from now".
-    pub fn shifted(&self, i: usize) -> Hit<Expr> {
+    pub(crate) fn shifted(&self, i: usize) -> Hit<Expr> {
         // Qualifier: "more than 2 weeks after today", "less than 2 weeks from today".
         let (k, qual) = if self.is(i, "more") && self.is(i + 1, "than") {
             (i + 2, Some(true))

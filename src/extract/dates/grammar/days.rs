@@ -16,7 +16,7 @@ use super::{Hit, Parser, longest};
 
 impl<'a> Parser<'a> {
     /// The longest single day at `i`.
-    pub fn day(&self, i: usize) -> Hit<Day> {
+    pub(crate) fn day(&self, i: usize) -> Hit<Day> {
         longest([
             self.calendar_date(i),
             self.weekday_day(i),
@@ -30,7 +30,7 @@ impl<'a> Parser<'a> {
 
     /// The year after a day and month, if one follows, and where the date
     /// then ends.
-    pub fn maybe_year(&self, i: usize) -> (usize, Option<YearRef>) {
+    pub(crate) fn maybe_year(&self, i: usize) -> (usize, Option<YearRef>) {
         match self.trailing_year(i) {
             Some((e, y)) => (e, Some(y)),
             None => (i, None),
@@ -50,7 +50,7 @@ impl<'a> Parser<'a> {
     }
 
     /// A calendar date with a month name or all in digits.
-    pub fn calendar_date(&self, i: usize) -> Hit<Day> {
+    pub(crate) fn calendar_date(&self, i: usize) -> Hit<Day> {
         let mut best = self.month_first(i);
         let further = |best: &Hit<Day>, end: usize| best.as_ref().is_none_or(|(b, _)| end > *b);
         if let Some((end, d)) = self.day_first(i)
@@ -223,7 +223,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Days named by a weekday.
-    pub fn weekday_day(&self, i: usize) -> Hit<Day> {
+    pub(crate) fn weekday_day(&self, i: usize) -> Hit<Day> {
         let on = self.is(i, "on");
         let s = if on { i + 1 } else { i };
         // "this/next/last (week) Friday", "this past Friday", "coming Thursday"
@@ -373,7 +373,7 @@ impl<'a> Parser<'a> {
     }
 
     /// "today", "tomorrow", "the day after tomorrow", "the next day".
-    pub fn relative_day(&self, i: usize) -> Hit<Day> {
+    pub(crate) fn relative_day(&self, i: usize) -> Hit<Day> {
         let w = self.word_at(i)?;
         // "Radio 4's Today programme": a name, not a day.
         if self.toks[i].cap
@@ -437,7 +437,7 @@ impl<'a> Parser<'a> {
 
     /// A day of the month without its month: "the 21st", "the 27", "on
     /// 15", "20th of next month", "31st of this month".
-    pub fn day_of_month(&self, i: usize) -> Hit<Day> {
+    pub(crate) fn day_of_month(&self, i: usize) -> Hit<Day> {
         let the = self.is(i, "the");
         let j = if the { i + 1 } else { i };
         let (mut k, (d, ordinal)) = self.day_num(j, the)?;
@@ -496,7 +496,7 @@ impl<'a> Parser<'a> {
     }
 
     /// "the first Friday of July", "third Tuesday", "the last Monday in May".
-    pub fn nth_weekday(&self, i: usize) -> Hit<Day> {
+    pub(crate) fn nth_weekday(&self, i: usize) -> Hit<Day> {
         let the = self.is(i, "the");
         let j = if the { i + 1 } else { i };
         let (k, n) = self.position(j)?;
@@ -547,7 +547,7 @@ impl<'a> Parser<'a> {
     }
 
     /// A holiday, with its year if one follows.
-    pub fn holiday(&self, i: usize) -> Hit<Day> {
+    pub(crate) fn holiday(&self, i: usize) -> Hit<Day> {
         // "next Easter" (next year's), "previous Easter" (last year's),
         // "last Easter" (the latest), "the following Easter" (the coming one)
         if let Some(w) = self.word_at(i)
@@ -597,7 +597,7 @@ impl<'a> Parser<'a> {
     }
 
     /// A holiday's name at `i`.
-    pub fn holiday_name(&self, i: usize) -> Hit<lexicon::Holiday> {
+    pub(crate) fn holiday_name(&self, i: usize) -> Hit<lexicon::Holiday> {
         let first = self.word_at(i)?;
         if !self.toks[i].anchor || !lexicon::starts_holiday(first) {
             return None;
@@ -612,7 +612,7 @@ impl<'a> Parser<'a> {
 }
 
 /// A calendar date from its parts.
-pub fn calendar(year: Option<YearRef>, month: u32, day: u32) -> Day {
+pub(crate) fn calendar(year: Option<YearRef>, month: u32, day: u32) -> Day {
     match year {
         None => open_day(month, day),
         Some(y) => Day::Calendar {

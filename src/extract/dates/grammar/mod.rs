@@ -37,47 +37,47 @@ pub enum Order {
 
 /// One expression found: token range and meaning.
 #[derive(Debug, Clone)]
-pub struct Found {
-    pub start: usize,
-    pub end: usize,
-    pub expr: Expr,
+pub(crate) struct Found {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) expr: Expr,
 }
 
 /// The parser over one line's tokens.
-pub struct Parser<'a> {
-    pub text: &'a str,
-    pub toks: &'a [Tok<'a>],
-    pub raw: &'a [lexer::Token],
-    pub order: Order,
-    pub mode: Mode,
+pub(crate) struct Parser<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) toks: &'a [Tok<'a>],
+    pub(crate) raw: &'a [lexer::Token],
+    pub(crate) order: Order,
+    pub(crate) mode: Mode,
 }
 
 /// A rule's result: the token after what it read, and what it read.
-pub type Hit<T> = Option<(usize, T)>;
+pub(crate) type Hit<T> = Option<(usize, T)>;
 
 impl<'a> Parser<'a> {
     /// The word at `i`.
-    pub fn word_at(&self, i: usize) -> Option<&'a str> {
+    pub(crate) fn word_at(&self, i: usize) -> Option<&'a str> {
         self.toks.get(i).and_then(|t| t.word())
     }
 
     /// The word at `i` is `w`.
-    pub fn is(&self, i: usize, w: &str) -> bool {
+    pub(crate) fn is(&self, i: usize, w: &str) -> bool {
         self.toks.get(i).is_some_and(|t| t.is(w))
     }
 
     /// The word at `i` is one of `ws`.
-    pub fn is_one_of(&self, i: usize, ws: &[&str]) -> bool {
+    pub(crate) fn is_one_of(&self, i: usize, ws: &[&str]) -> bool {
         self.word_at(i).is_some_and(|w| ws.contains(&w))
     }
 
     /// Punctuation `c` at `i`.
-    pub fn punct_at(&self, i: usize, c: char) -> bool {
+    pub(crate) fn punct_at(&self, i: usize, c: char) -> bool {
         self.toks.get(i).is_some_and(|t| t.punct(c))
     }
 
     /// A dash of any kind at `i`.
-    pub fn dash(&self, i: usize) -> bool {
+    pub(crate) fn dash(&self, i: usize) -> bool {
         self.punct_at(i, '-')
             || self.punct_at(i, '\u{2013}')
             || self.punct_at(i, '\u{2014}')
@@ -85,23 +85,23 @@ impl<'a> Parser<'a> {
     }
 
     /// The digit run at `i`: value and number of digits.
-    pub fn digits_at(&self, i: usize) -> Option<(u32, usize)> {
+    pub(crate) fn digits_at(&self, i: usize) -> Option<(u32, usize)> {
         let t = self.toks.get(i)?;
         (t.kind == Kind::Digits).then_some((t.num?, t.digits))
     }
 
     /// Token `i` is glued to the one before it.
-    pub fn glued(&self, i: usize) -> bool {
+    pub(crate) fn glued(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(Tok::glued)
     }
 
     /// Skips an optional word.
-    pub fn skip_optional(&self, i: usize, w: &str) -> usize {
+    pub(crate) fn skip_optional(&self, i: usize, w: &str) -> usize {
         if self.is(i, w) { i + 1 } else { i }
     }
 
     /// Token `i` ends a clause: the end of the line or punctuation.
-    pub fn clause_end(&self, i: usize) -> bool {
+    pub(crate) fn clause_end(&self, i: usize) -> bool {
         match self.toks.get(i) {
             None => true,
             Some(t) => t.kind == Kind::Punct && !t.punct('-') && !t.punct('/'),
@@ -109,7 +109,7 @@ impl<'a> Parser<'a> {
     }
 
     /// The longest expression starting at token `i`.
-    pub fn top(&self, i: usize) -> Hit<Expr> {
+    pub(crate) fn top(&self, i: usize) -> Hit<Expr> {
         if self.mode == Mode::Durations {
             return self.duration_expr(i);
         }
@@ -125,7 +125,7 @@ impl<'a> Parser<'a> {
     }
 
     /// A day or a period at `i` (one side of a range, the base of a shift).
-    pub fn point(&self, i: usize) -> Hit<Expr> {
+    pub(crate) fn point(&self, i: usize) -> Hit<Expr> {
         longest([
             self.day(i).map(|(e, d)| (e, Expr::day(d))),
             self.period(i).map(|(e, p)| (e, Expr::period(p))),
@@ -135,7 +135,7 @@ impl<'a> Parser<'a> {
 
 /// The reading that goes furthest; the first of equals wins, so rules are
 /// listed in order of preference.
-pub fn longest<T, const N: usize>(hits: [Hit<T>; N]) -> Hit<T> {
+pub(crate) fn longest<T, const N: usize>(hits: [Hit<T>; N]) -> Hit<T> {
     let mut best: Hit<T> = None;
     for (e, x) in hits.into_iter().flatten() {
         if best.as_ref().is_none_or(|(b, _)| e > *b) {
@@ -146,7 +146,7 @@ pub fn longest<T, const N: usize>(hits: [Hit<T>; N]) -> Hit<T> {
 }
 
 /// Every expression in one line's tokens, in order, none overlapping.
-pub fn parse_line(p: &Parser<'_>) -> Vec<Found> {
+pub(crate) fn parse_line(p: &Parser<'_>) -> Vec<Found> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < p.toks.len() {
@@ -171,7 +171,7 @@ pub fn parse_line(p: &Parser<'_>) -> Vec<Found> {
 
 /// Whether a word alone places an expression in time: a month, weekday,
 /// unit of time, relative or number word, season, holiday, decade.
-pub fn is_anchor(w: &str) -> bool {
+pub(crate) fn is_anchor(w: &str) -> bool {
     named_in_time(w)
         || lexicon::unit(w).is_some()
         || ANCHOR_STARTERS.contains(&w)
@@ -197,7 +197,7 @@ fn named_in_time(w: &str) -> bool {
 
 /// Whether any rule can start at a word: most words of a text cannot,
 /// and the token's flag (computed once per word) skips them.
-pub fn word_can_start(w: &str) -> bool {
+pub(crate) fn word_can_start(w: &str) -> bool {
     named_in_time(w) || ANCHOR_STARTERS.contains(&w) || STARTERS.contains(&w)
 }
 

@@ -14,7 +14,7 @@ use super::{Hit, Parser, longest};
 
 impl<'a> Parser<'a> {
     /// The longest period at `i`.
-    pub fn period(&self, i: usize) -> Hit<Period> {
+    pub(crate) fn period(&self, i: usize) -> Hit<Period> {
         let to_date = if self.is(i, "ytd") {
             Some((i + 1, Period::YearToDate))
         } else if self.is(i, "year") && self.is(i + 1, "to") && self.is(i + 2, "date") {
@@ -51,7 +51,7 @@ impl<'a> Parser<'a> {
 
     /// Months: "January", "this Feb", "the month of May", "March 2024",
     /// "2016 June", "June next year", "April of 87", "2015/3".
-    pub fn month_period(&self, i: usize) -> Hit<Period> {
+    pub(crate) fn month_period(&self, i: usize) -> Hit<Period> {
         if let Some((e, nd)) = self.numeric(i)
             && let Some(p) = nd.period()
         {
@@ -143,7 +143,7 @@ impl<'a> Parser<'a> {
 
     /// Years: "2017" (after a word that asks for a year), "the year 2019",
     /// "year 247", "this year", "nineteen ninety six", "cy 2008".
-    pub fn year_period(&self, i: usize) -> Hit<Period> {
+    pub(crate) fn year_period(&self, i: usize) -> Hit<Period> {
         let the = self.is(i, "the");
         let k = if the { i + 1 } else { i };
         if let Some(h) = self.relative_year(k) {
@@ -347,7 +347,7 @@ impl<'a> Parser<'a> {
 
     /// "this week", "the coming week", "next month", "the weekend", "last
     /// quarter", "next decade", "the week after next", "the fortnight".
-    pub fn relative_unit(&self, i: usize) -> Hit<Period> {
+    pub(crate) fn relative_unit(&self, i: usize) -> Hit<Period> {
         let the = self.is(i, "the") || self.is(i, "my");
         let k = if the { i + 1 } else { i };
         // "the next week" is read from "next".
@@ -409,7 +409,7 @@ impl<'a> Parser<'a> {
 
     /// "next 3 days", "the past few weeks", "last 3year", "2 upcoming
     /// months", "the next two decades", "the last 3 months and 2 weeks".
-    pub fn rolling(&self, i: usize) -> Hit<Period> {
+    pub(crate) fn rolling(&self, i: usize) -> Hit<Period> {
         let k = i;
         if let Some(dir) = self.word_at(k).and_then(|w| match w {
             "next" | "coming" | "following" | "upcoming" => Some(1),
@@ -458,7 +458,7 @@ impl<'a> Parser<'a> {
 
     /// "early next month", "mid-November", "late last year", "the end of
     /// 2000", "the beginning of next week", "earlier this month".
-    pub fn part(&self, i: usize) -> Hit<Period> {
+    pub(crate) fn part(&self, i: usize) -> Hit<Period> {
         let mut k = i;
         let w = self.word_at(k)?;
         let (part, of_needed, around) = match w {

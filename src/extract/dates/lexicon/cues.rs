@@ -4,118 +4,118 @@
 //! list is named for the one question a rule asks of it.
 
 /// The two articles ("a week", "half an hour").
-pub const ARTICLES: &[&str] = &["a", "an"];
+pub(crate) const ARTICLES: &[&str] = &["a", "an"];
 
 /// Words that stand for one unit of time ("a week", "another day").
-pub const ONE_UNIT_WORDS: &[&str] = &["a", "an", "another"];
+pub(crate) const ONE_UNIT_WORDS: &[&str] = &["a", "an", "another"];
 
 /// An article or "some" as the amount ("a week", "some days"): a length of
 /// time only where one is asked for.
-pub const ARTICLE_AMOUNTS: &[&str] = &["a", "an", "some"];
+pub(crate) const ARTICLE_AMOUNTS: &[&str] = &["a", "an", "some"];
 
 /// Vague counts that do not number the parts of a period ("the first few
 /// weeks").
-pub const VAGUE_COUNTS: &[&str] = &["a", "an", "another", "few", "some", "several"];
+pub(crate) const VAGUE_COUNTS: &[&str] = &["a", "an", "another", "few", "some", "several"];
 
 /// Words for a whole unit of time ("all day", "full-week").
-pub const WHOLE_UNIT_WORDS: &[&str] = &["all", "full", "whole", "entire"];
+pub(crate) const WHOLE_UNIT_WORDS: &[&str] = &["all", "full", "whole", "entire"];
 
 /// Lower-case words after "full week" that leave it a length of time (else
 /// an adjective: "full-year results").
-pub const AFTER_WHOLE_UNIT: &[&str] = &[
+pub(crate) const AFTER_WHOLE_UNIT: &[&str] = &[
     "and", "or", "to", "in", "on", "at", "for", "of", "with", "ago", "later",
 ];
 
 /// Words before an article and a unit that ask for a length of time ("for a
 /// week", "took a day").
-pub const ASKS_FOR_LENGTH: &[&str] = &[
+pub(crate) const ASKS_FOR_LENGTH: &[&str] = &[
     "for", "in", "within", "over", "than", "about", "nearly", "almost", "around", "leave", "wait",
     "take", "takes", "took", "lasted", "last", "spent", "spend",
 ];
 
 /// Words for zero inside a year written as words ("nineteen oh five").
-pub const ZERO_WORDS: &[&str] = &["zero", "oh", "o"];
+pub(crate) const ZERO_WORDS: &[&str] = &["zero", "oh", "o"];
 
 /// Marks glued before a month abbreviation that make it a ticker or tag
 /// ("$DEC", "#may").
-pub const TICKER_MARKS: &[&str] = &["$", "#", "@"];
+pub(crate) const TICKER_MARKS: &[&str] = &["$", "#", "@"];
 
 /// Capitalised words before "May" or "March" that still leave it a month
 /// (any other capitalised word makes it a name: "Theresa May").
-pub const CAPITALISED_BEFORE_MONTH: &[&str] = &[
+pub(crate) const CAPITALISED_BEFORE_MONTH: &[&str] = &[
     "in", "since", "until", "by", "during", "from", "before", "after", "on", "of", "early", "late",
     "mid", "this", "next", "last",
 ];
 
 /// Words after which a lower-case "may" or "march" is a month.
-pub const BEFORE_LOWER_CASE_MONTH: &[&str] = &[
+pub(crate) const BEFORE_LOWER_CASE_MONTH: &[&str] = &[
     "in", "since", "until", "till", "during", "early", "late", "mid", "from", "before", "after",
     "through", "by",
 ];
 
 /// Suffixes of a day written as an ordinal ("21st", "3rd").
-pub const ORDINAL_SUFFIXES: &[&str] = &["st", "nd", "rd", "th"];
+pub(crate) const ORDINAL_SUFFIXES: &[&str] = &["st", "nd", "rd", "th"];
 
 /// "of" and "in", linking a day or month to the month or year it lies in
 /// ("3 of May", "March in 2020").
-pub const OF_OR_IN: &[&str] = &["of", "in"];
+pub(crate) const OF_OR_IN: &[&str] = &["of", "in"];
 
 /// "on" and "from", before the day a period starts ("starting on Monday").
-pub const ON_OR_FROM: &[&str] = &["on", "from"];
+pub(crate) const ON_OR_FROM: &[&str] = &["on", "from"];
 
 /// "or" and "and", before "later"/"earlier" ("2012 or later").
-pub const OR_AND: &[&str] = &["or", "and"];
+pub(crate) const OR_AND: &[&str] = &["or", "and"];
 
 /// Words after "2012 or" that open the range forwards ("or later").
-pub const LATER_WORDS: &[&str] = &["later", "after"];
+pub(crate) const LATER_WORDS: &[&str] = &["later", "after"];
 
 /// Words after "2012 or" that open the range backwards ("or earlier").
-pub const EARLIER_WORDS: &[&str] = &["earlier", "before"];
+pub(crate) const EARLIER_WORDS: &[&str] = &["earlier", "before"];
 
 /// Joiners of the second side after "between" ("between 2 through 7").
-pub const BETWEEN_JOINERS: &[&str] = &["through", "thru", "to"];
+pub(crate) const BETWEEN_JOINERS: &[&str] = &["through", "thru", "to"];
 
 /// Joiners of two weekdays in one week ("Friday till Sunday next week").
-pub const WEEKDAY_RANGE_JOINERS: &[&str] = &["till", "until", "through"];
+pub(crate) const WEEKDAY_RANGE_JOINERS: &[&str] = &["till", "until", "through"];
 
 /// Words before "date" that mean up to today ("to date", "until date").
-pub const UP_TO_WORDS: &[&str] = &["till", "until", "to"];
+pub(crate) const UP_TO_WORDS: &[&str] = &["till", "until", "to"];
 
 /// Words after "since" before its date ("since on Monday", "since in May").
-pub const SINCE_LINKS: &[&str] = &["on", "from", "in"];
+pub(crate) const SINCE_LINKS: &[&str] = &["on", "from", "in"];
 
 /// Words between an amount and the day it counts from ("two days from
 /// today", "a week after Easter").
-pub const SHIFT_BASE_LINKS: &[&str] = &["from", "after", "before"];
+pub(crate) const SHIFT_BASE_LINKS: &[&str] = &["from", "after", "before"];
 
 /// Words after a number that make it a clock time ("May 5 pm").
-pub const CLOCK_SUFFIXES: &[&str] = &["am", "pm", "a", "p"];
+pub(crate) const CLOCK_SUFFIXES: &[&str] = &["am", "pm", "a", "p"];
 
 /// Words after a number that make it a time or an amount, not the day
 /// after a weekday ("Monday 9 am", "Friday 3 weeks").
-pub const NOT_A_DAY_AFTER: &[&str] = &["am", "pm", "hours", "minutes", "days", "weeks"];
+pub(crate) const NOT_A_DAY_AFTER: &[&str] = &["am", "pm", "hours", "minutes", "days", "weeks"];
 
 /// Words after an all-digit day ("4/22") that continue a date list or
 /// range, not a score.
-pub const DATE_LIST_JOINERS: &[&str] = &["to", "and", "or", "through"];
+pub(crate) const DATE_LIST_JOINERS: &[&str] = &["to", "and", "or", "through"];
 
 /// "last" and "past", the words that count back ("this past Friday",
 /// "last Easter").
-pub const LAST_OR_PAST: &[&str] = &["last", "past"];
+pub(crate) const LAST_OR_PAST: &[&str] = &["last", "past"];
 
 /// "coming" and "upcoming" ("this coming Friday").
-pub const COMING_WORDS: &[&str] = &["coming", "upcoming"];
+pub(crate) const COMING_WORDS: &[&str] = &["coming", "upcoming"];
 
 /// Spellings of tomorrow in "the day after tomorrow".
-pub const TOMORROW_SPELLINGS: &[&str] = &["tomorrow", "tmrw", "tmr"];
+pub(crate) const TOMORROW_SPELLINGS: &[&str] = &["tomorrow", "tmrw", "tmr"];
 
 /// Words before "the day" that make it today ("for the day", "back the
 /// day").
-pub const BEFORE_THE_DAY: &[&str] = &["for", "of", "back"];
+pub(crate) const BEFORE_THE_DAY: &[&str] = &["for", "of", "back"];
 
 /// Words after a holiday's name that keep it a date (else it names a
 /// thing: "a Christmas tree", "Easter eggs").
-pub const AFTER_HOLIDAY_DATE: &[&str] = &[
+pub(crate) const AFTER_HOLIDAY_DATE: &[&str] = &[
     "and", "or", "to", "in", "on", "at", "for", "of", "with", "is", "was", "will", "falls", "fell",
     "this", "next", "last", "weekend", "day", "eve", "holidays", "holiday", "period", "break",
     "season",
@@ -123,7 +123,7 @@ pub const AFTER_HOLIDAY_DATE: &[&str] = &[
 
 /// Words that both place an expression in time and can start one, without
 /// being a month, weekday, unit or number ("today", "ytd", "later").
-pub const ANCHOR_STARTERS: &[&str] = &[
+pub(crate) const ANCHOR_STARTERS: &[&str] = &[
     "today",
     "tomorrow",
     "tmrw",
@@ -150,63 +150,63 @@ pub const ANCHOR_STARTERS: &[&str] = &[
 
 /// Words that place an expression in time but start none ("to date",
 /// "a fortnight's time", "two thousand").
-pub const ANCHOR_ONLY_WORDS: &[&str] = &["date", "fortnight's", "hundred", "thousand"];
+pub(crate) const ANCHOR_ONLY_WORDS: &[&str] = &["date", "fortnight's", "hundred", "thousand"];
 
 /// Kinds of year whose dates the text does not give ("fiscal year",
 /// "school year").
-pub const YEAR_KINDS: &[&str] = &["fiscal", "school", "financial", "academic"];
+pub(crate) const YEAR_KINDS: &[&str] = &["fiscal", "school", "financial", "academic"];
 
 /// Codes for kinds of year ("FY", "CY", "SY"), alone or glued to a year
 /// ("FY24").
-pub const YEAR_KIND_CODES: &[&str] = &["cy", "fy", "sy"];
+pub(crate) const YEAR_KIND_CODES: &[&str] = &["cy", "fy", "sy"];
 
 /// Words before a number that make it a year even outside 1900–2100 ("in
 /// 1066", "year 2525").
-pub const BEFORE_ANY_YEAR: &[&str] = &["in", "since", "year", "of"];
+pub(crate) const BEFORE_ANY_YEAR: &[&str] = &["in", "since", "year", "of"];
 
 /// Words ending in "s" after a year that are not a counted noun ("2020
 /// perhaps", "1990 always").
-pub const S_WORDS_NOT_PLURAL: &[&str] = &[
+pub(crate) const S_WORDS_NOT_PLURAL: &[&str] = &[
     "does", "this", "thus", "plus", "unless", "whereas", "always", "perhaps", "towards",
 ];
 
 /// Words before "the week"/"the month" alone that ask for a date ("for
 /// the week", "during the month").
-pub const BEFORE_BARE_PERIOD: &[&str] = &["for", "in", "of", "during", "over", "out", "on"];
+pub(crate) const BEFORE_BARE_PERIOD: &[&str] = &["for", "in", "of", "during", "over", "out", "on"];
 
 /// Words for the rest of a period ("rest of the week", "remainder of the
 /// year").
-pub const REST_WORDS: &[&str] = &["rest", "remaining", "remainder"];
+pub(crate) const REST_WORDS: &[&str] = &["rest", "remaining", "remainder"];
 
 /// Determiners between "rest of" and its period ("rest of the month",
 /// "rest of my week").
-pub const REST_DETERMINERS: &[&str] = &["the", "this", "my", "current"];
+pub(crate) const REST_DETERMINERS: &[&str] = &["the", "this", "my", "current"];
 
 /// Words that start a period at a day ("the week starting Monday").
-pub const STARTING_WORDS: &[&str] = &["starting", "beginning", "commencing"];
+pub(crate) const STARTING_WORDS: &[&str] = &["starting", "beginning", "commencing"];
 
 /// Units a period is cut from ("the first week of", "the last month of").
-pub const PERIOD_UNITS: &[&str] = &["week", "month", "year", "decade", "quarter"];
+pub(crate) const PERIOD_UNITS: &[&str] = &["week", "month", "year", "decade", "quarter"];
 
 /// Words before a season that place it ("next spring", "mid summer").
-pub const SEASON_LEADS: &[&str] = &["this", "next", "last", "the", "coming", "past", "mid"];
+pub(crate) const SEASON_LEADS: &[&str] = &["this", "next", "last", "the", "coming", "past", "mid"];
 
 /// Words after a capitalised "May" that make it the verb ("May I ask").
-pub const MODAL_NEXT: &[&str] = &[
+pub(crate) const MODAL_NEXT: &[&str] = &[
     "i", "we", "you", "he", "she", "it", "they", "be", "not", "have", "also", "well", "ask", "the",
     "this", "that", "there", "god", "our", "your", "his", "her", "their",
 ];
 
 /// Words joining the two sides of a range.
-pub const RANGE_JOINERS: &[&str] = &["to", "till", "til", "until", "through", "thru", "and"];
+pub(crate) const RANGE_JOINERS: &[&str] = &["to", "till", "til", "until", "through", "thru", "and"];
 
 /// Words before a bare day of the month ("on the 21st", "for the 27").
-pub const DAY_PREPS: &[&str] = &[
+pub(crate) const DAY_PREPS: &[&str] = &[
     "on", "for", "by", "until", "till", "since", "from", "before", "after", "around", "of",
 ];
 
 /// Words before a bare four-digit number that make it a year.
-pub const YEAR_PREPS: &[&str] = &[
+pub(crate) const YEAR_PREPS: &[&str] = &[
     "in",
     "since",
     "by",
@@ -241,7 +241,7 @@ pub const YEAR_PREPS: &[&str] = &[
 ];
 
 /// Other words a rule can start with (besides [`ANCHOR_STARTERS`]).
-pub const STARTERS: &[&str] = &[
+pub(crate) const STARTERS: &[&str] = &[
     "a",
     "about",
     "after",
@@ -309,13 +309,14 @@ pub const STARTERS: &[&str] = &[
 
 /// Words before an all-digit day ("on 4/22", "since 4/22") that make it a
 /// day rather than a score or a ratio.
-pub const NUMERIC_DAY_LEADS: &[&str] = &[
+pub(crate) const NUMERIC_DAY_LEADS: &[&str] = &[
     "on", "in", "this", "next", "from", "to", "until", "till", "since", "by", "back",
 ];
 
 /// Words before a day written with a dot ("on 4.22") that make it a day
 /// rather than a decimal.
-pub const DOTTED_DAY_LEADS: &[&str] = &["on", "in", "this", "next"];
+pub(crate) const DOTTED_DAY_LEADS: &[&str] = &["on", "in", "this", "next"];
 
 /// Currency signs before digits that make them an amount ("$12 December 27").
-pub const CURRENCY_SIGNS: &[&str] = &["$", "\u{a3}", "\u{20ac}", "\u{a5}", "\u{20b9}", "\u{20bd}"];
+pub(crate) const CURRENCY_SIGNS: &[&str] =
+    &["$", "\u{a3}", "\u{20ac}", "\u{a5}", "\u{20b9}", "\u{20bd}"];

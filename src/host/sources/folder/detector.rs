@@ -26,14 +26,14 @@ const HINT_CAPACITY: usize = 16_384;
 /// Longest wait between retries of a file whose output failed.
 const MAX_BACKOFF: Duration = Duration::from_secs(60);
 
-pub struct DetectorOptions {
-    pub scope: Scope,
-    pub settle: Duration,
-    pub rescan_interval: Duration,
-    pub watcher: WatcherKind,
-    pub poll_interval: Duration,
+pub(crate) struct DetectorOptions {
+    pub(crate) scope: Scope,
+    pub(crate) settle: Duration,
+    pub(crate) rescan_interval: Duration,
+    pub(crate) watcher: WatcherKind,
+    pub(crate) poll_interval: Duration,
     /// What the ledger says was last processed at each path: (size, mtime).
-    pub known: HashMap<PathBuf, (u64, Option<i128>)>,
+    pub(crate) known: HashMap<PathBuf, (u64, Option<i128>)>,
 }
 
 /// A file seen changing, waiting to settle.
@@ -46,7 +46,7 @@ struct Pending {
     seen_at: SystemTime,
 }
 
-pub struct Detector {
+pub(crate) struct Detector {
     opts: DetectorOptions,
     jobs: Submitter,
     done: Receiver<Done>,
@@ -68,7 +68,7 @@ pub struct Detector {
 
 impl Detector {
     /// `stop` is a channel whose sender is dropped to stop detection.
-    pub fn new(
+    pub(crate) fn new(
         opts: DetectorOptions,
         jobs: Submitter,
         done: Receiver<Done>,
@@ -99,7 +99,7 @@ impl Detector {
     }
 
     /// Runs until `stop` fires. Dropping the detector closes the job queue.
-    pub fn run(mut self) {
+    pub(crate) fn run(mut self) {
         self.start_watcher();
         loop {
             if let Some(reason) = self.rescan_reason.take() {
@@ -337,7 +337,7 @@ impl Detector {
             if self.opts.known.get(&rel) == Some(&stamp) {
                 continue;
             }
-            if !self.send(Job::found(fresh, p.how, p.seen_at)) {
+            if !self.send(Job::found(fresh, p.seen_at)) {
                 return false;
             }
             metrics::counter!(m::FILES_DETECTED.name, "how" => p.how.label()).increment(1);
@@ -372,7 +372,7 @@ impl Detector {
 }
 
 /// Seeds the detector's memory from the ledger's path table.
-pub fn known_from_ledger(
+pub(crate) fn known_from_ledger(
     entries: Vec<(Vec<u8>, crate::sink::ledger::PathEntry)>,
 ) -> HashMap<PathBuf, (u64, Option<i128>)> {
     entries

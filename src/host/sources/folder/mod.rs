@@ -2,7 +2,7 @@
 //! the folder with the ledger, waits for each file to settle and feeds the
 //! pipeline until shutdown.
 
-pub mod detector;
+pub(crate) mod detector;
 
 use std::time::Duration;
 
@@ -14,11 +14,11 @@ use crate::pipeline::Summary;
 use detector::{Detector, DetectorOptions, known_from_ledger};
 
 /// Every settled file in `watch.dir`, until shutdown.
-pub struct Folder;
+pub(crate) struct Folder;
 
 impl Folder {
     /// Checks that the folder to watch exists.
-    pub fn new(config: &Config) -> anyhow::Result<Folder> {
+    pub(crate) fn new(config: &Config) -> anyhow::Result<Folder> {
         if !config.watch.dir.is_dir() {
             anyhow::bail!(
                 "watch.dir {} is not a folder: create it or set --watch",

@@ -15,11 +15,11 @@ use crate::extract::dates::{self, Kind, Mode, Reading, Value};
 
 /// Both readings of one expression, its kind and modifier.
 #[derive(Debug, Clone, PartialEq)]
-pub struct DateReadings {
-    pub kind: Kind,
-    pub future: Value,
-    pub past: Value,
-    pub modifier: Option<&'static str>,
+pub(crate) struct DateReadings {
+    pub(crate) kind: Kind,
+    pub(crate) future: Value,
+    pub(crate) past: Value,
+    pub(crate) modifier: Option<&'static str>,
 }
 
 impl fmt::Display for DateReadings {
@@ -81,7 +81,7 @@ fn mode_for(kind: Kind) -> Mode {
 }
 
 /// `DateExtractor`, `DatePeriodExtractor`, `DurationExtractor`: span and kind.
-pub struct Extractor(pub Kind);
+pub(crate) struct Extractor(pub(crate) Kind);
 
 impl Model for Extractor {
     fn predict(&self, _input: &str) -> Vec<Prediction> {
@@ -98,7 +98,7 @@ impl Model for Extractor {
 }
 
 /// `DateParser`, `DatePeriodParser`, `DurationParser`: both readings.
-pub struct Parser(pub Kind);
+pub(crate) struct Parser(pub(crate) Kind);
 
 impl Model for Parser {
     fn predict(&self, _input: &str) -> Vec<Prediction> {
@@ -155,7 +155,7 @@ fn same_map(expected: Option<&Json>, v: &Value, kind: Kind) -> bool {
 
 /// The date-time model, on the cases whose results are all dates, date
 /// ranges or durations.
-pub struct DateTimeModel;
+pub(crate) struct DateTimeModel;
 
 /// One reading as the model lists it: type, value or start/end, modifier.
 type Reading3 = (

@@ -32,23 +32,23 @@ use serde_json::Value;
 
 /// One case of a spec file.
 #[derive(Debug, Clone, Deserialize)]
-pub struct Case {
+pub(crate) struct Case {
     #[serde(rename = "Input")]
-    pub input: String,
+    pub(crate) input: String,
     #[serde(rename = "Results", default)]
-    pub results: Vec<Value>,
+    pub(crate) results: Vec<Value>,
     #[serde(rename = "NotSupported", default)]
-    pub not_supported: Option<String>,
+    pub(crate) not_supported: Option<String>,
     #[serde(rename = "NotSupportedByDesign", default)]
-    pub not_supported_by_design: Option<String>,
+    pub(crate) not_supported_by_design: Option<String>,
     #[serde(rename = "Context", default)]
-    pub context: Option<Value>,
+    pub(crate) context: Option<Value>,
 }
 
 impl Case {
     /// The "now" relative dates are read against: the case's
     /// `ReferenceDateTime`, else today (as the upstream runner does).
-    pub fn reference(&self) -> chrono::NaiveDate {
+    pub(crate) fn reference(&self) -> chrono::NaiveDate {
         self.context
             .as_ref()
             .and_then(|c| c.get("ReferenceDateTime"))
@@ -59,7 +59,7 @@ impl Case {
     }
 
     /// Whether the spec flags this case as failing (or out of scope) on `platform`.
-    pub fn flagged(&self, platform: &str) -> bool {
+    pub(crate) fn flagged(&self, platform: &str) -> bool {
         [&self.not_supported, &self.not_supported_by_design]
             .into_iter()
             .flatten()
@@ -70,11 +70,11 @@ impl Case {
 
 /// An expected result: span in characters (end exclusive), type, resolution.
 #[derive(Debug, Clone)]
-pub struct Expected {
-    pub start: usize,
-    pub end: usize,
-    pub kind: String,
-    pub resolution: Value,
+pub(crate) struct Expected {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) kind: String,
+    pub(crate) resolution: Value,
 }
 
 impl Expected {
@@ -103,7 +103,7 @@ impl Expected {
     }
 
     /// A string field of the resolution.
-    pub fn field(&self, key: &str) -> Option<&str> {
+    pub(crate) fn field(&self, key: &str) -> Option<&str> {
         self.resolution.get(key).and_then(Value::as_str)
     }
 }
@@ -111,23 +111,23 @@ impl Expected {
 /// A prediction in the spec's terms: span in characters (end exclusive),
 /// type, and what its value is.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Prediction {
-    pub start: usize,
-    pub end: usize,
-    pub kind: &'static str,
-    pub value: Option<f64>,
+pub(crate) struct Prediction {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) kind: &'static str,
+    pub(crate) value: Option<f64>,
     /// Unit names this prediction answers to (lower case), for unit models.
-    pub units: Vec<String>,
-    pub iso: Option<&'static str>,
-    pub subtype: Option<&'static str>,
+    pub(crate) units: Vec<String>,
+    pub(crate) iso: Option<&'static str>,
+    pub(crate) subtype: Option<&'static str>,
     /// An interval for ranges ("[20,30)").
-    pub interval: Option<String>,
+    pub(crate) interval: Option<String>,
     /// A date's readings, for the date specs.
-    pub date: Option<dates::DateReadings>,
+    pub(crate) date: Option<dates::DateReadings>,
 }
 
 impl Prediction {
-    pub fn number(start: usize, end: usize, kind: &'static str, value: Option<f64>) -> Self {
+    pub(crate) fn number(start: usize, end: usize, kind: &'static str, value: Option<f64>) -> Self {
         Prediction {
             start,
             end,
@@ -143,12 +143,12 @@ impl Prediction {
 }
 
 /// Relative equality within 1e-9, as the scoring rule says.
-pub fn same_number(a: f64, b: f64) -> bool {
+pub(crate) fn same_number(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-9 * a.abs().max(b.abs())
 }
 
 /// A spec value as a number ("192", "1E-12", "20%"); `None` for "null".
-pub fn spec_number(v: Option<&Value>) -> Option<f64> {
+pub(crate) fn spec_number(v: Option<&Value>) -> Option<f64> {
     match v? {
         Value::String(s) => s.trim_end_matches('%').parse().ok(),
         Value::Number(n) => n.as_f64(),
@@ -232,9 +232,9 @@ fn passes(
 
 /// Passed and total cases of one subset.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Tally {
-    pub passed: usize,
-    pub cases: usize,
+pub(crate) struct Tally {
+    pub(crate) passed: usize,
+    pub(crate) cases: usize,
 }
 
 impl Tally {
@@ -244,7 +244,7 @@ impl Tally {
     }
 
     /// Pass rate in percent.
-    pub fn rate(&self) -> f64 {
+    pub(crate) fn rate(&self) -> f64 {
         if self.cases == 0 {
             0.0
         } else {
@@ -262,41 +262,34 @@ impl fmt::Display for Tally {
 
 /// A case that failed, for `--failures`.
 #[derive(Debug, Clone)]
-pub struct Failure {
-    pub input: String,
-    pub expected: Vec<String>,
-    pub predicted: Vec<String>,
+pub(crate) struct Failure {
+    pub(crate) input: String,
+    pub(crate) expected: Vec<String>,
+    pub(crate) predicted: Vec<String>,
 }
 
 /// One spec file's scores.
 #[derive(Debug, Clone)]
-pub struct FileScore {
-    pub file: String,
-    pub all: Tally,
-    pub not_dotnet: Tally,
-    pub not_python: Tally,
+pub(crate) struct FileScore {
+    pub(crate) file: String,
+    pub(crate) all: Tally,
+    pub(crate) not_dotnet: Tally,
+    pub(crate) not_python: Tally,
     /// Not flagged for dotnet, unpaired predictions allowed.
-    pub lenient: Tally,
+    pub(crate) lenient: Tally,
     /// Failing cases not flagged for dotnet.
-    pub failures: Vec<Failure>,
+    pub(crate) failures: Vec<Failure>,
 }
 
 /// The outcome of a run.
 #[derive(Debug, Clone)]
 pub struct Report {
-    pub dir: PathBuf,
-    pub files: Vec<FileScore>,
+    pub(crate) dir: PathBuf,
+    pub(crate) files: Vec<FileScore>,
     /// Spec files with no adapter (dates).
-    pub skipped: Vec<String>,
-    pub elapsed: Duration,
-    pub show_failures: bool,
-}
-
-impl Report {
-    /// The score of a file ("Number/NumberModel.json").
-    pub fn file(&self, name: &str) -> Option<&FileScore> {
-        self.files.iter().find(|f| f.file == name)
-    }
+    pub(crate) skipped: Vec<String>,
+    pub(crate) elapsed: Duration,
+    pub(crate) show_failures: bool,
 }
 
 /// Options of the command.

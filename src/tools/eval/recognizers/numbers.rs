@@ -20,7 +20,7 @@ fn is_number(n: &NumberSpan) -> bool {
 }
 
 /// `NumberModel`: every number, value compared.
-pub struct Numbers;
+pub(crate) struct Numbers;
 
 impl Model for Numbers {
     fn predict(&self, input: &str) -> Vec<Prediction> {
@@ -46,7 +46,7 @@ impl Model for Numbers {
 
 /// `OrdinalModel`: ranks ("11th", "twentieth"); relative ones ("last",
 /// "next") are not read.
-pub struct Ordinals;
+pub(crate) struct Ordinals;
 
 impl Model for Ordinals {
     fn predict(&self, input: &str) -> Vec<Prediction> {
@@ -71,7 +71,7 @@ impl Model for Ordinals {
 }
 
 /// `PercentModel`: percentages, including "percent" written alone (no value).
-pub struct Percents;
+pub(crate) struct Percents;
 
 impl Model for Percents {
     fn predict(&self, input: &str) -> Vec<Prediction> {
@@ -107,7 +107,7 @@ impl Model for Percents {
 
 /// `NumberRangeModel`: two numbers joined as a range, and numbers bounded
 /// by a qualifier ("more than 30", "up to 700").
-pub struct Ranges;
+pub(crate) struct Ranges;
 
 fn interval(q: Qualifier, v: f64) -> Option<String> {
     Some(match q {

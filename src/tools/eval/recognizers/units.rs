@@ -28,7 +28,7 @@ fn unit_key(name: &str) -> String {
 }
 
 /// `CurrencyModel`: amounts of money; a currency named alone has no value.
-pub struct Currencies;
+pub(crate) struct Currencies;
 
 impl Model for Currencies {
     fn predict(&self, input: &str) -> Vec<Prediction> {
@@ -207,7 +207,7 @@ fn unit_matches(expected: &Expected, p: &Prediction) -> bool {
 
 /// `DimensionModel`: lengths, weights, areas, volumes, speeds, information
 /// and angles.
-pub struct Dimensions;
+pub(crate) struct Dimensions;
 
 impl Model for Dimensions {
     fn predict(&self, input: &str) -> Vec<Prediction> {
@@ -248,7 +248,7 @@ impl Model for Dimensions {
 }
 
 /// `TemperatureModel`: degrees Celsius, Fahrenheit, or unnamed.
-pub struct Temperatures;
+pub(crate) struct Temperatures;
 
 impl Model for Temperatures {
     fn predict(&self, input: &str) -> Vec<Prediction> {
@@ -277,7 +277,7 @@ impl Model for Temperatures {
 }
 
 /// `AgeModel`: ages in years, months, weeks or days.
-pub struct Ages;
+pub(crate) struct Ages;
 
 impl Model for Ages {
     fn predict(&self, input: &str) -> Vec<Prediction> {
