@@ -19,20 +19,26 @@ fn is_number(n: &NumberSpan) -> bool {
     n.kind != NumberKind::Ordinal && n.attached != Attached::Letter && n.suffix.is_none()
 }
 
+/// A `kind` prediction, valued, for each number the scanner finds that
+/// `keep` accepts.
+fn scanned(input: &str, kind: &'static str, keep: impl Fn(&NumberSpan) -> bool) -> Vec<Prediction> {
+    let offsets = CharOffsets::new(input);
+    numbers::scan(input)
+        .iter()
+        .filter(|n| keep(n))
+        .map(|n| {
+            let (s, e) = chars(&offsets, &n.range);
+            Prediction::number(s, e, kind, Some(n.value))
+        })
+        .collect()
+}
+
 /// `NumberModel`: every number, value compared.
 pub struct Numbers;
 
 impl Model for Numbers {
     fn predict(&self, input: &str) -> Vec<Prediction> {
-        let offsets = CharOffsets::new(input);
-        numbers::scan(input)
-            .iter()
-            .filter(|n| is_number(n))
-            .map(|n| {
-                let (s, e) = chars(&offsets, &n.range);
-                Prediction::number(s, e, "number", Some(n.value))
-            })
-            .collect()
+        scanned(input, "number", is_number)
     }
 
     fn matches(&self, expected: &Expected, p: &Prediction) -> bool {
@@ -50,15 +56,9 @@ pub struct Ordinals;
 
 impl Model for Ordinals {
     fn predict(&self, input: &str) -> Vec<Prediction> {
-        let offsets = CharOffsets::new(input);
-        numbers::scan(input)
-            .iter()
-            .filter(|n| n.kind == NumberKind::Ordinal && n.attached != Attached::Letter)
-            .map(|n| {
-                let (s, e) = chars(&offsets, &n.range);
-                Prediction::number(s, e, "ordinal", Some(n.value))
-            })
-            .collect()
+        scanned(input, "ordinal", |n| {
+            n.kind == NumberKind::Ordinal && n.attached != Attached::Letter
+        })
     }
 
     fn matches(&self, expected: &Expected, p: &Prediction) -> bool {
