@@ -1,17 +1,12 @@
 //! Adapters for the `Number/*` specs: numbers, ordinals, percentages and
 //! number ranges, from the number scanner and the percentage extractor.
 
-use super::{Expected, Model, Prediction, same_number, spec_number};
+use super::{Expected, Model, Prediction, chars, same_number, spec_number};
 use crate::document::offsets::CharOffsets;
 use crate::extract::numbers::{
     self, Attached, NumberKind, NumberSpan, Qualifier, qualifier, range,
 };
 use crate::extract::{money, percent};
-
-fn chars(offsets: &CharOffsets, r: &std::ops::Range<usize>) -> (usize, usize) {
-    let [s, e] = offsets.span(r);
-    (s, e)
-}
 
 /// Numbers as the spec counts them: not ranks, and not glued to letters
 /// ("29km", "scp173" are names and measures, not numbers).
@@ -86,10 +81,7 @@ impl Model for Percents {
             .iter()
             .map(|p| {
                 let (s, e) = chars(&offsets, &p.head);
-                let value = match p.span {
-                    Some((_, high)) => Some(high),
-                    None => p.value,
-                };
+                let value = p.span.map(|(_, high)| high).or(p.value);
                 Prediction::number(s, e, "percentage", value)
             })
             .collect()

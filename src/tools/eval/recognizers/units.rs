@@ -7,16 +7,11 @@
 //! with an ambiguous sign or name (`$`, `£`, "francs") has no ISO code but
 //! the generic unit name ("Dollar"), and gallons and barrels count as weight.
 
-use super::{Expected, Model, Prediction, same_number, spec_number};
+use super::{Expected, Model, Prediction, chars, same_number, spec_number};
 use crate::document::offsets::CharOffsets;
 use crate::extract::quantities::{self, Measure};
 use crate::extract::units::Dimension;
 use crate::extract::{currency, money, numbers, percent};
-
-fn chars(offsets: &CharOffsets, r: &std::ops::Range<usize>) -> (usize, usize) {
-    let [s, e] = offsets.span(r);
-    (s, e)
-}
 
 /// Gold unit names compare in lower case and in the singular.
 fn unit_key(name: &str) -> String {
@@ -38,10 +33,7 @@ impl Model for Currencies {
             .iter()
             .map(|m| {
                 let (s, e) = chars(&offsets, &m.head);
-                let amount = match m.span {
-                    Some((_, high)) => Some(high),
-                    None => m.amount,
-                };
+                let amount = m.span.map(|(_, high)| high).or(m.amount);
                 let mut units: Vec<String> = Vec::new();
                 let value = if let Some(minor) = m.minor {
                     units.push(unit_key(minor));
@@ -203,10 +195,7 @@ impl Model for UnitModel {
             .filter_map(|q| {
                 let (unit, subtype) = (self.unit_of)(q, input)?;
                 let (s, e) = chars(&offsets, &q.head);
-                let value = match q.span {
-                    Some((_, high)) => high,
-                    None => q.value,
-                };
+                let value = q.span.map_or(q.value, |(_, high)| high);
                 Some(Prediction {
                     units: vec![unit_key(unit)],
                     subtype,
