@@ -178,11 +178,14 @@ fn unit_matches(expected: &Expected, p: &Prediction) -> bool {
     expected.kind == p.kind && value_ok && unit_ok && subtype_ok
 }
 
+/// A spec unit name and, where the spec gives one, its subtype.
+type SpecUnit = (&'static str, Option<&'static str>);
+
 /// A model of quantities with a unit: the spec's kind of result and the
 /// spec unit and subtype of each quantity it covers (`None` for the others).
 pub struct UnitModel {
     kind: &'static str,
-    unit_of: fn(&quantities::Quantity, &str) -> Option<(&'static str, Option<&'static str>)>,
+    unit_of: fn(&quantities::Quantity, &str) -> Option<SpecUnit>,
 }
 
 impl Model for UnitModel {
