@@ -7,8 +7,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests stop at the failing line
 
-use std::path::Path;
-use std::time::Instant;
+mod common;
 
 use wirewatch::document;
 use wirewatch::record::Format;
@@ -17,26 +16,12 @@ use wirewatch::record::Format;
 const PASSES: usize = 5;
 
 fn main() {
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/news/bbc");
-    let mut texts = Vec::new();
-    let mut stack = vec![corpus.clone()];
-    while let Some(dir) = stack.pop() {
-        let Ok(rd) = std::fs::read_dir(&dir) else {
-            continue;
-        };
-        for e in rd.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().is_some_and(|x| x == "txt")
-                && let Ok(b) = std::fs::read(&p)
-            {
-                texts.push(b);
-            }
-        }
-    }
+    let texts = common::bbc_articles();
     if texts.is_empty() {
-        eprintln!("skipped: no articles under {}", corpus.display());
+        eprintln!(
+            "skipped: no articles under {}",
+            common::bbc_root().display()
+        );
         return;
     }
     let markdown: Vec<Vec<u8>> = texts
@@ -53,19 +38,16 @@ fn main() {
 
 fn report(name: &str, docs: &[Vec<u8>], format: Format) {
     let bytes: usize = docs.iter().map(Vec::len).sum();
-    let mut best = f64::MAX;
-    let mut words = 0;
-    for _ in 0..PASSES {
-        let t = Instant::now();
-        words = 0;
+    let (best, words) = common::best_of(PASSES, || {
+        let mut words = 0;
         for d in docs {
             match document::read(d, Some(format)) {
                 Ok(doc) => words += doc.words + doc.sentences.len(),
                 Err(e) => eprintln!("error: {e}"),
             }
         }
-        best = best.min(t.elapsed().as_secs_f64());
-    }
+        words
+    });
     println!(
         "document/{name}: {} articles, {:.1} MB in {:.3} s: {:.1} MB/s, {:.0} articles/s (one core, best of {PASSES}; checksum {words})",
         docs.len(),

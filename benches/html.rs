@@ -8,9 +8,10 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests stop at the failing line
 
+mod common;
+
 use std::io::Read as _;
 use std::path::Path;
-use std::time::Instant;
 
 use wirewatch::document;
 use wirewatch::record::Format;
@@ -45,18 +46,13 @@ fn main() {
         return;
     }
     let bytes: usize = pages.iter().map(Vec::len).sum();
-    let mut best = f64::MAX;
-    let mut words = 0;
-    for _ in 0..PASSES {
-        let started = Instant::now();
-        words = 0;
-        for page in &pages {
-            if let Ok(doc) = document::read(page, Some(Format::Html)) {
-                words += doc.words;
-            }
-        }
-        best = best.min(started.elapsed().as_secs_f64());
-    }
+    let (best, words) = common::best_of(PASSES, || {
+        pages
+            .iter()
+            .filter_map(|page| document::read(page, Some(Format::Html)).ok())
+            .map(|doc| doc.words)
+            .sum()
+    });
     println!(
         "html: {} pages, {:.1} MB in {:.3} s: {:.0} pages/s, {:.1} MB/s ({words} words)",
         pages.len(),

@@ -14,39 +14,41 @@ use wirewatch::record::Format;
 
 const MB: usize = 1 << 20;
 
+/// The inputs made by repeating one unit: name, format, unit.
+const REPEATED: &[(&str, Format, &str)] = &[
+    ("digits", Format::Text, "7"),
+    ("1,1,1", Format::Text, "1,"),
+    ("punctuation", Format::Text, "!?.,;:-"),
+    ("periods", Format::Text, "."),
+    ("spaced dots", Format::Text, ". "),
+    (
+        "words, no newline",
+        Format::Text,
+        "The minister said the talks went well. ",
+    ),
+    (
+        "figures, no newline",
+        Format::Text,
+        "$1.5 billion, 12% and 4,800 radios on October 8. ",
+    ),
+    ("capitals and periods", Format::Text, "A. B. C. "),
+    ("nested quotes (md)", Format::Markdown, "> "),
+    ("nested lists (md)", Format::Markdown, "- "),
+    ("links (md)", Format::Markdown, "[a](http://x.test/) "),
+    ("unclosed tags (html)", Format::Html, "<p><b><i>"),
+];
+
+/// Every input at `size` bytes: the repeated units, then nested divs.
 fn inputs(size: usize) -> Vec<(&'static str, Format, Vec<u8>)> {
     let fill = |unit: &str| unit.repeat(size / unit.len() + 1).into_bytes()[..size].to_vec();
-    let nested = |open: &str, close: &str, inner: &str| {
-        let n = (size - inner.len()) / (open.len() + close.len());
-        format!("{}{inner}{}", open.repeat(n), close.repeat(n)).into_bytes()
-    };
-    vec![
-        ("digits", Format::Text, fill("7")),
-        ("1,1,1", Format::Text, fill("1,")),
-        ("punctuation", Format::Text, fill("!?.,;:-")),
-        ("periods", Format::Text, fill(".")),
-        ("spaced dots", Format::Text, fill(". ")),
-        (
-            "words, no newline",
-            Format::Text,
-            fill("The minister said the talks went well. "),
-        ),
-        (
-            "figures, no newline",
-            Format::Text,
-            fill("$1.5 billion, 12% and 4,800 radios on October 8. "),
-        ),
-        ("capitals and periods", Format::Text, fill("A. B. C. ")),
-        ("nested quotes (md)", Format::Markdown, fill("> ")),
-        ("nested lists (md)", Format::Markdown, fill("- ")),
-        ("links (md)", Format::Markdown, fill("[a](http://x.test/) ")),
-        (
-            "nested divs (html)",
-            Format::Html,
-            nested("<div>", "</div>", "<p>x</p>"),
-        ),
-        ("unclosed tags (html)", Format::Html, fill("<p><b><i>")),
-    ]
+    let (open, close, inner) = ("<div>", "</div>", "<p>x</p>");
+    let depth = (size - inner.len()) / (open.len() + close.len());
+    let nested = format!("{}{inner}{}", open.repeat(depth), close.repeat(depth));
+    REPEATED
+        .iter()
+        .map(|&(name, format, unit)| (name, format, fill(unit)))
+        .chain([("nested divs (html)", Format::Html, nested.into_bytes())])
+        .collect()
 }
 
 fn seconds(bytes: &[u8], format: Format) -> f64 {

@@ -88,45 +88,10 @@ enum Command {
     CheckConfig,
     /// Train the entity recognizer on CoNLL-style data and write the model.
     #[cfg(feature = "tools")]
-    TrainNer {
-        /// Training file (CoNLL: word first, tag last; IOB1 or IOB2).
-        #[arg(long, value_name = "FILE")]
-        train: PathBuf,
-        /// Development file: each epoch is scored on it and the best kept.
-        #[arg(long, value_name = "FILE")]
-        dev: Option<PathBuf>,
-        /// Model file to write.
-        #[arg(long, value_name = "FILE", default_value = "models/ner.bin")]
-        out: PathBuf,
-        /// Passes over the training data.
-        #[arg(long, default_value_t = 22)]
-        epochs: usize,
-        /// Seed of the training order.
-        #[arg(long, default_value_t = 2003)]
-        seed: u64,
-        /// Perceptrons to train, each in its own document order, and average.
-        #[arg(long, default_value_t = 4)]
-        runs: usize,
-    },
+    TrainNer(tools::train_ner::Options),
     /// Learn the recognizer's word clusters from unlabeled text.
     #[cfg(feature = "tools")]
-    TrainClusters {
-        /// Folder with reuters21578/ and ag_news_test/.
-        #[arg(long, value_name = "DIR")]
-        unlabeled: PathBuf,
-        /// Folders of plain-text articles to add.
-        #[arg(long, value_name = "DIR")]
-        news: Vec<PathBuf>,
-        /// CoNLL files whose words (not labels) to add.
-        #[arg(long, value_name = "FILE")]
-        conll: Vec<PathBuf>,
-        /// Output folder for clusters.tsv and caps.tsv.
-        #[arg(long, value_name = "DIR", default_value = "data/ner")]
-        out: PathBuf,
-        /// Seed of the projection and k-means.
-        #[arg(long, default_value_t = 2003)]
-        seed: u64,
-    },
+    TrainClusters(tools::train_clusters::Options),
     /// Build the places table (data/places.tsv) from GeoNames and ISO 3166 files; prints it.
     #[cfg(feature = "tools")]
     BuildGazetteer {
@@ -309,39 +274,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         #[cfg(feature = "tools")]
-        Command::TrainNer {
-            train,
-            dev,
-            out,
-            epochs,
-            seed,
-            runs,
-        } => {
-            tools::train_ner::run(&tools::train_ner::Options {
-                train,
-                dev,
-                out,
-                epochs,
-                seed,
-                runs,
-            })?;
+        Command::TrainNer(options) => {
+            tools::train_ner::run(&options)?;
             Ok(ExitCode::SUCCESS)
         }
         #[cfg(feature = "tools")]
-        Command::TrainClusters {
-            unlabeled,
-            news,
-            conll,
-            out,
-            seed,
-        } => {
-            tools::train_clusters::run(&tools::train_clusters::Options {
-                unlabeled,
-                news,
-                conll,
-                out,
-                seed,
-            })?;
+        Command::TrainClusters(options) => {
+            tools::train_clusters::run(&options)?;
             Ok(ExitCode::SUCCESS)
         }
         #[cfg(feature = "tools")]

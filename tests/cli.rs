@@ -13,6 +13,15 @@ fn stderr(o: &std::process::Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
+/// Runs the binary, which must refuse with exit status 2; returns what it
+/// wrote to standard error.
+fn refused(args: &[&str], env: &[(&str, &str)]) -> String {
+    let o = run(args, env);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    err
+}
+
 /// `wirewatch process` over the workspace's watch folder, records to its
 /// output folder, with `extra` arguments after.
 fn process_workspace(ws: &Workspace, extra: &[&str]) -> std::process::Output {
@@ -122,16 +131,10 @@ fn extract_reports_unreadable_input_clearly() {
     let ws = Workspace::new();
     let f = ws.watch().join("bin.txt");
     std::fs::write(&f, b"\0\0\0binary").expect("write");
-    let o = run(&["extract", f.to_str().expect("utf8")], &[]);
-    assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("binary"), "{}", stderr(&o));
-    let o = run(&["extract", "/nonexistent/file.txt"], &[]);
-    assert_eq!(o.status.code(), Some(2));
-    assert!(
-        stderr(&o).contains("/nonexistent/file.txt"),
-        "{}",
-        stderr(&o)
-    );
+    let err = refused(&["extract", f.to_str().expect("utf8")], &[]);
+    assert!(err.contains("binary"), "{err}");
+    let err = refused(&["extract", "/nonexistent/file.txt"], &[]);
+    assert!(err.contains("/nonexistent/file.txt"), "{err}");
 }
 
 #[test]
@@ -200,23 +203,21 @@ fn extract_jsonl_reads_relative_dates_against_each_lines_reference_date() {
             .collect()
     };
     assert_eq!(out[0]["published"]["from"], "reference_date");
+    // The same four phrases in both lines, each read against its own reference.
+    let phrases = |values: [&str; 4]| -> Vec<(String, String)> {
+        ["last year", "Tuesday", "October 8", "in two weeks"]
+            .into_iter()
+            .zip(values)
+            .map(|(text, value)| (text.into(), value.into()))
+            .collect()
+    };
     assert_eq!(
         values(&out[0]),
-        [
-            ("last year".into(), "2024".into()),
-            ("Tuesday".into(), "2025-11-18".into()),
-            ("October 8".into(), "2025-10-08".into()),
-            ("in two weeks".into(), "2025-12-04".into()),
-        ]
+        phrases(["2024", "2025-11-18", "2025-10-08", "2025-12-04"])
     );
     assert_eq!(
         values(&out[1]),
-        [
-            ("last year".into(), "2018".into()),
-            ("Tuesday".into(), "2019-10-01".into()),
-            ("October 8".into(), "2019-10-08".into()),
-            ("in two weeks".into(), "2019-10-16".into()),
-        ]
+        phrases(["2018", "2019-10-01", "2019-10-08", "2019-10-16"])
     );
     // No reference given: the text's own full date is the reference.
     assert_eq!(out[2]["published"]["from"], "text");
@@ -253,29 +254,19 @@ fn check_config_shows_effective_values_and_names_bad_keys() {
     let text = stdout(&o);
     assert!(text.contains("settle_ms = 555"), "{text}");
     assert!(text.contains("workers = 3"), "{text}");
-    let o = run(
+    let err = refused(
         &["check-config"],
         &[("WIREWATCH_PIPELINE_QUEUE_CAPACITY", "0")],
     );
-    assert_eq!(o.status.code(), Some(2));
-    assert!(
-        stderr(&o).contains("pipeline.queue_capacity"),
-        "{}",
-        stderr(&o)
-    );
+    assert!(err.contains("pipeline.queue_capacity"), "{err}");
     let ws = Workspace::new();
     let cfg = ws.dir.path().join("bad.toml");
     std::fs::write(&cfg, "[output]\non_success = \"shred\"\n").expect("write");
-    let o = run(
+    let err = refused(
         &["check-config", "--config", cfg.to_str().expect("utf8")],
         &[],
     );
-    assert_eq!(o.status.code(), Some(2));
-    assert!(
-        stderr(&o).contains("shred") && stderr(&o).contains("bad.toml"),
-        "{}",
-        stderr(&o)
-    );
+    assert!(err.contains("shred") && err.contains("bad.toml"), "{err}");
 }
 
 #[test]

@@ -51,6 +51,20 @@ fn run_ok(cmd: &mut Command) -> String {
     text
 }
 
+/// Fails the test unless each of `needles` is part of some `what` in `texts`.
+fn assert_each_contained(
+    what: &str,
+    texts: &[impl AsRef<str> + std::fmt::Debug],
+    needles: &[&str],
+) {
+    for needle in needles {
+        assert!(
+            texts.iter().any(|t| t.as_ref().contains(needle)),
+            "no {what} contains {needle:?}: {texts:?}"
+        );
+    }
+}
+
 /// Exported series names: every catalogue metric (with `_bucket`, `_sum`,
 /// `_count` for histograms), the process metrics and `up`.
 fn known_series() -> BTreeSet<String> {
@@ -267,19 +281,18 @@ fn dashboard_is_current_and_every_panel_uses_the_datasource_variable() {
         .filter(|p| p["type"] == "row")
         .map(|p| str_of(&p["title"]).to_lowercase())
         .collect();
-    for row in [
-        "throughput",
-        "latency",
-        "back-pressure",
-        "quality",
-        "process",
-        "nats",
-    ] {
-        assert!(
-            rows.iter().any(|r| r.contains(row)),
-            "no row for {row}: {rows:?}"
-        );
-    }
+    assert_each_contained(
+        "row title",
+        &rows,
+        &[
+            "throughput",
+            "latency",
+            "back-pressure",
+            "quality",
+            "process",
+            "nats",
+        ],
+    );
 
     let known = known_series();
     let panels = dashboard_panels(&d);
@@ -337,16 +350,15 @@ fn dashboard_is_current_and_every_panel_uses_the_datasource_variable() {
         .flat_map(|p| p["targets"].as_array().into_iter().flatten())
         .map(|t| str_of(&t["expr"]))
         .collect();
-    for needle in [
-        "sum by (result) (rate(wirewatch_nats_published_total{",
-        "sum by (op) (rate(wirewatch_nats_errors_total{",
-        "wirewatch_nats_consumer_pending{",
-    ] {
-        assert!(
-            exprs.iter().any(|e| e.contains(needle)),
-            "no panel query with {needle}"
-        );
-    }
+    assert_each_contained(
+        "panel query",
+        &exprs,
+        &[
+            "sum by (result) (rate(wirewatch_nats_published_total{",
+            "sum by (op) (rate(wirewatch_nats_errors_total{",
+            "wirewatch_nats_consumer_pending{",
+        ],
+    );
     // Every catalogue metric is on some panel (the article size histogram aside).
     for def in catalogue::ALL {
         let shown = metrics_used.iter().any(|m| m.starts_with(def.name));

@@ -9,7 +9,6 @@
 mod common;
 
 use std::path::Path;
-use std::process::Command;
 
 /// Lowest figures accepted: what the extractor reaches, less a small margin.
 const MIN_F1: f64 = 0.973;
@@ -24,23 +23,18 @@ fn html_main_text_meets_the_benchmark_targets() {
         common::skip_missing_shared(&dir);
         return;
     }
-    let out = Command::new(env!("CARGO_BIN_EXE_wirewatch"))
-        .args([
+    let stdout = common::run_ok(
+        &[
             "eval",
             "html",
             dir.to_str().expect("utf8"),
             "--per-page",
             "5",
-        ])
-        .env("WIREWATCH_METRICS_ENABLED", "false")
-        .env("RUST_LOG", "error")
-        .output()
-        .expect("run wirewatch");
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "{stdout}\n{}",
-        String::from_utf8_lossy(&out.stderr)
+        ],
+        &[
+            ("WIREWATCH_METRICS_ENABLED", "false"),
+            ("RUST_LOG", "error"),
+        ],
     );
     let figure = |name: &str| -> f64 {
         stdout

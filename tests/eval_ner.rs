@@ -10,7 +10,6 @@
 mod common;
 
 use std::path::Path;
-use std::process::Command;
 
 /// Lowest micro F1 accepted: what the committed model reaches, less a margin.
 const MIN_F1: f64 = 92.0;
@@ -23,23 +22,18 @@ fn dev_split_meets_the_reached_f1() {
         return;
     }
     let pred = tempfile::NamedTempFile::new().expect("temp file");
-    let out = Command::new(env!("CARGO_BIN_EXE_wirewatch"))
-        .args([
+    let stdout = common::run_ok(
+        &[
             "eval",
             "ner",
             file.to_str().expect("utf8"),
             "--predictions",
             pred.path().to_str().expect("utf8"),
-        ])
-        .env("WIREWATCH_METRICS_ENABLED", "false")
-        .env("RUST_LOG", "error")
-        .output()
-        .expect("run wirewatch");
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "{stdout}\n{}",
-        String::from_utf8_lossy(&out.stderr)
+        ],
+        &[
+            ("WIREWATCH_METRICS_ENABLED", "false"),
+            ("RUST_LOG", "error"),
+        ],
     );
     let micro = stdout
         .lines()
@@ -83,13 +77,10 @@ fn small_hand_made_file_scores_exactly() {
         "-DOCSTART- -X- -X- O\n\nAngela B-PER\nMerkel I-PER\nvisited O\nParis B-LOC\n. O\n\nShe O\nmet O\nUNESCO B-ORG\nstaff O\n. O\n",
     )
     .expect("write");
-    let out = Command::new(env!("CARGO_BIN_EXE_wirewatch"))
-        .args(["eval", "ner", file.to_str().expect("utf8")])
-        .env("RUST_LOG", "error")
-        .output()
-        .expect("run wirewatch");
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{stdout}");
+    let stdout = common::run_ok(
+        &["eval", "ner", file.to_str().expect("utf8")],
+        &[("RUST_LOG", "error")],
+    );
     assert!(
         stdout.contains("processed 10 tokens with 3 phrases"),
         "{stdout}"

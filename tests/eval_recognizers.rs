@@ -36,13 +36,7 @@ fn pass_rates_on_the_recognizers_specs() {
         skip_missing_shared(&dir);
         return;
     }
-    let o = run(&["eval", "recognizers", dir.to_str().expect("utf8")], &[]);
-    let out = String::from_utf8_lossy(&o.stdout);
-    assert!(
-        o.status.success(),
-        "{out}\n{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    let out = run_ok(&["eval", "recognizers", dir.to_str().expect("utf8")], &[]);
     println!("{out}");
     for (file, floor) in FLOORS {
         let line = out

@@ -12,16 +12,22 @@ use common::*;
 
 const T: Duration = Duration::from_secs(30);
 
+/// A workspace and its daemon, which has written the record of `first.txt`.
+fn daemon_with_one_record() -> (Workspace, Daemon) {
+    let ws = Workspace::new();
+    let d = Daemon::start(&ws, &[]);
+    drop_file(&ws.watch(), "first.txt", article(1).as_bytes());
+    d.expect_ok(1, T);
+    (ws, d)
+}
+
 fn ready(d: &Daemon) -> Option<u16> {
     d.get("/readyz").map(|(s, _)| s)
 }
 
 #[test]
 fn unwritable_output_is_retried_until_it_recovers() {
-    let ws = Workspace::new();
-    let d = Daemon::start(&ws, &[]);
-    drop_file(&ws.watch(), "first.txt", article(1).as_bytes());
-    d.expect_ok(1, T);
+    let (ws, d) = daemon_with_one_record();
     // The records folder becomes something nothing can be written into.
     let records = ws.out().join("records");
     std::fs::rename(&records, ws.out().join("records.away")).expect("move records");
@@ -72,10 +78,7 @@ fn set_file_size_limit(pid: u32, bytes: u64) {
 
 #[test]
 fn full_disk_is_reported_and_recovered_from() {
-    let ws = Workspace::new();
-    let d = Daemon::start(&ws, &[]);
-    drop_file(&ws.watch(), "first.txt", article(1).as_bytes());
-    d.expect_ok(1, T);
+    let (ws, d) = daemon_with_one_record();
     // No file may grow past one byte: every write fails with EFBIG.
     set_file_size_limit(d.child.id(), 1);
     for i in 2..6 {
@@ -112,10 +115,7 @@ fn full_disk_is_reported_and_recovered_from() {
 
 #[test]
 fn ledger_that_cannot_grow_recovers() {
-    let ws = Workspace::new();
-    let d = Daemon::start(&ws, &[]);
-    drop_file(&ws.watch(), "first.txt", article(1).as_bytes());
-    d.expect_ok(1, T);
+    let (ws, d) = daemon_with_one_record();
     // Records (a few KB) still fit; the ledger cannot grow past its size.
     let ledger_size = std::fs::metadata(ws.out().join("ledger.redb"))
         .expect("ledger")

@@ -78,6 +78,17 @@ fn nats_available() -> bool {
     found
 }
 
+/// A fresh workspace and a JetStream server storing below it; none (the test
+/// is skipped) when nats-server is not installed.
+fn workspace_with_nats() -> Option<(Workspace, NatsServer)> {
+    if !nats_available() {
+        return None;
+    }
+    let ws = Workspace::new();
+    let nats = NatsServer::start(&ws.dir.path().join("js"), free_port());
+    Some((ws, nats))
+}
+
 /// A wirewatch role process with its own metrics port.
 struct Role {
     child: Child,
@@ -85,6 +96,17 @@ struct Role {
 }
 
 impl Role {
+    /// The ingester of `ws`'s watch folder, writing below `ws`/ingest.
+    fn ingest(nats: &NatsServer, ws: &Workspace, env: &[(&str, &str)]) -> Role {
+        Role::start(
+            "ingest",
+            &nats.url(),
+            Some(&ws.watch()),
+            &ws.dir.path().join("ingest"),
+            env,
+        )
+    }
+
     fn start(
         role: &str,
         nats: &str,
@@ -195,20 +217,12 @@ fn stream_messages(url: &str, stream: &str) -> u64 {
 
 #[test]
 fn ingest_and_two_workers_write_every_record_exactly_once_through_a_kill_and_an_outage() {
-    if !nats_available() {
+    let Some((ws, mut nats)) = workspace_with_nats() else {
         return;
-    }
-    let ws = Workspace::new();
-    let mut nats = NatsServer::start(&ws.dir.path().join("js"), free_port());
+    };
     ws.copy_seeds();
     let n_more = 200;
-    let ingest = Role::start(
-        "ingest",
-        &nats.url(),
-        Some(&ws.watch()),
-        &ws.dir.path().join("ingest"),
-        &[],
-    );
+    let ingest = Role::ingest(&nats, &ws, &[]);
     let w1 = Role::start("work", &nats.url(), None, &ws.dir.path().join("w1"), &[]);
     let w2 = Role::start(
         "work",
@@ -313,21 +327,13 @@ fn ingest_and_two_workers_write_every_record_exactly_once_through_a_kill_and_an_
 
 #[test]
 fn a_poison_article_is_dead_lettered_after_max_deliver() {
-    if !nats_available() {
+    let Some((ws, nats)) = workspace_with_nats() else {
         return;
-    }
-    let ws = Workspace::new();
-    let nats = NatsServer::start(&ws.dir.path().join("js"), free_port());
+    };
     let out = ws.dir.path().join("w");
     // Its record can never be written: a folder sits where the file should go.
     std::fs::create_dir_all(out.join("records/poison.txt.json/blocked")).expect("block");
-    let ingest = Role::start(
-        "ingest",
-        &nats.url(),
-        Some(&ws.watch()),
-        &ws.dir.path().join("ingest"),
-        &[],
-    );
+    let ingest = Role::ingest(&nats, &ws, &[]);
     let w = Role::start("work", &nats.url(), None, &out, &[]);
     assert!(wait_for(T, || ingest.ready() && w.ready()));
     drop_file(&ws.watch(), "poison.txt", article(1).as_bytes());
@@ -374,22 +380,14 @@ fn records_stream_limit(url: &str, max_message_size: i32) {
 
 #[test]
 fn a_record_the_records_stream_refused_is_published_when_the_article_comes_back() {
-    if !nats_available() {
+    let Some((ws, nats)) = workspace_with_nats() else {
         return;
-    }
-    let ws = Workspace::new();
-    let nats = NatsServer::start(&ws.dir.path().join("js"), free_port());
+    };
     // The record is written, but the records stream refuses it for a while:
     // the article must not be acked until its record is in the stream, even
     // though it comes back to the worker that already has the record.
     records_stream_limit(&nats.url(), 100);
-    let ingest = Role::start(
-        "ingest",
-        &nats.url(),
-        Some(&ws.watch()),
-        &ws.dir.path().join("ingest"),
-        &[],
-    );
+    let ingest = Role::ingest(&nats, &ws, &[]);
     let w = Role::start(
         "work",
         &nats.url(),
@@ -469,23 +467,15 @@ fn large_article() -> String {
 
 #[test]
 fn a_large_article_travels_through_the_object_store_and_is_deleted_from_it_once_acked() {
-    if !nats_available() {
+    let Some((ws, nats)) = workspace_with_nats() else {
         return;
-    }
-    let ws = Workspace::new();
-    let nats = NatsServer::start(&ws.dir.path().join("js"), free_port());
+    };
     // No redelivery wanted here (a slow debug build must not see one).
     let small = [
         ("WIREWATCH_NATS_MAX_PAYLOAD_BYTES", "4096"),
         ("WIREWATCH_NATS_ACK_WAIT_S", "30"),
     ];
-    let ingest = Role::start(
-        "ingest",
-        &nats.url(),
-        Some(&ws.watch()),
-        &ws.dir.path().join("ingest"),
-        &small,
-    );
+    let ingest = Role::ingest(&nats, &ws, &small);
     assert!(wait_for(T, || ingest.ready()), "ingest not ready");
     let big = large_article();
     assert!(big.len() > 4096 * 2);
@@ -561,11 +551,9 @@ fn a_large_article_travels_through_the_object_store_and_is_deleted_from_it_once_
 
 #[test]
 fn an_article_whose_object_is_gone_is_dead_lettered_with_its_reason_not_left_queued() {
-    if !nats_available() {
+    let Some((ws, nats)) = workspace_with_nats() else {
         return;
-    }
-    let ws = Workspace::new();
-    let nats = NatsServer::start(&ws.dir.path().join("js"), free_port());
+    };
     let out = ws.dir.path().join("w");
     let w = Role::start(
         "work",

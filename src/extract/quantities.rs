@@ -551,39 +551,20 @@ mod tests {
 
     #[test]
     fn measurements() {
-        assert_eq!(
-            q("3,000 km"),
-            vec![("3,000 km".into(), 3000.0, "km".into())]
-        );
-        assert_eq!(
-            q("the six-mile trip"),
-            vec![("six-mile".into(), 6.0, "mi".into())]
-        );
-        assert_eq!(
-            q("a 69-year-old president"),
-            vec![("69-year-old".into(), 69.0, "age/year".into())]
-        );
-        assert_eq!(
-            q("a three-day visit"),
-            vec![("three-day".into(), 3.0, "day".into())]
-        );
-        assert_eq!(
-            q("The weight is 20 [kg]"),
-            vec![("20 [kg]".into(), 20.0, "kg".into())]
-        );
-        assert_eq!(
-            q("he is 5 ft 2 in"),
-            vec![("5 ft 2 in".into(), 5.0 + 2.0 / 12.0, "ft".into())]
-        );
-        assert_eq!(q("I'm 1.8m tall."), vec![("1.8m".into(), 1.8, "m".into())]);
-        assert_eq!(
-            q("rotate 90 degrees"),
-            vec![("90 degrees".into(), 90.0, "°".into())]
-        );
-        assert_eq!(
-            q("eight to 10 feet tall"),
-            vec![("eight to 10 feet".into(), 8.0, "ft".into())]
-        );
+        // Text, the quantity found in it, its value and unit.
+        for (text, found, value, unit) in [
+            ("3,000 km", "3,000 km", 3000.0, "km"),
+            ("the six-mile trip", "six-mile", 6.0, "mi"),
+            ("a 69-year-old president", "69-year-old", 69.0, "age/year"),
+            ("a three-day visit", "three-day", 3.0, "day"),
+            ("The weight is 20 [kg]", "20 [kg]", 20.0, "kg"),
+            ("he is 5 ft 2 in", "5 ft 2 in", 5.0 + 2.0 / 12.0, "ft"),
+            ("I'm 1.8m tall.", "1.8m", 1.8, "m"),
+            ("rotate 90 degrees", "90 degrees", 90.0, "°"),
+            ("eight to 10 feet tall", "eight to 10 feet", 8.0, "ft"),
+        ] {
+            assert_eq!(q(text), vec![(found.into(), value, unit.into())], "{text}");
+        }
         assert!(q("24703L202 and 1990s and 5G").is_empty());
     }
 }

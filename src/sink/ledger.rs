@@ -147,21 +147,23 @@ impl Ledger {
     }
 
     pub fn content(&self, hash: &str) -> Result<Option<ContentEntry>, LedgerError> {
-        self.with_db(|db| {
-            let txn = db!(db.begin_read())?;
-            let table = db!(txn.open_table(CONTENT))?;
-            match db!(table.get(hash))? {
-                Some(v) => Ok(Some(serde_json::from_slice(v.value())?)),
-                None => Ok(None),
-            }
-        })
+        self.entry(CONTENT, hash)
     }
 
     pub(crate) fn path(&self, key: &[u8]) -> Result<Option<PathEntry>, LedgerError> {
+        self.entry(PATHS, key)
+    }
+
+    /// The entry stored under `key` in `table`, decoded; none when absent.
+    fn entry<K: redb::Key + 'static, T: serde::de::DeserializeOwned>(
+        &self,
+        table: TableDefinition<K, &[u8]>,
+        key: K::SelfType<'_>,
+    ) -> Result<Option<T>, LedgerError> {
         self.with_db(|db| {
             let txn = db!(db.begin_read())?;
-            let table = db!(txn.open_table(PATHS))?;
-            match db!(table.get(key))? {
+            let table = db!(txn.open_table(table))?;
+            match db!(table.get(&key))? {
                 Some(v) => Ok(Some(serde_json::from_slice(v.value())?)),
                 None => Ok(None),
             }

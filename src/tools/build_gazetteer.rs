@@ -65,6 +65,11 @@ fn str_of<'a>(v: &'a Value, k: &str) -> &'a str {
     v.get(k).and_then(Value::as_str).unwrap_or("")
 }
 
+/// The elements of the array `v[k]`; none when it is missing or not an array.
+fn items<'a>(v: &'a Value, k: &str) -> impl Iterator<Item = &'a Value> {
+    v.get(k).and_then(Value::as_array).into_iter().flatten()
+}
+
 /// A name worth matching in English text: Latin letters, starts with a
 /// capital, not all capitals (airport codes), no digits, at most four words.
 fn usable_alias(s: &str) -> bool {
@@ -153,12 +158,7 @@ pub fn build(dir: &Path) -> anyhow::Result<String> {
             );
         }
     }
-    for c in iso1
-        .get("3166-1")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-    {
+    for c in items(&iso1, "3166-1") {
         let cc = str_of(c, "alpha_2");
         let Some(row) = country_rows.get_mut(cc) else {
             continue;
@@ -177,12 +177,7 @@ pub fn build(dir: &Path) -> anyhow::Result<String> {
     }
 
     let mut region_rows: BTreeMap<String, Row> = BTreeMap::new();
-    for r in iso2
-        .get("3166-2")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-    {
+    for r in items(&iso2, "3166-2") {
         let code = str_of(r, "code");
         let name = str_of(r, "name");
         let Some((cc, _)) = code.split_once('-') else {

@@ -8,16 +8,23 @@ use anyhow::Context as _;
 
 use super::entities::clusters;
 
-/// Inputs and output folder.
-#[derive(Debug, Clone)]
+/// Inputs and output folder (the `train-clusters` arguments).
+#[derive(Debug, Clone, clap::Args)]
 pub struct Options {
-    /// Folder holding `reuters21578/` and `ag_news_test/`.
+    /// Folder with reuters21578/ and ag_news_test/.
+    #[arg(long, value_name = "DIR")]
     pub unlabeled: PathBuf,
-    /// Folders of plain-text articles (`.txt`, one paragraph per line).
+    /// Folders of plain-text articles to add.
+    #[arg(long, value_name = "DIR")]
     pub news: Vec<PathBuf>,
-    /// CoNLL files whose words (not labels) are added.
+    /// CoNLL files whose words (not labels) to add.
+    #[arg(long, value_name = "FILE")]
     pub conll: Vec<PathBuf>,
+    /// Output folder for clusters.tsv and caps.tsv.
+    #[arg(long, value_name = "DIR", default_value = "data/ner")]
     pub out: PathBuf,
+    /// Seed of the projection and k-means.
+    #[arg(long, default_value_t = 2003)]
     pub seed: u64,
 }
 

@@ -10,14 +10,26 @@ use super::entities::{conll, train};
 use crate::extract::entities::gazetteer::Gazetteer;
 use crate::extract::entities::lexicon::Lexicon;
 
-/// What to train on and where to write.
-#[derive(Debug, Clone)]
+/// What to train on and where to write (the `train-ner` arguments).
+#[derive(Debug, Clone, clap::Args)]
 pub struct Options {
+    /// Training file (CoNLL: word first, tag last; IOB1 or IOB2).
+    #[arg(long, value_name = "FILE")]
     pub train: PathBuf,
+    /// Development file: each epoch is scored on it and the best kept.
+    #[arg(long, value_name = "FILE")]
     pub dev: Option<PathBuf>,
+    /// Model file to write.
+    #[arg(long, value_name = "FILE", default_value = "models/ner.bin")]
     pub out: PathBuf,
+    /// Passes over the training data.
+    #[arg(long, default_value_t = 22)]
     pub epochs: usize,
+    /// Seed of the training order.
+    #[arg(long, default_value_t = 2003)]
     pub seed: u64,
+    /// Perceptrons to train, each in its own document order, and average.
+    #[arg(long, default_value_t = 4)]
     pub runs: usize,
 }
 

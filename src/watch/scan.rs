@@ -90,7 +90,6 @@ impl Scope {
             return None;
         }
         let lmeta = std::fs::symlink_metadata(path).ok()?;
-        let ft = lmeta.file_type();
         let make = |kind, size, mtime| Entry {
             path: path.to_path_buf(),
             rel: rel.clone(),
@@ -98,7 +97,8 @@ impl Scope {
             size,
             mtime,
         };
-        if ft.is_symlink() {
+        // A link inside the root stands for what it points to.
+        let meta = if lmeta.file_type().is_symlink() {
             let target = std::fs::canonicalize(path).ok()?;
             if !target.starts_with(&self.root) {
                 return Some(make(
@@ -107,25 +107,18 @@ impl Scope {
                     lmeta.modified().ok(),
                 ));
             }
-            let meta = std::fs::metadata(&target).ok()?;
-            if meta.is_dir() {
-                return None;
-            }
-            let kind = if meta.is_file() {
-                JobKind::File
-            } else {
-                JobKind::NotAFile
-            };
-            return Some(make(kind, meta.len(), meta.modified().ok()));
-        }
-        if ft.is_dir() {
+            std::fs::metadata(&target).ok()?
+        } else {
+            lmeta
+        };
+        if meta.is_dir() {
             return None;
         }
-        let kind = if ft.is_file() {
+        let kind = if meta.is_file() {
             JobKind::File
         } else {
             JobKind::NotAFile
         };
-        Some(make(kind, lmeta.len(), lmeta.modified().ok()))
+        Some(make(kind, meta.len(), meta.modified().ok()))
     }
 }

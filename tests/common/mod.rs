@@ -257,6 +257,19 @@ pub fn run(args: &[&str], env: &[(&str, &str)]) -> Output {
     cmd.output().expect("run wirewatch")
 }
 
+/// Runs the binary to completion and returns its standard output; fails the
+/// test, showing both streams, when the run does not succeed.
+pub fn run_ok(args: &[&str], env: &[(&str, &str)]) -> String {
+    let o = run(args, env);
+    let stdout = String::from_utf8_lossy(&o.stdout).into_owned();
+    assert!(
+        o.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    stdout
+}
+
 /// Writes a file atomically from the watcher's point of view: temp name, then rename.
 pub fn drop_file(dir: &Path, name: &str, bytes: &[u8]) {
     let tmp = dir.join(format!(".{name}.part"));

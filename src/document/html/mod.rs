@@ -100,6 +100,13 @@ mod tests {
         parse(html).builder.finish().0
     }
 
+    /// Fails unless none of `chrome` is left in `text`.
+    fn assert_dropped(text: &str, chrome: &[&str]) {
+        for c in chrome {
+            assert!(!text.contains(c), "{c} in {text}");
+        }
+    }
+
     const ARTICLE: &str = "<p>The council voted on Tuesday to approve the new budget, which raises spending on schools, roads and parks by four percent.</p>\
         <p>Opponents said the plan, drafted in a hurry, leaves too little for emergencies, and promised to challenge it at the next meeting.</p>\
         <p>The mayor, who proposed the budget in March, called the vote a victory for residents, and said work on the roads would start in May.</p>\
@@ -128,19 +135,20 @@ mod tests {
         assert!(text.contains("\n\nWhat happens next\n\n"), "{text}");
         assert!(text.contains("Road works begin in May"), "{text}");
         assert!(text.contains("a good day for the town"), "{text}");
-        for chrome in [
-            "Home",
-            "cookies",
-            "Share on",
-            "Related",
-            "Another story",
-            "Great news",
-            "rights",
-            "not text",
-            "Budget approved",
-        ] {
-            assert!(!text.contains(chrome), "{chrome} in {text}");
-        }
+        assert_dropped(
+            &text,
+            &[
+                "Home",
+                "cookies",
+                "Share on",
+                "Related",
+                "Another story",
+                "Great news",
+                "rights",
+                "not text",
+                "Budget approved",
+            ],
+        );
     }
 
     #[test]
@@ -161,18 +169,19 @@ mod tests {
         );
         let text = body(&html);
         assert!(text.contains("thirty days to review it"), "{text}");
-        for chrome in [
-            "Jane Doe",
-            "March 1",
-            "Advertisement",
-            "chamber",
-            "Agency",
-            "smiling",
-            "READ MORE",
-            "Comments",
-        ] {
-            assert!(!text.contains(chrome), "{chrome} in {text}");
-        }
+        assert_dropped(
+            &text,
+            &[
+                "Jane Doe",
+                "March 1",
+                "Advertisement",
+                "chamber",
+                "Agency",
+                "smiling",
+                "READ MORE",
+                "Comments",
+            ],
+        );
     }
 
     #[test]

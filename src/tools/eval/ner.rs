@@ -90,6 +90,20 @@ pub fn run(
     Ok(Report { text })
 }
 
+/// One line of the table: a type's (or the micro average's) scores.
+fn write_row(s: &mut String, label: &str, c: &conll::Counts) {
+    let _ = writeln!(
+        s,
+        "{:<8} {:>9.2} {:>9.2} {:>9.2} {:>7} {:>7}",
+        label,
+        100.0 * c.precision(),
+        100.0 * c.recall(),
+        100.0 * c.f1(),
+        c.gold,
+        c.found
+    );
+}
+
 /// The scores as a table (conlleval's figures, in percent like conlleval).
 pub(crate) fn format_report(score: &conll::Score, seconds: f64) -> String {
     let m = score.micro();
@@ -105,27 +119,9 @@ pub(crate) fn format_report(score: &conll::Score, seconds: f64) -> String {
         "type", "precision", "recall", "F1", "gold", "found"
     );
     for (t, c) in &score.by_type {
-        let _ = writeln!(
-            s,
-            "{:<8} {:>9.2} {:>9.2} {:>9.2} {:>7} {:>7}",
-            t,
-            100.0 * c.precision(),
-            100.0 * c.recall(),
-            100.0 * c.f1(),
-            c.gold,
-            c.found
-        );
+        write_row(&mut s, t, c);
     }
-    let _ = writeln!(
-        s,
-        "{:<8} {:>9.2} {:>9.2} {:>9.2} {:>7} {:>7}",
-        "micro",
-        100.0 * m.precision(),
-        100.0 * m.recall(),
-        100.0 * m.f1(),
-        m.gold,
-        m.found
-    );
+    write_row(&mut s, "micro", &m);
     let _ = writeln!(
         s,
         "token accuracy {:.2}%; {:.0} tokens/s on one thread",

@@ -80,36 +80,46 @@ fn mode_for(kind: Kind) -> Mode {
     }
 }
 
-/// `DateExtractor`, `DatePeriodExtractor`, `DurationExtractor`: span and kind.
-pub(crate) struct Extractor(pub(crate) Kind);
+/// The extractor and parser specs of one kind of expression: span and
+/// kind for `DateExtractor`, `DatePeriodExtractor` and `DurationExtractor`;
+/// both readings too for `DateParser`, `DatePeriodParser` and
+/// `DurationParser`.
+pub(crate) struct KindModel {
+    kind: Kind,
+    readings: bool,
+}
 
-impl Model for Extractor {
-    fn predict(&self, _input: &str) -> Vec<Prediction> {
-        Vec::new()
+impl KindModel {
+    /// The extractor spec of `kind`: span and kind.
+    pub(crate) fn extractor(kind: Kind) -> Self {
+        Self {
+            kind,
+            readings: false,
+        }
     }
 
-    fn predict_case(&self, case: &Case) -> Vec<Prediction> {
-        of_kind(case, self.0)
-    }
-
-    fn matches(&self, expected: &Expected, p: &Prediction) -> bool {
-        expected.kind == p.kind
+    /// The parser spec of `kind`: span, kind and both readings.
+    pub(crate) fn parser(kind: Kind) -> Self {
+        Self {
+            kind,
+            readings: true,
+        }
     }
 }
 
-/// `DateParser`, `DatePeriodParser`, `DurationParser`: both readings.
-pub(crate) struct Parser(pub(crate) Kind);
-
-impl Model for Parser {
+impl Model for KindModel {
     fn predict(&self, _input: &str) -> Vec<Prediction> {
         Vec::new()
     }
 
     fn predict_case(&self, case: &Case) -> Vec<Prediction> {
-        of_kind(case, self.0)
+        of_kind(case, self.kind)
     }
 
     fn matches(&self, expected: &Expected, p: &Prediction) -> bool {
+        if !self.readings {
+            return expected.kind == p.kind;
+        }
         let Some(d) = &p.date else {
             return false;
         };

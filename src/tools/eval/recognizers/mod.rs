@@ -20,7 +20,9 @@ mod dates;
 mod numbers;
 mod units;
 
+use crate::document::offsets::CharOffsets;
 use crate::extract::dates::Kind;
+use dates::KindModel;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -173,6 +175,12 @@ trait Model {
     fn matches(&self, expected: &Expected, prediction: &Prediction) -> bool;
 }
 
+/// The character offsets (the spec's unit) of a byte range of the input.
+fn chars(offsets: &CharOffsets, r: &std::ops::Range<usize>) -> (usize, usize) {
+    let [s, e] = offsets.span(r);
+    (s, e)
+}
+
 fn model_for(file: &str) -> Option<Box<dyn Model>> {
     match file {
         "Number/NumberModel.json" => Some(Box::new(numbers::Numbers)),
@@ -180,15 +188,17 @@ fn model_for(file: &str) -> Option<Box<dyn Model>> {
         "Number/PercentModel.json" => Some(Box::new(numbers::Percents)),
         "Number/NumberRangeModel.json" => Some(Box::new(numbers::Ranges)),
         "NumberWithUnit/CurrencyModel.json" => Some(Box::new(units::Currencies)),
-        "NumberWithUnit/DimensionModel.json" => Some(Box::new(units::Dimensions)),
-        "NumberWithUnit/TemperatureModel.json" => Some(Box::new(units::Temperatures)),
-        "NumberWithUnit/AgeModel.json" => Some(Box::new(units::Ages)),
-        "DateTime/DateExtractor.json" => Some(Box::new(dates::Extractor(Kind::Date))),
-        "DateTime/DatePeriodExtractor.json" => Some(Box::new(dates::Extractor(Kind::DateRange))),
-        "DateTime/DurationExtractor.json" => Some(Box::new(dates::Extractor(Kind::Duration))),
-        "DateTime/DateParser.json" => Some(Box::new(dates::Parser(Kind::Date))),
-        "DateTime/DatePeriodParser.json" => Some(Box::new(dates::Parser(Kind::DateRange))),
-        "DateTime/DurationParser.json" => Some(Box::new(dates::Parser(Kind::Duration))),
+        "NumberWithUnit/DimensionModel.json" => Some(Box::new(units::DIMENSIONS)),
+        "NumberWithUnit/TemperatureModel.json" => Some(Box::new(units::TEMPERATURES)),
+        "NumberWithUnit/AgeModel.json" => Some(Box::new(units::AGES)),
+        "DateTime/DateExtractor.json" => Some(Box::new(KindModel::extractor(Kind::Date))),
+        "DateTime/DatePeriodExtractor.json" => {
+            Some(Box::new(KindModel::extractor(Kind::DateRange)))
+        }
+        "DateTime/DurationExtractor.json" => Some(Box::new(KindModel::extractor(Kind::Duration))),
+        "DateTime/DateParser.json" => Some(Box::new(KindModel::parser(Kind::Date))),
+        "DateTime/DatePeriodParser.json" => Some(Box::new(KindModel::parser(Kind::DateRange))),
+        "DateTime/DurationParser.json" => Some(Box::new(KindModel::parser(Kind::Duration))),
         "DateTime/DateTimeModel.json" => Some(Box::new(dates::DateTimeModel)),
         _ => None,
     }

@@ -1,17 +1,12 @@
 //! Adapters for the `Number/*` specs: numbers, ordinals, percentages and
 //! number ranges, from the number scanner and the percentage extractor.
 
-use super::{Expected, Model, Prediction, same_number, spec_number};
+use super::{Expected, Model, Prediction, chars, same_number, spec_number};
 use crate::document::offsets::CharOffsets;
 use crate::extract::numbers::{
     self, Attached, NumberKind, NumberSpan, Qualifier, qualifier, range,
 };
 use crate::extract::{money, percent};
-
-fn chars(offsets: &CharOffsets, r: &std::ops::Range<usize>) -> (usize, usize) {
-    let [s, e] = offsets.span(r);
-    (s, e)
-}
 
 /// Numbers as the spec counts them: not ranks, and not glued to letters
 /// ("29km", "scp173" are names and measures, not numbers).
@@ -19,20 +14,26 @@ fn is_number(n: &NumberSpan) -> bool {
     n.kind != NumberKind::Ordinal && n.attached != Attached::Letter && n.suffix.is_none()
 }
 
+/// A `kind` prediction, valued, for each number the scanner finds that
+/// `keep` accepts.
+fn scanned(input: &str, kind: &'static str, keep: impl Fn(&NumberSpan) -> bool) -> Vec<Prediction> {
+    let offsets = CharOffsets::new(input);
+    numbers::scan(input)
+        .iter()
+        .filter(|n| keep(n))
+        .map(|n| {
+            let (s, e) = chars(&offsets, &n.range);
+            Prediction::number(s, e, kind, Some(n.value))
+        })
+        .collect()
+}
+
 /// `NumberModel`: every number, value compared.
 pub(crate) struct Numbers;
 
 impl Model for Numbers {
     fn predict(&self, input: &str) -> Vec<Prediction> {
-        let offsets = CharOffsets::new(input);
-        numbers::scan(input)
-            .iter()
-            .filter(|n| is_number(n))
-            .map(|n| {
-                let (s, e) = chars(&offsets, &n.range);
-                Prediction::number(s, e, "number", Some(n.value))
-            })
-            .collect()
+        scanned(input, "number", is_number)
     }
 
     fn matches(&self, expected: &Expected, p: &Prediction) -> bool {
@@ -50,15 +51,9 @@ pub(crate) struct Ordinals;
 
 impl Model for Ordinals {
     fn predict(&self, input: &str) -> Vec<Prediction> {
-        let offsets = CharOffsets::new(input);
-        numbers::scan(input)
-            .iter()
-            .filter(|n| n.kind == NumberKind::Ordinal && n.attached != Attached::Letter)
-            .map(|n| {
-                let (s, e) = chars(&offsets, &n.range);
-                Prediction::number(s, e, "ordinal", Some(n.value))
-            })
-            .collect()
+        scanned(input, "ordinal", |n| {
+            n.kind == NumberKind::Ordinal && n.attached != Attached::Letter
+        })
     }
 
     fn matches(&self, expected: &Expected, p: &Prediction) -> bool {
@@ -86,10 +81,7 @@ impl Model for Percents {
             .iter()
             .map(|p| {
                 let (s, e) = chars(&offsets, &p.head);
-                let value = match p.span {
-                    Some((_, high)) => Some(high),
-                    None => p.value,
-                };
+                let value = p.span.map(|(_, high)| high).or(p.value);
                 Prediction::number(s, e, "percentage", value)
             })
             .collect()

@@ -7,16 +7,11 @@
 //! with an ambiguous sign or name (`$`, `£`, "francs") has no ISO code but
 //! the generic unit name ("Dollar"), and gallons and barrels count as weight.
 
-use super::{Expected, Model, Prediction, same_number, spec_number};
+use super::{Expected, Model, Prediction, chars, same_number, spec_number};
 use crate::document::offsets::CharOffsets;
 use crate::extract::quantities::{self, Measure};
 use crate::extract::units::Dimension;
 use crate::extract::{currency, money, numbers, percent};
-
-fn chars(offsets: &CharOffsets, r: &std::ops::Range<usize>) -> (usize, usize) {
-    let [s, e] = offsets.span(r);
-    (s, e)
-}
 
 /// Gold unit names compare in lower case and in the singular.
 fn unit_key(name: &str) -> String {
@@ -38,10 +33,7 @@ impl Model for Currencies {
             .iter()
             .map(|m| {
                 let (s, e) = chars(&offsets, &m.head);
-                let amount = match m.span {
-                    Some((_, high)) => Some(high),
-                    None => m.amount,
-                };
+                let amount = m.span.map(|(_, high)| high).or(m.amount);
                 let mut units: Vec<String> = Vec::new();
                 let value = if let Some(minor) = m.minor {
                     units.push(unit_key(minor));
@@ -170,25 +162,6 @@ fn quantities_of(input: &str) -> Vec<quantities::Quantity> {
     quantities::find(input, &nums, &taken)
 }
 
-fn unit_prediction(
-    offsets: &CharOffsets,
-    q: &quantities::Quantity,
-    kind: &'static str,
-    unit: &str,
-    subtype: Option<&'static str>,
-) -> Prediction {
-    let (s, e) = chars(offsets, &q.head);
-    let value = match q.span {
-        Some((_, high)) => high,
-        None => q.value,
-    };
-    Prediction {
-        units: vec![unit_key(unit)],
-        subtype,
-        ..Prediction::number(s, e, kind, Some(value))
-    }
-}
-
 fn unit_matches(expected: &Expected, p: &Prediction) -> bool {
     let value_ok = match (spec_number(expected.resolution.get("value")), p.value) {
         (Some(a), Some(b)) => same_number(a, b),
@@ -205,102 +178,98 @@ fn unit_matches(expected: &Expected, p: &Prediction) -> bool {
     expected.kind == p.kind && value_ok && unit_ok && subtype_ok
 }
 
+/// A spec unit name and, where the spec gives one, its subtype.
+type SpecUnit = (&'static str, Option<&'static str>);
+
+/// A model of quantities with a unit: the spec's kind of result and the
+/// spec unit and subtype of each quantity it covers (`None` for the others).
+pub(crate) struct UnitModel {
+    kind: &'static str,
+    unit_of: fn(&quantities::Quantity, &str) -> Option<SpecUnit>,
+}
+
+impl Model for UnitModel {
+    /// One prediction for each quantity the model covers, valued at the top
+    /// of a range.
+    fn predict(&self, input: &str) -> Vec<Prediction> {
+        let offsets = CharOffsets::new(input);
+        quantities_of(input)
+            .iter()
+            .filter_map(|q| {
+                let (unit, subtype) = (self.unit_of)(q, input)?;
+                let (s, e) = chars(&offsets, &q.head);
+                let value = q.span.map_or(q.value, |(_, high)| high);
+                Some(Prediction {
+                    units: vec![unit_key(unit)],
+                    subtype,
+                    ..Prediction::number(s, e, self.kind, Some(value))
+                })
+            })
+            .collect()
+    }
+
+    fn matches(&self, expected: &Expected, p: &Prediction) -> bool {
+        unit_matches(expected, p)
+    }
+}
+
 /// `DimensionModel`: lengths, weights, areas, volumes, speeds, information
 /// and angles.
-pub(crate) struct Dimensions;
-
-impl Model for Dimensions {
-    fn predict(&self, input: &str) -> Vec<Prediction> {
-        let offsets = CharOffsets::new(input);
-        quantities_of(input)
-            .iter()
-            .filter_map(|q| {
-                let Measure::Unit(u) = &q.measure else {
-                    return None;
-                };
-                if !matches!(
-                    u.dimension,
-                    Dimension::Length
-                        | Dimension::Mass
-                        | Dimension::Area
-                        | Dimension::Volume
-                        | Dimension::Speed
-                        | Dimension::Information
-                        | Dimension::Angle
-                ) {
-                    return None;
-                }
-                let (name, subtype) = spec_unit(u.symbol, &input[q.head.clone()])?;
-                Some(unit_prediction(
-                    &offsets,
-                    q,
-                    "dimension",
-                    name,
-                    Some(subtype),
-                ))
-            })
-            .collect()
-    }
-
-    fn matches(&self, expected: &Expected, p: &Prediction) -> bool {
-        unit_matches(expected, p)
-    }
-}
+pub(crate) const DIMENSIONS: UnitModel = UnitModel {
+    kind: "dimension",
+    unit_of: |q, input| {
+        let Measure::Unit(u) = &q.measure else {
+            return None;
+        };
+        if !matches!(
+            u.dimension,
+            Dimension::Length
+                | Dimension::Mass
+                | Dimension::Area
+                | Dimension::Volume
+                | Dimension::Speed
+                | Dimension::Information
+                | Dimension::Angle
+        ) {
+            return None;
+        }
+        let (name, subtype) = spec_unit(u.symbol, &input[q.head.clone()])?;
+        Some((name, Some(subtype)))
+    },
+};
 
 /// `TemperatureModel`: degrees Celsius, Fahrenheit, or unnamed.
-pub(crate) struct Temperatures;
-
-impl Model for Temperatures {
-    fn predict(&self, input: &str) -> Vec<Prediction> {
-        let offsets = CharOffsets::new(input);
-        quantities_of(input)
-            .iter()
-            .filter_map(|q| {
-                let Measure::Unit(u) = &q.measure else {
-                    return None;
-                };
-                let unit = match (u.dimension, u.symbol) {
-                    (Dimension::Temperature, "°C") => "C",
-                    (Dimension::Temperature, "°F") => "F",
-                    (Dimension::Temperature, "K") => "K",
-                    (Dimension::Temperature, _) => "Degree",
-                    _ => return None,
-                };
-                Some(unit_prediction(&offsets, q, "temperature", unit, None))
-            })
-            .collect()
-    }
-
-    fn matches(&self, expected: &Expected, p: &Prediction) -> bool {
-        unit_matches(expected, p)
-    }
-}
+pub(crate) const TEMPERATURES: UnitModel = UnitModel {
+    kind: "temperature",
+    unit_of: |q, _| {
+        let Measure::Unit(u) = &q.measure else {
+            return None;
+        };
+        let unit = match (u.dimension, u.symbol) {
+            (Dimension::Temperature, "°C") => "C",
+            (Dimension::Temperature, "°F") => "F",
+            (Dimension::Temperature, "K") => "K",
+            (Dimension::Temperature, _) => "Degree",
+            _ => return None,
+        };
+        Some((unit, None))
+    },
+};
 
 /// `AgeModel`: ages in years, months, weeks or days.
-pub(crate) struct Ages;
-
-impl Model for Ages {
-    fn predict(&self, input: &str) -> Vec<Prediction> {
-        let offsets = CharOffsets::new(input);
-        quantities_of(input)
-            .iter()
-            .filter_map(|q| {
-                let Measure::Age(u) = &q.measure else {
-                    return None;
-                };
-                let unit = match u.symbol {
-                    "year" => "Year",
-                    "month" => "Month",
-                    "week" => "Week",
-                    "day" => "Day",
-                    _ => return None,
-                };
-                Some(unit_prediction(&offsets, q, "age", unit, None))
-            })
-            .collect()
-    }
-
-    fn matches(&self, expected: &Expected, p: &Prediction) -> bool {
-        unit_matches(expected, p)
-    }
-}
+pub(crate) const AGES: UnitModel = UnitModel {
+    kind: "age",
+    unit_of: |q, _| {
+        let Measure::Age(u) = &q.measure else {
+            return None;
+        };
+        let unit = match u.symbol {
+            "year" => "Year",
+            "month" => "Month",
+            "week" => "Week",
+            "day" => "Day",
+            _ => return None,
+        };
+        Some((unit, None))
+    },
+};
