@@ -14,9 +14,9 @@ pub use crate::record::SourceMeta;
 /// Time spent in each stage of [`analyze`].
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct Timings {
-    pub(crate) decode: Duration,
-    pub(crate) parse: Duration,
-    pub(crate) extract: Duration,
+    pub decode: Duration,
+    pub parse: Duration,
+    pub extract: Duration,
 }
 
 /// The record and the counts the metrics need.

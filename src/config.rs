@@ -75,45 +75,45 @@ pub enum LogFormat {
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct WatchConfig {
-    pub(crate) dir: PathBuf,
-    pub(crate) recursive: bool,
-    pub(crate) extensions: Vec<String>,
-    pub(crate) settle_ms: u64,
-    pub(crate) rescan_interval_s: u64,
-    pub(crate) watcher: WatcherKind,
-    pub(crate) poll_interval_ms: u64,
-    pub(crate) max_file_bytes: u64,
+    pub dir: PathBuf,
+    pub recursive: bool,
+    pub extensions: Vec<String>,
+    pub settle_ms: u64,
+    pub rescan_interval_s: u64,
+    pub watcher: WatcherKind,
+    pub poll_interval_ms: u64,
+    pub max_file_bytes: u64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct PipelineConfig {
-    pub(crate) workers: usize,
-    pub(crate) queue_capacity: usize,
-    pub(crate) group_commit_ms: u64,
-    pub(crate) shutdown_timeout_s: u64,
+    pub workers: usize,
+    pub queue_capacity: usize,
+    pub group_commit_ms: u64,
+    pub shutdown_timeout_s: u64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct OutputConfig {
-    pub(crate) dir: PathBuf,
-    pub(crate) on_success: CompletionAction,
-    pub(crate) done_dir: PathBuf,
-    pub(crate) ledger: PathBuf,
+    pub dir: PathBuf,
+    pub on_success: CompletionAction,
+    pub done_dir: PathBuf,
+    pub ledger: PathBuf,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct QuarantineConfig {
-    pub(crate) max_bytes: u64,
+    pub max_bytes: u64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct MetricsConfig {
-    pub(crate) enabled: bool,
-    pub(crate) addr: String,
+    pub enabled: bool,
+    pub addr: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -126,20 +126,20 @@ pub struct LogConfig {
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct NatsConfig {
-    pub(crate) servers: Vec<String>,
-    pub(crate) stream: String,
-    pub(crate) subject: String,
-    pub(crate) records_stream: String,
-    pub(crate) records_subject: String,
-    pub(crate) consumer: String,
-    pub(crate) replicas: usize,
-    pub(crate) duplicate_window_s: u64,
-    pub(crate) ack_wait_s: u64,
-    pub(crate) max_deliver: i64,
-    pub(crate) max_payload_bytes: u64,
-    pub(crate) fetch_batch: usize,
-    pub(crate) credentials: PathBuf,
-    pub(crate) tls: bool,
+    pub servers: Vec<String>,
+    pub stream: String,
+    pub subject: String,
+    pub records_stream: String,
+    pub records_subject: String,
+    pub consumer: String,
+    pub replicas: usize,
+    pub duplicate_window_s: u64,
+    pub ack_wait_s: u64,
+    pub max_deliver: i64,
+    pub max_payload_bytes: u64,
+    pub fetch_batch: usize,
+    pub credentials: PathBuf,
+    pub tls: bool,
 }
 
 /// Command-line values that take precedence over file and environment.

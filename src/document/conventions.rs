@@ -16,8 +16,8 @@ const HEAD_PARAGRAPHS: usize = 3;
 #[derive(Debug, Default, Clone, PartialEq)]
 pub(crate) struct Head {
     /// A date line or wire dateline, and which.
-    pub(crate) published: Option<(StatedDate, &'static str)>,
-    pub(crate) authors: Vec<String>,
+    pub published: Option<(StatedDate, &'static str)>,
+    pub authors: Vec<String>,
 }
 
 /// Finds and removes date-line and byline paragraphs at the top of the body;

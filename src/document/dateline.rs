@@ -14,9 +14,9 @@ use crate::extract::dates::lexicon;
 /// A calendar date as written; the year may be missing ("MOSCOW, June 30 -").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct StatedDate {
-    pub(crate) year: Option<i32>,
-    pub(crate) month: u32,
-    pub(crate) day: u32,
+    pub year: Option<i32>,
+    pub month: u32,
+    pub day: u32,
 }
 
 /// Words that may precede a date on a dateline line.

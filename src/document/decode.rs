@@ -7,11 +7,11 @@ use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, WINDOWS_1252};
 /// Text decoded from a file, with how it was decoded.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Decoded {
-    pub(crate) text: String,
+    pub text: String,
     /// WHATWG label of the encoding used, lowercase (e.g. "utf-8", "windows-1252").
-    pub(crate) encoding: &'static str,
+    pub encoding: &'static str,
     /// How sure the decoder is: 1.0 for a BOM or valid UTF-8, lower for guesses.
-    pub(crate) confidence: f32,
+    pub confidence: f32,
 }
 
 /// Why bytes could not become article text.

@@ -26,9 +26,9 @@ const MIN_FAST_WORDS: usize = 40;
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Detected {
     /// ISO 639-1 code where one exists, else ISO 639-3.
-    pub(crate) code: &'static str,
+    pub code: &'static str,
     /// 0.0–1.0, from the detector.
-    pub(crate) confidence: f64,
+    pub confidence: f64,
 }
 
 /// Detects the language of `text` from its first few kilobytes.

@@ -9,10 +9,10 @@ use super::{DocLink, FrontMatter, dateline};
 
 #[derive(Debug)]
 pub(crate) struct Parsed {
-    pub(crate) title: Option<String>,
-    pub(crate) builder: BodyBuilder,
-    pub(crate) links: Vec<DocLink>,
-    pub(crate) front: FrontMatter,
+    pub title: Option<String>,
+    pub builder: BodyBuilder,
+    pub links: Vec<DocLink>,
+    pub front: FrontMatter,
 }
 
 struct OpenLink {

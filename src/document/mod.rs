@@ -28,18 +28,18 @@ use crate::telemetry::labels::QuarantineReason;
 /// A link whose anchor text sits at `range` (bytes) in the body.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct DocLink {
-    pub(crate) url: String,
-    pub(crate) range: Range<usize>,
+    pub url: String,
+    pub range: Range<usize>,
 }
 
 /// Metadata a format carries outside the text (markdown front matter, HTML
 /// meta tags and JSON-LD).
 #[derive(Debug, Default, Clone, PartialEq)]
 pub(crate) struct FrontMatter {
-    pub(crate) date: Option<dateline::StatedDate>,
-    pub(crate) authors: Vec<String>,
-    pub(crate) publisher: Option<String>,
-    pub(crate) url: Option<String>,
+    pub date: Option<dateline::StatedDate>,
+    pub authors: Vec<String>,
+    pub publisher: Option<String>,
+    pub url: Option<String>,
 }
 
 /// An article read and normalized, independent of its source format.

@@ -8,8 +8,8 @@ use super::sentences;
 /// A parsed plain-text article before sentence analysis.
 #[derive(Debug)]
 pub(crate) struct Parsed {
-    pub(crate) title: Option<String>,
-    pub(crate) builder: BodyBuilder,
+    pub title: Option<String>,
+    pub builder: BodyBuilder,
 }
 
 /// Longest first line still taken for a headline.

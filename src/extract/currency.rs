@@ -35,19 +35,19 @@ pub(crate) enum FormKind {
 /// One way a currency is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Form {
-    pub(crate) text: &'static str,
-    pub(crate) code: &'static str,
-    pub(crate) kind: FormKind,
+    pub text: &'static str,
+    pub code: &'static str,
+    pub kind: FormKind,
     /// The generic name an ambiguous form stands for ("dollar" for "$").
-    pub(crate) family: Option<&'static str>,
+    pub family: Option<&'static str>,
 }
 
 /// A currency mention found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Mention {
-    pub(crate) range: Range<usize>,
+    pub range: Range<usize>,
     /// Every form written this way (a word can be a name and a code: "RMB").
-    pub(crate) forms: Vec<Form>,
+    pub forms: Vec<Form>,
 }
 
 impl Mention {

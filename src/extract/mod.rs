@@ -32,22 +32,22 @@ pub(crate) use quantities::Quantity;
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Facts {
     /// Links found in the text itself, beyond the markup links of the document.
-    pub(crate) links: Vec<DocLink>,
+    pub links: Vec<DocLink>,
     /// Amounts of money (and currencies named without an amount).
-    pub(crate) money: Vec<Money>,
+    pub money: Vec<Money>,
     /// Percentages (and "percent" written without a number).
-    pub(crate) percentages: Vec<Percentage>,
+    pub percentages: Vec<Percentage>,
     /// Measurements and counts.
-    pub(crate) quantities: Vec<Quantity>,
+    pub quantities: Vec<Quantity>,
     /// The numbers that are figures of their own: not inside money, a
     /// percentage, a quantity or a date, and not years, times, list
     /// numbering or parts of names.
-    pub(crate) standalone: Vec<Standalone>,
+    pub standalone: Vec<Standalone>,
     /// Dates, periods and durations, as written (resolved when the record
     /// is built, against the article's reference date).
-    pub(crate) dates: Vec<dates::DateMention>,
+    pub dates: Vec<dates::DateMention>,
     /// People, organizations, places and other names, linked within the article.
-    pub(crate) entities: Vec<entities::Entity>,
+    pub entities: Vec<entities::Entity>,
 }
 
 /// Every fact of `doc`. The body is lexed once; the figure extractors build

@@ -8,8 +8,8 @@ use std::ops::Range;
 /// A word and its byte range.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Word<'a> {
-    pub(crate) range: Range<usize>,
-    pub(crate) text: &'a str,
+    pub range: Range<usize>,
+    pub text: &'a str,
 }
 
 /// Longest word looked at, in characters: keeps every call bounded.

@@ -68,13 +68,13 @@ pub(crate) enum Conv {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Unit {
     /// Normalized symbol used in records ("km", "t", "°C").
-    pub(crate) symbol: &'static str,
-    pub(crate) dimension: Dimension,
-    pub(crate) conv: Conv,
+    pub symbol: &'static str,
+    pub dimension: Dimension,
+    pub conv: Conv,
     /// Names and abbreviations read in any case.
-    pub(crate) words: &'static [&'static str],
+    pub words: &'static [&'static str],
     /// Symbols read only as written ("MB" is a megabyte, "Mb" a megabit).
-    pub(crate) signs: &'static [&'static str],
+    pub signs: &'static [&'static str],
 }
 
 impl Unit {

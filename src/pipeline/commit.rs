@@ -54,11 +54,11 @@ impl Summary {
 pub(crate) type Progress = Box<dyn Fn(&Completion) + Send>;
 
 pub(crate) struct Committer {
-    pub(crate) ctx: Arc<Context>,
-    pub(crate) completions: Receiver<Completion>,
-    pub(crate) done: Option<Sender<Done>>,
-    pub(crate) window: Duration,
-    pub(crate) progress: Option<Progress>,
+    pub ctx: Arc<Context>,
+    pub completions: Receiver<Completion>,
+    pub done: Option<Sender<Done>>,
+    pub window: Duration,
+    pub progress: Option<Progress>,
 }
 
 impl Committer {

@@ -11,12 +11,12 @@ use crate::telemetry::catalogue as m;
 /// An article is finished: it has an outcome, and that outcome is durable.
 pub(crate) struct ArticleFinished<'a> {
     /// The path as shown in records and logs.
-    pub(crate) path: &'a str,
-    pub(crate) outcome: &'a Outcome,
+    pub path: &'a str,
+    pub outcome: &'a Outcome,
     /// Times the work queue delivered it, when it came from one and gave up.
-    pub(crate) delivered: Option<i64>,
+    pub delivered: Option<i64>,
     /// Milliseconds from the start of its processing, when it was processed here.
-    pub(crate) ms: Option<f64>,
+    pub ms: Option<f64>,
 }
 
 impl ArticleFinished<'_> {

@@ -43,20 +43,20 @@ pub(crate) enum JobKind {
 #[derive(Debug, Clone)]
 pub(crate) struct Job {
     /// Where to read it.
-    pub(crate) path: PathBuf,
+    pub path: PathBuf,
     /// Path relative to its root: the ledger key and the record's location.
-    pub(crate) rel: PathBuf,
-    pub(crate) kind: JobKind,
+    pub rel: PathBuf,
+    pub kind: JobKind,
     /// When the file was first seen in the folder (wall clock): with its
     /// mtime, when it was "dropped" for the latency metric.
-    pub(crate) seen_at: SystemTime,
+    pub seen_at: SystemTime,
     /// The file's modification time when it settled.
-    pub(crate) mtime: Option<SystemTime>,
+    pub mtime: Option<SystemTime>,
     /// The content, when it arrived with the job (from a message queue)
     /// instead of being read from `path`.
-    pub(crate) payload: Option<std::sync::Arc<[u8]>>,
+    pub payload: Option<std::sync::Arc<[u8]>>,
     /// Opaque number the feeder gets back in [`Done`] (a message to ack).
-    pub(crate) ticket: Option<u64>,
+    pub ticket: Option<u64>,
 }
 
 impl Job {
@@ -156,31 +156,31 @@ impl Outcome {
 /// A finished job, waiting for the group commit.
 #[derive(Debug)]
 pub(crate) struct Completion {
-    pub(crate) job: Job,
-    pub(crate) outcome: Outcome,
+    pub job: Job,
+    pub outcome: Outcome,
     /// Ledger changes to commit for it.
-    pub(crate) ops: Vec<LedgerOp>,
+    pub ops: Vec<LedgerOp>,
     /// Folder to fsync before the ledger commit (where its output was renamed).
-    pub(crate) sync_dir: Option<PathBuf>,
+    pub sync_dir: Option<PathBuf>,
     /// Content hash this job claimed, released after the commit.
-    pub(crate) claim: Option<String>,
-    pub(crate) bytes: u64,
-    pub(crate) started_at: Instant,
-    pub(crate) fact_counts: Vec<(FactKind, usize)>,
+    pub claim: Option<String>,
+    pub bytes: u64,
+    pub started_at: Instant,
+    pub fact_counts: Vec<(FactKind, usize)>,
     /// Entities by type (`wirewatch_entities_extracted_total`).
-    pub(crate) entity_counts: Vec<(EntityType, usize)>,
+    pub entity_counts: Vec<(EntityType, usize)>,
 }
 
 /// Sent back to the detector once a path's job is committed.
 #[derive(Debug, Clone)]
 pub(crate) struct Done {
-    pub(crate) rel: PathBuf,
+    pub rel: PathBuf,
     /// Processing failed in a way worth retrying (output not writable).
-    pub(crate) retry: bool,
+    pub retry: bool,
     /// The job's ticket.
-    pub(crate) ticket: Option<u64>,
+    pub ticket: Option<u64>,
     /// The record written or adopted, for an `ok` outcome.
-    pub(crate) record: Option<PathBuf>,
+    pub record: Option<PathBuf>,
 }
 
 /// Nanoseconds since the Unix epoch, as stored in the ledger.

@@ -31,14 +31,14 @@ pub(crate) use job::{Completion, Detection, Done, Job, JobKind, Outcome};
 /// What every worker shares.
 pub(crate) struct Context {
     /// Where new content goes (records here, or a message queue).
-    pub(crate) output: Box<dyn worker::Output>,
-    pub(crate) ledger: Ledger,
-    pub(crate) records: RecordStore,
-    pub(crate) quarantine: Quarantine,
-    pub(crate) health: Arc<Health>,
-    pub(crate) max_file_bytes: u64,
-    pub(crate) on_success: CompletionAction,
-    pub(crate) done_dir: PathBuf,
+    pub output: Box<dyn worker::Output>,
+    pub ledger: Ledger,
+    pub records: RecordStore,
+    pub quarantine: Quarantine,
+    pub health: Arc<Health>,
+    pub max_file_bytes: u64,
+    pub on_success: CompletionAction,
+    pub done_dir: PathBuf,
     /// Content hashes being processed right now, by the path processing them.
     claims: Mutex<HashMap<String, PathBuf>>,
 }
@@ -119,21 +119,21 @@ impl Context {
 /// A started pipeline: feed it through `jobs` (the host wraps it in a
 /// submitter), then drop every copy of `jobs` and call [`Running::join`].
 pub(crate) struct Running {
-    pub(crate) jobs: Sender<Job>,
+    pub jobs: Sender<Job>,
     workers: Vec<JoinHandle<()>>,
     committer: JoinHandle<Summary>,
 }
 
 /// Settings of a pipeline run.
 pub(crate) struct Options {
-    pub(crate) workers: usize,
-    pub(crate) queue_capacity: usize,
-    pub(crate) group_commit: Duration,
+    pub workers: usize,
+    pub queue_capacity: usize,
+    pub group_commit: Duration,
     /// Sent each committed path, so the detector knows it is no longer in flight.
-    pub(crate) done: Option<Sender<Done>>,
-    pub(crate) progress: Option<Progress>,
+    pub done: Option<Sender<Done>>,
+    pub progress: Option<Progress>,
     /// Once its deadline passes, workers stop taking new jobs.
-    pub(crate) shutdown: Shutdown,
+    pub shutdown: Shutdown,
 }
 
 /// Starts the workers and the committer.

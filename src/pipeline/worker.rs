@@ -159,13 +159,13 @@ fn run(ctx: &Context, c: &mut Completion) -> Step<Outcome> {
 
 /// A file's content, read and identified, ready for its output.
 pub(crate) struct Delivery<'a> {
-    pub(crate) bytes: &'a [u8],
+    pub bytes: &'a [u8],
     /// Content hash of `bytes`.
-    pub(crate) hash: &'a str,
+    pub hash: &'a str,
     /// Ledger key of the job's path.
-    pub(crate) key: Vec<u8>,
+    pub key: Vec<u8>,
     /// Revision of the path's record so far (0: none).
-    pub(crate) previous_revision: u32,
+    pub previous_revision: u32,
 }
 
 impl Delivery<'_> {

@@ -92,25 +92,25 @@ pub struct Record {
 #[serde(deny_unknown_fields)]
 pub(crate) struct Source {
     /// Path relative to the watched folder (or as given on the command line).
-    pub(crate) path: String,
+    pub path: String,
     /// Size of the file in bytes.
-    pub(crate) bytes: u64,
+    pub bytes: u64,
     /// Format the file was parsed as.
-    pub(crate) format: Format,
+    pub format: Format,
     /// Character encoding the bytes were decoded from (WHATWG label).
-    pub(crate) encoding: String,
+    pub encoding: String,
     /// How sure the decoder was of the encoding: 1 for a BOM or valid UTF-8,
     /// lower for a statistical guess.
-    pub(crate) encoding_confidence: f64,
+    pub encoding_confidence: f64,
     /// BLAKE3 hash of the raw bytes: the file's identity in the ledger.
-    pub(crate) content_hash: String,
+    pub content_hash: String,
     /// Modification time of the file (RFC 3339, UTC), when known.
-    pub(crate) modified_at: Option<String>,
+    pub modified_at: Option<String>,
     /// When wirewatch produced this record (RFC 3339, UTC); the one field that
     /// differs between two runs over the same bytes.
-    pub(crate) ingested_at: String,
+    pub ingested_at: String,
     /// 1 for the first content seen at this path, then +1 for each change.
-    pub(crate) revision: u32,
+    pub revision: u32,
 }
 
 /// When the article was published.
@@ -118,13 +118,13 @@ pub(crate) struct Source {
 #[serde(deny_unknown_fields)]
 pub(crate) struct Published {
     /// ISO 8601 date (YYYY-MM-DD).
-    pub(crate) date: String,
+    pub date: String,
     /// Where the date came from: "dateline" (stated at the top of the text),
     /// "metadata" (front matter, HTML meta or JSON-LD), "reference_date"
     /// (given by the caller), "text" (the latest fully written date in the
     /// text, when the article states none), or "mtime" (the file's
     /// modification time, when the text has no full date either).
-    pub(crate) from: String,
+    pub from: String,
 }
 
 /// A detected language.
@@ -132,9 +132,9 @@ pub(crate) struct Published {
 #[serde(deny_unknown_fields)]
 pub(crate) struct Language {
     /// ISO 639-1 code (ISO 639-3 where no two-letter code exists).
-    pub(crate) code: String,
+    pub code: String,
     /// Detector confidence, 0 to 1.
-    pub(crate) confidence: f64,
+    pub confidence: f64,
 }
 
 /// Input formats wirewatch understands.
@@ -168,10 +168,10 @@ pub struct Text {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Link {
-    pub(crate) text: String,
-    pub(crate) url: String,
-    pub(crate) start: usize,
-    pub(crate) end: usize,
+    pub text: String,
+    pub url: String,
+    pub start: usize,
+    pub end: usize,
 }
 
 /// Serde's test for a flag left out of the JSON when false.
@@ -184,23 +184,23 @@ fn is_false(b: &bool) -> bool {
 #[serde(deny_unknown_fields)]
 pub(crate) struct Number {
     /// The number as written.
-    pub(crate) text: String,
+    pub text: String,
     /// `[start, end)` code-point offsets in `text.body`.
-    pub(crate) start: usize,
-    pub(crate) end: usize,
+    pub start: usize,
+    pub end: usize,
     /// Index in `text.sentences` of the sentence holding it.
-    pub(crate) sentence: usize,
+    pub sentence: usize,
     /// Its value (0.5 for "half"); for a range, the low end.
-    pub(crate) value: f64,
+    pub value: f64,
     /// A rank ("third", "21st"): `value` is the rank.
     #[serde(default, skip_serializing_if = "is_false")]
-    pub(crate) ordinal: bool,
+    pub ordinal: bool,
     /// Low end of a range ("10-15" → 10).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) min: Option<f64>,
+    pub min: Option<f64>,
     /// High end of a range ("10-15" → 15).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) max: Option<f64>,
+    pub max: Option<f64>,
 }
 
 /// An amount of money ("over 25.3 billion rubles", "US$1.5 billion").
@@ -208,29 +208,29 @@ pub(crate) struct Number {
 #[serde(deny_unknown_fields)]
 pub(crate) struct Money {
     /// The amount as written, with its currency (the qualifier is not part of it).
-    pub(crate) text: String,
+    pub text: String,
     /// `[start, end)` code-point offsets in `text.body`.
-    pub(crate) start: usize,
-    pub(crate) end: usize,
+    pub start: usize,
+    pub end: usize,
     /// Index in `text.sentences` of the sentence holding it.
-    pub(crate) sentence: usize,
+    pub sentence: usize,
     /// The amount in the currency's major unit (25300000000 for "25.3
     /// billion rubles", 0.5 for "50 cents"); for a range, the low end.
-    pub(crate) amount: f64,
+    pub amount: f64,
     /// ISO 4217 code. Ambiguous signs and names resolve as news uses them:
     /// a bare `$` or "dollars" is USD, `£` or "pounds" GBP, `¥` JPY,
     /// "francs" CHF, "rupees" INR. Withdrawn currencies keep their old code
     /// (DEM, FRF, ESP …); bitcoin is XBT.
-    pub(crate) currency: String,
+    pub currency: String,
     /// How the amount relates to the true one ("over", "about", "up to" …).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) qualifier: Option<Qualifier>,
+    pub qualifier: Option<Qualifier>,
     /// Low end of a range ("$1.2-1.5 billion").
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) min: Option<f64>,
+    pub min: Option<f64>,
     /// High end of a range.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) max: Option<f64>,
+    pub max: Option<f64>,
 }
 
 /// A percentage ("12%", "46.2 per cent", "0.5 percentage points").
@@ -238,28 +238,28 @@ pub(crate) struct Money {
 #[serde(deny_unknown_fields)]
 pub(crate) struct Percentage {
     /// The percentage as written.
-    pub(crate) text: String,
+    pub text: String,
     /// `[start, end)` code-point offsets in `text.body`.
-    pub(crate) start: usize,
-    pub(crate) end: usize,
+    pub start: usize,
+    pub end: usize,
     /// Index in `text.sentences` of the sentence holding it.
-    pub(crate) sentence: usize,
+    pub sentence: usize,
     /// The number of percent (12 for "12%"); for a range, the low end.
-    pub(crate) value: f64,
+    pub value: f64,
     /// Percentage points: a difference between two percentages.
     #[serde(default, skip_serializing_if = "is_false")]
-    pub(crate) points: bool,
+    pub points: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) qualifier: Option<Qualifier>,
+    pub qualifier: Option<Qualifier>,
     /// What it is a share of, when the sentence says ("its GDP" in "45% of its GDP").
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) of: Option<String>,
+    pub of: Option<String>,
     /// Low end of a range ("10-15%").
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) min: Option<f64>,
+    pub min: Option<f64>,
     /// High end of a range.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) max: Option<f64>,
+    pub max: Option<f64>,
 }
 
 /// A date, a period or a length of time ("June 30, 2022", "last year",
@@ -268,34 +268,34 @@ pub(crate) struct Percentage {
 #[serde(deny_unknown_fields)]
 pub(crate) struct Date {
     /// The expression as written.
-    pub(crate) text: String,
+    pub text: String,
     /// `[start, end)` code-point offsets in `text.body`.
-    pub(crate) start: usize,
-    pub(crate) end: usize,
+    pub start: usize,
+    pub end: usize,
     /// Index in `text.sentences` of the sentence holding it.
-    pub(crate) sentence: usize,
+    pub sentence: usize,
     /// ISO 8601 value at its granularity: "2022-06-30", "2024-03", "2025";
     /// absent for ranges, durations, and relative expressions in an article
     /// with no reference date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) value: Option<String>,
+    pub value: Option<String>,
     /// First day of the period or range (inclusive); absent when it is open
     /// ("before 2018").
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) start_date: Option<String>,
+    pub start_date: Option<String>,
     /// Last day of the period or range (inclusive); absent when it is open
     /// ("since 1992").
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) end_date: Option<String>,
-    pub(crate) granularity: Granularity,
+    pub end_date: Option<String>,
+    pub granularity: Granularity,
     /// A length of time as ISO 8601 ("P3Y", "PT1.5H").
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) duration: Option<String>,
+    pub duration: Option<String>,
     /// How the expression bounds or qualifies its date: before, after,
     /// since, until, approx; start, mid, end (a part of a period); more,
     /// less (a duration).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) modifier: Option<String>,
+    pub modifier: Option<String>,
 }
 
 /// A number and what it counts or measures ("145 people", "3,000 km").
@@ -303,34 +303,34 @@ pub(crate) struct Date {
 #[serde(deny_unknown_fields)]
 pub(crate) struct Quantity {
     /// The quantity as written.
-    pub(crate) text: String,
+    pub text: String,
     /// `[start, end)` code-point offsets in `text.body`.
-    pub(crate) start: usize,
-    pub(crate) end: usize,
+    pub start: usize,
+    pub end: usize,
     /// Index in `text.sentences` of the sentence holding it.
-    pub(crate) sentence: usize,
+    pub sentence: usize,
     /// The number, in `unit`; for a range, the low end.
-    pub(crate) value: f64,
+    pub value: f64,
     /// For a measurement, the unit's symbol ("km", "t", "mi", "°C", "year");
     /// for a count, the words naming what is counted, as written ("Tajik
     /// citizens").
-    pub(crate) unit: String,
-    pub(crate) dimension: Dimension,
+    pub unit: String,
+    pub dimension: Dimension,
     /// `value` converted to `si_unit`, for measurements whose unit says how.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) si_value: Option<f64>,
+    pub si_value: Option<f64>,
     /// The SI unit of the dimension: m, kg, m2, m3, m/s, bit, bit/s, rad,
     /// K, J, W or s.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) si_unit: Option<String>,
+    pub si_unit: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) qualifier: Option<Qualifier>,
+    pub qualifier: Option<Qualifier>,
     /// Low end of a range ("1.2 to 2 million migrants").
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) min: Option<f64>,
+    pub min: Option<f64>,
     /// High end of a range.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) max: Option<f64>,
+    pub max: Option<f64>,
 }
 
 /// One entity of the article: a person, organization, place or other name,
@@ -339,42 +339,42 @@ pub(crate) struct Quantity {
 #[serde(deny_unknown_fields)]
 pub(crate) struct Entity {
     /// `e1`, `e2`, … in order of first mention.
-    pub(crate) id: String,
+    pub id: String,
     #[serde(rename = "type")]
-    pub(crate) entity_type: EntityType,
+    pub entity_type: EntityType,
     /// Canonical name: the fullest form the article uses, without titles.
-    pub(crate) name: String,
+    pub name: String,
     /// Every mention, in text order.
-    pub(crate) mentions: Vec<EntityMention>,
+    pub mentions: Vec<EntityMention>,
     /// Titles and offices written before a person's name ("Defense Minister").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub(crate) roles: Vec<String>,
+    pub roles: Vec<String>,
     /// ISO 3166-1 alpha-2 code of a place's country, or of a nationality.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) country: Option<String>,
+    pub country: Option<String>,
     /// "country", "region" or "city" for a place found in the gazetteer;
     /// "nationality" for a nationality word.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) kind: Option<String>,
+    pub kind: Option<String>,
     /// Latitude of a located place (a country's: the population-weighted
     /// centre of its cities).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) lat: Option<f64>,
+    pub lat: Option<f64>,
     /// Longitude of a located place.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) lon: Option<f64>,
+    pub lon: Option<f64>,
     /// The short form the article defines for it ("NATO").
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) acronym: Option<String>,
+    pub acronym: Option<String>,
 }
 
 /// One mention of an entity: `[start, end)` code points in `text.body`.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct EntityMention {
-    pub(crate) start: usize,
-    pub(crate) end: usize,
-    pub(crate) text: String,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
 }
 
 /// The record's JSON Schema, pretty-printed, as committed under `schema/`.

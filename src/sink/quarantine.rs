@@ -15,11 +15,11 @@ use crate::telemetry::labels::{QuarantineReason, Stage};
 #[derive(Debug, Clone)]
 pub(crate) struct Reason {
     /// Short label, also the sub-folder name and the metric label.
-    pub(crate) reason: QuarantineReason,
+    pub reason: QuarantineReason,
     /// Human explanation (the error message).
-    pub(crate) detail: String,
+    pub detail: String,
     /// Pipeline stage that rejected it.
-    pub(crate) stage: Stage,
+    pub stage: Stage,
 }
 
 /// What to copy into the quarantine.

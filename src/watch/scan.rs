@@ -11,22 +11,22 @@ use crate::pipeline::JobKind;
 /// A file found in the folder, as stat saw it.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Entry {
-    pub(crate) path: PathBuf,
-    pub(crate) rel: PathBuf,
-    pub(crate) kind: JobKind,
-    pub(crate) size: u64,
-    pub(crate) mtime: Option<SystemTime>,
+    pub path: PathBuf,
+    pub rel: PathBuf,
+    pub kind: JobKind,
+    pub size: u64,
+    pub mtime: Option<SystemTime>,
 }
 
 /// Where and what to scan.
 #[derive(Debug, Clone)]
 pub(crate) struct Scope {
     /// The watched folder, canonicalized.
-    pub(crate) root: PathBuf,
-    pub(crate) recursive: bool,
-    pub(crate) filter: Filter,
+    pub root: PathBuf,
+    pub recursive: bool,
+    pub filter: Filter,
     /// Folders below the root never scanned (the output folder, if inside).
-    pub(crate) exclude: Vec<PathBuf>,
+    pub exclude: Vec<PathBuf>,
 }
 
 impl Scope {

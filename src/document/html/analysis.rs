@@ -13,11 +13,11 @@ use super::dom::{Dom, NodeData, NodeId, ROOT};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Flags {
     /// Drop elements whose class/id name page chrome before scoring.
-    pub(crate) strip_unlikely: bool,
+    pub strip_unlikely: bool,
     /// Let class/id vocabulary raise or lower scores.
-    pub(crate) weight_classes: bool,
+    pub weight_classes: bool,
     /// Drop link-heavy, short or form-like blocks from the chosen content.
-    pub(crate) clean_conditionally: bool,
+    pub clean_conditionally: bool,
 }
 
 impl Flags {
@@ -51,29 +51,29 @@ impl Flags {
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct Stats {
     /// Text length.
-    pub(crate) chars: u32,
+    pub chars: u32,
     /// Characters inside links (`#fragment` links count 0.3).
-    pub(crate) link_chars: f32,
+    pub link_chars: f32,
     /// Commas of Latin, Arabic and CJK scripts.
-    pub(crate) commas: u32,
+    pub commas: u32,
     /// `<p>` elements.
-    pub(crate) paras: u32,
+    pub paras: u32,
     /// `<img>` elements.
-    pub(crate) imgs: u32,
+    pub imgs: u32,
     /// `<li>` elements.
-    pub(crate) lis: u32,
+    pub lis: u32,
     /// `<input>` elements (dropped, but a sign of forms).
-    pub(crate) inputs: u32,
+    pub inputs: u32,
     /// `<object>`, `<embed>`, `<iframe>` elements (dropped, but a sign of widgets).
-    pub(crate) embeds: u32,
+    pub embeds: u32,
     /// Characters inside `h1`–`h6`.
-    pub(crate) heading_chars: u32,
+    pub heading_chars: u32,
     /// Characters inside `ul`/`ol`.
-    pub(crate) list_chars: u32,
+    pub list_chars: u32,
     /// Characters inside `<time>`.
-    pub(crate) time_chars: u32,
+    pub time_chars: u32,
     /// Contains a block-level element below it (so it is not one paragraph).
-    pub(crate) has_block: bool,
+    pub has_block: bool,
 }
 
 impl Stats {
@@ -126,22 +126,22 @@ pub(crate) mod ctx {
 /// The kept nodes of a page and their subtree sums, for one set of [`Flags`].
 pub(crate) struct Analysis<'v> {
     /// The heuristics in force.
-    pub(crate) flags: Flags,
+    pub flags: Flags,
     /// Kept nodes in document order (pre-order).
-    pub(crate) order: Vec<NodeId>,
+    pub order: Vec<NodeId>,
     /// Whether each node (by index) is kept.
-    pub(crate) kept: Vec<bool>,
+    pub kept: Vec<bool>,
     /// Inherited context bits of each kept node (see [`ctx`]).
-    pub(crate) ctx: Vec<u8>,
+    pub ctx: Vec<u8>,
     /// The node's own contribution (its text, or one `p`/`img`/`li`, plus
     /// dropped form controls and embeds directly inside it).
-    pub(crate) own: Vec<Stats>,
+    pub own: Vec<Stats>,
     /// Subtree sums over kept nodes.
-    pub(crate) total: Vec<Stats>,
+    pub total: Vec<Stats>,
     /// Class/id word families of each element (see [`boilerplate::word`]).
-    pub(crate) vocab: &'v [u8],
+    pub vocab: &'v [u8],
     /// Whether each kept element is a block (see [`TagKind::Block`]).
-    pub(crate) block: Vec<bool>,
+    pub block: Vec<bool>,
 }
 
 impl<'v> Analysis<'v> {

@@ -41,9 +41,9 @@ pub(crate) enum NodeData {
 #[derive(Debug)]
 pub(crate) struct Element {
     /// Namespace and local name.
-    pub(crate) name: QualName,
+    pub name: QualName,
     /// Attributes in source order (the first of duplicates wins).
-    pub(crate) attrs: Vec<Attribute>,
+    pub attrs: Vec<Attribute>,
     template: Option<NodeId>,
     mathml_integration_point: bool,
 }
@@ -52,17 +52,17 @@ pub(crate) struct Element {
 #[derive(Debug)]
 pub(crate) struct Node {
     /// `None` for the root and for nodes removed from the tree.
-    pub(crate) parent: Option<NodeId>,
+    pub parent: Option<NodeId>,
     /// First child, for walking down.
-    pub(crate) first_child: Option<NodeId>,
+    pub first_child: Option<NodeId>,
     /// Last child, for appending in constant time.
-    pub(crate) last_child: Option<NodeId>,
+    pub last_child: Option<NodeId>,
     /// Previous sibling, for inserting and unlinking in constant time.
-    pub(crate) prev_sibling: Option<NodeId>,
+    pub prev_sibling: Option<NodeId>,
     /// Next sibling, for walking across.
-    pub(crate) next_sibling: Option<NodeId>,
+    pub next_sibling: Option<NodeId>,
     /// What the node is.
-    pub(crate) data: NodeData,
+    pub data: NodeData,
 }
 
 impl Node {

@@ -15,21 +15,21 @@ use super::dom::{Dom, ROOT};
 pub(crate) struct HtmlMeta {
     /// Publication date-time as written (JSON-LD `datePublished`,
     /// `article:published_time`, `<meta name=date>`…).
-    pub(crate) published: Option<String>,
+    pub published: Option<String>,
     /// Last modification as written (`dateModified`, `article:modified_time`).
-    pub(crate) modified: Option<String>,
+    pub modified: Option<String>,
     /// Author names (JSON-LD `author`, `<meta name=author>`…), without "By".
-    pub(crate) authors: Vec<String>,
+    pub authors: Vec<String>,
     /// The publication's name (JSON-LD `publisher`, `og:site_name`).
-    pub(crate) publisher: Option<String>,
+    pub publisher: Option<String>,
     /// The article's own address (canonical link, `og:url`, JSON-LD `url`).
-    pub(crate) url: Option<String>,
+    pub url: Option<String>,
     /// Language tag (`<html lang>`, JSON-LD `inLanguage`, `og:locale`).
-    pub(crate) lang: Option<String>,
+    pub lang: Option<String>,
     /// The summary the page gives (JSON-LD, `og:description`, `<meta name=description>`).
-    pub(crate) description: Option<String>,
+    pub description: Option<String>,
     /// The headline as published (JSON-LD `headline`, `og:title`, `<title>`).
-    pub(crate) headline: Option<String>,
+    pub headline: Option<String>,
 }
 
 /// Longest metadata value kept, in bytes: a guard against pages that stuff

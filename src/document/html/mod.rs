@@ -31,13 +31,13 @@ use super::body::BodyBuilder;
 #[derive(Debug)]
 pub(crate) struct Parsed {
     /// The headline (JSON-LD, OpenGraph or `<title>`, site name removed).
-    pub(crate) title: Option<String>,
+    pub title: Option<String>,
     /// The main text, paragraph by paragraph.
-    pub(crate) builder: BodyBuilder,
+    pub builder: BodyBuilder,
     /// Links inside the main text, at their anchor text's byte range.
-    pub(crate) links: Vec<DocLink>,
+    pub links: Vec<DocLink>,
     /// What the page says about itself (dates, authors, canonical URL…).
-    pub(crate) meta: HtmlMeta,
+    pub meta: HtmlMeta,
 }
 
 /// An extraction shorter than this (in characters) is retried with relaxed

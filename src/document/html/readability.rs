@@ -27,7 +27,7 @@ const MIN_SHARED_CANDIDATES: usize = 3;
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Selection {
     /// Subtrees to render, in document order.
-    pub(crate) roots: Vec<NodeId>,
+    pub roots: Vec<NodeId>,
 }
 
 /// Chooses the content of the page analysed by `a`.

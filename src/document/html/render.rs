@@ -16,11 +16,11 @@ use crate::document::body::BodyBuilder;
 #[derive(Debug)]
 pub(crate) struct Rendered {
     /// The text, paragraph by paragraph.
-    pub(crate) builder: BodyBuilder,
+    pub builder: BodyBuilder,
     /// Links at their anchor text's byte range in the body.
-    pub(crate) links: Vec<DocLink>,
+    pub links: Vec<DocLink>,
     /// Characters of text pushed (white-space runs count one).
-    pub(crate) chars: usize,
+    pub chars: usize,
 }
 
 struct OpenLink {

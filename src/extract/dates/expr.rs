@@ -195,7 +195,7 @@ pub(crate) enum Period {
 /// A length of time.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Duration {
-    pub(crate) amount: Vec<(f64, Unit)>,
+    pub amount: Vec<(f64, Unit)>,
 }
 
 impl Duration {
@@ -300,8 +300,8 @@ pub(crate) enum Node {
 /// A date expression and its modifier.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Expr {
-    pub(crate) node: Node,
-    pub(crate) modifier: Option<Mod>,
+    pub node: Node,
+    pub modifier: Option<Mod>,
 }
 
 impl Expr {

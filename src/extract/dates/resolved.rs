@@ -33,13 +33,13 @@ pub(crate) enum Granularity {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Resolved {
     /// The value at its granularity: "2022-06-30", "2024-03", "2025".
-    pub(crate) value: Option<String>,
+    pub value: Option<String>,
     /// First day of the period or range (inclusive).
-    pub(crate) start_date: Option<String>,
+    pub start_date: Option<String>,
     /// Last day of the period or range (inclusive).
-    pub(crate) end_date: Option<String>,
+    pub end_date: Option<String>,
     /// A length of time ("P3Y", "PT1.5H").
-    pub(crate) duration: Option<String>,
+    pub duration: Option<String>,
 }
 
 /// Two references far apart: an expression that resolves the same against

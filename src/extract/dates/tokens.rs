@@ -12,28 +12,28 @@ const MAX_WORD: usize = 14;
 #[derive(Debug, Clone)]
 pub(crate) struct Tok<'a> {
     /// Byte range in the text.
-    pub(crate) start: usize,
-    pub(crate) end: usize,
+    pub start: usize,
+    pub end: usize,
     /// Lower-cased word (possessive included), the digits, or the one
     /// punctuation character; empty for long words and addresses.
-    pub(crate) low: &'a str,
+    pub low: &'a str,
     /// The value of a digit run (saturating).
-    pub(crate) num: Option<u32>,
+    pub num: Option<u32>,
     /// Number of digits of a digit run.
-    pub(crate) digits: usize,
+    pub digits: usize,
     /// A word that starts with a capital letter.
-    pub(crate) cap: bool,
+    pub cap: bool,
     /// White space before it.
-    pub(crate) gap: Gap,
-    pub(crate) kind: Kind,
+    pub gap: Gap,
+    pub kind: Kind,
     /// Index of the number lexer's token it starts at.
-    pub(crate) raw: usize,
+    pub raw: usize,
     /// Digits, or a word that places an expression in time (see
     /// [`super::grammar::is_anchor`]).
-    pub(crate) anchor: bool,
+    pub anchor: bool,
     /// A rule may start here (a digit run, a word of the starter class, or
     /// one of the marks a rule begins with).
-    pub(crate) starter: bool,
+    pub starter: bool,
 }
 
 /// Flags of a word's class, remembered per thread: an article repeats its

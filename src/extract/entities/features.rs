@@ -71,17 +71,17 @@ impl Class {
 /// What the features need to know about one token.
 #[derive(Debug, Clone)]
 pub(crate) struct Token {
-    pub(crate) lower: String,
-    pub(crate) raw_h: u64,
-    pub(crate) lower_h: u64,
-    pub(crate) shape_h: u64,
-    pub(crate) short_shape_h: u64,
-    pub(crate) class: Class,
-    pub(crate) cluster: Option<ClusterPath>,
-    pub(crate) caps: Option<u8>,
+    pub lower: String,
+    pub raw_h: u64,
+    pub lower_h: u64,
+    pub shape_h: u64,
+    pub short_shape_h: u64,
+    pub class: Class,
+    pub cluster: Option<ClusterPath>,
+    pub caps: Option<u8>,
     /// Gazetteer lists a phrase starting here (low byte) or continuing
     /// through here (high byte) is on.
-    pub(crate) gaz: u16,
+    pub gaz: u16,
     /// The run of capitalized words (joined by "of", "and", "&", "'s" …)
     /// this token is in: the hash of its first and last word, its length,
     /// and where the token sits in it (bit 0 first, bit 1 last, bit 2 the
@@ -89,10 +89,10 @@ pub(crate) struct Token {
     /// word says much of its type ("… Corp", "… Party", "… Cup"), its first
     /// word where it starts, and quotes that it is a title or a company
     /// rather than a person.
-    pub(crate) run_first_h: u64,
-    pub(crate) run_last_h: u64,
-    pub(crate) run_len: u8,
-    pub(crate) run_pos: u8,
+    pub run_first_h: u64,
+    pub run_last_h: u64,
+    pub run_len: u8,
+    pub run_pos: u8,
 }
 
 /// Words that may join two capitalized words into one name ("Bank of

@@ -44,13 +44,13 @@ impl Kind {
 /// One row of the places table.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Place {
-    pub(crate) name: String,
-    pub(crate) kind: Kind,
+    pub name: String,
+    pub kind: Kind,
     /// ISO 3166-1 alpha-2 code of the country.
-    pub(crate) country: String,
-    pub(crate) lat: Option<f64>,
-    pub(crate) lon: Option<f64>,
-    pub(crate) population: u64,
+    pub country: String,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub population: u64,
 }
 
 /// Bits of [`Gazetteer::phrase_kinds`]: which lists a phrase is on.

@@ -75,20 +75,20 @@ impl EntityType {
 /// One entity of an article with all its mentions (byte ranges into the body).
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Entity {
-    pub(crate) ty: EntityType,
+    pub ty: EntityType,
     /// Canonical name: the fullest form the article uses.
-    pub(crate) name: String,
-    pub(crate) mentions: Vec<Range<usize>>,
+    pub name: String,
+    pub mentions: Vec<Range<usize>>,
     /// Titles and offices written before the name ("Defense Minister").
-    pub(crate) roles: Vec<String>,
+    pub roles: Vec<String>,
     /// ISO 3166-1 alpha-2 code (places and nationalities).
-    pub(crate) country: Option<String>,
+    pub country: Option<String>,
     /// "country", "region", "city" for places, "nationality" for misc.
-    pub(crate) kind: Option<&'static str>,
-    pub(crate) lat: Option<f64>,
-    pub(crate) lon: Option<f64>,
+    pub kind: Option<&'static str>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
     /// The short form the article defines ("NERA").
-    pub(crate) acronym: Option<String>,
+    pub acronym: Option<String>,
 }
 
 /// Tags the sentences of one document (already split into words) with a

@@ -16,18 +16,18 @@ const MAX_DIGITS: usize = 24;
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Literal {
     /// Byte range, sign and suffix included.
-    pub(crate) start: usize,
-    pub(crate) end: usize,
+    pub start: usize,
+    pub end: usize,
     /// Index of the first token after it.
-    pub(crate) next: usize,
-    pub(crate) value: f64,
-    pub(crate) kind: NumberKind,
+    pub next: usize,
+    pub value: f64,
+    pub kind: NumberKind,
     /// Digits only: no separator, sign, decimals or suffix ("2024").
-    pub(crate) plain: bool,
+    pub plain: bool,
     /// A scale suffix multiplied it ("10k"): no scale word may follow.
-    pub(crate) scale: f64,
+    pub scale: f64,
     /// Letters glued after it that are not part of it (token index).
-    pub(crate) suffix: Option<usize>,
+    pub suffix: Option<usize>,
 }
 
 /// What the digits at a token are.

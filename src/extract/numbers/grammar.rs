@@ -22,10 +22,10 @@ pub(crate) enum Piece {
 /// What a sequence of pieces is worth.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Value {
-    pub(crate) value: f64,
-    pub(crate) kind: NumberKind,
+    pub value: f64,
+    pub kind: NumberKind,
     /// The scale word the number ends with (1e6 for "2 million"), 1 if none.
-    pub(crate) scale: f64,
+    pub scale: f64,
 }
 
 fn word(p: &Piece) -> Option<Word> {

@@ -14,11 +14,11 @@ const MAX_PIECES: usize = 24;
 /// A spelled number: byte range, first token after it, and its value.
 #[derive(Debug, Clone)]
 pub(crate) struct Phrase {
-    pub(crate) start: usize,
-    pub(crate) end: usize,
-    pub(crate) next: usize,
-    pub(crate) value: Value,
-    pub(crate) pieces: Vec<Piece>,
+    pub start: usize,
+    pub end: usize,
+    pub next: usize,
+    pub value: Value,
+    pub pieces: Vec<Piece>,
 }
 
 #[derive(Clone, Copy)]

@@ -12,9 +12,9 @@ use crate::extract::near;
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct NumberRange {
     /// From the first figure (or "between") to the end of the second.
-    pub(crate) range: Range<usize>,
-    pub(crate) low: f64,
-    pub(crate) high: f64,
+    pub range: Range<usize>,
+    pub low: f64,
+    pub high: f64,
 }
 
 /// Words before "X to Y" that make it a change from X to Y.

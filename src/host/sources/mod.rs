@@ -22,14 +22,14 @@ use crate::watch::{Filter, Scope};
 /// What a source is given to feed the pipeline.
 pub(crate) struct Feed {
     /// The way into the pipeline's queue.
-    pub(crate) jobs: Submitter,
+    pub jobs: Submitter,
     /// Each committed job, when the source follows completions.
-    pub(crate) done: Receiver<Done>,
-    pub(crate) shutdown: Shutdown,
-    pub(crate) ctx: Arc<Context>,
-    pub(crate) config: Arc<Config>,
-    pub(crate) runtime: tokio::runtime::Handle,
-    pub(crate) health: Arc<Health>,
+    pub done: Receiver<Done>,
+    pub shutdown: Shutdown,
+    pub ctx: Arc<Context>,
+    pub config: Arc<Config>,
+    pub runtime: tokio::runtime::Handle,
+    pub health: Arc<Health>,
 }
 
 /// A feeder of jobs.

@@ -217,10 +217,10 @@ pub(crate) fn conll_lines(file: &Path) -> std::io::Result<Vec<String>> {
 
 /// The two tables' text: `clusters.tsv` and `caps.tsv`.
 pub(crate) struct Tables {
-    pub(crate) clusters: String,
-    pub(crate) caps: String,
-    pub(crate) words: usize,
-    pub(crate) tokens: usize,
+    pub clusters: String,
+    pub caps: String,
+    pub words: usize,
+    pub tokens: usize,
 }
 
 /// Learns the tables from lines of text. `log` receives progress lines.

@@ -11,15 +11,15 @@ use crate::extract::entities::tagger;
 /// came from (for writing predictions back).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Sentence {
-    pub(crate) words: Vec<String>,
-    pub(crate) gold: Vec<String>,
-    pub(crate) lines: Vec<usize>,
+    pub words: Vec<String>,
+    pub gold: Vec<String>,
+    pub lines: Vec<usize>,
 }
 
 /// One document (one `-DOCSTART-` to the next).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Doc {
-    pub(crate) sentences: Vec<Sentence>,
+    pub sentences: Vec<Sentence>,
 }
 
 /// Reads a file's text into documents. A file without `-DOCSTART-` lines is
@@ -107,9 +107,9 @@ pub(crate) fn chunks<S: AsRef<str>>(tags: &[S]) -> Vec<(usize, usize, String)> {
 /// Counts for one type: correct, found (predicted), gold.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Counts {
-    pub(crate) correct: usize,
-    pub(crate) found: usize,
-    pub(crate) gold: usize,
+    pub correct: usize,
+    pub found: usize,
+    pub gold: usize,
 }
 
 impl Counts {
@@ -136,9 +136,9 @@ fn ratio(a: usize, b: usize) -> f64 {
 /// Scores per type and in all, plus token counts.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub(crate) struct Score {
-    pub(crate) by_type: BTreeMap<String, Counts>,
-    pub(crate) tokens: usize,
-    pub(crate) tokens_correct: usize,
+    pub by_type: BTreeMap<String, Counts>,
+    pub tokens: usize,
+    pub tokens_correct: usize,
 }
 
 impl Score {

@@ -14,11 +14,11 @@ use crate::extract::entities::tagger::{self, History, NT};
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Options {
     /// Passes over the training data; the best pass on dev is kept.
-    pub(crate) epochs: usize,
+    pub epochs: usize,
     /// Seed of the document order (of the first run).
-    pub(crate) seed: u64,
+    pub seed: u64,
     /// Perceptrons trained (each in its own document order) and averaged.
-    pub(crate) runs: usize,
+    pub runs: usize,
 }
 
 /// Perceptron weights with the running sums averaging needs: the averaged
@@ -60,9 +60,9 @@ impl Trainer {
 
 /// A document ready for the tagger.
 pub(crate) struct Prepared {
-    pub(crate) sentences: Vec<Vec<Token>>,
-    pub(crate) stats: DocStats,
-    pub(crate) gold: Vec<Vec<u8>>,
+    pub sentences: Vec<Vec<Token>>,
+    pub stats: DocStats,
+    pub gold: Vec<Vec<u8>>,
 }
 
 /// Prepares CoNLL documents.
@@ -116,11 +116,11 @@ pub(crate) fn evaluate<W: Weights>(w: &mut W, prepared: &[Prepared], docs: &[con
 
 /// A trained model and how it was chosen.
 pub(crate) struct Trained {
-    pub(crate) model: Model,
+    pub model: Model,
     /// The epoch kept in each run (best on dev, else the last).
-    pub(crate) epochs: Vec<usize>,
+    pub epochs: Vec<usize>,
     /// Dev F1 of the averaged model (0 without dev).
-    pub(crate) f1: f64,
+    pub f1: f64,
 }
 
 /// Trains `opts.runs` perceptrons on `train`, each visiting the documents

@@ -38,11 +38,11 @@ struct Truth {
 #[derive(Debug, Clone)]
 pub(crate) struct PageRow {
     /// The page's id (its file name without `.html.gz`).
-    pub(crate) id: String,
+    pub id: String,
     /// The address the page was saved from.
-    pub(crate) url: String,
+    pub url: String,
     /// How its body scored.
-    pub(crate) score: PageScore,
+    pub score: PageScore,
 }
 
 /// The outcome of a benchmark run.

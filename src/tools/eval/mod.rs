@@ -70,13 +70,13 @@ pub(crate) fn shingles<'a>(tokens: &'a [&'a str]) -> HashMap<&'a [&'a str], u32>
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct PageScore {
     /// Shingles in both texts (as often as in both).
-    pub(crate) tp: f64,
+    pub tp: f64,
     /// Shingles predicted beyond the ground truth.
-    pub(crate) fp: f64,
+    pub fp: f64,
     /// Shingles of the ground truth not predicted.
-    pub(crate) fn_: f64,
+    pub fn_: f64,
     /// The token lists are identical.
-    pub(crate) exact: bool,
+    pub exact: bool,
 }
 
 impl PageScore {
@@ -131,15 +131,15 @@ pub(crate) fn score_page(truth: &str, predicted: &str) -> PageScore {
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub(crate) struct Summary {
     /// Pages scored.
-    pub(crate) pages: usize,
+    pub pages: usize,
     /// Mean per-page precision.
-    pub(crate) precision: f64,
+    pub precision: f64,
     /// Mean per-page recall.
-    pub(crate) recall: f64,
+    pub recall: f64,
     /// F1 of the two means.
-    pub(crate) f1: f64,
+    pub f1: f64,
     /// Share of pages whose tokens match exactly.
-    pub(crate) accuracy: f64,
+    pub accuracy: f64,
 }
 
 /// Precision and recall as means over the pages where they are defined,

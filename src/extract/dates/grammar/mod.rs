@@ -38,18 +38,18 @@ pub enum Order {
 /// One expression found: token range and meaning.
 #[derive(Debug, Clone)]
 pub(crate) struct Found {
-    pub(crate) start: usize,
-    pub(crate) end: usize,
-    pub(crate) expr: Expr,
+    pub start: usize,
+    pub end: usize,
+    pub expr: Expr,
 }
 
 /// The parser over one line's tokens.
 pub(crate) struct Parser<'a> {
-    pub(crate) text: &'a str,
-    pub(crate) toks: &'a [Tok<'a>],
-    pub(crate) raw: &'a [lexer::Token],
-    pub(crate) order: Order,
-    pub(crate) mode: Mode,
+    pub text: &'a str,
+    pub toks: &'a [Tok<'a>],
+    pub raw: &'a [lexer::Token],
+    pub order: Order,
+    pub mode: Mode,
 }
 
 /// A rule's result: the token after what it read, and what it read.

@@ -27,13 +27,13 @@ const HINT_CAPACITY: usize = 16_384;
 const MAX_BACKOFF: Duration = Duration::from_secs(60);
 
 pub(crate) struct DetectorOptions {
-    pub(crate) scope: Scope,
-    pub(crate) settle: Duration,
-    pub(crate) rescan_interval: Duration,
-    pub(crate) watcher: WatcherKind,
-    pub(crate) poll_interval: Duration,
+    pub scope: Scope,
+    pub settle: Duration,
+    pub rescan_interval: Duration,
+    pub watcher: WatcherKind,
+    pub poll_interval: Duration,
     /// What the ledger says was last processed at each path: (size, mtime).
-    pub(crate) known: HashMap<PathBuf, (u64, Option<i128>)>,
+    pub known: HashMap<PathBuf, (u64, Option<i128>)>,
 }
 
 /// A file seen changing, waiting to settle.

@@ -16,10 +16,10 @@ use crate::extract::dates::{self, Kind, Mode, Reading, Value};
 /// Both readings of one expression, its kind and modifier.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct DateReadings {
-    pub(crate) kind: Kind,
-    pub(crate) future: Value,
-    pub(crate) past: Value,
-    pub(crate) modifier: Option<&'static str>,
+    pub kind: Kind,
+    pub future: Value,
+    pub past: Value,
+    pub modifier: Option<&'static str>,
 }
 
 impl fmt::Display for DateReadings {

@@ -36,15 +36,15 @@ use serde_json::Value;
 #[derive(Debug, Clone, Deserialize)]
 pub(crate) struct Case {
     #[serde(rename = "Input")]
-    pub(crate) input: String,
+    pub input: String,
     #[serde(rename = "Results", default)]
-    pub(crate) results: Vec<Value>,
+    pub results: Vec<Value>,
     #[serde(rename = "NotSupported", default)]
-    pub(crate) not_supported: Option<String>,
+    pub not_supported: Option<String>,
     #[serde(rename = "NotSupportedByDesign", default)]
-    pub(crate) not_supported_by_design: Option<String>,
+    pub not_supported_by_design: Option<String>,
     #[serde(rename = "Context", default)]
-    pub(crate) context: Option<Value>,
+    pub context: Option<Value>,
 }
 
 impl Case {
@@ -73,10 +73,10 @@ impl Case {
 /// An expected result: span in characters (end exclusive), type, resolution.
 #[derive(Debug, Clone)]
 pub(crate) struct Expected {
-    pub(crate) start: usize,
-    pub(crate) end: usize,
-    pub(crate) kind: String,
-    pub(crate) resolution: Value,
+    pub start: usize,
+    pub end: usize,
+    pub kind: String,
+    pub resolution: Value,
 }
 
 impl Expected {
@@ -114,18 +114,18 @@ impl Expected {
 /// type, and what its value is.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Prediction {
-    pub(crate) start: usize,
-    pub(crate) end: usize,
-    pub(crate) kind: &'static str,
-    pub(crate) value: Option<f64>,
+    pub start: usize,
+    pub end: usize,
+    pub kind: &'static str,
+    pub value: Option<f64>,
     /// Unit names this prediction answers to (lower case), for unit models.
-    pub(crate) units: Vec<String>,
-    pub(crate) iso: Option<&'static str>,
-    pub(crate) subtype: Option<&'static str>,
+    pub units: Vec<String>,
+    pub iso: Option<&'static str>,
+    pub subtype: Option<&'static str>,
     /// An interval for ranges ("[20,30)").
-    pub(crate) interval: Option<String>,
+    pub interval: Option<String>,
     /// A date's readings, for the date specs.
-    pub(crate) date: Option<dates::DateReadings>,
+    pub date: Option<dates::DateReadings>,
 }
 
 impl Prediction {
@@ -243,8 +243,8 @@ fn passes(
 /// Passed and total cases of one subset.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct Tally {
-    pub(crate) passed: usize,
-    pub(crate) cases: usize,
+    pub passed: usize,
+    pub cases: usize,
 }
 
 impl Tally {
@@ -273,22 +273,22 @@ impl fmt::Display for Tally {
 /// A case that failed, for `--failures`.
 #[derive(Debug, Clone)]
 pub(crate) struct Failure {
-    pub(crate) input: String,
-    pub(crate) expected: Vec<String>,
-    pub(crate) predicted: Vec<String>,
+    pub input: String,
+    pub expected: Vec<String>,
+    pub predicted: Vec<String>,
 }
 
 /// One spec file's scores.
 #[derive(Debug, Clone)]
 pub(crate) struct FileScore {
-    pub(crate) file: String,
-    pub(crate) all: Tally,
-    pub(crate) not_dotnet: Tally,
-    pub(crate) not_python: Tally,
+    pub file: String,
+    pub all: Tally,
+    pub not_dotnet: Tally,
+    pub not_python: Tally,
     /// Not flagged for dotnet, unpaired predictions allowed.
-    pub(crate) lenient: Tally,
+    pub lenient: Tally,
     /// Failing cases not flagged for dotnet.
-    pub(crate) failures: Vec<Failure>,
+    pub failures: Vec<Failure>,
 }
 
 /// The outcome of a run.
