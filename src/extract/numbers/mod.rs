@@ -39,7 +39,7 @@ pub(crate) use vocab::is_month;
 
 /// What sort of number a span is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum NumberKind {
+pub enum NumberKind {
     /// A whole number ("4,800", "twelve", "2 million").
     Integer,
     /// Digits after a decimal point, or a spelled one ("five point five").
@@ -54,7 +54,7 @@ pub(crate) enum NumberKind {
 
 /// How a number is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Written {
+pub enum Written {
     /// Digits only ("4,800", "10k", "3/4").
     Digits,
     /// Words only ("twelve", "a dozen").
@@ -78,10 +78,10 @@ pub(crate) enum Attached {
 #[derive(Debug, Clone, PartialEq)]
 pub struct NumberSpan {
     /// Byte range in the scanned text (sign and scale words included).
-    pub(crate) range: Range<usize>,
-    pub(crate) value: f64,
-    pub(crate) kind: NumberKind,
-    pub(crate) written: Written,
+    pub range: Range<usize>,
+    pub value: f64,
+    pub kind: NumberKind,
+    pub written: Written,
     /// The scale it ends with (1e6 for "2 million" or "2M"), 1 if none: a
     /// range shares it with its first end ("1.2 to 2 million").
     pub(crate) scale: f64,
@@ -102,7 +102,7 @@ impl NumberSpan {
 }
 
 /// Every number in `text`, in order, none overlapping.
-pub(crate) fn scan(text: &str) -> Vec<NumberSpan> {
+pub fn scan(text: &str) -> Vec<NumberSpan> {
     scan::scan(text)
 }
 
