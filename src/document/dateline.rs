@@ -2,14 +2,15 @@
 //! a date ("June 30, 2022", "Published: 30 June 2022"), or a wire dateline
 //! opening the first paragraph ("MOSCOW, June 30 (Reuters) -").
 //!
-//! Month and weekday names come from the date lexicon, in the strict
-//! spellings every reader shares. The date grammar is not used here: a
-//! dateline is a whole-line format (a lead word, a date, then only a time or
-//! zone), which the grammar, built to find dates inside prose, neither
-//! checks nor reads the same way (it takes "Weds" and "Febr.", two-digit
-//! years and ambiguous "May" by context).
+//! This module finds the line and checks its shape (a lead word, an optional
+//! weekday, the date, then only a time or zone; or a capitalized place before
+//! a wire date); the date itself is read by the date grammar
+//! ([`crate::extract::dates`]), so there is one reader of dates. A dateline
+//! takes a date spelled with a month name (or an ISO date) and nothing else:
+//! an all-numeric "03/04/2022" on its own line says nothing about which
+//! number is the month.
 
-use crate::extract::dates::lexicon;
+use crate::extract::dates::{self, Mode, Order, lexicon};
 
 /// A calendar date as written; the year may be missing ("MOSCOW, June 30 -").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,20 +56,25 @@ pub(crate) fn date_line(paragraph: &str) -> Option<StatedDate> {
     }
     let mut text = paragraph.trim().trim_matches(['*', '_']).trim();
     let lower = text.to_ascii_lowercase();
-    for lead in LEAD_WORDS {
-        if lower.starts_with(lead) {
-            text = text[lead.len()..].trim_start_matches([':', ' ']);
-            break;
-        }
+    // The longest lead word that is a whole word ("published on" before
+    // "published", "dated" rather than "date").
+    let lead = LEAD_WORDS
+        .iter()
+        .filter(|lead| {
+            lower.starts_with(*lead)
+                && lower[lead.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        })
+        .max_by_key(|lead| lead.len());
+    if let Some(lead) = lead {
+        text = text[lead.len()..].trim_start_matches([':', ' ']);
     }
-    let tokens: Vec<&str> = text
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|t| !t.is_empty())
-        .collect();
-    let (date, used) = parse_tokens(&tokens)?;
+    let (date, used) = leading_date(text)?;
     date.year?;
     // Whatever follows the date must look like a time or zone ("10:15", "GMT", "pm").
-    let rest_ok = tokens[used..].iter().all(|t| {
+    let rest_ok = words(&text[used..]).all(|t| {
         let l = t.to_ascii_lowercase();
         t.contains(':')
             || matches!(
@@ -105,55 +111,49 @@ pub(crate) fn wire_dateline(paragraph: &str) -> Option<StatedDate> {
         Some(i) => &rest[..i],
         None => rest,
     };
-    let tokens: Vec<&str> = rest
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|t| !t.is_empty())
-        .collect();
-    let (date, used) = parse_tokens(&tokens)?;
-    (used == tokens.len()).then_some(date)
+    let (date, used) = leading_date(rest.trim_start_matches([' ', ',']))?;
+    words(&rest.trim_start_matches([' ', ','])[used..])
+        .next()
+        .is_none()
+        .then_some(date)
 }
 
-/// Parses "June 30 2022", "30 June 2022", "Jun. 30", "2022-06-30",
-/// "Tuesday June 30 2022" from the start of `tokens`; returns the date and
-/// how many tokens it used.
-fn parse_tokens(tokens: &[&str]) -> Option<(StatedDate, usize)> {
-    let mut i = 0;
-    if tokens.first().is_some_and(|t| is_weekday(t)) {
-        i += 1;
+/// The words of `text`, split at spaces and commas.
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|t| !t.is_empty())
+}
+
+/// The date at the start of `text` ("June 30 2022", "30 June 2022", "Jun.
+/// 30", "2022-06-30", "Tuesday June 30 2022"), read by the date grammar, and
+/// the bytes of `text` it covers (a weekday before it included).
+fn leading_date(text: &str) -> Option<(StatedDate, usize)> {
+    let skip = match words(text).next() {
+        Some(first) if is_weekday(first) => {
+            let after = text.find(first)? + first.len();
+            after + (text[after..].len() - text[after..].trim_start_matches([' ', ',']).len())
+        }
+        _ => 0,
+    };
+    let rest = &text[skip..];
+    if let Some(iso) = words(rest).next().and_then(iso_date) {
+        let first = words(rest).next()?;
+        return Some((iso, skip + rest.find(first)? + first.len()));
     }
-    let t0 = *tokens.get(i)?;
-    if let Some(d) = iso_date(t0) {
-        return Some((d, i + 1));
+    let mention = dates::scan(rest, Order::MonthFirst, Mode::All)
+        .into_iter()
+        .next()
+        .filter(|m| m.range.start == 0)?;
+    let written = &rest[mention.range.clone()];
+    if !words(written).any(|w| month_number(w).is_some()) {
+        return None;
     }
-    let day_of = |t: &str| -> Option<u32> {
-        let t = t.trim_end_matches(['.', ',']);
-        let t = t
-            .trim_end_matches("st")
-            .trim_end_matches("nd")
-            .trim_end_matches("rd")
-            .trim_end_matches("th");
-        t.parse::<u32>().ok().filter(|d| (1..=31).contains(d))
-    };
-    let year_of = |t: Option<&&str>| -> Option<i32> {
-        t.and_then(|t| t.trim_end_matches('.').parse::<i32>().ok())
-            .filter(|y| (1900..=2100).contains(y))
-    };
-    let (month, day, next) = if let Some(m) = month_number(t0) {
-        (m, day_of(tokens.get(i + 1)?)?, i + 2)
-    } else {
-        let d = day_of(t0)?;
-        let t1 = tokens.get(i + 1)?;
-        let t1 = t1
-            .strip_prefix("of")
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .unwrap_or(t1);
-        (month_number(t1)?, d, i + 2)
-    };
-    let year = year_of(tokens.get(next));
-    let used = next + usize::from(year.is_some());
+    let (year, month, day) = mention.stated_day()?;
+    if year.is_some_and(|y| !(1900..=2100).contains(&y)) {
+        return None;
+    }
     valid(year.unwrap_or(2000), month, day)?;
-    Some((StatedDate { year, month, day }, used))
+    Some((StatedDate { year, month, day }, skip + mention.range.end))
 }
 
 fn iso_date(t: &str) -> Option<StatedDate> {
@@ -176,11 +176,7 @@ fn iso_date(t: &str) -> Option<StatedDate> {
 /// An ISO date or datetime ("2022-06-30", "2022-06-30T10:00:00+03:00") as metadata states it.
 pub(crate) fn metadata_date(value: &str) -> Option<StatedDate> {
     iso_date(value.trim()).or_else(|| {
-        let tokens: Vec<&str> = value
-            .split(|c: char| c.is_whitespace() || c == ',')
-            .filter(|t| !t.is_empty())
-            .collect();
-        parse_tokens(&tokens)
+        leading_date(value.trim())
             .map(|(d, _)| d)
             .filter(|d| d.year.is_some())
     })
@@ -235,6 +231,23 @@ mod tests {
         assert_eq!(date_line("June 30"), None, "a date line needs its year");
         assert_eq!(date_line("June 30, 2022 was a hot day."), None);
         assert_eq!(date_line("May I help you"), None);
+        // The grammar's spellings are a dateline's too.
+        assert_eq!(date_line("Weds, Feb 3, 2021"), Some(d(Some(2021), 2, 3)));
+        assert_eq!(
+            date_line("Dated 30th of June 2022"),
+            Some(d(Some(2022), 6, 30))
+        );
+        assert_eq!(
+            date_line("2025-03-17T10:00:00Z"),
+            Some(d(Some(2025), 3, 17))
+        );
+        // All digits on a line of their own: which is the month is unknown.
+        assert_eq!(date_line("Updated: 03/04/2022"), None);
+        assert_eq!(date_line("June 30, 1850"), None, "outside 1900-2100");
+        assert_eq!(
+            date_line("Published on Sun 5 Mar 2023 06:00 GMT"),
+            Some(d(Some(2023), 3, 5))
+        );
     }
 
     #[test]

@@ -56,6 +56,30 @@ impl DateMention {
     }
 }
 
+impl DateMention {
+    /// The calendar day this mention states outright, with no modifier:
+    /// month and day, and the year when it is written in full ("June 30",
+    /// "30 June 2022", "2022-06-30"). This is what a dateline holds.
+    pub(crate) fn stated_day(&self) -> Option<(Option<i32>, u32, u32)> {
+        match &self.expr.node {
+            Node::Day(expr::Day::Calendar {
+                year,
+                month,
+                day,
+                year_shift: None,
+            }) if self.expr.modifier.is_none() => {
+                let year = match year {
+                    None => None,
+                    Some(expr::YearRef::Abs(y)) => Some(*y),
+                    Some(_) => return None,
+                };
+                Some((year, *month, *day))
+            }
+            _ => None,
+        }
+    }
+}
+
 /// Every date expression in `text`, in order, none overlapping.
 pub(crate) fn scan(text: &str, order: Order, mode: Mode) -> Vec<DateMention> {
     let raw = lexer::tokens(text);
