@@ -12,7 +12,7 @@
 mod common;
 
 use wirewatch::document::{self, Document};
-use wirewatch::extract::{dates, money, numbers, percent, quantities};
+use wirewatch::extract::{self, dates};
 use wirewatch::record::Format;
 
 /// Passes over the corpus; the best one is reported (least disturbed by noise).
@@ -21,25 +21,13 @@ const PASSES: usize = 5;
 /// How many facts the figure extractors find in `doc`, run as
 /// `extract::extract` runs them (the entity recognizer left out).
 fn figures(doc: &Document) -> usize {
-    let body = doc.body.as_str();
-    let tokens = numbers::lexer::tokens(body);
-    let found = numbers::scan_tokens(body, &tokens);
-    let dates = dates::scan_article_tokens(body, &tokens, dates::Mode::All);
-    let money = money::find(body, &found);
-    let mut taken: Vec<_> = money.iter().map(|m| m.range.clone()).collect();
-    let percentages = percent::find(body, &found, &taken);
-    taken.extend(percentages.iter().map(|p| p.range.clone()));
-    let quantities = quantities::find(body, &found, &taken);
-    taken.extend(quantities.iter().map(|q| q.range.clone()));
-    taken.extend(dates.iter().map(|d| d.range.clone()));
-    taken.sort_by_key(|r| r.start);
-    let standalone = numbers::standalone(body, &found, &taken);
-    found.len()
-        + dates.len()
-        + money.len()
-        + percentages.len()
-        + quantities.len()
-        + standalone.len()
+    let f = extract::figures(&doc.body);
+    f.numbers.len()
+        + f.dates.len()
+        + f.money.len()
+        + f.percentages.len()
+        + f.quantities.len()
+        + f.standalone.len()
 }
 
 /// Best-of-`passes` seconds to run the figure extractors over `docs`.

@@ -136,8 +136,9 @@ fn leading_date(text: &str) -> Option<(StatedDate, usize)> {
         _ => 0,
     };
     let rest = &text[skip..];
-    if let Some(iso) = words(rest).next().and_then(iso_date) {
-        let first = words(rest).next()?;
+    if let Some(first) = words(rest).next()
+        && let Some(iso) = iso_date(first)
+    {
         return Some((iso, skip + rest.find(first)? + first.len()));
     }
     let mention = dates::scan(rest, Order::MonthFirst, Mode::All)
