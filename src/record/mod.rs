@@ -274,7 +274,9 @@ pub(crate) struct Date {
     pub end: usize,
     /// Index in `text.sentences` of the sentence holding it.
     pub sentence: usize,
-    /// ISO 8601 value at its granularity: "2022-06-30", "2024-03", "2025";
+    /// ISO 8601 value at its granularity: "2022-06-30", "2024-03", "2025"
+    /// (a fiscal year as TimeML writes it, "FY2024", since its months
+    /// depend on who keeps it);
     /// absent for ranges, durations, and relative expressions in an article
     /// with no reference date.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -188,6 +188,9 @@ pub(crate) enum Period {
         amount: Vec<(f64, Unit)>,
         sign: i32,
     },
+    /// A fiscal year by its number ("FY2024", "fiscal 2023"): its months
+    /// differ from one organization to another, so it has no calendar span.
+    FiscalYear(i32),
     /// Without a calendar meaning ("fiscal year", seasons).
     Unresolvable,
 }
@@ -728,7 +731,7 @@ impl Period {
                 end: Some(e),
             })
             .unwrap_or(match self {
-                Period::Season | Period::Unresolvable => Value::Unresolved,
+                Period::Season | Period::FiscalYear(_) | Period::Unresolvable => Value::Unresolved,
                 Period::Range { from, to } => {
                     let a = bound(from, r, reading, true);
                     let b = bound(to, r, reading, true);
@@ -801,7 +804,7 @@ impl Period {
                 let e = shift_by(d, amount, *sign)?;
                 Some(if *sign >= 0 { (d, e) } else { (e, d) })
             }
-            Period::Season | Period::Unresolvable => None,
+            Period::Season | Period::FiscalYear(_) | Period::Unresolvable => None,
         }
     }
 }
@@ -1013,8 +1016,24 @@ fn range_bounds(
             let b = side(to, r, reading)?;
             Some((side(from, b, Reading::Past)?, b))
         }
+        // "from Monday to Friday": the Friday after that Monday.
+        (true, true) if is_weekday(from) => {
+            let a = side(from, r, reading)?;
+            Some((a, side(to, a, Reading::Future)?))
+        }
         (true, true) => both_open(from, to, r, reading),
     }
+}
+
+/// A weekday alone ("Monday"), placed by the reading.
+fn is_weekday(e: &Expr) -> bool {
+    matches!(
+        e.node,
+        Node::Day(Day::Weekday {
+            rel: WeekdayRel::Plain,
+            ..
+        })
+    )
 }
 
 /// The point a side of a range stands for.

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use super::DateMention;
 use super::calendar::add_months;
-use super::expr::{Expr, Node, Period, Reading, Value};
+use super::expr::{Expr, Mod, Node, Period, Reading, Value};
 
 /// The value of `expr` with a range running through its last period:
 /// "2025–2027" ends with 2027, not as it starts (the reading the
@@ -69,6 +69,13 @@ pub(crate) fn nearest(expr: &Expr, reference: NaiveDate) -> Value {
     let future = through_last(expr, reference, Reading::Future);
     if past == future {
         return past;
+    }
+    // What a report counts from ("since January") has begun; what it runs
+    // to ("until March") is still to come.
+    match expr.modifier {
+        Some(Mod::Since | Mod::SinceStart | Mod::SinceEnd) => return past,
+        Some(Mod::Until) => return future,
+        _ => {}
     }
     let distance = |v: &Value| match v {
         Value::Day(d) => Some((*d - reference).num_days().abs()),

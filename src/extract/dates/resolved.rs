@@ -71,6 +71,13 @@ impl Expr {
                 ..Resolved::default()
             };
         }
+        // TimeML's value of a fiscal year: "FY2024".
+        if let Node::Period(Period::FiscalYear(y)) = &self.node {
+            return Resolved {
+                value: Some(format!("FY{y:04}")),
+                ..Resolved::default()
+            };
+        }
         let value = match reference {
             Some(r) => Some(reference::nearest(self, r)),
             None => self.absolute(),
@@ -149,6 +156,7 @@ impl Period {
             Period::Quarter { .. } | Period::QuarterRel(_) => Granularity::Quarter,
             Period::Half { .. } => Granularity::Half,
             Period::Season => Granularity::Season,
+            Period::FiscalYear(_) => Granularity::Year,
             Period::Decade { .. } | Period::DecadeRel(_) => Granularity::Decade,
             Period::Century(_) => Granularity::Century,
             Period::Sub { count: 1, unit, .. } => match unit {

@@ -184,12 +184,22 @@ impl<'a> Parser<'a> {
                 && self.word_at(e).is_none_or(|w| self.dash(e) || w.is_empty());
         }
         if self.punct_at(i + 1, '/') {
-            // Not a score or a ratio inside figures ("won 3/4").
-            return lead
-                || self.clause_end(e)
-                || self.dash(e)
-                || self.is_one_of(e, DATE_LIST_JOINERS)
-                || before.is_none();
+            // Without its year, "10/20" is a score, a ratio or a fraction
+            // ("was 10/20", "won 3/4") unless a word before asks for a day
+            // or it opens a list or range of such days ("10/20 - 10/25").
+            let joined_after = |k: usize| {
+                (self.dash(k) || self.punct_at(k, ',') || self.is_one_of(k, DATE_LIST_JOINERS))
+                    && self.digits_at(k + 1).is_some()
+            };
+            // "on 11/20, 11/22 or 11/25": the later days of a list.
+            let joined_before = i >= 3
+                && (self.dash(i - 1)
+                    || self.punct_at(i - 1, ',')
+                    || self.is_one_of(i - 1, DATE_LIST_JOINERS))
+                && self.digits_at(i - 2).is_some()
+                && self.punct_at(i - 3, '/');
+            let alone = i == 0 && e == self.toks.len();
+            return lead || joined_after(e) || joined_before || alone;
         }
         lead
     }

@@ -22,6 +22,10 @@ impl<'a> Parser<'a> {
         } else {
             None
         };
+        // "2008-09", "2020/21": a season or fiscal year, not a month.
+        if let Some(h) = self.two_year_span(i) {
+            return Some(h);
+        }
         longest([
             self.month_period(i),
             self.year_period(i),
@@ -202,24 +206,32 @@ impl<'a> Parser<'a> {
     /// "CY 2008", "CY18". `Some` once a kind word decided the rule (`None`
     /// inside it: "FY" without its year).
     fn kind_of_year(&self, k: usize) -> Option<Hit<Period>> {
+        let fiscal = |w: &str| matches!(w, "fiscal" | "financial" | "fy");
+        // The fiscal year of a stated year; other kinds stay unresolved.
+        let of = |kind: &str, year: Option<i32>| match year {
+            Some(y) if fiscal(kind) => Period::FiscalYear(y),
+            _ => Period::Unresolvable,
+        };
+        let w = self.word_at(k)?;
         if self.is_one_of(k, YEAR_KINDS) && self.is(k + 1, "year") {
-            let e = self.year(k + 2).map_or(k + 2, |(e, _)| e);
-            return Some(Some((e, Period::Unresolvable)));
+            return Some(Some(match self.year(k + 2) {
+                Some((e, y)) => (e, of(w, Some(y))),
+                None => (k + 2, Period::Unresolvable),
+            }));
         }
         if self.is(k, "fiscal")
-            && let Some((e, _)) = self.year(k + 1)
+            && let Some((e, y)) = self.year(k + 1)
         {
-            return Some(Some((e, Period::Unresolvable)));
+            return Some(Some((e, of(w, Some(y)))));
         }
-        let w = self.word_at(k)?;
         if w == "fy" || w == "sy" {
-            return Some(self.year(k + 1).map(|(e, _)| (e, Period::Unresolvable)));
+            return Some(self.year(k + 1).map(|(e, y)| (e, of(w, Some(y)))));
         }
         if w.len() == 4
             && (w.starts_with("fy") || w.starts_with("sy"))
-            && w[2..].bytes().all(|b| b.is_ascii_digit())
+            && let Ok(yy) = w[2..].parse::<i32>()
         {
-            return Some(Some((k + 1, Period::Unresolvable)));
+            return Some(Some((k + 1, of(&w[..2], Some(2000 + yy)))));
         }
         if w == "cy" {
             return Some(
@@ -274,10 +286,7 @@ impl<'a> Parser<'a> {
             && let Some((yy, 2)) = self.digits_at(i + 2)
             && (1000..=2999).contains(&y)
             && yy == (y + 1) % 100
-            && !(self
-                .toks
-                .get(i + 3)
-                .is_some_and(|t| t.glued() && t.kind != crate::extract::numbers::lexer::Kind::Word))
+            && !self.continues_number(i + 3)
         {
             let year = |y: i32| {
                 Box::new(super::super::expr::Expr::period(Period::Year(
@@ -294,6 +303,26 @@ impl<'a> Parser<'a> {
             ));
         }
         None
+    }
+
+    /// Token `k` carries on the number before it ("2019/20/21", "2019-20.5"),
+    /// where sentence punctuation ("2019/20.") would not.
+    fn continues_number(&self, k: usize) -> bool {
+        use crate::extract::numbers::lexer::Kind;
+        let Some(t) = self.toks.get(k) else {
+            return false;
+        };
+        if !t.glued() {
+            return false;
+        }
+        match t.kind {
+            Kind::Word => false,
+            Kind::Punct if matches!(t.low, "." | "," | ";" | ":" | ")" | "!" | "?") => self
+                .toks
+                .get(k + 1)
+                .is_some_and(|n| n.glued() && n.kind == Kind::Digits),
+            _ => true,
+        }
     }
 
     /// Four digits: a year when a word before or the shape says so, not a
@@ -714,22 +743,19 @@ impl<'a> Parser<'a> {
             if let Some((e, kind, n)) = qh(k) {
                 return Some((e, make(kind, n, Some(YearRef::Abs(y)))));
             }
-            if let Some((e, n)) = self.quarter_words(k) {
-                return Some((e, make('q', n, Some(YearRef::Abs(y)))));
+            if let Some((e, kind, n)) = self.quarter_words(k) {
+                return Some((e, make(kind, n, Some(YearRef::Abs(y)))));
             }
         }
         // "next year's third-quarter"
         if let Some((ye, y)) = self.rel_year(i)
-            && let Some((e, n)) = self.quarter_words(ye)
+            && let Some((e, kind, n)) = self.quarter_words(ye)
         {
-            return Some((e, make('q', n, Some(y))));
+            return Some((e, make(kind, n, Some(y))));
         }
         let (e, kind, n) = match qh(i) {
             Some(x) => x,
-            None => {
-                let (e, n) = self.quarter_words(i)?;
-                (e, 'q', n)
-            }
+            None => self.quarter_words(i)?,
         };
         // Year after: "Q1 2016", "q1-2019", "the third quarter of 2016",
         // "the third quarter this year", "of two thousand and twenty".
@@ -750,18 +776,23 @@ impl<'a> Parser<'a> {
         Some((e, make(kind, n, None)))
     }
 
-    /// "the third quarter", "third- quarter", "first-quarter".
-    fn quarter_words(&self, i: usize) -> Hit<u32> {
+    /// "the third quarter", "third- quarter", "first-quarter", "the
+    /// second half": the token after, 'q' or 'h', and which one.
+    fn quarter_words(&self, i: usize) -> Option<(usize, char, u32)> {
         let k = self.skip_optional(i, "the");
         let (mut e, n) = self.position(k)?;
-        let n = if n == -1 { 4 } else { n };
-        if !(1..=4).contains(&n) {
-            return None;
-        }
         if self.dash(e) {
             e += 1;
         }
-        self.is(e, "quarter").then_some((e + 1, n as u32))
+        let (kind, count) = if self.is(e, "quarter") {
+            ('q', 4)
+        } else if self.is(e, "half") {
+            ('h', 2)
+        } else {
+            return None;
+        };
+        let n = if n == -1 { count } else { n };
+        (1..=count).contains(&n).then_some((e + 1, kind, n as u32))
     }
 
     /// Seasons: "summer", "this summer", "next spring", "summer 2016", "the
