@@ -191,6 +191,9 @@ pub(crate) enum Period {
     /// A fiscal year by its number ("FY2024", "fiscal 2023"): its months
     /// differ from one organization to another, so it has no calendar span.
     FiscalYear(i32),
+    /// The period the text has just named, in another year ("the same
+    /// period in 2021", "the same quarter last year"); alone, that year.
+    SamePeriod(YearRef),
     /// Without a calendar meaning ("fiscal year", seasons).
     Unresolvable,
 }
@@ -305,21 +308,27 @@ pub(crate) enum Node {
 pub(crate) struct Expr {
     pub node: Node,
     pub modifier: Option<Mod>,
+    /// Told from a time the text has just named rather than from the
+    /// article's date: "a year later", "the month before", "the same
+    /// period in 2021" (see [`super::anaphora`]).
+    pub anaphoric: bool,
 }
 
 impl Expr {
-    pub(crate) fn day(d: Day) -> Self {
+    pub(crate) fn new(node: Node, modifier: Option<Mod>) -> Self {
         Expr {
-            node: Node::Day(d),
-            modifier: None,
+            node,
+            modifier,
+            anaphoric: false,
         }
     }
 
+    pub(crate) fn day(d: Day) -> Self {
+        Expr::new(Node::Day(d), None)
+    }
+
     pub(crate) fn period(p: Period) -> Self {
-        Expr {
-            node: Node::Period(p),
-            modifier: None,
-        }
+        Expr::new(Node::Period(p), None)
     }
 }
 
@@ -428,7 +437,7 @@ impl Expr {
 impl YearRef {
     /// The year, against the reference's; a two-digit year in one reading
     /// (future: 20yy, past: 19yy) when its century is open.
-    fn year(self, reference: NaiveDate, reading: Reading) -> i32 {
+    pub(crate) fn year(self, reference: NaiveDate, reading: Reading) -> i32 {
         match self {
             YearRef::Abs(y) => y,
             YearRef::Rel(k) => reference.year() + k,
@@ -748,7 +757,7 @@ impl Period {
     /// `[start, end)` in one reading, when it is a closed span.
     pub(crate) fn span(&self, r: NaiveDate, reading: Reading) -> Option<(NaiveDate, NaiveDate)> {
         match self {
-            Period::Year(y) => year_span(y.year(r, reading), 1),
+            Period::Year(y) | Period::SamePeriod(y) => year_span(y.year(r, reading), 1),
             Period::Month(m) => months_from(month_start(m, r, reading)?, 1),
             Period::Week(k) => days_from_monday(r, 7 * i64::from(*k), 7),
             Period::Weekend(k) => days_from_monday(r, 7 * i64::from(*k) + 5, 2),

@@ -7,6 +7,7 @@
 //! of 2025, so the extractor stores what was written and the record is
 //! built with the reference the article itself gives.
 
+pub(crate) mod anaphora;
 pub(crate) mod calendar;
 pub(crate) mod expr;
 mod grammar;

@@ -42,6 +42,36 @@ pub(crate) struct Resolved {
     pub duration: Option<String>,
 }
 
+impl Resolved {
+    /// The record's values of a date or period `value` of `granularity`.
+    pub(crate) fn of(granularity: Granularity, value: Option<Value>) -> Resolved {
+        let mut out = Resolved::default();
+        match value {
+            Some(Value::Day(day)) if granularity == Granularity::Day => {
+                out.value = Some(iso(day));
+            }
+            Some(Value::Day(day)) => {
+                out.start_date = Some(iso(day));
+                out.end_date = Some(iso(day));
+            }
+            Some(Value::Range { start, end }) => {
+                out.start_date = start.map(iso);
+                // Spans are half-open inside; the record's end is the last day.
+                out.end_date = end.and_then(|e| e.pred_opt()).map(iso);
+                if let (Some(s), Some(_)) = (start, end) {
+                    out.value = match granularity {
+                        Granularity::Month => Some(format!("{:04}-{:02}", s.year(), s.month())),
+                        Granularity::Year => Some(format!("{:04}", s.year())),
+                        _ => None,
+                    };
+                }
+            }
+            _ => {}
+        }
+        out
+    }
+}
+
 /// Two references far apart: an expression that resolves the same against
 /// both does not depend on one ("30 June 2022", "the 1990s").
 const PROBES: [(i32, u32, u32); 2] = [(1990, 3, 15), (2040, 9, 15)];
@@ -78,35 +108,16 @@ impl Expr {
                 ..Resolved::default()
             };
         }
-        let value = match reference {
+        Resolved::of(self.granularity(), self.value(reference))
+    }
+
+    /// The expression's value against the article's `reference` date (its
+    /// nearest reading), or without one, its value if it needs none.
+    pub(crate) fn value(&self, reference: Option<NaiveDate>) -> Option<Value> {
+        match reference {
             Some(r) => Some(reference::nearest(self, r)),
             None => self.absolute(),
-        };
-        let granularity = self.granularity();
-        let mut out = Resolved::default();
-        match value {
-            Some(Value::Day(day)) if granularity == Granularity::Day => {
-                out.value = Some(iso(day));
-            }
-            Some(Value::Day(day)) => {
-                out.start_date = Some(iso(day));
-                out.end_date = Some(iso(day));
-            }
-            Some(Value::Range { start, end }) => {
-                out.start_date = start.map(iso);
-                // Spans are half-open inside; the record's end is the last day.
-                out.end_date = end.and_then(|e| e.pred_opt()).map(iso);
-                if let (Some(s), Some(_)) = (start, end) {
-                    out.value = match granularity {
-                        Granularity::Month => Some(format!("{:04}-{:02}", s.year(), s.month())),
-                        Granularity::Year => Some(format!("{:04}", s.year())),
-                        _ => None,
-                    };
-                }
-            }
-            _ => {}
         }
-        out
     }
 
     /// The value of an expression that needs no reference, if it has one.
@@ -145,7 +156,7 @@ impl Period {
     /// 2021") names that unit.
     fn granularity(&self) -> Granularity {
         match self {
-            Period::Year(_) => Granularity::Year,
+            Period::Year(_) | Period::SamePeriod(_) => Granularity::Year,
             Period::Month(_) | Period::MonthOf(_) => Granularity::Month,
             Period::Week(_)
             | Period::Weekend(_)

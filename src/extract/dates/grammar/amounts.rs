@@ -148,13 +148,7 @@ impl<'a> Parser<'a> {
             (i, None)
         };
         let (e, amount) = self.duration(k)?;
-        Some((
-            e,
-            Expr {
-                node: Node::Duration(Duration { amount }),
-                modifier,
-            },
-        ))
+        Some((e, Expr::new(Node::Duration(Duration { amount }), modifier)))
     }
 
     /// A length of time: an amount, "all day", "full-week", "half an hour",

@@ -576,11 +576,5 @@ fn inherit(a: Expr, b: Expr) -> (Expr, Expr) {
         }
         n => n,
     };
-    (
-        Expr {
-            node,
-            modifier: a.modifier,
-        },
-        b,
-    )
+    (Expr { node, ..a }, b)
 }

@@ -428,7 +428,7 @@ impl<'a> Parser<'a> {
             "this" | "my" => Some(0),
             _ => None,
         }) && self.is(k + 1, "day")
-            && self.clause_end(k + 2)
+            && (self.clause_end(k + 2) || (the && !self.glued(k + 2)))
             && (the || self.word_at(k) != Some("following"))
         {
             return Some((k + 2, Day::Relative(r)));

@@ -15,7 +15,9 @@ use crate::extract::numbers::lexer::{self, Kind};
 use super::lexicon;
 
 use super::expr::Expr;
-use super::lexicon::cues::{ANCHOR_ONLY_WORDS, ANCHOR_STARTERS, CURRENCY_SIGNS, STARTERS};
+use super::lexicon::cues::{
+    ANAPHORIC_WORDS, ANCHOR_ONLY_WORDS, ANCHOR_STARTERS, CURRENCY_SIGNS, DEICTIC_WORDS, STARTERS,
+};
 use super::tokens::Tok;
 
 /// What to look for.
@@ -155,7 +157,8 @@ pub(crate) fn parse_line(p: &Parser<'_>) -> Vec<Found> {
             continue;
         }
         match p.top(i) {
-            Some((end, expr)) if end > i && ends_ok(p, end) => {
+            Some((end, mut expr)) if end > i && ends_ok(p, end) => {
+                expr.anaphoric = refers_back(p, i, end, &expr);
                 out.push(Found {
                     start: i,
                     end,
@@ -167,6 +170,40 @@ pub(crate) fn parse_line(p: &Parser<'_>) -> Vec<Found> {
         }
     }
     out
+}
+
+/// Whether the expression at tokens `start..end` is told from a time the
+/// text has just named: it is relative ("a year", "the month", "the same
+/// period") and says so with a word such as "later", "before",
+/// "following" or "that", and with no word that ties it to the article's
+/// own date ("ago", "next", "tomorrow"). "The next day" of a story is the
+/// day after the one it tells of.
+fn refers_back(p: &Parser<'_>, start: usize, end: usize, expr: &Expr) -> bool {
+    use super::expr::{Day, MonthRef, Node, Period, YearRef};
+    let words = || p.toks[start..end].iter().filter_map(|t| t.word());
+    let relative = match &expr.node {
+        Node::Period(Period::SamePeriod(_)) => return true,
+        Node::Day(Day::Relative(_)) => {
+            if p.is(start, "the") && p.is_one_of(start + 1, &["next", "following"]) {
+                return true;
+            }
+            true
+        }
+        Node::Day(Day::Shift { base, .. }) => matches!(**base, Day::Relative(0)),
+        Node::Period(
+            Period::Week(_)
+            | Period::Weekend(_)
+            | Period::Fortnight(_)
+            | Period::QuarterRel(_)
+            | Period::DecadeRel(_)
+            | Period::Month(MonthRef::Rel(_))
+            | Period::Year(YearRef::Rel(_)),
+        ) => true,
+        _ => false,
+    };
+    relative
+        && words().any(|w| ANAPHORIC_WORDS.contains(&w))
+        && !words().any(|w| DEICTIC_WORDS.contains(&w))
 }
 
 /// Whether a word alone places an expression in time: a month, weekday,

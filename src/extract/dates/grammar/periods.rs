@@ -5,9 +5,9 @@
 
 use super::super::expr::{Day, MonthRef, Part, Period, YearRef};
 use super::super::lexicon::cues::{
-    ARTICLES, BEFORE_ANY_YEAR, BEFORE_BARE_PERIOD, OF_OR_IN, ON_OR_FROM, ORDINAL_SUFFIXES,
-    PERIOD_UNITS, REST_DETERMINERS, REST_WORDS, S_WORDS_NOT_PLURAL, SEASON_LEADS, STARTING_WORDS,
-    VAGUE_COUNTS, YEAR_KIND_CODES, YEAR_KINDS, YEAR_PREPS,
+    ARTICLES, BEFORE_ANY_YEAR, BEFORE_BARE_PERIOD, EARLIER_OR_AGO, OF_OR_IN, ON_OR_FROM,
+    ORDINAL_SUFFIXES, PERIOD_UNITS, REST_DETERMINERS, REST_WORDS, S_WORDS_NOT_PLURAL, SAME_PERIODS,
+    SEASON_LEADS, STARTING_WORDS, VAGUE_COUNTS, YEAR_KIND_CODES, YEAR_KINDS, YEAR_PREPS,
 };
 use super::super::lexicon::{self, Unit};
 use super::{Hit, Parser, longest};
@@ -40,8 +40,39 @@ impl<'a> Parser<'a> {
             self.season(i),
             self.decade(i),
             self.holiday_weekend(i),
+            self.same_period(i),
             to_date,
         ])
+    }
+
+    /// "the same period in 2021", "the same quarter last year", "the same
+    /// month a year earlier": the period just told of, in another year.
+    fn same_period(&self, i: usize) -> Hit<Period> {
+        if !(self.is(i, "the") && self.is(i + 1, "same") && self.is_one_of(i + 2, SAME_PERIODS)) {
+            return None;
+        }
+        let k = i + 3;
+        if self.is_one_of(k, OF_OR_IN) {
+            if let Some((e, y)) = self.year(k + 1) {
+                return Some((e, Period::SamePeriod(YearRef::Abs(y))));
+            }
+            let kt = self.skip_optional(k + 1, "the");
+            let (e, y) = self.rel_year(kt)?;
+            return Some((e, Period::SamePeriod(y)));
+        }
+        // "a year earlier", "a year ago", "the year before"
+        let kt = self.skip_optional(k, "the");
+        if self.is_one_of(kt, &["a", "one", "the"])
+            && self.is(kt + 1, "year")
+            && self.is_one_of(kt + 2, EARLIER_OR_AGO)
+        {
+            return Some((kt + 3, Period::SamePeriod(YearRef::Rel(-1))));
+        }
+        if self.is(kt, "year") && self.is_one_of(kt + 1, EARLIER_OR_AGO) {
+            return Some((kt + 2, Period::SamePeriod(YearRef::Rel(-1))));
+        }
+        let (e, y) = self.rel_year(kt)?;
+        Some((e, Period::SamePeriod(y)))
     }
 
     /// A relative year word: "this year", "next year's", "last year".
@@ -396,6 +427,24 @@ impl<'a> Parser<'a> {
                 };
                 return Some((n + 1, p));
             }
+        }
+        // "the month before", "the year after": next to a time just told of.
+        if self.is(i, "the")
+            && self.clause_end(k + 2)
+            && let Some(r) = self.word_at(k + 1).and_then(|w| match w {
+                "before" | "earlier" => Some(-1),
+                "after" | "later" => Some(1),
+                _ => None,
+            })
+        {
+            let p = match self.word_at(k)? {
+                "week" => Period::Week(r),
+                "month" => Period::Month(MonthRef::Rel(r)),
+                "year" => Period::Year(YearRef::Rel(r)),
+                "quarter" => Period::QuarterRel(r),
+                _ => return None,
+            };
+            return Some((k + 2, p));
         }
         let (u, r, e) = match self.word_at(k).and_then(lexicon::relative) {
             Some(r) => {

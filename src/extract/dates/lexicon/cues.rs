@@ -320,3 +320,48 @@ pub(crate) const DOTTED_DAY_LEADS: &[&str] = &["on", "in", "this", "next"];
 /// Currency signs before digits that make them an amount ("$12 December 27").
 pub(crate) const CURRENCY_SIGNS: &[&str] =
     &["$", "\u{a3}", "\u{20ac}", "\u{a5}", "\u{20b9}", "\u{20bd}"];
+
+/// What "the same …" names when it points back at a period just told of
+/// ("the same period in 2021", "the same quarter last year").
+pub(crate) const SAME_PERIODS: &[&str] = &[
+    "period", "time", "quarter", "month", "week", "half", "season", "day", "months", "weeks",
+];
+
+/// Words after "a year" that count it back ("the same month a year earlier").
+pub(crate) const EARLIER_OR_AGO: &[&str] = &["earlier", "before", "ago"];
+
+/// Words that tell a time from one the text has just named ("a year later",
+/// "the previous month", "that year", "the same period in 2021").
+pub(crate) const ANAPHORIC_WORDS: &[&str] = &[
+    "later",
+    "earlier",
+    "before",
+    "after",
+    "following",
+    "previous",
+    "prior",
+    "preceding",
+    "that",
+    "same",
+];
+
+/// Words that tell a time from the article's own date, which keep an
+/// expression deictic even beside an anaphoric word ("the day after
+/// tomorrow", "the year before last", "two weeks ago").
+pub(crate) const DEICTIC_WORDS: &[&str] = &[
+    "today",
+    "tomorrow",
+    "yesterday",
+    "tonight",
+    "now",
+    "ago",
+    "hence",
+    "this",
+    "next",
+    "last",
+    "past",
+    "coming",
+    "upcoming",
+    "current",
+    "present",
+];
