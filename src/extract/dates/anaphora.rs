@@ -129,7 +129,7 @@ impl Expr {
                 };
                 (g, span_value(period_holding(g, d)?, g))
             }
-            Node::Period(Period::SamePeriod(year)) => {
+            Node::Period(Period::Same(year)) => {
                 let target = match year {
                     YearRef::Abs(y) => *y,
                     other => other.year(anchor.start, Reading::Past),

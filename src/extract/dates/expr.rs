@@ -193,7 +193,7 @@ pub(crate) enum Period {
     FiscalYear(i32),
     /// The period the text has just named, in another year ("the same
     /// period in 2021", "the same quarter last year"); alone, that year.
-    SamePeriod(YearRef),
+    Same(YearRef),
     /// Without a calendar meaning ("fiscal year", seasons).
     Unresolvable,
 }
@@ -757,7 +757,7 @@ impl Period {
     /// `[start, end)` in one reading, when it is a closed span.
     pub(crate) fn span(&self, r: NaiveDate, reading: Reading) -> Option<(NaiveDate, NaiveDate)> {
         match self {
-            Period::Year(y) | Period::SamePeriod(y) => year_span(y.year(r, reading), 1),
+            Period::Year(y) | Period::Same(y) => year_span(y.year(r, reading), 1),
             Period::Month(m) => months_from(month_start(m, r, reading)?, 1),
             Period::Week(k) => days_from_monday(r, 7 * i64::from(*k), 7),
             Period::Weekend(k) => days_from_monday(r, 7 * i64::from(*k) + 5, 2),

@@ -156,7 +156,7 @@ impl Period {
     /// 2021") names that unit.
     fn granularity(&self) -> Granularity {
         match self {
-            Period::Year(_) | Period::SamePeriod(_) => Granularity::Year,
+            Period::Year(_) | Period::Same(_) => Granularity::Year,
             Period::Month(_) | Period::MonthOf(_) => Granularity::Month,
             Period::Week(_)
             | Period::Weekend(_)

@@ -182,7 +182,7 @@ fn refers_back(p: &Parser<'_>, start: usize, end: usize, expr: &Expr) -> bool {
     use super::expr::{Day, MonthRef, Node, Period, YearRef};
     let words = || p.toks[start..end].iter().filter_map(|t| t.word());
     let relative = match &expr.node {
-        Node::Period(Period::SamePeriod(_)) => return true,
+        Node::Period(Period::Same(_)) => return true,
         Node::Day(Day::Relative(_)) => {
             if p.is(start, "the") && p.is_one_of(start + 1, &["next", "following"]) {
                 return true;

@@ -54,11 +54,11 @@ impl<'a> Parser<'a> {
         let k = i + 3;
         if self.is_one_of(k, OF_OR_IN) {
             if let Some((e, y)) = self.year(k + 1) {
-                return Some((e, Period::SamePeriod(YearRef::Abs(y))));
+                return Some((e, Period::Same(YearRef::Abs(y))));
             }
             let kt = self.skip_optional(k + 1, "the");
             let (e, y) = self.rel_year(kt)?;
-            return Some((e, Period::SamePeriod(y)));
+            return Some((e, Period::Same(y)));
         }
         // "a year earlier", "a year ago", "the year before"
         let kt = self.skip_optional(k, "the");
@@ -66,13 +66,13 @@ impl<'a> Parser<'a> {
             && self.is(kt + 1, "year")
             && self.is_one_of(kt + 2, EARLIER_OR_AGO)
         {
-            return Some((kt + 3, Period::SamePeriod(YearRef::Rel(-1))));
+            return Some((kt + 3, Period::Same(YearRef::Rel(-1))));
         }
         if self.is(kt, "year") && self.is_one_of(kt + 1, EARLIER_OR_AGO) {
-            return Some((kt + 2, Period::SamePeriod(YearRef::Rel(-1))));
+            return Some((kt + 2, Period::Same(YearRef::Rel(-1))));
         }
         let (e, y) = self.rel_year(kt)?;
-        Some((e, Period::SamePeriod(y)))
+        Some((e, Period::Same(y)))
     }
 
     /// A relative year word: "this year", "next year's", "last year".
