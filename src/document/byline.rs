@@ -1,10 +1,21 @@
-//! Bylines: "By Jane Doe", "By Jane Doe and John Roe", "By Jane Doe, Reuters".
+//! Bylines: "By Jane Doe", "By Jane Doe and John Roe", "By Jane Doe,
+//! Reuters", "By Jane Doe, 12 March 2005", "By Jane Doe | March 12, 2005".
+
+use super::dateline::{self, StatedDate};
 
 /// Longest paragraph still taken for a byline.
-const MAX_BYLINE_WORDS: usize = 12;
+const MAX_BYLINE_WORDS: usize = 16;
 
-/// The authors named by a byline paragraph, or `None` if it is not one.
-pub(crate) fn authors(paragraph: &str) -> Option<Vec<String>> {
+/// What a byline paragraph says: who wrote the article, and when, if it
+/// is dated.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Byline {
+    pub authors: Vec<String>,
+    pub date: Option<StatedDate>,
+}
+
+/// The byline a paragraph is, or `None` if it is not one.
+pub(crate) fn read(paragraph: &str) -> Option<Byline> {
     let text = paragraph.trim().trim_matches(['*', '_']).trim();
     if !text.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("by "))
         && !text.starts_with("Written by ")
@@ -19,23 +30,36 @@ pub(crate) fn authors(paragraph: &str) -> Option<Vec<String>> {
         .or_else(|| text.strip_prefix("by "))
         .or_else(|| text.strip_prefix("BY "))
         .or_else(|| text.strip_prefix("Written by "))?;
-    let rest = rest.split(['|', '—', '–']).next().unwrap_or(rest);
-    let mut names = Vec::new();
-    for part in rest.split([',', '&']).flat_map(|p| p.split(" and ")) {
+    // The date, when one ends the line after a separator ("…, 12 March 2005").
+    let (names, date) = match trailing_date(rest) {
+        Some((at, date)) => (&rest[..at], Some(date)),
+        None => (rest, None),
+    };
+    let names = names.split(['|', '—', '–']).next().unwrap_or(names);
+    let mut authors = Vec::new();
+    for part in names.split([',', '&']).flat_map(|p| p.split(" and ")) {
         let name = part.trim().trim_end_matches('.');
         if name.is_empty() {
             continue;
         }
         if !looks_like_name(name) {
             // "By Jane Doe, Reuters": an affiliation ends the list.
-            if names.is_empty() {
+            if authors.is_empty() {
                 return None;
             }
             break;
         }
-        names.push(name.to_string());
+        authors.push(name.to_string());
     }
-    (!names.is_empty()).then_some(names)
+    (!authors.is_empty()).then_some(Byline { authors, date })
+}
+
+/// A date line that ends `text` after a separator (a comma, a bar, a
+/// dash): where the separator is and the date.
+fn trailing_date(text: &str) -> Option<(usize, StatedDate)> {
+    text.match_indices([',', '|', '—', '–', '·', '/'])
+        .map(|(at, sep)| (at, at + sep.len()))
+        .find_map(|(at, after)| dateline::date_line(&text[after..]).map(|d| (at, d)))
 }
 
 /// Two to five capitalized words (particles like "de", "van", "al-" allowed).
@@ -65,6 +89,7 @@ mod tests {
 
     #[test]
     fn bylines() {
+        let authors = |p: &str| read(p).map(|b| b.authors);
         assert_eq!(authors("By Jane Doe"), Some(vec!["Jane Doe".to_string()]));
         assert_eq!(
             authors("By Jane Doe and John van Roe"),
@@ -76,5 +101,24 @@ mod tests {
         );
         assert_eq!(authors("By the end of the year, prices rose."), None);
         assert_eq!(authors("By Tuesday"), None);
+    }
+
+    #[test]
+    fn dated_bylines() {
+        let day = |y, m, d| StatedDate {
+            year: Some(y),
+            month: m,
+            day: d,
+        };
+        let b = read("By Jane Doe, 12 March 2005").expect("byline");
+        assert_eq!(b.authors, vec!["Jane Doe"]);
+        assert_eq!(b.date, Some(day(2005, 3, 12)));
+        let b = read("By Mary Major and Richard Roe | March 12, 2005 10:15 GMT").expect("byline");
+        assert_eq!(b.authors, vec!["Mary Major", "Richard Roe"]);
+        assert_eq!(b.date, Some(day(2005, 3, 12)));
+        let b = read("By Jane Doe, Reuters, Published: 4 May 2019").expect("byline");
+        assert_eq!(b.authors, vec!["Jane Doe"]);
+        assert_eq!(b.date, Some(day(2019, 5, 4)));
+        assert_eq!(read("By Jane Doe").expect("byline").date, None);
     }
 }

@@ -39,9 +39,12 @@ pub(crate) fn take_head(
             continue;
         }
         if head.authors.is_empty()
-            && let Some(a) = byline::authors(text)
+            && let Some(b) = byline::read(text)
         {
-            head.authors = a;
+            head.authors = b.authors;
+            if head.published.is_none() {
+                head.published = b.date.map(|d| (d, "byline"));
+            }
             remove_paragraph(body, paragraphs, links, i);
             continue;
         }

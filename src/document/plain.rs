@@ -3,7 +3,7 @@
 //! one run-on line for the whole article.
 
 use super::body::BodyBuilder;
-use super::sentences;
+use super::{byline, dateline, sentences};
 
 /// A parsed plain-text article before sentence analysis.
 #[derive(Debug)]
@@ -30,8 +30,10 @@ pub(crate) fn parse(text: &str) -> Parsed {
         .unwrap_or(lines.len());
     let mut title = None;
     if first < lines.len() {
-        let has_more = lines[first + 1..].iter().any(|l| !l.is_empty());
-        if has_more && looks_like_title(lines[first]) {
+        let next = lines[first + 1..].iter().find(|l| !l.is_empty());
+        if let Some(next) = next
+            && is_headline(lines[first], next)
+        {
             title = Some(
                 lines[first]
                     .split_whitespace()
@@ -55,6 +57,43 @@ pub(crate) fn parse(text: &str) -> Parsed {
         }
     }
     Parsed { title, builder }
+}
+
+/// The first line is the headline when it looks like one and is not a
+/// byline or a date line (those are the article's metadata, read by
+/// [`super::conventions`]). A headline may end with a full stop: it is
+/// taken then when it is in title case ("Markets Fall As Rates Rise.") or
+/// a byline or date line follows it, since a short first sentence of a
+/// story ("Shares fell 3% on Monday.") ends the same way.
+fn is_headline(line: &str, next: &str) -> bool {
+    if byline::read(line).is_some() || dateline::date_line(line).is_some() {
+        return false;
+    }
+    if looks_like_title(line) {
+        return true;
+    }
+    let full_stop = line.ends_with('.') && !line.ends_with("...");
+    let chopped = line.trim_end_matches('.');
+    full_stop
+        && looks_like_title(chopped)
+        && !chopped.contains(". ")
+        && (title_case(chopped)
+            || byline::read(next).is_some()
+            || dateline::date_line(next).is_some())
+}
+
+/// Most words of four letters or more after the first are capitalized.
+fn title_case(line: &str) -> bool {
+    let long: Vec<&str> = line
+        .split_whitespace()
+        .skip(1)
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    let capitalized = long
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    long.len() >= 2 && capitalized * 4 >= long.len() * 3
 }
 
 /// A first line is a headline when it is short, has more text after it, and
@@ -159,6 +198,37 @@ mod tests {
         assert!(looks_like_title("Rivals of the £400 Apple..."));
         assert!(looks_like_title("$1m payoff for former boss"));
         assert!(!looks_like_title("a lowercase start"));
+    }
+
+    #[test]
+    fn headlines_ending_with_a_full_stop() {
+        let title = |t: &str| parse(t).title;
+        assert_eq!(
+            title("Markets Tumble As Rates Climb Again.\nShares fell on Monday.\n").as_deref(),
+            Some("Markets Tumble As Rates Climb Again.")
+        );
+        assert_eq!(
+            title("Rates rise again.\nBy Jane Doe\nShares fell on Monday.\n").as_deref(),
+            Some("Rates rise again.")
+        );
+        assert_eq!(
+            title("Is the boom over?\n\nShares fell on Monday.\n").as_deref(),
+            Some("Is the boom over?")
+        );
+        // A short first sentence of a story is not its headline.
+        assert_eq!(
+            title("Shares fell 3% on Monday.\n\nTraders said so.\n"),
+            None
+        );
+    }
+
+    #[test]
+    fn a_byline_or_date_line_is_never_the_title() {
+        let p = parse("By Jane Doe, 12 March 2005\nShares fell on Monday.\n");
+        assert_eq!(p.title, None);
+        let (body, _) = p.builder.finish();
+        assert!(body.starts_with("By Jane Doe"), "{body}");
+        assert_eq!(parse("June 30, 2022\nShares fell.\n").title, None);
     }
 
     #[test]

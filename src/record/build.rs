@@ -15,7 +15,8 @@ use crate::identity;
 /// dates resolved against the article's own date.
 pub(crate) fn build(doc: Document, facts: &Facts, meta: SourceMeta) -> Record {
     let at = Locator::new(&doc);
-    let (published, reference) = published::published(&doc, &facts.dates, &meta);
+    let dated = published::published(&doc, &facts.dates, &meta);
+    let reference = dated.reference;
     let mut text = text::structure(&doc, &at);
     let links = links::links(&at, &doc.links, &facts.links);
     let numbers = numbers::numbers(&at, &facts.standalone);
@@ -34,7 +35,7 @@ pub(crate) fn build(doc: Document, facts: &Facts, meta: SourceMeta) -> Record {
         source,
         title: doc.title,
         url: doc.url,
-        published,
+        published: dated.published,
         authors: doc.authors,
         publisher: doc.publisher,
         language,
@@ -46,6 +47,6 @@ pub(crate) fn build(doc: Document, facts: &Facts, meta: SourceMeta) -> Record {
         quantities,
         dates,
         entities,
-        warnings: doc.warnings,
+        warnings: doc.warnings.into_iter().chain(dated.warning).collect(),
     }
 }

@@ -18,6 +18,7 @@ mod entities;
 mod links;
 mod money;
 mod numbers;
+mod path_date;
 mod percentages;
 mod place;
 mod published;
@@ -120,10 +121,13 @@ pub(crate) struct Published {
     /// ISO 8601 date (YYYY-MM-DD).
     pub date: String,
     /// Where the date came from: "dateline" (stated at the top of the text),
+    /// "byline" (after the authors' names: "By Jane Doe, 12 March 2005"),
     /// "metadata" (front matter, HTML meta or JSON-LD), "reference_date"
-    /// (given by the caller), "text" (the latest fully written date in the
-    /// text, when the article states none), or "mtime" (the file's
-    /// modification time, when the text has no full date either).
+    /// (given by the caller), "path" (a date in the file's name or
+    /// folders: "2023-03-24", "20230324"), "text" (the latest fully
+    /// written date in the text, when the article states none), or "mtime"
+    /// (the file's modification time, when there is nothing else; the
+    /// record then carries a warning).
     pub from: String,
 }
 

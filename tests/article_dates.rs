@@ -1,0 +1,84 @@
+//! Where an article's date comes from, on real files: a dated byline, a
+//! date in the file's name or folders, and the file's modification time
+//! as the last resort, which the record then warns about.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests stop at the failing line
+
+mod common;
+
+use common::*;
+use serde_json::Value;
+
+/// The record `wirewatch extract` gives for `rel` written with `text`
+/// under a fresh folder.
+fn record_of(rel: &str, text: &str) -> Value {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join(rel);
+    std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+    std::fs::write(&path, text).expect("write");
+    let out = run_ok(&["extract", path.to_str().expect("utf8")], &[]);
+    serde_json::from_str(&out).expect("json")
+}
+
+fn first_date(r: &Value) -> (&str, &str) {
+    let d = &r["dates"][0];
+    (
+        d["text"].as_str().expect("text"),
+        d["value"].as_str().expect("value"),
+    )
+}
+
+const STORY: &str = "Budget talks stall\nThe committee met on March 24 and adjourned.\n";
+
+#[test]
+fn a_dated_byline_dates_the_article_and_is_not_its_title() {
+    let r = record_of(
+        "story.txt",
+        "By Jane Doe, 12 March 2005\nThe committee met on March 24. A year later, it met again.\n",
+    );
+    assert_eq!(r["title"], Value::Null);
+    assert_eq!(r["authors"], serde_json::json!(["Jane Doe"]));
+    assert_eq!(
+        r["published"],
+        serde_json::json!({"date": "2005-03-12", "from": "byline"})
+    );
+    assert_eq!(first_date(&r), ("March 24", "2005-03-24"));
+    assert_eq!(r["dates"][1]["value"], "2006", "a year after 24 March 2005");
+    assert!(
+        !r["text"]["body"]
+            .as_str()
+            .expect("body")
+            .contains("Jane Doe")
+    );
+}
+
+#[test]
+fn a_date_in_the_file_name_or_folders_dates_the_article() {
+    for rel in [
+        "2023-03-24-budget.txt",
+        "archive/20230324_budget.txt",
+        "news/2023/03/24/budget.txt",
+    ] {
+        let r = record_of(rel, STORY);
+        assert_eq!(
+            r["published"],
+            serde_json::json!({"date": "2023-03-24", "from": "path"}),
+            "{rel}"
+        );
+        assert_eq!(first_date(&r), ("March 24", "2023-03-24"), "{rel}");
+        assert_eq!(r["warnings"], serde_json::json!([]), "{rel}");
+    }
+}
+
+#[test]
+fn the_modification_time_as_a_last_resort_is_a_warning() {
+    let r = record_of("budget.txt", STORY);
+    assert_eq!(r["published"]["from"], "mtime");
+    let warnings = r["warnings"].as_array().expect("warnings");
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.as_str().is_some_and(|w| w.contains("modification time"))),
+        "{warnings:?}"
+    );
+}
