@@ -1,6 +1,7 @@
 //! Every article of the BBC corpus in ../shared/data/news becomes a record
 //! with its first line as title and no replacement character — including the
-//! one file that is not UTF-8. Skipped when the data is absent, failed instead
+//! one file that is not UTF-8 — and none of its lines is taken for page
+//! furniture (the corpus is clean text: every line is the story's). Skipped when the data is absent, failed instead
 //! under `WIREWATCH_REQUIRE_SHARED=1` (`.ci/run`).
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests stop at the failing line
@@ -61,6 +62,11 @@ fn every_bbc_article_becomes_a_clean_record() {
             .get(&hash)
             .unwrap_or_else(|| panic!("no record for {rel}"));
         let body = record["text"]["body"].as_str().expect("body");
+        let warnings = record["warnings"].to_string();
+        assert!(
+            !warnings.contains("page furniture"),
+            "{rel}: a line of the story was taken for residue: {warnings}"
+        );
         assert!(!body.contains('\u{FFFD}'), "{rel}: U+FFFD in body");
         if std::str::from_utf8(&bytes).is_err() {
             non_utf8 += 1;

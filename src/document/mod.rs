@@ -15,6 +15,7 @@ mod markdown;
 pub(crate) mod normalize;
 pub(crate) mod offsets;
 mod plain;
+mod residue;
 pub mod sentences;
 pub(crate) mod words;
 
@@ -113,9 +114,11 @@ pub(crate) fn parse(
 ) -> Result<Document, DocumentError> {
     let text = decoded.text;
     let format = format::detect(claimed, &text);
+    let mut residue = 0;
     let (title, builder, mut links, front) = match format {
         Format::Text => {
             let p = plain::parse(&text);
+            residue = p.residue;
             (p.title, p.builder, Vec::new(), FrontMatter::default())
         }
         Format::Markdown => {
@@ -139,6 +142,12 @@ pub(crate) fn parse(
     };
     let (mut body, mut paragraphs) = builder.finish();
     let url = footer::strip_source_footer(&mut body, &mut paragraphs, &mut links);
+    // Saved web pages went through the HTML extractor's own boilerplate
+    // removal; text (line by line, in `plain`) and markdown copies keep
+    // whatever the scraper took.
+    if format == Format::Markdown {
+        residue += residue::strip(&mut body, &mut paragraphs, &mut links);
+    }
     let head = conventions::take_head(&mut body, &mut paragraphs, &mut links);
     let published = head.published.or(front.date.map(|d| (d, "metadata")));
     let authors = if head.authors.is_empty() {
@@ -159,6 +168,13 @@ pub(crate) fn parse(
         warnings.push(format!(
             "language is {}, not English: extraction may miss facts",
             l.code
+        ));
+    }
+    if residue > 0 {
+        warnings.push(format!(
+            "removed {residue} line{} of page furniture (share and listen buttons, \
+             prompts, picture credits, advertisement labels)",
+            if residue == 1 { "" } else { "s" }
         ));
     }
     let truncated = ends_mid_sentence(&body);

@@ -10,6 +10,8 @@ use super::{byline, dateline, sentences};
 pub(crate) struct Parsed {
     pub title: Option<String>,
     pub builder: BodyBuilder,
+    /// Lines of scraper residue left out ([`super::residue`]).
+    pub residue: usize,
 }
 
 /// Longest first line still taken for a headline.
@@ -44,10 +46,23 @@ pub(crate) fn parse(text: &str) -> Parsed {
         }
     }
     let mut builder = BodyBuilder::new();
+    let mut residue = 0;
     for block in lines[first.min(lines.len())..]
         .split(|l| l.is_empty())
         .filter(|b| !b.is_empty())
     {
+        // Scraper residue goes line by line, before its short lines make
+        // a block of one-line paragraphs look hard-wrapped.
+        let kept: Vec<&str> = block
+            .iter()
+            .copied()
+            .filter(|l| !super::residue::is_residue(l))
+            .collect();
+        residue += block.len() - kept.len();
+        let block = kept.as_slice();
+        if block.is_empty() {
+            continue;
+        }
         if is_hard_wrapped(block) {
             push_paragraph(&mut builder, &block.join(" "));
         } else {
@@ -56,7 +71,11 @@ pub(crate) fn parse(text: &str) -> Parsed {
             }
         }
     }
-    Parsed { title, builder }
+    Parsed {
+        title,
+        builder,
+        residue,
+    }
 }
 
 /// The first line is the headline when it looks like one and is not a
