@@ -14,6 +14,7 @@ pub mod money;
 pub(crate) mod near;
 pub mod numbers;
 pub mod percent;
+pub(crate) mod places;
 pub mod quantities;
 pub(crate) mod units;
 mod urls;
@@ -64,7 +65,12 @@ pub(crate) fn extract(doc: &Document) -> Facts {
         standalone,
         ..
     } = figures(body);
-    let entities = entities::find(body, &doc.sentences);
+    let mut entities = entities::find(body, &doc.sentences);
+    places::resolve(
+        body,
+        &mut entities,
+        entities::gazetteer::Gazetteer::embedded(),
+    );
     Facts {
         links,
         money,

@@ -1,0 +1,491 @@
+//! Places resolved by context. Many place names are shared (two dozen
+//! Springfields, Georgia the country and the US state, Boston in England
+//! and in Massachusetts), so once the recognizer has found the places of
+//! an article, each is located from what the text says around it:
+//!
+//! 1. a country or a region written beside it decides ("Atlanta,
+//!    Georgia", "Springfield, Illinois", "Perth, Scotland"), and a name
+//!    written after a city is that city's region or country;
+//! 2. otherwise the other places and nationalities of the article vote
+//!    for their countries (Georgia in a list of US states is the state);
+//! 3. otherwise a country by that name, then the most populous place.
+//!
+//! A short or all-capital word ("Kan", "AP") is a city only with such
+//! evidence, and a region or a small town only when the article points to
+//! its country: a name the recognizer took for a place without it is more
+//! likely a word ("West", "Gulf"). A country's name is always the country.
+
+use std::ops::Range;
+
+use super::entities::gazetteer::{Gazetteer, Kind, Place};
+use super::entities::{Entity, EntityType};
+
+/// Cities at least this large are located without other evidence.
+const CITY_ALONE: u64 = 100_000;
+/// How much the article's votes for a country weigh against population
+/// (per natural log of one plus the votes).
+const VOTE_WEIGHT: f64 = 1.5;
+/// Names of places inside a country from which a region of it wins over
+/// a country of the same name (two other states for Georgia the state).
+const RIVAL_INSIDE: u32 = 2;
+/// The population a region, which has none in the table, counts as.
+const REGION_WEIGHT: u64 = 300_000;
+/// Names this short (in letters) need evidence to be a place.
+const SHORT_NAME: usize = 3;
+/// Words after a name that may name its region or country (", New South Wales").
+const QUALIFIER_WORDS: usize = 4;
+
+/// Locates every place entity of an article from its text `body`.
+pub(crate) fn resolve(body: &str, entities: &mut [Entity], gaz: &Gazetteer) {
+    let support = article_support(entities, gaz);
+    for e in entities.iter_mut().filter(|e| e.ty == EntityType::Place) {
+        let own = own_support(e, gaz);
+        let beside = beside_countries(body, e, gaz);
+        let found = choose(e, gaz, &beside, &support, &own);
+        e.country = found.map(|p| p.country.clone());
+        e.kind = found.map(|p| p.kind.as_str());
+        e.lat = found.and_then(|p| p.lat);
+        e.lon = found.and_then(|p| p.lon);
+    }
+}
+
+/// How many names of an article point to one country: `about` it (its
+/// name, a nationality) or `inside` it (a region or city of that country
+/// only: Ohio, Bavaria, Tbilisi).
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Votes {
+    country: String,
+    about: u32,
+    inside: u32,
+}
+
+/// Adds `v` to the votes for its country in `all`.
+fn add(all: &mut Vec<Votes>, v: Votes) {
+    match all.iter_mut().find(|a| a.country == v.country) {
+        Some(a) => {
+            a.about += v.about;
+            a.inside += v.inside;
+        }
+        None => all.push(v),
+    }
+}
+
+/// The place an entity most likely is, given what is written beside it
+/// and the rest of the article's votes (`support`, which includes the
+/// entity's own, `own`).
+fn choose<'g>(
+    e: &Entity,
+    gaz: &'g Gazetteer,
+    beside: &Beside,
+    support: &[Votes],
+    own: &[Votes],
+) -> Option<&'g Place> {
+    let mut cands = gaz.candidates(&e.name);
+    if cands.is_empty()
+        && let Some(a) = &e.acronym
+    {
+        cands = gaz.candidates(a);
+    }
+    // A region named like a city of the same country is the city's
+    // province: news means the city.
+    let all = cands.clone();
+    cands.retain(|p| {
+        p.kind != Kind::Region
+            || !all
+                .iter()
+                .any(|c| c.kind == Kind::City && c.country == p.country)
+    });
+    // The article's votes for a country, less this entity's own.
+    let votes = |cc: &str| {
+        let get = |vs: &[Votes]| {
+            vs.iter()
+                .find(|v| v.country == cc)
+                .map_or((0, 0), |v| (v.about, v.inside))
+        };
+        let (ta, ti) = get(support);
+        let (oa, oi) = get(own);
+        (ta.saturating_sub(oa), ti.saturating_sub(oi))
+    };
+    let total = |cc: &str| {
+        let (a, i) = votes(cc);
+        a + i
+    };
+    // 1. What is written beside it decides: a region or country after it
+    // for any place, a city before it for a region or country.
+    let fits = |p: &Place| {
+        beside.after.contains(&p.country)
+            || (p.kind != Kind::City && beside.before.contains(&p.country))
+    };
+    if cands.iter().any(|p| fits(p)) {
+        cands.retain(|p| fits(p));
+        return most_likely(cands, &|_| 0);
+    }
+    // 2. A country by that name, unless the article is inside another
+    // country that has a region so named and the country has no vote of
+    // its own (Georgia among US states, not Luxembourg beside Brussels).
+    if let Some(country) = cands.iter().copied().find(|p| p.kind == Kind::Country) {
+        let rival = cands
+            .iter()
+            .copied()
+            .filter(|p| p.kind == Kind::Region && p.country != country.country)
+            .filter(|p| votes(&p.country).1 >= RIVAL_INSIDE)
+            .max_by_key(|p| votes(&p.country).1);
+        return match rival {
+            Some(r) if total(&country.country) == 0 => Some(r),
+            _ => Some(country),
+        };
+    }
+    // 3. The most populous, the article's votes counting for their country.
+    let best = most_likely(cands, &total)?;
+    let letters = e.name.chars().filter(|c| c.is_alphabetic()).count();
+    let all_caps = e
+        .name
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase);
+    let weak_name = letters <= SHORT_NAME || (all_caps && letters > 1);
+    let accepted = total(&best.country) > 0
+        || match best.kind {
+            Kind::Country => true,
+            // "West", "Gulf": a region the article gives no country for
+            // is more likely a word.
+            Kind::Region => false,
+            Kind::City => !weak_name && best.population >= CITY_ALONE,
+        };
+    accepted.then_some(best)
+}
+
+/// The candidate with the highest log-population plus the weight of its
+/// country's votes: a town of the article's country can beat a larger
+/// namesake abroad, but not a capital (Paris stays French in an American
+/// story unless Texas is written beside it).
+fn most_likely<'g>(cands: Vec<&'g Place>, votes: &dyn Fn(&str) -> u32) -> Option<&'g Place> {
+    let score = |p: &Place| {
+        let pop = match p.kind {
+            // Regions carry no population: weigh them like a city of
+            // some size (a large city named like a region elsewhere,
+            // Manchester, Washington, is meant more often).
+            Kind::Region => REGION_WEIGHT,
+            _ => p.population.max(1),
+        };
+        let kind_bonus = if p.kind == Kind::Country { 100.0 } else { 0.0 };
+        (pop as f64).ln() + VOTE_WEIGHT * f64::from(votes(&p.country)).ln_1p() + kind_bonus
+    };
+    cands.into_iter().max_by(|a, b| {
+        score(a)
+            .total_cmp(&score(b))
+            .then_with(|| b.name.cmp(&a.name))
+            .then_with(|| b.country.cmp(&a.country))
+    })
+}
+
+/// Every country the article's names point to, with their votes.
+fn article_support(entities: &[Entity], gaz: &Gazetteer) -> Vec<Votes> {
+    let mut all = Vec::new();
+    for e in entities {
+        for v in own_support(e, gaz) {
+            add(&mut all, v);
+        }
+    }
+    all
+}
+
+/// The votes one entity gives: a nationality is about its country once, a
+/// country's name twice ("Georgia" the country in an article about
+/// Tbilisi); a place name of one country only (Ohio, Bavaria) is inside
+/// it, and so is a name that is a US state (also when a country shares
+/// it); a name shared between countries gives nothing, since it is what
+/// needs deciding.
+fn own_support(e: &Entity, gaz: &Gazetteer) -> Vec<Votes> {
+    let vote = |cc: &str, about, inside| Votes {
+        country: cc.to_string(),
+        about,
+        inside,
+    };
+    let mut out = Vec::new();
+    match e.ty {
+        EntityType::Misc => {
+            if let Some(cc) = gaz.nationality(&e.name) {
+                out.push(vote(cc, 1, 0));
+            }
+        }
+        EntityType::Place => {
+            let cands = gaz.candidates(&e.name);
+            if let Some(c) = cands.iter().find(|p| p.kind == Kind::Country) {
+                add(&mut out, vote(&c.country, 2, 0));
+            } else if let Some(first) = cands.first()
+                && cands.iter().all(|p| p.country == first.country)
+            {
+                add(&mut out, vote(&first.country, 0, 1));
+            }
+            if cands
+                .iter()
+                .any(|p| p.kind == Kind::Region && p.country == "US")
+                && !out.iter().any(|v| v.country == "US")
+            {
+                add(&mut out, vote("US", 0, 1));
+            }
+        }
+        _ => {}
+    }
+    out
+}
+
+/// Countries written right beside an entity's mentions.
+#[derive(Debug, Default)]
+struct Beside {
+    /// Of a region or country named after it (", Georgia", ", France").
+    after: Vec<String>,
+    /// Of a city named before it, when it is that city's qualifier
+    /// ("Atlanta, Georgia" for Georgia).
+    before: Vec<String>,
+}
+
+/// What is written beside the entity's mentions.
+fn beside_countries(body: &str, e: &Entity, gaz: &Gazetteer) -> Beside {
+    let mut out = Beside::default();
+    let push = |list: &mut Vec<String>, cc: &str| {
+        if !list.iter().any(|c| c == cc) {
+            list.push(cc.to_string());
+        }
+    };
+    for r in &e.mentions {
+        if let Some(after) = qualifier_after(body, r) {
+            for p in gaz.candidates(after) {
+                if matches!(p.kind, Kind::Country | Kind::Region) {
+                    push(&mut out.after, &p.country);
+                }
+            }
+        }
+        if let Some(before) = city_before(body, r) {
+            for p in gaz.candidates(before) {
+                if p.kind == Kind::City {
+                    push(&mut out.before, &p.country);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The capitalized words after ", " that follow a mention, if any.
+fn qualifier_after<'b>(body: &'b str, r: &Range<usize>) -> Option<&'b str> {
+    let rest = body.get(r.end..)?.strip_prefix(", ")?;
+    let mut end = 0;
+    for (at, w) in words(rest).take(QUALIFIER_WORDS) {
+        let word = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if !word.starts_with(char::is_uppercase) {
+            break;
+        }
+        end = at + word.len();
+        if word.len() < w.len() {
+            break;
+        }
+    }
+    (end > 0).then(|| &rest[..end])
+}
+
+/// The capitalized words before ", " that precede a mention, if any.
+fn city_before<'b>(body: &'b str, r: &Range<usize>) -> Option<&'b str> {
+    let head = body.get(..r.start)?.strip_suffix(", ")?;
+    let mut start = head.len();
+    for (at, w) in words(head)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .take(QUALIFIER_WORDS)
+    {
+        if !w.starts_with(char::is_uppercase) || w.ends_with(|c: char| !c.is_alphanumeric()) {
+            break;
+        }
+        start = at;
+    }
+    (start < head.len()).then(|| &head[start..])
+}
+
+/// The words of `text` split at single spaces, with their byte offsets.
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split(' ').scan(0, |at, w| {
+        let here = *at;
+        *at += w.len() + 1;
+        Some((here, w))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A place entity for every occurrence of `name` in `body`.
+    fn place(body: &str, name: &str) -> Entity {
+        Entity {
+            ty: EntityType::Place,
+            name: name.to_string(),
+            mentions: body
+                .match_indices(name)
+                .map(|(i, m)| i..i + m.len())
+                .collect(),
+            roles: Vec::new(),
+            country: None,
+            kind: None,
+            lat: None,
+            lon: None,
+            acronym: None,
+        }
+    }
+
+    fn located(body: &str, names: &[&str]) -> Vec<(String, Option<String>, Option<&'static str>)> {
+        let mut es: Vec<Entity> = names.iter().map(|n| place(body, n)).collect();
+        resolve(body, &mut es, Gazetteer::embedded());
+        es.into_iter()
+            .map(|e| (e.name, e.country, e.kind))
+            .collect()
+    }
+
+    fn country_of(body: &str, names: &[&str], which: &str) -> Option<String> {
+        located(body, names)
+            .into_iter()
+            .find(|(n, _, _)| n == which)
+            .and_then(|(_, c, _)| c)
+    }
+
+    #[test]
+    fn a_region_beside_a_city_decides() {
+        let body = "Officials in Atlanta, Georgia said the plan would go ahead.";
+        let l = located(body, &["Atlanta", "Georgia"]);
+        assert_eq!(l[0].1.as_deref(), Some("US"));
+        assert_eq!((l[1].1.as_deref(), l[1].2), (Some("US"), Some("region")));
+        let body = "Officials in Springfield, Illinois said so.";
+        assert_eq!(
+            country_of(body, &["Springfield", "Illinois"], "Springfield").as_deref(),
+            Some("US")
+        );
+        let body = "Officials in Perth, Scotland said so.";
+        assert_eq!(
+            country_of(body, &["Perth", "Scotland"], "Perth").as_deref(),
+            Some("GB")
+        );
+        let body = "Officials in Boston, England said so.";
+        assert_eq!(
+            country_of(body, &["Boston", "England"], "Boston").as_deref(),
+            Some("GB")
+        );
+    }
+
+    #[test]
+    fn a_list_of_cities_is_not_a_city_and_its_region() {
+        let body = "Flights from London, Paris and Berlin were cancelled.";
+        let l = located(body, &["London", "Paris", "Berlin"]);
+        let countries: Vec<_> = l.iter().map(|(_, c, _)| c.as_deref()).collect();
+        assert_eq!(countries, vec![Some("GB"), Some("FR"), Some("DE")]);
+    }
+
+    #[test]
+    fn states_in_a_list_are_regions_of_the_us() {
+        let body = "Voters in Ohio, Georgia and Arizona went to the polls.";
+        let l = located(body, &["Ohio", "Georgia", "Arizona"]);
+        assert!(
+            l.iter().all(|(_, c, _)| c.as_deref() == Some("US")),
+            "{l:?}"
+        );
+        assert_eq!(l[1].2, Some("region"));
+        // Alone, or beside Tbilisi, Georgia is the country.
+        assert_eq!(
+            country_of("Georgia held talks.", &["Georgia"], "Georgia").as_deref(),
+            Some("GE")
+        );
+        let body = "Protesters in Tbilisi, the capital of Georgia, marched.";
+        assert_eq!(
+            country_of(body, &["Tbilisi", "Georgia"], "Georgia").as_deref(),
+            Some("GE")
+        );
+    }
+
+    #[test]
+    fn well_known_cities_without_their_country() {
+        for (city, cc) in [
+            ("Boston", "US"),
+            ("Atlanta", "US"),
+            ("Lisbon", "PT"),
+            ("Athens", "GR"),
+            ("Geneva", "CH"),
+            ("Glasgow", "GB"),
+            ("Manchester", "GB"),
+            ("El Paso", "US"),
+        ] {
+            let body = format!("Officials in {city} said the plan would go ahead.");
+            assert_eq!(
+                country_of(&body, &[city], city).as_deref(),
+                Some(cc),
+                "{city}"
+            );
+        }
+    }
+
+    #[test]
+    fn short_or_capital_words_need_evidence() {
+        let body = "The broadcaster Kan reported the vote.";
+        assert_eq!(country_of(body, &["Kan"], "Kan"), None);
+        // A small town needs its country in the article.
+        let body = "Apple is based in Cupertino, California.";
+        assert_eq!(
+            country_of(body, &["Cupertino", "California"], "Cupertino").as_deref(),
+            Some("US")
+        );
+    }
+
+    /// Every city of the places table with 100 000 people or more, named
+    /// alone in a plain sentence and then with its country beside it.
+    #[test]
+    fn the_places_table_resolves_its_cities() {
+        let gaz = Gazetteer::embedded();
+        let table = include_str!("../../data/places.tsv");
+        let rows: Vec<Vec<&str>> = table
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .map(|l| l.split('\t').collect())
+            .filter(|f: &Vec<&str>| f.len() >= 7)
+            .collect();
+        let country_name = |cc: &str| {
+            rows.iter()
+                .find(|f| f[1] == "country" && f[2] == cc)
+                .map(|f| f[0])
+        };
+        let mut total = 0;
+        let mut alone = 0;
+        let mut beside = 0;
+        let mut misses = Vec::new();
+        let mut beside_misses = Vec::new();
+        for f in rows.iter().filter(|f| f[1] == "city") {
+            let pop: u64 = f[5].parse().unwrap_or(0);
+            if pop < CITY_ALONE {
+                continue;
+            }
+            let Some(country) = country_name(f[2]) else {
+                continue;
+            };
+            total += 1;
+            let (name, cc) = (f[0], f[2]);
+            let body = format!("Officials in {name} said the plan would go ahead.");
+            if country_of(&body, &[name], name).as_deref() == Some(cc) {
+                alone += 1;
+            } else if misses.len() < 20 {
+                misses.push(format!("{name} ({cc})"));
+            }
+            let body = format!("Officials in {name}, {country} said the plan would go ahead.");
+            let mut es = vec![place(&body, name), place(&body, country)];
+            es[0].mentions.truncate(1);
+            resolve(&body, &mut es, gaz);
+            if es[0].country.as_deref() == Some(cc) {
+                beside += 1;
+            } else if beside_misses.len() < 20 {
+                beside_misses.push(format!("{name}, {country}: {:?}", es[0].country));
+            }
+        }
+        assert!(total > 5000, "{total} cities");
+        let rate = f64::from(alone) / f64::from(total);
+        println!("alone {alone}/{total} = {rate:.3}; beside {beside}/{total}");
+        assert!(rate >= 0.95, "{alone}/{total} alone; misses: {misses:?}");
+        assert_eq!(beside, total, "{beside_misses:?}");
+    }
+}
