@@ -13,44 +13,31 @@ use std::ops::Range;
 use super::DocLink;
 use super::body::remove_paragraph;
 
-/// Verbs a page addresses its reader with at the start of a button or prompt.
-const UI_VERBS: &[&str] = &[
-    "listen",
-    "share",
-    "comment",
-    "comments",
+/// Verbs only an interface uses at the start of a line ("Subscribe",
+/// "Download the app"); "sign" and "log" count when "up", "in" or "out"
+/// follows.
+const UI_ONLY_VERBS: &[&str] = &[
     "subscribe",
-    "sign",
-    "log",
-    "follow",
     "download",
-    "save",
-    "print",
-    "email",
-    "e-mail",
-    "gift",
-    "read",
-    "watch",
-    "click",
-    "tap",
-    "skip",
-    "copy",
-    "view",
-    "continue",
-    "join",
-    "register",
-    "support",
-    "donate",
-    "advertise",
-    "tweet",
-    "like",
-    "reply",
-    "report",
     "bookmark",
     "unlock",
     "install",
-    "get",
-    "enter",
+    "tweet",
+    "email",
+    "e-mail",
+    "gift",
+    "donate",
+    "register",
+    "advertise",
+];
+
+/// Everyday verbs a page also addresses its reader with ("Share this
+/// article", "Watch the video above"): a sign only beside an interface word,
+/// since a subheading may start with them too ("Follow the money").
+const UI_VERBS: &[&str] = &[
+    "listen", "share", "follow", "save", "print", "read", "watch", "click", "tap", "skip", "copy",
+    "view", "continue", "join", "support", "like", "reply", "report", "get", "enter", "comment",
+    "comments",
 ];
 
 /// Words of a page's interface rather than of a story.
@@ -76,9 +63,7 @@ const UI_NOUNS: &[&str] = &[
     "sponsored",
     "ad",
     "here",
-    "more",
     "now",
-    "free",
     "gift",
     "audio",
     "video",
@@ -218,11 +203,16 @@ fn score(line: &str) -> i32 {
             s += 1;
         }
     }
-    if words.first().is_some_and(|w| UI_VERBS.contains(w)) {
-        s += 2;
-    }
-    if words.iter().skip(1).any(|w| UI_NOUNS.contains(w)) {
-        s += 1;
+    let ui_noun = words.iter().skip(1).any(|w| UI_NOUNS.contains(w));
+    let account = matches!(
+        (words.first(), words.get(1)),
+        (Some(&"sign" | &"log"), Some(&"up" | &"in" | &"out" | &"on"))
+    );
+    match words.first() {
+        Some(w) if account || UI_ONLY_VERBS.contains(w) => s += 3,
+        Some(w) if UI_VERBS.contains(w) => s += if ui_noun { 3 } else { 1 },
+        _ if ui_noun => s += 1,
+        _ => {}
     }
     // "3 min read", "12 comments", "1.2K shares": a counter.
     let has_number = words
@@ -300,6 +290,7 @@ mod tests {
             "ADVERTISEMENT",
             "Story continues below advertisement",
             "12 Comments",
+            "Comments (34)",
             "5 min read",
             "Read more: Why the pound fell again",
             "Related article: Talks Resume After a Long Pause",
@@ -328,6 +319,10 @@ mod tests {
             "Watch out for rising prices, the bank warned.",
             "Click and collect sales rose 20%.",
             "Comments by the minister angered unions.",
+            "Follow the money",
+            "Read between the lines",
+            "Get more for less",
+            "Share prices fell",
         ] {
             assert!(!is_residue(line), "{line:?} is prose ({})", score(line));
         }

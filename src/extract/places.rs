@@ -289,16 +289,11 @@ fn qualifier_after<'b>(body: &'b str, r: &Range<usize>) -> Option<&'b str> {
 fn city_before<'b>(body: &'b str, r: &Range<usize>) -> Option<&'b str> {
     let head = body.get(..r.start)?.strip_suffix(", ")?;
     let mut start = head.len();
-    for (at, w) in words(head)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .take(QUALIFIER_WORDS)
-    {
+    for w in head.rsplit(' ').take(QUALIFIER_WORDS) {
         if !w.starts_with(char::is_uppercase) || w.ends_with(|c: char| !c.is_alphanumeric()) {
             break;
         }
-        start = at;
+        start -= w.len() + usize::from(start < head.len());
     }
     (start < head.len()).then(|| &head[start..])
 }
