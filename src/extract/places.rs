@@ -407,6 +407,7 @@ mod tests {
             ("Glasgow", "GB"),
             ("Manchester", "GB"),
             ("El Paso", "US"),
+            ("Washington", "US"),
         ] {
             let body = format!("Officials in {city} said the plan would go ahead.");
             assert_eq!(
