@@ -43,6 +43,9 @@
 #                  older than src/, Cargo.toml, Cargo.lock; 1: always; 0: never
 #   TMPDIR         where the temporary corpus and output folders go
 #
+# Outputs of every run are kept until the script ends (about 1.5 MB per 100
+# articles per run).
+#
 # Exit status: 0 on success, 1 when a run failed or wrote the wrong number of
 # records, 2 on a setup error. Temporary folders are removed on exit.
 # -----------------------------------------------------------------------------
@@ -157,8 +160,10 @@ PY
       ) ;;
   esac
   if [[ $mode != extract ]]; then
+    # Outputs stay until the end: on ext4 without a journal, creating files
+    # just after deleting thousands scans the recently freed inodes, which
+    # would charge one run's clean-up to the next.
     n=$(records_in "$out/records")
-    rm -rf -- "$out"
     if (( n != N )); then secs=failed; echo "run $i ($mode): $n records of $N" >&2; fi
   fi
   echo "$mode $i $secs"
