@@ -24,6 +24,10 @@
 # three. It prints every run, then for each mode the min and median of the
 # RUNS rounds, and the ratios process/extract and backfill/extract (of the
 # medians and of the mins). Targets: process >= 80 %, backfill >= 75 %.
+# It also prints the CPU time (user + system) per article of each mode and
+# how much more process and backfill spend than extract: on a machine
+# whose cores are shared, the wall clock follows the other load, the CPU
+# time much less.
 #
 # Then, when strace is installed, one more `process` run under
 # `strace -c -f` over STRACE_N articles prints the system calls per article
@@ -108,25 +112,30 @@ echo
 
 records_in() { find "$1" -type f -name '*.json' ! -name '*.wwtmp' 2>/dev/null | wc -l | tr -d ' '; }
 
-# timed MODE I: one run; prints "MODE I seconds".
+# timed MODE I: one run; prints "MODE I SECONDS CPU_SECONDS" (wall clock
+# to the N-th record; user + system time of the whole run) or "MODE I failed".
 timed() {
   local mode=$1 i=$2 out=$TMP_ROOT/out-$1-$2 secs n
   case $mode in
     extract)
       secs=$(python3 - "$JSONL" "${PIN[@]}" "$BIN" extract --jsonl <<'PY'
-import subprocess, sys, time
+import resource, subprocess, sys, time
 with open(sys.argv[1], "rb") as f:
     t0 = time.perf_counter()
     rc = subprocess.call(sys.argv[2:], stdin=f, stdout=subprocess.DEVNULL)
-    print("%.3f" % (time.perf_counter() - t0) if rc == 0 else "failed")
+    wall = time.perf_counter() - t0
+ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+print("%.3f %.3f" % (wall, ru.ru_utime + ru.ru_stime) if rc == 0 else "failed")
 PY
       ) ;;
     process)
       secs=$(python3 - "${PIN[@]}" "$BIN" process "$CORPUS" --out "$out" "${WORKER_ARGS[@]}" <<'PY'
-import subprocess, sys, time
+import resource, subprocess, sys, time
 t0 = time.perf_counter()
 rc = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-print("%.3f" % (time.perf_counter() - t0) if rc == 0 else "failed")
+wall = time.perf_counter() - t0
+ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+print("%.3f %.3f" % (wall, ru.ru_utime + ru.ru_stime) if rc == 0 else "failed")
 PY
       ) ;;
     backfill)
@@ -134,7 +143,7 @@ PY
       port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
       secs=$(python3 - "$N" "$port" "${PIN[@]}" "$BIN" run --watch "$CORPUS" --out "$out" \
         --metrics-addr "127.0.0.1:$port" "${WORKER_ARGS[@]}" <<'PY'
-import re, signal, subprocess, sys, time, urllib.request
+import re, resource, signal, subprocess, sys, time, urllib.request
 n, port, cmd = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
 ok = re.compile(r'^wirewatch_articles_total\{outcome="ok"\} (\S+)$', re.M)
 t0 = time.perf_counter()
@@ -155,7 +164,8 @@ try:
     rc = p.wait(timeout=60)
 except subprocess.TimeoutExpired:
     p.kill(); rc = p.wait()
-print("%.3f" % done if done is not None and rc == 0 else "failed")
+ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+print("%.3f %.3f" % (done, ru.ru_utime + ru.ru_stime) if done is not None and rc == 0 else "failed")
 PY
       ) ;;
   esac
@@ -173,10 +183,10 @@ RESULTS=()
 for i in $(seq "$RUNS"); do
   for mode in extract process backfill; do
     line=$(timed "$mode" "$i")
-    read -r _ _ secs <<<"$line"
+    read -r _ _ secs cpu <<<"$line"
     if [[ $secs == failed ]]; then echo "run $i ($mode) failed" >&2; exit 1; fi
-    printf '%-8s run %d: %7.3f s  %6.0f articles/s\n' "$mode" "$i" "$secs" \
-      "$(python3 -c "print($N / $secs)")"
+    printf '%-8s run %d: %7.3f s  %6.0f articles/s  %5.2f ms CPU/article\n' "$mode" "$i" \
+      "$secs" "$(python3 -c "print($N / $secs)")" "$(python3 -c "print(1000 * $cpu / $N)")"
     RESULTS+=("$line")
   done
 done
@@ -185,18 +195,23 @@ echo
 python3 - "$N" "${RESULTS[@]}" <<'PY'
 import statistics, sys
 n = int(sys.argv[1])
-rates = {}
+rates, cpu = {}, {}
 for line in sys.argv[2:]:
-    mode, _, secs = line.split()
+    mode, _, secs, cpu_s = line.split()
     rates.setdefault(mode, []).append(n / float(secs))
+    cpu.setdefault(mode, []).append(1000 * float(cpu_s) / n)
 for mode in ("extract", "process", "backfill"):
-    r = rates[mode]
-    print("%-8s articles/s: min %.0f  median %.0f" % (mode, min(r), statistics.median(r)))
+    r, c = rates[mode], cpu[mode]
+    print("%-8s articles/s: min %.0f  median %.0f   CPU ms/article: min %.2f  median %.2f"
+          % (mode, min(r), statistics.median(r), min(c), statistics.median(c)))
 for mode, target in (("process", 0.80), ("backfill", 0.75)):
     med = statistics.median(rates[mode]) / statistics.median(rates["extract"])
     lo = min(rates[mode]) / min(rates["extract"])
     print("%s/extract: median %.2f  min %.2f  (target >= %.2f: %s)"
           % (mode, med, lo, target, "met" if med >= target else "MISSED"))
+for mode in ("process", "backfill"):
+    print("%s CPU per article over extract's: median %.2f"
+          % (mode, statistics.median(cpu[mode]) / statistics.median(cpu["extract"])))
 PY
 
 echo
