@@ -43,6 +43,8 @@
 #   WORKERS=2      --workers for process and backfill (extract uses every core)
 #   CPUS=          a taskset CPU list (e.g. 0,1) to pin all runs to the same cores
 #   STRACE_N=2000  articles for the strace run (0: skip it)
+#   BENCH_BIN=     another wirewatch binary to measure (default: the release
+#                  build of this tree), e.g. a build of main for a before/after
 #   BUILD=auto     auto: `cargo build --release` when the binary is missing or
 #                  older than src/, Cargo.toml, Cargo.lock; 1: always; 0: never
 #   TMPDIR         where the temporary corpus and output folders go
