@@ -126,7 +126,7 @@ pub(crate) fn write_atomic(dest: &Path, bytes: &[u8], mode: u32) -> io::Result<(
 
 /// Makes the data of every file durable, one result per file. Writeback of
 /// all of them starts before the first wait, so the group shares the disk
-/// flushes (on ext4 one journal commit covers the group) instead of paying
+/// flushes (with a journal, one commit can cover the group) instead of paying
 /// one each.
 pub(crate) fn sync_group<'a>(files: impl Iterator<Item = &'a File> + Clone) -> Vec<io::Result<()>> {
     #[cfg(target_os = "linux")]
