@@ -15,7 +15,10 @@ command -v python3 >/dev/null || die "python3 is required"
 # Reproducible configuration: embedded defaults + what each script sets.
 while IFS= read -r var; do unset "$var"; done < <(compgen -e | grep '^WIREWATCH_' || true)
 
-BIN=target/release/wirewatch
+# BENCH_BIN runs another build (say, the main branch's) on the same corpus;
+# with it, BUILD=auto builds nothing.
+BIN=${BENCH_BIN:-target/release/wirewatch}
+[[ -n ${BENCH_BIN:-} && ${BUILD:-auto} == auto ]] && BUILD=0
 
 # The BBC articles every benchmark builds its corpus from.
 BBC_GLOB="../shared/data/news/bbc/*/*.txt"

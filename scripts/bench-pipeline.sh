@@ -10,8 +10,8 @@
 # It prints three sections, each with a heading line and `key: value` figures:
 #
 #   1. Throughput   `wirewatch process <corpus> --out <tmp>` over N unique
-#                   articles (records are durable: fsync per record, group
-#                   commit). Checks that exactly N records were written.
+#                   articles (records are durable: synced, renamed and
+#                   committed in groups). Checks that exactly N records were written.
 #                   Target: >= 1000 articles/s on 2 cores.
 #   2. Latency      drop-to-record latency of the daemon (`wirewatch run`):
 #                   LAT_N files are dropped one at a time into an empty watched

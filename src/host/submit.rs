@@ -1,7 +1,7 @@
 //! Job submission: the one way into the pipeline's queue, and so the one
 //! place the in-flight gauge goes up (the committer brings it down).
 
-use crossbeam_channel::{Sender, TrySendError};
+use crate::pipeline::queue::{Sender, TrySendError};
 
 use crate::pipeline::Job;
 use crate::telemetry::catalogue as m;

@@ -1,19 +1,24 @@
 //! The committer: one thread that makes finished work durable in groups —
-//! one folder fsync per folder and one ledger transaction for everything
-//! finished within a few milliseconds — then applies completion actions,
-//! metrics and logs. Only after its commit is a file "done".
+//! the group's records synced together and put in place, one folder fsync
+//! per folder and one ledger transaction for everything finished within a
+//! few milliseconds — then applies completion actions, metrics and logs.
+//! Only after its commit is a file "done". The workers never wait for the
+//! disk: while the committer waits for one group, they make the next.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use crossbeam_channel::{Receiver, RecvTimeoutError, Sender};
+use crossbeam_channel::Sender;
 
 use super::Context;
 use super::events::ArticleFinished;
 use super::job::{Completion, Done, Outcome, since};
+use super::queue::Receiver;
+use super::worker::failed;
 use crate::config::CompletionAction;
+use crate::sink::records::Placed;
 use crate::sink::{confined_join, durable};
 use crate::telemetry::catalogue as m;
 use crate::telemetry::labels::{ErrorType, Stage};
@@ -23,6 +28,12 @@ use crate::telemetry::labels::{ErrorType, Stage};
 /// transaction's memory small however large the ledger grows, while one
 /// fsync still covers dozens of records.
 const MAX_GROUP: usize = 64;
+
+/// Completions waiting for the committer at most. Each holds its record's
+/// temp file open until its group settles, so the bound also bounds the
+/// open files (whatever `pipeline.queue_capacity` is); a few groups' worth
+/// lets workers go on while the committer waits for the disk.
+pub(crate) const QUEUE_CAPACITY: usize = 4 * MAX_GROUP;
 
 /// Counts of what the committer finished, for `process`'s summary line.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -65,29 +76,46 @@ impl Committer {
     /// Runs until every completion sender is gone; returns the totals.
     pub(crate) fn run(self) -> Summary {
         let mut summary = Summary::default();
-        while let Ok(first) = self.completions.recv() {
+        while let Some(first) = self.completions.recv() {
             let mut group = vec![first];
-            let deadline = Instant::now() + self.window;
-            while group.len() < MAX_GROUP {
-                match self.completions.try_recv() {
-                    Ok(c) => group.push(c),
-                    Err(_) if self.window.is_zero() => break,
-                    Err(_) => match self
-                        .completions
-                        .recv_timeout(deadline.saturating_duration_since(Instant::now()))
-                    {
-                        Ok(c) => group.push(c),
-                        Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => break,
-                    },
-                }
-            }
+            self.completions
+                .recv_until(&mut group, MAX_GROUP, Instant::now() + self.window);
             self.commit_group(group, &mut summary);
         }
         summary
     }
 
+    /// Syncs the group's records together and puts them in place; a record
+    /// that cannot be made durable fails its file (retried later).
+    fn settle_records(&self, group: &mut [Completion]) {
+        let (owners, records): (Vec<usize>, Vec<_>) = group
+            .iter_mut()
+            .enumerate()
+            .filter_map(|(i, c)| c.record.take().map(|r| (i, r)))
+            .unzip();
+        if records.is_empty() {
+            return;
+        }
+        for (i, placed) in owners.into_iter().zip(self.ctx.records.settle(records)) {
+            let c = &mut group[i];
+            match placed {
+                Ok(Placed::Written) => {}
+                Ok(Placed::Adopted) => {
+                    if let Outcome::Ok { adopted, .. } = &mut c.outcome {
+                        *adopted = true;
+                    }
+                }
+                Err(e) => {
+                    c.outcome = failed(Stage::Write, ErrorType::of_io(&e), e);
+                    c.sync_dir = None;
+                }
+            }
+        }
+    }
+
     fn commit_group(&self, mut group: Vec<Completion>, summary: &mut Summary) {
         let t0 = Instant::now();
+        self.settle_records(&mut group);
         let dirs: BTreeSet<&Path> = group.iter().filter_map(|c| c.sync_dir.as_deref()).collect();
         let mut error = None;
         for dir in dirs {
@@ -95,7 +123,12 @@ impl Committer {
                 error = Some(format!("fsync {}: {e}", dir.display()));
             }
         }
-        let ops: Vec<_> = group.iter().flat_map(|c| c.ops.iter().cloned()).collect();
+        // A file that failed is not done: its ledger changes wait for its retry.
+        let ops: Vec<_> = group
+            .iter()
+            .filter(|c| !matches!(c.outcome, Outcome::Failed { .. }))
+            .flat_map(|c| c.ops.iter().cloned())
+            .collect();
         if error.is_none()
             && let Err(e) = self.ctx.ledger.commit(&ops)
         {

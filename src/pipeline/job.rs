@@ -7,6 +7,7 @@ use std::time::{Duration, Instant, SystemTime};
 use crate::extract::FactKind;
 use crate::extract::entities::EntityType;
 use crate::sink::ledger::LedgerOp;
+use crate::sink::records::PendingRecord;
 use crate::telemetry::labels::{ErrorType, QuarantineReason, Stage};
 use crate::watch::Entry;
 
@@ -103,6 +104,7 @@ impl Job {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Outcome {
     /// A record was written (or adopted from a crash) for this content.
+    /// Until its group is committed, `adopted` is false.
     Ok {
         id: String,
         record: PathBuf,
@@ -160,7 +162,10 @@ pub(crate) struct Completion {
     pub outcome: Outcome,
     /// Ledger changes to commit for it.
     pub ops: Vec<LedgerOp>,
-    /// Folder to fsync before the ledger commit (where its output was renamed).
+    /// Its record, written but not yet synced or in place: the committer
+    /// settles it with its group before the ledger commit.
+    pub record: Option<PendingRecord>,
+    /// Folder to fsync before the ledger commit (where its output is renamed).
     pub sync_dir: Option<PathBuf>,
     /// Content hash this job claimed, released after the commit.
     pub claim: Option<String>,

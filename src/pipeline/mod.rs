@@ -6,6 +6,7 @@
 pub(crate) mod commit;
 pub(crate) mod events;
 pub(crate) mod job;
+pub(crate) mod queue;
 pub(crate) mod worker;
 
 use std::collections::HashMap;
@@ -15,7 +16,7 @@ use std::thread::JoinHandle;
 use std::time::Duration;
 
 use anyhow::Context as _;
-use crossbeam_channel::{Receiver, Sender};
+use crossbeam_channel::Sender;
 
 use crate::config::{CompletionAction, Config};
 use crate::host::Shutdown;
@@ -24,6 +25,7 @@ use crate::sink::quarantine::Quarantine;
 use crate::sink::records::RecordStore;
 use crate::telemetry::Health;
 use crate::telemetry::catalogue as m;
+use queue::Receiver;
 
 pub(crate) use commit::{Progress, Summary};
 pub(crate) use job::{Completion, Detection, Done, Job, JobKind, Outcome};
@@ -119,7 +121,7 @@ impl Context {
 /// A started pipeline: feed it through `jobs` (the host wraps it in a
 /// submitter), then drop every copy of `jobs` and call [`Running::join`].
 pub(crate) struct Running {
-    pub jobs: Sender<Job>,
+    pub jobs: queue::Sender<Job>,
     workers: Vec<JoinHandle<()>>,
     committer: JoinHandle<Summary>,
 }
@@ -138,8 +140,8 @@ pub(crate) struct Options {
 
 /// Starts the workers and the committer.
 pub(crate) fn start(ctx: Arc<Context>, options: Options) -> anyhow::Result<Running> {
-    let (jobs_tx, jobs_rx) = crossbeam_channel::bounded::<Job>(options.queue_capacity);
-    let (done_tx, done_rx) = crossbeam_channel::bounded::<Completion>(options.queue_capacity);
+    let (jobs_tx, jobs_rx) = queue::bounded::<Job>(options.queue_capacity);
+    let (done_tx, done_rx) = queue::bounded::<Completion>(commit::QUEUE_CAPACITY);
     let mut workers = Vec::new();
     for i in 0..options.workers.max(1) {
         let ctx = ctx.clone();
@@ -172,8 +174,8 @@ pub(crate) fn start(ctx: Arc<Context>, options: Options) -> anyhow::Result<Runni
     })
 }
 
-fn work(ctx: &Context, jobs: &Receiver<Job>, out: &Sender<Completion>, shutdown: &Shutdown) {
-    while let Ok(job) = jobs.recv() {
+fn work(ctx: &Context, jobs: &Receiver<Job>, out: &queue::Sender<Completion>, shutdown: &Shutdown) {
+    while let Some(job) = jobs.recv() {
         metrics::gauge!(m::QUEUE_DEPTH.name).set(jobs.len() as f64);
         if shutdown.past_deadline() {
             // Left for the next start: nothing was marked done.

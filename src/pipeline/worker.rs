@@ -21,6 +21,7 @@ pub(crate) fn process(ctx: &Context, job: Job) -> Completion {
     let mut c = Completion {
         outcome: Outcome::Unchanged,
         ops: Vec::new(),
+        record: None,
         sync_dir: None,
         claim: None,
         bytes: 0,
@@ -207,6 +208,7 @@ pub(crate) fn panicked(ctx: &Context, job: Job, panic: &(dyn std::any::Any + Sen
     let mut c = Completion {
         outcome: Outcome::Unchanged,
         ops: Vec::new(),
+        record: None,
         sync_dir: None,
         claim: None,
         bytes: 0,

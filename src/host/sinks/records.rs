@@ -76,17 +76,18 @@ impl Output for LocalRecords {
         c.fact_counts = analysis.fact_counts;
         c.entity_counts = analysis.entity_counts;
 
+        // Written under a temp name here; the committer syncs it with its
+        // group, puts it in place (or adopts a record of the same content
+        // already there) and only then commits the ledger.
         let t_write = Instant::now();
         let record_path = ctx.records.path_for(&job.rel);
-        let adopted =
-            ctx.records.existing_content_hash(&record_path).as_deref() == Some(hash.as_str());
-        if !adopted {
-            let json = article::to_json(&analysis.record)
-                .map_err(|e| failed(Stage::Write, ErrorType::Encode, e))?;
+        let json = article::to_json(&analysis.record)
+            .map_err(|e| failed(Stage::Write, ErrorType::Encode, e))?;
+        c.record = Some(
             ctx.records
-                .write(&record_path, &json)
-                .map_err(|e| failed(Stage::Write, ErrorType::of_io(&e), e))?;
-        }
+                .write(&record_path, &json, &hash)
+                .map_err(|e| failed(Stage::Write, ErrorType::of_io(&e), e))?,
+        );
         observe(Stage::Write, t_write.elapsed());
         c.sync_dir = record_path.parent().map(Path::to_path_buf);
         let record_rel = record_path
@@ -107,7 +108,7 @@ impl Output for LocalRecords {
             id: analysis.record.id,
             record: record_path,
             revision,
-            adopted,
+            adopted: false,
         })
     }
 }
