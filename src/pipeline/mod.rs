@@ -19,7 +19,7 @@ use crossbeam_channel::{Receiver, Sender};
 
 use crate::config::{CompletionAction, Config};
 use crate::host::Shutdown;
-use crate::sink::ledger::Ledger;
+use crate::sink::ledger::{Ledger, LedgerError};
 use crate::sink::quarantine::Quarantine;
 use crate::sink::records::RecordStore;
 use crate::telemetry::Health;
@@ -55,6 +55,19 @@ impl Context {
         std::fs::create_dir_all(out).with_context(|| {
             format!("cannot create output folder {} (output.dir)", out.display())
         })?;
+        // The ledger first: its lock makes this process the folder's only
+        // owner before anything in it is touched.
+        let ledger_path = config.ledger_path();
+        let ledger = match Ledger::open(&ledger_path) {
+            Ok(l) => l,
+            Err(e @ LedgerError::Locked { .. }) => return Err(e.into()),
+            Err(e) => {
+                return Err(anyhow::Error::new(e).context(format!(
+                    "cannot open ledger {} (output.ledger)",
+                    ledger_path.display()
+                )));
+            }
+        };
         let records = RecordStore::new(out.join("records"));
         let removed = records
             .clean()
@@ -62,13 +75,6 @@ impl Context {
         if removed > 0 {
             tracing::info!(removed, "removed temp files left by an interrupted run");
         }
-        let ledger_path = config.ledger_path();
-        let ledger = Ledger::open(&ledger_path).with_context(|| {
-            format!(
-                "cannot open ledger {} (output.ledger)",
-                ledger_path.display()
-            )
-        })?;
         let quarantine = Quarantine::open(out.join("quarantine"), config.quarantine.max_bytes)
             .with_context(|| format!("cannot open quarantine in {}", out.display()))?;
         Ok(Context {

@@ -28,6 +28,10 @@ pub enum LedgerError {
     Io(#[from] std::io::Error),
     #[error("ledger is closed after an earlier error")]
     Closed,
+    /// Another process holds the ledger: two writers on one output folder
+    /// would process every file twice and fight over its records.
+    #[error("another wirewatch process is using {dir}/ (ledger locked)")]
+    Locked { dir: String },
 }
 
 /// First record made from some content.
@@ -89,9 +93,14 @@ fn open_db(path: &Path) -> Result<Database, LedgerError> {
     let db = redb::Builder::new()
         .set_cache_size(CACHE_BYTES)
         .create(path)
-        .map_err(|e| LedgerError::Open {
-            path: path.display().to_string(),
-            source: e.into(),
+        .map_err(|e| match e {
+            redb::DatabaseError::DatabaseAlreadyOpen => LedgerError::Locked {
+                dir: locked_dir(path),
+            },
+            e => LedgerError::Open {
+                path: path.display().to_string(),
+                source: e.into(),
+            },
         })?;
     let txn = db!(db.begin_write())?;
     db!(txn.open_table(CONTENT))?;
@@ -100,8 +109,20 @@ fn open_db(path: &Path) -> Result<Database, LedgerError> {
     Ok(db)
 }
 
+/// The folder a locked ledger stands for, as the user named it.
+fn locked_dir(path: &Path) -> String {
+    let dir = path.parent().unwrap_or(path).display().to_string();
+    let dir = dir.trim_end_matches('/');
+    if dir.is_empty() {
+        ".".to_string()
+    } else {
+        dir.to_string()
+    }
+}
+
 impl Ledger {
     /// Opens (or creates) the ledger; the file is private to its owner (0600).
+    /// The open ledger is locked: a second process gets [`LedgerError::Locked`].
     pub fn open(path: &Path) -> Result<Ledger, LedgerError> {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)?;
@@ -263,5 +284,18 @@ mod tests {
         assert_eq!(l.path(b"a.txt").expect("get").expect("some").revision, 1);
         assert_eq!(l.len().expect("len"), 2);
         assert_eq!(l.paths().expect("paths").len(), 1);
+    }
+
+    #[test]
+    fn a_second_open_is_refused_as_locked() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("out").join("ledger.redb");
+        let _first = Ledger::open(&path).expect("open");
+        let err = Ledger::open(&path).err().expect("refused");
+        let want = format!(
+            "another wirewatch process is using {}/ (ledger locked)",
+            dir.path().join("out").display()
+        );
+        assert_eq!(err.to_string(), want);
     }
 }
