@@ -57,3 +57,104 @@ fn a_second_daemon_on_the_same_output_is_refused_at_once() {
     first.expect_ok(1, T);
     assert_eq!(first.stop(T).map(|s| s.success()), Some(true));
 }
+
+/// The `message` and `path` of the JSON log lines saying a file is ignored.
+fn ignored_logs(d: &Daemon) -> Vec<(String, String)> {
+    d.log_text()
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter(|v| v["message"] == "file ignored")
+        .map(|v| {
+            (
+                v["path"].as_str().unwrap_or_default().to_string(),
+                v["reason"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn ignored(d: &Daemon, reason: &str) -> Option<f64> {
+    d.metric(&format!(
+        r#"wirewatch_files_ignored_total{{reason="{reason}"}}"#
+    ))
+}
+
+#[test]
+fn every_ignored_file_is_counted_and_logged_once() {
+    let ws = Workspace::new();
+    let w = ws.watch();
+    std::fs::write(w.join("a.txt"), article(1)).expect("write");
+    for name in [
+        ".hidden.txt",
+        "b.txt.part",
+        "c.txt~",
+        "report.pdf",
+        "letter.docx",
+        "table.csv",
+    ] {
+        std::fs::write(w.join(name), article(2)).expect("write");
+    }
+    std::fs::create_dir_all(w.join(".git")).expect("mkdir");
+    std::fs::write(w.join(".git/config"), "x").expect("write");
+    let env = [("WIREWATCH_WATCH_RESCAN_INTERVAL_S", "1")];
+    let d = Daemon::start(&ws, &env);
+    d.expect_ok(1, T);
+    assert_eq!(ignored(&d, "temp_name"), Some(2.0));
+    assert_eq!(ignored(&d, "hidden"), Some(1.0));
+    assert_eq!(ignored(&d, "unsupported_format"), Some(2.0));
+    assert_eq!(ignored(&d, "extension"), Some(1.0));
+    // Later scans find them again, but count and log nothing more.
+    std::thread::sleep(Duration::from_millis(2500));
+    assert_eq!(ignored(&d, "unsupported_format"), Some(2.0));
+    let mut logged = ignored_logs(&d);
+    logged.sort();
+    assert_eq!(
+        logged,
+        vec![
+            (".hidden.txt".to_string(), "hidden".to_string()),
+            ("letter.docx".into(), "unsupported_format".into()),
+            ("report.pdf".into(), "unsupported_format".into()),
+            ("table.csv".into(), "extension".into()),
+        ]
+    );
+    // A new one is counted as it arrives.
+    drop_file(&w, "scan.png", b"\x89PNG\r\n");
+    assert!(
+        d.wait_metric(
+            r#"wirewatch_files_ignored_total{reason="unsupported_format"}"#,
+            3.0,
+            T
+        ),
+        "{}",
+        d.log_text()
+    );
+    assert_eq!(d.stop(T).map(|s| s.success()), Some(true));
+    // A restart remembers what was reported.
+    let d = Daemon::start(&ws, &env);
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(ignored(&d, "unsupported_format"), Some(0.0));
+    assert!(ignored_logs(&d).is_empty());
+    assert_eq!(d.stop(T).map(|s| s.success()), Some(true));
+}
+
+#[test]
+fn documents_that_are_not_text_are_refused_on_the_command_line() {
+    let ws = Workspace::new();
+    let pdf = ws.watch().join("report.pdf");
+    std::fs::write(&pdf, b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n").expect("write");
+    let out = ws.out().display().to_string();
+    let path = pdf.display().to_string();
+    for args in [
+        vec!["process", "--out", out.as_str(), path.as_str()],
+        vec!["extract", path.as_str()],
+    ] {
+        let o = run(&args, &[]);
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("report.pdf is a PDF document, which wirewatch cannot read"),
+            "{stderr}"
+        );
+        assert!(o.stdout.is_empty(), "{args:?}");
+    }
+}

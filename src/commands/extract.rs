@@ -24,6 +24,9 @@ pub fn one(
     let limit = config.watch.max_file_bytes;
     let (bytes, name, mtime) = match input {
         Some(p) if p.as_os_str() != "-" => {
+            if let Some(refusal) = crate::document::format::refusal(p) {
+                anyhow::bail!(refusal);
+            }
             let meta =
                 std::fs::metadata(p).with_context(|| format!("cannot open {}", p.display()))?;
             if meta.len() > limit {

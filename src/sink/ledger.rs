@@ -11,6 +11,9 @@ use serde::{Deserialize, Serialize};
 
 const CONTENT: TableDefinition<&str, &[u8]> = TableDefinition::new("content");
 const PATHS: TableDefinition<&[u8], &[u8]> = TableDefinition::new("paths");
+/// Paths of the watched folder that are not read, with the reason they were
+/// reported under (so each is counted and logged once).
+const IGNORED: TableDefinition<&[u8], &str> = TableDefinition::new("ignored");
 /// Page cache of the ledger. redb's default lets the cache grow with the
 /// database; a fixed bound keeps the daemon's memory flat however many
 /// articles it has seen (the operating system still caches the file).
@@ -105,6 +108,7 @@ fn open_db(path: &Path) -> Result<Database, LedgerError> {
     let txn = db!(db.begin_write())?;
     db!(txn.open_table(CONTENT))?;
     db!(txn.open_table(PATHS))?;
+    db!(txn.open_table(IGNORED))?;
     db!(txn.commit())?;
     Ok(db)
 }
@@ -225,6 +229,38 @@ impl Ledger {
                             let bytes = serde_json::to_vec(entry)?;
                             db!(paths.insert(key.as_slice(), bytes.as_slice()))?;
                         }
+                    }
+                }
+            }
+            db!(txn.commit())?;
+            Ok(())
+        })
+    }
+
+    /// The reason the path under `key` was reported as ignored, if it was.
+    pub(crate) fn ignored(&self, key: &[u8]) -> Result<Option<String>, LedgerError> {
+        self.with_db(|db| {
+            let txn = db!(db.begin_read())?;
+            let table = db!(txn.open_table(IGNORED))?;
+            Ok(db!(table.get(key))?.map(|v| v.value().to_string()))
+        })
+    }
+
+    /// Remembers that the path under `key` is ignored for `reason`, or
+    /// forgets it (`None`). Not synced on its own: losing it in a crash only
+    /// means the path is reported once more.
+    pub(crate) fn set_ignored(&self, key: &[u8], reason: Option<&str>) -> Result<(), LedgerError> {
+        self.with_db(|db| {
+            let mut txn = db!(db.begin_write())?;
+            db!(txn.set_durability(redb::Durability::None))?;
+            {
+                let mut table = db!(txn.open_table(IGNORED))?;
+                match reason {
+                    Some(r) => {
+                        db!(table.insert(key, r))?;
+                    }
+                    None => {
+                        db!(table.remove(key))?;
                     }
                 }
             }

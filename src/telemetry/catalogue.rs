@@ -5,7 +5,7 @@
 
 use metrics::Unit;
 
-use super::labels::{ErrorType, NatsOp, QuarantineReason, Stage};
+use super::labels::{ErrorType, IgnoreReason, NatsOp, QuarantineReason, Stage};
 use crate::extract::FactKind;
 use crate::extract::entities::EntityType;
 
@@ -86,6 +86,14 @@ metric!(
     Count,
     "Files found ready for processing, by how they were found.",
     [("how", DETECTED_HOW)]
+);
+metric!(
+    FILES_IGNORED,
+    "wirewatch_files_ignored_total",
+    Counter,
+    Count,
+    "Files in the watched folder that are not read, by reason; each path counted once.",
+    [("reason", IgnoreReason::LABELS)]
 );
 metric!(
     ARTICLES,
@@ -317,6 +325,7 @@ metric!(
 /// Every metric, in documentation order.
 pub const ALL: &[&MetricDef] = &[
     &FILES_DETECTED,
+    &FILES_IGNORED,
     &ARTICLES,
     &QUARANTINED,
     &ERRORS,

@@ -75,6 +75,23 @@ label_enum! {
 }
 
 label_enum! {
+    /// Why a file in the watched folder is not read: counted
+    /// (`wirewatch_files_ignored_total`) and logged once per path.
+    pub(crate) enum IgnoreReason {
+        /// A name writers use while a file is incomplete (`.part`, `.tmp`,
+        /// `.crdownload`, `~`, …); the final name is read once it appears.
+        TempName => "temp_name",
+        /// A dotfile.
+        Hidden => "hidden",
+        /// A document kind that is not text (PDF, word-processor files,
+        /// images, archives): reading it as text would make a wrong record.
+        Unsupported => "unsupported_format",
+        /// An extension not listed in `watch.extensions`.
+        Extension => "extension",
+    }
+}
+
+label_enum! {
     /// The pipeline stage an error or a duration belongs to.
     pub(crate) enum Stage {
         /// Finding the file and deciding whether it is new.
@@ -170,5 +187,7 @@ mod tests {
         assert_eq!(types, ErrorType::LABELS);
         let ops: Vec<_> = NatsOp::ALL.iter().map(|o| o.label()).collect();
         assert_eq!(ops, NatsOp::LABELS);
+        let ignored: Vec<_> = IgnoreReason::ALL.iter().map(|r| r.label()).collect();
+        assert_eq!(ignored, IgnoreReason::LABELS);
     }
 }

@@ -12,13 +12,15 @@ use std::time::{Duration, Instant, SystemTime};
 use crossbeam_channel::{Receiver, Sender, select};
 
 use crate::config::WatcherKind;
+use crate::host::sources::ignored;
 use crate::host::submit::{Submitted, Submitter};
 use crate::pipeline::job::{mtime_ns, since};
-use crate::pipeline::{Detection, Done, Job};
+use crate::pipeline::{Context, Detection, Done, Job};
 use crate::telemetry::Health;
 use crate::telemetry::catalogue as m;
+use crate::telemetry::labels::IgnoreReason;
 use crate::watch::events::{self, Hint, WatchHandle};
-use crate::watch::scan::{Entry, Scope};
+use crate::watch::scan::{Entry, Found, Scope};
 
 /// Capacity of the hint channel between the watcher and the detector; past
 /// it, hints are dropped and a rescan is scheduled instead.
@@ -48,6 +50,8 @@ struct Pending {
 
 pub(crate) struct Detector {
     opts: DetectorOptions,
+    /// The ledger, which remembers the files reported as ignored.
+    ctx: Arc<Context>,
     jobs: Submitter,
     done: Receiver<Done>,
     stop: Receiver<()>,
@@ -70,6 +74,7 @@ impl Detector {
     /// `stop` is a channel whose sender is dropped to stop detection.
     pub(crate) fn new(
         opts: DetectorOptions,
+        ctx: Arc<Context>,
         jobs: Submitter,
         done: Receiver<Done>,
         stop: Receiver<()>,
@@ -79,6 +84,7 @@ impl Detector {
         let next_rescan = Instant::now() + opts.rescan_interval;
         Detector {
             opts,
+            ctx,
             jobs,
             done,
             stop,
@@ -159,7 +165,10 @@ impl Detector {
 
     fn rescan(&mut self, reason: &'static str) {
         self.next_rescan = Instant::now() + self.opts.rescan_interval;
-        let entries = match self.opts.scope.scan() {
+        let ctx = self.ctx.clone();
+        let entries = match self.opts.scope.scan(&mut |rel, reason| {
+            ignored::report(&ctx.ledger, &rel, reason);
+        }) {
             Ok(e) => e,
             Err(e) => {
                 if !self.root_missing {
@@ -203,6 +212,7 @@ impl Detector {
                     } else if let Ok(rel) = p.strip_prefix(&self.opts.scope.root) {
                         self.pending.remove(rel);
                         self.opts.known.remove(rel);
+                        ignored::forget(&self.ctx.ledger, rel);
                     }
                 }
             }
@@ -211,16 +221,30 @@ impl Detector {
                     if p.is_dir() {
                         if p != self.opts.scope.root && self.opts.scope.recursive {
                             let mut found = Vec::new();
-                            self.opts.scope.scan_subtree(&p, &mut found);
-                            for e in found {
-                                self.observe(e, Detection::Event);
+                            self.opts.scope.scan_subtree(&p, &mut |f| found.push(f));
+                            for f in found {
+                                self.on_found(f);
                             }
                         }
-                    } else if let Some(e) = self.opts.scope.classify(&p) {
-                        self.observe(e, Detection::Event);
+                    } else if let Some(f) = self.opts.scope.find(&p) {
+                        self.on_found(f);
+                    } else if let Ok(rel) = p.strip_prefix(&self.opts.scope.root) {
+                        // Renamed away or removed.
+                        ignored::forget(&self.ctx.ledger, rel);
                     }
                 }
             }
+        }
+    }
+
+    /// A file an event pointed at. Temp names seen through events are the
+    /// ordinary steps of an atomic write: they are reported only if a scan
+    /// still finds them.
+    fn on_found(&mut self, found: Found) {
+        match found {
+            Found::Article(e) => self.observe(e, Detection::Event),
+            Found::Ignored(_, IgnoreReason::TempName) => {}
+            Found::Ignored(rel, reason) => ignored::report(&self.ctx.ledger, &rel, reason),
         }
     }
 

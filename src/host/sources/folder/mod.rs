@@ -50,6 +50,7 @@ impl Source for Folder {
                 poll_interval: Duration::from_millis(config.watch.poll_interval_ms),
                 known,
             },
+            feed.ctx.clone(),
             feed.jobs,
             feed.done,
             feed.shutdown.notified(),
