@@ -158,3 +158,82 @@ fn documents_that_are_not_text_are_refused_on_the_command_line() {
         assert!(o.stdout.is_empty(), "{args:?}");
     }
 }
+
+/// Writes `text` to `path` in three chunks, pausing `pauses` between them
+/// with the file open, as an upload or a scraper writing as it downloads.
+fn write_slowly(path: &std::path::Path, text: &str, pauses: [Duration; 2]) {
+    use std::io::Write;
+    let bytes = text.as_bytes();
+    let (a, rest) = bytes.split_at(bytes.len() / 3);
+    let (b, c) = rest.split_at(rest.len() / 2);
+    let mut f = std::fs::File::create(path).expect("create");
+    for (chunk, pause) in [(a, Some(pauses[0])), (b, Some(pauses[1])), (c, None)] {
+        f.write_all(chunk).expect("write");
+        f.flush().expect("flush");
+        if let Some(p) = pause {
+            std::thread::sleep(p);
+        }
+    }
+}
+
+fn long_article() -> String {
+    let mut text = String::from("Talks on the river treaty resume\n\n");
+    for i in 0..12 {
+        text.push_str(&format!(
+            "Delegates from both capitals met for the {i}th round on Monday and agreed to publish the figures by March. "
+        ));
+    }
+    text.push('\n');
+    text
+}
+
+fn paused_writer_gives_one_record_of_the_final_content(on_success: &str) {
+    let ws = Workspace::new();
+    let d = Daemon::start(&ws, &[("WIREWATCH_OUTPUT_ON_SUCCESS", on_success)]);
+    let text = long_article();
+    let path = ws.watch().join("upload.txt");
+    let writer = {
+        let (path, text) = (path.clone(), text.clone());
+        std::thread::spawn(move || {
+            write_slowly(
+                &path,
+                &text,
+                [Duration::from_secs(1), Duration::from_secs(3)],
+            )
+        })
+    };
+    // Mid-write (the settle time is 100 ms): nothing read, nothing moved.
+    std::thread::sleep(Duration::from_millis(2500));
+    assert!(ws.records().is_empty(), "{}", d.log_text());
+    assert!(path.exists());
+    writer.join().expect("writer");
+    d.expect_ok(1, T);
+    std::thread::sleep(Duration::from_millis(1000));
+    assert_eq!(
+        d.metric(r#"wirewatch_articles_total{outcome="ok"}"#),
+        Some(1.0)
+    );
+    let r = ws.record("upload.txt").expect("record");
+    assert_eq!(r["source"]["bytes"], text.len());
+    assert_eq!(r["source"]["revision"], 1);
+    assert_eq!(r["warnings"], serde_json::json!([]));
+    if on_success == "move" {
+        let done = ws.out().join("done/upload.txt");
+        assert!(wait_for(T, || done.exists()));
+        assert_eq!(std::fs::read_to_string(&done).expect("done"), text);
+        assert!(!path.exists());
+    } else {
+        assert_eq!(std::fs::read_to_string(&path).expect("source"), text);
+    }
+    assert_eq!(d.stop(T).map(|s| s.success()), Some(true));
+}
+
+#[test]
+fn a_writer_pausing_1_and_3_s_gets_one_record_keep_mode() {
+    paused_writer_gives_one_record_of_the_final_content("keep");
+}
+
+#[test]
+fn a_writer_pausing_1_and_3_s_gets_one_record_move_mode() {
+    paused_writer_gives_one_record_of_the_final_content("move");
+}

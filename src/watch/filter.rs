@@ -43,13 +43,13 @@ impl Filter {
     pub(crate) fn name_reason(name: &OsStr) -> Option<IgnoreReason> {
         let name = name.to_string_lossy();
         let lower = name.to_ascii_lowercase();
-        if name.starts_with('.') {
-            Some(IgnoreReason::Hidden)
-        } else if name.ends_with('~')
+        if name.ends_with('~')
             || (name.starts_with('#') && name.ends_with('#'))
             || TEMP_SUFFIXES.iter().any(|s| lower.ends_with(s))
         {
             Some(IgnoreReason::TempName)
+        } else if name.starts_with('.') {
+            Some(IgnoreReason::Hidden)
         } else {
             None
         }
@@ -89,6 +89,7 @@ mod tests {
         let no = |p: &str| f.check(Path::new(p)).err();
         assert_eq!(no("b.txt.part"), Some(IgnoreReason::TempName));
         assert_eq!(no(".hidden.txt"), Some(IgnoreReason::Hidden));
+        assert_eq!(no(".b.txt.part"), Some(IgnoreReason::TempName));
         assert_eq!(no("b.txt~"), Some(IgnoreReason::TempName));
         assert_eq!(no("b.crdownload"), Some(IgnoreReason::TempName));
         // Listing a kind that is not text does not make it readable.

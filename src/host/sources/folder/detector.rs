@@ -4,7 +4,7 @@
 
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap, HashSet};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant, SystemTime};
@@ -31,11 +31,26 @@ const MAX_BACKOFF: Duration = Duration::from_secs(60);
 pub(crate) struct DetectorOptions {
     pub scope: Scope,
     pub settle: Duration,
+    /// How long a file seen being written waits for its writer's close.
+    pub write_timeout: Duration,
     pub rescan_interval: Duration,
     pub watcher: WatcherKind,
     pub poll_interval: Duration,
     /// What the ledger says was last processed at each path: (size, mtime).
     pub known: HashMap<PathBuf, (u64, Option<i128>)>,
+}
+
+/// What an event says about a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Change {
+    /// It may have changed.
+    Changed,
+    /// It was just created: a writer has it open if it is an empty file.
+    Created,
+    /// A writer has it open.
+    Writing,
+    /// Its writer closed it.
+    Closed,
 }
 
 /// A file seen changing, waiting to settle.
@@ -64,6 +79,9 @@ pub(crate) struct Detector {
     queue: BinaryHeap<Reverse<(Instant, u64, PathBuf)>>,
     seq: u64,
     in_flight: HashSet<PathBuf>,
+    /// Files a writer has open (seen created or written, not yet closed),
+    /// with the time of the last such sign: never read before the close.
+    writing: HashMap<PathBuf, Instant>,
     retries: HashMap<PathBuf, u32>,
     next_rescan: Instant,
     rescan_reason: Option<&'static str>,
@@ -97,6 +115,7 @@ impl Detector {
             queue: BinaryHeap::new(),
             seq: 0,
             in_flight: HashSet::new(),
+            writing: HashMap::new(),
             retries: HashMap::new(),
             next_rescan,
             rescan_reason: Some("startup"),
@@ -211,6 +230,7 @@ impl Detector {
                         self.rescan_reason = Some("watcher_rescan");
                     } else if let Ok(rel) = p.strip_prefix(&self.opts.scope.root) {
                         self.pending.remove(rel);
+                        self.writing.remove(rel);
                         self.opts.known.remove(rel);
                         ignored::forget(&self.ctx.ledger, rel);
                     }
@@ -218,32 +238,78 @@ impl Detector {
             }
             Hint::Changed(paths) => {
                 for p in paths {
-                    if p.is_dir() {
-                        if p != self.opts.scope.root && self.opts.scope.recursive {
-                            let mut found = Vec::new();
-                            self.opts.scope.scan_subtree(&p, &mut |f| found.push(f));
-                            for f in found {
-                                self.on_found(f);
-                            }
-                        }
-                    } else if let Some(f) = self.opts.scope.find(&p) {
-                        self.on_found(f);
-                    } else if let Ok(rel) = p.strip_prefix(&self.opts.scope.root) {
-                        // Renamed away or removed.
-                        ignored::forget(&self.ctx.ledger, rel);
-                    }
+                    self.on_changed(&p, Change::Changed);
+                }
+            }
+            Hint::Created(paths) => {
+                for p in paths {
+                    self.on_changed(&p, Change::Created);
+                }
+            }
+            Hint::Writing(paths) => {
+                for p in paths {
+                    self.on_changed(&p, Change::Writing);
+                }
+            }
+            Hint::Closed(paths) => {
+                for p in paths {
+                    self.on_changed(&p, Change::Closed);
                 }
             }
         }
     }
 
-    /// A file an event pointed at. Temp names seen through events are the
-    /// ordinary steps of an atomic write: they are reported only if a scan
-    /// still finds them.
+    /// A path an event pointed at.
+    fn on_changed(&mut self, p: &Path, change: Change) {
+        if p.is_dir() {
+            if p != self.opts.scope.root && self.opts.scope.recursive {
+                let mut found = Vec::new();
+                self.opts.scope.scan_subtree(p, &mut |f| found.push(f));
+                for f in found {
+                    self.on_found(f);
+                }
+            }
+            return;
+        }
+        match self.opts.scope.find(p) {
+            Some(Found::Article(e)) => match change {
+                Change::Changed => self.observe(e, Detection::Event),
+                Change::Writing => {
+                    self.writing.insert(e.rel.clone(), Instant::now());
+                    self.observe(e, Detection::Event);
+                }
+                // A new regular file starts empty when its writer creates
+                // it; a link, a FIFO or a hard link arrives whole, with no
+                // close to wait for.
+                Change::Created => {
+                    if std::fs::symlink_metadata(p).is_ok_and(|m| m.is_file() && m.len() == 0) {
+                        self.writing.insert(e.rel.clone(), Instant::now());
+                    }
+                    self.observe(e, Detection::Event);
+                }
+                Change::Closed => {
+                    self.writing.remove(&e.rel);
+                    self.observe_closed(e);
+                }
+            },
+            Some(f) => self.on_found(f),
+            None => {
+                if let Ok(rel) = p.strip_prefix(&self.opts.scope.root) {
+                    // Renamed away or removed.
+                    self.writing.remove(rel);
+                    ignored::forget(&self.ctx.ledger, rel);
+                }
+            }
+        }
+    }
+
+    /// A file an event pointed at. Temp and hidden names seen through
+    /// events are the ordinary steps of an atomic write: they are reported
+    /// only if a scan still finds them.
     fn on_found(&mut self, found: Found) {
         match found {
             Found::Article(e) => self.observe(e, Detection::Event),
-            Found::Ignored(_, IgnoreReason::TempName) => {}
+            Found::Ignored(_, IgnoreReason::TempName | IgnoreReason::Hidden) => {}
             Found::Ignored(rel, reason) => ignored::report(&self.ctx.ledger, &rel, reason),
         }
     }
@@ -301,6 +367,29 @@ impl Detector {
         });
     }
 
+    /// A writer closed the file: it is read once it has stayed unchanged for
+    /// the settle time from now.
+    fn observe_closed(&mut self, entry: Entry) {
+        let stamp = (entry.size, entry.mtime.and_then(mtime_ns));
+        if self.opts.known.get(&entry.rel) == Some(&stamp) && !self.in_flight.contains(&entry.rel) {
+            return;
+        }
+        let now = Instant::now();
+        let (how, seen_at) = self
+            .pending
+            .get(&entry.rel)
+            .map_or((Detection::Event, SystemTime::now()), |p| {
+                (p.how, p.seen_at)
+            });
+        self.schedule(Pending {
+            entry,
+            how,
+            observed_at: now,
+            due: now + self.opts.settle,
+            seen_at,
+        });
+    }
+
     fn schedule(&mut self, p: Pending) {
         self.seq += 1;
         self.queue
@@ -349,6 +438,17 @@ impl Detector {
                     ..p
                 });
                 continue;
+            }
+            if let Some(&last) = self.writing.get(&rel) {
+                // Its writer still has it open: the close reschedules it.
+                let give_up = last + self.opts.write_timeout;
+                if now < give_up {
+                    self.schedule(Pending { due: give_up, ..p });
+                    continue;
+                }
+                tracing::warn!(path = %rel.display(), timeout_s = self.opts.write_timeout.as_secs(),
+                    "no close seen from the writer of this file (watch.write_timeout_s); reading it");
+                self.writing.remove(&rel);
             }
             if self.in_flight.contains(&rel) {
                 self.schedule(Pending {

@@ -38,13 +38,15 @@ impl Source for Folder {
             watch = %scope.root.display(),
             out = %config.output.dir.display(),
             workers = config.workers(),
-            settle_ms = config.watch.settle_ms,
+            settle_ms = config.settle().as_millis() as u64,
+            waits_for_close = crate::watch::events::reports_closes(config.watch.watcher),
             "wirewatch started"
         );
         let detector = Detector::new(
             DetectorOptions {
                 scope,
                 settle: config.settle(),
+                write_timeout: config.write_timeout(),
                 rescan_interval: config.rescan_interval(),
                 watcher: config.watch.watcher,
                 poll_interval: Duration::from_millis(config.watch.poll_interval_ms),
