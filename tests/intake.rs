@@ -237,3 +237,50 @@ fn a_writer_pausing_1_and_3_s_gets_one_record_keep_mode() {
 fn a_writer_pausing_1_and_3_s_gets_one_record_move_mode() {
     paused_writer_gives_one_record_of_the_final_content("move");
 }
+
+#[test]
+fn a_file_rewritten_while_it_is_processed_is_processed_again_not_moved() {
+    let ws = Workspace::new();
+    let d = Daemon::start(
+        &ws,
+        &[
+            ("WIREWATCH_OUTPUT_ON_SUCCESS", "move"),
+            ("WIREWATCH_PIPELINE_WORKERS", "1"),
+        ],
+    );
+    // Long enough that extracting it takes a while.
+    let first = long_article().repeat(400);
+    let path = ws.watch().join("big.txt");
+    std::fs::write(&path, &first).expect("write");
+    assert!(
+        wait_for(T, || d.metric("wirewatch_in_flight") == Some(1.0)),
+        "{}",
+        d.log_text()
+    );
+    // Rewritten in place while the worker has it.
+    let second = format!("Second version\n\n{}", long_article());
+    std::fs::write(&path, &second).expect("rewrite");
+    let done = ws.out().join("done/big.txt");
+    assert!(wait_for(T, || done.exists()), "{}", d.log_text());
+    assert_eq!(std::fs::read_to_string(&done).expect("done"), second);
+    let r = ws.record("big.txt").expect("record");
+    assert_eq!(
+        r["source"]["content_hash"].as_str(),
+        Some(wirewatch::identity::content_hash(second.as_bytes()).as_str())
+    );
+    assert!(!path.exists());
+    // The first version was never moved: its record was written, then the
+    // check before the move found the file rewritten.
+    let log = d.log_text();
+    assert!(
+        log.contains("source changed after it was read; left in place"),
+        "{log}"
+    );
+    let outcomes: Vec<_> = d
+        .article_logs()
+        .iter()
+        .map(|l| l["outcome"].as_str().unwrap_or_default().to_string())
+        .collect();
+    assert_eq!(outcomes, ["ok", "ok"], "{log}");
+    assert_eq!(d.stop(T).map(|s| s.success()), Some(true));
+}

@@ -31,6 +31,8 @@ pub struct Summary {
     pub ok: u64,
     pub duplicates: u64,
     pub unchanged: u64,
+    /// Files that changed while they were read (read again once settled).
+    pub changed: u64,
     pub quarantined: u64,
     pub failed: u64,
     pub(crate) published: u64,
@@ -43,6 +45,7 @@ impl Summary {
             Outcome::Ok { .. } => self.ok += 1,
             Outcome::Duplicate { .. } => self.duplicates += 1,
             Outcome::Unchanged => self.unchanged += 1,
+            Outcome::Changed => self.changed += 1,
             Outcome::Published { .. } => self.published += 1,
             Outcome::Quarantined { .. } => self.quarantined += 1,
             Outcome::Failed { .. } => self.failed += 1,
@@ -182,6 +185,14 @@ impl Committer {
 
     /// `keep`, `move` or `delete` the source, now that its entry is durable.
     fn complete_source(&self, c: &Completion) {
+        if self.ctx.on_success != CompletionAction::Keep
+            && let Some(Err(change)) = c.read.as_ref().map(|r| r.verify(&c.job.path))
+        {
+            // Rewritten since it was read: leave it where it is; the
+            // detector sees the change and processes it again.
+            tracing::info!(path = %c.job.display(), change, "source changed after it was read; left in place");
+            return;
+        }
         let result = match self.ctx.on_success {
             CompletionAction::Keep => return,
             CompletionAction::Delete => std::fs::remove_file(&c.job.path),

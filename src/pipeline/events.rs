@@ -40,6 +40,9 @@ impl ArticleFinished<'_> {
             Outcome::Unchanged => {
                 tracing::info!(path, outcome = "unchanged", ms, "article");
             }
+            Outcome::Changed => {
+                tracing::info!(path, outcome = "changed", ms, "article");
+            }
             Outcome::Published {
                 sequence,
                 duplicate,

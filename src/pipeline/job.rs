@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant, SystemTime};
 
+use super::read_stamp::ReadStamp;
 use crate::extract::FactKind;
 use crate::extract::entities::EntityType;
 use crate::sink::ledger::LedgerOp;
@@ -113,6 +114,9 @@ pub(crate) enum Outcome {
     Duplicate { of: String },
     /// The path's content is what was processed last time (e.g. touched).
     Unchanged,
+    /// The file changed while it was being read: nothing was written, and
+    /// it is read again once it settles.
+    Changed,
     /// The file went to the quarantine.
     Quarantined {
         reason: QuarantineReason,
@@ -135,6 +139,7 @@ impl Outcome {
             Outcome::Ok { .. } => "ok",
             Outcome::Duplicate { .. } => "duplicate",
             Outcome::Unchanged => "unchanged",
+            Outcome::Changed => "changed",
             Outcome::Quarantined { .. } => "quarantined",
             Outcome::Published { .. } => "published",
             Outcome::Failed { .. } => "failed",
@@ -164,6 +169,8 @@ pub(crate) struct Completion {
     pub sync_dir: Option<PathBuf>,
     /// Content hash this job claimed, released after the commit.
     pub claim: Option<String>,
+    /// The file as it was read, checked again before it is moved or deleted.
+    pub read: Option<ReadStamp>,
     pub bytes: u64,
     pub started_at: Instant,
     pub fact_counts: Vec<(FactKind, usize)>,

@@ -6,6 +6,7 @@
 pub(crate) mod commit;
 pub(crate) mod events;
 pub(crate) mod job;
+pub(crate) mod read_stamp;
 pub(crate) mod worker;
 
 use std::collections::HashMap;

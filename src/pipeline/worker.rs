@@ -5,10 +5,11 @@
 use std::fs::File;
 use std::io::{self, Read};
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 use super::Context;
 use super::job::{Completion, Job, JobKind, Outcome, mtime_ns};
+use super::read_stamp::ReadStamp;
 use crate::sink::ledger::{LedgerOp, PathEntry};
 use crate::sink::path_key;
 use crate::sink::quarantine::{Payload, Reason};
@@ -23,6 +24,7 @@ pub(crate) fn process(ctx: &Context, job: Job) -> Completion {
         ops: Vec::new(),
         sync_dir: None,
         claim: None,
+        read: None,
         bytes: 0,
         started_at,
         fact_counts: Vec::new(),
@@ -73,16 +75,20 @@ fn run(ctx: &Context, c: &mut Completion) -> Step<Outcome> {
     }
 
     let t_read = Instant::now();
+    let read_at = std::time::SystemTime::now();
     let read = match &job.payload {
         // Content that arrived with the job (from a message queue).
         Some(payload) if payload.len() as u64 > ctx.max_file_bytes => {
             Ok(ReadResult::TooLarge(payload.len() as u64))
         }
-        Some(payload) => Ok(ReadResult::Bytes(payload.to_vec())),
-        None => read_limited(&job.path, ctx.max_file_bytes),
+        Some(payload) => Ok(ReadResult::Bytes(payload.to_vec(), None)),
+        None => read_limited(&job.path, ctx.max_file_bytes, job.mtime),
     };
-    let bytes = match read {
-        Ok(ReadResult::Bytes(b)) => b,
+    let (bytes, mtime) = match read {
+        Ok(ReadResult::Bytes(b, mtime)) => (b, mtime),
+        // Rewritten since it settled, or while it was read: what was read
+        // is not an article anyone wrote. Read again once it settles.
+        Ok(ReadResult::Changed) => return Ok(Outcome::Changed),
         Ok(ReadResult::TooLarge(size)) => {
             let detail = format!(
                 "{size} bytes, over watch.max_file_bytes = {}",
@@ -138,6 +144,14 @@ fn run(ctx: &Context, c: &mut Completion) -> Step<Outcome> {
     }
 
     let hash = crate::identity::content_hash(&bytes);
+    if job.payload.is_none() {
+        c.read = Some(ReadStamp {
+            size: bytes.len() as u64,
+            mtime,
+            hash: hash.clone(),
+            read_at,
+        });
+    }
     let key = path_key(&job.rel);
     let previous = ctx
         .ledger
@@ -209,6 +223,7 @@ pub(crate) fn panicked(ctx: &Context, job: Job, panic: &(dyn std::any::Any + Sen
         ops: Vec::new(),
         sync_dir: None,
         claim: None,
+        read: None,
         bytes: 0,
         started_at: Instant::now(),
         fact_counts: Vec::new(),
@@ -277,13 +292,19 @@ pub(crate) fn quarantine(
 }
 
 enum ReadResult {
-    Bytes(Vec<u8>),
+    /// The bytes, with the file's mtime.
+    Bytes(Vec<u8>, Option<SystemTime>),
     TooLarge(u64),
+    /// The file is not as it settled (`expected` mtime), or changed while
+    /// it was read.
+    Changed,
 }
 
 /// Reads at most `limit` bytes; the size is checked before and while reading,
-/// so no input can make wirewatch allocate more than the limit.
-fn read_limited(path: &Path, limit: u64) -> io::Result<ReadResult> {
+/// so no input can make wirewatch allocate more than the limit. The file
+/// must still have the mtime it settled with (`expected`, when known) and
+/// keep its size and mtime while it is read.
+fn read_limited(path: &Path, limit: u64, expected: Option<SystemTime>) -> io::Result<ReadResult> {
     let file = open_nonblocking(path)?;
     let meta = file.metadata()?;
     if !meta.is_file() {
@@ -292,12 +313,20 @@ fn read_limited(path: &Path, limit: u64) -> io::Result<ReadResult> {
     if meta.len() > limit {
         return Ok(ReadResult::TooLarge(meta.len()));
     }
+    let mtime = meta.modified().ok();
+    if expected.is_some() && mtime != expected {
+        return Ok(ReadResult::Changed);
+    }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.take(limit + 1).read_to_end(&mut bytes)?;
+    (&file).take(limit + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > limit {
         return Ok(ReadResult::TooLarge(bytes.len() as u64));
     }
-    Ok(ReadResult::Bytes(bytes))
+    let after = file.metadata()?;
+    if after.len() != bytes.len() as u64 || after.modified().ok() != mtime {
+        return Ok(ReadResult::Changed);
+    }
+    Ok(ReadResult::Bytes(bytes, mtime))
 }
 
 /// Opens without blocking, so a FIFO swapped in after detection cannot hang a worker.
@@ -364,6 +393,25 @@ mod tests {
                 .join("out/quarantine/vanished/gone.txt.reason.json")
                 .exists()
         );
+    }
+
+    #[test]
+    fn a_file_no_longer_as_it_settled_is_read_again_later() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let ctx = context(&dir.path().join("out"));
+        let src = dir.path().join("gone.txt");
+        std::fs::write(&src, "Some text.").expect("write");
+        let mut j = job(&src);
+        // It settled with another mtime: it was rewritten since.
+        j.mtime = Some(std::time::UNIX_EPOCH);
+        let c = process(&ctx, j);
+        assert_eq!(c.outcome, Outcome::Changed);
+        assert!(c.ops.is_empty() && c.read.is_none());
+        let mut j = job(&src);
+        j.mtime = std::fs::metadata(&src).expect("stat").modified().ok();
+        let c = process(&ctx, j);
+        assert!(matches!(c.outcome, Outcome::Ok { .. }), "{:?}", c.outcome);
+        assert_eq!(c.read.expect("stamp").size, 10);
     }
 
     #[test]

@@ -47,6 +47,7 @@ pub(crate) const OUTCOMES: &[&str] = &[
     "ok",
     "duplicate",
     "unchanged",
+    "changed",
     "quarantined",
     "failed",
     "published",
