@@ -64,7 +64,8 @@ enum Command {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
-    /// Print one article's record on stdout (FILE or - for standard input).
+    /// Print one article's record on stdout (FILE or - for standard input); a
+    /// .json or .jsonl feed gives one record per item as JSON lines.
     Extract {
         /// The article; standard input when absent or "-".
         #[arg(value_name = "FILE")]
@@ -230,6 +231,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 let (lines, errors) = commands::extract::jsonl(reader, &mut out)?;
                 if errors > 0 {
                     tracing::warn!(lines, errors, "some lines could not be processed");
+                }
+            } else if let Some(path) = input.as_deref().filter(|p| commands::extract::is_feed(p)) {
+                let (items, errors) = commands::extract::feed(&config, path, &mut out)?;
+                if errors > 0 {
+                    tracing::warn!(items, errors, "some feed items are not articles");
                 }
             } else {
                 let record = commands::extract::one(&config, input.as_deref(), format)?;

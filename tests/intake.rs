@@ -284,3 +284,138 @@ fn a_file_rewritten_while_it_is_processed_is_processed_again_not_moved() {
     assert_eq!(outcomes, ["ok", "ok"], "{log}");
     assert_eq!(d.stop(T).map(|s| s.success()), Some(true));
 }
+
+fn feed_line(id: &str, n: usize, date: &str) -> String {
+    serde_json::json!({
+        "id": id,
+        "headline": format!("Headline number {n}"),
+        "body": format!("The council met on Tuesday to discuss item {n}. Members agreed to continue the talks next week."),
+        "pubDate": date,
+        "link": format!("https://example.com/{id}"),
+        "author": "Jane Doe",
+    })
+    .to_string()
+}
+
+#[test]
+fn a_jsonl_feed_gives_a_record_per_item_and_quarantines_the_bad_line() {
+    let ws = Workspace::new();
+    let d = Daemon::start(&ws, &[]);
+    let lines = [
+        feed_line("a-1", 1, "2024-03-07"),
+        feed_line("a-2", 2, "2024-03-08T09:00:00Z"),
+        r#"{"id": "a-3", "title": "No text at all"}"#.to_string(),
+        feed_line("a-4", 4, "Fri, 08 Mar 2024 10:00:00 GMT"),
+        feed_line("a-5", 5, "2024-03-09"),
+    ];
+    std::fs::write(ws.watch().join("wire.jsonl"), lines.join("\n") + "\n").expect("write");
+    d.expect_ok(4, T);
+    assert!(
+        d.wait_metric(r#"wirewatch_articles_total{outcome="quarantined"}"#, 1.0, T),
+        "{}",
+        d.log_text()
+    );
+    assert_eq!(
+        ws.records(),
+        [
+            "wire.jsonl#a-1.json",
+            "wire.jsonl#a-2.json",
+            "wire.jsonl#a-4.json",
+            "wire.jsonl#a-5.json"
+        ]
+    );
+    let r = ws.record("wire.jsonl#a-1").expect("record");
+    assert_eq!(
+        r["source"]["item"],
+        serde_json::json!({"index": 0, "id": "a-1"})
+    );
+    assert_eq!(r["title"], "Headline number 1");
+    assert_eq!(r["url"], "https://example.com/a-1");
+    assert_eq!(r["authors"], serde_json::json!(["Jane Doe"]));
+    // The item's date is the reference date: "Tuesday" is read against it.
+    assert_eq!(r["published"]["date"], "2024-03-07");
+    let tuesday = r["dates"]
+        .as_array()
+        .expect("dates")
+        .iter()
+        .find(|d| d["text"] == "Tuesday")
+        .expect("Tuesday");
+    assert_eq!(tuesday["value"], "2024-03-05", "{tuesday}");
+    assert_eq!(
+        ws.record("wire.jsonl#a-4").expect("record")["published"]["date"],
+        "2024-03-08"
+    );
+    // The bad line, with its index and reason.
+    let q = ws.quarantined("invalid_feed");
+    assert_eq!(q, ["wire.jsonl#a-3", "wire.jsonl#a-3.reason.json"]);
+    let why: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(
+            ws.out()
+                .join("quarantine/invalid_feed/wire.jsonl#a-3.reason.json"),
+        )
+        .expect("reason"),
+    )
+    .expect("json");
+    let detail = why["detail"].as_str().expect("detail");
+    assert!(
+        detail.contains("item 2") && detail.contains("no article text"),
+        "{detail}"
+    );
+
+    // Dedup per item: a second feed repeating one item makes no record for it.
+    let again = [
+        feed_line("b-1", 1, "2024-03-07"),
+        feed_line("b-9", 9, "2024-03-10"),
+    ];
+    std::fs::write(ws.watch().join("more.jsonl"), again.join("\n")).expect("write");
+    d.expect_ok(5, T);
+    assert!(
+        d.wait_metric(r#"wirewatch_articles_total{outcome="duplicate"}"#, 1.0, T),
+        "{}",
+        d.log_text()
+    );
+    assert!(ws.record("more.jsonl#b-9").is_some());
+    assert!(ws.record("more.jsonl#b-1").is_none());
+    assert_eq!(d.stop(T).map(|s| s.success()), Some(true));
+}
+
+#[test]
+fn a_json_array_feed_in_move_mode_moves_the_file_once_every_item_is_done() {
+    let ws = Workspace::new();
+    let d = Daemon::start(&ws, &[("WIREWATCH_OUTPUT_ON_SUCCESS", "move")]);
+    let items: Vec<serde_json::Value> = (1..=3)
+        .map(|n| serde_json::json!({"title": format!("Story {n}"), "content": article(n)}))
+        .collect();
+    let text = serde_json::to_string_pretty(&items).expect("json");
+    drop_file(&ws.watch(), "export.json", text.as_bytes());
+    d.expect_ok(3, T);
+    assert_eq!(
+        ws.records(),
+        [
+            "export.json#0.json",
+            "export.json#1.json",
+            "export.json#2.json"
+        ]
+    );
+    let r = ws.record("export.json#2").expect("record");
+    assert_eq!(
+        r["source"]["item"],
+        serde_json::json!({"index": 2, "id": null})
+    );
+    assert_eq!(r["title"], "Story 3");
+    let done = ws.out().join("done/export.json");
+    assert!(wait_for(T, || done.exists()), "{}", d.log_text());
+    assert_eq!(std::fs::read_to_string(&done).expect("done"), text);
+    assert_eq!(d.stop(T).map(|s| s.success()), Some(true));
+
+    // Named on the command line: the same records, one line per item.
+    let out = run_ok(&["extract", done.to_str().expect("utf-8")], &[]);
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json line"))
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[1]["title"], "Story 2");
+    assert_eq!(lines[2]["id"], r["id"]);
+    assert_eq!(lines[2]["source"]["item"], r["source"]["item"]);
+}

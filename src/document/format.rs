@@ -41,7 +41,7 @@ pub(crate) fn unsupported_kind(ext: &str) -> Option<&'static str> {
 pub(crate) fn refusal(path: &std::path::Path) -> Option<String> {
     let kind = unsupported_kind(path.extension()?.to_str()?)?;
     Some(format!(
-        "{} is {kind}, which wirewatch cannot read: it reads text, markdown and HTML",
+        "{} is {kind}, which wirewatch cannot read: it reads text, markdown, HTML and JSON feeds",
         path.display()
     ))
 }

@@ -33,6 +33,8 @@ pub struct Summary {
     pub unchanged: u64,
     /// Files that changed while they were read (read again once settled).
     pub changed: u64,
+    /// Feed files (their items are counted by their own outcomes).
+    pub feeds: u64,
     pub quarantined: u64,
     pub failed: u64,
     pub(crate) published: u64,
@@ -46,6 +48,7 @@ impl Summary {
             Outcome::Duplicate { .. } => self.duplicates += 1,
             Outcome::Unchanged => self.unchanged += 1,
             Outcome::Changed => self.changed += 1,
+            Outcome::Feed { .. } => self.feeds += 1,
             Outcome::Published { .. } => self.published += 1,
             Outcome::Quarantined { .. } => self.quarantined += 1,
             Outcome::Failed { .. } => self.failed += 1,
@@ -185,12 +188,7 @@ impl Committer {
 
     /// `keep`, `move` or `delete` the source, now that its entry is durable.
     fn complete_source(&self, c: &Completion) {
-        if self.ctx.on_success != CompletionAction::Keep
-            && let Some(Err(change)) = c.read.as_ref().map(|r| r.verify(&c.job.path))
-        {
-            // Rewritten since it was read: leave it where it is; the
-            // detector sees the change and processes it again.
-            tracing::info!(path = %c.job.display(), change, "source changed after it was read; left in place");
+        if self.ctx.on_success != CompletionAction::Keep && !c.source_is_as_read() {
             return;
         }
         let result = match self.ctx.on_success {

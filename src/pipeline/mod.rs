@@ -5,6 +5,7 @@
 
 pub(crate) mod commit;
 pub(crate) mod events;
+pub(crate) mod feed;
 pub(crate) mod job;
 pub(crate) mod read_stamp;
 pub(crate) mod worker;
@@ -190,11 +191,17 @@ fn work(ctx: &Context, jobs: &Receiver<Job>, out: &Sender<Completion>, shutdown:
         let fallback = job.clone();
         // A bug on one input must cost that input, not a worker: the panic
         // becomes a quarantine entry and the worker goes on.
-        let completion =
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| worker::process(ctx, job)))
-                .unwrap_or_else(|panic| worker::panicked(ctx, fallback, &panic));
-        if out.send(completion).is_err() {
-            return;
+        let completions = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            match crate::document::feed::kind(&job.path).filter(|_| job.payload.is_none()) {
+                Some(kind) => feed::process(ctx, job, kind),
+                None => vec![worker::process(ctx, job)],
+            }
+        }))
+        .unwrap_or_else(|panic| vec![worker::panicked(ctx, fallback, &panic)]);
+        for completion in completions {
+            if out.send(completion).is_err() {
+                return;
+            }
         }
     }
 }

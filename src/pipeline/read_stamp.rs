@@ -44,6 +44,25 @@ impl ReadStamp {
     }
 }
 
+impl super::Completion {
+    /// Whether the job's source file may be moved or deleted: it has one
+    /// (a message or a feed item has none of its own) and it is still the
+    /// file that was read. A file rewritten since is left where it is; the
+    /// detector sees the change and processes it again.
+    pub(crate) fn source_is_as_read(&self) -> bool {
+        if self.job.payload.is_some() {
+            return false;
+        }
+        match self.read.as_ref().map(|r| r.verify(&self.job.path)) {
+            Some(Err(change)) => {
+                tracing::info!(path = %self.job.display(), change, "source changed after it was read; left in place");
+                false
+            }
+            _ => true,
+        }
+    }
+}
+
 /// The content hash of the file, reading at most `size + 1` bytes.
 fn content_hash(path: &Path, size: u64) -> Result<String, String> {
     let mut bytes = Vec::new();

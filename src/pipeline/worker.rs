@@ -18,24 +18,28 @@ use crate::telemetry::labels::{ErrorType, QuarantineReason, Stage};
 
 /// Processes one job to completion (never panics on file content).
 pub(crate) fn process(ctx: &Context, job: Job) -> Completion {
-    let started_at = Instant::now();
-    let mut c = Completion {
+    let mut c = completion(job);
+    c.outcome = match run(ctx, &mut c) {
+        Ok(outcome) => outcome,
+        Err(outcome) => outcome,
+    };
+    c
+}
+
+/// A completion for `job` with nothing done yet.
+pub(crate) fn completion(job: Job) -> Completion {
+    Completion {
         outcome: Outcome::Unchanged,
         ops: Vec::new(),
         sync_dir: None,
         claim: None,
         read: None,
         bytes: 0,
-        started_at,
+        started_at: Instant::now(),
         fact_counts: Vec::new(),
         entity_counts: Vec::new(),
         job,
-    };
-    c.outcome = match run(ctx, &mut c) {
-        Ok(outcome) => outcome,
-        Err(outcome) => outcome,
-    };
-    c
+    }
 }
 
 /// Records how long a stage took for one article.
@@ -46,7 +50,10 @@ pub(crate) fn observe(stage: Stage, d: Duration) {
 /// A step of processing: its value, or the outcome that ends the job early.
 pub(crate) type Step<T> = Result<T, Outcome>;
 
-fn run(ctx: &Context, c: &mut Completion) -> Step<Outcome> {
+/// Reads the job's bytes with its limits and identifies them: the bytes and
+/// their content hash, or the outcome that ends the job (quarantine, a
+/// file that changed). Shared by articles and feeds.
+pub(crate) fn read(ctx: &Context, c: &mut Completion) -> Step<(Vec<u8>, String)> {
     let job = c.job.clone();
     match &job.kind {
         JobKind::SymlinkOutside(target) => {
@@ -88,7 +95,7 @@ fn run(ctx: &Context, c: &mut Completion) -> Step<Outcome> {
         Ok(ReadResult::Bytes(b, mtime)) => (b, mtime),
         // Rewritten since it settled, or while it was read: what was read
         // is not an article anyone wrote. Read again once it settles.
-        Ok(ReadResult::Changed) => return Ok(Outcome::Changed),
+        Ok(ReadResult::Changed) => return Err(Outcome::Changed),
         Ok(ReadResult::TooLarge(size)) => {
             let detail = format!(
                 "{size} bytes, over watch.max_file_bytes = {}",
@@ -152,6 +159,12 @@ fn run(ctx: &Context, c: &mut Completion) -> Step<Outcome> {
             read_at,
         });
     }
+    Ok((bytes, hash))
+}
+
+fn run(ctx: &Context, c: &mut Completion) -> Step<Outcome> {
+    let job = c.job.clone();
+    let (bytes, hash) = read(ctx, c)?;
     let key = path_key(&job.rel);
     let previous = ctx
         .ledger
@@ -218,21 +231,10 @@ pub(crate) fn panicked(ctx: &Context, job: Job, panic: &(dyn std::any::Any + Sen
         .or_else(|| panic.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "unknown panic".to_string());
     ctx.release_claims_of(&job.rel);
-    let mut c = Completion {
-        outcome: Outcome::Unchanged,
-        ops: Vec::new(),
-        sync_dir: None,
-        claim: None,
-        read: None,
-        bytes: 0,
-        started_at: Instant::now(),
-        fact_counts: Vec::new(),
-        entity_counts: Vec::new(),
-        job,
-    };
+    let mut c = completion(job);
     let path = c.job.path.clone();
     let detail = format!("internal error while processing: {message}");
-    c.outcome = match quarantine(
+    c.outcome = match quarantine::<Outcome>(
         ctx,
         &mut c,
         Payload::File(&path),
@@ -256,14 +258,14 @@ pub(crate) fn failed(stage: Stage, error_type: ErrorType, e: impl std::fmt::Disp
 
 /// Quarantines the job's file: the outcome, with the ledger entry that
 /// keeps rescans from quarantining it again until it changes.
-pub(crate) fn quarantine(
+pub(crate) fn quarantine<T>(
     ctx: &Context,
     c: &mut Completion,
     payload: Payload<'_>,
     reason: QuarantineReason,
     detail: String,
     stage: Stage,
-) -> Step<Outcome> {
+) -> Step<T> {
     let r = Reason {
         reason,
         detail: detail.clone(),
@@ -367,6 +369,7 @@ mod tests {
             mtime: None,
             payload: None,
             ticket: None,
+            item: None,
         }
     }
 

@@ -37,7 +37,7 @@ pub use source::SourceMeta;
 
 /// Bumped whenever a field changes meaning or disappears (additions too, while
 /// the schema is young), so consumers can tell records apart.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// One article, normalized.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
@@ -111,6 +111,20 @@ pub(crate) struct Source {
     pub ingested_at: String,
     /// 1 for the first content seen at this path, then +1 for each change.
     pub revision: u32,
+    /// The item of a JSON or JSON Lines feed this article is (absent for a
+    /// file that is one article).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item: Option<FeedItemRef>,
+}
+
+/// Which item of a feed an article is.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct FeedItemRef {
+    /// Position in the feed, from 0 (array index, or line index in JSON Lines).
+    pub index: usize,
+    /// The item's own `id`, when it has one.
+    pub id: Option<String>,
 }
 
 /// When the article was published.

@@ -48,6 +48,7 @@ pub(crate) const OUTCOMES: &[&str] = &[
     "duplicate",
     "unchanged",
     "changed",
+    "feed",
     "quarantined",
     "failed",
     "published",

@@ -67,6 +67,9 @@ label_enum! {
         SymlinkOutside => "symlink_outside",
         /// A FIFO, socket or device.
         NotAFile => "not_a_file",
+        /// A JSON or JSON Lines feed that is not JSON, or one of its items
+        /// that is not an article (no text field, not an object).
+        InvalidFeed => "invalid_feed",
         /// Processing panicked.
         InternalError => "internal_error",
         /// Delivered `nats.max_deliver` times without finishing.

@@ -53,11 +53,17 @@ impl Output for LocalRecords {
             content_hash: hash.clone(),
             modified_at: job.mtime,
             revision,
-            reference_date: None,
+            // A feed item's own date is the date its text is read against.
+            reference_date: job.item.as_ref().and_then(|i| i.date),
         };
         let claimed: Option<Format> = article::claimed_format(&job.path);
         let analysis = match article::analyze(bytes, claimed, meta) {
-            Ok(a) => a,
+            Ok(mut a) => {
+                if let Some(item) = &job.item {
+                    article::apply_feed_item(&mut a.record, item);
+                }
+                a
+            }
             Err(e) => {
                 let reason = e.reason();
                 return quarantine(

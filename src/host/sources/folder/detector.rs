@@ -33,6 +33,9 @@ pub(crate) struct DetectorOptions {
     pub settle: Duration,
     /// How long a file seen being written waits for its writer's close.
     pub write_timeout: Duration,
+    /// How long such a file waits once events were lost (its close may have
+    /// been among them): the settle time of a watcher that sees no closes.
+    pub unsure_settle: Duration,
     pub rescan_interval: Duration,
     pub watcher: WatcherKind,
     pub poll_interval: Duration,
@@ -80,7 +83,7 @@ pub(crate) struct Detector {
     seq: u64,
     in_flight: HashSet<PathBuf>,
     /// Files a writer has open (seen created or written, not yet closed),
-    /// with the time of the last such sign: never read before the close.
+    /// with the time after which they are read even without a close.
     writing: HashMap<PathBuf, Instant>,
     retries: HashMap<PathBuf, u32>,
     next_rescan: Instant,
@@ -213,6 +216,14 @@ impl Detector {
             reason
         };
         metrics::counter!(m::RESCANS.name, "reason" => reason).increment(1);
+        if !matches!(reason, "startup" | "interval") {
+            // Events were lost, closes perhaps among them: a file seen open
+            // is read once it has been quiet as long as polling would wait.
+            let deadline = Instant::now() + self.opts.unsure_settle;
+            for d in self.writing.values_mut() {
+                *d = (*d).min(deadline);
+            }
+        }
         let present: HashSet<&PathBuf> = entries.iter().map(|e| &e.rel).collect();
         self.opts.known.retain(|rel, _| present.contains(rel));
         for entry in entries {
@@ -275,7 +286,8 @@ impl Detector {
             Some(Found::Article(e)) => match change {
                 Change::Changed => self.observe(e, Detection::Event),
                 Change::Writing => {
-                    self.writing.insert(e.rel.clone(), Instant::now());
+                    let deadline = Instant::now() + self.opts.write_timeout;
+                    self.writing.insert(e.rel.clone(), deadline);
                     self.observe(e, Detection::Event);
                 }
                 // A new regular file starts empty when its writer creates
@@ -283,7 +295,8 @@ impl Detector {
                 // close to wait for.
                 Change::Created => {
                     if std::fs::symlink_metadata(p).is_ok_and(|m| m.is_file() && m.len() == 0) {
-                        self.writing.insert(e.rel.clone(), Instant::now());
+                        let deadline = Instant::now() + self.opts.write_timeout;
+                        self.writing.insert(e.rel.clone(), deadline);
                     }
                     self.observe(e, Detection::Event);
                 }
@@ -439,15 +452,14 @@ impl Detector {
                 });
                 continue;
             }
-            if let Some(&last) = self.writing.get(&rel) {
+            if let Some(&give_up) = self.writing.get(&rel) {
                 // Its writer still has it open: the close reschedules it.
-                let give_up = last + self.opts.write_timeout;
                 if now < give_up {
                     self.schedule(Pending { due: give_up, ..p });
                     continue;
                 }
-                tracing::warn!(path = %rel.display(), timeout_s = self.opts.write_timeout.as_secs(),
-                    "no close seen from the writer of this file (watch.write_timeout_s); reading it");
+                // Lost events (an overflow) or a writer that never closes.
+                tracing::debug!(path = %rel.display(), "read without seeing its writer close it");
                 self.writing.remove(&rel);
             }
             if self.in_flight.contains(&rel) {

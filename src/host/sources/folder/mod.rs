@@ -47,6 +47,7 @@ impl Source for Folder {
                 scope,
                 settle: config.settle(),
                 write_timeout: config.write_timeout(),
+                unsure_settle: Duration::from_millis(config.watch.poll_settle_ms),
                 rescan_interval: config.rescan_interval(),
                 watcher: config.watch.watcher,
                 poll_interval: Duration::from_millis(config.watch.poll_interval_ms),
