@@ -64,6 +64,16 @@ enum Command {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
+    /// Re-extract known articles from their sources (those made by an older
+    /// extractor version, or all with --all), e.g. after an upgrade.
+    Reprocess {
+        /// Only the sources below these paths (relative to the watched folder, or inside it).
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Every known article, not only those made by an older version.
+        #[arg(long)]
+        all: bool,
+    },
     /// Print one article's record on stdout (FILE or - for standard input); a
     /// .json or .jsonl feed gives one record per item as JSON lines.
     Extract {
@@ -208,6 +218,24 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 logging::secs(took)
             );
             Ok(if s.failed > 0 {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Reprocess { paths, all } => {
+            let r = commands::reprocess::reprocess(&config, &paths, all)?;
+            println!(
+                "{} records: {} re-extracted, {} already current, {} without their source, {} changed since, {} failed in {} s",
+                r.renewed + r.current + r.missing + r.changed + r.failed,
+                r.renewed,
+                r.current,
+                r.missing,
+                r.changed,
+                r.failed,
+                logging::secs(r.took)
+            );
+            Ok(if r.failed > 0 {
                 ExitCode::FAILURE
             } else {
                 ExitCode::SUCCESS

@@ -419,3 +419,63 @@ fn a_json_array_feed_in_move_mode_moves_the_file_once_every_item_is_done() {
     assert_eq!(lines[2]["id"], r["id"]);
     assert_eq!(lines[2]["source"]["item"], r["source"]["item"]);
 }
+
+#[test]
+fn reprocess_renews_the_records_of_an_older_extractor_version() {
+    let ws = Workspace::new();
+    std::fs::write(ws.watch().join("a.txt"), article(1)).expect("write");
+    std::fs::write(ws.watch().join("b.txt"), article(2)).expect("write");
+    let (watch, out) = (ws.watch(), ws.out());
+    let (watch, out) = (watch.to_str().expect("utf-8"), out.to_str().expect("utf-8"));
+    run_ok(&["process", "--out", out, watch], &[]);
+    let hash_a = wirewatch::identity::content_hash(article(1).as_bytes());
+    // Simulate an upgrade: a.txt's record was made by an older version, and
+    // says so in its content.
+    {
+        let ledger = wirewatch::sink::ledger::Ledger::open(&ws.out().join("ledger.redb"))
+            .expect("ledger");
+        let current = ledger.version(&hash_a).expect("read").expect("version kept");
+        assert_eq!(current, wirewatch::record::extractor_version());
+        ledger
+            .set_version(&hash_a, "wirewatch 0.0.1; schema 1; model old")
+            .expect("set");
+    }
+    let mut old = ws.record("a.txt").expect("record");
+    old["title"] = "Made by the old extractor".into();
+    std::fs::write(ws.record_path("a.txt"), old.to_string()).expect("write");
+
+    // The daemon says how many records are older, and re-reads nothing.
+    let d = Daemon::start(&ws, &[]);
+    assert!(
+        wait_for(T, || d.log_text().contains("records made by an older extractor version")),
+        "{}",
+        d.log_text()
+    );
+    let line = d
+        .log_text()
+        .lines()
+        .find(|l| l.contains("older extractor version"))
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("json"))
+        .expect("line");
+    assert_eq!(line["older"], 1);
+    assert_eq!(d.stop(T).map(|s| s.success()), Some(true));
+    assert_eq!(ws.record("a.txt").expect("record")["title"], "Made by the old extractor");
+
+    let env = [("WIREWATCH_WATCH_DIR", watch)];
+    let summary = run_ok(&["reprocess", "--out", out], &env);
+    assert!(
+        summary.starts_with("2 records: 1 re-extracted, 1 already current, 0 without their source"),
+        "{summary}"
+    );
+    assert_eq!(ws.record("a.txt").expect("record")["title"], "Headline number 1");
+    assert!(!list_files(&ws.out()).iter().any(|f| f.contains(".wwtmp")));
+    // Now everything is current; --all renews every record anyway.
+    let summary = run_ok(&["reprocess", "--out", out], &env);
+    assert!(summary.starts_with("2 records: 0 re-extracted, 2 already current"), "{summary}");
+    let summary = run_ok(&["reprocess", "--all", "--out", out, "b.txt"], &env);
+    assert!(summary.starts_with("1 records: 1 re-extracted, 0 already current"), "{summary}");
+    // A source that changed since is left to the daemon (a new revision).
+    std::fs::write(ws.watch().join("a.txt"), article(3)).expect("write");
+    let summary = run_ok(&["reprocess", "--all", "--out", out], &env);
+    assert!(summary.contains("1 changed since"), "{summary}");
+}

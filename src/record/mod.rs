@@ -39,6 +39,21 @@ pub use source::SourceMeta;
 /// the schema is young), so consumers can tell records apart.
 pub const SCHEMA_VERSION: u32 = 4;
 
+/// The version of the extractor that makes records: the program, the
+/// record schema and the entity model. The ledger keeps it beside each
+/// record, so records made by another version can be found and re-extracted
+/// (`wirewatch reprocess`).
+pub fn extractor_version() -> &'static str {
+    static VERSION: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        format!(
+            "wirewatch {}; schema {SCHEMA_VERSION}; model {}",
+            env!("CARGO_PKG_VERSION"),
+            crate::extract::entities::model::Model::embedded_fingerprint()
+        )
+    });
+    &VERSION
+}
+
 /// One article, normalized.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 #[serde(deny_unknown_fields)]

@@ -14,6 +14,8 @@ const PATHS: TableDefinition<&[u8], &[u8]> = TableDefinition::new("paths");
 /// Paths of the watched folder that are not read, with the reason they were
 /// reported under (so each is counted and logged once).
 const IGNORED: TableDefinition<&[u8], &str> = TableDefinition::new("ignored");
+/// The extractor version that made the record of each content hash.
+const VERSIONS: TableDefinition<&str, &str> = TableDefinition::new("versions");
 /// Page cache of the ledger. redb's default lets the cache grow with the
 /// database; a fixed bound keeps the daemon's memory flat however many
 /// articles it has seen (the operating system still caches the file).
@@ -67,6 +69,8 @@ pub struct PathEntry {
 pub(crate) enum LedgerOp {
     Content(String, ContentEntry),
     Path(Vec<u8>, PathEntry),
+    /// The extractor version that made the record of a content hash.
+    Version(String, String),
 }
 
 /// The ledger database. After an I/O error (a full disk) redb refuses every
@@ -109,6 +113,7 @@ fn open_db(path: &Path) -> Result<Database, LedgerError> {
     db!(txn.open_table(CONTENT))?;
     db!(txn.open_table(PATHS))?;
     db!(txn.open_table(IGNORED))?;
+    db!(txn.open_table(VERSIONS))?;
     db!(txn.commit())?;
     Ok(db)
 }
@@ -229,6 +234,10 @@ impl Ledger {
                             let bytes = serde_json::to_vec(entry)?;
                             db!(paths.insert(key.as_slice(), bytes.as_slice()))?;
                         }
+                        LedgerOp::Version(hash, version) => {
+                            let mut versions = db!(txn.open_table(VERSIONS))?;
+                            db!(versions.insert(hash.as_str(), version.as_str()))?;
+                        }
                     }
                 }
             }
@@ -267,6 +276,50 @@ impl Ledger {
             db!(txn.commit())?;
             Ok(())
         })
+    }
+
+    /// The extractor version that made the record of `hash`; none for a
+    /// record made before versions were kept.
+    pub fn version(&self, hash: &str) -> Result<Option<String>, LedgerError> {
+        self.with_db(|db| {
+            let txn = db!(db.begin_read())?;
+            let table = db!(txn.open_table(VERSIONS))?;
+            Ok(db!(table.get(hash))?.map(|v| v.value().to_string()))
+        })
+    }
+
+    /// Records that the record of `hash` was made by `version`.
+    pub fn set_version(&self, hash: &str, version: &str) -> Result<(), LedgerError> {
+        self.commit(&[LedgerOp::Version(hash.to_string(), version.to_string())])
+    }
+
+    /// Calls `f` with each content hash, its entry and the version that made
+    /// its record, one at a time (the ledger is never held in memory).
+    pub(crate) fn each_record(
+        &self,
+        f: &mut dyn FnMut(&str, ContentEntry, Option<&str>),
+    ) -> Result<(), LedgerError> {
+        let f = std::cell::RefCell::new(f);
+        self.with_db(|db| {
+            let txn = db!(db.begin_read())?;
+            let content = db!(txn.open_table(CONTENT))?;
+            let versions = db!(txn.open_table(VERSIONS))?;
+            for item in db!(content.iter())? {
+                let (k, v) = db!(item)?;
+                let entry: ContentEntry = serde_json::from_slice(v.value())?;
+                let version = db!(versions.get(k.value()))?;
+                (f.borrow_mut())(k.value(), entry, version.as_ref().map(|v| v.value()));
+            }
+            Ok(())
+        })
+    }
+
+    /// Number of records not made by `version` (made by another, or before
+    /// versions were kept).
+    pub(crate) fn records_not_made_by(&self, version: &str) -> Result<u64, LedgerError> {
+        let mut n = 0;
+        self.each_record(&mut |_, _, v| n += u64::from(v != Some(version)))?;
+        Ok(n)
     }
 
     /// Number of entries (contents + paths), for the ledger-size metric.

@@ -108,6 +108,10 @@ impl Output for LocalRecords {
                 id: analysis.record.id.clone(),
             },
         ));
+        c.ops.push(LedgerOp::Version(
+            hash.clone(),
+            crate::record::extractor_version().to_string(),
+        ));
         c.ops.push(LedgerOp::Path(key, path_entry(revision, "ok")));
         Ok(Outcome::Ok {
             id: analysis.record.id,

@@ -42,6 +42,16 @@ impl Source for Folder {
             waits_for_close = crate::watch::events::reports_closes(config.watch.watcher),
             "wirewatch started"
         );
+        let version = crate::record::extractor_version();
+        match feed.ctx.ledger.records_not_made_by(version) {
+            Ok(0) => {}
+            Ok(older) => tracing::info!(
+                older,
+                version,
+                "records made by an older extractor version; `wirewatch reprocess` re-extracts them"
+            ),
+            Err(e) => tracing::warn!(error = %e, "cannot count the records of older versions"),
+        }
         let detector = Detector::new(
             DetectorOptions {
                 scope,
