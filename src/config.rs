@@ -82,6 +82,7 @@ pub(crate) struct WatchConfig {
     pub poll_settle_ms: u64,
     pub write_timeout_s: u64,
     pub rescan_interval_s: u64,
+    pub backfill_batch: usize,
     pub watcher: WatcherKind,
     pub poll_interval_ms: u64,
     pub max_file_bytes: u64,
@@ -243,6 +244,12 @@ impl Config {
             self.watch.rescan_interval_s,
             1..=86_400,
             "must be between 1 and 86400 seconds",
+        )?;
+        in_range(
+            "watch.backfill_batch",
+            self.watch.backfill_batch,
+            1..,
+            "must be at least 1",
         )?;
         in_range(
             "watch.poll_interval_ms",

@@ -432,9 +432,12 @@ fn reprocess_renews_the_records_of_an_older_extractor_version() {
     // Simulate an upgrade: a.txt's record was made by an older version, and
     // says so in its content.
     {
-        let ledger = wirewatch::sink::ledger::Ledger::open(&ws.out().join("ledger.redb"))
-            .expect("ledger");
-        let current = ledger.version(&hash_a).expect("read").expect("version kept");
+        let ledger =
+            wirewatch::sink::ledger::Ledger::open(&ws.out().join("ledger.redb")).expect("ledger");
+        let current = ledger
+            .version(&hash_a)
+            .expect("read")
+            .expect("version kept");
         assert_eq!(current, wirewatch::record::extractor_version());
         ledger
             .set_version(&hash_a, "wirewatch 0.0.1; schema 1; model old")
@@ -447,7 +450,9 @@ fn reprocess_renews_the_records_of_an_older_extractor_version() {
     // The daemon says how many records are older, and re-reads nothing.
     let d = Daemon::start(&ws, &[]);
     assert!(
-        wait_for(T, || d.log_text().contains("records made by an older extractor version")),
+        wait_for(T, || d
+            .log_text()
+            .contains("records made by an older extractor version")),
         "{}",
         d.log_text()
     );
@@ -459,7 +464,10 @@ fn reprocess_renews_the_records_of_an_older_extractor_version() {
         .expect("line");
     assert_eq!(line["older"], 1);
     assert_eq!(d.stop(T).map(|s| s.success()), Some(true));
-    assert_eq!(ws.record("a.txt").expect("record")["title"], "Made by the old extractor");
+    assert_eq!(
+        ws.record("a.txt").expect("record")["title"],
+        "Made by the old extractor"
+    );
 
     let env = [("WIREWATCH_WATCH_DIR", watch)];
     let summary = run_ok(&["reprocess", "--out", out], &env);
@@ -467,15 +475,52 @@ fn reprocess_renews_the_records_of_an_older_extractor_version() {
         summary.starts_with("2 records: 1 re-extracted, 1 already current, 0 without their source"),
         "{summary}"
     );
-    assert_eq!(ws.record("a.txt").expect("record")["title"], "Headline number 1");
+    assert_eq!(
+        ws.record("a.txt").expect("record")["title"],
+        "Headline number 1"
+    );
     assert!(!list_files(&ws.out()).iter().any(|f| f.contains(".wwtmp")));
     // Now everything is current; --all renews every record anyway.
     let summary = run_ok(&["reprocess", "--out", out], &env);
-    assert!(summary.starts_with("2 records: 0 re-extracted, 2 already current"), "{summary}");
+    assert!(
+        summary.starts_with("2 records: 0 re-extracted, 2 already current"),
+        "{summary}"
+    );
     let summary = run_ok(&["reprocess", "--all", "--out", out, "b.txt"], &env);
-    assert!(summary.starts_with("1 records: 1 re-extracted, 0 already current"), "{summary}");
+    assert!(
+        summary.starts_with("1 records: 1 re-extracted, 0 already current"),
+        "{summary}"
+    );
     // A source that changed since is left to the daemon (a new revision).
     std::fs::write(ws.watch().join("a.txt"), article(3)).expect("write");
     let summary = run_ok(&["reprocess", "--all", "--out", out], &env);
     assert!(summary.contains("1 changed since"), "{summary}");
+}
+
+#[test]
+fn a_backfill_larger_than_a_batch_is_taken_in_batches_and_nothing_is_missed() {
+    let ws = Workspace::new();
+    let n = 230;
+    for i in 0..n {
+        std::fs::write(ws.watch().join(format!("f{i:04}.txt")), article(i)).expect("write");
+    }
+    let d = Daemon::start(&ws, &[("WIREWATCH_WATCH_BACKFILL_BATCH", "50")]);
+    d.expect_ok(n, Duration::from_secs(120));
+    assert_eq!(ws.records().len(), n);
+    assert!(
+        d.metric(r#"wirewatch_rescans_total{reason="backfill"}"#)
+            .unwrap_or(0.0)
+            >= 4.0,
+        "{}",
+        d.log_text()
+    );
+    assert_eq!(d.stop(T).map(|s| s.success()), Some(true));
+    // A restart reads nothing again.
+    let d = Daemon::start(&ws, &[("WIREWATCH_WATCH_BACKFILL_BATCH", "50")]);
+    std::thread::sleep(Duration::from_millis(500));
+    assert_eq!(
+        d.metric(r#"wirewatch_files_detected_total{how="scan"}"#),
+        Some(0.0)
+    );
+    assert_eq!(d.stop(T).map(|s| s.success()), Some(true));
 }

@@ -73,6 +73,19 @@ pub(crate) enum LedgerOp {
     Version(String, String),
 }
 
+/// Path entries as of one moment, for many lookups (see [`Ledger::path_reader`]).
+pub(crate) struct PathReader {
+    table: redb::ReadOnlyTable<&'static [u8], &'static [u8]>,
+}
+
+impl PathReader {
+    /// The entry of the path under `key`; none when absent or unreadable.
+    pub(crate) fn get(&self, key: &[u8]) -> Option<PathEntry> {
+        let v = self.table.get(key).ok()??;
+        serde_json::from_slice(v.value()).ok()
+    }
+}
+
 /// The ledger database. After an I/O error (a full disk) redb refuses every
 /// later operation until the database is reopened, so the ledger reopens it
 /// by itself and the daemon recovers when space returns.
@@ -200,7 +213,18 @@ impl Ledger {
         })
     }
 
-    /// Every path entry, to seed the detector at start.
+    /// A reader of path entries that keeps one read transaction open, for
+    /// many lookups in a row (a scan of the folder).
+    pub(crate) fn path_reader(&self) -> Result<PathReader, LedgerError> {
+        self.with_db(|db| {
+            let txn = db!(db.begin_read())?;
+            Ok(PathReader {
+                table: db!(txn.open_table(PATHS))?,
+            })
+        })
+    }
+
+    /// Every path entry.
     pub fn paths(&self) -> Result<Vec<(Vec<u8>, PathEntry)>, LedgerError> {
         self.with_db(|db| {
             let txn = db!(db.begin_read())?;

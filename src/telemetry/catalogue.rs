@@ -62,6 +62,7 @@ pub(crate) const RESCAN_REASONS: &[&str] = &[
     "watcher_error",
     "watcher_rescan",
     "root_recreated",
+    "backfill",
 ];
 pub(crate) const FACT_KINDS: &[&str] = &FactKind::LABELS;
 pub(crate) const ENTITY_TYPES: &[&str] = &EntityType::LABELS;

@@ -40,22 +40,6 @@ pub(crate) struct Scope {
 }
 
 impl Scope {
-    /// Lists every accepted file below the root, oldest first, and reports
-    /// each ignored one to `ignored`. Unreadable sub-folders are logged and
-    /// skipped; a missing root is an error.
-    pub(crate) fn scan(
-        &self,
-        ignored: &mut dyn FnMut(PathBuf, IgnoreReason),
-    ) -> io::Result<Vec<Entry>> {
-        let mut out = Vec::new();
-        self.walk(&mut |found| match found {
-            Found::Article(e) => out.push(e),
-            Found::Ignored(rel, reason) => ignored(rel, reason),
-        })?;
-        out.sort_by(|a, b| (a.mtime, &a.rel).cmp(&(b.mtime, &b.rel)));
-        Ok(out)
-    }
-
     /// Calls `f` for every file below the root as it is found, in folder
     /// order, without holding the listing in memory.
     pub(crate) fn walk(&self, f: &mut dyn FnMut(Found)) -> io::Result<()> {

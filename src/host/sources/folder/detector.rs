@@ -16,6 +16,7 @@ use crate::host::sources::ignored;
 use crate::host::submit::{Submitted, Submitter};
 use crate::pipeline::job::{mtime_ns, since};
 use crate::pipeline::{Context, Detection, Done, Job};
+use crate::sink::path_key;
 use crate::telemetry::Health;
 use crate::telemetry::catalogue as m;
 use crate::telemetry::labels::IgnoreReason;
@@ -37,10 +38,11 @@ pub(crate) struct DetectorOptions {
     /// been among them): the settle time of a watcher that sees no closes.
     pub unsure_settle: Duration,
     pub rescan_interval: Duration,
+    /// New or changed files one scan hands on at most (`watch.backfill_batch`);
+    /// a larger backfill is taken in batches, so memory stays flat.
+    pub backfill_batch: usize,
     pub watcher: WatcherKind,
     pub poll_interval: Duration,
-    /// What the ledger says was last processed at each path: (size, mtime).
-    pub known: HashMap<PathBuf, (u64, Option<i128>)>,
 }
 
 /// What an event says about a file.
@@ -89,6 +91,8 @@ pub(crate) struct Detector {
     next_rescan: Instant,
     rescan_reason: Option<&'static str>,
     root_missing: bool,
+    /// The last scan found more new files than one batch.
+    backfill_more: bool,
 }
 
 impl Detector {
@@ -123,6 +127,7 @@ impl Detector {
             next_rescan,
             rescan_reason: Some("startup"),
             root_missing: false,
+            backfill_more: false,
         }
     }
 
@@ -163,6 +168,11 @@ impl Detector {
             if !self.release_due() {
                 return;
             }
+            if self.backfill_more && self.pending.is_empty() {
+                self.backfill_more = false;
+                self.rescan_reason = Some("backfill");
+                continue;
+            }
             metrics::gauge!(m::PENDING.name).set(self.pending.len() as f64);
         }
     }
@@ -187,11 +197,40 @@ impl Detector {
 
     fn rescan(&mut self, reason: &'static str) {
         self.next_rescan = Instant::now() + self.opts.rescan_interval;
-        let ctx = self.ctx.clone();
-        let entries = match self.opts.scope.scan(&mut |rel, reason| {
-            ignored::report(&ctx.ledger, &rel, reason);
-        }) {
-            Ok(e) => e,
+        // Files the ledger knows as they are now are not kept: only new or
+        // changed ones, at most a batch of them, so memory stays flat
+        // whatever the size of the folder.
+        let ledger = &self.ctx.ledger;
+        let reader = ledger.path_reader().ok();
+        let (pending, in_flight) = (&self.pending, &self.in_flight);
+        let mut fresh = Vec::new();
+        let mut more = false;
+        let batch = self.opts.backfill_batch;
+        let walked = self.opts.scope.walk(&mut |found| match found {
+            Found::Article(e) => {
+                let settled = !in_flight.contains(&e.rel)
+                    && !pending.contains_key(&e.rel)
+                    && reader
+                        .as_ref()
+                        .and_then(|r| r.get(&path_key(&e.rel)))
+                        .is_some_and(|p| {
+                            p.size == e.size && p.mtime_ns == e.mtime.and_then(mtime_ns)
+                        });
+                if settled {
+                } else if fresh.len() < batch {
+                    fresh.push(e);
+                } else {
+                    more = true;
+                }
+            }
+            Found::Ignored(rel, reason) => ignored::report(ledger, &rel, reason),
+        });
+        drop(reader);
+        let entries = match walked.map(|()| fresh) {
+            Ok(mut e) => {
+                e.sort_by(|a, b| (a.mtime, &a.rel).cmp(&(b.mtime, &b.rel)));
+                e
+            }
             Err(e) => {
                 if !self.root_missing {
                     tracing::error!(root = %self.opts.scope.root.display(), error = %e,
@@ -216,7 +255,7 @@ impl Detector {
             reason
         };
         metrics::counter!(m::RESCANS.name, "reason" => reason).increment(1);
-        if !matches!(reason, "startup" | "interval") {
+        if !matches!(reason, "startup" | "interval" | "backfill") {
             // Events were lost, closes perhaps among them: a file seen open
             // is read once it has been quiet as long as polling would wait.
             let deadline = Instant::now() + self.opts.unsure_settle;
@@ -224,11 +263,11 @@ impl Detector {
                 *d = (*d).min(deadline);
             }
         }
-        let present: HashSet<&PathBuf> = entries.iter().map(|e| &e.rel).collect();
-        self.opts.known.retain(|rel, _| present.contains(rel));
         for entry in entries {
             self.observe(entry, Detection::Scan);
         }
+        // A backfill larger than a batch goes on once this batch is handed over.
+        self.backfill_more = more;
         self.health.set_scanned();
     }
 
@@ -242,7 +281,6 @@ impl Detector {
                     } else if let Ok(rel) = p.strip_prefix(&self.opts.scope.root) {
                         self.pending.remove(rel);
                         self.writing.remove(rel);
-                        self.opts.known.remove(rel);
                         ignored::forget(&self.ctx.ledger, rel);
                     }
                 }
@@ -334,7 +372,6 @@ impl Detector {
             *n += 1;
             let backoff =
                 Duration::from_millis(500 * 2u64.saturating_pow((*n).min(10))).min(MAX_BACKOFF);
-            self.opts.known.remove(&done.rel);
             if let Some(e) = self
                 .opts
                 .scope
@@ -357,7 +394,7 @@ impl Detector {
     /// Starts (or refreshes) tracking a file that may be new or changed.
     fn observe(&mut self, entry: Entry, how: Detection) {
         let stamp = (entry.size, entry.mtime.and_then(mtime_ns));
-        if self.opts.known.get(&entry.rel) == Some(&stamp) && !self.in_flight.contains(&entry.rel) {
+        if self.settled(&entry.rel, stamp) {
             return;
         }
         let now = Instant::now();
@@ -384,7 +421,7 @@ impl Detector {
     /// the settle time from now.
     fn observe_closed(&mut self, entry: Entry) {
         let stamp = (entry.size, entry.mtime.and_then(mtime_ns));
-        if self.opts.known.get(&entry.rel) == Some(&stamp) && !self.in_flight.contains(&entry.rel) {
+        if self.settled(&entry.rel, stamp) {
             return;
         }
         let now = Instant::now();
@@ -401,6 +438,20 @@ impl Detector {
             due: now + self.opts.settle,
             seen_at,
         });
+    }
+
+    /// Whether the file at `rel` is done as it is now: not in flight, and
+    /// the ledger's entry has this size and mtime.
+    fn settled(&self, rel: &Path, stamp: (u64, Option<i128>)) -> bool {
+        !self.in_flight.contains(rel) && self.ledger_has(rel, stamp)
+    }
+
+    /// Whether the ledger's entry for `rel` has this size and mtime.
+    fn ledger_has(&self, rel: &Path, stamp: (u64, Option<i128>)) -> bool {
+        match self.ctx.ledger.path(&path_key(rel)) {
+            Ok(Some(p)) => (p.size, p.mtime_ns) == stamp,
+            _ => false,
+        }
     }
 
     fn schedule(&mut self, p: Pending) {
@@ -470,14 +521,13 @@ impl Detector {
                 continue;
             }
             let stamp = (fresh.size, fresh.mtime.and_then(mtime_ns));
-            if self.opts.known.get(&rel) == Some(&stamp) {
+            if self.ledger_has(&rel, stamp) {
                 continue;
             }
             if !self.send(Job::found(fresh, p.seen_at)) {
                 return false;
             }
             metrics::counter!(m::FILES_DETECTED.name, "how" => p.how.label()).increment(1);
-            self.opts.known.insert(rel.clone(), stamp);
             self.in_flight.insert(rel);
         }
     }
@@ -505,14 +555,4 @@ impl Detector {
             }
         }
     }
-}
-
-/// Seeds the detector's memory from the ledger's path table.
-pub(crate) fn known_from_ledger(
-    entries: Vec<(Vec<u8>, crate::sink::ledger::PathEntry)>,
-) -> HashMap<PathBuf, (u64, Option<i128>)> {
-    entries
-        .into_iter()
-        .map(|(k, e)| (crate::sink::path_from_key(k), (e.size, e.mtime_ns)))
-        .collect()
 }
