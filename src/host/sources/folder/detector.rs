@@ -93,6 +93,8 @@ pub(crate) struct Detector {
     root_missing: bool,
     /// The last scan found more new files than one batch.
     backfill_more: bool,
+    /// The watcher reports writers closing files (see [`events::reports_closes`]).
+    tracks_writers: bool,
 }
 
 impl Detector {
@@ -107,6 +109,7 @@ impl Detector {
     ) -> Detector {
         let (hints_tx, hints) = crossbeam_channel::bounded(HINT_CAPACITY);
         let next_rescan = Instant::now() + opts.rescan_interval;
+        let tracks_writers = events::reports_closes(opts.watcher);
         Detector {
             opts,
             ctx,
@@ -128,6 +131,7 @@ impl Detector {
             rescan_reason: Some("startup"),
             root_missing: false,
             backfill_more: false,
+            tracks_writers,
         }
     }
 
@@ -263,7 +267,11 @@ impl Detector {
                 *d = (*d).min(deadline);
             }
         }
+        let unseen = !matches!(reason, "interval" | "backfill");
         for entry in entries {
+            if unseen && self.tracks_writers {
+                self.mark_if_recent(&entry);
+            }
             self.observe(entry, Detection::Scan);
         }
         // A backfill larger than a batch goes on once this batch is handed over.
@@ -438,6 +446,18 @@ impl Detector {
             due: now + self.opts.settle,
             seen_at,
         });
+    }
+
+    /// A file changed a moment ago, found by a scan whose events were not
+    /// seen (at start, after an overflow): its writer may still have it
+    /// open, so it waits until it has been quiet as long as polling would
+    /// wait, unless its close is seen first.
+    fn mark_if_recent(&mut self, entry: &Entry) {
+        let quiet = entry.mtime.map_or(Duration::ZERO, since);
+        if quiet < self.opts.unsure_settle && !self.writing.contains_key(&entry.rel) {
+            let deadline = Instant::now() + (self.opts.unsure_settle - quiet);
+            self.writing.insert(entry.rel.clone(), deadline);
+        }
     }
 
     /// Whether the file at `rel` is done as it is now: not in flight, and
