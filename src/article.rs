@@ -5,9 +5,10 @@
 
 use std::time::{Duration, Instant};
 
+use crate::document::feed::FeedItem;
 use crate::document::{self, DocumentError};
 use crate::extract::{self, FactKind, entities::EntityType};
-use crate::record::{self, Format, Record};
+use crate::record::{self, FeedItemRef, Format, Record};
 
 pub use crate::record::SourceMeta;
 
@@ -55,6 +56,24 @@ pub fn analyze(
         fact_counts,
         entity_counts,
     })
+}
+
+/// What a feed item states about itself, over what its text gave: its
+/// place in the feed and id, title, address and authors.
+pub(crate) fn apply_feed_item(record: &mut Record, item: &FeedItem) {
+    record.source.item = Some(FeedItemRef {
+        index: item.index,
+        id: item.id.clone(),
+    });
+    if item.title.is_some() {
+        record.title.clone_from(&item.title);
+    }
+    if item.url.is_some() {
+        record.url.clone_from(&item.url);
+    }
+    if !item.authors.is_empty() {
+        record.authors.clone_from(&item.authors);
+    }
 }
 
 /// The record as it is written to disk: pretty JSON and a final newline.

@@ -79,7 +79,10 @@ pub(crate) struct WatchConfig {
     pub recursive: bool,
     pub extensions: Vec<String>,
     pub settle_ms: u64,
+    pub poll_settle_ms: u64,
+    pub write_timeout_s: u64,
     pub rescan_interval_s: u64,
+    pub backfill_batch: usize,
     pub watcher: WatcherKind,
     pub poll_interval_ms: u64,
     pub max_file_bytes: u64,
@@ -225,10 +228,28 @@ impl Config {
             "must be at most 600000 (10 minutes)",
         )?;
         in_range(
+            "watch.poll_settle_ms",
+            self.watch.poll_settle_ms,
+            ..=600_000,
+            "must be at most 600000 (10 minutes)",
+        )?;
+        in_range(
+            "watch.write_timeout_s",
+            self.watch.write_timeout_s,
+            1..=86_400,
+            "must be between 1 and 86400 seconds",
+        )?;
+        in_range(
             "watch.rescan_interval_s",
             self.watch.rescan_interval_s,
             1..=86_400,
             "must be between 1 and 86400 seconds",
+        )?;
+        in_range(
+            "watch.backfill_batch",
+            self.watch.backfill_batch,
+            1..,
+            "must be at least 1",
         )?;
         in_range(
             "watch.poll_interval_ms",
@@ -360,8 +381,18 @@ impl Config {
         }
     }
 
+    /// How long a file must stay unchanged before it is read: the polling
+    /// watcher, which cannot see writers close files, waits longer.
     pub(crate) fn settle(&self) -> Duration {
-        Duration::from_millis(self.watch.settle_ms)
+        Duration::from_millis(match self.watch.watcher {
+            WatcherKind::Recommended => self.watch.settle_ms,
+            WatcherKind::Poll => self.watch.poll_settle_ms,
+        })
+    }
+
+    /// How long a file seen being written, whose close was never seen, waits.
+    pub(crate) fn write_timeout(&self) -> Duration {
+        Duration::from_secs(self.watch.write_timeout_s)
     }
 
     pub(crate) fn rescan_interval(&self) -> Duration {
@@ -549,6 +580,18 @@ mod tests {
         assert!(err.to_string().contains("nats.servers"), "{err}");
         let err = load(&[], Some("[pipeline]\nqueue_capacity = 0\n")).unwrap_err();
         assert!(err.to_string().contains("pipeline.queue_capacity"), "{err}");
+    }
+
+    #[test]
+    fn polling_settles_longer_and_new_keys_are_checked() {
+        let c = load(&[("WIREWATCH_WATCH_WATCHER", "poll")], None).expect("config");
+        assert_eq!(c.settle(), Duration::from_millis(5000));
+        let c = load(&[], None).expect("config");
+        assert_eq!(c.settle(), Duration::from_millis(300));
+        let err = load(&[("WIREWATCH_WATCH_WRITE_TIMEOUT_S", "0")], None).unwrap_err();
+        assert!(err.to_string().contains("watch.write_timeout_s"), "{err}");
+        let err = load(&[("WIREWATCH_WATCH_POLL_SETTLE_MS", "700000")], None).unwrap_err();
+        assert!(err.to_string().contains("watch.poll_settle_ms"), "{err}");
     }
 
     #[test]

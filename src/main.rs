@@ -64,7 +64,18 @@ enum Command {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
-    /// Print one article's record on stdout (FILE or - for standard input).
+    /// Re-extract known articles from their sources (those made by an older
+    /// extractor version, or all with --all), e.g. after an upgrade.
+    Reprocess {
+        /// Only the sources below these paths (relative to the watched folder, or inside it).
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Every known article, not only those made by an older version.
+        #[arg(long)]
+        all: bool,
+    },
+    /// Print one article's record on stdout (FILE or - for standard input); a
+    /// .json or .jsonl feed gives one record per item as JSON lines.
     Extract {
         /// The article; standard input when absent or "-".
         #[arg(value_name = "FILE")]
@@ -212,6 +223,24 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 ExitCode::SUCCESS
             })
         }
+        Command::Reprocess { paths, all } => {
+            let r = commands::reprocess::reprocess(&config, &paths, all)?;
+            println!(
+                "{} records: {} re-extracted, {} already current, {} without their source, {} changed since, {} failed in {} s",
+                r.renewed + r.current + r.missing + r.changed + r.failed,
+                r.renewed,
+                r.current,
+                r.missing,
+                r.changed,
+                r.failed,
+                logging::secs(r.took)
+            );
+            Ok(if r.failed > 0 {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
         Command::Extract {
             input,
             jsonl,
@@ -230,6 +259,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 let (lines, errors) = commands::extract::jsonl(reader, &mut out)?;
                 if errors > 0 {
                     tracing::warn!(lines, errors, "some lines could not be processed");
+                }
+            } else if let Some(path) = input.as_deref().filter(|p| commands::extract::is_feed(p)) {
+                let (items, errors) = commands::extract::feed(&config, path, &mut out)?;
+                if errors > 0 {
+                    tracing::warn!(items, errors, "some feed items are not articles");
                 }
             } else {
                 let record = commands::extract::one(&config, input.as_deref(), format)?;

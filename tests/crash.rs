@@ -1,7 +1,10 @@
 //! Crash safety: articles keep arriving while the daemon is killed with
-//! SIGKILL at random moments and restarted. At the end every source has
-//! exactly one whole record, no temp file is left, and the ledger agrees with
-//! the records folder.
+//! SIGKILL at random moments and restarted, every other time in move mode. A
+//! third of the articles are written slowly, in place, with pauses longer
+//! than the settle time while the file is open. At the end every article has
+//! exactly one record of its full content (none lost, none partial), each
+//! source is whole (in the watched folder, or in done/ when it was moved), no
+//! temp file is left, and the ledger agrees with the records folder.
 //!
 //! CI runs a small count; `scripts/crash-test.sh` runs the large one
 //! (`CRASH_FILES=1000 CRASH_KILLS=100`).
@@ -47,43 +50,76 @@ fn sigkill_at_random_moments_loses_and_doubles_nothing() {
     let ws = Workspace::new();
     let env = [
         ("WIREWATCH_WATCH_SETTLE_MS", "30"),
+        ("WIREWATCH_WATCH_POLL_SETTLE_MS", "250"),
         ("WIREWATCH_WATCH_RESCAN_INTERVAL_S", "2"),
     ];
+    let move_env: Vec<_> = env
+        .iter()
+        .copied()
+        .chain([("WIREWATCH_OUTPUT_ON_SUCCESS", "move")])
+        .collect();
 
     // The feeder drops articles one at a time, as a scraper would.
     let done_feeding = Arc::new(AtomicBool::new(false));
+    // The last quarter arrives while the final daemon runs, so slow writers
+    // meet a live daemon, not only a restarting one.
+    let final_up = Arc::new(AtomicBool::new(false));
     let feeder = {
         let dir = ws.watch();
         let done = done_feeding.clone();
+        let final_up = final_up.clone();
         let pause_us = 200_000 * kills as u64 / files.max(1) as u64 + 200;
         std::thread::spawn(move || {
+            let mut slow = Vec::new();
             for i in 0..files {
-                drop_file(&dir, &format!("a{i:05}.txt"), article(i).as_bytes());
+                if i == files * 3 / 4 {
+                    while !final_up.load(Ordering::SeqCst) {
+                        std::thread::sleep(Duration::from_millis(10));
+                    }
+                }
+                let path = dir.join(format!("a{i:05}.txt"));
+                if i % 3 == 0 {
+                    // Written in place in three chunks, pausing with the file open.
+                    slow.push(std::thread::spawn(move || write_slowly(&path, &article(i))));
+                } else {
+                    drop_file(&dir, &format!("a{i:05}.txt"), article(i).as_bytes());
+                }
                 std::thread::sleep(Duration::from_micros(pause_us));
+            }
+            for w in slow {
+                w.join().expect("slow writer");
             }
             done.store(true, Ordering::SeqCst);
         })
     };
 
     let mut survived = 0;
-    for _ in 0..kills {
-        let d = Daemon::start(&ws, &env);
+    for k in 0..kills {
+        let d = Daemon::start(&ws, if k % 2 == 1 { &move_env } else { &env });
         std::thread::sleep(Duration::from_millis(rng.random_range(5..250)));
         d.signal(libc::SIGKILL);
         drop(d); // reaps the killed process
         survived += 1;
     }
+    // A last, clean run finishes everything.
+    let d = Daemon::start(&ws, &env);
+    final_up.store(true, Ordering::SeqCst);
     feeder.join().expect("feeder");
     assert!(done_feeding.load(Ordering::SeqCst));
 
-    // A last, clean run finishes everything.
-    let d = Daemon::start(&ws, &env);
     let deadline = Instant::now() + Duration::from_secs(120);
     while ws.records().len() < files && Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(50));
     }
     // Let the last group commit settle before stopping.
     std::thread::sleep(Duration::from_millis(300));
+    let mut outcomes = std::collections::BTreeMap::<String, usize>::new();
+    for l in d.article_logs() {
+        *outcomes
+            .entry(l["outcome"].as_str().unwrap_or("?").to_string())
+            .or_default() += 1;
+    }
+    eprintln!("final run outcomes: {outcomes:?}");
     assert_eq!(
         d.stop(Duration::from_secs(20)).map(|s| s.success()),
         Some(true)
@@ -98,11 +134,19 @@ fn sigkill_at_random_moments_loses_and_doubles_nothing() {
             lost += 1;
             continue;
         };
-        let source = std::fs::read(ws.watch().join(&rel)).expect("source");
+        // The source is whole, where it is (moved or not), and so is the record.
+        let full = article(i);
+        let kept = std::fs::read_to_string(ws.watch().join(&rel)).ok();
+        let moved = std::fs::read_to_string(ws.out().join("done").join(&rel)).ok();
+        assert!(
+            kept.is_some() != moved.is_some(),
+            "{rel}: kept {kept:?} moved {moved:?}"
+        );
+        assert_eq!(kept.or(moved).as_deref(), Some(full.as_str()), "{rel}");
         assert_eq!(
             r["source"]["content_hash"].as_str(),
-            Some(wirewatch::identity::content_hash(&source).as_str()),
-            "{rel}"
+            Some(wirewatch::identity::content_hash(full.as_bytes()).as_str()),
+            "{rel}: partial record"
         );
         assert_eq!(r["source"]["revision"], 1, "{rel} processed twice");
     }
@@ -110,6 +154,11 @@ fn sigkill_at_random_moments_loses_and_doubles_nothing() {
     eprintln!("kills survived: {survived}, files: {files}, lost: {lost}, duplicated: {duplicated}");
     assert_eq!(lost, 0, "lost records");
     assert_eq!(duplicated, 0, "extra records: {records:?}");
+
+    // Nothing was read before its writer was done: no half-written file was
+    // quarantined as empty or turned into a record.
+    let quarantined = list_files(&ws.out().join("quarantine"));
+    assert!(quarantined.is_empty(), "quarantined: {quarantined:?}");
 
     // No temp file anywhere in the output.
     let leftovers: Vec<String> = list_files(&ws.out())
@@ -141,5 +190,23 @@ fn sigkill_at_random_moments_loses_and_doubles_nothing() {
         let hash = entry.content_hash.clone().expect("hash");
         let content = ledger.content(&hash).expect("read").expect("content entry");
         assert_eq!(content.record, format!("{rel}.json"));
+    }
+}
+
+/// Writes `text` in place in three chunks, pausing 60–180 ms (longer than
+/// the settle time) between them with the file open.
+fn write_slowly(path: &std::path::Path, text: &str) {
+    use std::io::Write;
+    let bytes = text.as_bytes();
+    let (a, rest) = bytes.split_at(bytes.len() / 3);
+    let (b, c) = rest.split_at(rest.len() / 2);
+    let mut f = std::fs::File::create(path).expect("create");
+    let pause = Duration::from_millis(60 + (bytes.len() as u64 * 7) % 120);
+    for (n, chunk) in [a, b, c].into_iter().enumerate() {
+        f.write_all(chunk).expect("write");
+        f.flush().expect("flush");
+        if n < 2 {
+            std::thread::sleep(pause);
+        }
     }
 }

@@ -117,6 +117,7 @@ fn rename_copy_and_change() {
         .open(ws.watch().join("a.txt"))
         .expect("open");
     f.set_modified(std::time::SystemTime::now()).expect("touch");
+    drop(f); // a file is read once its writer has closed it
     assert!(
         d.wait_metric(r#"wirewatch_articles_total{outcome="unchanged"}"#, 1.0, T),
         "{}",
@@ -266,6 +267,7 @@ fn move_on_success_and_polling_watcher() {
             ("WIREWATCH_OUTPUT_ON_SUCCESS", "move"),
             ("WIREWATCH_WATCH_WATCHER", "poll"),
             ("WIREWATCH_WATCH_POLL_INTERVAL_MS", "50"),
+            ("WIREWATCH_WATCH_POLL_SETTLE_MS", "100"),
         ],
     );
     drop_file(&ws.watch(), "m.txt", article(5).as_bytes());

@@ -5,5 +5,6 @@
 pub mod extract;
 pub mod ingest;
 pub mod process;
+pub mod reprocess;
 pub mod run;
 pub mod work;

@@ -14,6 +14,38 @@ pub(crate) fn from_extension(ext: &str) -> Option<Format> {
     }
 }
 
+/// What a file is, by its extension, when it is a kind of document that is
+/// not text (read as text, it would give a record of noise): the folder
+/// ignores it, and a command refuses it with this name.
+pub(crate) fn unsupported_kind(ext: &str) -> Option<&'static str> {
+    Some(match ext.to_ascii_lowercase().as_str() {
+        "pdf" => "a PDF document",
+        "doc" | "docx" | "odt" | "rtf" | "pages" | "wpd" => "a word-processor document",
+        "xls" | "xlsx" | "ods" | "numbers" => "a spreadsheet",
+        "ppt" | "pptx" | "odp" | "key" => "a presentation",
+        "epub" | "mobi" | "azw3" => "an e-book",
+        "zip" | "gz" | "tgz" | "bz2" | "xz" | "zst" | "7z" | "rar" | "tar" => "an archive",
+        "jpg" | "jpeg" | "png" | "gif" | "webp" | "tif" | "tiff" | "bmp" | "heic" | "svg" => {
+            "an image"
+        }
+        "mp3" | "wav" | "ogg" | "flac" | "m4a" | "mp4" | "mov" | "avi" | "mkv" | "webm" => {
+            "audio or video"
+        }
+        "exe" | "dll" | "so" | "dylib" | "bin" | "iso" | "dmg" => "a binary",
+        _ => return None,
+    })
+}
+
+/// Why a file named on the command line is not read, when it is a kind of
+/// document that is not text.
+pub(crate) fn refusal(path: &std::path::Path) -> Option<String> {
+    let kind = unsupported_kind(path.extension()?.to_str()?)?;
+    Some(format!(
+        "{} is {kind}, which wirewatch cannot read: it reads text, markdown, HTML and JSON feeds",
+        path.display()
+    ))
+}
+
 /// Decides the format from the extension's claim and the text itself. HTML is
 /// recognised from any claim; markdown is recognised inside `.txt`.
 pub(crate) fn detect(claimed: Option<Format>, text: &str) -> Format {

@@ -7,6 +7,7 @@ mod byline;
 mod conventions;
 pub(crate) mod dateline;
 pub(crate) mod decode;
+pub(crate) mod feed;
 pub(crate) mod footer;
 pub(crate) mod format;
 mod html;

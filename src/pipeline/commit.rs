@@ -42,6 +42,10 @@ pub struct Summary {
     pub ok: u64,
     pub duplicates: u64,
     pub unchanged: u64,
+    /// Files that changed while they were read (read again once settled).
+    pub changed: u64,
+    /// Feed files (their items are counted by their own outcomes).
+    pub feeds: u64,
     pub quarantined: u64,
     pub failed: u64,
     pub(crate) published: u64,
@@ -54,6 +58,8 @@ impl Summary {
             Outcome::Ok { .. } => self.ok += 1,
             Outcome::Duplicate { .. } => self.duplicates += 1,
             Outcome::Unchanged => self.unchanged += 1,
+            Outcome::Changed => self.changed += 1,
+            Outcome::Feed { .. } => self.feeds += 1,
             Outcome::Published { .. } => self.published += 1,
             Outcome::Quarantined { .. } => self.quarantined += 1,
             Outcome::Failed { .. } => self.failed += 1,
@@ -215,6 +221,9 @@ impl Committer {
 
     /// `keep`, `move` or `delete` the source, now that its entry is durable.
     fn complete_source(&self, c: &Completion) {
+        if self.ctx.on_success != CompletionAction::Keep && !c.source_is_as_read() {
+            return;
+        }
         let result = match self.ctx.on_success {
             CompletionAction::Keep => return,
             CompletionAction::Delete => std::fs::remove_file(&c.job.path),

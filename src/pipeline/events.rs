@@ -40,6 +40,12 @@ impl ArticleFinished<'_> {
             Outcome::Unchanged => {
                 tracing::info!(path, outcome = "unchanged", ms, "article");
             }
+            Outcome::Feed { items } => {
+                tracing::info!(path, outcome = "feed", items, ms, "article");
+            }
+            Outcome::Changed => {
+                tracing::info!(path, outcome = "changed", ms, "article");
+            }
             Outcome::Published {
                 sequence,
                 duplicate,

@@ -4,6 +4,8 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant, SystemTime};
 
+use super::read_stamp::ReadStamp;
+use crate::document::feed::FeedItem;
 use crate::extract::FactKind;
 use crate::extract::entities::EntityType;
 use crate::sink::ledger::LedgerOp;
@@ -58,6 +60,8 @@ pub(crate) struct Job {
     pub payload: Option<std::sync::Arc<[u8]>>,
     /// Opaque number the feeder gets back in [`Done`] (a message to ack).
     pub ticket: Option<u64>,
+    /// The feed item this job is, when it is one (its bytes are `payload`).
+    pub item: Option<std::sync::Arc<FeedItem>>,
 }
 
 impl Job {
@@ -72,6 +76,7 @@ impl Job {
             mtime: entry.mtime,
             payload: None,
             ticket: None,
+            item: None,
         }
     }
 
@@ -91,6 +96,7 @@ impl Job {
             mtime,
             payload: Some(payload.into()),
             ticket: Some(ticket),
+            item: None,
         }
     }
 
@@ -115,6 +121,12 @@ pub(crate) enum Outcome {
     Duplicate { of: String },
     /// The path's content is what was processed last time (e.g. touched).
     Unchanged,
+    /// A feed file, split into its items (each finished with an outcome of
+    /// its own).
+    Feed { items: usize },
+    /// The file changed while it was being read: nothing was written, and
+    /// it is read again once it settles.
+    Changed,
     /// The file went to the quarantine.
     Quarantined {
         reason: QuarantineReason,
@@ -137,6 +149,8 @@ impl Outcome {
             Outcome::Ok { .. } => "ok",
             Outcome::Duplicate { .. } => "duplicate",
             Outcome::Unchanged => "unchanged",
+            Outcome::Feed { .. } => "feed",
+            Outcome::Changed => "changed",
             Outcome::Quarantined { .. } => "quarantined",
             Outcome::Published { .. } => "published",
             Outcome::Failed { .. } => "failed",
@@ -150,6 +164,7 @@ impl Outcome {
             Outcome::Ok { .. }
                 | Outcome::Duplicate { .. }
                 | Outcome::Unchanged
+                | Outcome::Feed { .. }
                 | Outcome::Published { .. }
         )
     }
@@ -169,6 +184,8 @@ pub(crate) struct Completion {
     pub sync_dir: Option<PathBuf>,
     /// Content hash this job claimed, released after the commit.
     pub claim: Option<String>,
+    /// The file as it was read, checked again before it is moved or deleted.
+    pub read: Option<ReadStamp>,
     pub bytes: u64,
     pub started_at: Instant,
     pub fact_counts: Vec<(FactKind, usize)>,

@@ -5,8 +5,10 @@
 
 pub(crate) mod commit;
 pub(crate) mod events;
+pub(crate) mod feed;
 pub(crate) mod job;
 pub(crate) mod queue;
+pub(crate) mod read_stamp;
 pub(crate) mod worker;
 
 use std::collections::HashMap;
@@ -20,7 +22,7 @@ use crossbeam_channel::Sender;
 
 use crate::config::{CompletionAction, Config};
 use crate::host::Shutdown;
-use crate::sink::ledger::Ledger;
+use crate::sink::ledger::{Ledger, LedgerError};
 use crate::sink::quarantine::Quarantine;
 use crate::sink::records::RecordStore;
 use crate::telemetry::Health;
@@ -57,6 +59,19 @@ impl Context {
         std::fs::create_dir_all(out).with_context(|| {
             format!("cannot create output folder {} (output.dir)", out.display())
         })?;
+        // The ledger first: its lock makes this process the folder's only
+        // owner before anything in it is touched.
+        let ledger_path = config.ledger_path();
+        let ledger = match Ledger::open(&ledger_path) {
+            Ok(l) => l,
+            Err(e @ LedgerError::Locked { .. }) => return Err(e.into()),
+            Err(e) => {
+                return Err(anyhow::Error::new(e).context(format!(
+                    "cannot open ledger {} (output.ledger)",
+                    ledger_path.display()
+                )));
+            }
+        };
         let records = RecordStore::new(out.join("records"));
         let removed = records
             .clean()
@@ -64,13 +79,6 @@ impl Context {
         if removed > 0 {
             tracing::info!(removed, "removed temp files left by an interrupted run");
         }
-        let ledger_path = config.ledger_path();
-        let ledger = Ledger::open(&ledger_path).with_context(|| {
-            format!(
-                "cannot open ledger {} (output.ledger)",
-                ledger_path.display()
-            )
-        })?;
         let quarantine = Quarantine::open(out.join("quarantine"), config.quarantine.max_bytes)
             .with_context(|| format!("cannot open quarantine in {}", out.display()))?;
         Ok(Context {
@@ -185,11 +193,17 @@ fn work(ctx: &Context, jobs: &Receiver<Job>, out: &queue::Sender<Completion>, sh
         let fallback = job.clone();
         // A bug on one input must cost that input, not a worker: the panic
         // becomes a quarantine entry and the worker goes on.
-        let completion =
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| worker::process(ctx, job)))
-                .unwrap_or_else(|panic| worker::panicked(ctx, fallback, &panic));
-        if out.send(completion).is_err() {
-            return;
+        let completions = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            match crate::document::feed::kind(&job.path).filter(|_| job.payload.is_none()) {
+                Some(kind) => feed::process(ctx, job, kind),
+                None => vec![worker::process(ctx, job)],
+            }
+        }))
+        .unwrap_or_else(|panic| vec![worker::panicked(ctx, fallback, &panic)]);
+        for completion in completions {
+            if out.send(completion).is_err() {
+                return;
+            }
         }
     }
 }

@@ -5,10 +5,11 @@
 use std::fs::File;
 use std::io::{self, Read};
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 use super::Context;
 use super::job::{Completion, Job, JobKind, Outcome, mtime_ns};
+use super::read_stamp::ReadStamp;
 use crate::sink::ledger::{LedgerOp, PathEntry};
 use crate::sink::path_key;
 use crate::sink::quarantine::{Payload, Reason};
@@ -17,24 +18,29 @@ use crate::telemetry::labels::{ErrorType, QuarantineReason, Stage};
 
 /// Processes one job to completion (never panics on file content).
 pub(crate) fn process(ctx: &Context, job: Job) -> Completion {
-    let started_at = Instant::now();
-    let mut c = Completion {
-        outcome: Outcome::Unchanged,
-        ops: Vec::new(),
-        record: None,
-        sync_dir: None,
-        claim: None,
-        bytes: 0,
-        started_at,
-        fact_counts: Vec::new(),
-        entity_counts: Vec::new(),
-        job,
-    };
+    let mut c = completion(job);
     c.outcome = match run(ctx, &mut c) {
         Ok(outcome) => outcome,
         Err(outcome) => outcome,
     };
     c
+}
+
+/// A completion for `job` with nothing done yet.
+pub(crate) fn completion(job: Job) -> Completion {
+    Completion {
+        outcome: Outcome::Unchanged,
+        ops: Vec::new(),
+        record: None,
+        sync_dir: None,
+        claim: None,
+        read: None,
+        bytes: 0,
+        started_at: Instant::now(),
+        fact_counts: Vec::new(),
+        entity_counts: Vec::new(),
+        job,
+    }
 }
 
 /// Records how long a stage took for one article.
@@ -45,7 +51,10 @@ pub(crate) fn observe(stage: Stage, d: Duration) {
 /// A step of processing: its value, or the outcome that ends the job early.
 pub(crate) type Step<T> = Result<T, Outcome>;
 
-fn run(ctx: &Context, c: &mut Completion) -> Step<Outcome> {
+/// Reads the job's bytes with its limits and identifies them: the bytes and
+/// their content hash, or the outcome that ends the job (quarantine, a
+/// file that changed). Shared by articles and feeds.
+pub(crate) fn read(ctx: &Context, c: &mut Completion) -> Step<(Vec<u8>, String)> {
     let job = c.job.clone();
     match &job.kind {
         JobKind::SymlinkOutside(target) => {
@@ -74,16 +83,20 @@ fn run(ctx: &Context, c: &mut Completion) -> Step<Outcome> {
     }
 
     let t_read = Instant::now();
+    let read_at = std::time::SystemTime::now();
     let read = match &job.payload {
         // Content that arrived with the job (from a message queue).
         Some(payload) if payload.len() as u64 > ctx.max_file_bytes => {
             Ok(ReadResult::TooLarge(payload.len() as u64))
         }
-        Some(payload) => Ok(ReadResult::Bytes(payload.to_vec())),
-        None => read_limited(&job.path, ctx.max_file_bytes),
+        Some(payload) => Ok(ReadResult::Bytes(payload.to_vec(), None)),
+        None => read_limited(&job.path, ctx.max_file_bytes, job.mtime),
     };
-    let bytes = match read {
-        Ok(ReadResult::Bytes(b)) => b,
+    let (bytes, mtime) = match read {
+        Ok(ReadResult::Bytes(b, mtime)) => (b, mtime),
+        // Rewritten since it settled, or while it was read: what was read
+        // is not an article anyone wrote. Read again once it settles.
+        Ok(ReadResult::Changed) => return Err(Outcome::Changed),
         Ok(ReadResult::TooLarge(size)) => {
             let detail = format!(
                 "{size} bytes, over watch.max_file_bytes = {}",
@@ -139,6 +152,20 @@ fn run(ctx: &Context, c: &mut Completion) -> Step<Outcome> {
     }
 
     let hash = crate::identity::content_hash(&bytes);
+    if job.payload.is_none() {
+        c.read = Some(ReadStamp {
+            size: bytes.len() as u64,
+            mtime,
+            hash: hash.clone(),
+            read_at,
+        });
+    }
+    Ok((bytes, hash))
+}
+
+fn run(ctx: &Context, c: &mut Completion) -> Step<Outcome> {
+    let job = c.job.clone();
+    let (bytes, hash) = read(ctx, c)?;
     let key = path_key(&job.rel);
     let previous = ctx
         .ledger
@@ -205,21 +232,10 @@ pub(crate) fn panicked(ctx: &Context, job: Job, panic: &(dyn std::any::Any + Sen
         .or_else(|| panic.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "unknown panic".to_string());
     ctx.release_claims_of(&job.rel);
-    let mut c = Completion {
-        outcome: Outcome::Unchanged,
-        ops: Vec::new(),
-        record: None,
-        sync_dir: None,
-        claim: None,
-        bytes: 0,
-        started_at: Instant::now(),
-        fact_counts: Vec::new(),
-        entity_counts: Vec::new(),
-        job,
-    };
+    let mut c = completion(job);
     let path = c.job.path.clone();
     let detail = format!("internal error while processing: {message}");
-    c.outcome = match quarantine(
+    c.outcome = match quarantine::<Outcome>(
         ctx,
         &mut c,
         Payload::File(&path),
@@ -243,14 +259,14 @@ pub(crate) fn failed(stage: Stage, error_type: ErrorType, e: impl std::fmt::Disp
 
 /// Quarantines the job's file: the outcome, with the ledger entry that
 /// keeps rescans from quarantining it again until it changes.
-pub(crate) fn quarantine(
+pub(crate) fn quarantine<T>(
     ctx: &Context,
     c: &mut Completion,
     payload: Payload<'_>,
     reason: QuarantineReason,
     detail: String,
     stage: Stage,
-) -> Step<Outcome> {
+) -> Step<T> {
     let r = Reason {
         reason,
         detail: detail.clone(),
@@ -279,13 +295,19 @@ pub(crate) fn quarantine(
 }
 
 enum ReadResult {
-    Bytes(Vec<u8>),
+    /// The bytes, with the file's mtime.
+    Bytes(Vec<u8>, Option<SystemTime>),
     TooLarge(u64),
+    /// The file is not as it settled (`expected` mtime), or changed while
+    /// it was read.
+    Changed,
 }
 
 /// Reads at most `limit` bytes; the size is checked before and while reading,
-/// so no input can make wirewatch allocate more than the limit.
-fn read_limited(path: &Path, limit: u64) -> io::Result<ReadResult> {
+/// so no input can make wirewatch allocate more than the limit. The file
+/// must still have the mtime it settled with (`expected`, when known) and
+/// keep its size and mtime while it is read.
+fn read_limited(path: &Path, limit: u64, expected: Option<SystemTime>) -> io::Result<ReadResult> {
     let file = open_nonblocking(path)?;
     let meta = file.metadata()?;
     if !meta.is_file() {
@@ -294,12 +316,20 @@ fn read_limited(path: &Path, limit: u64) -> io::Result<ReadResult> {
     if meta.len() > limit {
         return Ok(ReadResult::TooLarge(meta.len()));
     }
+    let mtime = meta.modified().ok();
+    if expected.is_some() && mtime != expected {
+        return Ok(ReadResult::Changed);
+    }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.take(limit + 1).read_to_end(&mut bytes)?;
+    (&file).take(limit + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > limit {
         return Ok(ReadResult::TooLarge(bytes.len() as u64));
     }
-    Ok(ReadResult::Bytes(bytes))
+    let after = file.metadata()?;
+    if after.len() != bytes.len() as u64 || after.modified().ok() != mtime {
+        return Ok(ReadResult::Changed);
+    }
+    Ok(ReadResult::Bytes(bytes, mtime))
 }
 
 /// Opens without blocking, so a FIFO swapped in after detection cannot hang a worker.
@@ -340,6 +370,7 @@ mod tests {
             mtime: None,
             payload: None,
             ticket: None,
+            item: None,
         }
     }
 
@@ -366,6 +397,25 @@ mod tests {
                 .join("out/quarantine/vanished/gone.txt.reason.json")
                 .exists()
         );
+    }
+
+    #[test]
+    fn a_file_no_longer_as_it_settled_is_read_again_later() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let ctx = context(&dir.path().join("out"));
+        let src = dir.path().join("gone.txt");
+        std::fs::write(&src, "Some text.").expect("write");
+        let mut j = job(&src);
+        // It settled with another mtime: it was rewritten since.
+        j.mtime = Some(std::time::UNIX_EPOCH);
+        let c = process(&ctx, j);
+        assert_eq!(c.outcome, Outcome::Changed);
+        assert!(c.ops.is_empty() && c.read.is_none());
+        let mut j = job(&src);
+        j.mtime = std::fs::metadata(&src).expect("stat").modified().ok();
+        let c = process(&ctx, j);
+        assert!(matches!(c.outcome, Outcome::Ok { .. }), "{:?}", c.outcome);
+        assert_eq!(c.read.expect("stamp").size, 10);
     }
 
     #[test]

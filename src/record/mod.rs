@@ -38,7 +38,22 @@ pub use source::SourceMeta;
 
 /// Bumped whenever a field changes meaning or disappears (additions too, while
 /// the schema is young), so consumers can tell records apart.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
+
+/// The version of the extractor that makes records: the program, the
+/// record schema and the entity model. The ledger keeps it beside each
+/// record, so records made by another version can be found and re-extracted
+/// (`wirewatch reprocess`).
+pub fn extractor_version() -> &'static str {
+    static VERSION: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        format!(
+            "wirewatch {}; schema {SCHEMA_VERSION}; model {}",
+            env!("CARGO_PKG_VERSION"),
+            crate::extract::entities::model::Model::embedded_fingerprint()
+        )
+    });
+    &VERSION
+}
 
 /// One article, normalized.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
@@ -112,6 +127,20 @@ pub(crate) struct Source {
     pub ingested_at: String,
     /// 1 for the first content seen at this path, then +1 for each change.
     pub revision: u32,
+    /// The item of a JSON or JSON Lines feed this article is (absent for a
+    /// file that is one article).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item: Option<FeedItemRef>,
+}
+
+/// Which item of a feed an article is.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct FeedItemRef {
+    /// Position in the feed, from 0 (array index, or line index in JSON Lines).
+    pub index: usize,
+    /// The item's own `id`, when it has one.
+    pub id: Option<String>,
 }
 
 /// When the article was published.

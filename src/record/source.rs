@@ -32,6 +32,7 @@ pub(super) fn source(doc: &Document, meta: SourceMeta) -> Source {
         modified_at: meta.modified_at.map(rfc3339),
         ingested_at: rfc3339(SystemTime::now()),
         revision: meta.revision,
+        item: None,
     }
 }
 

@@ -11,6 +11,11 @@ use serde::{Deserialize, Serialize};
 
 const CONTENT: TableDefinition<&str, &[u8]> = TableDefinition::new("content");
 const PATHS: TableDefinition<&[u8], &[u8]> = TableDefinition::new("paths");
+/// Paths of the watched folder that are not read, with the reason they were
+/// reported under (so each is counted and logged once).
+const IGNORED: TableDefinition<&[u8], &str> = TableDefinition::new("ignored");
+/// The extractor version that made the record of each content hash.
+const VERSIONS: TableDefinition<&str, &str> = TableDefinition::new("versions");
 /// Page cache of the ledger. redb's default lets the cache grow with the
 /// database; a fixed bound keeps the daemon's memory flat however many
 /// articles it has seen (the operating system still caches the file).
@@ -28,6 +33,10 @@ pub enum LedgerError {
     Io(#[from] std::io::Error),
     #[error("ledger is closed after an earlier error")]
     Closed,
+    /// Another process holds the ledger: two writers on one output folder
+    /// would process every file twice and fight over its records.
+    #[error("another wirewatch process is using {dir}/ (ledger locked)")]
+    Locked { dir: String },
 }
 
 /// First record made from some content.
@@ -60,6 +69,21 @@ pub struct PathEntry {
 pub(crate) enum LedgerOp {
     Content(String, ContentEntry),
     Path(Vec<u8>, PathEntry),
+    /// The extractor version that made the record of a content hash.
+    Version(String, String),
+}
+
+/// Path entries as of one moment, for many lookups (see [`Ledger::path_reader`]).
+pub(crate) struct PathReader {
+    table: redb::ReadOnlyTable<&'static [u8], &'static [u8]>,
+}
+
+impl PathReader {
+    /// The entry of the path under `key`; none when absent or unreadable.
+    pub(crate) fn get(&self, key: &[u8]) -> Option<PathEntry> {
+        let v = self.table.get(key).ok()??;
+        serde_json::from_slice(v.value()).ok()
+    }
 }
 
 /// The ledger database. After an I/O error (a full disk) redb refuses every
@@ -89,19 +113,38 @@ fn open_db(path: &Path) -> Result<Database, LedgerError> {
     let db = redb::Builder::new()
         .set_cache_size(CACHE_BYTES)
         .create(path)
-        .map_err(|e| LedgerError::Open {
-            path: path.display().to_string(),
-            source: e.into(),
+        .map_err(|e| match e {
+            redb::DatabaseError::DatabaseAlreadyOpen => LedgerError::Locked {
+                dir: locked_dir(path),
+            },
+            e => LedgerError::Open {
+                path: path.display().to_string(),
+                source: e.into(),
+            },
         })?;
     let txn = db!(db.begin_write())?;
     db!(txn.open_table(CONTENT))?;
     db!(txn.open_table(PATHS))?;
+    db!(txn.open_table(IGNORED))?;
+    db!(txn.open_table(VERSIONS))?;
     db!(txn.commit())?;
     Ok(db)
 }
 
+/// The folder a locked ledger stands for, as the user named it.
+fn locked_dir(path: &Path) -> String {
+    let dir = path.parent().unwrap_or(path).display().to_string();
+    let dir = dir.trim_end_matches('/');
+    if dir.is_empty() {
+        ".".to_string()
+    } else {
+        dir.to_string()
+    }
+}
+
 impl Ledger {
     /// Opens (or creates) the ledger; the file is private to its owner (0600).
+    /// The open ledger is locked: a second process gets [`LedgerError::Locked`].
     pub fn open(path: &Path) -> Result<Ledger, LedgerError> {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)?;
@@ -170,7 +213,18 @@ impl Ledger {
         })
     }
 
-    /// Every path entry, to seed the detector at start.
+    /// A reader of path entries that keeps one read transaction open, for
+    /// many lookups in a row (a scan of the folder).
+    pub(crate) fn path_reader(&self) -> Result<PathReader, LedgerError> {
+        self.with_db(|db| {
+            let txn = db!(db.begin_read())?;
+            Ok(PathReader {
+                table: db!(txn.open_table(PATHS))?,
+            })
+        })
+    }
+
+    /// Every path entry.
     pub fn paths(&self) -> Result<Vec<(Vec<u8>, PathEntry)>, LedgerError> {
         self.with_db(|db| {
             let txn = db!(db.begin_read())?;
@@ -204,12 +258,92 @@ impl Ledger {
                             let bytes = serde_json::to_vec(entry)?;
                             db!(paths.insert(key.as_slice(), bytes.as_slice()))?;
                         }
+                        LedgerOp::Version(hash, version) => {
+                            let mut versions = db!(txn.open_table(VERSIONS))?;
+                            db!(versions.insert(hash.as_str(), version.as_str()))?;
+                        }
                     }
                 }
             }
             db!(txn.commit())?;
             Ok(())
         })
+    }
+
+    /// The reason the path under `key` was reported as ignored, if it was.
+    pub(crate) fn ignored(&self, key: &[u8]) -> Result<Option<String>, LedgerError> {
+        self.with_db(|db| {
+            let txn = db!(db.begin_read())?;
+            let table = db!(txn.open_table(IGNORED))?;
+            Ok(db!(table.get(key))?.map(|v| v.value().to_string()))
+        })
+    }
+
+    /// Remembers that the path under `key` is ignored for `reason`, or
+    /// forgets it (`None`). Not synced on its own: losing it in a crash only
+    /// means the path is reported once more.
+    pub(crate) fn set_ignored(&self, key: &[u8], reason: Option<&str>) -> Result<(), LedgerError> {
+        self.with_db(|db| {
+            let mut txn = db!(db.begin_write())?;
+            db!(txn.set_durability(redb::Durability::None))?;
+            {
+                let mut table = db!(txn.open_table(IGNORED))?;
+                match reason {
+                    Some(r) => {
+                        db!(table.insert(key, r))?;
+                    }
+                    None => {
+                        db!(table.remove(key))?;
+                    }
+                }
+            }
+            db!(txn.commit())?;
+            Ok(())
+        })
+    }
+
+    /// The extractor version that made the record of `hash`; none for a
+    /// record made before versions were kept.
+    pub fn version(&self, hash: &str) -> Result<Option<String>, LedgerError> {
+        self.with_db(|db| {
+            let txn = db!(db.begin_read())?;
+            let table = db!(txn.open_table(VERSIONS))?;
+            Ok(db!(table.get(hash))?.map(|v| v.value().to_string()))
+        })
+    }
+
+    /// Records that the record of `hash` was made by `version`.
+    pub fn set_version(&self, hash: &str, version: &str) -> Result<(), LedgerError> {
+        self.commit(&[LedgerOp::Version(hash.to_string(), version.to_string())])
+    }
+
+    /// Calls `f` with each content hash, its entry and the version that made
+    /// its record, one at a time (the ledger is never held in memory).
+    pub(crate) fn each_record(
+        &self,
+        f: &mut dyn FnMut(&str, ContentEntry, Option<&str>),
+    ) -> Result<(), LedgerError> {
+        let f = std::cell::RefCell::new(f);
+        self.with_db(|db| {
+            let txn = db!(db.begin_read())?;
+            let content = db!(txn.open_table(CONTENT))?;
+            let versions = db!(txn.open_table(VERSIONS))?;
+            for item in db!(content.iter())? {
+                let (k, v) = db!(item)?;
+                let entry: ContentEntry = serde_json::from_slice(v.value())?;
+                let version = db!(versions.get(k.value()))?;
+                (f.borrow_mut())(k.value(), entry, version.as_ref().map(|v| v.value()));
+            }
+            Ok(())
+        })
+    }
+
+    /// Number of records not made by `version` (made by another, or before
+    /// versions were kept).
+    pub(crate) fn records_not_made_by(&self, version: &str) -> Result<u64, LedgerError> {
+        let mut n = 0;
+        self.each_record(&mut |_, _, v| n += u64::from(v != Some(version)))?;
+        Ok(n)
     }
 
     /// Number of entries (contents + paths), for the ledger-size metric.
@@ -263,5 +397,18 @@ mod tests {
         assert_eq!(l.path(b"a.txt").expect("get").expect("some").revision, 1);
         assert_eq!(l.len().expect("len"), 2);
         assert_eq!(l.paths().expect("paths").len(), 1);
+    }
+
+    #[test]
+    fn a_second_open_is_refused_as_locked() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("out").join("ledger.redb");
+        let _first = Ledger::open(&path).expect("open");
+        let err = Ledger::open(&path).err().expect("refused");
+        let want = format!(
+            "another wirewatch process is using {}/ (ledger locked)",
+            dir.path().join("out").display()
+        );
+        assert_eq!(err.to_string(), want);
     }
 }

@@ -5,7 +5,7 @@
 
 use metrics::Unit;
 
-use super::labels::{ErrorType, NatsOp, QuarantineReason, Stage};
+use super::labels::{ErrorType, IgnoreReason, NatsOp, QuarantineReason, Stage};
 use crate::extract::FactKind;
 use crate::extract::entities::EntityType;
 
@@ -47,6 +47,8 @@ pub(crate) const OUTCOMES: &[&str] = &[
     "ok",
     "duplicate",
     "unchanged",
+    "changed",
+    "feed",
     "quarantined",
     "failed",
     "published",
@@ -60,6 +62,7 @@ pub(crate) const RESCAN_REASONS: &[&str] = &[
     "watcher_error",
     "watcher_rescan",
     "root_recreated",
+    "backfill",
 ];
 pub(crate) const FACT_KINDS: &[&str] = &FactKind::LABELS;
 pub(crate) const ENTITY_TYPES: &[&str] = &EntityType::LABELS;
@@ -86,6 +89,14 @@ metric!(
     Count,
     "Files found ready for processing, by how they were found.",
     [("how", DETECTED_HOW)]
+);
+metric!(
+    FILES_IGNORED,
+    "wirewatch_files_ignored_total",
+    Counter,
+    Count,
+    "Files in the watched folder that are not read, by reason; each path counted once.",
+    [("reason", IgnoreReason::LABELS)]
 );
 metric!(
     ARTICLES,
@@ -317,6 +328,7 @@ metric!(
 /// Every metric, in documentation order.
 pub const ALL: &[&MetricDef] = &[
     &FILES_DETECTED,
+    &FILES_IGNORED,
     &ARTICLES,
     &QUARANTINED,
     &ERRORS,

@@ -67,10 +67,30 @@ label_enum! {
         SymlinkOutside => "symlink_outside",
         /// A FIFO, socket or device.
         NotAFile => "not_a_file",
+        /// A JSON or JSON Lines feed that is not JSON, or one of its items
+        /// that is not an article (no text field, not an object).
+        InvalidFeed => "invalid_feed",
         /// Processing panicked.
         InternalError => "internal_error",
         /// Delivered `nats.max_deliver` times without finishing.
         DeadLetter => "dead_letter",
+    }
+}
+
+label_enum! {
+    /// Why a file in the watched folder is not read: counted
+    /// (`wirewatch_files_ignored_total`) and logged once per path.
+    pub(crate) enum IgnoreReason {
+        /// A name writers use while a file is incomplete (`.part`, `.tmp`,
+        /// `.crdownload`, `~`, …); the final name is read once it appears.
+        TempName => "temp_name",
+        /// A dotfile.
+        Hidden => "hidden",
+        /// A document kind that is not text (PDF, word-processor files,
+        /// images, archives): reading it as text would make a wrong record.
+        Unsupported => "unsupported_format",
+        /// An extension not listed in `watch.extensions`.
+        Extension => "extension",
     }
 }
 
@@ -170,5 +190,7 @@ mod tests {
         assert_eq!(types, ErrorType::LABELS);
         let ops: Vec<_> = NatsOp::ALL.iter().map(|o| o.label()).collect();
         assert_eq!(ops, NatsOp::LABELS);
+        let ignored: Vec<_> = IgnoreReason::ALL.iter().map(|r| r.label()).collect();
+        assert_eq!(ignored, IgnoreReason::LABELS);
     }
 }

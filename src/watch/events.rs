@@ -1,6 +1,9 @@
 //! A small adapter over `notify`: turns its events into hints for the
 //! detector, and anything it cannot vouch for (overflow, errors, a `Rescan`
-//! flag) into a request for a full scan.
+//! flag) into a request for a full scan. On Linux the recommended watcher
+//! (inotify) also says when a writer closes a file (`IN_CLOSE_WRITE`,
+//! notify's `Access(Close(Write))`), so the detector can wait for the
+//! writer to finish however long it pauses.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -8,7 +11,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use crossbeam_channel::Sender;
-use notify::event::{AccessKind, AccessMode, ModifyKind};
+use notify::event::{AccessKind, AccessMode, CreateKind, ModifyKind};
 use notify::{EventKind, RecursiveMode, Watcher};
 
 use crate::config::WatcherKind;
@@ -19,6 +22,14 @@ use crate::telemetry::catalogue as m;
 pub(crate) enum Hint {
     /// These paths may have changed.
     Changed(Vec<PathBuf>),
+    /// These files were created (only from a watcher that reports closes:
+    /// see [`reports_closes`]).
+    Created(Vec<PathBuf>),
+    /// A writer wrote these files and has not closed them yet (only from a
+    /// watcher that reports closes).
+    Writing(Vec<PathBuf>),
+    /// A writer closed these files.
+    Closed(Vec<PathBuf>),
     /// These paths were removed.
     Removed(Vec<PathBuf>),
     /// Events may have been lost: list the folder again.
@@ -40,6 +51,7 @@ pub(crate) fn start(
     tx: Sender<Hint>,
     overflow: Arc<AtomicBool>,
 ) -> notify::Result<WatchHandle> {
+    let closes = reports_closes(kind);
     let handler = move |res: notify::Result<notify::Event>| {
         let hint = match res {
             Ok(event) => {
@@ -52,6 +64,15 @@ pub(crate) fn start(
                 } else {
                     match event.kind {
                         EventKind::Remove(_) => Some(Hint::Removed(event.paths)),
+                        EventKind::Create(CreateKind::File) if closes => {
+                            Some(Hint::Created(event.paths))
+                        }
+                        EventKind::Modify(ModifyKind::Data(_)) if closes => {
+                            Some(Hint::Writing(event.paths))
+                        }
+                        EventKind::Access(AccessKind::Close(AccessMode::Write)) if closes => {
+                            Some(Hint::Closed(event.paths))
+                        }
                         EventKind::Access(AccessKind::Close(AccessMode::Write))
                         | EventKind::Create(_)
                         | EventKind::Modify(_) => Some(Hint::Changed(event.paths)),
@@ -86,6 +107,12 @@ pub(crate) fn start(
     };
     watcher.watch(root, mode)?;
     Ok(WatchHandle { _watcher: watcher })
+}
+
+/// Whether the watcher reports writers closing files: inotify does; polling,
+/// and the watchers of other systems, do not (they settle on size and mtime).
+pub(crate) fn reports_closes(kind: WatcherKind) -> bool {
+    cfg!(target_os = "linux") && kind == WatcherKind::Recommended
 }
 
 fn label(kind: &EventKind) -> Option<&'static str> {

@@ -7,6 +7,7 @@ use std::time::SystemTime;
 
 use super::filter::Filter;
 use crate::pipeline::JobKind;
+use crate::telemetry::labels::IgnoreReason;
 
 /// A file found in the folder, as stat saw it.
 #[derive(Debug, Clone, PartialEq)]
@@ -16,6 +17,15 @@ pub(crate) struct Entry {
     pub kind: JobKind,
     pub size: u64,
     pub mtime: Option<SystemTime>,
+}
+
+/// What a scan finds at one path.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Found {
+    /// A file to process.
+    Article(Entry),
+    /// A file that is not read, and why (relative to the root).
+    Ignored(PathBuf, IgnoreReason),
 }
 
 /// Where and what to scan.
@@ -30,27 +40,18 @@ pub(crate) struct Scope {
 }
 
 impl Scope {
-    /// Lists every accepted file below the root, oldest first. Unreadable
-    /// sub-folders are logged and skipped; a missing root is an error.
-    pub(crate) fn scan(&self) -> io::Result<Vec<Entry>> {
-        let mut out = Vec::new();
-        self.walk(&mut |e| out.push(e))?;
-        out.sort_by(|a, b| (a.mtime, &a.rel).cmp(&(b.mtime, &b.rel)));
-        Ok(out)
-    }
-
-    /// Calls `f` for every accepted file below the root as it is found, in
-    /// folder order, without holding the listing in memory.
-    pub(crate) fn walk(&self, f: &mut dyn FnMut(Entry)) -> io::Result<()> {
+    /// Calls `f` for every file below the root as it is found, in folder
+    /// order, without holding the listing in memory.
+    pub(crate) fn walk(&self, f: &mut dyn FnMut(Found)) -> io::Result<()> {
         self.scan_dir(&self.root, true, f)
     }
 
     /// Scans one folder below the root (a folder created or moved in).
-    pub(crate) fn scan_subtree(&self, dir: &Path, out: &mut Vec<Entry>) {
-        let _ = self.scan_dir(dir, false, &mut |e| out.push(e));
+    pub(crate) fn scan_subtree(&self, dir: &Path, f: &mut dyn FnMut(Found)) {
+        let _ = self.scan_dir(dir, false, f);
     }
 
-    fn scan_dir(&self, dir: &Path, is_root: bool, out: &mut dyn FnMut(Entry)) -> io::Result<()> {
+    fn scan_dir(&self, dir: &Path, is_root: bool, out: &mut dyn FnMut(Found)) -> io::Result<()> {
         let entries = match std::fs::read_dir(dir) {
             Ok(e) => e,
             Err(e) if is_root => return Err(e),
@@ -61,29 +62,44 @@ impl Scope {
         };
         for entry in entries.flatten() {
             let path = entry.path();
-            if Filter::is_temp(&entry.file_name())
-                || self.exclude.iter().any(|x| path.starts_with(x))
-            {
+            if self.exclude.iter().any(|x| path.starts_with(x)) {
                 continue;
             }
             let Ok(ft) = entry.file_type() else { continue };
             if ft.is_dir() {
-                if self.recursive {
+                // Hidden and temp folders (.git, a copy in progress) are not walked.
+                if self.recursive && Filter::name_reason(&entry.file_name()).is_none() {
                     self.scan_dir(&path, false, out)?;
                 }
                 continue;
             }
-            if let Some(e) = self.classify(&path) {
-                out(e);
+            if let Some(found) = self.find(&path) {
+                out(found);
             }
         }
         Ok(())
     }
 
+    /// What is at one path below the root: an article, an ignored file, or
+    /// nothing (gone, a folder, outside the root or excluded).
+    pub(crate) fn find(&self, path: &Path) -> Option<Found> {
+        let rel = path.strip_prefix(&self.root).ok()?;
+        match self.filter.check(path) {
+            Ok(()) => self.classify(path).map(Found::Article),
+            Err(reason) => {
+                let meta = std::fs::symlink_metadata(path).ok()?;
+                if meta.is_dir() || self.exclude.iter().any(|x| path.starts_with(x)) {
+                    return None;
+                }
+                Some(Found::Ignored(rel.to_path_buf(), reason))
+            }
+        }
+    }
+
     /// Stats one path below the root; `None` when it is gone, a folder, or not accepted.
     pub(crate) fn classify(&self, path: &Path) -> Option<Entry> {
         let rel = path.strip_prefix(&self.root).ok()?.to_path_buf();
-        if rel.as_os_str().is_empty() || !self.filter.accepts(path) {
+        if rel.as_os_str().is_empty() || self.filter.check(path).is_err() {
             return None;
         }
         if self.exclude.iter().any(|x| path.starts_with(x)) {

@@ -50,6 +50,15 @@ impl Model {
         MODEL.as_ref()
     }
 
+    /// A short fingerprint of the embedded model's bytes: a new model is a
+    /// new extractor version, whose records `wirewatch reprocess` renews.
+    pub(crate) fn embedded_fingerprint() -> String {
+        crate::identity::content_hash(EMBEDDED)
+            .chars()
+            .take(12)
+            .collect()
+    }
+
     /// Error reading the embedded model, if any (for diagnostics).
     pub(crate) fn embedded_error() -> Option<ModelError> {
         Model::read(EMBEDDED).err()

@@ -53,11 +53,17 @@ impl Output for LocalRecords {
             content_hash: hash.clone(),
             modified_at: job.mtime,
             revision,
-            reference_date: None,
+            // A feed item's own date is the date its text is read against.
+            reference_date: job.item.as_ref().and_then(|i| i.date),
         };
         let claimed: Option<Format> = article::claimed_format(&job.path);
         let analysis = match article::analyze(bytes, claimed, meta) {
-            Ok(a) => a,
+            Ok(mut a) => {
+                if let Some(item) = &job.item {
+                    article::apply_feed_item(&mut a.record, item);
+                }
+                a
+            }
             Err(e) => {
                 let reason = e.reason();
                 return quarantine(
@@ -102,6 +108,10 @@ impl Output for LocalRecords {
                 record: record_rel,
                 id: analysis.record.id.clone(),
             },
+        ));
+        c.ops.push(LedgerOp::Version(
+            hash.clone(),
+            crate::record::extractor_version().to_string(),
         ));
         c.ops.push(LedgerOp::Path(key, path_entry(revision, "ok")));
         Ok(Outcome::Ok {

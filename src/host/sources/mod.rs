@@ -3,6 +3,7 @@
 //! [`Source`] the host runs on a thread of its own.
 
 pub(crate) mod folder;
+pub(crate) mod ignored;
 pub(crate) mod nats;
 pub(crate) mod walk;
 

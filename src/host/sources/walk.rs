@@ -9,10 +9,12 @@ use std::time::{Duration, SystemTime};
 use anyhow::Context as _;
 use indicatif::{ProgressBar, ProgressStyle};
 
+use super::ignored;
 use super::{Feed, Source, scope_for};
 use crate::config::Config;
 use crate::pipeline::{Job, JobKind, Progress, Summary};
 use crate::watch::Entry;
+use crate::watch::scan::Found;
 
 /// The files below some paths, each once.
 pub(crate) struct Walk {
@@ -51,8 +53,11 @@ impl Source for Walk {
     fn run(&mut self, feed: Feed) -> anyhow::Result<()> {
         // Files are sent as they are found: the bounded queue paces the walk,
         // so memory does not grow with the number of files.
-        walk(&feed.config, &self.paths, &mut |e| {
-            let _ = feed.jobs.submit(Job::found(e, SystemTime::now()));
+        walk(&feed.config, &self.paths, &mut |found| match found {
+            Found::Article(e) => {
+                let _ = feed.jobs.submit(Job::found(e, SystemTime::now()));
+            }
+            Found::Ignored(rel, reason) => ignored::report(&feed.ctx.ledger, &rel, reason),
         })
     }
 
@@ -63,7 +68,7 @@ impl Source for Walk {
 
 /// Calls `f` for every file below `paths`. With several roots, records are
 /// kept apart by prefixing each root's own name.
-fn walk(config: &Config, paths: &[PathBuf], f: &mut dyn FnMut(Entry)) -> anyhow::Result<()> {
+fn walk(config: &Config, paths: &[PathBuf], f: &mut dyn FnMut(Found)) -> anyhow::Result<()> {
     let prefix_roots = paths.len() > 1;
     for path in paths {
         let meta =
@@ -76,20 +81,30 @@ fn walk(config: &Config, paths: &[PathBuf], f: &mut dyn FnMut(Entry)) -> anyhow:
         if meta.is_dir() {
             let scope = scope_for(path, config)?;
             scope
-                .walk(&mut |mut e| {
-                    e.rel = prefix.join(&e.rel);
-                    f(e);
+                .walk(&mut |found| {
+                    f(match found {
+                        Found::Article(mut e) => {
+                            e.rel = prefix.join(&e.rel);
+                            Found::Article(e)
+                        }
+                        Found::Ignored(rel, reason) => Found::Ignored(prefix.join(rel), reason),
+                    })
                 })
                 .with_context(|| format!("cannot list {}", path.display()))?;
         } else {
-            f(single(path, &meta));
+            f(Found::Article(single(path, &meta)?));
         }
     }
     Ok(())
 }
 
-fn single(path: &Path, meta: &std::fs::Metadata) -> Entry {
-    Entry {
+/// A file named on the command line: read whatever its extension, unless
+/// it is a kind of document that is not text.
+fn single(path: &Path, meta: &std::fs::Metadata) -> anyhow::Result<Entry> {
+    if let Some(refusal) = crate::document::format::refusal(path) {
+        anyhow::bail!(refusal);
+    }
+    Ok(Entry {
         path: path.to_path_buf(),
         rel: path
             .file_name()
@@ -102,5 +117,5 @@ fn single(path: &Path, meta: &std::fs::Metadata) -> Entry {
         },
         size: meta.len(),
         mtime: meta.modified().ok(),
-    }
+    })
 }

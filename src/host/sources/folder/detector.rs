@@ -4,7 +4,7 @@
 
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap, HashSet};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant, SystemTime};
@@ -12,13 +12,16 @@ use std::time::{Duration, Instant, SystemTime};
 use crossbeam_channel::{Receiver, Sender, select};
 
 use crate::config::WatcherKind;
+use crate::host::sources::ignored;
 use crate::host::submit::{Submitted, Submitter};
 use crate::pipeline::job::{mtime_ns, since};
-use crate::pipeline::{Detection, Done, Job};
+use crate::pipeline::{Context, Detection, Done, Job};
+use crate::sink::path_key;
 use crate::telemetry::Health;
 use crate::telemetry::catalogue as m;
+use crate::telemetry::labels::IgnoreReason;
 use crate::watch::events::{self, Hint, WatchHandle};
-use crate::watch::scan::{Entry, Scope};
+use crate::watch::scan::{Entry, Found, Scope};
 
 /// Capacity of the hint channel between the watcher and the detector; past
 /// it, hints are dropped and a rescan is scheduled instead.
@@ -29,11 +32,30 @@ const MAX_BACKOFF: Duration = Duration::from_secs(60);
 pub(crate) struct DetectorOptions {
     pub scope: Scope,
     pub settle: Duration,
+    /// How long a file seen being written waits for its writer's close.
+    pub write_timeout: Duration,
+    /// How long such a file waits once events were lost (its close may have
+    /// been among them): the settle time of a watcher that sees no closes.
+    pub unsure_settle: Duration,
     pub rescan_interval: Duration,
+    /// New or changed files one scan hands on at most (`watch.backfill_batch`);
+    /// a larger backfill is taken in batches, so memory stays flat.
+    pub backfill_batch: usize,
     pub watcher: WatcherKind,
     pub poll_interval: Duration,
-    /// What the ledger says was last processed at each path: (size, mtime).
-    pub known: HashMap<PathBuf, (u64, Option<i128>)>,
+}
+
+/// What an event says about a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Change {
+    /// It may have changed.
+    Changed,
+    /// It was just created: a writer has it open if it is an empty file.
+    Created,
+    /// A writer has it open.
+    Writing,
+    /// Its writer closed it.
+    Closed,
 }
 
 /// A file seen changing, waiting to settle.
@@ -48,6 +70,8 @@ struct Pending {
 
 pub(crate) struct Detector {
     opts: DetectorOptions,
+    /// The ledger, which remembers the files reported as ignored.
+    ctx: Arc<Context>,
     jobs: Submitter,
     done: Receiver<Done>,
     stop: Receiver<()>,
@@ -60,16 +84,24 @@ pub(crate) struct Detector {
     queue: BinaryHeap<Reverse<(Instant, u64, PathBuf)>>,
     seq: u64,
     in_flight: HashSet<PathBuf>,
+    /// Files a writer has open (seen created or written, not yet closed),
+    /// with the time after which they are read even without a close.
+    writing: HashMap<PathBuf, Instant>,
     retries: HashMap<PathBuf, u32>,
     next_rescan: Instant,
     rescan_reason: Option<&'static str>,
     root_missing: bool,
+    /// The last scan found more new files than one batch.
+    backfill_more: bool,
+    /// The watcher reports writers closing files (see [`events::reports_closes`]).
+    tracks_writers: bool,
 }
 
 impl Detector {
     /// `stop` is a channel whose sender is dropped to stop detection.
     pub(crate) fn new(
         opts: DetectorOptions,
+        ctx: Arc<Context>,
         jobs: Submitter,
         done: Receiver<Done>,
         stop: Receiver<()>,
@@ -77,8 +109,10 @@ impl Detector {
     ) -> Detector {
         let (hints_tx, hints) = crossbeam_channel::bounded(HINT_CAPACITY);
         let next_rescan = Instant::now() + opts.rescan_interval;
+        let tracks_writers = events::reports_closes(opts.watcher);
         Detector {
             opts,
+            ctx,
             jobs,
             done,
             stop,
@@ -91,10 +125,13 @@ impl Detector {
             queue: BinaryHeap::new(),
             seq: 0,
             in_flight: HashSet::new(),
+            writing: HashMap::new(),
             retries: HashMap::new(),
             next_rescan,
             rescan_reason: Some("startup"),
             root_missing: false,
+            backfill_more: false,
+            tracks_writers,
         }
     }
 
@@ -135,6 +172,11 @@ impl Detector {
             if !self.release_due() {
                 return;
             }
+            if self.backfill_more && self.pending.is_empty() {
+                self.backfill_more = false;
+                self.rescan_reason = Some("backfill");
+                continue;
+            }
             metrics::gauge!(m::PENDING.name).set(self.pending.len() as f64);
         }
     }
@@ -159,8 +201,40 @@ impl Detector {
 
     fn rescan(&mut self, reason: &'static str) {
         self.next_rescan = Instant::now() + self.opts.rescan_interval;
-        let entries = match self.opts.scope.scan() {
-            Ok(e) => e,
+        // Files the ledger knows as they are now are not kept: only new or
+        // changed ones, at most a batch of them, so memory stays flat
+        // whatever the size of the folder.
+        let ledger = &self.ctx.ledger;
+        let reader = ledger.path_reader().ok();
+        let (pending, in_flight) = (&self.pending, &self.in_flight);
+        let mut fresh = Vec::new();
+        let mut more = false;
+        let batch = self.opts.backfill_batch;
+        let walked = self.opts.scope.walk(&mut |found| match found {
+            Found::Article(e) => {
+                let settled = !in_flight.contains(&e.rel)
+                    && !pending.contains_key(&e.rel)
+                    && reader
+                        .as_ref()
+                        .and_then(|r| r.get(&path_key(&e.rel)))
+                        .is_some_and(|p| {
+                            p.size == e.size && p.mtime_ns == e.mtime.and_then(mtime_ns)
+                        });
+                if settled {
+                } else if fresh.len() < batch {
+                    fresh.push(e);
+                } else {
+                    more = true;
+                }
+            }
+            Found::Ignored(rel, reason) => ignored::report(ledger, &rel, reason),
+        });
+        drop(reader);
+        let entries = match walked.map(|()| fresh) {
+            Ok(mut e) => {
+                e.sort_by(|a, b| (a.mtime, &a.rel).cmp(&(b.mtime, &b.rel)));
+                e
+            }
             Err(e) => {
                 if !self.root_missing {
                     tracing::error!(root = %self.opts.scope.root.display(), error = %e,
@@ -185,11 +259,23 @@ impl Detector {
             reason
         };
         metrics::counter!(m::RESCANS.name, "reason" => reason).increment(1);
-        let present: HashSet<&PathBuf> = entries.iter().map(|e| &e.rel).collect();
-        self.opts.known.retain(|rel, _| present.contains(rel));
+        if !matches!(reason, "startup" | "interval" | "backfill") {
+            // Events were lost, closes perhaps among them: a file seen open
+            // is read once it has been quiet as long as polling would wait.
+            let deadline = Instant::now() + self.opts.unsure_settle;
+            for d in self.writing.values_mut() {
+                *d = (*d).min(deadline);
+            }
+        }
+        let unseen = !matches!(reason, "interval" | "backfill");
         for entry in entries {
+            if unseen && self.tracks_writers {
+                self.mark_if_recent(&entry);
+            }
             self.observe(entry, Detection::Scan);
         }
+        // A backfill larger than a batch goes on once this batch is handed over.
+        self.backfill_more = more;
         self.health.set_scanned();
     }
 
@@ -202,25 +288,88 @@ impl Detector {
                         self.rescan_reason = Some("watcher_rescan");
                     } else if let Ok(rel) = p.strip_prefix(&self.opts.scope.root) {
                         self.pending.remove(rel);
-                        self.opts.known.remove(rel);
+                        self.writing.remove(rel);
+                        ignored::forget(&self.ctx.ledger, rel);
                     }
                 }
             }
             Hint::Changed(paths) => {
                 for p in paths {
-                    if p.is_dir() {
-                        if p != self.opts.scope.root && self.opts.scope.recursive {
-                            let mut found = Vec::new();
-                            self.opts.scope.scan_subtree(&p, &mut found);
-                            for e in found {
-                                self.observe(e, Detection::Event);
-                            }
-                        }
-                    } else if let Some(e) = self.opts.scope.classify(&p) {
-                        self.observe(e, Detection::Event);
-                    }
+                    self.on_changed(&p, Change::Changed);
                 }
             }
+            Hint::Created(paths) => {
+                for p in paths {
+                    self.on_changed(&p, Change::Created);
+                }
+            }
+            Hint::Writing(paths) => {
+                for p in paths {
+                    self.on_changed(&p, Change::Writing);
+                }
+            }
+            Hint::Closed(paths) => {
+                for p in paths {
+                    self.on_changed(&p, Change::Closed);
+                }
+            }
+        }
+    }
+
+    /// A path an event pointed at.
+    fn on_changed(&mut self, p: &Path, change: Change) {
+        if p.is_dir() {
+            if p != self.opts.scope.root && self.opts.scope.recursive {
+                let mut found = Vec::new();
+                self.opts.scope.scan_subtree(p, &mut |f| found.push(f));
+                for f in found {
+                    self.on_found(f);
+                }
+            }
+            return;
+        }
+        match self.opts.scope.find(p) {
+            Some(Found::Article(e)) => match change {
+                Change::Changed => self.observe(e, Detection::Event),
+                Change::Writing => {
+                    let deadline = Instant::now() + self.opts.write_timeout;
+                    self.writing.insert(e.rel.clone(), deadline);
+                    self.observe(e, Detection::Event);
+                }
+                // A new regular file starts empty when its writer creates
+                // it; a link, a FIFO or a hard link arrives whole, with no
+                // close to wait for.
+                Change::Created => {
+                    if std::fs::symlink_metadata(p).is_ok_and(|m| m.is_file() && m.len() == 0) {
+                        let deadline = Instant::now() + self.opts.write_timeout;
+                        self.writing.insert(e.rel.clone(), deadline);
+                    }
+                    self.observe(e, Detection::Event);
+                }
+                Change::Closed => {
+                    self.writing.remove(&e.rel);
+                    self.observe_closed(e);
+                }
+            },
+            Some(f) => self.on_found(f),
+            None => {
+                if let Ok(rel) = p.strip_prefix(&self.opts.scope.root) {
+                    // Renamed away or removed.
+                    self.writing.remove(rel);
+                    ignored::forget(&self.ctx.ledger, rel);
+                }
+            }
+        }
+    }
+
+    /// A file an event pointed at. Temp and hidden names seen through
+    /// events are the ordinary steps of an atomic write: they are reported
+    /// only if a scan still finds them.
+    fn on_found(&mut self, found: Found) {
+        match found {
+            Found::Article(e) => self.observe(e, Detection::Event),
+            Found::Ignored(_, IgnoreReason::TempName | IgnoreReason::Hidden) => {}
+            Found::Ignored(rel, reason) => ignored::report(&self.ctx.ledger, &rel, reason),
         }
     }
 
@@ -231,7 +380,6 @@ impl Detector {
             *n += 1;
             let backoff =
                 Duration::from_millis(500 * 2u64.saturating_pow((*n).min(10))).min(MAX_BACKOFF);
-            self.opts.known.remove(&done.rel);
             if let Some(e) = self
                 .opts
                 .scope
@@ -254,7 +402,7 @@ impl Detector {
     /// Starts (or refreshes) tracking a file that may be new or changed.
     fn observe(&mut self, entry: Entry, how: Detection) {
         let stamp = (entry.size, entry.mtime.and_then(mtime_ns));
-        if self.opts.known.get(&entry.rel) == Some(&stamp) && !self.in_flight.contains(&entry.rel) {
+        if self.settled(&entry.rel, stamp) {
             return;
         }
         let now = Instant::now();
@@ -275,6 +423,55 @@ impl Detector {
             due: now + wait,
             seen_at,
         });
+    }
+
+    /// A writer closed the file: it is read once it has stayed unchanged for
+    /// the settle time from now.
+    fn observe_closed(&mut self, entry: Entry) {
+        let stamp = (entry.size, entry.mtime.and_then(mtime_ns));
+        if self.settled(&entry.rel, stamp) {
+            return;
+        }
+        let now = Instant::now();
+        let (how, seen_at) = self
+            .pending
+            .get(&entry.rel)
+            .map_or((Detection::Event, SystemTime::now()), |p| {
+                (p.how, p.seen_at)
+            });
+        self.schedule(Pending {
+            entry,
+            how,
+            observed_at: now,
+            due: now + self.opts.settle,
+            seen_at,
+        });
+    }
+
+    /// A file changed a moment ago, found by a scan whose events were not
+    /// seen (at start, after an overflow): its writer may still have it
+    /// open, so it waits until it has been quiet as long as polling would
+    /// wait, unless its close is seen first.
+    fn mark_if_recent(&mut self, entry: &Entry) {
+        let quiet = entry.mtime.map_or(Duration::ZERO, since);
+        if quiet < self.opts.unsure_settle && !self.writing.contains_key(&entry.rel) {
+            let deadline = Instant::now() + (self.opts.unsure_settle - quiet);
+            self.writing.insert(entry.rel.clone(), deadline);
+        }
+    }
+
+    /// Whether the file at `rel` is done as it is now: not in flight, and
+    /// the ledger's entry has this size and mtime.
+    fn settled(&self, rel: &Path, stamp: (u64, Option<i128>)) -> bool {
+        !self.in_flight.contains(rel) && self.ledger_has(rel, stamp)
+    }
+
+    /// Whether the ledger's entry for `rel` has this size and mtime.
+    fn ledger_has(&self, rel: &Path, stamp: (u64, Option<i128>)) -> bool {
+        match self.ctx.ledger.path(&path_key(rel)) {
+            Ok(Some(p)) => (p.size, p.mtime_ns) == stamp,
+            _ => false,
+        }
     }
 
     fn schedule(&mut self, p: Pending) {
@@ -326,6 +523,16 @@ impl Detector {
                 });
                 continue;
             }
+            if let Some(&give_up) = self.writing.get(&rel) {
+                // Its writer still has it open: the close reschedules it.
+                if now < give_up {
+                    self.schedule(Pending { due: give_up, ..p });
+                    continue;
+                }
+                // Lost events (an overflow) or a writer that never closes.
+                tracing::debug!(path = %rel.display(), "read without seeing its writer close it");
+                self.writing.remove(&rel);
+            }
             if self.in_flight.contains(&rel) {
                 self.schedule(Pending {
                     due: now + self.opts.settle.max(Duration::from_millis(20)),
@@ -334,14 +541,13 @@ impl Detector {
                 continue;
             }
             let stamp = (fresh.size, fresh.mtime.and_then(mtime_ns));
-            if self.opts.known.get(&rel) == Some(&stamp) {
+            if self.ledger_has(&rel, stamp) {
                 continue;
             }
             if !self.send(Job::found(fresh, p.seen_at)) {
                 return false;
             }
             metrics::counter!(m::FILES_DETECTED.name, "how" => p.how.label()).increment(1);
-            self.opts.known.insert(rel.clone(), stamp);
             self.in_flight.insert(rel);
         }
     }
@@ -369,14 +575,4 @@ impl Detector {
             }
         }
     }
-}
-
-/// Seeds the detector's memory from the ledger's path table.
-pub(crate) fn known_from_ledger(
-    entries: Vec<(Vec<u8>, crate::sink::ledger::PathEntry)>,
-) -> HashMap<PathBuf, (u64, Option<i128>)> {
-    entries
-        .into_iter()
-        .map(|(k, e)| (crate::sink::path_from_key(k), (e.size, e.mtime_ns)))
-        .collect()
 }

@@ -6,12 +6,10 @@ pub(crate) mod detector;
 
 use std::time::Duration;
 
-use anyhow::Context as _;
-
 use super::{Feed, Source, scope_for};
 use crate::config::Config;
 use crate::pipeline::Summary;
-use detector::{Detector, DetectorOptions, known_from_ledger};
+use detector::{Detector, DetectorOptions};
 
 /// Every settled file in `watch.dir`, until shutdown.
 pub(crate) struct Folder;
@@ -33,23 +31,36 @@ impl Source for Folder {
     fn run(&mut self, feed: Feed) -> anyhow::Result<()> {
         let config = &feed.config;
         let scope = scope_for(&config.watch.dir, config)?;
-        let known = known_from_ledger(feed.ctx.ledger.paths().context("cannot read the ledger")?);
         tracing::info!(
             watch = %scope.root.display(),
             out = %config.output.dir.display(),
             workers = config.workers(),
-            settle_ms = config.watch.settle_ms,
+            settle_ms = config.settle().as_millis() as u64,
+            waits_for_close = crate::watch::events::reports_closes(config.watch.watcher),
             "wirewatch started"
         );
+        let version = crate::record::extractor_version();
+        match feed.ctx.ledger.records_not_made_by(version) {
+            Ok(0) => {}
+            Ok(older) => tracing::info!(
+                older,
+                version,
+                "records made by an older extractor version; `wirewatch reprocess` re-extracts them"
+            ),
+            Err(e) => tracing::warn!(error = %e, "cannot count the records of older versions"),
+        }
         let detector = Detector::new(
             DetectorOptions {
                 scope,
                 settle: config.settle(),
+                write_timeout: config.write_timeout(),
+                unsure_settle: Duration::from_millis(config.watch.poll_settle_ms),
                 rescan_interval: config.rescan_interval(),
+                backfill_batch: config.watch.backfill_batch,
                 watcher: config.watch.watcher,
                 poll_interval: Duration::from_millis(config.watch.poll_interval_ms),
-                known,
             },
+            feed.ctx.clone(),
             feed.jobs,
             feed.done,
             feed.shutdown.notified(),
