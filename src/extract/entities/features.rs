@@ -79,6 +79,8 @@ pub(crate) struct Token {
     pub class: Class,
     pub cluster: Option<ClusterPath>,
     pub caps: Option<u8>,
+    /// Public name lists the word is on (bits of `lexicon::list`).
+    pub names: u8,
     /// Gazetteer lists a phrase starting here (low byte) or continuing
     /// through here (high byte) is on.
     pub gaz: u16,
@@ -169,6 +171,7 @@ pub(crate) fn prepare(words: &[&str], lex: &Lexicon, gaz: &Gazetteer) -> Vec<Tok
                 class: Class::of(w),
                 cluster: lex.cluster(lower_h),
                 caps: lex.caps(lower_h),
+                names: lex.names(lower_h),
                 gaz: 0,
                 run_first_h: 0,
                 run_last_h: 0,

@@ -4,13 +4,22 @@
 //! surname it is (never one whose first name it is); titles before a
 //! person's name become roles; an acronym defined in the text
 //! ("Nordic Energy Research Agency (NERA)", or the other way
-//! round) joins its long form; places are located in the gazetteer and
-//! nationality words get their country.
+//! round) joins its long form, and so does an acronym written anywhere in
+//! the article whose letters are a longer name's initials ("DEA" …
+//! "Drug Enforcement Administration"); a long name the recognizer cut at
+//! "and" or "of" is joined again when the article writes its acronym
+//! ("National Institute of Allergy and Infectious Diseases" … "NIAID");
+//! a company written with and without its suffix is one company ("Altria"
+//! and "Altria Group"); the seats of government that news writes for the
+//! government ("the Kremlin", "the White House", "Downing Street") are
+//! organizations; places are located in the gazetteer and nationality
+//! words get their country.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 use super::gazetteer::{Gazetteer, Kind};
+use super::lexicon::{Lexicon, list};
 use super::{Entity, EntityType};
 
 /// One mention the recognizer found: sentence index and token span.
@@ -249,14 +258,24 @@ pub(crate) fn link(
     tokens: &[Vec<Range<usize>>],
     mentions: &[Mention],
     gaz: &Gazetteer,
+    lex: &Lexicon,
 ) -> Vec<Entity> {
     let mut ms: Vec<Cleaned> = mentions
         .iter()
         .filter_map(|m| clean(body, tokens, mentions, m))
         .collect();
+    ms.sort_by_key(|m| (m.sent, m.start, m.end));
+    join_cut_names(body, tokens, &mut ms);
     let acronyms = define_acronyms(body, tokens, &mut ms);
     ms.sort_by_key(|m| (m.sent, m.start, m.end));
-    let groups = group(body, tokens, &ms, &acronyms);
+    let mut groups = group(body, tokens, &ms, &acronyms);
+    join_acronyms(&mut groups);
+    join_company_variants(&mut groups, lex);
+    for g in &mut groups {
+        if g.ty == EntityType::Place && is_seat_of_government(&canonical(g)) {
+            g.ty = EntityType::Organization;
+        }
+    }
     let context = article_countries(&groups, gaz);
     let entities = groups
         .into_iter()
@@ -396,6 +415,206 @@ fn define_acronyms(
         }
     }
     acronyms
+}
+
+/// Words that may join two parts of one long name ("Allergy and
+/// Infectious Diseases", "Department of Health").
+const NAME_JOINERS: &[&str] = &["and", "&", "of", "for", "on"];
+
+/// The words of the article written in capitals only, two letters or more
+/// (the acronyms it may use).
+fn capital_words<'a>(body: &'a str, tokens: &[Vec<Range<usize>>]) -> BTreeSet<&'a str> {
+    tokens
+        .iter()
+        .flatten()
+        .map(|r| &body[r.clone()])
+        .filter(|w| w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase()))
+        .collect()
+}
+
+/// Pass 1b: a long name the recognizer cut in two at a joining word
+/// ("National Institute of Allergy" and "Infectious Diseases") is one
+/// mention again when the article also writes the whole name's acronym
+/// ("NIAID") as a word of its own. The joined mention is an organization
+/// when either part is one (names with acronyms mostly are), else of the
+/// first part's type. `ms` is sorted by position.
+fn join_cut_names(body: &str, tokens: &[Vec<Range<usize>>], ms: &mut Vec<Cleaned>) {
+    let caps = capital_words(body, tokens);
+    if caps.is_empty() {
+        return;
+    }
+    let mut i = 0;
+    while i + 1 < ms.len() {
+        let (a, b) = (&ms[i], &ms[i + 1]);
+        let toks = &tokens[a.sent];
+        let joined = a.sent == b.sent
+            && b.start == a.end + 1
+            && NAME_JOINERS.contains(&body[toks[a.end].clone()].to_lowercase().as_str())
+            && {
+                let letters = initials(text(body, toks, a.start, b.end));
+                letters.chars().count() >= 3 && caps.contains(letters.as_str())
+            };
+        if joined {
+            let b = ms.remove(i + 1);
+            let a = &mut ms[i];
+            if b.ty == EntityType::Organization {
+                a.ty = EntityType::Organization;
+            }
+            a.end = b.end;
+            a.roles.extend(b.roles);
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// Whether a one-word name looks like an acronym: two to eight letters,
+/// all capitals (dots allowed: "U.S.").
+fn acronym_like(name: &str) -> bool {
+    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+    !name.contains(' ')
+        && (2..=8).contains(&letters.len())
+        && letters.iter().all(|c| c.is_uppercase())
+        && name
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '.' || c == '&')
+}
+
+/// Group `src` joins `dst`: its mentions, names and roles, and `acronym`
+/// as `dst`'s acronym when it has none.
+fn absorb(dst: &mut Group, src: Group, acronym: Option<String>) {
+    dst.mentions.extend(src.mentions);
+    dst.names.extend(src.names);
+    for r in src.roles {
+        if !dst.roles.contains(&r) {
+            dst.roles.push(r);
+        }
+    }
+    if dst.acronym.is_none() {
+        dst.acronym = acronym.or(src.acronym);
+    }
+}
+
+/// Moves group `i` into the group `j` (`i != j`), keeping the order of
+/// the others.
+fn merge_into(groups: &mut Vec<Group>, i: usize, j: usize, acronym: Option<String>) {
+    let src = groups.remove(i);
+    let j = if j > i { j - 1 } else { j };
+    absorb(&mut groups[j], src, acronym);
+}
+
+/// Pass 4b: an acronym the article does not define in parentheses joins
+/// the longer name whose initials it is, wherever each is written ("DEA"
+/// … "Drug Enforcement Administration", "US" … "United States"): one
+/// entity of the long form's type, with the acronym as its `acronym`.
+/// When several long names fit, the most mentioned (then the first).
+fn join_acronyms(groups: &mut Vec<Group>) {
+    let mut i = 0;
+    while i < groups.len() {
+        let short = canonical(&groups[i]);
+        let target = acronym_like(&short)
+            .then(|| {
+                (0..groups.len())
+                    .filter(|&j| j != i && is_acronym(&short, &canonical(&groups[j])))
+                    .max_by_key(|&j| (groups[j].mentions.len(), std::cmp::Reverse(j)))
+            })
+            .flatten();
+        match target {
+            Some(j) => merge_into(groups, i, j, Some(short)),
+            None => i += 1,
+        }
+    }
+}
+
+/// Words that name a company's form rather than the company ("Group",
+/// "Holdings"), besides the legal suffixes of the name lists ("Inc",
+/// "plc", "SpA").
+const CORPORATE_WORDS: &[&str] = &[
+    "group",
+    "holding",
+    "holdings",
+    "company",
+    "companies",
+    "corporation",
+    "industries",
+    "international",
+    "enterprises",
+    "brands",
+    "partners",
+    "technologies",
+];
+
+/// Whether `long` is `short` written with its company suffix: `short`'s
+/// words followed by legal suffixes or corporate words only ("Altria" →
+/// "Altria Group Inc"), or, for a name of two words or more, by one more
+/// capitalized word ("RJ Reynolds" → "RJ Reynolds Tobacco").
+fn company_variant(short: &str, long: &str, lex: &Lexicon) -> bool {
+    let (s, l) = (key(short), key(long));
+    let sw: Vec<&str> = s.split(' ').collect();
+    let lw: Vec<&str> = l.split(' ').collect();
+    if lw.len() <= sw.len() || lw[..sw.len()] != sw[..] {
+        return false;
+    }
+    let extra = &lw[sw.len()..];
+    let corporate = |w: &&str| {
+        CORPORATE_WORDS.contains(w) || lex.names(super::hash::of_str(w)) & list::COMPANY_SUFFIX != 0
+    };
+    let last_capitalized = long.split_whitespace().last().is_some_and(capitalized);
+    extra.iter().all(corporate) || (sw.len() >= 2 && extra.len() == 1 && last_capitalized)
+}
+
+/// Pass 4c: a company written with and without its suffix is one company:
+/// a name of an organization, person or other name that an
+/// organization's name extends by its suffix (see [`company_variant`])
+/// joins it, taking its type. When several fit, the most mentioned.
+fn join_company_variants(groups: &mut Vec<Group>, lex: &Lexicon) {
+    let mut i = 0;
+    while i < groups.len() {
+        let short = canonical(&groups[i]);
+        let target = (groups[i].ty != EntityType::Place)
+            .then(|| {
+                (0..groups.len())
+                    .filter(|&j| {
+                        j != i
+                            && groups[j].ty == EntityType::Organization
+                            && company_variant(&short, &canonical(&groups[j]), lex)
+                    })
+                    .max_by_key(|&j| (groups[j].mentions.len(), std::cmp::Reverse(j)))
+            })
+            .flatten();
+        match target {
+            Some(j) => merge_into(groups, i, j, None),
+            None => i += 1,
+        }
+    }
+}
+
+/// Seats of government that news names for the government itself ("the
+/// Kremlin said", "the White House announced", "Downing Street denied"):
+/// such a name is typed as an organization, as an analyst reads it, even
+/// though the recognizer (like CoNLL-2003's annotators) calls it a place.
+const SEATS_OF_GOVERNMENT: &[&str] = &[
+    "kremlin",
+    "white house",
+    "downing street",
+    "10 downing street",
+    "number 10",
+    "whitehall",
+    "elysee",
+    "élysée",
+    "elysee palace",
+    "élysée palace",
+    "quai d'orsay",
+    "blue house",
+    "zhongnanhai",
+    "foggy bottom",
+];
+
+/// Whether a name is one of the [`SEATS_OF_GOVERNMENT`].
+fn is_seat_of_government(name: &str) -> bool {
+    let k = key(name);
+    let k = k.strip_prefix("the ").unwrap_or(&k);
+    SEATS_OF_GOVERNMENT.contains(&k)
 }
 
 /// Each name's votes for a type (by `EntityType` index), counted over all
@@ -667,7 +886,13 @@ mod tests {
                 end,
             })
             .collect();
-        link(body, &[toks], &mentions, Gazetteer::embedded())
+        link(
+            body,
+            &[toks],
+            &mentions,
+            Gazetteer::embedded(),
+            Lexicon::embedded(),
+        )
     }
 
     fn texts(body: &str, e: &Entity) -> Vec<String> {
@@ -767,6 +992,140 @@ mod tests {
         assert_eq!(es.len(), 1);
         assert_eq!(es[0].name, "United States");
         assert_eq!(texts(body, &es[0]), ["United States", "U.S."]);
+    }
+
+    /// The spans of the words of `names` (each a run of words of `body`,
+    /// found in order) with their types.
+    fn spans_of(body: &str, names: &[(EntityType, &str)]) -> Vec<(EntityType, usize, usize)> {
+        let words: Vec<String> = tokenize(body, 0)
+            .iter()
+            .map(|r| body[r.clone()].to_string())
+            .collect();
+        let mut from = 0;
+        names
+            .iter()
+            .map(|&(ty, name)| {
+                let n: Vec<&str> = tokenize(name, 0).iter().map(|r| &name[r.clone()]).collect();
+                let at = (from..words.len())
+                    .find(|&i| {
+                        words[i..].starts_with(&n.iter().map(|w| w.to_string()).collect::<Vec<_>>())
+                    })
+                    .expect("name in body");
+                from = at + n.len();
+                (ty, at, at + n.len())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn acronyms_join_without_parentheses_in_both_orders() {
+        let body = "The DEA raided a clinic . Drug Enforcement Administration agents said more . The DEA declined .";
+        let spans = spans_of(
+            body,
+            &[
+                (Organization, "DEA"),
+                (Organization, "Drug Enforcement Administration"),
+                (Organization, "DEA"),
+            ],
+        );
+        let es = run(body, &spans);
+        assert_eq!(es.len(), 1, "{es:?}");
+        assert_eq!(es[0].name, "Drug Enforcement Administration");
+        assert_eq!(es[0].acronym.as_deref(), Some("DEA"));
+        assert_eq!(es[0].mentions.len(), 3);
+        // A place and its acronym typed otherwise are one place.
+        let body = "The United States said . The US Treasury and US officials agreed .";
+        let spans = spans_of(body, &[(Place, "United States"), (Organization, "US")]);
+        let es = run(body, &spans);
+        assert_eq!(es.len(), 1, "{es:?}");
+        assert_eq!((es[0].ty, es[0].name.as_str()), (Place, "United States"));
+    }
+
+    #[test]
+    fn long_names_cut_at_and_are_joined_by_their_acronym() {
+        let body =
+            "The National Institute of Allergy and Infectious Diseases funded it . NIAID said so .";
+        let spans = spans_of(
+            body,
+            &[
+                (Organization, "National Institute of Allergy"),
+                (Organization, "Infectious Diseases"),
+                (Organization, "NIAID"),
+            ],
+        );
+        let es = run(body, &spans);
+        assert_eq!(es.len(), 1, "{es:?}");
+        assert_eq!(
+            es[0].name,
+            "National Institute of Allergy and Infectious Diseases"
+        );
+        assert_eq!(es[0].acronym.as_deref(), Some("NIAID"));
+        // Without the acronym in the text, two names stay two.
+        let body = "The Bank of England and Deutsche Bank met .";
+        let spans = spans_of(
+            body,
+            &[
+                (Organization, "Bank of England"),
+                (Organization, "Deutsche Bank"),
+            ],
+        );
+        assert_eq!(run(body, &spans).len(), 2);
+    }
+
+    #[test]
+    fn company_suffix_variants_are_one_company() {
+        let body = "Altria Group said profit rose . Altria shares fell . RJ Reynolds Tobacco sued and RJ Reynolds lost .";
+        let spans = spans_of(
+            body,
+            &[
+                (Organization, "Altria Group"),
+                (Organization, "Altria"),
+                (Organization, "RJ Reynolds Tobacco"),
+                (Organization, "RJ Reynolds"),
+            ],
+        );
+        let es = run(body, &spans);
+        let names: Vec<(&str, usize)> = es
+            .iter()
+            .map(|e| (e.name.as_str(), e.mentions.len()))
+            .collect();
+        assert_eq!(names, [("Altria Group", 2), ("RJ Reynolds Tobacco", 2)]);
+        assert!(company_variant(
+            "Pirelli",
+            "Pirelli SpA",
+            Lexicon::embedded()
+        ));
+        // A one-word name with a word that is no suffix stays apart.
+        assert!(!company_variant(
+            "Apple",
+            "Apple Music",
+            Lexicon::embedded()
+        ));
+    }
+
+    #[test]
+    fn seats_of_government_are_organizations() {
+        let body = "the Kremlin said and the White House and Downing Street replied from London";
+        let spans = spans_of(
+            body,
+            &[
+                (Place, "Kremlin"),
+                (Place, "White House"),
+                (Place, "Downing Street"),
+                (Place, "London"),
+            ],
+        );
+        let es = run(body, &spans);
+        let types: Vec<(&str, EntityType)> = es.iter().map(|e| (e.name.as_str(), e.ty)).collect();
+        assert_eq!(
+            types,
+            [
+                ("Kremlin", Organization),
+                ("White House", Organization),
+                ("Downing Street", Organization),
+                ("London", Place)
+            ]
+        );
     }
 
     #[test]
