@@ -13,8 +13,8 @@ mod common;
 use std::path::Path;
 
 /// Lowest micro F1 accepted on CoNLL-2003 dev: what the committed model
-/// reaches, less a margin.
-const MIN_F1: f64 = 92.0;
+/// reaches (92.97), less a margin.
+const MIN_F1: f64 = 92.5;
 
 /// The micro F1 line's figure of an `eval ner` report.
 fn micro_f1(stdout: &str) -> f64 {
@@ -69,7 +69,8 @@ fn uner_english_pud_scores_three_types() {
     );
 }
 
-/// WikiGold and CrossNER politics (its fine types mapped to the four).
+/// WikiGold and CrossNER politics (its fine types mapped to the four):
+/// training sets of the committed model.
 #[test]
 fn wikigold_and_crossner_score_four_types() {
     let all = ["PER", "ORG", "LOC", "MISC"];
@@ -77,12 +78,17 @@ fn wikigold_and_crossner_score_four_types() {
     scores_at_least("extra/crossner-politics/dev.txt", MIN_F1_CROSSNER, &all);
 }
 
-/// Lowest micro F1 accepted on UNER English-PUD (PER, ORG, LOC).
-const MIN_F1_UNER: f64 = 60.0;
-/// Lowest micro F1 accepted on WikiGold.
-const MIN_F1_WIKIGOLD: f64 = 58.0;
-/// Lowest micro F1 accepted on CrossNER politics dev.
-const MIN_F1_CROSSNER: f64 = 53.0;
+/// Lowest micro F1 accepted on UNER English-PUD (PER, ORG, LOC), a set the
+/// model is neither trained nor tuned on: what it reaches (68.83), less a
+/// margin.
+const MIN_F1_UNER: f64 = 68.3;
+/// Lowest micro F1 accepted on WikiGold, which the model is trained on (so
+/// this is a check that training used it, not a held-out score): 99.14
+/// reached.
+const MIN_F1_WIKIGOLD: f64 = 98.5;
+/// Lowest micro F1 accepted on CrossNER politics dev, also trained on:
+/// 98.38 reached.
+const MIN_F1_CROSSNER: f64 = 97.8;
 
 #[test]
 fn dev_split_meets_the_reached_f1() {

@@ -6,8 +6,8 @@
 //! cluster of companies. Beside them, the public name lists each word is on
 //! (census first names and surnames, company words and legal suffixes,
 //! drugs, credentials, titles; built by `scripts/gen-ner-names.py`), which
-//! the span repairs and the linker read (a degree or a drug is never a
-//! person, "Altria Group" is "Altria" with its suffix).
+//! the recognizer reads as features and the span repairs and the linker as
+//! vetoes (a degree or a drug is never a person).
 
 use std::sync::LazyLock;
 

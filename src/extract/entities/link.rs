@@ -191,6 +191,14 @@ fn is_title(word: &str) -> bool {
     TITLES.contains(&word.to_lowercase().as_str())
 }
 
+/// Whether a word can end a name: it starts with a capital or a digit, or
+/// is punctuation ("U.S." ends on its dot, "Mars 2" on its number).
+fn starts_name_word(word: &str) -> bool {
+    word.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_numeric() || !c.is_alphabetic())
+}
+
 fn capitalized(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
@@ -292,8 +300,8 @@ pub(crate) fn link(
     out
 }
 
-/// Pass 1: one mention cleaned. A possessive or a leading "the" is
-/// dropped; titles inside a person's span, or just before it, become roles.
+/// Pass 1: one mention cleaned. A possessive, trailing words in lowercase
+/// or a leading "the" are dropped, a lone "The" is no mention; titles inside a person's span, or just before it, become roles.
 /// `None` when nothing of the name is left.
 fn clean(
     body: &str,
@@ -304,11 +312,20 @@ fn clean(
     let toks = tokens.get(m.sent)?;
     let (mut s, mut e) = (m.start, m.end.min(toks.len()));
     let word = |i: usize| &body[toks[i].clone()];
-    while e > s && matches!(word(e - 1), "'s" | "’s" | "'" | "’") {
+    // A name ends on a word of the name: a possessive, or words in
+    // lowercase the recognizer ran on with ("head-of-state", "of"), are
+    // left out.
+    while e > s
+        && (matches!(word(e - 1), "'s" | "’s" | "'" | "’") || !starts_name_word(word(e - 1)))
+    {
         e -= 1;
     }
     if e > s + 1 && word(s).eq_ignore_ascii_case("the") {
         s += 1;
+    }
+    // A lone article or opener ("The" of a heading) names nothing.
+    if e == s + 1 && OPENERS.contains(&word(s).to_lowercase().as_str()) {
+        return None;
     }
     let mut roles = Vec::new();
     if m.ty == EntityType::Person {
@@ -443,29 +460,29 @@ fn join_cut_names(body: &str, tokens: &[Vec<Range<usize>>], ms: &mut Vec<Cleaned
     if caps.is_empty() {
         return;
     }
-    let mut i = 0;
-    while i + 1 < ms.len() {
-        let (a, b) = (&ms[i], &ms[i + 1]);
-        let toks = &tokens[a.sent];
-        let joined = a.sent == b.sent
-            && b.start == a.end + 1
-            && NAME_JOINERS.contains(&body[toks[a.end].clone()].to_lowercase().as_str())
-            && {
-                let letters = initials(text(body, toks, a.start, b.end));
-                letters.chars().count() >= 3 && caps.contains(letters.as_str())
-            };
-        if joined {
-            let b = ms.remove(i + 1);
-            let a = &mut ms[i];
-            if b.ty == EntityType::Organization {
-                a.ty = EntityType::Organization;
+    let mut out: Vec<Cleaned> = Vec::with_capacity(ms.len());
+    for b in std::mem::take(ms) {
+        if let Some(a) = out.last_mut() {
+            let toks = &tokens[a.sent];
+            let joined = a.sent == b.sent
+                && b.start == a.end + 1
+                && NAME_JOINERS.contains(&body[toks[a.end].clone()].to_lowercase().as_str())
+                && {
+                    let letters = initials(text(body, toks, a.start, b.end));
+                    letters.chars().count() >= 3 && caps.contains(letters.as_str())
+                };
+            if joined {
+                if b.ty == EntityType::Organization {
+                    a.ty = EntityType::Organization;
+                }
+                a.end = b.end;
+                a.roles.extend(b.roles);
+                continue;
             }
-            a.end = b.end;
-            a.roles.extend(b.roles);
-        } else {
-            i += 1;
         }
+        out.push(b);
     }
+    *ms = out;
 }
 
 /// Whether a one-word name looks like an acronym: two to eight letters,
@@ -495,12 +512,37 @@ fn absorb(dst: &mut Group, src: Group, acronym: Option<String>) {
     }
 }
 
-/// Moves group `i` into the group `j` (`i != j`), keeping the order of
-/// the others.
-fn merge_into(groups: &mut Vec<Group>, i: usize, j: usize, acronym: Option<String>) {
-    let src = groups.remove(i);
-    let j = if j > i { j - 1 } else { j };
-    absorb(&mut groups[j], src, acronym);
+/// Moves each group `i` with a `targets[i]` into that group (following
+/// chains: a group whose target itself moves goes where it goes), with
+/// `acronyms[i]` as the target's acronym; the others keep their order.
+fn apply_merges(groups: &mut Vec<Group>, targets: &[Option<usize>], acronyms: &[Option<String>]) {
+    let end = |mut i: usize| {
+        let mut steps = 0;
+        while let Some(j) = targets[i] {
+            if steps > targets.len() {
+                break;
+            }
+            i = j;
+            steps += 1;
+        }
+        i
+    };
+    let mut slots: Vec<Option<Group>> = std::mem::take(groups).into_iter().map(Some).collect();
+    for i in 0..slots.len() {
+        if targets[i].is_none() {
+            continue;
+        }
+        let j = end(i);
+        if j == i {
+            continue;
+        }
+        if let Some(src) = slots[i].take()
+            && let Some(dst) = slots[j].as_mut()
+        {
+            absorb(dst, src, acronyms[i].clone());
+        }
+    }
+    *groups = slots.into_iter().flatten().collect();
 }
 
 /// Pass 4b: an acronym the article does not define in parentheses joins
@@ -509,21 +551,31 @@ fn merge_into(groups: &mut Vec<Group>, i: usize, j: usize, acronym: Option<Strin
 /// entity of the long form's type, with the acronym as its `acronym`.
 /// When several long names fit, the most mentioned (then the first).
 fn join_acronyms(groups: &mut Vec<Group>) {
-    let mut i = 0;
-    while i < groups.len() {
-        let short = canonical(&groups[i]);
-        let target = acronym_like(&short)
-            .then(|| {
-                (0..groups.len())
-                    .filter(|&j| j != i && is_acronym(&short, &canonical(&groups[j])))
-                    .max_by_key(|&j| (groups[j].mentions.len(), std::cmp::Reverse(j)))
-            })
-            .flatten();
-        match target {
-            Some(j) => merge_into(groups, i, j, Some(short)),
-            None => i += 1,
+    let names: Vec<String> = groups.iter().map(canonical).collect();
+    // Long names by their initials, so each acronym looks up only its own.
+    let mut by_initials: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (j, n) in names.iter().enumerate() {
+        if n.split_whitespace().count() >= 2 {
+            by_initials.entry(initials(n)).or_default().push(j);
         }
     }
+    let mut targets = vec![None; groups.len()];
+    let mut acronyms = vec![None; groups.len()];
+    for (i, short) in names.iter().enumerate() {
+        if !acronym_like(short) {
+            continue;
+        }
+        let letters: String = short.chars().filter(|c| c.is_alphabetic()).collect();
+        targets[i] = by_initials
+            .get(&letters)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&j| j != i && is_acronym(short, &names[j]))
+            .max_by_key(|&j| (groups[j].mentions.len(), std::cmp::Reverse(j)));
+        acronyms[i] = Some(short.clone());
+    }
+    apply_merges(groups, &targets, &acronyms);
 }
 
 /// Words that name a company's form rather than the company ("Group",
@@ -568,25 +620,29 @@ fn company_variant(short: &str, long: &str, lex: &Lexicon) -> bool {
 /// organization's name extends by its suffix (see [`company_variant`])
 /// joins it, taking its type. When several fit, the most mentioned.
 fn join_company_variants(groups: &mut Vec<Group>, lex: &Lexicon) {
-    let mut i = 0;
-    while i < groups.len() {
-        let short = canonical(&groups[i]);
-        let target = (groups[i].ty != EntityType::Place)
-            .then(|| {
-                (0..groups.len())
-                    .filter(|&j| {
-                        j != i
-                            && groups[j].ty == EntityType::Organization
-                            && company_variant(&short, &canonical(&groups[j]), lex)
-                    })
-                    .max_by_key(|&j| (groups[j].mentions.len(), std::cmp::Reverse(j)))
-            })
-            .flatten();
-        match target {
-            Some(j) => merge_into(groups, i, j, None),
-            None => i += 1,
+    let names: Vec<String> = groups.iter().map(canonical).collect();
+    // Organizations by name key, so each name looks up only the names it
+    // begins.
+    let mut orgs: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (j, g) in groups.iter().enumerate() {
+        if g.ty == EntityType::Organization {
+            orgs.entry(key(&names[j])).or_default().push(j);
         }
     }
+    let mut targets = vec![None; groups.len()];
+    for (i, short) in names.iter().enumerate() {
+        if groups[i].ty == EntityType::Place {
+            continue;
+        }
+        let prefix = format!("{} ", key(short));
+        targets[i] = orgs
+            .range(prefix.clone()..)
+            .take_while(|(k, _)| k.starts_with(&prefix))
+            .flat_map(|(_, js)| js.iter().copied())
+            .filter(|&j| j != i && company_variant(short, &names[j], lex))
+            .max_by_key(|&j| (groups[j].mentions.len(), std::cmp::Reverse(j)));
+    }
+    apply_merges(groups, &targets, &vec![None; groups.len()]);
 }
 
 /// Seats of government that news names for the government itself ("the
@@ -619,24 +675,29 @@ fn is_seat_of_government(name: &str) -> bool {
 
 /// Each name's votes for a type (by `EntityType` index), counted over all
 /// its mentions.
-struct Votes(BTreeMap<String, [usize; 4]>);
+struct Votes(BTreeMap<String, ([usize; 4], usize)>);
 
 impl Votes {
-    /// Pass 3: count the type each mention of a name got.
+    /// Pass 3: count the type each mention of a name got (`ms` in text
+    /// order), and remember the type of its first mention.
     fn count(body: &str, tokens: &[Vec<Range<usize>>], ms: &[Cleaned]) -> Self {
-        let mut votes: BTreeMap<String, [usize; 4]> = BTreeMap::new();
+        let mut votes: BTreeMap<String, ([usize; 4], usize)> = BTreeMap::new();
         for m in ms {
-            votes.entry(key(&name_of(body, tokens, m))).or_default()[m.ty as usize] += 1;
+            let v = votes
+                .entry(key(&name_of(body, tokens, m)))
+                .or_insert(([0; 4], m.ty as usize));
+            v.0[m.ty as usize] += 1;
         }
         Votes(votes)
     }
 
-    /// The name's majority type; ties go to `fallback`, then to the lower
-    /// index.
+    /// The name's majority type; a tie goes to the type of the name's
+    /// first mention, so every mention of a name gets the same type.
+    /// `fallback` for a name never counted.
     fn majority(&self, k: &str, fallback: EntityType) -> EntityType {
         match self.0.get(k) {
-            Some(v) => {
-                let best = (0..4).max_by_key(|&i| (v[i], usize::from(i == fallback as usize)));
+            Some((v, first)) => {
+                let best = (0..4).max_by_key(|&i| (v[i], usize::from(i == *first)));
                 best.map_or(fallback, EntityType::from_index)
             }
             None => fallback,
@@ -1126,6 +1187,31 @@ mod tests {
                 ("London", Place)
             ]
         );
+    }
+
+    #[test]
+    fn a_tie_gives_every_mention_the_first_type() {
+        let body = "Acme said . Acme rose";
+        let es = run(body, &[(Place, 0, 1), (Misc, 3, 4)]);
+        assert_eq!(es.len(), 1, "{es:?}");
+        assert_eq!((es[0].ty, es[0].mentions.len()), (Place, 2));
+    }
+
+    #[test]
+    fn mentions_end_on_a_name_word() {
+        // 0 since 1 the 2 invasion 3 of 4 Ukraine 5 , 6 The 7 Visit 8 and 9 CIS 10 head-of-state 11 met
+        let body = "since the invasion of Ukraine , The Visit and CIS head-of-state met";
+        let es = run(
+            body,
+            &[
+                (Misc, 2, 4),
+                (Place, 4, 5),
+                (Organization, 6, 7),
+                (Organization, 9, 11),
+            ],
+        );
+        let names: Vec<&str> = es.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["Ukraine", "CIS"]);
     }
 
     #[test]

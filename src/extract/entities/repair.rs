@@ -2,11 +2,12 @@
 //! the statistics learn slowly: a title or honorific opening a person's
 //! name is not part of it ("Mr", "Ms", "Dr", "Senator", "Pope": CoNLL,
 //! WikiGold and UNER all tag "Mr Smith" as PER "Smith"); credentials and
-//! degrees are never part of a name ("Ph.D.", "M.D.", "M.Sc."); a drug name
+//! degrees written as such (with dots or inner capitals: "Ph.D.", "M.D.",
+//! "MSc") are never part of a name; a drug name
 //! alone is a product (MISC), never a person or a place. Words that are
 //! also first names ("Dean", "Earl", "Allegra") are left to the model.
 
-use super::features::Token;
+use super::features::{Class, Token};
 use super::lexicon::list;
 use super::tagger::{self, begin, inside};
 
@@ -22,11 +23,18 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8]) {
             let n = names(i);
             n & bits != 0 && n & (list::FIRST_NAME | list::SURNAME) == 0
         };
+        // Credentials as degrees are written ("Ph.D.", "PhD", "M.Sc."): the
+        // list's capital-only forms are as often acronyms ("USA", "LG").
+        let credential = |i: usize| {
+            only(i, list::CREDENTIAL)
+                && s.get(i)
+                    .is_some_and(|t| t.lower.contains('.') || t.class == Class::Mixed)
+        };
         let (mut s0, mut e0) = (start, end);
-        while s0 < e0 && only(s0, list::CREDENTIAL) {
+        while s0 < e0 && credential(s0) {
             s0 += 1;
         }
-        while e0 > s0 && (only(e0 - 1, list::CREDENTIAL) || is_comma(s, e0 - 1)) {
+        while e0 > s0 && (credential(e0 - 1) || is_comma(s, e0 - 1)) {
             e0 -= 1;
         }
         if ty == PER {
@@ -68,7 +76,7 @@ mod tests {
 
     fn lex() -> Lexicon {
         Lexicon::parse("", "").with_names(
-            "mr\tt\nms\tt\npope\tt\ndean\tft\nph.d.\tq\nm.d.\tq\nxanax\td\nallegra\tdf\n",
+            "mr\tt\nms\tt\npope\tt\ndean\tft\nph.d.\tq\nphd\tq\nmd\tq\nm.d.\tq\nxanax\td\nallegra\tdf\n",
         )
     }
 
@@ -114,6 +122,9 @@ mod tests {
             [(0, 2, PER)]
         );
         assert_eq!(repaired(&["M.D.", "Ada"], &[(0, 1, 2)]), []);
+        assert_eq!(repaired(&["a", "PhD", "in"], &[(1, 2, PER)]), []);
+        // A credential in capitals only is as often an acronym.
+        assert_eq!(repaired(&["MD", "said"], &[(0, 1, 2)]), [(0, 1, 2)]);
         assert_eq!(
             repaired(&["took", "Xanax", "daily"], &[(1, 2, PER)]),
             [(1, 2, MISC)]
