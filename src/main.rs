@@ -136,7 +136,7 @@ enum EvalCommand {
         #[arg(long)]
         failures: bool,
     },
-    /// Named entities on a CoNLL-style file (word first, gold tag last), conlleval rules.
+    /// Named entities on a labelled file (CoNLL, UNER or CrossNER layout, detected), conlleval rules.
     Ner {
         /// The file.
         #[arg(value_name = "FILE")]
@@ -147,6 +147,9 @@ enum EvalCommand {
         /// Use this model file instead of the embedded model.
         #[arg(long, value_name = "FILE")]
         model: Option<PathBuf>,
+        /// Score only these types (comma separated; default: the types the file annotates, PER,ORG,LOC on UNER).
+        #[arg(long, value_name = "TYPES", value_delimiter = ',')]
+        types: Vec<String>,
     },
 }
 
@@ -301,9 +304,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     file,
                     predictions,
                     model,
+                    types,
                 },
         } => {
-            let report = tools::eval::ner::run(&file, predictions.as_deref(), model.as_deref())?;
+            let options = tools::eval::ner::Options {
+                predictions,
+                model,
+                types,
+            };
+            let report = tools::eval::ner::run(&file, &options)?;
             print!("{}", report.text);
             Ok(ExitCode::SUCCESS)
         }

@@ -1,5 +1,5 @@
-//! `wirewatch train-ner`: trains the entity recognizer on a CoNLL-style file
-//! and writes the model file (deterministic: the same data, epochs, seed
+//! `wirewatch train-ner`: trains the entity recognizer on labelled files
+//! (CoNLL, UNER or CrossNER layout) and writes the model file (deterministic: the same data, epochs, seed
 //! and runs give the same bytes).
 
 use std::path::PathBuf;
@@ -13,9 +13,10 @@ use crate::extract::entities::lexicon::Lexicon;
 /// What to train on and where to write (the `train-ner` arguments).
 #[derive(Debug, Clone, clap::Args)]
 pub struct Options {
-    /// Training file (CoNLL: word first, tag last; IOB1 or IOB2).
-    #[arg(long, value_name = "FILE")]
-    pub train: PathBuf,
+    /// Training file (CoNLL, UNER or CrossNER layout, see `eval ner`);
+    /// repeat the option to train on several files, read in the order given.
+    #[arg(long, value_name = "FILE", required = true)]
+    pub train: Vec<PathBuf>,
     /// Development file: each epoch is scored on it and the best kept.
     #[arg(long, value_name = "FILE")]
     pub dev: Option<PathBuf>,
@@ -41,7 +42,10 @@ fn read(path: &PathBuf) -> anyhow::Result<Vec<conll::Doc>> {
 
 /// Trains and writes the model; progress goes to stderr.
 pub fn run(o: &Options) -> anyhow::Result<()> {
-    let train_docs = read(&o.train)?;
+    let mut train_docs = Vec::new();
+    for path in &o.train {
+        train_docs.extend(read(path)?);
+    }
     let dev_docs = o.dev.as_ref().map(read).transpose()?;
     let lex = Lexicon::embedded();
     if lex.is_empty() {

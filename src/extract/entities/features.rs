@@ -2,7 +2,9 @@
 //! feature string is ever built: the word and its lowercase, shape,
 //! prefixes and suffixes, the neighbouring words and shapes, sentence
 //! position and headline case, word clusters and capitalization learned from
-//! unlabeled news, gazetteer membership, the run of capitalized words a
+//! unlabeled news, gazetteer membership, the public name lists the word
+//! and its neighbours are on (first names, surnames, companies, drugs,
+//! credentials, titles), the run of capitalized words a
 //! token is in, and document-level evidence (the same word written
 //! capitalized or lowercase elsewhere in the article, and the words around
 //! its other mentions). Tag-dependent features (previous tags, earlier
@@ -79,6 +81,8 @@ pub(crate) struct Token {
     pub class: Class,
     pub cluster: Option<ClusterPath>,
     pub caps: Option<u8>,
+    /// Public name lists the word is on (bits of `lexicon::list`).
+    pub names: u8,
     /// Gazetteer lists a phrase starting here (low byte) or continuing
     /// through here (high byte) is on.
     pub gaz: u16,
@@ -169,6 +173,7 @@ pub(crate) fn prepare(words: &[&str], lex: &Lexicon, gaz: &Gazetteer) -> Vec<Tok
                 class: Class::of(w),
                 cluster: lex.cluster(lower_h),
                 caps: lex.caps(lower_h),
+                names: lex.names(lower_h),
                 gaz: 0,
                 run_first_h: 0,
                 run_last_h: 0,
@@ -381,6 +386,9 @@ const T_RUN_FIRST: u64 = 27;
 const T_RUN_LAST: u64 = 28;
 const T_RUN_LEN: u64 = 29;
 const T_DOC_CTX: u64 = 30;
+const T_NAMES: u64 = 31;
+const T_NAMES_PREV: u64 = 32;
+const T_NAMES_NEXT: u64 = 33;
 /// Tag-dependent templates (used by the tagger).
 pub(crate) const T_TAG1: u64 = 40;
 pub(crate) const T_TAG2: u64 = 41;
@@ -483,6 +491,19 @@ pub(crate) fn token_features(
     }
     if i + 1 < s.len() && s[i + 1].gaz & 0xff != 0 {
         out.push(f(T_GAZ_NEXT, u64::from(s[i + 1].gaz & 0xff)));
+    }
+    if t.names != 0 {
+        for bit in 0..8 {
+            if t.names & (1 << bit) != 0 {
+                out.push(f2(T_NAMES, bit, class));
+            }
+        }
+    }
+    if i > 0 && s[i - 1].names != 0 {
+        out.push(f2(T_NAMES_PREV, u64::from(s[i - 1].names), class));
+    }
+    if i + 1 < s.len() && s[i + 1].names != 0 {
+        out.push(f2(T_NAMES_NEXT, u64::from(s[i + 1].names), class));
     }
     let pos = if i == 0 {
         0

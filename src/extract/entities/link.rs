@@ -4,13 +4,22 @@
 //! surname it is (never one whose first name it is); titles before a
 //! person's name become roles; an acronym defined in the text
 //! ("Nordic Energy Research Agency (NERA)", or the other way
-//! round) joins its long form; places are located in the gazetteer and
-//! nationality words get their country.
+//! round) joins its long form, and so does an acronym written anywhere in
+//! the article whose letters are a longer name's initials ("DEA" …
+//! "Drug Enforcement Administration"); a long name the recognizer cut at
+//! "and" or "of" is joined again when the article writes its acronym
+//! ("National Institute of Allergy and Infectious Diseases" … "NIAID");
+//! a company written with and without its suffix is one company ("Altria"
+//! and "Altria Group"); the seats of government that news writes for the
+//! government ("the Kremlin", "the White House", "Downing Street") are
+//! organizations; places are located in the gazetteer and nationality
+//! words get their country.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 use super::gazetteer::{Gazetteer, Kind};
+use super::lexicon::{Lexicon, list};
 use super::{Entity, EntityType};
 
 /// One mention the recognizer found: sentence index and token span.
@@ -182,6 +191,14 @@ fn is_title(word: &str) -> bool {
     TITLES.contains(&word.to_lowercase().as_str())
 }
 
+/// Whether a word can end a name: it starts with a capital or a digit, or
+/// is punctuation ("U.S." ends on its dot, "Mars 2" on its number).
+fn starts_name_word(word: &str) -> bool {
+    word.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_numeric() || !c.is_alphabetic())
+}
+
 fn capitalized(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
@@ -249,14 +266,24 @@ pub(crate) fn link(
     tokens: &[Vec<Range<usize>>],
     mentions: &[Mention],
     gaz: &Gazetteer,
+    lex: &Lexicon,
 ) -> Vec<Entity> {
     let mut ms: Vec<Cleaned> = mentions
         .iter()
         .filter_map(|m| clean(body, tokens, mentions, m))
         .collect();
+    ms.sort_by_key(|m| (m.sent, m.start, m.end));
+    join_cut_names(body, tokens, &mut ms);
     let acronyms = define_acronyms(body, tokens, &mut ms);
     ms.sort_by_key(|m| (m.sent, m.start, m.end));
-    let groups = group(body, tokens, &ms, &acronyms);
+    let mut groups = group(body, tokens, &ms, &acronyms);
+    join_acronyms(&mut groups);
+    join_company_variants(&mut groups, lex);
+    for g in &mut groups {
+        if is_seat_of_government(&canonical(g)) {
+            g.ty = EntityType::Organization;
+        }
+    }
     let context = article_countries(&groups, gaz);
     let entities = groups
         .into_iter()
@@ -273,8 +300,8 @@ pub(crate) fn link(
     out
 }
 
-/// Pass 1: one mention cleaned. A possessive or a leading "the" is
-/// dropped; titles inside a person's span, or just before it, become roles.
+/// Pass 1: one mention cleaned. A possessive, trailing words in lowercase
+/// or a leading "the" are dropped, a lone "The" is no mention; titles inside a person's span, or just before it, become roles.
 /// `None` when nothing of the name is left.
 fn clean(
     body: &str,
@@ -285,11 +312,20 @@ fn clean(
     let toks = tokens.get(m.sent)?;
     let (mut s, mut e) = (m.start, m.end.min(toks.len()));
     let word = |i: usize| &body[toks[i].clone()];
-    while e > s && matches!(word(e - 1), "'s" | "’s" | "'" | "’") {
+    // A name ends on a word of the name: a possessive, or words in
+    // lowercase the recognizer ran on with ("head-of-state", "of"), are
+    // left out.
+    while e > s
+        && (matches!(word(e - 1), "'s" | "’s" | "'" | "’") || !starts_name_word(word(e - 1)))
+    {
         e -= 1;
     }
     if e > s + 1 && word(s).eq_ignore_ascii_case("the") {
         s += 1;
+    }
+    // A lone article or opener ("The" of a heading) names nothing.
+    if e == s + 1 && OPENERS.contains(&word(s).to_lowercase().as_str()) {
+        return None;
     }
     let mut roles = Vec::new();
     if m.ty == EntityType::Person {
@@ -398,26 +434,271 @@ fn define_acronyms(
     acronyms
 }
 
+/// Words that may join two parts of one long name ("Allergy and
+/// Infectious Diseases", "Department of Health").
+const NAME_JOINERS: &[&str] = &["and", "&", "of", "for", "on"];
+
+/// The words of the article written in capitals only, two letters or more
+/// (the acronyms it may use).
+fn capital_words<'a>(body: &'a str, tokens: &[Vec<Range<usize>>]) -> BTreeSet<&'a str> {
+    tokens
+        .iter()
+        .flatten()
+        .map(|r| &body[r.clone()])
+        .filter(|w| w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase()))
+        .collect()
+}
+
+/// Pass 1b: a long name the recognizer cut in two at a joining word
+/// ("National Institute of Allergy" and "Infectious Diseases") is one
+/// mention again when the article also writes the whole name's acronym
+/// ("NIAID") as a word of its own. The joined mention is an organization
+/// when either part is one (names with acronyms mostly are), else of the
+/// first part's type. `ms` is sorted by position.
+fn join_cut_names(body: &str, tokens: &[Vec<Range<usize>>], ms: &mut Vec<Cleaned>) {
+    let caps = capital_words(body, tokens);
+    if caps.is_empty() {
+        return;
+    }
+    let mut out: Vec<Cleaned> = Vec::with_capacity(ms.len());
+    for b in std::mem::take(ms) {
+        if let Some(a) = out.last_mut() {
+            let toks = &tokens[a.sent];
+            let joined = a.sent == b.sent
+                && b.start == a.end + 1
+                && NAME_JOINERS.contains(&body[toks[a.end].clone()].to_lowercase().as_str())
+                && {
+                    let letters = initials(text(body, toks, a.start, b.end));
+                    letters.chars().count() >= 3 && caps.contains(letters.as_str())
+                };
+            if joined {
+                if b.ty == EntityType::Organization {
+                    a.ty = EntityType::Organization;
+                }
+                a.end = b.end;
+                a.roles.extend(b.roles);
+                continue;
+            }
+        }
+        out.push(b);
+    }
+    *ms = out;
+}
+
+/// Whether a one-word name looks like an acronym: two to eight letters,
+/// all capitals (dots allowed: "U.S.").
+fn acronym_like(name: &str) -> bool {
+    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+    !name.contains(' ')
+        && (2..=8).contains(&letters.len())
+        && letters.iter().all(|c| c.is_uppercase())
+        && name
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '.' || c == '&')
+}
+
+/// Group `src` joins `dst`: its mentions, names and roles, and `acronym`
+/// as `dst`'s acronym when it has none.
+fn absorb(dst: &mut Group, src: Group, acronym: Option<String>) {
+    dst.mentions.extend(src.mentions);
+    dst.names.extend(src.names);
+    for r in src.roles {
+        if !dst.roles.contains(&r) {
+            dst.roles.push(r);
+        }
+    }
+    if dst.acronym.is_none() {
+        dst.acronym = acronym.or(src.acronym);
+    }
+}
+
+/// Moves each group `i` with a `targets[i]` into that group (following
+/// chains: a group whose target itself moves goes where it goes), with
+/// `acronyms[i]` as the target's acronym; the others keep their order.
+fn apply_merges(groups: &mut Vec<Group>, targets: &[Option<usize>], acronyms: &[Option<String>]) {
+    let end = |mut i: usize| {
+        let mut steps = 0;
+        while let Some(j) = targets[i] {
+            if steps > targets.len() {
+                break;
+            }
+            i = j;
+            steps += 1;
+        }
+        i
+    };
+    let mut slots: Vec<Option<Group>> = std::mem::take(groups).into_iter().map(Some).collect();
+    for i in 0..slots.len() {
+        if targets[i].is_none() {
+            continue;
+        }
+        let j = end(i);
+        if j == i {
+            continue;
+        }
+        if let Some(src) = slots[i].take()
+            && let Some(dst) = slots[j].as_mut()
+        {
+            absorb(dst, src, acronyms[i].clone());
+        }
+    }
+    *groups = slots.into_iter().flatten().collect();
+}
+
+/// Pass 4b: an acronym the article does not define in parentheses joins
+/// the longer name whose initials it is, wherever each is written ("DEA"
+/// … "Drug Enforcement Administration", "US" … "United States"): one
+/// entity of the long form's type, with the acronym as its `acronym`.
+/// When several long names fit, the most mentioned (then the first).
+fn join_acronyms(groups: &mut Vec<Group>) {
+    let names: Vec<String> = groups.iter().map(canonical).collect();
+    // Long names by their initials, so each acronym looks up only its own.
+    let mut by_initials: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (j, n) in names.iter().enumerate() {
+        if n.split_whitespace().count() >= 2 {
+            by_initials.entry(initials(n)).or_default().push(j);
+        }
+    }
+    let mut targets = vec![None; groups.len()];
+    let mut acronyms = vec![None; groups.len()];
+    for (i, short) in names.iter().enumerate() {
+        if !acronym_like(short) {
+            continue;
+        }
+        let letters: String = short.chars().filter(|c| c.is_alphabetic()).collect();
+        targets[i] = by_initials
+            .get(&letters)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&j| j != i && is_acronym(short, &names[j]))
+            .max_by_key(|&j| (groups[j].mentions.len(), std::cmp::Reverse(j)));
+        acronyms[i] = Some(short.clone());
+    }
+    apply_merges(groups, &targets, &acronyms);
+}
+
+/// Words that name a company's form rather than the company ("Group",
+/// "Holdings"), besides the legal suffixes of the name lists ("Inc",
+/// "plc", "SpA").
+const CORPORATE_WORDS: &[&str] = &[
+    "group",
+    "holding",
+    "holdings",
+    "company",
+    "companies",
+    "corporation",
+    "industries",
+    "international",
+    "enterprises",
+    "brands",
+    "partners",
+    "technologies",
+];
+
+/// Whether `long` is `short` written with its company suffix: `short`'s
+/// words followed by legal suffixes or corporate words only ("Altria" →
+/// "Altria Group Inc"), or, for a name of two words or more, by one more
+/// capitalized word ("RJ Reynolds" → "RJ Reynolds Tobacco").
+fn company_variant(short: &str, long: &str, lex: &Lexicon) -> bool {
+    let (s, l) = (key(short), key(long));
+    let sw: Vec<&str> = s.split(' ').collect();
+    let lw: Vec<&str> = l.split(' ').collect();
+    if lw.len() <= sw.len() || lw[..sw.len()] != sw[..] {
+        return false;
+    }
+    let extra = &lw[sw.len()..];
+    let corporate = |w: &&str| {
+        CORPORATE_WORDS.contains(w) || lex.names(super::hash::of_str(w)) & list::COMPANY_SUFFIX != 0
+    };
+    let last_capitalized = long.split_whitespace().last().is_some_and(capitalized);
+    extra.iter().all(corporate) || (sw.len() >= 2 && extra.len() == 1 && last_capitalized)
+}
+
+/// Pass 4c: a company written with and without its suffix is one company:
+/// a name of an organization, person or other name that an
+/// organization's name extends by its suffix (see [`company_variant`])
+/// joins it, taking its type. When several fit, the most mentioned.
+fn join_company_variants(groups: &mut Vec<Group>, lex: &Lexicon) {
+    let names: Vec<String> = groups.iter().map(canonical).collect();
+    // Organizations by name key, so each name looks up only the names it
+    // begins.
+    let mut orgs: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (j, g) in groups.iter().enumerate() {
+        if g.ty == EntityType::Organization {
+            orgs.entry(key(&names[j])).or_default().push(j);
+        }
+    }
+    let mut targets = vec![None; groups.len()];
+    for (i, short) in names.iter().enumerate() {
+        if groups[i].ty == EntityType::Place {
+            continue;
+        }
+        let prefix = format!("{} ", key(short));
+        targets[i] = orgs
+            .range(prefix.clone()..)
+            .take_while(|(k, _)| k.starts_with(&prefix))
+            .flat_map(|(_, js)| js.iter().copied())
+            .filter(|&j| j != i && company_variant(short, &names[j], lex))
+            .max_by_key(|&j| (groups[j].mentions.len(), std::cmp::Reverse(j)));
+    }
+    apply_merges(groups, &targets, &vec![None; groups.len()]);
+}
+
+/// Seats of government that news names for the government itself ("the
+/// Kremlin said", "the White House announced", "Downing Street denied"):
+/// such a name is typed as an organization, as an analyst reads it,
+/// whatever the recognizer called it (like CoNLL-2003's annotators, most
+/// often a place; "Downing" may also read as a surname).
+const SEATS_OF_GOVERNMENT: &[&str] = &[
+    "kremlin",
+    "white house",
+    "downing street",
+    "10 downing street",
+    "number 10",
+    "whitehall",
+    "elysee",
+    "élysée",
+    "elysee palace",
+    "élysée palace",
+    "quai d'orsay",
+    "blue house",
+    "zhongnanhai",
+    "foggy bottom",
+];
+
+/// Whether a name is one of the [`SEATS_OF_GOVERNMENT`].
+fn is_seat_of_government(name: &str) -> bool {
+    let k = key(name);
+    let k = k.strip_prefix("the ").unwrap_or(&k);
+    SEATS_OF_GOVERNMENT.contains(&k)
+}
+
 /// Each name's votes for a type (by `EntityType` index), counted over all
 /// its mentions.
-struct Votes(BTreeMap<String, [usize; 4]>);
+struct Votes(BTreeMap<String, ([usize; 4], usize)>);
 
 impl Votes {
-    /// Pass 3: count the type each mention of a name got.
+    /// Pass 3: count the type each mention of a name got (`ms` in text
+    /// order), and remember the type of its first mention.
     fn count(body: &str, tokens: &[Vec<Range<usize>>], ms: &[Cleaned]) -> Self {
-        let mut votes: BTreeMap<String, [usize; 4]> = BTreeMap::new();
+        let mut votes: BTreeMap<String, ([usize; 4], usize)> = BTreeMap::new();
         for m in ms {
-            votes.entry(key(&name_of(body, tokens, m))).or_default()[m.ty as usize] += 1;
+            let v = votes
+                .entry(key(&name_of(body, tokens, m)))
+                .or_insert(([0; 4], m.ty as usize));
+            v.0[m.ty as usize] += 1;
         }
         Votes(votes)
     }
 
-    /// The name's majority type; ties go to `fallback`, then to the lower
-    /// index.
+    /// The name's majority type; a tie goes to the type of the name's
+    /// first mention, so every mention of a name gets the same type.
+    /// `fallback` for a name never counted.
     fn majority(&self, k: &str, fallback: EntityType) -> EntityType {
         match self.0.get(k) {
-            Some(v) => {
-                let best = (0..4).max_by_key(|&i| (v[i], usize::from(i == fallback as usize)));
+            Some((v, first)) => {
+                let best = (0..4).max_by_key(|&i| (v[i], usize::from(i == *first)));
                 best.map_or(fallback, EntityType::from_index)
             }
             None => fallback,
@@ -667,7 +948,13 @@ mod tests {
                 end,
             })
             .collect();
-        link(body, &[toks], &mentions, Gazetteer::embedded())
+        link(
+            body,
+            &[toks],
+            &mentions,
+            Gazetteer::embedded(),
+            Lexicon::embedded(),
+        )
     }
 
     fn texts(body: &str, e: &Entity) -> Vec<String> {
@@ -767,6 +1054,165 @@ mod tests {
         assert_eq!(es.len(), 1);
         assert_eq!(es[0].name, "United States");
         assert_eq!(texts(body, &es[0]), ["United States", "U.S."]);
+    }
+
+    /// The spans of the words of `names` (each a run of words of `body`,
+    /// found in order) with their types.
+    fn spans_of(body: &str, names: &[(EntityType, &str)]) -> Vec<(EntityType, usize, usize)> {
+        let words: Vec<String> = tokenize(body, 0)
+            .iter()
+            .map(|r| body[r.clone()].to_string())
+            .collect();
+        let mut from = 0;
+        names
+            .iter()
+            .map(|&(ty, name)| {
+                let n: Vec<&str> = tokenize(name, 0).iter().map(|r| &name[r.clone()]).collect();
+                let at = (from..words.len())
+                    .find(|&i| {
+                        words[i..].starts_with(&n.iter().map(|w| w.to_string()).collect::<Vec<_>>())
+                    })
+                    .expect("name in body");
+                from = at + n.len();
+                (ty, at, at + n.len())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn acronyms_join_without_parentheses_in_both_orders() {
+        let body = "The DEA raided a clinic . Drug Enforcement Administration agents said more . The DEA declined .";
+        let spans = spans_of(
+            body,
+            &[
+                (Organization, "DEA"),
+                (Organization, "Drug Enforcement Administration"),
+                (Organization, "DEA"),
+            ],
+        );
+        let es = run(body, &spans);
+        assert_eq!(es.len(), 1, "{es:?}");
+        assert_eq!(es[0].name, "Drug Enforcement Administration");
+        assert_eq!(es[0].acronym.as_deref(), Some("DEA"));
+        assert_eq!(es[0].mentions.len(), 3);
+        // A place and its acronym typed otherwise are one place.
+        let body = "The United States said . The US Treasury and US officials agreed .";
+        let spans = spans_of(body, &[(Place, "United States"), (Organization, "US")]);
+        let es = run(body, &spans);
+        assert_eq!(es.len(), 1, "{es:?}");
+        assert_eq!((es[0].ty, es[0].name.as_str()), (Place, "United States"));
+    }
+
+    #[test]
+    fn long_names_cut_at_and_are_joined_by_their_acronym() {
+        let body =
+            "The National Institute of Allergy and Infectious Diseases funded it . NIAID said so .";
+        let spans = spans_of(
+            body,
+            &[
+                (Organization, "National Institute of Allergy"),
+                (Organization, "Infectious Diseases"),
+                (Organization, "NIAID"),
+            ],
+        );
+        let es = run(body, &spans);
+        assert_eq!(es.len(), 1, "{es:?}");
+        assert_eq!(
+            es[0].name,
+            "National Institute of Allergy and Infectious Diseases"
+        );
+        assert_eq!(es[0].acronym.as_deref(), Some("NIAID"));
+        // Without the acronym in the text, two names stay two.
+        let body = "The Bank of England and Deutsche Bank met .";
+        let spans = spans_of(
+            body,
+            &[
+                (Organization, "Bank of England"),
+                (Organization, "Deutsche Bank"),
+            ],
+        );
+        assert_eq!(run(body, &spans).len(), 2);
+    }
+
+    #[test]
+    fn company_suffix_variants_are_one_company() {
+        let body = "Altria Group said profit rose . Altria shares fell . RJ Reynolds Tobacco sued and RJ Reynolds lost .";
+        let spans = spans_of(
+            body,
+            &[
+                (Organization, "Altria Group"),
+                (Organization, "Altria"),
+                (Organization, "RJ Reynolds Tobacco"),
+                (Organization, "RJ Reynolds"),
+            ],
+        );
+        let es = run(body, &spans);
+        let names: Vec<(&str, usize)> = es
+            .iter()
+            .map(|e| (e.name.as_str(), e.mentions.len()))
+            .collect();
+        assert_eq!(names, [("Altria Group", 2), ("RJ Reynolds Tobacco", 2)]);
+        assert!(company_variant(
+            "Pirelli",
+            "Pirelli SpA",
+            Lexicon::embedded()
+        ));
+        // A one-word name with a word that is no suffix stays apart.
+        assert!(!company_variant(
+            "Apple",
+            "Apple Music",
+            Lexicon::embedded()
+        ));
+    }
+
+    #[test]
+    fn seats_of_government_are_organizations() {
+        let body = "the Kremlin said and the White House and Downing Street replied from London";
+        let spans = spans_of(
+            body,
+            &[
+                (Place, "Kremlin"),
+                (Place, "White House"),
+                (Person, "Downing Street"),
+                (Place, "London"),
+            ],
+        );
+        let es = run(body, &spans);
+        let types: Vec<(&str, EntityType)> = es.iter().map(|e| (e.name.as_str(), e.ty)).collect();
+        assert_eq!(
+            types,
+            [
+                ("Kremlin", Organization),
+                ("White House", Organization),
+                ("Downing Street", Organization),
+                ("London", Place)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_tie_gives_every_mention_the_first_type() {
+        let body = "Acme said . Acme rose";
+        let es = run(body, &[(Place, 0, 1), (Misc, 3, 4)]);
+        assert_eq!(es.len(), 1, "{es:?}");
+        assert_eq!((es[0].ty, es[0].mentions.len()), (Place, 2));
+    }
+
+    #[test]
+    fn mentions_end_on_a_name_word() {
+        // 0 since 1 the 2 invasion 3 of 4 Ukraine 5 , 6 The 7 Visit 8 and 9 CIS 10 head-of-state 11 met
+        let body = "since the invasion of Ukraine , The Visit and CIS head-of-state met";
+        let es = run(
+            body,
+            &[
+                (Misc, 2, 4),
+                (Place, 4, 5),
+                (Organization, 6, 7),
+                (Organization, 9, 11),
+            ],
+        );
+        let names: Vec<&str> = es.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["Ukraine", "CIS"]);
     }
 
     #[test]

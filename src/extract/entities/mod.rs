@@ -6,6 +6,8 @@
 //! - `tokens`: raw text → CoNLL-style tokens
 //! - `features`, `lexicon`, `gazetteer`: what the recognizer looks at
 //! - `model`, `tagger`: the weights and decoding
+//! - `repair`: what the name lists say a span never holds (titles,
+//!   credentials, drugs as people)
 //! - `link`: mentions → entities
 //!
 //! Learning the weights and the word clusters, and reading CoNLL files, are
@@ -17,6 +19,7 @@ pub(crate) mod hash;
 pub mod lexicon;
 pub(crate) mod link;
 pub mod model;
+pub(crate) mod repair;
 pub(crate) mod tagger;
 pub(crate) mod tokens;
 
@@ -95,7 +98,8 @@ pub(crate) struct Entity {
 /// weight table; returns each sentence's tag ids. Sentences flagged in
 /// `headings` (missing flags are false) are read like headlines in capitals
 /// by the caller and kept apart: they give the rest of the document no
-/// context and leave no labels in its history.
+/// context and leave no labels in its history. Each sentence's tags are
+/// then repaired (`repair`: titles, credentials and drugs).
 pub(crate) fn tag_words<W: Weights>(
     w: &mut W,
     sentences: &[Vec<&str>],
@@ -114,12 +118,14 @@ pub(crate) fn tag_words<W: Weights>(
         .iter()
         .enumerate()
         .map(|(i, s)| {
-            if headings.get(i).copied().unwrap_or(false) {
+            let mut tags = if headings.get(i).copied().unwrap_or(false) {
                 let mut scratch = history.clone();
                 tagger::tag_sentence(w, s, &stats, &mut scratch, None, &mut buf)
             } else {
                 tagger::tag_sentence(w, s, &stats, &mut history, None, &mut buf)
-            }
+            };
+            repair::repair(s, &mut tags);
+            tags
         })
         .collect()
 }
@@ -251,7 +257,7 @@ pub(crate) fn find(body: &str, sentences: &[Range<usize>]) -> Vec<Entity> {
     let lex = Lexicon::embedded();
     let gaz = Gazetteer::embedded();
     let (toks, mentions) = recognize(&mut w, body, sentences, lex, gaz);
-    link::link(body, &toks, &mentions, gaz)
+    link::link(body, &toks, &mentions, gaz, lex)
 }
 
 /// A shared model as a (read-only) weight table.

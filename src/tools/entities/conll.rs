@@ -1,14 +1,138 @@
-//! CoNLL-style files and conlleval scoring. A file is tokens one per line
-//! (word first, gold tag last), sentences separated by blank lines,
-//! documents by `-DOCSTART-` lines. Tags may be IOB1, IOB2 or IOBES: chunks
-//! are read with conlleval's rules, so all score alike.
+//! Labelled NER files and conlleval scoring. Three layouts are read, told
+//! apart by their lines (see [`Layout`]): CoNLL (word first, tag last,
+//! documents split at `-DOCSTART-`), UNER (CoNLL-U-like: `#` comments,
+//! `# newdoc` documents, the tag in the third tab column) and CrossNER
+//! passages (`word<TAB>tag`, each blank-line block a passage of its own).
+//! Tags may be IO, IOB1, IOB2 or IOBES: chunks are read with conlleval's
+//! rules, so all score alike. CrossNER's fine types are mapped to the four
+//! CoNLL types on reading (see [`coarse_type`]).
 
 use std::collections::BTreeMap;
 
 use crate::extract::entities::tagger;
 
-/// One sentence: its words, gold tags as written, and the file lines they
-/// came from (for writing predictions back).
+/// How a labelled file lays out its tokens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Layout {
+    /// CoNLL-2003 and WikiGold: one token a line, word first and tag last
+    /// (space or tab separated), blank lines between sentences,
+    /// `-DOCSTART-` lines between documents (none: one document).
+    Conll,
+    /// Universal NER (UNER English-PUD): lines starting with `#` are
+    /// comments and `# newdoc` starts a document; token lines are tab
+    /// separated: index, word, tag, then columns that are not read. UNER
+    /// tags no MISC (names CoNLL would tag MISC are `O` there), so only
+    /// PER, ORG and LOC are scored on it.
+    Uner,
+    /// CrossNER: `word<TAB>tag`, no document markers; a blank-line block is
+    /// one passage (one or a few sentences of one Wikipedia article) and is
+    /// read as a document of one sentence, so no evidence crosses from one
+    /// unrelated passage to the next.
+    Passages,
+}
+
+impl Layout {
+    /// The layout of a file's text: UNER when its first line is a `#`
+    /// comment or starts with a token index followed by two more tab
+    /// columns; CrossNER passages when its token lines are two tab columns
+    /// and it has no `-DOCSTART-`; CoNLL otherwise.
+    pub(crate) fn detect(text: &str) -> Layout {
+        let mut lines = text.lines().filter(|l| !l.trim().is_empty());
+        let Some(first) = lines.next() else {
+            return Layout::Conll;
+        };
+        let cols: Vec<&str> = first.split('\t').collect();
+        if first.starts_with('#')
+            || (cols.len() >= 3 && cols[0].bytes().all(|b| b.is_ascii_digit()))
+        {
+            return Layout::Uner;
+        }
+        let two_tab_columns = |l: &str| l.split('\t').count() == 2;
+        if two_tab_columns(first)
+            && !text.contains("-DOCSTART-")
+            && text
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .all(two_tab_columns)
+        {
+            return Layout::Passages;
+        }
+        Layout::Conll
+    }
+
+    /// The entity types the layout's gold annotates, so the only ones
+    /// scored on it.
+    pub(crate) fn scored_types(self) -> &'static [&'static str] {
+        match self {
+            Layout::Uner => &["PER", "ORG", "LOC"],
+            Layout::Conll | Layout::Passages => &tagger::TYPES,
+        }
+    }
+
+    /// The word and the tag of a token line; `None` for lines that are no
+    /// token (comments, document markers).
+    fn token(self, line: &str) -> Option<(&str, &str)> {
+        match self {
+            Layout::Conll => {
+                let mut cols = line.split_whitespace();
+                let word = cols.next()?;
+                if word == "-DOCSTART-" {
+                    return None;
+                }
+                Some((word, cols.next_back().unwrap_or("O")))
+            }
+            Layout::Uner => {
+                if line.starts_with('#') {
+                    return None;
+                }
+                let mut cols = line.split('\t');
+                let _index = cols.next()?;
+                let word = cols.next()?;
+                Some((word, cols.next().unwrap_or("O")))
+            }
+            Layout::Passages => {
+                let (word, tag) = line.split_once('\t').unwrap_or((line, "O"));
+                Some((word, tag.trim()))
+            }
+        }
+    }
+
+    /// Whether the line starts a new document.
+    fn starts_document(self, line: &str) -> bool {
+        match self {
+            Layout::Conll => line.starts_with("-DOCSTART-"),
+            Layout::Uner => line.starts_with("# newdoc"),
+            Layout::Passages => false,
+        }
+    }
+}
+
+/// CrossNER's fine types as the CoNLL types they are (approximately: a
+/// whole election name such as "2016 Belarusian parliamentary election" is
+/// one CrossNER entity, where CoNLL tags only "Belarusian"): politicians
+/// and persons are PER, parties and organisations ORG, locations and
+/// countries LOC, elections, events and other names MISC. Other types are
+/// kept as written.
+pub(crate) fn coarse_type(ty: &str) -> &str {
+    match ty {
+        "politician" | "person" => "PER",
+        "politicalparty" | "organisation" | "organization" => "ORG",
+        "location" | "country" => "LOC",
+        "election" | "event" | "misc" => "MISC",
+        other => other,
+    }
+}
+
+/// A gold tag with its type made coarse (`B-politician` → `B-PER`).
+fn coarse_tag(tag: &str) -> String {
+    match tag.split_once('-') {
+        Some((p, t)) if p.len() == 1 => format!("{p}-{}", coarse_type(t)),
+        _ => tag.to_string(),
+    }
+}
+
+/// One sentence: its words, gold tags as written (types made coarse), and
+/// the file lines they came from (for writing predictions back).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Sentence {
     pub words: Vec<String>,
@@ -22,32 +146,45 @@ pub(crate) struct Doc {
     pub sentences: Vec<Sentence>,
 }
 
-/// Reads a file's text into documents. A file without `-DOCSTART-` lines is
-/// one document.
+/// Reads a file's text into documents, in the layout its lines show.
 pub(crate) fn read(text: &str) -> Vec<Doc> {
+    read_as(text, Layout::detect(text))
+}
+
+/// Reads a file's text laid out as `layout` into documents.
+pub(crate) fn read_as(text: &str, layout: Layout) -> Vec<Doc> {
     let mut docs = vec![Doc::default()];
     let mut sent = Sentence::default();
     for (n, line) in text.lines().enumerate() {
-        let mut cols = line.split_whitespace();
-        let Some(word) = cols.next() else {
+        if line.trim().is_empty() {
             flush(&mut docs, &mut sent);
-            continue;
-        };
-        if word == "-DOCSTART-" {
-            flush(&mut docs, &mut sent);
-            if docs.last().is_some_and(|d| !d.sentences.is_empty()) {
-                docs.push(Doc::default());
+            if layout == Layout::Passages {
+                new_document(&mut docs);
             }
             continue;
         }
-        let tag = cols.next_back().unwrap_or("O");
+        if layout.starts_document(line) {
+            flush(&mut docs, &mut sent);
+            new_document(&mut docs);
+            continue;
+        }
+        let Some((word, tag)) = layout.token(line) else {
+            continue;
+        };
         sent.words.push(word.to_string());
-        sent.gold.push(tag.to_string());
+        sent.gold.push(coarse_tag(tag));
         sent.lines.push(n);
     }
     flush(&mut docs, &mut sent);
     docs.retain(|d| !d.sentences.is_empty());
     docs
+}
+
+/// Starts a new document unless the current one is still empty.
+fn new_document(docs: &mut Vec<Doc>) {
+    if docs.last().is_some_and(|d| !d.sentences.is_empty()) {
+        docs.push(Doc::default());
+    }
 }
 
 fn flush(docs: &mut [Doc], sent: &mut Sentence) {
@@ -175,6 +312,22 @@ impl Score {
     }
 }
 
+/// Tags with every type outside `types` turned into `O`: what a score
+/// restricted to those types compares (a set without MISC gold must not
+/// count MISC predictions as wrong, nor score their spans).
+pub(crate) fn only_types<S: AsRef<str>>(tags: &[S], types: &[&str]) -> Vec<String> {
+    tags.iter()
+        .map(|t| {
+            let t = t.as_ref();
+            match split(t) {
+                ('O', _) => "O".to_string(),
+                (_, ty) if types.contains(&ty) => t.to_string(),
+                _ => "O".to_string(),
+            }
+        })
+        .collect()
+}
+
 /// IOB2 labels of chunks over `n` tokens.
 fn iob2(chunks: &[(usize, usize, String)], n: usize) -> Vec<String> {
     let mut out = vec!["O".to_string(); n];
@@ -218,6 +371,62 @@ mod tests {
         assert_eq!(docs[1].sentences[0].gold, ["B-LOC"]);
         // No DOCSTART: one document.
         assert_eq!(read("a O\n\nb O\n").len(), 1);
+    }
+
+    #[test]
+    fn reads_uner_documents_and_third_column() {
+        let text = "# newdoc id = n01\n# sent_id = n01-1\n# text = Ada met NASA.\n\
+                    1\tAda\tB-PER\t-\tx\n2\tmet\tO\t-\t-\n3\tNASA\tB-ORG\t-\tx\n\n\
+                    # newdoc id = w02\n# sent_id = w02-1\n1\tRome\tB-LOC\t-\tx\n";
+        assert_eq!(Layout::detect(text), Layout::Uner);
+        let docs = read(text);
+        assert_eq!(docs.len(), 2);
+        assert_eq!(docs[0].sentences[0].words, ["Ada", "met", "NASA"]);
+        assert_eq!(docs[0].sentences[0].gold, ["B-PER", "O", "B-ORG"]);
+        assert_eq!(docs[0].sentences[0].lines, [3, 4, 5]);
+        assert_eq!(docs[1].sentences[0].gold, ["B-LOC"]);
+        assert_eq!(Layout::Uner.scored_types(), ["PER", "ORG", "LOC"]);
+    }
+
+    #[test]
+    fn reads_crossner_passages_with_coarse_types() {
+        let text = "The\tO\nGreens\tB-politicalparty\nbeat\tO\nAda\tB-politician\nOkafor\tI-politician\n\n\
+                    2001\tB-election\nItalian\tI-election\nelection\tI-election\nin\tO\nRome\tB-location\n";
+        assert_eq!(Layout::detect(text), Layout::Passages);
+        let docs = read(text);
+        assert_eq!(docs.len(), 2, "each passage is a document");
+        assert_eq!(
+            docs[0].sentences[0].gold,
+            ["O", "B-ORG", "O", "B-PER", "I-PER"]
+        );
+        assert_eq!(
+            docs[1].sentences[0].gold,
+            ["B-MISC", "I-MISC", "I-MISC", "O", "B-LOC"]
+        );
+        assert_eq!(coarse_type("country"), "LOC");
+        assert_eq!(coarse_type("PER"), "PER");
+        // CoNLL and WikiGold stay CoNLL.
+        assert_eq!(
+            Layout::detect("-DOCSTART- O\n\nCapsule I-ORG\n"),
+            Layout::Conll
+        );
+        assert_eq!(Layout::detect("EU NNP I-NP I-ORG\n"), Layout::Conll);
+    }
+
+    #[test]
+    fn unscored_types_become_o() {
+        let tags = ["B-PER", "I-PER", "B-MISC", "I-MISC", "O", "I-LOC"];
+        assert_eq!(
+            only_types(&tags, &["PER", "ORG", "LOC"]),
+            ["B-PER", "I-PER", "O", "O", "O", "I-LOC"]
+        );
+        let mut s = Score::default();
+        let gold = ["B-PER", "O", "O"];
+        let pred = ["B-PER", "O", "B-MISC"];
+        let types = ["PER", "ORG", "LOC"];
+        s.add(&only_types(&gold, &types), &only_types(&pred, &types));
+        let m = s.micro();
+        assert_eq!((m.correct, m.found, m.gold), (1, 1, 1));
     }
 
     #[test]

@@ -1,8 +1,10 @@
-//! `wirewatch eval ner FILE`: runs the recognizer on a CoNLL-style file's
-//! own tokens and sentences (documents split at `-DOCSTART-`) and scores it
-//! with conlleval's rules: exact span and type, per type and micro-averaged.
-//! `--predictions OUT` writes the file back with the predicted tag (IOB2) as
-//! a last column, same lines in the same order, for an external conlleval.
+//! `wirewatch eval ner FILE`: runs the recognizer on a labelled file's own
+//! tokens, sentences and documents (CoNLL, UNER or CrossNER layout, see
+//! `conll::Layout`) and scores it with conlleval's rules: exact span and
+//! type, per type and micro-averaged, over the types the file annotates
+//! (UNER has no MISC) or those `--types` names. `--predictions OUT` writes
+//! the file back with the predicted tag (IOB2) as a last column, same lines
+//! in the same order, for an external conlleval.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -21,15 +23,30 @@ pub struct Report {
     pub text: String,
 }
 
-/// Evaluates the embedded model, or the model file `model`, on `file`.
-pub fn run(
-    file: &Path,
-    predictions: Option<&Path>,
-    model: Option<&Path>,
-) -> anyhow::Result<Report> {
+/// What to score and how (the `eval ner` options).
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Write the file back with the predicted tag as a last column.
+    pub predictions: Option<std::path::PathBuf>,
+    /// Score this model file instead of the embedded model.
+    pub model: Option<std::path::PathBuf>,
+    /// Score only these types (default: those the file's layout annotates).
+    pub types: Vec<String>,
+}
+
+/// Evaluates the embedded model, or the model file of `options`, on `file`.
+pub fn run(file: &Path, options: &Options) -> anyhow::Result<Report> {
+    let predictions = options.predictions.as_deref();
+    let model = options.model.as_deref();
     let text =
         std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
-    let docs = conll::read(&text);
+    let layout = conll::Layout::detect(&text);
+    let docs = conll::read_as(&text, layout);
+    let types: Vec<&str> = if options.types.is_empty() {
+        layout.scored_types().to_vec()
+    } else {
+        options.types.iter().map(String::as_str).collect()
+    };
     let owned;
     let model: &Model = match model {
         Some(p) => {
@@ -62,7 +79,10 @@ pub fn run(
         let tags = tag_words(&mut w, &words, &[], lex, gaz);
         for (s, t) in d.sentences.iter().zip(&tags) {
             let labels: Vec<String> = t.iter().map(|&x| tagger::label(x)).collect();
-            score.add(&s.gold, &labels);
+            score.add(
+                &conll::only_types(&s.gold, &types),
+                &conll::only_types(&labels, &types),
+            );
             if predictions.is_some() {
                 predicted.extend(s.lines.iter().copied().zip(labels));
             }
@@ -76,7 +96,7 @@ pub fn run(
             buf.push_str(line);
             if by_line.peek().is_some_and(|(l, _)| *l == n) {
                 if let Some((_, tag)) = by_line.next() {
-                    buf.push(' ');
+                    buf.push(if line.contains('\t') { '\t' } else { ' ' });
                     buf.push_str(&tag);
                 }
             } else if line.starts_with("-DOCSTART-") {
@@ -86,7 +106,13 @@ pub fn run(
         }
         std::fs::write(out, buf).with_context(|| format!("cannot write {}", out.display()))?;
     }
-    let text = format_report(&score, seconds);
+    let text = format!(
+        "{:?} layout, {} documents; scored types: {}\n{}",
+        layout,
+        docs.len(),
+        types.join(" "),
+        format_report(&score, seconds)
+    );
     Ok(Report { text })
 }
 

@@ -1,0 +1,137 @@
+//! Span repairs after decoding, from what the name lists know for sure and
+//! the statistics learn slowly: a title or honorific opening a person's
+//! name is not part of it ("Mr", "Ms", "Dr", "Senator", "Pope": CoNLL,
+//! WikiGold and UNER all tag "Mr Smith" as PER "Smith"); credentials and
+//! degrees written as such (with dots or inner capitals: "Ph.D.", "M.D.",
+//! "MSc") are never part of a name; a drug name
+//! alone is a product (MISC), never a person or a place. Words that are
+//! also first names ("Dean", "Earl", "Allegra") are left to the model.
+
+use super::features::{Class, Token};
+use super::lexicon::list;
+use super::tagger::{self, begin, inside};
+
+/// Type index of PER and of MISC in the tagger's order.
+const PER: usize = 0;
+const MISC: usize = 3;
+
+/// Repairs one sentence's tags in place (see the module doc).
+pub(crate) fn repair(s: &[Token], tags: &mut [u8]) {
+    for (start, end, ty) in tagger::spans(tags) {
+        let names = |i: usize| s.get(i).map_or(0, |t| t.names);
+        let only = |i: usize, bits: u8| {
+            let n = names(i);
+            n & bits != 0 && n & (list::FIRST_NAME | list::SURNAME) == 0
+        };
+        // Credentials as degrees are written ("Ph.D.", "PhD", "M.Sc."): the
+        // list's capital-only forms are as often acronyms ("USA", "LG").
+        let credential = |i: usize| {
+            only(i, list::CREDENTIAL)
+                && s.get(i)
+                    .is_some_and(|t| t.lower.contains('.') || t.class == Class::Mixed)
+        };
+        let (mut s0, mut e0) = (start, end);
+        while s0 < e0 && credential(s0) {
+            s0 += 1;
+        }
+        while e0 > s0 && (credential(e0 - 1) || is_comma(s, e0 - 1)) {
+            e0 -= 1;
+        }
+        if ty == PER {
+            while s0 + 1 < e0 && only(s0, list::TITLE) && s[s0 + 1].class.is_capital() {
+                s0 += 1;
+            }
+        }
+        let new_ty = if ty != MISC && e0 > s0 && (s0..e0).all(|i| only(i, list::DRUG)) {
+            MISC
+        } else {
+            ty
+        };
+        if (s0, e0, new_ty) == (start, end, ty) {
+            continue;
+        }
+        for t in tags.iter_mut().take(end).skip(start) {
+            *t = 0;
+        }
+        if e0 > s0 {
+            tags[s0] = begin(new_ty);
+            for t in tags.iter_mut().take(e0).skip(s0 + 1) {
+                *t = inside(new_ty);
+            }
+        }
+    }
+}
+
+/// A comma token (left at a span's end once a credential is cut off).
+fn is_comma(s: &[Token], i: usize) -> bool {
+    s.get(i).is_some_and(|t| t.lower == ",")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::features::prepare;
+    use super::super::gazetteer::Gazetteer;
+    use super::super::lexicon::Lexicon;
+    use super::*;
+
+    fn lex() -> Lexicon {
+        Lexicon::parse("", "").with_names(
+            "mr\tt\nms\tt\npope\tt\ndean\tft\nph.d.\tq\nphd\tq\nmd\tq\nm.d.\tq\nxanax\td\nallegra\tdf\n",
+        )
+    }
+
+    /// Tags `words` as `spans` say, repairs them, and returns the spans.
+    fn repaired(words: &[&str], spans: &[(usize, usize, usize)]) -> Vec<(usize, usize, usize)> {
+        let s = prepare(words, &lex(), &Gazetteer::parse("", ""));
+        let mut tags = vec![0u8; words.len()];
+        for &(a, b, ty) in spans {
+            tags[a] = begin(ty);
+            for t in tags.iter_mut().take(b).skip(a + 1) {
+                *t = inside(ty);
+            }
+        }
+        repair(&s, &mut tags);
+        tagger::spans(&tags)
+    }
+
+    #[test]
+    fn titles_leave_person_names() {
+        assert_eq!(
+            repaired(&["Ms", "Pugh", "said"], &[(0, 2, PER)]),
+            [(1, 2, PER)]
+        );
+        assert_eq!(
+            repaired(&["Pope", "Francis", "spoke"], &[(0, 2, PER)]),
+            [(1, 2, PER)]
+        );
+        // A first name that is also a title stays; a title alone stays;
+        // other types keep their words.
+        assert_eq!(
+            repaired(&["Dean", "Martin", "sang"], &[(0, 2, PER)]),
+            [(0, 2, PER)]
+        );
+        assert_eq!(repaired(&["Mr", "said"], &[(0, 1, PER)]), [(0, 1, PER)]);
+        assert_eq!(repaired(&["Mr", "Pugh", "Ltd"], &[(0, 3, 1)]), [(0, 3, 1)]);
+    }
+
+    #[test]
+    fn credentials_and_drugs_are_never_people() {
+        assert_eq!(repaired(&["a", "Ph.D.", "in"], &[(1, 2, PER)]), []);
+        assert_eq!(
+            repaired(&["Ada", "Okafor", ",", "M.D.", "said"], &[(0, 4, PER)]),
+            [(0, 2, PER)]
+        );
+        assert_eq!(repaired(&["M.D.", "Ada"], &[(0, 1, 2)]), []);
+        assert_eq!(repaired(&["a", "PhD", "in"], &[(1, 2, PER)]), []);
+        // A credential in capitals only is as often an acronym.
+        assert_eq!(repaired(&["MD", "said"], &[(0, 1, 2)]), [(0, 1, 2)]);
+        assert_eq!(
+            repaired(&["took", "Xanax", "daily"], &[(1, 2, PER)]),
+            [(1, 2, MISC)]
+        );
+        assert_eq!(
+            repaired(&["Allegra", "said"], &[(0, 1, PER)]),
+            [(0, 1, PER)]
+        );
+    }
+}

@@ -1,0 +1,103 @@
+//! Entities a new user checks first, on an article written for this test
+//! and run through the real binary (`wirewatch extract FILE`): degrees and
+//! drugs are never people, honorifics are not part of names, acronyms and
+//! their long forms are one entity in either order, a long name stays
+//! whole, a company with and without its suffix is one company, and the
+//! seats of government are organizations.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests stop at the failing line
+
+mod common;
+
+use serde_json::Value;
+
+const ARTICLE: &str = "Regulators widen opioid inquiry
+
+WASHINGTON — The Drug Enforcement Administration (DEA) said on Tuesday it had opened an inquiry into clinics that prescribed Xanax and Valium together with opioids.
+
+Dr. Maria Okafor, Ph.D., a pharmacologist at the National Institute of Allergy and Infectious Diseases (NIAID), said the mix was dangerous. Mrs. Helen Marsh, M.D., agreed. Okafor said NIAID would share its data.
+
+Altria Group shares fell 2%. Altria said it did not sell such products, and RJ Reynolds Tobacco declined to comment, as did RJ Reynolds lawyers.
+
+A DEA spokesman said the agency had written to every state. The Kremlin and the White House did not comment, and Downing Street said it was watching the case.
+";
+
+/// The record's entities.
+fn entities() -> Vec<Value> {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("article.txt");
+    std::fs::write(&file, ARTICLE).expect("write");
+    let stdout = common::run_ok(
+        &["extract", file.to_str().expect("utf8")],
+        &[("RUST_LOG", "error")],
+    );
+    let record: Value = serde_json::from_str(&stdout).expect("json record");
+    record["entities"].as_array().expect("entities").clone()
+}
+
+fn named<'a>(es: &'a [Value], name: &str) -> Option<&'a Value> {
+    es.iter().find(|e| e["name"] == name)
+}
+
+fn mention_texts(e: &Value) -> Vec<String> {
+    e["mentions"]
+        .as_array()
+        .expect("mentions")
+        .iter()
+        .map(|m| m["text"].as_str().expect("text").to_string())
+        .collect()
+}
+
+#[test]
+fn a_new_users_examples_come_out_right() {
+    let es = entities();
+    let summary: Vec<String> = es
+        .iter()
+        .map(|e| format!("{} {} {:?}", e["type"], e["name"], mention_texts(e)))
+        .collect();
+
+    // Degrees, credentials and drugs are never people.
+    for e in &es {
+        if e["type"] == "person" {
+            let name = e["name"].as_str().expect("name");
+            for word in ["Ph.D.", "M.D.", "Xanax", "Valium", "Dr.", "Mrs."] {
+                assert!(!name.contains(word), "{name} as a person: {summary:#?}");
+            }
+        }
+    }
+    // Honorifics are roles, not names.
+    let okafor = named(&es, "Maria Okafor").expect("Maria Okafor");
+    assert_eq!(okafor["type"], "person", "{summary:#?}");
+    assert!(mention_texts(okafor).contains(&"Okafor".to_string()));
+
+    // The acronym and the long form are one entity, both ways round.
+    let dea = named(&es, "Drug Enforcement Administration").expect("DEA");
+    assert_eq!(dea["type"], "organization", "{summary:#?}");
+    assert_eq!(dea["acronym"], "DEA");
+    assert_eq!(mention_texts(dea).len(), 3, "{summary:#?}");
+
+    // A long name stays whole, and its acronym joins it.
+    let niaid = named(&es, "National Institute of Allergy and Infectious Diseases")
+        .unwrap_or_else(|| panic!("long name cut: {summary:#?}"));
+    assert_eq!(niaid["acronym"], "NIAID");
+    assert_eq!(mention_texts(niaid).len(), 3, "{summary:#?}");
+
+    // A company with and without its suffix is one company.
+    let altria = named(&es, "Altria Group").expect("Altria Group");
+    assert_eq!(altria["type"], "organization");
+    assert_eq!(mention_texts(altria), ["Altria Group", "Altria"]);
+    let rjr = named(&es, "RJ Reynolds Tobacco").expect("RJ Reynolds Tobacco");
+    assert_eq!(mention_texts(rjr), ["RJ Reynolds Tobacco", "RJ Reynolds"]);
+
+    // Seats of government are organizations.
+    for seat in ["Kremlin", "White House", "Downing Street"] {
+        let e = named(&es, seat).unwrap_or_else(|| panic!("{seat}: {summary:#?}"));
+        assert_eq!(e["type"], "organization", "{seat}");
+    }
+
+    // One name, one entity.
+    let mut names: Vec<&str> = es.iter().filter_map(|e| e["name"].as_str()).collect();
+    names.sort_unstable();
+    let before = names.len();
+    names.dedup();
+    assert_eq!(before, names.len(), "{summary:#?}");
+}
