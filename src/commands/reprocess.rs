@@ -151,7 +151,7 @@ fn renew(
     let record = confined_join(records.root(), Path::new(&entry.record));
     let written = article::to_json(&analysis.record)
         .map_err(|e| e.to_string())
-        .and_then(|json| records.write(&record, &json).map_err(|e| e.to_string()));
+        .and_then(|json| records.rewrite(&record, &json).map_err(|e| e.to_string()));
     match written {
         Ok(()) => Renewal::Written(record.parent().map(Path::to_path_buf)),
         Err(e) => Renewal::Failed(e),

@@ -76,6 +76,14 @@ impl RecordStore {
         })
     }
 
+    /// Replaces `record` with `json` at once, synced before the rename: for
+    /// re-extraction, where the new record is for the same content as the
+    /// one in place (so [`RecordStore::settle`] would adopt the old one).
+    /// The folder still needs its fsync.
+    pub(crate) fn rewrite(&self, record: &Path, json: &[u8]) -> io::Result<()> {
+        durable::write_atomic(record, json, 0o644)
+    }
+
     /// Makes every record of the group durable (their disk flushes shared),
     /// then puts each in place; one result per record, in order. A record
     /// already there for the same content is adopted, any other replaced.
