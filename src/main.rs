@@ -125,6 +125,15 @@ enum EvalCommand {
         #[arg(long)]
         failures: bool,
     },
+    /// Quotes and their speakers on PolNeAR's layout (DIR holds text/ and attributions/).
+    Quotes {
+        /// The split folder.
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+        /// List the N articles with the lowest F1, with their missed and spurious quotes.
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        failures: usize,
+    },
     /// Named entities on a CoNLL-style file (word first, gold tag last), conlleval rules.
     Ner {
         /// The file.
@@ -258,6 +267,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         } => {
             let options = tools::eval::recognizers::Options { failures };
             print!("{}", tools::eval::recognizers::run(&dir, &options)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        #[cfg(feature = "tools")]
+        Command::Eval {
+            benchmark: EvalCommand::Quotes { dir, failures },
+        } => {
+            let options = tools::eval::quotes::Options { failures };
+            print!("{}", tools::eval::quotes::run(&dir, &options)?);
             Ok(ExitCode::SUCCESS)
         }
         #[cfg(feature = "tools")]

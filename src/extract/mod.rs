@@ -15,6 +15,7 @@ pub(crate) mod near;
 pub mod numbers;
 pub mod percent;
 pub mod quantities;
+pub(crate) mod quotes;
 pub(crate) mod units;
 mod urls;
 
@@ -48,6 +49,8 @@ pub(crate) struct Facts {
     pub dates: Vec<dates::DateMention>,
     /// People, organizations, places and other names, linked within the article.
     pub entities: Vec<entities::Entity>,
+    /// Quotes, direct and reported, with their speakers among `entities`.
+    pub quotes: Vec<quotes::Quote>,
 }
 
 /// Every fact of `doc`. The body is lexed once; the figure extractors build
@@ -65,6 +68,7 @@ pub(crate) fn extract(doc: &Document) -> Facts {
         ..
     } = figures(body);
     let entities = entities::find(body, &doc.sentences);
+    let quotes = quotes::find(body, &doc.paragraphs, &doc.sentences, &entities);
     Facts {
         links,
         money,
@@ -73,6 +77,7 @@ pub(crate) fn extract(doc: &Document) -> Facts {
         standalone,
         dates,
         entities,
+        quotes,
     }
 }
 
