@@ -133,6 +133,9 @@ enum EvalCommand {
         /// List the N articles with the lowest F1, with their missed and spurious quotes.
         #[arg(long, value_name = "N", default_value_t = 0)]
         failures: usize,
+        /// Write each article's predicted quotes to OUT (JSON lines, code points).
+        #[arg(long, value_name = "OUT")]
+        predictions: Option<PathBuf>,
     },
     /// Named entities on a CoNLL-style file (word first, gold tag last), conlleval rules.
     Ner {
@@ -271,10 +274,18 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         #[cfg(feature = "tools")]
         Command::Eval {
-            benchmark: EvalCommand::Quotes { dir, failures },
+            benchmark:
+                EvalCommand::Quotes {
+                    dir,
+                    failures,
+                    predictions,
+                },
         } => {
             let options = tools::eval::quotes::Options { failures };
-            print!("{}", tools::eval::quotes::run(&dir, &options)?);
+            print!(
+                "{}",
+                tools::eval::quotes::run(&dir, &options, predictions.as_deref())?
+            );
             Ok(ExitCode::SUCCESS)
         }
         #[cfg(feature = "tools")]

@@ -7,10 +7,14 @@
 use std::ops::Range;
 
 use super::attribution::Attribution;
+use super::cues::CueClass;
 use super::filter::Verdict;
 use super::marks::Quoted;
 use super::{Context, Quote, QuoteKind};
 use crate::extract::entities::EntityType;
+
+/// Most tokens an attribution between two pieces of a quote runs on for.
+const MAX_ATTRIBUTION: usize = 40;
 
 /// A quoted fragment left for the paraphrase around it.
 #[derive(Debug, Clone)]
@@ -66,6 +70,7 @@ pub(crate) fn quotes(cx: &mut Context<'_>, quoted: &[Quoted]) -> (Vec<Quote>, Ve
 
     let mut found: Vec<Found> = Vec::new();
     let mut fragments = Vec::new();
+    let mut mixed = Vec::new();
     for (k, ((pieces, open, close, closed), verdict)) in chains.iter().zip(&judged).enumerate() {
         if *verdict == Verdict::NotQuote {
             continue;
@@ -76,24 +81,19 @@ pub(crate) fn quotes(cx: &mut Context<'_>, quoted: &[Quoted]) -> (Vec<Quote>, Ve
             .and_then(|p| chains.get(p))
             .map_or(0, |c| c.2 + 1);
         let after = if *closed {
-            let limit = cx.sentence_end(*close).min(next_open);
+            // The attribution may be a sentence of its own when the quote
+            // ends its sentence (`“…?” she asked.`).
+            let limit = match cx.toks.get(close + 1) {
+                Some(t) if t.para == cx.toks[*close].para => cx.sentence_end(close + 1),
+                _ => cx.sentence_end(*close),
+            }
+            .min(next_open);
             cx.after(close + 1, limit)
         } else {
             None
         };
         let floor = cx.sentence_start(*open).max(prev_close);
         let before = cx.before(*open, floor);
-        if *verdict == Verdict::Fragment {
-            let named = before
-                .as_ref()
-                .is_some_and(|a| a.cue.word.class == super::cues::CueClass::Naming);
-            if after.is_none() && !named {
-                fragments.push(Fragment {
-                    range: pieces[0].start..pieces[pieces.len() - 1].end,
-                });
-                continue;
-            }
-        }
         let f = Found {
             pieces: pieces.clone(),
             open: *open,
@@ -102,14 +102,21 @@ pub(crate) fn quotes(cx: &mut Context<'_>, quoted: &[Quoted]) -> (Vec<Quote>, Ve
             before,
         };
         // A quote split by its attribution continues the quote before it.
-        if f.attribution().is_none() {
-            if let Some(prev) = found.last_mut() {
-                if continues(cx, prev, &f) {
-                    prev.pieces.extend(f.pieces);
-                    prev.close = f.close;
-                    continue;
-                }
+        if let Some(prev) = found.last_mut()
+            && continues(cx, prev, &f)
+        {
+            prev.pieces.extend(f.pieces);
+            prev.close = f.close;
+            continue;
+        }
+        if *verdict == Verdict::Fragment {
+            match cx.fragment(&f) {
+                Some(q) => mixed.push(q),
+                None => fragments.push(Fragment {
+                    range: pieces[0].start..pieces[pieces.len() - 1].end,
+                }),
             }
+            continue;
         }
         found.push(f);
     }
@@ -139,11 +146,29 @@ fn continues(cx: &Context<'_>, prev: &Found, next: &Found) -> bool {
     let Some(a) = &prev.after else {
         return false;
     };
+    let own = next.after.is_some()
+        || next
+            .before
+            .as_ref()
+            .is_some_and(|b| b.cue.toks != a.cue.toks);
+    if own {
+        return false;
+    }
     if cx.toks[a.end.min(cx.toks.len() - 1)].para != cx.toks[next.open].para {
         return false;
     }
-    (a.end..next.open).all(|i| !cx.toks[i].word && !cx.is_mark(i))
-        && next.open.saturating_sub(a.end) <= 2
+    // The words between are the attribution's own ("said Jane Roe, an
+    // economist at the bank."), to the end of its sentence or a comma.
+    let sentence = cx.toks[a.cue.toks.start].sent;
+    let gap = a.end..next.open;
+    gap.len() <= MAX_ATTRIBUTION
+        && gap.clone().all(|i| !cx.is_mark(i))
+        && (gap.clone().all(|i| !cx.toks[i].word)
+            || gap.clone().all(|i| cx.toks[i].sent == sentence)
+                && next
+                    .open
+                    .checked_sub(1)
+                    .is_some_and(|p| matches!(cx.word_at(p), "." | "," | ":" | ";" | "!" | "?")))
 }
 
 /// The index of the last token ending at or before byte `end`.
@@ -154,6 +179,33 @@ fn last_token_before(cx: &Context<'_>, end: usize) -> usize {
 }
 
 impl Context<'_> {
+    /// A quoted fragment its cue attributes, as the paraphrase holding it:
+    /// `called the deal “a disaster”` from the cue's object to the closing
+    /// mark; `the plan was “dead on arrival,” she said` from the start of
+    /// the clause.
+    fn fragment(&self, f: &Found) -> Option<Quote> {
+        let end = self.toks[f.close].range.end;
+        let (a, start) = match (&f.after, &f.before) {
+            (Some(a), _) => {
+                let s = self.sentence_start(f.open);
+                let from = (s..f.open)
+                    .rev()
+                    .find(|&i| self.is_mark(i) || matches!(self.word_at(i), ";" | ":"))
+                    .map_or(s, |i| i + 1);
+                (a, from)
+            }
+            (None, Some(b)) if b.cue.word.class == CueClass::Naming => (b, b.cue.toks.end),
+            _ => return None,
+        };
+        let start = self.toks.get(start)?.range.start;
+        Some(Quote {
+            kind: QuoteKind::Mixed,
+            pieces: vec![start..end],
+            speaker: a.speaker.clone(),
+            cue: Some(self.cue(&a.cue)),
+        })
+    }
+
     /// Token index one past the last token of token `i`'s sentence.
     pub(crate) fn sentence_end(&self, i: usize) -> usize {
         self.sentence_toks

@@ -93,9 +93,10 @@ impl Context<'_> {
             && words
                 .iter()
                 .all(|&i| !self.lowercase(i) || is_in(self.word_at(i), TITLE_SMALL))
-            && !matches!(last_mark, Some("!" | "?" | ","));
+            && !matches!(last_mark, Some("!" | "?"));
         let labelled =
             open > 0 && self.toks[open - 1].word && is_in(self.word_at(open - 1), LABELLERS);
+        // “Okay,” she said: one capitalized word and a comma is speech.
         if title_case && (words.len() > 1 || !sentence_like || last_mark == Some(".")) {
             return Verdict::NotQuote;
         }

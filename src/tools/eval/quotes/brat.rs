@@ -150,11 +150,11 @@ pub(crate) fn parse(ann: &str) -> Vec<Gold> {
 /// mark and closes with one (trailing punctuation aside).
 pub(crate) fn is_direct(text: &str) -> bool {
     let t = text.trim();
-    let opens = t.starts_with(['"', '“', '«', '„']) || t.starts_with("``");
+    let opens = t.starts_with(['"', '“', '«', '„']) || t.starts_with("``") || t.starts_with("''");
     let body = t.trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')')
     });
-    let closes = body.ends_with(['"', '”', '»']) || body.ends_with("''");
+    let closes = body.ends_with(['"', '”', '»', '“']) || body.ends_with("''");
     opens && closes && t.chars().count() > 2
 }
 
@@ -179,6 +179,7 @@ mod tests {
     fn direct_means_inside_marks() {
         assert!(is_direct("“We will win,”"));
         assert!(is_direct("\"Yes.\" "));
+        assert!(is_direct("''Wire copy,''"));
         assert!(!is_direct("that the plan was “dead”, he"));
         assert!(!is_direct("“2,521 shooting incidents” in the city"));
     }

@@ -15,6 +15,8 @@ use std::ops::Range;
 use std::path::Path;
 use std::time::Instant;
 
+use anyhow::Context as _;
+
 use brat::Article;
 use score::{Counts, Predicted, THRESHOLDS};
 
@@ -31,6 +33,14 @@ pub struct Options {
     pub failures: usize,
 }
 
+/// One article's predictions, as `--predictions` writes them (one JSON
+/// line per article, code points of the text).
+#[derive(serde::Serialize)]
+struct Dump<'a> {
+    name: &'a str,
+    quotes: &'a [Predicted],
+}
+
 /// One article's scores and predictions.
 struct Scored {
     direct: Counts,
@@ -39,7 +49,7 @@ struct Scored {
 }
 
 /// Scores the split folder `dir`.
-pub fn run(dir: &Path, options: &Options) -> anyhow::Result<String> {
+pub fn run(dir: &Path, options: &Options, predictions: Option<&Path>) -> anyhow::Result<String> {
     let articles = brat::read_split(dir)?;
     let started = Instant::now();
     let scored: Vec<Scored> = articles.iter().map(score_article).collect();
@@ -48,6 +58,18 @@ pub fn run(dir: &Path, options: &Options) -> anyhow::Result<String> {
     for s in &scored {
         direct.add(&s.direct);
         all.add(&s.all);
+    }
+    if let Some(path) = predictions {
+        let mut lines = String::new();
+        for (a, s) in articles.iter().zip(&scored) {
+            let dump = Dump {
+                name: &a.name,
+                quotes: &s.predicted,
+            };
+            lines.push_str(&serde_json::to_string(&dump)?);
+            lines.push('\n');
+        }
+        std::fs::write(path, lines).with_context(|| format!("cannot write {}", path.display()))?;
     }
     let mut out = String::new();
     let _ = writeln!(
@@ -131,9 +153,8 @@ fn write_failures(out: &mut String, a: &Article, s: &Scored) {
     let (_, pairs) = score::score(&gold, &predicted);
     let chars: Vec<char> = a.text.chars().collect();
     let show = |r: &Range<usize>| -> String {
-        let t: String = chars[r.start.min(chars.len())..r.end.min(chars.len())]
-            .iter()
-            .collect();
+        let end = r.end.min(chars.len());
+        let t: String = chars[r.start.min(end)..end].iter().collect();
         let t = t.replace('\n', " ");
         if t.chars().count() > 90 {
             format!("{}…", t.chars().take(90).collect::<String>())

@@ -15,7 +15,7 @@ use super::brat::Gold;
 pub(crate) const THRESHOLDS: [f64; 2] = [0.3, 0.8];
 
 /// A predicted quote, in code points.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize)]
 pub(crate) struct Predicted {
     pub pieces: Vec<Range<usize>>,
     pub direct: bool,
