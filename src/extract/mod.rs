@@ -81,6 +81,24 @@ pub(crate) fn extract(doc: &Document) -> Facts {
     }
 }
 
+/// The time of [`extract`] on each of `docs` and of the quote finder alone
+/// on the same facts, in seconds, summed over the documents: the quotes'
+/// share of the extraction stage, which `cargo bench --bench quotes`
+/// reports.
+pub fn quote_share(docs: &[Document]) -> (f64, f64) {
+    let (mut all, mut alone) = (0.0, 0.0);
+    for doc in docs {
+        let started = std::time::Instant::now();
+        let facts = extract(doc);
+        all += started.elapsed().as_secs_f64();
+        let started = std::time::Instant::now();
+        let found = quotes::find(&doc.body, &doc.paragraphs, &doc.sentences, &facts.entities);
+        alone += started.elapsed().as_secs_f64();
+        std::hint::black_box(found);
+    }
+    (all, alone)
+}
+
 /// The figures of one body, as [`figures`] finds them.
 pub struct Figures {
     /// Every number, as the scanner read it (the others build on these).

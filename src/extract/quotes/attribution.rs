@@ -10,6 +10,11 @@ use super::speaker::Speaker;
 use super::words::is_in;
 use super::{Context, Cue};
 
+/// Pronouns that are subjects.
+const SUBJECT_PRONOUNS: &[&str] = &[
+    "i", "we", "you", "they", "he", "she", "it", "who", "that", "which",
+];
+
 /// Most tokens between a span and its attribution's cue.
 const REACH: usize = 12;
 
@@ -45,6 +50,9 @@ impl Context<'_> {
             return None;
         }
         if i > 0 && self.determiner(i - 1) {
+            return None;
+        }
+        if word.noun_like && !first && !self.subject_slot(i - 1) {
             return None;
         }
         match cues::particle(word.lemma) {
@@ -181,6 +189,16 @@ impl Context<'_> {
             k += 1;
         }
         k
+    }
+
+    /// Whether token `i` can end a verb's subject: a pronoun, an
+    /// auxiliary or adverb, a plural noun in lowercase ("polls show").
+    fn subject_slot(&self, i: usize) -> bool {
+        let w = self.word_at(i);
+        self.toks[i].word
+            && (is_in(w, SUBJECT_PRONOUNS)
+                || is_in(w, super::words::BETWEEN)
+                || self.lowercase(i) && w.len() > 3 && w.ends_with('s') && !w.ends_with("ss"))
     }
 
     /// The text of token `i` ("" past the end).

@@ -29,7 +29,25 @@ pub(crate) struct CueWord {
     pub class: CueClass,
     /// A participle or gerund ("saying", "written"), not a finite verb.
     pub nonfinite: bool,
+    /// A base or third-person form that is also a common noun ("state",
+    /// "remarks", "reports"): a verb only after a subject pronoun, an
+    /// auxiliary or a plural noun.
+    pub noun_like: bool,
 }
+
+/// Lemmas whose base and third-person forms are also common nouns.
+const NOUN_LIKE: &[&str] = &[
+    "state", "report", "estimate", "remark", "comment", "answer", "reply", "claim", "note",
+    "charge", "counter", "demand", "promise", "pledge", "vow", "question", "order", "quote",
+    "post", "tweet", "email", "joke", "protest", "cry", "laugh", "sigh", "smile", "nod", "shrug",
+    "grin", "hope", "fear", "doubt", "show", "find", "call", "term", "brand", "label", "project",
+    "forecast", "figure", "counsel", "advise", "stress", "caution", "rant", "gripe", "muse",
+    "marvel", "roar", "growl", "hiss", "gasp", "sob", "wail", "moan", "groan", "howl", "crow",
+    "beam", "snap", "slam", "blast", "boast", "chant", "shout", "yell", "scream", "whisper",
+    "murmur", "mutter", "grumble", "thunder", "vent", "jest", "sniff", "snort", "rail", "bark",
+    "mock", "tease", "request", "conclude", "read", "hint", "insist", "retort", "review", "sing",
+    "suspect", "guess", "decide", "warn", "admit", "feel", "continue", "end", "learn",
+];
 
 /// Lemmas by class. A trailing `!` doubles the final consonant before a
 /// suffix (admit → admitted). `point` is a cue only with "out" (see
@@ -245,20 +263,26 @@ fn table() -> &'static HashMap<String, CueWord> {
             for raw in lemmas {
                 let double = raw.ends_with('!');
                 let lemma: &'static str = raw.trim_end_matches('!');
-                for (form, nonfinite) in inflect(lemma, double) {
+                let nouny = NOUN_LIKE.contains(&lemma);
+                for (k, (form, nonfinite)) in inflect(lemma, double).into_iter().enumerate() {
                     t.entry(form).or_insert(CueWord {
                         lemma,
                         class,
                         nonfinite,
+                        noun_like: nouny && k < 2,
                     });
                 }
             }
         }
         for (form, lemma) in IRREGULAR {
             if let Some(base) = t.get(*lemma).copied() {
-                let nonfinite =
-                    form.ends_with('n') && *form != "known" || matches!(*form, "known" | "sung");
-                t.insert((*form).to_string(), CueWord { nonfinite, ..base });
+                let nonfinite = matches!(*form, "written" | "known" | "shown" | "sung" | "sworn");
+                let word = CueWord {
+                    nonfinite,
+                    noun_like: false,
+                    ..base
+                };
+                t.insert((*form).to_string(), word);
             }
         }
         for (lemma, _) in PARTICLES {
@@ -270,6 +294,7 @@ fn table() -> &'static HashMap<String, CueWord> {
                         lemma,
                         class: CueClass::Speech,
                         nonfinite: true,
+                        noun_like: false,
                     },
                 );
             } else {
@@ -278,6 +303,7 @@ fn table() -> &'static HashMap<String, CueWord> {
                         lemma,
                         class: CueClass::Speech,
                         nonfinite,
+                        noun_like: false,
                     });
                 }
             }

@@ -136,6 +136,7 @@ pub(crate) fn quotes(cx: &mut Context<'_>, quoted: &[Quoted]) -> (Vec<Quote>, Ve
             cue,
         });
     }
+    out.extend(mixed);
     (out, fragments)
 }
 

@@ -165,7 +165,7 @@ impl Context<'_> {
             .rev()
             .find(|&i| self.word_at(i) == ",")?;
         let a = self.after(comma + 1, r.end)?;
-        if a.cue.word.class == CueClass::Naming || a.speaker.is_none() {
+        if a.cue.word.class == CueClass::Naming || a.cue.word.nonfinite || a.speaker.is_none() {
             return None;
         }
         Some((r.start..comma, a))

@@ -126,13 +126,28 @@ pub(crate) fn pair(body: &str, toks: &[Tok]) -> Vec<Quoted> {
     }
     let mut out = Vec::new();
     let mut start = 0;
+    let mut carry = None;
     while start < marks.len() {
         let para = toks[marks[start].tok].para;
         let end = start + marks[start..].partition_point(|m| toks[m.tok].para == para);
         let next_opens = marks
             .get(end)
             .is_some_and(|m| m.double && m.role != Role::Close && first_of_paragraph(toks, m.tok));
-        pair_paragraph(body, toks, &marks[start..end], next_opens, &mut out);
+        // A quote left open by a paragraph break that is not a new
+        // paragraph of the quote closes at the next paragraph's first mark.
+        let next_closes = marks[end..].iter().find(|m| m.double).is_some_and(|m| {
+            m.role == Role::Close
+                && toks[m.tok].para == para.saturating_add(1)
+                && !first_of_paragraph(toks, m.tok)
+        });
+        carry = pair_paragraph(
+            body,
+            toks,
+            &marks[start..end],
+            carry,
+            (next_opens, next_closes),
+            &mut out,
+        );
         start = end;
     }
     out.sort_by_key(|q| q.range.start);
@@ -155,16 +170,20 @@ fn paragraph_end(toks: &[Tok], i: usize) -> usize {
 }
 
 /// Pairs the marks of one paragraph: double marks first, then single
-/// marks outside every double quote.
+/// marks outside every double quote. `carry` is a quote the paragraph
+/// before left open for this one to close; `(next_opens, next_closes)`
+/// say how the next paragraph starts. Returns the quote left open for the
+/// next paragraph to close, if any.
 fn pair_paragraph(
     body: &str,
     toks: &[Tok],
     marks: &[Mark],
-    next_opens: bool,
+    carry: Option<usize>,
+    (next_opens, next_closes): (bool, bool),
     out: &mut Vec<Quoted>,
-) {
+) -> Option<usize> {
     let before = out.len();
-    let mut open: Option<usize> = None;
+    let mut open: Option<usize> = carry;
     for m in marks.iter().filter(|m| m.double) {
         match (open, m.role) {
             (None, Role::Open | Role::Either) => open = Some(m.tok),
@@ -193,7 +212,10 @@ fn pair_paragraph(
             }
         }
     }
-    if let Some(o) = open {
+    let mut left_open = None;
+    if let Some(o) = open.filter(|_| next_closes && !next_opens) {
+        left_open = Some(o);
+    } else if let Some(o) = open {
         let end = paragraph_end(toks, o);
         if end > toks[o].range.end {
             out.push(Quoted {
@@ -249,6 +271,7 @@ fn pair_paragraph(
             None => k += 1,
         }
     }
+    left_open
 }
 
 #[cfg(test)]
@@ -296,6 +319,15 @@ mod tests {
         assert_eq!(
             spans("“He told me ‘never again’ twice,” she said."),
             [("“He told me ‘never again’ twice,”", false)]
+        );
+    }
+
+    #[test]
+    fn a_stray_paragraph_break_inside_a_quote_keeps_it_whole() {
+        let body = "“We have given\n\nthe town new roads,” he said.";
+        assert_eq!(
+            spans(body),
+            [("“We have given\n\nthe town new roads,”", false)]
         );
     }
 

@@ -14,8 +14,8 @@ use super::Context;
 use super::cues;
 use super::tokens::text;
 use super::words::{
-    ABBREVIATIONS, BETWEEN, DETERMINERS, ORG_NOUNS, OTHER_PRONOUNS, PERSON_NOUNS, PERSON_PRONOUNS,
-    PHRASE_BREAKS, SPOKES_NOUNS, THING_PRONOUNS, is_in,
+    ABBREVIATIONS, BETWEEN, DETERMINERS, ORG_NOUNS, PERSON_NOUNS, PERSON_PRONOUNS, PHRASE_BREAKS,
+    SPOKES_NOUNS, THING_PRONOUNS, is_in,
 };
 use crate::extract::entities::EntityType;
 
@@ -101,7 +101,11 @@ impl Context<'_> {
     /// (exclusive), not before `floor`.
     fn phrase_ending(&self, end: usize, floor: usize) -> Option<Phrase> {
         let mut start = end;
-        while start > floor && end - start < MAX_PHRASE && self.phrase_token(start - 1) {
+        while start > floor && end - start < MAX_PHRASE {
+            let i = start - 1;
+            if !self.phrase_token(i) && !(i > floor && self.joins_head(i)) {
+                break;
+            }
             start -= 1;
         }
         // A phrase starts with a word, not a stray full stop or possessive.
@@ -120,14 +124,23 @@ impl Context<'_> {
             // "a spokeswoman for the ministry": the organization belongs to
             // the phrase.
             end += 1;
-            if end < limit
-                && is_in(self.word(end), &["for", "of", "at"])
-                && is_in(self.word(end - 1), SPOKES_NOUNS)
-            {
+            if end < limit && self.joins_head(end) {
                 end += 1;
             }
         }
         (end > start).then_some(start..end)
+    }
+
+    /// Whether token `i` is a preposition joining a title or name before
+    /// it to the phrase after ("a spokeswoman for the ministry", "the
+    /// head of the agency", "Secretary of State").
+    fn joins_head(&self, i: usize) -> bool {
+        i > 0
+            && is_in(self.word(i), &["for", "of", "at", "from"])
+            && self.toks[i - 1].word
+            && (is_in(self.word(i - 1), SPOKES_NOUNS)
+                || is_in(self.word(i - 1), PERSON_NOUNS)
+                || !self.lowercase(i - 1))
     }
 
     /// The entity mention covering token `i`, if any: (mention index).
@@ -244,6 +257,7 @@ impl Context<'_> {
             .filter(|m| m.ty == ty && !self.in_quote(m.range.start))
             .take(40);
         let mut fallback = None;
+        let mut unknown = None;
         for m in before {
             let e = &self.entities[m.entity];
             if let Some(noun) = noun {
@@ -257,19 +271,23 @@ impl Context<'_> {
                 fallback.get_or_insert(m.entity);
                 continue;
             }
-            if let (Some(f), Some(g)) = (female, self.gender(m.entity)) {
-                if f != g {
+            match (female, self.gender(m.entity)) {
+                (Some(f), Some(g)) if f != g => continue,
+                (Some(_), None) => {
+                    // A person whose gender the article does not show is
+                    // taken when no one before agrees.
+                    unknown.get_or_insert(m.entity);
                     continue;
                 }
+                _ => return Some(m.entity),
             }
-            return Some(m.entity);
         }
         // A description with no entity holding its noun: the nearest one,
         // but only for a person described by a title-like noun.
         if ty == EntityType::Organization || noun.is_some_and(|n| !is_in(n, &["man", "woman"])) {
             return fallback;
         }
-        None
+        unknown
     }
 
     /// The gender the article shows for a person: true for "Ms."/"Mrs.",
@@ -290,11 +308,6 @@ impl Context<'_> {
     pub(crate) fn in_quote(&self, at: usize) -> bool {
         let k = self.quoted.partition_point(|r| r.start <= at);
         k.checked_sub(1).is_some_and(|k| self.quoted[k].end > at)
-    }
-
-    /// Whether a phrase is a pronoun that names no one ("I", "they").
-    pub(crate) fn vague(&self, p: &Phrase) -> bool {
-        p.len() == 1 && is_in(self.word(p.start), OTHER_PRONOUNS)
     }
 
     /// Whether token `i` is a determiner.

@@ -89,8 +89,6 @@ pub(crate) const BETWEEN: &[&str] = &[
 /// Subject pronouns, resolved to the person or organization named before.
 pub(crate) const PERSON_PRONOUNS: &[&str] = &["he", "she"];
 pub(crate) const THING_PRONOUNS: &[&str] = &["it"];
-/// Pronouns that name no one the article can resolve.
-pub(crate) const OTHER_PRONOUNS: &[&str] = &["i", "we", "you", "they", "who", "which", "one"];
 
 /// Nouns that describe a person ("the president", "the senator").
 pub(crate) const PERSON_NOUNS: &[&str] = &[
