@@ -17,6 +17,9 @@ const SUBJECT_PRONOUNS: &[&str] = &[
 
 /// Most tokens between a span and its attribution's cue.
 const REACH: usize = 12;
+/// Most tokens between a quote and the cue after it when an appositive
+/// names the speaker at length.
+const APPOSITIVE_REACH: usize = 30;
 
 /// A cue found at a token range.
 #[derive(Debug, Clone)]
@@ -106,18 +109,26 @@ impl Context<'_> {
                 end,
             });
         }
-        // "…,” the minister, Smith, said.
-        for k in j + 1..limit.min(j + REACH) {
-            if !self.toks[k].word && !matches!(self.word_at(k), "," | "." | "’s" | "'s") {
+        // "…,” Smith said; "…,” Jane Roe, an economist at the bank, said.
+        for k in j + 1..limit.min(j + APPOSITIVE_REACH) {
+            let possessive =
+                matches!(self.word_at(k), "’" | "'") && self.word_at(k - 1).ends_with(['s', 'S']);
+            if !self.toks[k].word
+                && !possessive
+                && !matches!(self.word_at(k), "," | "." | "(" | ")" | "-")
+            {
                 break;
             }
             let Some(c) = self.cue_at(k).filter(|c| c.word.class != CueClass::Naming) else {
                 continue;
             };
-            let subject = self.subject_before(k, j)?;
-            if subject.start != j {
-                return None;
-            }
+            let subject = match self.subject_before(k, j) {
+                Some(p) if p.start == j => p,
+                // A long appositive: the speaker is the phrase the
+                // attribution starts with.
+                _ if (j..k).any(|i| self.word_at(i) == ",") => self.phrase_from(j, k)?,
+                _ => return None,
+            };
             let speaker = Some(self.resolve(&subject));
             let end = self.clause_end(c.toks.end, limit);
             return Some(Attribution {
@@ -152,7 +163,10 @@ impl Context<'_> {
                 // "…, saying “…”": the sentence's subject speaks.
                 self.sentence_subject(floor.min(k), k)
             } else {
-                self.subject_before(k, floor).map(|p| self.resolve(&p))
+                // "He went on to say, “…”": the sentence's subject.
+                self.subject_before(k, floor)
+                    .map(|p| self.resolve(&p))
+                    .or_else(|| self.sentence_subject(floor.min(k), k))
             };
             return Some(Attribution {
                 cue: c,
@@ -172,11 +186,22 @@ impl Context<'_> {
             .get(s)
             .map_or(floor, |r| r.start)
             .max(floor);
-        let mut end = start;
-        while end < k && end - start < 8 && self.phrase_token_pub(end) {
-            end += 1;
+        // The first name or pronoun of the sentence ("And then Smith went
+        // on the attack, saying …").
+        let first = (start..k.min(start + 8)).find(|&i| {
+            self.mention_at(i).is_some() || is_in(self.word_at(i), super::words::PERSON_PRONOUNS)
+        })?;
+        let p = self.phrase_from(first, k)?;
+        Some(self.resolve(&p))
+    }
+
+    /// The phrase of speaker tokens starting at token `start`, before `limit`.
+    fn phrase_from(&self, start: usize, limit: usize) -> Option<Range<usize>> {
+        if is_in(self.word_at(start), super::words::PERSON_PRONOUNS) {
+            return Some(start..start + 1);
         }
-        (end > start).then(|| self.resolve(&(start..end)))
+        self.phrase_after(start.checked_sub(1)?, limit)
+            .or_else(|| (start < limit).then(|| start..start + 1))
     }
 
     /// Where an attribution's clause ends: its adjuncts ("said in a
@@ -191,12 +216,20 @@ impl Context<'_> {
         k
     }
 
-    /// Whether token `i` can end a verb's subject: a pronoun, an
+    /// Whether token `i` can end a verb's subject: a name, a pronoun, an
     /// auxiliary or adverb, a plural noun in lowercase ("polls show").
     fn subject_slot(&self, i: usize) -> bool {
         let w = self.word_at(i);
+        let named = self.mention_at(i).is_some_and(|m| {
+            matches!(
+                self.mentions[m].ty,
+                crate::extract::entities::EntityType::Person
+                    | crate::extract::entities::EntityType::Organization
+            )
+        });
         self.toks[i].word
-            && (is_in(w, SUBJECT_PRONOUNS)
+            && (named
+                || is_in(w, SUBJECT_PRONOUNS)
                 || is_in(w, super::words::BETWEEN)
                 || self.lowercase(i) && w.len() > 3 && w.ends_with('s') && !w.ends_with("ss"))
     }
@@ -206,12 +239,5 @@ impl Context<'_> {
         self.toks
             .get(i)
             .map_or("", |t| super::tokens::text(self.body, t))
-    }
-
-    /// Whether the phrase rules take token `i` (see `speaker`).
-    pub(crate) fn phrase_token_pub(&self, i: usize) -> bool {
-        self.toks[i].word
-            && !is_in(self.word_at(i), super::words::PHRASE_BREAKS)
-            && self.cue_at(i).is_none()
     }
 }

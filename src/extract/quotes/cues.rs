@@ -101,7 +101,6 @@ const SPEECH: &[&str] = &[
     "reiterate",
     "repeat",
     "agree",
-    "allege",
     "charge",
     "counter",
     "caution",
@@ -169,7 +168,6 @@ const SPEECH: &[&str] = &[
     "concede",
     "confide",
     "question",
-    "threaten",
     "vow",
     "swear",
     "counsel",
@@ -177,6 +175,9 @@ const SPEECH: &[&str] = &[
     "instruct",
     "order",
     "demand",
+    "surmise",
+    "demur",
+    "riff",
 ];
 
 const ADDRESSED: &[&str] = &[

@@ -19,6 +19,9 @@ use super::words::{
 };
 use crate::extract::entities::EntityType;
 
+/// Pronouns that are a verb's whole subject.
+const SUBJECT_WORDS: &[&str] = &["he", "she", "it", "they", "we", "i", "you"];
+
 /// Longest speaker phrase read, in tokens.
 const MAX_PHRASE: usize = 10;
 
@@ -74,6 +77,10 @@ impl Context<'_> {
         let mut end = cue;
         while end > floor && self.toks[end - 1].word && is_in(self.word(end - 1), BETWEEN) {
             end -= 1;
+        }
+        // A pronoun subject ("it said", "they argued").
+        if end > floor && is_in(self.word(end - 1), SUBJECT_WORDS) {
+            return Some(end - 1..end);
         }
         if end > floor && self.word(end - 1) == "," {
             // "Smith, the mayor, said": the name before the appositive.

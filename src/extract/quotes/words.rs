@@ -62,7 +62,6 @@ pub(crate) const BETWEEN: &[&str] = &[
     "openly",
     "reportedly",
     "allegedly",
-    "first",
     "subsequently",
     "frequently",
     "famously",
@@ -77,10 +76,6 @@ pub(crate) const BETWEEN: &[&str] = &[
     "defiantly",
     "proudly",
     "memorably",
-    "last",
-    "week",
-    "year",
-    "month",
     "yesterday",
     "today",
     "tonight",
@@ -259,7 +254,8 @@ pub(crate) const PHRASE_BREAKS: &[&str] = &[
     "before", "than", "where", "and", "or", "in", "on", "at", "during", "to", "about", "on",
     "since", "though", "although", "yet", "so", "into", "over", "under", "with", "without", "via",
     "through", "by", "told", "says", "said", "is", "was", "are", "were", "has", "had", "have",
-    "it", "there", "this", "these", "what",
+    "it", "there", "this", "these", "what", "being", "been", "should", "would", "could", "will",
+    "can", "may", "might", "must", "for", "from",
 ];
 
 /// Abbreviations whose full stop belongs to the phrase ("Mr.", "Sen.").
