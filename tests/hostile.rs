@@ -229,7 +229,7 @@ fn check_offsets(r: &serde_json::Value, name: &str) {
         assert!(e <= chars, "{name}: link end {e} of {chars}");
     }
     for q in r["quotes"].as_array().into_iter().flatten() {
-        for part in [&q, &q["speaker"], &q["cue"]] {
+        for part in [q, &q["speaker"], &q["cue"]] {
             if part.is_null() {
                 continue;
             }

@@ -201,7 +201,7 @@ impl Context<'_> {
         let start = self.toks.get(start)?.range.start;
         Some(Quote {
             kind: QuoteKind::Mixed,
-            pieces: vec![start..end],
+            pieces: std::iter::once(start..end).collect(),
             speaker: a.speaker.clone(),
             cue: Some(self.cue(&a.cue)),
         })

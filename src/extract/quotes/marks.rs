@@ -281,7 +281,8 @@ mod tests {
 
     fn spans(body: &str) -> Vec<(&str, bool)> {
         let paras = super::super::tests::paragraphs(body);
-        let toks = tokenize(body, &paras, &[0..body.len()]);
+        let all = 0..body.len();
+        let toks = tokenize(body, &paras, std::slice::from_ref(&all));
         pair(body, &toks)
             .into_iter()
             .map(|q| (&body[q.range], q.continues))

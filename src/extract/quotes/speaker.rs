@@ -110,7 +110,7 @@ impl Context<'_> {
         let mut start = end;
         while start > floor && end - start < MAX_PHRASE {
             let i = start - 1;
-            if !self.phrase_token(i) && !(i > floor && self.joins_head(i)) {
+            if !(self.phrase_token(i) || i > floor && self.joins_head(i)) {
                 break;
             }
             start -= 1;
