@@ -21,6 +21,9 @@ pub(crate) enum Verdict {
     NotQuote,
 }
 
+/// Longest heading line, in bytes.
+const MAX_HEADING_BYTES: usize = 400;
+
 /// Most words a title or quoted name has.
 const MAX_NAME_WORDS: usize = 6;
 
@@ -136,6 +139,11 @@ impl Context<'_> {
         let Some(p) = self.paragraphs.get(self.toks[i].para) else {
             return false;
         };
+        // A heading is short: a long paragraph is not read further (the
+        // check stays bounded, however many quotes the paragraph holds).
+        if p.len() > MAX_HEADING_BYTES {
+            return false;
+        }
         let text = self.body.get(p.clone()).unwrap_or_default().trim_end();
         let ends = text
             .trim_end_matches(['"', '”', '’', '\'', '»', ')'])

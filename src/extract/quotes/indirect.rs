@@ -80,24 +80,28 @@ const ADJUNCT: &[&str] = &[
 /// Indirect and mixed quotes of the sentences no direct quote is in.
 pub(crate) fn quotes(cx: &Context<'_>, fragments: &[Fragment]) -> Vec<Quote> {
     let mut out = Vec::new();
+    let is_fragment = |start: usize| {
+        let k = fragments.partition_point(|f| f.range.start < start);
+        fragments.get(k).is_some_and(|f| f.range.start == start)
+    };
     for s in 0..cx.sentence_toks.len() {
         let r = cx.sentence_toks[s].clone();
         if r.is_empty() || cx.in_quote(cx.toks[r.start].range.start) {
             continue;
         }
-        let holds_direct = cx.quoted.iter().any(|q| {
-            q.start >= cx.toks[r.start].range.start
-                && q.start < cx.toks[r.end - 1].range.end
-                && !fragments.iter().any(|f| f.range.start == q.start)
-        });
+        let (from, to) = (cx.toks[r.start].range.start, cx.toks[r.end - 1].range.end);
+        let first = cx.quoted.partition_point(|q| q.start < from);
+        let holds_direct = cx.quoted[first..]
+            .iter()
+            .take_while(|q| q.start < to)
+            .any(|q| !is_fragment(q.start));
         if holds_direct {
             continue;
         }
         if let Some((content, a)) = cx.sentence_attribution(r.clone()) {
             let bytes = cx.toks[content.start].range.start..cx.toks[content.end - 1].range.end;
-            let mixed = fragments
-                .iter()
-                .any(|f| f.range.start >= bytes.start && f.range.end <= bytes.end);
+            let k = fragments.partition_point(|f| f.range.start < bytes.start);
+            let mixed = fragments.get(k).is_some_and(|f| f.range.end <= bytes.end);
             out.push(Quote {
                 kind: if mixed {
                     QuoteKind::Mixed

@@ -42,6 +42,9 @@ pub(crate) struct Quoted {
     pub continues: bool,
 }
 
+/// Closing single marks looked at for one opening mark.
+const MAX_CLOSERS: usize = 8;
+
 const DOUBLE: &[&str] = &["\"", "“", "”", "„", "«", "»", "``", "''", "″"];
 const SINGLE: &[&str] = &["'", "‘", "’", "‹", "›"];
 
@@ -227,10 +230,14 @@ fn pair_paragraph(
         }
     }
     // Single marks quote where no double quote is open.
-    let doubles: Vec<Range<usize>> = out[before..].iter().map(|q| q.range.clone()).collect();
+    let mut doubles: Vec<Range<usize>> = out[before..].iter().map(|q| q.range.clone()).collect();
+    doubles.sort_by_key(|r| r.start);
+    // Double quotes do not overlap: the one starting last before `at` is
+    // the only one that can hold it.
     let inside = |i: usize| {
         let at = toks[i].range.start;
-        doubles.iter().any(|r| r.start <= at && at < r.end)
+        let k = doubles.partition_point(|r| r.start <= at);
+        k.checked_sub(1).is_some_and(|k| doubles[k].end > at)
     };
     let singles: Vec<&Mark> = marks
         .iter()
@@ -243,30 +250,33 @@ fn pair_paragraph(
             k += 1;
             continue;
         }
-        let closers = singles[k + 1..].iter().filter(|c| c.role != Role::Open);
         // A closer after an "s" may be a plural possessive ("voters’ views");
-        // prefer one that is not.
-        let mut chosen = None;
-        for c in closers {
+        // prefer one that is not, among the next few.
+        let mut chosen: Option<usize> = None;
+        for (j, c) in singles
+            .iter()
+            .enumerate()
+            .skip(k + 1)
+            .filter(|(_, c)| c.role != Role::Open)
+            .take(MAX_CLOSERS)
+        {
             let after_s = body[..toks[c.tok].range.start].ends_with(['s', 'S']);
             if !after_s {
-                chosen = Some(c.tok);
+                chosen = Some(j);
                 break;
             }
-            chosen.get_or_insert(c.tok);
+            chosen.get_or_insert(j);
         }
         match chosen {
-            Some(c) => {
+            Some(j) => {
+                let c = singles[j].tok;
                 out.push(Quoted {
                     range: toks[m.tok].range.start..toks[c].range.end,
                     open: m.tok,
                     close: Some(c),
                     continues: false,
                 });
-                k = singles
-                    .iter()
-                    .position(|x| x.tok == c)
-                    .map_or(singles.len(), |p| p + 1);
+                k = j + 1;
             }
             None => k += 1,
         }
