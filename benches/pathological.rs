@@ -32,6 +32,13 @@ const REPEATED: &[(&str, Format, &str)] = &[
         "$1.5 billion, 12% and 4,800 radios on October 8. ",
     ),
     ("capitals and periods", Format::Text, "A. B. C. "),
+    ("straight quotes", Format::Text, "\" "),
+    ("said", Format::Text, "said "),
+    (
+        "quotes and attributions",
+        Format::Text,
+        "“We will win,” she said. “Again.” He told reporters that it was over, according to aides. ",
+    ),
     ("nested quotes (md)", Format::Markdown, "> "),
     ("nested lists (md)", Format::Markdown, "- "),
     ("links (md)", Format::Markdown, "[a](http://x.test/) "),

@@ -136,6 +136,18 @@ enum EvalCommand {
         #[arg(long)]
         failures: bool,
     },
+    /// Quotes and their speakers on PolNeAR's layout (DIR holds text/ and attributions/).
+    Quotes {
+        /// The split folder.
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+        /// List the N articles with the lowest F1, with their missed and spurious quotes.
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        failures: usize,
+        /// Write each article's predicted quotes to OUT (JSON lines, code points).
+        #[arg(long, value_name = "OUT")]
+        predictions: Option<PathBuf>,
+    },
     /// Named entities on a labelled file (CoNLL, UNER or CrossNER layout, detected), conlleval rules.
     Ner {
         /// The file.
@@ -295,6 +307,22 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         } => {
             let options = tools::eval::recognizers::Options { failures };
             print!("{}", tools::eval::recognizers::run(&dir, &options)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        #[cfg(feature = "tools")]
+        Command::Eval {
+            benchmark:
+                EvalCommand::Quotes {
+                    dir,
+                    failures,
+                    predictions,
+                },
+        } => {
+            let options = tools::eval::quotes::Options { failures };
+            print!(
+                "{}",
+                tools::eval::quotes::run(&dir, &options, predictions.as_deref())?
+            );
             Ok(ExitCode::SUCCESS)
         }
         #[cfg(feature = "tools")]

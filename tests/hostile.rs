@@ -76,6 +76,14 @@ fn hostile_corpus() -> Vec<(String, Vec<u8>, Expect)> {
         record("spaced-dots.txt", ". ".repeat(1 << 19)),
         quarantined("spaces.txt", " ".repeat(1 << 20), "empty"),
         record("long-line.txt", text.repeat(40_000)),
+        // A megabyte of "said", of quotes and attributions: the quote
+        // finder stays linear.
+        record("said.txt", "said ".repeat(1 << 18)),
+        record(
+            "quotes.txt",
+            "“We will win,” she said. “Again.” He told reporters that it was over, according to aides. "
+                .repeat(1 << 13),
+        ),
     ]
 }
 
@@ -218,6 +226,21 @@ fn check_offsets(r: &serde_json::Value, name: &str) {
     for link in r["links"].as_array().into_iter().flatten() {
         let e = link["end"].as_u64().unwrap_or(u64::MAX);
         assert!(e <= chars, "{name}: link end {e} of {chars}");
+    }
+    for q in r["quotes"].as_array().into_iter().flatten() {
+        for part in [q, &q["speaker"], &q["cue"]] {
+            if part.is_null() {
+                continue;
+            }
+            let (s, e) = (
+                part["start"].as_u64().unwrap_or(u64::MAX),
+                part["end"].as_u64().unwrap_or(u64::MAX),
+            );
+            assert!(
+                s <= e && e <= chars,
+                "{name}: quote part {s}..{e} of {chars}"
+            );
+        }
     }
 }
 

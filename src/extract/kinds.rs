@@ -28,11 +28,13 @@ pub(crate) enum FactKind {
     Percentage,
     /// Measurements and counts.
     Quantity,
+    /// Quotes, direct and reported.
+    Quote,
 }
 
 impl FactKind {
     /// Every kind, in the order the metric lists them.
-    pub(crate) const ALL: [FactKind; 9] = [
+    pub(crate) const ALL: [FactKind; 10] = [
         FactKind::Paragraph,
         FactKind::Sentence,
         FactKind::Word,
@@ -42,10 +44,11 @@ impl FactKind {
         FactKind::Money,
         FactKind::Percentage,
         FactKind::Quantity,
+        FactKind::Quote,
     ];
 
     /// Each kind's `kind` label value, in declaration order.
-    pub(crate) const LABELS: [&'static str; 9] = [
+    pub(crate) const LABELS: [&'static str; 10] = [
         "paragraph",
         "sentence",
         "word",
@@ -55,6 +58,7 @@ impl FactKind {
         "money",
         "percentage",
         "quantity",
+        "quote",
     ];
 
     /// The kind's `kind` label value (see [`FactKind::LABELS`]).
@@ -79,6 +83,7 @@ impl FactKind {
                 .filter(|p| p.value.is_some())
                 .count(),
             FactKind::Quantity => facts.quantities.len(),
+            FactKind::Quote => facts.quotes.len(),
         }
     }
 }

@@ -16,6 +16,7 @@ pub mod numbers;
 pub mod percent;
 pub(crate) mod places;
 pub mod quantities;
+pub(crate) mod quotes;
 pub(crate) mod units;
 mod urls;
 
@@ -49,6 +50,8 @@ pub(crate) struct Facts {
     pub dates: Vec<dates::DateMention>,
     /// People, organizations, places and other names, linked within the article.
     pub entities: Vec<entities::Entity>,
+    /// Quotes, direct and reported, with their speakers among `entities`.
+    pub quotes: Vec<quotes::Quote>,
 }
 
 /// Every fact of `doc`. The body is lexed once; the figure extractors build
@@ -71,6 +74,7 @@ pub(crate) fn extract(doc: &Document) -> Facts {
         &mut entities,
         entities::gazetteer::Gazetteer::embedded(),
     );
+    let quotes = quotes::find(body, &doc.paragraphs, &doc.sentences, &entities);
     Facts {
         links,
         money,
@@ -79,7 +83,26 @@ pub(crate) fn extract(doc: &Document) -> Facts {
         standalone,
         dates,
         entities,
+        quotes,
     }
+}
+
+/// The time of [`extract`] on each of `docs` and of the quote finder alone
+/// on the same facts, in seconds, summed over the documents: the quotes'
+/// share of the extraction stage, which `cargo bench --bench quotes`
+/// reports.
+pub fn quote_share(docs: &[Document]) -> (f64, f64) {
+    let (mut all, mut alone) = (0.0, 0.0);
+    for doc in docs {
+        let started = std::time::Instant::now();
+        let facts = extract(doc);
+        all += started.elapsed().as_secs_f64();
+        let started = std::time::Instant::now();
+        let found = quotes::find(&doc.body, &doc.paragraphs, &doc.sentences, &facts.entities);
+        alone += started.elapsed().as_secs_f64();
+        std::hint::black_box(found);
+    }
+    (all, alone)
 }
 
 /// The figures of one body, as [`figures`] finds them.

@@ -5,7 +5,7 @@
 use super::place::Locator;
 use super::{
     Record, SCHEMA_VERSION, SourceMeta, dates, entities, links, money, numbers, percentages,
-    published, quantities, source, text,
+    published, quantities, quotes, source, text,
 };
 use crate::document::Document;
 use crate::extract::Facts;
@@ -25,6 +25,7 @@ pub(crate) fn build(doc: Document, facts: &Facts, meta: SourceMeta) -> Record {
     let quantities = quantities::quantities(&at, &facts.quantities, &facts.dates);
     let dates = dates::dates(&at, &facts.dates, reference);
     let entities = entities::entities(&at, &facts.entities);
+    let quotes = quotes::quotes(&at, &facts.quotes, &facts.entities);
     let language = text::language(doc.language.as_ref());
     let source = source::source(&doc, meta);
     let id = identity::record_id(&doc.body);
@@ -47,6 +48,7 @@ pub(crate) fn build(doc: Document, facts: &Facts, meta: SourceMeta) -> Record {
         quantities,
         dates,
         entities,
+        quotes,
         warnings: doc.warnings.into_iter().chain(dated.warning).collect(),
     }
 }

@@ -7,10 +7,11 @@
 //! This module holds the schema; [`build()`] turns a document, its facts and
 //! its [`SourceMeta`] into a [`Record`], each part of the record built by
 //! one module: `source`, `published`, `text` (and `language`), `links`,
-//! `numbers`, `money`, `percentages`, `quantities`, `dates`, `entities`;
+//! `numbers`, `money`, `percentages`, `quantities`, `dates`, `entities`,
+//! `quotes`;
 //! `place` turns byte ranges into the record's offsets. The enums a record
 //! shares with the extractors ([`Qualifier`], [`Dimension`],
-//! [`Granularity`], [`EntityType`]) are the extractors' own.
+//! [`Granularity`], [`EntityType`], [`QuoteKind`]) are the extractors' own.
 
 mod build;
 mod dates;
@@ -23,6 +24,7 @@ mod percentages;
 mod place;
 mod published;
 mod quantities;
+mod quotes;
 mod source;
 mod text;
 
@@ -32,6 +34,7 @@ use serde::{Deserialize, Serialize};
 pub(crate) use crate::extract::dates::Granularity;
 pub(crate) use crate::extract::entities::EntityType;
 pub(crate) use crate::extract::numbers::Qualifier;
+pub(crate) use crate::extract::quotes::QuoteKind;
 pub(crate) use crate::extract::units::Dimension;
 pub(crate) use build::build;
 pub use source::SourceMeta;
@@ -99,6 +102,9 @@ pub struct Record {
     /// each with all its mentions; in order of first mention.
     #[serde(default)]
     pub(crate) entities: Vec<Entity>,
+    /// Quotes, direct and reported, with who said them; in text order.
+    #[serde(default)]
+    pub(crate) quotes: Vec<Quote>,
     /// Things a reader should know about this record (e.g. the text ends mid-sentence).
     pub(crate) warnings: Vec<String>,
 }
@@ -410,6 +416,62 @@ pub(crate) struct EntityMention {
     pub start: usize,
     pub end: usize,
     pub text: String,
+}
+
+/// A quote: words the article attributes to someone, in quotation marks
+/// or reported.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Quote {
+    /// The quote as written, from its first word (or opening mark) to its
+    /// last; for a quote in pieces, the attribution between them too.
+    pub text: String,
+    /// `[start, end)` code-point offsets in `text.body`.
+    pub start: usize,
+    pub end: usize,
+    /// `[start, end)` of each piece, when the quote is split by its
+    /// attribution (`“…,” she said. “…”`) or runs over paragraphs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pieces: Option<Vec<[usize; 2]>>,
+    /// `direct` (all in quotation marks), `mixed` (a paraphrase holding
+    /// quoted words) or `indirect` (a paraphrase).
+    pub kind: QuoteKind,
+    /// Who said it; null when the text does not say.
+    pub speaker: Option<QuoteSpeaker>,
+    /// The reporting verb or phrase; null when the quote has none (it
+    /// follows its speaker's earlier quote, for instance).
+    pub cue: Option<QuoteCue>,
+    /// Index in `text.sentences` of the sentence the quote starts in.
+    pub sentence: usize,
+}
+
+/// Who said a quote.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct QuoteSpeaker {
+    /// The speaker's id in `entities`; null for a speaker the article does
+    /// not name ("officials", "a source").
+    pub id: Option<String>,
+    /// The entity's canonical name, or the words naming the speaker.
+    pub name: String,
+    /// `[start, end)` of the words naming the speaker at this quote: a
+    /// name, or the pronoun or description ("she", "the ministry") that
+    /// refers to it.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The reporting verb or phrase of a quote.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct QuoteCue {
+    /// As written ("said", "told", "according to", "pointed out").
+    pub text: String,
+    /// Its dictionary form ("say", "tell", "according to", "point out").
+    pub lemma: String,
+    /// `[start, end)` code-point offsets in `text.body`.
+    pub start: usize,
+    pub end: usize,
 }
 
 /// The record's JSON Schema, pretty-printed, as committed under `schema/`.

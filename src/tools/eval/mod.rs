@@ -12,6 +12,8 @@
 pub mod html;
 /// Named entities on CoNLL-style files.
 pub mod ner;
+/// Quotes and their speakers on PolNeAR.
+pub mod quotes;
 pub mod recognizers;
 
 use std::collections::HashMap;

@@ -1,0 +1,249 @@
+//! Indirect speech, one sentence at a time (sentences holding a direct
+//! quote are left to it): `According to X, …` and `…, according to X`;
+//! `…, X said.` and `…, said X.`; `X said (that) …`, `X told reporters
+//! (that) …`, `X warned …`. The content is the reported clause, as
+//! written; it is `mixed` when it holds quoted words.
+
+use std::ops::Range;
+
+use super::attribution::{Attribution, CueAt};
+use super::cues::CueClass;
+use super::direct::Fragment;
+use super::words::is_in;
+use super::{Context, Quote, QuoteKind};
+
+/// Fewest words a reported clause has.
+const MIN_WORDS: usize = 3;
+/// Most tokens of a trailing attribution (", the ministry said on Monday.").
+const MAX_TAIL: usize = 14;
+
+/// Object pronouns: the addressee of "told him".
+const OBJECTS: &[&str] = &[
+    "me",
+    "him",
+    "her",
+    "us",
+    "them",
+    "you",
+    "reporters",
+    "journalists",
+];
+
+/// Words after a cue that start an adjunct, not the reported clause.
+const ADJUNCT: &[&str] = &[
+    "to",
+    "for",
+    "about",
+    "of",
+    "by",
+    "in",
+    "on",
+    "with",
+    "at",
+    "up",
+    "out",
+    "from",
+    "into",
+    "over",
+    "during",
+    "after",
+    "before",
+    "while",
+    "when",
+    "as",
+    "so",
+    "it",
+    "nothing",
+    "something",
+    "anything",
+    "this",
+    "little",
+    "much",
+    "more",
+    "less",
+    "otherwise",
+    "goodbye",
+    "hello",
+    "yes",
+    "no",
+    "and",
+    "or",
+    "but",
+    "than",
+    "how",
+    "what",
+    "why",
+    "whether",
+    "if",
+];
+
+/// Indirect and mixed quotes of the sentences no direct quote is in.
+pub(crate) fn quotes(cx: &Context<'_>, fragments: &[Fragment]) -> Vec<Quote> {
+    let mut out = Vec::new();
+    let is_fragment = |start: usize| {
+        let k = fragments.partition_point(|f| f.range.start < start);
+        fragments.get(k).is_some_and(|f| f.range.start == start)
+    };
+    for s in 0..cx.sentence_toks.len() {
+        let r = cx.sentence_toks[s].clone();
+        if r.is_empty() || cx.in_quote(cx.toks[r.start].range.start) {
+            continue;
+        }
+        let (from, to) = (cx.toks[r.start].range.start, cx.toks[r.end - 1].range.end);
+        let first = cx.quoted.partition_point(|q| q.start < from);
+        let holds_direct = cx.quoted[first..]
+            .iter()
+            .take_while(|q| q.start < to)
+            .any(|q| !is_fragment(q.start));
+        if holds_direct {
+            continue;
+        }
+        if let Some((content, a)) = cx.sentence_attribution(r.clone()) {
+            let bytes = cx.toks[content.start].range.start..cx.toks[content.end - 1].range.end;
+            let k = fragments.partition_point(|f| f.range.start < bytes.start);
+            let mixed = fragments.get(k).is_some_and(|f| f.range.end <= bytes.end);
+            out.push(Quote {
+                kind: if mixed {
+                    QuoteKind::Mixed
+                } else {
+                    QuoteKind::Indirect
+                },
+                pieces: vec![bytes],
+                speaker: a.speaker.clone(),
+                cue: Some(cx.cue(&a.cue)),
+            });
+        }
+    }
+    out
+}
+
+impl Context<'_> {
+    /// The reported clause (token range) of sentence `r` and its attribution.
+    fn sentence_attribution(&self, r: Range<usize>) -> Option<(Range<usize>, Attribution)> {
+        let mut end = r.end;
+        while end > r.start && !self.toks[end - 1].word && !self.is_mark(end - 1) {
+            end -= 1;
+        }
+        let r = r.start..end;
+        self.according(r.clone())
+            .or_else(|| self.trailing(r.clone()))
+            .or_else(|| self.leading(r))
+            .filter(|(c, _)| c.clone().filter(|&i| self.toks[i].word).count() >= MIN_WORDS)
+    }
+
+    /// `According to X, …` and `…, according to X`.
+    fn according(&self, r: Range<usize>) -> Option<(Range<usize>, Attribution)> {
+        let k = (r.start..r.end.saturating_sub(1)).find(|&i| {
+            self.word_at(i).eq_ignore_ascii_case("according")
+                && self.word_at(i + 1).eq_ignore_ascii_case("to")
+        })?;
+        let cue = CueAt {
+            toks: k..k + 2,
+            word: super::cues::lookup("according")?,
+        };
+        let phrase = self.phrase_after(k + 1, r.end)?;
+        let speaker = Some(self.resolve(&phrase));
+        if k <= r.start + 1 {
+            let comma = (phrase.end..r.end).find(|&i| self.word_at(i) == ",")?;
+            let a = Attribution {
+                cue,
+                speaker,
+                end: comma,
+            };
+            return Some((comma + 1..r.end, a));
+        }
+        if self.word_at(k - 1) == "," {
+            let a = Attribution {
+                cue,
+                speaker,
+                end: r.end,
+            };
+            return Some((r.start..k - 1, a));
+        }
+        None
+    }
+
+    /// `…, X said [adjuncts].` and `…, said X.`
+    fn trailing(&self, r: Range<usize>) -> Option<(Range<usize>, Attribution)> {
+        let comma = (r.end.saturating_sub(MAX_TAIL).max(r.start)..r.end)
+            .rev()
+            .find(|&i| self.word_at(i) == ",")?;
+        let a = self.after(comma + 1, r.end)?;
+        if a.cue.word.class == CueClass::Naming || a.cue.word.nonfinite || a.speaker.is_none() {
+            return None;
+        }
+        Some((r.start..comma, a))
+    }
+
+    /// `X said (that) …`, `X told reporters (that) …`.
+    fn leading(&self, r: Range<usize>) -> Option<(Range<usize>, Attribution)> {
+        for k in r.clone() {
+            let Some(c) = self.cue_at(k) else {
+                continue;
+            };
+            if c.word.nonfinite || c.word.class == CueClass::Naming || c.word.lemma == "according" {
+                continue;
+            }
+            let Some(subject) = self.subject_before(k, r.start) else {
+                continue;
+            };
+            let Some(start) = self.clause_start(&c, r.end) else {
+                continue;
+            };
+            let speaker = Some(self.resolve(&subject));
+            let a = Attribution {
+                cue: c,
+                speaker,
+                end: start,
+            };
+            return Some((start..r.end, a));
+        }
+        None
+    }
+
+    /// Where the reported clause after cue `c` starts: at "that", after
+    /// the addressee of "told", after a colon; none when the cue is
+    /// followed by an adjunct and no "that" comes soon.
+    fn clause_start(&self, c: &CueAt, limit: usize) -> Option<usize> {
+        let mut k = c.toks.end;
+        let that_soon =
+            (k..limit.min(k + 8)).find(|&i| self.word_at(i).eq_ignore_ascii_case("that"));
+        if c.word.class == CueClass::Addressed {
+            if let Some(t) = that_soon {
+                return Some(t);
+            }
+            if is_in(self.word_at(k), OBJECTS) {
+                k += 1;
+            } else if self.determiner(k) {
+                k += 2;
+            } else {
+                while k < limit && self.toks[k].word && !self.lowercase(k) {
+                    k += 1;
+                }
+            }
+        }
+        while k < limit && matches!(self.word_at(k), "," | ":") {
+            k += 1;
+        }
+        if k >= limit {
+            return None;
+        }
+        if self.word_at(k).eq_ignore_ascii_case("that") {
+            return Some(k);
+        }
+        if !self.toks[k].word || is_in(self.word_at(k), ADJUNCT) {
+            // "said in a statement that …", "said on Monday that …"
+            return that_soon
+                .filter(|&t| (k..t).all(|i| self.toks[i].word || self.word_at(i) == ","));
+        }
+        if c.word.class == CueClass::Thought
+            && !matches!(
+                c.word.lemma,
+                "believe" | "think" | "fear" | "hope" | "feel" | "expect" | "worry" | "know"
+            )
+        {
+            return None;
+        }
+        Some(k)
+    }
+}

@@ -1,0 +1,324 @@
+//! Who speaks: the noun phrase next to a cue, and what it refers to. A
+//! phrase holding a name is that name's entity; a pronoun ("he", "she")
+//! is the nearest person named before and outside quotation marks (a
+//! person the article writes "Mr." or "Ms." agrees in gender); a
+//! description ("the president", "the company") is the nearest entity of
+//! its kind named before, one whose title or name holds the description's
+//! noun first; a spokesperson ("a spokeswoman for the ministry") speaks for
+//! the organization the phrase names. Other phrases ("officials", "a
+//! source") are kept as written, with no entity.
+
+use std::ops::Range;
+
+use super::Context;
+use super::cues;
+use super::tokens::text;
+use super::words::{
+    ABBREVIATIONS, BETWEEN, DETERMINERS, ORG_NOUNS, PERSON_NOUNS, PERSON_PRONOUNS, PHRASE_BREAKS,
+    SPOKES_NOUNS, THING_PRONOUNS, is_in,
+};
+use crate::extract::entities::EntityType;
+
+/// Pronouns that are a verb's whole subject.
+const SUBJECT_WORDS: &[&str] = &["he", "she", "it", "they", "we", "i", "you"];
+
+/// Longest speaker phrase read, in tokens.
+const MAX_PHRASE: usize = 10;
+
+/// A speaker as the text gives it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Speaker {
+    /// Bytes of the words naming the speaker here (the name, pronoun or
+    /// description).
+    pub range: Range<usize>,
+    /// Index of the article's entity it refers to, when known.
+    pub entity: Option<usize>,
+}
+
+/// Token range `[a, b)` of a noun phrase.
+type Phrase = Range<usize>;
+
+impl Context<'_> {
+    fn word(&self, i: usize) -> &str {
+        text(self.body, &self.toks[i])
+    }
+
+    /// Whether token `i` is a full stop belonging to an abbreviation before it.
+    fn abbreviation_dot(&self, i: usize) -> bool {
+        self.word(i) == "."
+            && i > 0
+            && self.toks[i - 1].word
+            && self.toks[i - 1].range.end == self.toks[i].range.start
+            && is_in(self.word(i - 1), ABBREVIATIONS)
+    }
+
+    /// Whether token `i` can be part of a speaker phrase.
+    fn phrase_token(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        if !t.word {
+            return self.abbreviation_dot(i) || matches!(self.word(i), "’s" | "'s" | "&");
+        }
+        let w = self.word(i);
+        // A lowercase cue word is a verb, unless a determiner makes it a
+        // noun ("the report").
+        !is_in(w, PHRASE_BREAKS)
+            && (cues::lookup(w).is_none() || !self.lowercase(i) || i > 0 && self.determiner(i - 1))
+    }
+
+    /// Whether token `i` starts with a lowercase letter.
+    pub(crate) fn lowercase(&self, i: usize) -> bool {
+        self.word(i).chars().next().is_some_and(char::is_lowercase)
+    }
+
+    /// The subject phrase ending just before token `cue` (after words such
+    /// as "also", "has" and an appositive between commas), not reaching
+    /// before token `floor`.
+    pub(crate) fn subject_before(&self, cue: usize, floor: usize) -> Option<Phrase> {
+        let mut end = cue;
+        while end > floor && self.toks[end - 1].word && is_in(self.word(end - 1), BETWEEN) {
+            end -= 1;
+        }
+        // A pronoun subject ("it said", "they argued").
+        if end > floor && is_in(self.word(end - 1), SUBJECT_WORDS) {
+            return Some(end - 1..end);
+        }
+        if end > floor && self.word(end - 1) == "," {
+            // "Smith, the mayor, said": the name before the appositive.
+            let close = end - 1;
+            let open = (floor..close)
+                .rev()
+                .take(MAX_PHRASE + 1)
+                .find(|&i| self.word(i) == ",")?;
+            let appositive = self.phrase_ending(close, open + 1)?;
+            return match self.phrase_ending(open, floor) {
+                Some(p) if self.names_someone(&p) || !self.names_someone(&appositive) => Some(p),
+                _ => Some(appositive),
+            };
+        }
+        self.phrase_ending(end, floor)
+    }
+
+    /// Whether the phrase holds a name, a pronoun or a description.
+    fn names_someone(&self, p: &Phrase) -> bool {
+        p.clone().any(|i| self.mention_at(i).is_some())
+            || p.len() == 1 && is_in(self.word(p.start), PERSON_PRONOUNS)
+    }
+
+    /// The longest phrase of speaker tokens ending at token `end`
+    /// (exclusive), not before `floor`.
+    fn phrase_ending(&self, end: usize, floor: usize) -> Option<Phrase> {
+        let mut start = end;
+        while start > floor && end - start < MAX_PHRASE {
+            let i = start - 1;
+            if !(self.phrase_token(i) || i > floor && self.joins_head(i)) {
+                break;
+            }
+            start -= 1;
+        }
+        // A phrase starts with a word, not a stray full stop or possessive.
+        while start < end && !self.toks[start].word {
+            start += 1;
+        }
+        (start < end).then_some(start..end)
+    }
+
+    /// The phrase after token `cue` ("said the minister", "according to
+    /// officials"), up to a comma, a clause word or the limit.
+    pub(crate) fn phrase_after(&self, cue: usize, limit: usize) -> Option<Phrase> {
+        let start = cue + 1;
+        let mut end = start;
+        while end < limit && end - start < MAX_PHRASE && self.phrase_token(end) {
+            // "a spokeswoman for the ministry": the organization belongs to
+            // the phrase.
+            end += 1;
+            if end < limit && self.joins_head(end) {
+                end += 1;
+            }
+        }
+        (end > start).then_some(start..end)
+    }
+
+    /// Whether token `i` is a preposition joining a title or name before
+    /// it to the phrase after ("a spokeswoman for the ministry", "the
+    /// head of the agency", "Secretary of State").
+    fn joins_head(&self, i: usize) -> bool {
+        i > 0
+            && is_in(self.word(i), &["for", "of", "at", "from"])
+            && self.toks[i - 1].word
+            && (is_in(self.word(i - 1), SPOKES_NOUNS)
+                || is_in(self.word(i - 1), PERSON_NOUNS)
+                || !self.lowercase(i - 1))
+    }
+
+    /// The entity mention covering token `i`, if any: (mention index).
+    pub(crate) fn mention_at(&self, i: usize) -> Option<usize> {
+        let at = self.toks[i].range.start;
+        let k = self.mentions.partition_point(|m| m.range.start <= at);
+        k.checked_sub(1)
+            .filter(|&k| self.mentions[k].range.end > at)
+    }
+
+    /// What phrase `p` refers to, as a speaker.
+    pub(crate) fn resolve(&self, p: &Phrase) -> Speaker {
+        let whole = self.toks[p.start].range.start..self.toks[p.end - 1].range.end;
+        // The head: the last word before a preposition's phrase.
+        let head_end = (p.start..p.end)
+            .find(|&i| i > p.start && is_in(self.word(i), &["for", "of", "at", "from", "with"]))
+            .unwrap_or(p.end);
+        let mut head = head_end - 1;
+        while head > p.start && !self.toks[head].word {
+            head -= 1;
+        }
+        let head_word = self.word(head);
+        if let Some(m) = self.mention_at(head) {
+            let m = &self.mentions[m];
+            return Speaker {
+                range: m.range.clone(),
+                entity: Some(m.entity),
+            };
+        }
+        if is_in(head_word, SPOKES_NOUNS) {
+            // The organization the phrase names, before or after the head.
+            let org = (p.start..p.end).find_map(|i| {
+                self.mention_at(i)
+                    .map(|k| &self.mentions[k])
+                    .filter(|m| m.ty == EntityType::Organization)
+            });
+            if let Some(m) = org {
+                return Speaker {
+                    range: m.range.clone(),
+                    entity: Some(m.entity),
+                };
+            }
+            if head_end < p.end {
+                let tail = head_end + 1..p.end;
+                if tail.start < tail.end {
+                    let inner = self.resolve(&tail);
+                    if inner.entity.is_some() {
+                        return inner;
+                    }
+                }
+            }
+        }
+        let at = whole.start;
+        if p.len() == 1 && is_in(head_word, PERSON_PRONOUNS) {
+            let female = head_word.eq_ignore_ascii_case("she");
+            return Speaker {
+                range: whole,
+                entity: self.antecedent(at, EntityType::Person, None, Some(female)),
+            };
+        }
+        if p.len() == 1 && is_in(head_word, THING_PRONOUNS) {
+            return Speaker {
+                range: whole,
+                entity: self.antecedent(at, EntityType::Organization, None, None),
+            };
+        }
+        let definite = is_in(self.word(p.start), &["the", "this"]) || p.len() == 1;
+        if definite && head_end - p.start <= 4 {
+            if is_in(head_word, PERSON_NOUNS) && !head_word.ends_with('s') {
+                return Speaker {
+                    range: whole,
+                    entity: self.antecedent(at, EntityType::Person, Some(head_word), None),
+                };
+            }
+            if is_in(head_word, ORG_NOUNS) && self.word(p.start).eq_ignore_ascii_case("the") {
+                return Speaker {
+                    range: whole,
+                    entity: self.antecedent(at, EntityType::Organization, Some(head_word), None),
+                };
+            }
+        }
+        // Otherwise a name inside the phrase, if it is the phrase's subject
+        // ("Smith of Acme" → Smith); a description stays as written.
+        if let Some(k) = (p.start..head_end).find_map(|i| self.mention_at(i)) {
+            let m = &self.mentions[k];
+            if is_in(head_word, ABBREVIATIONS) || self.toks[head].range.end <= m.range.end {
+                return Speaker {
+                    range: m.range.clone(),
+                    entity: Some(m.entity),
+                };
+            }
+        }
+        Speaker {
+            range: whole,
+            entity: None,
+        }
+    }
+
+    /// The entity of type `ty` mentioned last before byte `at`, outside
+    /// quotation marks: first one whose title or name holds `noun`, then
+    /// any (for a pronoun, one whose gender, when the article shows it,
+    /// agrees).
+    fn antecedent(
+        &self,
+        at: usize,
+        ty: EntityType,
+        noun: Option<&str>,
+        female: Option<bool>,
+    ) -> Option<usize> {
+        let k = self.mentions.partition_point(|m| m.range.start < at);
+        let before = self.mentions[..k]
+            .iter()
+            .rev()
+            .filter(|m| m.ty == ty && !self.in_quote(m.range.start))
+            .take(40);
+        let mut fallback = None;
+        let mut unknown = None;
+        for m in before {
+            let e = &self.entities[m.entity];
+            if let Some(noun) = noun {
+                let holds = |s: &str| {
+                    s.split(|c: char| !c.is_alphanumeric())
+                        .any(|w| w.eq_ignore_ascii_case(noun))
+                };
+                if e.roles.iter().any(|r| holds(r)) || holds(&e.name) {
+                    return Some(m.entity);
+                }
+                fallback.get_or_insert(m.entity);
+                continue;
+            }
+            match (female, self.gender(m.entity)) {
+                (Some(f), Some(g)) if f != g => continue,
+                (Some(_), None) => {
+                    // A person whose gender the article does not show is
+                    // taken when no one before agrees.
+                    unknown.get_or_insert(m.entity);
+                    continue;
+                }
+                _ => return Some(m.entity),
+            }
+        }
+        // A description with no entity holding its noun: the nearest one,
+        // but only for a person described by a title-like noun.
+        if ty == EntityType::Organization || noun.is_some_and(|n| !is_in(n, &["man", "woman"])) {
+            return fallback;
+        }
+        unknown
+    }
+
+    /// The gender the article shows for a person: true for "Ms."/"Mrs.",
+    /// false for "Mr.", from the titles written before the name.
+    fn gender(&self, entity: usize) -> Option<bool> {
+        let e = &self.entities[entity];
+        e.roles.iter().find_map(|r| {
+            let r = r.trim_end_matches('.').to_ascii_lowercase();
+            match r.as_str() {
+                "mr" | "sir" | "lord" | "king" | "prince" => Some(false),
+                "mrs" | "ms" | "miss" | "dame" | "lady" | "queen" | "princess" => Some(true),
+                _ => None,
+            }
+        })
+    }
+
+    /// Whether byte `at` is inside a direct quote.
+    pub(crate) fn in_quote(&self, at: usize) -> bool {
+        let k = self.quoted.partition_point(|r| r.start <= at);
+        k.checked_sub(1).is_some_and(|k| self.quoted[k].end > at)
+    }
+
+    /// Whether token `i` is a determiner.
+    pub(crate) fn determiner(&self, i: usize) -> bool {
+        self.toks[i].word && is_in(self.word(i), DETERMINERS)
+    }
+}

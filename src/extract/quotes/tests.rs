@@ -1,0 +1,260 @@
+//! The issue's cases, on sentences written for these tests.
+
+use std::ops::Range;
+
+/// Paragraph ranges of a test body: blank-line separated.
+pub(crate) fn paragraphs(body: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, _) in body.match_indices("\n\n") {
+        if i > start {
+            out.push(start..i);
+        }
+        start = i + 2;
+    }
+    if start < body.len() {
+        out.push(start..body.len());
+    }
+    out
+}
+
+use super::{Quote, QuoteKind, find};
+use crate::document::sentences;
+use crate::extract::entities;
+
+/// What a test reads of one quote: its text, kind, speaker name (the
+/// entity's, else the phrase) and cue lemma.
+#[derive(Debug, PartialEq)]
+struct Seen {
+    text: String,
+    kind: QuoteKind,
+    speaker: Option<String>,
+    cue: Option<String>,
+    pieces: usize,
+}
+
+fn quotes(body: &str) -> Vec<Seen> {
+    let paras = paragraphs(body);
+    let sents = sentences::split(body);
+    let ents = entities::find(body, &sents);
+    find(body, &paras, &sents, &ents)
+        .into_iter()
+        .map(|q: Quote| Seen {
+            text: body[q.range()].to_string(),
+            kind: q.kind,
+            speaker: q.speaker.map(|s| match s.entity {
+                Some(e) => ents[e].name.clone(),
+                None => body[s.range].to_string(),
+            }),
+            cue: q.cue.map(|c| c.lemma),
+            pieces: q.pieces.len(),
+        })
+        .collect()
+}
+
+fn seen(
+    text: &str,
+    kind: QuoteKind,
+    speaker: Option<&str>,
+    cue: Option<&str>,
+    pieces: usize,
+) -> Seen {
+    Seen {
+        text: text.to_string(),
+        kind,
+        speaker: speaker.map(str::to_string),
+        cue: cue.map(str::to_string),
+        pieces,
+    }
+}
+
+#[test]
+fn split_quote_is_one_quote_in_two_pieces() {
+    let body = "“We have checked every ledger,” Martina Keller said. “Nothing is missing.”";
+    assert_eq!(
+        quotes(body),
+        [seen(
+            body,
+            QuoteKind::Direct,
+            Some("Martina Keller"),
+            Some("say"),
+            2
+        )]
+    );
+    let body = "“We have checked every ledger,” Martina Keller said, “and nothing is missing.”";
+    assert_eq!(
+        quotes(body),
+        [seen(
+            body,
+            QuoteKind::Direct,
+            Some("Martina Keller"),
+            Some("say"),
+            2
+        )]
+    );
+}
+
+/// The texts of the quotes of `body`.
+fn texts(body: &str) -> Vec<String> {
+    quotes(body).into_iter().map(|q| q.text).collect()
+}
+
+#[test]
+fn straight_typographic_guillemet_and_wire_marks() {
+    for (open, close) in [
+        ("\"", "\""),
+        ("“", "”"),
+        ("«", "»"),
+        ("``", "''"),
+        ("“", "\""),
+    ] {
+        let body = format!("{open}The bridge will open in May,{close} said Daniel Brooks.");
+        let q = quotes(&body);
+        assert_eq!(q.len(), 1, "{body}");
+        assert_eq!(q[0].kind, QuoteKind::Direct);
+        assert_eq!(q[0].speaker.as_deref(), Some("Daniel Brooks"), "{body}");
+        assert_eq!(q[0].cue.as_deref(), Some("say"));
+    }
+}
+
+#[test]
+fn apostrophes_and_nested_quotes_do_not_break_pairing() {
+    let body = "“The voters’ mood isn’t what the ’90s taught us, and they keep telling me ‘not again’,” Daniel Brooks said.";
+    let q = quotes(body);
+    assert_eq!(q.len(), 1);
+    assert!(q[0].text.ends_with("‘not again’,”"));
+    assert_eq!(q[0].speaker.as_deref(), Some("Daniel Brooks"));
+}
+
+#[test]
+fn quote_over_paragraphs_is_one_quote() {
+    let body = "Daniel Brooks spoke for an hour.\n\n“The first part of the plan is the bridge. It opens in May.\n\n“The second part is the tunnel,” he said.";
+    let q = quotes(body);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].pieces, 2);
+    assert_eq!(q[0].speaker.as_deref(), Some("Daniel Brooks"));
+}
+
+#[test]
+fn colon_introduction_and_told_reporters() {
+    let body = "Transport Minister Daniel Brooks said: “The bridge will open in May.”";
+    let q = quotes(body);
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].speaker.as_deref(), Some("Daniel Brooks"));
+    assert_eq!(q[0].cue.as_deref(), Some("say"));
+    let body = "Daniel Brooks told reporters the bridge would open in May.";
+    assert_eq!(
+        quotes(body),
+        [seen(
+            "the bridge would open in May",
+            QuoteKind::Indirect,
+            Some("Daniel Brooks"),
+            Some("tell"),
+            1
+        )]
+    );
+}
+
+#[test]
+fn partial_quote_inside_a_paraphrase_is_mixed() {
+    let body = "Daniel Brooks called the tunnel deal “a disaster for taxpayers.”";
+    let q = quotes(body);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].kind, QuoteKind::Mixed);
+    assert_eq!(q[0].speaker.as_deref(), Some("Daniel Brooks"));
+    assert_eq!(q[0].cue.as_deref(), Some("call"));
+    let body =
+        "Daniel Brooks said the tunnel deal was “a disaster for taxpayers” and would be reviewed.";
+    let q = quotes(body);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].kind, QuoteKind::Mixed);
+    assert!(q[0].text.starts_with("the tunnel deal"));
+}
+
+#[test]
+fn titles_names_scare_quotes_and_headlines_are_not_quotes() {
+    assert!(texts("The plant is run by the state company “Nordvik Energo.”").is_empty());
+    assert!(texts("Talks covered a so-called “northern corridor” for trucks.").is_empty());
+    assert!(texts("She reviewed the film “The Long Winter Road” for the paper.").is_empty());
+    assert!(texts("The reform was, in every sense, a “success” for the planners.").is_empty());
+    let body = "Minister: “We Will Win”\n\nThe minister spoke in Lisbon on Monday.";
+    assert!(texts(body).is_empty());
+}
+
+#[test]
+fn indirect_speech_forms() {
+    let q = quotes("Daniel Brooks said that the bridge would open in May.");
+    assert_eq!(
+        q,
+        [seen(
+            "that the bridge would open in May",
+            QuoteKind::Indirect,
+            Some("Daniel Brooks"),
+            Some("say"),
+            1
+        )]
+    );
+    let q = quotes("According to Daniel Brooks, the bridge will open in May.");
+    assert_eq!(
+        q,
+        [seen(
+            "the bridge will open in May",
+            QuoteKind::Indirect,
+            Some("Daniel Brooks"),
+            Some("according to"),
+            1
+        )]
+    );
+    let q = quotes("The bridge will open in May, Daniel Brooks said on Monday.");
+    assert_eq!(
+        q,
+        [seen(
+            "The bridge will open in May",
+            QuoteKind::Indirect,
+            Some("Daniel Brooks"),
+            Some("say"),
+            1
+        )]
+    );
+    let q = quotes("Daniel Brooks warned that the bridge could close again.");
+    assert_eq!(q[0].cue.as_deref(), Some("warn"));
+    let q = quotes("Daniel Brooks argued the tunnel was too expensive for the city.");
+    assert_eq!(q[0].cue.as_deref(), Some("argue"));
+    assert_eq!(q[0].text, "the tunnel was too expensive for the city");
+    let q = quotes("Daniel Brooks stressed that the tunnel was safe.");
+    assert_eq!(q[0].cue.as_deref(), Some("stress"));
+}
+
+#[test]
+fn speakers_before_after_and_in_the_sentence_before() {
+    let q = quotes("“The bridge will open in May,” Daniel Brooks said.");
+    assert_eq!(q[0].speaker.as_deref(), Some("Daniel Brooks"));
+    let q = quotes("“The bridge will open in May,” said Daniel Brooks, the transport minister.");
+    assert_eq!(q[0].speaker.as_deref(), Some("Daniel Brooks"));
+    let body = "Daniel Brooks stood at the podium in Lisbon.\n\n“The bridge will open in May.”";
+    let q = quotes(body);
+    assert_eq!(q[0].speaker.as_deref(), Some("Daniel Brooks"));
+    assert_eq!(q[0].cue, None);
+}
+
+#[test]
+fn pronouns_and_descriptions_resolve_to_entities() {
+    let body = "Daniel Brooks visited Lisbon on Monday. “The bridge will open in May,” he said.";
+    assert_eq!(quotes(body)[0].speaker.as_deref(), Some("Daniel Brooks"));
+    // A person the article calls "Ms." agrees with "she".
+    let body = "Ms. Maria Lopez met Daniel Brooks in Lisbon. “It was a useful meeting,” she said.";
+    assert_eq!(quotes(body)[0].speaker.as_deref(), Some("Maria Lopez"));
+    let body = "Nordvik Energo Corp. reported a loss on Monday. The company said that prices had fallen sharply.";
+    let q = quotes(body);
+    assert_eq!(
+        q.last().and_then(|q| q.speaker.as_deref()),
+        Some("Nordvik Energo Corp.")
+    );
+    let body = "The Ministry of Transport closed the bridge. “It is not safe,” a spokeswoman for the Ministry of Transport said.";
+    assert_eq!(
+        quotes(body)[0].speaker.as_deref(),
+        Some("Ministry of Transport")
+    );
+    let body = "“It is not safe,” officials said.";
+    assert_eq!(quotes(body)[0].speaker.as_deref(), Some("officials"));
+}
