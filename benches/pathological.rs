@@ -32,6 +32,7 @@ const REPEATED: &[(&str, Format, &str)] = &[
         "$1.5 billion, 12% and 4,800 radios on October 8. ",
     ),
     ("capitals and periods", Format::Text, "A. B. C. "),
+    ("quote marks", Format::Text, "\"“”'‘’«»``''"),
     ("straight quotes", Format::Text, "\" "),
     ("said", Format::Text, "said "),
     (

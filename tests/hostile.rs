@@ -76,8 +76,9 @@ fn hostile_corpus() -> Vec<(String, Vec<u8>, Expect)> {
         record("spaced-dots.txt", ". ".repeat(1 << 19)),
         quarantined("spaces.txt", " ".repeat(1 << 20), "empty"),
         record("long-line.txt", text.repeat(40_000)),
-        // A megabyte of "said", of quotes and attributions: the quote
-        // finder stays linear.
+        // A megabyte of quotation marks of every kind, of "said", of
+        // quotes and attributions: the quote finder stays linear.
+        record("quote-marks.txt", "\"“”'‘’«»``''".repeat(1 << 16)),
         record("said.txt", "said ".repeat(1 << 18)),
         record(
             "quotes.txt",
