@@ -270,7 +270,18 @@ fn ten_thousand_files_at_once_are_all_processed() {
 #[test]
 fn a_flood_of_events_overflows_into_a_rescan_and_nothing_is_missed() {
     let ws = Workspace::new();
-    let d = Daemon::start(&ws, &[("WIREWATCH_WATCH_RESCAN_INTERVAL_S", "600")]);
+    // One worker and a short queue: the detector soon waits on a full
+    // queue while the events keep coming, as it does when a flood meets a
+    // busy machine, so the hint channel overflows however quick the build.
+    let d = Daemon::start(
+        &ws,
+        &[
+            ("WIREWATCH_WATCH_RESCAN_INTERVAL_S", "600"),
+            ("WIREWATCH_WATCH_SETTLE_MS", "1"),
+            ("WIREWATCH_PIPELINE_WORKERS", "1"),
+            ("WIREWATCH_PIPELINE_QUEUE_CAPACITY", "2"),
+        ],
+    );
     let n = 12_000;
     for i in 0..n {
         std::fs::write(

@@ -162,6 +162,16 @@ impl Detector {
                 default(timeout) => {}
             }
             if self.overflow.swap(false, Ordering::SeqCst) {
+                // The hints queued before the loss are taken in first, so a
+                // file they mark as being written (its close perhaps among
+                // the lost events) gets the rescan's shorter wait, not the
+                // write timeout.
+                for _ in 0..self.hints.len() {
+                    match self.hints.try_recv() {
+                        Ok(h) => self.on_hint(h),
+                        Err(_) => break,
+                    }
+                }
                 self.rescan_reason = Some("overflow");
                 continue;
             }
