@@ -1,5 +1,5 @@
 //! What quotation marks hold when they hold no quote: the title of a work
-//! or a quoted name (“Barqi Tojik”, “CIS Plus”: a few words, all
+//! or a quoted name (“Blue Harbor”, “Project Nova”: a few words, all
 //! capitalized), a scare quote or a coined label (a few lowercase words
 //! with no one saying them, the so-called “…”), or a quote in a headline.
 //! A quoted fragment inside a sentence (lowercase, no full stop) is kept
