@@ -10,7 +10,6 @@
 
 mod common;
 
-use wirewatch::document;
 use wirewatch::extract::entities::gazetteer::Gazetteer;
 use wirewatch::extract::entities::lexicon::Lexicon;
 use wirewatch::extract::entities::model::Model;
@@ -20,17 +19,9 @@ use wirewatch::extract::entities::{ModelRef, recognize};
 const PASSES: usize = 5;
 
 fn main() {
-    let docs: Vec<_> = common::bbc_articles()
-        .iter()
-        .filter_map(|b| document::read(b, None).ok())
-        .collect();
-    if docs.is_empty() {
-        eprintln!(
-            "skipped: no articles under {}",
-            common::bbc_root().display()
-        );
+    let Some(docs) = common::bbc_documents() else {
         return;
-    }
+    };
     let words: usize = docs.iter().map(|d| d.body.split_whitespace().count()).sum();
     let Some(model) = Model::embedded() else {
         eprintln!("skipped: this build carries no entity model");

@@ -11,24 +11,15 @@
 
 mod common;
 
-use wirewatch::document;
 use wirewatch::extract::quote_share;
 
 /// Passes over the articles; the best one is reported.
 const PASSES: usize = 5;
 
 fn main() {
-    let docs: Vec<_> = common::bbc_articles()
-        .iter()
-        .filter_map(|b| document::read(b, None).ok())
-        .collect();
-    if docs.is_empty() {
-        eprintln!(
-            "skipped: no articles under {}",
-            common::bbc_root().display()
-        );
+    let Some(docs) = common::bbc_documents() else {
         return;
-    }
+    };
     let mut best = (f64::MAX, f64::MAX);
     for _ in 0..PASSES {
         let (all, alone) = quote_share(&docs);

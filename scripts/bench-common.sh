@@ -97,3 +97,24 @@ bbc_corpus_in_tmp() {
   make_corpus "$CORPUS" "$N" "$BENCH_NAME" "$BBC_GLOB" >/dev/null
   sync
 }
+
+# cleanup_daemon_on_exit: on exit or interrupt, stops the daemon whose pid is
+# in DAEMON_PID if it still runs (TERM, then KILL after 5 s) and removes
+# TMP_ROOT. The scripts that start a daemon call it once TMP_ROOT is made.
+DAEMON_PID=
+cleanup_daemon_on_exit() {
+  _cleanup_daemon() {
+    local rc=$?
+    if [[ -n $DAEMON_PID ]] && kill -0 "$DAEMON_PID" 2>/dev/null; then
+      kill -TERM "$DAEMON_PID" 2>/dev/null || true
+      for _ in $(seq 50); do kill -0 "$DAEMON_PID" 2>/dev/null || break; sleep 0.1; done
+      kill -KILL "$DAEMON_PID" 2>/dev/null || true
+      wait "$DAEMON_PID" 2>/dev/null || true
+    fi
+    rm -rf -- "$TMP_ROOT"
+    exit "$rc"
+  }
+  trap _cleanup_daemon EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+}

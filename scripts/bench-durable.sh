@@ -90,19 +90,7 @@ with open(out, "w", encoding="utf-8") as f:
         f.write(json.dumps({"id": name, "text": text}) + "\n")
 PY
 
-DAEMON_PID=
-cleanup() {
-  local rc=$?
-  if [[ -n $DAEMON_PID ]] && kill -0 "$DAEMON_PID" 2>/dev/null; then
-    kill -KILL "$DAEMON_PID" 2>/dev/null || true
-    wait "$DAEMON_PID" 2>/dev/null || true
-  fi
-  rm -rf -- "$TMP_ROOT"
-  exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+cleanup_daemon_on_exit
 
 echo "wirewatch durability benchmark"
 echo "binary: $ROOT/$BIN ($("$BIN" --version))"

@@ -89,21 +89,7 @@ ensure_binary
 
 # --- temp folders, cleanup ------------------------------------------------------
 TMP_ROOT=$(mktemp -d "${TMPDIR:-/tmp}/bench-pipeline.XXXXXX")
-DAEMON_PID=
-cleanup() {
-  local rc=$?
-  if [[ -n $DAEMON_PID ]] && kill -0 "$DAEMON_PID" 2>/dev/null; then
-    kill -TERM "$DAEMON_PID" 2>/dev/null || true
-    for _ in $(seq 50); do kill -0 "$DAEMON_PID" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$DAEMON_PID" 2>/dev/null || true
-    wait "$DAEMON_PID" 2>/dev/null || true
-  fi
-  rm -rf -- "$TMP_ROOT"
-  exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+cleanup_daemon_on_exit
 
 FAILED=()   # correctness checks that failed
 MISSED=()   # performance targets that were missed

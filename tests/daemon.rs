@@ -92,11 +92,7 @@ fn rename_copy_and_change() {
     d.expect_ok(1, T);
     // The same content under another name: a duplicate, no second record.
     drop_file(&ws.watch(), "copy-of-a.txt", article(1).as_bytes());
-    assert!(
-        d.wait_metric(r#"wirewatch_articles_total{outcome="duplicate"}"#, 1.0, T),
-        "{}",
-        d.log_text()
-    );
+    d.expect_metric(r#"wirewatch_articles_total{outcome="duplicate"}"#, 1.0, T);
     assert_eq!(ws.records(), vec!["a.txt.json"]);
     let dup = d
         .article_logs()
@@ -118,11 +114,7 @@ fn rename_copy_and_change() {
         .expect("open");
     f.set_modified(std::time::SystemTime::now()).expect("touch");
     drop(f); // a file is read once its writer has closed it
-    assert!(
-        d.wait_metric(r#"wirewatch_articles_total{outcome="unchanged"}"#, 1.0, T),
-        "{}",
-        d.log_text()
-    );
+    d.expect_metric(r#"wirewatch_articles_total{outcome="unchanged"}"#, 1.0, T);
     assert_eq!(ws.record("a.txt").expect("record")["source"]["revision"], 2);
     // Temp names are never processed.
     std::fs::write(ws.watch().join("b.txt.part"), article(3)).expect("write");
@@ -171,11 +163,7 @@ fn bad_inputs_are_quarantined_and_the_daemon_stays_healthy() {
     }
     drop_file(&w, "good.txt", article(3).as_bytes());
     let n = expected.len() as f64;
-    assert!(
-        d.wait_metric(r#"wirewatch_articles_total{outcome="quarantined"}"#, n, T),
-        "{}",
-        d.log_text()
-    );
+    d.expect_metric(r#"wirewatch_articles_total{outcome="quarantined"}"#, n, T);
     assert!(d.wait_metric(r#"wirewatch_articles_total{outcome="ok"}"#, 1.0, T));
     for (reason, name) in &expected {
         let series = format!(r#"wirewatch_quarantined_total{{reason="{reason}"}}"#);
@@ -245,11 +233,7 @@ fn sigterm_while_busy_finishes_in_flight_and_exits_zero() {
     // A restart finishes the rest, and nothing is done twice.
     let d = Daemon::start(&ws, &[]);
     let rest = (n - done) as f64;
-    assert!(
-        d.wait_metric(r#"wirewatch_articles_total{outcome="ok"}"#, rest, T),
-        "{}",
-        d.log_text()
-    );
+    d.expect_metric(r#"wirewatch_articles_total{outcome="ok"}"#, rest, T);
     assert_eq!(
         d.metric(r#"wirewatch_articles_total{outcome="unchanged"}"#),
         Some(0.0)

@@ -138,14 +138,10 @@ fn hostile_files_end_as_records_or_reasons() {
         d.log_text()
     );
     std::fs::write(ws.watch().join("filled-later.txt"), article(2)).expect("fill");
-    assert!(
-        d.wait_metric(
-            r#"wirewatch_articles_total{outcome="ok"}"#,
-            records + 1.0,
-            T
-        ),
-        "{}",
-        d.log_text()
+    d.expect_metric(
+        r#"wirewatch_articles_total{outcome="ok"}"#,
+        records + 1.0,
+        T,
     );
 
     for (name, _, expect) in &corpus {

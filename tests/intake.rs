@@ -119,14 +119,10 @@ fn every_ignored_file_is_counted_and_logged_once() {
     );
     // A new one is counted as it arrives.
     drop_file(&w, "scan.png", b"\x89PNG\r\n");
-    assert!(
-        d.wait_metric(
-            r#"wirewatch_files_ignored_total{reason="unsupported_format"}"#,
-            3.0,
-            T
-        ),
-        "{}",
-        d.log_text()
+    d.expect_metric(
+        r#"wirewatch_files_ignored_total{reason="unsupported_format"}"#,
+        3.0,
+        T,
     );
     assert_eq!(d.stop(T).map(|s| s.success()), Some(true));
     // A restart remembers what was reported.
@@ -317,11 +313,7 @@ fn a_jsonl_feed_gives_a_record_per_item_and_quarantines_the_bad_line() {
     ];
     std::fs::write(ws.watch().join("wire.jsonl"), lines.join("\n") + "\n").expect("write");
     d.expect_ok(4, T);
-    assert!(
-        d.wait_metric(r#"wirewatch_articles_total{outcome="quarantined"}"#, 1.0, T),
-        "{}",
-        d.log_text()
-    );
+    d.expect_metric(r#"wirewatch_articles_total{outcome="quarantined"}"#, 1.0, T);
     assert_eq!(
         ws.records(),
         [
@@ -376,11 +368,7 @@ fn a_jsonl_feed_gives_a_record_per_item_and_quarantines_the_bad_line() {
     ];
     std::fs::write(ws.watch().join("more.jsonl"), again.join("\n")).expect("write");
     d.expect_ok(5, T);
-    assert!(
-        d.wait_metric(r#"wirewatch_articles_total{outcome="duplicate"}"#, 1.0, T),
-        "{}",
-        d.log_text()
-    );
+    d.expect_metric(r#"wirewatch_articles_total{outcome="duplicate"}"#, 1.0, T);
     assert!(ws.record("more.jsonl#b-9").is_some());
     assert!(ws.record("more.jsonl#b-1").is_none());
     assert_eq!(d.stop(T).map(|s| s.success()), Some(true));

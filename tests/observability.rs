@@ -306,11 +306,7 @@ fn every_dashboard_panel_and_alert_rule_works_against_a_live_prometheus() {
         b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0",
     );
     let ok = 5.0 + 1.0 + 40.0;
-    assert!(
-        d.wait_metric(r#"wirewatch_articles_total{outcome="ok"}"#, ok, T),
-        "{}",
-        d.log_text()
-    );
+    d.expect_metric(r#"wirewatch_articles_total{outcome="ok"}"#, ok, T);
     drop_file(&w, "dup.txt", article(0).as_bytes());
     drop_file(&w, "a01.txt", article(1000).as_bytes());
     let ok = ok + 1.0;

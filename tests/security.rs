@@ -41,19 +41,11 @@ fn ledger_is_private_records_are_readable_and_links_stay_inside() {
 
     let d = Daemon::start(&ws, &[]);
     d.expect_ok(1, T);
-    assert!(
-        d.wait_metric(r#"wirewatch_articles_total{outcome="duplicate"}"#, 1.0, T),
-        "{}",
-        d.log_text()
-    );
-    assert!(
-        d.wait_metric(
-            r#"wirewatch_quarantined_total{reason="symlink_outside"}"#,
-            1.0,
-            T
-        ),
-        "{}",
-        d.log_text()
+    d.expect_metric(r#"wirewatch_articles_total{outcome="duplicate"}"#, 1.0, T);
+    d.expect_metric(
+        r#"wirewatch_quarantined_total{reason="symlink_outside"}"#,
+        1.0,
+        T,
     );
     std::thread::sleep(Duration::from_millis(300));
 

@@ -26,6 +26,20 @@ pub fn bbc_articles() -> Vec<Vec<u8>> {
     paths.iter().filter_map(|p| std::fs::read(p).ok()).collect()
 }
 
+/// Every BBC article read into a document (not timed), or `None` after
+/// saying the bench skipped because the corpus is absent.
+pub fn bbc_documents() -> Option<Vec<wirewatch::document::Document>> {
+    let docs: Vec<_> = bbc_articles()
+        .iter()
+        .filter_map(|b| wirewatch::document::read(b, None).ok())
+        .collect();
+    if docs.is_empty() {
+        eprintln!("skipped: no articles under {}", bbc_root().display());
+        return None;
+    }
+    Some(docs)
+}
+
 /// Runs `pass` `passes` times and returns the fastest pass in seconds (the
 /// least disturbed by other work on the machine) with what the last pass
 /// counted, a checksum that keeps the work from being optimized away.

@@ -13,7 +13,7 @@ use anyhow::Context as _;
 
 use crate::article::{self, SourceMeta};
 use crate::config::Config;
-use crate::sink::ledger::{ContentEntry, Ledger, LedgerError, LedgerOp};
+use crate::sink::ledger::{ContentEntry, Ledger, LedgerOp};
 use crate::sink::records::RecordStore;
 use crate::sink::{confined_join, durable, path_key};
 
@@ -41,17 +41,7 @@ pub struct Reprocessed {
 /// Re-extracts the records of the sources below `paths` (all when empty).
 pub fn reprocess(config: &Config, paths: &[PathBuf], all: bool) -> anyhow::Result<Reprocessed> {
     let started = Instant::now();
-    let ledger_path = config.ledger_path();
-    let ledger = match Ledger::open(&ledger_path) {
-        Ok(l) => l,
-        Err(e @ LedgerError::Locked { .. }) => return Err(e.into()),
-        Err(e) => {
-            return Err(anyhow::Error::new(e).context(format!(
-                "cannot open ledger {} (output.ledger)",
-                ledger_path.display()
-            )));
-        }
-    };
+    let ledger = crate::pipeline::open_ledger(config)?;
     let records = RecordStore::new(config.output.dir.join("records"));
     let version = crate::record::extractor_version();
     let roots = [config.watch.dir.clone(), config.done_dir()];

@@ -47,6 +47,21 @@ pub(crate) struct Context {
     claims: Mutex<HashMap<String, PathBuf>>,
 }
 
+/// Opens the configured ledger, taking its lock. A ledger another process
+/// holds is reported as it is (its message names the holder); any other
+/// failure names the file and its key.
+pub(crate) fn open_ledger(config: &Config) -> anyhow::Result<Ledger> {
+    let ledger_path = config.ledger_path();
+    match Ledger::open(&ledger_path) {
+        Ok(l) => Ok(l),
+        Err(e @ LedgerError::Locked { .. }) => Err(e.into()),
+        Err(e) => Err(anyhow::Error::new(e).context(format!(
+            "cannot open ledger {} (output.ledger)",
+            ledger_path.display()
+        ))),
+    }
+}
+
 impl Context {
     /// Opens the output folder: ledger, records, quarantine; removes temp files
     /// a crash left behind. New content goes to `output`.
@@ -61,17 +76,7 @@ impl Context {
         })?;
         // The ledger first: its lock makes this process the folder's only
         // owner before anything in it is touched.
-        let ledger_path = config.ledger_path();
-        let ledger = match Ledger::open(&ledger_path) {
-            Ok(l) => l,
-            Err(e @ LedgerError::Locked { .. }) => return Err(e.into()),
-            Err(e) => {
-                return Err(anyhow::Error::new(e).context(format!(
-                    "cannot open ledger {} (output.ledger)",
-                    ledger_path.display()
-                )));
-            }
-        };
+        let ledger = open_ledger(config)?;
         let records = RecordStore::new(out.join("records"));
         let removed = records
             .clean()

@@ -166,17 +166,23 @@ impl Daemon {
         wait_for(timeout, || self.metric(series) == Some(value))
     }
 
+    /// Waits until `series` reads `value`, failing the test with the
+    /// series and the daemon's log when it does not within `timeout`.
+    pub fn expect_metric(&self, series: &str, value: f64, timeout: Duration) {
+        assert!(
+            self.wait_metric(series, value, timeout),
+            "{series} never reached {value}\n{}",
+            self.log_text()
+        );
+    }
+
     /// Waits until `n` articles have ended `ok`, failing the test with the
     /// daemon's log when they do not within `timeout`.
     pub fn expect_ok(&self, n: usize, timeout: Duration) {
-        assert!(
-            self.wait_metric(
-                r#"wirewatch_articles_total{outcome="ok"}"#,
-                n as f64,
-                timeout
-            ),
-            "{}",
-            self.log_text()
+        self.expect_metric(
+            r#"wirewatch_articles_total{outcome="ok"}"#,
+            n as f64,
+            timeout,
         );
     }
 
