@@ -493,6 +493,73 @@ fn reprocess_renews_the_records_of_an_older_extractor_version() {
 }
 
 #[test]
+fn reprocess_renews_feed_items_from_their_feed() {
+    let ws = Workspace::new();
+    let lines = [
+        feed_line("a-1", 1, "2024-03-07"),
+        feed_line("a-2", 2, "2024-03-08"),
+        feed_line("a-3", 3, "2024-03-09"),
+    ];
+    std::fs::write(ws.watch().join("wire.jsonl"), lines.join("\n") + "\n").expect("write");
+    let (watch, out) = (ws.watch(), ws.out());
+    let (watch, out) = (watch.to_str().expect("utf-8"), out.to_str().expect("utf-8"));
+    run_ok(&["process", "--out", out, watch], &[]);
+    let fresh = ws.record("wire.jsonl#a-1").expect("record");
+
+    // Every item's record made by an older version, one of them visibly.
+    {
+        let ledger =
+            wirewatch::sink::ledger::Ledger::open(&ws.out().join("ledger.redb")).expect("ledger");
+        for n in 1..=3 {
+            // An item's identity is that of its text, headline first.
+            let text = format!(
+                "Headline number {n}\n\nThe council met on Tuesday to discuss item {n}. \
+                 Members agreed to continue the talks next week.\n"
+            );
+            let hash = wirewatch::identity::content_hash(text.as_bytes());
+            assert!(ledger.version(&hash).expect("read").is_some(), "{text}");
+            ledger
+                .set_version(&hash, "wirewatch 0.0.1; schema 1; model old")
+                .expect("set");
+        }
+    }
+    let mut old = fresh.clone();
+    old["title"] = "Made by the old extractor".into();
+    old["source"]["item"] = serde_json::Value::Null;
+    std::fs::write(ws.record_path("wire.jsonl#a-1"), old.to_string()).expect("write");
+    // The third item now says something else in the feed: left to the daemon.
+    let edited = [
+        lines[0].clone(),
+        lines[1].clone(),
+        feed_line("a-3", 33, "2024-03-09"),
+    ];
+    std::fs::write(ws.watch().join("wire.jsonl"), edited.join("\n") + "\n").expect("write");
+
+    let env = [("WIREWATCH_WATCH_DIR", watch)];
+    let summary = run_ok(&["reprocess", "--out", out], &env);
+    assert!(
+        summary.starts_with(
+            "3 records: 2 re-extracted, 0 already current, 0 without their source, 1 changed since"
+        ),
+        "{summary}"
+    );
+    let renewed = ws.record("wire.jsonl#a-1").expect("record");
+    // The same record but for when it was made and the feed's new mtime.
+    let same = |v: &serde_json::Value| {
+        let mut v = v.clone();
+        v["source"]["ingested_at"] = serde_json::Value::Null;
+        v["source"]["modified_at"] = serde_json::Value::Null;
+        v
+    };
+    assert_eq!(same(&renewed), same(&fresh));
+    assert_eq!(
+        renewed["source"]["item"],
+        serde_json::json!({"index": 0, "id": "a-1"})
+    );
+    assert_eq!(renewed["published"]["date"], "2024-03-07");
+}
+
+#[test]
 fn a_backfill_larger_than_a_batch_is_taken_in_batches_and_nothing_is_missed() {
     let ws = Workspace::new();
     let n = 230;

@@ -5,7 +5,7 @@
 //! one. Each new record is written atomically in place of the old one and
 //! the ledger notes the version that made it.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -13,6 +13,7 @@ use anyhow::Context as _;
 
 use crate::article::{self, SourceMeta};
 use crate::config::Config;
+use crate::document::feed::{self, FeedItem};
 use crate::sink::ledger::{ContentEntry, Ledger, LedgerOp};
 use crate::sink::records::RecordStore;
 use crate::sink::{confined_join, durable, path_key};
@@ -28,7 +29,7 @@ pub struct Reprocessed {
     /// Records already made by the running version (skipped).
     pub current: u64,
     /// Records whose source is gone (neither in the watched folder nor, for
-    /// `move`, in the done folder), or a feed item (re-read with its feed).
+    /// `move`, in the done folder; for a feed item, its feed or its item).
     pub missing: u64,
     /// Records whose source now holds other content (the daemon makes a
     /// new revision of it).
@@ -63,11 +64,13 @@ pub fn reprocess(config: &Config, paths: &[PathBuf], all: bool) -> anyhow::Resul
             }
         })
         .context("cannot read the ledger")?;
+    let mut feeds = Feeds::default();
     for batch in todo.chunks(BATCH) {
         let mut ops = Vec::new();
         let mut dirs = BTreeSet::new();
         for (hash, entry) in batch {
-            match renew(config, &ledger, &records, &roots, hash, entry) {
+            let source = Source::find(config, &roots, &mut feeds, Path::new(&entry.path));
+            match renew(&ledger, &records, source, hash, entry) {
                 Renewal::Written(dir) => {
                     ops.push(LedgerOp::Version(hash.clone(), version.to_string()));
                     dirs.extend(dir);
@@ -98,26 +101,119 @@ enum Renewal {
     Failed(String),
 }
 
+/// Where a record's content is now: a file of its own, or an item of a feed
+/// file (`<feed>#<id or index>`), in the watched folder or the done folder.
+enum Source<'f> {
+    File { path: PathBuf, bytes: Vec<u8> },
+    Item { feed: PathBuf, item: &'f FeedItem },
+    Missing,
+}
+
+impl<'f> Source<'f> {
+    fn find(config: &Config, roots: &[PathBuf], feeds: &'f mut Feeds, rel: &Path) -> Source<'f> {
+        let file = roots.iter().find_map(|root| {
+            let path = confined_join(root, rel);
+            let bytes = read_limited(&path, config.watch.max_file_bytes)?;
+            Some(Source::File { path, bytes })
+        });
+        if let Some(file) = file {
+            return file;
+        }
+        let Some(feed_rel) = feed_of_item(rel) else {
+            return Source::Missing;
+        };
+        match feeds.items(config, roots, &feed_rel) {
+            Some((feed, items)) => match items.get(rel) {
+                Some(item) => Source::Item {
+                    feed: feed.clone(),
+                    item,
+                },
+                None => Source::Missing,
+            },
+            None => Source::Missing,
+        }
+    }
+}
+
+/// The feed path of an item path (`in/wire.jsonl#a-1` → `in/wire.jsonl`),
+/// when the part before the last `#` names a feed.
+fn feed_of_item(rel: &Path) -> Option<PathBuf> {
+    let (feed_part, _item) = rel.to_str()?.rsplit_once('#')?;
+    let feed_rel = PathBuf::from(feed_part);
+    feed::kind(&feed_rel).map(|_| feed_rel)
+}
+
+/// A file's bytes, when it is a regular file within the size limit.
+fn read_limited(path: &Path, max_bytes: u64) -> Option<Vec<u8>> {
+    let meta = std::fs::metadata(path).ok()?;
+    if !meta.is_file() || meta.len() > max_bytes {
+        return None;
+    }
+    std::fs::read(path).ok()
+}
+
+/// Feed files read so far, each once however many of its items are renewed:
+/// where the feed is and its articles by item path (named as the pipeline
+/// names them), or `None` when it is gone or no longer a feed.
+#[derive(Default)]
+struct Feeds {
+    read: HashMap<PathBuf, Option<(PathBuf, HashMap<PathBuf, FeedItem>)>>,
+}
+
+impl Feeds {
+    fn items(
+        &mut self,
+        config: &Config,
+        roots: &[PathBuf],
+        feed_rel: &Path,
+    ) -> Option<&(PathBuf, HashMap<PathBuf, FeedItem>)> {
+        self.read
+            .entry(feed_rel.to_path_buf())
+            .or_insert_with(|| read_feed(config, roots, feed_rel))
+            .as_ref()
+    }
+}
+
+fn read_feed(
+    config: &Config,
+    roots: &[PathBuf],
+    feed_rel: &Path,
+) -> Option<(PathBuf, HashMap<PathBuf, FeedItem>)> {
+    let kind = feed::kind(feed_rel)?;
+    let (path, bytes) = roots.iter().find_map(|root| {
+        let path = confined_join(root, feed_rel);
+        let bytes = read_limited(&path, config.watch.max_file_bytes)?;
+        Some((path, bytes))
+    })?;
+    let mut names = HashSet::new();
+    let mut items = HashMap::new();
+    for item in feed::items(kind, &bytes).ok()? {
+        let (index, id) = match &item {
+            Ok(i) => (i.index, i.id.clone()),
+            Err(bad) => (bad.index, bad.id.clone()),
+        };
+        let rel = crate::pipeline::feed::item_rel(feed_rel, index, id.as_deref(), &mut names);
+        if let Ok(item) = item {
+            items.insert(rel, item);
+        }
+    }
+    Some((path, items))
+}
+
 /// Re-extracts one record from its source, if the source still holds the
 /// content it was made from.
 fn renew(
-    config: &Config,
     ledger: &Ledger,
     records: &RecordStore,
-    roots: &[PathBuf],
+    source: Source<'_>,
     hash: &str,
     entry: &ContentEntry,
 ) -> Renewal {
     let rel = Path::new(&entry.path);
-    let Some((source, bytes)) = roots.iter().find_map(|root| {
-        let source = confined_join(root, rel);
-        let meta = std::fs::metadata(&source).ok()?;
-        if !meta.is_file() || meta.len() > config.watch.max_file_bytes {
-            return None;
-        }
-        Some((source.clone(), std::fs::read(&source).ok()?))
-    }) else {
-        return Renewal::Missing;
+    let (path, bytes, item) = match source {
+        Source::File { path, bytes } => (path, bytes, None),
+        Source::Item { feed, item } => (feed, item.article_text().into_bytes(), Some(item)),
+        Source::Missing => return Renewal::Missing,
     };
     if crate::identity::content_hash(&bytes) != hash {
         return Renewal::Changed;
@@ -130,12 +226,18 @@ fn renew(
         path: entry.path.clone(),
         bytes: bytes.len() as u64,
         content_hash: hash.to_string(),
-        modified_at: std::fs::metadata(&source).and_then(|m| m.modified()).ok(),
+        modified_at: std::fs::metadata(&path).and_then(|m| m.modified()).ok(),
         revision,
-        reference_date: None,
+        // As the pipeline reads an item: against its own date.
+        reference_date: item.and_then(|i| i.date),
     };
-    let analysis = match article::analyze(&bytes, article::claimed_format(&source), meta) {
-        Ok(a) => a,
+    let analysis = match article::analyze(&bytes, article::claimed_format(&path), meta) {
+        Ok(mut a) => {
+            if let Some(item) = item {
+                article::apply_feed_item(&mut a.record, item);
+            }
+            a
+        }
         Err(e) => return Renewal::Failed(e.to_string()),
     };
     let record = confined_join(records.root(), Path::new(&entry.record));
