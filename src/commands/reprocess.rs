@@ -157,16 +157,14 @@ fn read_limited(path: &Path, max_bytes: u64) -> Option<Vec<u8>> {
 /// names them), or `None` when it is gone or no longer a feed.
 #[derive(Default)]
 struct Feeds {
-    read: HashMap<PathBuf, Option<(PathBuf, HashMap<PathBuf, FeedItem>)>>,
+    read: HashMap<PathBuf, Option<ReadFeed>>,
 }
 
+/// A feed file as found: its path and its articles by item path.
+type ReadFeed = (PathBuf, HashMap<PathBuf, FeedItem>);
+
 impl Feeds {
-    fn items(
-        &mut self,
-        config: &Config,
-        roots: &[PathBuf],
-        feed_rel: &Path,
-    ) -> Option<&(PathBuf, HashMap<PathBuf, FeedItem>)> {
+    fn items(&mut self, config: &Config, roots: &[PathBuf], feed_rel: &Path) -> Option<&ReadFeed> {
         self.read
             .entry(feed_rel.to_path_buf())
             .or_insert_with(|| read_feed(config, roots, feed_rel))
@@ -174,11 +172,7 @@ impl Feeds {
     }
 }
 
-fn read_feed(
-    config: &Config,
-    roots: &[PathBuf],
-    feed_rel: &Path,
-) -> Option<(PathBuf, HashMap<PathBuf, FeedItem>)> {
+fn read_feed(config: &Config, roots: &[PathBuf], feed_rel: &Path) -> Option<ReadFeed> {
     let kind = feed::kind(feed_rel)?;
     let (path, bytes) = roots.iter().find_map(|root| {
         let path = confined_join(root, feed_rel);
