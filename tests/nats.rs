@@ -356,6 +356,48 @@ fn a_poison_article_is_dead_lettered_after_max_deliver() {
     assert!(w.stop());
 }
 
+#[test]
+fn feed_items_reach_the_worker_with_their_id_date_and_title() {
+    let Some((ws, nats)) = workspace_with_nats() else {
+        return;
+    };
+    let out = ws.dir.path().join("w");
+    let ingest = Role::ingest(&nats, &ws, &[]);
+    let w = Role::start("work", &nats.url(), None, &out, &[]);
+    assert!(wait_for(T, || ingest.ready() && w.ready()));
+    let item = |id: &str, n: usize, date: &str| {
+        serde_json::json!({
+            "id": id,
+            "headline": format!("Headline number {n}"),
+            "body": format!("The council met on Tuesday to discuss item {n}. Members agreed to continue the talks."),
+            "date": date,
+            "author": "Jane Doe",
+        })
+        .to_string()
+    };
+    let feed = [item("a-1", 1, "2024-03-07"), item("a-2", 2, "2024-03-08")].join("\n");
+    drop_file(&ws.watch(), "wire.jsonl", feed.as_bytes());
+    let record = out.join("records/wire.jsonl#a-2.json");
+    assert!(
+        wait_for(T, || record.exists()),
+        "no record of the second item"
+    );
+    let r: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&record).expect("read")).expect("json");
+    assert_eq!(
+        r["source"]["item"],
+        serde_json::json!({"index": 1, "id": "a-2"})
+    );
+    assert_eq!(r["title"], "Headline number 2");
+    assert_eq!(r["authors"], serde_json::json!(["Jane Doe"]));
+    assert_eq!(r["published"]["date"], "2024-03-08");
+    // "Tuesday" is read against the item's own date.
+    assert_eq!(r["dates"][0]["value"], "2024-03-05");
+    assert!(out.join("records/wire.jsonl#a-1.json").exists());
+    assert!(ingest.stop());
+    assert!(w.stop());
+}
+
 /// Creates the records stream as wirewatch would, but refusing messages over
 /// `max_message_size` bytes; or, with -1, lifts that limit again.
 fn records_stream_limit(url: &str, max_message_size: i32) {

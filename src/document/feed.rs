@@ -34,15 +34,18 @@ pub(crate) fn kind(path: &Path) -> Option<FeedKind> {
     }
 }
 
-/// One article of a feed.
-#[derive(Debug, Clone, PartialEq)]
+/// One article of a feed. Serialized without its body, it travels beside
+/// the article's text (a NATS header on the way to a worker).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct FeedItem {
     /// Position in the feed (0-based: array index or line index).
     pub index: usize,
     /// The item's own id, when it has one.
     pub id: Option<String>,
     pub title: Option<String>,
-    /// The article text (plain, markdown or HTML).
+    /// The article text (plain, markdown or HTML); not serialized, since the
+    /// text analyzed ([`FeedItem::article_text`]) is sent as the payload.
+    #[serde(skip)]
     pub body: String,
     /// Its date: the reference date its relative dates are read against.
     pub date: Option<NaiveDate>,

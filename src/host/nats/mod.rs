@@ -24,6 +24,9 @@ pub(crate) mod headers {
     pub(crate) const OBJECT: &str = "Wirewatch-Object";
     /// Content hash of the article (also the message id).
     pub(crate) const HASH: &str = "Wirewatch-Hash";
+    /// For an item of a feed: what the item states about itself (index,
+    /// id, title, date, address, authors) as JSON; its text is the payload.
+    pub(crate) const ITEM: &str = "Wirewatch-Item";
 }
 
 /// Object-store bucket for articles larger than `nats.max_payload_bytes`.

@@ -11,6 +11,7 @@ use async_nats::HeaderMap;
 use async_nats::jetstream;
 
 use crate::config::NatsConfig;
+use crate::document::feed::FeedItem;
 use crate::host::nats::{self, headers, hex};
 use crate::pipeline::worker::{Delivery, Output, failed};
 use crate::pipeline::{Completion, Context, Outcome};
@@ -54,6 +55,7 @@ impl NatsOutput {
         d: &Delivery<'_>,
         path_hex: String,
         mtime_ns: Option<i128>,
+        item: Option<&FeedItem>,
     ) -> anyhow::Result<jetstream::publish::PublishAck> {
         let mut h = HeaderMap::new();
         h.insert(async_nats::header::NATS_MESSAGE_ID, d.hash);
@@ -61,6 +63,9 @@ impl NatsOutput {
         h.insert(headers::PATH, path_hex.as_str());
         if let Some(ns) = mtime_ns {
             h.insert(headers::MTIME_NS, ns.to_string().as_str());
+        }
+        if let Some(item) = item {
+            h.insert(headers::ITEM, serde_json::to_string(item)?.as_str());
         }
         let object =
             (d.bytes.len() as u64 > self.cfg.max_payload_bytes).then(|| object_name(d.hash));
@@ -126,7 +131,11 @@ impl Output for NatsOutput {
     ) -> Result<Outcome, Outcome> {
         let path_hex = hex(&d.key);
         let mtime_ns = c.job.mtime.and_then(crate::pipeline::job::mtime_ns);
-        match self.runtime.block_on(self.publish(&d, path_hex, mtime_ns)) {
+        let item = c.job.item.as_deref();
+        match self
+            .runtime
+            .block_on(self.publish(&d, path_hex, mtime_ns, item))
+        {
             Ok(ack) => {
                 let result = if ack.duplicate { "duplicate" } else { "new" };
                 metrics::counter!(m::NATS_PUBLISHED.name, "result" => result).increment(1);

@@ -18,6 +18,7 @@ use futures_util::future::join_all;
 
 use super::{Feed, Source};
 use crate::config::NatsConfig;
+use crate::document::feed::FeedItem;
 use crate::host::nats::connect::SetupError;
 use crate::host::nats::{ObjectError, delete_object, fetch_object, headers, unhex};
 use crate::host::{Shutdown, Submitter};
@@ -224,7 +225,16 @@ impl Feeder {
         let mtime = header(headers::MTIME_NS)
             .and_then(|s| s.parse::<u64>().ok())
             .map(|ns| SystemTime::UNIX_EPOCH + Duration::from_nanos(ns));
-        let job = Job::delivered(rel, mtime, payload, ticket);
+        let mut job = Job::delivered(rel, mtime, payload, ticket);
+        // A feed item's own date, id and title, as the ingester read them.
+        if let Some(text) = header(headers::ITEM) {
+            match serde_json::from_str::<FeedItem>(&text) {
+                Ok(item) => job.item = Some(Arc::new(item)),
+                Err(e) => {
+                    tracing::warn!(error = %e, path = %job.rel.display(), "unreadable feed item header; the article is read without it");
+                }
+            }
+        }
         self.in_flight.insert(ticket, msg);
         let jobs = self.jobs.clone();
         // The queue has room (in-flight is bounded below its capacity), so this never waits long.
