@@ -118,6 +118,15 @@ fn choose<'g>(
     };
     if cands.iter().any(|p| fits(p)) {
         cands.retain(|p| fits(p));
+        // Of a country's same-named cities, the one in the region named.
+        let in_region = |p: &Place| {
+            p.region
+                .as_ref()
+                .is_some_and(|r| beside.after_regions.contains(r))
+        };
+        if cands.iter().any(|p| in_region(p)) {
+            cands.retain(|p| in_region(p));
+        }
         return most_likely(cands, &|_| 0);
     }
     // 2. A country by that name, unless the article is inside another
@@ -236,6 +245,9 @@ fn own_support(e: &Entity, gaz: &Gazetteer) -> Vec<Votes> {
 struct Beside {
     /// Of a region or country named after it (", Georgia", ", France").
     after: Vec<String>,
+    /// The regions themselves (ISO 3166-2 codes) named after it, which pick
+    /// one of a country's same-named cities (", Illinois").
+    after_regions: Vec<Box<str>>,
     /// Of a city named before it, when it is that city's qualifier
     /// ("Atlanta, Georgia" for Georgia).
     before: Vec<String>,
@@ -254,6 +266,12 @@ fn beside_countries(body: &str, e: &Entity, gaz: &Gazetteer) -> Beside {
             for p in gaz.candidates(after) {
                 if matches!(p.kind, Kind::Country | Kind::Region) {
                     push(&mut out.after, &p.country);
+                }
+                if p.kind == Kind::Region
+                    && let Some(r) = &p.region
+                    && !out.after_regions.contains(r)
+                {
+                    out.after_regions.push(r.clone());
                 }
             }
         }
@@ -350,11 +368,16 @@ mod tests {
         let l = located(body, &["Atlanta", "Georgia"]);
         assert_eq!(l[0].1.as_deref(), Some("US"));
         assert_eq!((l[1].1.as_deref(), l[1].2), (Some("US"), Some("region")));
-        let body = "Officials in Springfield, Illinois said so.";
-        assert_eq!(
-            country_of(body, &["Springfield", "Illinois"], "Springfield").as_deref(),
-            Some("US")
-        );
+        // The state written beside it picks Illinois' Springfield over the
+        // larger one in Missouri.
+        for (state, lat) in [("Illinois", 39.8), ("Missouri", 37.2), ("Ohio", 39.9)] {
+            let body = format!("Officials in Springfield, {state} said so.");
+            let mut es = vec![place(&body, "Springfield"), place(&body, state)];
+            resolve(&body, &mut es, Gazetteer::embedded());
+            assert_eq!(es[0].country.as_deref(), Some("US"), "{state}");
+            let found = es[0].lat.unwrap_or_default();
+            assert!((found - lat).abs() < 0.1, "{state}: {found}");
+        }
         let body = "Officials in Perth, Scotland said so.";
         assert_eq!(
             country_of(body, &["Perth", "Scotland"], "Perth").as_deref(),
@@ -478,6 +501,44 @@ mod tests {
                 beside_misses.push(format!("{name}, {country}: {:?}", es[0].country));
             }
         }
+        // Every US city of that size with its state beside it is that very
+        // city, however many namesakes it has.
+        let region_name = |code: &str| {
+            rows.iter()
+                .find(|f| f[1] == "region" && f.get(7) == Some(&code))
+                .map(|f| f[0])
+        };
+        let (mut in_state, mut state_hits, mut state_misses) = (0, 0, Vec::new());
+        for f in rows.iter().filter(|f| f[1] == "city" && f[2] == "US") {
+            let pop: u64 = f[5].parse().unwrap_or(0);
+            let Some(state) = f.get(7).and_then(|code| region_name(code)) else {
+                continue;
+            };
+            if pop < CITY_ALONE {
+                continue;
+            }
+            in_state += 1;
+            let name = f[0];
+            let body = format!("Officials in {name}, {state} said the plan would go ahead.");
+            let mut es = vec![place(&body, name), place(&body, state)];
+            es[0].mentions.truncate(1);
+            resolve(&body, &mut es, gaz);
+            // That city, or another row of it (GeoNames lists Lexington and
+            // Lexington-Fayette, a few kilometres apart).
+            let near = |found: Option<f64>, want: &str| {
+                found
+                    .zip(want.parse::<f64>().ok())
+                    .is_some_and(|(a, b)| (a - b).abs() < 0.1)
+            };
+            if near(es[0].lat, f[3]) && near(es[0].lon, f[4]) {
+                state_hits += 1;
+            } else if state_misses.len() < 20 {
+                state_misses.push(format!("{name}, {state}: {:?}", (es[0].lat, es[0].lon)));
+            }
+        }
+        println!("with the US state beside: {state_hits}/{in_state}");
+        assert!(in_state > 250, "{in_state} US cities");
+        assert_eq!(state_hits, in_state, "{state_misses:?}");
         assert!(total > 5000, "{total} cities");
         let rate = f64::from(alone) / f64::from(total);
         println!("alone {alone}/{total} = {rate:.3}; beside {beside}/{total}");

