@@ -61,10 +61,7 @@ pub fn analyze(
 /// What a feed item states about itself, over what its text gave: its
 /// place in the feed and id, title, address and authors.
 pub(crate) fn apply_feed_item(record: &mut Record, item: &FeedItem) {
-    record.source.item = Some(FeedItemRef {
-        index: item.index,
-        id: item.id.clone(),
-    });
+    set_item(record, item.index, item.id.clone());
     if item.title.is_some() {
         record.title.clone_from(&item.title);
     }
@@ -74,6 +71,12 @@ pub(crate) fn apply_feed_item(record: &mut Record, item: &FeedItem) {
     if !item.authors.is_empty() {
         record.authors.clone_from(&item.authors);
     }
+}
+
+/// Marks the record as item `index` of a feed or a JSON Lines input, with
+/// the caller's `id`.
+pub(crate) fn set_item(record: &mut Record, index: usize, id: Option<String>) {
+    record.source.item = Some(FeedItemRef { index, id });
 }
 
 /// The record as it is written to disk: pretty JSON and a final newline.

@@ -76,6 +76,8 @@ pub(crate) struct Committer {
     pub done: Option<Sender<Done>>,
     pub window: Duration,
     pub progress: Option<Progress>,
+    /// A progress bar is drawn: per-article lines go to debug level.
+    pub quiet: bool,
 }
 
 impl Committer {
@@ -201,6 +203,7 @@ impl Committer {
             outcome,
             delivered: None,
             ms: Some((c.started_at.elapsed().as_secs_f64() * 1e6).round() / 1000.0),
+            quiet: self.quiet,
         }
         .emit();
         if outcome.source_done() {

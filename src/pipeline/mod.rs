@@ -142,6 +142,8 @@ pub(crate) struct Options {
     /// Sent each committed path, so the detector knows it is no longer in flight.
     pub done: Option<Sender<Done>>,
     pub progress: Option<Progress>,
+    /// A progress bar is drawn: per-article lines go to debug level.
+    pub quiet_articles: bool,
     /// Once its deadline passes, workers stop taking new jobs.
     pub shutdown: Shutdown,
 }
@@ -170,6 +172,7 @@ pub(crate) fn start(ctx: Arc<Context>, options: Options) -> anyhow::Result<Runni
         done: options.done,
         window: options.group_commit,
         progress: options.progress,
+        quiet: options.quiet_articles,
     };
     let committer = std::thread::Builder::new()
         .name("committer".into())

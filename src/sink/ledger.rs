@@ -346,6 +346,16 @@ impl Ledger {
         Ok(n)
     }
 
+    /// Paths with an entry: files finished (with a record, as a duplicate
+    /// or quarantined), for the start-up report.
+    pub(crate) fn files_done(&self) -> Result<u64, LedgerError> {
+        self.with_db(|db| {
+            let txn = db!(db.begin_read())?;
+            let paths = db!(txn.open_table(PATHS))?;
+            Ok(db!(paths.len())?)
+        })
+    }
+
     /// Number of entries (contents + paths), for the ledger-size metric.
     pub(crate) fn len(&self) -> Result<u64, LedgerError> {
         self.with_db(|db| {
