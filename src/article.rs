@@ -79,9 +79,14 @@ pub(crate) fn set_item(record: &mut Record, index: usize, id: Option<String>) {
     record.source.item = Some(FeedItemRef { index, id });
 }
 
-/// The record as it is written to disk: pretty JSON and a final newline.
-pub(crate) fn to_json(record: &Record) -> Result<Vec<u8>, serde_json::Error> {
-    let mut v = serde_json::to_vec_pretty(record)?;
+/// The record as it is written to disk: compact JSON (indented when
+/// `pretty`, `output.pretty`) and a final newline.
+pub(crate) fn to_json(record: &Record, pretty: bool) -> Result<Vec<u8>, serde_json::Error> {
+    let mut v = if pretty {
+        serde_json::to_vec_pretty(record)?
+    } else {
+        serde_json::to_vec(record)?
+    };
     v.push(b'\n');
     Ok(v)
 }

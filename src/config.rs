@@ -541,10 +541,11 @@ fn type_error(
     if let Some(rest) = message.strip_prefix("unknown field ") {
         let (name, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
         let name = name.trim_matches('`');
+        // The path ends with the unknown key itself.
         let key = if path.is_empty() || path == "." {
             name.to_string()
         } else {
-            format!("{path}.{name}")
+            path.clone()
         };
         return ConfigError::Unknown {
             origin: origins.of(&key),

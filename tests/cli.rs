@@ -286,14 +286,67 @@ fn check_config_shows_effective_values_and_names_bad_keys() {
 }
 
 #[test]
+fn a_duration_is_a_date_only_and_fields_say_what_they_mean() {
+    let ws = Workspace::new();
+    let f = ws.dir.path().join("strike.txt");
+    std::fs::write(
+        &f,
+        "Dock workers ended a strike on Monday after 75 hours of talks in the port.\n\n\
+         The union said the deal raises pay by 4 percent and runs for",
+    )
+    .expect("write");
+    let o = run(&["extract", f.to_str().expect("utf8")], &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert_eq!(out.lines().count(), 1, "compact when not on a terminal");
+    let r: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let texts = |list: &str| -> Vec<String> {
+        r[list]
+            .as_array()
+            .expect(list)
+            .iter()
+            .map(|v| v["text"].as_str().unwrap_or_default().to_string())
+            .collect()
+    };
+    assert!(
+        texts("dates").iter().any(|t| t.contains("75 hours")),
+        "{:?}",
+        texts("dates")
+    );
+    assert!(
+        !texts("quantities").iter().any(|t| t.contains("75 hours")),
+        "a duration is not also a quantity: {:?}",
+        texts("quantities")
+    );
+    assert_eq!(r["schema_version"], 5);
+    assert_eq!(r["text"]["ends_mid_sentence"], true);
+    assert!(r["text"].get("truncated").is_none());
+    for v in [
+        &r["source"]["encoding_confidence"],
+        &r["language"]["confidence"],
+    ] {
+        let x = v.as_f64().expect("a confidence");
+        assert_eq!(x, (x * 1000.0).round() / 1000.0, "three decimals: {x}");
+    }
+    let o = run(&["extract", "--pretty", f.to_str().expect("utf8")], &[]);
+    assert!(stdout(&o).lines().count() > 10, "--pretty indents");
+}
+
+#[test]
 fn each_command_lists_only_its_own_flags_with_an_example() {
     let help = |cmd: &str| {
         let o = run(&[cmd, "--help"], &[]);
         assert!(o.status.success(), "{cmd}");
         stdout(&o)
     };
+    // `--out` but not `--out-dir`: the flag ends where a name cannot go on.
     let has = |text: &str, flag: &str| {
-        text.contains(&format!("--{flag} ")) || text.contains(&format!("--{flag}\n"))
+        text.match_indices(&format!("--{flag}")).any(|(i, m)| {
+            text[i + m.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric() && c != '-' && c != '_')
+        })
     };
     let expect: &[(&str, &[&str], &[&str])] = &[
         (

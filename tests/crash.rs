@@ -4,7 +4,9 @@
 //! than the settle time while the file is open. At the end every article has
 //! exactly one record of its full content (none lost, none partial), each
 //! source is whole (in the watched folder, or in done/ when it was moved), no
-//! temp file is left, and the ledger agrees with the records folder.
+//! temp file is left, and the ledger agrees with the records folder. The
+//! JSON Lines sink (`output.jsonl`) holds whole lines only, at least one for
+//! every record.
 //!
 //! CI runs a small count; `scripts/crash-test.sh` runs the large one
 //! (`CRASH_FILES=1000 CRASH_KILLS=100`).
@@ -48,7 +50,10 @@ fn sigkill_at_random_moments_loses_and_doubles_nothing() {
     seed_bytes[..8].copy_from_slice(&seed.to_le_bytes());
     let mut rng = TestRng::from_seed(RngAlgorithm::ChaCha, &seed_bytes);
     let ws = Workspace::new();
+    let jsonl = ws.dir.path().join("records.jsonl");
+    let jsonl_var = jsonl.display().to_string();
     let env = [
+        ("WIREWATCH_OUTPUT_JSONL", jsonl_var.as_str()),
         ("WIREWATCH_WATCH_SETTLE_MS", "30"),
         ("WIREWATCH_WATCH_POLL_SETTLE_MS", "250"),
         ("WIREWATCH_WATCH_RESCAN_INTERVAL_S", "2"),
@@ -154,6 +159,35 @@ fn sigkill_at_random_moments_loses_and_doubles_nothing() {
     eprintln!("kills survived: {survived}, files: {files}, lost: {lost}, duplicated: {duplicated}");
     assert_eq!(lost, 0, "lost records");
     assert_eq!(duplicated, 0, "extra records: {records:?}");
+
+    // The JSON Lines file: whole lines, each a record, every record there
+    // (a line may repeat when a kill came between its append and the ledger
+    // commit, never be cut or missing).
+    let text = std::fs::read_to_string(&jsonl).expect("jsonl");
+    assert!(text.is_empty() || text.ends_with('\n'), "torn last line");
+    let mut in_lines = std::collections::HashSet::new();
+    for (n, line) in text.lines().enumerate() {
+        let v: serde_json::Value = serde_json::from_str(line)
+            .unwrap_or_else(|e| panic!("line {} is not a whole record: {e}: {line}", n + 1));
+        in_lines.insert(
+            v["source"]["content_hash"]
+                .as_str()
+                .expect("hash")
+                .to_string(),
+        );
+    }
+    eprintln!(
+        "jsonl: {} lines, {} distinct records",
+        text.lines().count(),
+        in_lines.len()
+    );
+    for i in 0..files {
+        let hash = wirewatch::identity::content_hash(article(i).as_bytes());
+        assert!(
+            in_lines.contains(&hash),
+            "a{i:05}.txt has no line in the JSON Lines file"
+        );
+    }
 
     // Nothing was read before its writer was done: no half-written file was
     // quarantined as empty or turned into a record.

@@ -131,6 +131,18 @@ impl Committer {
                 error = Some(format!("fsync {}: {e}", dir.display()));
             }
         }
+        if error.is_none()
+            && let Some(sink) = &self.ctx.jsonl
+        {
+            let lines: Vec<&[u8]> = group
+                .iter()
+                .filter(|c| matches!(c.outcome, Outcome::Ok { .. }))
+                .filter_map(|c| c.line.as_deref())
+                .collect();
+            if let Err(e) = sink.append(&lines) {
+                error = Some(format!("append to {}: {e}", sink.path().display()));
+            }
+        }
         // A file that failed is not done: its ledger changes wait for its retry.
         let ops: Vec<_> = group
             .iter()
