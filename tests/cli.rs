@@ -523,6 +523,8 @@ fn no_error_message_repeats_itself() {
 fn process_on_a_terminal_draws_a_bar_with_the_total_and_logs_articles_at_debug() {
     let ws = Workspace::new();
     ws.copy_seeds();
+    // A problem is still logged under the bar (at warn).
+    std::fs::write(ws.watch().join("empty.txt"), b"").expect("write");
     let command = format!(
         "{BIN} process {} --out {}",
         ws.watch().display(),
@@ -537,15 +539,24 @@ fn process_on_a_terminal_draws_a_bar_with_the_total_and_logs_articles_at_debug()
     assert!(o.status.success(), "{}", stderr(&o));
     let screen = stdout(&o);
     assert!(
-        screen.contains("/5 files"),
+        screen.contains("/6 files"),
         "a bar with the total: {screen}"
     );
     assert!(screen.contains("ETA"), "{screen}");
     assert!(
-        !screen.contains("outcome"),
+        !screen.contains("000_514d5b9f2e0d4f46"),
         "per-article lines are debug under a bar: {screen}"
     );
-    assert!(screen.contains("5 files: 5 ok"), "{screen}");
+    assert!(
+        screen.contains("empty.txt"),
+        "problems are still logged: {screen}"
+    );
+    assert!(
+        screen.contains(
+            "6 files: 5 ok, 0 duplicates, 0 unchanged, 0 changed while read, 1 quarantined"
+        ),
+        "{screen}"
+    );
     // -v brings the article lines back.
     let o = std::process::Command::new("script")
         .args(["-qec", &format!("{command} -v"), "/dev/null"])
@@ -553,7 +564,7 @@ fn process_on_a_terminal_draws_a_bar_with_the_total_and_logs_articles_at_debug()
         .output()
         .expect("script runs");
     let screen = stdout(&o);
-    assert!(screen.contains("unchanged"), "{screen}");
+    assert!(screen.contains("000_514d5b9f2e0d4f46"), "{screen}");
 }
 
 #[test]

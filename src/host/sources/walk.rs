@@ -93,6 +93,7 @@ impl Source for Walk {
                 }
             })?;
             self.bar.set_length(total);
+            crate::telemetry::logging::drawing(Some(self.bar.clone()));
         }
         // Files are sent as they are found: the bounded queue paces the walk,
         // so memory does not grow with the number of files.
@@ -109,6 +110,7 @@ impl Source for Walk {
     }
 
     fn stopped(&self, _summary: &Summary, _drain: Duration) {
+        crate::telemetry::logging::drawing(None);
         self.bar.finish_and_clear();
     }
 }
