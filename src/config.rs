@@ -503,7 +503,7 @@ fn resolve(addr: &str) -> Result<SocketAddr, String> {
     match addr.to_socket_addrs() {
         Ok(mut found) => found
             .next()
-            .ok_or_else(|| format!("the host name resolves to no address")),
+            .ok_or_else(|| "the host name resolves to no address".to_string()),
         Err(e) => Err(format!("cannot resolve the host name: {e}")),
     }
 }

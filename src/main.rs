@@ -650,3 +650,19 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cause_already_in_the_message_is_not_printed_again() {
+        let io = std::io::Error::from(std::io::ErrorKind::NotFound);
+        let text = io.to_string();
+        let e = anyhow::Error::new(io).context(format!("cannot read x.toml: {text}"));
+        assert_eq!(error_chain(&e), format!("cannot read x.toml: {text}"));
+        let io = std::io::Error::from(std::io::ErrorKind::NotFound);
+        let e = anyhow::Error::new(io).context("cannot open x");
+        assert_eq!(error_chain(&e), format!("cannot open x: {text}"));
+    }
+}
