@@ -244,3 +244,67 @@ fn write_slowly(path: &std::path::Path, text: &str) {
         }
     }
 }
+
+/// The JSON Lines sink under SIGKILL while the daemon is busy appending: a
+/// folder of articles is there from the start (no settle wait), the daemon
+/// is killed at random moments of its backfill and restarted, and at the end
+/// the file holds whole lines only, every article at least once.
+#[test]
+fn sigkill_during_backfill_leaves_the_json_lines_file_whole() {
+    let files = 2 * env_usize("CRASH_FILES", 300);
+    let kills = env_usize("CRASH_KILLS", 8);
+    let ws = Workspace::new();
+    for i in 0..files {
+        drop_file(&ws.watch(), &format!("b{i:05}.txt"), article(i).as_bytes());
+    }
+    // Files older than the settle time are read at once.
+    std::thread::sleep(Duration::from_millis(300));
+    let jsonl = ws.dir.path().join("records.jsonl");
+    let jsonl_var = jsonl.display().to_string();
+    let env = [
+        ("WIREWATCH_OUTPUT_JSONL", jsonl_var.as_str()),
+        ("WIREWATCH_WATCH_SETTLE_MS", "0"),
+        ("WIREWATCH_WATCH_POLL_SETTLE_MS", "0"),
+        ("WIREWATCH_PIPELINE_WORKERS", "2"),
+    ];
+    let mut rng = TestRng::from_seed(RngAlgorithm::ChaCha, &[7u8; 32]);
+    let (mut torn, mut lines_at_kill) = (0, Vec::new());
+    for _ in 0..kills {
+        let d = Daemon::start(&ws, &env);
+        std::thread::sleep(Duration::from_millis(rng.random_range(30..700)));
+        d.signal(libc::SIGKILL);
+        drop(d);
+        let bytes = std::fs::read(&jsonl).unwrap_or_default();
+        torn += usize::from(!bytes.is_empty() && !bytes.ends_with(b"\n"));
+        lines_at_kill.push(bytes.iter().filter(|&&b| b == b'\n').count());
+    }
+    let d = Daemon::start(&ws, &env);
+    let deadline = Instant::now() + Duration::from_secs(120);
+    while ws.records().len() < files && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(
+        d.stop(Duration::from_secs(20)).map(|s| s.success()),
+        Some(true)
+    );
+    let text = std::fs::read_to_string(&jsonl).expect("jsonl");
+    assert!(text.ends_with('\n'), "torn last line");
+    let mut hashes = std::collections::HashSet::new();
+    for line in text.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).expect("a whole record per line");
+        hashes.insert(
+            v["source"]["content_hash"]
+                .as_str()
+                .expect("hash")
+                .to_string(),
+        );
+    }
+    eprintln!(
+        "jsonl under kill -9: {kills} kills ({torn} left a torn last line, lines at each kill {lines_at_kill:?}); \
+         {} lines, {} distinct of {files}",
+        text.lines().count(),
+        hashes.len()
+    );
+    assert_eq!(hashes.len(), files, "every record has its line");
+}
