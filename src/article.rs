@@ -61,10 +61,7 @@ pub fn analyze(
 /// What a feed item states about itself, over what its text gave: its
 /// place in the feed and id, title, address and authors.
 pub(crate) fn apply_feed_item(record: &mut Record, item: &FeedItem) {
-    record.source.item = Some(FeedItemRef {
-        index: item.index,
-        id: item.id.clone(),
-    });
+    set_item(record, item.index, item.id.clone());
     if item.title.is_some() {
         record.title.clone_from(&item.title);
     }
@@ -76,9 +73,20 @@ pub(crate) fn apply_feed_item(record: &mut Record, item: &FeedItem) {
     }
 }
 
-/// The record as it is written to disk: pretty JSON and a final newline.
-pub(crate) fn to_json(record: &Record) -> Result<Vec<u8>, serde_json::Error> {
-    let mut v = serde_json::to_vec_pretty(record)?;
+/// Marks the record as item `index` of a feed or a JSON Lines input, with
+/// the caller's `id`.
+pub(crate) fn set_item(record: &mut Record, index: usize, id: Option<String>) {
+    record.source.item = Some(FeedItemRef { index, id });
+}
+
+/// The record as it is written to disk: compact JSON (indented when
+/// `pretty`, `output.pretty`) and a final newline.
+pub(crate) fn to_json(record: &Record, pretty: bool) -> Result<Vec<u8>, serde_json::Error> {
+    let mut v = if pretty {
+        serde_json::to_vec_pretty(record)?
+    } else {
+        serde_json::to_vec(record)?
+    };
     v.push(b'\n');
     Ok(v)
 }

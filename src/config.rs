@@ -2,32 +2,50 @@
 //! environment overrides and command-line flags, applied in that order and then
 //! validated as a whole so an error can always name the key that is wrong.
 
-use std::net::SocketAddr;
+mod expect;
+pub mod origin;
+
+use std::net::{SocketAddr, ToSocketAddrs};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
+use origin::{Origin, Origins};
+
 /// The default configuration file, embedded so `check-config` and a bare `run`
 /// work from any directory and the documented defaults cannot drift from the code.
 pub(crate) const DEFAULT_CONFIG_TOML: &str = include_str!("../config/wirewatch.toml");
 
-/// Everything a configuration can get wrong, with the key it concerns.
+/// Everything a configuration can get wrong, with the key it concerns and
+/// where that key was set. Each message is whole: the error it came from is
+/// part of its text, not a `source` printed again after it.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("cannot read config file {path}: {source}")]
+    #[error("cannot read config file {path}: {cause}")]
     Read {
         path: PathBuf,
-        source: std::io::Error,
+        cause: std::io::Error,
     },
-    #[error("config file {path} is not valid TOML: {message}")]
-    Syntax { path: String, message: String },
+    #[error("config file {path}, line {line}: not valid TOML: {message}")]
+    Syntax {
+        path: String,
+        line: usize,
+        message: String,
+    },
     #[error("environment variable {var}: {message}")]
     Env { var: String, message: String },
-    #[error("config key `{key}` = {value}: {message}")]
+    #[error("config key `{key}` = {value} ({origin}): {message}")]
     Invalid {
-        key: &'static str,
+        key: String,
         value: String,
+        origin: Origin,
+        message: String,
+    },
+    #[error("config key `{key}` ({origin}): {message}")]
+    Unknown {
+        key: String,
+        origin: Origin,
         message: String,
     },
 }
@@ -104,12 +122,15 @@ pub(crate) struct OutputConfig {
     pub on_success: CompletionAction,
     pub done_dir: PathBuf,
     pub ledger: PathBuf,
+    pub pretty: bool,
+    pub jsonl: PathBuf,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct QuarantineConfig {
     pub max_bytes: u64,
+    pub max_copy_bytes: u64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -153,7 +174,32 @@ pub struct Overrides {
     pub metrics_addr: Option<String>,
     pub workers: Option<usize>,
     pub log_format: Option<LogFormat>,
+    pub log_level: Option<String>,
     pub nats: Option<String>,
+}
+
+impl Overrides {
+    /// The keys the flags set, with the flag that set each.
+    fn origins(&self, origins: &mut Origins) {
+        let set = [
+            (self.watch.is_some(), "watch.dir", "--watch"),
+            (self.out.is_some(), "output.dir", "--out"),
+            (
+                self.metrics_addr.is_some(),
+                "metrics.addr",
+                "--metrics-addr",
+            ),
+            (self.workers.is_some(), "pipeline.workers", "--workers"),
+            (self.log_format.is_some(), "log.format", "--log-format"),
+            (self.log_level.is_some(), "log.level", "--log-level"),
+            (self.nats.is_some(), "nats.servers", "--nats"),
+        ];
+        for (given, key, flag) in set {
+            if given {
+                origins.set(key.to_string(), Origin::Flag { flag });
+            }
+        }
+    }
 }
 
 impl Config {
@@ -171,27 +217,26 @@ impl Config {
         env: &[(String, String)],
         overrides: &Overrides,
     ) -> Result<Config, ConfigError> {
+        let mut origins = Origins::default();
         let mut table = parse_table(DEFAULT_CONFIG_TOML, "<embedded defaults>")?;
         if let Some(path) = file {
-            let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+            let text = std::fs::read_to_string(path).map_err(|cause| ConfigError::Read {
                 path: path.to_path_buf(),
-                source,
+                cause,
             })?;
-            let user = parse_table(&text, &path.display().to_string())?;
+            let shown = path.display().to_string();
+            let user = parse_table(&text, &shown)?;
+            origins.record_file(&text, &shown);
             merge(&mut table, user);
         }
-        apply_env(&mut table, env)?;
+        apply_env(&mut table, env, &mut origins)?;
+        check_whole_numbers(&table, &origins)?;
         let mut config: Config =
-            toml::Value::Table(table)
-                .try_into()
-                .map_err(|e: toml::de::Error| ConfigError::Syntax {
-                    path: file
-                        .map(|p| p.display().to_string())
-                        .unwrap_or_else(|| "<environment>".into()),
-                    message: e.message().to_string(),
-                })?;
+            serde_path_to_error::deserialize(toml::Value::Table(table.clone()))
+                .map_err(|e| type_error(&e, &table, &origins))?;
+        overrides.origins(&mut origins);
         config.apply(overrides);
-        config.validate()?;
+        config.validate(&origins)?;
         Ok(config)
     }
 
@@ -211,58 +256,26 @@ impl Config {
         if let Some(f) = o.log_format {
             self.log.format = f;
         }
+        if let Some(level) = &o.log_level {
+            self.log.level = level.clone();
+        }
         if let Some(url) = &o.nats {
             self.nats.servers = url.split(',').map(|s| s.trim().to_string()).collect();
         }
     }
 
-    /// Checks every value a type cannot express (ranges, addresses, names).
-    pub(crate) fn validate(&self) -> Result<(), ConfigError> {
+    /// Checks every value a type cannot express (addresses, names, levels);
+    /// whole-number ranges were checked on the table, before the types.
+    fn validate(&self, origins: &Origins) -> Result<(), ConfigError> {
+        let bad = |key: &str, value: &dyn std::fmt::Debug, message: &str| ConfigError::Invalid {
+            key: key.to_string(),
+            value: format!("{value:?}"),
+            origin: origins.of(key),
+            message: message.to_string(),
+        };
         if self.watch.dir.as_os_str().is_empty() {
-            return Err(bad("watch.dir", &self.watch.dir, "must name a folder"));
+            return Err(bad("watch.dir", &self.watch.dir, "expected a folder"));
         }
-        in_range(
-            "watch.settle_ms",
-            self.watch.settle_ms,
-            ..=600_000,
-            "must be at most 600000 (10 minutes)",
-        )?;
-        in_range(
-            "watch.poll_settle_ms",
-            self.watch.poll_settle_ms,
-            ..=600_000,
-            "must be at most 600000 (10 minutes)",
-        )?;
-        in_range(
-            "watch.write_timeout_s",
-            self.watch.write_timeout_s,
-            1..=86_400,
-            "must be between 1 and 86400 seconds",
-        )?;
-        in_range(
-            "watch.rescan_interval_s",
-            self.watch.rescan_interval_s,
-            1..=86_400,
-            "must be between 1 and 86400 seconds",
-        )?;
-        in_range(
-            "watch.backfill_batch",
-            self.watch.backfill_batch,
-            1..,
-            "must be at least 1",
-        )?;
-        in_range(
-            "watch.poll_interval_ms",
-            self.watch.poll_interval_ms,
-            10..,
-            "must be at least 10",
-        )?;
-        in_range(
-            "watch.max_file_bytes",
-            self.watch.max_file_bytes,
-            1..,
-            "must be greater than 0",
-        )?;
         for ext in &self.watch.extensions {
             if ext.is_empty() || ext.contains(['.', '/', '\\']) {
                 return Err(bad(
@@ -272,48 +285,35 @@ impl Config {
                 ));
             }
         }
-        in_range(
-            "pipeline.workers",
-            self.pipeline.workers,
-            ..=1024,
-            "must be at most 1024 (0 means one per core)",
-        )?;
-        in_range(
-            "pipeline.queue_capacity",
-            self.pipeline.queue_capacity,
-            1..,
-            "must be at least 1",
-        )?;
-        in_range(
-            "pipeline.group_commit_ms",
-            self.pipeline.group_commit_ms,
-            ..=1000,
-            "must be at most 1000",
-        )?;
         if self.output.dir.as_os_str().is_empty() {
-            return Err(bad("output.dir", &self.output.dir, "must name a folder"));
+            return Err(bad("output.dir", &self.output.dir, "expected a folder"));
         }
         if self.metrics.enabled {
-            self.metrics
-                .addr
-                .parse::<SocketAddr>()
-                .map_err(|_| bad("metrics.addr", &self.metrics.addr, "expected HOST:PORT"))?;
+            resolve(&self.metrics.addr)
+                .map_err(|why| bad("metrics.addr", &self.metrics.addr, &why))?;
         }
-        self.validate_nats()?;
+        self.validate_nats(&bad)?;
         if tracing_subscriber::EnvFilter::try_new(&self.log.level).is_err() {
             return Err(bad(
                 "log.level",
                 &self.log.level,
-                "expected a level (error, warn, info, debug, trace) or a filter directive",
+                "expected a level (error, warn, info, debug, trace) or a filter directive such as \"wirewatch=debug\"",
             ));
         }
         Ok(())
     }
 
-    fn validate_nats(&self) -> Result<(), ConfigError> {
+    fn validate_nats(
+        &self,
+        bad: &dyn Fn(&str, &dyn std::fmt::Debug, &str) -> ConfigError,
+    ) -> Result<(), ConfigError> {
         let n = &self.nats;
         if n.servers.is_empty() {
-            return Err(bad("nats.servers", &n.servers, "name at least one server"));
+            return Err(bad(
+                "nats.servers",
+                &n.servers,
+                "expected at least one server",
+            ));
         }
         for s in &n.servers {
             if !["nats://", "tls://", "ws://", "wss://"]
@@ -323,7 +323,7 @@ impl Config {
                 return Err(bad(
                     "nats.servers",
                     s,
-                    "expected nats://HOST:PORT (or tls://)",
+                    "expected nats://HOST:PORT (or tls://HOST:PORT)",
                 ));
             }
         }
@@ -337,7 +337,7 @@ impl Config {
                 return Err(bad(
                     key,
                     v,
-                    "a name without dots, spaces, wildcards or slashes",
+                    "expected a name without dots, spaces, wildcards or slashes",
                 ));
             }
         }
@@ -346,29 +346,20 @@ impl Config {
             ("nats.records_subject", &n.records_subject),
         ] {
             if v.is_empty() || v.contains([' ', '*', '>']) {
-                return Err(bad(key, v, "a subject without spaces or wildcards"));
+                return Err(bad(
+                    key,
+                    v,
+                    "expected a subject without spaces or wildcards",
+                ));
             }
         }
-        if !(1..=5).contains(&n.replicas) {
-            return Err(bad("nats.replicas", n.replicas, "must be between 1 and 5"));
-        }
-        if n.ack_wait_s == 0 {
-            return Err(bad("nats.ack_wait_s", n.ack_wait_s, "must be at least 1"));
-        }
-        if n.max_deliver < 2 {
-            return Err(bad("nats.max_deliver", n.max_deliver, "must be at least 2"));
-        }
-        if n.fetch_batch == 0 {
-            return Err(bad("nats.fetch_batch", n.fetch_batch, "must be at least 1"));
-        }
-        if n.max_payload_bytes < 1024 {
-            return Err(bad(
-                "nats.max_payload_bytes",
-                n.max_payload_bytes,
-                "must be at least 1024",
-            ));
-        }
         Ok(())
+    }
+
+    /// The metrics address, its host name resolved (`localhost:9465`).
+    pub(crate) fn metrics_addr(&self) -> anyhow::Result<SocketAddr> {
+        resolve(&self.metrics.addr)
+            .map_err(|why| anyhow::anyhow!("metrics.addr = {:?}: {why}", self.metrics.addr))
     }
 
     /// Worker threads to start: the configured count, or one per core.
@@ -431,7 +422,8 @@ fn parse_table(text: &str, origin: &str) -> Result<toml::Table, ConfigError> {
     text.parse::<toml::Table>()
         .map_err(|e| ConfigError::Syntax {
             path: origin.to_string(),
-            message: e.to_string(),
+            line: e.span().map_or(1, |span| origin::line_at(text, span.start)),
+            message: e.message().trim().to_string(),
         })
 }
 
@@ -452,7 +444,11 @@ const ENV_PREFIX: &str = "WIREWATCH_";
 
 /// Applies `WIREWATCH_<SECTION>_<KEY>` variables. A value is read as a TOML
 /// literal when it parses as one (numbers, booleans, arrays) and as a string otherwise.
-fn apply_env(table: &mut toml::Table, env: &[(String, String)]) -> Result<(), ConfigError> {
+fn apply_env(
+    table: &mut toml::Table,
+    env: &[(String, String)],
+    origins: &mut Origins,
+) -> Result<(), ConfigError> {
     let mut vars: Vec<&(String, String)> = env
         .iter()
         .filter(|(k, _)| k.starts_with(ENV_PREFIX))
@@ -488,30 +484,101 @@ fn apply_env(table: &mut toml::Table, env: &[(String, String)]) -> Result<(), Co
             );
         }
         sect.insert(key.to_string(), value);
+        origins.set(format!("{section}.{key}"), Origin::Env { var: var.clone() });
     }
     Ok(())
 }
 
-/// A configuration error for `key`, showing the value the user gave.
-fn bad(key: &'static str, value: impl std::fmt::Debug, message: &str) -> ConfigError {
-    ConfigError::Invalid {
-        key,
-        value: format!("{value:?}"),
-        message: message.to_string(),
+/// Resolves `HOST:PORT` (a name or an address) to its first socket address.
+fn resolve(addr: &str) -> Result<SocketAddr, String> {
+    if let Ok(a) = addr.parse::<SocketAddr>() {
+        return Ok(a);
+    }
+    if addr
+        .rsplit_once(':')
+        .is_none_or(|(_, port)| port.parse::<u16>().is_err())
+    {
+        return Err("expected HOST:PORT, such as 127.0.0.1:9464 or localhost:9464".into());
+    }
+    match addr.to_socket_addrs() {
+        Ok(mut found) => found
+            .next()
+            .ok_or_else(|| "the host name resolves to no address".to_string()),
+        Err(e) => Err(format!("cannot resolve the host name: {e}")),
     }
 }
 
-/// `value` of `key` must lie in `range`; `message` says so to the user.
-fn in_range<T: PartialOrd + std::fmt::Debug>(
-    key: &'static str,
-    value: T,
-    range: impl std::ops::RangeBounds<T>,
-    message: &str,
-) -> Result<(), ConfigError> {
-    if range.contains(&value) {
-        Ok(())
-    } else {
-        Err(bad(key, value, message))
+/// Checks every whole-number key on the merged table, so a value of the
+/// wrong type and one out of range get the same plain sentence.
+fn check_whole_numbers(table: &toml::Table, origins: &Origins) -> Result<(), ConfigError> {
+    for rule in expect::WHOLE_NUMBERS {
+        let Some((section, key)) = rule.key.split_once('.') else {
+            continue;
+        };
+        let Some(value) = table.get(section).and_then(|s| s.get(key)) else {
+            continue;
+        };
+        if !rule.accepts(value) {
+            return Err(ConfigError::Invalid {
+                key: rule.key.to_string(),
+                value: value.to_string(),
+                origin: origins.of(rule.key),
+                message: format!("expected {}", rule.describe()),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// The error of a value the typed configuration cannot take, naming its key.
+fn type_error(
+    e: &serde_path_to_error::Error<toml::de::Error>,
+    table: &toml::Table,
+    origins: &Origins,
+) -> ConfigError {
+    let path = e.path().to_string();
+    let message = e.inner().message().to_string();
+    if let Some(rest) = message.strip_prefix("unknown field ") {
+        let (name, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        let name = name.trim_matches('`');
+        // The path ends with the unknown key itself.
+        let key = if path.is_empty() || path == "." {
+            name.to_string()
+        } else {
+            path.clone()
+        };
+        return ConfigError::Unknown {
+            origin: origins.of(&key),
+            key,
+            message: format!(
+                "no such key; expected {}",
+                expected.replace('`', "").replace("one of ", "one of: ")
+            ),
+        };
+    }
+    let value = path
+        .split('.')
+        .try_fold(None::<&toml::Value>, |at, part| {
+            let (name, index) = match part.split_once('[') {
+                Some((n, i)) => (n, i.trim_end_matches(']').parse::<usize>().ok()),
+                None => (part, None),
+            };
+            let v = match at {
+                None => table.get(name),
+                Some(v) => v.get(name),
+            }?;
+            Some(Some(match index {
+                Some(i) => v.get(i)?,
+                None => v,
+            }))
+        })
+        .flatten()
+        .map_or_else(String::new, toml::Value::to_string);
+    ConfigError::Invalid {
+        origin: origins.of(&path),
+        key: path,
+        value,
+        message: expect::plain(&message),
     }
 }
 

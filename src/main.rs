@@ -1,6 +1,6 @@
 //! The `wirewatch` command line: parses arguments and calls the library.
 
-use std::io::Write;
+use std::io::{IsTerminal as _, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -15,57 +15,215 @@ use wirewatch::telemetry::logging;
 use wirewatch::tools;
 
 /// Watch a folder for news articles and write one JSON record of facts per article.
+///
+/// How flags are laid out: the logging flags (`Logging`) are global, accepted
+/// by every command. Every other flag belongs to a small group (`ConfigFile`,
+/// `WatchDir`, `OutDir`, `Workers`, `MetricsAddr`, `NatsServers`), and each
+/// subcommand flattens only the groups it uses, so its `--help` lists only
+/// what it reads; each has one example in `after_help`. A new subcommand
+/// picks its groups the same way and lists them in `Command::layers`.
 #[derive(Parser, Debug)]
 #[command(name = "wirewatch", version, about, propagate_version = true)]
 struct Cli {
     #[command(flatten)]
-    global: Global,
+    logging: Logging,
     #[command(subcommand)]
     command: Option<Command>,
 }
 
-/// Options that override the configuration, accepted by every command.
+/// How much is logged, and how: accepted by every command.
 #[derive(Args, Debug, Clone)]
-struct Global {
-    /// Configuration file (TOML); embedded defaults otherwise.
-    #[arg(long, short = 'c', global = true, value_name = "FILE")]
-    config: Option<PathBuf>,
-    /// Folder to watch (watch.dir).
-    #[arg(long, global = true, value_name = "DIR")]
-    watch: Option<PathBuf>,
-    /// Output folder for records, quarantine and ledger (output.dir).
-    #[arg(long, global = true, value_name = "DIR")]
-    out: Option<PathBuf>,
-    /// Address of /metrics, /healthz, /readyz (metrics.addr).
-    #[arg(long, global = true, value_name = "HOST:PORT")]
-    metrics_addr: Option<String>,
-    /// Worker threads; 0 = one per core (pipeline.workers).
-    #[arg(long, global = true, value_name = "N")]
-    workers: Option<usize>,
+struct Logging {
+    /// Log less: -q only warnings and errors, -qq only errors.
+    #[arg(short, long, global = true, action = clap::ArgAction::Count, conflicts_with = "verbose")]
+    quiet: u8,
+    /// Log more: -v debug lines of wirewatch (one per article under a progress bar), -vv trace.
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    verbose: u8,
+    /// Minimum level or filter directive, e.g. debug or wirewatch=debug (log.level).
+    #[arg(long, global = true, value_name = "LEVEL", conflicts_with_all = ["quiet", "verbose"])]
+    log_level: Option<String>,
     /// Log format (log.format).
     #[arg(long, global = true, value_enum)]
     log_format: Option<LogFormat>,
-    /// NATS servers, comma-separated, for ingest and work (nats.servers).
-    #[arg(long, global = true, value_name = "URL")]
+}
+
+impl Logging {
+    /// The level the flags ask for, if any.
+    fn level(&self) -> Option<String> {
+        if let Some(level) = &self.log_level {
+            return Some(level.clone());
+        }
+        match (self.quiet, self.verbose) {
+            (0, 0) => None,
+            (1, _) => Some("warn".into()),
+            (q, _) if q > 1 => Some("error".into()),
+            (_, 1) => Some("info,wirewatch=debug".into()),
+            _ => Some("debug,wirewatch=trace".into()),
+        }
+    }
+}
+
+/// A group of flags that sets configuration keys.
+trait Layer {
+    fn apply(&self, o: &mut Overrides);
+}
+
+/// The configuration file.
+#[derive(Args, Debug, Clone, Default)]
+struct ConfigFile {
+    /// Configuration file (TOML); embedded defaults otherwise.
+    #[arg(long, short = 'c', value_name = "FILE")]
+    config: Option<PathBuf>,
+}
+
+/// The watched folder.
+#[derive(Args, Debug, Clone, Default)]
+struct WatchDir {
+    /// Folder to watch (watch.dir).
+    #[arg(long, value_name = "DIR")]
+    watch: Option<PathBuf>,
+}
+
+impl Layer for WatchDir {
+    fn apply(&self, o: &mut Overrides) {
+        o.watch.clone_from(&self.watch);
+    }
+}
+
+/// The output folder.
+#[derive(Args, Debug, Clone, Default)]
+struct OutDir {
+    /// Output folder for records, quarantine and ledger (output.dir).
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+}
+
+impl Layer for OutDir {
+    fn apply(&self, o: &mut Overrides) {
+        o.out.clone_from(&self.out);
+    }
+}
+
+/// The worker count.
+#[derive(Args, Debug, Clone, Default)]
+struct Workers {
+    /// Worker threads; 0 = one per core (pipeline.workers).
+    #[arg(long, value_name = "N")]
+    workers: Option<usize>,
+}
+
+impl Layer for Workers {
+    fn apply(&self, o: &mut Overrides) {
+        o.workers = self.workers;
+    }
+}
+
+/// The metrics address.
+#[derive(Args, Debug, Clone, Default)]
+struct MetricsAddr {
+    /// Address of /metrics, /healthz, /readyz; a host name or an IP (metrics.addr).
+    #[arg(long, value_name = "HOST:PORT")]
+    metrics_addr: Option<String>,
+}
+
+impl Layer for MetricsAddr {
+    fn apply(&self, o: &mut Overrides) {
+        o.metrics_addr.clone_from(&self.metrics_addr);
+    }
+}
+
+/// The NATS servers.
+#[derive(Args, Debug, Clone, Default)]
+struct NatsServers {
+    /// NATS servers, comma-separated (nats.servers).
+    #[arg(long, value_name = "URL")]
     nats: Option<String>,
+}
+
+impl Layer for NatsServers {
+    fn apply(&self, o: &mut Overrides) {
+        o.nats.clone_from(&self.nats);
+    }
+}
+
+/// Every flag group, for `check-config`, which shows their effect.
+#[derive(Args, Debug, Clone, Default)]
+struct AllLayers {
+    #[command(flatten)]
+    watch: WatchDir,
+    #[command(flatten)]
+    out: OutDir,
+    #[command(flatten)]
+    workers: Workers,
+    #[command(flatten)]
+    metrics: MetricsAddr,
+    #[command(flatten)]
+    nats: NatsServers,
 }
 
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Run the daemon: watch the folder and process every article (the default).
-    Run,
+    #[command(after_help = "Example:\n  wirewatch run --watch inbox --out out")]
+    Run {
+        #[command(flatten)]
+        config: ConfigFile,
+        #[command(flatten)]
+        watch: WatchDir,
+        #[command(flatten)]
+        out: OutDir,
+        #[command(flatten)]
+        workers: Workers,
+        #[command(flatten)]
+        metrics: MetricsAddr,
+    },
     /// Watch the folder like `run`, but publish each article to a NATS JetStream work queue.
-    Ingest,
+    #[command(
+        after_help = "Example:\n  wirewatch ingest --watch inbox --nats nats://127.0.0.1:4222"
+    )]
+    Ingest {
+        #[command(flatten)]
+        config: ConfigFile,
+        #[command(flatten)]
+        watch: WatchDir,
+        #[command(flatten)]
+        out: OutDir,
+        #[command(flatten)]
+        metrics: MetricsAddr,
+        #[command(flatten)]
+        nats: NatsServers,
+    },
     /// Pull articles from the NATS JetStream work queue, extract them and write their records.
-    Work,
+    #[command(after_help = "Example:\n  wirewatch work --out out --nats nats://127.0.0.1:4222")]
+    Work {
+        #[command(flatten)]
+        config: ConfigFile,
+        #[command(flatten)]
+        out: OutDir,
+        #[command(flatten)]
+        workers: Workers,
+        #[command(flatten)]
+        metrics: MetricsAddr,
+        #[command(flatten)]
+        nats: NatsServers,
+    },
     /// Process files and folders once, with the daemon's output, then exit.
+    #[command(after_help = "Example:\n  wirewatch process seeds --out out")]
     Process {
         /// Files or folders to process.
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
+        #[command(flatten)]
+        config: ConfigFile,
+        #[command(flatten)]
+        out: OutDir,
+        #[command(flatten)]
+        workers: Workers,
     },
     /// Re-extract known articles from their sources (those made by an older
     /// extractor version, or all with --all), e.g. after an upgrade.
+    #[command(after_help = "Example:\n  wirewatch reprocess --watch seeds --out out --all")]
     Reprocess {
         /// Only the sources below these paths (relative to the watched folder, or inside it).
         #[arg(value_name = "PATH")]
@@ -73,21 +231,41 @@ enum Command {
         /// Every known article, not only those made by an older version.
         #[arg(long)]
         all: bool,
+        #[command(flatten)]
+        config: ConfigFile,
+        #[command(flatten)]
+        watch: WatchDir,
+        #[command(flatten)]
+        out: OutDir,
     },
     /// Print one article's record on stdout (FILE or - for standard input); a
     /// .json or .jsonl feed gives one record per item as JSON lines.
+    #[command(after_help = "Example:\n  wirewatch extract seeds/000_514d5b9f2e0d4f46.txt")]
     Extract {
         /// The article; standard input when absent or "-".
         #[arg(value_name = "FILE")]
         input: Option<PathBuf>,
-        /// Read JSON lines {"id","text","reference_date"?,"format"?} and write one record per line.
+        /// Read JSON lines {"id","text","reference_date"?,"format"?} and write one record per
+        /// line, the caller's id in source.item.id; exits 1 when a line failed.
         #[arg(long)]
         jsonl: bool,
+        /// With --jsonl or a feed: exit 0 even when some lines failed.
+        #[arg(long)]
+        keep_going: bool,
         /// Parse as this format instead of guessing from the name and content.
         #[arg(long, value_parser = parse_format)]
         format: Option<Format>,
+        /// Indent the record (the default when standard output is a terminal).
+        #[arg(long, conflicts_with = "compact")]
+        pretty: bool,
+        /// One line of JSON (the default when standard output is not a terminal).
+        #[arg(long)]
+        compact: bool,
+        #[command(flatten)]
+        config: ConfigFile,
     },
     /// Print the record's JSON Schema.
+    #[command(after_help = "Example:\n  wirewatch schema > record.schema.json")]
     Schema,
     /// Score extraction on a benchmark with ground truth.
     #[cfg(feature = "tools")]
@@ -96,7 +274,13 @@ enum Command {
         benchmark: EvalCommand,
     },
     /// Validate the configuration and print the effective values.
-    CheckConfig,
+    #[command(after_help = "Example:\n  wirewatch check-config -c config/wirewatch.toml")]
+    CheckConfig {
+        #[command(flatten)]
+        config: ConfigFile,
+        #[command(flatten)]
+        all: AllLayers,
+    },
     /// Train the entity recognizer on CoNLL-style data and write the model.
     #[cfg(feature = "tools")]
     TrainNer(tools::train_ner::Options),
@@ -110,6 +294,50 @@ enum Command {
         #[arg(value_name = "DIR")]
         dir: PathBuf,
     },
+}
+
+impl Command {
+    /// The configuration file and the flag groups this command was given.
+    fn layers(&self) -> (Option<&ConfigFile>, Vec<&dyn Layer>) {
+        match self {
+            Command::Run {
+                config,
+                watch,
+                out,
+                workers,
+                metrics,
+            } => (Some(config), vec![watch, out, workers, metrics]),
+            Command::Ingest {
+                config,
+                watch,
+                out,
+                metrics,
+                nats,
+            } => (Some(config), vec![watch, out, metrics, nats]),
+            Command::Work {
+                config,
+                out,
+                workers,
+                metrics,
+                nats,
+            } => (Some(config), vec![out, workers, metrics, nats]),
+            Command::Process {
+                config,
+                out,
+                workers,
+                ..
+            } => (Some(config), vec![out, workers]),
+            Command::Reprocess {
+                config, watch, out, ..
+            } => (Some(config), vec![watch, out]),
+            Command::Extract { config, .. } => (Some(config), vec![]),
+            Command::CheckConfig { config, all } => (
+                Some(config),
+                vec![&all.watch, &all.out, &all.workers, &all.metrics, &all.nats],
+            ),
+            _ => (None, vec![]),
+        }
+    }
 }
 
 #[cfg(feature = "tools")]
@@ -181,10 +409,28 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            eprintln!("error: {}", error_chain(&e));
             ExitCode::from(2)
         }
     }
+}
+
+/// The error and its causes on one line, leaving out a cause whose text the
+/// message before it already holds (`cannot read x: No such file (os error
+/// 2)` is not followed by the same `No such file (os error 2)` again).
+fn error_chain(e: &anyhow::Error) -> String {
+    let mut line = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if line.contains(&text) {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push_str(": ");
+        }
+        line.push_str(&text);
+    }
+    line
 }
 
 /// The exit code of a run that ended without an error: 0 once drained,
@@ -197,49 +443,64 @@ fn exit_code(stopped: Stopped) -> ExitCode {
     }
 }
 
-fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    let g = &cli.global;
-    let overrides = Overrides {
-        watch: g.watch.clone(),
-        out: g.out.clone(),
-        metrics_addr: g.metrics_addr.clone(),
-        workers: g.workers,
-        log_format: g.log_format,
-        nats: g.nats.clone(),
-    };
-    let config = Config::load(g.config.as_deref(), &overrides)?;
-    let command = cli.command.unwrap_or(Command::Run);
-    if !matches!(command, Command::Schema | Command::CheckConfig) {
-        logging::init(config.log.format, &config.log.level);
+/// 0 when nothing failed, 1 otherwise.
+fn failures(failed: u64) -> ExitCode {
+    if failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
     }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let command = cli.command.unwrap_or(Command::Run {
+        config: ConfigFile::default(),
+        watch: WatchDir::default(),
+        out: OutDir::default(),
+        workers: Workers::default(),
+        metrics: MetricsAddr::default(),
+    });
+    let (file, layers) = command.layers();
+    let mut overrides = Overrides {
+        log_format: cli.logging.log_format,
+        log_level: cli.logging.level(),
+        ..Overrides::default()
+    };
+    for layer in layers {
+        layer.apply(&mut overrides);
+    }
+    let config = match file {
+        Some(file) => Some(Config::load(file.config.as_deref(), &overrides)?),
+        None => None,
+    };
+    if !matches!(command, Command::Schema | Command::CheckConfig { .. }) {
+        let (format, level) = match &config {
+            Some(c) => (c.log.format, c.log.level.clone()),
+            None => (
+                overrides.log_format.unwrap_or(LogFormat::Pretty),
+                overrides.log_level.clone().unwrap_or_else(|| "info".into()),
+            ),
+        };
+        logging::init(format, &level);
+    }
+    let config = || {
+        config
+            .clone()
+            .context("this command takes no configuration")
+    };
     match command {
-        Command::Run => Ok(exit_code(commands::run::run(config)?)),
-        Command::Ingest => Ok(exit_code(commands::ingest::run(config)?)),
-        Command::Work => Ok(exit_code(commands::work::run(config)?)),
-        Command::Process { paths } => {
-            let (s, took) = match commands::process::process(config, paths)? {
-                (Stopped::Drained(s), took) => (s, took),
-                (stopped, _) => return Ok(exit_code(stopped)),
-            };
-            let rate = s.files as f64 / took.as_secs_f64().max(1e-9);
-            println!(
-                "{} files: {} ok, {} duplicates, {} unchanged, {} quarantined, {} failed in {} s ({rate:.0} files/s)",
-                s.files,
-                s.ok,
-                s.duplicates,
-                s.unchanged,
-                s.quarantined,
-                s.failed,
-                logging::secs(took)
-            );
-            Ok(if s.failed > 0 {
-                ExitCode::FAILURE
-            } else {
-                ExitCode::SUCCESS
-            })
-        }
-        Command::Reprocess { paths, all } => {
-            let r = commands::reprocess::reprocess(&config, &paths, all)?;
+        Command::Run { .. } => Ok(exit_code(commands::run::run(config()?)?)),
+        Command::Ingest { .. } => Ok(exit_code(commands::ingest::run(config()?)?)),
+        Command::Work { .. } => Ok(exit_code(commands::work::run(config()?)?)),
+        Command::Process { paths, .. } => match commands::process::process(config()?, paths)? {
+            (Stopped::Drained(_), report) => {
+                println!("{report}");
+                Ok(failures(report.summary.failed))
+            }
+            (stopped, _) => Ok(exit_code(stopped)),
+        },
+        Command::Reprocess { paths, all, .. } => {
+            let r = commands::reprocess::reprocess(&config()?, &paths, all)?;
             println!(
                 "{} records: {} re-extracted, {} already current, {} without their source, {} changed since, {} failed in {} s",
                 r.renewed + r.current + r.missing + r.changed + r.failed,
@@ -250,43 +511,62 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 r.failed,
                 logging::secs(r.took)
             );
-            Ok(if r.failed > 0 {
-                ExitCode::FAILURE
-            } else {
-                ExitCode::SUCCESS
-            })
+            Ok(failures(r.failed as u64))
         }
         Command::Extract {
             input,
             jsonl,
+            keep_going,
             format,
+            pretty,
+            compact,
+            ..
         } => {
+            let config = config()?;
             let stdout = std::io::stdout();
+            let pretty = pretty || (!compact && stdout.is_terminal());
             let mut out = std::io::BufWriter::new(stdout.lock());
+            let mut failed = 0;
             if jsonl {
-                let reader: Box<dyn std::io::BufRead> = match input.as_deref() {
-                    Some(p) if p.as_os_str() != "-" => Box::new(std::io::BufReader::new(
-                        std::fs::File::open(p)
-                            .with_context(|| format!("cannot open {}", p.display()))?,
-                    )),
-                    _ => Box::new(std::io::BufReader::new(std::io::stdin())),
+                let (reader, name): (Box<dyn std::io::BufRead>, String) = match input.as_deref() {
+                    Some(p) if p.as_os_str() != "-" => (
+                        Box::new(std::io::BufReader::new(
+                            std::fs::File::open(p)
+                                .with_context(|| format!("cannot open {}", p.display()))?,
+                        )),
+                        p.display().to_string(),
+                    ),
+                    _ => (
+                        Box::new(std::io::BufReader::new(std::io::stdin())),
+                        "-".into(),
+                    ),
                 };
-                let (lines, errors) = commands::extract::jsonl(reader, &mut out)?;
+                let (lines, errors) = commands::extract::jsonl(reader, &name, &mut out)?;
                 if errors > 0 {
                     tracing::warn!(lines, errors, "some lines could not be processed");
                 }
+                failed = errors;
             } else if let Some(path) = input.as_deref().filter(|p| commands::extract::is_feed(p)) {
                 let (items, errors) = commands::extract::feed(&config, path, &mut out)?;
                 if errors > 0 {
                     tracing::warn!(items, errors, "some feed items are not articles");
                 }
+                failed = errors;
             } else {
                 let record = commands::extract::one(&config, input.as_deref(), format)?;
-                serde_json::to_writer_pretty(&mut out, &record)?;
+                if pretty {
+                    serde_json::to_writer_pretty(&mut out, &record)?;
+                } else {
+                    serde_json::to_writer(&mut out, &record)?;
+                }
                 out.write_all(b"\n")?;
             }
             out.flush()?;
-            Ok(ExitCode::SUCCESS)
+            Ok(if keep_going {
+                ExitCode::SUCCESS
+            } else {
+                failures(failed as u64)
+            })
         }
         #[cfg(feature = "tools")]
         Command::Eval {
@@ -363,10 +643,26 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             print!("{}", wirewatch::record::json_schema());
             Ok(ExitCode::SUCCESS)
         }
-        Command::CheckConfig => {
+        Command::CheckConfig { .. } => {
             println!("# effective configuration (defaults, file, environment, flags)");
-            print!("{}", config.to_toml());
+            print!("{}", config()?.to_toml());
             Ok(ExitCode::SUCCESS)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cause_already_in_the_message_is_not_printed_again() {
+        let io = std::io::Error::from(std::io::ErrorKind::NotFound);
+        let text = io.to_string();
+        let e = anyhow::Error::new(io).context(format!("cannot read x.toml: {text}"));
+        assert_eq!(error_chain(&e), format!("cannot read x.toml: {text}"));
+        let io = std::io::Error::from(std::io::ErrorKind::NotFound);
+        let e = anyhow::Error::new(io).context("cannot open x");
+        assert_eq!(error_chain(&e), format!("cannot open x: {text}"));
     }
 }

@@ -36,11 +36,19 @@ fn process_workspace(ws: &Workspace, extra: &[&str]) -> std::process::Output {
     run(&args, &[])
 }
 
-/// Writes `lines` to `input`, runs `extract --jsonl` on it (which must
-/// succeed) and returns its output lines as JSON.
+/// Writes `lines` to `input`, runs `extract --jsonl --keep-going` on it
+/// (which must succeed) and returns its output lines as JSON.
 fn extract_jsonl(input: &std::path::Path, lines: &[String]) -> Vec<serde_json::Value> {
     std::fs::write(input, lines.join("\n") + "\n").expect("write");
-    let o = run(&["extract", "--jsonl", input.to_str().expect("utf8")], &[]);
+    let o = run(
+        &[
+            "extract",
+            "--jsonl",
+            "--keep-going",
+            input.to_str().expect("utf8"),
+        ],
+        &[],
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     stdout(&o)
         .lines()
@@ -57,7 +65,7 @@ fn process_writes_records_then_reruns_as_unchanged() {
     let summary = stdout(&o);
     assert!(
         summary
-            .starts_with("5 files: 5 ok, 0 duplicates, 0 unchanged, 0 quarantined, 0 failed in "),
+            .starts_with("5 files: 5 ok, 0 duplicates, 0 unchanged, 0 changed while read, 0 quarantined, 0 failed; 0 ignored in "),
         "{summary}"
     );
     assert_eq!(ws.records().len(), 5);
@@ -169,9 +177,17 @@ fn extract_jsonl_keeps_input_order_and_reports_bad_lines() {
                 assert_eq!(v["title"], "T");
                 assert_eq!(v["links"][0]["url"], "https://x.test");
             }
-            _ => assert_eq!(v["source"]["path"], format!("doc-{i}")),
+            _ => {
+                assert_eq!(v["source"]["item"]["id"], format!("doc-{i}"));
+                assert_eq!(v["source"]["item"]["index"], i);
+                assert_eq!(v["source"]["path"], input.to_str().expect("utf8"));
+            }
         }
     }
+    // Without --keep-going, a failed line fails the run (after every line).
+    let o = run(&["extract", "--jsonl", input.to_str().expect("utf8")], &[]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(stdout(&o).lines().count(), 600);
 }
 
 #[test]
@@ -270,8 +286,305 @@ fn check_config_shows_effective_values_and_names_bad_keys() {
 }
 
 #[test]
+fn a_duration_is_a_date_only_and_fields_say_what_they_mean() {
+    let ws = Workspace::new();
+    let f = ws.dir.path().join("strike.txt");
+    std::fs::write(
+        &f,
+        "Dock workers ended a strike on Monday after 75 hours of talks in the port.\n\n\
+         The union said the deal raises pay by 4 percent and runs for",
+    )
+    .expect("write");
+    let o = run(&["extract", f.to_str().expect("utf8")], &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert_eq!(out.lines().count(), 1, "compact when not on a terminal");
+    let r: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let texts = |list: &str| -> Vec<String> {
+        r[list]
+            .as_array()
+            .expect(list)
+            .iter()
+            .map(|v| v["text"].as_str().unwrap_or_default().to_string())
+            .collect()
+    };
+    assert!(
+        texts("dates").iter().any(|t| t.contains("75 hours")),
+        "{:?}",
+        texts("dates")
+    );
+    assert!(
+        !texts("quantities").iter().any(|t| t.contains("75 hours")),
+        "a duration is not also a quantity: {:?}",
+        texts("quantities")
+    );
+    assert_eq!(r["schema_version"], 5);
+    assert_eq!(r["text"]["ends_mid_sentence"], true);
+    assert!(r["text"].get("truncated").is_none());
+    for v in [
+        &r["source"]["encoding_confidence"],
+        &r["language"]["confidence"],
+    ] {
+        let x = v.as_f64().expect("a confidence");
+        assert_eq!(x, (x * 1000.0).round() / 1000.0, "three decimals: {x}");
+    }
+    let o = run(&["extract", "--pretty", f.to_str().expect("utf8")], &[]);
+    assert!(stdout(&o).lines().count() > 10, "--pretty indents");
+}
+
+#[test]
+fn each_command_lists_only_its_own_flags_with_an_example() {
+    let help = |cmd: &str| {
+        let o = run(&[cmd, "--help"], &[]);
+        assert!(o.status.success(), "{cmd}");
+        stdout(&o)
+    };
+    // `--out` but not `--out-dir`: the flag ends where a name cannot go on.
+    let has = |text: &str, flag: &str| {
+        text.match_indices(&format!("--{flag}")).any(|(i, m)| {
+            text[i + m.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric() && c != '-' && c != '_')
+        })
+    };
+    let expect: &[(&str, &[&str], &[&str])] = &[
+        (
+            "run",
+            &["config", "watch", "out", "workers", "metrics-addr"],
+            &["nats"],
+        ),
+        (
+            "ingest",
+            &["config", "watch", "out", "metrics-addr", "nats"],
+            &["workers"],
+        ),
+        (
+            "work",
+            &["config", "out", "workers", "metrics-addr", "nats"],
+            &["watch"],
+        ),
+        (
+            "process",
+            &["config", "out", "workers"],
+            &["watch", "nats", "metrics-addr"],
+        ),
+        (
+            "reprocess",
+            &["config", "watch", "out", "all"],
+            &["nats", "workers"],
+        ),
+        (
+            "extract",
+            &["config", "jsonl", "keep-going", "format"],
+            &["watch", "out", "nats"],
+        ),
+        (
+            "schema",
+            &[],
+            &["config", "watch", "out", "workers", "nats", "metrics-addr"],
+        ),
+        (
+            "check-config",
+            &["config", "watch", "out", "workers", "nats"],
+            &[],
+        ),
+    ];
+    for (cmd, with, without) in expect {
+        let text = help(cmd);
+        for flag in *with {
+            assert!(has(&text, flag), "{cmd} --help lacks --{flag}:\n{text}");
+        }
+        for flag in *without {
+            assert!(!has(&text, flag), "{cmd} --help offers --{flag}:\n{text}");
+        }
+        for flag in ["quiet", "verbose", "log-level", "log-format"] {
+            assert!(has(&text, flag), "{cmd} --help lacks the global --{flag}");
+        }
+        let example = text.split("Example:").nth(1).unwrap_or_default();
+        assert!(
+            example
+                .trim_start()
+                .starts_with(&format!("wirewatch {cmd}")),
+            "{cmd}: no example\n{text}"
+        );
+    }
+}
+
+/// `check-config` refusing a setting; returns the message.
+fn config_error(file: Option<&str>, env: &[(&str, &str)], flags: &[&str]) -> String {
+    let ws = Workspace::new();
+    let cfg = ws.dir.path().join("wirewatch.toml");
+    let mut args = vec!["check-config".to_string()];
+    if let Some(text) = file {
+        std::fs::write(&cfg, text).expect("write");
+        args.extend(["--config".into(), cfg.display().to_string()]);
+    }
+    args.extend(flags.iter().map(|f| f.to_string()));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let err = refused(&args, env);
+    assert_eq!(err.lines().count(), 1, "one line: {err}");
+    err
+}
+
+#[test]
+fn config_errors_name_the_key_the_line_and_what_is_expected_in_words() {
+    let err = config_error(Some("# workers\n[pipeline]\nworkers = -2\n"), &[], &[]);
+    assert!(err.contains("`pipeline.workers`"), "{err}");
+    assert!(err.contains("wirewatch.toml, line 3"), "{err}");
+    assert!(
+        err.contains("a whole number of threads, at most 1024"),
+        "{err}"
+    );
+    assert!(!err.contains("usize"), "{err}");
+
+    let err = config_error(Some("[watch]\n\nsettle_ms = \"fast\"\n"), &[], &[]);
+    assert!(
+        err.contains("`watch.settle_ms`") && err.contains("line 3"),
+        "{err}"
+    );
+    assert!(
+        err.contains("\"fast\"") && err.contains("a whole number of milliseconds"),
+        "{err}"
+    );
+    assert!(!err.contains("u64"), "{err}");
+
+    let err = config_error(Some("[metrics]\nenabled = \"yes\"\n"), &[], &[]);
+    assert!(
+        err.contains("`metrics.enabled`") && err.contains("true or false"),
+        "{err}"
+    );
+
+    let err = config_error(Some("[watch]\nsettle = 5\n"), &[], &[]);
+    assert!(
+        err.contains("`watch.settle`") && err.contains("line 2"),
+        "{err}"
+    );
+    assert!(
+        err.contains("settle_ms"),
+        "the known keys are listed: {err}"
+    );
+
+    let err = config_error(Some("[watch]\nsettle_ms = \n"), &[], &[]);
+    assert!(
+        err.contains("line 2") && err.contains("not valid TOML"),
+        "{err}"
+    );
+
+    let err = config_error(None, &[("WIREWATCH_WATCH_SETTLE_MS", "abc")], &[]);
+    assert!(err.contains("WIREWATCH_WATCH_SETTLE_MS"), "{err}");
+    assert!(
+        err.contains("`watch.settle_ms`") && !err.contains("TOML"),
+        "{err}"
+    );
+
+    let err = config_error(None, &[], &["--metrics-addr", "nowhere"]);
+    assert!(
+        err.contains("`metrics.addr`") && err.contains("--metrics-addr"),
+        "{err}"
+    );
+    assert!(err.contains("HOST:PORT"), "{err}");
+
+    let err = config_error(None, &[], &["--log-level", "loud=="]);
+    assert!(
+        err.contains("`log.level`") && err.contains("--log-level"),
+        "{err}"
+    );
+}
+
+#[test]
+fn host_names_resolve_in_addresses() {
+    let o = run(&["check-config", "--metrics-addr", "localhost:9465"], &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("addr = \"localhost:9465\""),
+        "{}",
+        stdout(&o)
+    );
+    let o = run(
+        &["check-config"],
+        &[("WIREWATCH_METRICS_ADDR", "localhost:9465")],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+#[test]
+fn no_error_message_repeats_itself() {
+    let err = refused(
+        &["check-config", "--config", "/nonexistent/wirewatch.toml"],
+        &[],
+    );
+    assert_eq!(err.matches("os error 2").count(), 1, "{err}");
+    let err = refused(&["extract", "/nonexistent/a.txt"], &[]);
+    assert_eq!(err.matches("os error 2").count(), 1, "{err}");
+}
+
+#[test]
+fn process_on_a_terminal_draws_a_bar_with_the_total_and_logs_articles_at_debug() {
+    let ws = Workspace::new();
+    ws.copy_seeds();
+    // A problem is still logged under the bar (at warn).
+    std::fs::write(ws.watch().join("empty.txt"), b"").expect("write");
+    let command = format!(
+        "{BIN} process {} --out {}",
+        ws.watch().display(),
+        ws.out().display()
+    );
+    // `script` runs the binary on a pseudo-terminal, as a person would.
+    let o = std::process::Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .env_remove("RUST_LOG")
+        .output()
+        .expect("script (util-linux) runs");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let screen = stdout(&o);
+    assert!(
+        screen.contains("/6 files"),
+        "a bar with the total: {screen}"
+    );
+    assert!(screen.contains("ETA"), "{screen}");
+    assert!(
+        !screen.contains("000_514d5b9f2e0d4f46"),
+        "per-article lines are debug under a bar: {screen}"
+    );
+    assert!(
+        screen.contains("empty.txt"),
+        "problems are still logged: {screen}"
+    );
+    assert!(
+        screen.contains(
+            "6 files: 5 ok, 0 duplicates, 0 unchanged, 0 changed while read, 1 quarantined"
+        ),
+        "{screen}"
+    );
+    // -v brings the article lines back.
+    let o = std::process::Command::new("script")
+        .args(["-qec", &format!("{command} -v"), "/dev/null"])
+        .env_remove("RUST_LOG")
+        .output()
+        .expect("script runs");
+    let screen = stdout(&o);
+    assert!(screen.contains("000_514d5b9f2e0d4f46"), "{screen}");
+}
+
+#[test]
+fn quiet_logs_only_problems_and_a_restart_says_what_is_done() {
+    let ws = Workspace::new();
+    ws.copy_seeds();
+    let o = process_workspace(&ws, &["-q"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stderr(&o), "", "-q: nothing went wrong, nothing logged");
+    let o = process_workspace(&ws, &[]);
+    assert!(
+        stderr(&o).contains("already holds 5 finished files"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
 fn every_command_has_help() {
-    for cmd in ["run", "process", "extract", "schema", "check-config"] {
+    for cmd in ["run", "process", "extract", "check-config"] {
         let o = run(&[cmd, "--help"], &[]);
         assert!(o.status.success(), "{cmd}");
         assert!(stdout(&o).contains("--config"), "{cmd}: {}", stdout(&o));

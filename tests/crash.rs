@@ -4,7 +4,9 @@
 //! than the settle time while the file is open. At the end every article has
 //! exactly one record of its full content (none lost, none partial), each
 //! source is whole (in the watched folder, or in done/ when it was moved), no
-//! temp file is left, and the ledger agrees with the records folder.
+//! temp file is left, and the ledger agrees with the records folder. The
+//! JSON Lines sink (`output.jsonl`) holds whole lines only, at least one for
+//! every record.
 //!
 //! CI runs a small count; `scripts/crash-test.sh` runs the large one
 //! (`CRASH_FILES=1000 CRASH_KILLS=100`).
@@ -48,7 +50,10 @@ fn sigkill_at_random_moments_loses_and_doubles_nothing() {
     seed_bytes[..8].copy_from_slice(&seed.to_le_bytes());
     let mut rng = TestRng::from_seed(RngAlgorithm::ChaCha, &seed_bytes);
     let ws = Workspace::new();
+    let jsonl = ws.dir.path().join("records.jsonl");
+    let jsonl_var = jsonl.display().to_string();
     let env = [
+        ("WIREWATCH_OUTPUT_JSONL", jsonl_var.as_str()),
         ("WIREWATCH_WATCH_SETTLE_MS", "30"),
         ("WIREWATCH_WATCH_POLL_SETTLE_MS", "250"),
         ("WIREWATCH_WATCH_RESCAN_INTERVAL_S", "2"),
@@ -155,6 +160,35 @@ fn sigkill_at_random_moments_loses_and_doubles_nothing() {
     assert_eq!(lost, 0, "lost records");
     assert_eq!(duplicated, 0, "extra records: {records:?}");
 
+    // The JSON Lines file: whole lines, each a record, every record there
+    // (a line may repeat when a kill came between its append and the ledger
+    // commit, never be cut or missing).
+    let text = std::fs::read_to_string(&jsonl).expect("jsonl");
+    assert!(text.is_empty() || text.ends_with('\n'), "torn last line");
+    let mut in_lines = std::collections::HashSet::new();
+    for (n, line) in text.lines().enumerate() {
+        let v: serde_json::Value = serde_json::from_str(line)
+            .unwrap_or_else(|e| panic!("line {} is not a whole record: {e}: {line}", n + 1));
+        in_lines.insert(
+            v["source"]["content_hash"]
+                .as_str()
+                .expect("hash")
+                .to_string(),
+        );
+    }
+    eprintln!(
+        "jsonl: {} lines, {} distinct records",
+        text.lines().count(),
+        in_lines.len()
+    );
+    for i in 0..files {
+        let hash = wirewatch::identity::content_hash(article(i).as_bytes());
+        assert!(
+            in_lines.contains(&hash),
+            "a{i:05}.txt has no line in the JSON Lines file"
+        );
+    }
+
     // Nothing was read before its writer was done: no half-written file was
     // quarantined as empty or turned into a record.
     let quarantined = list_files(&ws.out().join("quarantine"));
@@ -209,4 +243,68 @@ fn write_slowly(path: &std::path::Path, text: &str) {
             std::thread::sleep(pause);
         }
     }
+}
+
+/// The JSON Lines sink under SIGKILL while the daemon is busy appending: a
+/// folder of articles is there from the start (no settle wait), the daemon
+/// is killed at random moments of its backfill and restarted, and at the end
+/// the file holds whole lines only, every article at least once.
+#[test]
+fn sigkill_during_backfill_leaves_the_json_lines_file_whole() {
+    let files = 2 * env_usize("CRASH_FILES", 300);
+    let kills = env_usize("CRASH_KILLS", 8);
+    let ws = Workspace::new();
+    for i in 0..files {
+        drop_file(&ws.watch(), &format!("b{i:05}.txt"), article(i).as_bytes());
+    }
+    // Files older than the settle time are read at once.
+    std::thread::sleep(Duration::from_millis(300));
+    let jsonl = ws.dir.path().join("records.jsonl");
+    let jsonl_var = jsonl.display().to_string();
+    let env = [
+        ("WIREWATCH_OUTPUT_JSONL", jsonl_var.as_str()),
+        ("WIREWATCH_WATCH_SETTLE_MS", "0"),
+        ("WIREWATCH_WATCH_POLL_SETTLE_MS", "0"),
+        ("WIREWATCH_PIPELINE_WORKERS", "2"),
+    ];
+    let mut rng = TestRng::from_seed(RngAlgorithm::ChaCha, &[7u8; 32]);
+    let (mut torn, mut lines_at_kill) = (0, Vec::new());
+    for _ in 0..kills {
+        let d = Daemon::start(&ws, &env);
+        std::thread::sleep(Duration::from_millis(rng.random_range(30..700)));
+        d.signal(libc::SIGKILL);
+        drop(d);
+        let bytes = std::fs::read(&jsonl).unwrap_or_default();
+        torn += usize::from(!bytes.is_empty() && !bytes.ends_with(b"\n"));
+        lines_at_kill.push(bytes.iter().filter(|&&b| b == b'\n').count());
+    }
+    let d = Daemon::start(&ws, &env);
+    let deadline = Instant::now() + Duration::from_secs(120);
+    while ws.records().len() < files && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(
+        d.stop(Duration::from_secs(20)).map(|s| s.success()),
+        Some(true)
+    );
+    let text = std::fs::read_to_string(&jsonl).expect("jsonl");
+    assert!(text.ends_with('\n'), "torn last line");
+    let mut hashes = std::collections::HashSet::new();
+    for line in text.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).expect("a whole record per line");
+        hashes.insert(
+            v["source"]["content_hash"]
+                .as_str()
+                .expect("hash")
+                .to_string(),
+        );
+    }
+    eprintln!(
+        "jsonl under kill -9: {kills} kills ({torn} left a torn last line, lines at each kill {lines_at_kill:?}); \
+         {} lines, {} distinct of {files}",
+        text.lines().count(),
+        hashes.len()
+    );
+    assert_eq!(hashes.len(), files, "every record has its line");
 }

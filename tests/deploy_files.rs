@@ -488,10 +488,15 @@ fn check_service_network_ports_image_volumes(
         assert!(str_of(&ports[0]).ends_with(":3000"));
     } else {
         assert!(s.get("ports").is_none(), "{name} must not publish ports");
-        assert!(
-            !joined.iter().any(|n| networks[*n]["internal"] != true),
-            "{name} joins a non-internal network"
-        );
+        // Alertmanager's only way out is to its webhook receiver.
+        let outside: Vec<&&str> = joined
+            .iter()
+            .filter(|n| networks[**n]["internal"] != true)
+            .collect();
+        match name {
+            "alertmanager" => assert_eq!(outside, [&"alerts"], "{name}"),
+            _ => assert!(outside.is_empty(), "{name} joins a non-internal network"),
+        }
     }
     if let Some(image) = s["image"].as_str().filter(|_| s.get("build").is_none()) {
         let tag = image.rsplit_once(':').map(|(_, t)| t).unwrap_or_default();
@@ -536,7 +541,13 @@ fn compose_runs_the_three_services_on_a_private_network() {
     let names: BTreeSet<&str> = services.keys().map(String::as_str).collect();
     assert_eq!(
         names,
-        BTreeSet::from(["wirewatch", "prometheus", "grafana"])
+        BTreeSet::from([
+            "owner",
+            "wirewatch",
+            "prometheus",
+            "alertmanager",
+            "grafana"
+        ])
     );
     const SERVICE_KEYS: &[&str] = &[
         "build",
@@ -554,6 +565,7 @@ fn compose_runs_the_three_services_on_a_private_network() {
         "read_only",
         "security_opt",
         "cap_drop",
+        "cap_add",
         "healthcheck",
     ];
 
@@ -714,7 +726,14 @@ fn cluster_compose_runs_three_nats_nodes_ingest_and_workers_on_a_private_network
     let services = c["services"].as_object().expect("services");
     let names: BTreeSet<&str> = services.keys().map(String::as_str).collect();
     let nodes = ["nats-1", "nats-2", "nats-3"];
-    let mut expected = BTreeSet::from(["ingest", "worker", "prometheus", "grafana"]);
+    let mut expected = BTreeSet::from([
+        "owner",
+        "ingest",
+        "worker",
+        "prometheus",
+        "alertmanager",
+        "grafana",
+    ]);
     expected.extend(nodes);
     assert_eq!(names, expected);
 
@@ -723,7 +742,7 @@ fn cluster_compose_runs_three_nats_nodes_ingest_and_workers_on_a_private_network
     let (networks, private) = private_network(&c);
     for (name, s) in services {
         check_service_network_ports_image_volumes(&c, name, s, networks, private);
-        if name != "grafana" && name != "prometheus" {
+        if !["grafana", "prometheus", "alertmanager"].contains(&name.as_str()) {
             assert_eq!(s["security_opt"][0], "no-new-privileges:true", "{name}");
             assert_eq!(s["cap_drop"][0], "ALL", "{name}");
             assert_eq!(s["read_only"], true, "{name}");
@@ -1218,4 +1237,115 @@ fn systemd_unit_is_hardened() {
         .find(|l| l.contains("Overall exposure level"))
         .unwrap_or_default();
     eprintln!("systemd-analyze security: {level}");
+}
+
+// --- alerting and inbox ownership -----------------------------------------------
+
+/// Both compose files: Prometheus sends its alerts to the Alertmanager
+/// service, which reads the example configuration with a webhook receiver.
+#[test]
+fn alerts_reach_alertmanager_and_its_webhook_receiver() {
+    for (compose_file, prometheus_file) in [
+        ("compose.yaml", "prometheus/prometheus.yml"),
+        ("compose.cluster.yaml", "prometheus/prometheus.cluster.yml"),
+    ] {
+        let c = load_yaml(&deploy(compose_file));
+        let am = &c["services"]["alertmanager"];
+        let port = str_of(&am["expose"][0]);
+        let mounts = volume_mounts(am);
+        assert_eq!(
+            mounts.get("/etc/alertmanager").map(String::as_str),
+            Some("./alertmanager"),
+            "{compose_file}"
+        );
+        let command: Vec<&str> = am["command"]
+            .as_array()
+            .expect("command")
+            .iter()
+            .map(str_of)
+            .collect();
+        assert!(command.contains(&"--config.file=/etc/alertmanager/alertmanager.yml"));
+        let p = load_yaml(&deploy(prometheus_file));
+        let targets: Vec<&str> = p["alerting"]["alertmanagers"][0]["static_configs"][0]["targets"]
+            .as_array()
+            .expect("alerting targets")
+            .iter()
+            .map(str_of)
+            .collect();
+        assert_eq!(
+            targets,
+            [format!("alertmanager:{port}")],
+            "{prometheus_file}"
+        );
+    }
+    let am = load_yaml(&deploy("alertmanager/alertmanager.yml"));
+    let receiver = str_of(&am["route"]["receiver"]);
+    let receivers = am["receivers"].as_array().expect("receivers");
+    let r = receivers
+        .iter()
+        .find(|r| str_of(&r["name"]) == receiver)
+        .expect("the route's receiver is declared");
+    let url = str_of(&r["webhook_configs"][0]["url"]);
+    assert!(url.starts_with("http"), "{url}");
+    // Every severity the rules use is routed somewhere (the default route).
+    let file = rules_file();
+    for rule in rules(&file) {
+        let severity = str_of(&rule["labels"]["severity"]);
+        assert!(["critical", "warning"].contains(&severity), "{severity}");
+    }
+    if let Some(amtool) = find_tool("amtool") {
+        run_ok(
+            Command::new(amtool)
+                .arg("check-config")
+                .arg(deploy("alertmanager/alertmanager.yml")),
+        );
+    }
+}
+
+/// The folders wirewatch moves and deletes files in are given to the user it
+/// runs as, before it starts: the same uid:gid, the same host folders.
+#[test]
+fn the_inbox_is_owned_by_the_user_that_moves_and_deletes_in_it() {
+    for (compose_file, service) in [
+        ("compose.yaml", "wirewatch"),
+        ("compose.cluster.yaml", "ingest"),
+    ] {
+        let c = load_yaml(&deploy(compose_file));
+        let owner = &c["services"]["owner"];
+        let w = &c["services"][service];
+        let command: Vec<&str> = owner["command"]
+            .as_array()
+            .expect("command")
+            .iter()
+            .map(str_of)
+            .collect();
+        assert_eq!(command[0], "chown", "{compose_file}");
+        assert_eq!(
+            command[1],
+            str_of(&w["user"]),
+            "{compose_file}: chown to the user {service} runs as"
+        );
+        let owned: BTreeSet<&str> = command[2..].iter().copied().collect();
+        let theirs = volume_mounts(owner);
+        let mine = volume_mounts(w);
+        for (target, source) in &mine {
+            if source == "./inbox" || source == "./out" {
+                assert!(
+                    owned.contains(target.as_str()),
+                    "{compose_file}: {target} is not given to {service}'s user"
+                );
+                assert_eq!(
+                    theirs.get(target),
+                    Some(source),
+                    "{compose_file}: the same host folder"
+                );
+            }
+        }
+        assert_eq!(
+            w["depends_on"]["owner"]["condition"], "service_completed_successfully",
+            "{compose_file}: {service} starts once the folders are its user's"
+        );
+        assert_eq!(owner["cap_add"].as_array().map(Vec::len), Some(1));
+        assert_eq!(owner["cap_add"][0], "CHOWN");
+    }
 }

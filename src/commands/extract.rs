@@ -144,9 +144,15 @@ struct Line {
     format: Option<Format>,
 }
 
-/// Reads JSON lines from `input` and writes one record (or one error object)
-/// per line to `out`, in input order, using every core.
-pub fn jsonl(input: Box<dyn BufRead>, out: &mut dyn Write) -> anyhow::Result<(usize, usize)> {
+/// Reads JSON lines from `input` (named `name`: its path, or `-`) and writes
+/// one record (or one error object) per line to `out`, in input order,
+/// using every core. Each record's `source.item` holds the line's index and
+/// the caller's `id`; `source.path` names the input.
+pub fn jsonl(
+    input: Box<dyn BufRead>,
+    name: &str,
+    out: &mut dyn Write,
+) -> anyhow::Result<(usize, usize)> {
     let mut lines = input.lines();
     let mut total = 0;
     let mut errors = 0;
@@ -161,7 +167,7 @@ pub fn jsonl(input: Box<dyn BufRead>, out: &mut dyn Write) -> anyhow::Result<(us
         let results: Vec<Result<String, String>> = batch
             .par_iter()
             .enumerate()
-            .map(|(i, raw)| convert(raw, total + i + 1))
+            .map(|(i, raw)| convert(raw, name, total + i + 1))
             .collect();
         for r in results {
             let text = match r {
@@ -180,7 +186,7 @@ pub fn jsonl(input: Box<dyn BufRead>, out: &mut dyn Write) -> anyhow::Result<(us
     Ok((total, errors))
 }
 
-fn convert(raw: &str, line_no: usize) -> Result<String, String> {
+fn convert(raw: &str, name: &str, line_no: usize) -> Result<String, String> {
     let error = |id: Option<&str>, msg: String| {
         serde_json::json!({"id": id, "line": line_no, "error": msg}).to_string()
     };
@@ -199,14 +205,15 @@ fn convert(raw: &str, line_no: usize) -> Result<String, String> {
     };
     let bytes = line.text.as_bytes();
     let meta = SourceMeta {
-        path: line.id.clone(),
+        path: name.to_string(),
         bytes: bytes.len() as u64,
         content_hash: crate::identity::content_hash(bytes),
         modified_at: None,
         revision: 1,
         reference_date,
     };
-    let analysis = article::analyze(bytes, line.format, meta)
+    let mut analysis = article::analyze(bytes, line.format, meta)
         .map_err(|e| error(Some(&line.id), e.to_string()))?;
+    article::set_item(&mut analysis.record, line_no - 1, Some(line.id.clone()));
     serde_json::to_string(&analysis.record).map_err(|e| error(Some(&line.id), e.to_string()))
 }

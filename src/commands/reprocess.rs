@@ -235,7 +235,7 @@ fn renew(
         Err(e) => return Renewal::Failed(e.to_string()),
     };
     let record = confined_join(records.root(), Path::new(&entry.record));
-    let written = article::to_json(&analysis.record)
+    let written = article::to_json(&analysis.record, config.output.pretty)
         .map_err(|e| e.to_string())
         .and_then(|json| records.rewrite(&record, &json).map_err(|e| e.to_string()));
     match written {

@@ -4,8 +4,6 @@
 
 use std::sync::Arc;
 
-use anyhow::Context as _;
-
 use super::Mode;
 use crate::config::Config;
 use crate::pipeline::Context;
@@ -49,9 +47,7 @@ pub(super) fn start(
     let (http_stop, http_stop_rx) = tokio::sync::oneshot::channel::<()>();
     if config.metrics.enabled {
         let telemetry = Arc::new(Telemetry::install()?);
-        let addr = config.metrics.addr.parse().with_context(|| {
-            format!("metrics.addr = {:?} is not HOST:PORT", config.metrics.addr)
-        })?;
+        let addr = config.metrics_addr()?;
         let (bound, _task) =
             runtime.block_on(http::serve(addr, telemetry, health.clone(), async {
                 let _ = http_stop_rx.await;

@@ -51,6 +51,23 @@ pub(crate) enum Mode {
     Batch,
 }
 
+/// Logs what the output folder already holds, so a restart says what it
+/// will not do again.
+fn report_found(ctx: &Context, config: &Config) {
+    let done = ctx.ledger.files_done().unwrap_or(0);
+    let quarantined = ctx.quarantine.files();
+    if done == 0 && quarantined == 0 {
+        tracing::info!(out = %config.output.dir.display(), "output folder is empty: every file will be read");
+    } else {
+        tracing::info!(
+            out = %config.output.dir.display(),
+            done,
+            quarantined,
+            "output folder already holds {done} finished files ({quarantined} quarantined); only new or changed files are read"
+        );
+    }
+}
+
 /// A pipeline about to run (see the module doc).
 pub(crate) struct Host {
     config: Config,
@@ -111,6 +128,7 @@ impl Host {
             shutdown,
         } = self;
         let ctx = Arc::new(Context::open(&config, health.clone(), sink)?);
+        report_found(&ctx, &config);
         let exporter = exporter::start(&config, mode, &runtime, &health, &ctx)?;
         let (abort_tx, abort) = crossbeam_channel::bounded(1);
         let abort = match mode {
@@ -128,6 +146,7 @@ impl Host {
                 queue_capacity: config.pipeline.queue_capacity,
                 group_commit: Duration::from_millis(config.pipeline.group_commit_ms),
                 done: source.follows_completions().then_some(done_tx),
+                quiet_articles: source.draws_progress(),
                 progress: source.progress(),
                 shutdown: shutdown.clone(),
             },

@@ -76,6 +76,8 @@ pub(crate) struct Committer {
     pub done: Option<Sender<Done>>,
     pub window: Duration,
     pub progress: Option<Progress>,
+    /// A progress bar is drawn: per-article lines go to debug level.
+    pub quiet: bool,
 }
 
 impl Committer {
@@ -127,6 +129,18 @@ impl Committer {
         for dir in dirs {
             if let Err(e) = durable::sync_dir(dir) {
                 error = Some(format!("fsync {}: {e}", dir.display()));
+            }
+        }
+        if error.is_none()
+            && let Some(sink) = &self.ctx.jsonl
+        {
+            let lines: Vec<&[u8]> = group
+                .iter()
+                .filter(|c| matches!(c.outcome, Outcome::Ok { .. }))
+                .filter_map(|c| c.line.as_deref())
+                .collect();
+            if let Err(e) = sink.append(&lines) {
+                error = Some(format!("append to {}: {e}", sink.path().display()));
             }
         }
         // A file that failed is not done: its ledger changes wait for its retry.
@@ -201,6 +215,7 @@ impl Committer {
             outcome,
             delivered: None,
             ms: Some((c.started_at.elapsed().as_secs_f64() * 1e6).round() / 1000.0),
+            quiet: self.quiet,
         }
         .emit();
         if outcome.source_done() {

@@ -17,12 +17,25 @@ pub(crate) struct ArticleFinished<'a> {
     pub delivered: Option<i64>,
     /// Milliseconds from the start of its processing, when it was processed here.
     pub ms: Option<f64>,
+    /// A progress bar shows the run: articles that went well are logged at
+    /// debug level (problems still at warn and error).
+    pub quiet: bool,
 }
 
 impl ArticleFinished<'_> {
     /// Counts the article by outcome and logs its `article` line.
     pub(crate) fn emit(&self) {
         let (path, delivered, ms) = (self.path, self.delivered, self.ms);
+        // `tracing` fixes a line's level at its call site: one call per level.
+        macro_rules! info_or_debug {
+            ($($arg:tt)*) => {
+                if self.quiet {
+                    tracing::debug!($($arg)*)
+                } else {
+                    tracing::info!($($arg)*)
+                }
+            };
+        }
         metrics::counter!(m::ARTICLES.name, "outcome" => self.outcome.label()).increment(1);
         match self.outcome {
             Outcome::Ok {
@@ -32,19 +45,19 @@ impl ArticleFinished<'_> {
                 ..
             } => {
                 metrics::gauge!(m::LAST_SUCCESS.name).set(unix_now());
-                tracing::info!(path, outcome = "ok", id, revision, adopted, ms, "article");
+                info_or_debug!(path, outcome = "ok", id, revision, adopted, ms, "article");
             }
             Outcome::Duplicate { of } => {
-                tracing::info!(path, outcome = "duplicate", of, ms, "article");
+                info_or_debug!(path, outcome = "duplicate", of, ms, "article");
             }
             Outcome::Unchanged => {
-                tracing::info!(path, outcome = "unchanged", ms, "article");
+                info_or_debug!(path, outcome = "unchanged", ms, "article");
             }
             Outcome::Feed { items } => {
-                tracing::info!(path, outcome = "feed", items, ms, "article");
+                info_or_debug!(path, outcome = "feed", items, ms, "article");
             }
             Outcome::Changed => {
-                tracing::info!(path, outcome = "changed", ms, "article");
+                info_or_debug!(path, outcome = "changed", ms, "article");
             }
             Outcome::Published {
                 sequence,

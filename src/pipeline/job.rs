@@ -180,6 +180,9 @@ pub(crate) struct Completion {
     /// Its record, written but not yet synced or in place: the committer
     /// settles it with its group before the ledger commit.
     pub record: Option<PendingRecord>,
+    /// Its record as one compact JSON line, for the JSON Lines sink
+    /// (`output.jsonl`) when there is one.
+    pub line: Option<Vec<u8>>,
     /// Folder to fsync before the ledger commit (where its output is renamed).
     pub sync_dir: Option<PathBuf>,
     /// Content hash this job claimed, released after the commit.

@@ -22,6 +22,7 @@ use crossbeam_channel::Sender;
 
 use crate::config::{CompletionAction, Config};
 use crate::host::Shutdown;
+use crate::sink::jsonl::JsonLines;
 use crate::sink::ledger::{Ledger, LedgerError};
 use crate::sink::quarantine::Quarantine;
 use crate::sink::records::RecordStore;
@@ -39,6 +40,10 @@ pub(crate) struct Context {
     pub ledger: Ledger,
     pub records: RecordStore,
     pub quarantine: Quarantine,
+    /// The JSON Lines file every new record is appended to (`output.jsonl`).
+    pub jsonl: Option<JsonLines>,
+    /// Record files indented (`output.pretty`).
+    pub pretty: bool,
     pub health: Arc<Health>,
     pub max_file_bytes: u64,
     pub on_success: CompletionAction,
@@ -84,13 +89,31 @@ impl Context {
         if removed > 0 {
             tracing::info!(removed, "removed temp files left by an interrupted run");
         }
-        let quarantine = Quarantine::open(out.join("quarantine"), config.quarantine.max_bytes)
-            .with_context(|| format!("cannot open quarantine in {}", out.display()))?;
+        let quarantine = Quarantine::open(
+            out.join("quarantine"),
+            config.quarantine.max_bytes,
+            config.quarantine.max_copy_bytes,
+        )
+        .with_context(|| format!("cannot open quarantine in {}", out.display()))?;
+        let jsonl = match config.output.jsonl.as_os_str().is_empty() {
+            true => None,
+            false => {
+                let path = &config.output.jsonl;
+                let (sink, cut) = JsonLines::open(path)
+                    .with_context(|| format!("cannot open {} (output.jsonl)", path.display()))?;
+                if cut > 0 {
+                    tracing::warn!(path = %path.display(), bytes = cut, "removed a partial last line an interrupted run left in the JSON Lines file");
+                }
+                Some(sink)
+            }
+        };
         Ok(Context {
             output,
             ledger,
             records,
             quarantine,
+            jsonl,
+            pretty: config.output.pretty,
             health,
             max_file_bytes: config.watch.max_file_bytes,
             on_success: config.output.on_success,
@@ -147,6 +170,8 @@ pub(crate) struct Options {
     /// Sent each committed path, so the detector knows it is no longer in flight.
     pub done: Option<Sender<Done>>,
     pub progress: Option<Progress>,
+    /// A progress bar is drawn: per-article lines go to debug level.
+    pub quiet_articles: bool,
     /// Once its deadline passes, workers stop taking new jobs.
     pub shutdown: Shutdown,
 }
@@ -175,6 +200,7 @@ pub(crate) fn start(ctx: Arc<Context>, options: Options) -> anyhow::Result<Runni
         done: options.done,
         window: options.group_commit,
         progress: options.progress,
+        quiet: options.quiet_articles,
     };
     let committer = std::thread::Builder::new()
         .name("committer".into())

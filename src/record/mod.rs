@@ -41,7 +41,7 @@ pub use source::SourceMeta;
 
 /// Bumped whenever a field changes meaning or disappears (additions too, while
 /// the schema is young), so consumers can tell records apart.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// The version of the extractor that makes records: the program, the
 /// record schema and the entity model. The ledger keeps it beside each
@@ -122,7 +122,7 @@ pub(crate) struct Source {
     /// Character encoding the bytes were decoded from (WHATWG label).
     pub encoding: String,
     /// How sure the decoder was of the encoding: 1 for a BOM or valid UTF-8,
-    /// lower for a statistical guess.
+    /// lower for a statistical guess; three decimals.
     pub encoding_confidence: f64,
     /// BLAKE3 hash of the raw bytes: the file's identity in the ledger.
     pub content_hash: String,
@@ -172,7 +172,7 @@ pub(crate) struct Published {
 pub(crate) struct Language {
     /// ISO 639-1 code (ISO 639-3 where no two-letter code exists).
     pub code: String,
-    /// Detector confidence, 0 to 1.
+    /// Detector confidence, 0 to 1; three decimals.
     pub confidence: f64,
 }
 
@@ -199,8 +199,9 @@ pub struct Text {
     pub(crate) sentence_count: usize,
     /// Number of words (Unicode word segmentation).
     pub(crate) words: usize,
-    /// The text stops mid-sentence or with an ellipsis: the source was cut off.
-    pub(crate) truncated: bool,
+    /// The text stops mid-sentence or with an ellipsis, as a text cut off
+    /// at its source does. A reading of the text, not something wirewatch cut.
+    pub(crate) ends_mid_sentence: bool,
 }
 
 /// A hyperlink with its anchor text located in the body.

@@ -6,12 +6,14 @@ use std::ops::Range;
 use super::Quantity;
 use super::place::{Locator, ends, finite};
 use crate::extract;
-use crate::extract::dates::{DateMention, Kind};
+use crate::extract::dates::DateMention;
 use crate::extract::quantities::Measure;
 use crate::extract::units::Dimension;
 
-/// The quantities with a finite value, in text order; an amount of time
-/// inside a date ("three years ago") is part of the date, not a quantity.
+/// The quantities with a finite value, in text order. An amount of time the
+/// date grammar reads is a date, never also a quantity: inside a date
+/// ("three years ago") it is part of it, and on its own ("75 hours") it is
+/// a date of kind `duration`, with its length resolved.
 pub(super) fn quantities(
     at: &Locator<'_>,
     found: &[extract::Quantity],
@@ -55,12 +57,9 @@ pub(super) fn quantities(
     out
 }
 
-/// Whether `r` lies inside a date or date range (not a duration). Dates
-/// are in text order and do not overlap, so one search finds the candidate.
+/// Whether `r` lies inside a date, date range or duration. Dates are in
+/// text order and do not overlap, so one search finds the candidate.
 fn in_date(dates: &[DateMention], r: &Range<usize>) -> bool {
     let k = dates.partition_point(|d| d.range.start <= r.start);
-    k > 0 && {
-        let d = &dates[k - 1];
-        d.kind() != Kind::Duration && r.end <= d.range.end
-    }
+    k > 0 && r.end <= dates[k - 1].range.end
 }

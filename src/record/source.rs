@@ -27,7 +27,7 @@ pub(super) fn source(doc: &Document, meta: SourceMeta) -> Source {
         bytes: meta.bytes,
         format: doc.format,
         encoding: doc.encoding.to_string(),
-        encoding_confidence: f64::from(doc.encoding_confidence),
+        encoding_confidence: round3(f64::from(doc.encoding_confidence)),
         content_hash: meta.content_hash,
         modified_at: meta.modified_at.map(rfc3339),
         ingested_at: rfc3339(SystemTime::now()),
@@ -39,4 +39,10 @@ pub(super) fn source(doc: &Document, meta: SourceMeta) -> Source {
 /// RFC 3339 in UTC with millisecond precision.
 fn rfc3339(t: SystemTime) -> String {
     chrono::DateTime::<chrono::Utc>::from(t).to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+/// A confidence to three decimals, so it prints as `0.8`, not as the
+/// nearest binary fraction of a 32-bit float (`0.800000011920929`).
+pub(super) fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
 }

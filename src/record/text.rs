@@ -15,7 +15,7 @@ pub(super) fn structure(doc: &Document, at: &Locator<'_>) -> Text {
         sentences: doc.sentences.iter().map(|r| at.span(r)).collect(),
         sentence_count: doc.sentences.len(),
         words: doc.words,
-        truncated: doc.truncated,
+        ends_mid_sentence: doc.truncated,
     }
 }
 
@@ -23,6 +23,6 @@ pub(super) fn structure(doc: &Document, at: &Locator<'_>) -> Text {
 pub(super) fn language(detected: Option<&Detected>) -> Option<Language> {
     detected.map(|l| Language {
         code: l.code.to_string(),
-        confidence: l.confidence,
+        confidence: super::source::round3(l.confidence),
     })
 }

@@ -21,22 +21,42 @@ const VERSIONS: TableDefinition<&str, &str> = TableDefinition::new("versions");
 /// articles it has seen (the operating system still caches the file).
 const CACHE_BYTES: usize = 256 * 1024;
 
+/// Each message holds the error it came from, which is therefore not also
+/// its `source` (a report of the chain would print it twice).
 #[derive(Debug, thiserror::Error)]
 pub enum LedgerError {
-    #[error("ledger {path}: {source}")]
-    Open { path: String, source: redb::Error },
+    #[error("ledger {path}: {cause}")]
+    Open { path: String, cause: redb::Error },
     #[error("ledger: {0}")]
-    Db(#[from] redb::Error),
+    Db(redb::Error),
     #[error("ledger entry is corrupt: {0}")]
-    Corrupt(#[from] serde_json::Error),
+    Corrupt(serde_json::Error),
     #[error("ledger: {0}")]
-    Io(#[from] std::io::Error),
+    Io(std::io::Error),
     #[error("ledger is closed after an earlier error")]
     Closed,
     /// Another process holds the ledger: two writers on one output folder
     /// would process every file twice and fight over its records.
     #[error("another wirewatch process is using {dir}/ (ledger locked)")]
     Locked { dir: String },
+}
+
+impl From<redb::Error> for LedgerError {
+    fn from(e: redb::Error) -> Self {
+        LedgerError::Db(e)
+    }
+}
+
+impl From<serde_json::Error> for LedgerError {
+    fn from(e: serde_json::Error) -> Self {
+        LedgerError::Corrupt(e)
+    }
+}
+
+impl From<std::io::Error> for LedgerError {
+    fn from(e: std::io::Error) -> Self {
+        LedgerError::Io(e)
+    }
 }
 
 /// First record made from some content.
@@ -119,7 +139,7 @@ fn open_db(path: &Path) -> Result<Database, LedgerError> {
             },
             e => LedgerError::Open {
                 path: path.display().to_string(),
-                source: e.into(),
+                cause: e.into(),
             },
         })?;
     let txn = db!(db.begin_write())?;
@@ -344,6 +364,16 @@ impl Ledger {
         let mut n = 0;
         self.each_record(&mut |_, _, v| n += u64::from(v != Some(version)))?;
         Ok(n)
+    }
+
+    /// Paths with an entry: files finished (with a record, as a duplicate
+    /// or quarantined), for the start-up report.
+    pub(crate) fn files_done(&self) -> Result<u64, LedgerError> {
+        self.with_db(|db| {
+            let txn = db!(db.begin_read())?;
+            let paths = db!(txn.open_table(PATHS))?;
+            Ok(db!(paths.len())?)
+        })
     }
 
     /// Number of entries (contents + paths), for the ledger-size metric.

@@ -3,6 +3,7 @@
 //! is done so nothing is processed twice.
 
 pub(crate) mod durable;
+pub(crate) mod jsonl;
 pub mod ledger;
 pub(crate) mod quarantine;
 pub(crate) mod records;

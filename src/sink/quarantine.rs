@@ -1,6 +1,8 @@
 //! The quarantine: every file that could not become a record is copied (never
 //! moved) into `<out>/quarantine/<reason>/` with a `.reason.json` beside it, so
-//! nothing is lost and an operator can see why. Its total size is bounded.
+//! nothing is lost and an operator can see why. Its total size is bounded,
+//! and so is each copy: of an over-size file only its first
+//! `quarantine.max_copy_bytes` are kept, enough to see what it is.
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -40,23 +42,31 @@ struct ReasonFile<'a> {
     source_path: &'a str,
     copied: bool,
     bytes: Option<u64>,
+    /// Bytes of the copy: less than `bytes` when only the file's start was kept.
+    copied_bytes: u64,
     time: String,
 }
 
 pub(crate) struct Quarantine {
     root: PathBuf,
     max_bytes: u64,
+    max_copy_bytes: u64,
     used_bytes: AtomicU64,
     files: AtomicU64,
 }
 
 impl Quarantine {
     /// Opens the quarantine folder and measures what it already holds.
-    pub(crate) fn open(root: PathBuf, max_bytes: u64) -> io::Result<Quarantine> {
+    pub(crate) fn open(
+        root: PathBuf,
+        max_bytes: u64,
+        max_copy_bytes: u64,
+    ) -> io::Result<Quarantine> {
         let (bytes, files) = measure(&root)?;
         Ok(Quarantine {
             root,
             max_bytes,
+            max_copy_bytes,
             used_bytes: AtomicU64::new(bytes),
             files: AtomicU64::new(files),
         })
@@ -86,21 +96,25 @@ impl Quarantine {
             Payload::File(p) => std::fs::metadata(p).ok().map(|m| m.len()),
             Payload::Nothing => None,
         };
-        let copied = match (payload, size) {
-            (Payload::Nothing, _) | (_, None) => false,
-            (_, Some(n)) if !self.reserve(n) => false,
-            (Payload::Bytes(b), Some(_)) => {
-                durable::write_atomic(&dest, b, 0o644)?;
-                true
+        let keep = size.map(|n| n.min(self.max_copy_bytes));
+        let copied = match (payload, keep) {
+            (Payload::Nothing, _) | (_, None) => None,
+            (_, Some(n)) if !self.reserve(n) => None,
+            (Payload::Bytes(b), Some(n)) => {
+                durable::write_atomic(&dest, &b[..n as usize], 0o644)?;
+                Some(n)
             }
-            (Payload::File(p), Some(n)) => match std::fs::read(p) {
+            (Payload::File(p), Some(n)) => match read_start(p, n) {
                 Ok(bytes) => {
                     durable::write_atomic(&dest, &bytes, 0o644)?;
-                    true
+                    // The file may have shrunk since it was measured.
+                    let short = n - bytes.len() as u64;
+                    self.used_bytes.fetch_sub(short, Ordering::Relaxed);
+                    Some(bytes.len() as u64)
                 }
                 Err(_) => {
                     self.used_bytes.fetch_sub(n, Ordering::Relaxed);
-                    false
+                    None
                 }
             },
         };
@@ -109,8 +123,9 @@ impl Quarantine {
             detail: &reason.detail,
             stage: reason.stage.label(),
             source_path: display,
-            copied,
+            copied: copied.is_some(),
             bytes: size,
+            copied_bytes: copied.unwrap_or(0),
             time: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
         };
         let reason_path = with_suffix(&dest, ".reason.json");
@@ -128,6 +143,14 @@ impl Quarantine {
             })
             .is_ok()
     }
+}
+
+/// The first `n` bytes of the file at `path` (fewer if it is shorter).
+fn read_start(path: &Path, n: u64) -> io::Result<Vec<u8>> {
+    use std::io::Read as _;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?.take(n).read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 /// Bytes of copies and number of reason files below `root`.
@@ -173,7 +196,7 @@ mod tests {
     #[test]
     fn copies_within_budget_and_always_writes_reason() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let q = Quarantine::open(dir.path().join("q"), 10).expect("open");
+        let q = Quarantine::open(dir.path().join("q"), 10, 1024).expect("open");
         let r = q
             .put(
                 Path::new("sub/a.txt"),
@@ -198,7 +221,39 @@ mod tests {
         assert!(dir.path().join("q/binary/b.txt.reason.json").exists());
         assert_eq!(q.files(), 2);
         assert_eq!(q.used_bytes(), 5);
-        let reopened = Quarantine::open(dir.path().join("q"), 10).expect("reopen");
+        let reopened = Quarantine::open(dir.path().join("q"), 10, 1024).expect("reopen");
         assert_eq!((reopened.used_bytes(), reopened.files()), (5, 2));
+    }
+
+    #[test]
+    fn an_over_size_file_keeps_only_its_start_and_its_whole_reason() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let big = dir.path().join("big.txt");
+        std::fs::write(&big, vec![b'x'; 5000]).expect("write");
+        let q = Quarantine::open(dir.path().join("q"), 1 << 20, 1000).expect("open");
+        let r = q
+            .put(
+                Path::new("big.txt"),
+                "big.txt",
+                Payload::File(&big),
+                &reason(QuarantineReason::TooLarge),
+            )
+            .expect("put");
+        let copy = dir.path().join("q/too_large/big.txt");
+        assert_eq!(std::fs::metadata(&copy).expect("copy").len(), 1000);
+        let why: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&r).expect("reason")).expect("json");
+        assert_eq!(why["bytes"], 5000);
+        assert_eq!(why["copied_bytes"], 1000);
+        assert_eq!(why["copied"], true);
+        assert_eq!(q.used_bytes(), 1000);
+        q.put(
+            Path::new("small.txt"),
+            "small.txt",
+            Payload::Bytes(b"abc"),
+            &reason(QuarantineReason::Binary),
+        )
+        .expect("put");
+        assert_eq!(q.used_bytes(), 1003, "a small file is copied whole");
     }
 }

@@ -1,8 +1,10 @@
 //! Log setup: human-readable lines on a terminal, JSON lines for machines.
 //! Logs go to stderr so `extract` can keep stdout for records.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
+use std::sync::Mutex;
 
+use indicatif::ProgressBar;
 use tracing_subscriber::EnvFilter;
 
 use crate::config::LogFormat;
@@ -23,7 +25,7 @@ pub fn init(format: LogFormat, level: &str) {
     // `eprintln!` panics when that fails.
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_writer(std::io::stderr)
+        .with_writer(|| AroundBar)
         .log_internal_errors(false);
     let result = match format {
         LogFormat::Json => builder
@@ -38,6 +40,43 @@ pub fn init(format: LogFormat, level: &str) {
     };
     // A second init (tests) keeps the first subscriber.
     let _ = result;
+}
+
+/// The progress bar being drawn on stderr, if any: log lines are written
+/// with it cleared and drawn again after, so neither tears the other.
+static BAR: Mutex<Option<ProgressBar>> = Mutex::new(None);
+
+/// Declares the bar drawn on stderr (or none), for [`init`]'s writer.
+pub(crate) fn drawing(bar: Option<ProgressBar>) {
+    if let Ok(mut slot) = BAR.lock() {
+        *slot = bar;
+    }
+}
+
+/// Standard error, around the progress bar when one is drawn.
+struct AroundBar;
+
+impl Write for AroundBar {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let bar = BAR.lock().ok().and_then(|b| b.clone());
+        match bar {
+            Some(bar) => bar.suspend(|| std::io::stderr().write(buf)),
+            None => std::io::stderr().write(buf),
+        }
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        // One log line, one suspension: the bar is not redrawn mid-line.
+        let bar = BAR.lock().ok().and_then(|b| b.clone());
+        match bar {
+            Some(bar) => bar.suspend(|| std::io::stderr().write_all(buf)),
+            None => std::io::stderr().write_all(buf),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        std::io::stderr().flush()
+    }
 }
 
 /// Seconds as a short human figure.

@@ -10,7 +10,7 @@ use super::features::{BITS, ROWS};
 use super::tagger::NT;
 
 /// The committed model, trained by `wirewatch train-ner` on CoNLL-2003
-/// English (research use), WikiGold and CrossNER politics (see the README).
+/// English (research use), WikiGold and CrossNER politics (see docs/extraction.md).
 const EMBEDDED: &[u8] = include_bytes!("../../../models/ner.bin");
 
 const MAGIC: &[u8; 8] = b"WWNER01\n";

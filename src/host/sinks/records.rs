@@ -87,8 +87,16 @@ impl Output for LocalRecords {
         // already there) and only then commits the ledger.
         let t_write = Instant::now();
         let record_path = ctx.records.path_for(&job.rel);
-        let json = article::to_json(&analysis.record)
+        let json = article::to_json(&analysis.record, ctx.pretty)
             .map_err(|e| failed(Stage::Write, ErrorType::Encode, e))?;
+        if ctx.jsonl.is_some() {
+            c.line = Some(if ctx.pretty {
+                serde_json::to_vec(&analysis.record)
+                    .map_err(|e| failed(Stage::Write, ErrorType::Encode, e))?
+            } else {
+                json.strip_suffix(b"\n").unwrap_or(&json).to_vec()
+            });
+        }
         c.record = Some(
             ctx.records
                 .write(&record_path, &json, &hash)

@@ -41,6 +41,12 @@ pub(crate) trait Source: Send + 'static {
         true
     }
 
+    /// Whether the source draws a progress bar (per-article lines then go
+    /// to debug level, so they do not bury it).
+    fn draws_progress(&self) -> bool {
+        false
+    }
+
     /// Called for each committed job (a progress display).
     fn progress(&mut self) -> Option<Progress> {
         None

@@ -282,6 +282,7 @@ impl Feeder {
                     },
                     delivered: Some(delivered),
                     ms: None,
+                    quiet: false,
                 }
                 .emit();
                 if msg.ack_with(AckKind::Term).await.is_err() {

@@ -4,6 +4,8 @@
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, SystemTime};
 
 use anyhow::Context as _;
@@ -16,27 +18,45 @@ use crate::pipeline::{Job, JobKind, Progress, Summary};
 use crate::watch::Entry;
 use crate::watch::scan::Found;
 
+/// The progress bar's layout: bar, done/total, rate and time left.
+pub(crate) const BAR_TEMPLATE: &str =
+    "{bar:30} {pos}/{len} files · {per_sec} · {elapsed} elapsed, ETA {eta}";
+
+/// The progress bar of a walk: its style on a terminal, hidden elsewhere.
+pub(crate) fn progress_bar(visible: bool) -> ProgressBar {
+    if !visible {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(0);
+    bar.set_style(
+        ProgressStyle::with_template(BAR_TEMPLATE)
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("█▉ "),
+    );
+    bar
+}
+
 /// The files below some paths, each once.
 pub(crate) struct Walk {
     paths: Vec<PathBuf>,
     bar: ProgressBar,
+    ignored: Arc<AtomicU64>,
 }
 
 impl Walk {
-    /// A walk over `paths` (files or folders), with a progress spinner when
+    /// A walk over `paths` (files or folders), with a progress bar when
     /// standard error is a terminal.
     pub(crate) fn new(paths: Vec<PathBuf>) -> Walk {
-        let bar = if std::io::stderr().is_terminal() {
-            let bar = ProgressBar::new_spinner();
-            bar.set_style(
-                ProgressStyle::with_template("{spinner} {pos} files · {per_sec} · {elapsed}")
-                    .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-            );
-            bar
-        } else {
-            ProgressBar::hidden()
-        };
-        Walk { paths, bar }
+        Walk {
+            paths,
+            bar: progress_bar(std::io::stderr().is_terminal()),
+            ignored: Arc::default(),
+        }
+    }
+
+    /// Files the walk passed over (not articles), counted as it goes.
+    pub(crate) fn ignored(&self) -> Arc<AtomicU64> {
+        self.ignored.clone()
     }
 }
 
@@ -45,23 +65,52 @@ impl Source for Walk {
         false
     }
 
+    fn draws_progress(&self) -> bool {
+        !self.bar.is_hidden()
+    }
+
     fn progress(&mut self) -> Option<Progress> {
         let bar = self.bar.clone();
-        Some(Box::new(move |_| bar.inc(1)))
+        Some(Box::new(move |_| {
+            // Each item of a feed is committed on its own, beside the
+            // feed file: the total grows with them.
+            if bar.position() >= bar.length().unwrap_or(0) {
+                bar.inc_length(1);
+            }
+            bar.inc(1);
+        }))
     }
 
     fn run(&mut self, feed: Feed) -> anyhow::Result<()> {
+        if !self.bar.is_hidden() {
+            // The total first: a listing without reading, cheap beside the
+            // extraction (a feed counts as one; its items add to the total
+            // as they are committed).
+            let mut total = 0;
+            walk(&feed.config, &self.paths, &mut |found| {
+                if let Found::Article(_) = found {
+                    total += 1;
+                }
+            })?;
+            self.bar.set_length(total);
+            crate::telemetry::logging::drawing(Some(self.bar.clone()));
+        }
         // Files are sent as they are found: the bounded queue paces the walk,
         // so memory does not grow with the number of files.
+        let ignored = &self.ignored;
         walk(&feed.config, &self.paths, &mut |found| match found {
             Found::Article(e) => {
                 let _ = feed.jobs.submit(Job::found(e, SystemTime::now()));
             }
-            Found::Ignored(rel, reason) => ignored::report(&feed.ctx.ledger, &rel, reason),
+            Found::Ignored(rel, reason) => {
+                ignored.fetch_add(1, Ordering::Relaxed);
+                ignored::report(&feed.ctx.ledger, &rel, reason);
+            }
         })
     }
 
     fn stopped(&self, _summary: &Summary, _drain: Duration) {
+        crate::telemetry::logging::drawing(None);
         self.bar.finish_and_clear();
     }
 }
