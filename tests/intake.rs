@@ -503,8 +503,22 @@ fn reprocess_renews_feed_items_from_their_feed() {
     std::fs::write(ws.watch().join("wire.jsonl"), lines.join("\n") + "\n").expect("write");
     let (watch, out) = (ws.watch(), ws.out());
     let (watch, out) = (watch.to_str().expect("utf-8"), out.to_str().expect("utf-8"));
-    run_ok(&["process", "--out", out, watch], &[]);
+    // With a JSON Lines sink, which renewed records are appended to as well.
+    let lines_path = ws.out().join("records.jsonl");
+    let lines_file = lines_path.to_str().expect("utf-8");
+    run_ok(
+        &["process", "--out", out, watch],
+        &[("WIREWATCH_OUTPUT_JSONL", lines_file)],
+    );
     let fresh = ws.record("wire.jsonl#a-1").expect("record");
+    let jsonl_lines = || -> Vec<serde_json::Value> {
+        std::fs::read_to_string(&lines_path)
+            .expect("jsonl")
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("json line"))
+            .collect()
+    };
+    assert_eq!(jsonl_lines().len(), 3);
 
     // Every item's record made by an older version, one of them visibly.
     {
@@ -535,7 +549,10 @@ fn reprocess_renews_feed_items_from_their_feed() {
     ];
     std::fs::write(ws.watch().join("wire.jsonl"), edited.join("\n") + "\n").expect("write");
 
-    let env = [("WIREWATCH_WATCH_DIR", watch)];
+    let env = [
+        ("WIREWATCH_WATCH_DIR", watch),
+        ("WIREWATCH_OUTPUT_JSONL", lines_file),
+    ];
     let summary = run_ok(&["reprocess", "--out", out], &env);
     assert!(
         summary.starts_with(
@@ -557,6 +574,9 @@ fn reprocess_renews_feed_items_from_their_feed() {
         serde_json::json!({"index": 0, "id": "a-1"})
     );
     assert_eq!(renewed["published"]["date"], "2024-03-07");
+    let appended = jsonl_lines();
+    assert_eq!(appended.len(), 5);
+    assert!(appended[3..].iter().any(|l| same(l) == same(&renewed)));
 }
 
 #[test]

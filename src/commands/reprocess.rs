@@ -64,16 +64,20 @@ pub fn reprocess(config: &Config, paths: &[PathBuf], all: bool) -> anyhow::Resul
             }
         })
         .context("cannot read the ledger")?;
+    let jsonl = crate::pipeline::open_jsonl(config)?;
+    let pretty = config.output.pretty;
     let mut feeds = Feeds::default();
     for batch in todo.chunks(BATCH) {
         let mut ops = Vec::new();
         let mut dirs = BTreeSet::new();
+        let mut lines = Vec::new();
         for (hash, entry) in batch {
             let source = Source::find(config, &roots, &mut feeds, Path::new(&entry.path));
-            match renew(&ledger, &records, source, hash, entry) {
-                Renewal::Written(dir) => {
+            match renew(&ledger, &records, pretty, source, hash, entry) {
+                Renewal::Written { dir, line } => {
                     ops.push(LedgerOp::Version(hash.clone(), version.to_string()));
                     dirs.extend(dir);
+                    lines.push(line);
                     r.renewed += 1;
                 }
                 Renewal::Missing => r.missing += 1,
@@ -87,6 +91,13 @@ pub fn reprocess(config: &Config, paths: &[PathBuf], all: bool) -> anyhow::Resul
         for dir in &dirs {
             durable::sync_dir(dir).with_context(|| format!("cannot sync {}", dir.display()))?;
         }
+        // The renewed records reach the JSON Lines file as the daemon's do:
+        // appended and synced before the ledger notes their version.
+        if let Some(sink) = &jsonl {
+            let lines: Vec<&[u8]> = lines.iter().map(Vec::as_slice).collect();
+            sink.append(&lines)
+                .with_context(|| format!("cannot append to {}", sink.path().display()))?;
+        }
         ledger.commit(&ops).context("cannot update the ledger")?;
     }
     r.took = started.elapsed();
@@ -94,8 +105,11 @@ pub fn reprocess(config: &Config, paths: &[PathBuf], all: bool) -> anyhow::Resul
 }
 
 enum Renewal {
-    /// Written; the folder to sync.
-    Written(Option<PathBuf>),
+    /// Written; the folder to sync and the record as one JSON line.
+    Written {
+        dir: Option<PathBuf>,
+        line: Vec<u8>,
+    },
     Missing,
     Changed,
     Failed(String),
@@ -199,6 +213,7 @@ fn read_feed(config: &Config, roots: &[PathBuf], feed_rel: &Path) -> Option<Read
 fn renew(
     ledger: &Ledger,
     records: &RecordStore,
+    pretty: bool,
     source: Source<'_>,
     hash: &str,
     entry: &ContentEntry,
@@ -235,11 +250,24 @@ fn renew(
         Err(e) => return Renewal::Failed(e.to_string()),
     };
     let record = confined_join(records.root(), Path::new(&entry.record));
-    let written = article::to_json(&analysis.record, config.output.pretty)
-        .map_err(|e| e.to_string())
-        .and_then(|json| records.rewrite(&record, &json).map_err(|e| e.to_string()));
+    let encoded = article::to_json(&analysis.record, pretty).and_then(|json| {
+        let line = match pretty {
+            true => serde_json::to_vec(&analysis.record)?,
+            false => json.strip_suffix(b"\n").unwrap_or(&json).to_vec(),
+        };
+        Ok((json, line))
+    });
+    let written = encoded.map_err(|e| e.to_string()).and_then(|(json, line)| {
+        records
+            .rewrite(&record, &json)
+            .map(|()| line)
+            .map_err(|e| e.to_string())
+    });
     match written {
-        Ok(()) => Renewal::Written(record.parent().map(Path::to_path_buf)),
+        Ok(line) => Renewal::Written {
+            dir: record.parent().map(Path::to_path_buf),
+            line,
+        },
         Err(e) => Renewal::Failed(e),
     }
 }

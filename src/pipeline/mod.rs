@@ -67,6 +67,21 @@ pub(crate) fn open_ledger(config: &Config) -> anyhow::Result<Ledger> {
     }
 }
 
+/// Opens the JSON Lines file every new record is appended to, when
+/// `output.jsonl` names one, cutting a partial last line a crash left.
+pub(crate) fn open_jsonl(config: &Config) -> anyhow::Result<Option<JsonLines>> {
+    if config.output.jsonl.as_os_str().is_empty() {
+        return Ok(None);
+    }
+    let path = &config.output.jsonl;
+    let (sink, cut) = JsonLines::open(path)
+        .with_context(|| format!("cannot open {} (output.jsonl)", path.display()))?;
+    if cut > 0 {
+        tracing::warn!(path = %path.display(), bytes = cut, "removed a partial last line an interrupted run left in the JSON Lines file");
+    }
+    Ok(Some(sink))
+}
+
 impl Context {
     /// Opens the output folder: ledger, records, quarantine; removes temp files
     /// a crash left behind. New content goes to `output`.
@@ -95,18 +110,7 @@ impl Context {
             config.quarantine.max_copy_bytes,
         )
         .with_context(|| format!("cannot open quarantine in {}", out.display()))?;
-        let jsonl = match config.output.jsonl.as_os_str().is_empty() {
-            true => None,
-            false => {
-                let path = &config.output.jsonl;
-                let (sink, cut) = JsonLines::open(path)
-                    .with_context(|| format!("cannot open {} (output.jsonl)", path.display()))?;
-                if cut > 0 {
-                    tracing::warn!(path = %path.display(), bytes = cut, "removed a partial last line an interrupted run left in the JSON Lines file");
-                }
-                Some(sink)
-            }
-        };
+        let jsonl = open_jsonl(config)?;
         Ok(Context {
             output,
             ledger,
