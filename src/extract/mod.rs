@@ -11,6 +11,7 @@ pub mod dates;
 pub mod entities;
 mod kinds;
 pub mod money;
+pub(crate) mod measure;
 pub(crate) mod near;
 pub mod numbers;
 pub mod percent;
