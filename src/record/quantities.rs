@@ -4,6 +4,7 @@
 use std::ops::Range;
 
 use super::Quantity;
+use super::measure::Measures;
 use super::place::{Locator, ends, finite};
 use crate::extract;
 use crate::extract::dates::{DateMention, Kind};
@@ -16,6 +17,7 @@ pub(super) fn quantities(
     at: &Locator<'_>,
     found: &[extract::Quantity],
     dates: &[DateMention],
+    measures: &Measures,
 ) -> Vec<Quantity> {
     let mut out: Vec<Quantity> = found
         .iter()
@@ -48,6 +50,7 @@ pub(super) fn quantities(
                 qualifier: q.qualifier,
                 min,
                 max,
+                measure: measures.get(&q.range),
             })
         })
         .collect();

@@ -7,7 +7,7 @@
 //! paraphrases of [`lexicon::canonical`] meet ("money sent home by
 //! migrants" and "migrant remittances" are both `remittance`).
 
-use super::lexicon::{self, AMOUNT_OF, CONTRASTIVE, DETERMINERS, GENERIC_HEADS, NEUTRAL};
+use super::lexicon::{self, AMOUNT_OF, CONTRASTIVE, DETERMINERS, NEUTRAL, OWNER_NOUNS};
 use super::tokens::{Role, Token};
 
 /// Words that are not plurals although they end in "s".
@@ -74,10 +74,13 @@ pub(crate) fn key(toks: &[Token]) -> Option<String> {
     let mut start = 0;
     // "the volume of remittances": the measure is after the "of".
     loop {
-        let of = toks[start..]
+        let Some(of) = toks[start..]
             .iter()
             .position(|t| t.is_word() && t.lower == "of")
-            .map(|k| start + k)?;
+            .map(|k| start + k)
+        else {
+            break;
+        };
         let before: Vec<&Token> = toks[start..of]
             .iter()
             .filter(|t| t.is_word() && !DETERMINERS.contains(&t.lower.as_str()))
@@ -98,10 +101,12 @@ pub(crate) fn key(toks: &[Token]) -> Option<String> {
         .map(|t| lemma(&t.lower))
         .collect();
     let mut core: Vec<&Token> = Vec::new();
-    for t in toks {
+    let mut rest = toks.len();
+    for (i, t) in toks.iter().enumerate() {
         match t.role {
             Role::Punct | Role::Figure(_) | Role::Date => {
                 if core.iter().any(|c| c.is_word()) {
+                    rest = i;
                     break;
                 }
                 continue;
@@ -115,50 +120,63 @@ pub(crate) fn key(toks: &[Token]) -> Option<String> {
         let w = t.lower.as_str();
         let content = core.iter().any(|c| c.is_word());
         if content && (PREPOSITIONS.contains(&w) || participle(w)) {
+            rest = i;
             break;
         }
         core.push(t);
     }
+    let content = |w: &&str| {
+        !DETERMINERS.contains(w)
+            && !w.ends_with("'s")
+            && !w.starts_with(|c: char| c.is_ascii_digit())
+            && !PREPOSITIONS.contains(w)
+    };
     let words: Vec<String> = core
         .iter()
         .filter(|t| t.is_word())
         .map(|t| t.lower.as_str())
-        .filter(|w| {
-            !DETERMINERS.contains(w)
-                && !w.ends_with("'s")
-                && !w.starts_with(|c: char| c.is_ascii_digit())
-                && !PREPOSITIONS.contains(w)
-        })
+        .filter(content)
         .map(lemma)
         .collect();
     let head = words.last()?.clone();
-    if NEUTRAL.contains(&head.as_str()) || lexicon::PRONOUNS.contains(&head.as_str()) {
+    if NEUTRAL.contains(&head.as_str())
+        || lexicon::PRONOUNS.contains(&head.as_str())
+        || OWNER_NOUNS.contains(&head.as_str())
+    {
         return None;
     }
-    let mut mods: Vec<&str> = words[..words.len() - 1]
-        .iter()
-        .map(String::as_str)
-        .filter(|w| CONTRASTIVE.contains(w))
-        .collect();
-    let head = match lexicon::canonical(&words, &all) {
-        Some(c) => c.to_string(),
-        None => {
-            let modifier = words[..words.len() - 1]
-                .iter()
-                .rev()
-                .find(|w| !NEUTRAL.contains(&w.as_str()));
-            match modifier {
-                Some(m) if GENERIC_HEADS.contains(&head.as_str()) => {
-                    mods.retain(|x| x != m);
-                    format!("{m} {head}")
-                }
-                _ => head,
-            }
+    let modifiers = &words[..words.len() - 1];
+    if let Some(c) = lexicon::canonical(&words, &all) {
+        // A canonical measure keeps only the modifiers that change it.
+        let mut mods: Vec<&str> = modifiers
+            .iter()
+            .map(String::as_str)
+            .filter(|w| CONTRASTIVE.contains(w) && !c.split(' ').any(|h| h == *w))
+            .collect();
+        mods.sort_unstable();
+        mods.dedup();
+        mods.push(c);
+        return Some(mods.join(" "));
+    }
+    // "exports of cars" is "car export".
+    let mut out: Vec<String> = Vec::new();
+    if toks.get(rest).is_some_and(|t| t.is_word() && t.lower == "of") {
+        let object = toks[rest + 1..]
+            .iter()
+            .take_while(|t| t.is_word() && !PREPOSITIONS.contains(&t.lower.as_str()) && !participle(&t.lower))
+            .filter(|t| content(&t.lower.as_str()) && !NEUTRAL.contains(&t.lower.as_str()))
+            .last();
+        if let Some(o) = object {
+            out.push(lemma(&o.lower));
         }
-    };
-    mods.retain(|m| !head.split(' ').any(|h| h == *m));
-    mods.sort_unstable();
-    mods.dedup();
-    mods.push(&head);
-    Some(mods.join(" "))
+    }
+    out.extend(
+        modifiers
+            .iter()
+            .filter(|w| !NEUTRAL.contains(&w.as_str()))
+            .cloned(),
+    );
+    out.push(head);
+    out.dedup();
+    Some(out.join(" "))
 }

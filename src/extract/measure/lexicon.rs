@@ -104,7 +104,20 @@ pub(crate) const NEUTRAL: &[&str] = &[
     "nation's", "firm's", "company's", "group's", "bank's", "government's", "state's",
     "reported", "projected", "planned", "proposed", "initial", "final", "year's", "last",
     "previous", "next", "first", "second", "third", "whopping", "staggering", "only", "just",
-    "roughly", "about", "nearly", "almost", "over", "more", "than",
+    "roughly", "about", "nearly", "almost", "over", "more", "than", "strong", "weak", "robust",
+    "sharp", "steep", "modest", "slight", "healthy", "solid", "high", "low", "higher", "lower",
+    "rising", "falling", "growing", "net-", "much-needed", "valuable", "important",
+];
+
+/// Nouns that stand for an owner already named ("the firm", "the
+/// country"): they say whose figure it is, not what it measures.
+pub(crate) const OWNER_NOUNS: &[&str] = &[
+    "firm", "company", "group", "retailer", "bank", "government", "country", "nation", "state",
+    "airline", "carrier", "chain", "business", "operator", "maker", "giant", "club", "side",
+    "team", "ministry", "agency", "department", "council", "city", "region", "province",
+    "economy's", "authority", "authorities", "organisation", "organization", "institution",
+    "lender", "insurer", "supermarket", "manufacturer", "producer", "broadcaster", "network",
+    "studio", "label", "channel", "university", "school", "hospital", "party",
 ];
 
 /// Nouns that name how much of something rather than what: the measure is
@@ -113,15 +126,6 @@ pub(crate) const AMOUNT_OF: &[&str] = &[
     "volume", "amount", "level", "value", "number", "total", "sum", "size", "proportion",
     "percentage", "share", "portion", "part", "bulk", "majority", "figure", "tally", "count",
     "flow", "flows", "inflow", "inflows", "rest", "quarter", "half", "third",
-];
-
-/// Heads too generic to name a measure alone: the key keeps the noun before
-/// them ("unemployment rate", "oil price", "house prices").
-pub(crate) const GENERIC_HEADS: &[&str] = &[
-    "rate", "price", "index", "level", "cost", "value", "figure", "total", "bill", "budget",
-    "fund", "target", "payment", "deal", "contract", "market", "stake", "sector", "industry",
-    "tax", "fee", "fine", "spending", "debt", "loan", "bond", "yield", "forecast", "estimate",
-    "output", "production", "sale", "share",
 ];
 
 /// Modifiers that change the quantity, kept in the key even when the head

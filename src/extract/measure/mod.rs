@@ -203,7 +203,18 @@ fn describe(toks: &[Token], k: usize, fig: &Figure, earlier: &[Description]) -> 
     }
     if let Figure::Count { noun } = fig {
         let span = within(toks, noun);
-        d.key = key::key(&toks[span.clone()]).map(|key| counted_with_verb(toks, first, span.end, key));
+        // The counted words are inside the figure's own range.
+        let words: Vec<Token> = toks[span.clone()]
+            .iter()
+            .cloned()
+            .map(|mut t| {
+                if matches!(t.role, Role::Figure(_)) {
+                    t.role = if t.name { Role::Name } else { Role::Word };
+                }
+                t
+            })
+            .collect();
+        d.key = key::key(&words).map(|key| counted_with_verb(toks, first, span.end, key));
         d.thing = Some(noun.clone());
         d.bilateral |= bilateral(&toks[span]);
     }
@@ -244,7 +255,14 @@ fn describe(toks: &[Token], k: usize, fig: &Figure, earlier: &[Description]) -> 
             Role::Word => {
                 let w = t.lower.as_str();
                 let adverb = w.len() > 4 && w.ends_with("ly");
-                if CHANGE_VERBS.contains(&w) {
+                // "makes up 5%" is a share, "were up 5%" a change.
+                let made_up = matches!(w, "up" | "down")
+                    && i >= 2
+                    && matches!(
+                        toks[i - 2].lower.as_str(),
+                        "make" | "makes" | "made" | "making" | "sum" | "sums" | "summed" | "take"
+                    );
+                if CHANGE_VERBS.contains(&w) && !made_up {
                     crossed.change = true;
                     crossed.any = true;
                 } else if let Some(&l) = LINKING.iter().find(|l| **l == w) {
@@ -336,7 +354,7 @@ fn describe(toks: &[Token], k: usize, fig: &Figure, earlier: &[Description]) -> 
 
     // Which of the candidates names the thing.
     if d.key.is_none() {
-        let candidates = [noun_of_key, compound, subject_key, nominal];
+        let candidates = [noun_of_key, compound, nominal, subject_key];
         if let Some((range, key)) = candidates.into_iter().flatten().next() {
             d.thing = Some(range);
             d.key = Some(key);
@@ -458,6 +476,18 @@ fn compound_after(toks: &[Token], after: usize) -> (Option<(Range<usize>, String
     (found, false)
 }
 
+/// Whether a phrase only names an owner: names, determiners, possessives
+/// and nouns standing for a name ("Tesco", "the firm"): "profits at | the
+/// retailer" reads on past its preposition.
+fn owner_only(toks: &[Token]) -> bool {
+    toks.iter().all(|t| {
+        t.role == Role::Name
+            || t.is_word()
+                && (lexicon::DETERMINERS.contains(&t.lower.as_str())
+                    || lexicon::OWNER_NOUNS.contains(&key::lemma(&t.lower).as_str()))
+    })
+}
+
 /// The noun phrase ending before token `end`, read leftwards: `[start,
 /// end)`, or `None` when it is empty.
 fn noun_phrase(toks: &[Token], end: usize) -> Option<(usize, usize)> {
@@ -475,11 +505,8 @@ fn noun_phrase(toks: &[Token], end: usize) -> Option<(usize, usize)> {
                 if stop {
                     break;
                 }
-                if PHRASE_PREPOSITIONS.contains(&w) {
-                    let names_only = toks[s..end].iter().all(|t| t.role == Role::Name);
-                    if s == end || !names_only {
-                        break;
-                    }
+                if PHRASE_PREPOSITIONS.contains(&w) && (s == end || !owner_only(&toks[s..end])) {
+                    break;
                 }
             }
             _ => break,

@@ -30,6 +30,8 @@ pub(crate) struct Token {
     pub role: Role,
     /// Starts with an upper-case letter (a name, or the sentence's first word).
     pub capital: bool,
+    /// Inside a name the entity recognizer found (whatever its role).
+    pub name: bool,
 }
 
 impl Token {
@@ -98,15 +100,16 @@ pub(crate) fn tokens(
         let end = start + trimmed.len().max(c.len_utf8());
         let lower = text[start..end].to_lowercase().replace('’', "'");
         let overlaps = |r: &Range<usize>| r.start < end && start < r.end;
+        let name = c.is_alphanumeric()
+            && names.iter().any(overlaps)
+            && !super::lexicon::MEASURE_ACRONYMS.contains(&lower.trim_end_matches("'s"));
         let role = if let Some(k) = figures.iter().position(overlaps) {
             Role::Figure(k)
         } else if dates.iter().any(overlaps) {
             Role::Date
         } else if !c.is_alphanumeric() {
             Role::Punct
-        } else if names.iter().any(overlaps)
-            && !super::lexicon::MEASURE_ACRONYMS.contains(&lower.trim_end_matches("'s"))
-        {
+        } else if name {
             Role::Name
         } else {
             Role::Word
@@ -116,6 +119,7 @@ pub(crate) fn tokens(
             lower,
             role,
             capital: c.is_uppercase(),
+            name,
         });
     }
     out
