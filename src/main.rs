@@ -87,6 +87,22 @@ enum Command {
         #[arg(long, value_parser = parse_format)]
         format: Option<Format>,
     },
+    /// The fact ledger: the same figure across articles, side by side, and
+    /// whether the sources agree (computed from a folder of records).
+    Facts {
+        /// Only entries whose measure, entity, unit or wording holds this (any case).
+        #[arg(value_name = "QUERY")]
+        query: Option<String>,
+        /// The records folder [default: <output.dir>/records].
+        #[arg(long, value_name = "DIR")]
+        records: Option<PathBuf>,
+        /// Only entries whose sources disagree.
+        #[arg(long)]
+        disagreeing: bool,
+        /// Write {"entries": [...]} as JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print the record's JSON Schema.
     Schema,
     /// Score extraction on a benchmark with ground truth.
@@ -209,7 +225,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     };
     let config = Config::load(g.config.as_deref(), &overrides)?;
     let command = cli.command.unwrap_or(Command::Run);
-    if !matches!(command, Command::Schema | Command::CheckConfig) {
+    if !matches!(
+        command,
+        Command::Schema | Command::CheckConfig | Command::Facts { .. }
+    ) {
         logging::init(config.log.format, &config.log.level);
     }
     match command {
@@ -357,6 +376,24 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         #[cfg(feature = "tools")]
         Command::BuildGazetteer { dir } => {
             print!("{}", tools::build_gazetteer::build(&dir)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Facts {
+            query,
+            records,
+            disagreeing,
+            json,
+        } => {
+            let options = commands::facts::Options {
+                query,
+                records,
+                disagreeing,
+                json,
+            };
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            commands::facts::facts(&config, &options, &mut out)?;
+            out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Schema => {

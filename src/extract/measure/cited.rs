@@ -24,7 +24,7 @@ fn ends_phrase(t: &Token) -> bool {
 pub(crate) fn cited(toks: &[Token], fig: usize) -> Option<Range<usize>> {
     let mut best: Option<(usize, Range<usize>)> = None;
     for (i, t) in toks.iter().enumerate() {
-        if !t.is_word() || !REPORTING.contains(&t.lower.as_str()) {
+        if !t.is_word() || !REPORTING.contains(&t.lower.as_str()) || noun_use(toks, i) {
             continue;
         }
         // "an estimated 1.2 million": a qualifier, not a source.
@@ -51,12 +51,27 @@ pub(crate) fn cited(toks: &[Token], fig: usize) -> Option<Range<usize>> {
     best.map(|(_, r)| r)
 }
 
+/// A reporting word used as a noun: after a determiner, a possessive or an
+/// adjective of time ("the IMF's latest report estimates").
+fn noun_use(toks: &[Token], at: usize) -> bool {
+    at > 0 && {
+        let p = &toks[at - 1];
+        p.lower.ends_with("'s")
+            || p.is_word()
+                && matches!(
+                    p.lower.as_str(),
+                    "the" | "a" | "an" | "its" | "their" | "latest" | "new" | "annual" | "recent"
+                        | "official" | "this" | "last"
+                )
+    }
+}
+
 /// The phrase ending right before token `i` (the reporting verb's subject).
 fn before(toks: &[Token], i: usize) -> Option<Range<usize>> {
     let mut start = i;
     while start > 0 && i - start < MAX_WORDS {
         let t = &toks[start - 1];
-        if ends_phrase(t) {
+        if ends_phrase(t) && !(REPORTING.contains(&t.lower.as_str()) && noun_use(toks, start - 1)) {
             break;
         }
         start -= 1;

@@ -151,7 +151,7 @@ pub(crate) fn key(toks: &[Token]) -> Option<String> {
         let mut mods: Vec<&str> = modifiers
             .iter()
             .map(String::as_str)
-            .filter(|w| CONTRASTIVE.contains(w) && !c.split(' ').any(|h| h == *w))
+            .filter(|w| CONTRASTIVE.contains(w) && !c.split(' ').any(|h| h == *w) && c != "gdp")
             .collect();
         mods.sort_unstable();
         mods.dedup();

@@ -265,7 +265,11 @@ fn describe(toks: &[Token], k: usize, fig: &Figure, earlier: &[Description]) -> 
                 if CHANGE_VERBS.contains(&w) && !made_up {
                     crossed.change = true;
                     crossed.any = true;
-                } else if let Some(&l) = LINKING.iter().find(|l| **l == w) {
+                } else if let Some(&l) = LINKING
+                    .iter()
+                    .find(|l| **l == w)
+                    .filter(|_| !noun_here(toks, i - 1))
+                {
                     if crossed.nearest.is_none() && matches!(l, "by" | "to" | "at") {
                         crossed.nearest = Some(l);
                     }
@@ -387,6 +391,33 @@ fn describe(toks: &[Token], k: usize, fig: &Figure, earlier: &[Description]) -> 
         Figure::Money | Figure::Measurement => MeasureKind::Amount,
     };
     d
+}
+
+/// Words that are nouns as often as verbs: read as the verb ("amount
+/// to", "account for", "cost $5m", "exports $5bn") only before a particle,
+/// a qualifier or the figure; otherwise they end the walk as the subject's
+/// head ("car exports jumped", "the total cost was").
+const NOUN_OR_VERB: &[&str] = &[
+    "total", "totals", "cost", "costs", "value", "amount", "amounts", "account", "accounts",
+    "record", "records", "export", "exports", "import", "imports", "pay", "spend", "raise",
+    "sell", "show", "top", "tops", "post", "posts", "set", "put", "forecast", "estimated",
+    "expected", "projected", "saw", "see", "hit", "hits",
+];
+
+/// Whether the word at token `at` is read as a noun (see [`NOUN_OR_VERB`]).
+fn noun_here(toks: &[Token], at: usize) -> bool {
+    if !NOUN_OR_VERB.contains(&toks[at].lower.as_str()) {
+        return false;
+    }
+    let Some(next) = toks.get(at + 1) else {
+        return true;
+    };
+    let verb_next = matches!(next.role, Role::Figure(_))
+        || next.is_word()
+            && (matches!(next.lower.as_str(), "to" | "for" | "at" | "up" | "of" | "by" | "in" | "a" | "an")
+                || QUALIFIER_WORDS.contains(&next.lower.as_str()));
+    // "saw a 5% rise", "hit a record": the verb is followed by its object.
+    !verb_next
 }
 
 /// Token indices inside byte range `r`.
