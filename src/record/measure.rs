@@ -16,6 +16,7 @@ use crate::extract::entities::{Entity, EntityType};
 use crate::extract::measure::{self, Description, Figure};
 use crate::extract::numbers::Qualifier;
 use crate::extract::quantities::Measure as Counted;
+use crate::extract::units::Dimension;
 use crate::extract::{Facts, near};
 
 /// The measures of one article's figures, by the figure's byte range.
@@ -56,8 +57,16 @@ impl Measures {
             }
         }
         for q in &facts.quantities {
+            // Ages and lengths of time describe, they are not statistics
+            // sources report side by side.
+            if matches!(q.measure.dimension(), Dimension::Age | Dimension::Duration) {
+                continue;
+            }
             let fig = match &q.measure {
-                Counted::Count(noun) => Figure::Count { noun: noun.clone() },
+                Counted::Count(noun) => Figure::Count {
+                    noun: noun.clone(),
+                    small: q.value.abs() < 10.0,
+                },
                 _ => Figure::Measurement,
             };
             figures.push((q.range.clone(), fig, Some(q.value), q.qualifier, q.span));

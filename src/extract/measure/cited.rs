@@ -37,6 +37,9 @@ pub(crate) fn cited(toks: &[Token], fig: usize) -> Option<Range<usize>> {
             } else {
                 None
             }
+        } else if toks.get(i + 1).is_some_and(|n| n.is_word() && n.lower == "by") {
+            // "as reported by the agency".
+            after(toks, i + 2)
         } else {
             before(toks, i).or_else(|| after(toks, i + 1))
         };
@@ -75,6 +78,10 @@ fn before(toks: &[Token], i: usize) -> Option<Range<usize>> {
             break;
         }
         start -= 1;
+    }
+    // "as previously said": an adverb is not a source.
+    while start < i && toks[start].is_word() && toks[start].lower.ends_with("ly") && !toks[start].capital {
+        start += 1;
     }
     phrase(toks, start, i)
 }

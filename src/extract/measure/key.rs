@@ -65,7 +65,12 @@ const PREPOSITIONS: &[&str] = &[
 /// A participle after a noun starts a reduced clause ("money | sent home").
 fn participle(lower: &str) -> bool {
     lower.len() > 4 && (lower.ends_with("ed") || lower.ends_with("ing"))
-        || matches!(lower, "sent" | "paid" | "sold" | "spent" | "held" | "made" | "lost")
+        || matches!(
+            lower,
+            "sent" | "paid" | "sold" | "spent" | "held" | "made" | "lost" | "built" | "known"
+                | "given" | "taken" | "seen" | "shown" | "grown" | "done" | "brought" | "bought"
+                | "won" | "left" | "kept" | "set" | "put"
+        )
 }
 
 /// The key of the phrase `toks`, if it names a measure (not only names,
@@ -139,7 +144,15 @@ pub(crate) fn key(toks: &[Token]) -> Option<String> {
         .map(lemma)
         .collect();
     let head = words.last()?.clone();
-    if NEUTRAL.contains(&head.as_str())
+    // A head that is not a noun: an adverb, a participle, a verb of the
+    // walk, a function word.
+    let not_noun = head.len() > 4 && (head.ends_with("ly") || head.ends_with("ed"))
+        || participle(&head) && !head.ends_with("ing")
+        || lexicon::LINKING.contains(&head.as_str())
+        || lexicon::CLAUSE.contains(&head.as_str())
+        || lexicon::CHANGE_VERBS.contains(&head.as_str()) && !lexicon::CHANGE_NOUNS.contains(&head.as_str());
+    if not_noun
+        || NEUTRAL.contains(&head.as_str())
         || lexicon::PRONOUNS.contains(&head.as_str())
         || OWNER_NOUNS.contains(&head.as_str())
     {

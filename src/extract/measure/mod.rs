@@ -70,8 +70,8 @@ pub(crate) enum Figure {
         of: Option<Range<usize>>,
         fraction: bool,
     },
-    /// A count, with the byte range of the counted words.
-    Count { noun: Range<usize> },
+    /// A count, with the byte range of the counted words; `small` under ten.
+    Count { noun: Range<usize>, small: bool },
     /// A measurement in a unit.
     Measurement,
 }
@@ -201,7 +201,7 @@ fn describe(toks: &[Token], k: usize, fig: &Figure, earlier: &[Description]) -> 
             share = true;
         }
     }
-    if let Figure::Count { noun } = fig {
+    if let Figure::Count { noun, small } = fig {
         let span = within(toks, noun);
         // The counted words are inside the figure's own range.
         let words: Vec<Token> = toks[span.clone()]
@@ -215,6 +215,17 @@ fn describe(toks: &[Token], k: usize, fig: &Figure, earlier: &[Description]) -> 
             })
             .collect();
         d.key = key::key(&words).map(|key| counted_with_verb(toks, first, span.end, key));
+        // "the two leaders", "its three plants": a reference, not a statistic.
+        let definite = *small
+            && first > 0
+            && toks[first - 1].is_word()
+            && matches!(
+                toks[first - 1].lower.as_str(),
+                "the" | "these" | "those" | "its" | "their" | "his" | "her" | "both" | "our" | "all"
+            );
+        if definite {
+            d.key = None;
+        }
         d.thing = Some(noun.clone());
         d.bilateral |= bilateral(&toks[span]);
     }
@@ -350,7 +361,11 @@ fn describe(toks: &[Token], k: usize, fig: &Figure, earlier: &[Description]) -> 
         }
     }
     let noun_of_key = noun_of.and_then(|n| {
-        let s = noun_phrase(toks, n + 1).map_or(n, |(s, _)| s);
+        // Back to its determiner at most: "forgive | a massive debt of".
+        let mut s = noun_phrase(toks, n + 1).map_or(n, |(s, _)| s);
+        if let Some(d) = (s..n).rev().find(|&j| lexicon::DETERMINERS.contains(&toks[j].lower.as_str())) {
+            s = d;
+        }
         let key = key::key(&toks[s..=n])?;
         Some((toks[s].range.start..toks[n].range.end, key))
     });

@@ -17,7 +17,10 @@ fn measures(text: &str, names: &[&str]) -> Vec<(String, Option<String>, &'static
     }
     for q in &f.quantities {
         let fig = match &q.measure {
-            extract::quantities::Measure::Count(noun) => Figure::Count { noun: noun.clone() },
+            extract::quantities::Measure::Count(noun) => Figure::Count {
+                noun: noun.clone(),
+                small: q.value.abs() < 10.0,
+            },
             _ => Figure::Measurement,
         };
         figs.push((q.range.clone(), fig));
