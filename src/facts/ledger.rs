@@ -20,7 +20,20 @@ pub struct Ledger {
 #[derive(Debug)]
 struct Group {
     period: Option<Span>,
+    /// Whether figures without a period may join it (see [`Ledger::add`]).
+    open: bool,
     observations: Vec<Observation>,
+}
+
+impl Group {
+    /// Whether `o` agrees with one of its observations.
+    fn consistent(&self, o: &Observation) -> bool {
+        let (lo, hi) = agree::widened(o);
+        self.observations.iter().any(|x| {
+            let (a, b) = agree::widened(x);
+            lo <= b && a <= hi
+        })
+    }
 }
 
 impl Ledger {
@@ -50,9 +63,12 @@ impl Ledger {
         ledger
     }
 
-    /// Adds one observation: to the entry of its key and period; one
-    /// without a period to the latest entry of its key whose period it can
-    /// mean (else to its key's entry without a period); else to a new entry.
+    /// Adds one observation. One stated for a period joins the entry of
+    /// its key and period. One stated for none cannot say which year it
+    /// means, so it joins only where its value fits: the latest entry of its
+    /// key whose period it can mean and with a figure it agrees with; else,
+    /// when its entity is named in its own words, its key's entry without a
+    /// period holding a figure it agrees with; else it stays on its own.
     pub fn add(&mut self, o: Observation) {
         let list = self.by_key.entry(o.key.clone()).or_default();
         let entries = &mut self.entries;
@@ -62,10 +78,20 @@ impl Ledger {
                 let dated = o.published.and_then(|published| {
                     list.iter()
                         .copied()
-                        .filter(|&i| entries[i].period.is_some_and(|p| p.current_at(published)))
+                        .filter(|&i| {
+                            entries[i].period.is_some_and(|p| p.current_at(published))
+                                && entries[i].consistent(&o)
+                        })
                         .max_by_key(|&i| entries[i].period.map(|p| (p.end, std::cmp::Reverse(p.start))))
                 });
-                dated.or_else(|| list.iter().copied().find(|&i| entries[i].period.is_none()))
+                dated.or_else(|| {
+                    list.iter().copied().find(|&i| {
+                        !o.context
+                            && entries[i].open
+                            && entries[i].period.is_none()
+                            && entries[i].consistent(&o)
+                    })
+                })
             }
         };
         match target {
@@ -74,6 +100,7 @@ impl Ledger {
                 list.push(entries.len());
                 entries.push(Group {
                     period: o.period,
+                    open: o.period.is_some() || !o.context,
                     observations: vec![o],
                 });
             }
@@ -128,7 +155,12 @@ fn entry(key: &EntryKey, g: &Group) -> Entry {
         start: p.start.to_string(),
         end: p.end.to_string(),
     });
-    let period_id = g.period.map(|p| format!("{}/{}", p.start, p.end)).unwrap_or_default();
+    // Undated entries of one key are told apart by their first figure.
+    let period_id = match (g.period, g.observations.first()) {
+        (Some(p), _) => format!("{}/{}", p.start, p.end),
+        (None, Some(o)) => format!("undated {}#{}", o.path, o.offset),
+        (None, None) => String::new(),
+    };
     let id = blake3::hash(format!("{key}|{period_id}").as_bytes()).to_hex()[..12].to_string();
     let measure = match &key.of {
         Some(of) => format!("{} of {of}", key.measure),

@@ -12,6 +12,8 @@ pub struct Observation {
     pub(crate) key: EntryKey,
     /// The entity's name, as the article gives it.
     pub(crate) entity: Option<String>,
+    /// The entity was found near the figure, not in its own words.
+    pub(crate) context: bool,
     pub(crate) period: Option<Span>,
     /// The period as written.
     pub(crate) period_text: Option<String>,
@@ -51,6 +53,7 @@ impl Observation {
         Observation {
             key,
             entity: None,
+            context: false,
             period,
             period_text: None,
             thing: String::new(),

@@ -275,7 +275,7 @@ impl<'a> Article<'a> {
                 .mentions_in(r)
                 .find(|(m, i)| self.owner_like(*i, true) && !self.after_locative(m));
             if let Some((_, i)) = found {
-                return self.entity_of(i);
+                return self.entity_of(i, false);
             }
         }
         let sentence = self.sentences.get(s)?;
@@ -305,7 +305,7 @@ impl<'a> Article<'a> {
                 })
                 .last();
             if let Some((_, i)) = found {
-                return self.entity_of(i);
+                return self.entity_of(i, true);
             }
             end = span.start;
         }
@@ -345,7 +345,7 @@ impl<'a> Article<'a> {
 
     /// Entity `i` as a measure's entity: countries and nationalities by
     /// their country, other places and organizations by name.
-    fn entity_of(&self, i: usize) -> Option<MeasureEntity> {
+    fn entity_of(&self, i: usize, context: bool) -> Option<MeasureEntity> {
         let e = self.entities.get(i)?;
         let country = e
             .country
@@ -356,6 +356,7 @@ impl<'a> Article<'a> {
                 name: country_name(self.entities, code).unwrap_or(&e.name).to_string(),
                 key: format!("country:{code}"),
                 id: Some(format!("e{}", i + 1)),
+                context,
             });
         }
         let prefix = match e.ty {
@@ -367,6 +368,7 @@ impl<'a> Article<'a> {
             name: e.name.clone(),
             key: format!("{prefix}:{}", name_key(&e.name)),
             id: Some(format!("e{}", i + 1)),
+            context,
         })
     }
 }
@@ -426,5 +428,6 @@ fn pair(entities: &[Entity]) -> Option<MeasureEntity> {
         name: names.join("–"),
         key: format!("pair:{}", two.join("-")),
         id: None,
+        context: false,
     })
 }

@@ -439,6 +439,11 @@ pub(crate) struct MeasureEntity {
     /// Its id in `entities` (absent for a pair of countries).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
+    /// Found near the figure (earlier in its sentence or in the two
+    /// before), not in its own words: a weaker link, which the ledger
+    /// trusts only with a stated period or a consistent value.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub context: bool,
 }
 
 /// The period a figure is stated for.

@@ -186,7 +186,7 @@ pub(crate) fn key(toks: &[Token]) -> Option<String> {
     out.extend(
         modifiers
             .iter()
-            .filter(|w| !NEUTRAL.contains(&w.as_str()))
+            .filter(|w| !NEUTRAL.contains(&w.as_str()) && !participle(w) && !w.ends_with("ly"))
             .cloned(),
     );
     out.push(head);

@@ -27,7 +27,8 @@ pub(crate) const LINKING: &[&str] = &[
     "borrowed", "borrow", "borrows", "sold", "sell", "sells", "generated", "generate",
     "generates", "brought", "bring", "brings", "than", "more", "less", "around", "roughly",
     "nearly", "almost", "over", "under", "approximately", "back", "home", "last", "this",
-    "year", "annually", "per", "each", "every",
+    "year", "annually", "per", "each", "every", "from", "below", "above", "least", "most",
+    "close", "upwards", "excess", "exceeding", "circa", "approx", "well", "fewer",
 ];
 
 /// Verbs of change: with "by", or with the figure right after, the figure

@@ -281,7 +281,7 @@ fn describe(toks: &[Token], k: usize, fig: &Figure, earlier: &[Description]) -> 
                     .find(|l| **l == w)
                     .filter(|_| !noun_here(toks, i - 1))
                 {
-                    if crossed.nearest.is_none() && matches!(l, "by" | "to" | "at") {
+                    if crossed.nearest.is_none() && matches!(l, "by" | "to" | "at" | "from") {
                         crossed.nearest = Some(l);
                     }
                     crossed.share |= SHARE_VERBS.contains(&l);
@@ -297,8 +297,27 @@ fn describe(toks: &[Token], k: usize, fig: &Figure, earlier: &[Description]) -> 
         }
         i -= 1;
     }
-    change |= crossed.change && crossed.nearest != Some("to");
+    // "rose to 5%" is a level, "up from 7%" an earlier level.
+    change |= crossed.change && !matches!(crossed.nearest, Some("to" | "from"));
     share |= crossed.share;
+
+    // A word the lexicon does not know right before the figure is its verb
+    // ("will hold 30GB", "rocketed 40%"): the subject is before it.
+    let mut q = first;
+    while q > i && toks[q - 1].is_word() && QUALIFIER_WORDS.contains(&toks[q - 1].lower.as_str()) {
+        q -= 1;
+    }
+    if i == q
+        && i > 0
+        && toks[i - 1].is_word()
+        && !toks[i - 1].capital
+        && toks[i - 1].lower.chars().all(char::is_alphabetic)
+        && !CLAUSE.contains(&toks[i - 1].lower.as_str())
+        && noun_of.is_none()
+    {
+        i -= 1;
+        crossed.any = true;
+    }
 
     // Apposition to an earlier figure, or a subject shared with it.
     let mut inherit: Option<usize> = None;
@@ -553,6 +572,18 @@ fn noun_phrase(toks: &[Token], end: usize) -> Option<(usize, usize)> {
                 }
                 if PHRASE_PREPOSITIONS.contains(&w) && (s == end || !owner_only(&toks[s..end])) {
                     break;
+                }
+                if w.len() > 4 && w.ends_with("ly") && !t.capital {
+                    break;
+                }
+                // A determiner starts the phrase, unless it is inside a
+                // prepositional phrase of it ("remittances from | its citizens").
+                if lexicon::DETERMINERS.contains(&w) {
+                    let inner = s >= 2 && toks[s - 2].is_word() && matches!(toks[s - 2].lower.as_str(), "of" | "from" | "by" | "at" | "in");
+                    if !inner || s >= end {
+                        s -= 1;
+                        break;
+                    }
                 }
             }
             _ => break,
