@@ -75,7 +75,9 @@ impl Ledger {
         let target = match o.period {
             Some(p) => list.iter().copied().find(|&i| entries[i].period == Some(p)),
             None => {
-                let dated = o.published.and_then(|published| {
+                // A small count found alike elsewhere is as likely a coincidence.
+                let weak = o.context && o.key.kind == "count";
+                let dated = o.published.filter(|_| !weak).and_then(|published| {
                     list.iter()
                         .copied()
                         .filter(|&i| {

@@ -14,7 +14,9 @@ pub struct Span {
     pub end: NaiveDate,
 }
 
-/// How long after a period a figure stated without one may still mean it.
+/// How long after a year a figure stated without a period may still mean
+/// it; a shorter period is meant for as long again as it lasts, at least a
+/// month ("in December": until the end of February).
 const CURRENT_DAYS: i64 = 730;
 
 impl Span {
@@ -28,6 +30,8 @@ impl Span {
     /// Whether a figure without a period, published on `published`, can
     /// mean this period.
     pub(crate) fn current_at(&self, published: NaiveDate) -> bool {
-        published >= self.start && (published - self.end).num_days() <= CURRENT_DAYS
+        let length = (self.end - self.start).num_days() + 1;
+        let window = if length >= 365 { CURRENT_DAYS } else { (2 * length).max(62) };
+        published >= self.start && (published - self.end).num_days() <= window
     }
 }

@@ -129,6 +129,13 @@ const TIME_WORDS: &[&str] = &[
     "previously", "respectively", "overall", "alone", "worth",
 ];
 
+/// Plural nouns that do not end in "s".
+const INVARIANT_PLURALS: &[&str] = &[
+    "people", "children", "men", "women", "police", "staff", "personnel", "aircraft", "cattle",
+    "sheep", "fish", "deer", "media", "data", "crew", "youth", "livestock", "militia", "clergy",
+    "offspring", "spacecraft", "poultry",
+];
+
 /// Generic nouns counted, whose count needs its verb ("145 people killed").
 const GENERIC_COUNTED: &[&str] = &["person", "man", "woman", "child", "adult", "resident"];
 
@@ -223,11 +230,19 @@ fn describe(toks: &[Token], k: usize, fig: &Figure, earlier: &[Description]) -> 
                 toks[first - 1].lower.as_str(),
                 "the" | "these" | "those" | "its" | "their" | "his" | "her" | "both" | "our" | "all"
             );
-        if definite {
+        // "World 100m champion": a count is of a plural noun.
+        let singular = words
+            .iter()
+            .rev()
+            .find(|t| t.is_word())
+            .is_some_and(|t| !t.lower.ends_with('s') && !INVARIANT_PLURALS.contains(&t.lower.as_str()));
+        if definite || singular {
             d.key = None;
         }
         d.thing = Some(noun.clone());
         d.bilateral |= bilateral(&toks[span]);
+        d.kind = MeasureKind::Count;
+        return d;
     }
 
     // The noun of "a debt of over $5bn", "an increase of 5%".
@@ -388,7 +403,25 @@ fn describe(toks: &[Token], k: usize, fig: &Figure, earlier: &[Description]) -> 
         let key = key::key(&toks[s..=n])?;
         Some((toks[s].range.start..toks[n].range.end, key))
     });
-    let nominal = crossed.nominal.map(|(at, n)| (toks[at].range.clone(), n.to_string()));
+    let nominal = crossed.nominal.map(|(at, n)| {
+        // "spent £5bn on games" is game spending.
+        let object = toks
+            .get(last + 1)
+            .filter(|t| t.is_word() && matches!(t.lower.as_str(), "on" | "in" | "into"))
+            .and_then(|_| {
+                let start = last + 2;
+                let mut end = start;
+                while end < toks.len() && end - start < 3 && nounish(&toks[end]) {
+                    end += 1;
+                }
+                (end > start).then(|| key::lemma(&toks[end - 1].lower))
+            });
+        let key = match object {
+            Some(o) => format!("{o} {n}"),
+            None => n.to_string(),
+        };
+        (toks[at].range.clone(), key)
+    });
 
     // Which of the candidates names the thing.
     if d.key.is_none() {
