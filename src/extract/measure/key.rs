@@ -148,7 +148,7 @@ pub(crate) fn key(toks: &[Token]) -> Option<String> {
     // walk, a function word.
     let not_noun = head.len() > 4 && (head.ends_with("ly") || head.ends_with("ed"))
         || participle(&head) && !head.ends_with("ing")
-        || lexicon::LINKING.contains(&head.as_str())
+        || lexicon::LINKING.contains(&head.as_str()) && !lexicon::NOUN_OR_VERB.contains(&head.as_str())
         || lexicon::CLAUSE.contains(&head.as_str())
         || lexicon::CHANGE_VERBS.contains(&head.as_str()) && !lexicon::CHANGE_NOUNS.contains(&head.as_str());
     if not_noun

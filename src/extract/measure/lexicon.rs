@@ -190,3 +190,15 @@ pub(crate) fn canonical(core: &[String], all: &[String]) -> Option<&'static str>
         _ => return None,
     })
 }
+
+/// Words that are nouns as often as verbs: read as the verb ("amount
+/// to", "account for", "cost $5m", "exports $5bn") only before a particle,
+/// a qualifier or the figure; otherwise they end the walk as the subject's
+/// head ("car exports jumped", "the total cost was").
+pub(crate) const NOUN_OR_VERB: &[&str] = &[
+    "total", "totals", "cost", "costs", "value", "amount", "amounts", "account", "accounts",
+    "record", "records", "export", "exports", "import", "imports", "pay", "spend", "raise",
+    "sell", "show", "top", "tops", "post", "posts", "set", "put", "forecast", "estimated",
+    "expected", "projected", "saw", "see", "hit", "hits",
+];
+

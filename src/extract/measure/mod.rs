@@ -460,20 +460,10 @@ fn describe(toks: &[Token], k: usize, fig: &Figure, earlier: &[Description]) -> 
     d
 }
 
-/// Words that are nouns as often as verbs: read as the verb ("amount
-/// to", "account for", "cost $5m", "exports $5bn") only before a particle,
-/// a qualifier or the figure; otherwise they end the walk as the subject's
-/// head ("car exports jumped", "the total cost was").
-const NOUN_OR_VERB: &[&str] = &[
-    "total", "totals", "cost", "costs", "value", "amount", "amounts", "account", "accounts",
-    "record", "records", "export", "exports", "import", "imports", "pay", "spend", "raise",
-    "sell", "show", "top", "tops", "post", "posts", "set", "put", "forecast", "estimated",
-    "expected", "projected", "saw", "see", "hit", "hits",
-];
-
-/// Whether the word at token `at` is read as a noun (see [`NOUN_OR_VERB`]).
+/// Whether the word at token `at` is read as a noun (see
+/// [`lexicon::NOUN_OR_VERB`]).
 fn noun_here(toks: &[Token], at: usize) -> bool {
-    if !NOUN_OR_VERB.contains(&toks[at].lower.as_str()) {
+    if !lexicon::NOUN_OR_VERB.contains(&toks[at].lower.as_str()) {
         return false;
     }
     let Some(next) = toks.get(at + 1) else {
