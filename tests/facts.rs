@@ -28,7 +28,12 @@ fn seed_ledger(extra: &[&str]) -> Value {
     }
     let (watch, out) = (ws.watch(), ws.out());
     let o = run(
-        &["process", watch.to_str().unwrap(), "--out", out.to_str().unwrap()],
+        &[
+            "process",
+            watch.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ],
         &[],
     );
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
@@ -79,7 +84,16 @@ fn values(e: &Value) -> Vec<f64> {
 fn the_sample_articles_figures_side_by_side() {
     let v = seed_ledger(&[]);
     for e in entries(&v) {
-        for key in ["id", "measure", "entity", "kind", "unit", "period", "agree", "observations"] {
+        for key in [
+            "id",
+            "measure",
+            "entity",
+            "kind",
+            "unit",
+            "period",
+            "agree",
+            "observations",
+        ] {
             assert!(e.get(key).is_some(), "entry without {key}: {e}");
         }
     }
@@ -104,8 +118,14 @@ fn the_sample_articles_figures_side_by_side() {
     assert_eq!(outliers, vec![17.0]);
     let half = obs.iter().find(|o| o["value"] == 50.0).unwrap();
     assert_eq!(half["qualifier"], "nearly");
-    assert_eq!((half["min"].as_f64(), half["max"].as_f64()), (Some(45.0), Some(50.0)));
-    assert!(obs.iter().any(|o| o["value"] == 49.0 && o["cited"] == "World Bank"));
+    assert_eq!(
+        (half["min"].as_f64(), half["max"].as_f64()),
+        (Some(45.0), Some(50.0))
+    );
+    assert!(
+        obs.iter()
+            .any(|o| o["value"] == 49.0 && o["cited"] == "World Bank")
+    );
 
     // Trade growth in the first seven months of 2025: one entry, two
     // sources that agree ("more than 17%" both).
@@ -117,7 +137,13 @@ fn the_sample_articles_figures_side_by_side() {
     assert_eq!(trade.len(), 1, "{trade:#?}");
     assert_eq!(articles(trade[0]).len(), 2);
     assert_eq!(trade[0]["agree"], true);
-    assert!(trade[0]["observations"].as_array().unwrap().iter().all(|o| o["min"] == 17.0 && o.get("max").is_none()));
+    assert!(
+        trade[0]["observations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|o| o["min"] == 17.0 && o.get("max").is_none())
+    );
 
     // Remittance amounts in 2024: one entry.
     let amounts = find(&v, "remittance", "amount", "Tajikistan");
@@ -127,7 +153,10 @@ fn the_sample_articles_figures_side_by_side() {
     assert_eq!(articles(amounts[0]).len(), 2);
 
     // Ids are stable hashes, distinct per entry.
-    let mut ids: Vec<&str> = entries(&v).iter().map(|e| e["id"].as_str().unwrap()).collect();
+    let mut ids: Vec<&str> = entries(&v)
+        .iter()
+        .map(|e| e["id"].as_str().unwrap())
+        .collect();
     let n = ids.len();
     ids.sort_unstable();
     ids.dedup();
@@ -140,7 +169,10 @@ fn query_and_disagreeing_filter_the_entries() {
     let e = entries(&v);
     assert!(!e.is_empty());
     assert!(e.iter().all(|e| e["agree"] == false));
-    assert!(e.iter().all(|e| e.to_string().to_lowercase().contains("remit")));
+    assert!(
+        e.iter()
+            .all(|e| e.to_string().to_lowercase().contains("remit"))
+    );
 }
 
 #[test]

@@ -90,7 +90,9 @@ fn table(entries: &[Entry], out: &mut dyn Write) -> std::io::Result<()> {
         )?;
         for o in &e.observations {
             let value = match (o.min, o.max) {
-                (Some(a), Some(b)) if a != b => format!("{} [{}…{}]", number(o.value), number(a), number(b)),
+                (Some(a), Some(b)) if a != b => {
+                    format!("{} [{}…{}]", number(o.value), number(a), number(b))
+                }
                 (Some(a), None) => format!("{} [≥{}]", number(o.value), number(a)),
                 (None, Some(b)) => format!("{} [≤{}]", number(o.value), number(b)),
                 _ => number(o.value),

@@ -503,7 +503,11 @@ mod tests {
         assert_eq!(pct("How do I calculate a percentage?")[0].1, None);
         assert_eq!(
             pct("nearly half of the country’s households"),
-            vec![("half".into(), Some(50.0), Some("the country’s households".into()))]
+            vec![(
+                "half".into(),
+                Some(50.0),
+                Some("the country’s households".into())
+            )]
         );
         assert_eq!(pct("two-thirds of voters backed it")[0].1, Some(66.7));
         assert!(pct("half an hour later").is_empty());

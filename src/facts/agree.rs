@@ -22,8 +22,16 @@ fn tolerance(unit: &str, v: f64) -> f64 {
 pub(crate) fn widened(o: &Observation) -> (f64, f64) {
     let (lo, hi) = o.interval();
     let unit = o.key.unit.as_str();
-    let lo = if lo.is_finite() { lo - tolerance(unit, lo) } else { lo };
-    let hi = if hi.is_finite() { hi + tolerance(unit, hi) } else { hi };
+    let lo = if lo.is_finite() {
+        lo - tolerance(unit, lo)
+    } else {
+        lo
+    };
+    let hi = if hi.is_finite() {
+        hi + tolerance(unit, hi)
+    } else {
+        hi
+    };
     (lo, hi)
 }
 
@@ -36,9 +44,7 @@ pub(crate) fn judge(obs: &[Observation]) -> (bool, Vec<bool>) {
     let agree = lo <= hi;
     let outliers = if obs.len() >= 3 && !agree {
         (0..spans.len())
-            .map(|i| {
-                !(0..spans.len()).any(|j| j != i && meets(spans[i], spans[j]))
-            })
+            .map(|i| !(0..spans.len()).any(|j| j != i && meets(spans[i], spans[j])))
             .collect()
     } else {
         vec![false; obs.len()]

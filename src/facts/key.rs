@@ -20,7 +20,13 @@ impl EntryKey {
     /// A key from its parts: `kind` as the record writes it ("share"),
     /// the measure's key, the whole of a share, the unit, and the entity's
     /// key (`country:TJ`).
-    pub fn new(kind: &'static str, measure: &str, of: Option<&str>, unit: &str, entity: &str) -> Self {
+    pub fn new(
+        kind: &'static str,
+        measure: &str,
+        of: Option<&str>,
+        unit: &str,
+        entity: &str,
+    ) -> Self {
         EntryKey {
             kind,
             measure: measure.to_string(),

@@ -26,11 +26,14 @@ struct Group {
 }
 
 impl Group {
-    /// Whether `o` agrees with one of its observations.
+    /// Whether `o` fits one of its observations as stated, with no
+    /// tolerance: a figure without a period joins only a figure it cannot
+    /// be told from (45% and "about 45%", "nearly half" and 49%), since
+    /// one that merely comes close may be another day's or year's.
     fn consistent(&self, o: &Observation) -> bool {
-        let (lo, hi) = agree::widened(o);
+        let (lo, hi) = o.interval();
         self.observations.iter().any(|x| {
-            let (a, b) = agree::widened(x);
+            let (a, b) = x.interval();
             lo <= b && a <= hi
         })
     }
@@ -84,7 +87,11 @@ impl Ledger {
                             entries[i].period.is_some_and(|p| p.current_at(published))
                                 && entries[i].consistent(&o)
                         })
-                        .max_by_key(|&i| entries[i].period.map(|p| (p.end, std::cmp::Reverse(p.start))))
+                        .max_by_key(|&i| {
+                            entries[i]
+                                .period
+                                .map(|p| (p.end, std::cmp::Reverse(p.start)))
+                        })
                 });
                 dated.or_else(|| {
                     list.iter().copied().find(|&i| {

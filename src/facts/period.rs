@@ -31,7 +31,11 @@ impl Span {
     /// mean this period.
     pub(crate) fn current_at(&self, published: NaiveDate) -> bool {
         let length = (self.end - self.start).num_days() + 1;
-        let window = if length >= 365 { CURRENT_DAYS } else { (2 * length).max(62) };
+        let window = if length >= 365 {
+            CURRENT_DAYS
+        } else {
+            (2 * length).max(62)
+        };
         published >= self.start && (published - self.end).num_days() <= window
     }
 }

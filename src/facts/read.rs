@@ -149,7 +149,10 @@ pub fn observations_of_json(json: &[u8]) -> Result<Vec<Observation>, serde_json:
                 },
                 entity: m.entity.as_ref().map(|e| e.name.clone()),
                 context: m.entity.as_ref().is_some_and(|e| e.context),
-                period: m.period.as_ref().and_then(|p| Span::parse(&p.start, &p.end)),
+                period: m
+                    .period
+                    .as_ref()
+                    .and_then(|p| Span::parse(&p.start, &p.end)),
                 period_text: m.period.as_ref().map(|p| p.text.clone()),
                 thing: m.thing.clone(),
                 value,

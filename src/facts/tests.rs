@@ -13,7 +13,13 @@ fn year(y: i32) -> Option<Span> {
     Span::parse(&format!("{y}-01-01"), &format!("{y}-12-31"))
 }
 
-fn share(entity: &str, value: f64, period: Option<Span>, path: &str, q: Option<Qualifier>) -> Observation {
+fn share(
+    entity: &str,
+    value: f64,
+    period: Option<Span>,
+    path: &str,
+    q: Option<Qualifier>,
+) -> Observation {
     let key = EntryKey::new("share", "remittance", Some("gdp"), "%", entity);
     let mut o = Observation::new(key, value, period, Some(day("2025-10-20")), path, 0);
     o.qualifier = q;

@@ -40,8 +40,13 @@ impl Measures {
         quotes: &[Quote],
     ) -> Measures {
         let body = doc.body.as_str();
-        let mut figures: Vec<(Range<usize>, Figure, Option<f64>, Option<Qualifier>, Option<(f64, f64)>)> =
-            Vec::new();
+        let mut figures: Vec<(
+            Range<usize>,
+            Figure,
+            Option<f64>,
+            Option<Qualifier>,
+            Option<(f64, f64)>,
+        )> = Vec::new();
         for m in &facts.money {
             if let Some(a) = m.amount {
                 figures.push((m.range.clone(), Figure::Money, Some(a), m.qualifier, m.span));
@@ -173,7 +178,12 @@ pub(super) fn bounds(
 /// The period of a figure: the closed date or period of its sentence
 /// nearest to it, not inside the cited words ("the World Bank's 2025
 /// update").
-fn period(dates: &[Date], sentence: usize, fig: [usize; 2], cited: Option<[usize; 2]>) -> Option<Period> {
+fn period(
+    dates: &[Date],
+    sentence: usize,
+    fig: [usize; 2],
+    cited: Option<[usize; 2]>,
+) -> Option<Period> {
     dates
         .iter()
         .filter(|d| d.sentence == sentence)
@@ -190,7 +200,14 @@ fn period(dates: &[Date], sentence: usize, fig: [usize; 2], cited: Option<[usize
             } else {
                 fig[0].saturating_sub(d.end) + 1
             };
-            Some((distance, Period { text: d.text.clone(), start, end }))
+            Some((
+                distance,
+                Period {
+                    text: d.text.clone(),
+                    start,
+                    end,
+                },
+            ))
         })
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, p)| p)
@@ -202,7 +219,9 @@ fn cited(d: &Description, body: &str, entities: &[Entity]) -> Option<String> {
     let r = d.cited.as_ref()?;
     let named = entities.iter().find(|e| {
         matches!(e.ty, EntityType::Organization | EntityType::Person)
-            && e.mentions.iter().any(|m| m.start >= r.start && m.end <= r.end)
+            && e.mentions
+                .iter()
+                .any(|m| m.start >= r.start && m.end <= r.end)
     });
     match named {
         Some(e) => Some(e.name.clone()),
@@ -223,8 +242,24 @@ fn speaker(quotes: &[Quote], fig: [usize; 2]) -> Option<String> {
 /// Prepositions of place: a name after one says where, not whose ("money
 /// from migrants working in Russia").
 const LOCATIVE: &[&str] = &[
-    "in", "from", "to", "into", "across", "within", "with", "against", "toward", "towards", "via",
-    "throughout", "inside", "outside", "near", "than", "between", "and",
+    "in",
+    "from",
+    "to",
+    "into",
+    "across",
+    "within",
+    "with",
+    "against",
+    "toward",
+    "towards",
+    "via",
+    "throughout",
+    "inside",
+    "outside",
+    "near",
+    "than",
+    "between",
+    "and",
 ];
 
 /// Sentences before a figure searched for the entity it belongs to.
@@ -312,7 +347,10 @@ impl<'a> Article<'a> {
         None
     }
 
-    fn mentions_in<'b>(&'b self, r: &Range<usize>) -> impl Iterator<Item = (Range<usize>, usize)> + 'b {
+    fn mentions_in<'b>(
+        &'b self,
+        r: &Range<usize>,
+    ) -> impl Iterator<Item = (Range<usize>, usize)> + 'b {
         let a = self.mentions.partition_point(|(m, _)| m.start < r.start);
         let end = r.end;
         self.mentions[a..]
@@ -353,7 +391,9 @@ impl<'a> Article<'a> {
             .filter(|_| matches!(e.kind, Some("country" | "nationality")));
         if let Some(code) = country {
             return Some(MeasureEntity {
-                name: country_name(self.entities, code).unwrap_or(&e.name).to_string(),
+                name: country_name(self.entities, code)
+                    .unwrap_or(&e.name)
+                    .to_string(),
                 key: format!("country:{code}"),
                 id: Some(format!("e{}", i + 1)),
                 context,

@@ -37,7 +37,10 @@ pub(crate) fn cited(toks: &[Token], fig: usize) -> Option<Range<usize>> {
             } else {
                 None
             }
-        } else if toks.get(i + 1).is_some_and(|n| n.is_word() && n.lower == "by") {
+        } else if toks
+            .get(i + 1)
+            .is_some_and(|n| n.is_word() && n.lower == "by")
+        {
             // "as reported by the agency".
             after(toks, i + 2)
         } else {
@@ -63,8 +66,18 @@ fn noun_use(toks: &[Token], at: usize) -> bool {
             || p.is_word()
                 && matches!(
                     p.lower.as_str(),
-                    "the" | "a" | "an" | "its" | "their" | "latest" | "new" | "annual" | "recent"
-                        | "official" | "this" | "last"
+                    "the"
+                        | "a"
+                        | "an"
+                        | "its"
+                        | "their"
+                        | "latest"
+                        | "new"
+                        | "annual"
+                        | "recent"
+                        | "official"
+                        | "this"
+                        | "last"
                 )
     }
 }
@@ -80,7 +93,11 @@ fn before(toks: &[Token], i: usize) -> Option<Range<usize>> {
         start -= 1;
     }
     // "as previously said": an adverb is not a source.
-    while start < i && toks[start].is_word() && toks[start].lower.ends_with("ly") && !toks[start].capital {
+    while start < i
+        && toks[start].is_word()
+        && toks[start].lower.ends_with("ly")
+        && !toks[start].capital
+    {
         start += 1;
     }
     phrase(toks, start, i)
@@ -91,8 +108,7 @@ fn after(toks: &[Token], i: usize) -> Option<Range<usize>> {
     let mut end = i;
     while end < toks.len() && end - i < MAX_WORDS {
         let t = &toks[end];
-        if ends_phrase(t) || t.is_word() && matches!(t.lower.as_str(), "in" | "on" | "for" | "to")
-        {
+        if ends_phrase(t) || t.is_word() && matches!(t.lower.as_str(), "in" | "on" | "for" | "to") {
             break;
         }
         end += 1;

@@ -12,11 +12,48 @@ use super::tokens::{Role, Token};
 
 /// Words that are not plurals although they end in "s".
 const KEEP_S: &[&str] = &[
-    "news", "series", "species", "gas", "earnings", "savings", "proceeds", "arrears", "means",
-    "goods", "headquarters", "economics", "politics", "sales", "analysis", "crisis", "basis",
-    "thesis", "status", "bonus", "census", "virus", "surplus", "plus", "bus", "us", "this", "its",
-    "has", "was", "is", "gdp", "arms", "customs", "assets", "billions", "millions", "diabetes",
-    "athletics", "physics", "aids", "emissions",
+    "news",
+    "series",
+    "species",
+    "gas",
+    "earnings",
+    "savings",
+    "proceeds",
+    "arrears",
+    "means",
+    "goods",
+    "headquarters",
+    "economics",
+    "politics",
+    "sales",
+    "analysis",
+    "crisis",
+    "basis",
+    "thesis",
+    "status",
+    "bonus",
+    "census",
+    "virus",
+    "surplus",
+    "plus",
+    "bus",
+    "us",
+    "this",
+    "its",
+    "has",
+    "was",
+    "is",
+    "gdp",
+    "arms",
+    "customs",
+    "assets",
+    "billions",
+    "millions",
+    "diabetes",
+    "athletics",
+    "physics",
+    "aids",
+    "emissions",
 ];
 
 /// The dictionary form of a noun (or of a few participles): "remittances"
@@ -67,9 +104,28 @@ fn participle(lower: &str) -> bool {
     lower.len() > 4 && (lower.ends_with("ed") || lower.ends_with("ing"))
         || matches!(
             lower,
-            "sent" | "paid" | "sold" | "spent" | "held" | "made" | "lost" | "built" | "known"
-                | "given" | "taken" | "seen" | "shown" | "grown" | "done" | "brought" | "bought"
-                | "won" | "left" | "kept" | "set" | "put"
+            "sent"
+                | "paid"
+                | "sold"
+                | "spent"
+                | "held"
+                | "made"
+                | "lost"
+                | "built"
+                | "known"
+                | "given"
+                | "taken"
+                | "seen"
+                | "shown"
+                | "grown"
+                | "done"
+                | "brought"
+                | "bought"
+                | "won"
+                | "left"
+                | "kept"
+                | "set"
+                | "put"
         )
 }
 
@@ -148,9 +204,11 @@ pub(crate) fn key(toks: &[Token]) -> Option<String> {
     // walk, a function word.
     let not_noun = head.len() > 4 && (head.ends_with("ly") || head.ends_with("ed"))
         || participle(&head) && !head.ends_with("ing")
-        || lexicon::LINKING.contains(&head.as_str()) && !lexicon::NOUN_OR_VERB.contains(&head.as_str())
+        || lexicon::LINKING.contains(&head.as_str())
+            && !lexicon::NOUN_OR_VERB.contains(&head.as_str())
         || lexicon::CLAUSE.contains(&head.as_str())
-        || lexicon::CHANGE_VERBS.contains(&head.as_str()) && !lexicon::CHANGE_NOUNS.contains(&head.as_str());
+        || lexicon::CHANGE_VERBS.contains(&head.as_str())
+            && !lexicon::CHANGE_NOUNS.contains(&head.as_str());
     if not_noun
         || NEUTRAL.contains(&head.as_str())
         || lexicon::PRONOUNS.contains(&head.as_str())
@@ -173,10 +231,15 @@ pub(crate) fn key(toks: &[Token]) -> Option<String> {
     }
     // "exports of cars" is "car export".
     let mut out: Vec<String> = Vec::new();
-    if toks.get(rest).is_some_and(|t| t.is_word() && t.lower == "of") {
+    if toks
+        .get(rest)
+        .is_some_and(|t| t.is_word() && t.lower == "of")
+    {
         let object = toks[rest + 1..]
             .iter()
-            .take_while(|t| t.is_word() && !PREPOSITIONS.contains(&t.lower.as_str()) && !participle(&t.lower))
+            .take_while(|t| {
+                t.is_word() && !PREPOSITIONS.contains(&t.lower.as_str()) && !participle(&t.lower)
+            })
             .filter(|t| content(&t.lower.as_str()) && !NEUTRAL.contains(&t.lower.as_str()))
             .last();
         if let Some(o) = object {

@@ -71,7 +71,10 @@ pub(crate) enum Figure {
         fraction: bool,
     },
     /// A count, with the byte range of the counted words; `small` under ten.
-    Count { noun: Range<usize>, small: bool },
+    Count {
+        noun: Range<usize>,
+        small: bool,
+    },
     /// A measurement in a unit.
     Measurement,
 }
@@ -100,9 +103,37 @@ pub(crate) struct Description {
 
 /// Words before a figure that qualify it ("more than", "nearly").
 const QUALIFIER_WORDS: &[&str] = &[
-    "about", "around", "approximately", "roughly", "nearly", "almost", "over", "under", "more",
-    "less", "fewer", "than", "at", "least", "most", "up", "to", "some", "estimated", "an", "just",
-    "well", "close", "upwards", "excess", "above", "below", "exceeding", "circa", "approx", "a",
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "nearly",
+    "almost",
+    "over",
+    "under",
+    "more",
+    "less",
+    "fewer",
+    "than",
+    "at",
+    "least",
+    "most",
+    "up",
+    "to",
+    "some",
+    "estimated",
+    "an",
+    "just",
+    "well",
+    "close",
+    "upwards",
+    "excess",
+    "above",
+    "below",
+    "exceeding",
+    "circa",
+    "approx",
+    "a",
 ];
 
 /// Prepositions that end the subject's noun phrase read leftwards, unless
@@ -123,17 +154,66 @@ const FINITE: &[&str] = &[
 
 /// Words after a figure that are not what it measures.
 const TIME_WORDS: &[&str] = &[
-    "year", "years", "month", "months", "week", "weeks", "day", "days", "quarter", "yesterday",
-    "today", "tonight", "ago", "earlier", "later", "annually", "time", "times", "mark", "apiece",
-    "each", "per", "year-on-year", "year-over-year", "on-year", "a-year", "last", "this", "next",
-    "previously", "respectively", "overall", "alone", "worth",
+    "year",
+    "years",
+    "month",
+    "months",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "quarter",
+    "yesterday",
+    "today",
+    "tonight",
+    "ago",
+    "earlier",
+    "later",
+    "annually",
+    "time",
+    "times",
+    "mark",
+    "apiece",
+    "each",
+    "per",
+    "year-on-year",
+    "year-over-year",
+    "on-year",
+    "a-year",
+    "last",
+    "this",
+    "next",
+    "previously",
+    "respectively",
+    "overall",
+    "alone",
+    "worth",
 ];
 
 /// Plural nouns that do not end in "s".
 const INVARIANT_PLURALS: &[&str] = &[
-    "people", "children", "men", "women", "police", "staff", "personnel", "aircraft", "cattle",
-    "sheep", "fish", "deer", "media", "data", "crew", "youth", "livestock", "militia", "clergy",
-    "offspring", "spacecraft", "poultry",
+    "people",
+    "children",
+    "men",
+    "women",
+    "police",
+    "staff",
+    "personnel",
+    "aircraft",
+    "cattle",
+    "sheep",
+    "fish",
+    "deer",
+    "media",
+    "data",
+    "crew",
+    "youth",
+    "livestock",
+    "militia",
+    "clergy",
+    "offspring",
+    "spacecraft",
+    "poultry",
 ];
 
 /// Generic nouns counted, whose count needs its verb ("145 people killed").
@@ -228,14 +308,21 @@ fn describe(toks: &[Token], k: usize, fig: &Figure, earlier: &[Description]) -> 
             && toks[first - 1].is_word()
             && matches!(
                 toks[first - 1].lower.as_str(),
-                "the" | "these" | "those" | "its" | "their" | "his" | "her" | "both" | "our" | "all"
+                "the"
+                    | "these"
+                    | "those"
+                    | "its"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "both"
+                    | "our"
+                    | "all"
             );
         // "World 100m champion": a count is of a plural noun.
-        let singular = words
-            .iter()
-            .rev()
-            .find(|t| t.is_word())
-            .is_some_and(|t| !t.lower.ends_with('s') && !INVARIANT_PLURALS.contains(&t.lower.as_str()));
+        let singular = words.iter().rev().find(|t| t.is_word()).is_some_and(|t| {
+            !t.lower.ends_with('s') && !INVARIANT_PLURALS.contains(&t.lower.as_str())
+        });
         if definite || singular {
             d.key = None;
         }
@@ -345,8 +432,8 @@ fn describe(toks: &[Token], k: usize, fig: &Figure, earlier: &[Description]) -> 
                 let mut hops = 0;
                 while j > 0 && hops < 4 {
                     let t = &toks[j - 1];
-                    let skippable = t.role == Role::Date
-                        || t.is_word() && LINKING.contains(&t.lower.as_str());
+                    let skippable =
+                        t.role == Role::Date || t.is_word() && LINKING.contains(&t.lower.as_str());
                     if !skippable {
                         break;
                     }
@@ -374,7 +461,8 @@ fn describe(toks: &[Token], k: usize, fig: &Figure, earlier: &[Description]) -> 
     };
     if np.is_none() && inherit.is_none() && end >= 2 {
         let stop = &toks[end - 1];
-        if matches!(stop.lower.as_str(), "which" | "that" | "who") && toks[end - 2].is_mark(&[","]) {
+        if matches!(stop.lower.as_str(), "which" | "that" | "who") && toks[end - 2].is_mark(&[","])
+        {
             np = noun_phrase(toks, end - 2);
         }
     }
@@ -387,7 +475,10 @@ fn describe(toks: &[Token], k: usize, fig: &Figure, earlier: &[Description]) -> 
         if phrase.iter().all(|t| t.role == Role::Name) {
             d.subject = Some(phrase[0].range.start..phrase[phrase.len() - 1].range.end);
         } else if let Some(key) = key::key(phrase) {
-            subject_key = Some((phrase[0].range.start..phrase[phrase.len() - 1].range.end, key));
+            subject_key = Some((
+                phrase[0].range.start..phrase[phrase.len() - 1].range.end,
+                key,
+            ));
             d.bilateral |= bilateral(phrase);
             if let Some(name) = phrase.iter().find(|t| t.role == Role::Name) {
                 d.subject = Some(name.range.clone());
@@ -397,7 +488,10 @@ fn describe(toks: &[Token], k: usize, fig: &Figure, earlier: &[Description]) -> 
     let noun_of_key = noun_of.and_then(|n| {
         // Back to its determiner at most: "forgive | a massive debt of".
         let mut s = noun_phrase(toks, n + 1).map_or(n, |(s, _)| s);
-        if let Some(d) = (s..n).rev().find(|&j| lexicon::DETERMINERS.contains(&toks[j].lower.as_str())) {
+        if let Some(d) = (s..n)
+            .rev()
+            .find(|&j| lexicon::DETERMINERS.contains(&toks[j].lower.as_str()))
+        {
             s = d;
         }
         let key = key::key(&toks[s..=n])?;
@@ -471,8 +565,10 @@ fn noun_here(toks: &[Token], at: usize) -> bool {
     };
     let verb_next = matches!(next.role, Role::Figure(_))
         || next.is_word()
-            && (matches!(next.lower.as_str(), "to" | "for" | "at" | "up" | "of" | "by" | "in" | "a" | "an")
-                || QUALIFIER_WORDS.contains(&next.lower.as_str()));
+            && (matches!(
+                next.lower.as_str(),
+                "to" | "for" | "at" | "up" | "of" | "by" | "in" | "a" | "an"
+            ) || QUALIFIER_WORDS.contains(&next.lower.as_str()));
     // "saw a 5% rise", "hit a record": the verb is followed by its object.
     !verb_next
 }
@@ -533,24 +629,32 @@ fn nounish(t: &Token) -> bool {
         && !TIME_WORDS.contains(&w)
         && !FINITE.contains(&w)
         && !(w.len() > 4 && (w.ends_with("ly") || w.ends_with("ed")))
-        && !matches!(w, "of" | "from" | "by" | "on" | "with" | "into" | "per" | "and" | "or")
+        && !matches!(
+            w,
+            "of" | "from" | "by" | "on" | "with" | "into" | "per" | "and" | "or"
+        )
 }
 
 /// The noun right after a figure ("a £5m profit", "a 5% stake", "$5bn in
 /// sales"), with its key; and whether it is a noun of change ("a 5% rise").
 fn compound_after(toks: &[Token], after: usize) -> (Option<(Range<usize>, String)>, bool) {
     let mut j = after;
-    while toks
-        .get(j)
-        .is_some_and(|t| t.is_word() && (NEUTRAL.contains(&t.lower.as_str()) || TIME_WORDS.contains(&t.lower.as_str())))
-    {
+    while toks.get(j).is_some_and(|t| {
+        t.is_word()
+            && (NEUTRAL.contains(&t.lower.as_str()) || TIME_WORDS.contains(&t.lower.as_str()))
+    }) {
         j += 1;
     }
-    if toks.get(j).is_some_and(|t| CHANGE_NOUNS.contains(&t.lower.as_str())) {
+    if toks
+        .get(j)
+        .is_some_and(|t| CHANGE_NOUNS.contains(&t.lower.as_str()))
+    {
         return (None, true);
     }
     // "$5bn in sales".
-    if toks.get(j).is_some_and(|t| t.is_word() && t.lower == "in") && toks.get(j + 1).is_some_and(nounish) {
+    if toks.get(j).is_some_and(|t| t.is_word() && t.lower == "in")
+        && toks.get(j + 1).is_some_and(nounish)
+    {
         j += 1;
     }
     let start = j;
@@ -560,7 +664,8 @@ fn compound_after(toks: &[Token], after: usize) -> (Option<(Range<usize>, String
     if j == start {
         return (None, false);
     }
-    let found = key::key(&toks[start..j]).map(|key| (toks[start].range.start..toks[j - 1].range.end, key));
+    let found =
+        key::key(&toks[start..j]).map(|key| (toks[start].range.start..toks[j - 1].range.end, key));
     (found, false)
 }
 
@@ -586,10 +691,12 @@ fn noun_phrase(toks: &[Token], end: usize) -> Option<(usize, usize)> {
             Role::Name => {}
             Role::Word => {
                 let w = t.lower.as_str();
-                let stop = (CLAUSE.contains(&w) && !matches!(w, "its" | "this" | "these" | "those" | "such"))
+                let stop = (CLAUSE.contains(&w)
+                    && !matches!(w, "its" | "this" | "these" | "those" | "such"))
                     || REPORTING.contains(&w)
                     || FINITE.contains(&w)
-                    || CHANGE_VERBS.contains(&w) && (w.ends_with("ed") || !CHANGE_NOUNS.contains(&w));
+                    || CHANGE_VERBS.contains(&w)
+                        && (w.ends_with("ed") || !CHANGE_NOUNS.contains(&w));
                 if stop {
                     break;
                 }
@@ -602,7 +709,12 @@ fn noun_phrase(toks: &[Token], end: usize) -> Option<(usize, usize)> {
                 // A determiner starts the phrase, unless it is inside a
                 // prepositional phrase of it ("remittances from | its citizens").
                 if lexicon::DETERMINERS.contains(&w) {
-                    let inner = s >= 2 && toks[s - 2].is_word() && matches!(toks[s - 2].lower.as_str(), "of" | "from" | "by" | "at" | "in");
+                    let inner = s >= 2
+                        && toks[s - 2].is_word()
+                        && matches!(
+                            toks[s - 2].lower.as_str(),
+                            "of" | "from" | "by" | "at" | "in"
+                        );
                     if !inner || s >= end {
                         s -= 1;
                         break;

@@ -6,14 +6,29 @@ use crate::extract;
 
 /// Each figure of `text` (one sentence) with its key, kind, base and
 /// cited source; `names` are the words the entity recognizer would mark.
-fn measures(text: &str, names: &[&str]) -> Vec<(String, Option<String>, &'static str, Option<String>, Option<String>)> {
+fn measures(
+    text: &str,
+    names: &[&str],
+) -> Vec<(
+    String,
+    Option<String>,
+    &'static str,
+    Option<String>,
+    Option<String>,
+)> {
     let f = extract::figures(text);
     let mut figs: Vec<(Range<usize>, Figure)> = Vec::new();
     for m in f.money.iter().filter(|m| m.amount.is_some()) {
         figs.push((m.range.clone(), Figure::Money));
     }
     for p in f.percentages.iter().filter(|p| p.value.is_some()) {
-        figs.push((p.range.clone(), Figure::Percent { of: p.of.clone(), fraction: p.fraction }));
+        figs.push((
+            p.range.clone(),
+            Figure::Percent {
+                of: p.of.clone(),
+                fraction: p.fraction,
+            },
+        ));
     }
     for q in &f.quantities {
         let fig = match &q.measure {
@@ -59,15 +74,27 @@ fn key_kind(text: &str, names: &[&str]) -> Vec<(String, &'static str)> {
 #[test]
 fn subjects_of_change_verbs() {
     assert_eq!(
-        key_kind("Pre-tax profits at the retailer rose by 12% to £1.2bn in the year to March.", &[]),
-        vec![("pre-tax profit".into(), "change"), ("pre-tax profit".into(), "amount")]
+        key_kind(
+            "Pre-tax profits at the retailer rose by 12% to £1.2bn in the year to March.",
+            &[]
+        ),
+        vec![
+            ("pre-tax profit".into(), "change"),
+            ("pre-tax profit".into(), "amount")
+        ]
     );
     assert_eq!(
-        key_kind("In the first half of 2004, car exports jumped 8.5%, the trade body said.", &[]),
+        key_kind(
+            "In the first half of 2004, car exports jumped 8.5%, the trade body said.",
+            &[]
+        ),
         vec![("car export".into(), "change")]
     );
     assert_eq!(
-        key_kind("The jobless rate fell to 4.7% in the three months to October.", &[]),
+        key_kind(
+            "The jobless rate fell to 4.7% in the three months to October.",
+            &[]
+        ),
         vec![("unemployment".into(), "rate")]
     );
 }
@@ -75,7 +102,10 @@ fn subjects_of_change_verbs() {
 #[test]
 fn nouns_before_of_and_after_the_figure() {
     assert_eq!(
-        key_kind("The airline reported a pre-tax loss of £25m for the year.", &[]),
+        key_kind(
+            "The airline reported a pre-tax loss of £25m for the year.",
+            &[]
+        ),
         vec![("pre-tax loss".into(), "amount")]
     );
     assert_eq!(
@@ -83,7 +113,10 @@ fn nouns_before_of_and_after_the_figure() {
         vec![("takeover".into(), "amount")]
     );
     assert_eq!(
-        key_kind("Shares in the firm saw a 6% rise after the announcement.", &[]),
+        key_kind(
+            "Shares in the firm saw a 6% rise after the announcement.",
+            &[]
+        ),
         vec![("share".into(), "change")]
     );
 }
@@ -91,11 +124,17 @@ fn nouns_before_of_and_after_the_figure() {
 #[test]
 fn shares_and_their_wholes() {
     assert_eq!(
-        key_kind("Money sent home by migrant workers makes up almost a third of the economy.", &[]),
+        key_kind(
+            "Money sent home by migrant workers makes up almost a third of the economy.",
+            &[]
+        ),
         vec![("remittance / gdp".into(), "share")]
     );
     assert_eq!(
-        key_kind("Migrant remittances account for 12% of gross domestic product.", &[]),
+        key_kind(
+            "Migrant remittances account for 12% of gross domestic product.",
+            &[]
+        ),
         vec![("remittance / gdp".into(), "share")]
     );
     assert_eq!(
@@ -113,13 +152,22 @@ fn apposition_and_shared_subjects() {
     );
     assert_eq!(
         m,
-        vec![("remittance".into(), "amount"), ("remittance / gdp".into(), "share")]
+        vec![
+            ("remittance".into(), "amount"),
+            ("remittance / gdp".into(), "share")
+        ]
     );
     let m = key_kind(
         "Oil revenue rose by more than 10% in 2004 and reached about $30bn.",
         &[],
     );
-    assert_eq!(m, vec![("oil revenue".into(), "change"), ("oil revenue".into(), "amount")]);
+    assert_eq!(
+        m,
+        vec![
+            ("oil revenue".into(), "change"),
+            ("oil revenue".into(), "amount")
+        ]
+    );
 }
 
 #[test]
@@ -130,7 +178,10 @@ fn relative_clauses_and_names() {
     );
     assert_eq!(m, vec![("tourism receipt".into(), "amount")]);
     // A name as subject is the entity, not the measure.
-    let m = measures("Vodafone made a profit of £5bn in the period.", &["Vodafone"]);
+    let m = measures(
+        "Vodafone made a profit of £5bn in the period.",
+        &["Vodafone"],
+    );
     assert_eq!(m[0].1.as_deref(), Some("profit"));
 }
 
