@@ -24,7 +24,7 @@ pub use key::EntryKey;
 pub use ledger::Ledger;
 pub use observation::Observation;
 pub use period::Span;
-pub use read::{ReadError, observations_of_json, read_folder};
+pub use read::{ReadError, Unreadable, observations_of_json, read_folder};
 
 #[cfg(test)]
 mod tests;

@@ -194,10 +194,13 @@ fn value_and_unit(list: List, f: &FigureView) -> Option<(f64, String, f64)> {
     }
 }
 
+/// Record files that could not be read, each with why.
+pub type Unreadable = Vec<(PathBuf, String)>;
+
 /// Every observation of the records below `dir` (`*.json` files, sorted
 /// by path), with the files that could not be read and why; a bad file is
 /// reported, not fatal.
-pub fn read_folder(dir: &Path) -> Result<(Vec<Observation>, Vec<(PathBuf, String)>), ReadError> {
+pub fn read_folder(dir: &Path) -> Result<(Vec<Observation>, Unreadable), ReadError> {
     let mut files = Vec::new();
     walk(dir, &mut files).map_err(|source| ReadError::Folder {
         path: dir.to_path_buf(),

@@ -40,13 +40,7 @@ impl Measures {
         quotes: &[Quote],
     ) -> Measures {
         let body = doc.body.as_str();
-        let mut figures: Vec<(
-            Range<usize>,
-            Figure,
-            Option<f64>,
-            Option<Qualifier>,
-            Option<(f64, f64)>,
-        )> = Vec::new();
+        let mut figures: Vec<Found> = Vec::new();
         for m in &facts.money {
             if let Some(a) = m.amount {
                 figures.push((m.range.clone(), Figure::Money, Some(a), m.qualifier, m.span));
@@ -141,6 +135,16 @@ impl Measures {
         Measures { by_range }
     }
 }
+
+/// A figure as found: its byte range, what it is, its value, qualifier and
+/// range ends.
+type Found = (
+    Range<usize>,
+    Figure,
+    Option<f64>,
+    Option<Qualifier>,
+    Option<(f64, f64)>,
+);
 
 /// The ranges of `sorted` inside `r`.
 fn inside(sorted: &[Range<usize>], r: &Range<usize>) -> Vec<Range<usize>> {

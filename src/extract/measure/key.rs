@@ -134,14 +134,11 @@ fn participle(lower: &str) -> bool {
 pub(crate) fn key(toks: &[Token]) -> Option<String> {
     let mut start = 0;
     // "the volume of remittances": the measure is after the "of".
-    loop {
-        let Some(of) = toks[start..]
-            .iter()
-            .position(|t| t.is_word() && t.lower == "of")
-            .map(|k| start + k)
-        else {
-            break;
-        };
+    while let Some(of) = toks[start..]
+        .iter()
+        .position(|t| t.is_word() && t.lower == "of")
+        .map(|k| start + k)
+    {
         let before: Vec<&Token> = toks[start..of]
             .iter()
             .filter(|t| t.is_word() && !DETERMINERS.contains(&t.lower.as_str()))

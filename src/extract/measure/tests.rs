@@ -4,18 +4,18 @@
 use super::*;
 use crate::extract;
 
-/// Each figure of `text` (one sentence) with its key, kind, base and
-/// cited source; `names` are the words the entity recognizer would mark.
-fn measures(
-    text: &str,
-    names: &[&str],
-) -> Vec<(
+/// A figure as written, its key, kind, share base and cited source.
+type Read = (
     String,
     Option<String>,
     &'static str,
     Option<String>,
     Option<String>,
-)> {
+);
+
+/// Each figure of `text` (one sentence) with its key, kind, base and
+/// cited source; `names` are the words the entity recognizer would mark.
+fn measures(text: &str, names: &[&str]) -> Vec<Read> {
     let f = extract::figures(text);
     let mut figs: Vec<(Range<usize>, Figure)> = Vec::new();
     for m in f.money.iter().filter(|m| m.amount.is_some()) {

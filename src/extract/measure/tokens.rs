@@ -133,7 +133,8 @@ mod tests {
     fn words_marks_figures() {
         let t = "Sales rose 5% to £1,200m, the U.S. firm's boss said.";
         let fig = t.find("5%").unwrap();
-        let toks = tokens(t, 0..t.len(), &[fig..fig + 2], &[], &[]);
+        let figures: Vec<Range<usize>> = std::iter::once(fig..fig + 2).collect();
+        let toks = tokens(t, 0..t.len(), &figures, &[], &[]);
         let words: Vec<&str> = toks.iter().map(|k| &t[k.range.clone()]).collect();
         assert_eq!(
             words,
