@@ -99,9 +99,43 @@ const PREPOSITIONS: &[&str] = &[
     "across", "over", "under", "within", "through", "toward", "towards", "per", "via", "against",
 ];
 
+/// Nouns ending in "-ing" that name a measure ("consumer spending").
+const ING_NOUNS: &[&str] = &[
+    "spending",
+    "funding",
+    "borrowing",
+    "lending",
+    "housing",
+    "advertising",
+    "marketing",
+    "banking",
+    "shipping",
+    "manufacturing",
+    "clothing",
+    "financing",
+    "pricing",
+    "trading",
+    "building",
+    "gaming",
+    "broadcasting",
+    "mining",
+    "polling",
+    "earning",
+    "saving",
+    "ticketing",
+    "farming",
+    "fishing",
+    "schooling",
+    "sponsorship",
+    "licensing",
+    "processing",
+    "recycling",
+];
+
 /// A participle after a noun starts a reduced clause ("money | sent home").
 fn participle(lower: &str) -> bool {
-    lower.len() > 4 && (lower.ends_with("ed") || lower.ends_with("ing"))
+    lower.len() > 4
+        && (lower.ends_with("ed") || lower.ends_with("ing") && !ING_NOUNS.contains(&lower))
         || matches!(
             lower,
             "sent"

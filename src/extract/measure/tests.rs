@@ -138,6 +138,13 @@ fn shares_and_their_wholes() {
         vec![("remittance / gdp".into(), "share")]
     );
     assert_eq!(
+        key_kind(
+            "Consumer spending accounts for 66% of US economic activity.",
+            &["US"]
+        ),
+        vec![("consumer spending / economic activity".into(), "share")]
+    );
+    assert_eq!(
         key_kind("About 40% of voters said they had not decided.", &[]),
         vec![("voter".into(), "share")]
     );
