@@ -30,7 +30,13 @@ fn measures(text: &str, names: &[&str]) -> Vec<Read> {
             },
         ));
     }
-    for q in &f.quantities {
+    // As the record does: ages and lengths of time get no measure.
+    for q in f.quantities.iter().filter(|q| {
+        !matches!(
+            q.measure.dimension(),
+            extract::units::Dimension::Age | extract::units::Dimension::Duration
+        )
+    }) {
         let fig = match &q.measure {
             extract::quantities::Measure::Count(noun) => Figure::Count {
                 noun: noun.clone(),
