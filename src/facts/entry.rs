@@ -18,7 +18,7 @@ pub struct Report {
 pub struct Entry {
     /// Stable id: a hash of the entry's key and period.
     pub id: String,
-    /// What is measured (the measure's key; for a share, "… of <whole>").
+    /// What is measured (the measure's key; for a share, "… of" and the key of the whole).
     pub measure: String,
     /// Whose figure it is.
     pub entity: Option<String>,
