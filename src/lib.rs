@@ -23,6 +23,7 @@ pub mod commands;
 pub mod config;
 pub mod document;
 pub mod extract;
+pub mod facts;
 pub mod host;
 pub mod identity;
 pub mod pipeline;

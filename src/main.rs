@@ -264,6 +264,27 @@ enum Command {
         #[command(flatten)]
         config: ConfigFile,
     },
+    /// The fact ledger: the same figure across articles, side by side, and
+    /// whether the sources agree (computed from a folder of records).
+    #[command(after_help = "Example:\n  wirewatch facts remittances --out out --disagreeing")]
+    Facts {
+        /// Only entries whose measure, entity, unit or wording holds this (any case).
+        #[arg(value_name = "QUERY")]
+        query: Option<String>,
+        /// The records folder [default: <output.dir>/records].
+        #[arg(long, value_name = "DIR")]
+        records: Option<PathBuf>,
+        /// Only entries whose sources disagree.
+        #[arg(long)]
+        disagreeing: bool,
+        /// Write {"entries": [...]} as JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        config: ConfigFile,
+        #[command(flatten)]
+        out: OutDir,
+    },
     /// Print the record's JSON Schema.
     #[command(after_help = "Example:\n  wirewatch schema > record.schema.json")]
     Schema,
@@ -331,6 +352,7 @@ impl Command {
                 config, watch, out, ..
             } => (Some(config), vec![watch, out]),
             Command::Extract { config, .. } => (Some(config), vec![]),
+            Command::Facts { config, out, .. } => (Some(config), vec![out]),
             Command::CheckConfig { config, all } => (
                 Some(config),
                 vec![&all.watch, &all.out, &all.workers, &all.metrics, &all.nats],
@@ -637,6 +659,25 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         #[cfg(feature = "tools")]
         Command::BuildGazetteer { dir } => {
             print!("{}", tools::build_gazetteer::build(&dir)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Facts {
+            query,
+            records,
+            disagreeing,
+            json,
+            ..
+        } => {
+            let options = commands::facts::Options {
+                query,
+                records,
+                disagreeing,
+                json,
+            };
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            commands::facts::facts(&config()?, &options, &mut out)?;
+            out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Schema => {

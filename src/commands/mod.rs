@@ -3,6 +3,7 @@
 //! sink for the [`crate::host`].
 
 pub mod extract;
+pub mod facts;
 pub mod ingest;
 pub mod process;
 pub mod reprocess;

@@ -10,6 +10,7 @@ pub(crate) mod currency;
 pub mod dates;
 pub mod entities;
 mod kinds;
+pub(crate) mod measure;
 pub mod money;
 pub(crate) mod near;
 pub mod numbers;

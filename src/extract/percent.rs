@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::near;
-use super::numbers::{NumberKind, NumberSpan, Qualifier, qualifier, range};
+use super::numbers::{NumberKind, NumberSpan, Qualifier, Written, qualifier, range};
 
 /// A percentage (or the word "percent" with no number).
 #[derive(Debug, Clone, PartialEq)]
@@ -29,6 +29,8 @@ pub struct Percentage {
     pub(crate) of: Option<Range<usize>>,
     /// Both ends of a range.
     pub(crate) span: Option<(f64, f64)>,
+    /// A share written as a fraction in words ("half of", "two-thirds of").
+    pub(crate) fraction: bool,
 }
 
 const MARKS: &[&str] = &[
@@ -151,6 +153,7 @@ pub fn find(text: &str, numbers: &[NumberSpan], taken: &[Range<usize>]) -> Vec<P
                 qualifier: None,
                 of: None,
                 span: None,
+                fraction: false,
             };
             // "10-15%", "5 to 7 per cent".
             if let Some(j) = i.checked_sub(1)
@@ -175,6 +178,7 @@ pub fn find(text: &str, numbers: &[NumberSpan], taken: &[Range<usize>]) -> Vec<P
                 qualifier: None,
                 of: None,
                 span: None,
+                fraction: false,
             }
         } else {
             let w = written.to_ascii_lowercase();
@@ -189,6 +193,7 @@ pub fn find(text: &str, numbers: &[NumberSpan], taken: &[Range<usize>]) -> Vec<P
                 qualifier: None,
                 of: None,
                 span: None,
+                fraction: false,
             }
         };
         if p.value.is_some() {
@@ -197,7 +202,39 @@ pub fn find(text: &str, numbers: &[NumberSpan], taken: &[Range<usize>]) -> Vec<P
         }
         out.push(p);
     }
+    fractions(text, numbers, &mut used, &mut out);
     merge_ranges(text, out)
+}
+
+/// "half of its GDP", "nearly two-thirds of voters", "a quarter of the
+/// workforce": a fraction in words followed by "of" and what it is a share
+/// of is a percentage (50, 66.7, 25). Digits ("1/2") and fractions not
+/// followed by a share ("half an hour") are left to the other extractors.
+fn fractions(text: &str, numbers: &[NumberSpan], used: &mut [bool], out: &mut Vec<Percentage>) {
+    let mut found = Vec::new();
+    for (i, n) in numbers.iter().enumerate() {
+        if used[i] || n.written != Written::Words || !(n.value > 0.0 && n.value < 1.0) {
+            continue;
+        }
+        let Some(of) = share_of(text, n.range.end) else {
+            continue;
+        };
+        used[i] = true;
+        found.push(Percentage {
+            range: n.range.clone(),
+            head: n.range.clone(),
+            value: Some((n.value * 1000.0).round() / 10.0),
+            points: false,
+            qualifier: qualifier::before(text, n.range.start).map(|(q, _)| q),
+            of: Some(of),
+            span: None,
+            fraction: true,
+        });
+    }
+    if !found.is_empty() {
+        out.extend(found);
+        out.sort_by_key(|p| p.range.start);
+    }
 }
 
 /// "percent of 10": the number after "of", when none comes before.
@@ -464,5 +501,15 @@ mod tests {
         assert_eq!(pct("0.5 percentage points")[0].0, "0.5 percentage points");
         assert!(pct("http://x.test/q?a=%28b%29 then").is_empty());
         assert_eq!(pct("How do I calculate a percentage?")[0].1, None);
+        assert_eq!(
+            pct("nearly half of the country’s households"),
+            vec![(
+                "half".into(),
+                Some(50.0),
+                Some("the country’s households".into())
+            )]
+        );
+        assert_eq!(pct("two-thirds of voters backed it")[0].1, Some(66.7));
+        assert!(pct("half an hour later").is_empty());
     }
 }

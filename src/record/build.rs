@@ -4,8 +4,8 @@
 
 use super::place::Locator;
 use super::{
-    Record, SCHEMA_VERSION, SourceMeta, dates, entities, links, money, numbers, percentages,
-    published, quantities, quotes, source, text,
+    Record, SCHEMA_VERSION, SourceMeta, dates, entities, links, measure, money, numbers,
+    percentages, published, quantities, quotes, source, text,
 };
 use crate::document::Document;
 use crate::extract::Facts;
@@ -20,12 +20,13 @@ pub(crate) fn build(doc: Document, facts: &Facts, meta: SourceMeta) -> Record {
     let mut text = text::structure(&doc, &at);
     let links = links::links(&at, &doc.links, &facts.links);
     let numbers = numbers::numbers(&at, &facts.standalone);
-    let money = money::money(&at, &facts.money);
-    let percentages = percentages::percentages(&at, &facts.percentages);
-    let quantities = quantities::quantities(&at, &facts.quantities, &facts.dates);
     let dates = dates::dates(&at, &facts.dates, reference);
     let entities = entities::entities(&at, &facts.entities);
     let quotes = quotes::quotes(&at, &facts.quotes, &facts.entities);
+    let measures = measure::Measures::new(&doc, facts, &at, &dates, &quotes);
+    let money = money::money(&at, &facts.money, &measures);
+    let percentages = percentages::percentages(&at, &facts.percentages, &measures);
+    let quantities = quantities::quantities(&at, &facts.quantities, &facts.dates, &measures);
     let language = text::language(doc.language.as_ref());
     let source = source::source(&doc, meta);
     let id = identity::record_id(&doc.body);

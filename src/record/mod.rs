@@ -17,6 +17,7 @@ mod build;
 mod dates;
 mod entities;
 mod links;
+mod measure;
 mod money;
 mod numbers;
 mod path_date;
@@ -33,6 +34,7 @@ use serde::{Deserialize, Serialize};
 
 pub(crate) use crate::extract::dates::Granularity;
 pub(crate) use crate::extract::entities::EntityType;
+pub(crate) use crate::extract::measure::MeasureKind;
 pub(crate) use crate::extract::numbers::Qualifier;
 pub(crate) use crate::extract::quotes::QuoteKind;
 pub(crate) use crate::extract::units::Dimension;
@@ -271,6 +273,9 @@ pub(crate) struct Money {
     /// High end of a range.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max: Option<f64>,
+    /// What the amount measures, when its sentence says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measure: Option<Measure>,
 }
 
 /// A percentage ("12%", "46.2 per cent", "0.5 percentage points").
@@ -300,6 +305,12 @@ pub(crate) struct Percentage {
     /// High end of a range.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max: Option<f64>,
+    /// A share written as a fraction in words ("half of", "two-thirds of").
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub fraction: bool,
+    /// What the percentage measures, when its sentence says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measure: Option<Measure>,
 }
 
 /// A date, a period or a length of time ("June 30, 2022", "last year",
@@ -373,6 +384,79 @@ pub(crate) struct Quantity {
     /// High end of a range.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max: Option<f64>,
+    /// What the quantity measures, when its sentence says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measure: Option<Measure>,
+}
+
+/// What a figure measures, read from its sentence (see `docs/ledger.md`):
+/// figures of any articles with the same `key`, `kind`, `of`, entity and a
+/// compatible period are the same quantity, side by side in the fact
+/// ledger (`wirewatch facts`).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Measure {
+    /// The words naming what is measured, as written ("remittances from
+    /// its citizens", "bilateral turnover", "Tajik citizens").
+    pub thing: String,
+    /// What is measured, normalized so that wordings meet: lemmas of the
+    /// head and the modifiers that matter, paraphrases made one
+    /// ("money sent home" → `remittance`, "jobless rate" → `unemployment`).
+    pub key: String,
+    pub kind: MeasureKind,
+    /// For a share, the key of the whole it is a share of (`gdp`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub of: Option<String>,
+    /// Whose figure it is ("Tajikistan's GDP" → Tajikistan).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entity: Option<MeasureEntity>,
+    /// When it is stated for: the nearest closed date or period of its
+    /// sentence ("in 2024", "the first seven months of 2025", "last year").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
+    /// The source the sentence cites ("World Bank", "according to …"), or
+    /// the speaker of the quote holding the figure.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cited: Option<String>,
+    /// Lowest value the figure allows, given its hedge or range ("more than
+    /// 17%" → 17; "nearly half" → 45); absent when unbounded below or exact.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub low: Option<f64>,
+    /// Highest value the figure allows ("up to $5m" → 5000000; "nearly
+    /// half" → 50); absent when unbounded above or exact.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub high: Option<f64>,
+}
+
+/// The entity a figure belongs to.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct MeasureEntity {
+    /// Its name ("Tajikistan"; "Russia–Tajikistan" for a bilateral figure).
+    pub name: String,
+    /// The same in every article: `country:TJ` (a country or its
+    /// nationality), `pair:RU-TJ`, `org:tesco`, `place:london`, `person:…`.
+    pub key: String,
+    /// Its id in `entities` (absent for a pair of countries).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Found near the figure (earlier in its sentence or in the two
+    /// before), not in its own words: a weaker link, which the ledger
+    /// trusts only with a stated period or a consistent value.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub context: bool,
+}
+
+/// The period a figure is stated for.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Period {
+    /// As written ("in 2024" is "2024").
+    pub text: String,
+    /// First day (ISO 8601).
+    pub start: String,
+    /// Last day (ISO 8601).
+    pub end: String,
 }
 
 /// One entity of the article: a person, organization, place or other name,

@@ -2,11 +2,12 @@
 //! without an amount ("the dollar rose") is left out.
 
 use super::Money;
+use super::measure::Measures;
 use super::place::{Locator, ends, finite};
 use crate::extract;
 
 /// The amounts with a finite value, in text order.
-pub(super) fn money(at: &Locator<'_>, found: &[extract::Money]) -> Vec<Money> {
+pub(super) fn money(at: &Locator<'_>, found: &[extract::Money], measures: &Measures) -> Vec<Money> {
     let mut out: Vec<Money> = found
         .iter()
         .filter_map(|m| {
@@ -23,6 +24,7 @@ pub(super) fn money(at: &Locator<'_>, found: &[extract::Money]) -> Vec<Money> {
                 qualifier: m.qualifier,
                 min,
                 max,
+                measure: measures.get(&m.range),
             })
         })
         .collect();

@@ -2,11 +2,16 @@
 //! is left out.
 
 use super::Percentage;
+use super::measure::Measures;
 use super::place::{Locator, ends, finite};
 use crate::extract;
 
 /// The percentages with a finite value, in text order.
-pub(super) fn percentages(at: &Locator<'_>, found: &[extract::Percentage]) -> Vec<Percentage> {
+pub(super) fn percentages(
+    at: &Locator<'_>,
+    found: &[extract::Percentage],
+    measures: &Measures,
+) -> Vec<Percentage> {
     let mut out: Vec<Percentage> = found
         .iter()
         .filter_map(|pc| {
@@ -24,6 +29,8 @@ pub(super) fn percentages(at: &Locator<'_>, found: &[extract::Percentage]) -> Ve
                 of: pc.of.as_ref().and_then(|r| at.slice(r)).map(str::to_string),
                 min,
                 max,
+                fraction: pc.fraction,
+                measure: measures.get(&pc.range),
             })
         })
         .collect();

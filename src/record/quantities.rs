@@ -4,6 +4,7 @@
 use std::ops::Range;
 
 use super::Quantity;
+use super::measure::Measures;
 use super::place::{Locator, ends, finite};
 use crate::extract;
 use crate::extract::dates::DateMention;
@@ -18,6 +19,7 @@ pub(super) fn quantities(
     at: &Locator<'_>,
     found: &[extract::Quantity],
     dates: &[DateMention],
+    measures: &Measures,
 ) -> Vec<Quantity> {
     let mut out: Vec<Quantity> = found
         .iter()
@@ -50,6 +52,7 @@ pub(super) fn quantities(
                 qualifier: q.qualifier,
                 min,
                 max,
+                measure: measures.get(&q.range),
             })
         })
         .collect();
