@@ -43,6 +43,7 @@ pub struct Config {
     pub(crate) metrics: MetricsConfig,
     pub log: LogConfig,
     pub(crate) nats: NatsConfig,
+    pub(crate) index: IndexConfig,
 }
 
 /// Which watcher backend turns filesystem changes into hints.
@@ -145,6 +146,14 @@ pub(crate) struct NatsConfig {
     pub tls: bool,
 }
 
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct IndexConfig {
+    pub enabled: bool,
+    pub url: String,
+    pub consumer: String,
+}
+
 /// Command-line values that take precedence over file and environment.
 #[derive(Debug, Clone, Default)]
 pub struct Overrides {
@@ -154,6 +163,7 @@ pub struct Overrides {
     pub workers: Option<usize>,
     pub log_format: Option<LogFormat>,
     pub nats: Option<String>,
+    pub index_url: Option<String>,
 }
 
 impl Config {
@@ -210,6 +220,9 @@ impl Config {
         }
         if let Some(f) = o.log_format {
             self.log.format = f;
+        }
+        if let Some(url) = &o.index_url {
+            self.index.url = url.clone();
         }
         if let Some(url) = &o.nats {
             self.nats.servers = url.split(',').map(|s| s.trim().to_string()).collect();
@@ -300,6 +313,25 @@ impl Config {
                 .map_err(|_| bad("metrics.addr", &self.metrics.addr, "expected HOST:PORT"))?;
         }
         self.validate_nats()?;
+        if self.index_target().is_none() {
+            return Err(bad(
+                "index.url",
+                &self.index.url,
+                "expected empty (an SQLite file in output.dir), postgres://USER:PASSWORD@HOST/DB, or sqlite://PATH",
+            ));
+        }
+        if self.index.consumer.is_empty()
+            || self
+                .index
+                .consumer
+                .contains(['.', ' ', '*', '>', '/', '\\'])
+        {
+            return Err(bad(
+                "index.consumer",
+                &self.index.consumer,
+                "a name without dots, spaces, wildcards or slashes",
+            ));
+        }
         if tracing_subscriber::EnvFilter::try_new(&self.log.level).is_err() {
             return Err(bad(
                 "log.level",
@@ -410,6 +442,12 @@ impl Config {
         } else {
             self.output.ledger.clone()
         }
+    }
+
+    /// Where the index lives (`index.url`); `None` when the URL is not one
+    /// wirewatch can use (validation reports it).
+    pub(crate) fn index_target(&self) -> Option<crate::index::Target> {
+        crate::index::Target::parse(&self.index.url, &self.output.dir)
     }
 
     /// Where `move` puts finished sources: configured, or `done/` in the output folder.
@@ -592,6 +630,27 @@ mod tests {
         assert!(err.to_string().contains("watch.write_timeout_s"), "{err}");
         let err = load(&[("WIREWATCH_WATCH_POLL_SETTLE_MS", "700000")], None).unwrap_err();
         assert!(err.to_string().contains("watch.poll_settle_ms"), "{err}");
+    }
+
+    #[test]
+    fn the_index_url_picks_the_back_end_and_a_bad_one_names_the_key() {
+        let c = load(&[], None).expect("defaults");
+        assert!(c.index.enabled);
+        assert_eq!(
+            c.index_target(),
+            Some(crate::index::Target::Sqlite(PathBuf::from(
+                "out/index.sqlite"
+            )))
+        );
+        let c = load(&[("WIREWATCH_INDEX_URL", "postgres://u:p@h/db")], None).expect("config");
+        assert!(matches!(
+            c.index_target(),
+            Some(crate::index::Target::Postgres(_))
+        ));
+        let err = load(&[("WIREWATCH_INDEX_URL", "mysql://h/db")], None).unwrap_err();
+        assert!(err.to_string().contains("index.url"), "{err}");
+        let err = load(&[], Some("[index]\nconsumer = \"a.b\"\n")).unwrap_err();
+        assert!(err.to_string().contains("index.consumer"), "{err}");
     }
 
     #[test]

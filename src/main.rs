@@ -206,6 +206,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         workers: g.workers,
         log_format: g.log_format,
         nats: g.nats.clone(),
+        index_url: None,
     };
     let config = Config::load(g.config.as_deref(), &overrides)?;
     let command = cli.command.unwrap_or(Command::Run);

@@ -43,6 +43,8 @@ pub(crate) struct Context {
     pub max_file_bytes: u64,
     pub on_success: CompletionAction,
     pub done_dir: PathBuf,
+    /// The index writer, which the committer hands each committed group.
+    pub index: Option<crate::index::writer::Handle>,
     /// Content hashes being processed right now, by the path processing them.
     claims: Mutex<HashMap<String, PathBuf>>,
 }
@@ -81,7 +83,22 @@ impl Context {
         }
         let quarantine = Quarantine::open(out.join("quarantine"), config.quarantine.max_bytes)
             .with_context(|| format!("cannot open quarantine in {}", out.display()))?;
+        let index = match (config.index.enabled, config.index_target()) {
+            (true, Some(target)) => {
+                let described = target.describe();
+                Some(
+                    crate::index::writer::Handle::start(
+                        target,
+                        records.root().to_path_buf(),
+                        health.clone(),
+                    )
+                    .with_context(|| format!("cannot open the index, {described} (index.url)"))?,
+                )
+            }
+            _ => None,
+        };
         Ok(Context {
+            index,
             output,
             ledger,
             records,

@@ -61,11 +61,18 @@ async fn healthz() -> impl IntoResponse {
 }
 
 async fn readyz(State(s): State<AppState>) -> impl IntoResponse {
+    // The index never makes the process unready (the pipeline goes on
+    // without it); its lag and error are shown on a line of their own.
+    let index = s
+        .health
+        .index_status()
+        .map(|line| format!("{line}\n"))
+        .unwrap_or_default();
     match s.health.readiness() {
-        Ok(()) => (StatusCode::OK, "ready\n".to_string()),
+        Ok(()) => (StatusCode::OK, format!("ready\n{index}")),
         Err(why) => (
             StatusCode::SERVICE_UNAVAILABLE,
-            format!("not ready: {why}\n"),
+            format!("not ready: {why}\n{index}"),
         ),
     }
 }
