@@ -48,6 +48,9 @@ struct Global {
     /// NATS servers, comma-separated, for ingest and work (nats.servers).
     #[arg(long, global = true, value_name = "URL")]
     nats: Option<String>,
+    /// The index: postgres://… or an SQLite file (index.url).
+    #[arg(long, global = true, value_name = "URL")]
+    index_url: Option<String>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -89,6 +92,15 @@ enum Command {
     },
     /// Print the record's JSON Schema.
     Schema,
+    /// Search the index: every word must appear ("a phrase", OR); newest first, with the matching sentence.
+    Search(SearchArgs),
+    /// The entities the indexed articles name most.
+    Entities(EntitiesArgs),
+    /// Keep the index: `rebuild` it from the records folder.
+    Index {
+        #[command(subcommand)]
+        action: IndexAction,
+    },
     /// Score extraction on a benchmark with ground truth.
     #[cfg(feature = "tools")]
     Eval {
@@ -110,6 +122,50 @@ enum Command {
         #[arg(value_name = "DIR")]
         dir: PathBuf,
     },
+}
+
+#[derive(Args, Debug)]
+struct SearchArgs {
+    /// The words to find (none: list by the filters alone).
+    #[arg(value_name = "QUERY")]
+    query: Vec<String>,
+    /// Only articles dated on or after this day (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    since: Option<String>,
+    /// Only articles naming this entity (any case).
+    #[arg(long, value_name = "NAME")]
+    entity: Option<String>,
+    /// The entity's type: person, organization, place or misc.
+    #[arg(long = "type", value_name = "TYPE")]
+    entity_type: Option<String>,
+    /// Articles to show at most.
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    limit: usize,
+    /// Print JSON: {"articles": [...]}.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Args, Debug)]
+struct EntitiesArgs {
+    /// Entities to show.
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    top: usize,
+    /// Only articles dated on or after this day (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    since: Option<String>,
+    /// Only this type: person, organization, place or misc.
+    #[arg(long = "type", value_name = "TYPE")]
+    entity_type: Option<String>,
+    /// Print JSON: {"entities": [...]}.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Subcommand, Debug)]
+enum IndexAction {
+    /// Empty the index and index every record file of the output folder again.
+    Rebuild,
 }
 
 #[cfg(feature = "tools")]
@@ -206,7 +262,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         workers: g.workers,
         log_format: g.log_format,
         nats: g.nats.clone(),
-        index_url: None,
+        index_url: g.index_url.clone(),
     };
     let config = Config::load(g.config.as_deref(), &overrides)?;
     let command = cli.command.unwrap_or(Command::Run);
@@ -358,6 +414,41 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         #[cfg(feature = "tools")]
         Command::BuildGazetteer { dir } => {
             print!("{}", tools::build_gazetteer::build(&dir)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Search(a) => {
+            let search = commands::search::Search {
+                q: a.query.join(" "),
+                since: a.since,
+                entity: a.entity,
+                entity_type: a.entity_type,
+                limit: Some(a.limit),
+            };
+            let mut out = std::io::stdout().lock();
+            commands::search::search(&config, &search, a.json, &mut out)?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Entities(a) => {
+            let q = commands::search::Entities {
+                top: Some(a.top),
+                since: a.since,
+                entity_type: a.entity_type,
+            };
+            let mut out = std::io::stdout().lock();
+            commands::search::entities(&config, &q, a.json, &mut out)?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Index {
+            action: IndexAction::Rebuild,
+        } => {
+            let started = std::time::Instant::now();
+            let n = commands::index::rebuild(&config)?;
+            println!(
+                "index rebuilt: {n} articles in {} s",
+                logging::secs(started.elapsed())
+            );
             Ok(ExitCode::SUCCESS)
         }
         Command::Schema => {

@@ -23,8 +23,10 @@
 //! [`schema::MIGRATIONS`], the rows to [`rows::RowSet`], and the table to
 //! [`store::CHILD_TABLES`] when its rows belong to one article.
 
+pub mod api;
 pub mod catchup;
 pub mod db;
+pub mod query;
 pub mod rows;
 pub mod schema;
 pub mod store;

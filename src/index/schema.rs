@@ -84,7 +84,7 @@ CREATE TABLE entities (
     acronym TEXT,
     PRIMARY KEY (article, entity)
 );
-CREATE INDEX entities_name ON entities (name COLLATE NOCASE);
+CREATE INDEX entities_name ON entities (lower(name));
 CREATE INDEX entities_type ON entities (type, name);
 CREATE TABLE mentions (
     article INTEGER NOT NULL REFERENCES articles (key) ON DELETE CASCADE,
@@ -139,7 +139,7 @@ CREATE TABLE quotes (
     char_end INTEGER NOT NULL,
     PRIMARY KEY (article, n)
 );
-CREATE INDEX quotes_speaker ON quotes (speaker COLLATE NOCASE);
+CREATE INDEX quotes_speaker ON quotes (lower(speaker));
 CREATE TABLE index_state (
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL

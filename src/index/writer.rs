@@ -101,13 +101,13 @@ impl Handle {
             return;
         }
         let n = records.len() as u64;
-        match self.tx.try_send(Msg::Committed(records)) {
-            Ok(()) => {
-                self.queued.fetch_add(n, Ordering::Relaxed);
-            }
-            Err(TrySendError::Full(_) | TrySendError::Disconnected(_)) => {
-                self.overflowed.fetch_add(n, Ordering::Relaxed);
-            }
+        // Counted before sending, so the writer never takes away more than was added.
+        self.queued.fetch_add(n, Ordering::Relaxed);
+        if let Err(TrySendError::Full(_) | TrySendError::Disconnected(_)) =
+            self.tx.try_send(Msg::Committed(records))
+        {
+            self.queued.fetch_sub(n, Ordering::Relaxed);
+            self.overflowed.fetch_add(n, Ordering::Relaxed);
         }
     }
 
