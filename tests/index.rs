@@ -8,18 +8,10 @@
 mod common;
 
 use std::collections::BTreeSet;
-use std::path::Path;
 use std::time::Duration;
 
+use common::index::*;
 use common::*;
-
-/// An article with a link, a quote, money and a percentage, so every table
-/// has rows.
-pub const HARBOUR: &str = "# Council approves the harbour budget\n\n\
-LISBON, March 3, 2025 — The city council approved a budget of $4.5 million for the harbour, \
-about 12% of the city's spending.\n\n\
-\"We will rebuild the harbour walls this year,\" said Maria Costa, the mayor of Lisbon.\n\n\
-The plans are on the [council website](https://example.org/council/harbour).\n";
 
 fn index_path(ws: &Workspace) -> std::path::PathBuf {
     ws.out().join("index.sqlite")
@@ -105,20 +97,6 @@ fn process(ws: &Workspace) -> String {
         ],
         &[],
     )
-}
-
-fn sample_workspace() -> Workspace {
-    let ws = Workspace::new();
-    ws.copy_seeds();
-    drop_file(&ws.watch(), "harbour.md", HARBOUR.as_bytes());
-    for n in 0..3 {
-        drop_file(
-            &ws.watch(),
-            &format!("council-{n}.txt"),
-            article(n).as_bytes(),
-        );
-    }
-    ws
 }
 
 fn cli(ws: &Workspace, args: &[&str]) -> std::process::Output {
@@ -257,37 +235,6 @@ fn process_indexes_every_record_and_search_finds_it() {
     let before = dump(&ws);
     process(&ws);
     assert_eq!(dump(&ws), before);
-}
-
-/// The ```sql blocks of docs/index.md for `dialect` (`sqlite` or `postgres`).
-pub fn doc_queries(dialect: &str) -> Vec<String> {
-    let doc = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/index.md"))
-        .unwrap();
-    let mut out = Vec::new();
-    let mut current: Option<String> = None;
-    for line in doc.lines() {
-        match (&mut current, line.trim_end()) {
-            (None, fence) if fence.starts_with("```sql") => {
-                let tag = fence.trim_start_matches("```sql").trim();
-                current = (tag.is_empty() || tag == dialect).then(String::new);
-                if current.is_none() {
-                    current = Some("\u{0}skip".into());
-                }
-            }
-            (Some(q), "```") => {
-                if !q.starts_with('\u{0}') {
-                    out.push(q.clone());
-                }
-                current = None;
-            }
-            (Some(q), l) => {
-                q.push_str(l);
-                q.push('\n');
-            }
-            (None, _) => {}
-        }
-    }
-    out
 }
 
 #[test]

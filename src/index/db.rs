@@ -101,6 +101,8 @@ impl Db {
                     config.connect_timeout(PG_CONNECT_TIMEOUT);
                 }
                 config.application_name("wirewatch");
+                // Notices ("already exists, skipping") are not worth a log line.
+                config.options("-c client_min_messages=warning");
                 let client = config.connect(postgres::NoTls)?;
                 Ok(Db::Postgres(Box::new(client)))
             }
@@ -234,8 +236,9 @@ fn pg_query(
     sql: &str,
     params: &[Param],
 ) -> Result<Vec<Row>, IndexError> {
+    // A common table expression also takes INSERT … RETURNING.
     let sql = format!(
-        "SELECT row_to_json(q)::text FROM ({}) q",
+        "WITH q AS ({}) SELECT row_to_json(q)::text FROM q",
         numbered_to_dollar(sql)
     );
     let refs = pg_refs(params);

@@ -92,7 +92,7 @@ pub(crate) fn redact(url: &str) -> String {
 pub enum IndexError {
     #[error("sqlite: {0}")]
     Sqlite(#[from] rusqlite::Error),
-    #[error("postgres: {0}")]
+    #[error("postgres: {}", postgres_message(.0))]
     Postgres(#[from] postgres::Error),
     #[error("{path}: {source}")]
     Io {
@@ -107,6 +107,18 @@ pub enum IndexError {
     TooNew { found: i64, known: i64 },
     #[error("{0}")]
     Query(String),
+}
+
+/// The server's own message when it sent one (the client's `Display` says
+/// only "db error"), else the client's.
+fn postgres_message(e: &postgres::Error) -> String {
+    match e.as_db_error() {
+        Some(db) => format!("{}: {}", db.severity(), db.message()),
+        None => match std::error::Error::source(e) {
+            Some(source) => format!("{e}: {source}"),
+            None => e.to_string(),
+        },
+    }
 }
 
 #[cfg(test)]
