@@ -96,10 +96,11 @@ enum Command {
     Search(SearchArgs),
     /// The entities the indexed articles name most.
     Entities(EntitiesArgs),
-    /// Keep the index: `rebuild` it from the records folder.
+    /// Keep the index: `rebuild` it from the records folder; without an action,
+    /// index the NATS records stream (a cluster's indexer: --nats, --index-url).
     Index {
         #[command(subcommand)]
-        action: IndexAction,
+        action: Option<IndexAction>,
     },
     /// Score extraction on a benchmark with ground truth.
     #[cfg(feature = "tools")]
@@ -440,8 +441,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Index { action: None } => {
+            commands::index::consume(&config)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Index {
-            action: IndexAction::Rebuild,
+            action: Some(IndexAction::Rebuild),
         } => {
             let started = std::time::Instant::now();
             let n = commands::index::rebuild(&config)?;

@@ -1,5 +1,6 @@
 //! `wirewatch index rebuild`: makes the index anew from the records folder
-//! (after a schema change, or to check the live index against it).
+//! (after a schema change, or to check the live index against it);
+//! `wirewatch index --nats URL`: the cluster's indexer of the records stream.
 
 use anyhow::Context as _;
 
@@ -19,4 +20,9 @@ pub fn rebuild(config: &Config) -> anyhow::Result<u64> {
             records.display()
         )
     })
+}
+
+/// Indexes the NATS records stream until SIGINT or SIGTERM.
+pub fn consume(config: &Config) -> anyhow::Result<()> {
+    crate::index::consume::run(config)
 }

@@ -25,6 +25,7 @@
 
 pub mod api;
 pub mod catchup;
+pub mod consume;
 pub mod db;
 pub mod query;
 pub mod rows;
