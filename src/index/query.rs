@@ -146,9 +146,12 @@ pub fn search(db: &mut Db, s: &Search) -> Result<Vec<Hit>, IndexError> {
         None => {}
     }
     let p = next(&mut params, Param::Int(limit as i64));
+    // The order is found over keys alone; only the articles shown are read
+    // whole (their bodies give the matching sentence).
     let sql = format!(
         "SELECT a.id, a.path, a.title, a.published, a.dated, a.url, a.publisher, a.language, a.body, a.sentences \
-         FROM {from}{} ORDER BY a.dated DESC, a.ingested_at DESC, a.key DESC LIMIT {p}",
+         FROM articles a WHERE a.key IN (SELECT a.key FROM {from}{} ORDER BY a.dated DESC, a.ingested_at DESC, a.key DESC LIMIT {p}) \
+         ORDER BY a.dated DESC, a.ingested_at DESC, a.key DESC",
         if conds.is_empty() {
             String::new()
         } else {

@@ -288,7 +288,7 @@ mod tests {
         assert_eq!(once[0].1, 1);
         // The sample names people and places and states figures (no links, no quotes).
         assert!(once[..4].iter().all(|(_, n)| *n > 0), "{once:?}");
-        store.write(&[set.clone()], &[]).unwrap();
+        store.write(std::slice::from_ref(&set), &[]).unwrap();
         assert_eq!(counts(&mut store), once);
         let key_before = store.db().query("SELECT key FROM articles", &[]).unwrap();
         let mut revised = record.clone();
@@ -311,7 +311,9 @@ mod tests {
                 .map(String::as_str),
             Some("1")
         );
-        store.write(&[], &[record.source.path.clone()]).unwrap();
+        store
+            .write(&[], std::slice::from_ref(&record.source.path))
+            .unwrap();
         assert!(counts(&mut store).iter().all(|(_, n)| *n == 0));
     }
 }
