@@ -61,6 +61,7 @@ pub struct Config {
     pub(crate) metrics: MetricsConfig,
     pub log: LogConfig,
     pub(crate) nats: NatsConfig,
+    pub(crate) index: IndexConfig,
 }
 
 /// Which watcher backend turns filesystem changes into hints.
@@ -166,6 +167,14 @@ pub(crate) struct NatsConfig {
     pub tls: bool,
 }
 
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct IndexConfig {
+    pub enabled: bool,
+    pub url: String,
+    pub consumer: String,
+}
+
 /// Command-line values that take precedence over file and environment.
 #[derive(Debug, Clone, Default)]
 pub struct Overrides {
@@ -176,6 +185,7 @@ pub struct Overrides {
     pub log_format: Option<LogFormat>,
     pub log_level: Option<String>,
     pub nats: Option<String>,
+    pub index_url: Option<String>,
 }
 
 impl Overrides {
@@ -193,6 +203,7 @@ impl Overrides {
             (self.log_format.is_some(), "log.format", "--log-format"),
             (self.log_level.is_some(), "log.level", "--log-level"),
             (self.nats.is_some(), "nats.servers", "--nats"),
+            (self.index_url.is_some(), "index.url", "--index-url"),
         ];
         for (given, key, flag) in set {
             if given {
@@ -259,6 +270,9 @@ impl Config {
         if let Some(level) = &o.log_level {
             self.log.level = level.clone();
         }
+        if let Some(url) = &o.index_url {
+            self.index.url = url.clone();
+        }
         if let Some(url) = &o.nats {
             self.nats.servers = url.split(',').map(|s| s.trim().to_string()).collect();
         }
@@ -293,6 +307,25 @@ impl Config {
                 .map_err(|why| bad("metrics.addr", &self.metrics.addr, &why))?;
         }
         self.validate_nats(&bad)?;
+        if self.index_target().is_none() {
+            return Err(bad(
+                "index.url",
+                &self.index.url,
+                "expected empty (an SQLite file in output.dir), postgres://USER:PASSWORD@HOST/DB, or sqlite://PATH",
+            ));
+        }
+        if self.index.consumer.is_empty()
+            || self
+                .index
+                .consumer
+                .contains(['.', ' ', '*', '>', '/', '\\'])
+        {
+            return Err(bad(
+                "index.consumer",
+                &self.index.consumer,
+                "a name without dots, spaces, wildcards or slashes",
+            ));
+        }
         if tracing_subscriber::EnvFilter::try_new(&self.log.level).is_err() {
             return Err(bad(
                 "log.level",
@@ -401,6 +434,12 @@ impl Config {
         } else {
             self.output.ledger.clone()
         }
+    }
+
+    /// Where the index lives (`index.url`); `None` when the URL is not one
+    /// wirewatch can use (validation reports it).
+    pub(crate) fn index_target(&self) -> Option<crate::index::Target> {
+        crate::index::Target::parse(&self.index.url, &self.output.dir)
     }
 
     /// Where `move` puts finished sources: configured, or `done/` in the output folder.
@@ -659,6 +698,27 @@ mod tests {
         assert!(err.to_string().contains("watch.write_timeout_s"), "{err}");
         let err = load(&[("WIREWATCH_WATCH_POLL_SETTLE_MS", "700000")], None).unwrap_err();
         assert!(err.to_string().contains("watch.poll_settle_ms"), "{err}");
+    }
+
+    #[test]
+    fn the_index_url_picks_the_back_end_and_a_bad_one_names_the_key() {
+        let c = load(&[], None).expect("defaults");
+        assert!(c.index.enabled);
+        assert_eq!(
+            c.index_target(),
+            Some(crate::index::Target::Sqlite(PathBuf::from(
+                "out/index.sqlite"
+            )))
+        );
+        let c = load(&[("WIREWATCH_INDEX_URL", "postgres://u:p@h/db")], None).expect("config");
+        assert!(matches!(
+            c.index_target(),
+            Some(crate::index::Target::Postgres(_))
+        ));
+        let err = load(&[("WIREWATCH_INDEX_URL", "mysql://h/db")], None).unwrap_err();
+        assert!(err.to_string().contains("index.url"), "{err}");
+        let err = load(&[], Some("[index]\nconsumer = \"a.b\"\n")).unwrap_err();
+        assert!(err.to_string().contains("index.consumer"), "{err}");
     }
 
     #[test]

@@ -6,7 +6,8 @@
 //! (records here, or NATS), [`watch`] sees what the folder holds,
 //! [`pipeline`] queues and runs the jobs, [`article`] takes one from bytes to
 //! record: [`document`] turns bytes into clean text, [`extract`] finds facts,
-//! [`record`] builds the record; [`sink`] makes results durable,
+//! [`record`] builds the record; [`sink`] makes results durable, [`index`]
+//! keeps every record in a database people query,
 //! [`telemetry`] reports on all of it; [`commands`] are the subcommands. The
 //! build-time `tools` (benchmarks and training) sit behind the `tools`
 //! feature.
@@ -26,6 +27,7 @@ pub mod extract;
 pub mod facts;
 pub mod host;
 pub mod identity;
+pub(crate) mod index;
 pub mod pipeline;
 pub mod record;
 pub mod sink;

@@ -147,6 +147,20 @@ impl Layer for NatsServers {
     }
 }
 
+/// Where the index is kept.
+#[derive(Args, Debug, Clone, Default)]
+struct IndexUrl {
+    /// The index: postgres://… or sqlite://PATH [default: an SQLite file in the output folder] (index.url).
+    #[arg(long, value_name = "URL")]
+    index_url: Option<String>,
+}
+
+impl Layer for IndexUrl {
+    fn apply(&self, o: &mut Overrides) {
+        o.index_url.clone_from(&self.index_url);
+    }
+}
+
 /// Every flag group, for `check-config`, which shows their effect.
 #[derive(Args, Debug, Clone, Default)]
 struct AllLayers {
@@ -160,6 +174,8 @@ struct AllLayers {
     metrics: MetricsAddr,
     #[command(flatten)]
     nats: NatsServers,
+    #[command(flatten)]
+    index: IndexUrl,
 }
 
 #[derive(Subcommand, Debug)]
@@ -177,6 +193,8 @@ enum Command {
         workers: Workers,
         #[command(flatten)]
         metrics: MetricsAddr,
+        #[command(flatten)]
+        index: IndexUrl,
     },
     /// Watch the folder like `run`, but publish each article to a NATS JetStream work queue.
     #[command(
@@ -207,6 +225,8 @@ enum Command {
         metrics: MetricsAddr,
         #[command(flatten)]
         nats: NatsServers,
+        #[command(flatten)]
+        index: IndexUrl,
     },
     /// Process files and folders once, with the daemon's output, then exit.
     #[command(after_help = "Example:\n  wirewatch process seeds --out out")]
@@ -220,6 +240,8 @@ enum Command {
         out: OutDir,
         #[command(flatten)]
         workers: Workers,
+        #[command(flatten)]
+        index: IndexUrl,
     },
     /// Re-extract known articles from their sources (those made by an older
     /// extractor version, or all with --all), e.g. after an upgrade.
@@ -288,6 +310,47 @@ enum Command {
     /// Print the record's JSON Schema.
     #[command(after_help = "Example:\n  wirewatch schema > record.schema.json")]
     Schema,
+    /// Search the index: every word must appear ("a phrase", OR); newest first, with the matching sentence.
+    #[command(after_help = "Example:\n  wirewatch search remittances --since 2025-01-01 --out out")]
+    Search {
+        #[command(flatten)]
+        args: SearchArgs,
+        #[command(flatten)]
+        config: ConfigFile,
+        #[command(flatten)]
+        out: OutDir,
+        #[command(flatten)]
+        index: IndexUrl,
+    },
+    /// The entities the indexed articles name most.
+    #[command(after_help = "Example:\n  wirewatch entities --top 10 --type person --out out")]
+    Entities {
+        #[command(flatten)]
+        args: EntitiesArgs,
+        #[command(flatten)]
+        config: ConfigFile,
+        #[command(flatten)]
+        out: OutDir,
+        #[command(flatten)]
+        index: IndexUrl,
+    },
+    /// Keep the index: `rebuild` it from the records folder; without an action,
+    /// index the NATS records stream (a cluster's indexer: --nats, --index-url).
+    #[command(
+        after_help = "Examples:\n  wirewatch index rebuild --out out\n  wirewatch index --nats nats://127.0.0.1:4222 --index-url postgres://wirewatch@localhost/wirewatch"
+    )]
+    Index {
+        #[command(subcommand)]
+        action: Option<IndexAction>,
+        #[command(flatten)]
+        config: ConfigFile,
+        #[command(flatten)]
+        out: OutDir,
+        #[command(flatten)]
+        nats: NatsServers,
+        #[command(flatten)]
+        index: IndexUrl,
+    },
     /// Score extraction on a benchmark with ground truth.
     #[cfg(feature = "tools")]
     Eval {
@@ -327,7 +390,8 @@ impl Command {
                 out,
                 workers,
                 metrics,
-            } => (Some(config), vec![watch, out, workers, metrics]),
+                index,
+            } => (Some(config), vec![watch, out, workers, metrics, index]),
             Command::Ingest {
                 config,
                 watch,
@@ -341,25 +405,91 @@ impl Command {
                 workers,
                 metrics,
                 nats,
-            } => (Some(config), vec![out, workers, metrics, nats]),
+                index,
+            } => (Some(config), vec![out, workers, metrics, nats, index]),
             Command::Process {
                 config,
                 out,
                 workers,
+                index,
                 ..
-            } => (Some(config), vec![out, workers]),
+            } => (Some(config), vec![out, workers, index]),
             Command::Reprocess {
                 config, watch, out, ..
             } => (Some(config), vec![watch, out]),
             Command::Extract { config, .. } => (Some(config), vec![]),
             Command::Facts { config, out, .. } => (Some(config), vec![out]),
+            Command::Search {
+                config, out, index, ..
+            }
+            | Command::Entities {
+                config, out, index, ..
+            } => (Some(config), vec![out, index]),
+            Command::Index {
+                config,
+                out,
+                nats,
+                index,
+                ..
+            } => (Some(config), vec![out, nats, index]),
             Command::CheckConfig { config, all } => (
                 Some(config),
-                vec![&all.watch, &all.out, &all.workers, &all.metrics, &all.nats],
+                vec![
+                    &all.watch,
+                    &all.out,
+                    &all.workers,
+                    &all.metrics,
+                    &all.nats,
+                    &all.index,
+                ],
             ),
             _ => (None, vec![]),
         }
     }
+}
+
+#[derive(Args, Debug)]
+struct SearchArgs {
+    /// The words to find (none: list by the filters alone).
+    #[arg(value_name = "QUERY")]
+    query: Vec<String>,
+    /// Only articles dated on or after this day (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    since: Option<String>,
+    /// Only articles naming this entity (any case).
+    #[arg(long, value_name = "NAME")]
+    entity: Option<String>,
+    /// The entity's type: person, organization, place or misc.
+    #[arg(long = "type", value_name = "TYPE")]
+    entity_type: Option<String>,
+    /// Articles to show at most.
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    limit: usize,
+    /// Print JSON: {"articles": [...]}.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Args, Debug)]
+struct EntitiesArgs {
+    /// Entities to show.
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    top: usize,
+    /// Only articles dated on or after this day (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    since: Option<String>,
+    /// Only this type: person, organization, place or misc.
+    #[arg(long = "type", value_name = "TYPE")]
+    entity_type: Option<String>,
+    /// Print JSON: {"entities": [...]}.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Subcommand, Debug)]
+enum IndexAction {
+    /// Empty the index and index every record file of the output folder again.
+    Rebuild,
 }
 
 #[cfg(feature = "tools")]
@@ -481,6 +611,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         out: OutDir::default(),
         workers: Workers::default(),
         metrics: MetricsAddr::default(),
+        index: IndexUrl::default(),
     });
     let (file, layers) = command.layers();
     let mut overrides = Overrides {
@@ -678,6 +809,46 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let mut out = std::io::BufWriter::new(stdout.lock());
             commands::facts::facts(&config()?, &options, &mut out)?;
             out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Search { args: a, .. } => {
+            let search = commands::search::Search {
+                q: a.query.join(" "),
+                since: a.since,
+                entity: a.entity,
+                entity_type: a.entity_type,
+                limit: Some(a.limit),
+            };
+            let mut out = std::io::stdout().lock();
+            commands::search::search(&config()?, &search, a.json, &mut out)?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Entities { args: a, .. } => {
+            let q = commands::search::Entities {
+                top: Some(a.top),
+                since: a.since,
+                entity_type: a.entity_type,
+            };
+            let mut out = std::io::stdout().lock();
+            commands::search::entities(&config()?, &q, a.json, &mut out)?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Index { action: None, .. } => {
+            commands::index::consume(&config()?)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Index {
+            action: Some(IndexAction::Rebuild),
+            ..
+        } => {
+            let started = std::time::Instant::now();
+            let n = commands::index::rebuild(&config()?)?;
+            println!(
+                "index rebuilt: {n} articles in {} s",
+                logging::secs(started.elapsed())
+            );
             Ok(ExitCode::SUCCESS)
         }
         Command::Schema => {

@@ -48,11 +48,18 @@ pub(super) fn start(
     if config.metrics.enabled {
         let telemetry = Arc::new(Telemetry::install()?);
         let addr = config.metrics_addr()?;
+        // The index's read-only API, wherever the index is kept.
+        let api = config
+            .index
+            .enabled
+            .then(|| config.index_target())
+            .flatten()
+            .map(crate::index::api::router);
         let (bound, _task) =
-            runtime.block_on(http::serve(addr, telemetry, health.clone(), async {
+            runtime.block_on(http::serve(addr, telemetry, health.clone(), api, async {
                 let _ = http_stop_rx.await;
             }))?;
-        tracing::info!(addr = %bound, "serving /metrics, /healthz, /readyz");
+        tracing::info!(addr = %bound, "serving /metrics, /healthz, /readyz, /api");
     }
     metrics::gauge!(m::LEDGER_ENTRIES.name).set(ctx.ledger.len().unwrap_or(0) as f64);
     metrics::gauge!(m::QUARANTINE_BYTES.name).set(ctx.quarantine.used_bytes() as f64);

@@ -130,6 +130,7 @@ impl Host {
         let ctx = Arc::new(Context::open(&config, health.clone(), sink)?);
         report_found(&ctx, &config);
         let exporter = exporter::start(&config, mode, &runtime, &health, &ctx)?;
+        let indexed = ctx.clone();
         let (abort_tx, abort) = crossbeam_channel::bounded(1);
         let abort = match mode {
             Mode::Daemon => {
@@ -183,6 +184,10 @@ impl Host {
         match stopped {
             Ok(Stopped::Interrupted | Stopped::TimedOut) => runtime.shutdown_background(),
             _ => {
+                // Whatever the index has not written yet is caught up at the next start.
+                if let Some(index) = &indexed.index {
+                    index.close();
+                }
                 exporter.stop();
                 runtime.shutdown_timeout(Duration::from_secs(1));
             }

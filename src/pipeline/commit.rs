@@ -185,6 +185,18 @@ impl Committer {
         }
         self.ctx
             .release_claims(group.iter().filter_map(|c| c.claim.as_deref()));
+        // Durable now: the index may have them (it never holds this thread up).
+        if let Some(index) = &self.ctx.index {
+            index.committed(
+                group
+                    .iter()
+                    .filter_map(|c| match &c.outcome {
+                        Outcome::Ok { record, .. } => Some(record.clone()),
+                        _ => None,
+                    })
+                    .collect(),
+            );
+        }
         if let Ok(n) = self.ctx.ledger.len() {
             metrics::gauge!(m::LEDGER_ENTRIES.name).set(n as f64);
         }

@@ -48,6 +48,8 @@ pub(crate) struct Context {
     pub max_file_bytes: u64,
     pub on_success: CompletionAction,
     pub done_dir: PathBuf,
+    /// The index writer, which the committer hands each committed group.
+    pub index: Option<crate::index::writer::Handle>,
     /// Content hashes being processed right now, by the path processing them.
     claims: Mutex<HashMap<String, PathBuf>>,
 }
@@ -111,7 +113,22 @@ impl Context {
         )
         .with_context(|| format!("cannot open quarantine in {}", out.display()))?;
         let jsonl = open_jsonl(config)?;
+        let index = match (config.index.enabled, config.index_target()) {
+            (true, Some(target)) => {
+                let described = target.describe();
+                Some(
+                    crate::index::writer::Handle::start(
+                        target,
+                        records.root().to_path_buf(),
+                        health.clone(),
+                    )
+                    .with_context(|| format!("cannot open the index, {described} (index.url)"))?,
+                )
+            }
+            _ => None,
+        };
         Ok(Context {
+            index,
             output,
             ledger,
             records,

@@ -325,6 +325,47 @@ metric!(
     [("op", NatsOp::LABELS)]
 );
 
+metric!(
+    INDEX_LAG,
+    "wirewatch_index_lag_records",
+    Gauge,
+    Count,
+    "Records committed but not yet in the index (index.url); grows while the index fails and falls as it catches up.",
+    []
+);
+metric!(
+    INDEX_ARTICLES,
+    "wirewatch_index_articles_total",
+    Counter,
+    Count,
+    "Article row sets written to the index (a record written again counts again).",
+    []
+);
+metric!(
+    INDEX_ERRORS,
+    "wirewatch_index_errors_total",
+    Counter,
+    Count,
+    "Failed index writes (server down, disk full) and records the index could not read.",
+    []
+);
+metric!(
+    INDEX_UP,
+    "wirewatch_index_up",
+    Gauge,
+    Count,
+    "1 while the last index write succeeded, 0 while the index fails.",
+    []
+);
+metric!(
+    INDEX_BATCH,
+    "wirewatch_index_batch_seconds",
+    Histogram,
+    Seconds,
+    "Time to write one batch of records to the index (one transaction).",
+    [],
+    SECONDS_BUCKETS
+);
 /// Every metric, in documentation order.
 pub const ALL: &[&MetricDef] = &[
     &FILES_DETECTED,
@@ -356,6 +397,11 @@ pub const ALL: &[&MetricDef] = &[
     &NATS_DEAD_LETTERED,
     &NATS_PENDING,
     &NATS_ERRORS,
+    &INDEX_LAG,
+    &INDEX_ARTICLES,
+    &INDEX_ERRORS,
+    &INDEX_UP,
+    &INDEX_BATCH,
 ];
 
 /// Standard process metrics, exported by the `metrics-process` collector

@@ -59,6 +59,13 @@ pub(crate) struct Health {
     /// Kept apart from `output_error`: the committer clears that one after
     /// every good group, which says nothing about whether NATS is reachable.
     connection_error: Mutex<Option<String>>,
+    /// Why the index cannot be written, while it cannot; it never makes the
+    /// process unready (the pipeline goes on), only shows in `/readyz`.
+    index_error: Mutex<Option<String>>,
+    /// Records committed but not yet in the index.
+    index_lag: std::sync::atomic::AtomicU64,
+    /// Whether this process keeps an index at all.
+    index_kept: AtomicBool,
 }
 
 impl Health {
@@ -84,6 +91,33 @@ impl Health {
             *e = error;
         }
         self.publish();
+    }
+
+    /// Records that the index cannot be written, or works again (`None`).
+    pub(crate) fn set_index_error(&self, error: Option<String>) {
+        self.index_kept.store(true, Ordering::Relaxed);
+        if let Ok(mut e) = self.index_error.lock() {
+            *e = error;
+        }
+    }
+
+    /// Records how many committed records the index lacks.
+    pub(crate) fn set_index_lag(&self, lag: u64) {
+        self.index_kept.store(true, Ordering::Relaxed);
+        self.index_lag.store(lag, Ordering::Relaxed);
+    }
+
+    /// A line for `/readyz` about the index, when this process keeps one.
+    pub(crate) fn index_status(&self) -> Option<String> {
+        if !self.index_kept.load(Ordering::Relaxed) {
+            return None;
+        }
+        let lag = self.index_lag.load(Ordering::Relaxed);
+        let error = self.index_error.lock().ok().and_then(|e| e.clone());
+        Some(match error {
+            Some(e) => format!("index: {lag} records behind, failing: {e}"),
+            None => format!("index: {lag} records behind"),
+        })
     }
 
     /// `Ok` when ready, else why not.

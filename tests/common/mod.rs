@@ -2,6 +2,8 @@
 //! folders, scrape its metrics over HTTP, send it signals.
 #![allow(dead_code)]
 
+pub mod index;
+
 use std::io::Read;
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};

@@ -1,0 +1,165 @@
+//! How the index finds what it has not caught up with: each article row
+//! remembers its record file and that file's stamp (modification time and
+//! size) when indexed; a scan of the records folder compares. A record
+//! written after the index stopped (a crash between commit and index, a
+//! server down, `reprocess`) has no row or another stamp; a row whose
+//! record file is gone is removed.
+
+use std::collections::{BTreeMap, HashMap};
+use std::io;
+use std::path::{Path, PathBuf};
+
+use super::IndexError;
+use super::rows::{self, Provenance, RowSet};
+
+/// The origin that rows from the records folder `root` carry.
+pub fn origin(root: &Path) -> String {
+    std::fs::canonicalize(root)
+        .unwrap_or_else(|_| root.to_path_buf())
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// A record file's stamp: it changes whenever the file is replaced.
+pub fn stamp(meta: &std::fs::Metadata) -> String {
+    let mtime = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos());
+    format!("{mtime}-{}", meta.len())
+}
+
+/// Every record file below `root` (relative path → stamp); temp files of
+/// unfinished writes are not records.
+pub fn scan(root: &Path) -> io::Result<BTreeMap<String, String>> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(e) => e,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
+            Err(e) => return Err(e),
+        };
+        for entry in entries {
+            let entry = entry?;
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            let ty = entry.file_type()?;
+            if ty.is_dir() {
+                stack.push(entry.path());
+            } else if ty.is_file() && name.ends_with(".json") && !name.starts_with('.') {
+                let path = entry.path();
+                let Ok(meta) = entry.metadata() else { continue };
+                if let Some(rel) = relative(root, &path) {
+                    out.insert(rel, stamp(&meta));
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// `path` relative to `root`, with `/` separators.
+pub fn relative(root: &Path, path: &Path) -> Option<String> {
+    let rel = path.strip_prefix(root).ok()?;
+    Some(
+        rel.components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/"),
+    )
+}
+
+/// What a scan found the index lacks.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Plan {
+    /// Record files to (re)index.
+    pub changed: Vec<String>,
+    /// Record files the index has but the folder no longer holds.
+    pub gone: Vec<String>,
+}
+
+/// Compares the folder with the index's stamps.
+pub fn plan(folder: &BTreeMap<String, String>, indexed: &HashMap<String, String>) -> Plan {
+    let changed = folder
+        .iter()
+        .filter(|(rel, stamp)| indexed.get(*rel) != Some(*stamp))
+        .map(|(rel, _)| rel.clone())
+        .collect();
+    let mut gone: Vec<String> = indexed
+        .keys()
+        .filter(|rel| !folder.contains_key(*rel))
+        .cloned()
+        .collect();
+    gone.sort();
+    Plan { changed, gone }
+}
+
+/// Reads one record file into its row set. `Ok(None)` when the file is
+/// gone (replaced or removed since it was listed).
+pub fn load(
+    root: &Path,
+    origin: &str,
+    path: &Path,
+    indexed_at: &str,
+) -> Result<Option<RowSet>, IndexError> {
+    let io_error = |source| IndexError::Io {
+        path: PathBuf::from(path),
+        source,
+    };
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(io_error(e)),
+    };
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(io_error(e)),
+    };
+    let record = rows::parse(&bytes).map_err(|e| IndexError::Record {
+        path: path.display().to_string(),
+        message: e.to_string(),
+    })?;
+    let from = Provenance {
+        origin: origin.to_string(),
+        record_file: relative(root, path),
+        stamp: stamp(&meta),
+    };
+    Ok(Some(rows::rows(&record, &from, indexed_at)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_plan_lists_new_replaced_and_removed_records() {
+        let folder: BTreeMap<String, String> = [("a.json", "1"), ("b.json", "2"), ("c.json", "3")]
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
+        let indexed: HashMap<String, String> = [("a.json", "1"), ("b.json", "9"), ("d.json", "4")]
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
+        assert_eq!(
+            plan(&folder, &indexed),
+            Plan {
+                changed: vec!["b.json".into(), "c.json".into()],
+                gone: vec!["d.json".into()],
+            }
+        );
+    }
+
+    #[test]
+    fn temp_files_are_not_records() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("x")).unwrap();
+        std::fs::write(dir.path().join("x/a.txt.json"), b"{}").unwrap();
+        std::fs::write(dir.path().join("x/.a.txt.json.1.2.wwtmp"), b"{").unwrap();
+        let found = scan(dir.path()).unwrap();
+        assert_eq!(found.keys().collect::<Vec<_>>(), vec!["x/a.txt.json"]);
+    }
+}

@@ -1,0 +1,453 @@
+//! A record turned into the rows the index keeps of it: one `articles` row
+//! and the rows of each per-article table. The store writes any [`Table`]
+//! the same way, so a later table (keywords, stories) only adds one here.
+
+use serde::Serialize;
+
+use super::db::Param;
+use crate::record::Record;
+
+/// Where a row set came from, so the index knows what it has caught up
+/// with: the records folder (or stream) and the state of the record then.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Provenance {
+    /// The records folder (its absolute path) or `nats:<stream>`.
+    pub origin: String,
+    /// The record file, relative to the records folder (none from a stream).
+    pub record_file: Option<String>,
+    /// What the record was when indexed: `<mtime ns>-<bytes>` of its file,
+    /// or `seq:<stream sequence>`.
+    pub stamp: String,
+}
+
+/// Rows of one per-article table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    pub name: &'static str,
+    /// Columns after `article` (the article's key, filled in by the store).
+    pub columns: &'static [&'static str],
+    pub rows: Vec<Vec<Param>>,
+}
+
+/// Everything the index holds about one article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowSet {
+    /// The article's path: the key a new revision or a replay upserts by.
+    pub path: String,
+    /// The `articles` row, in [`ARTICLE_COLUMNS`] order.
+    pub article: Vec<Param>,
+    pub children: Vec<Table>,
+}
+
+/// The columns of `articles` the store writes (all but `key`).
+pub const ARTICLE_COLUMNS: &[&str] = &[
+    "path",
+    "id",
+    "title",
+    "published",
+    "published_from",
+    "dated",
+    "url",
+    "publisher",
+    "authors",
+    "language",
+    "words",
+    "revision",
+    "ingested_at",
+    "format",
+    "content_hash",
+    "body",
+    "sentences",
+    "origin",
+    "record_file",
+    "stamp",
+    "indexed_at",
+];
+
+const ENTITY_COLUMNS: &[&str] = &[
+    "entity", "type", "name", "country", "kind", "lat", "lon", "mentions", "roles", "acronym",
+];
+const MENTION_COLUMNS: &[&str] = &["entity", "n", "text", "char_start", "char_end"];
+const FIGURE_COLUMNS: &[&str] = &[
+    "n",
+    "kind",
+    "text",
+    "value",
+    "min",
+    "max",
+    "unit",
+    "dimension",
+    "qualifier",
+    "of_what",
+    "date",
+    "start_date",
+    "end_date",
+    "sentence",
+    "sentence_text",
+    "char_start",
+    "char_end",
+];
+const LINK_COLUMNS: &[&str] = &["n", "text", "url", "char_start", "char_end"];
+const QUOTE_COLUMNS: &[&str] = &[
+    "n",
+    "kind",
+    "text",
+    "speaker",
+    "speaker_entity",
+    "cue",
+    "sentence",
+    "char_start",
+    "char_end",
+];
+
+/// Parses a record file's bytes.
+pub fn parse(bytes: &[u8]) -> Result<Record, serde_json::Error> {
+    serde_json::from_slice(bytes)
+}
+
+/// The row set of `record`.
+pub fn rows(record: &Record, from: &Provenance, indexed_at: &str) -> RowSet {
+    let body = &record.text.body;
+    let chars = CharIndex::new(body);
+    let sentence_text = |i: usize| -> String {
+        record
+            .text
+            .sentences
+            .get(i)
+            .map(|[s, e]| chars.slice(body, *s, *e).trim().to_string())
+            .unwrap_or_default()
+    };
+    let published = record
+        .published
+        .as_ref()
+        .map(|p| p.date.clone())
+        .filter(|d| is_iso_date(d));
+    let ingested_day = record.source.ingested_at.get(..10).unwrap_or_default();
+    let dated = published
+        .clone()
+        .unwrap_or_else(|| ingested_day.to_string());
+    let sentences = serde_json::to_string(&record.text.sentences).unwrap_or_default();
+    let article = vec![
+        Param::from(record.source.path.as_str()),
+        Param::from(record.id.as_str()),
+        Param::from(record.title.clone()),
+        Param::from(published),
+        Param::from(record.published.as_ref().map(|p| p.from.clone())),
+        Param::from(dated),
+        Param::from(record.url.clone()),
+        Param::from(record.publisher.clone()),
+        Param::from((!record.authors.is_empty()).then(|| record.authors.join("; "))),
+        Param::from(record.language.as_ref().map(|l| l.code.clone())),
+        Param::Int(record.text.words as i64),
+        Param::Int(i64::from(record.source.revision)),
+        Param::from(record.source.ingested_at.as_str()),
+        Param::from(label(&record.source.format)),
+        Param::from(record.source.content_hash.as_str()),
+        Param::from(body.as_str()),
+        Param::from(sentences),
+        Param::from(from.origin.as_str()),
+        Param::from(from.record_file.clone()),
+        Param::from(from.stamp.as_str()),
+        Param::from(indexed_at),
+    ];
+
+    let mut entities = Vec::new();
+    let mut mentions = Vec::new();
+    for e in &record.entities {
+        entities.push(vec![
+            Param::from(e.id.as_str()),
+            Param::from(label(&e.entity_type)),
+            Param::from(e.name.as_str()),
+            Param::from(e.country.clone()),
+            Param::from(e.kind.clone()),
+            Param::from(e.lat),
+            Param::from(e.lon),
+            Param::Int(e.mentions.len() as i64),
+            Param::from((!e.roles.is_empty()).then(|| e.roles.join("; "))),
+            Param::from(e.acronym.clone()),
+        ]);
+        for (n, m) in e.mentions.iter().enumerate() {
+            mentions.push(vec![
+                Param::from(e.id.as_str()),
+                Param::Int(n as i64),
+                Param::from(m.text.as_str()),
+                Param::Int(m.start as i64),
+                Param::Int(m.end as i64),
+            ]);
+        }
+    }
+
+    let mut figures: Vec<Vec<Param>> = Vec::new();
+    let mut figure = |f: Figure| {
+        let n = figures.len() as i64;
+        figures.push(vec![
+            Param::Int(n),
+            Param::from(f.kind),
+            Param::from(f.text),
+            Param::from(f.value),
+            Param::from(f.min),
+            Param::from(f.max),
+            Param::from(f.unit),
+            Param::from(f.dimension),
+            Param::from(f.qualifier),
+            Param::from(f.of),
+            Param::from(f.date),
+            Param::from(f.start_date),
+            Param::from(f.end_date),
+            Param::Int(f.sentence as i64),
+            Param::from(sentence_text(f.sentence)),
+            Param::Int(f.start as i64),
+            Param::Int(f.end as i64),
+        ]);
+    };
+    for m in &record.money {
+        figure(Figure {
+            kind: "money",
+            text: &m.text,
+            value: Some(m.amount),
+            min: m.min,
+            max: m.max,
+            unit: Some(m.currency.clone()),
+            qualifier: m.qualifier.as_ref().and_then(label),
+            sentence: m.sentence,
+            start: m.start,
+            end: m.end,
+            ..Figure::default()
+        });
+    }
+    for p in &record.percentages {
+        figure(Figure {
+            kind: "percentage",
+            text: &p.text,
+            value: Some(p.value),
+            min: p.min,
+            max: p.max,
+            unit: Some(if p.points { "pp" } else { "%" }.to_string()),
+            qualifier: p.qualifier.as_ref().and_then(label),
+            of: p.of.clone(),
+            sentence: p.sentence,
+            start: p.start,
+            end: p.end,
+            ..Figure::default()
+        });
+    }
+    for q in &record.quantities {
+        figure(Figure {
+            kind: "quantity",
+            text: &q.text,
+            value: Some(q.value),
+            min: q.min,
+            max: q.max,
+            unit: Some(q.unit.clone()),
+            dimension: label(&q.dimension),
+            qualifier: q.qualifier.as_ref().and_then(label),
+            sentence: q.sentence,
+            start: q.start,
+            end: q.end,
+            ..Figure::default()
+        });
+    }
+    for n in &record.numbers {
+        figure(Figure {
+            kind: "number",
+            text: &n.text,
+            value: Some(n.value),
+            min: n.min,
+            max: n.max,
+            sentence: n.sentence,
+            start: n.start,
+            end: n.end,
+            ..Figure::default()
+        });
+    }
+    for d in &record.dates {
+        figure(Figure {
+            kind: "date",
+            text: &d.text,
+            unit: d.duration.clone(),
+            dimension: label(&d.granularity),
+            qualifier: d.modifier.clone(),
+            date: d.value.clone(),
+            start_date: d.start_date.clone(),
+            end_date: d.end_date.clone(),
+            sentence: d.sentence,
+            start: d.start,
+            end: d.end,
+            ..Figure::default()
+        });
+    }
+
+    let links = record
+        .links
+        .iter()
+        .enumerate()
+        .map(|(n, l)| {
+            vec![
+                Param::Int(n as i64),
+                Param::from(l.text.as_str()),
+                Param::from(l.url.as_str()),
+                Param::Int(l.start as i64),
+                Param::Int(l.end as i64),
+            ]
+        })
+        .collect();
+    let quotes = record
+        .quotes
+        .iter()
+        .enumerate()
+        .map(|(n, q)| {
+            vec![
+                Param::Int(n as i64),
+                Param::from(label(&q.kind)),
+                Param::from(q.text.as_str()),
+                Param::from(q.speaker.as_ref().map(|s| s.name.clone())),
+                Param::from(q.speaker.as_ref().and_then(|s| s.id.clone())),
+                Param::from(q.cue.as_ref().map(|c| c.lemma.clone())),
+                Param::Int(q.sentence as i64),
+                Param::Int(q.start as i64),
+                Param::Int(q.end as i64),
+            ]
+        })
+        .collect();
+
+    RowSet {
+        path: record.source.path.clone(),
+        article,
+        children: vec![
+            Table {
+                name: "entities",
+                columns: ENTITY_COLUMNS,
+                rows: entities,
+            },
+            Table {
+                name: "mentions",
+                columns: MENTION_COLUMNS,
+                rows: mentions,
+            },
+            Table {
+                name: "figures",
+                columns: FIGURE_COLUMNS,
+                rows: figures,
+            },
+            Table {
+                name: "links",
+                columns: LINK_COLUMNS,
+                rows: links,
+            },
+            Table {
+                name: "quotes",
+                columns: QUOTE_COLUMNS,
+                rows: quotes,
+            },
+        ],
+    }
+}
+
+/// One row of `figures` before it becomes parameters.
+#[derive(Default)]
+struct Figure<'a> {
+    kind: &'static str,
+    text: &'a str,
+    value: Option<f64>,
+    min: Option<f64>,
+    max: Option<f64>,
+    unit: Option<String>,
+    dimension: Option<String>,
+    qualifier: Option<String>,
+    of: Option<String>,
+    date: Option<String>,
+    start_date: Option<String>,
+    end_date: Option<String>,
+    sentence: usize,
+    start: usize,
+    end: usize,
+}
+
+/// The text a value serializes to in the record ("person", "over", …).
+fn label<T: Serialize>(value: &T) -> Option<String> {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => Some(s),
+        _ => None,
+    }
+}
+
+fn is_iso_date(s: &str) -> bool {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok()
+}
+
+/// Byte offsets of each code point, so code-point spans slice in O(1).
+pub(crate) struct CharIndex {
+    bytes: Vec<usize>,
+}
+
+impl CharIndex {
+    pub(crate) fn new(text: &str) -> CharIndex {
+        let mut bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        bytes.push(text.len());
+        CharIndex { bytes }
+    }
+
+    /// `text[start..end)` in code points, clamped to the text.
+    pub(crate) fn slice<'t>(&self, text: &'t str, start: usize, end: usize) -> &'t str {
+        let last = self.bytes.len() - 1;
+        let (s, e) = (start.min(last), end.min(last));
+        text.get(self.bytes[s]..self.bytes[e.max(s)])
+            .unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// The first sample article's record, from its snapshot.
+    pub(crate) fn seed_record() -> Record {
+        let bytes = std::fs::read(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/snapshots/seed_records__000_514d5b9f2e0d4f46.txt.snap"),
+        )
+        .expect("seed snapshot");
+        // The snapshot is an insta file: the record follows its header.
+        let text = String::from_utf8_lossy(&bytes);
+        let json = text.split("\n---\n").nth(1).expect("snapshot body");
+        let mut record: Record = parse(json.as_bytes()).expect("snapshot parses as a record");
+        record.source.ingested_at = "2025-01-01T00:00:00Z".into();
+        record
+    }
+
+    #[test]
+    fn code_point_spans_slice_multibyte_text() {
+        let text = "Ça coûte 5 €. Fin.";
+        let idx = CharIndex::new(text);
+        assert_eq!(idx.slice(text, 0, 13), "Ça coûte 5 €.");
+        assert_eq!(idx.slice(text, 14, 99), "Fin.");
+        assert_eq!(idx.slice(text, 50, 60), "");
+    }
+
+    #[test]
+    fn every_table_row_has_one_value_per_column() {
+        let record = seed_record();
+        let from = Provenance {
+            origin: "o".into(),
+            record_file: None,
+            stamp: "s".into(),
+        };
+        let set = rows(&record, &from, "2025-01-01T00:00:00Z");
+        assert_eq!(set.article.len(), ARTICLE_COLUMNS.len());
+        for t in &set.children {
+            for r in &t.rows {
+                assert_eq!(r.len(), t.columns.len(), "{}", t.name);
+            }
+        }
+        assert!(
+            set.children
+                .iter()
+                .any(|t| t.name == "entities" && !t.rows.is_empty())
+        );
+        assert!(
+            set.children
+                .iter()
+                .any(|t| t.name == "figures" && !t.rows.is_empty())
+        );
+    }
+}

@@ -1,0 +1,348 @@
+//! The index's tables, as versioned migrations: each runs once, in order,
+//! in its own transaction, and is noted in `schema_migrations`, so a new
+//! version of wirewatch upgrades an existing index at start and an older
+//! one refuses an index it does not know. The tables are documented for
+//! people in `docs/index.md`.
+//!
+//! A later table (stories, the fact ledger) is a new [`Migration`] at the
+//! end of [`MIGRATIONS`]; a released migration never changes.
+
+use super::IndexError;
+use super::db::{Db, Dialect, Param};
+
+/// One step of the schema, in both dialects.
+pub struct Migration {
+    pub version: i64,
+    pub name: &'static str,
+    pub sqlite: &'static str,
+    pub postgres: &'static str,
+}
+
+/// Every migration, oldest first.
+pub const MIGRATIONS: &[Migration] = &[Migration {
+    version: 1,
+    name: "articles, entities, mentions, figures, links, quotes, index_state",
+    sqlite: SQLITE_V1,
+    postgres: POSTGRES_V1,
+}];
+
+const SQLITE_V1: &str = r#"
+CREATE TABLE articles (
+    key INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,
+    id TEXT NOT NULL,
+    title TEXT,
+    published TEXT,
+    published_from TEXT,
+    dated TEXT NOT NULL,
+    url TEXT,
+    publisher TEXT,
+    authors TEXT,
+    language TEXT,
+    words INTEGER NOT NULL,
+    revision INTEGER NOT NULL,
+    ingested_at TEXT NOT NULL,
+    format TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    body TEXT NOT NULL,
+    sentences TEXT NOT NULL,
+    origin TEXT NOT NULL,
+    record_file TEXT,
+    stamp TEXT NOT NULL,
+    indexed_at TEXT NOT NULL
+);
+CREATE INDEX articles_id ON articles (id);
+CREATE INDEX articles_dated ON articles (dated, ingested_at);
+CREATE INDEX articles_origin ON articles (origin, record_file);
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    title, body, content = 'articles', content_rowid = 'key',
+    tokenize = 'porter unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts (rowid, title, body) VALUES (new.key, new.title, new.body);
+END;
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, title, body)
+        VALUES ('delete', old.key, old.title, old.body);
+END;
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, body ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, title, body)
+        VALUES ('delete', old.key, old.title, old.body);
+    INSERT INTO articles_fts (rowid, title, body) VALUES (new.key, new.title, new.body);
+END;
+CREATE TABLE entities (
+    article INTEGER NOT NULL REFERENCES articles (key) ON DELETE CASCADE,
+    entity TEXT NOT NULL,
+    type TEXT NOT NULL,
+    name TEXT NOT NULL,
+    country TEXT,
+    kind TEXT,
+    lat REAL,
+    lon REAL,
+    mentions INTEGER NOT NULL,
+    roles TEXT,
+    acronym TEXT,
+    PRIMARY KEY (article, entity)
+);
+CREATE INDEX entities_name ON entities (lower(name));
+CREATE INDEX entities_type ON entities (type, name);
+CREATE TABLE mentions (
+    article INTEGER NOT NULL REFERENCES articles (key) ON DELETE CASCADE,
+    entity TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    char_start INTEGER NOT NULL,
+    char_end INTEGER NOT NULL,
+    PRIMARY KEY (article, entity, n)
+);
+CREATE TABLE figures (
+    article INTEGER NOT NULL REFERENCES articles (key) ON DELETE CASCADE,
+    n INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    text TEXT NOT NULL,
+    value REAL,
+    min REAL,
+    max REAL,
+    unit TEXT,
+    dimension TEXT,
+    qualifier TEXT,
+    of_what TEXT,
+    date TEXT,
+    start_date TEXT,
+    end_date TEXT,
+    sentence INTEGER NOT NULL,
+    sentence_text TEXT NOT NULL,
+    char_start INTEGER NOT NULL,
+    char_end INTEGER NOT NULL,
+    PRIMARY KEY (article, n)
+);
+CREATE INDEX figures_kind ON figures (kind, unit);
+CREATE TABLE links (
+    article INTEGER NOT NULL REFERENCES articles (key) ON DELETE CASCADE,
+    n INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    url TEXT NOT NULL,
+    char_start INTEGER NOT NULL,
+    char_end INTEGER NOT NULL,
+    PRIMARY KEY (article, n)
+);
+CREATE TABLE quotes (
+    article INTEGER NOT NULL REFERENCES articles (key) ON DELETE CASCADE,
+    n INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    text TEXT NOT NULL,
+    speaker TEXT,
+    speaker_entity TEXT,
+    cue TEXT,
+    sentence INTEGER NOT NULL,
+    char_start INTEGER NOT NULL,
+    char_end INTEGER NOT NULL,
+    PRIMARY KEY (article, n)
+);
+CREATE INDEX quotes_speaker ON quotes (lower(speaker));
+CREATE TABLE index_state (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+"#;
+
+const POSTGRES_V1: &str = r#"
+CREATE TABLE articles (
+    key BIGSERIAL PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,
+    id TEXT NOT NULL,
+    title TEXT,
+    published DATE,
+    published_from TEXT,
+    dated DATE NOT NULL,
+    url TEXT,
+    publisher TEXT,
+    authors TEXT,
+    language TEXT,
+    words BIGINT NOT NULL,
+    revision BIGINT NOT NULL,
+    ingested_at TIMESTAMPTZ NOT NULL,
+    format TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    body TEXT NOT NULL,
+    sentences TEXT NOT NULL,
+    origin TEXT NOT NULL,
+    record_file TEXT,
+    stamp TEXT NOT NULL,
+    indexed_at TIMESTAMPTZ NOT NULL,
+    search TSVECTOR GENERATED ALWAYS AS (
+        setweight(to_tsvector('english', coalesce(title, '')), 'A')
+        || setweight(to_tsvector('english', body), 'B')
+    ) STORED
+);
+CREATE INDEX articles_id ON articles (id);
+CREATE INDEX articles_dated ON articles (dated, ingested_at);
+CREATE INDEX articles_ingested ON articles (ingested_at);
+CREATE INDEX articles_origin ON articles (origin, record_file);
+CREATE INDEX articles_search ON articles USING GIN (search);
+CREATE TABLE entities (
+    article BIGINT NOT NULL REFERENCES articles (key) ON DELETE CASCADE,
+    entity TEXT NOT NULL,
+    type TEXT NOT NULL,
+    name TEXT NOT NULL,
+    country TEXT,
+    kind TEXT,
+    lat DOUBLE PRECISION,
+    lon DOUBLE PRECISION,
+    mentions BIGINT NOT NULL,
+    roles TEXT,
+    acronym TEXT,
+    PRIMARY KEY (article, entity)
+);
+CREATE INDEX entities_name ON entities (lower(name));
+CREATE INDEX entities_type ON entities (type, name);
+CREATE TABLE mentions (
+    article BIGINT NOT NULL REFERENCES articles (key) ON DELETE CASCADE,
+    entity TEXT NOT NULL,
+    n BIGINT NOT NULL,
+    text TEXT NOT NULL,
+    char_start BIGINT NOT NULL,
+    char_end BIGINT NOT NULL,
+    PRIMARY KEY (article, entity, n)
+);
+CREATE TABLE figures (
+    article BIGINT NOT NULL REFERENCES articles (key) ON DELETE CASCADE,
+    n BIGINT NOT NULL,
+    kind TEXT NOT NULL,
+    text TEXT NOT NULL,
+    value DOUBLE PRECISION,
+    min DOUBLE PRECISION,
+    max DOUBLE PRECISION,
+    unit TEXT,
+    dimension TEXT,
+    qualifier TEXT,
+    of_what TEXT,
+    date TEXT,
+    start_date TEXT,
+    end_date TEXT,
+    sentence BIGINT NOT NULL,
+    sentence_text TEXT NOT NULL,
+    char_start BIGINT NOT NULL,
+    char_end BIGINT NOT NULL,
+    PRIMARY KEY (article, n)
+);
+CREATE INDEX figures_kind ON figures (kind, unit);
+CREATE TABLE links (
+    article BIGINT NOT NULL REFERENCES articles (key) ON DELETE CASCADE,
+    n BIGINT NOT NULL,
+    text TEXT NOT NULL,
+    url TEXT NOT NULL,
+    char_start BIGINT NOT NULL,
+    char_end BIGINT NOT NULL,
+    PRIMARY KEY (article, n)
+);
+CREATE TABLE quotes (
+    article BIGINT NOT NULL REFERENCES articles (key) ON DELETE CASCADE,
+    n BIGINT NOT NULL,
+    kind TEXT NOT NULL,
+    text TEXT NOT NULL,
+    speaker TEXT,
+    speaker_entity TEXT,
+    cue TEXT,
+    sentence BIGINT NOT NULL,
+    char_start BIGINT NOT NULL,
+    char_end BIGINT NOT NULL,
+    PRIMARY KEY (article, n)
+);
+CREATE INDEX quotes_speaker ON quotes (lower(speaker));
+CREATE TABLE index_state (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+"#;
+
+const CREATE_MIGRATIONS: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (
+    version BIGINT PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+)";
+
+/// The newest schema version this program knows.
+pub fn latest() -> i64 {
+    MIGRATIONS.last().map_or(0, |m| m.version)
+}
+
+/// Brings the index up to [`latest`]; returns the migrations applied. Two
+/// processes opening a new PostgreSQL index at once are serialized by an
+/// advisory lock, so each migration runs once.
+pub fn migrate(db: &mut Db) -> Result<Vec<i64>, IndexError> {
+    db.batch(CREATE_MIGRATIONS)?;
+    let dialect = db.dialect();
+    db.transaction(|tx| {
+        if dialect == Dialect::Postgres {
+            tx.exec("SELECT pg_advisory_xact_lock(74201901)", &[])?;
+        }
+        let rows = tx.query(
+            "SELECT coalesce(max(version), 0) AS v FROM schema_migrations",
+            &[],
+        )?;
+        let current = rows
+            .first()
+            .and_then(|r| r.get("v"))
+            .and_then(serde_json::Value::as_i64)
+            .unwrap_or(0);
+        if current > latest() {
+            return Err(IndexError::TooNew {
+                found: current,
+                known: latest(),
+            });
+        }
+        let mut applied = Vec::new();
+        for m in MIGRATIONS.iter().filter(|m| m.version > current) {
+            let script = match dialect {
+                Dialect::Sqlite => m.sqlite,
+                Dialect::Postgres => m.postgres,
+            };
+            match tx {
+                super::db::Tx::Sqlite(t) => t.execute_batch(script)?,
+                super::db::Tx::Postgres(t) => t.batch_execute(script)?,
+            }
+            tx.exec(
+                "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?1, ?2, ?3)",
+                &[
+                    Param::Int(m.version),
+                    Param::from(m.name),
+                    Param::Text(chrono::Utc::now().to_rfc3339()),
+                ],
+            )?;
+            applied.push(m.version);
+        }
+        Ok(applied)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_run_once_and_in_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = super::super::Target::Sqlite(dir.path().join("i.sqlite"));
+        let mut db = Db::open(&target).unwrap();
+        assert_eq!(migrate(&mut db).unwrap(), vec![1]);
+        let mut again = Db::open(&target).unwrap();
+        assert!(migrate(&mut again).unwrap().is_empty());
+        let versions: Vec<i64> = MIGRATIONS.iter().map(|m| m.version).collect();
+        let mut sorted = versions.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(versions, sorted, "versions ascend without repeats");
+    }
+
+    #[test]
+    fn an_index_from_a_newer_program_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = super::super::Target::Sqlite(dir.path().join("i.sqlite"));
+        let mut db = Db::open(&target).unwrap();
+        migrate(&mut db).unwrap();
+        db.batch("INSERT INTO schema_migrations VALUES (999, 'future', 'x')")
+            .unwrap();
+        assert!(matches!(migrate(&mut db), Err(IndexError::TooNew { .. })));
+    }
+}

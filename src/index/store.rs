@@ -1,0 +1,319 @@
+//! Writes row sets to the index and reads back what the catch-up needs.
+//! A batch of articles is one transaction: the articles upserted by path
+//! (their key kept, so later tables may point at it), their old per-article
+//! rows deleted and the new ones inserted, many rows per statement so a
+//! server pays few round trips per batch.
+
+use std::collections::HashMap;
+
+use serde_json::Value;
+
+use super::IndexError;
+use super::db::{Db, Param, Tx};
+use super::rows::{ARTICLE_COLUMNS, RowSet};
+use super::schema;
+
+/// The tables whose rows belong to one article (an `article` column
+/// holding its key): emptied and refilled whenever the article is written.
+pub const CHILD_TABLES: &[&str] = &["entities", "mentions", "figures", "links", "quotes"];
+
+/// Parameters per statement at most (SQLite allows 32766).
+const MAX_PARAMS: usize = 30_000;
+
+/// An open, migrated index.
+pub struct Store {
+    db: Db,
+}
+
+impl Store {
+    /// Connects and brings the schema up to date.
+    pub fn open(target: &super::Target) -> Result<Store, IndexError> {
+        let mut db = Db::open(target)?;
+        let applied = schema::migrate(&mut db)?;
+        if !applied.is_empty() {
+            tracing::info!(index = %target.describe(), ?applied, "index schema migrated");
+        }
+        Ok(Store { db })
+    }
+
+    /// The connection, for questions ([`super::query`]).
+    pub fn db(&mut self) -> &mut Db {
+        &mut self.db
+    }
+
+    /// Writes `sets` and removes the articles at `removed` paths, all in
+    /// one transaction. A set whose path is already indexed replaces it.
+    pub fn write(&mut self, sets: &[RowSet], removed: &[String]) -> Result<(), IndexError> {
+        // The last set of a path wins (one statement cannot touch a row twice).
+        let mut last: HashMap<&str, usize> = HashMap::new();
+        for (i, s) in sets.iter().enumerate() {
+            last.insert(s.path.as_str(), i);
+        }
+        let sets: Vec<&RowSet> = sets
+            .iter()
+            .enumerate()
+            .filter(|(i, s)| last.get(s.path.as_str()) == Some(i))
+            .map(|(_, s)| s)
+            .collect();
+        self.db.transaction(|tx| {
+            for chunk in removed.chunks(MAX_PARAMS) {
+                let sql = format!(
+                    "DELETE FROM articles WHERE path IN ({})",
+                    placeholders(1, chunk.len())
+                );
+                let params: Vec<Param> = chunk.iter().map(|p| Param::from(p.as_str())).collect();
+                tx.exec(&sql, &params)?;
+            }
+            let keys = upsert_articles(tx, &sets)?;
+            let mut article_keys = Vec::with_capacity(sets.len());
+            for s in &sets {
+                let key = keys
+                    .get(&s.path)
+                    .copied()
+                    .ok_or_else(|| IndexError::Query(format!("no key returned for {}", s.path)))?;
+                article_keys.push(key);
+            }
+            for chunk in article_keys.chunks(MAX_PARAMS) {
+                let params: Vec<Param> = chunk.iter().map(|k| Param::Int(*k)).collect();
+                for table in CHILD_TABLES {
+                    let sql = format!(
+                        "DELETE FROM {table} WHERE article IN ({})",
+                        placeholders(1, chunk.len())
+                    );
+                    tx.exec(&sql, &params)?;
+                }
+            }
+            for table in CHILD_TABLES {
+                let mut columns: &[&str] = &[];
+                let mut rows: Vec<Vec<Param>> = Vec::new();
+                for (s, key) in sets.iter().zip(&article_keys) {
+                    let Some(t) = s.children.iter().find(|t| t.name == *table) else {
+                        continue;
+                    };
+                    columns = t.columns;
+                    rows.extend(t.rows.iter().map(|r| {
+                        let mut row = Vec::with_capacity(r.len() + 1);
+                        row.push(Param::Int(*key));
+                        row.extend(r.iter().cloned());
+                        row
+                    }));
+                }
+                insert_rows(tx, table, columns, rows)?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Every article of `origin`: record file → stamp.
+    pub fn stamps(&mut self, origin: &str) -> Result<HashMap<String, String>, IndexError> {
+        let rows = self.db.query(
+            "SELECT record_file, stamp FROM articles WHERE origin = ?1 AND record_file IS NOT NULL",
+            &[Param::from(origin)],
+        )?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|r| {
+                Some((
+                    r.get("record_file")?.as_str()?.to_string(),
+                    r.get("stamp")?.as_str()?.to_string(),
+                ))
+            })
+            .collect())
+    }
+
+    /// Paths of the articles of `origin` whose record file is one of `files`.
+    pub fn paths_of(&mut self, origin: &str, files: &[String]) -> Result<Vec<String>, IndexError> {
+        let mut out = Vec::new();
+        for chunk in files.chunks(MAX_PARAMS - 1) {
+            let sql = format!(
+                "SELECT path FROM articles WHERE origin = ?1 AND record_file IN ({})",
+                placeholders(2, chunk.len())
+            );
+            let mut params = vec![Param::from(origin)];
+            params.extend(chunk.iter().map(|f| Param::from(f.as_str())));
+            out.extend(
+                self.db
+                    .query(&sql, &params)?
+                    .into_iter()
+                    .filter_map(|r| r.get("path")?.as_str().map(str::to_string)),
+            );
+        }
+        Ok(out)
+    }
+
+    /// Empties every article table (for `index rebuild`); the schema stays.
+    pub fn clear(&mut self) -> Result<(), IndexError> {
+        self.db.transaction(|tx| {
+            for table in CHILD_TABLES {
+                tx.exec(&format!("DELETE FROM {table}"), &[])?;
+            }
+            tx.exec("DELETE FROM articles", &[])?;
+            Ok(())
+        })
+    }
+
+    /// Articles in the index.
+    pub fn count(&mut self) -> Result<u64, IndexError> {
+        let rows = self.db.query("SELECT count(*) AS n FROM articles", &[])?;
+        Ok(rows
+            .first()
+            .and_then(|r| r.get("n"))
+            .and_then(Value::as_u64)
+            .unwrap_or(0))
+    }
+
+    /// Notes a fact about the index's progress (`index_state`).
+    pub fn set_state(&mut self, key: &str, value: &str) -> Result<(), IndexError> {
+        self.db.transaction(|tx| {
+            tx.exec(
+                "INSERT INTO index_state (key, value) VALUES (?1, ?2) \
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                &[Param::from(key), Param::from(value)],
+            )
+        })?;
+        Ok(())
+    }
+}
+
+/// Upserts the articles; their keys by path.
+fn upsert_articles(tx: &mut Tx<'_>, sets: &[&RowSet]) -> Result<HashMap<String, i64>, IndexError> {
+    let mut keys = HashMap::with_capacity(sets.len());
+    let per_row = ARTICLE_COLUMNS.len();
+    let updates: Vec<String> = ARTICLE_COLUMNS
+        .iter()
+        .filter(|c| **c != "path")
+        .map(|c| format!("{c} = excluded.{c}"))
+        .collect();
+    for chunk in sets.chunks((MAX_PARAMS / per_row).max(1)) {
+        let sql = format!(
+            "INSERT INTO articles ({}) VALUES {} ON CONFLICT (path) DO UPDATE SET {} RETURNING key, path",
+            ARTICLE_COLUMNS.join(", "),
+            values(chunk.len(), per_row),
+            updates.join(", ")
+        );
+        let params: Vec<Param> = chunk
+            .iter()
+            .flat_map(|s| s.article.iter().cloned())
+            .collect();
+        for row in tx.query(&sql, &params)? {
+            if let (Some(key), Some(path)) = (
+                row.get("key").and_then(Value::as_i64),
+                row.get("path").and_then(Value::as_str),
+            ) {
+                keys.insert(path.to_string(), key);
+            }
+        }
+    }
+    Ok(keys)
+}
+
+/// Inserts `rows` (each `article` first, then `columns`) many per statement.
+fn insert_rows(
+    tx: &mut Tx<'_>,
+    table: &str,
+    columns: &[&str],
+    rows: Vec<Vec<Param>>,
+) -> Result<(), IndexError> {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let per_row = columns.len() + 1;
+    for chunk in rows.chunks((MAX_PARAMS / per_row).max(1)) {
+        let sql = format!(
+            "INSERT INTO {table} (article, {}) VALUES {}",
+            columns.join(", "),
+            values(chunk.len(), per_row)
+        );
+        let params: Vec<Param> = chunk.iter().flatten().cloned().collect();
+        tx.exec(&sql, &params)?;
+    }
+    Ok(())
+}
+
+/// `?first, ?first+1, …` for `n` parameters.
+fn placeholders(first: usize, n: usize) -> String {
+    (first..first + n)
+        .map(|i| format!("?{i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `(?1, ?2), (?3, ?4)` for `rows` rows of `per_row` parameters.
+fn values(rows: usize, per_row: usize) -> String {
+    (0..rows)
+        .map(|r| format!("({})", placeholders(r * per_row + 1, per_row)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::rows::{Provenance, rows, tests::seed_record};
+
+    #[test]
+    fn value_lists_number_parameters_row_by_row() {
+        assert_eq!(values(2, 2), "(?1, ?2), (?3, ?4)");
+        assert_eq!(placeholders(2, 3), "?2, ?3, ?4");
+    }
+
+    fn counts(store: &mut Store) -> Vec<(String, i64)> {
+        ["articles"]
+            .iter()
+            .chain(CHILD_TABLES)
+            .map(|t| {
+                let rows = store
+                    .db()
+                    .query(&format!("SELECT count(*) AS n FROM {t}"), &[])
+                    .unwrap();
+                (t.to_string(), rows[0]["n"].as_i64().unwrap())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn writing_an_article_again_replaces_its_rows_instead_of_adding_to_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store =
+            Store::open(&crate::index::Target::Sqlite(dir.path().join("i.sqlite"))).unwrap();
+        let record = seed_record();
+        let from = Provenance {
+            origin: "o".into(),
+            record_file: Some("a.txt.json".into()),
+            stamp: "1".into(),
+        };
+        let set = rows(&record, &from, "2025-01-01T00:00:00Z");
+        store.write(&[set.clone(), set.clone()], &[]).unwrap();
+        let once = counts(&mut store);
+        assert_eq!(once[0].1, 1);
+        // The sample names people and places and states figures (no links, no quotes).
+        assert!(once[..4].iter().all(|(_, n)| *n > 0), "{once:?}");
+        store.write(std::slice::from_ref(&set), &[]).unwrap();
+        assert_eq!(counts(&mut store), once);
+        let key_before = store.db().query("SELECT key FROM articles", &[]).unwrap();
+        let mut revised = record.clone();
+        revised.entities.truncate(1);
+        store
+            .write(&[rows(&revised, &from, "2025-01-02T00:00:00Z")], &[])
+            .unwrap();
+        let after = counts(&mut store);
+        assert_eq!(after[1], ("entities".to_string(), 1));
+        assert_eq!(
+            store.db().query("SELECT key FROM articles", &[]).unwrap(),
+            key_before,
+            "the article keeps its key"
+        );
+        assert_eq!(
+            store
+                .stamps("o")
+                .unwrap()
+                .get("a.txt.json")
+                .map(String::as_str),
+            Some("1")
+        );
+        store
+            .write(&[], std::slice::from_ref(&record.source.path))
+            .unwrap();
+        assert!(counts(&mut store).iter().all(|(_, n)| *n == 0));
+    }
+}

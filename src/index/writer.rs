@@ -1,0 +1,371 @@
+//! The index writer: one thread behind the committer. The committer hands
+//! it the records of each committed group without waiting
+//! ([`Handle::committed`]); the thread writes them in one transaction per
+//! batch. It never slows or fails the durable path: when the index cannot
+//! be written (server down, disk full), the error is logged, counted and
+//! shown by `/readyz`, queued work is dropped, and once the index works
+//! again a catch-up scan of the records folder ([`super::catchup`]) writes
+//! whatever it lacks. The same scan runs at every start, so records
+//! committed just before a crash are indexed then.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use crossbeam_channel::{Receiver, RecvTimeoutError, Sender, TrySendError};
+
+use super::catchup;
+use super::store::Store;
+use super::{IndexError, Target};
+use crate::telemetry::Health;
+use crate::telemetry::catalogue as m;
+
+/// Records written per transaction at most.
+const BATCH: usize = 256;
+/// Groups waiting for the writer at most; past it the writer catches up
+/// from the folder instead (memory stays flat while a server is down).
+const QUEUE: usize = 1024;
+/// Waits between attempts while the index fails, doubling up to the last.
+const RETRY_FIRST: Duration = Duration::from_millis(500);
+const RETRY_MAX: Duration = Duration::from_secs(30);
+
+enum Msg {
+    Committed(Vec<PathBuf>),
+    Stop,
+}
+
+/// What the committer and the host hold of the writer.
+pub struct Handle {
+    tx: Sender<Msg>,
+    queued: Arc<AtomicU64>,
+    overflowed: Arc<AtomicU64>,
+    thread: Mutex<Option<JoinHandle<()>>>,
+}
+
+impl Handle {
+    /// Starts the writer for the records below `records_root`. An SQLite
+    /// index that cannot be opened is an error now (a wrong path or
+    /// permission is the user's to fix); a PostgreSQL server that does not
+    /// answer is retried in the background while the pipeline runs.
+    pub fn start(
+        target: Target,
+        records_root: PathBuf,
+        health: Arc<Health>,
+    ) -> Result<Handle, IndexError> {
+        let store = match Store::open(&target) {
+            Ok(s) => Some(s),
+            Err(e) if matches!(target, Target::Postgres(_)) => {
+                tracing::warn!(index = %target.describe(), error = %e, "index unavailable; the pipeline goes on and the index catches up once it answers");
+                None
+            }
+            Err(e) => return Err(e),
+        };
+        let (tx, rx) = crossbeam_channel::bounded(QUEUE);
+        let queued = Arc::new(AtomicU64::new(0));
+        let overflowed = Arc::new(AtomicU64::new(0));
+        let writer = Writer {
+            target,
+            origin: catchup::origin(&records_root),
+            root: records_root,
+            store,
+            health,
+            rx,
+            queued: queued.clone(),
+            overflowed: overflowed.clone(),
+            pending: Vec::new(),
+            missed: 0,
+            needs_scan: true,
+            stopping: false,
+        };
+        let thread = std::thread::Builder::new()
+            .name("index".into())
+            .spawn(move || writer.run())
+            .map_err(|source| IndexError::Io {
+                path: PathBuf::from("<index thread>"),
+                source,
+            })?;
+        Ok(Handle {
+            tx,
+            queued,
+            overflowed,
+            thread: Mutex::new(Some(thread)),
+        })
+    }
+
+    /// Records just made durable, to index. Never blocks: when the writer
+    /// is far behind they are left to its catch-up scan.
+    pub fn committed(&self, records: Vec<PathBuf>) {
+        if records.is_empty() {
+            return;
+        }
+        let n = records.len() as u64;
+        // Counted before sending, so the writer never takes away more than was added.
+        self.queued.fetch_add(n, Ordering::Relaxed);
+        if let Err(TrySendError::Full(_) | TrySendError::Disconnected(_)) =
+            self.tx.try_send(Msg::Committed(records))
+        {
+            self.queued.fetch_sub(n, Ordering::Relaxed);
+            self.overflowed.fetch_add(n, Ordering::Relaxed);
+        }
+    }
+
+    /// Writes what is queued (while the index works) and stops the writer.
+    /// What it could not write is caught up at the next start.
+    pub fn close(&self) {
+        let _ = self.tx.send(Msg::Stop);
+        let thread = self.thread.lock().ok().and_then(|mut t| t.take());
+        if let Some(t) = thread
+            && t.join().is_err()
+        {
+            tracing::error!("the index writer panicked; the index catches up at the next start");
+        }
+    }
+}
+
+struct Writer {
+    target: Target,
+    root: PathBuf,
+    origin: String,
+    store: Option<Store>,
+    health: Arc<Health>,
+    rx: Receiver<Msg>,
+    queued: Arc<AtomicU64>,
+    overflowed: Arc<AtomicU64>,
+    /// Record files received and not yet written.
+    pending: Vec<PathBuf>,
+    /// Records known to be missing from the index until the next scan.
+    missed: u64,
+    needs_scan: bool,
+    stopping: bool,
+}
+
+impl Writer {
+    fn run(mut self) {
+        let mut retry = RETRY_FIRST;
+        loop {
+            self.publish_lag();
+            if self.stopping && self.store.is_none() {
+                return;
+            }
+            let step = self.step();
+            match step {
+                Ok(true) => retry = RETRY_FIRST,
+                Ok(false) => {
+                    if self.stopping {
+                        return;
+                    }
+                    self.receive(Some(Duration::from_secs(1)));
+                }
+                Err(e) => {
+                    self.failed(&e);
+                    if self.stopping {
+                        return;
+                    }
+                    self.receive(Some(retry));
+                    retry = (retry * 2).min(RETRY_MAX);
+                }
+            }
+        }
+    }
+
+    /// One unit of work; `Ok(false)` when there was none.
+    fn step(&mut self) -> Result<bool, IndexError> {
+        if self.store.is_none() {
+            self.store = Some(Store::open(&self.target)?);
+            tracing::info!(index = %self.target.describe(), "index available");
+        }
+        self.receive(None);
+        let overflowed = self.overflowed.swap(0, Ordering::Relaxed);
+        if overflowed > 0 {
+            self.missed += overflowed;
+            self.needs_scan = true;
+        }
+        if self.needs_scan {
+            // Cleared first: what arrives during the scan is written after it.
+            self.needs_scan = false;
+            self.catch_up()?;
+            self.set_ok();
+            return Ok(true);
+        }
+        if self.pending.is_empty() {
+            return Ok(false);
+        }
+        let n = self.pending.len().min(BATCH);
+        let batch: Vec<PathBuf> = self.pending.drain(..n).collect();
+        self.write(&batch)?;
+        self.set_ok();
+        Ok(true)
+    }
+
+    /// Takes what the committer sent; waits up to `wait` for the first.
+    fn receive(&mut self, wait: Option<Duration>) {
+        let mut first = match wait {
+            Some(w) => match self.rx.recv_timeout(w) {
+                Ok(msg) => Some(msg),
+                Err(RecvTimeoutError::Timeout) => None,
+                Err(RecvTimeoutError::Disconnected) => Some(Msg::Stop),
+            },
+            None => None,
+        };
+        loop {
+            let msg = match first.take() {
+                Some(m) => m,
+                None => match self.rx.try_recv() {
+                    Ok(m) => m,
+                    Err(_) => break,
+                },
+            };
+            match msg {
+                Msg::Committed(paths) => {
+                    self.queued.fetch_sub(paths.len() as u64, Ordering::Relaxed);
+                    if self.needs_scan {
+                        // The scan will find them.
+                        self.missed += paths.len() as u64;
+                    } else {
+                        self.pending.extend(paths);
+                    }
+                }
+                Msg::Stop => self.stopping = true,
+            }
+            if self.pending.len() >= 4 * BATCH {
+                break;
+            }
+        }
+    }
+
+    fn store(&mut self) -> Result<&mut Store, IndexError> {
+        self.store
+            .as_mut()
+            .ok_or_else(|| IndexError::Query("index not open".into()))
+    }
+
+    /// Writes one batch of record files in one transaction.
+    fn write(&mut self, files: &[PathBuf]) -> Result<(), IndexError> {
+        let t0 = Instant::now();
+        let now = chrono::Utc::now().to_rfc3339();
+        let mut sets = Vec::with_capacity(files.len());
+        for path in files {
+            match catchup::load(&self.root, &self.origin, path, &now) {
+                Ok(Some(set)) => sets.push(set),
+                Ok(None) => {}
+                Err(e @ IndexError::Record { .. }) => {
+                    // Not one of ours, or torn: the folder is the truth; skip it.
+                    tracing::error!(error = %e, "record not indexed");
+                    metrics::counter!(m::INDEX_ERRORS.name).increment(1);
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        let n = sets.len() as u64;
+        self.store()?.write(&sets, &[])?;
+        metrics::counter!(m::INDEX_ARTICLES.name).increment(n);
+        metrics::histogram!(m::INDEX_BATCH.name).record(t0.elapsed().as_secs_f64());
+        Ok(())
+    }
+
+    /// Indexes every record the index lacks and drops rows whose record
+    /// file is gone; what was queued meanwhile is covered too.
+    fn catch_up(&mut self) -> Result<(), IndexError> {
+        let started = Instant::now();
+        // Everything queued so far is older than the scan below.
+        let queued: Vec<PathBuf> = std::mem::take(&mut self.pending);
+        self.missed += queued.len() as u64;
+        let folder = catchup::scan(&self.root).map_err(|source| IndexError::Io {
+            path: self.root.clone(),
+            source,
+        })?;
+        let origin = self.origin.clone();
+        let indexed = self.store()?.stamps(&origin)?;
+        let plan = catchup::plan(&folder, &indexed);
+        if !plan.gone.is_empty() {
+            let store = self.store()?;
+            let paths = store.paths_of(&origin, &plan.gone)?;
+            store.write(&[], &paths)?;
+        }
+        self.missed = plan.changed.len() as u64;
+        self.publish_lag();
+        let root = self.root.clone();
+        for chunk in plan.changed.chunks(BATCH) {
+            let files: Vec<PathBuf> = chunk.iter().map(|rel| root.join(rel)).collect();
+            self.write(&files)?;
+            self.missed = self.missed.saturating_sub(chunk.len() as u64);
+            self.publish_lag();
+            // New commits wait in the channel; a long catch-up must not
+            // let it fill, so note them (the scan saw most; the rest are
+            // written after it).
+            self.receive(None);
+        }
+        self.missed = 0;
+        if !plan.changed.is_empty() || !plan.gone.is_empty() {
+            tracing::info!(
+                indexed = plan.changed.len(),
+                removed = plan.gone.len(),
+                took_ms = started.elapsed().as_millis() as u64,
+                "index caught up with the records folder"
+            );
+        }
+        self.store()?
+            .set_state("caught_up_at", &chrono::Utc::now().to_rfc3339())?;
+        Ok(())
+    }
+
+    fn failed(&mut self, e: &IndexError) {
+        tracing::error!(index = %self.target.describe(), error = %e, "index write failed; the pipeline goes on and the index catches up when it works again");
+        metrics::counter!(m::INDEX_ERRORS.name).increment(1);
+        metrics::gauge!(m::INDEX_UP.name).set(0.0);
+        self.missed += self.pending.len() as u64;
+        self.pending.clear();
+        self.needs_scan = true;
+        // Reconnect: a server connection may be broken for good.
+        if matches!(self.target, Target::Postgres(_)) {
+            self.store = None;
+        }
+        self.health.set_index_error(Some(e.to_string()));
+    }
+
+    fn set_ok(&self) {
+        metrics::gauge!(m::INDEX_UP.name).set(1.0);
+        self.health.set_index_error(None);
+    }
+
+    fn publish_lag(&self) {
+        let lag = self.queued.load(Ordering::Relaxed)
+            + self.pending.len() as u64
+            + self.missed
+            + self.overflowed.load(Ordering::Relaxed);
+        metrics::gauge!(m::INDEX_LAG.name).set(lag as f64);
+        self.health.set_index_lag(lag);
+    }
+}
+
+/// Rebuilds the index of `records_root` from scratch: empties the tables,
+/// then indexes every record file. Returns the articles indexed.
+pub fn rebuild(target: &Target, records_root: &Path) -> Result<u64, IndexError> {
+    let mut store = Store::open(target)?;
+    store.clear()?;
+    let origin = catchup::origin(records_root);
+    let folder = catchup::scan(records_root).map_err(|source| IndexError::Io {
+        path: records_root.to_path_buf(),
+        source,
+    })?;
+    let now = chrono::Utc::now().to_rfc3339();
+    let files: Vec<&String> = folder.keys().collect();
+    for chunk in files.chunks(BATCH) {
+        let mut sets = Vec::with_capacity(chunk.len());
+        for rel in chunk {
+            match catchup::load(records_root, &origin, &records_root.join(rel), &now) {
+                Ok(Some(set)) => sets.push(set),
+                Ok(None) => {}
+                Err(e @ IndexError::Record { .. }) => {
+                    tracing::error!(error = %e, "record not indexed");
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        store.write(&sets, &[])?;
+    }
+    store.set_state("caught_up_at", &now)?;
+    store.count()
+}
