@@ -35,6 +35,22 @@ pub(crate) struct CueWord {
     pub noun_like: bool,
 }
 
+/// A dash that attributes a quote to the name after it (`“…” ― Jane Roe`).
+pub(crate) const DASH: CueWord = CueWord {
+    lemma: "—",
+    class: CueClass::Speech,
+    nonfinite: false,
+    noun_like: false,
+};
+
+/// A colon that attributes a quote to the name before it (`Jane Roe: “…”`).
+pub(crate) const COLON: CueWord = CueWord {
+    lemma: ":",
+    class: CueClass::Speech,
+    nonfinite: false,
+    noun_like: false,
+};
+
 /// Lemmas whose base and third-person forms are also common nouns.
 const NOUN_LIKE: &[&str] = &[
     "state", "report", "estimate", "remark", "comment", "answer", "reply", "claim", "note",
@@ -178,6 +194,42 @@ const SPEECH: &[&str] = &[
     "surmise",
     "demur",
     "riff",
+    // Manner-of-speaking verbs, as in `“…,” he barked`.
+    "bark",
+    "roar",
+    "growl",
+    "hiss",
+    "gasp",
+    "sob",
+    "wail",
+    "moan",
+    "groan",
+    "howl",
+    "bellow",
+    "holler",
+    "crow",
+    "beam",
+    "smile",
+    "grin!",
+    "shrug!",
+    "nod!",
+    "mock",
+    "tease",
+    "jest",
+    "jeer",
+    "sneer",
+    "snarl",
+    "sniff",
+    "snort",
+    "rail",
+    "vent",
+    "rage",
+    "exhort",
+    "echo",
+    "recite",
+    "intone",
+    "chide",
+    "scold",
 ];
 
 const ADDRESSED: &[&str] = &[
@@ -241,12 +293,27 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("swore", "swear"),
     ("sworn", "swear"),
     ("forecast", "forecast"),
+    ("shot", "shoot"),
+    ("went", "go"),
+    ("gone", "go"),
+    ("putting", "put"),
+    ("hitting", "hit"),
 ];
 
 /// Multi-word cues: the first word's lemma and the word that must follow
 /// ("pointed out", "according to").
-pub(crate) const PARTICLES: &[(&str, &str)] =
-    &[("point", "out"), ("spell", "out"), ("according", "to")];
+pub(crate) const PARTICLES: &[(&str, &str)] = &[
+    ("point", "out"),
+    ("spell", "out"),
+    ("according", "to"),
+    ("put", "it"),
+    ("shoot", "back"),
+    ("fire", "back"),
+    ("hit", "back"),
+    ("chime", "in"),
+    ("weigh", "in"),
+    ("go", "on"),
+];
 
 fn table() -> &'static HashMap<String, CueWord> {
     static TABLE: OnceLock<HashMap<String, CueWord>> = OnceLock::new();
@@ -275,17 +342,6 @@ fn table() -> &'static HashMap<String, CueWord> {
                 }
             }
         }
-        for (form, lemma) in IRREGULAR {
-            if let Some(base) = t.get(*lemma).copied() {
-                let nonfinite = matches!(*form, "written" | "known" | "shown" | "sung" | "sworn");
-                let word = CueWord {
-                    nonfinite,
-                    noun_like: false,
-                    ..base
-                };
-                t.insert((*form).to_string(), word);
-            }
-        }
         for (lemma, _) in PARTICLES {
             let lemma: &'static str = lemma;
             if lemma == "according" {
@@ -307,6 +363,29 @@ fn table() -> &'static HashMap<String, CueWord> {
                         noun_like: false,
                     });
                 }
+            }
+        }
+        // After the particle verbs, whose irregular forms ("went", "shot")
+        // are listed too.
+        for (form, lemma) in IRREGULAR {
+            if let Some(base) = t.get(*lemma).copied() {
+                let nonfinite = matches!(
+                    *form,
+                    "written"
+                        | "known"
+                        | "shown"
+                        | "sung"
+                        | "sworn"
+                        | "gone"
+                        | "putting"
+                        | "hitting"
+                );
+                let word = CueWord {
+                    nonfinite,
+                    noun_like: false,
+                    ..base
+                };
+                t.insert((*form).to_string(), word);
             }
         }
         t

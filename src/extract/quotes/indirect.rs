@@ -125,10 +125,13 @@ impl Context<'_> {
             end -= 1;
         }
         let r = r.start..end;
+        let long = |found: &(Range<usize>, Attribution)| {
+            found.0.clone().filter(|&i| self.toks[i].word).count() >= MIN_WORDS
+        };
         self.according(r.clone())
-            .or_else(|| self.trailing(r.clone()))
-            .or_else(|| self.leading(r))
-            .filter(|(c, _)| c.clone().filter(|&i| self.toks[i].word).count() >= MIN_WORDS)
+            .filter(long)
+            .or_else(|| self.trailing(r.clone()).filter(long))
+            .or_else(|| self.leading(r).filter(long))
     }
 
     /// `According to X, …` and `…, according to X`.
@@ -142,9 +145,14 @@ impl Context<'_> {
             word: super::cues::lookup("according")?,
         };
         let phrase = self.phrase_after(k + 1, r.end)?;
-        let speaker = Some(self.resolve(&phrase));
+        let speaker = self.resolve(&phrase);
         if k <= r.start + 1 {
-            let comma = (phrase.end..r.end).find(|&i| self.word_at(i) == ",")?;
+            let mut comma = (phrase.end..r.end).find(|&i| self.word_at(i) == ",")?;
+            // "According to a source, who asked not to be named, …": the
+            // relative clause belongs to the source.
+            if is_in(self.word_at(comma + 1), &["who", "whom", "whose", "which"]) {
+                comma = (comma + 1..r.end).find(|&i| self.word_at(i) == ",")?;
+            }
             let a = Attribution {
                 cue,
                 speaker,
@@ -172,6 +180,22 @@ impl Context<'_> {
         if a.cue.word.class == CueClass::Naming || a.cue.word.nonfinite || a.speaker.is_none() {
             return None;
         }
+        if a.cue.toks.start == comma + 1 {
+            // "…, said Jane Roe." and not "…, said economic growth is
+            // slow": the speaker ends the sentence or an adjunct follows.
+            let p = self.phrase_after(a.cue.toks.end - 1, r.end)?;
+            let next = self.word_at(p.end);
+            if p.end < r.end && !matches!(next, "," | ";") && !is_in(next, ADJUNCT) {
+                return None;
+            }
+        } else if self
+            .clause_start(&a.cue, r.end)
+            .is_some_and(|s| (s..r.end).filter(|&i| self.toks[i].word).count() >= MIN_WORDS)
+        {
+            // "Asked about it, Smith said the plan was dead": the clause
+            // after the cue is what is reported.
+            return None;
+        }
         Some((r.start..comma, a))
     }
 
@@ -190,7 +214,10 @@ impl Context<'_> {
             let Some(start) = self.clause_start(&c, r.end) else {
                 continue;
             };
-            let speaker = Some(self.resolve(&subject));
+            let Some(speaker) = self.resolve(&subject) else {
+                continue;
+            };
+            let speaker = Some(speaker);
             let a = Attribution {
                 cue: c,
                 speaker,
@@ -231,7 +258,10 @@ impl Context<'_> {
         if self.word_at(k).eq_ignore_ascii_case("that") {
             return Some(k);
         }
-        if !self.toks[k].word || is_in(self.word_at(k), ADJUNCT) {
+        // "said it was", "say this is": a pronoun subject, not an object.
+        let subject_pronoun = is_in(self.word_at(k), &["it", "this"])
+            && is_in(self.word_at(k + 1), super::words::BETWEEN);
+        if !self.toks[k].word || is_in(self.word_at(k), ADJUNCT) && !subject_pronoun {
             // "said in a statement that …", "said on Monday that …"
             return that_soon
                 .filter(|&t| (k..t).all(|i| self.toks[i].word || self.word_at(i) == ","));
