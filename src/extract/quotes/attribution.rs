@@ -31,6 +31,8 @@ const STATEMENT: [&str; 3] = ["in", "a", "statement"];
 /// in Tel Aviv, “…”").
 const ADJUNCT_REACH: usize = 8;
 
+/// Most tokens from a sentence's subject to its verb across an appositive.
+const MAX_DISTANT: usize = 40;
 /// Longest subject read without a phrase rule, in tokens.
 const MAX_LOOSE_SUBJECT: usize = 9;
 /// Words that cannot be inside a subject: they start a clause or are verbs.
@@ -338,6 +340,41 @@ impl Context<'_> {
         })
     }
 
+    /// The subject of a cue at token `k` that no phrase next to it gives:
+    /// after "and", the sentence's subject ("Smith thanked the crowd and
+    /// said …"); after a comma, the phrase the sentence starts with, before
+    /// a long appositive or relative clause ("Smith, who ran in 2012,
+    /// said …").
+    pub(crate) fn distant_subject(&self, floor: usize, k: usize) -> Option<Range<usize>> {
+        let mut end = k;
+        while end > floor && self.toks[end - 1].word && is_in(self.word_at(end - 1), BETWEEN) {
+            end -= 1;
+        }
+        let before = self.word_at(end.checked_sub(1)?);
+        let start = floor.max(self.sentence_start(k));
+        if before.eq_ignore_ascii_case("and") {
+            let first = (start..k.min(start + 8)).find(|&i| {
+                self.mention_at(i).is_some() || is_in(self.word_at(i), super::words::PERSON_PRONOUNS)
+            })?;
+            return self.phrase_from(first, k);
+        }
+        if !matches!(before, "," | "—" | "–" | "--") || end - start > MAX_DISTANT {
+            return None;
+        }
+        let open = (start + 1..end - 1).find(|&i| matches!(self.word_at(i), "," | "—" | "–" | "--"))?;
+        let p = self.phrase_ending(open, start)?;
+        let names = p.clone().any(|i| self.mention_at(i).is_some())
+            || p.len() == 1 && is_in(self.word_at(p.start), super::words::PERSON_PRONOUNS)
+            || is_in(self.word_at(p.end - 1), super::words::PERSON_NOUNS);
+        (p.start == start && names).then_some(p)
+    }
+
+    /// The speaker of a participle cue at token `k` ("…, saying …").
+    pub(crate) fn participle_subject(&self, floor: usize, k: usize) -> Option<Speaker> {
+        self.earlier_cue_subject(floor, k)
+            .or_else(|| self.sentence_subject(floor, k))
+    }
+
     /// The subject of the finite cue before participle cue `k` in its
     /// sentence ("Smith said, adding, …").
     fn earlier_cue_subject(&self, floor: usize, k: usize) -> Option<Speaker> {
@@ -353,7 +390,7 @@ impl Context<'_> {
 
     /// The subject at the start of the sentence holding token `k` (not
     /// before `floor`), for a participle cue late in it.
-    fn sentence_subject(&self, floor: usize, k: usize) -> Option<Speaker> {
+    pub(crate) fn sentence_subject(&self, floor: usize, k: usize) -> Option<Speaker> {
         let s = self.toks[k].sent;
         let start = self
             .sentence_toks

@@ -17,6 +17,9 @@ const MIN_WORDS: usize = 3;
 /// Most tokens of a trailing attribution (", the ministry said on Monday.").
 const MAX_TAIL: usize = 14;
 
+/// Words that open a reported clause.
+const CLAUSE_OPENERS: &[&str] = &["that", "he", "she", "they", "we", "i", "it", "this", "there"];
+
 /// Object pronouns: the addressee of "told him".
 const OBJECTS: &[&str] = &[
     "me",
@@ -131,7 +134,9 @@ impl Context<'_> {
         self.according(r.clone())
             .filter(long)
             .or_else(|| self.trailing(r.clone()).filter(long))
-            .or_else(|| self.leading(r).filter(long))
+            .or_else(|| self.parenthetical(r.clone()).filter(long))
+            .or_else(|| self.leading(r.clone()).filter(long))
+            .or_else(|| self.participle(r).filter(long))
     }
 
     /// `According to X, …` and `…, according to X`.
@@ -171,32 +176,107 @@ impl Context<'_> {
         None
     }
 
-    /// `…, X said [adjuncts].` and `…, said X.`
+    /// `…, X said [adjuncts].` and `…, said X.`, at one of the last commas.
     fn trailing(&self, r: Range<usize>) -> Option<(Range<usize>, Attribution)> {
-        let comma = (r.end.saturating_sub(MAX_TAIL).max(r.start)..r.end)
+        (r.end.saturating_sub(MAX_TAIL).max(r.start)..r.end)
             .rev()
-            .find(|&i| self.word_at(i) == ",")?;
+            .filter(|&i| self.word_at(i) == ",")
+            .find_map(|comma| self.trailing_at(r.clone(), comma))
+    }
+
+    /// `…, X said.` with the attribution after the comma at token `comma`.
+    fn trailing_at(&self, r: Range<usize>, comma: usize) -> Option<(Range<usize>, Attribution)> {
         let a = self.after(comma + 1, r.end)?;
         if a.cue.word.class == CueClass::Naming || a.cue.word.nonfinite || a.speaker.is_none() {
             return None;
         }
         if a.cue.toks.start == comma + 1 {
             // "…, said Jane Roe." and not "…, said economic growth is
-            // slow": the speaker ends the sentence or an adjunct follows.
+            // slow": no verb follows the speaker.
             let p = self.phrase_after(a.cue.toks.end - 1, r.end)?;
-            let next = self.word_at(p.end);
-            if p.end < r.end && !matches!(next, "," | ";") && !is_in(next, ADJUNCT) {
+            if p.end < r.end && self.starts_clause(p.end) {
                 return None;
             }
         } else if self
             .clause_start(&a.cue, r.end)
-            .is_some_and(|s| (s..r.end).filter(|&i| self.toks[i].word).count() >= MIN_WORDS)
+            .is_some_and(|s| self.reads_as_clause(s, r.end))
         {
             // "Asked about it, Smith said the plan was dead": the clause
             // after the cue is what is reported.
             return None;
         }
         Some((r.start..comma, a))
+    }
+
+    /// Whether token `i` is a verb or clause word, so that a clause goes on
+    /// from there.
+    fn starts_clause(&self, i: usize) -> bool {
+        let w = self.word_at(i);
+        self.toks[i].word
+            && (is_in(w, super::words::BETWEEN)
+                || w.eq_ignore_ascii_case("that")
+                || super::cues::lookup(w).is_some() && self.lowercase(i))
+    }
+
+    /// Whether tokens `[s, end)` read as a reported clause: "that", a
+    /// subject pronoun, or a verb within the first few words.
+    fn reads_as_clause(&self, s: usize, end: usize) -> bool {
+        let words = (s..end).filter(|&i| self.toks[i].word).count();
+        words >= MIN_WORDS
+            && (is_in(self.word_at(s), CLAUSE_OPENERS)
+                || (s + 1..end.min(s + 6)).any(|i| {
+                    self.toks[i].word && is_in(self.word_at(i), super::words::BETWEEN)
+                }))
+    }
+
+    /// `The plan, she said, is dead.`: an attribution between commas
+    /// inside the sentence; the sentence is what is reported.
+    fn parenthetical(&self, r: Range<usize>) -> Option<(Range<usize>, Attribution)> {
+        let commas = (r.start + 2..r.end.saturating_sub(3)).filter(|&i| self.word_at(i) == ",");
+        for comma in commas {
+            let Some(a) = self.after(comma + 1, r.end) else {
+                continue;
+            };
+            let closes = matches!(self.word_at(a.end), "," | "—" | "–");
+            let short = a.end - comma <= MAX_TAIL;
+            if closes && short && a.speaker.is_some() && !a.cue.word.nonfinite {
+                let named = a.cue.toks.start > comma + 1 || a.end > a.cue.toks.end;
+                if named && a.cue.word.class != CueClass::Naming && a.end + 3 < r.end {
+                    return Some((r, a));
+                }
+            }
+        }
+        None
+    }
+
+    /// `…, saying (that) …`, `…, adding …`: a participle cue after a
+    /// comma; the speaker is the subject of the verb before it.
+    fn participle(&self, r: Range<usize>) -> Option<(Range<usize>, Attribution)> {
+        for k in r.start + 2..r.end {
+            if self.word_at(k - 1) != "," {
+                continue;
+            }
+            let Some(c) = self.cue_at(k) else {
+                continue;
+            };
+            if !c.word.nonfinite
+                || c.word.lemma == "according"
+                || !matches!(c.word.class, CueClass::Speech | CueClass::Addressed)
+            {
+                continue;
+            }
+            let Some(start) = self.clause_start(&c, r.end) else {
+                continue;
+            };
+            let speaker = self.participle_subject(r.start, k)?;
+            let a = Attribution {
+                cue: c,
+                speaker: Some(speaker),
+                end: start,
+            };
+            return Some((start..r.end, a));
+        }
+        None
     }
 
     /// `X said (that) …`, `X told reporters (that) …`.
@@ -208,7 +288,11 @@ impl Context<'_> {
             if c.word.nonfinite || c.word.class == CueClass::Naming || c.word.lemma == "according" {
                 continue;
             }
-            let Some(subject) = self.subject_before(k, r.start) else {
+            let Some(subject) = self
+                .subject_before(k, r.start)
+                .filter(|p| !self.word_at(p.start.wrapping_sub(1)).eq_ignore_ascii_case("and"))
+                .or_else(|| self.distant_subject(r.start, k))
+            else {
                 continue;
             };
             let Some(start) = self.clause_start(&c, r.end) else {

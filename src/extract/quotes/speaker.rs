@@ -199,7 +199,7 @@ impl Context<'_> {
 
     /// The longest phrase of speaker tokens ending at token `end`
     /// (exclusive), not before `floor`.
-    fn phrase_ending(&self, end: usize, floor: usize) -> Option<Phrase> {
+    pub(crate) fn phrase_ending(&self, end: usize, floor: usize) -> Option<Phrase> {
         let mut start = end;
         while start > floor && end - start < MAX_PHRASE {
             let i = start - 1;
