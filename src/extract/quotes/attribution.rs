@@ -75,7 +75,11 @@ impl Context<'_> {
         }
         let w = super::tokens::text(self.body, t);
         let word = cues::lookup(w)?;
-        let first = i == 0 || self.toks[i - 1].sent != t.sent || !self.toks[i - 1].word;
+        // A capital is allowed where a sentence or quoted text starts.
+        let first = i == 0
+            || self.toks[i - 1].sent != t.sent
+            || self.is_mark(i - 1)
+            || self.word_at(i - 1) == ":";
         if !self.lowercase(i) && !first {
             return None;
         }
@@ -85,19 +89,20 @@ impl Context<'_> {
         if word.noun_like && !first && !verb_slot && !self.subject_slot(i - 1) {
             return None;
         }
-        match cues::particle(word.lemma) {
-            Some(p) => {
-                let next = self.toks.get(i + 1)?;
-                (super::tokens::text(self.body, next).eq_ignore_ascii_case(p)).then(|| CueAt {
-                    toks: i..i + 2,
-                    word,
-                })
-            }
-            None => Some(CueAt {
-                toks: i..i + 1,
+        // With its particle it is a phrase ("pointed out", "called for").
+        let next = self.toks.get(i + 1).filter(|n| n.sent == t.sent);
+        if let Some(word) =
+            next.and_then(|n| cues::with_particle(word, super::tokens::text(self.body, n)))
+        {
+            return Some(CueAt {
+                toks: i..i + 2,
                 word,
-            }),
+            });
         }
+        (!word.needs_particle).then(|| CueAt {
+            toks: i..i + 1,
+            word,
+        })
     }
 
     /// The record's cue for a found one.
@@ -124,9 +129,11 @@ impl Context<'_> {
             end += STATEMENT.len();
         }
         let range = self.toks[start].range.start..self.toks[end - 1].range.end;
-        let lemma = match cues::particle(c.word.lemma) {
-            Some(p) => format!("{} {p}", c.word.lemma),
-            None => c.word.lemma.to_string(),
+        let lemma = if c.toks.len() > 1 {
+            let particle = self.word_at(c.toks.start + 1).to_ascii_lowercase();
+            format!("{} {particle}", c.word.lemma)
+        } else {
+            c.word.lemma.to_string()
         };
         Cue { range, lemma }
     }
@@ -151,7 +158,7 @@ impl Context<'_> {
             return None;
         }
         // Inverted: "…,” said the minister.
-        if let Some(c) = self.cue_at(j).filter(|c| c.word.class != CueClass::Naming) {
+        if let Some(c) = self.cue_at(j).filter(|c| c.word.class.quotes()) {
             let speaker = self.speaker_after(&c, limit);
             let end = self.clause_end(c.toks.end, limit);
             return Some(Attribution {
@@ -175,7 +182,7 @@ impl Context<'_> {
                 matches!(self.word_at(k + 1), "." | "," | "" | ";" | "!" | "?") || k + 1 >= limit;
             let Some(c) = self
                 .cue_at_in(k, verb_slot)
-                .filter(|c| c.word.class != CueClass::Naming)
+                .filter(|c| c.word.class.quotes())
             else {
                 continue;
             };
@@ -185,7 +192,9 @@ impl Context<'_> {
                 Some(p) if p.start == j + 1 && self.determiner(j) => j..p.end,
                 // A long appositive: the speaker is the phrase the
                 // attribution starts with.
-                _ if (j..k).any(|i| self.word_at(i) == ",") => self.phrase_from(j, k)?,
+                _ if (j..k).any(|i| self.word_at(i) == ",") => self
+                    .phrase_from(j, k)
+                    .filter(|p| self.word_at(p.end) == "," && self.names_someone(p))?,
                 // "a narrator in the ad asks": a subject with a preposition.
                 _ if self.loose_subject(j, k) => j..k,
                 _ => return None,
@@ -207,7 +216,12 @@ impl Context<'_> {
     /// word ("a narrator in the Clinton ad", "the Florida senator and
     /// presidential candidate").
     fn loose_subject(&self, j: usize, k: usize) -> bool {
-        let starts = self.determiner(j) || !self.lowercase(j) && self.toks[j].word;
+        let capital = self
+            .word_at(j)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+        let starts = self.determiner(j) || capital && self.toks[j].word;
         starts
             && k - j <= MAX_LOOSE_SUBJECT
             && (j..k).all(|i| {
@@ -255,7 +269,10 @@ impl Context<'_> {
     pub(crate) fn before(&self, to: usize, floor: usize) -> Option<Attribution> {
         let low = floor.max(to.saturating_sub(REACH));
         for k in (low..to).rev() {
-            let Some(c) = self.cue_at(k) else {
+            let Some(c) = self
+                .cue_at(k)
+                .filter(|c| c.word.class != CueClass::Position)
+            else {
                 continue;
             };
             let gap = to - c.toks.end;
@@ -354,14 +371,16 @@ impl Context<'_> {
         let start = floor.max(self.sentence_start(k));
         if before.eq_ignore_ascii_case("and") {
             let first = (start..k.min(start + 8)).find(|&i| {
-                self.mention_at(i).is_some() || is_in(self.word_at(i), super::words::PERSON_PRONOUNS)
+                self.mention_at(i).is_some()
+                    || is_in(self.word_at(i), super::words::PERSON_PRONOUNS)
             })?;
             return self.phrase_from(first, k);
         }
         if !matches!(before, "," | "—" | "–" | "--") || end - start > MAX_DISTANT {
             return None;
         }
-        let open = (start + 1..end - 1).find(|&i| matches!(self.word_at(i), "," | "—" | "–" | "--"))?;
+        let open =
+            (start + 1..end - 1).find(|&i| matches!(self.word_at(i), "," | "—" | "–" | "--"))?;
         let p = self.phrase_ending(open, start)?;
         let names = p.clone().any(|i| self.mention_at(i).is_some())
             || p.len() == 1 && is_in(self.word_at(p.start), super::words::PERSON_PRONOUNS)
@@ -437,7 +456,10 @@ impl Context<'_> {
                 EntityType::Person | EntityType::Organization
             )
         });
+        // A possessive before it makes the cue word a noun ("Smith’s comments").
+        let possessive = w.ends_with("’s") || w.ends_with("'s");
         self.toks[i].word
+            && !possessive
             && (named
                 || is_in(w, SUBJECT_PRONOUNS)
                 || is_in(w, super::words::BETWEEN)

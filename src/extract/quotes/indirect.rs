@@ -18,7 +18,9 @@ const MIN_WORDS: usize = 3;
 const MAX_TAIL: usize = 14;
 
 /// Words that open a reported clause.
-const CLAUSE_OPENERS: &[&str] = &["that", "he", "she", "they", "we", "i", "it", "this", "there"];
+const CLAUSE_OPENERS: &[&str] = &[
+    "that", "he", "she", "they", "we", "i", "it", "this", "there",
+];
 
 /// Object pronouns: the addressee of "told him".
 const OBJECTS: &[&str] = &[
@@ -194,9 +196,11 @@ impl Context<'_> {
             // "…, said Jane Roe." and not "…, said economic growth is
             // slow": no verb follows the speaker.
             let p = self.phrase_after(a.cue.toks.end - 1, r.end)?;
-            if p.end < r.end && self.starts_clause(p.end) {
+            if p.end < r.end && self.starts_clause(p.end) || !self.could_speak(&p) {
                 return None;
             }
+        } else if !self.ends_attribution(&a.cue, r.end) {
+            return None;
         } else if self
             .clause_start(&a.cue, r.end)
             .is_some_and(|s| self.reads_as_clause(s, r.end))
@@ -206,6 +210,23 @@ impl Context<'_> {
             return None;
         }
         Some((r.start..comma, a))
+    }
+
+    /// Whether cue `c` of an attribution after its content ends it: the
+    /// sentence or a comma follows, or for a speech cue an adjunct or the
+    /// addressee ("…, she told Reuters on Monday").
+    fn ends_attribution(&self, c: &CueAt, end: usize) -> bool {
+        let k = c.toks.end;
+        if k >= end || matches!(self.word_at(k), "," | ";" | "—" | "–") {
+            return true;
+        }
+        let next = self.word_at(k);
+        c.word.class != CueClass::Thought
+            && self.toks[k].word
+            && (is_in(next, ADJUNCT)
+                || is_in(next, OBJECTS)
+                || !self.lowercase(k)
+                || self.determiner(k))
     }
 
     /// Whether token `i` is a verb or clause word, so that a clause goes on
@@ -224,9 +245,8 @@ impl Context<'_> {
         let words = (s..end).filter(|&i| self.toks[i].word).count();
         words >= MIN_WORDS
             && (is_in(self.word_at(s), CLAUSE_OPENERS)
-                || (s + 1..end.min(s + 6)).any(|i| {
-                    self.toks[i].word && is_in(self.word_at(i), super::words::BETWEEN)
-                }))
+                || (s + 1..end.min(s + 6))
+                    .any(|i| self.toks[i].word && is_in(self.word_at(i), super::words::BETWEEN)))
     }
 
     /// `The plan, she said, is dead.`: an attribution between commas
@@ -261,7 +281,10 @@ impl Context<'_> {
             };
             if !c.word.nonfinite
                 || c.word.lemma == "according"
-                || !matches!(c.word.class, CueClass::Speech | CueClass::Addressed)
+                || !matches!(
+                    c.word.class,
+                    CueClass::Speech | CueClass::Addressed | CueClass::Position
+                )
             {
                 continue;
             }
@@ -290,7 +313,11 @@ impl Context<'_> {
             }
             let Some(subject) = self
                 .subject_before(k, r.start)
-                .filter(|p| !self.word_at(p.start.wrapping_sub(1)).eq_ignore_ascii_case("and"))
+                .filter(|p| {
+                    !self
+                        .word_at(p.start.wrapping_sub(1))
+                        .eq_ignore_ascii_case("and")
+                })
                 .or_else(|| self.distant_subject(r.start, k))
             else {
                 continue;
@@ -298,6 +325,13 @@ impl Context<'_> {
             let Some(start) = self.clause_start(&c, r.end) else {
                 continue;
             };
+            // A stance needs someone who takes it ("the senator wants",
+            // not "the bill offers").
+            let pronoun = subject.len() == 1 && is_in(self.word_at(subject.start), CLAUSE_OPENERS);
+            let stance = matches!(c.word.class, CueClass::Position | CueClass::Thought);
+            if stance && !self.could_speak(&subject) && !pronoun {
+                continue;
+            }
             let Some(speaker) = self.resolve(&subject) else {
                 continue;
             };
@@ -339,6 +373,12 @@ impl Context<'_> {
         if k >= limit {
             return None;
         }
+        if c.word.class == CueClass::Position {
+            // "wants to leave", "criticized the plan": the complement, but
+            // not an adjunct ("declined on Monday").
+            let to = self.word_at(k).eq_ignore_ascii_case("to");
+            return (to || self.toks[k].word && !is_in(self.word_at(k), ADJUNCT)).then_some(k);
+        }
         if self.word_at(k).eq_ignore_ascii_case("that") {
             return Some(k);
         }
@@ -350,7 +390,10 @@ impl Context<'_> {
             return that_soon
                 .filter(|&t| (k..t).all(|i| self.toks[i].word || self.word_at(i) == ","));
         }
+        // A finding's object is what it shows ("polls show Smith ahead").
+        let finding = matches!(c.word.lemma, "show" | "find" | "indicate") && self.toks[k].word;
         if c.word.class == CueClass::Thought
+            && !finding
             && !matches!(
                 c.word.lemma,
                 "believe" | "think" | "fear" | "hope" | "feel" | "expect" | "worry" | "know"

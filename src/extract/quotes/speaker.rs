@@ -30,6 +30,33 @@ const PARENTHESIS: usize = 8;
 /// with Russian citizenship", "a narrator in the ad").
 const NOUN_PREPOSITIONS: &[&str] = &["with", "in", "of", "from", "at", "for", "on"];
 
+/// Plural nouns for people that speak ("said voters").
+const PEOPLE: &[&str] = &[
+    "people",
+    "voter",
+    "resident",
+    "source",
+    "critic",
+    "supporter",
+    "observer",
+    "witness",
+    "member",
+    "other",
+    "participant",
+    "protester",
+    "activist",
+    "worker",
+    "student",
+    "parent",
+    "delegate",
+    "insider",
+    "strategist",
+    "operative",
+    "organizer",
+    "attendee",
+    "person",
+];
+
 /// Endings of abstract nouns ("citizenship", "decision", "agreement").
 const ABSTRACT_ENDINGS: &[&str] = &["ship", "tion", "sion", "ment", "ness", "ity", "ism"];
 
@@ -116,18 +143,19 @@ impl Context<'_> {
             return self.abbreviation_dot(i) || matches!(self.word(i), "’s" | "'s" | "&");
         }
         let w = self.word(i);
-        // A clause word breaks the phrase; capitalized inside a sentence it
-        // is a name ("Will", "May").
-        let breaks = is_in(w, PHRASE_BREAKS) && (self.lowercase(i) || self.sentence_first(i));
+        // A clause word or an adverb breaks the phrase; capitalized inside
+        // a sentence it is a name ("Will", "May").
+        let breaks = (is_in(w, PHRASE_BREAKS) || is_in(w, BETWEEN))
+            && (self.lowercase(i) || self.sentence_first(i));
         // A lowercase cue word is a verb, unless a determiner makes it a
         // noun ("the report") or its particle is missing ("the fire
         // department").
         let verb = cues::lookup(w).is_some_and(|c| {
-            cues::particle(c.lemma).is_none_or(|p| {
-                self.toks
+            !c.needs_particle
+                || self
+                    .toks
                     .get(i + 1)
-                    .is_some_and(|n| text(self.body, n).eq_ignore_ascii_case(p))
-            })
+                    .is_some_and(|n| cues::with_particle(c, text(self.body, n)).is_some())
         });
         !breaks && (!verb || !self.lowercase(i) || i > 0 && self.determiner(i - 1))
     }
@@ -191,10 +219,27 @@ impl Context<'_> {
             .map(|p| self.with_head_noun(p, floor))
     }
 
-    /// Whether the phrase holds a name, a pronoun or a description.
-    fn names_someone(&self, p: &Phrase) -> bool {
+    /// Whether the phrase holds a name or is a pronoun.
+    pub(crate) fn names_someone(&self, p: &Phrase) -> bool {
         p.clone().any(|i| self.mention_at(i).is_some())
             || p.len() == 1 && is_in(self.word(p.start), PERSON_PRONOUNS)
+    }
+
+    /// Whether the phrase can be a speaker named after its cue ("said
+    /// Jane Roe", "said officials", "said the company"): a name, a
+    /// capitalized word, or a noun for people or a body.
+    pub(crate) fn could_speak(&self, p: &Phrase) -> bool {
+        let head = (p.start..p.end)
+            .find(|&i| i > p.start && self.lowercase(i) && is_in(self.word(i), NOUN_PREPOSITIONS))
+            .unwrap_or(p.end)
+            - 1;
+        let w = self.word(head);
+        let singular = w.strip_suffix('s').unwrap_or(w);
+        self.names_someone(p)
+            || p.clone().any(|i| self.toks[i].word && !self.lowercase(i))
+            || [PERSON_NOUNS, ORG_NOUNS, SPOKES_NOUNS, PEOPLE]
+                .iter()
+                .any(|list| is_in(w, list) || is_in(singular, list))
     }
 
     /// The longest phrase of speaker tokens ending at token `end`
