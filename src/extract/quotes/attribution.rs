@@ -369,7 +369,7 @@ impl Context<'_> {
         }
         let before = self.word_at(end.checked_sub(1)?);
         let start = floor.max(self.sentence_start(k));
-        if before.eq_ignore_ascii_case("and") {
+        if before.eq_ignore_ascii_case("and") || before.eq_ignore_ascii_case("but") {
             let first = (start..k.min(start + 8)).find(|&i| {
                 self.mention_at(i).is_some()
                     || is_in(self.word_at(i), super::words::PERSON_PRONOUNS)

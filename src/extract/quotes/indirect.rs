@@ -17,6 +17,48 @@ const MIN_WORDS: usize = 3;
 /// Most tokens of a trailing attribution (", the ministry said on Monday.").
 const MAX_TAIL: usize = 14;
 
+/// Days a cue's adjunct names ("said Monday", "said on Friday").
+const WHEN: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Adverbs of time after a cue ("said yesterday").
+const WHEN_WORDS: &[&str] = &[
+    "yesterday",
+    "today",
+    "tonight",
+    "recently",
+    "earlier",
+    "later",
+];
+
+/// Periods after "last" or "this" ("said last week").
+const PERIODS: &[&str] = &[
+    "week", "month", "year", "weekend", "spring", "summer", "fall",
+];
+
+/// What a cue's "in a …" adjunct names ("said in an interview").
+const OCCASIONS: &[&str] = &[
+    "statement",
+    "interview",
+    "email",
+    "letter",
+    "speech",
+    "post",
+    "tweet",
+    "release",
+    "memo",
+    "op-ed",
+    "video",
+    "call",
+];
+
 /// Words that open a reported clause.
 const CLAUSE_OPENERS: &[&str] = &[
     "that", "he", "she", "they", "we", "i", "it", "this", "there",
@@ -103,7 +145,7 @@ pub(crate) fn quotes(cx: &Context<'_>, fragments: &[Fragment]) -> Vec<Quote> {
         if holds_direct {
             continue;
         }
-        if let Some((content, a)) = cx.sentence_attribution(r.clone()) {
+        for (content, a) in cx.sentence_attributions(r.clone()) {
             let bytes = cx.toks[content.start].range.start..cx.toks[content.end - 1].range.end;
             let k = fragments.partition_point(|f| f.range.start < bytes.start);
             let mixed = fragments.get(k).is_some_and(|f| f.range.end <= bytes.end);
@@ -123,6 +165,47 @@ pub(crate) fn quotes(cx: &Context<'_>, fragments: &[Fragment]) -> Vec<Quote> {
 }
 
 impl Context<'_> {
+    /// The reported clauses (token ranges) of sentence `r` and their
+    /// attributions: the first one found, and a participle clause after
+    /// its cue ("X criticized the plan, saying …"), which ends it.
+    fn sentence_attributions(&self, r: Range<usize>) -> Vec<(Range<usize>, Attribution)> {
+        let Some((content, a)) = self.sentence_attribution(r.clone()) else {
+            return Vec::new();
+        };
+        // "X said A, and Y said B": the second attribution ends the first.
+        let conjunction = (content.start + 1..content.end).find(|&i| {
+            is_in(self.word_at(i), &["and", "but", "while", "whereas"])
+                && matches!(self.word_at(i - 1), "," | ";")
+                && i > a.cue.toks.end
+        });
+        if let Some(i) = conjunction
+            && let Some((c2, a2)) = self.leading(i + 1..r.end)
+            && self.words_in(c2.clone()) >= MIN_WORDS
+            && self.words_in(content.start..i - 1) >= MIN_WORDS
+        {
+            return vec![(content.start..i - 1, a), (c2, a2)];
+        }
+        let from = a.cue.toks.end.max(content.start);
+        let second = self
+            .participle(from..r.end, r.start)
+            .filter(|(c, _)| self.words_in(c.clone()) >= MIN_WORDS);
+        match second {
+            Some((c2, a2)) if a2.cue.toks.start > content.end => vec![(content, a), (c2, a2)],
+            Some((c2, a2))
+                if a2.cue.toks.start > content.start
+                    && self.words_in(content.start..a2.cue.toks.start - 1) >= MIN_WORDS =>
+            {
+                vec![(content.start..a2.cue.toks.start - 1, a), (c2, a2)]
+            }
+            _ => vec![(content, a)],
+        }
+    }
+
+    /// How many words tokens `r` hold.
+    fn words_in(&self, r: Range<usize>) -> usize {
+        r.filter(|&i| self.toks[i].word).count()
+    }
+
     /// The reported clause (token range) of sentence `r` and its attribution.
     fn sentence_attribution(&self, r: Range<usize>) -> Option<(Range<usize>, Attribution)> {
         let mut end = r.end;
@@ -138,7 +221,7 @@ impl Context<'_> {
             .or_else(|| self.trailing(r.clone()).filter(long))
             .or_else(|| self.parenthetical(r.clone()).filter(long))
             .or_else(|| self.leading(r.clone()).filter(long))
-            .or_else(|| self.participle(r).filter(long))
+            .or_else(|| self.participle(r.clone(), r.start).filter(long))
     }
 
     /// `According to X, …` and `…, according to X`.
@@ -271,8 +354,8 @@ impl Context<'_> {
 
     /// `…, saying (that) …`, `…, adding …`: a participle cue after a
     /// comma; the speaker is the subject of the verb before it.
-    fn participle(&self, r: Range<usize>) -> Option<(Range<usize>, Attribution)> {
-        for k in r.start + 2..r.end {
+    fn participle(&self, r: Range<usize>, floor: usize) -> Option<(Range<usize>, Attribution)> {
+        for k in r.start + 1..r.end {
             if self.word_at(k - 1) != "," {
                 continue;
             }
@@ -291,7 +374,7 @@ impl Context<'_> {
             let Some(start) = self.clause_start(&c, r.end) else {
                 continue;
             };
-            let speaker = self.participle_subject(r.start, k)?;
+            let speaker = self.participle_subject(floor, k)?;
             let a = Attribution {
                 cue: c,
                 speaker: Some(speaker),
@@ -313,11 +396,7 @@ impl Context<'_> {
             }
             let Some(subject) = self
                 .subject_before(k, r.start)
-                .filter(|p| {
-                    !self
-                        .word_at(p.start.wrapping_sub(1))
-                        .eq_ignore_ascii_case("and")
-                })
+                .filter(|p| !is_in(self.word_at(p.start.wrapping_sub(1)), &["and"]))
                 .or_else(|| self.distant_subject(r.start, k))
             else {
                 continue;
@@ -346,11 +425,39 @@ impl Context<'_> {
         None
     }
 
+    /// Token `k` past the time and manner adjuncts a cue takes before its
+    /// clause ("said on Friday", "said last week", "said in an interview").
+    fn skip_adjuncts(&self, mut k: usize, limit: usize) -> usize {
+        for _ in 0..3 {
+            let w = self.word_at(k);
+            let next = self.word_at(k + 1);
+            let step = if is_in(w, WHEN) && !self.lowercase(k) || is_in(w, WHEN_WORDS) {
+                1
+            } else if w.eq_ignore_ascii_case("on") && is_in(next, WHEN) {
+                2
+            } else if is_in(w, &["last", "this", "earlier"]) && is_in(next, PERIODS) {
+                2
+            } else if w.eq_ignore_ascii_case("in")
+                && self.determiner(k + 1)
+                && is_in(self.word_at(k + 2), OCCASIONS)
+            {
+                3
+            } else {
+                0
+            };
+            if step == 0 || k + step >= limit {
+                break;
+            }
+            k += step;
+        }
+        k
+    }
+
     /// Where the reported clause after cue `c` starts: at "that", after
     /// the addressee of "told", after a colon; none when the cue is
     /// followed by an adjunct and no "that" comes soon.
     fn clause_start(&self, c: &CueAt, limit: usize) -> Option<usize> {
-        let mut k = c.toks.end;
+        let mut k = self.skip_adjuncts(c.toks.end, limit);
         let that_soon =
             (k..limit.min(k + 8)).find(|&i| self.word_at(i).eq_ignore_ascii_case("that"));
         if c.word.class == CueClass::Addressed {

@@ -22,6 +22,9 @@ use crate::extract::entities::EntityType;
 /// Pronouns that are a verb's whole subject.
 const SUBJECT_WORDS: &[&str] = &["he", "she", "it", "they", "we", "i", "you"];
 
+/// Relative pronouns: the subject of "who said", the phrase before them.
+const RELATIVES: &[&str] = &["who", "which"];
+
 /// Longest speaker phrase read, in tokens.
 const MAX_PHRASE: usize = 10;
 /// Longest parenthesis inside a speaker phrase, in tokens ("(R-Fla.)").
@@ -140,7 +143,7 @@ impl Context<'_> {
     fn phrase_token(&self, i: usize) -> bool {
         let t = &self.toks[i];
         if !t.word {
-            return self.abbreviation_dot(i) || matches!(self.word(i), "’s" | "'s" | "&");
+            return self.abbreviation_dot(i) || matches!(self.word(i), "’s" | "'s" | "&" | "%");
         }
         let w = self.word(i);
         // A clause word or an adverb breaks the phrase; capitalized inside
@@ -198,8 +201,11 @@ impl Context<'_> {
         while end > floor && self.toks[end - 1].word && is_in(self.word(end - 1), BETWEEN) {
             end -= 1;
         }
-        // A pronoun subject ("it said", "they argued").
+        // A pronoun subject ("it said", "they argued", "who said").
         if end > floor && is_in(self.word(end - 1), SUBJECT_WORDS) {
+            return Some(end - 1..end);
+        }
+        if end > floor && self.lowercase(end - 1) && is_in(self.word(end - 1), RELATIVES) {
             return Some(end - 1..end);
         }
         if end > floor && self.word(end - 1) == "," {
@@ -395,6 +401,17 @@ impl Context<'_> {
             }
         }
         let at = whole.start;
+        if p.len() == 1 && is_in(head_word, RELATIVES) {
+            // "Smith, who said …": who is the name before.
+            let before = (p.start.saturating_sub(3)..p.start)
+                .rev()
+                .find_map(|i| self.mention_at(i))
+                .map(|m| self.mentions[m].entity);
+            return Speaker {
+                range: whole,
+                entity: before,
+            };
+        }
         if p.len() == 1 && is_in(head_word, PERSON_PRONOUNS) {
             let female = head_word.eq_ignore_ascii_case("she");
             return Speaker {
