@@ -59,6 +59,11 @@ const OCCASIONS: &[&str] = &[
     "call",
 ];
 
+/// Words that open a question put to someone ("asked whether …").
+const QUESTION_WORDS: &[&str] = &[
+    "whether", "if", "what", "how", "why", "when", "who", "where", "about", "which",
+];
+
 /// Words that open a reported clause.
 const CLAUSE_OPENERS: &[&str] = &[
     "that", "he", "she", "they", "we", "i", "it", "this", "there",
@@ -169,6 +174,15 @@ impl Context<'_> {
     /// attributions: the first one found, and a participle clause after
     /// its cue ("X criticized the plan, saying …"), which ends it.
     fn sentence_attributions(&self, r: Range<usize>) -> Vec<(Range<usize>, Attribution)> {
+        // "Asked whether …, Smith said …": the question, then the answer.
+        if let Some((q, a)) = self.question(r.clone()) {
+            let rest = q.end + 1..r.end;
+            let mut out = vec![(q, a)];
+            if rest.len() > MIN_WORDS {
+                out.extend(self.sentence_attributions(rest));
+            }
+            return out;
+        }
         let Some((content, a)) = self.sentence_attribution(r.clone()) else {
             return Vec::new();
         };
@@ -199,6 +213,39 @@ impl Context<'_> {
             }
             _ => vec![(content, a)],
         }
+    }
+
+    /// `Asked whether …,` `When asked by a reporter about …,`: the question
+    /// put, to the next comma; the asker, when named after "by", speaks.
+    fn question(&self, r: Range<usize>) -> Option<(Range<usize>, Attribution)> {
+        let k = (r.start..r.end.min(r.start + 3)).find(|&i| {
+            self.word_at(i).eq_ignore_ascii_case("asked")
+                && (i == r.start || is_in(self.word_at(i - 1), &["when", "after", "if", "once"]))
+        })?;
+        let cue = CueAt {
+            toks: k..k + 1,
+            word: super::cues::lookup("asked")?,
+        };
+        let mut start = k + 1;
+        let mut speaker = None;
+        if self.word_at(start).eq_ignore_ascii_case("by") {
+            let p = self.phrase_after(start, r.end)?;
+            speaker = self.resolve(&p);
+            start = p.end;
+        }
+        let opens = self.word_at(start);
+        if !is_in(opens, QUESTION_WORDS) {
+            return None;
+        }
+        let end = (start..r.end).find(|&i| self.word_at(i) == ",")?;
+        (self.words_in(start..end) >= MIN_WORDS).then(|| {
+            let a = Attribution {
+                cue,
+                speaker,
+                end: start,
+            };
+            (start..end, a)
+        })
     }
 
     /// How many words tokens `r` hold.
@@ -391,7 +438,7 @@ impl Context<'_> {
             let Some(c) = self.cue_at(k) else {
                 continue;
             };
-            if c.word.nonfinite || c.word.class == CueClass::Naming || c.word.lemma == "according" {
+            if c.word.nonfinite || c.word.lemma == "according" {
                 continue;
             }
             let Some(subject) = self
@@ -407,7 +454,10 @@ impl Context<'_> {
             // A stance needs someone who takes it ("the senator wants",
             // not "the bill offers").
             let pronoun = subject.len() == 1 && is_in(self.word_at(subject.start), CLAUSE_OPENERS);
-            let stance = matches!(c.word.class, CueClass::Position | CueClass::Thought);
+            let stance = matches!(
+                c.word.class,
+                CueClass::Position | CueClass::Thought | CueClass::Naming
+            );
             if stance && !self.could_speak(&subject) && !pronoun {
                 continue;
             }
