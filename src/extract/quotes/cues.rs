@@ -514,7 +514,6 @@ const POSITION: &[&str] = &[
     "allege",
     "imply",
     "raise",
-    "like",
     "love",
     "hate",
 ];

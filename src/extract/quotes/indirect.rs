@@ -59,6 +59,9 @@ const OCCASIONS: &[&str] = &[
     "call",
 ];
 
+/// Most tokens from a sentence's start to a colon that attributes it.
+const MAX_COLON_LEAD: usize = 8;
+
 /// Words that open a question put to someone ("asked whether …").
 const QUESTION_WORDS: &[&str] = &[
     "whether", "if", "what", "how", "why", "when", "who", "where", "about", "which",
@@ -248,6 +251,37 @@ impl Context<'_> {
         })
     }
 
+    /// `Jane Roe: the plan is dead.`: a name and a colon open the
+    /// sentence (a transcript, a summary line); the colon is the cue.
+    fn colon_lead(&self, r: Range<usize>) -> Option<(Range<usize>, Attribution)> {
+        let colon =
+            (r.start + 1..r.end.min(r.start + MAX_COLON_LEAD)).find(|&i| self.word_at(i) == ":")?;
+        let p = self
+            .phrase_ending(colon, r.start)
+            .filter(|p| p.start == r.start)?;
+        let named = p.clone().any(|i| {
+            self.mention_at(i).is_some_and(|m| {
+                matches!(
+                    self.mentions[m].ty,
+                    crate::extract::entities::EntityType::Person
+                        | crate::extract::entities::EntityType::Organization
+                )
+            })
+        });
+        if !named || self.is_mark(colon + 1) {
+            return None;
+        }
+        let a = Attribution {
+            cue: CueAt {
+                toks: colon..colon + 1,
+                word: super::cues::COLON,
+            },
+            speaker: self.resolve(&p),
+            end: colon + 1,
+        };
+        Some((colon + 1..r.end, a))
+    }
+
     /// How many words tokens `r` hold.
     fn words_in(&self, r: Range<usize>) -> usize {
         r.filter(|&i| self.toks[i].word).count()
@@ -265,6 +299,7 @@ impl Context<'_> {
         };
         self.according(r.clone())
             .filter(long)
+            .or_else(|| self.colon_lead(r.clone()).filter(long))
             .or_else(|| self.trailing(r.clone()).filter(long))
             .or_else(|| self.parenthetical(r.clone()).filter(long))
             .or_else(|| self.leading(r.clone()).filter(long))
