@@ -374,7 +374,17 @@ impl Context<'_> {
                 self.mention_at(i).is_some()
                     || is_in(self.word_at(i), super::words::PERSON_PRONOUNS)
             })?;
-            return self.phrase_from(first, k);
+            // The name itself, not the verb phrase after it.
+            return match self.mention_at(first) {
+                Some(m) => {
+                    let end = (first..k)
+                        .take_while(|&i| !self.toks[i].word || self.mention_at(i) == Some(m))
+                        .last()
+                        .map_or(first + 1, |i| i + 1);
+                    Some(first..end)
+                }
+                None => self.phrase_from(first, k),
+            };
         }
         if !matches!(before, "," | "—" | "–" | "--") || end - start > MAX_DISTANT {
             return None;
@@ -430,7 +440,7 @@ impl Context<'_> {
         if is_in(self.word_at(start), super::words::PERSON_PRONOUNS) {
             return Some(start..start + 1);
         }
-        self.phrase_after(start.checked_sub(1)?, limit)
+        self.phrase_at(start, limit)
             .or_else(|| (start < limit).then(|| start..start + 1))
     }
 

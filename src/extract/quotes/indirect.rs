@@ -177,6 +177,7 @@ impl Context<'_> {
     /// attributions: the first one found, and a participle clause after
     /// its cue ("X criticized the plan, saying …"), which ends it.
     fn sentence_attributions(&self, r: Range<usize>) -> Vec<(Range<usize>, Attribution)> {
+        let r = self.without_end_punctuation(r);
         // "Asked whether …, Smith said …": the question, then the answer.
         if let Some((q, a)) = self.question(r.clone()) {
             let rest = q.end + 1..r.end;
@@ -282,6 +283,15 @@ impl Context<'_> {
         Some((colon + 1..r.end, a))
     }
 
+    /// Tokens `r` without the punctuation that ends the sentence.
+    fn without_end_punctuation(&self, r: Range<usize>) -> Range<usize> {
+        let mut end = r.end;
+        while end > r.start && !self.toks[end - 1].word && !self.is_mark(end - 1) {
+            end -= 1;
+        }
+        r.start..end
+    }
+
     /// How many words tokens `r` hold.
     fn words_in(&self, r: Range<usize>) -> usize {
         r.filter(|&i| self.toks[i].word).count()
@@ -289,11 +299,6 @@ impl Context<'_> {
 
     /// The reported clause (token range) of sentence `r` and its attribution.
     fn sentence_attribution(&self, r: Range<usize>) -> Option<(Range<usize>, Attribution)> {
-        let mut end = r.end;
-        while end > r.start && !self.toks[end - 1].word && !self.is_mark(end - 1) {
-            end -= 1;
-        }
-        let r = r.start..end;
         let long = |found: &(Range<usize>, Attribution)| {
             found.0.clone().filter(|&i| self.toks[i].word).count() >= MIN_WORDS
         };

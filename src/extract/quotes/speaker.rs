@@ -297,7 +297,12 @@ impl Context<'_> {
     /// The phrase after token `cue` ("said the minister", "according to
     /// officials"), up to a comma, a clause word or the limit.
     pub(crate) fn phrase_after(&self, cue: usize, limit: usize) -> Option<Phrase> {
-        let start = cue + 1;
+        self.phrase_at(cue + 1, limit)
+    }
+
+    /// The phrase of speaker tokens starting at token `start`, up to a
+    /// comma, a clause word or `limit`.
+    pub(crate) fn phrase_at(&self, start: usize, limit: usize) -> Option<Phrase> {
         let mut end = start;
         while end < limit && end - start < MAX_PHRASE {
             if let Some(after) = self.parenthesis_from(end, limit).filter(|_| end > start) {
