@@ -86,8 +86,22 @@ impl Context<'_> {
         if i > 0 && self.determiner(i - 1) {
             return None;
         }
+        // The verb slot reads speech only (`“…,” the notice reads`).
+        let verb_slot = verb_slot && word.class == CueClass::Speech;
         if word.noun_like && !first && !verb_slot && !self.subject_slot(i - 1) {
             return None;
+        }
+        // Beyond speech, a word that is also a noun is a verb only after a
+        // pronoun, an auxiliary or a person ("they suspect", not "four
+        // Tajik suspects", "the City Hall attack").
+        if word.noun_like && !first && !verb_slot && word.class != CueClass::Speech {
+            let person = self
+                .mention_at(i - 1)
+                .is_some_and(|m| self.mentions[m].ty == EntityType::Person);
+            let w = self.word_at(i - 1);
+            if !person && !is_in(w, SUBJECT_PRONOUNS) && !is_in(w, BETWEEN) {
+                return None;
+            }
         }
         // With its particle it is a phrase ("pointed out", "called for").
         let next = self.toks.get(i + 1).filter(|n| n.sent == t.sent);
@@ -374,17 +388,7 @@ impl Context<'_> {
                 self.mention_at(i).is_some()
                     || is_in(self.word_at(i), super::words::PERSON_PRONOUNS)
             })?;
-            // The name itself, not the verb phrase after it.
-            return match self.mention_at(first) {
-                Some(m) => {
-                    let end = (first..k)
-                        .take_while(|&i| !self.toks[i].word || self.mention_at(i) == Some(m))
-                        .last()
-                        .map_or(first + 1, |i| i + 1);
-                    Some(first..end)
-                }
-                None => self.phrase_from(first, k),
-            };
+            return self.name_from(first, k);
         }
         if !matches!(before, "," | "—" | "–" | "--") || end - start > MAX_DISTANT {
             return None;
@@ -396,6 +400,21 @@ impl Context<'_> {
             || p.len() == 1 && is_in(self.word_at(p.start), super::words::PERSON_PRONOUNS)
             || is_in(self.word_at(p.end - 1), super::words::PERSON_NOUNS);
         (p.start == start && names).then_some(p)
+    }
+
+    /// The phrase naming someone at token `first`: the name itself when it
+    /// is one, not the verb phrase after it.
+    fn name_from(&self, first: usize, k: usize) -> Option<Range<usize>> {
+        match self.mention_at(first) {
+            Some(m) => {
+                let end = (first..k)
+                    .take_while(|&i| self.toks[i].word && self.mention_at(i) == Some(m))
+                    .last()
+                    .map_or(first + 1, |i| i + 1);
+                Some(first..end)
+            }
+            None => self.phrase_from(first, k),
+        }
     }
 
     /// The speaker of a participle cue at token `k` ("…, saying …").
@@ -431,7 +450,7 @@ impl Context<'_> {
         let first = (start..k.min(start + 8)).find(|&i| {
             self.mention_at(i).is_some() || is_in(self.word_at(i), super::words::PERSON_PRONOUNS)
         })?;
-        let p = self.phrase_from(first, k)?;
+        let p = self.name_from(first, k)?;
         self.resolve(&p)
     }
 

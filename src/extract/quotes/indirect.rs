@@ -59,6 +59,9 @@ const OCCASIONS: &[&str] = &[
     "call",
 ];
 
+/// Most tokens after the cue of an attribution between commas.
+const MAX_PARENTHETICAL_TAIL: usize = 4;
+
 /// Most tokens from a sentence's start to a colon that attributes it.
 const MAX_COLON_LEAD: usize = 8;
 
@@ -428,7 +431,11 @@ impl Context<'_> {
                 continue;
             };
             let closes = matches!(self.word_at(a.end), "," | "—" | "–");
-            let short = a.end - comma <= MAX_TAIL;
+            // Only the attribution is between the commas: nothing but a
+            // short adjunct follows its cue ("…, she said on Monday, …").
+            let short = a.end - comma <= MAX_TAIL
+                && a.end - a.cue.toks.end <= MAX_PARENTHETICAL_TAIL
+                && (a.cue.toks.end..a.end).all(|i| !self.word_at(i).eq_ignore_ascii_case("that"));
             if closes && short && a.speaker.is_some() && !a.cue.word.nonfinite {
                 let named = a.cue.toks.start > comma + 1 || a.end > a.cue.toks.end;
                 if named && a.cue.word.class != CueClass::Naming && a.end + 3 < r.end {
@@ -494,11 +501,18 @@ impl Context<'_> {
             // A stance needs someone who takes it ("the senator wants",
             // not "the bill offers").
             let pronoun = subject.len() == 1 && is_in(self.word_at(subject.start), CLAUSE_OPENERS);
+            // A passive stance ("exercises are intended to …") names no
+            // one who takes it.
+            let passive = k > r.start
+                && is_in(
+                    self.word_at(k - 1),
+                    &["is", "are", "was", "were", "be", "been", "being"],
+                );
             let stance = matches!(
                 c.word.class,
                 CueClass::Position | CueClass::Thought | CueClass::Naming
             );
-            if stance && !self.could_speak(&subject) && !pronoun {
+            if stance && (passive || !self.could_speak(&subject) && !pronoun) {
                 continue;
             }
             let Some(speaker) = self.resolve(&subject) else {
