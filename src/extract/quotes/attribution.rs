@@ -243,7 +243,7 @@ impl Context<'_> {
                 if !self.toks[i].word {
                     return matches!(w, "’s" | "'s" | "." | "(" | ")" | "&" | "-");
                 }
-                !is_in(w, CLAUSE_WORDS) && !(self.lowercase(i) && super::cues::lookup(w).is_some())
+                !(is_in(w, CLAUSE_WORDS) || self.lowercase(i) && super::cues::lookup(w).is_some())
             })
     }
 

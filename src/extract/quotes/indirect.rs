@@ -537,9 +537,9 @@ impl Context<'_> {
             let next = self.word_at(k + 1);
             let step = if is_in(w, WHEN) && !self.lowercase(k) || is_in(w, WHEN_WORDS) {
                 1
-            } else if w.eq_ignore_ascii_case("on") && is_in(next, WHEN) {
-                2
-            } else if is_in(w, &["last", "this", "earlier"]) && is_in(next, PERIODS) {
+            } else if w.eq_ignore_ascii_case("on") && is_in(next, WHEN)
+                || is_in(w, &["last", "this", "earlier"]) && is_in(next, PERIODS)
+            {
                 2
             } else if w.eq_ignore_ascii_case("in")
                 && self.determiner(k + 1)

@@ -398,10 +398,10 @@ impl Context<'_> {
             }
             if head_end < p.end {
                 let tail = head_end + 1..p.end;
-                if tail.start < tail.end {
-                    if let Some(inner) = self.resolve(&tail).filter(|s| s.entity.is_some()) {
-                        return inner;
-                    }
+                if tail.start < tail.end
+                    && let Some(inner) = self.resolve(&tail).filter(|s| s.entity.is_some())
+                {
+                    return inner;
                 }
             }
         }
