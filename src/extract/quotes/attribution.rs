@@ -7,8 +7,9 @@ use std::ops::Range;
 
 use super::cues::{self, CueClass, CueWord};
 use super::speaker::Speaker;
-use super::words::is_in;
+use super::words::{BETWEEN, is_in};
 use super::{Context, Cue};
+use crate::extract::entities::EntityType;
 
 /// Pronouns that are subjects.
 const SUBJECT_PRONOUNS: &[&str] = &[
@@ -20,6 +21,26 @@ const REACH: usize = 12;
 /// Most tokens between a quote and the cue after it when an appositive
 /// names the speaker at length.
 const APPOSITIVE_REACH: usize = 30;
+
+/// Most auxiliaries and adverbs a cue takes before its verb.
+const MAX_CUE_LEAD: usize = 3;
+/// The adjunct a speech cue takes after its verb ("said in a statement"):
+/// PolNeAR's train split marks it as part of the cue in most cases.
+const STATEMENT: [&str; 3] = ["in", "a", "statement"];
+/// Most tokens of an adjunct between a cue and its quote ("said on Monday
+/// in Tel Aviv, “…”").
+const ADJUNCT_REACH: usize = 8;
+
+/// Most tokens from a sentence's subject to its verb across an appositive.
+const MAX_DISTANT: usize = 40;
+/// Longest subject read without a phrase rule, in tokens.
+const MAX_LOOSE_SUBJECT: usize = 9;
+/// Words that cannot be inside a subject: they start a clause or are verbs.
+const CLAUSE_WORDS: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "when", "while", "because", "if", "is", "was", "are",
+    "were", "has", "had", "have", "will", "would", "could", "should", "can", "may", "might",
+    "must", "do", "does", "did", "be", "been", "being", "not", "than", "but", "as", "to",
+];
 
 /// A cue found at a token range.
 #[derive(Debug, Clone)]
@@ -42,43 +63,91 @@ impl Context<'_> {
     /// unless it starts the sentence, not after a determiner), with its
     /// particle when it needs one.
     pub(crate) fn cue_at(&self, i: usize) -> Option<CueAt> {
+        self.cue_at_in(i, false)
+    }
+
+    /// The cue at token `i`; in a verb's slot (`“…,” the suit reads.`) a
+    /// word that is also a noun is read as the verb.
+    fn cue_at_in(&self, i: usize, verb_slot: bool) -> Option<CueAt> {
         let t = self.toks.get(i)?;
         if !t.word {
             return None;
         }
         let w = super::tokens::text(self.body, t);
         let word = cues::lookup(w)?;
-        let first = i == 0 || self.toks[i - 1].sent != t.sent || !self.toks[i - 1].word;
+        // A capital is allowed where a sentence or quoted text starts.
+        let first = i == 0
+            || self.toks[i - 1].sent != t.sent
+            || self.is_mark(i - 1)
+            || self.word_at(i - 1) == ":";
         if !self.lowercase(i) && !first {
             return None;
         }
         if i > 0 && self.determiner(i - 1) {
             return None;
         }
-        if word.noun_like && !first && !self.subject_slot(i - 1) {
+        // The verb slot reads speech only (`“…,” the notice reads`).
+        let verb_slot = verb_slot && word.class == CueClass::Speech;
+        if word.noun_like && !first && !verb_slot && !self.subject_slot(i - 1) {
             return None;
         }
-        match cues::particle(word.lemma) {
-            Some(p) => {
-                let next = self.toks.get(i + 1)?;
-                (super::tokens::text(self.body, next).eq_ignore_ascii_case(p)).then(|| CueAt {
-                    toks: i..i + 2,
-                    word,
-                })
+        // Beyond speech, a word that is also a noun is a verb only after a
+        // pronoun, an auxiliary or a person ("they suspect", not "four
+        // Tajik suspects", "the City Hall attack").
+        if word.noun_like && !first && !verb_slot && word.class != CueClass::Speech {
+            let person = self
+                .mention_at(i - 1)
+                .is_some_and(|m| self.mentions[m].ty == EntityType::Person);
+            let w = self.word_at(i - 1);
+            if !person && !is_in(w, SUBJECT_PRONOUNS) && !is_in(w, BETWEEN) {
+                return None;
             }
-            None => Some(CueAt {
-                toks: i..i + 1,
-                word,
-            }),
         }
+        // With its particle it is a phrase ("pointed out", "called for").
+        let next = self.toks.get(i + 1).filter(|n| n.sent == t.sent);
+        if let Some(word) =
+            next.and_then(|n| cues::with_particle(word, super::tokens::text(self.body, n)))
+        {
+            return Some(CueAt {
+                toks: i..i + 2,
+                word,
+            });
+        }
+        (!word.needs_particle).then(|| CueAt {
+            toks: i..i + 1,
+            word,
+        })
     }
 
     /// The record's cue for a found one.
     pub(crate) fn cue(&self, c: &CueAt) -> Cue {
-        let range = self.toks[c.toks.start].range.start..self.toks[c.toks.end - 1].range.end;
-        let lemma = match cues::particle(c.word.lemma) {
-            Some(p) => format!("{} {p}", c.word.lemma),
-            None => c.word.lemma.to_string(),
+        // The auxiliaries and adverbs before the verb belong to the cue
+        // ("has also said"), and so does "in a statement" after it.
+        let mut start = c.toks.start;
+        while start > c.toks.start.saturating_sub(MAX_CUE_LEAD)
+            && self.toks[start - 1].word
+            && self.toks[start - 1].sent == self.toks[c.toks.start].sent
+            && self.lowercase(start - 1)
+            && is_in(self.word_at(start - 1), BETWEEN)
+        {
+            start -= 1;
+        }
+        let mut end = c.toks.end;
+        let trail = (0..STATEMENT.len()).map(|k| self.word_at(end + k));
+        if c.word.class == CueClass::Speech
+            && STATEMENT
+                .iter()
+                .zip(trail)
+                .all(|(w, t)| w.eq_ignore_ascii_case(t))
+        {
+            end += STATEMENT.len();
+        }
+        let range = self.toks[start].range.start..self.toks[end - 1].range.end;
+        let lemma = if c.toks.len() > 1 {
+            let particle = self.word_at(c.toks.start + 1).to_ascii_lowercase();
+            format!("{} {particle}", c.word.lemma)
+        } else {
+            c.word.lemma.to_string()
         };
         Cue { range, lemma }
     }
@@ -86,12 +155,15 @@ impl Context<'_> {
     /// The speaker phrase after cue `c`, before token `limit`.
     fn speaker_after(&self, c: &CueAt, limit: usize) -> Option<Speaker> {
         let p = self.phrase_after(c.toks.end - 1, limit)?;
-        Some(self.resolve(&p))
+        self.resolve(&p)
     }
 
     /// The attribution right after a span ending before token `from`,
     /// not reaching token `limit` (the sentence's end or the next quote).
     pub(crate) fn after(&self, from: usize, limit: usize) -> Option<Attribution> {
+        if let Some(a) = self.dash_after(from, limit) {
+            return Some(a);
+        }
         let mut j = from;
         while j < limit && matches!(self.word_at(j), "," | "—" | "–" | "-") {
             j += 1;
@@ -100,7 +172,7 @@ impl Context<'_> {
             return None;
         }
         // Inverted: "…,” said the minister.
-        if let Some(c) = self.cue_at(j).filter(|c| c.word.class != CueClass::Naming) {
+        if let Some(c) = self.cue_at(j).filter(|c| c.word.class.quotes()) {
             let speaker = self.speaker_after(&c, limit);
             let end = self.clause_end(c.toks.end, limit);
             return Some(Attribution {
@@ -115,21 +187,33 @@ impl Context<'_> {
                 matches!(self.word_at(k), "’" | "'") && self.word_at(k - 1).ends_with(['s', 'S']);
             if !self.toks[k].word
                 && !possessive
-                && !matches!(self.word_at(k), "," | "." | "(" | ")" | "-")
+                && !matches!(self.word_at(k), "," | "." | "(" | ")" | "-" | "&")
             {
                 break;
             }
-            let Some(c) = self.cue_at(k).filter(|c| c.word.class != CueClass::Naming) else {
+            // The word after a subject is a verb: "the suit reads".
+            let verb_slot =
+                matches!(self.word_at(k + 1), "." | "," | "" | ";" | "!" | "?") || k + 1 >= limit;
+            let Some(c) = self
+                .cue_at_in(k, verb_slot)
+                .filter(|c| c.word.class.quotes())
+            else {
                 continue;
             };
             let subject = match self.subject_before(k, j) {
                 Some(p) if p.start == j => p,
+                // "this source told", "the former aide said"
+                Some(p) if p.start == j + 1 && self.determiner(j) => j..p.end,
                 // A long appositive: the speaker is the phrase the
                 // attribution starts with.
-                _ if (j..k).any(|i| self.word_at(i) == ",") => self.phrase_from(j, k)?,
+                _ if (j..k).any(|i| self.word_at(i) == ",") => self
+                    .phrase_from(j, k)
+                    .filter(|p| self.word_at(p.end) == "," && self.names_someone(p))?,
+                // "a narrator in the ad asks": a subject with a preposition.
+                _ if self.loose_subject(j, k) => j..k,
                 _ => return None,
             };
-            let speaker = Some(self.resolve(&subject));
+            let speaker = self.resolve(&subject);
             let end = self.clause_end(c.toks.end, limit);
             return Some(Attribution {
                 cue: c,
@@ -140,19 +224,81 @@ impl Context<'_> {
         None
     }
 
+    /// Whether tokens `[j, k)` can be a whole subject though no phrase
+    /// rule reads them: a few words starting with a determiner or a
+    /// capital, joined by prepositions or "and", holding no verb or clause
+    /// word ("a narrator in the Clinton ad", "the Florida senator and
+    /// presidential candidate").
+    fn loose_subject(&self, j: usize, k: usize) -> bool {
+        let capital = self
+            .word_at(j)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+        let starts = self.determiner(j) || capital && self.toks[j].word;
+        starts
+            && k - j <= MAX_LOOSE_SUBJECT
+            && (j..k).all(|i| {
+                let w = self.word_at(i);
+                if !self.toks[i].word {
+                    return matches!(w, "’s" | "'s" | "." | "(" | ")" | "&" | "-");
+                }
+                !(is_in(w, CLAUSE_WORDS) || self.lowercase(i) && super::cues::lookup(w).is_some())
+            })
+    }
+
+    /// `“…” ― Jane Roe`: a dash after the quote and a name, to the end of
+    /// the sentence or line: the dash is the cue.
+    fn dash_after(&self, from: usize, limit: usize) -> Option<Attribution> {
+        if from >= limit || !matches!(self.word_at(from), "―" | "—" | "–" | "-") {
+            return None;
+        }
+        // The name follows the dash on the quote's line.
+        let line_end = self.body[self.toks[from].range.end..]
+            .find('\n')
+            .map_or(self.body.len(), |n| self.toks[from].range.end + n);
+        let mut stop = from + 1;
+        while stop < limit && self.toks[stop].range.start < line_end {
+            stop += 1;
+        }
+        let p = self.phrase_after(from, stop)?;
+        let named = p.clone().any(|i| self.mention_at(i).is_some())
+            || p.clone().all(|i| !self.toks[i].word || !self.lowercase(i));
+        if !named || p.end < stop && !matches!(self.word_at(p.end), "," | "." | ";") {
+            return None;
+        }
+        let speaker = self.resolve(&p);
+        Some(Attribution {
+            cue: CueAt {
+                toks: from..from + 1,
+                word: cues::DASH,
+            },
+            speaker,
+            end: p.end,
+        })
+    }
+
     /// The attribution before a span starting at token `to`, not reaching
     /// before token `floor` (the sentence's start or the last quote).
     pub(crate) fn before(&self, to: usize, floor: usize) -> Option<Attribution> {
         let low = floor.max(to.saturating_sub(REACH));
         for k in (low..to).rev() {
-            let Some(c) = self.cue_at(k) else {
+            let Some(c) = self
+                .cue_at(k)
+                .filter(|c| c.word.class != CueClass::Position)
+            else {
                 continue;
             };
             let gap = to - c.toks.end;
             let ok = match c.word.class {
                 CueClass::Naming => gap <= 4,
                 CueClass::Addressed => gap <= 6,
-                _ => gap <= 2 || self.word_at(to - 1) == ":" || c.word.lemma == "according",
+                _ => {
+                    gap <= 2
+                        || self.word_at(to - 1) == ":"
+                        || c.word.lemma == "according"
+                        || self.adjunct_between(c.toks.end, to)
+                }
             };
             if !ok {
                 return None;
@@ -160,12 +306,14 @@ impl Context<'_> {
             let speaker = if c.word.lemma == "according" {
                 self.speaker_after(&c, to)
             } else if c.word.nonfinite {
-                // "…, saying “…”": the sentence's subject speaks.
-                self.sentence_subject(floor.min(k), k)
+                // "X said, adding, “…”": the subject of the verb before;
+                // "…, saying “…”": the sentence's subject.
+                self.earlier_cue_subject(floor, k)
+                    .or_else(|| self.sentence_subject(floor.min(k), k))
             } else {
                 // "He went on to say, “…”": the sentence's subject.
                 self.subject_before(k, floor)
-                    .map(|p| self.resolve(&p))
+                    .and_then(|p| self.resolve(&p))
                     .or_else(|| self.sentence_subject(floor.min(k), k))
             };
             return Some(Attribution {
@@ -174,12 +322,123 @@ impl Context<'_> {
                 end: to,
             });
         }
-        None
+        self.colon_before(to, floor)
+    }
+
+    /// Whether the tokens `[from, to)` between a cue and its quote are an
+    /// adjunct set off by a comma or colon ("said on Monday in Tel Aviv,").
+    fn adjunct_between(&self, from: usize, to: usize) -> bool {
+        to > from + 1
+            && to - from <= ADJUNCT_REACH
+            && matches!(self.word_at(to - 1), "," | ":")
+            && (from..to - 1).all(|i| {
+                self.toks[i].word && super::cues::lookup(self.word_at(i)).is_none()
+                    || matches!(self.word_at(i), "." | "’s" | "'s")
+            })
+    }
+
+    /// `Rep. Jane Roe (D-Ore.): “…”`, `More from the pollsters: “…”`: a
+    /// name and a colon before the quote, at the start of its sentence or
+    /// after "from"; the colon is the cue.
+    fn colon_before(&self, to: usize, floor: usize) -> Option<Attribution> {
+        let colon = to
+            .checked_sub(1)
+            .filter(|&c| c > floor && self.word_at(c) == ":")?;
+        let p = self.subject_before(colon, floor)?;
+        let at_start = p.start == floor.max(self.sentence_start(colon))
+            || self
+                .word_at(p.start.checked_sub(1)?)
+                .eq_ignore_ascii_case("from");
+        let named = p.clone().any(|i| {
+            self.mention_at(i).is_some_and(|m| {
+                matches!(
+                    self.mentions[m].ty,
+                    EntityType::Person | EntityType::Organization
+                )
+            })
+        });
+        if !at_start || !named {
+            return None;
+        }
+        let speaker = self.resolve(&p);
+        Some(Attribution {
+            cue: CueAt {
+                toks: colon..colon + 1,
+                word: cues::COLON,
+            },
+            speaker,
+            end: to,
+        })
+    }
+
+    /// The subject of a cue at token `k` that no phrase next to it gives:
+    /// after "and", the sentence's subject ("Smith thanked the crowd and
+    /// said …"); after a comma, the phrase the sentence starts with, before
+    /// a long appositive or relative clause ("Smith, who ran in 2012,
+    /// said …").
+    pub(crate) fn distant_subject(&self, floor: usize, k: usize) -> Option<Range<usize>> {
+        let mut end = k;
+        while end > floor && self.toks[end - 1].word && is_in(self.word_at(end - 1), BETWEEN) {
+            end -= 1;
+        }
+        let before = self.word_at(end.checked_sub(1)?);
+        let start = floor.max(self.sentence_start(k));
+        if before.eq_ignore_ascii_case("and") || before.eq_ignore_ascii_case("but") {
+            let first = (start..k.min(start + 8)).find(|&i| {
+                self.mention_at(i).is_some()
+                    || is_in(self.word_at(i), super::words::PERSON_PRONOUNS)
+            })?;
+            return self.name_from(first, k);
+        }
+        if !matches!(before, "," | "—" | "–" | "--") || end - start > MAX_DISTANT {
+            return None;
+        }
+        let open =
+            (start + 1..end - 1).find(|&i| matches!(self.word_at(i), "," | "—" | "–" | "--"))?;
+        let p = self.phrase_ending(open, start)?;
+        let names = p.clone().any(|i| self.mention_at(i).is_some())
+            || p.len() == 1 && is_in(self.word_at(p.start), super::words::PERSON_PRONOUNS)
+            || is_in(self.word_at(p.end - 1), super::words::PERSON_NOUNS);
+        (p.start == start && names).then_some(p)
+    }
+
+    /// The phrase naming someone at token `first`: the name itself when it
+    /// is one, not the verb phrase after it.
+    fn name_from(&self, first: usize, k: usize) -> Option<Range<usize>> {
+        match self.mention_at(first) {
+            Some(m) => {
+                let end = (first..k)
+                    .take_while(|&i| self.toks[i].word && self.mention_at(i) == Some(m))
+                    .last()
+                    .map_or(first + 1, |i| i + 1);
+                Some(first..end)
+            }
+            None => self.phrase_from(first, k),
+        }
+    }
+
+    /// The speaker of a participle cue at token `k` ("…, saying …").
+    pub(crate) fn participle_subject(&self, floor: usize, k: usize) -> Option<Speaker> {
+        self.earlier_cue_subject(floor, k)
+            .or_else(|| self.sentence_subject(floor, k))
+    }
+
+    /// The subject of the finite cue before participle cue `k` in its
+    /// sentence ("Smith said, adding, …").
+    fn earlier_cue_subject(&self, floor: usize, k: usize) -> Option<Speaker> {
+        let start = floor
+            .max(self.sentence_start(k))
+            .max(k.saturating_sub(REACH));
+        let c = (start..k)
+            .rev()
+            .find_map(|i| self.cue_at(i).filter(|c| !c.word.nonfinite))?;
+        let p = self.subject_before(c.toks.start, start)?;
+        self.resolve(&p)
     }
 
     /// The subject at the start of the sentence holding token `k` (not
     /// before `floor`), for a participle cue late in it.
-    fn sentence_subject(&self, floor: usize, k: usize) -> Option<Speaker> {
+    pub(crate) fn sentence_subject(&self, floor: usize, k: usize) -> Option<Speaker> {
         let s = self.toks[k].sent;
         let start = self
             .sentence_toks
@@ -191,8 +450,8 @@ impl Context<'_> {
         let first = (start..k.min(start + 8)).find(|&i| {
             self.mention_at(i).is_some() || is_in(self.word_at(i), super::words::PERSON_PRONOUNS)
         })?;
-        let p = self.phrase_from(first, k)?;
-        Some(self.resolve(&p))
+        let p = self.name_from(first, k)?;
+        self.resolve(&p)
     }
 
     /// The phrase of speaker tokens starting at token `start`, before `limit`.
@@ -200,7 +459,7 @@ impl Context<'_> {
         if is_in(self.word_at(start), super::words::PERSON_PRONOUNS) {
             return Some(start..start + 1);
         }
-        self.phrase_after(start.checked_sub(1)?, limit)
+        self.phrase_at(start, limit)
             .or_else(|| (start < limit).then(|| start..start + 1))
     }
 
@@ -223,11 +482,13 @@ impl Context<'_> {
         let named = self.mention_at(i).is_some_and(|m| {
             matches!(
                 self.mentions[m].ty,
-                crate::extract::entities::EntityType::Person
-                    | crate::extract::entities::EntityType::Organization
+                EntityType::Person | EntityType::Organization
             )
         });
+        // A possessive before it makes the cue word a noun ("Smith’s comments").
+        let possessive = w.ends_with("’s") || w.ends_with("'s");
         self.toks[i].word
+            && !possessive
             && (named
                 || is_in(w, SUBJECT_PRONOUNS)
                 || is_in(w, super::words::BETWEEN)

@@ -37,7 +37,8 @@ impl Found {
     }
 }
 
-/// The direct quotes of the body, and the fragments no cue took.
+/// The direct quotes of the body (with the mixed quotes cues take), and
+/// every quoted fragment.
 pub(crate) fn quotes(cx: &mut Context<'_>, quoted: &[Quoted]) -> (Vec<Quote>, Vec<Fragment>) {
     // Chains of paragraphs make one quote each.
     let mut chains: Vec<(Vec<Range<usize>>, usize, usize, bool)> = Vec::new();
@@ -110,11 +111,13 @@ pub(crate) fn quotes(cx: &mut Context<'_>, quoted: &[Quoted]) -> (Vec<Quote>, Ve
             continue;
         }
         if *verdict == Verdict::Fragment {
-            match cx.fragment(&f) {
-                Some(q) => mixed.push(q),
-                None => fragments.push(Fragment {
-                    range: pieces[0].start..pieces[pieces.len() - 1].end,
-                }),
+            // Taken by its cue or not, a fragment leaves the paraphrase
+            // around it to the indirect rules.
+            fragments.push(Fragment {
+                range: pieces[0].start..pieces[pieces.len() - 1].end,
+            });
+            if let Some(q) = cx.fragment(&f) {
+                mixed.push(q);
             }
             continue;
         }

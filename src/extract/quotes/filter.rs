@@ -148,6 +148,11 @@ impl Context<'_> {
         let ends = text
             .trim_end_matches(['"', '”', '’', '\'', '»', ')'])
             .ends_with(['.', '!', '?', ':', '…', ',', ';']);
-        !ends && !text.contains('\n') && text.split_whitespace().count() <= 25
+        // A sentence closed inside quotation marks is speech, not a
+        // heading (`“We will win.” ― Jane Roe`).
+        let speech = [".”", ".\"", "?”", "!”", ".’"]
+            .iter()
+            .any(|m| text.contains(m));
+        !ends && !speech && !text.contains('\n') && text.split_whitespace().count() <= 25
     }
 }

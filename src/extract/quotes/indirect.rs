@@ -17,6 +17,64 @@ const MIN_WORDS: usize = 3;
 /// Most tokens of a trailing attribution (", the ministry said on Monday.").
 const MAX_TAIL: usize = 14;
 
+/// Days a cue's adjunct names ("said Monday", "said on Friday").
+const WHEN: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Adverbs of time after a cue ("said yesterday").
+const WHEN_WORDS: &[&str] = &[
+    "yesterday",
+    "today",
+    "tonight",
+    "recently",
+    "earlier",
+    "later",
+];
+
+/// Periods after "last" or "this" ("said last week").
+const PERIODS: &[&str] = &[
+    "week", "month", "year", "weekend", "spring", "summer", "fall",
+];
+
+/// What a cue's "in a …" adjunct names ("said in an interview").
+const OCCASIONS: &[&str] = &[
+    "statement",
+    "interview",
+    "email",
+    "letter",
+    "speech",
+    "post",
+    "tweet",
+    "release",
+    "memo",
+    "op-ed",
+    "video",
+    "call",
+];
+
+/// Most tokens after the cue of an attribution between commas.
+const MAX_PARENTHETICAL_TAIL: usize = 4;
+
+/// Most tokens from a sentence's start to a colon that attributes it.
+const MAX_COLON_LEAD: usize = 8;
+
+/// Words that open a question put to someone ("asked whether …").
+const QUESTION_WORDS: &[&str] = &[
+    "whether", "if", "what", "how", "why", "when", "who", "where", "about", "which",
+];
+
+/// Words that open a reported clause.
+const CLAUSE_OPENERS: &[&str] = &[
+    "that", "he", "she", "they", "we", "i", "it", "this", "there",
+];
+
 /// Object pronouns: the addressee of "told him".
 const OBJECTS: &[&str] = &[
     "me",
@@ -98,7 +156,7 @@ pub(crate) fn quotes(cx: &Context<'_>, fragments: &[Fragment]) -> Vec<Quote> {
         if holds_direct {
             continue;
         }
-        if let Some((content, a)) = cx.sentence_attribution(r.clone()) {
+        for (content, a) in cx.sentence_attributions(r.clone()) {
             let bytes = cx.toks[content.start].range.start..cx.toks[content.end - 1].range.end;
             let k = fragments.partition_point(|f| f.range.start < bytes.start);
             let mixed = fragments.get(k).is_some_and(|f| f.range.end <= bytes.end);
@@ -118,17 +176,142 @@ pub(crate) fn quotes(cx: &Context<'_>, fragments: &[Fragment]) -> Vec<Quote> {
 }
 
 impl Context<'_> {
-    /// The reported clause (token range) of sentence `r` and its attribution.
-    fn sentence_attribution(&self, r: Range<usize>) -> Option<(Range<usize>, Attribution)> {
+    /// The reported clauses (token ranges) of sentence `r` and their
+    /// attributions: the first one found, and a participle clause after
+    /// its cue ("X criticized the plan, saying …"), which ends it.
+    fn sentence_attributions(&self, r: Range<usize>) -> Vec<(Range<usize>, Attribution)> {
+        let r = self.without_end_punctuation(r);
+        // "Asked whether …, Smith said …": the question, then the answer.
+        if let Some((q, a)) = self.question(r.clone()) {
+            let rest = q.end + 1..r.end;
+            let mut out = vec![(q, a)];
+            if rest.len() > MIN_WORDS {
+                out.extend(self.sentence_attributions(rest));
+            }
+            return out;
+        }
+        let Some((content, a)) = self.sentence_attribution(r.clone()) else {
+            return Vec::new();
+        };
+        // "X said A, and Y said B": the second attribution ends the first.
+        let conjunction = (content.start + 1..content.end).find(|&i| {
+            is_in(self.word_at(i), &["and", "but", "while", "whereas"])
+                && matches!(self.word_at(i - 1), "," | ";")
+                && i > a.cue.toks.end
+        });
+        if let Some(i) = conjunction
+            && let Some((c2, a2)) = self.leading(i + 1..r.end)
+            && self.words_in(c2.clone()) >= MIN_WORDS
+            && self.words_in(content.start..i - 1) >= MIN_WORDS
+        {
+            return vec![(content.start..i - 1, a), (c2, a2)];
+        }
+        let from = a.cue.toks.end.max(content.start);
+        let second = self
+            .participle(from..r.end, r.start)
+            .filter(|(c, _)| self.words_in(c.clone()) >= MIN_WORDS);
+        match second {
+            Some((c2, a2)) if a2.cue.toks.start > content.end => vec![(content, a), (c2, a2)],
+            Some((c2, a2))
+                if a2.cue.toks.start > content.start
+                    && self.words_in(content.start..a2.cue.toks.start - 1) >= MIN_WORDS =>
+            {
+                vec![(content.start..a2.cue.toks.start - 1, a), (c2, a2)]
+            }
+            _ => vec![(content, a)],
+        }
+    }
+
+    /// `Asked whether …,` `When asked by a reporter about …,`: the question
+    /// put, to the next comma; the asker, when named after "by", speaks.
+    fn question(&self, r: Range<usize>) -> Option<(Range<usize>, Attribution)> {
+        let k = (r.start..r.end.min(r.start + 3)).find(|&i| {
+            self.word_at(i).eq_ignore_ascii_case("asked")
+                && (i == r.start || is_in(self.word_at(i - 1), &["when", "after", "if", "once"]))
+        })?;
+        let cue = CueAt {
+            toks: k..k + 1,
+            word: super::cues::lookup("asked")?,
+        };
+        let mut start = k + 1;
+        let mut speaker = None;
+        if self.word_at(start).eq_ignore_ascii_case("by") {
+            let p = self.phrase_after(start, r.end)?;
+            speaker = self.resolve(&p);
+            start = p.end;
+        }
+        let opens = self.word_at(start);
+        if !is_in(opens, QUESTION_WORDS) {
+            return None;
+        }
+        let end = (start..r.end).find(|&i| self.word_at(i) == ",")?;
+        (self.words_in(start..end) >= MIN_WORDS).then(|| {
+            let a = Attribution {
+                cue,
+                speaker,
+                end: start,
+            };
+            (start..end, a)
+        })
+    }
+
+    /// `Jane Roe: the plan is dead.`: a name and a colon open the
+    /// sentence (a transcript, a summary line); the colon is the cue.
+    fn colon_lead(&self, r: Range<usize>) -> Option<(Range<usize>, Attribution)> {
+        let colon =
+            (r.start + 1..r.end.min(r.start + MAX_COLON_LEAD)).find(|&i| self.word_at(i) == ":")?;
+        let p = self
+            .phrase_ending(colon, r.start)
+            .filter(|p| p.start == r.start)?;
+        let named = p.clone().any(|i| {
+            self.mention_at(i).is_some_and(|m| {
+                matches!(
+                    self.mentions[m].ty,
+                    crate::extract::entities::EntityType::Person
+                        | crate::extract::entities::EntityType::Organization
+                )
+            })
+        });
+        if !named || self.is_mark(colon + 1) {
+            return None;
+        }
+        let a = Attribution {
+            cue: CueAt {
+                toks: colon..colon + 1,
+                word: super::cues::COLON,
+            },
+            speaker: self.resolve(&p),
+            end: colon + 1,
+        };
+        Some((colon + 1..r.end, a))
+    }
+
+    /// Tokens `r` without the punctuation that ends the sentence.
+    fn without_end_punctuation(&self, r: Range<usize>) -> Range<usize> {
         let mut end = r.end;
         while end > r.start && !self.toks[end - 1].word && !self.is_mark(end - 1) {
             end -= 1;
         }
-        let r = r.start..end;
+        r.start..end
+    }
+
+    /// How many words tokens `r` hold.
+    fn words_in(&self, r: Range<usize>) -> usize {
+        r.filter(|&i| self.toks[i].word).count()
+    }
+
+    /// The reported clause (token range) of sentence `r` and its attribution.
+    fn sentence_attribution(&self, r: Range<usize>) -> Option<(Range<usize>, Attribution)> {
+        let long = |found: &(Range<usize>, Attribution)| {
+            found.0.clone().filter(|&i| self.toks[i].word).count() >= MIN_WORDS
+        };
         self.according(r.clone())
-            .or_else(|| self.trailing(r.clone()))
-            .or_else(|| self.leading(r))
-            .filter(|(c, _)| c.clone().filter(|&i| self.toks[i].word).count() >= MIN_WORDS)
+            .filter(long)
+            .or_else(|| self.colon_lead(r.clone()).filter(long))
+            .or_else(|| self.trailing(r.clone()).filter(long))
+            .or_else(|| self.parenthetical(r.clone()).filter(long))
+            .or_else(|| self.leading(r.clone()).filter(long))
+            .or_else(|| self.participle(r.clone(), r.start).filter(long))
     }
 
     /// `According to X, …` and `…, according to X`.
@@ -142,9 +325,14 @@ impl Context<'_> {
             word: super::cues::lookup("according")?,
         };
         let phrase = self.phrase_after(k + 1, r.end)?;
-        let speaker = Some(self.resolve(&phrase));
+        let speaker = self.resolve(&phrase);
         if k <= r.start + 1 {
-            let comma = (phrase.end..r.end).find(|&i| self.word_at(i) == ",")?;
+            let mut comma = (phrase.end..r.end).find(|&i| self.word_at(i) == ",")?;
+            // "According to a source, who asked not to be named, …": the
+            // relative clause belongs to the source.
+            if is_in(self.word_at(comma + 1), &["who", "whom", "whose", "which"]) {
+                comma = (comma + 1..r.end).find(|&i| self.word_at(i) == ",")?;
+            }
             let a = Attribution {
                 cue,
                 speaker,
@@ -163,16 +351,132 @@ impl Context<'_> {
         None
     }
 
-    /// `…, X said [adjuncts].` and `…, said X.`
+    /// `…, X said [adjuncts].` and `…, said X.`, at one of the last commas.
     fn trailing(&self, r: Range<usize>) -> Option<(Range<usize>, Attribution)> {
-        let comma = (r.end.saturating_sub(MAX_TAIL).max(r.start)..r.end)
+        (r.end.saturating_sub(MAX_TAIL).max(r.start)..r.end)
             .rev()
-            .find(|&i| self.word_at(i) == ",")?;
+            .filter(|&i| self.word_at(i) == ",")
+            .find_map(|comma| self.trailing_at(r.clone(), comma))
+    }
+
+    /// `…, X said.` with the attribution after the comma at token `comma`.
+    fn trailing_at(&self, r: Range<usize>, comma: usize) -> Option<(Range<usize>, Attribution)> {
         let a = self.after(comma + 1, r.end)?;
         if a.cue.word.class == CueClass::Naming || a.cue.word.nonfinite || a.speaker.is_none() {
             return None;
         }
+        if a.cue.toks.start == comma + 1 {
+            // "…, said Jane Roe." and not "…, said economic growth is
+            // slow": no verb follows the speaker.
+            let p = self.phrase_after(a.cue.toks.end - 1, r.end)?;
+            if p.end < r.end && self.starts_clause(p.end) || !self.could_speak(&p) {
+                return None;
+            }
+        } else if !self.ends_attribution(&a.cue, r.end) {
+            return None;
+        } else if self
+            .clause_start(&a.cue, r.end)
+            .is_some_and(|s| self.reads_as_clause(s, r.end))
+        {
+            // "Asked about it, Smith said the plan was dead": the clause
+            // after the cue is what is reported.
+            return None;
+        }
         Some((r.start..comma, a))
+    }
+
+    /// Whether cue `c` of an attribution after its content ends it: the
+    /// sentence or a comma follows, or for a speech cue an adjunct or the
+    /// addressee ("…, she told Reuters on Monday").
+    fn ends_attribution(&self, c: &CueAt, end: usize) -> bool {
+        let k = c.toks.end;
+        if k >= end || matches!(self.word_at(k), "," | ";" | "—" | "–") {
+            return true;
+        }
+        let next = self.word_at(k);
+        c.word.class != CueClass::Thought
+            && self.toks[k].word
+            && (is_in(next, ADJUNCT)
+                || is_in(next, OBJECTS)
+                || !self.lowercase(k)
+                || self.determiner(k))
+    }
+
+    /// Whether token `i` is a verb or clause word, so that a clause goes on
+    /// from there.
+    fn starts_clause(&self, i: usize) -> bool {
+        let w = self.word_at(i);
+        self.toks[i].word
+            && (is_in(w, super::words::BETWEEN)
+                || w.eq_ignore_ascii_case("that")
+                || super::cues::lookup(w).is_some() && self.lowercase(i))
+    }
+
+    /// Whether tokens `[s, end)` read as a reported clause: "that", a
+    /// subject pronoun, or a verb within the first few words.
+    fn reads_as_clause(&self, s: usize, end: usize) -> bool {
+        let words = (s..end).filter(|&i| self.toks[i].word).count();
+        words >= MIN_WORDS
+            && (is_in(self.word_at(s), CLAUSE_OPENERS)
+                || (s + 1..end.min(s + 6))
+                    .any(|i| self.toks[i].word && is_in(self.word_at(i), super::words::BETWEEN)))
+    }
+
+    /// `The plan, she said, is dead.`: an attribution between commas
+    /// inside the sentence; the sentence is what is reported.
+    fn parenthetical(&self, r: Range<usize>) -> Option<(Range<usize>, Attribution)> {
+        let commas = (r.start + 2..r.end.saturating_sub(3)).filter(|&i| self.word_at(i) == ",");
+        for comma in commas {
+            let Some(a) = self.after(comma + 1, r.end) else {
+                continue;
+            };
+            let closes = matches!(self.word_at(a.end), "," | "—" | "–");
+            // Only the attribution is between the commas: nothing but a
+            // short adjunct follows its cue ("…, she said on Monday, …").
+            let short = a.end - comma <= MAX_TAIL
+                && a.end - a.cue.toks.end <= MAX_PARENTHETICAL_TAIL
+                && (a.cue.toks.end..a.end).all(|i| !self.word_at(i).eq_ignore_ascii_case("that"));
+            if closes && short && a.speaker.is_some() && !a.cue.word.nonfinite {
+                let named = a.cue.toks.start > comma + 1 || a.end > a.cue.toks.end;
+                if named && a.cue.word.class != CueClass::Naming && a.end + 3 < r.end {
+                    return Some((r, a));
+                }
+            }
+        }
+        None
+    }
+
+    /// `…, saying (that) …`, `…, adding …`: a participle cue after a
+    /// comma; the speaker is the subject of the verb before it.
+    fn participle(&self, r: Range<usize>, floor: usize) -> Option<(Range<usize>, Attribution)> {
+        for k in r.start + 1..r.end {
+            if self.word_at(k - 1) != "," {
+                continue;
+            }
+            let Some(c) = self.cue_at(k) else {
+                continue;
+            };
+            if !c.word.nonfinite
+                || c.word.lemma == "according"
+                || !matches!(
+                    c.word.class,
+                    CueClass::Speech | CueClass::Addressed | CueClass::Position
+                )
+            {
+                continue;
+            }
+            let Some(start) = self.clause_start(&c, r.end) else {
+                continue;
+            };
+            let speaker = self.participle_subject(floor, k)?;
+            let a = Attribution {
+                cue: c,
+                speaker: Some(speaker),
+                end: start,
+            };
+            return Some((start..r.end, a));
+        }
+        None
     }
 
     /// `X said (that) …`, `X told reporters (that) …`.
@@ -181,16 +485,40 @@ impl Context<'_> {
             let Some(c) = self.cue_at(k) else {
                 continue;
             };
-            if c.word.nonfinite || c.word.class == CueClass::Naming || c.word.lemma == "according" {
+            if c.word.nonfinite || c.word.lemma == "according" {
                 continue;
             }
-            let Some(subject) = self.subject_before(k, r.start) else {
+            let Some(subject) = self
+                .subject_before(k, r.start)
+                .filter(|p| !is_in(self.word_at(p.start.wrapping_sub(1)), &["and"]))
+                .or_else(|| self.distant_subject(r.start, k))
+            else {
                 continue;
             };
             let Some(start) = self.clause_start(&c, r.end) else {
                 continue;
             };
-            let speaker = Some(self.resolve(&subject));
+            // A stance needs someone who takes it ("the senator wants",
+            // not "the bill offers").
+            let pronoun = subject.len() == 1 && is_in(self.word_at(subject.start), CLAUSE_OPENERS);
+            // A passive stance ("exercises are intended to …") names no
+            // one who takes it.
+            let passive = k > r.start
+                && is_in(
+                    self.word_at(k - 1),
+                    &["is", "are", "was", "were", "be", "been", "being"],
+                );
+            let stance = matches!(
+                c.word.class,
+                CueClass::Position | CueClass::Thought | CueClass::Naming
+            );
+            if stance && (passive || !self.could_speak(&subject) && !pronoun) {
+                continue;
+            }
+            let Some(speaker) = self.resolve(&subject) else {
+                continue;
+            };
+            let speaker = Some(speaker);
             let a = Attribution {
                 cue: c,
                 speaker,
@@ -201,11 +529,39 @@ impl Context<'_> {
         None
     }
 
+    /// Token `k` past the time and manner adjuncts a cue takes before its
+    /// clause ("said on Friday", "said last week", "said in an interview").
+    fn skip_adjuncts(&self, mut k: usize, limit: usize) -> usize {
+        for _ in 0..3 {
+            let w = self.word_at(k);
+            let next = self.word_at(k + 1);
+            let step = if is_in(w, WHEN) && !self.lowercase(k) || is_in(w, WHEN_WORDS) {
+                1
+            } else if w.eq_ignore_ascii_case("on") && is_in(next, WHEN)
+                || is_in(w, &["last", "this", "earlier"]) && is_in(next, PERIODS)
+            {
+                2
+            } else if w.eq_ignore_ascii_case("in")
+                && self.determiner(k + 1)
+                && is_in(self.word_at(k + 2), OCCASIONS)
+            {
+                3
+            } else {
+                0
+            };
+            if step == 0 || k + step >= limit {
+                break;
+            }
+            k += step;
+        }
+        k
+    }
+
     /// Where the reported clause after cue `c` starts: at "that", after
     /// the addressee of "told", after a colon; none when the cue is
     /// followed by an adjunct and no "that" comes soon.
     fn clause_start(&self, c: &CueAt, limit: usize) -> Option<usize> {
-        let mut k = c.toks.end;
+        let mut k = self.skip_adjuncts(c.toks.end, limit);
         let that_soon =
             (k..limit.min(k + 8)).find(|&i| self.word_at(i).eq_ignore_ascii_case("that"));
         if c.word.class == CueClass::Addressed {
@@ -228,15 +584,27 @@ impl Context<'_> {
         if k >= limit {
             return None;
         }
+        if c.word.class == CueClass::Position {
+            // "wants to leave", "criticized the plan": the complement, but
+            // not an adjunct ("declined on Monday").
+            let to = self.word_at(k).eq_ignore_ascii_case("to");
+            return (to || self.toks[k].word && !is_in(self.word_at(k), ADJUNCT)).then_some(k);
+        }
         if self.word_at(k).eq_ignore_ascii_case("that") {
             return Some(k);
         }
-        if !self.toks[k].word || is_in(self.word_at(k), ADJUNCT) {
+        // "said it was", "say this is": a pronoun subject, not an object.
+        let subject_pronoun = is_in(self.word_at(k), &["it", "this"])
+            && is_in(self.word_at(k + 1), super::words::BETWEEN);
+        if !self.toks[k].word || is_in(self.word_at(k), ADJUNCT) && !subject_pronoun {
             // "said in a statement that …", "said on Monday that …"
             return that_soon
                 .filter(|&t| (k..t).all(|i| self.toks[i].word || self.word_at(i) == ","));
         }
+        // A finding's object is what it shows ("polls show Smith ahead").
+        let finding = matches!(c.word.lemma, "show" | "find" | "indicate") && self.toks[k].word;
         if c.word.class == CueClass::Thought
+            && !finding
             && !matches!(
                 c.word.lemma,
                 "believe" | "think" | "fear" | "hope" | "feel" | "expect" | "worry" | "know"

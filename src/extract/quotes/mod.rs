@@ -137,7 +137,24 @@ pub(crate) fn find(
     };
     let quoted = marks::pair(body, &cx.toks);
     let (mut quotes, fragments) = direct::quotes(&mut cx, &quoted);
-    quotes.extend(indirect::quotes(&cx, &fragments));
+    // A paraphrase already read as a mixed quote is not read again.
+    let mut mixed: Vec<Range<usize>> = quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Mixed)
+        .map(Quote::range)
+        .collect();
+    mixed.sort_by_key(|r| r.start);
+    let fresh = |q: &Quote| {
+        let r = q.range();
+        let k = mixed.partition_point(|m| m.end <= r.start);
+        let shared: usize = mixed[k..]
+            .iter()
+            .take_while(|m| m.start < r.end)
+            .map(|m| m.end.min(r.end).saturating_sub(m.start.max(r.start)))
+            .sum();
+        2 * shared < r.len()
+    };
+    quotes.extend(indirect::quotes(&cx, &fragments).into_iter().filter(fresh));
     quotes.sort_by_key(|q| (q.range().start, q.range().end));
     quotes
 }

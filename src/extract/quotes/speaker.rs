@@ -22,8 +22,87 @@ use crate::extract::entities::EntityType;
 /// Pronouns that are a verb's whole subject.
 const SUBJECT_WORDS: &[&str] = &["he", "she", "it", "they", "we", "i", "you"];
 
+/// Relative pronouns: the subject of "who said", the phrase before them.
+const RELATIVES: &[&str] = &["who", "which"];
+
 /// Longest speaker phrase read, in tokens.
 const MAX_PHRASE: usize = 10;
+/// Longest parenthesis inside a speaker phrase, in tokens ("(R-Fla.)").
+const PARENTHESIS: usize = 8;
+/// Prepositions whose phrase belongs to the noun before them ("residents
+/// with Russian citizenship", "a narrator in the ad").
+const NOUN_PREPOSITIONS: &[&str] = &["with", "in", "of", "from", "at", "for", "on"];
+
+/// Plural nouns for people that speak ("said voters").
+const PEOPLE: &[&str] = &[
+    "people",
+    "voter",
+    "resident",
+    "source",
+    "critic",
+    "supporter",
+    "observer",
+    "witness",
+    "member",
+    "other",
+    "participant",
+    "protester",
+    "activist",
+    "worker",
+    "student",
+    "parent",
+    "delegate",
+    "insider",
+    "strategist",
+    "operative",
+    "organizer",
+    "attendee",
+    "person",
+];
+
+/// Endings of abstract nouns ("citizenship", "decision", "agreement").
+const ABSTRACT_ENDINGS: &[&str] = &["ship", "tion", "sion", "ment", "ness", "ity", "ism"];
+
+/// Nouns with those endings that name people or bodies who speak.
+const SPEAKING_BODIES: &[&str] = &[
+    "leadership",
+    "partnership",
+    "membership",
+    "delegation",
+    "opposition",
+    "nation",
+    "parliament",
+    "establishment",
+    "management",
+    "majority",
+    "minority",
+    "community",
+    "city",
+    "municipality",
+    "electorate",
+    "congregation",
+    "population",
+    "generation",
+    "ministry",
+    "authority",
+    "presidency",
+    "publication",
+    "station",
+    "institution",
+    "charity",
+    "constituency",
+];
+
+/// Whether a lowercase head noun names a thing or an idea, not someone
+/// who can speak: an abstract noun that is not an organization's.
+fn names_a_thing(head: &str) -> bool {
+    let w = head.to_ascii_lowercase();
+    let stem = w.strip_suffix('s').unwrap_or(&w);
+    ABSTRACT_ENDINGS.iter().any(|e| stem.ends_with(e))
+        && !is_in(stem, SPEAKING_BODIES)
+        && !is_in(stem, ORG_NOUNS)
+        && !is_in(stem, PERSON_NOUNS)
+}
 
 /// A speaker as the text gives it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,26 +122,70 @@ impl Context<'_> {
         text(self.body, &self.toks[i])
     }
 
-    /// Whether token `i` is a full stop belonging to an abbreviation before it.
+    /// Whether token `i` is a full stop belonging to an abbreviation or an
+    /// initial before it ("Sen.", "James A. Baker").
     fn abbreviation_dot(&self, i: usize) -> bool {
-        self.word(i) == "."
-            && i > 0
-            && self.toks[i - 1].word
-            && self.toks[i - 1].range.end == self.toks[i].range.start
-            && is_in(self.word(i - 1), ABBREVIATIONS)
+        if self.word(i) != "." || i == 0 || !self.toks[i - 1].word {
+            return false;
+        }
+        let before = self.word(i - 1);
+        let initial = before.len() == 1 && before.chars().all(|c| c.is_ascii_uppercase());
+        self.toks[i - 1].range.end == self.toks[i].range.start
+            && (initial || is_in(before, ABBREVIATIONS))
+    }
+
+    /// Whether token `i` starts its sentence.
+    fn sentence_first(&self, i: usize) -> bool {
+        i == 0 || self.toks[i - 1].sent != self.toks[i].sent
     }
 
     /// Whether token `i` can be part of a speaker phrase.
     fn phrase_token(&self, i: usize) -> bool {
         let t = &self.toks[i];
         if !t.word {
-            return self.abbreviation_dot(i) || matches!(self.word(i), "’s" | "'s" | "&");
+            return self.abbreviation_dot(i) || matches!(self.word(i), "’s" | "'s" | "&" | "%");
         }
         let w = self.word(i);
+        // A clause word or an adverb breaks the phrase; capitalized inside
+        // a sentence it is a name ("Will", "May").
+        let breaks = (is_in(w, PHRASE_BREAKS) || is_in(w, BETWEEN))
+            && (self.lowercase(i) || self.sentence_first(i));
         // A lowercase cue word is a verb, unless a determiner makes it a
-        // noun ("the report").
-        !is_in(w, PHRASE_BREAKS)
-            && (cues::lookup(w).is_none() || !self.lowercase(i) || i > 0 && self.determiner(i - 1))
+        // noun ("the report") or its particle is missing ("the fire
+        // department").
+        let verb = cues::lookup(w).is_some_and(|c| {
+            !c.needs_particle
+                || self
+                    .toks
+                    .get(i + 1)
+                    .is_some_and(|n| cues::with_particle(c, text(self.body, n)).is_some())
+        });
+        !breaks && (!verb || !self.lowercase(i) || i > 0 && self.determiner(i - 1))
+    }
+
+    /// The token range of the parenthesis closing at token `close` (a
+    /// party and state after a name: "(R-Fla.)"), when it is short.
+    fn parenthesis_ending(&self, close: usize, floor: usize) -> Option<usize> {
+        if self.word(close) != ")" {
+            return None;
+        }
+        let open = (floor..close)
+            .rev()
+            .take(PARENTHESIS)
+            .find(|&i| matches!(self.word(i), "(" | ")"))?;
+        (self.word(open) == "(").then_some(open)
+    }
+
+    /// The token one past the parenthesis opening at token `open`, when it
+    /// is short and closed before `limit`.
+    fn parenthesis_from(&self, open: usize, limit: usize) -> Option<usize> {
+        if self.word(open) != "(" {
+            return None;
+        }
+        let close = (open + 1..limit)
+            .take(PARENTHESIS)
+            .find(|&i| matches!(self.word(i), "(" | ")"))?;
+        (self.word(close) == ")").then_some(close + 1)
     }
 
     /// Whether token `i` starts with a lowercase letter.
@@ -78,8 +201,11 @@ impl Context<'_> {
         while end > floor && self.toks[end - 1].word && is_in(self.word(end - 1), BETWEEN) {
             end -= 1;
         }
-        // A pronoun subject ("it said", "they argued").
+        // A pronoun subject ("it said", "they argued", "who said").
         if end > floor && is_in(self.word(end - 1), SUBJECT_WORDS) {
+            return Some(end - 1..end);
+        }
+        if end > floor && self.lowercase(end - 1) && is_in(self.word(end - 1), RELATIVES) {
             return Some(end - 1..end);
         }
         if end > floor && self.word(end - 1) == "," {
@@ -96,38 +222,96 @@ impl Context<'_> {
             };
         }
         self.phrase_ending(end, floor)
+            .map(|p| self.with_head_noun(p, floor))
     }
 
-    /// Whether the phrase holds a name, a pronoun or a description.
-    fn names_someone(&self, p: &Phrase) -> bool {
+    /// Whether the phrase holds a name or is a pronoun.
+    pub(crate) fn names_someone(&self, p: &Phrase) -> bool {
         p.clone().any(|i| self.mention_at(i).is_some())
             || p.len() == 1 && is_in(self.word(p.start), PERSON_PRONOUNS)
     }
 
+    /// Whether the phrase can be a speaker named after its cue ("said
+    /// Jane Roe", "said officials", "said the company"): a name, a
+    /// capitalized word, or a noun for people or a body.
+    pub(crate) fn could_speak(&self, p: &Phrase) -> bool {
+        let head = (p.start..p.end)
+            .find(|&i| i > p.start && self.lowercase(i) && is_in(self.word(i), NOUN_PREPOSITIONS))
+            .unwrap_or(p.end)
+            - 1;
+        let w = self.word(head);
+        let singular = w.strip_suffix('s').unwrap_or(w);
+        self.names_someone(p)
+            || p.clone().any(|i| self.toks[i].word && !self.lowercase(i))
+            || [PERSON_NOUNS, ORG_NOUNS, SPOKES_NOUNS, PEOPLE]
+                .iter()
+                .any(|list| is_in(w, list) || is_in(singular, list))
+    }
+
     /// The longest phrase of speaker tokens ending at token `end`
     /// (exclusive), not before `floor`.
-    fn phrase_ending(&self, end: usize, floor: usize) -> Option<Phrase> {
+    pub(crate) fn phrase_ending(&self, end: usize, floor: usize) -> Option<Phrase> {
         let mut start = end;
         while start > floor && end - start < MAX_PHRASE {
             let i = start - 1;
+            // A parenthesis after a name ("Rep. Jane Roe (D-Ore.)").
+            if let Some(open) = self
+                .parenthesis_ending(i, floor)
+                .filter(|&o| o > floor && self.toks[o - 1].word)
+            {
+                start = open;
+                continue;
+            }
             if !(self.phrase_token(i) || i > floor && self.joins_head(i)) {
                 break;
             }
             start -= 1;
         }
-        // A phrase starts with a word, not a stray full stop or possessive.
-        while start < end && !self.toks[start].word {
+        // A phrase starts with a word, not a stray full stop or possessive,
+        // nor an adverb ("Even long-time residents").
+        while start < end
+            && (!self.toks[start].word || end - start > 1 && is_in(self.word(start), BETWEEN))
+        {
             start += 1;
         }
         (start < end).then_some(start..end)
     }
 
+    /// The subject phrase `p` with the noun its preposition follows
+    /// ("residents" + "with Russian citizenship"), when one is there.
+    fn with_head_noun(&self, p: Phrase, floor: usize) -> Phrase {
+        let prep = match p.start.checked_sub(1) {
+            Some(i) if i > floor && self.lowercase(i) && is_in(self.word(i), NOUN_PREPOSITIONS) => {
+                i
+            }
+            _ => return p,
+        };
+        match self.phrase_ending(prep, floor) {
+            Some(q) if self.toks[prep - 1].word && p.end - q.start <= MAX_PHRASE + 2 => {
+                q.start..p.end
+            }
+            _ => p,
+        }
+    }
+
     /// The phrase after token `cue` ("said the minister", "according to
     /// officials"), up to a comma, a clause word or the limit.
     pub(crate) fn phrase_after(&self, cue: usize, limit: usize) -> Option<Phrase> {
-        let start = cue + 1;
+        self.phrase_at(cue + 1, limit)
+    }
+
+    /// The phrase of speaker tokens starting at token `start`, up to a
+    /// comma, a clause word or `limit`.
+    pub(crate) fn phrase_at(&self, start: usize, limit: usize) -> Option<Phrase> {
         let mut end = start;
-        while end < limit && end - start < MAX_PHRASE && self.phrase_token(end) {
+        while end < limit && end - start < MAX_PHRASE {
+            if let Some(after) = self.parenthesis_from(end, limit).filter(|_| end > start) {
+                end = after;
+                continue;
+            }
+            if !self.phrase_token(end) {
+                break;
+            }
             // "a spokeswoman for the ministry": the organization belongs to
             // the phrase.
             end += 1;
@@ -159,16 +343,38 @@ impl Context<'_> {
     }
 
     /// What phrase `p` refers to, as a speaker.
-    pub(crate) fn resolve(&self, p: &Phrase) -> Speaker {
+    pub(crate) fn resolve(&self, p: &Phrase) -> Option<Speaker> {
         let whole = self.toks[p.start].range.start..self.toks[p.end - 1].range.end;
-        // The head: the last word before a preposition's phrase.
+        // The head: the last word before a preposition's phrase or a
+        // parenthesis ("Rep. Jane Roe (D-Ore.)").
         let head_end = (p.start..p.end)
-            .find(|&i| i > p.start && is_in(self.word(i), &["for", "of", "at", "from", "with"]))
+            .find(|&i| {
+                i > p.start
+                    && (self.word(i) == "("
+                        || self.lowercase(i) && is_in(self.word(i), NOUN_PREPOSITIONS))
+            })
             .unwrap_or(p.end);
         let mut head = head_end - 1;
         while head > p.start && !self.toks[head].word {
             head -= 1;
         }
+        let head_word = self.word(head);
+        if self.mention_at(head).is_none() && self.lowercase(head) && names_a_thing(head_word) {
+            // "Russian citizenship", "the decision": no one speaks.
+            return None;
+        }
+        Some(self.resolve_head(p, whole, head, head_end))
+    }
+
+    /// What phrase `p` refers to, given its head word (token `head`, the
+    /// head's phrase ending before token `head_end`).
+    fn resolve_head(
+        &self,
+        p: &Phrase,
+        whole: Range<usize>,
+        head: usize,
+        head_end: usize,
+    ) -> Speaker {
         let head_word = self.word(head);
         if let Some(m) = self.mention_at(head) {
             let m = &self.mentions[m];
@@ -192,15 +398,25 @@ impl Context<'_> {
             }
             if head_end < p.end {
                 let tail = head_end + 1..p.end;
-                if tail.start < tail.end {
-                    let inner = self.resolve(&tail);
-                    if inner.entity.is_some() {
-                        return inner;
-                    }
+                if tail.start < tail.end
+                    && let Some(inner) = self.resolve(&tail).filter(|s| s.entity.is_some())
+                {
+                    return inner;
                 }
             }
         }
         let at = whole.start;
+        if p.len() == 1 && is_in(head_word, RELATIVES) {
+            // "Smith, who said …": who is the name before.
+            let before = (p.start.saturating_sub(3)..p.start)
+                .rev()
+                .find_map(|i| self.mention_at(i))
+                .map(|m| self.mentions[m].entity);
+            return Speaker {
+                range: whole,
+                entity: before,
+            };
+        }
         if p.len() == 1 && is_in(head_word, PERSON_PRONOUNS) {
             let female = head_word.eq_ignore_ascii_case("she");
             return Speaker {

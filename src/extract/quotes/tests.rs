@@ -258,3 +258,178 @@ fn pronouns_and_descriptions_resolve_to_entities() {
     let body = "“It is not safe,” officials said.";
     assert_eq!(quotes(body)[0].speaker.as_deref(), Some("officials"));
 }
+
+/// The cue texts of the quotes of `body`, as written.
+fn cue_texts(body: &str) -> Vec<Option<String>> {
+    let paras = paragraphs(body);
+    let sents = sentences::split(body);
+    let ents = entities::find(body, &sents);
+    find(body, &paras, &sents, &ents)
+        .into_iter()
+        .map(|q| q.cue.map(|c| body[c.range].to_string()))
+        .collect()
+}
+
+#[test]
+fn speakers_with_parentheses_initials_and_determiners() {
+    let q = quotes("“The bridge will open in May,” Rep. Daniel Brooks (D-Ore.) said.");
+    assert_eq!(q[0].speaker.as_deref(), Some("Daniel Brooks"), "{q:?}");
+    let q = quotes("“The bridge will open in May,” Daniel J. Brooks wrote in a letter.");
+    assert!(
+        q[0].speaker
+            .as_deref()
+            .is_some_and(|s| s.contains("Brooks")),
+        "{q:?}"
+    );
+    let q = quotes("“The bridge will open in May,” this source told the paper.");
+    assert_eq!(q[0].speaker.as_deref(), Some("this source"));
+    let q = quotes("“The bridge will open in May,” a narrator in the campaign video asks.");
+    assert_eq!(
+        q[0].speaker.as_deref(),
+        Some("a narrator in the campaign video")
+    );
+    assert_eq!(q[0].cue.as_deref(), Some("ask"));
+}
+
+#[test]
+fn verbs_that_are_also_nouns_and_manner_verbs_in_the_verb_slot() {
+    let q = quotes("“The bridge will open in May,” the notice reads.");
+    assert_eq!(q[0].speaker.as_deref(), Some("the notice"));
+    assert_eq!(q[0].cue.as_deref(), Some("read"));
+    let q = quotes("“Get off the bridge,” Daniel Brooks barked.");
+    assert_eq!(q[0].speaker.as_deref(), Some("Daniel Brooks"));
+    assert_eq!(q[0].cue.as_deref(), Some("bark"));
+}
+
+#[test]
+fn cue_spans_take_auxiliaries_and_in_a_statement() {
+    assert_eq!(
+        cue_texts("Daniel Brooks has also said that the bridge will open in May."),
+        [Some("has also said".to_string())]
+    );
+    assert_eq!(
+        cue_texts("“The bridge will open in May,” Daniel Brooks said in a statement."),
+        [Some("said in a statement".to_string())]
+    );
+}
+
+#[test]
+fn adjuncts_and_phrasal_cues_before_a_quote() {
+    let q = quotes("Daniel Brooks said on Monday in Lisbon, “The bridge will open in May.”");
+    assert_eq!(q[0].speaker.as_deref(), Some("Daniel Brooks"));
+    assert_eq!(q[0].cue.as_deref(), Some("say"));
+    let q = quotes("As Daniel Brooks put it, “The bridge is the easy part.”");
+    assert_eq!(q[0].speaker.as_deref(), Some("Daniel Brooks"));
+    assert_eq!(q[0].cue.as_deref(), Some("put it"));
+}
+
+#[test]
+fn a_dash_or_a_colon_attributes_a_quote_to_the_name_beside_it() {
+    let q = quotes("“The bridge will open in May and the tunnel next year.” ― Daniel Brooks");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].speaker.as_deref(), Some("Daniel Brooks"));
+    assert_eq!(q[0].cue.as_deref(), Some("—"));
+    let q = quotes("Daniel Brooks (D-Ore.): “The bridge will open in May.”");
+    assert_eq!(q[0].speaker.as_deref(), Some("Daniel Brooks"), "{q:?}");
+    assert_eq!(q[0].cue.as_deref(), Some(":"));
+}
+
+#[test]
+fn a_thing_is_never_a_speaker() {
+    let q = quotes(
+        "Even long-time residents with Portuguese citizenship have reported threats from landlords.",
+    );
+    assert!(
+        q.iter()
+            .all(|q| q.speaker.as_deref() != Some("Portuguese citizenship")),
+        "{q:?}"
+    );
+    assert!(
+        q.iter()
+            .all(|q| q.speaker.as_deref().is_none_or(|s| s.contains("residents")))
+    );
+    let q = quotes("The decision suggests that the court was divided on the bridge.");
+    assert!(q.is_empty(), "{q:?}");
+}
+
+#[test]
+fn according_to_a_source_with_a_relative_clause() {
+    let q = quotes(
+        "According to a source in Lisbon, who asked not to be named, the bridge will open in May.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].text, "the bridge will open in May");
+    assert!(
+        q[0].speaker
+            .as_deref()
+            .is_some_and(|s| s.contains("source"))
+    );
+}
+
+#[test]
+fn reported_clause_after_an_opening_phrase_and_parenthetical_attribution() {
+    let q = quotes("Asked about the delay, Daniel Brooks said the bridge would open in May.");
+    assert_eq!(
+        q.last().map(|q| q.text.as_str()),
+        Some("the bridge would open in May"),
+        "{q:?}"
+    );
+    let q = quotes("The bridge, Daniel Brooks said, will open in May after all.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(
+        q[0].text,
+        "The bridge, Daniel Brooks said, will open in May after all"
+    );
+    assert_eq!(q[0].speaker.as_deref(), Some("Daniel Brooks"));
+}
+
+#[test]
+fn stances_participles_and_coordinated_verbs() {
+    let q = quotes("Daniel Brooks wants to close the old bridge.");
+    assert_eq!(
+        q,
+        [seen(
+            "to close the old bridge",
+            QuoteKind::Indirect,
+            Some("Daniel Brooks"),
+            Some("want"),
+            1
+        )]
+    );
+    let q = quotes("Daniel Brooks defended the tunnel plan, saying the bridge would open in May.");
+    let got: Vec<(&str, Option<&str>)> = q
+        .iter()
+        .map(|q| (q.text.as_str(), q.cue.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("the tunnel plan", Some("defend")),
+            ("the bridge would open in May", Some("say"))
+        ]
+    );
+    let q = quotes("Daniel Brooks stood at the podium and said the bridge would open in May.");
+    assert_eq!(q[0].speaker.as_deref(), Some("Daniel Brooks"), "{q:?}");
+    assert_eq!(q[0].text, "the bridge would open in May");
+}
+
+#[test]
+fn relative_subjects_and_questions_put() {
+    let q = quotes("The plan was backed by Daniel Brooks, who said the bridge would open in May.");
+    assert_eq!(q[0].speaker.as_deref(), Some("Daniel Brooks"), "{q:?}");
+    assert_eq!(q[0].text, "the bridge would open in May");
+    let q = quotes(
+        "Asked whether the bridge would open in May, Daniel Brooks said he was confident of it.",
+    );
+    let got: Vec<(&str, Option<&str>)> = q
+        .iter()
+        .map(|q| (q.text.as_str(), q.speaker.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("whether the bridge would open in May", None),
+            ("he was confident of it", Some("Daniel Brooks"))
+        ]
+    );
+}
