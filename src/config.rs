@@ -42,6 +42,8 @@ pub struct Config {
     pub(crate) quarantine: QuarantineConfig,
     pub(crate) metrics: MetricsConfig,
     pub log: LogConfig,
+    pub(crate) keywords: KeywordsConfig,
+    pub(crate) stories: StoriesConfig,
     pub(crate) nats: NatsConfig,
 }
 
@@ -124,6 +126,19 @@ pub(crate) struct MetricsConfig {
 pub struct LogConfig {
     pub format: LogFormat,
     pub level: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct KeywordsConfig {
+    pub count: usize,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct StoriesConfig {
+    pub window_days: u32,
+    pub min_similarity: f64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -299,6 +314,24 @@ impl Config {
                 .parse::<SocketAddr>()
                 .map_err(|_| bad("metrics.addr", &self.metrics.addr, "expected HOST:PORT"))?;
         }
+        in_range(
+            "keywords.count",
+            self.keywords.count,
+            ..=100,
+            "must be at most 100",
+        )?;
+        in_range(
+            "stories.window_days",
+            self.stories.window_days,
+            ..=365,
+            "must be at most 365 days",
+        )?;
+        in_range(
+            "stories.min_similarity",
+            self.stories.min_similarity,
+            0.0..=1.0,
+            "must be between 0 and 1",
+        )?;
         self.validate_nats()?;
         if tracing_subscriber::EnvFilter::try_new(&self.log.level).is_err() {
             return Err(bad(
@@ -419,6 +452,21 @@ impl Config {
         } else {
             self.output.done_dir.clone()
         }
+    }
+
+    /// How stories are grouped, from `stories.*`.
+    pub fn story_settings(&self) -> crate::stories::assign::Settings {
+        crate::stories::assign::Settings {
+            window_days: self.stories.window_days,
+            min_similarity: self.stories.min_similarity,
+        }
+    }
+
+    /// Applies the settings the extraction reads process-wide
+    /// (`keywords.count`): every command calls this once it has loaded its
+    /// configuration.
+    pub fn apply_extraction_settings(&self) {
+        crate::extract::keywords::set_count(self.keywords.count);
     }
 
     /// The effective configuration as TOML, for `check-config`.

@@ -89,6 +89,18 @@ enum Command {
     },
     /// Print the record's JSON Schema.
     Schema,
+    /// Group a folder of records into stories (in order of ingest) and print them.
+    Stories {
+        /// The records folder (the `records/` folder of the output).
+        #[arg(long, value_name = "DIR")]
+        records: PathBuf,
+        /// Only stories with an article on or after this day (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        since: Option<chrono::NaiveDate>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Score extraction on a benchmark with ground truth.
     #[cfg(feature = "tools")]
     Eval {
@@ -103,6 +115,13 @@ enum Command {
     /// Learn the recognizer's word clusters from unlabeled text.
     #[cfg(feature = "tools")]
     TrainClusters(tools::train_clusters::Options),
+    /// Build the keyword background table (data/keywords/df.tsv) from the news corpora under DATA; prints it.
+    #[cfg(feature = "tools")]
+    BuildKeywordTable {
+        /// The shared data folder (holds news/bbc and unlabeled/).
+        #[arg(value_name = "DATA")]
+        data: PathBuf,
+    },
     /// Build the places table (data/places.tsv) from GeoNames and ISO 3166 files; prints it.
     #[cfg(feature = "tools")]
     BuildGazetteer {
@@ -148,6 +167,18 @@ enum EvalCommand {
         #[arg(long, value_name = "OUT")]
         predictions: Option<PathBuf>,
     },
+    /// Keywords against readers' keyphrases (DIR holds docsutf8/ and keys/).
+    Keyphrases {
+        /// The dataset folder.
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+    },
+    /// Story grouping on labelled article pairs (DIR holds the articles and pairs CSV files).
+    Stories {
+        /// The dataset folder.
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+    },
     /// Named entities on a labelled file (CoNLL, UNER or CrossNER layout, detected), conlleval rules.
     Ner {
         /// The file.
@@ -174,6 +205,11 @@ fn parse_format(s: &str) -> Result<Format, String> {
             "unknown format {s:?}: expected text, markdown or html"
         )),
     }
+}
+
+fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("{s:?} is not a date: expected YYYY-MM-DD"))
 }
 
 fn main() -> ExitCode {
@@ -208,8 +244,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         nats: g.nats.clone(),
     };
     let config = Config::load(g.config.as_deref(), &overrides)?;
+    config.apply_extraction_settings();
     let command = cli.command.unwrap_or(Command::Run);
-    if !matches!(command, Command::Schema | Command::CheckConfig) {
+    if !matches!(
+        command,
+        Command::Schema | Command::CheckConfig | Command::Stories { .. }
+    ) {
         logging::init(config.log.format, &config.log.level);
     }
     match command {
@@ -352,6 +392,50 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         #[cfg(feature = "tools")]
         Command::TrainClusters(options) => {
             tools::train_clusters::run(&options)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        #[cfg(feature = "tools")]
+        Command::Eval {
+            benchmark: EvalCommand::Keyphrases { dir },
+        } => {
+            print!("{}", tools::eval::keyphrases::run(&dir)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        #[cfg(feature = "tools")]
+        Command::Eval {
+            benchmark: EvalCommand::Stories { dir },
+        } => {
+            print!(
+                "{}",
+                tools::eval::stories::run(&dir, &config.story_settings())?
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        #[cfg(feature = "tools")]
+        Command::BuildKeywordTable { data } => {
+            print!("{}", tools::build_keyword_table::build(&data)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Stories {
+            records,
+            since,
+            json,
+        } => {
+            let found =
+                wirewatch::stories::records::stories(&records, since, &config.story_settings())
+                    .with_context(|| format!("cannot group {}", records.display()))?;
+            for why in &found.unreadable {
+                eprintln!("warning: skipped {why}");
+            }
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            if json {
+                serde_json::to_writer_pretty(&mut out, &found)?;
+                out.write_all(b"\n")?;
+            } else {
+                write!(out, "{}", wirewatch::stories::records::text(&found))?;
+            }
+            out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
         #[cfg(feature = "tools")]

@@ -9,6 +9,7 @@
 pub(crate) mod currency;
 pub mod dates;
 pub mod entities;
+pub mod keywords;
 mod kinds;
 pub mod money;
 pub(crate) mod near;
@@ -52,6 +53,8 @@ pub(crate) struct Facts {
     pub entities: Vec<entities::Entity>,
     /// Quotes, direct and reported, with their speakers among `entities`.
     pub quotes: Vec<quotes::Quote>,
+    /// What the article is about: phrases and names, best first.
+    pub keywords: Vec<keywords::Keyword>,
 }
 
 /// Every fact of `doc`. The body is lexed once; the figure extractors build
@@ -75,6 +78,13 @@ pub(crate) fn extract(doc: &Document) -> Facts {
         entities::gazetteer::Gazetteer::embedded(),
     );
     let quotes = quotes::find(body, &doc.paragraphs, &doc.sentences, &entities);
+    let keywords = keywords::find(
+        doc.title.as_deref(),
+        body,
+        &doc.sentences,
+        &entities,
+        keywords::count(),
+    );
     Facts {
         links,
         money,
@@ -84,6 +94,7 @@ pub(crate) fn extract(doc: &Document) -> Facts {
         dates,
         entities,
         quotes,
+        keywords,
     }
 }
 

@@ -4,8 +4,8 @@
 
 use super::place::Locator;
 use super::{
-    Record, SCHEMA_VERSION, SourceMeta, dates, entities, links, money, numbers, percentages,
-    published, quantities, quotes, source, text,
+    Record, SCHEMA_VERSION, SourceMeta, dates, entities, fingerprint, keywords, links, money,
+    numbers, percentages, published, quantities, quotes, source, text,
 };
 use crate::document::Document;
 use crate::extract::Facts;
@@ -26,6 +26,8 @@ pub(crate) fn build(doc: Document, facts: &Facts, meta: SourceMeta) -> Record {
     let dates = dates::dates(&at, &facts.dates, reference);
     let entities = entities::entities(&at, &facts.entities);
     let quotes = quotes::quotes(&at, &facts.quotes, &facts.entities);
+    let keywords = keywords::keywords(&facts.keywords);
+    let fingerprint = fingerprint::fingerprint(&doc.body);
     let language = text::language(doc.language.as_ref());
     let source = source::source(&doc, meta);
     let id = identity::record_id(&doc.body);
@@ -49,6 +51,8 @@ pub(crate) fn build(doc: Document, facts: &Facts, meta: SourceMeta) -> Record {
         dates,
         entities,
         quotes,
+        keywords,
+        fingerprint,
         warnings: doc.warnings.into_iter().chain(dated.warning).collect(),
     }
 }
