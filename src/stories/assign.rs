@@ -31,8 +31,8 @@ pub struct Settings {
 impl Default for Settings {
     fn default() -> Self {
         Settings {
-            window_days: 7,
-            min_similarity: 0.2,
+            window_days: 14,
+            min_similarity: 0.25,
         }
     }
 }
