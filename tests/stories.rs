@@ -58,7 +58,12 @@ fn stories_of_a_records_folder() {
     let records = out.join("records");
     let run = || {
         common::run_ok(
-            &["stories", "--records", records.to_str().expect("utf8"), "--json"],
+            &[
+                "stories",
+                "--records",
+                records.to_str().expect("utf8"),
+                "--json",
+            ],
             &env,
         )
     };
@@ -128,11 +133,20 @@ fn stories_of_a_records_folder() {
         Value::Array(Vec::new())
     );
     let bad = common::run(
-        &["stories", "--records", records.to_str().expect("utf8"), "--since", "soon"],
+        &[
+            "stories",
+            "--records",
+            records.to_str().expect("utf8"),
+            "--since",
+            "soon",
+        ],
         &env,
     );
     assert!(!bad.status.success());
-    let text = common::run_ok(&["stories", "--records", records.to_str().expect("utf8")], &env);
+    let text = common::run_ok(
+        &["stories", "--records", records.to_str().expect("utf8")],
+        &env,
+    );
     assert!(text.contains("stories"), "{text}");
     let missing = common::run(&["stories", "--records", "/nonexistent/records"], &env);
     assert_eq!(missing.status.code(), Some(2));

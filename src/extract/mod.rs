@@ -116,6 +116,32 @@ pub fn quote_share(docs: &[Document]) -> (f64, f64) {
     (all, alone)
 }
 
+/// The time of [`extract`] on each of `docs`, and of the keywords and the
+/// near-duplicate sketch alone on the same facts, in seconds, summed over
+/// the documents: their share of the extraction stage, which
+/// `cargo bench --bench stories` reports.
+pub fn keyword_share(docs: &[Document]) -> (f64, f64) {
+    let (mut all, mut alone) = (0.0, 0.0);
+    for doc in docs {
+        let started = std::time::Instant::now();
+        let facts = extract(doc);
+        let sketch = crate::stories::fingerprint::Sketch::of(&doc.body);
+        all += started.elapsed().as_secs_f64();
+        let started = std::time::Instant::now();
+        let found = keywords::find(
+            doc.title.as_deref(),
+            &doc.body,
+            &doc.sentences,
+            &facts.entities,
+            keywords::count(),
+        );
+        let again = crate::stories::fingerprint::Sketch::of(&doc.body);
+        alone += started.elapsed().as_secs_f64();
+        std::hint::black_box((found, sketch, again));
+    }
+    (all, alone)
+}
+
 /// The figures of one body, as [`figures`] finds them.
 pub struct Figures {
     /// Every number, as the scanner read it (the others build on these).

@@ -92,7 +92,12 @@ impl Article {
                 _ => (TermKind::Name, NAME_WEIGHT),
             };
             let mentions = e.mentions.len().max(1) as f64;
-            terms.add(kind, &normalize_name(&e.name), &e.name, w * (1.0 + mentions.ln()));
+            terms.add(
+                kind,
+                &normalize_name(&e.name),
+                &e.name,
+                w * (1.0 + mentions.ln()),
+            );
         }
         for k in &r.keywords {
             let key = crate::extract::keywords::stem::phrase_key(&k.text);
@@ -101,10 +106,7 @@ impl Article {
         if let Some(t) = &r.title {
             for w in t.split(|c: char| !(c.is_alphanumeric() || c == '-')) {
                 let lower = w.to_lowercase();
-                if w.chars().count() > 1
-                    && w.chars().any(char::is_alphabetic)
-                    && !is_stop(&lower)
-                {
+                if w.chars().count() > 1 && w.chars().any(char::is_alphabetic) && !is_stop(&lower) {
                     terms.add(TermKind::Title, &stem(&lower), w, TITLE_WEIGHT);
                 }
             }
@@ -119,7 +121,10 @@ impl Article {
             title: r.title.clone(),
             published,
             day: published.or(ingested).unwrap_or(fallback_day),
-            source: r.publisher.clone().or_else(|| r.url.as_deref().and_then(host)),
+            source: r
+                .publisher
+                .clone()
+                .or_else(|| r.url.as_deref().and_then(host)),
             terms: terms.finish(),
             sketch,
         }
@@ -129,7 +134,10 @@ impl Article {
 /// A name as a key: lowercase, without dots and possessives, one space
 /// between words ("U.S." and "US" agree).
 fn normalize_name(name: &str) -> String {
-    let lower = name.to_lowercase().replace(['.', '’'], "").replace('\'', "");
+    let lower = name
+        .to_lowercase()
+        .replace(['.', '’'], "")
+        .replace('\'', "");
     lower.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -186,7 +194,10 @@ mod tests {
     #[test]
     fn names_normalize_and_hosts_read() {
         assert_eq!(normalize_name("U.S.  Steel"), normalize_name("US Steel"));
-        assert_eq!(host("https://www.reuters.com/a/b").as_deref(), Some("reuters.com"));
+        assert_eq!(
+            host("https://www.reuters.com/a/b").as_deref(),
+            Some("reuters.com")
+        );
         assert_eq!(host("").as_deref(), None);
         assert_ne!(
             term_key(TermKind::Name, "acme"),

@@ -91,7 +91,10 @@ impl Sketch {
         for (i, v) in m.iter_mut().enumerate() {
             *v = u32::from_str_radix(&minhash[i * 8..i * 8 + 8], 16).ok()?;
         }
-        Some(Sketch { simhash, minhash: m })
+        Some(Sketch {
+            simhash,
+            minhash: m,
+        })
     }
 
     /// The share of equal MinHash values: an estimate of the shingle sets'

@@ -52,7 +52,10 @@ impl Story {
                 .filter(|(kind, _)| kinds.contains(kind))
                 .filter_map(|(_, text)| {
                     let lower = text.to_lowercase();
-                    if seen.iter().any(|s| s.contains(&lower) || lower.contains(s.as_str())) {
+                    if seen
+                        .iter()
+                        .any(|s| s.contains(&lower) || lower.contains(s.as_str()))
+                    {
                         return None;
                     }
                     seen.push(lower);

@@ -78,10 +78,16 @@ mod tests {
     fn keywords(text: &str) -> Vec<String> {
         let doc = document::read(text.as_bytes(), Some(Format::Text)).expect("doc");
         let entities = crate::extract::entities::find(&doc.body, &doc.sentences);
-        find(doc.title.as_deref(), &doc.body, &doc.sentences, &entities, 10)
-            .into_iter()
-            .map(|k| k.text)
-            .collect()
+        find(
+            doc.title.as_deref(),
+            &doc.body,
+            &doc.sentences,
+            &entities,
+            10,
+        )
+        .into_iter()
+        .map(|k| k.text)
+        .collect()
     }
 
     const ARTICLE: &str = "Regulators approve merger of two rail freight operators\n\n\
@@ -112,10 +118,7 @@ mod tests {
         let all = find_all(ARTICLE);
         assert!(all.iter().any(|s| s == "G7"), "{all:?}");
         assert!(all.iter().any(|s| s == "COVID-19"), "{all:?}");
-        let optim = all
-            .iter()
-            .filter(|s| s.starts_with("optimi"))
-            .count();
+        let optim = all.iter().filter(|s| s.starts_with("optimi")).count();
         assert!(optim <= 1, "{all:?}");
         assert!(k.len() <= 10);
     }
@@ -123,10 +126,16 @@ mod tests {
     fn find_all(text: &str) -> Vec<String> {
         let doc = document::read(text.as_bytes(), Some(Format::Text)).expect("doc");
         let entities = crate::extract::entities::find(&doc.body, &doc.sentences);
-        find(doc.title.as_deref(), &doc.body, &doc.sentences, &entities, 1000)
-            .into_iter()
-            .map(|k| k.text)
-            .collect()
+        find(
+            doc.title.as_deref(),
+            &doc.body,
+            &doc.sentences,
+            &entities,
+            1000,
+        )
+        .into_iter()
+        .map(|k| k.text)
+        .collect()
     }
 
     #[test]

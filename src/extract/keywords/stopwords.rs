@@ -42,8 +42,7 @@ two three four five six seven eight nine ten eleven twelve hundred thousand mill
 trillion dozen dozens hundreds thousands millions billions percent per cent
 ";
 
-static SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| WORDS.split_whitespace().collect());
+static SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| WORDS.split_whitespace().collect());
 
 /// Whether the lowercase `word` is a stop word (straight or curly apostrophe).
 pub(crate) fn is_stop(word: &str) -> bool {

@@ -97,7 +97,11 @@ fn a_shared_place_and_one_word_are_not_enough() {
         ..Settings::default()
     };
     assign(&mut store, &strike("a", 1), &s);
-    let other = article("b", 1, &[(P, "riverside", 0.5), (K, "port", 1.0), (K, "weather", 1.0)]);
+    let other = article(
+        "b",
+        1,
+        &[(P, "riverside", 0.5), (K, "port", 1.0), (K, "weather", 1.0)],
+    );
     assert!(assign(&mut store, &other, &s).started);
 }
 

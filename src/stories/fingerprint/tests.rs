@@ -32,7 +32,10 @@ fn byte_identical_and_lightly_edited_copies_are_found() {
     assert!(o.is_copy(), "{o:?}");
     assert!(is_near_duplicate(&edited, &wire));
     // The sketches see it too: close SimHash, many equal minima.
-    let (a, b) = (Sketch::of(&wire).expect("a"), Sketch::of(&edited).expect("b"));
+    let (a, b) = (
+        Sketch::of(&wire).expect("a"),
+        Sketch::of(&edited).expect("b"),
+    );
     assert!((a.simhash ^ b.simhash).count_ones() <= 16);
     assert!(a.estimate(&b) >= 0.3, "{}", a.estimate(&b));
     assert!(a.bands().zip(b.bands()).any(|(x, y)| x == y));
@@ -50,7 +53,10 @@ fn template_pages_and_other_stories_are_never_copies() {
             }
         }
     }
-    assert!(!is_near_duplicate(&file("wire.txt"), &file("other-news.txt")));
+    assert!(!is_near_duplicate(
+        &file("wire.txt"),
+        &file("other-news.txt")
+    ));
     assert!(!is_near_duplicate(
         &file("wire.txt"),
         &file("weather-2024-03-01.txt")

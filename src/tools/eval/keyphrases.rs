@@ -46,7 +46,11 @@ impl Sums {
     fn add(&mut self, p: f64, r: f64) {
         self.p += p;
         self.r += r;
-        self.f += if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        self.f += if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
         self.n += 1;
     }
 
@@ -76,12 +80,14 @@ pub fn run(dir: &Path) -> anyhow::Result<String> {
     for name in &names {
         let stem_name = name.trim_end_matches(".txt");
         let path = docs_dir.join(name);
-        let bytes = std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+        let bytes =
+            std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
         let key_path = keys_dir.join(format!("{stem_name}.key"));
         let keys = std::fs::read(&key_path)
             .with_context(|| format!("cannot read {}", key_path.display()))?;
         let keys = String::from_utf8_lossy(&keys);
-        let mut gold: Vec<Vec<String>> = keys.lines().map(words).filter(|w| !w.is_empty()).collect();
+        let mut gold: Vec<Vec<String>> =
+            keys.lines().map(words).filter(|w| !w.is_empty()).collect();
         gold.sort();
         gold.dedup();
         let meta = SourceMeta {
@@ -131,10 +137,17 @@ fn report(scored: &[Scored]) -> String {
             let top = &s.predicted[..k.min(s.predicted.len())];
             let gold_n = s.gold.len().max(1) as f64;
             let tp = top.iter().filter(|p| s.gold.contains(p)).count() as f64;
-            let p = if top.is_empty() { 0.0 } else { tp / top.len() as f64 };
+            let p = if top.is_empty() {
+                0.0
+            } else {
+                tp / top.len() as f64
+            };
             exact[i].add(p, tp / gold_n);
             if k == 10 {
-                by_category.entry(&s.category).or_default().add(p, tp / gold_n);
+                by_category
+                    .entry(&s.category)
+                    .or_default()
+                    .add(p, tp / gold_n);
             }
             let matches = |a: &Vec<String>, b: &Vec<String>| holds(a, b) || holds(b, a);
             let tp_p = top
@@ -146,7 +159,11 @@ fn report(scored: &[Scored]) -> String {
                 .iter()
                 .filter(|g| top.iter().any(|p| matches(p, g)))
                 .count() as f64;
-            let p = if top.is_empty() { 0.0 } else { tp_p / top.len() as f64 };
+            let p = if top.is_empty() {
+                0.0
+            } else {
+                tp_p / top.len() as f64
+            };
             partial[i].add(p, tp_r / gold_n);
         }
     }
@@ -180,7 +197,10 @@ mod tests {
     #[test]
     fn phrases_compare_stemmed() {
         assert_eq!(words("Qwest's acquisitions"), ["qwest", "acquisit"]);
-        assert!(holds(&words("rail freight merger"), &words("freight mergers")));
+        assert!(holds(
+            &words("rail freight merger"),
+            &words("freight mergers")
+        ));
         assert!(!holds(&words("rail"), &words("rail freight")));
     }
 }

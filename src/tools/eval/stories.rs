@@ -80,7 +80,10 @@ pub fn run(dir: &Path, settings: &Settings) -> anyhow::Result<String> {
         positives,
         gold.iter().max().map_or(0, |m| m + 1)
     );
-    let _ = writeln!(out, "method                        P      R      F1     BCubed-F1  stories");
+    let _ = writeln!(
+        out,
+        "method                        P      R      F1     BCubed-F1  stories"
+    );
     let line = |out: &mut String, name: &str, pred: &[usize]| {
         let (p, r, f) = pairwise(pred, &labels);
         let b = bcubed(pred, &gold);
@@ -157,8 +160,8 @@ fn find_files(dir: &Path) -> anyhow::Result<(PathBuf, PathBuf)> {
 }
 
 fn read_articles(path: &Path) -> anyhow::Result<Vec<Item>> {
-    let mut reader = csv::Reader::from_path(path)
-        .with_context(|| format!("cannot read {}", path.display()))?;
+    let mut reader =
+        csv::Reader::from_path(path).with_context(|| format!("cannot read {}", path.display()))?;
     let headers = reader.headers()?.clone();
     let col = |name: &str| {
         headers
@@ -250,7 +253,11 @@ fn pairwise(pred: &[usize], labels: &[(usize, usize, bool)]) -> (f64, f64, f64) 
     }
     let p = if tp + fp > 0.0 { tp / (tp + fp) } else { 0.0 };
     let r = if tp + fn_ > 0.0 { tp / (tp + fn_) } else { 0.0 };
-    let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    let f = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
     (p, r, f)
 }
 
@@ -271,7 +278,11 @@ fn bcubed(pred: &[usize], gold: &[usize]) -> f64 {
         r += both / same_gold;
     }
     let (p, r) = (p / n as f64, r / n as f64);
-    if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 }
+    if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    }
 }
 
 /// The baseline: TF-IDF vectors of the stemmed content words, cosine.
