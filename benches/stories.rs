@@ -119,7 +119,7 @@ fn synthetic(rng: &mut Rng, i: usize, recent: &[Vec<Term>]) -> Article {
     let day = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap()
         + chrono::Days::new((i * 365 / ARTICLES) as u64);
     let mut terms = Vec::new();
-    if !recent.is_empty() && rng.next() % 3 == 0 {
+    if !recent.is_empty() && rng.next().is_multiple_of(3) {
         let earlier = &recent[(rng.next() % recent.len() as u64) as usize];
         terms.extend(earlier.iter().take(6).cloned());
     }

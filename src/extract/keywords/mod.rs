@@ -23,6 +23,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::entities::Entity;
 
+#[cfg(feature = "tools")]
 pub(crate) use candidates::stems_of;
 pub(crate) use stopwords::is_stop;
 
