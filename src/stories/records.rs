@@ -1,8 +1,8 @@
 //! The stories of a records folder, as `wirewatch stories` prints them:
 //! every record read in order of ingest (its `ingested_at`, then its path),
-//! placed in a story by [`assign`](super::assign), and checked for copies
+//! placed in a story by [`assign()`], and checked for copies
 //! among the earlier records (MinHash bands give candidates, the exact
-//! check of [`fingerprint`](super::fingerprint) confirms them; the first
+//! check of [`fingerprint`] confirms them; the first
 //! seen is the original).
 
 use std::collections::HashMap;
