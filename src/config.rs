@@ -60,6 +60,8 @@ pub struct Config {
     pub(crate) quarantine: QuarantineConfig,
     pub(crate) metrics: MetricsConfig,
     pub log: LogConfig,
+    pub(crate) keywords: KeywordsConfig,
+    pub(crate) stories: StoriesConfig,
     pub(crate) nats: NatsConfig,
     pub(crate) index: IndexConfig,
 }
@@ -146,6 +148,19 @@ pub(crate) struct MetricsConfig {
 pub struct LogConfig {
     pub format: LogFormat,
     pub level: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct KeywordsConfig {
+    pub count: usize,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct StoriesConfig {
+    pub window_days: u32,
+    pub min_similarity: f64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -326,6 +341,13 @@ impl Config {
                 "a name without dots, spaces, wildcards or slashes",
             ));
         }
+        if !(0.0..=1.0).contains(&self.stories.min_similarity) {
+            return Err(bad(
+                "stories.min_similarity",
+                &self.stories.min_similarity,
+                "expected a number between 0 and 1",
+            ));
+        }
         if tracing_subscriber::EnvFilter::try_new(&self.log.level).is_err() {
             return Err(bad(
                 "log.level",
@@ -449,6 +471,21 @@ impl Config {
         } else {
             self.output.done_dir.clone()
         }
+    }
+
+    /// How stories are grouped, from `stories.*`.
+    pub fn story_settings(&self) -> crate::stories::assign::Settings {
+        crate::stories::assign::Settings {
+            window_days: self.stories.window_days,
+            min_similarity: self.stories.min_similarity,
+        }
+    }
+
+    /// Applies the settings the extraction reads process-wide
+    /// (`keywords.count`): every command calls this once it has loaded its
+    /// configuration.
+    pub fn apply_extraction_settings(&self) {
+        crate::extract::keywords::set_count(self.keywords.count);
     }
 
     /// The effective configuration as TOML, for `check-config`.

@@ -6,7 +6,8 @@
 //! (records here, or NATS), [`watch`] sees what the folder holds,
 //! [`pipeline`] queues and runs the jobs, [`article`] takes one from bytes to
 //! record: [`document`] turns bytes into clean text, [`extract`] finds facts,
-//! [`record`] builds the record; [`sink`] makes results durable, [`index`]
+//! [`record`] builds the record; [`stories`] groups records into stories
+//! and finds copies; [`sink`] makes results durable, [`index`]
 //! keeps every record in a database people query,
 //! [`telemetry`] reports on all of it; [`commands`] are the subcommands. The
 //! build-time `tools` (benchmarks and training) sit behind the `tools`
@@ -31,6 +32,7 @@ pub(crate) mod index;
 pub mod pipeline;
 pub mod record;
 pub mod sink;
+pub mod stories;
 pub mod telemetry;
 #[cfg(feature = "tools")]
 pub mod tools;

@@ -351,6 +351,23 @@ enum Command {
         #[command(flatten)]
         index: IndexUrl,
     },
+    /// Group a folder of records into stories (in order of ingest) and print them.
+    #[command(
+        after_help = "Example:\n  wirewatch stories --records out/records --since 2025-01-01"
+    )]
+    Stories {
+        /// The records folder (the `records/` folder of the output).
+        #[arg(long, value_name = "DIR")]
+        records: PathBuf,
+        /// Only stories with an article on or after this day (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        since: Option<chrono::NaiveDate>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        config: ConfigFile,
+    },
     /// Score extraction on a benchmark with ground truth.
     #[cfg(feature = "tools")]
     Eval {
@@ -371,6 +388,13 @@ enum Command {
     /// Learn the recognizer's word clusters from unlabeled text.
     #[cfg(feature = "tools")]
     TrainClusters(tools::train_clusters::Options),
+    /// Build the keyword background table (data/keywords/df.tsv) from the news corpora under DATA; prints it.
+    #[cfg(feature = "tools")]
+    BuildKeywordTable {
+        /// The shared data folder (holds news/bbc and unlabeled/).
+        #[arg(value_name = "DATA")]
+        data: PathBuf,
+    },
     /// Build the places table (data/places.tsv) from GeoNames and ISO 3166 files; prints it.
     #[cfg(feature = "tools")]
     BuildGazetteer {
@@ -419,6 +443,7 @@ impl Command {
             } => (Some(config), vec![watch, out]),
             Command::Extract { config, .. } => (Some(config), vec![]),
             Command::Facts { config, out, .. } => (Some(config), vec![out]),
+            Command::Stories { config, .. } => (Some(config), vec![]),
             Command::Search {
                 config, out, index, ..
             }
@@ -528,6 +553,18 @@ enum EvalCommand {
         #[arg(long, value_name = "OUT")]
         predictions: Option<PathBuf>,
     },
+    /// Keywords against readers' keyphrases (DIR holds docsutf8/ and keys/).
+    Keyphrases {
+        /// The dataset folder.
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+    },
+    /// Story grouping on labelled article pairs (DIR holds the articles and pairs CSV files).
+    Stories {
+        /// The dataset folder.
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+    },
     /// Named entities on a labelled file (CoNLL, UNER or CrossNER layout, detected), conlleval rules.
     Ner {
         /// The file.
@@ -554,6 +591,11 @@ fn parse_format(s: &str) -> Result<Format, String> {
             "unknown format {s:?}: expected text, markdown or html"
         )),
     }
+}
+
+fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("{s:?} is not a date: expected YYYY-MM-DD"))
 }
 
 fn main() -> ExitCode {
@@ -626,6 +668,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(file) => Some(Config::load(file.config.as_deref(), &overrides)?),
         None => None,
     };
+    // Extraction settings the library reads process-wide (keywords.count).
+    if let Some(c) = &config {
+        c.apply_extraction_settings();
+    }
     if !matches!(command, Command::Schema | Command::CheckConfig { .. }) {
         let (format, level) = match &config {
             Some(c) => (c.log.format, c.log.level.clone()),
@@ -785,6 +831,55 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         #[cfg(feature = "tools")]
         Command::TrainClusters(options) => {
             tools::train_clusters::run(&options)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        #[cfg(feature = "tools")]
+        Command::Eval {
+            benchmark: EvalCommand::Keyphrases { dir },
+        } => {
+            print!("{}", tools::eval::keyphrases::run(&dir)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        #[cfg(feature = "tools")]
+        Command::Eval {
+            benchmark: EvalCommand::Stories { dir },
+        } => {
+            print!(
+                "{}",
+                // The settings that ship (the embedded defaults), not a config file's.
+                tools::eval::stories::run(
+                    &dir,
+                    &Config::load(None, &Overrides::default())?.story_settings()
+                )?
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        #[cfg(feature = "tools")]
+        Command::BuildKeywordTable { data } => {
+            print!("{}", tools::build_keyword_table::build(&data)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Stories {
+            records,
+            since,
+            json,
+            ..
+        } => {
+            let found =
+                wirewatch::stories::records::stories(&records, since, &config()?.story_settings())
+                    .with_context(|| format!("cannot group {}", records.display()))?;
+            for why in &found.unreadable {
+                eprintln!("warning: skipped {why}");
+            }
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            if json {
+                serde_json::to_writer_pretty(&mut out, &found)?;
+                out.write_all(b"\n")?;
+            } else {
+                write!(out, "{}", wirewatch::stories::records::text(&found))?;
+            }
+            out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
         #[cfg(feature = "tools")]

@@ -38,6 +38,8 @@ pub(crate) const WHOLE_NUMBERS: &[Whole] = &[
     w("pipeline.shutdown_timeout_s", 0, NO_MAX, "seconds", ""),
     w("quarantine.max_bytes", 0, NO_MAX, "bytes", ""),
     w("quarantine.max_copy_bytes", 0, NO_MAX, "bytes", ""),
+    w("keywords.count", 0, 100, "keywords", ""),
+    w("stories.window_days", 0, 365, "days", ""),
     w("nats.replicas", 1, 5, "", ""),
     w("nats.duplicate_window_s", 0, NO_MAX, "seconds", ""),
     w("nats.ack_wait_s", 1, NO_MAX, "seconds", ""),

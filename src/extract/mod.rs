@@ -9,6 +9,7 @@
 pub(crate) mod currency;
 pub mod dates;
 pub mod entities;
+pub mod keywords;
 mod kinds;
 pub(crate) mod measure;
 pub mod money;
@@ -53,6 +54,8 @@ pub(crate) struct Facts {
     pub entities: Vec<entities::Entity>,
     /// Quotes, direct and reported, with their speakers among `entities`.
     pub quotes: Vec<quotes::Quote>,
+    /// What the article is about: phrases and names, best first.
+    pub keywords: Vec<keywords::Keyword>,
 }
 
 /// Every fact of `doc`. The body is lexed once; the figure extractors build
@@ -76,6 +79,13 @@ pub(crate) fn extract(doc: &Document) -> Facts {
         entities::gazetteer::Gazetteer::embedded(),
     );
     let quotes = quotes::find(body, &doc.paragraphs, &doc.sentences, &entities);
+    let keywords = keywords::find(
+        doc.title.as_deref(),
+        body,
+        &doc.sentences,
+        &entities,
+        keywords::count(),
+    );
     Facts {
         links,
         money,
@@ -85,6 +95,7 @@ pub(crate) fn extract(doc: &Document) -> Facts {
         dates,
         entities,
         quotes,
+        keywords,
     }
 }
 
@@ -102,6 +113,32 @@ pub fn quote_share(docs: &[Document]) -> (f64, f64) {
         let found = quotes::find(&doc.body, &doc.paragraphs, &doc.sentences, &facts.entities);
         alone += started.elapsed().as_secs_f64();
         std::hint::black_box(found);
+    }
+    (all, alone)
+}
+
+/// The time of [`extract`] on each of `docs`, and of the keywords and the
+/// near-duplicate sketch alone on the same facts, in seconds, summed over
+/// the documents: their share of the extraction stage, which
+/// `cargo bench --bench stories` reports.
+pub fn keyword_share(docs: &[Document]) -> (f64, f64) {
+    let (mut all, mut alone) = (0.0, 0.0);
+    for doc in docs {
+        let started = std::time::Instant::now();
+        let facts = extract(doc);
+        let sketch = crate::stories::fingerprint::Sketch::of(&doc.body);
+        all += started.elapsed().as_secs_f64();
+        let started = std::time::Instant::now();
+        let found = keywords::find(
+            doc.title.as_deref(),
+            &doc.body,
+            &doc.sentences,
+            &facts.entities,
+            keywords::count(),
+        );
+        let again = crate::stories::fingerprint::Sketch::of(&doc.body);
+        alone += started.elapsed().as_secs_f64();
+        std::hint::black_box((found, sketch, again));
     }
     (all, alone)
 }

@@ -4,8 +4,8 @@
 
 use super::place::Locator;
 use super::{
-    Record, SCHEMA_VERSION, SourceMeta, dates, entities, links, measure, money, numbers,
-    percentages, published, quantities, quotes, source, text,
+    Record, SCHEMA_VERSION, SourceMeta, dates, entities, fingerprint, keywords, links, measure,
+    money, numbers, percentages, published, quantities, quotes, source, text,
 };
 use crate::document::Document;
 use crate::extract::Facts;
@@ -27,6 +27,8 @@ pub(crate) fn build(doc: Document, facts: &Facts, meta: SourceMeta) -> Record {
     let money = money::money(&at, &facts.money, &measures);
     let percentages = percentages::percentages(&at, &facts.percentages, &measures);
     let quantities = quantities::quantities(&at, &facts.quantities, &facts.dates, &measures);
+    let keywords = keywords::keywords(&facts.keywords);
+    let fingerprint = fingerprint::fingerprint(&doc.body);
     let language = text::language(doc.language.as_ref());
     let source = source::source(&doc, meta);
     let id = identity::record_id(&doc.body);
@@ -50,6 +52,8 @@ pub(crate) fn build(doc: Document, facts: &Facts, meta: SourceMeta) -> Record {
         dates,
         entities,
         quotes,
+        keywords,
+        fingerprint,
         warnings: doc.warnings.into_iter().chain(dated.warning).collect(),
     }
 }

@@ -8,7 +8,7 @@
 //! its [`SourceMeta`] into a [`Record`], each part of the record built by
 //! one module: `source`, `published`, `text` (and `language`), `links`,
 //! `numbers`, `money`, `percentages`, `quantities`, `dates`, `entities`,
-//! `quotes`;
+//! `quotes`, `keywords`, `fingerprint`;
 //! `place` turns byte ranges into the record's offsets. The enums a record
 //! shares with the extractors ([`Qualifier`], [`Dimension`],
 //! [`Granularity`], [`EntityType`], [`QuoteKind`]) are the extractors' own.
@@ -16,6 +16,8 @@
 mod build;
 mod dates;
 mod entities;
+mod fingerprint;
+mod keywords;
 mod links;
 mod measure;
 mod money;
@@ -107,6 +109,14 @@ pub struct Record {
     /// Quotes, direct and reported, with who said them; in text order.
     #[serde(default)]
     pub(crate) quotes: Vec<Quote>,
+    /// What the article is about: phrases and names, best first
+    /// (`keywords.count` of them).
+    #[serde(default)]
+    pub(crate) keywords: Vec<Keyword>,
+    /// A sketch of the article's wording, to find its near-duplicates
+    /// among other records without reading their texts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) fingerprint: Option<Fingerprint>,
     /// Things a reader should know about this record (e.g. the text ends mid-sentence).
     pub(crate) warnings: Vec<String>,
 }
@@ -557,6 +567,29 @@ pub(crate) struct QuoteCue {
     /// `[start, end)` code-point offsets in `text.body`.
     pub start: usize,
     pub end: usize,
+}
+
+/// A keyword of the article.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Keyword {
+    /// The phrase or name, as the article writes it most often.
+    pub text: String,
+    /// Its weight relative to the article's best keyword (1).
+    pub score: f64,
+}
+
+/// The near-duplicate sketch of an article's body: word shingles
+/// (five words, lowercase) hashed two ways.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Fingerprint {
+    /// SimHash of the shingles, 16 hex digits: copies differ in few bits.
+    pub simhash: String,
+    /// MinHash signature, 16 minima of 32 bits as 128 hex digits: the
+    /// share of equal minima estimates the shingle sets' Jaccard
+    /// similarity, and bands of it find candidate copies.
+    pub minhash: String,
 }
 
 /// The record's JSON Schema, pretty-printed, as committed under `schema/`.

@@ -10,11 +10,15 @@
 
 /// The HTML main-text benchmark.
 pub mod html;
+/// Keywords against readers' keyphrases (500N-KPCrowd layout).
+pub mod keyphrases;
 /// Named entities on CoNLL-style files.
 pub mod ner;
 /// Quotes and their speakers on PolNeAR.
 pub mod quotes;
 pub mod recognizers;
+/// Story grouping on labelled article pairs (news story chains).
+pub mod stories;
 
 use std::collections::HashMap;
 

@@ -1,0 +1,159 @@
+//! Keywords: the phrases and names an article is about, best first.
+//!
+//! Candidates are the runs of content words between stop words and
+//! punctuation in the title and each sentence (single words and phrases of
+//! two or three words), and the names the entity recognizer found. Each is
+//! keyed by the stems of its words, so inflections and derivations of one
+//! word are one key ("optimization" / "optimize"); words with digits
+//! ("COVID-19", "G7") are words, numbers alone are not. A candidate scores
+//! how likely a reader is to pick it ([`score`]: how often and where it
+//! occurs — the headline and the opening sentences count more —, how rare
+//! its words are in news by the committed background table
+//! ([`background`]), whether it is a name or a phrase). The result
+//! depends only on the text, so records stay deterministic.
+
+mod background;
+mod candidates;
+mod score;
+pub(crate) mod stem;
+mod stopwords;
+
+use std::ops::Range;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use super::entities::Entity;
+
+#[cfg(feature = "tools")]
+pub(crate) use candidates::stems_of;
+pub(crate) use stopwords::is_stop;
+
+/// Keywords kept per article unless the configuration says otherwise.
+pub const DEFAULT_COUNT: usize = 10;
+
+/// How many keywords the record keeps (`keywords.count`): set once from the
+/// configuration when a command starts, read by every extraction (the
+/// record builder has no configuration of its own).
+static COUNT: AtomicUsize = AtomicUsize::new(DEFAULT_COUNT);
+
+/// Sets how many keywords each record keeps.
+pub fn set_count(n: usize) {
+    COUNT.store(n, Ordering::Relaxed);
+}
+
+/// How many keywords each record keeps.
+pub fn count() -> usize {
+    COUNT.load(Ordering::Relaxed)
+}
+
+/// One keyword: the phrase as the article writes it and its score.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Keyword {
+    /// The commonest written form.
+    pub text: String,
+    /// The stems of its words, space-separated: equal keys are one keyword.
+    pub key: String,
+    /// Relative weight, 1 for the best keyword of the article.
+    pub score: f64,
+}
+
+/// The best `limit` keywords of an article: its `title` (when it has one,
+/// outside the body), its `body` split into `sentences`, and the `entities`
+/// found in the body.
+pub(crate) fn find(
+    title: Option<&str>,
+    body: &str,
+    sentences: &[Range<usize>],
+    entities: &[Entity],
+    limit: usize,
+) -> Vec<Keyword> {
+    let found = candidates::collect(title, body, sentences, entities);
+    score::rank(found, sentences.len(), limit)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document;
+    use crate::record::Format;
+
+    fn keywords(text: &str) -> Vec<String> {
+        let doc = document::read(text.as_bytes(), Some(Format::Text)).expect("doc");
+        let entities = crate::extract::entities::find(&doc.body, &doc.sentences);
+        find(
+            doc.title.as_deref(),
+            &doc.body,
+            &doc.sentences,
+            &entities,
+            10,
+        )
+        .into_iter()
+        .map(|k| k.text)
+        .collect()
+    }
+
+    const ARTICLE: &str = "Regulators approve merger of two rail freight operators\n\n\
+        Regulators on Tuesday approved the merger of two rail freight operators, \
+        creating the largest rail freight company in the region. The merger, valued \
+        at $12 billion, was opposed by shippers who said the combined company would \
+        raise freight rates. The operators said they would optimize their networks and \
+        keep every line open. Shippers said the optimization of networks usually means \
+        closures. The G7 transport ministers discussed rail freight at their meeting, \
+        where COVID-19 delays at ports were also on the agenda. The regulators said \
+        they would monitor freight rates for five years.\n";
+
+    #[test]
+    fn phrases_and_names_best_first_without_stop_words() {
+        let k = keywords(ARTICLE);
+        assert_eq!(k.len(), 10, "{k:?}");
+        let lower: Vec<String> = k.iter().map(|s| s.to_lowercase()).collect();
+        assert!(lower.iter().any(|s| s.contains("freight")), "{k:?}");
+        assert!(lower.iter().any(|s| s.contains("merger")), "{k:?}");
+        for junk in ["said", "the", "tuesday", "would", "billion", "12"] {
+            assert!(!lower.iter().any(|s| s == junk), "{junk} in {k:?}");
+        }
+    }
+
+    #[test]
+    fn digits_are_kept_and_derivations_are_one_key() {
+        let k = keywords(ARTICLE);
+        let all = find_all(ARTICLE);
+        assert!(all.iter().any(|s| s == "G7"), "{all:?}");
+        assert!(all.iter().any(|s| s == "COVID-19"), "{all:?}");
+        let optim = all.iter().filter(|s| s.starts_with("optimi")).count();
+        assert!(optim <= 1, "{all:?}");
+        assert!(k.len() <= 10);
+    }
+
+    fn find_all(text: &str) -> Vec<String> {
+        let doc = document::read(text.as_bytes(), Some(Format::Text)).expect("doc");
+        let entities = crate::extract::entities::find(&doc.body, &doc.sentences);
+        find(
+            doc.title.as_deref(),
+            &doc.body,
+            &doc.sentences,
+            &entities,
+            1000,
+        )
+        .into_iter()
+        .map(|k| k.text)
+        .collect()
+    }
+
+    #[test]
+    fn same_text_same_keywords_and_scores_fall() {
+        let doc = document::read(ARTICLE.as_bytes(), Some(Format::Text)).expect("doc");
+        let a = find(doc.title.as_deref(), &doc.body, &doc.sentences, &[], 10);
+        let b = find(doc.title.as_deref(), &doc.body, &doc.sentences, &[], 10);
+        assert_eq!(a, b);
+        assert_eq!(a[0].score, 1.0);
+        assert!(a.windows(2).all(|w| w[0].score >= w[1].score));
+        let keys: std::collections::HashSet<&str> = a.iter().map(|k| k.key.as_str()).collect();
+        assert_eq!(keys.len(), a.len());
+    }
+
+    #[test]
+    fn empty_text_has_no_keywords() {
+        assert!(find(None, "", &[], &[], 10).is_empty());
+        assert!(find(Some("The and of"), "", &[], &[], 10).is_empty());
+    }
+}

@@ -1,0 +1,207 @@
+//! What an article brings to story grouping, read from its record: the
+//! names it mentions (by type, weighted by mentions), its keywords (by
+//! score), the content words of its title, its date and its source. Each
+//! term is a 64-bit key of its kind and normalized text, so stores index
+//! them cheaply and a database can keep them as integers.
+
+use chrono::NaiveDate;
+
+use super::fingerprint::Sketch;
+use crate::extract::keywords::{is_stop, stem::stem};
+use crate::record::{EntityType, Record};
+
+/// The kinds of evidence two articles can share.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum TermKind {
+    /// A person, organization or other name (not a place).
+    Name,
+    /// A place.
+    Place,
+    /// A keyword (its stems).
+    Keyword,
+    /// A content word of the title (its stem).
+    Title,
+}
+
+impl TermKind {
+    fn tag(self) -> u8 {
+        match self {
+            TermKind::Name => b'n',
+            TermKind::Place => b'p',
+            TermKind::Keyword => b'k',
+            TermKind::Title => b't',
+        }
+    }
+}
+
+/// One weighted term of an article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Term {
+    /// Hash of the kind and the normalized text.
+    pub key: u64,
+    pub kind: TermKind,
+    /// As written (for story labels).
+    pub text: String,
+    /// Weight in this article.
+    pub weight: f64,
+}
+
+/// An article as story grouping sees it.
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// The record's id.
+    pub id: String,
+    /// The record's path (the source path, relative to the watched folder).
+    pub path: String,
+    pub title: Option<String>,
+    /// The publication date, when the record has one.
+    pub published: Option<NaiveDate>,
+    /// The day the article is placed at: published, else ingested.
+    pub day: NaiveDate,
+    /// The outlet (publisher, else the host of its address), when known.
+    pub source: Option<String>,
+    /// Its terms, one per key, heaviest first.
+    pub terms: Vec<Term>,
+    /// The near-duplicate sketch.
+    pub sketch: Option<Sketch>,
+}
+
+/// Weight of a name's kind, of a keyword at score 1, of a title word.
+const NAME_WEIGHT: f64 = 1.0;
+const PLACE_WEIGHT: f64 = 0.5;
+const KEYWORD_WEIGHT: f64 = 1.0;
+const TITLE_WEIGHT: f64 = 0.6;
+
+impl Article {
+    /// The features of a record; `fallback_day` places an article without
+    /// a publication date or a readable ingest time.
+    pub fn from_record(r: &Record, fallback_day: NaiveDate) -> Article {
+        let published = r
+            .published
+            .as_ref()
+            .and_then(|p| NaiveDate::parse_from_str(&p.date, "%Y-%m-%d").ok());
+        let ingested = r
+            .source
+            .ingested_at
+            .get(..10)
+            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+        let mut terms = Terms::default();
+        for e in &r.entities {
+            let (kind, w) = match e.entity_type {
+                EntityType::Place => (TermKind::Place, PLACE_WEIGHT),
+                _ => (TermKind::Name, NAME_WEIGHT),
+            };
+            let mentions = e.mentions.len().max(1) as f64;
+            terms.add(
+                kind,
+                &normalize_name(&e.name),
+                &e.name,
+                w * (1.0 + mentions.ln()),
+            );
+        }
+        for k in &r.keywords {
+            let key = crate::extract::keywords::stem::phrase_key(&k.text);
+            terms.add(TermKind::Keyword, &key, &k.text, KEYWORD_WEIGHT * k.score);
+        }
+        if let Some(t) = &r.title {
+            for w in t.split(|c: char| !(c.is_alphanumeric() || c == '-')) {
+                let lower = w.to_lowercase();
+                if w.chars().count() > 1 && w.chars().any(char::is_alphabetic) && !is_stop(&lower) {
+                    terms.add(TermKind::Title, &stem(&lower), w, TITLE_WEIGHT);
+                }
+            }
+        }
+        let sketch = r
+            .fingerprint
+            .as_ref()
+            .and_then(|f| Sketch::from_hex(&f.simhash, &f.minhash));
+        Article {
+            id: r.id.clone(),
+            path: r.source.path.clone(),
+            title: r.title.clone(),
+            published,
+            day: published.or(ingested).unwrap_or(fallback_day),
+            source: r
+                .publisher
+                .clone()
+                .or_else(|| r.url.as_deref().and_then(host)),
+            terms: terms.finish(),
+            sketch,
+        }
+    }
+}
+
+/// A name as a key: lowercase, without dots and possessives, one space
+/// between words ("U.S." and "US" agree).
+fn normalize_name(name: &str) -> String {
+    let lower = name
+        .to_lowercase()
+        .replace(['.', '’'], "")
+        .replace('\'', "");
+    lower.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The host of an address.
+fn host(url: &str) -> Option<String> {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    (!host.is_empty()).then(|| host.to_lowercase())
+}
+
+/// Terms being gathered: one per key, weights summed.
+#[derive(Default)]
+struct Terms(Vec<Term>);
+
+impl Terms {
+    fn add(&mut self, kind: TermKind, normalized: &str, text: &str, weight: f64) {
+        if normalized.is_empty() || weight <= 0.0 {
+            return;
+        }
+        let key = term_key(kind, normalized);
+        match self.0.iter_mut().find(|t| t.key == key) {
+            Some(t) => t.weight += weight,
+            None => self.0.push(Term {
+                key,
+                kind,
+                text: text.to_string(),
+                weight,
+            }),
+        }
+    }
+
+    fn finish(mut self) -> Vec<Term> {
+        self.0
+            .sort_by(|a, b| b.weight.total_cmp(&a.weight).then(a.key.cmp(&b.key)));
+        self.0
+    }
+}
+
+/// The key of a term: FNV-1a of its kind's tag and its normalized text
+/// (stable across builds and platforms, so a database may keep it).
+pub fn term_key(kind: TermKind, normalized: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in std::iter::once(kind.tag()).chain(normalized.bytes()) {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_normalize_and_hosts_read() {
+        assert_eq!(normalize_name("U.S.  Steel"), normalize_name("US Steel"));
+        assert_eq!(
+            host("https://www.reuters.com/a/b").as_deref(),
+            Some("reuters.com")
+        );
+        assert_eq!(host("").as_deref(), None);
+        assert_ne!(
+            term_key(TermKind::Name, "acme"),
+            term_key(TermKind::Keyword, "acme")
+        );
+    }
+}

@@ -1,0 +1,271 @@
+//! Near-duplicates: a small sketch of each article's wording for finding
+//! candidate copies cheaply, and an exact check that confirms a candidate
+//! pair from both texts (a sketch alone calls too many pairs copies).
+//!
+//! The body becomes lowercase word tokens and their overlapping five-word
+//! shingles, each hashed to 64 bits (FNV-1a then a SplitMix finalizer:
+//! stable across builds and platforms). The sketch is a SimHash of the
+//! shingles and a 16-value MinHash. [`compare`] recomputes both shingle
+//! sets and calls a pair copies when their wording overlaps heavily
+//! (Jaccard, or containment of the shorter in the longer) *and* the
+//! figures they state agree: pages of a template site (weather bulletins,
+//! price lists) share most of their wording and differ exactly in their
+//! figures.
+
+use std::collections::HashSet;
+use std::fmt::Write as _;
+
+/// Words per shingle.
+const SHINGLE: usize = 5;
+/// Values in the MinHash signature.
+pub const MINHASHES: usize = 16;
+/// Jaccard similarity of the shingle sets from which two texts are copies.
+const MIN_JACCARD: f64 = 0.6;
+/// Containment of the shorter text's shingles in the longer's from which a
+/// shortened copy (a cut wire story) is a copy…
+const MIN_CONTAINMENT: f64 = 0.85;
+/// … provided the shorter has at least this share of the longer's shingles.
+const MIN_LENGTH_RATIO: f64 = 0.4;
+/// Jaccard similarity of the figures (tokens holding digits, as a
+/// multiset) two copies must reach when they state any.
+const MIN_FIGURES: f64 = 0.75;
+
+/// The sketch of one text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sketch {
+    /// Bit `i` is set when most shingles' hashes have bit `i` set.
+    pub simhash: u64,
+    /// The least value of each of [`MINHASHES`] hash functions over the
+    /// shingles (high 32 bits).
+    pub minhash: [u32; MINHASHES],
+}
+
+impl Sketch {
+    /// The sketch of `text`; none when it has no words.
+    pub fn of(text: &str) -> Option<Sketch> {
+        let shingles = shingles(&words(text));
+        if shingles.is_empty() {
+            return None;
+        }
+        let mut counts = [0i64; 64];
+        let mut minhash = [u32::MAX; MINHASHES];
+        for &h in &shingles {
+            for (bit, c) in counts.iter_mut().enumerate() {
+                *c += if h >> bit & 1 == 1 { 1 } else { -1 };
+            }
+            for (i, m) in minhash.iter_mut().enumerate() {
+                let v = (mix(h ^ SEEDS[i]) >> 32) as u32;
+                *m = (*m).min(v);
+            }
+        }
+        let simhash = counts
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| **c > 0)
+            .fold(0u64, |acc, (bit, _)| acc | 1 << bit);
+        Some(Sketch { simhash, minhash })
+    }
+
+    /// The SimHash as 16 hex digits.
+    pub fn simhash_hex(&self) -> String {
+        format!("{:016x}", self.simhash)
+    }
+
+    /// The MinHash as 128 hex digits (8 a value).
+    pub fn minhash_hex(&self) -> String {
+        let mut s = String::with_capacity(MINHASHES * 8);
+        for m in self.minhash {
+            let _ = write!(s, "{m:08x}");
+        }
+        s
+    }
+
+    /// Reads the hex forms back (a record's `fingerprint`); none when they
+    /// are malformed.
+    pub fn from_hex(simhash: &str, minhash: &str) -> Option<Sketch> {
+        let simhash = u64::from_str_radix(simhash, 16).ok()?;
+        if minhash.len() != MINHASHES * 8 || !minhash.is_ascii() {
+            return None;
+        }
+        let mut m = [0u32; MINHASHES];
+        for (i, v) in m.iter_mut().enumerate() {
+            *v = u32::from_str_radix(&minhash[i * 8..i * 8 + 8], 16).ok()?;
+        }
+        Some(Sketch {
+            simhash,
+            minhash: m,
+        })
+    }
+
+    /// The share of equal MinHash values: an estimate of the shingle sets'
+    /// Jaccard similarity.
+    pub fn estimate(&self, other: &Sketch) -> f64 {
+        let same = self
+            .minhash
+            .iter()
+            .zip(&other.minhash)
+            .filter(|(a, b)| a == b)
+            .count();
+        same as f64 / MINHASHES as f64
+    }
+
+    /// Bands of the MinHash (two values each) as keys for candidate lookup:
+    /// texts sharing a band are candidate copies.
+    pub fn bands(&self) -> impl Iterator<Item = u64> + '_ {
+        self.minhash
+            .chunks(2)
+            .enumerate()
+            .map(|(i, c)| mix((i as u64) << 56 ^ u64::from(c[0]) << 32 ^ u64::from(c[1])))
+    }
+}
+
+/// How much two texts share, computed from both texts.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Overlap {
+    /// Jaccard similarity of the shingle sets.
+    pub jaccard: f64,
+    /// Share of the smaller set's shingles in the larger.
+    pub containment: f64,
+    /// The smaller set's size over the larger's.
+    pub length_ratio: f64,
+    /// Jaccard similarity of the figures (1 when neither states any).
+    pub figures: f64,
+}
+
+impl Overlap {
+    /// Whether one text is a copy of the other, lightly edited or cut.
+    pub fn is_copy(&self) -> bool {
+        let wording = self.jaccard >= MIN_JACCARD
+            || (self.containment >= MIN_CONTAINMENT && self.length_ratio >= MIN_LENGTH_RATIO);
+        wording && self.figures >= MIN_FIGURES
+    }
+}
+
+/// Compares two texts exactly.
+pub fn compare(a: &str, b: &str) -> Overlap {
+    let (wa, wb) = (words(a), words(b));
+    let sa: HashSet<u64> = shingles(&wa).into_iter().collect();
+    let sb: HashSet<u64> = shingles(&wb).into_iter().collect();
+    let common = sa.intersection(&sb).count() as f64;
+    let union = (sa.len() + sb.len()) as f64 - common;
+    let (small, large) = (sa.len().min(sb.len()) as f64, sa.len().max(sb.len()) as f64);
+    Overlap {
+        jaccard: if union > 0.0 { common / union } else { 1.0 },
+        containment: if small > 0.0 { common / small } else { 0.0 },
+        length_ratio: if large > 0.0 { small / large } else { 1.0 },
+        figures: figures_jaccard(&wa, &wb),
+    }
+}
+
+/// Whether `b` nearly duplicates `a` (or `a` `b`), confirmed from both texts.
+pub fn is_near_duplicate(a: &str, b: &str) -> bool {
+    compare(a, b).is_copy()
+}
+
+/// Lowercase word tokens: maximal runs of letters and digits (a decimal
+/// point or thousands separator between digits stays in the figure).
+fn words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let joins = matches!(c, '.' | ',')
+            && cur.chars().last().is_some_and(|p| p.is_ascii_digit())
+            && chars.get(i + 1).is_some_and(char::is_ascii_digit);
+        if c.is_alphanumeric() || joins {
+            cur.extend(c.to_lowercase());
+        } else if !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// The hashes of the five-word shingles (one of all words when fewer).
+fn shingles(words: &[String]) -> Vec<u64> {
+    if words.is_empty() {
+        return Vec::new();
+    }
+    let n = SHINGLE.min(words.len());
+    words
+        .windows(n)
+        .map(|w| {
+            let mut h = FNV_OFFSET;
+            for word in w {
+                for b in word.bytes() {
+                    h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+                }
+                h = (h ^ 0x20).wrapping_mul(FNV_PRIME);
+            }
+            mix(h)
+        })
+        .collect()
+}
+
+/// Jaccard similarity of the multisets of figures (words holding a digit).
+fn figures_jaccard(a: &[String], b: &[String]) -> f64 {
+    fn figures(w: &[String]) -> Vec<&str> {
+        let mut f: Vec<&str> = w
+            .iter()
+            .filter(|x| x.chars().any(|c| c.is_ascii_digit()))
+            .map(String::as_str)
+            .collect();
+        f.sort_unstable();
+        f
+    }
+    let (fa, fb) = (figures(a), figures(b));
+    if fa.is_empty() && fb.is_empty() {
+        return 1.0;
+    }
+    // Multiset intersection of two sorted lists.
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while i < fa.len() && j < fb.len() {
+        match fa[i].cmp(fb[j]) {
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+        }
+    }
+    common as f64 / (fa.len() + fb.len() - common) as f64
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+/// Seeds of the MinHash functions (fixed: signatures stay comparable
+/// across versions).
+const SEEDS: [u64; MINHASHES] = [
+    0x9e37_79b9_7f4a_7c15,
+    0xbf58_476d_1ce4_e5b9,
+    0x94d0_49bb_1331_11eb,
+    0x2545_f491_4f6c_dd1d,
+    0x1405_7b7e_f767_814f,
+    0x5851_f42d_4c95_7f2d,
+    0xd6e8_feb8_6659_fd93,
+    0xa076_1d64_78bd_642f,
+    0xe703_7ed1_a0b4_28db,
+    0x8ebc_6af0_9c88_c6e3,
+    0x5899_65cc_7537_4cc3,
+    0x1d8e_4e27_c47d_124f,
+    0xc2b2_ae3d_27d4_eb4f,
+    0x1656_67b1_9e37_79f9,
+    0x27d4_eb2f_1656_67c5,
+    0x85eb_ca77_c2b2_ae63,
+];
+
+/// SplitMix64's finalizer: spreads every input bit over the output.
+fn mix(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+#[cfg(test)]
+mod tests;
