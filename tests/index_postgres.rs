@@ -204,3 +204,108 @@ fn a_server_gone_mid_run_is_caught_up_with_once_it_is_back() {
         "every article has its 3 figures once: {per_article:?}"
     );
 }
+
+/// Grafana's SQL macros as its PostgreSQL data source expands them, for a
+/// time range of `from`..`to` (RFC 3339): `$__timeFilter(col)` and
+/// `$__timeGroupAlias(col, 'interval')` with an interval in s, m, h or d.
+fn expand_grafana_macros(sql: &str, from: &str, to: &str) -> String {
+    let mut out = String::new();
+    let mut rest = sql;
+    while let Some(at) = rest.find("$__") {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at + 3..];
+        let open = tail.find('(').expect("a macro call");
+        let close = tail.find(')').expect("a closed macro call");
+        let name = &tail[..open];
+        let args: Vec<&str> = tail[open + 1..close].split(',').map(str::trim).collect();
+        match name {
+            "timeFilter" => out.push_str(&format!(
+                "{} BETWEEN '{from}'::timestamptz AND '{to}'::timestamptz",
+                args[0]
+            )),
+            "timeGroupAlias" => {
+                let interval = args[1].trim_matches('\'');
+                let (n, unit) = interval.split_at(interval.len() - 1);
+                let secs: u64 = n.parse::<u64>().expect("interval")
+                    * match unit {
+                        "s" => 1,
+                        "m" => 60,
+                        "h" => 3600,
+                        "d" => 86_400,
+                        other => panic!("interval unit {other}"),
+                    };
+                out.push_str(&format!(
+                    "floor(extract(epoch from {})/{secs})*{secs} AS \"time\"",
+                    args[0]
+                ));
+            }
+            other => panic!("macro $__{other} is not expanded by this test"),
+        }
+        rest = &tail[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn every_news_dashboard_panel_returns_rows_from_the_index() {
+    let Some(admin) = postgres_or_skip("every_news_dashboard_panel") else {
+        return;
+    };
+    let db = TestDatabase::create(&admin, "news_dashboard");
+    let ws = sample_workspace();
+    let (out, watch) = (ws.out(), ws.watch());
+    run_ok(
+        &[
+            "process",
+            "--out",
+            out.to_str().unwrap(),
+            "--index-url",
+            db.url.as_str(),
+            watch.to_str().unwrap(),
+        ],
+        &[],
+    );
+    let dashboard: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("deploy/grafana/dashboards/news.json")).unwrap(),
+    )
+    .unwrap();
+    // The range a person looking now would see: the last day.
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    let mut c = db.client();
+    let from = pg_rows(
+        &mut c,
+        &format!("SELECT to_timestamp({}) AS t", now - 86_400),
+    );
+    let to = pg_rows(&mut c, &format!("SELECT to_timestamp({}) AS t", now + 60));
+    let stamp = |rows: Vec<String>| -> String {
+        let v: serde_json::Value = serde_json::from_str(&rows[0]).unwrap();
+        v["t"].as_str().unwrap().to_string()
+    };
+    let (from, to) = (stamp(from), stamp(to));
+    let panels = dashboard["panels"].as_array().unwrap();
+    assert!(panels.len() >= 8, "{} panels", panels.len());
+    let mut failures = Vec::new();
+    for p in panels {
+        let title = p["title"].as_str().unwrap();
+        assert_eq!(p["datasource"]["uid"], "wirewatch-index", "{title}");
+        for t in p["targets"].as_array().unwrap() {
+            let sql = expand_grafana_macros(t["rawSql"].as_str().unwrap(), &from, &to);
+            let rows = pg_rows(&mut c, &sql);
+            if rows.is_empty() {
+                failures.push(format!("{title}: no rows from\n{sql}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+    // The provisioned data source is the one the panels name.
+    let ds = load_yaml(&root().join("deploy/grafana/provisioning/datasources/index.yaml"));
+    assert_eq!(ds["datasources"][0]["uid"], "wirewatch-index");
+    assert_eq!(
+        ds["datasources"][0]["type"],
+        "grafana-postgresql-datasource"
+    );
+}
