@@ -100,6 +100,9 @@ const QUOTE_COLUMNS: &[&str] = &[
     "char_end",
 ];
 
+/// The longest sentence kept whole in a figure's row (code points).
+const SENTENCE_CHARS: usize = 600;
+
 /// Parses a record file's bytes.
 pub fn parse(bytes: &[u8]) -> Result<Record, serde_json::Error> {
     serde_json::from_slice(bytes)
@@ -109,12 +112,31 @@ pub fn parse(bytes: &[u8]) -> Result<Record, serde_json::Error> {
 pub fn rows(record: &Record, from: &Provenance, indexed_at: &str) -> RowSet {
     let body = &record.text.body;
     let chars = CharIndex::new(body);
-    let sentence_text = |i: usize| -> String {
+    // The sentence a figure stands in; of a sentence longer than
+    // SENTENCE_CHARS (a table or a run-on page read as one sentence), the
+    // part around the figure, so a row stays small however many figures
+    // share the sentence.
+    let sentence_text = |i: usize, start: usize, end: usize| -> String {
         record
             .text
             .sentences
             .get(i)
-            .map(|[s, e]| chars.slice(body, *s, *e).trim().to_string())
+            .map(|&[s, e]| {
+                if e.saturating_sub(s) <= SENTENCE_CHARS {
+                    return chars.slice(body, s, e).trim().to_string();
+                }
+                let from = start.saturating_sub(SENTENCE_CHARS / 2).max(s);
+                let to = end.saturating_add(SENTENCE_CHARS / 2).min(e).max(from);
+                let mut text = String::new();
+                if from > s {
+                    text.push('…');
+                }
+                text.push_str(chars.slice(body, from, to).trim());
+                if to < e {
+                    text.push('…');
+                }
+                text
+            })
             .unwrap_or_default()
     };
     let published = record
@@ -195,7 +217,7 @@ pub fn rows(record: &Record, from: &Provenance, indexed_at: &str) -> RowSet {
             Param::from(f.start_date),
             Param::from(f.end_date),
             Param::Int(f.sentence as i64),
-            Param::from(sentence_text(f.sentence)),
+            Param::from(sentence_text(f.sentence, f.start, f.end)),
             Param::Int(f.start as i64),
             Param::Int(f.end as i64),
         ]);
@@ -247,19 +269,8 @@ pub fn rows(record: &Record, from: &Provenance, indexed_at: &str) -> RowSet {
             ..Figure::default()
         });
     }
-    for n in &record.numbers {
-        figure(Figure {
-            kind: "number",
-            text: &n.text,
-            value: Some(n.value),
-            min: n.min,
-            max: n.max,
-            sentence: n.sentence,
-            start: n.start,
-            end: n.end,
-            ..Figure::default()
-        });
-    }
+    // Standalone numbers stay in the record only: they are not figures a
+    // person asks about, and a list of numbers can hold a million of them.
     for d in &record.dates {
         figure(Figure {
             kind: "date",
