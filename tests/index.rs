@@ -42,19 +42,6 @@ fn rows(conn: &rusqlite::Connection, sql: &str) -> Vec<Vec<String>> {
     .collect()
 }
 
-/// The source paths of the records in the folder.
-fn record_paths(ws: &Workspace) -> BTreeSet<String> {
-    ws.records()
-        .iter()
-        .map(|rel| {
-            let v: serde_json::Value =
-                serde_json::from_slice(&std::fs::read(ws.out().join("records").join(rel)).unwrap())
-                    .unwrap();
-            v["source"]["path"].as_str().unwrap().to_string()
-        })
-        .collect()
-}
-
 fn indexed_paths(ws: &Workspace) -> Vec<String> {
     rows(&open(ws), "SELECT path FROM articles ORDER BY path")
         .into_iter()

@@ -15,18 +15,6 @@ use std::time::Duration;
 use common::index::*;
 use common::*;
 
-fn record_paths(ws: &Workspace) -> BTreeSet<String> {
-    ws.records()
-        .iter()
-        .map(|rel| {
-            let v: serde_json::Value =
-                serde_json::from_slice(&std::fs::read(ws.out().join("records").join(rel)).unwrap())
-                    .unwrap();
-            v["source"]["path"].as_str().unwrap().to_string()
-        })
-        .collect()
-}
-
 fn paths(db: &TestDatabase) -> Vec<String> {
     db.client()
         .query("SELECT path FROM articles ORDER BY path", &[])

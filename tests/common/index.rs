@@ -1,6 +1,7 @@
 //! What the index tests share: sample articles that fill every table, and
 //! the example queries of docs/index.md.
 
+use std::collections::BTreeSet;
 use std::path::Path;
 
 use super::{Workspace, article, drop_file};
@@ -233,4 +234,17 @@ impl Proxy {
     pub fn restore(&self) {
         self.up.store(true, std::sync::atomic::Ordering::SeqCst);
     }
+}
+
+/// The source paths of the records in the workspace's output folder.
+pub fn record_paths(ws: &Workspace) -> BTreeSet<String> {
+    ws.records()
+        .iter()
+        .map(|rel| {
+            let v: serde_json::Value =
+                serde_json::from_slice(&std::fs::read(ws.out().join("records").join(rel)).unwrap())
+                    .unwrap();
+            v["source"]["path"].as_str().unwrap().to_string()
+        })
+        .collect()
 }

@@ -103,7 +103,7 @@ fn before(toks: &[Token], i: usize) -> Option<Range<usize>> {
     phrase(toks, start, i)
 }
 
-/// The phrase starting at token `i` ("according to | the World Bank").
+/// The phrase starting at token `i` ("according to | the statistics office").
 fn after(toks: &[Token], i: usize) -> Option<Range<usize>> {
     let mut end = i;
     while end < toks.len() && end - i < MAX_WORDS {
