@@ -517,6 +517,14 @@ enum IndexAction {
     Rebuild,
 }
 
+/// How `eval html --cv` splits the pages into folds.
+#[cfg(feature = "tools")]
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+enum CrossValidation {
+    /// One fold per site (the page address's registrable host).
+    Hosts,
+}
+
 #[cfg(feature = "tools")]
 #[derive(Subcommand, Debug)]
 enum EvalCommand {
@@ -531,6 +539,10 @@ enum EvalCommand {
         /// Write each page's extracted body to DIR/<id>.txt.
         #[arg(long, value_name = "DIR")]
         dump: Option<PathBuf>,
+        /// Cross-validate the extractor's thresholds: `hosts` chooses them on
+        /// every site but one and scores the site left out, for each site.
+        #[arg(long, value_name = "BY", value_enum)]
+        cv: Option<CrossValidation>,
     },
     /// Money, percentages, numbers and units on the Recognizers-Text English specs (DIR holds Number/, NumberWithUnit/, …).
     Recognizers {
@@ -602,11 +614,30 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
+        // The reader of the output went away (`| head`): nothing to report.
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {}", error_chain(&e));
             ExitCode::from(2)
         }
     }
+}
+
+/// Writes `text` to standard output. A reader that has gone (`| head`)
+/// gives an error [`is_broken_pipe`] recognizes, never a panic as `print!`.
+fn emit(text: impl std::fmt::Display) -> std::io::Result<()> {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    write!(out, "{text}")?;
+    out.flush()
+}
+
+/// Whether `e` comes from writing to a pipe whose reader has gone.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 /// The error and its causes on one line, leaving out a cause whose text the
@@ -693,15 +724,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Work { .. } => Ok(exit_code(commands::work::run(config()?)?)),
         Command::Process { paths, .. } => match commands::process::process(config()?, paths)? {
             (Stopped::Drained(_), report) => {
-                println!("{report}");
+                emit(format_args!("{report}\n"))?;
                 Ok(failures(report.summary.failed))
             }
             (stopped, _) => Ok(exit_code(stopped)),
         },
         Command::Reprocess { paths, all, .. } => {
             let r = commands::reprocess::reprocess(&config()?, &paths, all)?;
-            println!(
-                "{} records: {} re-extracted, {} already current, {} without their source, {} changed since, {} failed in {} s",
+            emit(format_args!(
+                "{} records: {} re-extracted, {} already current, {} without their source, {} changed since, {} failed in {} s\n",
                 r.renewed + r.current + r.missing + r.changed + r.failed,
                 r.renewed,
                 r.current,
@@ -709,7 +740,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 r.changed,
                 r.failed,
                 logging::secs(r.took)
-            );
+            ))?;
             Ok(failures(r.failed as u64))
         }
         Command::Extract {
@@ -774,10 +805,28 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     dir,
                     per_page,
                     dump,
+                    cv: Some(CrossValidation::Hosts),
+                },
+        } => {
+            anyhow::ensure!(
+                per_page == 0 && dump.is_none(),
+                "--cv hosts prints the cross-validated figures only; run without --cv for --per-page or --dump"
+            );
+            emit(tools::eval::html_cv::run(&dir)?)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        #[cfg(feature = "tools")]
+        Command::Eval {
+            benchmark:
+                EvalCommand::Html {
+                    dir,
+                    per_page,
+                    dump,
+                    cv: None,
                 },
         } => {
             let options = tools::eval::html::Options { per_page, dump };
-            print!("{}", tools::eval::html::run(&dir, &options)?);
+            emit(tools::eval::html::run(&dir, &options)?)?;
             Ok(ExitCode::SUCCESS)
         }
         #[cfg(feature = "tools")]
@@ -785,7 +834,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             benchmark: EvalCommand::Recognizers { dir, failures },
         } => {
             let options = tools::eval::recognizers::Options { failures };
-            print!("{}", tools::eval::recognizers::run(&dir, &options)?);
+            emit(tools::eval::recognizers::run(&dir, &options)?)?;
             Ok(ExitCode::SUCCESS)
         }
         #[cfg(feature = "tools")]
@@ -798,10 +847,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 },
         } => {
             let options = tools::eval::quotes::Options { failures };
-            print!(
-                "{}",
-                tools::eval::quotes::run(&dir, &options, predictions.as_deref())?
-            );
+            emit(tools::eval::quotes::run(
+                &dir,
+                &options,
+                predictions.as_deref(),
+            )?)?;
             Ok(ExitCode::SUCCESS)
         }
         #[cfg(feature = "tools")]
@@ -820,7 +870,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 types,
             };
             let report = tools::eval::ner::run(&file, &options)?;
-            print!("{}", report.text);
+            emit(report.text)?;
             Ok(ExitCode::SUCCESS)
         }
         #[cfg(feature = "tools")]
@@ -837,26 +887,25 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Eval {
             benchmark: EvalCommand::Keyphrases { dir },
         } => {
-            print!("{}", tools::eval::keyphrases::run(&dir)?);
+            emit(tools::eval::keyphrases::run(&dir)?)?;
             Ok(ExitCode::SUCCESS)
         }
         #[cfg(feature = "tools")]
         Command::Eval {
             benchmark: EvalCommand::Stories { dir },
         } => {
-            print!(
-                "{}",
+            emit(
                 // The settings that ship (the embedded defaults), not a config file's.
                 tools::eval::stories::run(
                     &dir,
-                    &Config::load(None, &Overrides::default())?.story_settings()
-                )?
-            );
+                    &Config::load(None, &Overrides::default())?.story_settings(),
+                )?,
+            )?;
             Ok(ExitCode::SUCCESS)
         }
         #[cfg(feature = "tools")]
         Command::BuildKeywordTable { data } => {
-            print!("{}", tools::build_keyword_table::build(&data)?);
+            emit(tools::build_keyword_table::build(&data)?)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Stories {
@@ -884,7 +933,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         #[cfg(feature = "tools")]
         Command::BuildGazetteer { dir } => {
-            print!("{}", tools::build_gazetteer::build(&dir)?);
+            emit(tools::build_gazetteer::build(&dir)?)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Facts {
@@ -940,19 +989,21 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         } => {
             let started = std::time::Instant::now();
             let n = commands::index::rebuild(&config()?)?;
-            println!(
-                "index rebuilt: {n} articles in {} s",
+            emit(format_args!(
+                "index rebuilt: {n} articles in {} s\n",
                 logging::secs(started.elapsed())
-            );
+            ))?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Schema => {
-            print!("{}", wirewatch::record::json_schema());
+            emit(wirewatch::record::json_schema())?;
             Ok(ExitCode::SUCCESS)
         }
         Command::CheckConfig { .. } => {
-            println!("# effective configuration (defaults, file, environment, flags)");
-            print!("{}", config()?.to_toml());
+            emit(format_args!(
+                "# effective configuration (defaults, file, environment, flags)\n"
+            ))?;
+            emit(config()?.to_toml())?;
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -62,3 +62,43 @@ fn html_main_text_meets_the_benchmark_targets() {
     assert!(stdout.contains("pages/s"), "{stdout}");
     assert!(stdout.contains("worst pages"), "{stdout}");
 }
+
+/// `--cv hosts`: the thresholds chosen on every site but one, scored on the
+/// site left out, for each of the benchmark's sites. The held-out figure
+/// must stay near the shipped one (the thresholds do not owe their score to
+/// these pages) and the shipped F1 it prints must be the usual figure.
+#[test]
+fn html_cross_validated_by_site_stays_near_the_shipped_figure() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/data/html/article-extraction-benchmark");
+    if !dir.join("ground-truth.json").is_file() {
+        common::skip_missing_shared(&dir);
+        return;
+    }
+    let stdout = common::run_ok(
+        &["eval", "html", dir.to_str().expect("utf8"), "--cv", "hosts"],
+        &[
+            ("WIREWATCH_METRICS_ENABLED", "false"),
+            ("RUST_LOG", "error"),
+        ],
+    );
+    let f1_of = |label: &str| -> f64 {
+        stdout
+            .lines()
+            .find(|l| l.starts_with(label))
+            .and_then(|l| l.split_whitespace().last()?.parse().ok())
+            .unwrap_or_else(|| panic!("no {label:?} line in\n{stdout}"))
+    };
+    let shipped = f1_of("shipped setting");
+    let held_out = f1_of("setting chosen without the site");
+    assert!(
+        shipped >= MIN_F1,
+        "shipped F1 {shipped} < {MIN_F1}\n{stdout}"
+    );
+    assert!(
+        held_out >= shipped - 0.01,
+        "held-out F1 {held_out} more than 0.01 under the shipped {shipped}\n{stdout}"
+    );
+    assert!(stdout.contains("121 pages"), "{stdout}");
+    assert!(stdout.contains("leave-one-site-out over"), "{stdout}");
+}

@@ -23,6 +23,7 @@ pub(crate) mod words;
 use std::ops::Range;
 
 pub(crate) use decode::DecodeError;
+pub use html::Tuning as HtmlTuning;
 
 use crate::record::Format;
 use crate::telemetry::labels::QuarantineReason;
@@ -113,34 +114,96 @@ pub(crate) fn parse(
     decoded: decode::Decoded,
     claimed: Option<Format>,
 ) -> Result<Document, DocumentError> {
-    let text = decoded.text;
-    let format = format::detect(claimed, &text);
-    let mut residue = 0;
-    let (title, builder, mut links, front) = match format {
+    let format = format::detect(claimed, &decoded.text);
+    let parts = match format {
         Format::Text => {
-            let p = plain::parse(&text);
-            residue = p.residue;
-            (p.title, p.builder, Vec::new(), FrontMatter::default())
+            let p = plain::parse(&decoded.text);
+            Parts {
+                title: p.title,
+                builder: p.builder,
+                links: Vec::new(),
+                front: FrontMatter::default(),
+                residue: p.residue,
+            }
         }
         Format::Markdown => {
-            let p = markdown::parse(&text);
-            (p.title, p.builder, p.links, p.front)
+            let p = markdown::parse(&decoded.text);
+            Parts {
+                title: p.title,
+                builder: p.builder,
+                links: p.links,
+                front: p.front,
+                residue: 0,
+            }
         }
-        Format::Html => {
-            let p = html::parse(&text);
-            let front = FrontMatter {
-                date: p
-                    .meta
-                    .published
-                    .as_deref()
-                    .and_then(dateline::metadata_date),
-                authors: p.meta.authors,
-                publisher: p.meta.publisher,
-                url: p.meta.url,
-            };
-            (p.title, p.builder, p.links, front)
-        }
+        Format::Html => Parts::of_page(html::parse(&decoded.text)),
     };
+    assemble(&decoded, format, parts)
+}
+
+/// Reads `bytes` as a web page once and extracts its article with each of
+/// `tunings`, in order: how `eval html --cv` compares the HTML extractor's
+/// thresholds without parsing a page once per setting.
+pub fn read_html_tuned(
+    bytes: &[u8],
+    tunings: &[HtmlTuning],
+) -> Result<Vec<Document>, DocumentError> {
+    let decoded = decode_text(bytes)?;
+    let page = html::Page::parse(&decoded.text);
+    tunings
+        .iter()
+        .map(|t| assemble(&decoded, Format::Html, Parts::of_page(page.extract(t))))
+        .collect()
+}
+
+/// What a format's parser hands on: the title, the body being built, its
+/// links and the metadata outside the text.
+struct Parts {
+    title: Option<String>,
+    builder: body::BodyBuilder,
+    links: Vec<DocLink>,
+    front: FrontMatter,
+    /// Lines of page furniture the parser already took out.
+    residue: usize,
+}
+
+impl Parts {
+    /// A web page's parts, its metadata as front matter.
+    fn of_page(p: html::Parsed) -> Parts {
+        let front = FrontMatter {
+            date: p
+                .meta
+                .published
+                .as_deref()
+                .and_then(dateline::metadata_date),
+            authors: p.meta.authors,
+            publisher: p.meta.publisher,
+            url: p.meta.url,
+        };
+        Parts {
+            title: p.title,
+            builder: p.builder,
+            links: p.links,
+            front,
+            residue: 0,
+        }
+    }
+}
+
+/// Finishes the body every format shares: source footer, head conventions
+/// (dateline, byline), sentences, language and warnings.
+fn assemble(
+    decoded: &decode::Decoded,
+    format: Format,
+    parts: Parts,
+) -> Result<Document, DocumentError> {
+    let Parts {
+        title,
+        builder,
+        mut links,
+        front,
+        mut residue,
+    } = parts;
     let (mut body, mut paragraphs) = builder.finish();
     let url = footer::strip_source_footer(&mut body, &mut paragraphs, &mut links);
     // Saved web pages went through the HTML extractor's own boilerplate

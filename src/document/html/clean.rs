@@ -21,15 +21,19 @@ const MAX_AUTHOR_BOX_CHARS: u32 = 1_000;
 const MAX_CAPTION_CHARS: u32 = 500;
 /// A date line longer than this is probably not just a date.
 const MAX_DATE_CHARS: u32 = 100;
-/// A paragraph that is almost all link text and shorter than this is a
-/// pointer to another page ("Read more: …"), not article text.
-const MAX_LINK_PARAGRAPH_CHARS: u32 = 200;
 /// Nodes examined when deciding whether a table holds data.
 const TABLE_SCAN_BUDGET: usize = 5_000;
 
 /// Marks (by node index) what to leave out of `roots`. Recomputes the
-/// subtree sums of `a` for the nodes under `roots` as it goes.
-pub(crate) fn clean(dom: &Dom, a: &mut Analysis<'_>, roots: &[NodeId]) -> Vec<bool> {
+/// subtree sums of `a` for the nodes under `roots` as it goes. A paragraph
+/// that is almost all link text and shorter than `link_paragraph_chars` is
+/// a pointer to another page ("Read more: …"), not article text.
+pub(crate) fn clean(
+    dom: &Dom,
+    a: &mut Analysis<'_>,
+    roots: &[NodeId],
+    link_paragraph_chars: u32,
+) -> Vec<bool> {
     let mut removed = vec![false; dom.len()];
     for &root in roots {
         let order: Vec<NodeId> = subtree(dom, a, root);
@@ -54,7 +58,7 @@ pub(crate) fn clean(dom: &Dom, a: &mut Analysis<'_>, roots: &[NodeId]) -> Vec<bo
         }
         for (k, &id) in order.iter().enumerate().rev() {
             let holds = holds_data_table.contains(&id);
-            if !in_data_table.contains(&id) && !holds && remove(dom, a, id) {
+            if !in_data_table.contains(&id) && !holds && remove(dom, a, id, link_paragraph_chars) {
                 removed[id.index()] = true;
                 continue;
             }
@@ -94,7 +98,7 @@ fn subtree(dom: &Dom, a: &Analysis<'_>, root: NodeId) -> Vec<NodeId> {
 }
 
 /// Whether element `id`, whose subtree sums are final, is not article text.
-fn remove(dom: &Dom, a: &Analysis<'_>, id: NodeId) -> bool {
+fn remove(dom: &Dom, a: &Analysis<'_>, id: NodeId, link_paragraph_chars: u32) -> bool {
     let Some(tag) = dom.tag(id) else {
         return false;
     };
@@ -137,7 +141,7 @@ fn remove(dom: &Dom, a: &Analysis<'_>, id: NodeId) -> bool {
     if a.flags.clean_conditionally
         && matches!(*tag, local_name!("p") | local_name!("div"))
         && !t.has_block
-        && t.chars < MAX_LINK_PARAGRAPH_CHARS
+        && t.chars < link_paragraph_chars
         && t.link_density() > 0.8
     {
         return true;

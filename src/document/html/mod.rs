@@ -16,9 +16,11 @@ mod metadata;
 mod nesting;
 mod readability;
 mod render;
+mod tuning;
 mod urls;
 
 pub(crate) use metadata::HtmlMeta;
+pub use tuning::Tuning;
 
 use analysis::{Analysis, Flags};
 use dom::Dom;
@@ -40,48 +42,74 @@ pub(crate) struct Parsed {
     pub meta: HtmlMeta,
 }
 
-/// An extraction shorter than this (in characters) is retried with relaxed
-/// heuristics, as in Readability.
-const MIN_ARTICLE_CHARS: usize = 500;
-
 /// Parses a web page into its title, main text, links and metadata. Never
 /// fails: a page without an article gives an empty body.
 pub(crate) fn parse(text: &str) -> Parsed {
-    let dom = Dom::parse(text);
-    let (meta, title) = metadata::extract(&dom);
-    let title = title.or_else(|| first_heading(&dom));
-    let vocab = analysis::vocabulary(&dom);
-    let mut best: Option<Rendered> = None;
-    for flags in Flags::ATTEMPTS {
-        let mut a = Analysis::new(&dom, flags, &vocab);
-        let selection = readability::select(&dom, &a);
-        let removed = clean::clean(&dom, &mut a, &selection.roots);
-        let r = render::render(&dom, &a, &removed, &selection.roots, title.as_deref());
-        if r.chars >= MIN_ARTICLE_CHARS {
-            best = Some(r);
-            break;
-        }
-        if best.as_ref().is_none_or(|b| r.chars > b.chars) {
-            best = Some(r);
-        }
-    }
-    let Rendered {
-        builder, mut links, ..
-    } = best.unwrap_or_else(|| Rendered {
-        builder: BodyBuilder::new(),
-        links: Vec::new(),
-        chars: 0,
-    });
-    if let Some(base) = &meta.url {
-        for l in &mut links {
-            l.url = urls::resolve(base, &l.url);
+    Page::parse(text).extract(&Tuning::SHIPPED)
+}
+
+/// A web page parsed once, to extract its article with any [`Tuning`]
+/// (the daemon's, or each of a grid when cross-validating).
+pub(crate) struct Page {
+    dom: Dom,
+    meta: HtmlMeta,
+    title: Option<String>,
+    vocab: Vec<u8>,
+}
+
+impl Page {
+    /// Parses the page as a browser would and reads its metadata.
+    pub(crate) fn parse(text: &str) -> Page {
+        let dom = Dom::parse(text);
+        let (meta, title) = metadata::extract(&dom);
+        let title = title.or_else(|| first_heading(&dom));
+        let vocab = analysis::vocabulary(&dom);
+        Page {
+            dom,
+            meta,
+            title,
+            vocab,
         }
     }
-    Parsed {
-        title,
-        builder,
-        links,
-        meta,
+
+    /// The page's article as `tuning` finds it: the strict pass, then
+    /// Readability's heuristics relaxed one at a time while the text is
+    /// shorter than `tuning.min_article_chars`; the longest result wins.
+    pub(crate) fn extract(&self, tuning: &Tuning) -> Parsed {
+        let dom = &self.dom;
+        let mut best: Option<Rendered> = None;
+        for flags in Flags::ATTEMPTS {
+            let mut a = Analysis::new(dom, flags, &self.vocab);
+            let selection = readability::select(dom, &a, tuning);
+            let removed = clean::clean(dom, &mut a, &selection.roots, tuning.link_paragraph_chars);
+            let r = render::render(dom, &a, &removed, &selection.roots, self.title.as_deref());
+            if r.chars >= tuning.min_article_chars {
+                best = Some(r);
+                break;
+            }
+            if best.as_ref().is_none_or(|b| r.chars > b.chars) {
+                best = Some(r);
+            }
+        }
+        let Rendered {
+            builder, mut links, ..
+        } = best.unwrap_or_else(|| Rendered {
+            builder: BodyBuilder::new(),
+            links: Vec::new(),
+            chars: 0,
+        });
+        let meta = self.meta.clone();
+        if let Some(base) = &meta.url {
+            for l in &mut links {
+                l.url = urls::resolve(base, &l.url);
+            }
+        }
+        Parsed {
+            title: self.title.clone(),
+            builder,
+            links,
+            meta,
+        }
     }
 }
 

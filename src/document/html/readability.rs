@@ -12,9 +12,8 @@ use html5ever::local_name;
 use super::analysis::Analysis;
 use super::boilerplate::{self, TagKind};
 use super::dom::{Dom, NodeId, ROOT};
+use super::tuning::Tuning;
 
-/// Shortest paragraph that earns points.
-const MIN_PARAGRAPH_CHARS: u32 = 25;
 /// How many containers above a paragraph receive its points.
 const ANCESTOR_LEVELS: usize = 5;
 /// Candidates looked at when deciding whether the top one is too narrow.
@@ -31,14 +30,20 @@ pub(crate) struct Selection {
 }
 
 /// Chooses the content of the page analysed by `a`.
-pub(crate) fn select(dom: &Dom, a: &Analysis<'_>) -> Selection {
+pub(crate) fn select(dom: &Dom, a: &Analysis<'_>, tuning: &Tuning) -> Selection {
     let body = dom
         .find(&local_name!("body"))
         .filter(|&b| a.is_kept(b))
         .unwrap_or(ROOT);
     let mut scores: Vec<Option<f32>> = vec![None; dom.len()];
     let mut candidates: Vec<NodeId> = Vec::new();
-    score_paragraphs(dom, a, &mut scores, &mut candidates);
+    score_paragraphs(
+        dom,
+        a,
+        tuning.min_paragraph_chars,
+        &mut scores,
+        &mut candidates,
+    );
 
     // Discount each candidate by its link density.
     for &c in &candidates {
@@ -126,7 +131,7 @@ pub(crate) fn select(dom: &Dom, a: &Analysis<'_>) -> Selection {
     let Some(parent) = dom.node(top).parent.filter(|&p| p != ROOT) else {
         return Selection { roots: vec![top] };
     };
-    let threshold = (top_score * 0.2).max(10.0);
+    let threshold = (top_score * tuning.sibling_share).max(10.0);
     let top_class = dom.attr(top, "class").filter(|c| !c.trim().is_empty());
     let mut roots = Vec::new();
     for s in a.kept_children(dom, parent) {
@@ -138,7 +143,11 @@ pub(crate) fn select(dom: &Dom, a: &Analysis<'_>) -> Selection {
             continue;
         };
         let same_class = matches!((top_class, dom.attr(s, "class")), (Some(t), Some(c)) if t == c);
-        let bonus = if same_class { top_score * 0.2 } else { 0.0 };
+        let bonus = if same_class {
+            top_score * tuning.sibling_share
+        } else {
+            0.0
+        };
         if score(&scores, s).is_some_and(|sc| sc + bonus >= threshold) {
             roots.push(s);
             continue;
@@ -146,7 +155,7 @@ pub(crate) fn select(dom: &Dom, a: &Analysis<'_>) -> Selection {
         let stats = a.stats(s);
         // A part of the article split off by ads or figures: same class,
         // prose rather than links.
-        if same_class && stats.chars > 80 && stats.link_density() < 0.25 {
+        if same_class && stats.chars > tuning.prose_chars && stats.link_density() < 0.25 {
             roots.push(s);
             continue;
         }
@@ -156,9 +165,9 @@ pub(crate) fn select(dom: &Dom, a: &Analysis<'_>) -> Selection {
             continue;
         }
         let density = stats.link_density();
-        if stats.chars > 80 && density < 0.25 {
+        if stats.chars > tuning.prose_chars && density < 0.25 {
             roots.push(s);
-        } else if stats.chars > 0 && stats.chars <= 80 && density == 0.0 {
+        } else if stats.chars > 0 && stats.chars <= tuning.prose_chars && density == 0.0 {
             let text = dom.text_content(s);
             if text.ends_with('.') || text.contains(". ") {
                 roots.push(s);
@@ -168,15 +177,19 @@ pub(crate) fn select(dom: &Dom, a: &Analysis<'_>) -> Selection {
     Selection { roots }
 }
 
-/// Gives every paragraph's points to its containers.
+/// Gives every paragraph of `min_chars` or more its points for its
+/// containers.
 fn score_paragraphs(
     dom: &Dom,
     a: &Analysis<'_>,
+    min_chars: u32,
     scores: &mut [Option<f32>],
     candidates: &mut Vec<NodeId>,
 ) {
     let mut give = |container: NodeId, chars: u32, commas: u32| {
-        award(dom, a, scores, candidates, container, chars, commas);
+        if chars >= min_chars {
+            award(dom, a, scores, candidates, container, chars, commas);
+        }
     };
     for &id in &a.order {
         let Some(tag) = dom.tag(id) else {
@@ -243,9 +256,6 @@ fn award(
     chars: u32,
     commas: u32,
 ) {
-    if chars < MIN_PARAGRAPH_CHARS {
-        return;
-    }
     let points = 2.0 + commas as f32 + (chars / 100).min(3) as f32;
     let mut node = Some(container);
     for level in 0..ANCESTOR_LEVELS {

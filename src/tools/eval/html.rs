@@ -26,12 +26,15 @@ pub struct Options {
     pub dump: Option<PathBuf>,
 }
 
+/// One page's ground truth.
 #[derive(Deserialize)]
-struct Truth {
+pub(super) struct Truth {
+    /// The article's text.
     #[serde(rename = "articleBody")]
-    article_body: Option<String>,
+    pub article_body: Option<String>,
+    /// The address the page was saved from.
     #[serde(default)]
-    url: Option<String>,
+    pub url: Option<String>,
 }
 
 /// One page's result.
@@ -76,20 +79,7 @@ impl Report {
 
 /// Reads the benchmark in `dir` and scores every page.
 pub fn run(dir: &Path, options: &Options) -> anyhow::Result<Report> {
-    let truth_path = dir.join("ground-truth.json");
-    let truth: BTreeMap<String, Truth> = serde_json::from_slice(
-        &std::fs::read(&truth_path)
-            .with_context(|| format!("cannot read {}", truth_path.display()))?,
-    )
-    .with_context(|| {
-        format!(
-            "{} is not the benchmark's ground truth",
-            truth_path.display()
-        )
-    })?;
-    if truth.is_empty() {
-        anyhow::bail!("{} lists no pages", truth_path.display());
-    }
+    let truth = read_truth(dir)?;
     if let Some(d) = &options.dump {
         std::fs::create_dir_all(d).with_context(|| format!("cannot create {}", d.display()))?;
     }
@@ -127,8 +117,27 @@ pub fn run(dir: &Path, options: &Options) -> anyhow::Result<Report> {
     })
 }
 
+/// The benchmark's ground truth, by page id (never empty).
+pub(super) fn read_truth(dir: &Path) -> anyhow::Result<BTreeMap<String, Truth>> {
+    let truth_path = dir.join("ground-truth.json");
+    let truth: BTreeMap<String, Truth> = serde_json::from_slice(
+        &std::fs::read(&truth_path)
+            .with_context(|| format!("cannot read {}", truth_path.display()))?,
+    )
+    .with_context(|| {
+        format!(
+            "{} is not the benchmark's ground truth",
+            truth_path.display()
+        )
+    })?;
+    if truth.is_empty() {
+        anyhow::bail!("{} lists no pages", truth_path.display());
+    }
+    Ok(truth)
+}
+
 /// A gzip page, uncompressed.
-fn read_page(path: &Path) -> anyhow::Result<Vec<u8>> {
+pub(super) fn read_page(path: &Path) -> anyhow::Result<Vec<u8>> {
     let file =
         std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
     let mut out = Vec::new();

@@ -10,6 +10,7 @@
 
 /// The HTML main-text benchmark.
 pub mod html;
+pub mod html_cv;
 /// Keywords against readers' keyphrases (500N-KPCrowd layout).
 pub mod keyphrases;
 /// Named entities on CoNLL-style files.
