@@ -456,12 +456,15 @@ impl Context<'_> {
             return Some((comma + 1..r.end, a));
         }
         if self.word_at(k - 1) == "," {
+            // "Fundraising, according to the campaign, has surged": the
+            // attribution between commas, the sentence around it reported.
+            let inside = self.word_at(phrase.end) == "," && phrase.end + MIN_WORDS < r.end;
             let a = Attribution {
                 cue,
                 speaker,
-                end: r.end,
+                end: if inside { phrase.end } else { r.end },
             };
-            return Some((r.start..k - 1, a));
+            return Some((if inside { r } else { r.start..k - 1 }, a));
         }
         None
     }
