@@ -78,6 +78,9 @@ const CLAUSE_OPENERS: &[&str] = &[
     "that", "he", "she", "they", "we", "i", "it", "this", "there",
 ];
 
+/// Speech verbs whose complement can be a question ("asked whether …").
+const ASKING: &[&str] = &["ask", "wonder", "question"];
+
 /// Speech and thought verbs whose complement can be an infinitive
 /// ("vowed to stay", "hopes to win", "agreed to pay").
 const TAKE_INFINITIVE: &[&str] = &[
@@ -661,7 +664,10 @@ impl Context<'_> {
         let Some(and) = p.start.checked_sub(1).filter(|&i| i > floor) else {
             return Some(p);
         };
-        if !self.word_at(and).eq_ignore_ascii_case("and") {
+        // After ", and" a new clause starts ("…, and three-fourths say …").
+        if !self.word_at(and).eq_ignore_ascii_case("and")
+            || and > floor && matches!(self.word_at(and - 1), "," | ";")
+        {
             return Some(p);
         }
         self.phrase_ending(and, floor)
@@ -763,6 +769,10 @@ impl Context<'_> {
         // "said it was", "say this is": a pronoun subject, not an object.
         let subject_pronoun = is_in(self.word_at(k), &["it", "this"])
             && is_in(self.word_at(k + 1), BETWEEN);
+        // "asked whether …", "wondered how …": the question is the content.
+        if is_in(c.word.lemma, ASKING) && is_in(self.word_at(k), QUESTION_WORDS) {
+            return Some(k);
+        }
         // "vowed to stay", "hopes to win": the infinitive is the content.
         if is_in(c.word.lemma, TAKE_INFINITIVE)
             && self.word_at(k).eq_ignore_ascii_case("to")
