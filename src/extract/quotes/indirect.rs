@@ -1,8 +1,10 @@
-//! Indirect speech, one sentence at a time (sentences holding a direct
-//! quote are left to it): `According to X, …` and `…, according to X`;
+//! Indirect speech, one sentence at a time (of a sentence holding a direct
+//! quote, only the question it answers and a participle after it):
+//! `According to X, …`, `…, according to X` and `…, according to X, …`;
 //! `…, X said.` and `…, said X.`; `X said (that) …`, `X told reporters
-//! (that) …`, `X warned …`. The content is the reported clause, as
-//! written; it is `mixed` when it holds quoted words.
+//! (that) …`, `X warned …`, `X vowed to …`, `X asked whether …`. The
+//! content is the reported clause, as written; it is `mixed` when it holds
+//! quoted words.
 
 use std::ops::Range;
 
@@ -84,16 +86,51 @@ const ASKING: &[&str] = &["ask", "wonder", "question"];
 /// Speech and thought verbs whose complement can be an infinitive
 /// ("vowed to stay", "hopes to win", "agreed to pay").
 const TAKE_INFINITIVE: &[&str] = &[
-    "promise", "vow", "pledge", "agree", "swear", "demand", "ask", "hope", "expect", "decide",
-    "determine", "threaten",
+    "promise",
+    "vow",
+    "pledge",
+    "agree",
+    "swear",
+    "demand",
+    "ask",
+    "hope",
+    "expect",
+    "decide",
+    "determine",
+    "threaten",
 ];
 
 /// Words before a stance's subject that show the subject starts a clause
 /// (the sentence's start aside): conjunctions and adverbs.
 const CLAUSE_LEADS: &[&str] = &[
-    "and", "but", "or", "so", "yet", "because", "as", "while", "when", "if", "since", "although",
-    "though", "after", "before", "until", "once", "then", "now", "that", "where", "whether",
-    "however", "meanwhile", "instead", "also", "still", "even",
+    "and",
+    "but",
+    "or",
+    "so",
+    "yet",
+    "because",
+    "as",
+    "while",
+    "when",
+    "if",
+    "since",
+    "although",
+    "though",
+    "after",
+    "before",
+    "until",
+    "once",
+    "then",
+    "now",
+    "that",
+    "where",
+    "whether",
+    "however",
+    "meanwhile",
+    "instead",
+    "also",
+    "still",
+    "even",
 ];
 
 /// Object pronouns: the addressee of "told him".
@@ -767,8 +804,8 @@ impl Context<'_> {
             return Some(k);
         }
         // "said it was", "say this is": a pronoun subject, not an object.
-        let subject_pronoun = is_in(self.word_at(k), &["it", "this"])
-            && is_in(self.word_at(k + 1), BETWEEN);
+        let subject_pronoun =
+            is_in(self.word_at(k), &["it", "this"]) && is_in(self.word_at(k + 1), BETWEEN);
         // "asked whether …", "wondered how …": the question is the content.
         if is_in(c.word.lemma, ASKING) && is_in(self.word_at(k), QUESTION_WORDS) {
             return Some(k);

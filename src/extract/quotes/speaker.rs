@@ -14,8 +14,8 @@ use super::Context;
 use super::cues;
 use super::tokens::text;
 use super::words::{
-    ABBREVIATIONS, BETWEEN, DATA_NOUNS, DETERMINERS, ORG_NOUNS, PERSON_NOUNS, PERSON_PRONOUNS, PHRASE_BREAKS,
-    SPOKES_NOUNS, THING_PRONOUNS, is_in,
+    ABBREVIATIONS, BETWEEN, DATA_NOUNS, DETERMINERS, ORG_NOUNS, PERSON_NOUNS, PERSON_PRONOUNS,
+    PHRASE_BREAKS, SPOKES_NOUNS, THING_PRONOUNS, is_in,
 };
 use crate::extract::entities::EntityType;
 
