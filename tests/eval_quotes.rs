@@ -17,10 +17,10 @@ const MIN: &[(&str, &str, f64)] = &[
     ("direct", "F1@0.8", 0.87),
     ("direct", "speaker", 0.91),
     ("direct", "cue", 0.85),
-    ("all", "F1@0.3", 0.67),
-    ("all", "F1@0.8", 0.63),
-    ("all", "speaker", 0.87),
-    ("all", "cue", 0.80),
+    ("all", "F1@0.3", 0.70),
+    ("all", "F1@0.8", 0.65),
+    ("all", "speaker", 0.89),
+    ("all", "cue", 0.82),
 ];
 
 #[test]

@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use super::cues::{self, CueClass, CueWord};
 use super::speaker::Speaker;
-use super::words::{BETWEEN, is_in};
+use super::words::{BETWEEN, DATA_NOUNS, is_in};
 use super::{Context, Cue};
 use crate::extract::entities::EntityType;
 
@@ -88,7 +88,12 @@ impl Context<'_> {
         }
         // The verb slot reads speech only (`“…,” the notice reads`).
         let verb_slot = verb_slot && word.class == CueClass::Speech;
-        if word.noun_like && !first && !verb_slot && !self.subject_slot(i - 1) {
+        // After a record or a poll a finding is a verb ("polls show").
+        let finding = !first
+            && word.class != CueClass::Position
+            && self.toks[i - 1].word
+            && is_in(self.word_at(i - 1), DATA_NOUNS);
+        if word.noun_like && !first && !verb_slot && !finding && !self.subject_slot(i - 1) {
             return None;
         }
         // Beyond speech, a word that is also a noun is a verb only after a
@@ -99,7 +104,7 @@ impl Context<'_> {
                 .mention_at(i - 1)
                 .is_some_and(|m| self.mentions[m].ty == EntityType::Person);
             let w = self.word_at(i - 1);
-            if !person && !is_in(w, SUBJECT_PRONOUNS) && !is_in(w, BETWEEN) {
+            if !person && !finding && !is_in(w, SUBJECT_PRONOUNS) && !is_in(w, BETWEEN) {
                 return None;
             }
         }
@@ -446,12 +451,22 @@ impl Context<'_> {
             .map_or(floor, |r| r.start)
             .max(floor);
         // The first name or pronoun of the sentence ("And then Smith went
-        // on the attack, saying …").
+        // on the attack, saying …"), not an owner ("Russia’s defense
+        // minister Jane Roe").
         let first = (start..k.min(start + 8)).find(|&i| {
-            self.mention_at(i).is_some() || is_in(self.word_at(i), super::words::PERSON_PRONOUNS)
+            self.mention_at(i).is_some_and(|m| !self.owner(m))
+                || is_in(self.word_at(i), super::words::PERSON_PRONOUNS)
         })?;
         let p = self.name_from(first, k)?;
         self.resolve(&p)
+    }
+
+    /// Whether mention `m` is written as a possessive ("Russia’s").
+    fn owner(&self, m: usize) -> bool {
+        let end = self.mentions[m].range.end;
+        let t = self.toks.partition_point(|t| t.range.end < end);
+        let w = self.word_at(t);
+        w.ends_with("’s") || w.ends_with("'s") || matches!(self.word_at(t + 1), "’s" | "'s")
     }
 
     /// The phrase of speaker tokens starting at token `start`, before `limit`.

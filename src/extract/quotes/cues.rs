@@ -423,6 +423,9 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("sworn", "swear"),
     ("forecast", "forecast"),
     ("shot", "shoot"),
+    ("sought", "seek"),
+    ("spoke", "speak"),
+    ("spoken", "speak"),
     ("went", "go"),
     ("gone", "go"),
     ("putting", "put"),
@@ -431,7 +434,8 @@ const IRREGULAR: &[(&str, &str)] = &[
 
 /// Multi-word cues: the first word's lemma, the word that follows it and
 /// the class of the whole ("pointed out", "according to", "called for").
-/// A lemma listed only here is a cue only with its particle.
+/// A lemma listed only here is a cue only with its particle; a trailing
+/// `!` doubles its final consonant as in the lemma lists.
 pub(crate) const PARTICLES: &[(&str, &str, CueClass)] = &[
     ("point", "out", CueClass::Speech),
     ("spell", "out", CueClass::Speech),
@@ -446,7 +450,9 @@ pub(crate) const PARTICLES: &[(&str, &str, CueClass)] = &[
     ("call", "for", CueClass::Position),
     ("call", "on", CueClass::Position),
     ("point", "to", CueClass::Position),
-    ("refer", "to", CueClass::Position),
+    ("refer!", "to", CueClass::Position),
+    ("vote", "for", CueClass::Position),
+    ("vote", "against", CueClass::Position),
     ("talk", "about", CueClass::Position),
     ("speak", "about", CueClass::Position),
     ("push", "for", CueClass::Position),
@@ -547,8 +553,9 @@ fn table() -> &'static HashMap<String, CueWord> {
                 }
             }
         }
-        for (lemma, _, class) in PARTICLES {
-            let lemma: &'static str = lemma;
+        for (raw, _, class) in PARTICLES {
+            let double = raw.ends_with('!');
+            let lemma: &'static str = raw.trim_end_matches('!');
             if lemma == "according" {
                 t.insert(
                     lemma.to_string(),
@@ -561,7 +568,7 @@ fn table() -> &'static HashMap<String, CueWord> {
                     },
                 );
             } else {
-                for (form, nonfinite) in inflect(lemma, false) {
+                for (form, nonfinite) in inflect(lemma, double) {
                     t.entry(form).or_insert(CueWord {
                         lemma,
                         class: *class,
@@ -583,6 +590,7 @@ fn table() -> &'static HashMap<String, CueWord> {
                         | "shown"
                         | "sung"
                         | "sworn"
+                        | "spoken"
                         | "gone"
                         | "putting"
                         | "hitting"
@@ -661,7 +669,7 @@ pub(crate) fn lookup(word: &str) -> Option<CueWord> {
 pub(crate) fn with_particle(word: CueWord, next: &str) -> Option<CueWord> {
     PARTICLES
         .iter()
-        .find(|(l, p, _)| *l == word.lemma && p.eq_ignore_ascii_case(next))
+        .find(|(l, p, _)| l.trim_end_matches('!') == word.lemma && p.eq_ignore_ascii_case(next))
         .map(|(_, _, class)| CueWord {
             class: *class,
             ..word
@@ -706,6 +714,13 @@ mod tests {
             with_particle(point, "to").map(|c| c.class),
             Some(CueClass::Position)
         );
+        let referring = lookup("referring").expect("cue");
+        assert!(referring.nonfinite && referring.lemma == "refer");
+        assert_eq!(
+            with_particle(referring, "to").map(|c| c.class),
+            Some(CueClass::Position)
+        );
+        assert_eq!(lookup("sought").map(|c| c.lemma), Some("seek"));
         let called = lookup("called").expect("cue");
         assert!(!called.needs_particle);
         assert_eq!(

@@ -1,19 +1,24 @@
-//! Indirect speech, one sentence at a time (sentences holding a direct
-//! quote are left to it): `According to X, …` and `…, according to X`;
+//! Indirect speech, one sentence at a time (of a sentence holding a direct
+//! quote, only the question it answers and a participle after it):
+//! `According to X, …`, `…, according to X` and `…, according to X, …`;
 //! `…, X said.` and `…, said X.`; `X said (that) …`, `X told reporters
-//! (that) …`, `X warned …`. The content is the reported clause, as
-//! written; it is `mixed` when it holds quoted words.
+//! (that) …`, `X warned …`, `X vowed to …`, `X asked whether …`. The
+//! content is the reported clause, as written; it is `mixed` when it holds
+//! quoted words.
 
 use std::ops::Range;
 
 use super::attribution::{Attribution, CueAt};
 use super::cues::CueClass;
 use super::direct::Fragment;
-use super::words::is_in;
+use super::words::{BETWEEN, is_in};
 use super::{Context, Quote, QuoteKind};
 
 /// Fewest words a reported clause has.
 const MIN_WORDS: usize = 3;
+/// Fewest words of a content another cue of its speaker ends ("tweeted a
+/// photograph and said …").
+const MIN_SHARED_WORDS: usize = 2;
 /// Most tokens of a trailing attribution (", the ministry said on Monday.").
 const MAX_TAIL: usize = 14;
 
@@ -75,6 +80,59 @@ const CLAUSE_OPENERS: &[&str] = &[
     "that", "he", "she", "they", "we", "i", "it", "this", "there",
 ];
 
+/// Speech verbs whose complement can be a question ("asked whether …").
+const ASKING: &[&str] = &["ask", "wonder", "question"];
+
+/// Speech and thought verbs whose complement can be an infinitive
+/// ("vowed to stay", "hopes to win", "agreed to pay").
+const TAKE_INFINITIVE: &[&str] = &[
+    "promise",
+    "vow",
+    "pledge",
+    "agree",
+    "swear",
+    "demand",
+    "ask",
+    "hope",
+    "expect",
+    "decide",
+    "determine",
+    "threaten",
+];
+
+/// Words before a stance's subject that show the subject starts a clause
+/// (the sentence's start aside): conjunctions and adverbs.
+const CLAUSE_LEADS: &[&str] = &[
+    "and",
+    "but",
+    "or",
+    "so",
+    "yet",
+    "because",
+    "as",
+    "while",
+    "when",
+    "if",
+    "since",
+    "although",
+    "though",
+    "after",
+    "before",
+    "until",
+    "once",
+    "then",
+    "now",
+    "that",
+    "where",
+    "whether",
+    "however",
+    "meanwhile",
+    "instead",
+    "also",
+    "still",
+    "even",
+];
+
 /// Object pronouns: the addressee of "told him".
 const OBJECTS: &[&str] = &[
     "me",
@@ -109,6 +167,17 @@ const ADJUNCT: &[&str] = &[
     "while",
     "when",
     "as",
+    "following",
+    "amid",
+    "despite",
+    "against",
+    "under",
+    "through",
+    "throughout",
+    "without",
+    "since",
+    "until",
+    "because",
     "so",
     "it",
     "nothing",
@@ -144,38 +213,79 @@ pub(crate) fn quotes(cx: &Context<'_>, fragments: &[Fragment]) -> Vec<Quote> {
     };
     for s in 0..cx.sentence_toks.len() {
         let r = cx.sentence_toks[s].clone();
-        if r.is_empty() || cx.in_quote(cx.toks[r.start].range.start) {
+        if r.is_empty() {
             continue;
         }
         let (from, to) = (cx.toks[r.start].range.start, cx.toks[r.end - 1].range.end);
-        let first = cx.quoted.partition_point(|q| q.start < from);
-        let holds_direct = cx.quoted[first..]
+        // The quotes ending in the sentence or after it.
+        let first = cx.quoted.partition_point(|q| q.end <= from);
+        let last_direct = cx.quoted[first..]
             .iter()
             .take_while(|q| q.start < to)
-            .any(|q| !is_fragment(q.start));
-        if holds_direct {
+            .filter(|q| !is_fragment(q.start))
+            .last();
+        if let Some(q) = last_direct {
+            // "“…,” she said, adding that …": a participle after the
+            // sentence's last quote reports more.
+            for (content, a) in cx.beside_quotes(r.clone(), q.end) {
+                out.push(cx.paraphrase(content, &a, fragments));
+            }
+            continue;
+        }
+        if cx.in_quote(from) {
             continue;
         }
         for (content, a) in cx.sentence_attributions(r.clone()) {
-            let bytes = cx.toks[content.start].range.start..cx.toks[content.end - 1].range.end;
-            let k = fragments.partition_point(|f| f.range.start < bytes.start);
-            let mixed = fragments.get(k).is_some_and(|f| f.range.end <= bytes.end);
-            out.push(Quote {
-                kind: if mixed {
-                    QuoteKind::Mixed
-                } else {
-                    QuoteKind::Indirect
-                },
-                pieces: vec![bytes],
-                speaker: a.speaker.clone(),
-                cue: Some(cx.cue(&a.cue)),
-            });
+            out.push(cx.paraphrase(content, &a, fragments));
         }
     }
     out
 }
 
 impl Context<'_> {
+    /// The quote of reported clause `content` (tokens) attributed by `a`:
+    /// `mixed` when it holds a quoted fragment.
+    fn paraphrase(&self, content: Range<usize>, a: &Attribution, fragments: &[Fragment]) -> Quote {
+        let bytes = self.toks[content.start].range.start..self.toks[content.end - 1].range.end;
+        let k = fragments.partition_point(|f| f.range.start < bytes.start);
+        let mixed = fragments.get(k).is_some_and(|f| f.range.end <= bytes.end);
+        Quote {
+            kind: if mixed {
+                QuoteKind::Mixed
+            } else {
+                QuoteKind::Indirect
+            },
+            pieces: vec![bytes],
+            speaker: a.speaker.clone(),
+            cue: Some(self.cue(&a.cue)),
+        }
+    }
+
+    /// The paraphrases beside the direct quotes of sentence `r`, whose last
+    /// quote ends at byte `quote_end`: the question a quote answers
+    /// ("Asked whether …, he said, “…”") and a participle after the last
+    /// quote ("“…,” he said, citing …").
+    fn beside_quotes(&self, r: Range<usize>, quote_end: usize) -> Vec<(Range<usize>, Attribution)> {
+        let r = self.without_end_punctuation(r);
+        let mut out = Vec::new();
+        if let Some((q, a)) = self.question(r.clone()) {
+            let bytes = self.toks[q.start].range.start..self.toks[q.end - 1].range.end;
+            let k = self.quoted.partition_point(|x| x.end <= bytes.start);
+            if self.quoted.get(k).is_none_or(|x| x.start >= bytes.end) {
+                out.push((q, a));
+            }
+        }
+        let from = self.toks.partition_point(|t| t.range.start < quote_end);
+        if from + 1 < r.end
+            && let Some(found) = self
+                .participle(from..r.end, r.start)
+                .filter(|(c, _)| self.words_in(c.clone()) >= MIN_WORDS)
+        {
+            out.push(found);
+        }
+        out
+    }
+
     /// The reported clauses (token ranges) of sentence `r` and their
     /// attributions: the first one found, and a participle clause after
     /// its cue ("X criticized the plan, saying …"), which ends it.
@@ -206,6 +316,19 @@ impl Context<'_> {
         {
             return vec![(content.start..i - 1, a), (c2, a2)];
         }
+        // "X tweeted a photograph and said …": a second cue of the same
+        // subject ends the first content.
+        if let Some((end, cue, c2)) = self.shared_subject_cue(&content, &a)
+            && self.words_in(content.start..end) >= MIN_SHARED_WORDS
+            && self.words_in(c2.clone()) >= MIN_WORDS
+        {
+            let a2 = Attribution {
+                cue,
+                speaker: a.speaker.clone(),
+                end: c2.start,
+            };
+            return vec![(content.start..end, a), (c2, a2)];
+        }
         let from = a.cue.toks.end.max(content.start);
         let second = self
             .participle(from..r.end, r.start)
@@ -220,6 +343,38 @@ impl Context<'_> {
             }
             _ => vec![(content, a)],
         }
+    }
+
+    /// In `content`, reported after `a`'s cue, "and" or "but" and a
+    /// speech cue whose subject is `a`'s ("… and said …", "…, but added
+    /// …"): where the first content ends, the cue, and its content.
+    fn shared_subject_cue(
+        &self,
+        content: &Range<usize>,
+        a: &Attribution,
+    ) -> Option<(usize, CueAt, Range<usize>)> {
+        let from = (content.start + 1).max(a.cue.toks.end + 1);
+        (from..content.end).find_map(|i| {
+            if !is_in(self.word_at(i), &["and", "but"]) {
+                return None;
+            }
+            let mut k = i + 1;
+            while k < content.end && self.lowercase(k) && is_in(self.word_at(k), BETWEEN) {
+                k += 1;
+            }
+            let c = self.cue_at(k).filter(|c| {
+                !c.word.nonfinite
+                    && c.word.lemma != "according"
+                    && matches!(c.word.class, CueClass::Speech | CueClass::Addressed)
+            })?;
+            let start = self.clause_start(&c, content.end)?;
+            let end = if matches!(self.word_at(i - 1), "," | ";") {
+                i - 1
+            } else {
+                i
+            };
+            Some((end, c, start..content.end))
+        })
     }
 
     /// `Asked whether …,` `When asked by a reporter about …,`: the question
@@ -341,12 +496,15 @@ impl Context<'_> {
             return Some((comma + 1..r.end, a));
         }
         if self.word_at(k - 1) == "," {
+            // "Fundraising, according to the campaign, has surged": the
+            // attribution between commas, the sentence around it reported.
+            let inside = self.word_at(phrase.end) == "," && phrase.end + MIN_WORDS < r.end;
             let a = Attribution {
                 cue,
                 speaker,
-                end: r.end,
+                end: if inside { phrase.end } else { r.end },
             };
-            return Some((r.start..k - 1, a));
+            return Some((if inside { r } else { r.start..k - 1 }, a));
         }
         None
     }
@@ -407,7 +565,7 @@ impl Context<'_> {
     fn starts_clause(&self, i: usize) -> bool {
         let w = self.word_at(i);
         self.toks[i].word
-            && (is_in(w, super::words::BETWEEN)
+            && (is_in(w, BETWEEN)
                 || w.eq_ignore_ascii_case("that")
                 || super::cues::lookup(w).is_some() && self.lowercase(i))
     }
@@ -419,7 +577,7 @@ impl Context<'_> {
         words >= MIN_WORDS
             && (is_in(self.word_at(s), CLAUSE_OPENERS)
                 || (s + 1..end.min(s + 6))
-                    .any(|i| self.toks[i].word && is_in(self.word_at(i), super::words::BETWEEN)))
+                    .any(|i| self.toks[i].word && is_in(self.word_at(i), BETWEEN)))
     }
 
     /// `The plan, she said, is dead.`: an attribution between commas
@@ -490,7 +648,7 @@ impl Context<'_> {
             }
             let Some(subject) = self
                 .subject_before(k, r.start)
-                .filter(|p| !is_in(self.word_at(p.start.wrapping_sub(1)), &["and"]))
+                .and_then(|p| self.coordinated(p, r.start))
                 .or_else(|| self.distant_subject(r.start, k))
             else {
                 continue;
@@ -500,7 +658,9 @@ impl Context<'_> {
             };
             // A stance needs someone who takes it ("the senator wants",
             // not "the bill offers").
-            let pronoun = subject.len() == 1 && is_in(self.word_at(subject.start), CLAUSE_OPENERS);
+            let pronoun = subject.len() == 1
+                && (is_in(self.word_at(subject.start), CLAUSE_OPENERS)
+                    || self.word_at(subject.start).eq_ignore_ascii_case("who"));
             // A passive stance ("exercises are intended to …") names no
             // one who takes it.
             let passive = k > r.start
@@ -512,7 +672,11 @@ impl Context<'_> {
                 c.word.class,
                 CueClass::Position | CueClass::Thought | CueClass::Naming
             );
-            if stance && (passive || !self.could_speak(&subject) && !pronoun) {
+            if stance
+                && (passive
+                    || !self.could_speak(&subject) && !pronoun
+                    || self.in_relative_clause(&subject, r.start))
+            {
                 continue;
             }
             let Some(speaker) = self.resolve(&subject) else {
@@ -527,6 +691,52 @@ impl Context<'_> {
             return Some((start..r.end, a));
         }
         None
+    }
+
+    /// Subject `p` of a cue, or with the name it is coordinated with when
+    /// "and" joins them from the clause's start ("Dunn and John agreed");
+    /// none when "and" joins it to something else ("criticized the plan
+    /// and Smith said" reads no subject here).
+    fn coordinated(&self, p: Range<usize>, floor: usize) -> Option<Range<usize>> {
+        let Some(and) = p.start.checked_sub(1).filter(|&i| i > floor) else {
+            return Some(p);
+        };
+        // After ", and" a new clause starts ("…, and three-fourths say …").
+        if !self.word_at(and).eq_ignore_ascii_case("and")
+            || and > floor && matches!(self.word_at(and - 1), "," | ";")
+        {
+            return Some(p);
+        }
+        self.phrase_ending(and, floor)
+            .filter(|q| q.start == floor && self.names_someone(q))
+            .map(|q| q.start..p.end)
+    }
+
+    /// Whether subject `p` starts a relative clause whose object is the
+    /// noun before it ("the attack, which the authorities accused
+    /// militants of perpetrating"; "the assistance Dushanbe could offer"):
+    /// a stance there takes a gap, not the words after it.
+    fn in_relative_clause(&self, p: &Range<usize>, floor: usize) -> bool {
+        let Some(before) = p.start.checked_sub(1).filter(|&i| i >= floor) else {
+            return false;
+        };
+        let w = self.word_at(before);
+        if is_in(w, &["which", "whom"]) {
+            return true;
+        }
+        // A noun right before a subject that names someone.
+        self.toks[before].word
+            && self.lowercase(before)
+            && before > floor
+            && self.toks[before - 1].word
+            && self.names_someone(p)
+            && !is_in(w, CLAUSE_LEADS)
+            && !is_in(w, BETWEEN)
+            && !is_in(w, super::words::PHRASE_BREAKS)
+            && !is_in(w, ADJUNCT)
+            && !is_in(w, WHEN_WORDS)
+            && !is_in(w, PERIODS)
+            && super::cues::lookup(w).is_none()
     }
 
     /// Token `k` past the time and manner adjuncts a cue takes before its
@@ -594,8 +804,21 @@ impl Context<'_> {
             return Some(k);
         }
         // "said it was", "say this is": a pronoun subject, not an object.
-        let subject_pronoun = is_in(self.word_at(k), &["it", "this"])
-            && is_in(self.word_at(k + 1), super::words::BETWEEN);
+        let subject_pronoun =
+            is_in(self.word_at(k), &["it", "this"]) && is_in(self.word_at(k + 1), BETWEEN);
+        // "asked whether …", "wondered how …": the question is the content.
+        if is_in(c.word.lemma, ASKING) && is_in(self.word_at(k), QUESTION_WORDS) {
+            return Some(k);
+        }
+        // "vowed to stay", "hopes to win": the infinitive is the content.
+        if is_in(c.word.lemma, TAKE_INFINITIVE)
+            && self.word_at(k).eq_ignore_ascii_case("to")
+            && k + 1 < limit
+            && self.toks[k + 1].word
+            && self.lowercase(k + 1)
+        {
+            return Some(k);
+        }
         if !self.toks[k].word || is_in(self.word_at(k), ADJUNCT) && !subject_pronoun {
             // "said in a statement that …", "said on Monday that …"
             return that_soon

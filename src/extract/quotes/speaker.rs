@@ -14,8 +14,8 @@ use super::Context;
 use super::cues;
 use super::tokens::text;
 use super::words::{
-    ABBREVIATIONS, BETWEEN, DETERMINERS, ORG_NOUNS, PERSON_NOUNS, PERSON_PRONOUNS, PHRASE_BREAKS,
-    SPOKES_NOUNS, THING_PRONOUNS, is_in,
+    ABBREVIATIONS, BETWEEN, DATA_NOUNS, DETERMINERS, ORG_NOUNS, PERSON_NOUNS, PERSON_PRONOUNS,
+    PHRASE_BREAKS, SPOKES_NOUNS, THING_PRONOUNS, is_in,
 };
 use crate::extract::entities::EntityType;
 
@@ -243,7 +243,7 @@ impl Context<'_> {
         let singular = w.strip_suffix('s').unwrap_or(w);
         self.names_someone(p)
             || p.clone().any(|i| self.toks[i].word && !self.lowercase(i))
-            || [PERSON_NOUNS, ORG_NOUNS, SPOKES_NOUNS, PEOPLE]
+            || [PERSON_NOUNS, ORG_NOUNS, SPOKES_NOUNS, PEOPLE, DATA_NOUNS]
                 .iter()
                 .any(|list| is_in(w, list) || is_in(singular, list))
     }
@@ -439,9 +439,15 @@ impl Context<'_> {
                 };
             }
             if is_in(head_word, ORG_NOUNS) && self.word(p.start).eq_ignore_ascii_case("the") {
+                // "the company" is the organization named last; "the Tajik
+                // interior ministry" only one whose name holds "ministry".
+                let bare = head_end - p.start == 2;
+                let entity = self
+                    .antecedent(at, EntityType::Organization, Some(head_word), None)
+                    .filter(|&e| bare || self.holds_noun(e, head_word));
                 return Speaker {
                     range: whole,
-                    entity: self.antecedent(at, EntityType::Organization, Some(head_word), None),
+                    entity,
                 };
             }
         }
@@ -482,13 +488,8 @@ impl Context<'_> {
         let mut fallback = None;
         let mut unknown = None;
         for m in before {
-            let e = &self.entities[m.entity];
             if let Some(noun) = noun {
-                let holds = |s: &str| {
-                    s.split(|c: char| !c.is_alphanumeric())
-                        .any(|w| w.eq_ignore_ascii_case(noun))
-                };
-                if e.roles.iter().any(|r| holds(r)) || holds(&e.name) {
+                if self.holds_noun(m.entity, noun) {
                     return Some(m.entity);
                 }
                 fallback.get_or_insert(m.entity);
@@ -511,6 +512,16 @@ impl Context<'_> {
             return fallback;
         }
         unknown
+    }
+
+    /// Whether entity `entity`'s name or one of its titles holds `noun`.
+    fn holds_noun(&self, entity: usize, noun: &str) -> bool {
+        let e = &self.entities[entity];
+        let holds = |s: &str| {
+            s.split(|c: char| !c.is_alphanumeric())
+                .any(|w| w.eq_ignore_ascii_case(noun))
+        };
+        e.roles.iter().any(|r| holds(r)) || holds(&e.name)
     }
 
     /// The gender the article shows for a person: true for "Ms."/"Mrs.",

@@ -22,7 +22,7 @@ pub(crate) struct Tok {
 
 /// Characters that may join two word characters inside one word.
 fn joiner(c: char) -> bool {
-    matches!(c, '\'' | '’' | '-' | '.' | '‐' | '&')
+    matches!(c, '\'' | '’' | '-' | '.' | '‐' | '‑' | '&')
 }
 
 fn word_char(c: char) -> bool {

@@ -233,6 +233,37 @@ pub(crate) const ORG_NOUNS: &[&str] = &[
     "house",
 ];
 
+/// Nouns for records and measurements whose findings are reported like
+/// speech ("polls show", "the data suggest", "a study found").
+pub(crate) const DATA_NOUNS: &[&str] = &[
+    "poll",
+    "polls",
+    "survey",
+    "surveys",
+    "study",
+    "studies",
+    "report",
+    "reports",
+    "data",
+    "record",
+    "records",
+    "figures",
+    "numbers",
+    "results",
+    "analysis",
+    "research",
+    "estimates",
+    "statistics",
+    "documents",
+    "filings",
+    "findings",
+    "review",
+    "audit",
+    "investigation",
+    "census",
+    "tally",
+];
+
 /// Heads of a phrase naming a spokesperson: the organization after "for"
 /// or "of", or named before them, is the speaker.
 pub(crate) const SPOKES_NOUNS: &[&str] = &[
