@@ -12,7 +12,9 @@
 //!
 //! - [`schema`]: the tables, as versioned migrations run at open.
 //! - [`rows`]: a record turned into its rows (articles, entities, mentions,
-//!   figures, links, quotes).
+//!   figures, links, quotes, keywords).
+//! - [`grouping`]: the story step of each write — a new article joins a
+//!   story and its near-duplicate of an earlier article is noted.
 //! - [`db`]: one connection, SQLite or PostgreSQL, behind one small API;
 //!   [`store`] writes row sets and reads them back.
 //! - [`query`]: search and entity questions (CLI and HTTP).
@@ -27,6 +29,7 @@ pub mod api;
 pub mod catchup;
 pub mod consume;
 pub mod db;
+pub mod grouping;
 pub mod query;
 pub mod rows;
 pub mod schema;
