@@ -18,6 +18,7 @@
 //! - [`db`]: one connection, SQLite or PostgreSQL, behind one small API;
 //!   [`store`] writes row sets and reads them back.
 //! - [`query`]: search and entity questions (CLI and HTTP).
+//! - [`stories`]: the stories read back (CLI and HTTP).
 //! - [`api`]: the read-only JSON API and its OpenAPI document.
 //! - [`consume`]: the cluster indexer fed by the NATS records stream.
 //!
@@ -34,6 +35,7 @@ pub mod query;
 pub mod rows;
 pub mod schema;
 pub mod store;
+pub mod stories;
 pub mod writer;
 
 use std::path::{Path, PathBuf};
