@@ -1,7 +1,9 @@
 //! `wirewatch stories --records DIR`: the real binary processes a folder of
 //! articles (two tell one story, one is a lightly edited copy of another,
 //! the rest are other news and template pages), then groups the records
-//! and prints the stories as JSON.
+//! and prints the stories as JSON. Then the same from the index, in SQLite
+//! and in PostgreSQL: the stories placed as articles are indexed, stable
+//! across a later run and `index rebuild`, and served over HTTP.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests stop at the failing line
 
 mod common;
