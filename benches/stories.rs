@@ -10,6 +10,13 @@
 //!    vocabularies, a third of them following up a recent story, a year of
 //!    dates) are assigned one after another; the last 10 000 are timed one
 //!    by one. Prints min, median and 99th percentile (target: ≤ 2 ms).
+//! 3. The same through the index (an SQLite file in a temp folder): the
+//!    story step of an index write places the same synthetic articles,
+//!    256 per transaction as the writer does, and writes their rows in
+//!    `stories` and `story_articles`; the last 10 000 are timed one
+//!    transaction of 256 at a time (min and median per article), then 1 000
+//!    one transaction each. Then the time a reopened index takes to read
+//!    the grouping state back (what a restart costs once).
 //!
 //! Run: `taskset -c 0 cargo bench --bench stories`
 
@@ -23,6 +30,7 @@ use chrono::NaiveDate;
 use wirewatch::article::{self, SourceMeta};
 use wirewatch::document;
 use wirewatch::extract::keyword_share;
+use wirewatch::index_bench::{Grouping, RowSet, Store, Target};
 use wirewatch::stories::assign::{Settings, assign};
 use wirewatch::stories::features::{Article, Term, TermKind, term_key};
 use wirewatch::stories::store::MemoryStore;
@@ -37,6 +45,7 @@ const TIMED: usize = 10_000;
 fn main() {
     share();
     assignment();
+    through_the_index();
 }
 
 fn share() {
@@ -177,5 +186,79 @@ fn assignment() {
         at(0.0),
         at(0.5),
         at(0.99)
+    );
+}
+
+/// Articles placed per transaction, as the index writer batches them.
+const BATCH: usize = 256;
+/// Articles placed one transaction each, at the very end.
+const SINGLE: usize = 1_000;
+
+fn through_the_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = Target::Sqlite(dir.path().join("bench.sqlite"));
+    let mut store = Store::open(&target).unwrap();
+    let mut grouping = Grouping::default();
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let mut recent: Vec<Vec<Term>> = Vec::new();
+    let now = "2025-01-01T00:00:00Z";
+    let mut batched = Vec::new();
+    let mut single = Vec::new();
+    let total = ARTICLES + SINGLE;
+    let mut i = 0;
+    while i < total {
+        let n = if i >= ARTICLES {
+            1
+        } else {
+            BATCH.min(ARTICLES - i)
+        };
+        let sets: Vec<RowSet> = (i..i + n)
+            .map(|k| {
+                let a = synthetic(&mut rng, k.min(ARTICLES - 1), &recent);
+                recent.push(a.terms.clone());
+                if recent.len() > 500 {
+                    recent.remove(0);
+                }
+                RowSet {
+                    path: a.path.clone(),
+                    article: Vec::new(),
+                    children: Vec::new(),
+                    story: Article {
+                        id: format!("{k:032x}"),
+                        ..a
+                    },
+                }
+            })
+            .collect();
+        let refs: Vec<&RowSet> = sets.iter().collect();
+        let started = Instant::now();
+        store
+            .db()
+            .transaction(|tx| grouping.place(tx, &refs, now))
+            .unwrap();
+        let per_article = started.elapsed().as_secs_f64() / n as f64;
+        if i >= ARTICLES {
+            single.push(per_article);
+        } else if i >= ARTICLES - TIMED {
+            batched.push(per_article);
+        }
+        i += n;
+    }
+    let stats = |v: &mut Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        (1e3 * v[0], 1e3 * v[v.len() / 2])
+    };
+    let (bmin, bmed) = stats(&mut batched);
+    let (smin, smed) = stats(&mut single);
+    let started = Instant::now();
+    let mut reopened = Store::open(&target).unwrap();
+    let mut fresh = Grouping::default();
+    reopened
+        .db()
+        .transaction(|tx| fresh.place(tx, &[], now))
+        .unwrap();
+    let reload = started.elapsed().as_secs_f64();
+    println!(
+        "story assignment through the SQLite index at {ARTICLES} articles: last {TIMED} in transactions of {BATCH}: min {bmin:.3} ms, median {bmed:.3} ms per article; then {SINGLE} one transaction each: min {smin:.3} ms, median {smed:.3} ms (target ≤ 2 ms); a reopened index reads the state back in {reload:.1} s"
     );
 }

@@ -481,11 +481,12 @@ impl Config {
         }
     }
 
-    /// Applies the settings the extraction reads process-wide
-    /// (`keywords.count`): every command calls this once it has loaded its
-    /// configuration.
+    /// Applies the settings the extraction and the index read process-wide
+    /// (`keywords.count`, `stories.*`): every command calls this once it has
+    /// loaded its configuration.
     pub fn apply_extraction_settings(&self) {
         crate::extract::keywords::set_count(self.keywords.count);
+        crate::index::grouping::set_settings(self.story_settings());
     }
 
     /// The effective configuration as TOML, for `check-config`.

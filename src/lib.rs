@@ -29,6 +29,16 @@ pub mod facts;
 pub mod host;
 pub mod identity;
 pub(crate) mod index;
+/// The parts of the index that `cargo bench --bench stories` drives
+/// directly (placing articles in stories through an index); the index
+/// itself stays private to the crate.
+#[doc(hidden)]
+pub mod index_bench {
+    pub use crate::index::Target;
+    pub use crate::index::grouping::Grouping;
+    pub use crate::index::rows::RowSet;
+    pub use crate::index::store::Store;
+}
 pub mod pipeline;
 pub mod record;
 pub mod sink;

@@ -351,14 +351,14 @@ enum Command {
         #[command(flatten)]
         index: IndexUrl,
     },
-    /// Group a folder of records into stories (in order of ingest) and print them.
+    /// Print the stories of the index (or group a folder of records, in order of ingest).
     #[command(
-        after_help = "Example:\n  wirewatch stories --records out/records --since 2025-01-01"
+        after_help = "Examples:\n  wirewatch stories --out out --since 2025-01-01\n  wirewatch stories --records out/records --json"
     )]
     Stories {
-        /// The records folder (the `records/` folder of the output).
+        /// Group this records folder instead of reading the index.
         #[arg(long, value_name = "DIR")]
-        records: PathBuf,
+        records: Option<PathBuf>,
         /// Only stories with an article on or after this day (YYYY-MM-DD).
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         since: Option<chrono::NaiveDate>,
@@ -367,6 +367,10 @@ enum Command {
         json: bool,
         #[command(flatten)]
         config: ConfigFile,
+        #[command(flatten)]
+        out: OutDir,
+        #[command(flatten)]
+        index: IndexUrl,
     },
     /// Score extraction on a benchmark with ground truth.
     #[cfg(feature = "tools")]
@@ -443,7 +447,9 @@ impl Command {
             } => (Some(config), vec![watch, out]),
             Command::Extract { config, .. } => (Some(config), vec![]),
             Command::Facts { config, out, .. } => (Some(config), vec![out]),
-            Command::Stories { config, .. } => (Some(config), vec![]),
+            Command::Stories {
+                config, out, index, ..
+            } => (Some(config), vec![out, index]),
             Command::Search {
                 config, out, index, ..
             }
@@ -914,9 +920,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             json,
             ..
         } => {
-            let found =
-                wirewatch::stories::records::stories(&records, since, &config()?.story_settings())
-                    .with_context(|| format!("cannot group {}", records.display()))?;
+            let found = match records {
+                Some(records) => wirewatch::stories::records::stories(
+                    &records,
+                    since,
+                    &config()?.story_settings(),
+                )
+                .with_context(|| format!("cannot group {}", records.display()))?,
+                None => commands::search::stories(&config()?, since)?,
+            };
             for why in &found.unreadable {
                 eprintln!("warning: skipped {why}");
             }

@@ -188,4 +188,23 @@ fn the_cluster_indexer_writes_one_row_set_per_article_however_often_it_arrives()
         expected.insert(path);
     }
     assert_eq!(paths, expected);
+    // Each article was placed in a story once, however often it arrived.
+    let unplaced: i64 = c
+        .query_one(
+            "SELECT count(*) FROM articles a \
+             WHERE NOT EXISTS (SELECT 1 FROM story_articles sa WHERE sa.article_id = a.id)",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(unplaced, 0);
+    let placed: i64 = c
+        .query_one("SELECT count(*) FROM story_articles", &[])
+        .unwrap()
+        .get(0);
+    let ids: i64 = c
+        .query_one("SELECT count(DISTINCT id) FROM articles", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(placed, ids);
 }

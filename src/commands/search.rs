@@ -1,5 +1,6 @@
-//! `wirewatch search QUERY` and `wirewatch entities`: questions to the
-//! index from the command line, printed for people or as JSON.
+//! `wirewatch search QUERY`, `wirewatch entities` and `wirewatch stories`:
+//! questions to the index from the command line, printed for people or as
+//! JSON.
 
 use std::io::Write;
 
@@ -18,6 +19,20 @@ fn open(config: &Config) -> anyhow::Result<Store> {
         .context("index.url is not a usable index URL")?;
     Store::open(&target)
         .with_context(|| format!("cannot open the index, {} (index.url)", target.describe()))
+}
+
+/// The stories of the index (the most recently active, up to
+/// [`crate::index::stories::MAX_LIMIT`]), whose last day is on or after `since`.
+pub fn stories(
+    config: &Config,
+    since: Option<chrono::NaiveDate>,
+) -> anyhow::Result<crate::stories::records::Stories> {
+    let mut store = open(config)?;
+    let q = crate::index::stories::Question {
+        since: since.map(|d| d.to_string()),
+        limit: Some(crate::index::stories::MAX_LIMIT),
+    };
+    Ok(crate::index::stories::stories(store.db(), &q)?)
 }
 
 /// Runs a search; prints the hits; returns how many.

@@ -1,6 +1,7 @@
 //! The read-only JSON API on the daemon's HTTP server: `/api/search`,
-//! `/api/articles/{id}`, `/api/entities`, described by the OpenAPI document
-//! at `/api/openapi.json`. The document is written by hand (three read-only
+//! `/api/articles/{id}`, `/api/entities`, `/api/stories`,
+//! `/api/stories/{id}`, described by the OpenAPI document at
+//! `/api/openapi.json`. The document is written by hand (a few read-only
 //! endpoints do not call for a code generator and its macros); a test
 //! checks it against the routes and the JSON the handlers return.
 
@@ -15,6 +16,7 @@ use serde_json::json;
 
 use super::query::{self, Entities, Search};
 use super::store::Store;
+use super::stories;
 use super::{IndexError, Target};
 
 /// The OpenAPI document served at `/api/openapi.json`.
@@ -58,6 +60,8 @@ pub fn router(target: Target) -> Router {
         .route("/api/search", get(search))
         .route("/api/articles/{id}", get(article))
         .route("/api/entities", get(entities))
+        .route("/api/stories", get(story_list))
+        .route("/api/stories/{id}", get(story))
         .route("/api/openapi.json", get(openapi))
         .with_state(api)
 }
@@ -101,6 +105,21 @@ async fn article(State(api): State<Arc<Api>>, Path(id): Path<String>) -> Respons
     }
 }
 
+async fn story_list(State(api): State<Arc<Api>>, Query(q): Query<stories::Question>) -> Response {
+    match ask(api, move |store| stories::stories(store.db(), &q)).await {
+        Ok(found) => axum::Json(found).into_response(),
+        Err(r) => r,
+    }
+}
+
+async fn story(State(api): State<Arc<Api>>, Path(id): Path<String>) -> Response {
+    match ask(api, move |store| stories::story(store.db(), &id)).await {
+        Ok(Some(s)) => axum::Json(s).into_response(),
+        Ok(None) => error(StatusCode::NOT_FOUND, "no such story".into()),
+        Err(r) => r,
+    }
+}
+
 async fn openapi() -> impl IntoResponse {
     ([(header::CONTENT_TYPE, "application/json")], OPENAPI)
 }
@@ -116,6 +135,8 @@ mod tests {
         "/api/search",
         "/api/articles/{id}",
         "/api/entities",
+        "/api/stories",
+        "/api/stories/{id}",
         "/api/openapi.json",
     ];
 
@@ -174,6 +195,27 @@ mod tests {
             properties(&doc, "EntityCount"),
             keys(serde_json::to_value(entity).unwrap())
         );
+        let article = crate::stories::records::ArticleOut {
+            id: String::new(),
+            path: String::new(),
+            title: None,
+            published: None,
+            near_duplicate_of: Some(String::new()),
+        };
+        let story = crate::stories::records::StoryOut {
+            id: String::new(),
+            label: String::new(),
+            first: String::new(),
+            last: String::new(),
+            sources: Vec::new(),
+            articles: vec![article],
+        };
+        let story = serde_json::to_value(story).unwrap();
+        assert_eq!(
+            properties(&doc, "StoryArticle"),
+            keys(story["articles"][0].clone())
+        );
+        assert_eq!(properties(&doc, "Story"), keys(story));
     }
 
     #[test]
@@ -209,6 +251,10 @@ mod tests {
         assert!(
             entity.is_subset(&properties(&doc(), "ArticleEntity")),
             "{entity:?}"
+        );
+        assert!(
+            keys(article["story"].clone()).is_subset(&properties(&doc(), "StoryRef")),
+            "{article}"
         );
         let figure = keys(article["figures"][0].clone());
         assert!(

@@ -12,10 +12,13 @@
 //!
 //! - [`schema`]: the tables, as versioned migrations run at open.
 //! - [`rows`]: a record turned into its rows (articles, entities, mentions,
-//!   figures, links, quotes).
+//!   figures, links, quotes, keywords).
+//! - [`grouping`]: the story step of each write — a new article joins a
+//!   story and its near-duplicate of an earlier article is noted.
 //! - [`db`]: one connection, SQLite or PostgreSQL, behind one small API;
 //!   [`store`] writes row sets and reads them back.
 //! - [`query`]: search and entity questions (CLI and HTTP).
+//! - [`stories`]: the stories read back (CLI and HTTP).
 //! - [`api`]: the read-only JSON API and its OpenAPI document.
 //! - [`consume`]: the cluster indexer fed by the NATS records stream.
 //!
@@ -27,10 +30,12 @@ pub mod api;
 pub mod catchup;
 pub mod consume;
 pub mod db;
+pub mod grouping;
 pub mod query;
 pub mod rows;
 pub mod schema;
 pub mod store;
+pub mod stories;
 pub mod writer;
 
 use std::path::{Path, PathBuf};

@@ -75,7 +75,8 @@ pub struct EntityCount {
     pub last: String,
 }
 
-fn check_day(key: &str, day: &Option<String>) -> Result<(), IndexError> {
+/// A `YYYY-MM-DD` filter, or an error naming its key.
+pub(crate) fn check_day(key: &str, day: &Option<String>) -> Result<(), IndexError> {
     match day {
         Some(d) if chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_err() => Err(
             IndexError::Query(format!("{key} = {d:?}: expected a day as YYYY-MM-DD")),
@@ -238,7 +239,7 @@ pub fn article(db: &mut Db, id: &str) -> Result<Option<Value>, IndexError> {
         return Ok(None);
     };
     let key = [Param::Int(key)];
-    let lists: [(&str, &str); 4] = [
+    let lists: [(&str, &str); 5] = [
         (
             "entities",
             "SELECT entity, type, name, country, kind, lat, lon, mentions, roles, acronym \
@@ -257,6 +258,10 @@ pub fn article(db: &mut Db, id: &str) -> Result<Option<Value>, IndexError> {
             "quotes",
             "SELECT kind, text, speaker, speaker_entity, cue FROM quotes WHERE article = ?1 ORDER BY n",
         ),
+        (
+            "keywords",
+            "SELECT text, score FROM keywords WHERE article = ?1 ORDER BY rank",
+        ),
     ];
     for (name, sql) in lists {
         let rows: Vec<Value> = db
@@ -265,6 +270,18 @@ pub fn article(db: &mut Db, id: &str) -> Result<Option<Value>, IndexError> {
             .map(|r| Value::Object(without_nulls(r)))
             .collect();
         article.insert(name.to_string(), Value::Array(rows));
+    }
+    let record_id = article
+        .get("id")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string();
+    let (story, copy_of) = super::stories::of_article(db, &record_id)?;
+    if let Some(story) = story {
+        article.insert("story".into(), story);
+    }
+    if let Some(original) = copy_of {
+        article.insert("near_duplicate_of".into(), Value::String(original));
     }
     Ok(Some(Value::Object(article)))
 }

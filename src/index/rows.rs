@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::db::Param;
 use crate::record::Record;
+use crate::stories::features::Article;
 
 /// Where a row set came from, so the index knows what it has caught up
 /// with: the records folder (or stream) and the state of the record then.
@@ -37,6 +38,20 @@ pub struct RowSet {
     /// The `articles` row, in [`ARTICLE_COLUMNS`] order.
     pub article: Vec<Param>,
     pub children: Vec<Table>,
+    /// What story grouping reads of the article (its names, keywords,
+    /// title, day, source and near-duplicate sketch).
+    pub story: Article,
+}
+
+impl RowSet {
+    /// The article's body (for the exact near-duplicate check).
+    pub fn body(&self) -> &str {
+        let at = ARTICLE_COLUMNS.iter().position(|c| *c == "body");
+        match at.and_then(|i| self.article.get(i)) {
+            Some(Param::Text(body)) => body,
+            _ => "",
+        }
+    }
 }
 
 /// The columns of `articles` the store writes (all but `key`).
@@ -87,6 +102,7 @@ const FIGURE_COLUMNS: &[&str] = &[
     "char_start",
     "char_end",
 ];
+const KEYWORD_COLUMNS: &[&str] = &["article_id", "rank", "text", "score"];
 const LINK_COLUMNS: &[&str] = &["n", "text", "url", "char_start", "char_end"];
 const QUOTE_COLUMNS: &[&str] = &[
     "n",
@@ -320,10 +336,24 @@ pub fn rows(record: &Record, from: &Provenance, indexed_at: &str) -> RowSet {
             ]
         })
         .collect();
+    let keywords = record
+        .keywords
+        .iter()
+        .enumerate()
+        .map(|(rank, k)| {
+            vec![
+                Param::from(record.id.as_str()),
+                Param::Int(rank as i64 + 1),
+                Param::from(k.text.as_str()),
+                Param::Real(if k.score.is_finite() { k.score } else { 0.0 }),
+            ]
+        })
+        .collect();
 
     RowSet {
         path: record.source.path.clone(),
         article,
+        story: Article::from_record(record, chrono::NaiveDate::default()),
         children: vec![
             Table {
                 name: "entities",
@@ -349,6 +379,11 @@ pub fn rows(record: &Record, from: &Provenance, indexed_at: &str) -> RowSet {
                 name: "quotes",
                 columns: QUOTE_COLUMNS,
                 rows: quotes,
+            },
+            Table {
+                name: "keywords",
+                columns: KEYWORD_COLUMNS,
+                rows: keywords,
             },
         ],
     }

@@ -19,12 +19,20 @@ pub struct Migration {
 }
 
 /// Every migration, oldest first.
-pub const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    name: "articles, entities, mentions, figures, links, quotes, index_state",
-    sqlite: SQLITE_V1,
-    postgres: POSTGRES_V1,
-}];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "articles, entities, mentions, figures, links, quotes, index_state",
+        sqlite: SQLITE_V1,
+        postgres: POSTGRES_V1,
+    },
+    Migration {
+        version: 2,
+        name: "keywords, stories, story_articles",
+        sqlite: SQLITE_V2,
+        postgres: POSTGRES_V2,
+    },
+];
 
 const SQLITE_V1: &str = r#"
 CREATE TABLE articles (
@@ -256,6 +264,86 @@ CREATE TABLE index_state (
 );
 "#;
 
+/// Keywords per article; stories and which article is in which story.
+/// `story_articles` is keyed by the record id, not the article's row, and
+/// outlives it: it is the grouping's memory, replayed at start so a
+/// restart or a rebuild goes on with the same stories.
+const SQLITE_V2: &str = r#"
+CREATE TABLE keywords (
+    article INTEGER NOT NULL REFERENCES articles (key) ON DELETE CASCADE,
+    article_id TEXT NOT NULL,
+    rank INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    score REAL NOT NULL,
+    PRIMARY KEY (article, rank)
+);
+CREATE INDEX keywords_text ON keywords (lower(text));
+CREATE INDEX keywords_article_id ON keywords (article_id);
+CREATE TABLE stories (
+    id TEXT PRIMARY KEY,
+    label TEXT NOT NULL,
+    first_published TEXT NOT NULL,
+    last_published TEXT NOT NULL,
+    articles INTEGER NOT NULL,
+    sources TEXT,
+    started_seq INTEGER NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX stories_last ON stories (last_published);
+CREATE TABLE story_articles (
+    article_id TEXT PRIMARY KEY,
+    story_id TEXT NOT NULL REFERENCES stories (id),
+    seq INTEGER NOT NULL UNIQUE,
+    near_duplicate_of TEXT,
+    similarity REAL NOT NULL,
+    day TEXT NOT NULL,
+    source TEXT,
+    minhash TEXT,
+    terms TEXT NOT NULL,
+    assigned_at TEXT NOT NULL
+);
+CREATE INDEX story_articles_story ON story_articles (story_id, seq);
+CREATE INDEX story_articles_copy ON story_articles (near_duplicate_of);
+"#;
+
+const POSTGRES_V2: &str = r#"
+CREATE TABLE keywords (
+    article BIGINT NOT NULL REFERENCES articles (key) ON DELETE CASCADE,
+    article_id TEXT NOT NULL,
+    rank BIGINT NOT NULL,
+    text TEXT NOT NULL,
+    score DOUBLE PRECISION NOT NULL,
+    PRIMARY KEY (article, rank)
+);
+CREATE INDEX keywords_text ON keywords (lower(text));
+CREATE INDEX keywords_article_id ON keywords (article_id);
+CREATE TABLE stories (
+    id TEXT PRIMARY KEY,
+    label TEXT NOT NULL,
+    first_published DATE NOT NULL,
+    last_published DATE NOT NULL,
+    articles BIGINT NOT NULL,
+    sources TEXT,
+    started_seq BIGINT NOT NULL,
+    updated_at TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX stories_last ON stories (last_published);
+CREATE TABLE story_articles (
+    article_id TEXT PRIMARY KEY,
+    story_id TEXT NOT NULL REFERENCES stories (id),
+    seq BIGINT NOT NULL UNIQUE,
+    near_duplicate_of TEXT,
+    similarity DOUBLE PRECISION NOT NULL,
+    day DATE NOT NULL,
+    source TEXT,
+    minhash TEXT,
+    terms TEXT NOT NULL,
+    assigned_at TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX story_articles_story ON story_articles (story_id, seq);
+CREATE INDEX story_articles_copy ON story_articles (near_duplicate_of);
+"#;
+
 const CREATE_MIGRATIONS: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (
     version BIGINT PRIMARY KEY,
     name TEXT NOT NULL,
@@ -325,7 +413,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let target = super::super::Target::Sqlite(dir.path().join("i.sqlite"));
         let mut db = Db::open(&target).unwrap();
-        assert_eq!(migrate(&mut db).unwrap(), vec![1]);
+        assert_eq!(migrate(&mut db).unwrap(), vec![1, 2]);
         let mut again = Db::open(&target).unwrap();
         assert!(migrate(&mut again).unwrap().is_empty());
         let versions: Vec<i64> = MIGRATIONS.iter().map(|m| m.version).collect();

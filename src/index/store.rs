@@ -10,12 +10,15 @@ use serde_json::Value;
 
 use super::IndexError;
 use super::db::{Db, Param, Tx};
+use super::grouping::Grouping;
 use super::rows::{ARTICLE_COLUMNS, RowSet};
 use super::schema;
 
 /// The tables whose rows belong to one article (an `article` column
 /// holding its key): emptied and refilled whenever the article is written.
-pub const CHILD_TABLES: &[&str] = &["entities", "mentions", "figures", "links", "quotes"];
+pub const CHILD_TABLES: &[&str] = &[
+    "entities", "mentions", "figures", "links", "quotes", "keywords",
+];
 
 /// Parameters per statement at most (SQLite allows 32766).
 const MAX_PARAMS: usize = 30_000;
@@ -23,6 +26,8 @@ const MAX_PARAMS: usize = 30_000;
 /// An open, migrated index.
 pub struct Store {
     db: Db,
+    /// Which story each new article joins ([`super::grouping`]).
+    grouping: Grouping,
 }
 
 impl Store {
@@ -33,7 +38,10 @@ impl Store {
         if !applied.is_empty() {
             tracing::info!(index = %target.describe(), ?applied, "index schema migrated");
         }
-        Ok(Store { db })
+        Ok(Store {
+            db,
+            grouping: Grouping::default(),
+        })
     }
 
     /// The connection, for questions ([`super::query`]).
@@ -43,6 +51,8 @@ impl Store {
 
     /// Writes `sets` and removes the articles at `removed` paths, all in
     /// one transaction. A set whose path is already indexed replaces it.
+    /// Each article new to the index is placed in a story in the same
+    /// transaction; one already placed keeps its story.
     pub fn write(&mut self, sets: &[RowSet], removed: &[String]) -> Result<(), IndexError> {
         // The last set of a path wins (one statement cannot touch a row twice).
         let mut last: HashMap<&str, usize> = HashMap::new();
@@ -55,7 +65,9 @@ impl Store {
             .filter(|(i, s)| last.get(s.path.as_str()) == Some(i))
             .map(|(_, s)| s)
             .collect();
-        self.db.transaction(|tx| {
+        let grouping = &mut self.grouping;
+        let now = chrono::Utc::now().to_rfc3339();
+        let written = self.db.transaction(|tx| {
             for chunk in removed.chunks(MAX_PARAMS) {
                 let sql = format!(
                     "DELETE FROM articles WHERE path IN ({})",
@@ -100,8 +112,12 @@ impl Store {
                 }
                 insert_rows(tx, table, columns, rows)?;
             }
-            Ok(())
-        })
+            grouping.place(tx, &sets, &now)
+        });
+        if written.is_err() {
+            self.grouping.forget();
+        }
+        written
     }
 
     /// Every article of `origin`: record file → stamp.
@@ -141,7 +157,9 @@ impl Store {
         Ok(out)
     }
 
-    /// Empties every article table (for `index rebuild`); the schema stays.
+    /// Empties every article table (for `index rebuild`); the schema stays,
+    /// and so do the stories (`stories`, `story_articles`): they are the
+    /// grouping's memory, so the rebuilt articles rejoin the same stories.
     pub fn clear(&mut self) -> Result<(), IndexError> {
         self.db.transaction(|tx| {
             for table in CHILD_TABLES {

@@ -24,13 +24,27 @@ pub enum TermKind {
 }
 
 impl TermKind {
-    fn tag(self) -> u8 {
+    /// One letter naming the kind (in term keys, and where an index keeps
+    /// an article's terms).
+    pub fn tag(self) -> u8 {
         match self {
             TermKind::Name => b'n',
             TermKind::Place => b'p',
             TermKind::Keyword => b'k',
             TermKind::Title => b't',
         }
+    }
+
+    /// The kind a [`TermKind::tag`] names.
+    pub fn from_tag(tag: u8) -> Option<TermKind> {
+        [
+            TermKind::Name,
+            TermKind::Place,
+            TermKind::Keyword,
+            TermKind::Title,
+        ]
+        .into_iter()
+        .find(|k| k.tag() == tag)
     }
 }
 
@@ -47,7 +61,7 @@ pub struct Term {
 }
 
 /// An article as story grouping sees it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Article {
     /// The record's id.
     pub id: String,
