@@ -1,15 +1,17 @@
 //! Writes row sets to the index and reads back what the catch-up needs.
 //! A batch of articles is one transaction: the articles upserted by path
 //! (their key kept, so later tables may point at it), their old per-article
-//! rows deleted and the new ones inserted, many rows per statement so a
-//! server pays few round trips per batch.
+//! rows deleted and the new ones inserted. A server gets many rows per
+//! statement, so it pays few round trips per batch; SQLite, which has no
+//! round trips, one row per statement, so each statement is prepared once
+//! and reused instead of parsed anew for every batch.
 
 use std::collections::HashMap;
 
 use serde_json::Value;
 
 use super::IndexError;
-use super::db::{Db, Param, Tx};
+use super::db::{Db, Dialect, Param, Tx};
 use super::rows::{ARTICLE_COLUMNS, RowSet};
 use super::schema;
 
@@ -19,6 +21,15 @@ pub const CHILD_TABLES: &[&str] = &["entities", "mentions", "figures", "links", 
 
 /// Parameters per statement at most (SQLite allows 32766).
 const MAX_PARAMS: usize = 30_000;
+
+/// Rows (or keys) per statement of `per_row` parameters each: as many as
+/// fit for a server, one for SQLite (see the module's comment).
+fn rows_per_statement(dialect: Dialect, per_row: usize) -> usize {
+    match dialect {
+        Dialect::Sqlite => 1,
+        Dialect::Postgres => (MAX_PARAMS / per_row.max(1)).max(1),
+    }
+}
 
 /// An open, migrated index.
 pub struct Store {
@@ -55,8 +66,9 @@ impl Store {
             .filter(|(i, s)| last.get(s.path.as_str()) == Some(i))
             .map(|(_, s)| s)
             .collect();
+        let dialect = self.db.dialect();
         self.db.transaction(|tx| {
-            for chunk in removed.chunks(MAX_PARAMS) {
+            for chunk in removed.chunks(rows_per_statement(dialect, 1)) {
                 let sql = format!(
                     "DELETE FROM articles WHERE path IN ({})",
                     placeholders(1, chunk.len())
@@ -64,7 +76,7 @@ impl Store {
                 let params: Vec<Param> = chunk.iter().map(|p| Param::from(p.as_str())).collect();
                 tx.exec(&sql, &params)?;
             }
-            let keys = upsert_articles(tx, &sets)?;
+            let keys = upsert_articles(tx, dialect, &sets)?;
             let mut article_keys = Vec::with_capacity(sets.len());
             for s in &sets {
                 let key = keys
@@ -73,7 +85,7 @@ impl Store {
                     .ok_or_else(|| IndexError::Query(format!("no key returned for {}", s.path)))?;
                 article_keys.push(key);
             }
-            for chunk in article_keys.chunks(MAX_PARAMS) {
+            for chunk in article_keys.chunks(rows_per_statement(dialect, 1)) {
                 let params: Vec<Param> = chunk.iter().map(|k| Param::Int(*k)).collect();
                 for table in CHILD_TABLES {
                     let sql = format!(
@@ -98,7 +110,7 @@ impl Store {
                         row
                     }));
                 }
-                insert_rows(tx, table, columns, rows)?;
+                insert_rows(tx, dialect, table, columns, rows)?;
             }
             Ok(())
         })
@@ -176,7 +188,11 @@ impl Store {
 }
 
 /// Upserts the articles; their keys by path.
-fn upsert_articles(tx: &mut Tx<'_>, sets: &[&RowSet]) -> Result<HashMap<String, i64>, IndexError> {
+fn upsert_articles(
+    tx: &mut Tx<'_>,
+    dialect: Dialect,
+    sets: &[&RowSet],
+) -> Result<HashMap<String, i64>, IndexError> {
     let mut keys = HashMap::with_capacity(sets.len());
     let per_row = ARTICLE_COLUMNS.len();
     let updates: Vec<String> = ARTICLE_COLUMNS
@@ -184,7 +200,7 @@ fn upsert_articles(tx: &mut Tx<'_>, sets: &[&RowSet]) -> Result<HashMap<String, 
         .filter(|c| **c != "path")
         .map(|c| format!("{c} = excluded.{c}"))
         .collect();
-    for chunk in sets.chunks((MAX_PARAMS / per_row).max(1)) {
+    for chunk in sets.chunks(rows_per_statement(dialect, per_row)) {
         let sql = format!(
             "INSERT INTO articles ({}) VALUES {} ON CONFLICT (path) DO UPDATE SET {} RETURNING key, path",
             ARTICLE_COLUMNS.join(", "),
@@ -210,6 +226,7 @@ fn upsert_articles(tx: &mut Tx<'_>, sets: &[&RowSet]) -> Result<HashMap<String, 
 /// Inserts `rows` (each `article` first, then `columns`) many per statement.
 fn insert_rows(
     tx: &mut Tx<'_>,
+    dialect: Dialect,
     table: &str,
     columns: &[&str],
     rows: Vec<Vec<Param>>,
@@ -218,7 +235,7 @@ fn insert_rows(
         return Ok(());
     }
     let per_row = columns.len() + 1;
-    for chunk in rows.chunks((MAX_PARAMS / per_row).max(1)) {
+    for chunk in rows.chunks(rows_per_statement(dialect, per_row)) {
         let sql = format!(
             "INSERT INTO {table} (article, {}) VALUES {}",
             columns.join(", "),
