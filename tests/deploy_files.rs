@@ -642,9 +642,16 @@ fn with_defaults(value: &str) -> String {
 /// source both point at it, with the roles and passwords it is given.
 fn check_compose_postgres(services: &serde_json::Map<String, Value>) {
     let pg = &services["postgres"];
-    assert!(str_of(&pg["image"]).starts_with("postgres:"), "{}", pg["image"]);
+    assert!(
+        str_of(&pg["image"]).starts_with("postgres:"),
+        "{}",
+        pg["image"]
+    );
     let user = str_of(&pg["user"]);
-    assert!(!user.is_empty() && !user.starts_with('0'), "non-root: {user}");
+    assert!(
+        !user.is_empty() && !user.starts_with('0'),
+        "non-root: {user}"
+    );
     assert!(pg.get("cap_add").is_none(), "postgres needs no capability");
     let env = environment(pg);
     let (db, owner) = (&env["POSTGRES_DB"], &env["POSTGRES_USER"]);
@@ -705,10 +712,16 @@ fn check_compose_postgres(services: &serde_json::Map<String, Value>) {
         "POSTGRES_USER",
         "POSTGRES_DB",
     ] {
-        assert!(script.contains(&format!("\"${var}\"")), "script reads {var}");
+        assert!(
+            script.contains(&format!("\"${var}\"")),
+            "script reads {var}"
+        );
         assert!(env.contains_key(var), "postgres is given {var}");
     }
-    assert!(script.contains("GRANT SELECT ON TABLES TO"), "tables made later too");
+    assert!(
+        script.contains("GRANT SELECT ON TABLES TO"),
+        "tables made later too"
+    );
 
     // The daemon writes the index there, once the server is ready.
     let w = &services["wirewatch"];
@@ -718,7 +731,10 @@ fn check_compose_postgres(services: &serde_json::Map<String, Value>) {
         "postgres://{owner}:{}@postgres:{port}/{db}",
         with_defaults(&env["POSTGRES_PASSWORD"])
     );
-    assert_eq!(url, want, "index.url names the server, its owner and database");
+    assert_eq!(
+        url, want,
+        "index.url names the server, its owner and database"
+    );
     let mut checked = w.clone();
     checked["environment"]["WIREWATCH_INDEX_URL"] = Value::from(url);
     let config = effective_config("wirewatch", &checked);
@@ -738,14 +754,20 @@ fn check_compose_postgres(services: &serde_json::Map<String, Value>) {
     let wanted = [
         ("WIREWATCH_INDEX_PG_ADDR", format!("postgres:{port}")),
         ("WIREWATCH_INDEX_PG_DATABASE", db.clone()),
-        ("WIREWATCH_INDEX_PG_USER", env["WIREWATCH_INDEX_READER"].clone()),
+        (
+            "WIREWATCH_INDEX_PG_USER",
+            env["WIREWATCH_INDEX_READER"].clone(),
+        ),
         (
             "WIREWATCH_INDEX_PG_PASSWORD",
             env["WIREWATCH_INDEX_READER_PASSWORD"].clone(),
         ),
     ];
     for (var, value) in wanted {
-        assert!(source_text.contains(&format!("${var}")), "index.yaml reads {var}");
+        assert!(
+            source_text.contains(&format!("${var}")),
+            "index.yaml reads {var}"
+        );
         assert_eq!(genv.get(var), Some(&value), "grafana's {var}");
     }
 }

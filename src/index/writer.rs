@@ -363,7 +363,12 @@ impl Writer {
         self.publish_lag();
         let root = self.root.clone();
         for chunk in plan.changed.chunks(BATCH) {
-            self.write(chunk.iter().map(|rel| Committed::file(root.join(rel))).collect())?;
+            self.write(
+                chunk
+                    .iter()
+                    .map(|rel| Committed::file(root.join(rel)))
+                    .collect(),
+            )?;
             self.missed = self.missed.saturating_sub(chunk.len() as u64);
             self.publish_lag();
             // New commits wait in the channel; a long catch-up must not
