@@ -24,7 +24,8 @@
 #    itself (`wirewatch entities`), with a fixed seed.
 # Uses $WIREWATCH_BIN, else target/release/wirewatch when built, else
 # target/debug/wirewatch. Needs about 15 kB of disk per article, removed at
-# the end unless WIREWATCH_BENCH_KEEP names a folder to work in and keep.
+# the end unless WIREWATCH_BENCH_KEEP names a folder to work in and keep
+# (a second run there reuses the records and only rebuilds the index).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-100000}
@@ -53,6 +54,8 @@ if [[ ${WIREWATCH_BENCH_POSTGRES:-} == 1 && -n ${WIREWATCH_TEST_POSTGRES_URL:-} 
 fi
 echo "binary: $bin; $n records of $distinct articles made from $corpus; index in $backend; machine load: $(cut -d' ' -f1-3 /proc/loadavg)"
 
+made="$work/made-$n-$distinct"
+if [[ ! -e $made ]]; then
 python3 - "$corpus" "$work/in" "$distinct" <<'PY'
 import os, random, sys
 corpus, dst, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
@@ -110,6 +113,8 @@ for i in range(n - len(files)):
     with open(dst, "w") as f:
         json.dump(record, f)
 PY
+touch "$made"
+fi
 t0=$(date +%s.%N)
 env "${env[@]}" "$bin" index --out "$work/out" rebuild >/dev/null
 t1=$(date +%s.%N)
