@@ -519,7 +519,7 @@ fn check_service_network_ports_image_volumes(
 }
 
 #[test]
-fn compose_runs_the_three_services_on_a_private_network() {
+fn compose_runs_every_service_on_a_private_network() {
     let c = compose();
     let top: BTreeSet<&str> = c
         .as_object()
@@ -544,6 +544,7 @@ fn compose_runs_the_three_services_on_a_private_network() {
         BTreeSet::from([
             "owner",
             "wirewatch",
+            "postgres",
             "prometheus",
             "alertmanager",
             "grafana"
@@ -567,9 +568,11 @@ fn compose_runs_the_three_services_on_a_private_network() {
         "cap_drop",
         "cap_add",
         "healthcheck",
+        "tmpfs",
     ];
 
-    // Networks: one internal network every service joins.
+    // Networks: one internal network every service joins; ours and the
+    // database run on a read-only root with no capability to gain.
     let (networks, private) = private_network(&c);
     for (name, s) in services {
         for key in s.as_object().expect("service").keys() {
@@ -579,6 +582,11 @@ fn compose_runs_the_three_services_on_a_private_network() {
             );
         }
         check_service_network_ports_image_volumes(&c, name, s, networks, private);
+        if !["grafana", "prometheus", "alertmanager"].contains(&name.as_str()) {
+            assert_eq!(s["security_opt"][0], "no-new-privileges:true", "{name}");
+            assert_eq!(s["cap_drop"][0], "ALL", "{name}");
+            assert_eq!(s["read_only"], true, "{name}");
+        }
     }
 
     // wirewatch: built from this repository, inbox and output mounted where its
@@ -607,6 +615,161 @@ fn compose_runs_the_three_services_on_a_private_network() {
     let p = &services["prometheus"];
     assert_prometheus_reads(p, "prometheus.yml");
     assert!(deploy("prometheus/rules/wirewatch.rules.yml").is_file());
+
+    check_compose_postgres(services);
+}
+
+/// `${VAR:-default}` in a compose value replaced by its default, as compose
+/// does when VAR is unset.
+fn with_defaults(value: &str) -> String {
+    let mut out = String::new();
+    let mut rest = value;
+    while let Some(start) = rest.find("${") {
+        out.push_str(&rest[..start]);
+        let end = rest[start..].find('}').expect("closing brace") + start;
+        let inner = &rest[start + 2..end];
+        out.push_str(inner.split_once(":-").map_or("", |(_, d)| d));
+        rest = &rest[end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The index in PostgreSQL: the server runs unprivileged on a read-only
+/// root (its cluster in a named volume, socket and temp files in tmpfs),
+/// says when it is ready over TCP, and makes Grafana's read-only role at
+/// its first start; the daemon's `index.url` and Grafana's index data
+/// source both point at it, with the roles and passwords it is given.
+fn check_compose_postgres(services: &serde_json::Map<String, Value>) {
+    let pg = &services["postgres"];
+    assert!(
+        str_of(&pg["image"]).starts_with("postgres:"),
+        "{}",
+        pg["image"]
+    );
+    let user = str_of(&pg["user"]);
+    assert!(
+        !user.is_empty() && !user.starts_with('0'),
+        "non-root: {user}"
+    );
+    assert!(pg.get("cap_add").is_none(), "postgres needs no capability");
+    let env = environment(pg);
+    let (db, owner) = (&env["POSTGRES_DB"], &env["POSTGRES_USER"]);
+    let mounts = volume_mounts(pg);
+    let pgdata = &env["PGDATA"];
+    let (data_mount, data_volume) = mounts
+        .iter()
+        .find(|(target, _)| pgdata.starts_with(target.as_str()))
+        .unwrap_or_else(|| panic!("no volume holds PGDATA {pgdata}"));
+    assert!(
+        !data_volume.starts_with('.'),
+        "{data_mount} is a named volume"
+    );
+    let tmpfs: Vec<&str> = pg["tmpfs"]
+        .as_array()
+        .expect("tmpfs")
+        .iter()
+        .map(|t| str_of(t).split(':').next().unwrap_or_default())
+        .collect();
+    for dir in ["/var/run/postgresql", "/tmp"] {
+        assert!(tmpfs.contains(&dir), "{dir} writable on a read-only root");
+    }
+    let health: Vec<&str> = pg["healthcheck"]["test"]
+        .as_array()
+        .expect("healthcheck")
+        .iter()
+        .map(str_of)
+        .collect();
+    let after = |flag: &str| {
+        health
+            .iter()
+            .position(|a| *a == flag)
+            .and_then(|i| health.get(i + 1))
+            .copied()
+    };
+    assert!(health.contains(&"pg_isready"), "{health:?}");
+    assert_eq!(after("-h"), Some("127.0.0.1"), "ready over TCP: {health:?}");
+    assert_eq!(after("-U"), Some(owner.as_str()));
+    assert_eq!(after("-d"), Some(db.as_str()));
+    let port = after("-p").expect("port");
+    assert!(
+        pg["expose"]
+            .as_array()
+            .is_some_and(|e| e.iter().any(|p| str_of(p) == port)),
+        "expose {port}"
+    );
+
+    // The first start makes Grafana's role from the variables it is given.
+    let (initdb, _) = mounts
+        .iter()
+        .find(|(_, source)| source.as_str() == "./postgres/initdb")
+        .expect("deploy/postgres/initdb mounted");
+    assert_eq!(initdb, "/docker-entrypoint-initdb.d");
+    let script = std::fs::read_to_string(deploy("postgres/initdb/10-reader.sh")).expect("script");
+    for var in [
+        "WIREWATCH_INDEX_READER",
+        "WIREWATCH_INDEX_READER_PASSWORD",
+        "POSTGRES_USER",
+        "POSTGRES_DB",
+    ] {
+        assert!(
+            script.contains(&format!("\"${var}\"")),
+            "script reads {var}"
+        );
+        assert!(env.contains_key(var), "postgres is given {var}");
+    }
+    assert!(
+        script.contains("GRANT SELECT ON TABLES TO"),
+        "tables made later too"
+    );
+
+    // The daemon writes the index there, once the server is ready.
+    let w = &services["wirewatch"];
+    assert_eq!(w["depends_on"]["postgres"]["condition"], "service_healthy");
+    let url = with_defaults(&environment(w)["WIREWATCH_INDEX_URL"]);
+    let want = format!(
+        "postgres://{owner}:{}@postgres:{port}/{db}",
+        with_defaults(&env["POSTGRES_PASSWORD"])
+    );
+    assert_eq!(
+        url, want,
+        "index.url names the server, its owner and database"
+    );
+    let mut checked = w.clone();
+    checked["environment"]["WIREWATCH_INDEX_URL"] = Value::from(url);
+    let config = effective_config("wirewatch", &checked);
+    assert_eq!(config["index"]["enabled"].as_bool(), Some(true));
+
+    // Grafana reads it as the read-only role, through the provisioned source.
+    let g = &services["grafana"];
+    assert!(
+        g["depends_on"]
+            .as_array()
+            .is_some_and(|d| d.iter().any(|s| s == "postgres")),
+        "grafana starts after postgres"
+    );
+    let genv = environment(g);
+    let source = load_yaml(&deploy("grafana/provisioning/datasources/index.yaml"));
+    let source_text = source.to_string();
+    let wanted = [
+        ("WIREWATCH_INDEX_PG_ADDR", format!("postgres:{port}")),
+        ("WIREWATCH_INDEX_PG_DATABASE", db.clone()),
+        (
+            "WIREWATCH_INDEX_PG_USER",
+            env["WIREWATCH_INDEX_READER"].clone(),
+        ),
+        (
+            "WIREWATCH_INDEX_PG_PASSWORD",
+            env["WIREWATCH_INDEX_READER_PASSWORD"].clone(),
+        ),
+    ];
+    for (var, value) in wanted {
+        assert!(
+            source_text.contains(&format!("${var}")),
+            "index.yaml reads {var}"
+        );
+        assert_eq!(genv.get(var), Some(&value), "grafana's {var}");
+    }
 }
 
 // --- compose on a NATS JetStream cluster -------------------------------------

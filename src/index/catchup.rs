@@ -10,7 +10,8 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use super::IndexError;
-use super::rows::{self, Provenance, RowSet};
+use super::rows::{self, Provenance};
+use crate::record::Record;
 
 /// The origin that rows from the records folder `root` carry.
 pub fn origin(root: &Path) -> String {
@@ -96,14 +97,13 @@ pub fn plan(folder: &BTreeMap<String, String>, indexed: &HashMap<String, String>
     Plan { changed, gone }
 }
 
-/// Reads one record file into its row set. `Ok(None)` when the file is
-/// gone (replaced or removed since it was listed).
-pub fn load(
+/// Reads one record file: the record and where it came from. `Ok(None)`
+/// when the file is gone (replaced or removed since it was listed).
+pub fn read(
     root: &Path,
     origin: &str,
     path: &Path,
-    indexed_at: &str,
-) -> Result<Option<RowSet>, IndexError> {
+) -> Result<Option<(Record, Provenance)>, IndexError> {
     let io_error = |source| IndexError::Io {
         path: PathBuf::from(path),
         source,
@@ -122,12 +122,16 @@ pub fn load(
         path: path.display().to_string(),
         message: e.to_string(),
     })?;
-    let from = Provenance {
+    Ok(Some((record, provenance(root, origin, path, &meta))))
+}
+
+/// Where the record file at `path` (whose metadata is `meta`) came from.
+pub fn provenance(root: &Path, origin: &str, path: &Path, meta: &std::fs::Metadata) -> Provenance {
+    Provenance {
         origin: origin.to_string(),
         record_file: relative(root, path),
-        stamp: stamp(&meta),
-    };
-    Ok(Some(rows::rows(&record, &from, indexed_at)))
+        stamp: stamp(meta),
+    }
 }
 
 #[cfg(test)]

@@ -14,6 +14,9 @@ use serde_json::{Map, Value};
 
 use super::{IndexError, Target};
 
+/// Prepared statements an SQLite connection keeps for reuse: every
+/// statement the writer runs per batch, and the questions', fit.
+const SQLITE_STATEMENTS: usize = 64;
 /// How long an SQLite statement waits for another connection's write lock.
 const SQLITE_BUSY: Duration = Duration::from_secs(10);
 /// How long connecting to PostgreSQL may take when the URL says nothing.
@@ -90,6 +93,7 @@ impl Db {
                 }
                 let conn = rusqlite::Connection::open(path)?;
                 conn.busy_timeout(SQLITE_BUSY)?;
+                conn.set_prepared_statement_cache_capacity(SQLITE_STATEMENTS);
                 conn.pragma_update(None, "journal_mode", "WAL")?;
                 conn.pragma_update(None, "synchronous", "NORMAL")?;
                 conn.pragma_update(None, "foreign_keys", "ON")?;

@@ -135,12 +135,16 @@ pub fn search(db: &mut Db, s: &Search) -> Result<Vec<Hit>, IndexError> {
         None => String::new(),
     };
     match &s.entity {
+        // The few articles naming it, found by the index on lower(name)
+        // (not by testing every article, newest first, until enough match).
         Some(name) => {
             let p = next(&mut params, Param::from(name.as_str()));
             conds.push(format!(
-                "EXISTS (SELECT 1 FROM entities e WHERE e.article = a.key AND lower(e.name) = lower({p}){type_cond})"
+                "a.key IN (SELECT e.article FROM entities e WHERE lower(e.name) = lower({p}){type_cond})"
             ));
         }
+        // Most articles name someone of a type: newest first, the first
+        // few tested match.
         None if !type_cond.is_empty() => conds.push(format!(
             "EXISTS (SELECT 1 FROM entities e WHERE e.article = a.key{type_cond})"
         )),

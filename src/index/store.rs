@@ -1,15 +1,18 @@
 //! Writes row sets to the index and reads back what the catch-up needs.
 //! A batch of articles is one transaction: the articles upserted by path
 //! (their key kept, so later tables may point at it), their old per-article
-//! rows deleted and the new ones inserted, many rows per statement so a
-//! server pays few round trips per batch.
+//! rows deleted and the new ones inserted. A server gets many rows per
+//! statement, so it pays few round trips per batch; SQLite, which has no
+//! round trips, one row of the per-article tables per statement, so each
+//! statement is prepared once and reused instead of parsed anew for every
+//! batch.
 
 use std::collections::HashMap;
 
 use serde_json::Value;
 
 use super::IndexError;
-use super::db::{Db, Param, Tx};
+use super::db::{Db, Dialect, Param, Tx};
 use super::grouping::Grouping;
 use super::rows::{ARTICLE_COLUMNS, RowSet};
 use super::schema;
@@ -22,6 +25,16 @@ pub const CHILD_TABLES: &[&str] = &[
 
 /// Parameters per statement at most (SQLite allows 32766).
 const MAX_PARAMS: usize = 30_000;
+
+/// Rows (or keys) per statement of `per_row` parameters each: as many as
+/// fit for a server, one for SQLite (see the module's comment; the
+/// articles themselves are the exception, see [`upsert_articles`]).
+fn rows_per_statement(dialect: Dialect, per_row: usize) -> usize {
+    match dialect {
+        Dialect::Sqlite => 1,
+        Dialect::Postgres => (MAX_PARAMS / per_row.max(1)).max(1),
+    }
+}
 
 /// An open, migrated index.
 pub struct Store {
@@ -67,15 +80,18 @@ impl Store {
             .collect();
         let grouping = &mut self.grouping;
         let now = chrono::Utc::now().to_rfc3339();
+        let dialect = self.db.dialect();
         let written = self.db.transaction(|tx| {
-            for chunk in removed.chunks(MAX_PARAMS) {
-                let sql = format!(
+            let one_key = rows_per_statement(dialect, 1);
+            let by_path = |n| {
+                format!(
                     "DELETE FROM articles WHERE path IN ({})",
-                    placeholders(1, chunk.len())
-                );
-                let params: Vec<Param> = chunk.iter().map(|p| Param::from(p.as_str())).collect();
-                tx.exec(&sql, &params)?;
-            }
+                    placeholders(1, n)
+                )
+            };
+            exec_chunked(tx, removed, one_key, by_path, |path, params| {
+                params.push(Param::from(path.as_str()));
+            })?;
             let keys = upsert_articles(tx, &sets)?;
             let mut article_keys = Vec::with_capacity(sets.len());
             for s in &sets {
@@ -85,32 +101,40 @@ impl Store {
                     .ok_or_else(|| IndexError::Query(format!("no key returned for {}", s.path)))?;
                 article_keys.push(key);
             }
-            for chunk in article_keys.chunks(MAX_PARAMS) {
-                let params: Vec<Param> = chunk.iter().map(|k| Param::Int(*k)).collect();
-                for table in CHILD_TABLES {
-                    let sql = format!(
+            for table in CHILD_TABLES {
+                let of_articles = |n| {
+                    format!(
                         "DELETE FROM {table} WHERE article IN ({})",
-                        placeholders(1, chunk.len())
-                    );
-                    tx.exec(&sql, &params)?;
-                }
+                        placeholders(1, n)
+                    )
+                };
+                exec_chunked(tx, &article_keys, one_key, of_articles, |key, params| {
+                    params.push(Param::Int(*key));
+                })?;
             }
             for table in CHILD_TABLES {
                 let mut columns: &[&str] = &[];
-                let mut rows: Vec<Vec<Param>> = Vec::new();
+                let mut rows: Vec<(i64, &[Param])> = Vec::new();
                 for (s, key) in sets.iter().zip(&article_keys) {
                     let Some(t) = s.children.iter().find(|t| t.name == *table) else {
                         continue;
                     };
                     columns = t.columns;
-                    rows.extend(t.rows.iter().map(|r| {
-                        let mut row = Vec::with_capacity(r.len() + 1);
-                        row.push(Param::Int(*key));
-                        row.extend(r.iter().cloned());
-                        row
-                    }));
+                    rows.extend(t.rows.iter().map(|r| (*key, r.as_slice())));
                 }
-                insert_rows(tx, table, columns, rows)?;
+                let per_row = columns.len() + 1;
+                let insert = |n| {
+                    format!(
+                        "INSERT INTO {table} (article, {}) VALUES {}",
+                        columns.join(", "),
+                        values(n, per_row)
+                    )
+                };
+                let per_statement = rows_per_statement(dialect, per_row);
+                exec_chunked(tx, &rows, per_statement, insert, |(key, row), params| {
+                    params.push(Param::Int(*key));
+                    params.extend(row.iter().cloned());
+                })?;
             }
             grouping.place(tx, &sets, &now)
         });
@@ -194,6 +218,10 @@ impl Store {
 }
 
 /// Upserts the articles; their keys by path.
+/// Many per statement in both dialects: in SQLite, the full-text index
+/// takes a statement's articles at once, and flushes what it holds at the
+/// next statement of the transaction, so one statement per batch makes one
+/// full-text segment per batch instead of one per article.
 fn upsert_articles(tx: &mut Tx<'_>, sets: &[&RowSet]) -> Result<HashMap<String, i64>, IndexError> {
     let mut keys = HashMap::with_capacity(sets.len());
     let per_row = ARTICLE_COLUMNS.len();
@@ -202,7 +230,7 @@ fn upsert_articles(tx: &mut Tx<'_>, sets: &[&RowSet]) -> Result<HashMap<String, 
         .filter(|c| **c != "path")
         .map(|c| format!("{c} = excluded.{c}"))
         .collect();
-    for chunk in sets.chunks((MAX_PARAMS / per_row).max(1)) {
+    for chunk in sets.chunks(rows_per_statement(Dialect::Postgres, per_row)) {
         let sql = format!(
             "INSERT INTO articles ({}) VALUES {} ON CONFLICT (path) DO UPDATE SET {} RETURNING key, path",
             ARTICLE_COLUMNS.join(", "),
@@ -225,25 +253,27 @@ fn upsert_articles(tx: &mut Tx<'_>, sets: &[&RowSet]) -> Result<HashMap<String, 
     Ok(keys)
 }
 
-/// Inserts `rows` (each `article` first, then `columns`) many per statement.
-fn insert_rows(
+/// Runs the statement `sql_for(n)` for each chunk of `per_statement` of
+/// `items` (its parameters pushed by `params_of`, item by item); the
+/// statement's text is made once per chunk size.
+fn exec_chunked<T>(
     tx: &mut Tx<'_>,
-    table: &str,
-    columns: &[&str],
-    rows: Vec<Vec<Param>>,
+    items: &[T],
+    per_statement: usize,
+    sql_for: impl Fn(usize) -> String,
+    mut params_of: impl FnMut(&T, &mut Vec<Param>),
 ) -> Result<(), IndexError> {
-    if rows.is_empty() {
-        return Ok(());
-    }
-    let per_row = columns.len() + 1;
-    for chunk in rows.chunks((MAX_PARAMS / per_row).max(1)) {
-        let sql = format!(
-            "INSERT INTO {table} (article, {}) VALUES {}",
-            columns.join(", "),
-            values(chunk.len(), per_row)
-        );
-        let params: Vec<Param> = chunk.iter().flatten().cloned().collect();
-        tx.exec(&sql, &params)?;
+    let mut sql = (0, String::new());
+    let mut params = Vec::new();
+    for chunk in items.chunks(per_statement.max(1)) {
+        if sql.0 != chunk.len() {
+            sql = (chunk.len(), sql_for(chunk.len()));
+        }
+        params.clear();
+        for item in chunk {
+            params_of(item, &mut params);
+        }
+        tx.exec(&sql.1, &params)?;
     }
     Ok(())
 }

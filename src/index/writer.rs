@@ -1,7 +1,8 @@
 //! The index writer: one thread behind the committer. The committer hands
 //! it the records of each committed group without waiting
-//! ([`Handle::committed`]); the thread writes them in one transaction per
-//! batch. It never slows or fails the durable path: when the index cannot
+//! ([`Handle::committed`]): the records themselves while their total size
+//! stays under a bound, so they are not read back from disk, else their
+//! files. The thread writes them in one transaction per batch. It never slows or fails the durable path: when the index cannot
 //! be written (server down, disk full), the error is logged, counted and
 //! shown by `/readyz`, queued work is dropped, and once the index works
 //! again a catch-up scan of the records folder ([`super::catchup`]) writes
@@ -17,23 +18,63 @@ use std::time::{Duration, Instant};
 use crossbeam_channel::{Receiver, RecvTimeoutError, Sender, TrySendError};
 
 use super::catchup;
+use super::rows::{self, Provenance};
 use super::store::Store;
 use super::{IndexError, Target};
+use crate::record::Record;
 use crate::telemetry::Health;
 use crate::telemetry::catalogue as m;
 
 /// Records written per transaction at most.
 const BATCH: usize = 256;
+/// How long the writer gathers records before writing a batch short of
+/// [`BATCH`]: a transaction and its full-text flush cost about the same
+/// for one record as for dozens, so the index trails by this much to write
+/// fewer of them.
+const LINGER: Duration = Duration::from_millis(100);
 /// Groups waiting for the writer at most; past it the writer catches up
 /// from the folder instead (memory stays flat while a server is down).
 const QUEUE: usize = 1024;
+/// Records held for the writer at most, in bytes of their files; past it a
+/// record is left to its file, which the writer reads (memory stays flat
+/// while the writer is behind).
+const HELD_BYTES: u64 = 64 << 20;
 /// Waits between attempts while the index fails, doubling up to the last.
 const RETRY_FIRST: Duration = Duration::from_millis(500);
 const RETRY_MAX: Duration = Duration::from_secs(30);
 
 enum Msg {
-    Committed(Vec<PathBuf>),
+    Committed(Vec<Committed>),
     Stop,
+}
+
+/// A record file the committer made durable.
+struct Committed {
+    file: PathBuf,
+    /// The record it holds, when the committer handed it over.
+    made: Option<Made>,
+}
+
+/// A record as the committer handed it over, with its file's metadata as
+/// the committer left it (the row's stamp).
+struct Made {
+    record: Box<Record>,
+    meta: std::fs::Metadata,
+    _held: Held,
+}
+
+/// Bytes counted against [`HELD_BYTES`] while a record is held; given back
+/// when it is dropped, whether written, dropped on a failure or left to a
+/// catch-up scan.
+struct Held {
+    bytes: u64,
+    total: Arc<AtomicU64>,
+}
+
+impl Drop for Held {
+    fn drop(&mut self) {
+        self.total.fetch_sub(self.bytes, Ordering::Relaxed);
+    }
 }
 
 /// What the committer and the host hold of the writer.
@@ -41,6 +82,7 @@ pub struct Handle {
     tx: Sender<Msg>,
     queued: Arc<AtomicU64>,
     overflowed: Arc<AtomicU64>,
+    held: Arc<AtomicU64>,
     thread: Mutex<Option<JoinHandle<()>>>,
 }
 
@@ -90,17 +132,26 @@ impl Handle {
             tx,
             queued,
             overflowed,
+            held: Arc::new(AtomicU64::new(0)),
             thread: Mutex::new(Some(thread)),
         })
     }
 
-    /// Records just made durable, to index. Never blocks: when the writer
-    /// is far behind they are left to its catch-up scan.
-    pub fn committed(&self, records: Vec<PathBuf>) {
+    /// Records just made durable, to index: each file, with the record it
+    /// holds when the caller has it. Never blocks: when the writer is far
+    /// behind they are left to its catch-up scan.
+    pub fn committed(&self, records: Vec<(PathBuf, Option<Box<Record>>)>) {
         if records.is_empty() {
             return;
         }
         let n = records.len() as u64;
+        let records: Vec<Committed> = records
+            .into_iter()
+            .map(|(file, record)| {
+                let made = record.and_then(|r| self.hold(&file, r));
+                Committed { file, made }
+            })
+            .collect();
         // Counted before sending, so the writer never takes away more than was added.
         self.queued.fetch_add(n, Ordering::Relaxed);
         if let Err(TrySendError::Full(_) | TrySendError::Disconnected(_)) =
@@ -109,6 +160,23 @@ impl Handle {
             self.queued.fetch_sub(n, Ordering::Relaxed);
             self.overflowed.fetch_add(n, Ordering::Relaxed);
         }
+    }
+
+    /// Keeps `record` for the writer if the bound allows; its file's
+    /// metadata, read now, is what the writer notes as its stamp.
+    fn hold(&self, file: &Path, record: Box<Record>) -> Option<Made> {
+        let meta = std::fs::metadata(file).ok()?;
+        let bytes = meta.len();
+        let total = self.held.fetch_add(bytes, Ordering::Relaxed) + bytes;
+        let held = Held {
+            bytes,
+            total: self.held.clone(),
+        };
+        (total <= HELD_BYTES).then_some(Made {
+            record,
+            meta,
+            _held: held,
+        })
     }
 
     /// Writes what is queued (while the index works) and stops the writer.
@@ -133,8 +201,8 @@ struct Writer {
     rx: Receiver<Msg>,
     queued: Arc<AtomicU64>,
     overflowed: Arc<AtomicU64>,
-    /// Record files received and not yet written.
-    pending: Vec<PathBuf>,
+    /// Records received and not yet written.
+    pending: Vec<Committed>,
     /// Records known to be missing from the index until the next scan.
     missed: u64,
     needs_scan: bool,
@@ -192,11 +260,24 @@ impl Writer {
         if self.pending.is_empty() {
             return Ok(false);
         }
+        self.gather();
         let n = self.pending.len().min(BATCH);
-        let batch: Vec<PathBuf> = self.pending.drain(..n).collect();
-        self.write(&batch)?;
+        let batch: Vec<Committed> = self.pending.drain(..n).collect();
+        self.write(batch)?;
         self.set_ok();
         Ok(true)
+    }
+
+    /// Waits up to [`LINGER`] for a full batch (not when stopping).
+    fn gather(&mut self) {
+        let until = Instant::now() + LINGER;
+        while self.pending.len() < BATCH && !self.stopping && !self.needs_scan {
+            let left = until.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                break;
+            }
+            self.receive(Some(left));
+        }
     }
 
     /// Takes what the committer sent; waits up to `wait` for the first.
@@ -241,21 +322,15 @@ impl Writer {
             .ok_or_else(|| IndexError::Query("index not open".into()))
     }
 
-    /// Writes one batch of record files in one transaction.
-    fn write(&mut self, files: &[PathBuf]) -> Result<(), IndexError> {
+    /// Writes one batch of records in one transaction.
+    fn write(&mut self, batch: Vec<Committed>) -> Result<(), IndexError> {
         let t0 = Instant::now();
         let now = chrono::Utc::now().to_rfc3339();
-        let mut sets = Vec::with_capacity(files.len());
-        for path in files {
-            match catchup::load(&self.root, &self.origin, path, &now) {
-                Ok(Some(set)) => sets.push(set),
-                Ok(None) => {}
-                Err(e @ IndexError::Record { .. }) => {
-                    // Not one of ours, or torn: the folder is the truth; skip it.
-                    tracing::error!(error = %e, "record not indexed");
-                    metrics::counter!(m::INDEX_ERRORS.name).increment(1);
-                }
-                Err(e) => return Err(e),
+        let mut sets = Vec::with_capacity(batch.len());
+        for committed in batch {
+            if let Some((record, from)) = load(&self.root, &self.origin, committed)? {
+                // Each article's step: its rows.
+                sets.push(rows::rows(&record, &from, &now));
             }
         }
         let n = sets.len() as u64;
@@ -270,7 +345,7 @@ impl Writer {
     fn catch_up(&mut self) -> Result<(), IndexError> {
         let started = Instant::now();
         // Everything queued so far is older than the scan below.
-        let queued: Vec<PathBuf> = std::mem::take(&mut self.pending);
+        let queued: Vec<Committed> = std::mem::take(&mut self.pending);
         self.missed += queued.len() as u64;
         let folder = catchup::scan(&self.root).map_err(|source| IndexError::Io {
             path: self.root.clone(),
@@ -288,8 +363,12 @@ impl Writer {
         self.publish_lag();
         let root = self.root.clone();
         for chunk in plan.changed.chunks(BATCH) {
-            let files: Vec<PathBuf> = chunk.iter().map(|rel| root.join(rel)).collect();
-            self.write(&files)?;
+            self.write(
+                chunk
+                    .iter()
+                    .map(|rel| Committed::file(root.join(rel)))
+                    .collect(),
+            )?;
             self.missed = self.missed.saturating_sub(chunk.len() as u64);
             self.publish_lag();
             // New commits wait in the channel; a long catch-up must not
@@ -355,17 +434,44 @@ pub fn rebuild(target: &Target, records_root: &Path) -> Result<u64, IndexError> 
     for chunk in files.chunks(BATCH) {
         let mut sets = Vec::with_capacity(chunk.len());
         for rel in chunk {
-            match catchup::load(records_root, &origin, &records_root.join(rel), &now) {
-                Ok(Some(set)) => sets.push(set),
-                Ok(None) => {}
-                Err(e @ IndexError::Record { .. }) => {
-                    tracing::error!(error = %e, "record not indexed");
-                }
-                Err(e) => return Err(e),
+            let committed = Committed::file(records_root.join(rel));
+            if let Some((record, from)) = load(records_root, &origin, committed)? {
+                sets.push(rows::rows(&record, &from, &now));
             }
         }
         store.write(&sets, &[])?;
     }
     store.set_state("caught_up_at", &now)?;
     store.count()
+}
+
+impl Committed {
+    /// A record file to read (found by a scan, or not handed over).
+    fn file(file: PathBuf) -> Committed {
+        Committed { file, made: None }
+    }
+}
+
+/// The record to index and where it came from: as handed over, else read
+/// from its file. `Ok(None)` when there is nothing to index: the file is
+/// gone, or it is not a record of ours or torn (logged and counted; the
+/// folder is the truth, so it is skipped).
+fn load(
+    root: &Path,
+    origin: &str,
+    committed: Committed,
+) -> Result<Option<(Box<Record>, Provenance)>, IndexError> {
+    if let Some(made) = committed.made {
+        let from = catchup::provenance(root, origin, &committed.file, &made.meta);
+        return Ok(Some((made.record, from)));
+    }
+    match catchup::read(root, origin, &committed.file) {
+        Ok(read) => Ok(read.map(|(record, from)| (Box::new(record), from))),
+        Err(e @ IndexError::Record { .. }) => {
+            tracing::error!(error = %e, "record not indexed");
+            metrics::counter!(m::INDEX_ERRORS.name).increment(1);
+            Ok(None)
+        }
+        Err(e) => Err(e),
+    }
 }

@@ -185,13 +185,17 @@ impl Committer {
         }
         self.ctx
             .release_claims(group.iter().filter_map(|c| c.claim.as_deref()));
-        // Durable now: the index may have them (it never holds this thread up).
+        // Durable now: the index may have them (it never holds this thread
+        // up). A record adopted from before is the one in place, not the
+        // one just made: the writer reads that one from its file.
         if let Some(index) = &self.ctx.index {
             index.committed(
                 group
-                    .iter()
+                    .iter_mut()
                     .filter_map(|c| match &c.outcome {
-                        Outcome::Ok { record, .. } => Some(record.clone()),
+                        Outcome::Ok {
+                            record, adopted, ..
+                        } => Some((record.clone(), c.made.take().filter(|_| !*adopted))),
                         _ => None,
                     })
                     .collect(),

@@ -180,6 +180,9 @@ pub(crate) struct Completion {
     /// Its record, written but not yet synced or in place: the committer
     /// settles it with its group before the ledger commit.
     pub record: Option<PendingRecord>,
+    /// The record itself, kept for the index writer when there is one: it
+    /// is handed over after the commit instead of read back from its file.
+    pub made: Option<Box<crate::record::Record>>,
     /// Its record as one compact JSON line, for the JSON Lines sink
     /// (`output.jsonl`) when there is one.
     pub line: Option<Vec<u8>>,

@@ -32,6 +32,7 @@ pub(crate) fn completion(job: Job) -> Completion {
         outcome: Outcome::Unchanged,
         ops: Vec::new(),
         record: None,
+        made: None,
         line: None,
         sync_dir: None,
         claim: None,

@@ -122,8 +122,12 @@ impl Output for LocalRecords {
             crate::record::extractor_version().to_string(),
         ));
         c.ops.push(LedgerOp::Path(key, path_entry(revision, "ok")));
+        let id = analysis.record.id.clone();
+        if ctx.index.is_some() {
+            c.made = Some(Box::new(analysis.record));
+        }
         Ok(Outcome::Ok {
-            id: analysis.record.id,
+            id,
             record: record_path,
             revision,
             adopted: false,
