@@ -36,8 +36,8 @@ pub(crate) fn widened(o: &Observation) -> (f64, f64) {
 }
 
 /// Whether all of `obs` agree, and which are outliers (by index).
-pub(crate) fn judge(obs: &[Observation]) -> (bool, Vec<bool>) {
-    let spans: Vec<(f64, f64)> = obs.iter().map(widened).collect();
+pub(crate) fn judge(obs: &[&Observation]) -> (bool, Vec<bool>) {
+    let spans: Vec<(f64, f64)> = obs.iter().map(|o| widened(o)).collect();
     let meets = |a: (f64, f64), b: (f64, f64)| a.0 <= b.1 && b.0 <= a.1;
     let lo = spans.iter().map(|s| s.0).fold(f64::NEG_INFINITY, f64::max);
     let hi = spans.iter().map(|s| s.1).fold(f64::INFINITY, f64::min);

@@ -24,6 +24,8 @@ pub use key::EntryKey;
 pub use ledger::Ledger;
 pub use observation::Observation;
 pub use period::Span;
+pub(crate) use ledger::order;
+pub(crate) use read::observations_of_record;
 pub use read::{ReadError, Unreadable, observations_of_json, read_folder};
 
 #[cfg(test)]

@@ -1,8 +1,9 @@
 //! The read-only JSON API on the daemon's HTTP server: `/api/search`,
-//! `/api/articles/{id}`, `/api/entities`, described by the OpenAPI document
-//! at `/api/openapi.json`. The document is written by hand (three read-only
-//! endpoints do not call for a code generator and its macros); a test
-//! checks it against the routes and the JSON the handlers return.
+//! `/api/articles/{id}`, `/api/entities`, `/api/facts`, described by the
+//! OpenAPI document at `/api/openapi.json`. The document is written by hand
+//! (four read-only endpoints do not call for a code generator and its
+//! macros); a test checks it against the routes and the JSON the handlers
+//! return.
 
 use std::sync::{Arc, Mutex};
 
@@ -13,9 +14,12 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use serde_json::json;
 
+use super::facts::{self, Facts};
 use super::query::{self, Entities, Search};
 use super::store::Store;
 use super::{IndexError, Target};
+use crate::facts::Report;
+use crate::stories::records::StorySource;
 
 /// The OpenAPI document served at `/api/openapi.json`.
 pub const OPENAPI: &str = include_str!("openapi.json");
@@ -24,6 +28,9 @@ pub const OPENAPI: &str = include_str!("openapi.json");
 struct Api {
     target: Target,
     idle: Mutex<Vec<Store>>,
+    /// Where the articles of a story are found (none for an index fed by
+    /// a stream, which has no records folder).
+    stories: Option<StorySource>,
 }
 
 impl Api {
@@ -48,16 +55,19 @@ impl Api {
     }
 }
 
-/// The API's router over the index at `target`.
-pub fn router(target: Target) -> Router {
+/// The API's router over the index at `target`; `stories` answers the
+/// `story` parameter of `/api/facts`.
+pub fn router(target: Target, stories: Option<StorySource>) -> Router {
     let api = Arc::new(Api {
         target,
         idle: Mutex::new(Vec::new()),
+        stories,
     });
     Router::new()
         .route("/api/search", get(search))
         .route("/api/articles/{id}", get(article))
         .route("/api/entities", get(entities))
+        .route("/api/facts", get(facts_route))
         .route("/api/openapi.json", get(openapi))
         .with_state(api)
 }
@@ -101,6 +111,41 @@ async fn article(State(api): State<Arc<Api>>, Path(id): Path<String>) -> Respons
     }
 }
 
+async fn facts_route(State(api): State<Arc<Api>>, Query(mut question): Query<Facts>) -> Response {
+    question.limit = Some(
+        question
+            .limit
+            .unwrap_or(facts::DEFAULT_LIMIT)
+            .min(facts::MAX_LIMIT),
+    );
+    let paths = match question.story.clone() {
+        None => None,
+        Some(id) => {
+            let Some(source) = api.stories.clone() else {
+                return error(
+                    StatusCode::BAD_REQUEST,
+                    "story needs the records folder, which this index does not read".into(),
+                );
+            };
+            match tokio::task::spawn_blocking(move || source.articles(&id)).await {
+                Ok(Ok(Some(paths))) => Some(paths),
+                Ok(Ok(None)) => return error(StatusCode::NOT_FOUND, "no such story".into()),
+                Ok(Err(e)) => return error(StatusCode::SERVICE_UNAVAILABLE, e.to_string()),
+                Err(e) => return error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+            }
+        }
+    };
+    let found = ask(api, move |store| match &paths {
+        Some(paths) => facts::entries_of_articles(store.db(), paths, &question),
+        None => facts::entries(store.db(), &question),
+    })
+    .await;
+    match found {
+        Ok(entries) => axum::Json(Report { entries }).into_response(),
+        Err(r) => r,
+    }
+}
+
 async fn openapi() -> impl IntoResponse {
     ([(header::CONTENT_TYPE, "application/json")], OPENAPI)
 }
@@ -116,6 +161,7 @@ mod tests {
         "/api/search",
         "/api/articles/{id}",
         "/api/entities",
+        "/api/facts",
         "/api/openapi.json",
     ];
 

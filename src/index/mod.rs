@@ -15,6 +15,8 @@
 //!   figures, links, quotes).
 //! - [`db`]: one connection, SQLite or PostgreSQL, behind one small API;
 //!   [`store`] writes row sets and reads them back.
+//! - [`ledger`]: the fact ledger's entries, re-judged for the keys each
+//!   batch touches, in the batch's transaction; [`facts`]: its questions.
 //! - [`query`]: search and entity questions (CLI and HTTP).
 //! - [`api`]: the read-only JSON API and its OpenAPI document.
 //! - [`consume`]: the cluster indexer fed by the NATS records stream.
@@ -27,6 +29,8 @@ pub mod api;
 pub mod catchup;
 pub mod consume;
 pub mod db;
+pub mod facts;
+pub mod ledger;
 pub mod query;
 pub mod rows;
 pub mod schema;

@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use super::db::Param;
+use crate::facts::{Observation, observations_of_record};
 use crate::record::Record;
 
 /// Where a row set came from, so the index knows what it has caught up
@@ -37,6 +38,9 @@ pub struct RowSet {
     /// The `articles` row, in [`ARTICLE_COLUMNS`] order.
     pub article: Vec<Param>,
     pub children: Vec<Table>,
+    /// The article's figures as the fact ledger observes them; the store
+    /// files them into the ledger's entries ([`super::ledger`]).
+    pub ledger: Vec<Observation>,
 }
 
 /// The columns of `articles` the store writes (all but `key`).
@@ -103,6 +107,33 @@ const QUOTE_COLUMNS: &[&str] = &[
 /// The longest sentence kept whole in a figure's row (code points).
 const SENTENCE_CHARS: usize = 600;
 
+/// The sentence `span` a figure at `[start, end)` stands in (code points);
+/// of a sentence longer than SENTENCE_CHARS (a table or a run-on page read
+/// as one sentence), the part around the figure, so a row stays small
+/// however many figures share the sentence.
+pub(crate) fn sentence_around(
+    body: &str,
+    chars: &CharIndex,
+    [s, e]: [usize; 2],
+    start: usize,
+    end: usize,
+) -> String {
+    if e.saturating_sub(s) <= SENTENCE_CHARS {
+        return chars.slice(body, s, e).trim().to_string();
+    }
+    let from = start.saturating_sub(SENTENCE_CHARS / 2).max(s);
+    let to = end.saturating_add(SENTENCE_CHARS / 2).min(e).max(from);
+    let mut text = String::new();
+    if from > s {
+        text.push('…');
+    }
+    text.push_str(chars.slice(body, from, to).trim());
+    if to < e {
+        text.push('…');
+    }
+    text
+}
+
 /// Parses a record file's bytes.
 pub fn parse(bytes: &[u8]) -> Result<Record, serde_json::Error> {
     serde_json::from_slice(bytes)
@@ -112,31 +143,12 @@ pub fn parse(bytes: &[u8]) -> Result<Record, serde_json::Error> {
 pub fn rows(record: &Record, from: &Provenance, indexed_at: &str) -> RowSet {
     let body = &record.text.body;
     let chars = CharIndex::new(body);
-    // The sentence a figure stands in; of a sentence longer than
-    // SENTENCE_CHARS (a table or a run-on page read as one sentence), the
-    // part around the figure, so a row stays small however many figures
-    // share the sentence.
     let sentence_text = |i: usize, start: usize, end: usize| -> String {
         record
             .text
             .sentences
             .get(i)
-            .map(|&[s, e]| {
-                if e.saturating_sub(s) <= SENTENCE_CHARS {
-                    return chars.slice(body, s, e).trim().to_string();
-                }
-                let from = start.saturating_sub(SENTENCE_CHARS / 2).max(s);
-                let to = end.saturating_add(SENTENCE_CHARS / 2).min(e).max(from);
-                let mut text = String::new();
-                if from > s {
-                    text.push('…');
-                }
-                text.push_str(chars.slice(body, from, to).trim());
-                if to < e {
-                    text.push('…');
-                }
-                text
-            })
+            .map(|&span| sentence_around(body, &chars, span, start, end))
             .unwrap_or_default()
     };
     let published = record
@@ -351,6 +363,7 @@ pub fn rows(record: &Record, from: &Provenance, indexed_at: &str) -> RowSet {
                 rows: quotes,
             },
         ],
+        ledger: observations_of_record(record),
     }
 }
 

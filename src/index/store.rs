@@ -10,15 +10,17 @@ use serde_json::Value;
 
 use super::IndexError;
 use super::db::{Db, Param, Tx};
+use super::ledger;
 use super::rows::{ARTICLE_COLUMNS, RowSet};
 use super::schema;
+use crate::facts::Observation;
 
 /// The tables whose rows belong to one article (an `article` column
 /// holding its key): emptied and refilled whenever the article is written.
 pub const CHILD_TABLES: &[&str] = &["entities", "mentions", "figures", "links", "quotes"];
 
 /// Parameters per statement at most (SQLite allows 32766).
-const MAX_PARAMS: usize = 30_000;
+pub(super) const MAX_PARAMS: usize = 30_000;
 
 /// An open, migrated index.
 pub struct Store {
@@ -56,6 +58,12 @@ impl Store {
             .map(|(_, s)| s)
             .collect();
         self.db.transaction(|tx| {
+            let paths: Vec<&str> = removed
+                .iter()
+                .map(String::as_str)
+                .chain(sets.iter().map(|s| s.path.as_str()))
+                .collect();
+            let touched = ledger::keys_of(tx, &paths)?;
             for chunk in removed.chunks(MAX_PARAMS) {
                 let sql = format!(
                     "DELETE FROM articles WHERE path IN ({})",
@@ -100,7 +108,12 @@ impl Store {
                 }
                 insert_rows(tx, table, columns, rows)?;
             }
-            Ok(())
+            let written: Vec<(i64, &[Observation])> = article_keys
+                .iter()
+                .zip(&sets)
+                .map(|(key, s)| (*key, s.ledger.as_slice()))
+                .collect();
+            ledger::update(tx, touched, &written)
         })
     }
 
@@ -148,6 +161,7 @@ impl Store {
                 tx.exec(&format!("DELETE FROM {table}"), &[])?;
             }
             tx.exec("DELETE FROM articles", &[])?;
+            ledger::clear(tx)?;
             Ok(())
         })
     }
@@ -214,13 +228,25 @@ fn insert_rows(
     columns: &[&str],
     rows: Vec<Vec<Param>>,
 ) -> Result<(), IndexError> {
+    let mut all = vec!["article"];
+    all.extend_from_slice(columns);
+    insert_values(tx, table, &all, &rows)
+}
+
+/// Inserts `rows` of `columns`, many per statement.
+pub(super) fn insert_values(
+    tx: &mut Tx<'_>,
+    table: &str,
+    columns: &[&str],
+    rows: &[Vec<Param>],
+) -> Result<(), IndexError> {
     if rows.is_empty() {
         return Ok(());
     }
-    let per_row = columns.len() + 1;
+    let per_row = columns.len();
     for chunk in rows.chunks((MAX_PARAMS / per_row).max(1)) {
         let sql = format!(
-            "INSERT INTO {table} (article, {}) VALUES {}",
+            "INSERT INTO {table} ({}) VALUES {}",
             columns.join(", "),
             values(chunk.len(), per_row)
         );
@@ -231,7 +257,7 @@ fn insert_rows(
 }
 
 /// `?first, ?first+1, …` for `n` parameters.
-fn placeholders(first: usize, n: usize) -> String {
+pub(super) fn placeholders(first: usize, n: usize) -> String {
     (first..first + n)
         .map(|i| format!("?{i}"))
         .collect::<Vec<_>>()
