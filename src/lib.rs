@@ -29,6 +29,8 @@ pub mod facts;
 pub mod host;
 pub mod identity;
 pub(crate) mod index;
+#[doc(hidden)]
+pub use index::ledger::BenchIndex;
 pub mod pipeline;
 pub mod record;
 pub mod sink;

@@ -11,7 +11,7 @@ use super::key::EntryKey;
 use super::observation::Observation;
 use super::period::Span;
 use crate::index::rows::{CharIndex, sentence_around};
-use crate::record::{Measure, Money, Percentage, Quantity, Qualifier, Record};
+use crate::record::{Measure, Money, Percentage, Qualifier, Quantity, Record};
 
 /// Why records could not be read.
 #[derive(Debug, thiserror::Error)]

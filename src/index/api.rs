@@ -223,6 +223,43 @@ mod tests {
     }
 
     #[test]
+    fn a_ledger_entry_has_the_fields_the_document_promises() {
+        let doc = doc();
+        let observation = crate::facts::EntryObservation {
+            value: 45.0,
+            min: Some(45.0),
+            max: Some(50.0),
+            qualifier: Some(crate::record::Qualifier::Nearly),
+            outlier: true,
+            text: String::new(),
+            article: String::new(),
+            path: String::new(),
+            published: None,
+            cited: Some(String::new()),
+            publisher: None,
+            thing: String::new(),
+        };
+        assert_eq!(
+            properties(&doc, "LedgerObservation"),
+            keys(serde_json::to_value(&observation).unwrap())
+        );
+        let entry = crate::facts::Entry {
+            id: String::new(),
+            measure: String::new(),
+            entity: None,
+            kind: String::new(),
+            unit: String::new(),
+            period: None,
+            agree: false,
+            observations: vec![observation],
+        };
+        assert_eq!(
+            properties(&doc, "LedgerEntry"),
+            keys(serde_json::to_value(entry).unwrap())
+        );
+    }
+
+    #[test]
     fn an_article_has_the_fields_the_document_promises() {
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open(&Target::Sqlite(dir.path().join("i.sqlite"))).unwrap();

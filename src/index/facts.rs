@@ -59,7 +59,9 @@ pub fn entries(db: &mut Db, ask: &Facts) -> Result<Vec<Entry>, IndexError> {
     if let Some(q) = ask.words() {
         let like = format!(
             "%{}%",
-            q.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+            q.replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_")
         );
         params.push(Param::from(like));
         sql.push_str(
@@ -134,10 +136,7 @@ fn observations_of_entries(
     db: &mut Db,
     rows: &[Row],
 ) -> Result<HashMap<(String, String), Vec<EntryObservation>>, IndexError> {
-    let mut ids: Vec<&str> = rows
-        .iter()
-        .filter_map(|r| r.get("id")?.as_str())
-        .collect();
+    let mut ids: Vec<&str> = rows.iter().filter_map(|r| r.get("id")?.as_str()).collect();
     ids.sort_unstable();
     ids.dedup();
     let mut out: HashMap<(String, String), Vec<EntryObservation>> = HashMap::new();

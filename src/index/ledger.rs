@@ -139,11 +139,23 @@ pub(super) fn update(
             let Some(&article) = key_of_path.get(&o.path) else {
                 continue;
             };
-            observation_rows.push(observation_row(article, &key, &entry.id, n, o, judged.outlier));
+            observation_rows.push(observation_row(
+                article,
+                &key,
+                &entry.id,
+                n,
+                o,
+                judged.outlier,
+            ));
         }
     }
     insert_values(tx, "ledger_entries", ENTRY_COLUMNS, &entry_rows)?;
-    insert_values(tx, "ledger_observations", OBSERVATION_COLUMNS, &observation_rows)
+    insert_values(
+        tx,
+        "ledger_observations",
+        OBSERVATION_COLUMNS,
+        &observation_rows,
+    )
 }
 
 /// Empties the ledger (observations go with their articles; entries not).
@@ -255,8 +267,8 @@ pub(super) fn observation(row: &Row) -> Option<(i64, Observation)> {
         _ => None,
     };
     let path = text("path")?;
-    let published = text("published")
-        .and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
+    let published =
+        text("published").and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
     let offset = usize::try_from(row.get("char_start")?.as_i64()?).ok()?;
     let mut o = Observation::new(key, number("value")?, period, published, &path, offset);
     o.entity = text("entity");
@@ -274,4 +286,49 @@ pub(super) fn observation(row: &Row) -> Option<(i64, Observation)> {
     o.publisher = text("publisher");
     o.cited = text("cited");
     Some((row.get("article")?.as_i64()?, o))
+}
+
+/// An SQLite index written the way the writer writes it, for
+/// `benches/ledger.rs` (the index is internal to the crate): articles whose
+/// rows are only their figures' observations, one transaction per batch.
+#[doc(hidden)]
+pub struct BenchIndex(super::store::Store);
+
+impl BenchIndex {
+    /// Opens (creating) the SQLite index at `path`.
+    pub fn open(path: &std::path::Path) -> Result<BenchIndex, IndexError> {
+        super::store::Store::open(&super::Target::Sqlite(path.to_path_buf())).map(BenchIndex)
+    }
+
+    /// Writes one batch of articles, `(path, observations)`, as the writer
+    /// writes a batch of records: articles upserted, then the ledger step.
+    pub fn write(&mut self, articles: Vec<(String, Vec<Observation>)>) -> Result<(), IndexError> {
+        let sets: Vec<super::rows::RowSet> = articles
+            .into_iter()
+            .map(|(path, ledger)| {
+                let article = super::rows::ARTICLE_COLUMNS
+                    .iter()
+                    .map(|c| match *c {
+                        "path" | "id" | "content_hash" | "origin" | "stamp" => {
+                            Param::from(path.as_str())
+                        }
+                        "dated" => Param::from("2025-01-01"),
+                        "ingested_at" | "indexed_at" => Param::from("2025-01-01T00:00:00Z"),
+                        "words" | "revision" => Param::Int(1),
+                        "format" => Param::from("text"),
+                        "body" => Param::from(""),
+                        "sentences" => Param::from("[]"),
+                        _ => Param::Null,
+                    })
+                    .collect();
+                super::rows::RowSet {
+                    path,
+                    article,
+                    children: Vec::new(),
+                    ledger,
+                }
+            })
+            .collect();
+        self.0.write(&sets, &[])
+    }
 }

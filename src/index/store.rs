@@ -287,6 +287,7 @@ mod tests {
         ["articles"]
             .iter()
             .chain(CHILD_TABLES)
+            .chain(&["ledger_entries", "ledger_observations"])
             .map(|t| {
                 let rows = store
                     .db()
@@ -314,6 +315,11 @@ mod tests {
         assert_eq!(once[0].1, 1);
         // The sample names people and places and states figures (no links, no quotes).
         assert!(once[..4].iter().all(|(_, n)| *n > 0), "{once:?}");
+        // Its figures with a measure are in the fact ledger, once.
+        assert!(
+            once[once.len() - 2..].iter().all(|(_, n)| *n > 0),
+            "{once:?}"
+        );
         store.write(std::slice::from_ref(&set), &[]).unwrap();
         assert_eq!(counts(&mut store), once);
         let key_before = store.db().query("SELECT key FROM articles", &[]).unwrap();
