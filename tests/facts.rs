@@ -218,7 +218,7 @@ fn the_index_holds_the_ledger_the_records_give() {
     );
 
     // A rebuild gives the same entries, and so does writing every record again.
-    let o = run(&["index", "rebuild", "--out", out.to_str().unwrap()], &[]);
+    let o = run(&["index", "--out", out.to_str().unwrap(), "rebuild"], &[]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert_eq!(filtered(&[]), from_records);
 }
