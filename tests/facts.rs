@@ -262,17 +262,14 @@ fn a_story_keeps_the_figures_of_its_articles() {
         "--json",
     ]);
     assert_eq!(from_index, from_records);
-    let paths: Vec<String> = entries(&from_index)
-        .iter()
-        .flat_map(|e| articles(e))
-        .collect();
+    let paths: Vec<String> = entries(&from_index).iter().flat_map(articles).collect();
     assert!(!paths.is_empty());
     assert!(
         paths.iter().all(|p| members.contains(p)),
         "{paths:?} ⊄ {members:?}"
     );
     // Articles outside the story have figures of their own, which are left out.
-    let everywhere: Vec<String> = entries(&all).iter().flat_map(|e| articles(e)).collect();
+    let everywhere: Vec<String> = entries(&all).iter().flat_map(articles).collect();
     assert!(everywhere.iter().any(|p| !members.contains(p)));
 
     let o = run(
