@@ -5,18 +5,28 @@
 //! measured over batches of 200 articles; prints the min and median per
 //! article, and the time to list every entry (a full rebuild's output).
 //!
-//! Run: `cargo bench --bench ledger` (`LEDGER_ARTICLES=N` for another size).
+//! Then the same through the index: an SQLite index (in a temp folder)
+//! filled with the same articles in batches of 256, as the writer writes
+//! them, then the time to write one more batch of 200 articles (articles
+//! upserted, their observations filed, the entries of every key they touch
+//! judged anew), per article, min and median of the batches.
+//!
+//! Run: `cargo bench --bench ledger` (`LEDGER_ARTICLES=N` for another size;
+//! `LEDGER_INDEX=0` skips the index part).
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a bench stops at the failing line
 
 use std::time::Instant;
 
 use chrono::NaiveDate;
+use wirewatch::BenchIndex;
 use wirewatch::facts::{EntryKey, Ledger, Observation, Span};
 
 const FIGURES_PER_ARTICLE: usize = 8;
 const BATCH: usize = 200;
 const BATCHES: usize = 15;
+/// Articles per transaction while filling the index (the writer's batch).
+const FILL_BATCH: usize = 256;
 const KINDS: [&str; 5] = ["share", "amount", "change", "count", "rate"];
 const UNITS: [&str; 4] = ["%", "USD", "GBP", "count"];
 
@@ -100,5 +110,45 @@ fn main() {
         "all {} entries judged and sorted in {:.2} s",
         entries.len(),
         started.elapsed().as_secs_f64()
+    );
+    if std::env::var("LEDGER_INDEX").is_ok_and(|v| v == "0") {
+        return;
+    }
+    through_the_index(articles);
+}
+
+/// The upkeep through an SQLite index of `articles` articles.
+fn through_the_index(articles: usize) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut index = BenchIndex::open(&dir.path().join("index.sqlite")).unwrap();
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let named = |rng: &mut Rng, n: usize| (format!("news/{n:06}.txt"), article(rng, n));
+    let started = Instant::now();
+    let mut n = 0;
+    while n < articles {
+        let batch: Vec<_> = (n..(n + FILL_BATCH).min(articles))
+            .map(|k| named(&mut rng, k))
+            .collect();
+        n += batch.len();
+        index.write(batch).unwrap();
+    }
+    println!(
+        "index filled: {articles} articles in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    let mut per_article = Vec::new();
+    for b in 0..BATCHES {
+        let batch: Vec<_> = (0..BATCH)
+            .map(|k| named(&mut rng, articles + b * BATCH + k))
+            .collect();
+        let started = Instant::now();
+        index.write(batch).unwrap();
+        per_article.push(started.elapsed().as_secs_f64() / BATCH as f64);
+    }
+    per_article.sort_by(f64::total_cmp);
+    println!(
+        "index upkeep per article at {articles} articles (SQLite, batches of {BATCH}): min {:.3} ms, median {:.3} ms (target ≤ 2 ms)",
+        per_article[0] * 1e3,
+        per_article[per_article.len() / 2] * 1e3
     );
 }

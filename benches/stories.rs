@@ -227,6 +227,7 @@ fn through_the_index() {
                         id: format!("{k:032x}"),
                         ..a
                     },
+                    ledger: Vec::new(),
                 }
             })
             .collect();

@@ -39,6 +39,8 @@ pub mod index_bench {
     pub use crate::index::rows::RowSet;
     pub use crate::index::store::Store;
 }
+#[doc(hidden)]
+pub use index::ledger::BenchIndex;
 pub mod pipeline;
 pub mod record;
 pub mod sink;

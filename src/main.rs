@@ -287,15 +287,19 @@ enum Command {
         config: ConfigFile,
     },
     /// The fact ledger: the same figure across articles, side by side, and
-    /// whether the sources agree (computed from a folder of records).
+    /// whether the sources agree (read from the index when there is one,
+    /// else computed from the records folder).
     #[command(after_help = "Example:\n  wirewatch facts remittances --out out --disagreeing")]
     Facts {
         /// Only entries whose measure, entity, unit or wording holds this (any case).
         #[arg(value_name = "QUERY")]
         query: Option<String>,
-        /// The records folder [default: <output.dir>/records].
+        /// Compute the ledger from this records folder instead of reading the index.
         #[arg(long, value_name = "DIR")]
         records: Option<PathBuf>,
+        /// Only the figures of this story's articles (an id `wirewatch stories` prints).
+        #[arg(long, value_name = "ID")]
+        story: Option<String>,
         /// Only entries whose sources disagree.
         #[arg(long)]
         disagreeing: bool,
@@ -951,6 +955,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Facts {
             query,
             records,
+            story,
             disagreeing,
             json,
             ..
@@ -958,6 +963,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let options = commands::facts::Options {
                 query,
                 records,
+                story,
                 disagreeing,
                 json,
             };

@@ -14,8 +14,23 @@ use serde_json::Value;
 /// does not keep).
 const MTIME_UNIX: u64 = 1_760_918_400; // 2025-10-20T00:00:00Z
 
-/// The ledger of the sample articles, as `facts --json` writes it.
+/// The ledger of the sample articles, as `facts --records … --json` writes it.
 fn seed_ledger(extra: &[&str]) -> Value {
+    let ws = seeds_processed();
+    let records = ws.out().join("records");
+    let mut args = vec!["facts", "--records", records.to_str().unwrap(), "--json"];
+    args.extend_from_slice(extra);
+    facts_json(&args)
+}
+
+fn facts_json(args: &[&str]) -> Value {
+    let o = run(args, &[]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    serde_json::from_slice(&o.stdout).unwrap()
+}
+
+/// The sample articles processed (records and the SQLite index) by the real binary.
+fn seeds_processed() -> Workspace {
     let ws = Workspace::new();
     ws.copy_seeds();
     for name in list_files(&ws.watch()) {
@@ -37,12 +52,7 @@ fn seed_ledger(extra: &[&str]) -> Value {
         &[],
     );
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let records = out.join("records");
-    let mut args = vec!["facts", "--records", records.to_str().unwrap(), "--json"];
-    args.extend_from_slice(extra);
-    let o = run(&args, &[]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    serde_json::from_slice(&o.stdout).unwrap()
+    ws
 }
 
 fn entries(v: &Value) -> &Vec<Value> {
@@ -183,4 +193,95 @@ fn a_missing_records_folder_is_a_clear_error() {
     assert!(!o.status.success());
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("nothing-here"), "{err}");
+}
+
+#[test]
+fn the_index_holds_the_ledger_the_records_give() {
+    let ws = seeds_processed();
+    let out = ws.out();
+    assert!(out.join("index.sqlite").is_file());
+    let records = out.join("records");
+    let from_records = facts_json(&["facts", "--records", records.to_str().unwrap(), "--json"]);
+    let from_index = facts_json(&["facts", "--out", out.to_str().unwrap(), "--json"]);
+    assert!(entries(&from_index).len() > 3);
+    assert_eq!(from_index, from_records);
+    let filtered = |extra: &[&str]| {
+        let mut args = vec!["facts", "--out", out.to_str().unwrap(), "--json"];
+        args.extend_from_slice(extra);
+        facts_json(&args)
+    };
+    let mut args = vec!["facts", "--records", records.to_str().unwrap(), "--json"];
+    args.extend(["remittance", "--disagreeing"]);
+    assert_eq!(
+        filtered(&["remittance", "--disagreeing"]),
+        facts_json(&args)
+    );
+
+    // A rebuild gives the same entries, and so does writing every record again.
+    let o = run(&["index", "--out", out.to_str().unwrap(), "rebuild"], &[]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(filtered(&[]), from_records);
+}
+
+#[test]
+fn a_story_keeps_the_figures_of_its_articles() {
+    let ws = seeds_processed();
+    let out = ws.out();
+    let records = out.join("records");
+    let stories = facts_json(&["stories", "--records", records.to_str().unwrap(), "--json"]);
+    // The story with the most articles.
+    let story = stories["stories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .max_by_key(|s| s["articles"].as_array().unwrap().len())
+        .unwrap();
+    let members: Vec<String> = story["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["path"].as_str().unwrap().to_string())
+        .collect();
+    assert!(members.len() >= 2, "{story}");
+    let id = story["id"].as_str().unwrap();
+    let all = facts_json(&["facts", "--out", out.to_str().unwrap(), "--json"]);
+    let from_index = facts_json(&[
+        "facts",
+        "--out",
+        out.to_str().unwrap(),
+        "--story",
+        id,
+        "--json",
+    ]);
+    let from_records = facts_json(&[
+        "facts",
+        "--records",
+        records.to_str().unwrap(),
+        "--story",
+        id,
+        "--json",
+    ]);
+    assert_eq!(from_index, from_records);
+    let paths: Vec<String> = entries(&from_index).iter().flat_map(articles).collect();
+    assert!(!paths.is_empty());
+    assert!(
+        paths.iter().all(|p| members.contains(p)),
+        "{paths:?} ⊄ {members:?}"
+    );
+    // Articles outside the story have figures of their own, which are left out.
+    let everywhere: Vec<String> = entries(&all).iter().flat_map(articles).collect();
+    assert!(everywhere.iter().any(|p| !members.contains(p)));
+
+    let o = run(
+        &[
+            "facts",
+            "--out",
+            out.to_str().unwrap(),
+            "--story",
+            "s-nothing",
+        ],
+        &[],
+    );
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no story s-nothing"));
 }

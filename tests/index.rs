@@ -65,6 +65,8 @@ fn dump(ws: &Workspace) -> Vec<Vec<String>> {
         "SELECT a.path, l.n, l.text, l.url FROM links l JOIN articles a ON a.key = l.article ORDER BY 1, 2",
         "SELECT a.path, q.n, q.kind, q.text, q.speaker, q.cue FROM quotes q JOIN articles a ON a.key = q.article ORDER BY 1, 2",
         "SELECT a.path, count(*) FROM articles_fts JOIN articles a ON a.key = articles_fts.rowid WHERE articles_fts MATCH 'the' GROUP BY a.path ORDER BY 1",
+        "SELECT key, id, measure, entity, kind, unit, period_start, agree, observations, articles, outliers FROM ledger_entries ORDER BY 1, 2",
+        "SELECT a.path, o.key, o.entry, o.n, o.value, o.qualifier, o.outlier, o.text FROM ledger_observations o JOIN articles a ON a.key = o.article ORDER BY 1, 2, 3, 4",
     ] {
         out.push(vec![format!("-- {sql}")]);
         out.extend(rows(&conn, sql));
@@ -98,7 +100,7 @@ fn process_indexes_every_record_and_search_finds_it() {
     let ws = sample_workspace();
     process(&ws);
     let records = record_paths(&ws);
-    assert_eq!(records.len(), 9);
+    assert_eq!(records.len(), 11);
     let indexed = indexed_paths(&ws);
     assert_eq!(indexed.iter().cloned().collect::<BTreeSet<_>>(), records);
     assert_eq!(indexed.len(), records.len(), "no article twice");
@@ -242,10 +244,10 @@ fn rebuild_equals_the_live_index() {
     let ws = sample_workspace();
     process(&ws);
     let live = dump(&ws);
-    assert_eq!(indexed_paths(&ws).len(), 9, "{live:?}");
+    assert_eq!(indexed_paths(&ws).len(), 11, "{live:?}");
     let o = cli(&ws, &["index", "rebuild"]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    assert!(String::from_utf8_lossy(&o.stdout).contains("9 articles"));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("11 articles"));
     assert_eq!(dump(&ws), live);
 }
 
@@ -297,7 +299,7 @@ fn the_daemon_answers_the_json_api() {
     let d = Daemon::start(&ws, &[]);
     assert!(wait_for(Duration::from_secs(60), || indexed_paths(&ws)
         .len()
-        == 9));
+        == 11));
     let get_json = |path: &str| -> (u16, serde_json::Value) {
         let (status, body) = d.get(path).unwrap();
         (
@@ -338,6 +340,26 @@ fn the_daemon_answers_the_json_api() {
     let (status, err) = get_json("/api/search?q=x&since=soon");
     assert_eq!(status, 400);
     assert!(err["error"].as_str().unwrap().contains("since"));
+    // The fact ledger: the tourism articles' shares of GDP disagree.
+    let (status, facts) = get_json("/api/facts?q=tourism&disagreeing=true");
+    assert_eq!(status, 200, "{facts}");
+    let entries = facts["entries"].as_array().unwrap();
+    assert_eq!(entries.len(), 1, "{facts}");
+    assert_eq!(entries[0]["agree"], false);
+    assert_eq!(entries[0]["entity"], "Portugal");
+    let mut values: Vec<f64> = entries[0]["observations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["value"].as_f64().unwrap())
+        .collect();
+    values.sort_by(f64::total_cmp);
+    assert_eq!(values, vec![15.0, 19.0]);
+    let (status, all) = get_json("/api/facts?limit=2");
+    assert_eq!(status, 200);
+    assert_eq!(all["entries"].as_array().unwrap().len(), 2);
+    let (status, _) = get_json("/api/facts?story=no-such-story");
+    assert_eq!(status, 404);
     let (status, doc) = get_json("/api/openapi.json");
     assert_eq!(status, 200);
     assert!(doc["paths"]["/api/search"].is_object());

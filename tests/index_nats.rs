@@ -109,7 +109,7 @@ fn the_cluster_indexer_writes_one_row_set_per_article_however_often_it_arrives()
         ],
         &[("WIREWATCH_INDEX_ENABLED", "false")],
     );
-    assert_eq!(ws.records().len(), 9);
+    assert_eq!(ws.records().len(), 11);
 
     let port = free_port();
     let _server = Killed(
@@ -147,13 +147,13 @@ fn the_cluster_indexer_writes_one_row_set_per_article_however_often_it_arrives()
     publish(&nats, &ws, 1);
     let _second = indexer(&nats, &db.url, &ws);
     assert!(
-        wait_for(Duration::from_secs(60), || count() == 9),
+        wait_for(Duration::from_secs(60), || count() == 11),
         "{} articles",
         count()
     );
     // Give redeliveries time to land: they must not add anything.
     std::thread::sleep(Duration::from_secs(2));
-    assert_eq!(count(), 9);
+    assert_eq!(count(), 11);
 
     let mut c = db.client();
     let paths: BTreeSet<String> = c

@@ -34,6 +34,8 @@ fn dump(db: &TestDatabase) -> Vec<String> {
         "SELECT a.path, f.n, f.kind, f.text, f.value, f.unit, f.of_what, f.sentence_text FROM figures f JOIN articles a ON a.key = f.article ORDER BY 1, 2",
         "SELECT a.path, l.n, l.url FROM links l JOIN articles a ON a.key = l.article ORDER BY 1, 2",
         "SELECT a.path, q.n, q.text, q.speaker FROM quotes q JOIN articles a ON a.key = q.article ORDER BY 1, 2",
+        "SELECT key, id, measure, entity, period_start, agree, observations, articles, outliers FROM ledger_entries ORDER BY 1, 2",
+        "SELECT a.path, o.key, o.entry, o.n, o.value, o.outlier FROM ledger_observations o JOIN articles a ON a.key = o.article ORDER BY 1, 2, 3, 4",
     ] {
         out.push(format!("-- {sql}"));
         out.extend(pg_rows(&mut c, sql));
@@ -60,9 +62,9 @@ fn postgres_holds_every_record_answers_questions_and_rebuilds_the_same() {
     args.push(watch.to_str().unwrap());
     run_ok(&args, &[]);
     let records = record_paths(&ws);
-    assert_eq!(records.len(), 9);
+    assert_eq!(records.len(), 11);
     let indexed = paths(&db);
-    assert_eq!(indexed.len(), 9, "no article twice");
+    assert_eq!(indexed.len(), 11, "no article twice");
     assert_eq!(indexed.into_iter().collect::<BTreeSet<_>>(), records);
 
     // No SQLite file beside the records: the server holds the index.
@@ -96,6 +98,25 @@ fn postgres_holds_every_record_answers_questions_and_rebuilds_the_same() {
             .all(|e| e["type"] == "place" && e["articles"].as_u64().unwrap() >= 1)
     );
 
+    // The fact ledger from the server is the ledger of the records.
+    // (`facts` takes the server from the environment.)
+    let facts = |extra: &[&str]| -> serde_json::Value {
+        let mut a = vec!["facts", "--out", out.to_str().unwrap(), "--json"];
+        a.extend_from_slice(extra);
+        serde_json::from_str(&run_ok(&a, &[("WIREWATCH_INDEX_URL", db.url.as_str())])).unwrap()
+    };
+    let from_index = facts(&[]);
+    let records_dir = ws.out().join("records");
+    let from_records = facts(&["--records", records_dir.to_str().unwrap()]);
+    assert!(!from_index["entries"].as_array().unwrap().is_empty());
+    assert_eq!(from_index, from_records);
+    let disagreeing = facts(&["tourism", "--disagreeing"]);
+    assert_eq!(
+        disagreeing["entries"].as_array().unwrap().len(),
+        1,
+        "{disagreeing}"
+    );
+
     let mut client = db.client();
     let queries = doc_queries("postgres");
     assert!(queries.len() >= 8);
@@ -107,7 +128,7 @@ fn postgres_holds_every_record_answers_questions_and_rebuilds_the_same() {
     let mut a = vec!["index"];
     a.extend(common);
     a.push("rebuild");
-    assert!(run_ok(&a, &[]).contains("9 articles"));
+    assert!(run_ok(&a, &[]).contains("11 articles"));
     assert_eq!(dump(&db), live);
 }
 

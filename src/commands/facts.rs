@@ -1,23 +1,32 @@
-//! `wirewatch facts`: the fact ledger over a folder of records — one entry
-//! per quantity, every article's figure for it, and whether they agree.
-//! Computed from the records each time (the index, once there, keeps the
-//! same entries up to date as articles arrive).
+//! `wirewatch facts`: the fact ledger — one entry per quantity, every
+//! article's figure for it, and whether they agree. Read from the index,
+//! which keeps the entries up to date as articles arrive, when there is
+//! one; computed from a folder of records with `--records` (or when the
+//! index is off or not made yet).
 
+use std::collections::HashSet;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 
 use crate::config::Config;
 use crate::facts::{Entry, Ledger, Report, read_folder};
+use crate::index::Target;
+use crate::index::facts::{self as index_facts, Facts};
+use crate::index::store::Store;
+use crate::stories::records::StorySource;
 
 /// What `wirewatch facts` was asked for.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
     /// Only entries whose measure, entity, unit or wording holds this (any case).
     pub query: Option<String>,
-    /// The records folder; the configured output's `records/` when absent.
+    /// The records folder to compute the ledger from, instead of the index.
     pub records: Option<PathBuf>,
+    /// Only the observations of this story's articles (an id `wirewatch
+    /// stories` prints).
+    pub story: Option<String>,
     /// Only entries whose observations disagree.
     pub disagreeing: bool,
     /// JSON instead of a table.
@@ -32,27 +41,21 @@ pub struct Summary {
     pub unreadable: usize,
 }
 
-/// Reads the records, builds the ledger and writes the entries asked for.
+/// Finds the entries asked for and writes them.
 pub fn facts(config: &Config, options: &Options, out: &mut dyn Write) -> anyhow::Result<Summary> {
-    let dir = options
-        .records
-        .clone()
-        .unwrap_or_else(|| config.output.dir.join("records"));
-    let (observations, bad) =
-        read_folder(&dir).with_context(|| format!("no records to read in {}", dir.display()))?;
-    for (path, why) in &bad {
-        eprintln!("wirewatch facts: skipped {}: {why}", path.display());
-    }
-    let query = options.query.as_deref().map(str::to_lowercase);
-    let entries: Vec<Entry> = Ledger::build(observations)
-        .entries()
-        .into_iter()
-        .filter(|e| query.as_deref().is_none_or(|q| e.matches(q)))
-        .filter(|e| !options.disagreeing || !e.agree)
-        .collect();
+    let ask = Facts {
+        q: options.query.clone(),
+        disagreeing: options.disagreeing,
+        story: options.story.clone(),
+        limit: None,
+    };
+    let (entries, unreadable) = match index_to_read(config, options) {
+        Some(target) => (from_index(config, &target, &ask)?, 0),
+        None => from_records(config, options, &ask)?,
+    };
     let summary = Summary {
         entries: entries.len(),
-        unreadable: bad.len(),
+        unreadable,
     };
     if options.json {
         serde_json::to_writer_pretty(&mut *out, &Report { entries })?;
@@ -61,6 +64,77 @@ pub fn facts(config: &Config, options: &Options, out: &mut dyn Write) -> anyhow:
         table(&entries, out)?;
     }
     Ok(summary)
+}
+
+/// The index to read: the configured one, unless `--records` names a
+/// folder, the index is off, or an SQLite index has not been made yet.
+fn index_to_read(config: &Config, options: &Options) -> Option<Target> {
+    if options.records.is_some() || !config.index.enabled {
+        return None;
+    }
+    match config.index_target()? {
+        Target::Sqlite(path) if !path.is_file() => None,
+        target => Some(target),
+    }
+}
+
+/// The entries from the index.
+fn from_index(config: &Config, target: &Target, ask: &Facts) -> anyhow::Result<Vec<Entry>> {
+    let mut store = Store::open(target)
+        .with_context(|| format!("cannot open the index, {} (index.url)", target.describe()))?;
+    let entries = match &ask.story {
+        Some(id) => {
+            let paths = story_articles(config, &config.output.dir.join("records"), id)?;
+            index_facts::entries_of_articles(store.db(), &paths, ask)?
+        }
+        None => index_facts::entries(store.db(), ask)?,
+    };
+    Ok(entries)
+}
+
+/// The entries computed from the records folder, with how many record
+/// files could not be read.
+fn from_records(
+    config: &Config,
+    options: &Options,
+    ask: &Facts,
+) -> anyhow::Result<(Vec<Entry>, usize)> {
+    let dir = options
+        .records
+        .clone()
+        .unwrap_or_else(|| config.output.dir.join("records"));
+    let (mut observations, bad) =
+        read_folder(&dir).with_context(|| format!("no records to read in {}", dir.display()))?;
+    for (path, why) in &bad {
+        eprintln!("wirewatch facts: skipped {}: {why}", path.display());
+    }
+    if let Some(id) = &ask.story {
+        let paths: HashSet<String> = story_articles(config, &dir, id)?.into_iter().collect();
+        observations.retain(|o| paths.contains(&o.path));
+    }
+    let entries = Ledger::build(observations)
+        .entries()
+        .into_iter()
+        .filter(|e| ask.wants(e))
+        .collect();
+    Ok((entries, bad.len()))
+}
+
+/// The paths of the articles of story `id`, grouped from `records`.
+fn story_articles(config: &Config, records: &Path, id: &str) -> anyhow::Result<Vec<String>> {
+    let source = StorySource {
+        records: records.to_path_buf(),
+        settings: config.story_settings(),
+    };
+    source
+        .articles(id)
+        .with_context(|| format!("cannot group the stories of {}", records.display()))?
+        .with_context(|| {
+            format!(
+                "no story {id} among the records of {} (wirewatch stories lists them)",
+                records.display()
+            )
+        })
 }
 
 /// The entries as a table: one line per entry, one indented line per

@@ -129,33 +129,40 @@ impl Ledger {
     /// Every entry, judged: those with the most articles first, then by
     /// measure, entity and period; observations by date and path.
     pub fn entries(&self) -> Vec<Entry> {
-        let mut out: Vec<Entry> = self
-            .by_key
+        let mut out: Vec<Entry> = self.judged().into_iter().map(|(e, _)| e).collect();
+        out.sort_by(order);
+        out
+    }
+
+    /// Every entry, judged, with the observations it holds in the entry's
+    /// order (for the index, which keeps each observation as read beside
+    /// its entry); in no particular order.
+    pub(crate) fn judged(&self) -> Vec<(Entry, Vec<&Observation>)> {
+        self.by_key
             .iter()
             .flat_map(|(key, list)| list.iter().map(move |&i| (key, i)))
             .map(|(key, i)| entry(key, &self.entries[i]))
-            .collect();
-        out.sort_by(|a, b| {
-            b.articles()
-                .cmp(&a.articles())
-                .then_with(|| a.measure.cmp(&b.measure))
-                .then_with(|| a.entity.cmp(&b.entity))
-                .then_with(|| {
-                    let p = |e: &Entry| e.period.as_ref().map(|p| (p.start.clone(), p.end.clone()));
-                    p(a).cmp(&p(b))
-                })
-                .then_with(|| a.id.cmp(&b.id))
-        });
-        out
+            .collect()
     }
 }
 
-/// One group as an entry.
-fn entry(key: &EntryKey, g: &Group) -> Entry {
+/// The order entries are listed in: those with the most articles first,
+/// then by measure, entity, period and id.
+pub(crate) fn order(a: &Entry, b: &Entry) -> std::cmp::Ordering {
+    let period = |e: &Entry| e.period.as_ref().map(|p| (p.start.clone(), p.end.clone()));
+    b.articles()
+        .cmp(&a.articles())
+        .then_with(|| a.measure.cmp(&b.measure))
+        .then_with(|| a.entity.cmp(&b.entity))
+        .then_with(|| period(a).cmp(&period(b)))
+        .then_with(|| a.id.cmp(&b.id))
+}
+
+/// One group as an entry, with its observations in the entry's order.
+fn entry<'a>(key: &EntryKey, g: &'a Group) -> (Entry, Vec<&'a Observation>) {
     let mut obs: Vec<&Observation> = g.observations.iter().collect();
     obs.sort_by(|a, b| (a.published, &a.path, a.offset).cmp(&(b.published, &b.path, b.offset)));
-    let owned: Vec<Observation> = obs.iter().map(|o| (*o).clone()).collect();
-    let (agree, outliers) = agree::judge(&owned);
+    let (agree, outliers) = agree::judge(&obs);
     let period = g.period.map(|p| EntryPeriod {
         text: obs
             .iter()
@@ -175,7 +182,7 @@ fn entry(key: &EntryKey, g: &Group) -> Entry {
         Some(of) => format!("{} of {of}", key.measure),
         None => key.measure.clone(),
     };
-    Entry {
+    let entry = Entry {
         id,
         measure,
         entity: obs.iter().find_map(|o| o.entity.clone()),
@@ -201,5 +208,6 @@ fn entry(key: &EntryKey, g: &Group) -> Entry {
                 thing: o.thing.clone(),
             })
             .collect(),
-    }
+    };
+    (entry, obs)
 }

@@ -22,8 +22,10 @@ mod read;
 pub use entry::{Entry, EntryObservation, EntryPeriod, Report};
 pub use key::EntryKey;
 pub use ledger::Ledger;
+pub(crate) use ledger::order;
 pub use observation::Observation;
 pub use period::Span;
+pub(crate) use read::observations_of_record;
 pub use read::{ReadError, Unreadable, observations_of_json, read_folder};
 
 #[cfg(test)]

@@ -10,7 +10,8 @@ use serde::Deserialize;
 use super::key::EntryKey;
 use super::observation::Observation;
 use super::period::Span;
-use crate::record::{Measure, Qualifier};
+use crate::index::rows::{CharIndex, sentence_around};
+use crate::record::{Measure, Money, Percentage, Qualifier, Quantity, Record};
 
 /// Why records could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -53,9 +54,11 @@ struct TextView {
     sentences: Vec<[usize; 2]>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
 struct FigureView {
     start: usize,
+    #[serde(default)]
+    end: usize,
     sentence: usize,
     #[serde(default)]
     amount: Option<f64>,
@@ -83,6 +86,63 @@ struct FigureView {
     measure: Option<Measure>,
 }
 
+impl From<&Money> for FigureView {
+    fn from(m: &Money) -> FigureView {
+        FigureView {
+            start: m.start,
+            end: m.end,
+            sentence: m.sentence,
+            amount: Some(m.amount),
+            currency: Some(m.currency.clone()),
+            qualifier: m.qualifier,
+            min: m.min,
+            max: m.max,
+            measure: m.measure.clone(),
+            ..FigureView::default()
+        }
+    }
+}
+
+impl From<&Percentage> for FigureView {
+    fn from(p: &Percentage) -> FigureView {
+        FigureView {
+            start: p.start,
+            end: p.end,
+            sentence: p.sentence,
+            value: Some(p.value),
+            points: p.points,
+            qualifier: p.qualifier,
+            min: p.min,
+            max: p.max,
+            measure: p.measure.clone(),
+            ..FigureView::default()
+        }
+    }
+}
+
+impl From<&Quantity> for FigureView {
+    fn from(q: &Quantity) -> FigureView {
+        FigureView {
+            start: q.start,
+            end: q.end,
+            sentence: q.sentence,
+            value: Some(q.value),
+            unit: Some(q.unit.clone()),
+            si_value: q.si_value,
+            si_unit: q.si_unit.clone(),
+            dimension: match serde_json::to_value(q.dimension) {
+                Ok(serde_json::Value::String(d)) => Some(d),
+                _ => None,
+            },
+            qualifier: q.qualifier,
+            min: q.min,
+            max: q.max,
+            measure: q.measure.clone(),
+            ..FigureView::default()
+        }
+    }
+}
+
 /// Which list of the record a figure is from.
 #[derive(Clone, Copy)]
 enum List {
@@ -91,37 +151,72 @@ enum List {
     Quantities,
 }
 
+/// What the observations of one article take from its record.
+struct ArticleView<'a> {
+    path: &'a str,
+    title: Option<&'a str>,
+    published: Option<&'a str>,
+    publisher: Option<&'a str>,
+    body: &'a str,
+    sentences: &'a [[usize; 2]],
+}
+
 /// The observations of one record (its JSON text): every figure with a
 /// measure.
 pub fn observations_of_json(json: &[u8]) -> Result<Vec<Observation>, serde_json::Error> {
     let r: RecordView = serde_json::from_slice(json)?;
-    let chars: Vec<usize> = r
-        .text
-        .body
-        .char_indices()
-        .map(|(b, _)| b)
-        .chain(std::iter::once(r.text.body.len()))
-        .collect();
-    let sentence = |i: usize| -> String {
-        let Some([a, b]) = r.text.sentences.get(i) else {
-            return String::new();
-        };
-        let (Some(&a), Some(&b)) = (chars.get(*a), chars.get(*b)) else {
-            return String::new();
-        };
-        r.text.body.get(a..b).unwrap_or_default().trim().to_string()
+    let article = ArticleView {
+        path: &r.source.path,
+        title: r.title.as_deref(),
+        published: r.published.as_ref().map(|p| p.date.as_str()),
+        publisher: r.publisher.as_deref(),
+        body: &r.text.body,
+        sentences: &r.text.sentences,
     };
+    Ok(observations(
+        &article,
+        [
+            (List::Money, &r.money),
+            (List::Percentages, &r.percentages),
+            (List::Quantities, &r.quantities),
+        ],
+    ))
+}
+
+/// The observations of a parsed record (as the index writes it), the same
+/// as [`observations_of_json`] gives for its file.
+pub(crate) fn observations_of_record(r: &Record) -> Vec<Observation> {
+    let article = ArticleView {
+        path: &r.source.path,
+        title: r.title.as_deref(),
+        published: r.published.as_ref().map(|p| p.date.as_str()),
+        publisher: r.publisher.as_deref(),
+        body: &r.text.body,
+        sentences: &r.text.sentences,
+    };
+    let money: Vec<FigureView> = r.money.iter().map(FigureView::from).collect();
+    let percentages: Vec<FigureView> = r.percentages.iter().map(FigureView::from).collect();
+    let quantities: Vec<FigureView> = r.quantities.iter().map(FigureView::from).collect();
+    observations(
+        &article,
+        [
+            (List::Money, &money),
+            (List::Percentages, &percentages),
+            (List::Quantities, &quantities),
+        ],
+    )
+}
+
+/// Every figure with a measure of `lists`, as observations of `r`. The
+/// sentence is kept whole up to the index's limit, else the part around
+/// the figure.
+fn observations(r: &ArticleView<'_>, lists: [(List, &Vec<FigureView>); 3]) -> Vec<Observation> {
+    let chars = CharIndex::new(r.body);
     let published = r
         .published
-        .as_ref()
-        .and_then(|p| NaiveDate::parse_from_str(&p.date, "%Y-%m-%d").ok());
-    let article = r.title.clone().unwrap_or_else(|| r.source.path.clone());
+        .and_then(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").ok());
+    let article = r.title.unwrap_or(r.path).to_string();
     let mut out = Vec::new();
-    let lists = [
-        (List::Money, &r.money),
-        (List::Percentages, &r.percentages),
-        (List::Quantities, &r.quantities),
-    ];
     for (list, figures) in lists {
         for f in figures {
             let Some(m) = &f.measure else {
@@ -132,13 +227,18 @@ pub fn observations_of_json(json: &[u8]) -> Result<Vec<Observation>, serde_json:
             };
             let entity_key = match &m.entity {
                 Some(e) => e.key.clone(),
-                None => format!("none:{}#{}", r.source.path, f.start),
+                None => format!("none:{}#{}", r.path, f.start),
             };
             let bound = |x: Option<f64>| x.map(|v| v * scale);
             let (min, max) = match (f.min, f.max) {
                 (Some(a), Some(b)) => (Some(a * scale), Some(b * scale)),
                 _ => (bound(m.low), bound(m.high)),
             };
+            let text = r
+                .sentences
+                .get(f.sentence)
+                .map(|&span| sentence_around(r.body, &chars, span, f.start, f.end.max(f.start)))
+                .unwrap_or_default();
             out.push(Observation {
                 key: EntryKey {
                     kind: m.kind.name(),
@@ -159,17 +259,17 @@ pub fn observations_of_json(json: &[u8]) -> Result<Vec<Observation>, serde_json:
                 min,
                 max,
                 qualifier: f.qualifier,
-                text: sentence(f.sentence),
+                text,
                 article: article.clone(),
-                path: r.source.path.clone(),
-                publisher: r.publisher.clone(),
+                path: r.path.to_string(),
+                publisher: r.publisher.map(str::to_string),
                 published,
                 cited: m.cited.clone(),
                 offset: f.start,
             });
         }
     }
-    Ok(out)
+    out
 }
 
 /// A figure's value in the unit the ledger compares it in, the unit's

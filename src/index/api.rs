@@ -1,6 +1,6 @@
 //! The read-only JSON API on the daemon's HTTP server: `/api/search`,
 //! `/api/articles/{id}`, `/api/entities`, `/api/stories`,
-//! `/api/stories/{id}`, described by the OpenAPI document at
+//! `/api/stories/{id}`, `/api/facts`, described by the OpenAPI document at
 //! `/api/openapi.json`. The document is written by hand (a few read-only
 //! endpoints do not call for a code generator and its macros); a test
 //! checks it against the routes and the JSON the handlers return.
@@ -14,10 +14,13 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use serde_json::json;
 
+use super::facts::{self, Facts};
 use super::query::{self, Entities, Search};
 use super::store::Store;
 use super::stories;
 use super::{IndexError, Target};
+use crate::facts::Report;
+use crate::stories::records::StorySource;
 
 /// The OpenAPI document served at `/api/openapi.json`.
 pub const OPENAPI: &str = include_str!("openapi.json");
@@ -26,6 +29,9 @@ pub const OPENAPI: &str = include_str!("openapi.json");
 struct Api {
     target: Target,
     idle: Mutex<Vec<Store>>,
+    /// Where the articles of a story are found (none for an index fed by
+    /// a stream, which has no records folder).
+    stories: Option<StorySource>,
 }
 
 impl Api {
@@ -50,11 +56,13 @@ impl Api {
     }
 }
 
-/// The API's router over the index at `target`.
-pub fn router(target: Target) -> Router {
+/// The API's router over the index at `target`; `stories` answers the
+/// `story` parameter of `/api/facts`.
+pub fn router(target: Target, stories: Option<StorySource>) -> Router {
     let api = Arc::new(Api {
         target,
         idle: Mutex::new(Vec::new()),
+        stories,
     });
     Router::new()
         .route("/api/search", get(search))
@@ -62,6 +70,7 @@ pub fn router(target: Target) -> Router {
         .route("/api/entities", get(entities))
         .route("/api/stories", get(story_list))
         .route("/api/stories/{id}", get(story))
+        .route("/api/facts", get(facts_route))
         .route("/api/openapi.json", get(openapi))
         .with_state(api)
 }
@@ -120,6 +129,41 @@ async fn story(State(api): State<Arc<Api>>, Path(id): Path<String>) -> Response 
     }
 }
 
+async fn facts_route(State(api): State<Arc<Api>>, Query(mut question): Query<Facts>) -> Response {
+    question.limit = Some(
+        question
+            .limit
+            .unwrap_or(facts::DEFAULT_LIMIT)
+            .min(facts::MAX_LIMIT),
+    );
+    let paths = match question.story.clone() {
+        None => None,
+        Some(id) => {
+            let Some(source) = api.stories.clone() else {
+                return error(
+                    StatusCode::BAD_REQUEST,
+                    "story needs the records folder, which this index does not read".into(),
+                );
+            };
+            match tokio::task::spawn_blocking(move || source.articles(&id)).await {
+                Ok(Ok(Some(paths))) => Some(paths),
+                Ok(Ok(None)) => return error(StatusCode::NOT_FOUND, "no such story".into()),
+                Ok(Err(e)) => return error(StatusCode::SERVICE_UNAVAILABLE, e.to_string()),
+                Err(e) => return error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+            }
+        }
+    };
+    let found = ask(api, move |store| match &paths {
+        Some(paths) => facts::entries_of_articles(store.db(), paths, &question),
+        None => facts::entries(store.db(), &question),
+    })
+    .await;
+    match found {
+        Ok(entries) => axum::Json(Report { entries }).into_response(),
+        Err(r) => r,
+    }
+}
+
 async fn openapi() -> impl IntoResponse {
     ([(header::CONTENT_TYPE, "application/json")], OPENAPI)
 }
@@ -137,6 +181,7 @@ mod tests {
         "/api/entities",
         "/api/stories",
         "/api/stories/{id}",
+        "/api/facts",
         "/api/openapi.json",
     ];
 
@@ -216,6 +261,43 @@ mod tests {
             keys(story["articles"][0].clone())
         );
         assert_eq!(properties(&doc, "Story"), keys(story));
+    }
+
+    #[test]
+    fn a_ledger_entry_has_the_fields_the_document_promises() {
+        let doc = doc();
+        let observation = crate::facts::EntryObservation {
+            value: 45.0,
+            min: Some(45.0),
+            max: Some(50.0),
+            qualifier: Some(crate::record::Qualifier::Nearly),
+            outlier: true,
+            text: String::new(),
+            article: String::new(),
+            path: String::new(),
+            published: None,
+            cited: Some(String::new()),
+            publisher: None,
+            thing: String::new(),
+        };
+        assert_eq!(
+            properties(&doc, "LedgerObservation"),
+            keys(serde_json::to_value(&observation).unwrap())
+        );
+        let entry = crate::facts::Entry {
+            id: String::new(),
+            measure: String::new(),
+            entity: None,
+            kind: String::new(),
+            unit: String::new(),
+            period: None,
+            agree: false,
+            observations: vec![observation],
+        };
+        assert_eq!(
+            properties(&doc, "LedgerEntry"),
+            keys(serde_json::to_value(entry).unwrap())
+        );
     }
 
     #[test]

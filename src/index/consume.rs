@@ -48,7 +48,7 @@ async fn consume(config: &Config, target: Target) -> anyhow::Result<()> {
         let addr = config.metrics.addr.parse().with_context(|| {
             format!("metrics.addr = {:?} is not HOST:PORT", config.metrics.addr)
         })?;
-        let api = Some(super::api::router(target.clone()));
+        let api = Some(super::api::router(target.clone(), None));
         let (bound, _task) = http::serve(addr, telemetry, health.clone(), api, async {
             let _ = stop_http_rx.await;
         })

@@ -291,6 +291,7 @@ impl ToSql for Param {
         match self {
             Param::Null => Ok(IsNull::Yes),
             Param::Int(n) => match *ty {
+                Type::BOOL => (*n != 0).to_sql(ty, out),
                 Type::INT2 => i16::try_from(*n)?.to_sql(ty, out),
                 Type::INT4 => i32::try_from(*n)?.to_sql(ty, out),
                 Type::FLOAT8 => (*n as f64).to_sql(ty, out),

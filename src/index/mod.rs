@@ -17,6 +17,8 @@
 //!   story and its near-duplicate of an earlier article is noted.
 //! - [`db`]: one connection, SQLite or PostgreSQL, behind one small API;
 //!   [`store`] writes row sets and reads them back.
+//! - [`ledger`]: the fact ledger's entries, re-judged for the keys each
+//!   batch touches, in the batch's transaction; [`facts`]: its questions.
 //! - [`query`]: search and entity questions (CLI and HTTP).
 //! - [`stories`]: the stories read back (CLI and HTTP).
 //! - [`api`]: the read-only JSON API and its OpenAPI document.
@@ -30,7 +32,9 @@ pub mod api;
 pub mod catchup;
 pub mod consume;
 pub mod db;
+pub mod facts;
 pub mod grouping;
+pub mod ledger;
 pub mod query;
 pub mod rows;
 pub mod schema;

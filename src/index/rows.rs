@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use super::db::Param;
+use crate::facts::{Observation, observations_of_record};
 use crate::record::Record;
 use crate::stories::features::Article;
 
@@ -41,6 +42,9 @@ pub struct RowSet {
     /// What story grouping reads of the article (its names, keywords,
     /// title, day, source and near-duplicate sketch).
     pub story: Article,
+    /// The article's figures as the fact ledger observes them; the store
+    /// files them into the ledger's entries ([`super::ledger`]).
+    pub ledger: Vec<Observation>,
 }
 
 impl RowSet {
@@ -119,6 +123,33 @@ const QUOTE_COLUMNS: &[&str] = &[
 /// The longest sentence kept whole in a figure's row (code points).
 const SENTENCE_CHARS: usize = 600;
 
+/// The sentence `span` a figure at `[start, end)` stands in (code points);
+/// of a sentence longer than SENTENCE_CHARS (a table or a run-on page read
+/// as one sentence), the part around the figure, so a row stays small
+/// however many figures share the sentence.
+pub(crate) fn sentence_around(
+    body: &str,
+    chars: &CharIndex,
+    [s, e]: [usize; 2],
+    start: usize,
+    end: usize,
+) -> String {
+    if e.saturating_sub(s) <= SENTENCE_CHARS {
+        return chars.slice(body, s, e).trim().to_string();
+    }
+    let from = start.saturating_sub(SENTENCE_CHARS / 2).max(s);
+    let to = end.saturating_add(SENTENCE_CHARS / 2).min(e).max(from);
+    let mut text = String::new();
+    if from > s {
+        text.push('…');
+    }
+    text.push_str(chars.slice(body, from, to).trim());
+    if to < e {
+        text.push('…');
+    }
+    text
+}
+
 /// Parses a record file's bytes.
 pub fn parse(bytes: &[u8]) -> Result<Record, serde_json::Error> {
     serde_json::from_slice(bytes)
@@ -128,31 +159,12 @@ pub fn parse(bytes: &[u8]) -> Result<Record, serde_json::Error> {
 pub fn rows(record: &Record, from: &Provenance, indexed_at: &str) -> RowSet {
     let body = &record.text.body;
     let chars = CharIndex::new(body);
-    // The sentence a figure stands in; of a sentence longer than
-    // SENTENCE_CHARS (a table or a run-on page read as one sentence), the
-    // part around the figure, so a row stays small however many figures
-    // share the sentence.
     let sentence_text = |i: usize, start: usize, end: usize| -> String {
         record
             .text
             .sentences
             .get(i)
-            .map(|&[s, e]| {
-                if e.saturating_sub(s) <= SENTENCE_CHARS {
-                    return chars.slice(body, s, e).trim().to_string();
-                }
-                let from = start.saturating_sub(SENTENCE_CHARS / 2).max(s);
-                let to = end.saturating_add(SENTENCE_CHARS / 2).min(e).max(from);
-                let mut text = String::new();
-                if from > s {
-                    text.push('…');
-                }
-                text.push_str(chars.slice(body, from, to).trim());
-                if to < e {
-                    text.push('…');
-                }
-                text
-            })
+            .map(|&span| sentence_around(body, &chars, span, start, end))
             .unwrap_or_default()
     };
     let published = record
@@ -386,6 +398,7 @@ pub fn rows(record: &Record, from: &Provenance, indexed_at: &str) -> RowSet {
                 rows: keywords,
             },
         ],
+        ledger: observations_of_record(record),
     }
 }
 

@@ -32,6 +32,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: SQLITE_V2,
         postgres: POSTGRES_V2,
     },
+    Migration {
+        version: 3,
+        name: "ledger_entries, ledger_observations",
+        sqlite: SQLITE_V3,
+        postgres: POSTGRES_V3,
+    },
 ];
 
 const SQLITE_V1: &str = r#"
@@ -344,6 +350,106 @@ CREATE INDEX story_articles_story ON story_articles (story_id, seq);
 CREATE INDEX story_articles_copy ON story_articles (near_duplicate_of);
 "#;
 
+/// The fact ledger (see `docs/ledger.md`): one row per entry, one per
+/// observation, kept by the writer as articles are indexed.
+const SQLITE_V3: &str = r#"
+CREATE TABLE ledger_entries (
+    key TEXT NOT NULL,
+    id TEXT NOT NULL,
+    measure TEXT NOT NULL,
+    entity TEXT,
+    kind TEXT NOT NULL,
+    unit TEXT NOT NULL,
+    period_text TEXT,
+    period_start TEXT,
+    period_end TEXT,
+    agree BOOLEAN NOT NULL,
+    observations INTEGER NOT NULL,
+    articles INTEGER NOT NULL,
+    outliers INTEGER NOT NULL,
+    PRIMARY KEY (key, id)
+);
+CREATE INDEX ledger_entries_id ON ledger_entries (id);
+CREATE INDEX ledger_entries_agree ON ledger_entries (agree, articles);
+CREATE TABLE ledger_observations (
+    article INTEGER NOT NULL REFERENCES articles (key) ON DELETE CASCADE,
+    key TEXT NOT NULL,
+    entry TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    measure TEXT NOT NULL,
+    of_what TEXT,
+    unit TEXT NOT NULL,
+    entity_key TEXT NOT NULL,
+    entity TEXT,
+    entity_nearby BOOLEAN NOT NULL,
+    thing TEXT NOT NULL,
+    value REAL NOT NULL,
+    min REAL,
+    max REAL,
+    qualifier TEXT,
+    period_text TEXT,
+    period_start TEXT,
+    period_end TEXT,
+    cited TEXT,
+    outlier BOOLEAN NOT NULL,
+    text TEXT NOT NULL,
+    char_start INTEGER NOT NULL
+);
+CREATE INDEX ledger_observations_key ON ledger_observations (key);
+CREATE INDEX ledger_observations_entry ON ledger_observations (entry, n);
+CREATE INDEX ledger_observations_article ON ledger_observations (article);
+"#;
+
+const POSTGRES_V3: &str = r#"
+CREATE TABLE ledger_entries (
+    key TEXT NOT NULL,
+    id TEXT NOT NULL,
+    measure TEXT NOT NULL,
+    entity TEXT,
+    kind TEXT NOT NULL,
+    unit TEXT NOT NULL,
+    period_text TEXT,
+    period_start DATE,
+    period_end DATE,
+    agree BOOLEAN NOT NULL,
+    observations BIGINT NOT NULL,
+    articles BIGINT NOT NULL,
+    outliers BIGINT NOT NULL,
+    PRIMARY KEY (key, id)
+);
+CREATE INDEX ledger_entries_id ON ledger_entries (id);
+CREATE INDEX ledger_entries_agree ON ledger_entries (agree, articles);
+CREATE TABLE ledger_observations (
+    article BIGINT NOT NULL REFERENCES articles (key) ON DELETE CASCADE,
+    key TEXT NOT NULL,
+    entry TEXT NOT NULL,
+    n BIGINT NOT NULL,
+    kind TEXT NOT NULL,
+    measure TEXT NOT NULL,
+    of_what TEXT,
+    unit TEXT NOT NULL,
+    entity_key TEXT NOT NULL,
+    entity TEXT,
+    entity_nearby BOOLEAN NOT NULL,
+    thing TEXT NOT NULL,
+    value DOUBLE PRECISION NOT NULL,
+    min DOUBLE PRECISION,
+    max DOUBLE PRECISION,
+    qualifier TEXT,
+    period_text TEXT,
+    period_start DATE,
+    period_end DATE,
+    cited TEXT,
+    outlier BOOLEAN NOT NULL,
+    text TEXT NOT NULL,
+    char_start BIGINT NOT NULL
+);
+CREATE INDEX ledger_observations_key ON ledger_observations (key);
+CREATE INDEX ledger_observations_entry ON ledger_observations (entry, n);
+CREATE INDEX ledger_observations_article ON ledger_observations (article);
+"#;
+
 const CREATE_MIGRATIONS: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (
     version BIGINT PRIMARY KEY,
     name TEXT NOT NULL,
@@ -365,23 +471,23 @@ pub fn migrate(db: &mut Db) -> Result<Vec<i64>, IndexError> {
         if dialect == Dialect::Postgres {
             tx.exec("SELECT pg_advisory_xact_lock(74201901)", &[])?;
         }
-        let rows = tx.query(
-            "SELECT coalesce(max(version), 0) AS v FROM schema_migrations",
-            &[],
-        )?;
-        let current = rows
-            .first()
-            .and_then(|r| r.get("v"))
-            .and_then(serde_json::Value::as_i64)
-            .unwrap_or(0);
-        if current > latest() {
+        let done: Vec<i64> = tx
+            .query("SELECT version FROM schema_migrations", &[])?
+            .iter()
+            .filter_map(|r| r.get("version").and_then(serde_json::Value::as_i64))
+            .collect();
+        if let Some(&found) = done.iter().max()
+            && found > latest()
+        {
             return Err(IndexError::TooNew {
-                found: current,
+                found,
                 known: latest(),
             });
         }
+        // By the versions applied, not the highest: a migration numbered
+        // below one already applied (made on a parallel line of work) still runs.
         let mut applied = Vec::new();
-        for m in MIGRATIONS.iter().filter(|m| m.version > current) {
+        for m in MIGRATIONS.iter().filter(|m| !done.contains(&m.version)) {
             let script = match dialect {
                 Dialect::Sqlite => m.sqlite,
                 Dialect::Postgres => m.postgres,
@@ -413,7 +519,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let target = super::super::Target::Sqlite(dir.path().join("i.sqlite"));
         let mut db = Db::open(&target).unwrap();
-        assert_eq!(migrate(&mut db).unwrap(), vec![1, 2]);
+        assert_eq!(migrate(&mut db).unwrap(), vec![1, 2, 3]);
         let mut again = Db::open(&target).unwrap();
         assert!(migrate(&mut again).unwrap().is_empty());
         let versions: Vec<i64> = MIGRATIONS.iter().map(|m| m.version).collect();

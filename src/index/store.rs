@@ -14,8 +14,10 @@ use serde_json::Value;
 use super::IndexError;
 use super::db::{Db, Dialect, Param, Tx};
 use super::grouping::Grouping;
+use super::ledger;
 use super::rows::{ARTICLE_COLUMNS, RowSet};
 use super::schema;
+use crate::facts::Observation;
 
 /// The tables whose rows belong to one article (an `article` column
 /// holding its key): emptied and refilled whenever the article is written.
@@ -24,7 +26,7 @@ pub const CHILD_TABLES: &[&str] = &[
 ];
 
 /// Parameters per statement at most (SQLite allows 32766).
-const MAX_PARAMS: usize = 30_000;
+pub(super) const MAX_PARAMS: usize = 30_000;
 
 /// Rows (or keys) per statement of `per_row` parameters each: as many as
 /// fit for a server, one for SQLite (see the module's comment; the
@@ -82,6 +84,12 @@ impl Store {
         let now = chrono::Utc::now().to_rfc3339();
         let dialect = self.db.dialect();
         let written = self.db.transaction(|tx| {
+            let paths: Vec<&str> = removed
+                .iter()
+                .map(String::as_str)
+                .chain(sets.iter().map(|s| s.path.as_str()))
+                .collect();
+            let touched = ledger::keys_of(tx, &paths)?;
             let one_key = rows_per_statement(dialect, 1);
             let by_path = |n| {
                 format!(
@@ -136,6 +144,12 @@ impl Store {
                     params.extend(row.iter().cloned());
                 })?;
             }
+            let observed: Vec<(i64, &[Observation])> = article_keys
+                .iter()
+                .zip(&sets)
+                .map(|(key, s)| (*key, s.ledger.as_slice()))
+                .collect();
+            ledger::update(tx, touched, &observed)?;
             grouping.place(tx, &sets, &now)
         });
         if written.is_err() {
@@ -190,6 +204,7 @@ impl Store {
                 tx.exec(&format!("DELETE FROM {table}"), &[])?;
             }
             tx.exec("DELETE FROM articles", &[])?;
+            ledger::clear(tx)?;
             Ok(())
         })
     }
@@ -278,8 +293,31 @@ fn exec_chunked<T>(
     Ok(())
 }
 
+/// Inserts `rows` of `columns`, many per statement.
+pub(super) fn insert_values(
+    tx: &mut Tx<'_>,
+    table: &str,
+    columns: &[&str],
+    rows: &[Vec<Param>],
+) -> Result<(), IndexError> {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let per_row = columns.len();
+    for chunk in rows.chunks((MAX_PARAMS / per_row).max(1)) {
+        let sql = format!(
+            "INSERT INTO {table} ({}) VALUES {}",
+            columns.join(", "),
+            values(chunk.len(), per_row)
+        );
+        let params: Vec<Param> = chunk.iter().flatten().cloned().collect();
+        tx.exec(&sql, &params)?;
+    }
+    Ok(())
+}
+
 /// `?first, ?first+1, …` for `n` parameters.
-fn placeholders(first: usize, n: usize) -> String {
+pub(super) fn placeholders(first: usize, n: usize) -> String {
     (first..first + n)
         .map(|i| format!("?{i}"))
         .collect::<Vec<_>>()
@@ -309,6 +347,7 @@ mod tests {
         ["articles"]
             .iter()
             .chain(CHILD_TABLES)
+            .chain(&["ledger_entries", "ledger_observations"])
             .map(|t| {
                 let rows = store
                     .db()
@@ -336,6 +375,11 @@ mod tests {
         assert_eq!(once[0].1, 1);
         // The sample names people and places and states figures (no links, no quotes).
         assert!(once[..4].iter().all(|(_, n)| *n > 0), "{once:?}");
+        // Its figures with a measure are in the fact ledger, once.
+        assert!(
+            once[once.len() - 2..].iter().all(|(_, n)| *n > 0),
+            "{once:?}"
+        );
         store.write(std::slice::from_ref(&set), &[]).unwrap();
         assert_eq!(counts(&mut store), once);
         let key_before = store.db().query("SELECT key FROM articles", &[]).unwrap();

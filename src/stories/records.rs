@@ -143,6 +143,28 @@ pub fn stories(
     })
 }
 
+/// Where the articles of a story are looked up: the stories of a records
+/// folder, grouped as `wirewatch stories` groups them (an index of stories
+/// can answer the same question without grouping).
+#[derive(Debug, Clone)]
+pub struct StorySource {
+    pub records: PathBuf,
+    pub settings: Settings,
+}
+
+impl StorySource {
+    /// The paths of the articles of story `id`; `None` when no story has
+    /// that id.
+    pub fn articles(&self, id: &str) -> Result<Option<Vec<String>>, RecordsError> {
+        let found = stories(&self.records, None, &self.settings)?;
+        Ok(found
+            .stories
+            .into_iter()
+            .find(|s| s.id == id)
+            .map(|s| s.articles.into_iter().map(|a| a.path).collect()))
+    }
+}
+
 /// The near-duplicate check over the records read so far.
 #[derive(Default)]
 struct Copies {

@@ -14,11 +14,32 @@ about 12% of the city's spending.\n\n\
 \"We will rebuild the harbour walls this year,\" said Maria Costa, the mayor of Lisbon.\n\n\
 The plans are on the [council website](https://example.org/council/harbour).\n";
 
-/// The samples, the harbour article and three council articles.
+/// Two outlets' figures for the same quantity that do not agree, so the
+/// fact ledger has an entry whose sources disagree.
+pub const TOURISM: [(&str, &str); 2] = [
+    (
+        "tourism-lisbon.md",
+        "# Tourism brings in a sixth of the economy\n\n\
+LISBON, March 3, 2025 — Tourism accounted for 15% of Portugal's GDP in 2024, \
+the national statistics office said.\n",
+    ),
+    (
+        "tourism-porto.md",
+        "# Visitors set a record\n\n\
+PORTO, March 5, 2025 — Hotels were full all summer.\n\n\
+Tourism made up 19% of Portugal's GDP in 2024, according to the Bank of Portugal.\n",
+    ),
+];
+
+/// The samples, the harbour article, two tourism articles and three
+/// council articles.
 pub fn sample_workspace() -> Workspace {
     let ws = Workspace::new();
     ws.copy_seeds();
     drop_file(&ws.watch(), "harbour.md", HARBOUR.as_bytes());
+    for (name, text) in TOURISM {
+        drop_file(&ws.watch(), name, text.as_bytes());
+    }
     for n in 0..3 {
         drop_file(
             &ws.watch(),

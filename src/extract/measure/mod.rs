@@ -59,6 +59,20 @@ impl MeasureKind {
             MeasureKind::Rate => "rate",
         }
     }
+
+    /// The kind [`MeasureKind::name`] names, for figures read back from an
+    /// index.
+    pub(crate) fn from_name(name: &str) -> Option<MeasureKind> {
+        [
+            MeasureKind::Share,
+            MeasureKind::Amount,
+            MeasureKind::Change,
+            MeasureKind::Count,
+            MeasureKind::Rate,
+        ]
+        .into_iter()
+        .find(|k| k.name() == name)
+    }
 }
 
 /// A figure of the sentence, as the extractors found it.

@@ -1,0 +1,345 @@
+//! The fact ledger in the index (`ledger_entries`, `ledger_observations`),
+//! kept by the store in the transaction that writes a batch of articles.
+//!
+//! An entry depends only on the observations of its key (the ledger groups
+//! within a key, see [`crate::facts::Ledger::add`]), so a batch re-judges
+//! exactly the keys it touches: the keys its articles had before and have
+//! now. Their observations are read back, the ledger of those keys is built
+//! in the canonical order, and their entries and observations are written
+//! anew. The index's entries are therefore the entries `wirewatch facts
+//! --records` computes from the same records, with the same ids, whatever
+//! order the articles came in; an article written again replaces its
+//! observations; a removed article leaves its entries.
+
+use std::collections::{BTreeSet, HashMap};
+
+use serde_json::Value;
+
+use super::IndexError;
+use super::db::{Param, Row, Tx};
+use super::store::{MAX_PARAMS, insert_values, placeholders};
+use crate::facts::{Entry, EntryKey, Ledger, Observation, Span};
+use crate::record::{MeasureKind, Qualifier};
+
+/// The columns of `ledger_entries`.
+const ENTRY_COLUMNS: &[&str] = &[
+    "key",
+    "id",
+    "measure",
+    "entity",
+    "kind",
+    "unit",
+    "period_text",
+    "period_start",
+    "period_end",
+    "agree",
+    "observations",
+    "articles",
+    "outliers",
+];
+
+/// The columns of `ledger_observations`.
+const OBSERVATION_COLUMNS: &[&str] = &[
+    "article",
+    "key",
+    "entry",
+    "n",
+    "kind",
+    "measure",
+    "of_what",
+    "unit",
+    "entity_key",
+    "entity",
+    "entity_nearby",
+    "thing",
+    "value",
+    "min",
+    "max",
+    "qualifier",
+    "period_text",
+    "period_start",
+    "period_end",
+    "cited",
+    "outlier",
+    "text",
+    "char_start",
+];
+
+/// An observation's columns with its article's, as [`observation`] reads them.
+pub(super) const OBSERVATION_SELECT: &str = "SELECT o.article, o.key, o.kind, o.measure, \
+     o.of_what, o.unit, o.entity_key, o.entity, o.entity_nearby, o.thing, o.value, o.min, \
+     o.max, o.qualifier, o.period_text, o.period_start, o.period_end, o.cited, o.text, \
+     o.char_start, o.entry, o.n, o.outlier, a.path, a.title, a.published, a.publisher \
+     FROM ledger_observations o JOIN articles a ON a.key = o.article";
+
+/// The keys of the observations of the articles at `paths`, read before
+/// a batch rewrites or removes those articles: their entries change too.
+pub(super) fn keys_of(tx: &mut Tx<'_>, paths: &[&str]) -> Result<BTreeSet<String>, IndexError> {
+    let mut keys = BTreeSet::new();
+    for chunk in paths.chunks(MAX_PARAMS) {
+        let sql = format!(
+            "SELECT DISTINCT o.key FROM ledger_observations o \
+             JOIN articles a ON a.key = o.article WHERE a.path IN ({})",
+            placeholders(1, chunk.len())
+        );
+        let params: Vec<Param> = chunk.iter().map(|p| Param::from(*p)).collect();
+        keys.extend(
+            tx.query(&sql, &params)?
+                .into_iter()
+                .filter_map(|r| r.get("key")?.as_str().map(str::to_string)),
+        );
+    }
+    Ok(keys)
+}
+
+/// Files the observations of the articles just written (`(article key,
+/// observations)`), replacing those they had, and judges anew every entry
+/// of the keys in `touched` or among them.
+pub(super) fn update(
+    tx: &mut Tx<'_>,
+    mut touched: BTreeSet<String>,
+    written: &[(i64, &[Observation])],
+) -> Result<(), IndexError> {
+    let articles: Vec<Param> = written.iter().map(|(k, _)| Param::Int(*k)).collect();
+    delete_in(tx, "ledger_observations", "article", &articles)?;
+    let mut key_of_path: HashMap<String, i64> = HashMap::new();
+    let mut observations: Vec<Observation> = Vec::new();
+    for (article, obs) in written {
+        for o in obs.iter() {
+            touched.insert(o.key().to_string());
+            key_of_path.insert(o.path.clone(), *article);
+            observations.push(o.clone());
+        }
+    }
+    if touched.is_empty() {
+        return Ok(());
+    }
+    let keys: Vec<Param> = touched.iter().map(|k| Param::from(k.as_str())).collect();
+    for chunk in keys.chunks(MAX_PARAMS) {
+        let sql = format!(
+            "{OBSERVATION_SELECT} WHERE o.key IN ({})",
+            placeholders(1, chunk.len())
+        );
+        for row in tx.query(&sql, chunk)? {
+            if let Some((article, o)) = observation(&row) {
+                key_of_path.insert(o.path.clone(), article);
+                observations.push(o);
+            }
+        }
+    }
+    delete_in(tx, "ledger_entries", "key", &keys)?;
+    delete_in(tx, "ledger_observations", "key", &keys)?;
+    let ledger = Ledger::build(observations);
+    let mut entry_rows = Vec::new();
+    let mut observation_rows = Vec::new();
+    for (entry, obs) in ledger.judged() {
+        let key = obs.first().map(|o| o.key().to_string()).unwrap_or_default();
+        entry_rows.push(entry_row(&key, &entry));
+        for (n, (o, judged)) in obs.iter().zip(&entry.observations).enumerate() {
+            let Some(&article) = key_of_path.get(&o.path) else {
+                continue;
+            };
+            observation_rows.push(observation_row(
+                article,
+                &key,
+                &entry.id,
+                n,
+                o,
+                judged.outlier,
+            ));
+        }
+    }
+    insert_values(tx, "ledger_entries", ENTRY_COLUMNS, &entry_rows)?;
+    insert_values(
+        tx,
+        "ledger_observations",
+        OBSERVATION_COLUMNS,
+        &observation_rows,
+    )
+}
+
+/// Empties the ledger (observations go with their articles; entries not).
+pub(super) fn clear(tx: &mut Tx<'_>) -> Result<(), IndexError> {
+    tx.exec("DELETE FROM ledger_observations", &[])?;
+    tx.exec("DELETE FROM ledger_entries", &[])?;
+    Ok(())
+}
+
+/// `DELETE FROM table WHERE column IN (values)`, in chunks.
+fn delete_in(
+    tx: &mut Tx<'_>,
+    table: &str,
+    column: &str,
+    values: &[Param],
+) -> Result<(), IndexError> {
+    for chunk in values.chunks(MAX_PARAMS) {
+        let sql = format!(
+            "DELETE FROM {table} WHERE {column} IN ({})",
+            placeholders(1, chunk.len())
+        );
+        tx.exec(&sql, chunk)?;
+    }
+    Ok(())
+}
+
+fn entry_row(key: &str, e: &Entry) -> Vec<Param> {
+    let outliers = e.observations.iter().filter(|o| o.outlier).count();
+    vec![
+        Param::from(key),
+        Param::from(e.id.as_str()),
+        Param::from(e.measure.as_str()),
+        Param::from(e.entity.clone()),
+        Param::from(e.kind.as_str()),
+        Param::from(e.unit.as_str()),
+        Param::from(e.period.as_ref().map(|p| p.text.clone())),
+        Param::from(e.period.as_ref().map(|p| p.start.clone())),
+        Param::from(e.period.as_ref().map(|p| p.end.clone())),
+        Param::Int(i64::from(e.agree)),
+        Param::Int(e.observations.len() as i64),
+        Param::Int(e.articles() as i64),
+        Param::Int(outliers as i64),
+    ]
+}
+
+fn observation_row(
+    article: i64,
+    key: &str,
+    entry: &str,
+    n: usize,
+    o: &Observation,
+    outlier: bool,
+) -> Vec<Param> {
+    let k = o.key();
+    vec![
+        Param::Int(article),
+        Param::from(key),
+        Param::from(entry),
+        Param::Int(n as i64),
+        Param::from(k.kind),
+        Param::from(k.measure.as_str()),
+        Param::from(k.of.clone()),
+        Param::from(k.unit.as_str()),
+        Param::from(k.entity.as_str()),
+        Param::from(o.entity.clone()),
+        Param::Int(i64::from(o.context)),
+        Param::from(o.thing.as_str()),
+        Param::from(o.value),
+        Param::from(o.min),
+        Param::from(o.max),
+        Param::from(o.qualifier.and_then(|q| match serde_json::to_value(q) {
+            Ok(Value::String(s)) => Some(s),
+            _ => None,
+        })),
+        Param::from(o.period_text.clone()),
+        Param::from(o.period.map(|p| p.start.to_string())),
+        Param::from(o.period.map(|p| p.end.to_string())),
+        Param::from(o.cited.clone()),
+        Param::Int(i64::from(outlier)),
+        Param::from(o.text.as_str()),
+        Param::Int(o.offset as i64),
+    ]
+}
+
+/// A boolean column: `0`/`1` from SQLite, `false`/`true` from PostgreSQL.
+pub(super) fn flag(v: Option<&Value>) -> bool {
+    match v {
+        Some(Value::Bool(b)) => *b,
+        Some(Value::Number(n)) => n.as_i64().is_some_and(|n| n != 0),
+        _ => false,
+    }
+}
+
+/// An observation read back from a row of [`OBSERVATION_SELECT`], with its
+/// article's key; `None` for a row this version cannot read.
+pub(super) fn observation(row: &Row) -> Option<(i64, Observation)> {
+    let text = |name: &str| row.get(name).and_then(Value::as_str).map(str::to_string);
+    let number = |name: &str| row.get(name).and_then(Value::as_f64);
+    let kind = MeasureKind::from_name(row.get("kind")?.as_str()?)?.name();
+    let key = EntryKey::new(
+        kind,
+        row.get("measure")?.as_str()?,
+        row.get("of_what").and_then(Value::as_str),
+        row.get("unit")?.as_str()?,
+        row.get("entity_key")?.as_str()?,
+    );
+    let period = match (text("period_start"), text("period_end")) {
+        (Some(s), Some(e)) => Some(Span::parse(&s, &e)?),
+        _ => None,
+    };
+    let path = text("path")?;
+    let published =
+        text("published").and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
+    let offset = usize::try_from(row.get("char_start")?.as_i64()?).ok()?;
+    let mut o = Observation::new(key, number("value")?, period, published, &path, offset);
+    o.entity = text("entity");
+    o.context = flag(row.get("entity_nearby"));
+    o.period_text = text("period_text");
+    o.thing = text("thing").unwrap_or_default();
+    o.min = number("min");
+    o.max = number("max");
+    o.qualifier = row
+        .get("qualifier")
+        .filter(|q| !q.is_null())
+        .and_then(|q| serde_json::from_value::<Qualifier>(q.clone()).ok());
+    o.text = text("text").unwrap_or_default();
+    o.article = text("title").unwrap_or_else(|| path.clone());
+    o.publisher = text("publisher");
+    o.cited = text("cited");
+    Some((row.get("article")?.as_i64()?, o))
+}
+
+/// An SQLite index written the way the writer writes it, for
+/// `benches/ledger.rs` (the index is internal to the crate): articles whose
+/// rows are only their figures' observations, one transaction per batch.
+#[doc(hidden)]
+pub struct BenchIndex(super::store::Store);
+
+impl BenchIndex {
+    /// Opens (creating) the SQLite index at `path`.
+    pub fn open(path: &std::path::Path) -> Result<BenchIndex, IndexError> {
+        super::store::Store::open(&super::Target::Sqlite(path.to_path_buf())).map(BenchIndex)
+    }
+
+    /// Writes one batch of articles, `(path, observations)`, as the writer
+    /// writes a batch of records: articles upserted, then the ledger step.
+    pub fn write(&mut self, articles: Vec<(String, Vec<Observation>)>) -> Result<(), IndexError> {
+        let sets: Vec<super::rows::RowSet> = articles
+            .into_iter()
+            .map(|(path, ledger)| {
+                let article = super::rows::ARTICLE_COLUMNS
+                    .iter()
+                    .map(|c| match *c {
+                        "path" | "id" | "content_hash" | "origin" | "stamp" => {
+                            Param::from(path.as_str())
+                        }
+                        "dated" => Param::from("2025-01-01"),
+                        "ingested_at" | "indexed_at" => Param::from("2025-01-01T00:00:00Z"),
+                        "words" | "revision" => Param::Int(1),
+                        "format" => Param::from("text"),
+                        "body" => Param::from(""),
+                        "sentences" => Param::from("[]"),
+                        _ => Param::Null,
+                    })
+                    .collect();
+                let story = crate::stories::features::Article {
+                    id: path.clone(),
+                    path: path.clone(),
+                    title: None,
+                    published: None,
+                    day: chrono::NaiveDate::default(),
+                    source: None,
+                    terms: Vec::new(),
+                    sketch: None,
+                };
+                super::rows::RowSet {
+                    path,
+                    article,
+                    children: Vec::new(),
+                    story,
+                    ledger,
+                }
+            })
+            .collect();
+        self.0.write(&sets, &[])
+    }
+}
