@@ -71,7 +71,7 @@ fn share() {
                     revision: 1,
                     reference_date: None,
                 };
-                article::analyze(b, None, meta).ok()
+                article::analyze(b, None, meta, &Default::default()).ok()
             })
             .count()
     });

@@ -481,11 +481,11 @@ impl Config {
         }
     }
 
-    /// Applies the settings the extraction reads process-wide
-    /// (`keywords.count`): every command calls this once it has loaded its
-    /// configuration.
-    pub fn apply_extraction_settings(&self) {
-        crate::extract::keywords::set_count(self.keywords.count);
+    /// How articles are extracted, from `keywords.*`.
+    pub fn extraction_settings(&self) -> crate::extract::Settings {
+        crate::extract::Settings {
+            keywords: self.keywords.count,
+        }
     }
 
     /// The effective configuration as TOML, for `check-config`.
