@@ -44,6 +44,9 @@ const L2: f64 = 1.0;
 /// Newton steps at most; they stop once no weight moves by more than `TOLERANCE`.
 const STEPS: usize = 50;
 const TOLERANCE: f64 = 1e-9;
+/// The comment atop the written table.
+const HEADER: &str = "Keyword model: logistic weights of the candidate features (src/extract/keywords/features.rs).\n\
+     Built by `wirewatch train-keywords ../shared/data/keyphrases/kpcrowd` (exact: rerun to rebuild).";
 /// Keywords ranked per article, as `eval keyphrases` scores them.
 const RANKED: usize = 10;
 
@@ -83,12 +86,7 @@ pub fn run(o: &Options) -> anyhow::Result<String> {
         .zip(&data)
         .map(|(a, d)| d.scored(&ranked(a, &model)))
         .collect();
-    let header = format!(
-        "Keyword model: logistic weights of the candidate features (src/extract/keywords/features.rs).\n\
-         Built by `wirewatch train-keywords {}` (exact: rerun to rebuild).",
-        o.dir.display()
-    );
-    std::fs::write(&o.out, model.to_tsv(&header))
+    std::fs::write(&o.out, model.to_tsv(HEADER))
         .with_context(|| format!("cannot write {}", o.out.display()))?;
     let examples: usize = articles.iter().map(|a| a.labels.len()).sum();
     let positive: usize = articles
