@@ -154,9 +154,17 @@ fn f_at_10(scored: &[Scored]) -> f64 {
     for s in scored {
         let top = &s.predicted[..RANKED.min(s.predicted.len())];
         let tp = top.iter().filter(|p| s.gold.contains(p)).count() as f64;
-        let p = if top.is_empty() { 0.0 } else { tp / top.len() as f64 };
+        let p = if top.is_empty() {
+            0.0
+        } else {
+            tp / top.len() as f64
+        };
         let r = tp / s.gold.len().max(1) as f64;
-        sum += if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        sum += if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
     }
     sum / scored.len().max(1) as f64
 }
@@ -257,7 +265,10 @@ mod tests {
     #[test]
     fn solves_a_small_system() {
         let x = solve([[2.0, 1.0], [1.0, 3.0]], [3.0, 5.0]).expect("regular");
-        assert!((x[0] - 0.8).abs() < 1e-12 && (x[1] - 1.4).abs() < 1e-12, "{x:?}");
+        assert!(
+            (x[0] - 0.8).abs() < 1e-12 && (x[1] - 1.4).abs() < 1e-12,
+            "{x:?}"
+        );
         assert!(solve([[1.0, 2.0], [2.0, 4.0]], [1.0, 2.0]).is_none());
     }
 }

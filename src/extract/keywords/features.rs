@@ -113,7 +113,12 @@ impl Features {
             .unwrap_or_default()
             .to_lowercase();
         let parts = if words > 1 {
-            c.stems.iter().map(|&id| at(&self.word_ltf, id)).sum::<f64>() / words as f64 - ltf
+            c.stems
+                .iter()
+                .map(|&id| at(&self.word_ltf, id))
+                .sum::<f64>()
+                / words as f64
+                - ltf
         } else {
             0.0
         };
@@ -152,7 +157,11 @@ impl Features {
             flag(last_word.ends_with("ly")),
             flag(last_word.ends_with("ing")),
             flag(last_word.ends_with("ed")),
-            flag(c.forms.iter().any(|(f, _)| f.contains(|ch: char| ch.is_ascii_digit()))),
+            flag(
+                c.forms
+                    .iter()
+                    .any(|(f, _)| f.contains(|ch: char| ch.is_ascii_digit())),
+            ),
             flag(c.occurrences() == 1),
             flag(first == Some(0.0)),
             idf * idf,

@@ -35,7 +35,12 @@ pub(super) fn featured<'f, 'a>(
 }
 
 /// The best `limit` candidates of `found` by `model`.
-pub(super) fn rank(found: &Found<'_>, sentences: usize, limit: usize, model: &Model) -> Vec<Keyword> {
+pub(super) fn rank(
+    found: &Found<'_>,
+    sentences: usize,
+    limit: usize,
+    model: &Model,
+) -> Vec<Keyword> {
     let mut scored: Vec<(f64, &Candidate<'_>)> = featured(found, sentences)
         .into_iter()
         .map(|(c, x)| (model.probability(&x), c))
