@@ -200,14 +200,13 @@ fn fit(articles: &[&Article]) -> Model {
                 }
             }
         }
-        for i in 0..D {
-            for j in 0..i {
-                hess[j][i] = hess[i][j];
+        for i in 1..D {
+            let row = hess[i];
+            for (j, v) in row.iter().enumerate().take(i) {
+                hess[j][i] = *v;
             }
-            if i > 0 {
-                grad[i] += L2 * w[i];
-                hess[i][i] += L2;
-            }
+            grad[i] += L2 * w[i];
+            hess[i][i] += L2;
         }
         let Some(step) = solve(hess, grad) else {
             break;
@@ -244,8 +243,9 @@ fn solve<const D: usize>(mut a: [[f64; D]; D], mut b: [f64; D]) -> Option<[f64; 
         b.swap(col, pivot);
         for row in col + 1..D {
             let factor = a[row][col] / a[col][col];
-            for k in col..D {
-                a[row][k] -= factor * a[col][k];
+            let pivot_row = a[col];
+            for (x, p) in a[row][col..].iter_mut().zip(&pivot_row[col..]) {
+                *x -= factor * p;
             }
             b[row] -= factor * b[col];
         }
