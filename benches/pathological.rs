@@ -72,7 +72,7 @@ fn seconds(bytes: &[u8], format: Format) -> f64 {
     (0..3)
         .map(|_| {
             let t = Instant::now();
-            let _ = analyze(bytes, Some(format), meta.clone());
+            let _ = analyze(bytes, Some(format), meta.clone(), &Default::default());
             t.elapsed().as_secs_f64()
         })
         .fold(f64::MAX, f64::min)

@@ -80,7 +80,7 @@ fn share() {
                     revision: 1,
                     reference_date: None,
                 };
-                article::analyze(b, None, meta).ok()
+                article::analyze(b, None, meta, &Default::default()).ok()
             })
             .count()
     });

@@ -30,18 +30,19 @@ pub struct Analysis {
     pub(crate) entity_counts: Vec<(EntityType, usize)>,
 }
 
-/// Runs the whole extraction on one article.
+/// Runs the whole extraction on one article, set up by `settings`.
 pub fn analyze(
     bytes: &[u8],
     claimed: Option<Format>,
     meta: SourceMeta,
+    settings: &extract::Settings,
 ) -> Result<Analysis, DocumentError> {
     let t0 = Instant::now();
     let decoded = document::decode_text(bytes)?;
     let t1 = Instant::now();
     let doc = document::parse(decoded, claimed)?;
     let t2 = Instant::now();
-    let facts = extract::extract(&doc);
+    let facts = extract::extract(&doc, settings);
     let t3 = Instant::now();
     let fact_counts = facts.counts(&doc);
     let entity_counts = facts.entity_counts();

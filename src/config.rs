@@ -481,11 +481,17 @@ impl Config {
         }
     }
 
-    /// Applies the settings the extraction and the index read process-wide
-    /// (`keywords.count`, `stories.*`): every command calls this once it has
-    /// loaded its configuration.
-    pub fn apply_extraction_settings(&self) {
-        crate::extract::keywords::set_count(self.keywords.count);
+    /// How articles are extracted, from `keywords.*`.
+    pub fn extraction_settings(&self) -> crate::extract::Settings {
+        crate::extract::Settings {
+            keywords: self.keywords.count,
+        }
+    }
+
+    /// Applies the story settings the index reads process-wide
+    /// (`stories.*`): every command calls this once it has loaded its
+    /// configuration.
+    pub fn apply_index_settings(&self) {
         crate::index::grouping::set_settings(self.story_settings());
     }
 

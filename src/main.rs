@@ -396,6 +396,9 @@ enum Command {
     /// Learn the recognizer's word clusters from unlabeled text.
     #[cfg(feature = "tools")]
     TrainClusters(tools::train_clusters::Options),
+    /// Fit the keyword model (data/keywords/model.tsv) on readers' keyphrases; prints its cross-validated figures.
+    #[cfg(feature = "tools")]
+    TrainKeywords(tools::train_keywords::Options),
     /// Build the keyword background table (data/keywords/df.tsv) from the news corpora under DATA; prints it.
     #[cfg(feature = "tools")]
     BuildKeywordTable {
@@ -709,9 +712,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(file) => Some(Config::load(file.config.as_deref(), &overrides)?),
         None => None,
     };
-    // Extraction settings the library reads process-wide (keywords.count).
+    // The story settings the index reads process-wide (stories.*).
     if let Some(c) = &config {
-        c.apply_extraction_settings();
+        c.apply_index_settings();
     }
     if !matches!(command, Command::Schema | Command::CheckConfig { .. }) {
         let (format, level) = match &config {
@@ -781,7 +784,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                         "-".into(),
                     ),
                 };
-                let (lines, errors) = commands::extract::jsonl(reader, &name, &mut out)?;
+                let (lines, errors) = commands::extract::jsonl(&config, reader, &name, &mut out)?;
                 if errors > 0 {
                     tracing::warn!(lines, errors, "some lines could not be processed");
                 }
@@ -891,6 +894,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         #[cfg(feature = "tools")]
         Command::TrainClusters(options) => {
             tools::train_clusters::run(&options)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        #[cfg(feature = "tools")]
+        Command::TrainKeywords(options) => {
+            print!("{}", tools::train_keywords::run(&options)?);
             Ok(ExitCode::SUCCESS)
         }
         #[cfg(feature = "tools")]

@@ -23,11 +23,11 @@ fn meta(bytes: &[u8]) -> SourceMeta {
 
 /// Runs the whole analysis twice and checks the record's invariants.
 fn check(bytes: &[u8], format: Option<Format>) -> Result<(), TestCaseError> {
-    let Ok(first) = analyze(bytes, format, meta(bytes)) else {
+    let Ok(first) = analyze(bytes, format, meta(bytes), &Default::default()) else {
         return Ok(()); // a clear error (quarantine reason) is an acceptable outcome
     };
-    let second =
-        analyze(bytes, format, meta(bytes)).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    let second = analyze(bytes, format, meta(bytes), &Default::default())
+        .map_err(|e| TestCaseError::fail(e.to_string()))?;
     let mut a =
         serde_json::to_value(&first.record).map_err(|e| TestCaseError::fail(e.to_string()))?;
     let mut b =

@@ -60,7 +60,7 @@ pub fn one(
         revision: 1,
         reference_date: None,
     };
-    let analysis = article::analyze(&bytes, claimed, meta)
+    let analysis = article::analyze(&bytes, claimed, meta, &config.extraction_settings())
         .map_err(|e| anyhow::anyhow!("{name}: {e} (would be quarantined as {})", e.reason()))?;
     Ok(analysis.record)
 }
@@ -78,6 +78,7 @@ pub fn feed(config: &Config, path: &Path, out: &mut dyn Write) -> anyhow::Result
         anyhow::bail!("{} is not a .json or .jsonl feed", path.display());
     };
     let limit = config.watch.max_file_bytes;
+    let settings = config.extraction_settings();
     let meta =
         std::fs::metadata(path).with_context(|| format!("cannot open {}", path.display()))?;
     if meta.len() > limit {
@@ -110,7 +111,7 @@ pub fn feed(config: &Config, path: &Path, out: &mut dyn Write) -> anyhow::Result
                     revision: 1,
                     reference_date: item.date,
                 };
-                match article::analyze(text.as_bytes(), None, meta) {
+                match article::analyze(text.as_bytes(), None, meta, &settings) {
                     Ok(mut a) => {
                         article::apply_feed_item(&mut a.record, &item);
                         serde_json::to_string(&a.record)?
@@ -149,10 +150,12 @@ struct Line {
 /// using every core. Each record's `source.item` holds the line's index and
 /// the caller's `id`; `source.path` names the input.
 pub fn jsonl(
+    config: &Config,
     input: Box<dyn BufRead>,
     name: &str,
     out: &mut dyn Write,
 ) -> anyhow::Result<(usize, usize)> {
+    let settings = config.extraction_settings();
     let mut lines = input.lines();
     let mut total = 0;
     let mut errors = 0;
@@ -167,7 +170,7 @@ pub fn jsonl(
         let results: Vec<Result<String, String>> = batch
             .par_iter()
             .enumerate()
-            .map(|(i, raw)| convert(raw, name, total + i + 1))
+            .map(|(i, raw)| convert(raw, name, total + i + 1, &settings))
             .collect();
         for r in results {
             let text = match r {
@@ -186,7 +189,12 @@ pub fn jsonl(
     Ok((total, errors))
 }
 
-fn convert(raw: &str, name: &str, line_no: usize) -> Result<String, String> {
+fn convert(
+    raw: &str,
+    name: &str,
+    line_no: usize,
+    settings: &crate::extract::Settings,
+) -> Result<String, String> {
     let error = |id: Option<&str>, msg: String| {
         serde_json::json!({"id": id, "line": line_no, "error": msg}).to_string()
     };
@@ -212,7 +220,7 @@ fn convert(raw: &str, name: &str, line_no: usize) -> Result<String, String> {
         revision: 1,
         reference_date,
     };
-    let mut analysis = article::analyze(bytes, line.format, meta)
+    let mut analysis = article::analyze(bytes, line.format, meta, settings)
         .map_err(|e| error(Some(&line.id), e.to_string()))?;
     article::set_item(&mut analysis.record, line_no - 1, Some(line.id.clone()));
     serde_json::to_string(&analysis.record).map_err(|e| error(Some(&line.id), e.to_string()))

@@ -66,6 +66,7 @@ pub fn reprocess(config: &Config, paths: &[PathBuf], all: bool) -> anyhow::Resul
         .context("cannot read the ledger")?;
     let jsonl = crate::pipeline::open_jsonl(config)?;
     let pretty = config.output.pretty;
+    let settings = config.extraction_settings();
     let mut feeds = Feeds::default();
     for batch in todo.chunks(BATCH) {
         let mut ops = Vec::new();
@@ -73,7 +74,7 @@ pub fn reprocess(config: &Config, paths: &[PathBuf], all: bool) -> anyhow::Resul
         let mut lines = Vec::new();
         for (hash, entry) in batch {
             let source = Source::find(config, &roots, &mut feeds, Path::new(&entry.path));
-            match renew(&ledger, &records, pretty, source, hash, entry) {
+            match renew(&ledger, &records, pretty, &settings, source, hash, entry) {
                 Renewal::Written { dir, line } => {
                     ops.push(LedgerOp::Version(hash.clone(), version.to_string()));
                     dirs.extend(dir);
@@ -214,6 +215,7 @@ fn renew(
     ledger: &Ledger,
     records: &RecordStore,
     pretty: bool,
+    settings: &crate::extract::Settings,
     source: Source<'_>,
     hash: &str,
     entry: &ContentEntry,
@@ -240,7 +242,7 @@ fn renew(
         // As the pipeline reads an item: against its own date.
         reference_date: item.and_then(|i| i.date),
     };
-    let analysis = match article::analyze(&bytes, article::claimed_format(&path), meta) {
+    let analysis = match article::analyze(&bytes, article::claimed_format(&path), meta, settings) {
         Ok(mut a) => {
             if let Some(item) = item {
                 article::apply_feed_item(&mut a.record, item);

@@ -58,10 +58,27 @@ pub(crate) struct Facts {
     pub keywords: Vec<keywords::Keyword>,
 }
 
+/// What the extraction takes beyond the document, from the configuration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Settings {
+    /// Keywords kept per article (`keywords.count`).
+    pub keywords: usize,
+}
+
+impl Default for Settings {
+    /// The settings that ship.
+    fn default() -> Settings {
+        Settings {
+            keywords: keywords::DEFAULT_COUNT,
+        }
+    }
+}
+
 /// Every fact of `doc`. The body is lexed once; the figure extractors build
 /// on its numbers, each leaving alone what an earlier one took. The result
-/// is a pure function of the document, so records stay deterministic.
-pub(crate) fn extract(doc: &Document) -> Facts {
+/// is a pure function of the document and the settings, so records stay
+/// deterministic.
+pub(crate) fn extract(doc: &Document, settings: &Settings) -> Facts {
     let body = doc.body.as_str();
     let links = urls::bare(body, &doc.links);
     let Figures {
@@ -84,7 +101,7 @@ pub(crate) fn extract(doc: &Document) -> Facts {
         body,
         &doc.sentences,
         &entities,
-        keywords::count(),
+        settings.keywords,
     );
     Facts {
         links,
@@ -107,7 +124,7 @@ pub fn quote_share(docs: &[Document]) -> (f64, f64) {
     let (mut all, mut alone) = (0.0, 0.0);
     for doc in docs {
         let started = std::time::Instant::now();
-        let facts = extract(doc);
+        let facts = extract(doc, &Settings::default());
         all += started.elapsed().as_secs_f64();
         let started = std::time::Instant::now();
         let found = quotes::find(&doc.body, &doc.paragraphs, &doc.sentences, &facts.entities);
@@ -125,7 +142,7 @@ pub fn keyword_share(docs: &[Document]) -> (f64, f64) {
     let (mut all, mut alone) = (0.0, 0.0);
     for doc in docs {
         let started = std::time::Instant::now();
-        let facts = extract(doc);
+        let facts = extract(doc, &Settings::default());
         let sketch = crate::stories::fingerprint::Sketch::of(&doc.body);
         all += started.elapsed().as_secs_f64();
         let started = std::time::Instant::now();
@@ -134,7 +151,7 @@ pub fn keyword_share(docs: &[Document]) -> (f64, f64) {
             &doc.body,
             &doc.sentences,
             &facts.entities,
-            keywords::count(),
+            keywords::DEFAULT_COUNT,
         );
         let again = crate::stories::fingerprint::Sketch::of(&doc.body);
         alone += started.elapsed().as_secs_f64();

@@ -39,7 +39,7 @@ mod tests {
             Some("https://news.test/2022/06/30/story-a1")
         );
         assert!(!doc.truncated);
-        let facts = crate::extract::extract(&doc);
+        let facts = crate::extract::extract(&doc, &crate::extract::Settings::default());
         assert_eq!(facts.links.len(), 1);
         assert_eq!(&doc.body[facts.links[0].range.clone()], "https://a.test/x");
     }

@@ -46,6 +46,8 @@ pub(crate) struct Context {
     pub pretty: bool,
     pub health: Arc<Health>,
     pub max_file_bytes: u64,
+    /// How each article is extracted (`keywords.count`).
+    pub extraction: crate::extract::Settings,
     pub on_success: CompletionAction,
     pub done_dir: PathBuf,
     /// The index writer, which the committer hands each committed group.
@@ -137,6 +139,7 @@ impl Context {
             pretty: config.output.pretty,
             health,
             max_file_bytes: config.watch.max_file_bytes,
+            extraction: config.extraction_settings(),
             on_success: config.output.on_success,
             done_dir: config.done_dir(),
             claims: Mutex::new(HashMap::new()),

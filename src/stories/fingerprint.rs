@@ -43,15 +43,17 @@ pub struct Sketch {
 impl Sketch {
     /// The sketch of `text`; none when it has no words.
     pub fn of(text: &str) -> Option<Sketch> {
-        let shingles = shingles(&words(text));
+        let shingles = shingles(&Words::of(text));
         if shingles.is_empty() {
             return None;
         }
-        let mut counts = [0i64; 64];
+        // Set bits per position; a bit is set in the SimHash when more
+        // than half the shingles set it.
+        let mut counts = [0u32; 64];
         let mut minhash = [u32::MAX; MINHASHES];
         for &h in &shingles {
             for (bit, c) in counts.iter_mut().enumerate() {
-                *c += if h >> bit & 1 == 1 { 1 } else { -1 };
+                *c += (h >> bit & 1) as u32;
             }
             for (i, m) in minhash.iter_mut().enumerate() {
                 let v = (mix(h ^ SEEDS[i]) >> 32) as u32;
@@ -61,7 +63,7 @@ impl Sketch {
         let simhash = counts
             .iter()
             .enumerate()
-            .filter(|(_, c)| **c > 0)
+            .filter(|(_, c)| 2 * u64::from(**c) > shingles.len() as u64)
             .fold(0u64, |acc, (bit, _)| acc | 1 << bit);
         Some(Sketch { simhash, minhash })
     }
@@ -143,7 +145,7 @@ impl Overlap {
 
 /// Compares two texts exactly.
 pub fn compare(a: &str, b: &str) -> Overlap {
-    let (wa, wb) = (words(a), words(b));
+    let (wa, wb) = (Words::of(a), Words::of(b));
     let sa: HashSet<u64> = shingles(&wa).into_iter().collect();
     let sb: HashSet<u64> = shingles(&wb).into_iter().collect();
     let common = sa.intersection(&sb).count() as f64;
@@ -163,39 +165,64 @@ pub fn is_near_duplicate(a: &str, b: &str) -> bool {
 }
 
 /// Lowercase word tokens: maximal runs of letters and digits (a decimal
-/// point or thousands separator between digits stays in the figure).
-fn words(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    let chars: Vec<char> = text.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        let joins = matches!(c, '.' | ',')
-            && cur.chars().last().is_some_and(|p| p.is_ascii_digit())
-            && chars.get(i + 1).is_some_and(char::is_ascii_digit);
-        if c.is_alphanumeric() || joins {
-            cur.extend(c.to_lowercase());
-        } else if !cur.is_empty() {
-            out.push(std::mem::take(&mut cur));
+/// point or thousands separator between digits stays in the figure), in
+/// one buffer, each word a byte range of it.
+struct Words {
+    text: String,
+    spans: Vec<std::ops::Range<usize>>,
+}
+
+impl Words {
+    fn of(text: &str) -> Words {
+        let mut w = Words {
+            text: String::with_capacity(text.len()),
+            spans: Vec::with_capacity(text.len() / 5),
+        };
+        let mut start = 0;
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            let in_word = w.text.len() > start;
+            let joins = matches!(c, '.' | ',')
+                && in_word
+                && w.text.as_bytes().last().is_some_and(u8::is_ascii_digit)
+                && chars.peek().is_some_and(char::is_ascii_digit);
+            if c.is_ascii_alphanumeric() {
+                w.text.push(c.to_ascii_lowercase());
+            } else if c.is_alphanumeric() || joins {
+                w.text.extend(c.to_lowercase());
+            } else if in_word {
+                w.spans.push(start..w.text.len());
+                start = w.text.len();
+            }
         }
+        if w.text.len() > start {
+            w.spans.push(start..w.text.len());
+        }
+        w
     }
-    if !cur.is_empty() {
-        out.push(cur);
+
+    fn iter(&self) -> impl Iterator<Item = &str> {
+        self.spans.iter().map(|r| &self.text[r.clone()])
     }
-    out
+
+    fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
 }
 
 /// The hashes of the five-word shingles (one of all words when fewer).
-fn shingles(words: &[String]) -> Vec<u64> {
+fn shingles(words: &Words) -> Vec<u64> {
     if words.is_empty() {
         return Vec::new();
     }
-    let n = SHINGLE.min(words.len());
+    let n = SHINGLE.min(words.spans.len());
     words
+        .spans
         .windows(n)
         .map(|w| {
             let mut h = FNV_OFFSET;
-            for word in w {
-                for b in word.bytes() {
+            for span in w {
+                for &b in &words.text.as_bytes()[span.clone()] {
                     h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
                 }
                 h = (h ^ 0x20).wrapping_mul(FNV_PRIME);
@@ -206,12 +233,11 @@ fn shingles(words: &[String]) -> Vec<u64> {
 }
 
 /// Jaccard similarity of the multisets of figures (words holding a digit).
-fn figures_jaccard(a: &[String], b: &[String]) -> f64 {
-    fn figures(w: &[String]) -> Vec<&str> {
+fn figures_jaccard(a: &Words, b: &Words) -> f64 {
+    fn figures(w: &Words) -> Vec<&str> {
         let mut f: Vec<&str> = w
             .iter()
-            .filter(|x| x.chars().any(|c| c.is_ascii_digit()))
-            .map(String::as_str)
+            .filter(|x| x.bytes().any(|c| c.is_ascii_digit()))
             .collect();
         f.sort_unstable();
         f

@@ -4,8 +4,9 @@
 //! and with it the keywords of an article — does not depend on what else
 //! the daemon has read.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
+
+use crate::extract::entities::hash::FxMap;
 
 /// `stem<TAB>documents`, after a `documents<TAB>N` line giving the corpus size.
 const TABLE: &str = include_str!("../../../data/keywords/df.tsv");
@@ -16,7 +17,7 @@ pub(crate) struct Background {
     documents: u32,
     /// Documents holding each stem (stems seen in fewer than the table's
     /// floor are absent: they are rare).
-    df: HashMap<&'static str, u32>,
+    df: FxMap<&'static str, u32>,
 }
 
 static EMBEDDED: LazyLock<Background> = LazyLock::new(|| Background::parse(TABLE));
@@ -31,7 +32,7 @@ impl Background {
     /// committed and checked by a test).
     fn parse(text: &'static str) -> Background {
         let mut documents = 0;
-        let mut df = HashMap::new();
+        let mut df = FxMap::default();
         for line in text.lines() {
             if line.starts_with('#') {
                 continue;

@@ -1,25 +1,27 @@
 //! Keywords: the phrases and names an article is about, best first.
 //!
-//! Candidates are the runs of content words between stop words and
-//! punctuation in the title and each sentence (single words and phrases of
-//! two or three words), and the names the entity recognizer found. Each is
-//! keyed by the stems of its words, so inflections and derivations of one
-//! word are one key ("optimization" / "optimize"); words with digits
-//! ("COVID-19", "G7") are words, numbers alone are not. A candidate scores
-//! how likely a reader is to pick it ([`score`]: how often and where it
-//! occurs — the headline and the opening sentences count more —, how rare
-//! its words are in news by the committed background table
-//! ([`background`]), whether it is a name or a phrase). The result
-//! depends only on the text, so records stay deterministic.
+//! Candidates ([`candidates`]) are the runs of content words between stop
+//! words and punctuation in the title and each sentence (single words and
+//! phrases of two or three words), and the names the entity recognizer
+//! found. Each is keyed by the stems of its words, so inflections and
+//! derivations of one word are one key ("optimization" / "optimize");
+//! words with digits ("COVID-19", "G7") are words, numbers alone are not.
+//! A candidate scores how likely a reader is to pick it: a logistic
+//! [`model`] over its [`features`] — how often and where it occurs (the
+//! headline and the lead count more), how rare its words are in news by
+//! the committed background table ([`background`]), what kind of phrase it
+//! is, whether it is a name. The result depends only on the text, so
+//! records stay deterministic.
 
 mod background;
 mod candidates;
+pub(crate) mod features;
+pub(crate) mod model;
 mod score;
 pub(crate) mod stem;
 mod stopwords;
 
 use std::ops::Range;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::entities::Entity;
 
@@ -27,28 +29,14 @@ use super::entities::Entity;
 pub(crate) use candidates::stems_of;
 pub(crate) use stopwords::is_stop;
 
-/// Keywords kept per article unless the configuration says otherwise.
+/// Keywords kept per article unless the configuration says otherwise
+/// (`keywords.count`).
 pub const DEFAULT_COUNT: usize = 10;
-
-/// How many keywords the record keeps (`keywords.count`): set once from the
-/// configuration when a command starts, read by every extraction (the
-/// record builder has no configuration of its own).
-static COUNT: AtomicUsize = AtomicUsize::new(DEFAULT_COUNT);
-
-/// Sets how many keywords each record keeps.
-pub fn set_count(n: usize) {
-    COUNT.store(n, Ordering::Relaxed);
-}
-
-/// How many keywords each record keeps.
-pub fn count() -> usize {
-    COUNT.load(Ordering::Relaxed)
-}
 
 /// One keyword: the phrase as the article writes it and its score.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Keyword {
-    /// The commonest written form.
+    /// The commonest written form (a name's fullest form).
     pub text: String,
     /// The stems of its words, space-separated: equal keys are one keyword.
     pub key: String,
@@ -66,8 +54,46 @@ pub(crate) fn find(
     entities: &[Entity],
     limit: usize,
 ) -> Vec<Keyword> {
+    if limit == 0 {
+        return Vec::new();
+    }
     let found = candidates::collect(title, body, sentences, entities);
-    score::rank(found, sentences.len(), limit)
+    score::rank(&found, sentences.len(), limit, model::Model::embedded())
+}
+
+/// One candidate of an article as the model sees it, for fitting the model.
+#[cfg(feature = "tools")]
+pub(crate) struct Example {
+    /// The stems of its words, space-separated (ties rank by it).
+    pub key: String,
+    /// The form a record would show.
+    pub text: String,
+    /// Its features, in the order of [`features::NAMES`].
+    pub features: features::Vector,
+}
+
+/// Every rankable candidate of an article (arguments as for [`find`]).
+#[cfg(feature = "tools")]
+pub(crate) fn examples(
+    title: Option<&str>,
+    body: &str,
+    sentences: &[Range<usize>],
+    entities: &[Entity],
+) -> Vec<Example> {
+    let found = candidates::collect(title, body, sentences, entities);
+    score::featured(&found, sentences.len())
+        .into_iter()
+        .map(|(c, features)| Example {
+            key: c
+                .stems
+                .iter()
+                .map(|&i| found.lexicon.stem(i))
+                .collect::<Vec<_>>()
+                .join(" "),
+            text: score::text(c),
+            features,
+        })
+        .collect()
 }
 
 #[cfg(test)]

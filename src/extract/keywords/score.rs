@@ -1,118 +1,99 @@
-//! Keyword scores: how likely a reader is to pick the candidate as a
-//! keyword of the article, from what it is and where it stands — a
-//! logistic model over a dozen features (how often it occurs, whether the
-//! headline holds it, how early it first comes and how far it spreads, how
-//! rare its words are in news, whether it is a name, a phrase, or written
-//! in lowercase). The weights were fitted on readers' keyphrases of news
-//! stories (500N-KPCrowd, the half the project has), with five-fold
-//! cross-validation to check they carry to articles they were not fitted
-//! on (see the README); the best candidate first, one per key.
+//! Keyword scores: how likely a reader is to pick each candidate as a
+//! keyword of the article ([`Model`] over its [`features`](super::features)),
+//! the best first, one per key, scaled so the best is 1.
+
+use std::cmp::Ordering;
 
 use super::Keyword;
-use super::background::Background;
-use super::candidates::{Candidate, Place};
+use super::candidates::{Candidate, Found};
+use super::features::{Features, Vector};
+use super::model::Model;
 
-/// The model's weights, feature by feature (see [`features`]), and its bias.
-const WEIGHTS: [f64; 12] = [
-    0.6786,  // ln(1 + occurrences in the body)
-    0.9202,  // in the headline
-    0.4298,  // 1 / (1 + index of the first sentence holding it)
-    -0.1230, // mean rarity (idf) of its words
-    0.1240,  // rarity of its commonest word
-    -0.9037, // two words
-    -1.6583, // three words
-    0.5981,  // a name the recognizer found
-    0.4432,  // share of its uses written in lowercase
-    -0.2934, // first sentence holding it, over the sentences
-    0.0099,  // ln(1 + occurrences) × mean rarity
-    0.3195,  // sentences between its first and last use, over the sentences
-];
-const BIAS: f64 = -2.2802;
+/// A candidate that can be ranked: it occurs in the body or the headline.
+fn occurs(c: &Candidate<'_>) -> bool {
+    c.occurrences() > 0 || c.in_title
+}
 
-/// The best `limit` candidates of an article of `sentences` sentences,
-/// scored and scaled so the best is 1.
-pub(super) fn rank(found: Vec<Candidate>, sentences: usize, limit: usize) -> Vec<Keyword> {
-    let bg = Background::embedded();
-    let mut scored: Vec<(f64, Candidate)> = found
+/// Each rankable candidate of `found` (an article of `sentences` body
+/// sentences) with its features.
+pub(super) fn featured<'f, 'a>(
+    found: &'f Found<'a>,
+    sentences: usize,
+) -> Vec<(&'f Candidate<'a>, Vector)> {
+    let features = Features::new(
+        &found.list,
+        &found.lexicon,
+        sentences,
+        super::background::Background::embedded(),
+    );
+    found
+        .list
+        .iter()
+        .filter(|c| occurs(c))
+        .map(|c| (c, features.of(c)))
+        .collect()
+}
+
+/// The best `limit` candidates of `found` by `model`.
+pub(super) fn rank(
+    found: &Found<'_>,
+    sentences: usize,
+    limit: usize,
+    model: &Model,
+) -> Vec<Keyword> {
+    let mut scored: Vec<(f64, &Candidate<'_>)> = featured(found, sentences)
         .into_iter()
-        .filter(|c| !c.places.is_empty())
-        .map(|c| {
-            let logit: f64 = features(&c, sentences, bg)
-                .iter()
-                .zip(WEIGHTS)
-                .map(|(x, w)| x * w)
-                .sum::<f64>()
-                + BIAS;
-            (1.0 / (1.0 + (-logit).exp()), c)
-        })
+        .map(|(c, x)| (model.probability(&x), c))
         .collect();
     // Best first; equal scores by key, so the order never depends on hashing.
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.key.cmp(&b.1.key)));
+    let best_first = |a: &(f64, &Candidate<'_>), b: &(f64, &Candidate<'_>)| {
+        b.0.total_cmp(&a.0)
+            .then_with(|| key(found, a.1).cmp(key(found, b.1)))
+    };
+    if scored.len() > limit && limit > 0 {
+        scored.select_nth_unstable_by(limit - 1, best_first);
+    }
     scored.truncate(limit);
+    scored.sort_by(best_first);
     let top = scored.first().map_or(1.0, |(s, _)| *s);
     scored
         .into_iter()
         .map(|(s, c)| Keyword {
-            text: form(&c),
+            text: text(c),
+            key: key(found, c).collect::<Vec<_>>().join(" "),
             score: round4(s / top),
-            key: c.key,
         })
         .collect()
 }
 
-/// The model's features of a candidate, in the order of [`WEIGHTS`].
-fn features(c: &Candidate, sentences: usize, bg: &Background) -> [f64; 12] {
-    let body: Vec<usize> = c
-        .places
-        .iter()
-        .filter_map(|p| match p {
-            Place::Sentence(i) => Some(*i),
-            Place::Title => None,
-        })
-        .collect();
-    let first = body.iter().min().copied();
-    let last = body.iter().max().copied().unwrap_or(0);
-    let n = sentences.max(1) as f64;
-    let ltf = (1.0 + body.len() as f64).ln();
-    let idfs: Vec<f64> = c.key.split(' ').map(|s| bg.idf(s)).collect();
-    let idf = idfs.iter().sum::<f64>() / idfs.len().max(1) as f64;
-    let idf_min = idfs.iter().copied().fold(f64::INFINITY, f64::min);
-    let uses: u32 = c.forms.values().sum();
-    let lower: u32 = c
-        .forms
-        .iter()
-        .filter(|(f, _)| f.chars().next().is_some_and(char::is_lowercase))
-        .map(|(_, n)| *n)
-        .sum();
-    let flag = |b: bool| if b { 1.0 } else { 0.0 };
-    [
-        ltf,
-        flag(c.places.contains(&Place::Title)),
-        first.map_or(0.0, |f| 1.0 / (1.0 + f as f64)),
-        idf,
-        if idf_min.is_finite() { idf_min } else { idf },
-        flag(c.words == 2),
-        flag(c.words == 3),
-        flag(c.name),
-        if uses > 0 {
-            f64::from(lower) / f64::from(uses)
-        } else {
-            0.0
-        },
-        first.map_or(0.0, |f| f as f64 / n),
-        ltf * idf,
-        first.map_or(0.0, |f| (last - f) as f64 / n),
-    ]
+/// The stems of a candidate's words.
+fn key<'f>(found: &'f Found<'_>, c: &'f Candidate<'_>) -> impl Iterator<Item = &'f str> + 'f {
+    c.stems.iter().map(|&i| found.lexicon.stem(i))
 }
 
-/// The form to show: the one the body uses most, ties to the first in
-/// code-point order.
-fn form(c: &Candidate) -> String {
-    let mut forms: Vec<(&String, &u32)> = c.forms.iter().collect();
-    forms.sort_by(|a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
-    forms
-        .first()
-        .map_or_else(|| c.key.clone(), |(f, _)| (*f).clone())
+/// The form to show: a name's fullest form; else the one the body uses
+/// most, ties to the first in code-point order; spaces between words
+/// made single.
+pub(super) fn text(c: &Candidate<'_>) -> String {
+    let form = match c.name {
+        Some((_, name)) => name,
+        None => c
+            .forms
+            .iter()
+            .min_by(|a, b| match b.1.cmp(&a.1) {
+                Ordering::Equal => a.0.cmp(b.0),
+                o => o,
+            })
+            .map_or("", |(f, _)| *f),
+    };
+    if form
+        .split(' ')
+        .any(|w| w.is_empty() || w.contains(char::is_whitespace))
+    {
+        form.split_whitespace().collect::<Vec<_>>().join(" ")
+    } else {
+        form.to_string()
+    }
 }
 
 /// Four decimals: enough to rank, stable across platforms.

@@ -57,7 +57,7 @@ impl Output for LocalRecords {
             reference_date: job.item.as_ref().and_then(|i| i.date),
         };
         let claimed: Option<Format> = article::claimed_format(&job.path);
-        let analysis = match article::analyze(bytes, claimed, meta) {
+        let analysis = match article::analyze(bytes, claimed, meta, &ctx.extraction) {
             Ok(mut a) => {
                 if let Some(item) = &job.item {
                     article::apply_feed_item(&mut a.record, item);

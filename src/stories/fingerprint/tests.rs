@@ -77,7 +77,9 @@ fn sketch_round_trips_through_hex() {
 #[test]
 fn words_keep_figures_whole() {
     assert_eq!(
-        words("Up 7.5% to 1,200 tonnes."),
+        Words::of("Up 7.5% to 1,200 tonnes.")
+            .iter()
+            .collect::<Vec<_>>(),
         ["up", "7.5", "to", "1,200", "tonnes"]
     );
 }

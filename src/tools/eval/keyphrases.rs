@@ -27,10 +27,68 @@ use crate::record::Format;
 const K: [usize; 2] = [5, 10];
 
 /// One article's gold and predicted phrases, as stemmed word lists.
-struct Scored {
-    category: String,
-    gold: Vec<Vec<String>>,
-    predicted: Vec<Vec<String>>,
+pub(crate) struct Scored {
+    /// The article's category (its file name up to the first `-`).
+    pub category: String,
+    pub gold: Vec<Vec<String>>,
+    pub predicted: Vec<Vec<String>>,
+}
+
+/// One article of the dataset and its gold keyphrases.
+pub(crate) struct Labelled {
+    /// File name without `.txt`.
+    pub name: String,
+    pub bytes: Vec<u8>,
+    /// Gold phrases as stemmed word lists, sorted, each once.
+    pub gold: Vec<Vec<String>>,
+}
+
+/// The articles of the dataset in `dir`, by file name.
+pub(crate) fn dataset(dir: &Path) -> anyhow::Result<Vec<Labelled>> {
+    let docs_dir = dir.join("docsutf8");
+    let keys_dir = dir.join("keys");
+    let mut names: Vec<String> = std::fs::read_dir(&docs_dir)
+        .with_context(|| format!("cannot read {}", docs_dir.display()))?
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".txt"))
+        .collect();
+    names.sort();
+    if names.is_empty() {
+        anyhow::bail!("no .txt files in {}", docs_dir.display());
+    }
+    let mut out = Vec::new();
+    for name in names {
+        let stem_name = name.trim_end_matches(".txt").to_string();
+        let path = docs_dir.join(&name);
+        let bytes =
+            std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+        let key_path = keys_dir.join(format!("{stem_name}.key"));
+        let keys = std::fs::read(&key_path)
+            .with_context(|| format!("cannot read {}", key_path.display()))?;
+        let keys = String::from_utf8_lossy(&keys);
+        let mut gold: Vec<Vec<String>> =
+            keys.lines().map(words).filter(|w| !w.is_empty()).collect();
+        gold.sort();
+        gold.dedup();
+        out.push(Labelled {
+            name: stem_name,
+            bytes,
+            gold,
+        });
+    }
+    Ok(out)
+}
+
+impl Labelled {
+    /// Scores `predicted` phrases (best first) against this article's gold.
+    pub(crate) fn scored(&self, predicted: &[String]) -> Scored {
+        Scored {
+            category: self.name.split('-').next().unwrap_or_default().to_string(),
+            gold: self.gold.clone(),
+            predicted: predicted.iter().map(|p| words(p)).collect(),
+        }
+    }
 }
 
 /// Figures summed over articles.
@@ -62,58 +120,32 @@ impl Sums {
 
 /// The report of `eval keyphrases` on `dir`.
 pub fn run(dir: &Path) -> anyhow::Result<String> {
-    let docs_dir = dir.join("docsutf8");
-    let keys_dir = dir.join("keys");
-    let mut names: Vec<String> = std::fs::read_dir(&docs_dir)
-        .with_context(|| format!("cannot read {}", docs_dir.display()))?
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".txt"))
-        .collect();
-    names.sort();
-    if names.is_empty() {
-        anyhow::bail!("no .txt files in {}", docs_dir.display());
-    }
-    let limit = crate::extract::keywords::count().max(10);
-    crate::extract::keywords::set_count(limit);
+    let settings = crate::extract::Settings {
+        keywords: K[K.len() - 1],
+    };
     let mut scored = Vec::new();
-    for name in &names {
-        let stem_name = name.trim_end_matches(".txt");
-        let path = docs_dir.join(name);
-        let bytes =
-            std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
-        let key_path = keys_dir.join(format!("{stem_name}.key"));
-        let keys = std::fs::read(&key_path)
-            .with_context(|| format!("cannot read {}", key_path.display()))?;
-        let keys = String::from_utf8_lossy(&keys);
-        let mut gold: Vec<Vec<String>> =
-            keys.lines().map(words).filter(|w| !w.is_empty()).collect();
-        gold.sort();
-        gold.dedup();
+    for doc in dataset(dir)? {
         let meta = SourceMeta {
-            path: name.clone(),
-            bytes: bytes.len() as u64,
-            content_hash: crate::identity::content_hash(&bytes),
+            path: format!("{}.txt", doc.name),
+            bytes: doc.bytes.len() as u64,
+            content_hash: crate::identity::content_hash(&doc.bytes),
             modified_at: None,
             revision: 1,
             reference_date: None,
         };
-        let predicted = match article::analyze(&bytes, Some(Format::Text), meta) {
-            Ok(a) => a.record.keywords.iter().map(|k| words(&k.text)).collect(),
-            Err(_) => Vec::new(),
-        };
-        scored.push(Scored {
-            category: stem_name.split('-').next().unwrap_or_default().to_string(),
-            gold,
-            predicted,
-        });
+        let predicted: Vec<String> =
+            match article::analyze(&doc.bytes, Some(Format::Text), meta, &settings) {
+                Ok(a) => a.record.keywords.into_iter().map(|k| k.text).collect(),
+                Err(_) => Vec::new(),
+            };
+        scored.push(doc.scored(&predicted));
     }
     Ok(report(&scored))
 }
 
 /// A phrase as lowercase stemmed words, cut as the extractor cuts them
 /// (possessive endings and punctuation dropped).
-fn words(phrase: &str) -> Vec<String> {
+pub(crate) fn words(phrase: &str) -> Vec<String> {
     tokenize(phrase, 0)
         .into_iter()
         .map(|r| &phrase[r])
@@ -128,7 +160,9 @@ fn holds(a: &[String], b: &[String]) -> bool {
     !b.is_empty() && a.windows(b.len()).any(|w| w == b)
 }
 
-fn report(scored: &[Scored]) -> String {
+/// The figures of `scored` articles: P, R and F at 5 and 10, exact and
+/// partial, and exact F@10 by category.
+pub(crate) fn report(scored: &[Scored]) -> String {
     let mut exact = [Sums::default(); 2];
     let mut partial = [Sums::default(); 2];
     let mut by_category: BTreeMap<&str, Sums> = BTreeMap::new();

@@ -62,7 +62,7 @@ pub fn run(dir: &Path, settings: &Settings) -> anyhow::Result<String> {
             revision: 1,
             reference_date: it.date,
         };
-        let record = article::analyze(bytes, Some(Format::Text), meta)
+        let record = article::analyze(bytes, Some(Format::Text), meta, &Default::default())
             .with_context(|| format!("cannot read the article {}", it.url))?
             .record;
         let fallback = it.date.unwrap_or_default();
