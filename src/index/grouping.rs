@@ -1,5 +1,5 @@
 //! The story step of an index write: each article new to the index joins a
-//! story ([`crate::stories::assign()`]) and is checked for copies among the
+//! story ([`crate::stories::assign::assign`]) and is checked for copies among the
 //! earlier articles (MinHash bands give candidates, the exact check of
 //! [`crate::stories::fingerprint`] confirms them; the first seen is the
 //! original), in the same transaction as its rows.
