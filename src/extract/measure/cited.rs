@@ -1,6 +1,6 @@
-//! Where a figure comes from, as its sentence says: "according to the World
-//! Bank", "the IMF estimates that …", "…, the bank says", "said Yuri
-//! Ushakov". The words naming the source are returned; the record names
+//! Where a figure comes from, as its sentence says: "according to the
+//! statistics office", "the agency estimates that …", "…, the bank says",
+//! "said Jane Smith". The words naming the source are returned; the record names
 //! the entity among them.
 
 use std::ops::Range;
@@ -58,7 +58,7 @@ pub(crate) fn cited(toks: &[Token], fig: usize) -> Option<Range<usize>> {
 }
 
 /// A reporting word used as a noun: after a determiner, a possessive or an
-/// adjective of time ("the IMF's latest report estimates").
+/// adjective of time ("the agency's latest report estimates").
 fn noun_use(toks: &[Token], at: usize) -> bool {
     at > 0 && {
         let p = &toks[at - 1];

@@ -714,7 +714,7 @@ impl Context<'_> {
 
     /// Whether subject `p` starts a relative clause whose object is the
     /// noun before it ("the attack, which the authorities accused
-    /// militants of perpetrating"; "the assistance Dushanbe could offer"):
+    /// militants of perpetrating"; "the help the government could offer"):
     /// a stance there takes a gap, not the words after it.
     fn in_relative_clause(&self, p: &Range<usize>, floor: usize) -> bool {
         let Some(before) = p.start.checked_sub(1).filter(|&i| i >= floor) else {
