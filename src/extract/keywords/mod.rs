@@ -103,6 +103,15 @@ mod tests {
     use crate::record::Format;
 
     fn keywords(text: &str) -> Vec<String> {
+        keywords_up_to(text, 10)
+    }
+
+    /// Every keyword the article yields (well past the ten of a record).
+    fn find_all(text: &str) -> Vec<String> {
+        keywords_up_to(text, 1000)
+    }
+
+    fn keywords_up_to(text: &str, count: usize) -> Vec<String> {
         let doc = document::read(text.as_bytes(), Some(Format::Text)).expect("doc");
         let entities = crate::extract::entities::find(&doc.body, &doc.sentences);
         find(
@@ -110,7 +119,7 @@ mod tests {
             &doc.body,
             &doc.sentences,
             &entities,
-            10,
+            count,
         )
         .into_iter()
         .map(|k| k.text)
@@ -148,21 +157,6 @@ mod tests {
         let optim = all.iter().filter(|s| s.starts_with("optimi")).count();
         assert!(optim <= 1, "{all:?}");
         assert!(k.len() <= 10);
-    }
-
-    fn find_all(text: &str) -> Vec<String> {
-        let doc = document::read(text.as_bytes(), Some(Format::Text)).expect("doc");
-        let entities = crate::extract::entities::find(&doc.body, &doc.sentences);
-        find(
-            doc.title.as_deref(),
-            &doc.body,
-            &doc.sentences,
-            &entities,
-            1000,
-        )
-        .into_iter()
-        .map(|k| k.text)
-        .collect()
     }
 
     #[test]
