@@ -8,21 +8,30 @@
 
 mod common;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Lowest figures accepted: what the extractor reaches, less a small margin.
 const MIN_F1: f64 = 0.973;
 const MIN_PRECISION: f64 = 0.965;
 const MIN_RECALL: f64 = 0.975;
 
-#[test]
-fn html_main_text_meets_the_benchmark_targets() {
+/// The benchmark folder, or `None` (after reporting the skip) without it.
+fn benchmark() -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../shared/data/html/article-extraction-benchmark");
-    if !dir.join("ground-truth.json").is_file() {
+    if dir.join("ground-truth.json").is_file() {
+        Some(dir)
+    } else {
         common::skip_missing_shared(&dir);
-        return;
+        None
     }
+}
+
+#[test]
+fn html_main_text_meets_the_benchmark_targets() {
+    let Some(dir) = benchmark() else {
+        return;
+    };
     let stdout = common::run_ok(
         &[
             "eval",
@@ -69,12 +78,9 @@ fn html_main_text_meets_the_benchmark_targets() {
 /// these pages) and the shipped F1 it prints must be the usual figure.
 #[test]
 fn html_cross_validated_by_site_stays_near_the_shipped_figure() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/data/html/article-extraction-benchmark");
-    if !dir.join("ground-truth.json").is_file() {
-        common::skip_missing_shared(&dir);
+    let Some(dir) = benchmark() else {
         return;
-    }
+    };
     let stdout = common::run_ok(
         &["eval", "html", dir.to_str().expect("utf8"), "--cv", "hosts"],
         &[
