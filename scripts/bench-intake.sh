@@ -16,7 +16,12 @@
 #                once every article has its record, the daemon's peak
 #                resident memory (VmHWM) and the backfill time are printed,
 #                and the ratio of each peak to the first. Target: the largest
-#                within 20 % of the smallest.
+#                within 20 % of the smallest. Then the daemon is left to run
+#                its next interval rescan over the settled folder: how long
+#                that scan took (wirewatch_rescan_duration_seconds), the
+#                daemon's CPU time while waiting for it (the index catching
+#                up included), and the bytes and articles read meanwhile
+#                (both must stay 0: settled files are not read again).
 #
 # Knobs: LAT_N=200, SETTLE_MS=300, MEM_SIZES="10000 100000", WORKERS=, BUILD=auto.
 # -----------------------------------------------------------------------------
@@ -91,6 +96,24 @@ def stop(p):
         p.kill()
         return None
 
+def metric_sum(port, name):
+    """The sum of every series of `name` (all label values)."""
+    try:
+        text = urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5).read().decode()
+    except OSError:
+        return None
+    total = 0.0
+    for line in text.splitlines():
+        if line.startswith(name + " ") or line.startswith(name + "{"):
+            total += float(line.rsplit(" ", 1)[1])
+    return total
+
+def cpu_s(pid):
+    """User plus system CPU seconds of the process so far."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
 def peak_rss_kb(pid):
     with open(f"/proc/{pid}/status") as f:
         for line in f:
@@ -149,8 +172,25 @@ for n in sizes:
         time.sleep(1)
     took = time.monotonic() - t0
     peak = peak_rss_kb(p.pid) / 1024
+    # The next interval rescan of the settled folder: its CPU, and nothing read.
+    ok0 = metric(port, 'wirewatch_articles_total{outcome="ok"}') or 0
+    read0 = metric_sum(port, "wirewatch_bytes_read_total") or 0
+    scans0 = metric_sum(port, "wirewatch_rescan_duration_seconds_count") or 0
+    scan_s0 = metric_sum(port, "wirewatch_rescan_duration_seconds_sum") or 0
+    cpu0, w0 = cpu_s(p.pid), time.monotonic()
+    while (metric_sum(port, "wirewatch_rescan_duration_seconds_count") or 0) <= scans0:
+        if p.poll() is not None:
+            sys.exit(f"daemon exited waiting for a rescan of {n}")
+        time.sleep(0.2)
+    cpu1, w1 = cpu_s(p.pid), time.monotonic()
+    scan_s = (metric_sum(port, "wirewatch_rescan_duration_seconds_sum") or 0) - scan_s0
+    reread = (metric_sum(port, "wirewatch_bytes_read_total") or 0) - read0
+    again = (metric(port, 'wirewatch_articles_total{outcome="ok"}') or 0) - ok0
+    peak_after = peak_rss_kb(p.pid) / 1024
     rc = stop(p)
     first = first or peak
     print(f"files: {n}  backfill_s: {took:.1f}  files_per_s: {n / took:.0f}  peak_rss_mb: {peak:.1f}  ratio_to_first: {peak / first:.3f}  exit: {rc}")
+    print(f"  settled rescan: took_s {scan_s:.2f}  daemon cpu_s {cpu1 - cpu0:.2f} over {w1 - w0:.1f} s waiting  "
+          f"bytes_read {reread:.0f}  articles {again:.0f}  peak_rss_mb_after {peak_after:.1f}")
     subprocess.run(["rm", "-rf", watch, out])
 PY

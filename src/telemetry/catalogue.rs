@@ -214,6 +214,15 @@ metric!(
     [("reason", RESCAN_REASONS)]
 );
 metric!(
+    RESCAN_DURATION,
+    "wirewatch_rescan_duration_seconds",
+    Histogram,
+    Seconds,
+    "Time one full scan of the watched folder took: listing, stat and the ledger lookup of every file.",
+    [],
+    SECONDS_BUCKETS
+);
+metric!(
     WATCHER_ERRORS,
     "wirewatch_watcher_errors_total",
     Counter,
@@ -384,6 +393,7 @@ pub const ALL: &[&MetricDef] = &[
     &ENTITIES,
     &WATCHER_EVENTS,
     &RESCANS,
+    &RESCAN_DURATION,
     &WATCHER_ERRORS,
     &LEDGER_ENTRIES,
     &QUARANTINE_BYTES,

@@ -210,7 +210,8 @@ impl Detector {
     }
 
     fn rescan(&mut self, reason: &'static str) {
-        self.next_rescan = Instant::now() + self.opts.rescan_interval;
+        let started = Instant::now();
+        self.next_rescan = started + self.opts.rescan_interval;
         // Files the ledger knows as they are now are not kept: only new or
         // changed ones, at most a batch of them, so memory stays flat
         // whatever the size of the folder.
@@ -269,6 +270,7 @@ impl Detector {
             reason
         };
         metrics::counter!(m::RESCANS.name, "reason" => reason).increment(1);
+        metrics::histogram!(m::RESCAN_DURATION.name).record(started.elapsed().as_secs_f64());
         if !matches!(reason, "startup" | "interval" | "backfill") {
             // Events were lost, closes perhaps among them: a file seen open
             // is read once it has been quiet as long as polling would wait.
