@@ -23,7 +23,9 @@
 #                up included), and the bytes and articles read meanwhile
 #                (both must stay 0: settled files are not read again).
 #
-# Knobs: LAT_N=200, SETTLE_MS=300, MEM_SIZES="10000 100000", WORKERS=, BUILD=auto.
+# Knobs: LAT_N=200, SETTLE_MS=300, MEM_SIZES="10000 100000", WORKERS=, BUILD=auto,
+# INDEX=1 (0: the daemons run with index.enabled = false, to tell the
+# watcher's and pipeline's memory from the index's).
 # -----------------------------------------------------------------------------
 set -euo pipefail
 BENCH_NAME=bench-intake
@@ -33,18 +35,19 @@ source "$(dirname -- "${BASH_SOURCE[0]}")/bench-common.sh"
 LAT_N=${LAT_N:-200}
 SETTLE_MS=${SETTLE_MS:-300}
 MEM_SIZES=${MEM_SIZES:-"10000 100000"}
+INDEX=${INDEX:-1}
 positive_int LAT_N SETTLE_MS
 ensure_binary
 
 TMP_ROOT=$(mktemp -d "${TMPDIR:-/tmp}/bench-intake.XXXXXX")
 trap 'rm -rf "$TMP_ROOT"' EXIT
 
-python3 - "$BIN" "$TMP_ROOT" "$LAT_N" "$SETTLE_MS" "${WORKERS:-0}" $MEM_SIZES <<'PY'
+python3 - "$BIN" "$TMP_ROOT" "$LAT_N" "$SETTLE_MS" "${WORKERS:-0}" "$INDEX" $MEM_SIZES <<'PY'
 import os, socket, statistics, subprocess, sys, time, urllib.request
 
-binary, tmp, lat_n, settle_ms, workers = sys.argv[1:6]
+binary, tmp, lat_n, settle_ms, workers, index = sys.argv[1:7]
 lat_n, settle_ms, workers = int(lat_n), int(settle_ms), int(workers)
-sizes = [int(s) for s in sys.argv[6:]]
+sizes = [int(s) for s in sys.argv[7:]]
 
 def free_port():
     with socket.socket() as s:
@@ -60,6 +63,8 @@ def start(watch, out, log):
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("WIREWATCH_")}
     env["WIREWATCH_WATCH_SETTLE_MS"] = str(settle_ms)
+    if index == "0":
+        env["WIREWATCH_INDEX_ENABLED"] = "false"
     cmd = [binary, "run", "--watch", watch, "--out", out,
            "--metrics-addr", f"127.0.0.1:{port}", "--log-format", "json"]
     if workers:

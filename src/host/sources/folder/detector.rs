@@ -21,7 +21,15 @@ use crate::telemetry::Health;
 use crate::telemetry::catalogue as m;
 use crate::telemetry::labels::IgnoreReason;
 use crate::watch::events::{self, Hint, WatchHandle};
-use crate::watch::scan::{Entry, Found, Scope};
+use crate::watch::scan::{Cursor, Entry, Found, Scope, Step};
+
+/// Files a scan looks at between two checks for shutdown.
+const STOP_CHECK: usize = 1024;
+
+/// Whether detection is being stopped (the stop channel's sender dropped).
+fn stopping(stop: &Receiver<()>) -> bool {
+    !matches!(stop.try_recv(), Err(crossbeam_channel::TryRecvError::Empty))
+}
 
 /// Capacity of the hint channel between the watcher and the detector; past
 /// it, hints are dropped and a rescan is scheduled instead.
@@ -93,6 +101,8 @@ pub(crate) struct Detector {
     root_missing: bool,
     /// The last scan found more new files than one batch.
     backfill_more: bool,
+    /// Where that scan stopped: the next batch is looked for from there.
+    backfill_from: Cursor,
     /// The watcher reports writers closing files (see [`events::reports_closes`]).
     tracks_writers: bool,
 }
@@ -131,6 +141,7 @@ impl Detector {
             rescan_reason: Some("startup"),
             root_missing: false,
             backfill_more: false,
+            backfill_from: Cursor::default(),
             tracks_writers,
         }
     }
@@ -218,11 +229,22 @@ impl Detector {
         let ledger = &self.ctx.ledger;
         let reader = ledger.path_reader().ok();
         let (pending, in_flight) = (&self.pending, &self.in_flight);
+        let stop = &self.stop;
         let mut fresh = Vec::new();
-        let mut more = false;
+        let mut looked = 0usize;
         let batch = self.opts.backfill_batch;
-        let walked = self.opts.scope.walk(&mut |found| match found {
+        // A backfill goes on where the last batch stopped; any other scan
+        // starts at the beginning.
+        let from = if reason == "backfill" {
+            std::mem::take(&mut self.backfill_from)
+        } else {
+            Cursor::default()
+        };
+        let walked = self.opts.scope.walk_from(&from, &mut |found| match found {
+            // A scan of a large folder takes seconds: shutdown does not wait for it.
+            _ if looked % STOP_CHECK == 0 && stopping(stop) => Step::Break(()),
             Found::Article(e) => {
+                looked += 1;
                 let settled = !in_flight.contains(&e.rel)
                     && !pending.contains_key(&e.rel)
                     && reader
@@ -232,17 +254,26 @@ impl Detector {
                             p.size == e.size && p.mtime_ns == e.mtime.and_then(mtime_ns)
                         });
                 if settled {
+                    Step::Continue(())
                 } else if fresh.len() < batch {
                     fresh.push(e);
+                    Step::Continue(())
                 } else {
-                    more = true;
+                    Step::Break(())
                 }
             }
-            Found::Ignored(rel, reason) => ignored::report(ledger, &rel, reason),
+            Found::Ignored(rel, reason) => {
+                looked += 1;
+                ignored::report(ledger, &rel, reason);
+                Step::Continue(())
+            }
         });
         drop(reader);
-        let entries = match walked.map(|()| fresh) {
-            Ok(mut e) => {
+        let more = matches!(walked, Ok(Some(_)));
+        let entries = match walked {
+            Ok(stopped) => {
+                self.backfill_from = stopped.unwrap_or_default();
+                let mut e = fresh;
                 e.sort_by(|a, b| (a.mtime, &a.rel).cmp(&(b.mtime, &b.rel)));
                 e
             }
