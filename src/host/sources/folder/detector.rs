@@ -242,7 +242,7 @@ impl Detector {
         };
         let walked = self.opts.scope.walk_from(&from, &mut |found| match found {
             // A scan of a large folder takes seconds: shutdown does not wait for it.
-            _ if looked % STOP_CHECK == 0 && stopping(stop) => Step::Break(()),
+            _ if looked.is_multiple_of(STOP_CHECK) && stopping(stop) => Step::Break(()),
             Found::Article(e) => {
                 looked += 1;
                 let settled = !in_flight.contains(&e.rel)
