@@ -15,8 +15,16 @@ use serde_json::{Map, Value};
 use super::{IndexError, Target};
 
 /// Prepared statements an SQLite connection keeps for reuse: every
-/// statement the writer runs per batch, and the questions', fit.
-const SQLITE_STATEMENTS: usize = 64;
+/// statement the writer runs per batch (two shapes per table, see
+/// [`super::store`]), and the questions', fit.
+const SQLITE_STATEMENTS: usize = 128;
+/// SQLite's page cache, in KiB (a negative `cache_size`). The default
+/// (2 MiB) is far smaller than the pages a batch touches once the index
+/// holds thousands of articles (the secondary indexes' leaves, the
+/// full-text segments being merged), so a batch spilled dirty pages to the
+/// WAL before its commit and read them back. A fixed bound keeps the
+/// process's memory flat however large the index grows.
+const SQLITE_CACHE_KIB: i64 = 64 * 1024;
 /// How long an SQLite statement waits for another connection's write lock.
 const SQLITE_BUSY: Duration = Duration::from_secs(10);
 /// How long connecting to PostgreSQL may take when the URL says nothing.
@@ -97,6 +105,7 @@ impl Db {
                 conn.pragma_update(None, "journal_mode", "WAL")?;
                 conn.pragma_update(None, "synchronous", "NORMAL")?;
                 conn.pragma_update(None, "foreign_keys", "ON")?;
+                conn.pragma_update(None, "cache_size", -SQLITE_CACHE_KIB)?;
                 Ok(Db::Sqlite(conn))
             }
             Target::Postgres(url) => {
@@ -170,6 +179,14 @@ pub enum Tx<'a> {
 }
 
 impl Tx<'_> {
+    /// Which SQL the transaction's connection speaks.
+    pub fn dialect(&self) -> Dialect {
+        match self {
+            Tx::Sqlite(_) => Dialect::Sqlite,
+            Tx::Postgres(_) => Dialect::Postgres,
+        }
+    }
+
     /// Executes one statement; the rows it changed.
     pub fn exec(&mut self, sql: &str, params: &[Param]) -> Result<u64, IndexError> {
         match self {

@@ -17,7 +17,7 @@ use serde_json::Value;
 
 use super::IndexError;
 use super::db::{Param, Row, Tx};
-use super::store::{MAX_PARAMS, insert_values, placeholders};
+use super::store::{MAX_PARAMS, delete_in, insert_values, placeholders};
 use crate::facts::{Entry, EntryKey, Ledger, Observation, Span};
 use crate::record::{MeasureKind, Qualifier};
 
@@ -93,14 +93,16 @@ pub(super) fn keys_of(tx: &mut Tx<'_>, paths: &[&str]) -> Result<BTreeSet<String
 }
 
 /// Files the observations of the articles just written (`(article key,
-/// observations)`), replacing those they had, and judges anew every entry
+/// observations)`), replacing those they had (only the `rewritten`
+/// articles, those indexed before, have any), and judges anew every entry
 /// of the keys in `touched` or among them.
 pub(super) fn update(
     tx: &mut Tx<'_>,
     mut touched: BTreeSet<String>,
+    rewritten: &[i64],
     written: &[(i64, &[Observation])],
 ) -> Result<(), IndexError> {
-    let articles: Vec<Param> = written.iter().map(|(k, _)| Param::Int(*k)).collect();
+    let articles: Vec<Param> = rewritten.iter().map(|k| Param::Int(*k)).collect();
     delete_in(tx, "ledger_observations", "article", &articles)?;
     let mut key_of_path: HashMap<String, i64> = HashMap::new();
     let mut observations: Vec<Observation> = Vec::new();
@@ -162,23 +164,6 @@ pub(super) fn update(
 pub(super) fn clear(tx: &mut Tx<'_>) -> Result<(), IndexError> {
     tx.exec("DELETE FROM ledger_observations", &[])?;
     tx.exec("DELETE FROM ledger_entries", &[])?;
-    Ok(())
-}
-
-/// `DELETE FROM table WHERE column IN (values)`, in chunks.
-fn delete_in(
-    tx: &mut Tx<'_>,
-    table: &str,
-    column: &str,
-    values: &[Param],
-) -> Result<(), IndexError> {
-    for chunk in values.chunks(MAX_PARAMS) {
-        let sql = format!(
-            "DELETE FROM {table} WHERE {column} IN ({})",
-            placeholders(1, chunk.len())
-        );
-        tx.exec(&sql, chunk)?;
-    }
     Ok(())
 }
 

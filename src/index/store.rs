@@ -1,11 +1,13 @@
 //! Writes row sets to the index and reads back what the catch-up needs.
 //! A batch of articles is one transaction: the articles upserted by path
-//! (their key kept, so later tables may point at it), their old per-article
-//! rows deleted and the new ones inserted. A server gets many rows per
-//! statement, so it pays few round trips per batch; SQLite, which has no
-//! round trips, one row of the per-article tables per statement, so each
-//! statement is prepared once and reused instead of parsed anew for every
-//! batch.
+//! (their key kept, so later tables may point at it), the old per-article
+//! rows of those already indexed deleted and the new ones inserted. A
+//! server gets many rows per statement, so it pays few round trips per
+//! batch. SQLite has no round trips but opens a cursor on the table and
+//! each of its indexes for every statement it runs, and parses every new
+//! statement text: it gets [`SQLITE_ROWS`] rows per statement and the rest
+//! of a batch one by one, so each table's rows go through two statements,
+//! prepared once and reused batch after batch.
 
 use std::collections::HashMap;
 
@@ -28,13 +30,17 @@ pub const CHILD_TABLES: &[&str] = &[
 /// Parameters per statement at most (SQLite allows 32766).
 pub(super) const MAX_PARAMS: usize = 30_000;
 
-/// Rows (or keys) per statement of `per_row` parameters each: as many as
-/// fit for a server, one for SQLite (see the module's comment; the
-/// articles themselves are the exception, see [`upsert_articles`]).
-fn rows_per_statement(dialect: Dialect, per_row: usize) -> usize {
+/// Rows (or keys) per SQLite statement while a batch has that many left.
+const SQLITE_ROWS: usize = 16;
+
+/// How many of the `left` items the next statement takes, at
+/// `per_row` parameters each (see the module's comment).
+fn next_chunk(dialect: Dialect, per_row: usize, left: usize) -> usize {
+    let most = (MAX_PARAMS / per_row.max(1)).max(1);
     match dialect {
-        Dialect::Sqlite => 1,
-        Dialect::Postgres => (MAX_PARAMS / per_row.max(1)).max(1),
+        Dialect::Postgres => left.min(most),
+        Dialect::Sqlite if left >= SQLITE_ROWS => SQLITE_ROWS.min(most),
+        Dialect::Sqlite => left.min(1),
     }
 }
 
@@ -82,7 +88,6 @@ impl Store {
             .collect();
         let grouping = &mut self.grouping;
         let now = chrono::Utc::now().to_rfc3339();
-        let dialect = self.db.dialect();
         let written = self.db.transaction(|tx| {
             let paths: Vec<&str> = removed
                 .iter()
@@ -90,14 +95,15 @@ impl Store {
                 .chain(sets.iter().map(|s| s.path.as_str()))
                 .collect();
             let touched = ledger::keys_of(tx, &paths)?;
-            let one_key = rows_per_statement(dialect, 1);
+            // Only articles already indexed have rows to replace.
+            let indexed = keys_of_paths(tx, sets.iter().map(|s| s.path.as_str()))?;
             let by_path = |n| {
                 format!(
                     "DELETE FROM articles WHERE path IN ({})",
                     placeholders(1, n)
                 )
             };
-            exec_chunked(tx, removed, one_key, by_path, |path, params| {
+            exec_chunked(tx, removed, 1, by_path, |path, params| {
                 params.push(Param::from(path.as_str()));
             })?;
             let keys = upsert_articles(tx, &sets)?;
@@ -109,6 +115,11 @@ impl Store {
                     .ok_or_else(|| IndexError::Query(format!("no key returned for {}", s.path)))?;
                 article_keys.push(key);
             }
+            let rewritten: Vec<i64> = article_keys
+                .iter()
+                .copied()
+                .filter(|k| indexed.contains(k))
+                .collect();
             for table in CHILD_TABLES {
                 let of_articles = |n| {
                     format!(
@@ -116,7 +127,7 @@ impl Store {
                         placeholders(1, n)
                     )
                 };
-                exec_chunked(tx, &article_keys, one_key, of_articles, |key, params| {
+                exec_chunked(tx, &rewritten, 1, of_articles, |key, params| {
                     params.push(Param::Int(*key));
                 })?;
             }
@@ -138,8 +149,7 @@ impl Store {
                         values(n, per_row)
                     )
                 };
-                let per_statement = rows_per_statement(dialect, per_row);
-                exec_chunked(tx, &rows, per_statement, insert, |(key, row), params| {
+                exec_chunked(tx, &rows, per_row, insert, |(key, row), params| {
                     params.push(Param::Int(*key));
                     params.extend(row.iter().cloned());
                 })?;
@@ -149,7 +159,7 @@ impl Store {
                 .zip(&sets)
                 .map(|(key, s)| (*key, s.ledger.as_slice()))
                 .collect();
-            ledger::update(tx, touched, &observed)?;
+            ledger::update(tx, touched, &rewritten, &observed)?;
             grouping.place(tx, &sets, &now)
         });
         if written.is_err() {
@@ -245,7 +255,7 @@ fn upsert_articles(tx: &mut Tx<'_>, sets: &[&RowSet]) -> Result<HashMap<String, 
         .filter(|c| **c != "path")
         .map(|c| format!("{c} = excluded.{c}"))
         .collect();
-    for chunk in sets.chunks(rows_per_statement(Dialect::Postgres, per_row)) {
+    for chunk in sets.chunks((MAX_PARAMS / per_row).max(1)) {
         let sql = format!(
             "INSERT INTO articles ({}) VALUES {} ON CONFLICT (path) DO UPDATE SET {} RETURNING key, path",
             ARTICLE_COLUMNS.join(", "),
@@ -268,19 +278,44 @@ fn upsert_articles(tx: &mut Tx<'_>, sets: &[&RowSet]) -> Result<HashMap<String, 
     Ok(keys)
 }
 
-/// Runs the statement `sql_for(n)` for each chunk of `per_statement` of
-/// `items` (its parameters pushed by `params_of`, item by item); the
-/// statement's text is made once per chunk size.
+/// The keys of the articles indexed at `paths`.
+fn keys_of_paths<'p>(
+    tx: &mut Tx<'_>,
+    paths: impl Iterator<Item = &'p str>,
+) -> Result<std::collections::HashSet<i64>, IndexError> {
+    let paths: Vec<Param> = paths.map(Param::from).collect();
+    let mut keys = std::collections::HashSet::new();
+    for chunk in paths.chunks(MAX_PARAMS) {
+        let sql = format!(
+            "SELECT key FROM articles WHERE path IN ({})",
+            placeholders(1, chunk.len())
+        );
+        keys.extend(
+            tx.query(&sql, chunk)?
+                .iter()
+                .filter_map(|r| r.get("key").and_then(Value::as_i64)),
+        );
+    }
+    Ok(keys)
+}
+
+/// Runs the statement `sql_for(n)` over `items`, `n` of them at a time as
+/// [`next_chunk`] says (their `per_row` parameters each pushed by
+/// `params_of`, item by item); a statement's text is made once per size.
 fn exec_chunked<T>(
     tx: &mut Tx<'_>,
     items: &[T],
-    per_statement: usize,
+    per_row: usize,
     sql_for: impl Fn(usize) -> String,
     mut params_of: impl FnMut(&T, &mut Vec<Param>),
 ) -> Result<(), IndexError> {
+    let dialect = tx.dialect();
     let mut sql = (0, String::new());
     let mut params = Vec::new();
-    for chunk in items.chunks(per_statement.max(1)) {
+    let mut rest = items;
+    while !rest.is_empty() {
+        let (chunk, tail) = rest.split_at(next_chunk(dialect, per_row, rest.len()));
+        rest = tail;
         if sql.0 != chunk.len() {
             sql = (chunk.len(), sql_for(chunk.len()));
         }
@@ -293,27 +328,43 @@ fn exec_chunked<T>(
     Ok(())
 }
 
-/// Inserts `rows` of `columns`, many per statement.
+/// Inserts `rows` of `columns`, as many per statement as the dialect takes.
 pub(super) fn insert_values(
     tx: &mut Tx<'_>,
     table: &str,
     columns: &[&str],
     rows: &[Vec<Param>],
 ) -> Result<(), IndexError> {
-    if rows.is_empty() {
-        return Ok(());
-    }
     let per_row = columns.len();
-    for chunk in rows.chunks((MAX_PARAMS / per_row).max(1)) {
-        let sql = format!(
+    let insert = |n| {
+        format!(
             "INSERT INTO {table} ({}) VALUES {}",
             columns.join(", "),
-            values(chunk.len(), per_row)
-        );
-        let params: Vec<Param> = chunk.iter().flatten().cloned().collect();
-        tx.exec(&sql, &params)?;
-    }
-    Ok(())
+            values(n, per_row)
+        )
+    };
+    exec_chunked(tx, rows, per_row, insert, |row, params| {
+        params.extend(row.iter().cloned());
+    })
+}
+
+/// `DELETE FROM table WHERE column IN (values)`, as many per statement as
+/// the dialect takes.
+pub(super) fn delete_in(
+    tx: &mut Tx<'_>,
+    table: &str,
+    column: &str,
+    values: &[Param],
+) -> Result<(), IndexError> {
+    let delete = |n| {
+        format!(
+            "DELETE FROM {table} WHERE {column} IN ({})",
+            placeholders(1, n)
+        )
+    };
+    exec_chunked(tx, values, 1, delete, |value, params| {
+        params.push(value.clone());
+    })
 }
 
 /// `?first, ?first+1, …` for `n` parameters.
