@@ -712,10 +712,6 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(file) => Some(Config::load(file.config.as_deref(), &overrides)?),
         None => None,
     };
-    // The story settings the index reads process-wide (stories.*).
-    if let Some(c) = &config {
-        c.apply_index_settings();
-    }
     if !matches!(command, Command::Schema | Command::CheckConfig { .. }) {
         let (format, level) = match &config {
             Some(c) => (c.log.format, c.log.level.clone()),

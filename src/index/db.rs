@@ -170,6 +170,14 @@ pub enum Tx<'a> {
 }
 
 impl Tx<'_> {
+    /// Which SQL the transaction speaks.
+    pub fn dialect(&self) -> Dialect {
+        match self {
+            Tx::Sqlite(_) => Dialect::Sqlite,
+            Tx::Postgres(_) => Dialect::Postgres,
+        }
+    }
+
     /// Executes one statement; the rows it changed.
     pub fn exec(&mut self, sql: &str, params: &[Param]) -> Result<u64, IndexError> {
         match self {

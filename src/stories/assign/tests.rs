@@ -60,7 +60,7 @@ fn lanes(id: &str, d: u32) -> Article {
 
 #[test]
 fn same_story_joins_and_another_starts() {
-    let mut store = MemoryStore::new();
+    let mut store = MemoryStore::new(&Settings::default());
     let s = Settings::default();
     let a = assign(&mut store, &strike("a", 1), &s);
     assert!(a.started);
@@ -78,7 +78,7 @@ fn same_story_joins_and_another_starts() {
 
 #[test]
 fn outside_the_window_a_new_story_starts() {
-    let mut store = MemoryStore::new();
+    let mut store = MemoryStore::new(&Settings::default());
     let s = Settings {
         window_days: 3,
         ..Settings::default()
@@ -91,7 +91,7 @@ fn outside_the_window_a_new_story_starts() {
 
 #[test]
 fn a_shared_place_and_one_word_are_not_enough() {
-    let mut store = MemoryStore::new();
+    let mut store = MemoryStore::new(&Settings::default());
     let s = Settings {
         min_similarity: 0.0,
         ..Settings::default()
@@ -108,7 +108,7 @@ fn a_shared_place_and_one_word_are_not_enough() {
 #[test]
 fn same_records_same_order_same_stories() {
     let run = || {
-        let mut store = MemoryStore::new();
+        let mut store = MemoryStore::new(&Settings::default());
         let s = Settings::default();
         let mut out = Vec::new();
         for (i, d) in [1, 1, 2, 3, 3, 4].into_iter().enumerate() {
@@ -119,11 +119,15 @@ fn same_records_same_order_same_stories() {
             };
             out.push(assign(&mut store, &a, &s).story);
         }
-        let names: Vec<String> = store.stories().iter().map(|s| s.name.clone()).collect();
+        let names: Vec<String> = store
+            .stories()
+            .iter()
+            .map(|(_, s)| s.name.clone())
+            .collect();
         (out, names)
     };
     assert_eq!(run(), run());
     let (stories, names) = run();
-    assert_eq!(stories, [0, 1, 0, 1, 0, 1]);
+    assert_eq!(stories, [1, 2, 1, 2, 1, 2]);
     assert_eq!(names, ["s-a0", "s-a1"]);
 }
