@@ -355,7 +355,7 @@ enum Command {
         #[command(flatten)]
         index: IndexUrl,
     },
-    /// Print the stories of the index (or group a folder of records, in order of ingest).
+    /// Print the stories of the index (or group a folder of records, in the order a fresh index places them: by day, then id).
     #[command(
         after_help = "Examples:\n  wirewatch stories --out out --since 2025-01-01\n  wirewatch stories --records out/records --json"
     )]

@@ -185,7 +185,8 @@ impl Grouping {
         self.forget();
         for name in stories {
             let rows = tx.query(
-                "SELECT sa.article_id, sa.day, sa.source, sa.terms, s.started_seq, s.updated_at \
+                "SELECT sa.article_id, sa.story_id, sa.day, sa.source, sa.terms, s.started_seq, \
+                 s.updated_at \
                  FROM story_articles sa JOIN stories s ON s.id = sa.story_id \
                  WHERE sa.story_id = ?1 ORDER BY sa.seq",
                 &[Param::from(name.as_str())],
@@ -299,7 +300,7 @@ impl State {
         if let Some(newest) = newest {
             let cutoff = newest - chrono::Duration::days(settings.open_days());
             let rows = tx.query(
-                "SELECT sa.article_id, sa.day, sa.source, sa.terms, s.started_seq \
+                "SELECT sa.article_id, sa.story_id, sa.day, sa.source, sa.terms, s.started_seq \
                  FROM story_articles sa JOIN stories s ON s.id = sa.story_id \
                  WHERE s.last_published >= ?1 ORDER BY sa.seq",
                 &[Param::Text(cutoff.to_string())],
@@ -359,10 +360,11 @@ fn upsert_story(
 }
 
 /// Adds one `story_articles` row (with its story's `started_seq`) to
-/// `open`, as the live writer added it.
+/// `open`, as the live writer added it, in the story it names.
 fn replay(open: &mut OpenStories, row: &serde_json::Map<String, Value>) {
-    let (Some(id), Some(day)) = (
+    let (Some(id), Some(story), Some(day)) = (
         text(row, "article_id"),
+        text(row, "story_id"),
         text(row, "day").and_then(|d| parse_day(&d)),
     ) else {
         return;
@@ -384,6 +386,7 @@ fn replay(open: &mut OpenStories, row: &serde_json::Map<String, Value>) {
         sketch: None,
     };
     open.add(Some(handle), &article, handle);
+    open.rename(handle, &story);
 }
 
 /// The id of the first earlier article that `article` nearly copies:
@@ -878,6 +881,27 @@ mod tests {
             &format!("SELECT articles FROM stories WHERE id = '{story}'"),
         )[0];
         assert_eq!(row["articles"], 1);
+        assert_eq!(
+            count(&mut store, "SELECT count(*) AS n FROM stories"),
+            2,
+            "no story renamed"
+        );
+        // Read back after a restart, the story keeps its id for new copies.
+        let mut again = a[1].clone();
+        again.id = format!("{}d", &a[1].id[..31]);
+        again.source.path = "again.txt".into();
+        let mut reopened = Store::writer(
+            &Target::Sqlite(dir.path().join("i.sqlite")),
+            &Settings::default(),
+        )
+        .unwrap();
+        reopened.write(&[set(&again)], &[]).unwrap();
+        let last = placed(&mut reopened).pop().unwrap();
+        assert_eq!(
+            (last.0.as_str(), last.1.as_str()),
+            (again.id.as_str(), story.as_str())
+        );
+        reopened.write(&[], &["again.txt".to_string()]).unwrap();
         assert_eq!(
             count(
                 &mut store,

@@ -231,6 +231,16 @@ impl OpenStories {
         (id, self.close(old))
     }
 
+    /// Gives open story `id` its public id: a story read back keeps the id
+    /// it was given, whichever of its articles are left.
+    pub fn rename(&mut self, id: StoryId, name: &str) {
+        if let Some(story) = self.stories.get_mut(&id)
+            && story.name != name
+        {
+            story.name = name.to_string();
+        }
+    }
+
     /// Moves the newest day on to `day` (read back from an index whose
     /// newest article's story is gone), closing what that closes.
     pub fn advance(&mut self, day: NaiveDate) {
