@@ -131,3 +131,27 @@ fn same_records_same_order_same_stories() {
     assert_eq!(stories, [1, 2, 1, 2, 1, 2]);
     assert_eq!(names, ["s-a0", "s-a1"]);
 }
+
+#[test]
+fn a_story_closes_two_windows_after_its_last_day() {
+    let s = Settings {
+        window_days: 3,
+        ..Settings::default()
+    };
+    let mut store = MemoryStore::new(&s);
+    let a = assign(&mut store, &strike("a", 1), &s);
+    // Six days on, the strike story is still open: an article a window
+    // late still joins it.
+    assign(&mut store, &lanes("b", 7), &s);
+    assert_eq!(store.open().len(), 2);
+    let late = assign(&mut store, &strike("c", 4), &s);
+    assert_eq!(late.story, a.story);
+    // Past two windows after its last day (4) it closes: memory holds
+    // only the open story, and every story is still listed.
+    assign(&mut store, &lanes("d", 11), &s);
+    assert_eq!(store.open().len(), 1);
+    assert!(store.story(a.story).is_none());
+    assert_eq!(store.stories().len(), 2);
+    let after = assign(&mut store, &strike("e", 5), &s);
+    assert!(after.started, "a closed story takes no more articles");
+}
