@@ -144,11 +144,11 @@ fn a_story_closes_two_windows_after_its_last_day() {
     // late still joins it.
     assign(&mut store, &lanes("b", 7), &s);
     assert_eq!(store.open().len(), 2);
-    let late = assign(&mut store, &strike("c", 4), &s);
+    let late = assign(&mut store, &strike("c", 3), &s);
     assert_eq!(late.story, a.story);
-    // Past two windows after its last day (4) it closes: memory holds
+    // Past two windows after its last day (3) it closes: memory holds
     // only the open story, and every story is still listed.
-    assign(&mut store, &lanes("d", 11), &s);
+    assign(&mut store, &lanes("d", 10), &s);
     assert_eq!(store.open().len(), 1);
     assert!(store.story(a.story).is_none());
     assert_eq!(store.stories().len(), 2);
