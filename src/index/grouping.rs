@@ -873,9 +873,9 @@ mod tests {
         let mut revised = a[2].clone();
         revised.source.path = a[0].source.path.clone();
         store.write(&[set(&revised)], &[]).unwrap();
-        let placed = placed(&mut store);
-        assert_eq!(placed.len(), 2);
-        assert!(placed.iter().all(|(id, _, _)| *id != a[0].id));
+        let left = placed(&mut store);
+        assert_eq!(left.len(), 2);
+        assert!(left.iter().all(|(id, _, _)| *id != a[0].id));
         let row = &table(
             &mut store,
             &format!("SELECT articles FROM stories WHERE id = '{story}'"),
