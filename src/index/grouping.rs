@@ -784,7 +784,8 @@ mod tests {
             article: Vec::new(),
             children: Vec::new(),
             story: Article {
-                id: format!("{i:032x}"),
+                // Story ids come from the first 16 hex digits.
+                id: format!("{i:016x}{i:016x}"),
                 path: format!("{i}.txt"),
                 title: None,
                 published: Some(day),

@@ -561,7 +561,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let target = super::super::Target::Sqlite(dir.path().join("i.sqlite"));
         let mut db = Db::open(&target).unwrap();
-        assert_eq!(migrate(&mut db).unwrap(), vec![1, 2, 3]);
+        assert_eq!(migrate(&mut db).unwrap(), vec![1, 2, 3, 4]);
         let mut again = Db::open(&target).unwrap();
         assert!(migrate(&mut again).unwrap().is_empty());
         let versions: Vec<i64> = MIGRATIONS.iter().map(|m| m.version).collect();
