@@ -160,8 +160,8 @@ fn synthetic(rng: &mut Rng, i: usize, recent: &[Vec<Term>]) -> Article {
 
 fn assignment() {
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
-    let mut store = MemoryStore::new();
     let settings = Settings::default();
+    let mut store = MemoryStore::new(&settings);
     let mut recent: Vec<Vec<Term>> = Vec::new();
     let mut times = Vec::with_capacity(TIMED);
     let mut joined = 0usize;
@@ -181,8 +181,9 @@ fn assignment() {
     times.sort_by(f64::total_cmp);
     let at = |q: f64| 1e3 * times[((times.len() - 1) as f64 * q) as usize];
     println!(
-        "story assignment: {ARTICLES} articles ({} stories, {joined} joined one); last {TIMED} one by one: min {:.3} ms, median {:.3} ms, p99 {:.3} ms (target ≤ 2 ms)",
+        "story assignment: {ARTICLES} articles ({} stories, {} open at the end, {joined} joined one); last {TIMED} one by one: min {:.3} ms, median {:.3} ms, p99 {:.3} ms (target ≤ 2 ms)",
         store.stories().len(),
+        store.open().len(),
         at(0.0),
         at(0.5),
         at(0.99)
@@ -197,8 +198,8 @@ const SINGLE: usize = 1_000;
 fn through_the_index() {
     let dir = tempfile::tempdir().unwrap();
     let target = Target::Sqlite(dir.path().join("bench.sqlite"));
-    let mut store = Store::open(&target).unwrap();
-    let mut grouping = Grouping::default();
+    let mut store = Store::writer(&target, &Settings::default()).unwrap();
+    let mut grouping = Grouping::new(Settings::default());
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     let mut recent: Vec<Vec<Term>> = Vec::new();
     let now = "2025-01-01T00:00:00Z";
@@ -252,8 +253,8 @@ fn through_the_index() {
     let (bmin, bmed) = stats(&mut batched);
     let (smin, smed) = stats(&mut single);
     let started = Instant::now();
-    let mut reopened = Store::open(&target).unwrap();
-    let mut fresh = Grouping::default();
+    let mut reopened = Store::writer(&target, &Settings::default()).unwrap();
+    let mut fresh = Grouping::new(Settings::default());
     reopened
         .db()
         .transaction(|tx| fresh.place(tx, &[], now))

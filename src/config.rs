@@ -488,13 +488,6 @@ impl Config {
         }
     }
 
-    /// Applies the story settings the index reads process-wide
-    /// (`stories.*`): every command calls this once it has loaded its
-    /// configuration.
-    pub fn apply_index_settings(&self) {
-        crate::index::grouping::set_settings(self.story_settings());
-    }
-
     /// The effective configuration as TOML, for `check-config`.
     pub fn to_toml(&self) -> String {
         toml::to_string_pretty(self).unwrap_or_else(|e| format!("# cannot render config: {e}\n"))

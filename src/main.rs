@@ -355,7 +355,7 @@ enum Command {
         #[command(flatten)]
         index: IndexUrl,
     },
-    /// Print the stories of the index (or group a folder of records, in order of ingest).
+    /// Print the stories of the index (or group a folder of records, in the order a fresh index places them: by day, then id).
     #[command(
         after_help = "Examples:\n  wirewatch stories --out out --since 2025-01-01\n  wirewatch stories --records out/records --json"
     )]
@@ -712,10 +712,6 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(file) => Some(Config::load(file.config.as_deref(), &overrides)?),
         None => None,
     };
-    // The story settings the index reads process-wide (stories.*).
-    if let Some(c) = &config {
-        c.apply_index_settings();
-    }
     if !matches!(command, Command::Schema | Command::CheckConfig { .. }) {
         let (format, level) = match &config {
             Some(c) => (c.log.format, c.log.level.clone()),

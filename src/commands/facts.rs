@@ -15,7 +15,6 @@ use crate::facts::{Entry, Ledger, Report, read_folder};
 use crate::index::Target;
 use crate::index::facts::{self as index_facts, Facts};
 use crate::index::store::Store;
-use crate::stories::records::StorySource;
 
 /// What `wirewatch facts` was asked for.
 #[derive(Debug, Clone, Default)]
@@ -50,7 +49,7 @@ pub fn facts(config: &Config, options: &Options, out: &mut dyn Write) -> anyhow:
         limit: None,
     };
     let (entries, unreadable) = match index_to_read(config, options) {
-        Some(target) => (from_index(config, &target, &ask)?, 0),
+        Some(target) => (from_index(&target, &ask)?, 0),
         None => from_records(config, options, &ask)?,
     };
     let summary = Summary {
@@ -79,12 +78,18 @@ fn index_to_read(config: &Config, options: &Options) -> Option<Target> {
 }
 
 /// The entries from the index.
-fn from_index(config: &Config, target: &Target, ask: &Facts) -> anyhow::Result<Vec<Entry>> {
+fn from_index(target: &Target, ask: &Facts) -> anyhow::Result<Vec<Entry>> {
     let mut store = Store::open(target)
         .with_context(|| format!("cannot open the index, {} (index.url)", target.describe()))?;
     let entries = match &ask.story {
         Some(id) => {
-            let paths = story_articles(config, &config.output.dir.join("records"), id)?;
+            let paths =
+                crate::index::stories::article_paths(store.db(), id)?.with_context(|| {
+                    format!(
+                        "no story {id} in the index, {} (wirewatch stories lists them)",
+                        target.describe()
+                    )
+                })?;
             index_facts::entries_of_articles(store.db(), &paths, ask)?
         }
         None => index_facts::entries(store.db(), ask)?,
@@ -120,14 +125,11 @@ fn from_records(
     Ok((entries, bad.len()))
 }
 
-/// The paths of the articles of story `id`, grouped from `records`.
+/// The paths of the articles of story `id`, grouped from the records
+/// folder `records` as `wirewatch stories --records` groups it (without
+/// an index there is no other memory of the stories).
 fn story_articles(config: &Config, records: &Path, id: &str) -> anyhow::Result<Vec<String>> {
-    let source = StorySource {
-        records: records.to_path_buf(),
-        settings: config.story_settings(),
-    };
-    source
-        .articles(id)
+    crate::stories::records::story_paths(records, id, &config.story_settings())
         .with_context(|| format!("cannot group the stories of {}", records.display()))?
         .with_context(|| {
             format!(

@@ -13,7 +13,7 @@ pub fn rebuild(config: &Config) -> anyhow::Result<u64> {
         .index_target()
         .context("index.url is not a usable index URL")?;
     let records = config.output.dir.join("records");
-    crate::index::writer::rebuild(&target, &records).with_context(|| {
+    crate::index::writer::rebuild(&target, &records, &config.story_settings()).with_context(|| {
         format!(
             "cannot rebuild the index, {} (index.url), from {}",
             target.describe(),

@@ -54,13 +54,7 @@ pub(super) fn start(
             .enabled
             .then(|| config.index_target())
             .flatten()
-            .map(|target| {
-                let stories = crate::stories::records::StorySource {
-                    records: config.output.dir.join("records"),
-                    settings: config.story_settings(),
-                };
-                crate::index::api::router(target, Some(stories))
-            });
+            .map(crate::index::api::router);
         let (bound, _task) =
             runtime.block_on(http::serve(addr, telemetry, health.clone(), api, async {
                 let _ = http_stop_rx.await;

@@ -20,7 +20,6 @@ use super::store::Store;
 use super::stories;
 use super::{IndexError, Target};
 use crate::facts::Report;
-use crate::stories::records::StorySource;
 
 /// The OpenAPI document served at `/api/openapi.json`.
 pub const OPENAPI: &str = include_str!("openapi.json");
@@ -29,9 +28,6 @@ pub const OPENAPI: &str = include_str!("openapi.json");
 struct Api {
     target: Target,
     idle: Mutex<Vec<Store>>,
-    /// Where the articles of a story are found (none for an index fed by
-    /// a stream, which has no records folder).
-    stories: Option<StorySource>,
 }
 
 impl Api {
@@ -56,13 +52,11 @@ impl Api {
     }
 }
 
-/// The API's router over the index at `target`; `stories` answers the
-/// `story` parameter of `/api/facts`.
-pub fn router(target: Target, stories: Option<StorySource>) -> Router {
+/// The API's router over the index at `target`.
+pub fn router(target: Target) -> Router {
     let api = Arc::new(Api {
         target,
         idle: Mutex::new(Vec::new()),
-        stories,
     });
     Router::new()
         .route("/api/search", get(search))
@@ -136,30 +130,17 @@ async fn facts_route(State(api): State<Arc<Api>>, Query(mut question): Query<Fac
             .unwrap_or(facts::DEFAULT_LIMIT)
             .min(facts::MAX_LIMIT),
     );
-    let paths = match question.story.clone() {
-        None => None,
-        Some(id) => {
-            let Some(source) = api.stories.clone() else {
-                return error(
-                    StatusCode::BAD_REQUEST,
-                    "story needs the records folder, which this index does not read".into(),
-                );
-            };
-            match tokio::task::spawn_blocking(move || source.articles(&id)).await {
-                Ok(Ok(Some(paths))) => Some(paths),
-                Ok(Ok(None)) => return error(StatusCode::NOT_FOUND, "no such story".into()),
-                Ok(Err(e)) => return error(StatusCode::SERVICE_UNAVAILABLE, e.to_string()),
-                Err(e) => return error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
-            }
-        }
-    };
-    let found = ask(api, move |store| match &paths {
-        Some(paths) => facts::entries_of_articles(store.db(), paths, &question),
-        None => facts::entries(store.db(), &question),
+    let found = ask(api, move |store| match question.story.clone() {
+        Some(id) => match stories::article_paths(store.db(), &id)? {
+            Some(paths) => facts::entries_of_articles(store.db(), &paths, &question).map(Some),
+            None => Ok(None),
+        },
+        None => facts::entries(store.db(), &question).map(Some),
     })
     .await;
     match found {
-        Ok(entries) => axum::Json(Report { entries }).into_response(),
+        Ok(Some(entries)) => axum::Json(Report { entries }).into_response(),
+        Ok(None) => error(StatusCode::NOT_FOUND, "no such story".into()),
         Err(r) => r,
     }
 }
@@ -303,7 +284,11 @@ mod tests {
     #[test]
     fn an_article_has_the_fields_the_document_promises() {
         let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::open(&Target::Sqlite(dir.path().join("i.sqlite"))).unwrap();
+        let mut store = Store::writer(
+            &Target::Sqlite(dir.path().join("i.sqlite")),
+            &crate::stories::assign::Settings::default(),
+        )
+        .unwrap();
         let record = crate::index::rows::tests::seed_record();
         let from = crate::index::rows::Provenance {
             origin: "o".into(),

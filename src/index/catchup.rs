@@ -97,6 +97,51 @@ pub fn plan(folder: &BTreeMap<String, String>, indexed: &HashMap<String, String>
     Plan { changed, gone }
 }
 
+/// The record files `files` (relative to `root`) in the order the index
+/// places them in stories: by the article's day (published, else
+/// ingested), then its record id, then the file; a file that cannot be
+/// read as a record goes last. Only the few fields needed are decoded.
+pub fn in_time_order(root: &Path, files: Vec<String>) -> Vec<String> {
+    /// What the order needs of a record.
+    #[derive(serde::Deserialize)]
+    struct Dated {
+        id: String,
+        published: Option<DatedPublished>,
+        source: DatedSource,
+    }
+    #[derive(serde::Deserialize)]
+    struct DatedPublished {
+        date: String,
+    }
+    #[derive(serde::Deserialize)]
+    struct DatedSource {
+        ingested_at: String,
+    }
+    let mut keyed: Vec<(Option<(chrono::NaiveDate, String)>, String)> = files
+        .into_iter()
+        .map(|rel| {
+            let key = std::fs::read(root.join(&rel))
+                .ok()
+                .and_then(|bytes| serde_json::from_slice::<Dated>(&bytes).ok())
+                .map(|d| {
+                    let (published, ingested) = crate::stories::features::dates(
+                        d.published.as_ref().map(|p| p.date.as_str()),
+                        &d.source.ingested_at,
+                    );
+                    (published.or(ingested).unwrap_or_default(), d.id)
+                });
+            (key, rel)
+        })
+        .collect();
+    keyed.sort_by(|a, b| match (&a.0, &b.0) {
+        (Some(x), Some(y)) => x.cmp(y).then_with(|| a.1.cmp(&b.1)),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => a.1.cmp(&b.1),
+    });
+    keyed.into_iter().map(|(_, rel)| rel).collect()
+}
+
 /// Reads one record file: the record and where it came from. `Ok(None)`
 /// when the file is gone (replaced or removed since it was listed).
 pub fn read(
@@ -154,6 +199,41 @@ mod tests {
                 changed: vec!["b.json".into(), "c.json".into()],
                 gone: vec!["d.json".into()],
             }
+        );
+    }
+
+    #[test]
+    fn a_fresh_index_reads_records_in_time_order_not_path_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let record = |id: &str, published: Option<&str>, ingested: &str| {
+            let published = published.map(|d| serde_json::json!({ "date": d }));
+            serde_json::json!({ "id": id, "published": published, "source": { "ingested_at": ingested } })
+                .to_string()
+        };
+        let files = [
+            (
+                "a.json",
+                record("b2", Some("2025-03-02"), "2025-04-01T00:00:00Z"),
+            ),
+            ("b.json", record("a1", None, "2025-03-01T08:00:00Z")),
+            (
+                "c.json",
+                record("a9", Some("2025-03-02"), "2025-01-01T00:00:00Z"),
+            ),
+            ("d.json", "not a record".to_string()),
+            (
+                "e.json",
+                record("z0", Some("2025-02-28"), "2025-04-01T00:00:00Z"),
+            ),
+        ];
+        for (name, text) in &files {
+            std::fs::write(dir.path().join(name), text).unwrap();
+        }
+        let names: Vec<String> = files.iter().map(|(n, _)| n.to_string()).collect();
+        assert_eq!(
+            in_time_order(dir.path(), names),
+            ["e.json", "b.json", "c.json", "a.json", "d.json"],
+            "by day (published, else ingested), then id; unreadable last"
         );
     }
 

@@ -17,6 +17,7 @@ use super::rows::{self, Provenance, RowSet};
 use super::store::Store;
 use super::{IndexError, Target};
 use crate::config::Config;
+use crate::stories::assign::Settings;
 use crate::telemetry::catalogue as m;
 use crate::telemetry::{Health, Telemetry, http};
 
@@ -48,7 +49,7 @@ async fn consume(config: &Config, target: Target) -> anyhow::Result<()> {
         let addr = config.metrics.addr.parse().with_context(|| {
             format!("metrics.addr = {:?} is not HOST:PORT", config.metrics.addr)
         })?;
-        let api = Some(super::api::router(target.clone(), None));
+        let api = Some(super::api::router(target.clone()));
         let (bound, _task) = http::serve(addr, telemetry, health.clone(), api, async {
             let _ = stop_http_rx.await;
         })
@@ -81,7 +82,10 @@ async fn consume(config: &Config, target: Target) -> anyhow::Result<()> {
     let origin = format!("nats:{}", cfg.records_stream);
     // Opened (and migrated) now when it answers; else at the first batch.
     let opening = target.clone();
-    let mut store = match tokio::task::spawn_blocking(move || Store::open(&opening)).await {
+    let stories = config.story_settings();
+    let mut store = match tokio::task::spawn_blocking(move || Store::writer(&opening, &stories))
+        .await
+    {
         Ok(Ok(s)) => Some(s),
         Ok(Err(e)) => {
             tracing::warn!(index = %target.describe(), error = %e, "index unavailable; retrying with the first records");
@@ -136,7 +140,15 @@ async fn consume(config: &Config, target: Target) -> anyhow::Result<()> {
             .filter_map(|(m, _)| m.info().ok().map(|i| i.stream_sequence))
             .max()
             .unwrap_or(0);
-        let (back, written) = write(store.take(), target.clone(), sets, origin.clone(), last).await;
+        let (back, written) = write(
+            store.take(),
+            target.clone(),
+            stories,
+            sets,
+            origin.clone(),
+            last,
+        )
+        .await;
         store = back;
         match written {
             Ok(n) => {
@@ -178,6 +190,7 @@ async fn consume(config: &Config, target: Target) -> anyhow::Result<()> {
 async fn write(
     store: Option<Store>,
     target: Target,
+    stories: Settings,
     sets: Vec<RowSet>,
     origin: String,
     last: u64,
@@ -185,7 +198,7 @@ async fn write(
     let joined = tokio::task::spawn_blocking(move || {
         let mut store = match store {
             Some(s) => s,
-            None => match Store::open(&target) {
+            None => match Store::writer(&target, &stories) {
                 Ok(s) => s,
                 Err(e) => return (None, Err(e)),
             },

@@ -4,77 +4,76 @@
 //! [`crate::stories::fingerprint`] confirms them; the first seen is the
 //! original), in the same transaction as its rows.
 //!
-//! The grouping's state (term frequencies, stories and their terms,
-//! inverted lists, MinHash bands) is kept in memory and rebuilt from
-//! `story_articles` when the store first writes: each row holds the
-//! article's terms as weighted when it was placed, so replaying the rows in
-//! order gives back exactly the state the live writer had. A restart or an
-//! `index rebuild` therefore goes on with the same stories and ids. When
-//! another writer placed articles meanwhile (the sequence in the table is
-//! not the one in memory), or a transaction failed, the state is read
-//! again. An article already placed keeps its story when written again
-//! (an upsert, a replay, a rebuild).
+//! Memory holds only the stories that can still take articles
+//! ([`OpenStories`]: a story closes once its last day is two windows
+//! before the newest day placed), so it does not grow with the articles
+//! ever indexed. Everything else is asked of the index in the same
+//! transaction: whether an article is placed (`story_articles`), the
+//! earlier articles sharing a MinHash band (`story_bands`), and how many
+//! articles hold each term (`story_terms`). The open stories are read back
+//! from `story_articles` when the store first writes: each row holds the
+//! article's terms as weighted when it was placed, so replaying the open
+//! stories' rows in order gives back exactly the state the live writer
+//! had. A restart or an `index rebuild` therefore goes on with the same
+//! stories and ids. When another writer placed articles meanwhile (the
+//! sequence in the table is not the one in memory), a transaction failed,
+//! or articles left the index, the state is read again. An article
+//! already placed keeps its story when written again (an upsert, a
+//! replay, a rebuild).
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
-use std::sync::RwLock;
 
 use chrono::NaiveDate;
 use serde_json::Value;
 
 use super::IndexError;
-use super::db::{Param, Tx};
+use super::db::{Dialect, Param, Tx};
 use super::rows::RowSet;
+use super::store::{MAX_PARAMS, placeholders, values};
 use crate::stories::assign::{Settings, assign};
 use crate::stories::features::{Article, Term, TermKind};
 use crate::stories::fingerprint::{self, Sketch};
-use crate::stories::store::{MemoryStore, Story, StoryId, StoryStore};
+use crate::stories::store::{OpenStories, Story, StoryId, StoryStore};
 
 /// Earlier articles checked exactly as copies of an arriving one at most
 /// (those sharing a MinHash band, oldest first).
 const MAX_COPY_CHECKS: usize = 64;
 /// Serializes the story step of concurrent PostgreSQL writers.
 const PG_LOCK: i64 = 74_202_002;
+/// `index_state` key of an index whose `story_terms` and `story_bands`
+/// are still to be filled from `story_articles` (made before they were).
+const BACKFILL: &str = "stories_backfill";
+/// `story_articles` rows read per query when filling them.
+const BACKFILL_ROWS: i64 = 10_000;
 
-/// The grouping settings of this process (`stories.*`).
-static SETTINGS: RwLock<Option<Settings>> = RwLock::new(None);
-
-/// Sets how the index groups stories (from the configuration, once loaded).
-pub fn set_settings(settings: Settings) {
-    if let Ok(mut s) = SETTINGS.write() {
-        *s = Some(settings);
-    }
-}
-
-fn settings() -> Settings {
-    SETTINGS.read().ok().and_then(|s| *s).unwrap_or_default()
-}
-
-/// The grouping state of one open store; empty until its first write.
-#[derive(Default)]
+/// The grouping of one open store: its settings, and its state, empty
+/// until its first write.
 pub struct Grouping {
+    settings: Settings,
     state: Option<State>,
 }
 
-/// The state replayed from `story_articles`.
-#[derive(Default)]
+/// The state read back from the index.
 struct State {
-    store: MemoryStore,
-    /// Public story ids by handle.
-    names: Vec<String>,
-    handles: HashMap<String, StoryId>,
-    /// Articles placed (by record id).
-    placed: HashSet<String>,
-    /// Earlier articles by MinHash band, oldest first.
-    bands: HashMap<u64, Vec<(i64, String)>>,
+    open: OpenStories,
     /// The last sequence number given.
     seq: i64,
 }
 
 impl Grouping {
+    /// Groups as `settings` say (`stories.*`).
+    pub fn new(settings: Settings) -> Grouping {
+        Grouping {
+            settings,
+            state: None,
+        }
+    }
+
     /// Places the articles of `sets` that are new to the index, inside the
     /// transaction `tx` that writes their rows (already upserted, so an
-    /// article's copy may be in the same batch). `now` stamps the rows.
+    /// article's copy may be in the same batch), by day, then id. `now`
+    /// stamps the rows.
     pub fn place(
         &mut self,
         tx: &mut Tx<'_>,
@@ -87,42 +86,42 @@ impl Grouping {
         // Taken out: an error below leaves it empty, to be read again.
         let mut state = match self.state.take() {
             Some(s) if s.seq == last_seq(tx)? => s,
-            _ => State::load(tx)?,
+            _ => State::load(tx, &self.settings)?,
         };
-        let settings = settings();
+        let mut new = unplaced(tx, sets)?;
+        new.sort_by(|a, b| (a.story.day, &a.story.id).cmp(&(b.story.day, &b.story.id)));
+        let keys: Vec<u64> = new
+            .iter()
+            .flat_map(|s| s.story.terms.iter().map(|t| t.key))
+            .collect();
+        let mut df = Frequencies {
+            counts: document_frequencies(tx, &keys)?,
+            changed: HashSet::new(),
+        };
         let mut touched: Vec<StoryId> = Vec::new();
-        for set in sets {
+        let mut closed: Vec<(StoryId, Story)> = Vec::new();
+        for set in new {
             let article = &set.story;
-            if !state.placed.insert(article.id.clone()) {
-                continue;
-            }
-            let copy_of = state.copy_of(tx, article, set.body())?;
-            let mut recording = Recording {
-                inner: &mut state.store,
+            let copy_of = copy_of(tx, article, set.body())?;
+            let mut placing = Placing {
+                open: &mut state.open,
+                df: &mut df,
+                seq: state.seq,
                 added: None,
+                closed: &mut closed,
             };
-            let placed = assign(&mut recording, article, &settings);
-            let weighted = recording.added.unwrap_or_else(|| article.clone());
+            let placed = assign(&mut placing, article, &self.settings);
+            let weighted = placing.added.take().unwrap_or_else(|| article.clone());
             state.seq += 1;
-            let name = match state.names.get(placed.story as usize) {
-                Some(n) => n.clone(),
-                None => {
-                    let n = state
-                        .store
-                        .story(placed.story)
-                        .map(|s| s.name.clone())
-                        .unwrap_or_default();
-                    state.names.push(n.clone());
-                    state.handles.insert(n.clone(), placed.story);
-                    n
-                }
-            };
             if placed.started {
-                upsert_story(tx, &state.store, placed.story, &name, state.seq, now)?;
+                upsert_story(tx, find(&state.open, &closed, placed.story), now)?;
             }
             if !touched.contains(&placed.story) {
                 touched.push(placed.story);
             }
+            let name = find(&state.open, &closed, placed.story)
+                .map(|(_, s)| s.name.clone())
+                .unwrap_or_default();
             let minhash = article.sketch.as_ref().map(Sketch::minhash_hex);
             tx.exec(
                 "INSERT INTO story_articles (article_id, story_id, seq, near_duplicate_of, \
@@ -130,7 +129,7 @@ impl Grouping {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                 &[
                     Param::from(article.id.as_str()),
-                    Param::from(name.as_str()),
+                    Param::from(name),
                     Param::Int(state.seq),
                     Param::from(copy_of),
                     Param::from(placed.similarity),
@@ -141,18 +140,88 @@ impl Grouping {
                     Param::from(now),
                 ],
             )?;
-            state.remember_bands(article);
+            if let Some(sketch) = &article.sketch {
+                insert_bands(tx, &[(state.seq, article.id.as_str(), sketch)])?;
+            }
         }
+        df.write(tx)?;
         for handle in touched {
-            let name = state
-                .names
-                .get(handle as usize)
-                .cloned()
-                .unwrap_or_default();
-            upsert_story(tx, &state.store, handle, &name, state.seq, now)?;
+            upsert_story(tx, find(&state.open, &closed, handle), now)?;
         }
         self.state = Some(state);
         Ok(())
+    }
+
+    /// Removes the placements of the articles `ids` that are no longer in
+    /// the index (deleted, or replaced by another text), and brings their
+    /// stories' rows up to date; a story left without articles goes. An
+    /// open story that lost an article is read again at the next write.
+    pub fn prune(&mut self, tx: &mut Tx<'_>, ids: &[String]) -> Result<(), IndexError> {
+        let mut stories: Vec<String> = Vec::new();
+        for id in ids {
+            let rows = tx.query(
+                "SELECT story_id FROM story_articles WHERE article_id = ?1 \
+                 AND NOT EXISTS (SELECT 1 FROM articles WHERE articles.id = ?1)",
+                &[Param::from(id.as_str())],
+            )?;
+            let Some(story) = rows.first().and_then(|r| text(r, "story_id")) else {
+                continue;
+            };
+            tx.exec(
+                "DELETE FROM story_bands WHERE article_id = ?1",
+                &[Param::from(id.as_str())],
+            )?;
+            tx.exec(
+                "DELETE FROM story_articles WHERE article_id = ?1",
+                &[Param::from(id.as_str())],
+            )?;
+            if !stories.contains(&story) {
+                stories.push(story);
+            }
+        }
+        if stories.is_empty() {
+            return Ok(());
+        }
+        self.forget();
+        for name in stories {
+            let rows = tx.query(
+                "SELECT sa.article_id, sa.story_id, sa.day, sa.source, sa.terms, s.started_seq, \
+                 s.updated_at \
+                 FROM story_articles sa JOIN stories s ON s.id = sa.story_id \
+                 WHERE sa.story_id = ?1 ORDER BY sa.seq",
+                &[Param::from(name.as_str())],
+            )?;
+            let updated = rows
+                .first()
+                .and_then(|r| text(r, "updated_at"))
+                .unwrap_or_default();
+            let mut one = OpenStories::new(&Settings::default());
+            for row in &rows {
+                replay(&mut one, row);
+            }
+            match one.iter().next() {
+                Some(story) => upsert_story(tx, Some(story), &updated)?,
+                None => {
+                    tx.exec(
+                        "DELETE FROM stories WHERE id = ?1",
+                        &[Param::from(name.as_str())],
+                    )?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Removes the placements of every article no longer in the index
+    /// (after `index rebuild`, whose records folder may have lost some).
+    pub fn prune_all(&mut self, tx: &mut Tx<'_>) -> Result<(), IndexError> {
+        let rows = tx.query(
+            "SELECT article_id FROM story_articles sa \
+             WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = sa.article_id)",
+            &[],
+        )?;
+        let ids: Vec<String> = rows.iter().filter_map(|r| text(r, "article_id")).collect();
+        self.prune(tx, &ids)
     }
 
     /// Forgets the state (after a failed transaction: it may be ahead of
@@ -162,97 +231,91 @@ impl Grouping {
     }
 }
 
-impl State {
-    /// Replays `story_articles` in order.
-    fn load(tx: &mut Tx<'_>) -> Result<State, IndexError> {
-        let rows = tx.query(
-            "SELECT article_id, story_id, seq, day, source, minhash, terms \
-             FROM story_articles ORDER BY seq",
-            &[],
-        )?;
-        let mut state = State::default();
-        for row in rows {
-            let text = |k: &str| row.get(k).and_then(Value::as_str).map(str::to_string);
-            let (Some(id), Some(story)) = (text("article_id"), text("story_id")) else {
-                continue;
-            };
-            let seq = row.get("seq").and_then(Value::as_i64).unwrap_or(state.seq);
-            let day = text("day")
-                .and_then(|d| NaiveDate::parse_from_str(d.get(..10).unwrap_or(&d), "%Y-%m-%d").ok())
-                .unwrap_or_default();
-            let sketch = text("minhash").and_then(|m| Sketch::from_hex("0", &m));
-            let article = Article {
-                id: id.clone(),
-                path: String::new(),
-                title: None,
-                published: None,
-                day,
-                source: text("source"),
-                terms: text("terms").map(|t| decode_terms(&t)).unwrap_or_default(),
-                sketch,
-            };
-            let handle = state.handles.get(&story).copied();
-            let added = state.store.add(handle, &article);
-            if handle.is_none() {
-                state.names.push(story.clone());
-                state.handles.insert(story, added);
-            }
-            state.placed.insert(id);
-            state.seq = state.seq.max(seq);
-            state.remember_bands(&article);
-        }
-        Ok(state)
-    }
-
-    /// The id of the first earlier article that `article` nearly copies.
-    fn copy_of(
-        &self,
-        tx: &mut Tx<'_>,
-        article: &Article,
-        body: &str,
-    ) -> Result<Option<String>, IndexError> {
-        let Some(sketch) = &article.sketch else {
-            return Ok(None);
-        };
-        let mut candidates: Vec<&(i64, String)> = sketch
-            .bands()
-            .filter_map(|b| self.bands.get(&b))
-            .flatten()
-            .filter(|(_, id)| *id != article.id)
-            .collect();
-        candidates.sort_unstable();
-        candidates.dedup();
-        for (_, id) in candidates.into_iter().take(MAX_COPY_CHECKS) {
-            let rows = tx.query(
-                "SELECT body FROM articles WHERE id = ?1 ORDER BY key LIMIT 1",
-                &[Param::from(id.as_str())],
-            )?;
-            let Some(earlier) = rows
-                .first()
-                .and_then(|r| r.get("body"))
-                .and_then(Value::as_str)
-            else {
-                continue;
-            };
-            if fingerprint::is_near_duplicate(earlier, body) {
-                return Ok(Some(id.clone()));
-            }
-        }
-        Ok(None)
-    }
-
-    fn remember_bands(&mut self, article: &Article) {
-        if let Some(sketch) = &article.sketch {
-            for b in sketch.bands() {
-                self.bands
-                    .entry(b)
-                    .or_default()
-                    .push((self.seq, article.id.clone()));
-            }
+/// The sets whose article is not placed yet, each record id once (the
+/// first set holding it).
+fn unplaced<'a>(tx: &mut Tx<'_>, sets: &[&'a RowSet]) -> Result<Vec<&'a RowSet>, IndexError> {
+    let mut seen: HashSet<&str> = HashSet::new();
+    let mut ids: Vec<&str> = Vec::new();
+    for s in sets {
+        if seen.insert(s.story.id.as_str()) {
+            ids.push(s.story.id.as_str());
         }
     }
+    let mut placed: HashSet<String> = HashSet::new();
+    for chunk in ids.chunks(MAX_PARAMS) {
+        let sql = format!(
+            "SELECT article_id FROM story_articles WHERE article_id IN ({})",
+            placeholders(1, chunk.len())
+        );
+        let params: Vec<Param> = chunk.iter().map(|id| Param::from(*id)).collect();
+        placed.extend(
+            tx.query(&sql, &params)?
+                .iter()
+                .filter_map(|r| text(r, "article_id")),
+        );
+    }
+    let mut taken: HashSet<&str> = HashSet::new();
+    Ok(sets
+        .iter()
+        .filter(|s| !placed.contains(&s.story.id) && taken.insert(s.story.id.as_str()))
+        .copied()
+        .collect())
 }
 
+/// A story by handle, open or closed during this batch.
+fn find<'a>(
+    open: &'a OpenStories,
+    closed: &'a [(StoryId, Story)],
+    id: StoryId,
+) -> Option<(StoryId, &'a Story)> {
+    open.get(id).map(|s| (id, s)).or_else(|| {
+        closed
+            .iter()
+            .rev()
+            .find(|(c, _)| *c == id)
+            .map(|(c, s)| (*c, s))
+    })
+}
+
+impl State {
+    /// Reads the open stories back: the rows of the stories whose last day
+    /// is not before the cutoff of the newest day placed, in order.
+    fn load(tx: &mut Tx<'_>, settings: &Settings) -> Result<State, IndexError> {
+        if !tx
+            .query(
+                "SELECT value FROM index_state WHERE key = ?1",
+                &[Param::from(BACKFILL)],
+            )?
+            .is_empty()
+        {
+            backfill(tx)?;
+        }
+        let mut open = OpenStories::new(settings);
+        let seq = last_seq(tx)?;
+        let newest = tx
+            .query("SELECT max(day) AS day FROM story_articles", &[])?
+            .first()
+            .and_then(|r| text(r, "day"))
+            .and_then(|d| parse_day(&d));
+        if let Some(newest) = newest {
+            let cutoff = newest - chrono::Duration::days(settings.open_days());
+            let rows = tx.query(
+                "SELECT sa.article_id, sa.story_id, sa.day, sa.source, sa.terms, s.started_seq \
+                 FROM story_articles sa JOIN stories s ON s.id = sa.story_id \
+                 WHERE s.last_published >= ?1 ORDER BY sa.seq",
+                &[Param::Text(cutoff.to_string())],
+            )?;
+            for row in &rows {
+                replay(&mut open, row);
+            }
+            // The newest day moves the cutoff even when its story closed.
+            if open.newest().is_none_or(|n| n < newest) {
+                open.advance(newest);
+            }
+        }
+        Ok(State { open, seq })
+    }
+}
 /// The highest sequence number in `story_articles` (0 when empty).
 fn last_seq(tx: &mut Tx<'_>) -> Result<i64, IndexError> {
     let rows = tx.query(
@@ -266,16 +329,14 @@ fn last_seq(tx: &mut Tx<'_>) -> Result<i64, IndexError> {
         .unwrap_or(0))
 }
 
-/// Writes a story's row as it stands in `store`.
+/// Writes a story's row as it stands (its handle is the sequence number
+/// of its first article).
 fn upsert_story(
     tx: &mut Tx<'_>,
-    store: &MemoryStore,
-    handle: StoryId,
-    name: &str,
-    seq: i64,
+    story: Option<(StoryId, &Story)>,
     now: &str,
 ) -> Result<(), IndexError> {
-    let Some(story) = store.story(handle) else {
+    let Some((handle, story)) = story else {
         return Ok(());
     };
     tx.exec(
@@ -285,17 +346,250 @@ fn upsert_story(
          first_published = excluded.first_published, last_published = excluded.last_published, \
          articles = excluded.articles, sources = excluded.sources, updated_at = excluded.updated_at",
         &[
-            Param::from(name),
+            Param::from(story.name.as_str()),
             Param::Text(story.label()),
             Param::Text(story.first.to_string()),
             Param::Text(story.last.to_string()),
             Param::Int(story.articles.len() as i64),
             Param::from((!story.sources.is_empty()).then(|| story.sources.join("; "))),
-            Param::Int(seq),
+            Param::Int(i64::try_from(handle).unwrap_or(i64::MAX)),
             Param::from(now),
         ],
     )?;
     Ok(())
+}
+
+/// Adds one `story_articles` row (with its story's `started_seq`) to
+/// `open`, as the live writer added it, in the story it names.
+fn replay(open: &mut OpenStories, row: &serde_json::Map<String, Value>) {
+    let (Some(id), Some(story), Some(day)) = (
+        text(row, "article_id"),
+        text(row, "story_id"),
+        text(row, "day").and_then(|d| parse_day(&d)),
+    ) else {
+        return;
+    };
+    let handle = row
+        .get("started_seq")
+        .and_then(Value::as_u64)
+        .unwrap_or_default();
+    let article = Article {
+        id,
+        path: String::new(),
+        title: None,
+        published: None,
+        day,
+        source: text(row, "source"),
+        terms: text(row, "terms")
+            .map(|t| decode_terms(&t))
+            .unwrap_or_default(),
+        sketch: None,
+    };
+    open.add(Some(handle), &article, handle);
+    open.rename(handle, &story);
+}
+
+/// The id of the first earlier article that `article` nearly copies:
+/// those sharing a MinHash band with it, oldest first, checked exactly.
+fn copy_of(tx: &mut Tx<'_>, article: &Article, body: &str) -> Result<Option<String>, IndexError> {
+    let Some(sketch) = &article.sketch else {
+        return Ok(None);
+    };
+    let bands: Vec<u64> = sketch.bands().collect();
+    let sql = format!(
+        "SELECT DISTINCT seq, article_id FROM story_bands WHERE band IN ({}) \
+         AND article_id <> ?{} ORDER BY seq, article_id LIMIT {MAX_COPY_CHECKS}",
+        placeholders(1, bands.len()),
+        bands.len() + 1
+    );
+    let mut params: Vec<Param> = bands.iter().map(|b| Param::Int(*b as i64)).collect();
+    params.push(Param::from(article.id.as_str()));
+    let candidates: Vec<String> = tx
+        .query(&sql, &params)?
+        .iter()
+        .filter_map(|r| text(r, "article_id"))
+        .collect();
+    for id in candidates {
+        let rows = tx.query(
+            "SELECT body FROM articles WHERE id = ?1 ORDER BY key LIMIT 1",
+            &[Param::from(id.as_str())],
+        )?;
+        let Some(earlier) = rows
+            .first()
+            .and_then(|r| r.get("body"))
+            .and_then(Value::as_str)
+        else {
+            continue;
+        };
+        if fingerprint::is_near_duplicate(earlier, body) {
+            return Ok(Some(id));
+        }
+    }
+    Ok(None)
+}
+
+/// Notes the MinHash bands of placed articles (sequence number, record id,
+/// sketch) in `story_bands`.
+fn insert_bands(tx: &mut Tx<'_>, placed: &[(i64, &str, &Sketch)]) -> Result<(), IndexError> {
+    let rows: Vec<[Param; 3]> = placed
+        .iter()
+        .flat_map(|(seq, id, sketch)| {
+            sketch
+                .bands()
+                .map(move |b| [Param::Int(b as i64), Param::Int(*seq), Param::from(*id)])
+        })
+        .collect();
+    upsert_rows(tx, "story_bands (band, seq, article_id)", "", &rows)
+}
+
+/// Inserts `rows` into `into` (a table and its columns) with the
+/// conflict clause `on_conflict`: one row per statement in SQLite (each
+/// prepared once), many in PostgreSQL (one round trip).
+fn upsert_rows<const N: usize>(
+    tx: &mut Tx<'_>,
+    into: &str,
+    on_conflict: &str,
+    rows: &[[Param; N]],
+) -> Result<(), IndexError> {
+    let per_statement = match tx.dialect() {
+        Dialect::Sqlite => 1,
+        Dialect::Postgres => (MAX_PARAMS / N).max(1),
+    };
+    let mut params = Vec::new();
+    for chunk in rows.chunks(per_statement) {
+        let sql = format!(
+            "INSERT INTO {into} VALUES {} {on_conflict}",
+            values(chunk.len(), N)
+        );
+        params.clear();
+        params.extend(chunk.iter().flatten().cloned());
+        tx.exec(&sql, &params)?;
+    }
+    Ok(())
+}
+
+/// How many placed articles hold each of `keys` (`story_terms`).
+fn document_frequencies(tx: &mut Tx<'_>, keys: &[u64]) -> Result<HashMap<u64, u64>, IndexError> {
+    let mut unique: Vec<u64> = keys.to_vec();
+    unique.sort_unstable();
+    unique.dedup();
+    let mut out = HashMap::with_capacity(unique.len());
+    for chunk in unique.chunks(MAX_PARAMS) {
+        let sql = format!(
+            "SELECT term, articles FROM story_terms WHERE term IN ({})",
+            placeholders(1, chunk.len())
+        );
+        let params: Vec<Param> = chunk.iter().map(|k| Param::Int(*k as i64)).collect();
+        for row in tx.query(&sql, &params)? {
+            if let (Some(term), Some(n)) = (
+                row.get("term").and_then(Value::as_i64),
+                row.get("articles").and_then(Value::as_u64),
+            ) {
+                out.insert(term as u64, n);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The document frequencies of a batch's terms: read from `story_terms`
+/// before it, counted up as its articles are placed, written back after.
+struct Frequencies {
+    counts: HashMap<u64, u64>,
+    changed: HashSet<u64>,
+}
+
+impl Frequencies {
+    fn count(&mut self, terms: &[Term]) {
+        for t in terms {
+            *self.counts.entry(t.key).or_insert(0) += 1;
+            self.changed.insert(t.key);
+        }
+    }
+
+    fn write(&self, tx: &mut Tx<'_>) -> Result<(), IndexError> {
+        let mut keys: Vec<u64> = self.changed.iter().copied().collect();
+        keys.sort_unstable();
+        let rows: Vec<[Param; 2]> = keys
+            .iter()
+            .map(|k| {
+                let n = self.counts.get(k).copied().unwrap_or(0);
+                [
+                    Param::Int(*k as i64),
+                    Param::Int(i64::try_from(n).unwrap_or(i64::MAX)),
+                ]
+            })
+            .collect();
+        upsert_rows(
+            tx,
+            "story_terms (term, articles)",
+            "ON CONFLICT (term) DO UPDATE SET articles = excluded.articles",
+            &rows,
+        )
+    }
+}
+
+/// Fills `story_terms` and `story_bands` from every `story_articles` row,
+/// in pieces, for an index made before they existed; once.
+fn backfill(tx: &mut Tx<'_>) -> Result<(), IndexError> {
+    tx.exec("DELETE FROM story_terms", &[])?;
+    tx.exec("DELETE FROM story_bands", &[])?;
+    let mut counts: HashMap<u64, u64> = HashMap::new();
+    let mut after = 0i64;
+    loop {
+        let rows = tx.query(
+            &format!(
+                "SELECT article_id, seq, minhash, terms FROM story_articles \
+                 WHERE seq > ?1 ORDER BY seq LIMIT {BACKFILL_ROWS}"
+            ),
+            &[Param::Int(after)],
+        )?;
+        if rows.is_empty() {
+            break;
+        }
+        let mut sketches: Vec<(i64, String, Sketch)> = Vec::with_capacity(rows.len());
+        for row in &rows {
+            let seq = row.get("seq").and_then(Value::as_i64).unwrap_or(after);
+            after = after.max(seq);
+            for t in text(row, "terms")
+                .map(|t| decode_terms(&t))
+                .unwrap_or_default()
+            {
+                *counts.entry(t.key).or_insert(0) += 1;
+            }
+            if let (Some(id), Some(sketch)) = (
+                text(row, "article_id"),
+                text(row, "minhash").and_then(|m| Sketch::from_hex("0", &m)),
+            ) {
+                sketches.push((seq, id, sketch));
+            }
+        }
+        let placed: Vec<(i64, &str, &Sketch)> = sketches
+            .iter()
+            .map(|(seq, id, sketch)| (*seq, id.as_str(), sketch))
+            .collect();
+        insert_bands(tx, &placed)?;
+    }
+    let frequencies = Frequencies {
+        changed: counts.keys().copied().collect(),
+        counts,
+    };
+    frequencies.write(tx)?;
+    tx.exec(
+        "DELETE FROM index_state WHERE key = ?1",
+        &[Param::from(BACKFILL)],
+    )?;
+    Ok(())
+}
+
+/// A text column of a row.
+fn text(row: &serde_json::Map<String, Value>, key: &str) -> Option<String> {
+    row.get(key).and_then(Value::as_str).map(str::to_string)
+}
+
+/// A day as the index gives it back (`YYYY-MM-DD`, perhaps with a time).
+fn parse_day(d: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(d.get(..10).unwrap_or(d), "%Y-%m-%d").ok()
 }
 
 /// An article's weighted terms as kept in `story_articles.terms`: a JSON
@@ -335,29 +629,38 @@ fn decode_terms(text: &str) -> Vec<Term> {
         .collect()
 }
 
-/// A [`StoryStore`] that notes the article it is given, as weighted by
-/// [`assign()`], so the weights can be kept for replay.
-struct Recording<'a> {
-    inner: &'a mut MemoryStore,
+/// The [`StoryStore`] of one placement: the open stories, the batch's
+/// document frequencies, and the articles placed before (the sequence
+/// number); it notes the article as weighted by [`assign()`], so the
+/// weights can be kept for replay, and the stories that closed.
+struct Placing<'a> {
+    open: &'a mut OpenStories,
+    df: &'a mut Frequencies,
+    seq: i64,
     added: Option<Article>,
+    closed: &'a mut Vec<(StoryId, Story)>,
 }
 
-impl StoryStore for Recording<'_> {
+impl StoryStore for Placing<'_> {
     fn articles(&self) -> u64 {
-        self.inner.articles()
+        u64::try_from(self.seq).unwrap_or(0)
     }
     fn document_frequency(&self, term: u64) -> u64 {
-        self.inner.document_frequency(term)
+        self.df.counts.get(&term).copied().unwrap_or(0)
     }
     fn stories_with(&self, term: u64, limit: usize) -> Vec<StoryId> {
-        self.inner.stories_with(term, limit)
+        self.open.with_term(term, limit)
     }
     fn story(&self, id: StoryId) -> Option<Cow<'_, Story>> {
-        self.inner.story(id)
+        self.open.get(id).map(Cow::Borrowed)
     }
     fn add(&mut self, to: Option<StoryId>, article: &Article) -> StoryId {
+        self.df.count(&article.terms);
         self.added = Some(article.clone());
-        self.inner.add(to, article)
+        let start = u64::try_from(self.seq + 1).unwrap_or(0);
+        let (id, closed) = self.open.add(to, article, start);
+        self.closed.extend(closed);
+        id
     }
 }
 
@@ -422,7 +725,7 @@ mod tests {
         let a = articles();
         // One store throughout.
         let whole = Target::Sqlite(dir.path().join("whole.sqlite"));
-        let mut store = Store::open(&whole).unwrap();
+        let mut store = Store::writer(&whole, &Settings::default()).unwrap();
         store.write(&[set(&a[0])], &[]).unwrap();
         store.write(&[set(&a[1]), set(&a[2])], &[]).unwrap();
         store.write(&[set(&a[0])], &[]).unwrap();
@@ -446,15 +749,10 @@ mod tests {
 
         // A new store per write (a restart each time) places the same way.
         let restarted = Target::Sqlite(dir.path().join("restarted.sqlite"));
-        Store::open(&restarted)
-            .unwrap()
-            .write(&[set(&a[0])], &[])
-            .unwrap();
-        Store::open(&restarted)
-            .unwrap()
-            .write(&[set(&a[1]), set(&a[2])], &[])
-            .unwrap();
-        let mut reopened = Store::open(&restarted).unwrap();
+        let open = || Store::writer(&restarted, &Settings::default()).unwrap();
+        open().write(&[set(&a[0])], &[]).unwrap();
+        open().write(&[set(&a[1]), set(&a[2])], &[]).unwrap();
+        let mut reopened = open();
         assert_eq!(placed(&mut reopened), got);
         let terms = |s: &mut Store| {
             s.db()
@@ -469,6 +767,160 @@ mod tests {
             .write(&[set(&a[2]), set(&a[1]), set(&a[0])], &[])
             .unwrap();
         assert_eq!(placed(&mut reopened), got);
+    }
+
+    /// Article `i` of a run of daily articles: four in a row share a
+    /// name and a keyword (one story), all share a common keyword.
+    fn daily(i: usize) -> RowSet {
+        let day = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap() + chrono::Duration::days(i as i64);
+        let term = |kind, text: String, weight| Term {
+            key: crate::stories::features::term_key(kind, &text),
+            kind,
+            text,
+            weight,
+        };
+        RowSet {
+            path: format!("{i}.txt"),
+            article: Vec::new(),
+            children: Vec::new(),
+            story: Article {
+                // Story ids come from the first 16 hex digits.
+                id: format!("{i:016x}{i:016x}"),
+                path: format!("{i}.txt"),
+                title: None,
+                published: Some(day),
+                day,
+                source: Some("outlet".into()),
+                terms: vec![
+                    term(TermKind::Name, format!("person {}", i / 4), 1.0),
+                    term(TermKind::Keyword, format!("topic {}", i / 4), 1.0),
+                    term(TermKind::Keyword, "weather".into(), 0.5),
+                ],
+                sketch: None,
+            },
+            ledger: Vec::new(),
+        }
+    }
+
+    fn table(store: &mut Store, sql: &str) -> Vec<serde_json::Map<String, Value>> {
+        store.db().query(sql, &[]).unwrap()
+    }
+
+    #[test]
+    fn closed_stories_leave_memory_and_a_restart_places_the_same() {
+        let dir = tempfile::tempdir().unwrap();
+        let settings = Settings {
+            window_days: 3,
+            ..Settings::default()
+        };
+        let sets: Vec<RowSet> = (0..120).map(daily).collect();
+        let now = "2025-06-01T00:00:00Z";
+        let place = |store: &mut Store, grouping: &mut Grouping, batch: &[RowSet]| {
+            let refs: Vec<&RowSet> = batch.iter().collect();
+            store
+                .db()
+                .transaction(|tx| grouping.place(tx, &refs, now))
+                .unwrap();
+        };
+        let open =
+            |name: &str| Store::writer(&Target::Sqlite(dir.path().join(name)), &settings).unwrap();
+        let mut live = open("live.sqlite");
+        let mut grouping = Grouping::new(settings);
+        let mut most_open = 0;
+        for batch in sets.chunks(10) {
+            place(&mut live, &mut grouping, batch);
+            most_open = most_open.max(grouping.state.as_ref().unwrap().open.len());
+        }
+        // Four days a story, open for six days after its last: at most three.
+        assert!(most_open <= 3, "{most_open} stories open");
+        let mut restarted = open("restarted.sqlite");
+        for batch in sets.chunks(10) {
+            place(&mut restarted, &mut Grouping::new(settings), batch);
+        }
+        for sql in [
+            "SELECT article_id, story_id, seq, similarity, terms FROM story_articles ORDER BY seq",
+            "SELECT id, label, first_published, last_published, articles, started_seq FROM stories ORDER BY id",
+            "SELECT term, articles FROM story_terms ORDER BY term",
+        ] {
+            assert_eq!(table(&mut restarted, sql), table(&mut live, sql), "{sql}");
+        }
+        let stories = table(&mut live, "SELECT articles FROM stories");
+        assert_eq!(stories.len(), 30, "four articles a story");
+        assert!(stories.iter().all(|r| r["articles"] == 4));
+        // A late article (more than two windows before the newest) finds
+        // its story closed: it starts another.
+        let mut late = daily(1);
+        late.story.id = "e".repeat(32);
+        late.path = "late.txt".into();
+        place(&mut live, &mut grouping, std::slice::from_ref(&late));
+        assert_eq!(table(&mut live, "SELECT id FROM stories").len(), 31);
+    }
+
+    #[test]
+    fn an_article_that_leaves_the_index_leaves_its_story() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = articles();
+        let mut store = Store::writer(
+            &Target::Sqlite(dir.path().join("i.sqlite")),
+            &Settings::default(),
+        )
+        .unwrap();
+        store.write(&[set(&a[0]), set(&a[1])], &[]).unwrap();
+        let story = crate::stories::store::story_name(&a[0].id);
+        let count = |s: &mut Store, sql: &str| table(s, sql)[0]["n"].as_i64().unwrap();
+        assert_eq!(count(&mut store, "SELECT articles AS n FROM stories"), 2);
+        // The original's path now holds another text: its placement goes,
+        // the story keeps its id and the copy.
+        let mut revised = a[2].clone();
+        revised.source.path = a[0].source.path.clone();
+        store.write(&[set(&revised)], &[]).unwrap();
+        let left = placed(&mut store);
+        assert_eq!(left.len(), 2);
+        assert!(left.iter().all(|(id, _, _)| *id != a[0].id));
+        let row = &table(
+            &mut store,
+            &format!("SELECT articles FROM stories WHERE id = '{story}'"),
+        )[0];
+        assert_eq!(row["articles"], 1);
+        assert_eq!(
+            count(&mut store, "SELECT count(*) AS n FROM stories"),
+            2,
+            "no story renamed"
+        );
+        // Read back after a restart, the story keeps its id for new copies.
+        let mut again = a[1].clone();
+        again.id = format!("{}d", &a[1].id[..31]);
+        again.source.path = "again.txt".into();
+        let mut reopened = Store::writer(
+            &Target::Sqlite(dir.path().join("i.sqlite")),
+            &Settings::default(),
+        )
+        .unwrap();
+        reopened.write(&[set(&again)], &[]).unwrap();
+        let last = placed(&mut reopened).pop().unwrap();
+        assert_eq!(
+            (last.0.as_str(), last.1.as_str()),
+            (again.id.as_str(), story.as_str())
+        );
+        reopened.write(&[], &["again.txt".to_string()]).unwrap();
+        assert_eq!(
+            count(
+                &mut store,
+                "SELECT count(*) AS n FROM story_bands WHERE article_id IN (SELECT article_id FROM story_articles)"
+            ),
+            count(&mut store, "SELECT count(*) AS n FROM story_bands")
+        );
+        // Every path removed: nothing of the stories is left.
+        store
+            .write(&[], &[a[0].source.path.clone(), a[1].source.path.clone()])
+            .unwrap();
+        for t in ["story_articles", "stories", "story_bands"] {
+            assert_eq!(
+                count(&mut store, &format!("SELECT count(*) AS n FROM {t}")),
+                0,
+                "{t}"
+            );
+        }
     }
 
     #[test]

@@ -282,7 +282,11 @@ pub struct BenchIndex(super::store::Store);
 impl BenchIndex {
     /// Opens (creating) the SQLite index at `path`.
     pub fn open(path: &std::path::Path) -> Result<BenchIndex, IndexError> {
-        super::store::Store::open(&super::Target::Sqlite(path.to_path_buf())).map(BenchIndex)
+        super::store::Store::writer(
+            &super::Target::Sqlite(path.to_path_buf()),
+            &crate::stories::assign::Settings::default(),
+        )
+        .map(BenchIndex)
     }
 
     /// Writes one batch of articles, `(path, observations)`, as the writer

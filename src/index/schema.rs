@@ -38,6 +38,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: SQLITE_V3,
         postgres: POSTGRES_V3,
     },
+    Migration {
+        version: 4,
+        name: "story_terms, story_bands",
+        sqlite: SQLITE_V4,
+        postgres: POSTGRES_V4,
+    },
 ];
 
 const SQLITE_V1: &str = r#"
@@ -450,6 +456,42 @@ CREATE INDEX ledger_observations_entry ON ledger_observations (entry, n);
 CREATE INDEX ledger_observations_article ON ledger_observations (article);
 "#;
 
+/// The grouping's memory in tables instead of in the writer: how many
+/// placed articles hold each term, and each placed article's MinHash bands
+/// (candidate copies). An index that already has placed articles fills
+/// them at its next write (the `stories_backfill` mark).
+const SQLITE_V4: &str = r#"
+CREATE TABLE story_terms (
+    term INTEGER PRIMARY KEY,
+    articles INTEGER NOT NULL
+);
+CREATE TABLE story_bands (
+    band INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    article_id TEXT NOT NULL
+);
+CREATE INDEX story_bands_band ON story_bands (band, seq);
+CREATE INDEX story_bands_article ON story_bands (article_id);
+INSERT INTO index_state (key, value)
+    SELECT 'stories_backfill', 'pending' WHERE EXISTS (SELECT 1 FROM story_articles);
+"#;
+
+const POSTGRES_V4: &str = r#"
+CREATE TABLE story_terms (
+    term BIGINT PRIMARY KEY,
+    articles BIGINT NOT NULL
+);
+CREATE TABLE story_bands (
+    band BIGINT NOT NULL,
+    seq BIGINT NOT NULL,
+    article_id TEXT NOT NULL
+);
+CREATE INDEX story_bands_band ON story_bands (band, seq);
+CREATE INDEX story_bands_article ON story_bands (article_id);
+INSERT INTO index_state (key, value)
+    SELECT 'stories_backfill', 'pending' WHERE EXISTS (SELECT 1 FROM story_articles);
+"#;
+
 const CREATE_MIGRATIONS: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (
     version BIGINT PRIMARY KEY,
     name TEXT NOT NULL,
@@ -519,7 +561,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let target = super::super::Target::Sqlite(dir.path().join("i.sqlite"));
         let mut db = Db::open(&target).unwrap();
-        assert_eq!(migrate(&mut db).unwrap(), vec![1, 2, 3]);
+        assert_eq!(migrate(&mut db).unwrap(), vec![1, 2, 3, 4]);
         let mut again = Db::open(&target).unwrap();
         assert!(migrate(&mut again).unwrap().is_empty());
         let versions: Vec<i64> = MIGRATIONS.iter().map(|m| m.version).collect();

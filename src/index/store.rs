@@ -20,6 +20,7 @@ use super::ledger;
 use super::rows::{ARTICLE_COLUMNS, RowSet};
 use super::schema;
 use crate::facts::Observation;
+use crate::stories::assign::Settings;
 
 /// The tables whose rows belong to one article (an `article` column
 /// holding its key): emptied and refilled whenever the article is written.
@@ -47,22 +48,29 @@ fn next_chunk(dialect: Dialect, per_row: usize, left: usize) -> usize {
 /// An open, migrated index.
 pub struct Store {
     db: Db,
-    /// Which story each new article joins ([`super::grouping`]).
-    grouping: Grouping,
+    /// Which story each new article joins ([`super::grouping`]); none in
+    /// a store opened for questions.
+    grouping: Option<Grouping>,
 }
 
 impl Store {
-    /// Connects and brings the schema up to date.
+    /// Connects and brings the schema up to date, to ask questions (it
+    /// refuses to write: writing groups stories, see [`Store::writer`]).
     pub fn open(target: &super::Target) -> Result<Store, IndexError> {
         let mut db = Db::open(target)?;
         let applied = schema::migrate(&mut db)?;
         if !applied.is_empty() {
             tracing::info!(index = %target.describe(), ?applied, "index schema migrated");
         }
-        Ok(Store {
-            db,
-            grouping: Grouping::default(),
-        })
+        Ok(Store { db, grouping: None })
+    }
+
+    /// Connects and brings the schema up to date, to write: new articles
+    /// are grouped into stories as `stories` says (`stories.*`).
+    pub fn writer(target: &super::Target, stories: &Settings) -> Result<Store, IndexError> {
+        let mut store = Store::open(target)?;
+        store.grouping = Some(Grouping::new(*stories));
+        Ok(store)
     }
 
     /// The connection, for questions ([`super::query`]).
@@ -73,7 +81,9 @@ impl Store {
     /// Writes `sets` and removes the articles at `removed` paths, all in
     /// one transaction. A set whose path is already indexed replaces it.
     /// Each article new to the index is placed in a story in the same
-    /// transaction; one already placed keeps its story.
+    /// transaction; one already placed keeps its story, and the placement
+    /// of an article no longer indexed (removed, or its path holding
+    /// another text now) goes.
     pub fn write(&mut self, sets: &[RowSet], removed: &[String]) -> Result<(), IndexError> {
         // The last set of a path wins (one statement cannot touch a row twice).
         let mut last: HashMap<&str, usize> = HashMap::new();
@@ -86,7 +96,9 @@ impl Store {
             .filter(|(i, s)| last.get(s.path.as_str()) == Some(i))
             .map(|(_, s)| s)
             .collect();
-        let grouping = &mut self.grouping;
+        let Some(grouping) = self.grouping.as_mut() else {
+            return Err(read_only());
+        };
         let now = chrono::Utc::now().to_rfc3339();
         let written = self.db.transaction(|tx| {
             let paths: Vec<&str> = removed
@@ -97,6 +109,7 @@ impl Store {
             let touched = ledger::keys_of(tx, &paths)?;
             // Only articles already indexed have rows to replace.
             let indexed = keys_of_paths(tx, sets.iter().map(|s| s.path.as_str()))?;
+            let earlier = ids_at(tx, &paths)?;
             let by_path = |n| {
                 format!(
                     "DELETE FROM articles WHERE path IN ({})",
@@ -160,10 +173,11 @@ impl Store {
                 .map(|(key, s)| (*key, s.ledger.as_slice()))
                 .collect();
             ledger::update(tx, touched, &rewritten, &observed)?;
-            grouping.place(tx, &sets, &now)
+            grouping.place(tx, &sets, &now)?;
+            grouping.prune(tx, &earlier)
         });
         if written.is_err() {
-            self.grouping.forget();
+            grouping.forget();
         }
         written
     }
@@ -219,6 +233,19 @@ impl Store {
         })
     }
 
+    /// Removes the story placements of the articles no longer indexed
+    /// (after `index rebuild`: records gone from the folder).
+    pub fn prune_stories(&mut self) -> Result<(), IndexError> {
+        let Some(grouping) = self.grouping.as_mut() else {
+            return Err(read_only());
+        };
+        let pruned = self.db.transaction(|tx| grouping.prune_all(tx));
+        if pruned.is_err() {
+            grouping.forget();
+        }
+        pruned
+    }
+
     /// Articles in the index.
     pub fn count(&mut self) -> Result<u64, IndexError> {
         let rows = self.db.query("SELECT count(*) AS n FROM articles", &[])?;
@@ -240,6 +267,31 @@ impl Store {
         })?;
         Ok(())
     }
+}
+
+/// The error of writing through a store opened for questions.
+fn read_only() -> IndexError {
+    IndexError::Query("the index was opened for questions, not to write".into())
+}
+
+/// The record ids of the articles at `paths`, each once.
+fn ids_at(tx: &mut Tx<'_>, paths: &[&str]) -> Result<Vec<String>, IndexError> {
+    let mut ids = Vec::new();
+    for chunk in paths.chunks(MAX_PARAMS) {
+        let sql = format!(
+            "SELECT DISTINCT id FROM articles WHERE path IN ({})",
+            placeholders(1, chunk.len())
+        );
+        let params: Vec<Param> = chunk.iter().map(|p| Param::from(*p)).collect();
+        ids.extend(
+            tx.query(&sql, &params)?
+                .into_iter()
+                .filter_map(|r| r.get("id")?.as_str().map(str::to_string)),
+        );
+    }
+    ids.sort();
+    ids.dedup();
+    Ok(ids)
 }
 
 /// Upserts the articles; their keys by path.
@@ -376,7 +428,7 @@ pub(super) fn placeholders(first: usize, n: usize) -> String {
 }
 
 /// `(?1, ?2), (?3, ?4)` for `rows` rows of `per_row` parameters.
-fn values(rows: usize, per_row: usize) -> String {
+pub(super) fn values(rows: usize, per_row: usize) -> String {
     (0..rows)
         .map(|r| format!("({})", placeholders(r * per_row + 1, per_row)))
         .collect::<Vec<_>>()
@@ -412,8 +464,11 @@ mod tests {
     #[test]
     fn writing_an_article_again_replaces_its_rows_instead_of_adding_to_them() {
         let dir = tempfile::tempdir().unwrap();
-        let mut store =
-            Store::open(&crate::index::Target::Sqlite(dir.path().join("i.sqlite"))).unwrap();
+        let mut store = Store::writer(
+            &crate::index::Target::Sqlite(dir.path().join("i.sqlite")),
+            &Settings::default(),
+        )
+        .unwrap();
         let record = seed_record();
         let from = Provenance {
             origin: "o".into(),

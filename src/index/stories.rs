@@ -48,6 +48,28 @@ pub fn stories(db: &mut Db, q: &Question) -> Result<Stories, IndexError> {
     with_articles(db, rows)
 }
 
+/// The paths of the indexed articles of story `id`, in the order they
+/// joined it (`story_articles`); none when the index has no such story.
+pub fn article_paths(db: &mut Db, id: &str) -> Result<Option<Vec<String>>, IndexError> {
+    let known = db.query(
+        "SELECT 1 AS one FROM stories WHERE id = ?1",
+        &[Param::from(id)],
+    )?;
+    if known.is_empty() {
+        return Ok(None);
+    }
+    let rows = db.query(
+        "SELECT a.path FROM story_articles sa JOIN articles a ON a.id = sa.article_id \
+         WHERE sa.story_id = ?1 ORDER BY sa.seq, a.path",
+        &[Param::from(id)],
+    )?;
+    Ok(Some(
+        rows.iter()
+            .filter_map(|r| r.get("path").and_then(Value::as_str).map(str::to_string))
+            .collect(),
+    ))
+}
+
 /// One story by its id; none when the index has no such story.
 pub fn story(db: &mut Db, id: &str) -> Result<Option<StoryOut>, IndexError> {
     let rows = db.query(

@@ -22,6 +22,7 @@ use super::rows::{self, Provenance};
 use super::store::Store;
 use super::{IndexError, Target};
 use crate::record::Record;
+use crate::stories::assign::Settings;
 use crate::telemetry::Health;
 use crate::telemetry::catalogue as m;
 
@@ -93,10 +94,11 @@ impl Handle {
     /// answer is retried in the background while the pipeline runs.
     pub fn start(
         target: Target,
+        stories: Settings,
         records_root: PathBuf,
         health: Arc<Health>,
     ) -> Result<Handle, IndexError> {
-        let store = match Store::open(&target) {
+        let store = match Store::writer(&target, &stories) {
             Ok(s) => Some(s),
             Err(e) if matches!(target, Target::Postgres(_)) => {
                 tracing::warn!(index = %target.describe(), error = %e, "index unavailable; the pipeline goes on and the index catches up once it answers");
@@ -109,6 +111,7 @@ impl Handle {
         let overflowed = Arc::new(AtomicU64::new(0));
         let writer = Writer {
             target,
+            stories,
             origin: catchup::origin(&records_root),
             root: records_root,
             store,
@@ -194,6 +197,8 @@ impl Handle {
 
 struct Writer {
     target: Target,
+    /// How new articles are grouped into stories.
+    stories: Settings,
     root: PathBuf,
     origin: String,
     store: Option<Store>,
@@ -241,7 +246,7 @@ impl Writer {
     /// One unit of work; `Ok(false)` when there was none.
     fn step(&mut self) -> Result<bool, IndexError> {
         if self.store.is_none() {
-            self.store = Some(Store::open(&self.target)?);
+            self.store = Some(Store::writer(&self.target, &self.stories)?);
             tracing::info!(index = %self.target.describe(), "index available");
         }
         self.receive(None);
@@ -362,7 +367,8 @@ impl Writer {
         self.missed = plan.changed.len() as u64;
         self.publish_lag();
         let root = self.root.clone();
-        for chunk in plan.changed.chunks(BATCH) {
+        let changed = catchup::in_time_order(&root, plan.changed);
+        for chunk in changed.chunks(BATCH) {
             self.write(
                 chunk
                     .iter()
@@ -377,9 +383,9 @@ impl Writer {
             self.receive(None);
         }
         self.missed = 0;
-        if !plan.changed.is_empty() || !plan.gone.is_empty() {
+        if !changed.is_empty() || !plan.gone.is_empty() {
             tracing::info!(
-                indexed = plan.changed.len(),
+                indexed = changed.len(),
                 removed = plan.gone.len(),
                 took_ms = started.elapsed().as_millis() as u64,
                 "index caught up with the records folder"
@@ -420,9 +426,16 @@ impl Writer {
 }
 
 /// Rebuilds the index of `records_root` from scratch: empties the tables,
-/// then indexes every record file. Returns the articles indexed.
-pub fn rebuild(target: &Target, records_root: &Path) -> Result<u64, IndexError> {
-    let mut store = Store::open(target)?;
+/// then indexes every record file, in time order (new articles join
+/// stories as `stories` says; placed ones keep theirs), and drops the
+/// placements of articles whose record is gone. Returns the articles
+/// indexed.
+pub fn rebuild(
+    target: &Target,
+    records_root: &Path,
+    stories: &Settings,
+) -> Result<u64, IndexError> {
+    let mut store = Store::writer(target, stories)?;
     store.clear()?;
     let origin = catchup::origin(records_root);
     let folder = catchup::scan(records_root).map_err(|source| IndexError::Io {
@@ -430,7 +443,7 @@ pub fn rebuild(target: &Target, records_root: &Path) -> Result<u64, IndexError> 
         source,
     })?;
     let now = chrono::Utc::now().to_rfc3339();
-    let files: Vec<&String> = folder.keys().collect();
+    let files = catchup::in_time_order(records_root, folder.into_keys().collect());
     for chunk in files.chunks(BATCH) {
         let mut sets = Vec::with_capacity(chunk.len());
         for rel in chunk {
@@ -441,6 +454,7 @@ pub fn rebuild(target: &Target, records_root: &Path) -> Result<u64, IndexError> 
         }
         store.write(&sets, &[])?;
     }
+    store.prune_stories()?;
     store.set_state("caught_up_at", &now)?;
     store.count()
 }

@@ -121,6 +121,7 @@ impl Context {
                 Some(
                     crate::index::writer::Handle::start(
                         target,
+                        config.story_settings(),
                         records.root().to_path_buf(),
                         health.clone(),
                     )

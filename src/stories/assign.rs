@@ -28,6 +28,16 @@ pub struct Settings {
     pub min_similarity: f64,
 }
 
+impl Settings {
+    /// Days a story stays open after its last day, counted back from the
+    /// newest day seen: twice the window, so an article arriving up to a
+    /// window later than the newest one still finds every story it could
+    /// join. A closed story takes no more articles.
+    pub fn open_days(&self) -> i64 {
+        2 * i64::from(self.window_days)
+    }
+}
+
 impl Default for Settings {
     fn default() -> Self {
         Settings {

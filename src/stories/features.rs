@@ -90,15 +90,10 @@ impl Article {
     /// The features of a record; `fallback_day` places an article without
     /// a publication date or a readable ingest time.
     pub fn from_record(r: &Record, fallback_day: NaiveDate) -> Article {
-        let published = r
-            .published
-            .as_ref()
-            .and_then(|p| NaiveDate::parse_from_str(&p.date, "%Y-%m-%d").ok());
-        let ingested = r
-            .source
-            .ingested_at
-            .get(..10)
-            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+        let (published, ingested) = dates(
+            r.published.as_ref().map(|p| p.date.as_str()),
+            &r.source.ingested_at,
+        );
         let mut terms = Terms::default();
         for e in &r.entities {
             let (kind, w) = match e.entity_type {
@@ -143,6 +138,14 @@ impl Article {
             sketch,
         }
     }
+}
+
+/// The publication day and the ingest day of a record, from its
+/// `published.date` and `source.ingested_at`; an article is placed at the
+/// first, else the second.
+pub fn dates(published: Option<&str>, ingested_at: &str) -> (Option<NaiveDate>, Option<NaiveDate>) {
+    let day = |d: &str| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok();
+    (published.and_then(day), ingested_at.get(..10).and_then(day))
 }
 
 /// A name as a key: lowercase, without dots and possessives, one space

@@ -6,8 +6,9 @@
 //! - [`features`]: what an article brings to story grouping (its names,
 //!   keywords, title words and date), read from its record;
 //! - [`store`]: the state of the stories behind a small trait, with
-//!   inverted lists from names and keywords to stories (in memory here; a
-//!   database can keep the same state);
+//!   inverted lists from names and keywords to the open stories (a story
+//!   closes two windows after its last day, so memory stays bounded; the
+//!   index keeps the rest in tables);
 //! - [`assign`]: online grouping — each arriving article joins the most
 //!   similar story around its date, or starts one;
 //! - [`records`]: the stories of a records folder (`wirewatch stories`).

@@ -1,5 +1,6 @@
 //! The stories of a records folder, as `wirewatch stories` prints them:
-//! every record read in order of ingest (its `ingested_at`, then its path),
+//! every record read in the order a fresh index places them (its day —
+//! published, else ingested —, then its id, then its file),
 //! placed in a story by [`assign()`], and checked for copies
 //! among the earlier records (MinHash bands give candidates, the exact
 //! check of [`fingerprint`] confirms them; the first
@@ -14,7 +15,7 @@ use serde::Serialize;
 use super::assign::{Settings, assign};
 use super::features::Article;
 use super::fingerprint;
-use super::store::{MemoryStore, StoryStore};
+use super::store::{MemoryStore, StoryId, StoryStore};
 use crate::record::Record;
 
 /// Why the records could not be read.
@@ -61,7 +62,6 @@ pub struct ArticleOut {
 
 /// A record read from the folder, as far as grouping needs it.
 struct Read {
-    ingested_at: String,
     file: PathBuf,
     article: Article,
 }
@@ -81,7 +81,6 @@ pub fn stories(
     for file in files {
         match load(&file) {
             Ok(r) => read.push(Read {
-                ingested_at: r.source.ingested_at.clone(),
                 article: Article::from_record(&r, fallback),
                 file,
             }),
@@ -89,30 +88,27 @@ pub fn stories(
         }
     }
     read.sort_by(|a, b| {
-        a.ingested_at
-            .cmp(&b.ingested_at)
-            .then_with(|| a.article.path.cmp(&b.article.path))
-            .then_with(|| a.file.cmp(&b.file))
+        (a.article.day, &a.article.id, &a.file).cmp(&(b.article.day, &b.article.id, &b.file))
     });
-    let mut store = MemoryStore::new();
+    let mut store = MemoryStore::new(settings);
     let mut copies = Copies::default();
-    let mut story_of: Vec<u32> = Vec::with_capacity(read.len());
+    let mut story_of: Vec<StoryId> = Vec::with_capacity(read.len());
     let mut copy_of: Vec<Option<String>> = Vec::with_capacity(read.len());
     for (i, r) in read.iter().enumerate() {
         story_of.push(assign(&mut store, &r.article, settings).story);
         copy_of.push(copies.check(i, &read));
     }
-    let mut members: HashMap<u32, Vec<usize>> = HashMap::new();
+    let mut members: HashMap<StoryId, Vec<usize>> = HashMap::new();
     for (i, s) in story_of.iter().enumerate() {
         members.entry(*s).or_default().push(i);
     }
     let mut out = Vec::new();
-    for (id, story) in store.stories().iter().enumerate() {
+    for (id, story) in store.stories() {
         if since.is_some_and(|d| story.last < d) {
             continue;
         }
         let articles = members
-            .get(&(id as u32))
+            .get(&id)
             .map(Vec::as_slice)
             .unwrap_or_default()
             .iter()
@@ -143,26 +139,21 @@ pub fn stories(
     })
 }
 
-/// Where the articles of a story are looked up: the stories of a records
-/// folder, grouped as `wirewatch stories` groups them (an index of stories
-/// can answer the same question without grouping).
-#[derive(Debug, Clone)]
-pub struct StorySource {
-    pub records: PathBuf,
-    pub settings: Settings,
-}
-
-impl StorySource {
-    /// The paths of the articles of story `id`; `None` when no story has
-    /// that id.
-    pub fn articles(&self, id: &str) -> Result<Option<Vec<String>>, RecordsError> {
-        let found = stories(&self.records, None, &self.settings)?;
-        Ok(found
-            .stories
-            .into_iter()
-            .find(|s| s.id == id)
-            .map(|s| s.articles.into_iter().map(|a| a.path).collect()))
-    }
+/// The paths of the articles of story `id` among the records under `dir`
+/// (grouped as [`stories`] groups them); `None` when no story has that id.
+/// Without an index this is the only memory of the stories; with one, its
+/// `story_articles` answer instead.
+pub fn story_paths(
+    dir: &Path,
+    id: &str,
+    settings: &Settings,
+) -> Result<Option<Vec<String>>, RecordsError> {
+    let found = stories(dir, None, settings)?;
+    Ok(found
+        .stories
+        .into_iter()
+        .find(|s| s.id == id)
+        .map(|s| s.articles.into_iter().map(|a| a.path).collect()))
 }
 
 /// The near-duplicate check over the records read so far.

@@ -1,20 +1,25 @@
 //! The state of the stories, behind [`StoryStore`]: how many articles have
-//! been seen and how many hold each term (for term weights), the stories
-//! with their aggregated terms, dates and articles, and inverted lists from
-//! terms to the stories holding them, so an arriving article looks at the
-//! few stories that share its rarest terms instead of all of them.
-//! [`MemoryStore`] keeps it in memory; a database can implement the same
-//! trait over tables (terms → stories, stories, story terms).
+//! been seen and how many hold each term (for term weights), the open
+//! stories with their aggregated terms, dates and articles, and inverted
+//! lists from terms to the open stories holding them, so an arriving
+//! article looks at the few stories that share its rarest terms instead of
+//! all of them. [`OpenStories`] keeps the stories that can still take
+//! articles (bounded by the window, not by the articles ever seen);
+//! [`MemoryStore`] adds the document frequencies and the closed stories in
+//! memory, and the index keeps those in tables instead
+//! (`crate::index::grouping`).
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 
+use super::assign::Settings;
 use super::features::{Article, TermKind};
 
-/// A story's handle in its store (its row).
-pub type StoryId = u32;
+/// A story's handle in its store: the number of the article that started
+/// it (1 for the first article added), so handles order stories by age.
+pub type StoryId = u64;
 
 /// One story.
 #[derive(Debug, Clone, PartialEq)]
@@ -76,38 +81,247 @@ pub trait StoryStore {
     fn articles(&self) -> u64;
     /// Articles added so far that hold `term`.
     fn document_frequency(&self, term: u64) -> u64;
-    /// Stories holding `term`, the most recently joined first, at most `limit`.
+    /// Open stories holding `term`, the most recently joined with it
+    /// first, at most `limit`.
     fn stories_with(&self, term: u64, limit: usize) -> Vec<StoryId>;
-    /// A story by its handle.
+    /// An open story by its handle.
     fn story(&self, id: StoryId) -> Option<Cow<'_, Story>>;
     /// Adds `article` to story `to`, or to a new story when `to` is none;
     /// returns the story's handle.
     fn add(&mut self, to: Option<StoryId>, article: &Article) -> StoryId;
 }
 
-/// Longest inverted list kept per term: past it the oldest entries go (a
-/// term that common points to stories long out of any window).
-const MAX_POSTINGS: usize = 4096;
-
-/// The state in memory (`wirewatch stories`, the evaluation, the bench).
-#[derive(Debug, Default)]
-pub struct MemoryStore {
-    stories: Vec<Story>,
-    /// Story handles by term, oldest first; a story is appended again when
-    /// it takes a new article with the term.
+/// The stories that can still take articles, with inverted lists from
+/// terms to them; a story closes (leaves memory with its postings) once
+/// its last day is more than [`Settings::open_days`] before the newest day
+/// seen, so memory follows the stories of recent weeks, not every story
+/// ever made. Whether a story is open depends only on the articles added
+/// before (their days), so replaying the open stories' articles in order
+/// gives back exactly this state.
+#[derive(Debug)]
+pub struct OpenStories {
+    open_days: i64,
+    stories: BTreeMap<StoryId, Story>,
+    /// Open story handles by term, each once, the least recently joined
+    /// with the term first.
     postings: HashMap<u64, Vec<StoryId>>,
+    /// The newest day of the articles added.
+    newest: Option<NaiveDate>,
+}
+
+impl OpenStories {
+    /// No story yet; stories close as `settings` says.
+    pub fn new(settings: &Settings) -> OpenStories {
+        OpenStories {
+            open_days: settings.open_days(),
+            stories: BTreeMap::new(),
+            postings: HashMap::new(),
+            newest: None,
+        }
+    }
+
+    /// Open stories holding `term`, the most recently joined first.
+    pub fn with_term(&self, term: u64, limit: usize) -> Vec<StoryId> {
+        self.postings
+            .get(&term)
+            .map(|list| list.iter().rev().take(limit).copied().collect())
+            .unwrap_or_default()
+    }
+
+    /// An open story.
+    pub fn get(&self, id: StoryId) -> Option<&Story> {
+        self.stories.get(&id)
+    }
+
+    /// The open stories, oldest first.
+    pub fn iter(&self) -> impl Iterator<Item = (StoryId, &Story)> {
+        self.stories.iter().map(|(id, s)| (*id, s))
+    }
+
+    /// Open stories.
+    pub fn len(&self) -> usize {
+        self.stories.len()
+    }
+
+    /// No story is open.
+    pub fn is_empty(&self) -> bool {
+        self.stories.is_empty()
+    }
+
+    /// The newest day of the articles added.
+    pub fn newest(&self) -> Option<NaiveDate> {
+        self.newest
+    }
+
+    /// The day before which a story's last day closes it, given the
+    /// newest day seen.
+    pub fn cutoff(&self) -> Option<NaiveDate> {
+        self.newest
+            .map(|d| d - chrono::Duration::days(self.open_days))
+    }
+
+    /// Adds `article` to open story `to`, or starts a story with handle
+    /// `start` (handles grow with the articles: an older story has a
+    /// lower handle). Returns the story's handle and the stories that
+    /// closed because the newest day moved on (the article's own story
+    /// among them when it is that old).
+    pub fn add(
+        &mut self,
+        to: Option<StoryId>,
+        article: &Article,
+        start: StoryId,
+    ) -> (StoryId, Vec<(StoryId, Story)>) {
+        let id = match to.filter(|s| self.stories.contains_key(s)) {
+            Some(s) => s,
+            None => {
+                self.stories.insert(
+                    start,
+                    Story {
+                        name: story_name(&article.id),
+                        first: article.day,
+                        last: article.day,
+                        articles: Vec::new(),
+                        sources: Vec::new(),
+                        terms: HashMap::new(),
+                        mass: 0.0,
+                        texts: HashMap::new(),
+                    },
+                );
+                start
+            }
+        };
+        if let Some(story) = self.stories.get_mut(&id) {
+            story.first = story.first.min(article.day);
+            story.last = story.last.max(article.day);
+            story.articles.push(article.id.clone());
+            if let Some(s) = &article.source
+                && !story.sources.contains(s)
+            {
+                story.sources.push(s.clone());
+            }
+            for t in &article.terms {
+                *story.terms.entry(t.key).or_insert(0.0) += t.weight;
+                story.mass += t.weight;
+                story
+                    .texts
+                    .entry(t.key)
+                    .or_insert_with(|| (t.kind, t.text.clone()));
+                let list = self.postings.entry(t.key).or_default();
+                if list.last() != Some(&id) {
+                    if let Some(at) = list.iter().rposition(|s| *s == id) {
+                        list.remove(at);
+                    }
+                    list.push(id);
+                }
+            }
+        }
+        let old: Vec<StoryId> = if self.newest.is_none_or(|n| article.day > n) {
+            self.newest = Some(article.day);
+            self.closing()
+        } else if self.cutoff().is_some_and(|c| article.day < c) {
+            // A late article's own story, when that old, is closed at once.
+            self.stories
+                .get(&id)
+                .filter(|s| self.cutoff().is_some_and(|c| s.last < c))
+                .map(|_| vec![id])
+                .unwrap_or_default()
+        } else {
+            Vec::new()
+        };
+        (id, self.close(old))
+    }
+
+    /// Gives open story `id` its public id: a story read back keeps the id
+    /// it was given, whichever of its articles are left.
+    pub fn rename(&mut self, id: StoryId, name: &str) {
+        if let Some(story) = self.stories.get_mut(&id)
+            && story.name != name
+        {
+            story.name = name.to_string();
+        }
+    }
+
+    /// Moves the newest day on to `day` (read back from an index whose
+    /// newest article's story is gone), closing what that closes.
+    pub fn advance(&mut self, day: NaiveDate) {
+        if self.newest.is_some_and(|n| n >= day) {
+            return;
+        }
+        self.newest = Some(day);
+        let old = self.closing();
+        self.close(old);
+    }
+
+    /// The open stories whose last day is before the cutoff.
+    fn closing(&self) -> Vec<StoryId> {
+        let Some(cutoff) = self.cutoff() else {
+            return Vec::new();
+        };
+        self.stories
+            .iter()
+            .filter(|(_, s)| s.last < cutoff)
+            .map(|(id, _)| *id)
+            .collect()
+    }
+
+    /// Takes out the stories `ids`, with their postings.
+    fn close(&mut self, ids: Vec<StoryId>) -> Vec<(StoryId, Story)> {
+        let mut closed = Vec::with_capacity(ids.len());
+        for id in ids {
+            let Some(story) = self.stories.remove(&id) else {
+                continue;
+            };
+            for key in story.terms.keys() {
+                if let Some(list) = self.postings.get_mut(key) {
+                    list.retain(|s| *s != id);
+                    if list.is_empty() {
+                        self.postings.remove(key);
+                    }
+                }
+            }
+            closed.push((id, story));
+        }
+        closed
+    }
+}
+
+/// The whole state in memory (`wirewatch stories` over a records folder,
+/// the evaluation, the bench): the open stories, every closed one (to
+/// print them), and the document frequencies of every term.
+#[derive(Debug)]
+pub struct MemoryStore {
+    open: OpenStories,
+    closed: Vec<(StoryId, Story)>,
     df: HashMap<u64, u64>,
     articles: u64,
 }
 
 impl MemoryStore {
-    pub fn new() -> MemoryStore {
-        MemoryStore::default()
+    /// An empty store whose stories close as `settings` says.
+    pub fn new(settings: &Settings) -> MemoryStore {
+        MemoryStore {
+            open: OpenStories::new(settings),
+            closed: Vec::new(),
+            df: HashMap::new(),
+            articles: 0,
+        }
     }
 
-    /// Every story, in order of creation.
-    pub fn stories(&self) -> &[Story] {
-        &self.stories
+    /// Every story, open or closed, in order of creation, with its handle.
+    pub fn stories(&self) -> Vec<(StoryId, &Story)> {
+        let mut all: Vec<(StoryId, &Story)> = self
+            .closed
+            .iter()
+            .map(|(id, s)| (*id, s))
+            .chain(self.open.iter())
+            .collect();
+        all.sort_by_key(|(id, _)| *id);
+        all
+    }
+
+    /// The stories still open.
+    pub fn open(&self) -> &OpenStories {
+        &self.open
     }
 }
 
@@ -121,23 +335,11 @@ impl StoryStore for MemoryStore {
     }
 
     fn stories_with(&self, term: u64, limit: usize) -> Vec<StoryId> {
-        let Some(list) = self.postings.get(&term) else {
-            return Vec::new();
-        };
-        let mut out: Vec<StoryId> = Vec::new();
-        for &s in list.iter().rev() {
-            if out.len() >= limit {
-                break;
-            }
-            if !out.contains(&s) {
-                out.push(s);
-            }
-        }
-        out
+        self.open.with_term(term, limit)
     }
 
     fn story(&self, id: StoryId) -> Option<Cow<'_, Story>> {
-        self.stories.get(id as usize).map(Cow::Borrowed)
+        self.open.get(id).map(Cow::Borrowed)
     }
 
     fn add(&mut self, to: Option<StoryId>, article: &Article) -> StoryId {
@@ -145,48 +347,8 @@ impl StoryStore for MemoryStore {
         for t in &article.terms {
             *self.df.entry(t.key).or_insert(0) += 1;
         }
-        let id = match to.filter(|&s| (s as usize) < self.stories.len()) {
-            Some(s) => s,
-            None => {
-                self.stories.push(Story {
-                    name: story_name(&article.id),
-                    first: article.day,
-                    last: article.day,
-                    articles: Vec::new(),
-                    sources: Vec::new(),
-                    terms: HashMap::new(),
-                    mass: 0.0,
-                    texts: HashMap::new(),
-                });
-                u32::try_from(self.stories.len() - 1).unwrap_or(u32::MAX)
-            }
-        };
-        let Some(story) = self.stories.get_mut(id as usize) else {
-            return id;
-        };
-        story.first = story.first.min(article.day);
-        story.last = story.last.max(article.day);
-        story.articles.push(article.id.clone());
-        if let Some(s) = &article.source
-            && !story.sources.contains(s)
-        {
-            story.sources.push(s.clone());
-        }
-        for t in &article.terms {
-            *story.terms.entry(t.key).or_insert(0.0) += t.weight;
-            story.mass += t.weight;
-            story
-                .texts
-                .entry(t.key)
-                .or_insert_with(|| (t.kind, t.text.clone()));
-            let list = self.postings.entry(t.key).or_default();
-            if list.last() != Some(&id) {
-                list.push(id);
-                if list.len() > MAX_POSTINGS {
-                    list.drain(..list.len() - MAX_POSTINGS / 2);
-                }
-            }
-        }
+        let (id, closed) = self.open.add(to, article, self.articles);
+        self.closed.extend(closed);
         id
     }
 }

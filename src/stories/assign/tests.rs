@@ -60,7 +60,7 @@ fn lanes(id: &str, d: u32) -> Article {
 
 #[test]
 fn same_story_joins_and_another_starts() {
-    let mut store = MemoryStore::new();
+    let mut store = MemoryStore::new(&Settings::default());
     let s = Settings::default();
     let a = assign(&mut store, &strike("a", 1), &s);
     assert!(a.started);
@@ -78,7 +78,7 @@ fn same_story_joins_and_another_starts() {
 
 #[test]
 fn outside_the_window_a_new_story_starts() {
-    let mut store = MemoryStore::new();
+    let mut store = MemoryStore::new(&Settings::default());
     let s = Settings {
         window_days: 3,
         ..Settings::default()
@@ -91,7 +91,7 @@ fn outside_the_window_a_new_story_starts() {
 
 #[test]
 fn a_shared_place_and_one_word_are_not_enough() {
-    let mut store = MemoryStore::new();
+    let mut store = MemoryStore::new(&Settings::default());
     let s = Settings {
         min_similarity: 0.0,
         ..Settings::default()
@@ -108,7 +108,7 @@ fn a_shared_place_and_one_word_are_not_enough() {
 #[test]
 fn same_records_same_order_same_stories() {
     let run = || {
-        let mut store = MemoryStore::new();
+        let mut store = MemoryStore::new(&Settings::default());
         let s = Settings::default();
         let mut out = Vec::new();
         for (i, d) in [1, 1, 2, 3, 3, 4].into_iter().enumerate() {
@@ -119,11 +119,39 @@ fn same_records_same_order_same_stories() {
             };
             out.push(assign(&mut store, &a, &s).story);
         }
-        let names: Vec<String> = store.stories().iter().map(|s| s.name.clone()).collect();
+        let names: Vec<String> = store
+            .stories()
+            .iter()
+            .map(|(_, s)| s.name.clone())
+            .collect();
         (out, names)
     };
     assert_eq!(run(), run());
     let (stories, names) = run();
-    assert_eq!(stories, [0, 1, 0, 1, 0, 1]);
+    assert_eq!(stories, [1, 2, 1, 2, 1, 2]);
     assert_eq!(names, ["s-a0", "s-a1"]);
+}
+
+#[test]
+fn a_story_closes_two_windows_after_its_last_day() {
+    let s = Settings {
+        window_days: 3,
+        ..Settings::default()
+    };
+    let mut store = MemoryStore::new(&s);
+    let a = assign(&mut store, &strike("a", 1), &s);
+    // Six days on, the strike story is still open: an article a window
+    // late still joins it.
+    assign(&mut store, &lanes("b", 7), &s);
+    assert_eq!(store.open().len(), 2);
+    let late = assign(&mut store, &strike("c", 3), &s);
+    assert_eq!(late.story, a.story);
+    // Past two windows after its last day (3) it closes: memory holds
+    // only the open story, and every story is still listed.
+    assign(&mut store, &lanes("d", 10), &s);
+    assert_eq!(store.open().len(), 1);
+    assert!(store.story(a.story).is_none());
+    assert_eq!(store.stories().len(), 2);
+    let after = assign(&mut store, &strike("e", 5), &s);
+    assert!(after.started, "a closed story takes no more articles");
 }

@@ -27,7 +27,7 @@ use crate::record::Format;
 use crate::stories::assign::{Settings, assign};
 use crate::stories::features::Article;
 use crate::stories::fingerprint;
-use crate::stories::store::MemoryStore;
+use crate::stories::store::{MemoryStore, StoryId};
 
 /// One benchmark article.
 struct Item {
@@ -124,10 +124,15 @@ pub fn run(dir: &Path, settings: &Settings) -> anyhow::Result<String> {
 
 /// The story of each article, as story ids 0, 1, … in order of creation.
 fn group(articles: &[Article], settings: &Settings) -> Vec<usize> {
-    let mut store = MemoryStore::new();
+    let mut store = MemoryStore::new(settings);
+    let mut numbers: HashMap<StoryId, usize> = HashMap::new();
     articles
         .iter()
-        .map(|a| assign(&mut store, a, settings).story as usize)
+        .map(|a| {
+            let story = assign(&mut store, a, settings).story;
+            let next = numbers.len();
+            *numbers.entry(story).or_insert(next)
+        })
         .collect()
 }
 
