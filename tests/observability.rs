@@ -253,7 +253,8 @@ fn every_dashboard_panel_and_alert_rule_works_against_a_live_prometheus() {
     // The daemon, and Prometheus scraping it every second with the shipped
     // scrape configuration and rules.
     let ws = Workspace::new();
-    let d = Daemon::start(&ws, &[]);
+    // Rescans every 2 s, so the scan-duration query has scans to average.
+    let d = Daemon::start(&ws, &[("WIREWATCH_WATCH_RESCAN_INTERVAL_S", "2")]);
     let prom_dir = ws.dir.path().join("prometheus");
     std::fs::create_dir_all(prom_dir.join("rules")).expect("mkdir");
     let deploy = root().join("deploy/prometheus");
