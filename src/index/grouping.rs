@@ -30,7 +30,7 @@ use serde_json::Value;
 use super::IndexError;
 use super::db::{Dialect, Param, Tx};
 use super::rows::RowSet;
-use super::store::{MAX_PARAMS, placeholders, values};
+use super::store::{MAX_PARAMS, placeholders, query_in, values};
 use crate::stories::assign::{Settings, assign};
 use crate::stories::features::{Article, Term, TermKind};
 use crate::stories::fingerprint::{self, Sketch};
@@ -241,19 +241,15 @@ fn unplaced<'a>(tx: &mut Tx<'_>, sets: &[&'a RowSet]) -> Result<Vec<&'a RowSet>,
             ids.push(s.story.id.as_str());
         }
     }
-    let mut placed: HashSet<String> = HashSet::new();
-    for chunk in ids.chunks(MAX_PARAMS) {
-        let sql = format!(
-            "SELECT article_id FROM story_articles WHERE article_id IN ({})",
-            placeholders(1, chunk.len())
-        );
-        let params: Vec<Param> = chunk.iter().map(|id| Param::from(*id)).collect();
-        placed.extend(
-            tx.query(&sql, &params)?
-                .iter()
-                .filter_map(|r| text(r, "article_id")),
-        );
-    }
+    let ids: Vec<Param> = ids.iter().map(|id| Param::from(*id)).collect();
+    let placed: HashSet<String> = query_in(
+        tx,
+        "SELECT article_id FROM story_articles WHERE article_id",
+        &ids,
+    )?
+    .iter()
+    .filter_map(|r| text(r, "article_id"))
+    .collect();
     let mut taken: HashSet<&str> = HashSet::new();
     Ok(sets
         .iter()
@@ -474,19 +470,17 @@ fn document_frequencies(tx: &mut Tx<'_>, keys: &[u64]) -> Result<HashMap<u64, u6
     unique.sort_unstable();
     unique.dedup();
     let mut out = HashMap::with_capacity(unique.len());
-    for chunk in unique.chunks(MAX_PARAMS) {
-        let sql = format!(
-            "SELECT term, articles FROM story_terms WHERE term IN ({})",
-            placeholders(1, chunk.len())
-        );
-        let params: Vec<Param> = chunk.iter().map(|k| Param::Int(*k as i64)).collect();
-        for row in tx.query(&sql, &params)? {
-            if let (Some(term), Some(n)) = (
-                row.get("term").and_then(Value::as_i64),
-                row.get("articles").and_then(Value::as_u64),
-            ) {
-                out.insert(term as u64, n);
-            }
+    let terms: Vec<Param> = unique.iter().map(|k| Param::Int(*k as i64)).collect();
+    for row in query_in(
+        tx,
+        "SELECT term, articles FROM story_terms WHERE term",
+        &terms,
+    )? {
+        if let (Some(term), Some(n)) = (
+            row.get("term").and_then(Value::as_i64),
+            row.get("articles").and_then(Value::as_u64),
+        ) {
+            out.insert(term as u64, n);
         }
     }
     Ok(out)

@@ -276,19 +276,11 @@ fn read_only() -> IndexError {
 
 /// The record ids of the articles at `paths`, each once.
 fn ids_at(tx: &mut Tx<'_>, paths: &[&str]) -> Result<Vec<String>, IndexError> {
-    let mut ids = Vec::new();
-    for chunk in paths.chunks(MAX_PARAMS) {
-        let sql = format!(
-            "SELECT DISTINCT id FROM articles WHERE path IN ({})",
-            placeholders(1, chunk.len())
-        );
-        let params: Vec<Param> = chunk.iter().map(|p| Param::from(*p)).collect();
-        ids.extend(
-            tx.query(&sql, &params)?
-                .into_iter()
-                .filter_map(|r| r.get("id")?.as_str().map(str::to_string)),
-        );
-    }
+    let paths: Vec<Param> = paths.iter().map(|p| Param::from(*p)).collect();
+    let mut ids: Vec<String> = query_in(tx, "SELECT DISTINCT id FROM articles WHERE path", &paths)?
+        .into_iter()
+        .filter_map(|r| r.get("id")?.as_str().map(str::to_string))
+        .collect();
     ids.sort();
     ids.dedup();
     Ok(ids)
@@ -336,19 +328,10 @@ fn keys_of_paths<'p>(
     paths: impl Iterator<Item = &'p str>,
 ) -> Result<std::collections::HashSet<i64>, IndexError> {
     let paths: Vec<Param> = paths.map(Param::from).collect();
-    let mut keys = std::collections::HashSet::new();
-    for chunk in paths.chunks(MAX_PARAMS) {
-        let sql = format!(
-            "SELECT key FROM articles WHERE path IN ({})",
-            placeholders(1, chunk.len())
-        );
-        keys.extend(
-            tx.query(&sql, chunk)?
-                .iter()
-                .filter_map(|r| r.get("key").and_then(Value::as_i64)),
-        );
-    }
-    Ok(keys)
+    Ok(query_in(tx, "SELECT key FROM articles WHERE path", &paths)?
+        .iter()
+        .filter_map(|r| r.get("key").and_then(Value::as_i64))
+        .collect())
 }
 
 /// Runs the statement `sql_for(n)` over `items`, `n` of them at a time as
@@ -419,6 +402,20 @@ pub(super) fn delete_in(
     })
 }
 
+/// The rows of `select` (a query ending in `… WHERE column`) for every value
+/// of `values`, asked `IN (…)` as many at a time as a statement can take.
+pub(super) fn query_in(
+    tx: &mut Tx<'_>,
+    select: &str,
+    values: &[Param],
+) -> Result<Vec<crate::index::db::Row>, IndexError> {
+    let mut rows = Vec::new();
+    for chunk in values.chunks(MAX_PARAMS) {
+        let sql = format!("{select} IN ({})", placeholders(1, chunk.len()));
+        rows.extend(tx.query(&sql, chunk)?);
+    }
+    Ok(rows)
+}
 /// `?first, ?first+1, …` for `n` parameters.
 pub(super) fn placeholders(first: usize, n: usize) -> String {
     (first..first + n)
