@@ -14,6 +14,12 @@ use super::direct::Fragment;
 use super::words::{BETWEEN, is_in};
 use super::{Context, Quote, QuoteKind};
 
+/// Auxiliaries and modals between a subject and its verb.
+const AUXILIARIES: &[&str] = &[
+    "could", "would", "can", "will", "may", "might", "must", "should", "has", "have", "had", "did",
+    "does", "do",
+];
+
 /// Fewest words a reported clause has.
 const MIN_WORDS: usize = 3;
 /// Fewest words of a content another cue of its speaker ends ("tweeted a
@@ -675,7 +681,8 @@ impl Context<'_> {
             if stance
                 && (passive
                     || !self.could_speak(&subject) && !pronoun
-                    || self.in_relative_clause(&subject, r.start))
+                    || self.in_relative_clause(&subject, r.start)
+                    || self.gapped_name(&subject, k, r.start))
             {
                 continue;
             }
@@ -710,6 +717,16 @@ impl Context<'_> {
         self.phrase_ending(and, floor)
             .filter(|q| q.start == floor && self.names_someone(q))
             .map(|q| q.start..p.end)
+    }
+
+    /// Whether subject `p` ends in a name that opens a relative clause
+    /// with an auxiliary before cue `k` ("possible assistance Dushanbe
+    /// could offer"): the cue's object is the noun before the name.
+    fn gapped_name(&self, p: &Range<usize>, k: usize, floor: usize) -> bool {
+        (p.end..k).any(|i| is_in(self.word_at(i), AUXILIARIES))
+            && self
+                .trailing_name(p)
+                .is_some_and(|name| self.in_relative_clause(&name, floor))
     }
 
     /// Whether subject `p` starts a relative clause whose object is the

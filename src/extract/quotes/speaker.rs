@@ -5,7 +5,8 @@
 //! description ("the president", "the company") is the nearest entity of
 //! its kind named before, one whose title or name holds the description's
 //! noun first; a spokesperson ("a spokeswoman for the ministry") speaks for
-//! the organization the phrase names. Other phrases ("officials", "a
+//! the organization the phrase names, and an office or campaign ("Rahmon's
+//! office") the name that owns it. Other phrases ("officials", "a
 //! source") are kept as written, with no entity.
 
 use std::ops::Range;
@@ -58,6 +59,23 @@ const PEOPLE: &[&str] = &[
     "organizer",
     "attendee",
     "person",
+];
+
+/// Bodies that speak for the name owning them ("Rahmon's office", "the
+/// senator's campaign", "Russia's foreign ministry"); not what a name
+/// merely owns ("Clarke's new company").
+const VOICES: &[&str] = &[
+    "office",
+    "campaign",
+    "team",
+    "camp",
+    "service",
+    "ministry",
+    "department",
+    "embassy",
+    "administration",
+    "government",
+    "press",
 ];
 
 /// Endings of abstract nouns ("citizenship", "decision", "agreement").
@@ -143,7 +161,10 @@ impl Context<'_> {
     fn phrase_token(&self, i: usize) -> bool {
         let t = &self.toks[i];
         if !t.word {
-            return self.abbreviation_dot(i) || matches!(self.word(i), "’s" | "'s" | "&" | "%");
+            // Punctuation inside a name belongs to it ("RFE/RL", "AT&T").
+            return self.abbreviation_dot(i)
+                || matches!(self.word(i), "’s" | "'s" | "&" | "%")
+                || self.inside_mention(i);
         }
         let w = self.word(i);
         // A clause word or an adverb breaks the phrase; capitalized inside
@@ -229,6 +250,22 @@ impl Context<'_> {
     pub(crate) fn names_someone(&self, p: &Phrase) -> bool {
         p.clone().any(|i| self.mention_at(i).is_some())
             || p.len() == 1 && is_in(self.word(p.start), PERSON_PRONOUNS)
+    }
+
+    /// The name ending phrase `p` after a lowercase word that is not a
+    /// title or a body ("possible assistance Dushanbe" → "Dushanbe", but
+    /// not in "candidate Jane Roe"): a name that may open a relative
+    /// clause whose object is that word.
+    pub(crate) fn trailing_name(&self, p: &Phrase) -> Option<Phrase> {
+        let m = self.mention_at(p.end - 1)?;
+        let first = (p.start..p.end).find(|&i| self.mention_at(i) == Some(m))?;
+        let before = first.checked_sub(1).filter(|&b| b >= p.start)?;
+        let w = self.word(before);
+        let titled = [PERSON_NOUNS, SPOKES_NOUNS, ORG_NOUNS, PEOPLE]
+            .iter()
+            .any(|list| is_in(w, list) || is_in(w.strip_suffix('s').unwrap_or(w), list));
+        (self.toks[before].word && self.lowercase(before) && !titled && !self.determiner(before))
+            .then_some(first..p.end)
     }
 
     /// Whether the phrase can be a speaker named after its cue ("said
@@ -334,6 +371,16 @@ impl Context<'_> {
                 || !self.lowercase(i - 1))
     }
 
+    /// Whether token `i` lies strictly inside one entity mention, with
+    /// the mention's words on both sides ("/" in "RFE/RL").
+    fn inside_mention(&self, i: usize) -> bool {
+        i > 0
+            && i + 1 < self.toks.len()
+            && self.mention_at(i).is_some_and(|m| {
+                self.mention_at(i - 1) == Some(m) && self.mention_at(i + 1) == Some(m)
+            })
+    }
+
     /// The entity mention covering token `i`, if any: (mention index).
     pub(crate) fn mention_at(&self, i: usize) -> Option<usize> {
         let at = self.toks[i].range.start;
@@ -405,6 +452,9 @@ impl Context<'_> {
                 }
             }
         }
+        if let Some(owner) = self.spoken_for(p, head) {
+            return owner;
+        }
         let at = whole.start;
         if p.len() == 1 && is_in(head_word, RELATIVES) {
             // "Smith, who said …": who is the name before.
@@ -466,6 +516,39 @@ impl Context<'_> {
             range: whole,
             entity: None,
         }
+    }
+
+    /// The owner of a body that speaks for it ("Rahmon's office",
+    /// "RFE/RL's Tajik service", "the ministry's spokesman"): the name
+    /// before the possessive, when the head is an organization's or a
+    /// spokesperson's noun.
+    fn spoken_for(&self, p: &Phrase, head: usize) -> Option<Speaker> {
+        let head_word = self.word(head);
+        if !(is_in(head_word, VOICES) || is_in(head_word, SPOKES_NOUNS)) {
+            return None;
+        }
+        // The possessive is a token of its own or the end of the name's
+        // last word ("Rahmon’s").
+        let owner = (p.start..head).find_map(|i| {
+            let w = self.word(i);
+            if !(w.ends_with("’s") || w.ends_with("'s")) {
+                return None;
+            }
+            let at = if matches!(w, "’s" | "'s") {
+                i.checked_sub(1)?
+            } else {
+                i
+            };
+            self.mention_at(at)
+        })?;
+        let m = &self.mentions[owner];
+        if m.ty == EntityType::Misc {
+            return None;
+        }
+        Some(Speaker {
+            range: m.range.clone(),
+            entity: Some(m.entity),
+        })
     }
 
     /// The entity of type `ty` mentioned last before byte `at`, outside

@@ -433,3 +433,26 @@ fn relative_subjects_and_questions_put() {
         ]
     );
 }
+
+#[test]
+fn a_name_opening_a_relative_clause_is_no_speaker() {
+    let q = quotes(
+        "The agenda covered the border, possible help Vilnius could offer Warsaw in meeting its energy needs, and the succession.",
+    );
+    assert!(q.is_empty(), "{q:?}");
+    // A title before the name is not such a clause.
+    let q = quotes("Party chairman Daniel Brooks wants to open the bridge in May.");
+    assert_eq!(q[0].speaker.as_deref(), Some("Daniel Brooks"), "{q:?}");
+}
+
+#[test]
+fn bodies_speak_for_their_owner_and_descriptions_for_the_broadcaster() {
+    let q = quotes(
+        "Daniel Brooks met the mayor on Monday. Brooks’s office said the bridge would open in May.",
+    );
+    assert_eq!(q[0].speaker.as_deref(), Some("Daniel Brooks"), "{q:?}");
+    let q = quotes(
+        "The talks were covered by Radio Liberty on Monday. The broadcaster noted that the two leaders met alone.",
+    );
+    assert_eq!(q[0].speaker.as_deref(), Some("Radio Liberty"), "{q:?}");
+}

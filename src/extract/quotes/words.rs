@@ -210,6 +210,7 @@ pub(crate) const ORG_NOUNS: &[&str] = &[
     "site",
     "website",
     "outlet",
+    "broadcaster",
     "publication",
     "report",
     "study",
