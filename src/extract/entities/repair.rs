@@ -4,7 +4,8 @@
 //! WikiGold and UNER all tag "Mr Smith" as PER "Smith"); credentials and
 //! degrees written as such (with dots or inner capitals: "Ph.D.", "M.D.",
 //! "MSc") are never part of a name; a drug name
-//! alone is a product (MISC), never a person or a place. Words that are
+//! alone is a product (MISC), never a person or a place; "Air" before a
+//! place makes an airline ("Air France": ORG). Words that are
 //! also first names ("Dean", "Earl", "Allegra") are left to the model.
 
 use super::features::{Class, Token};
@@ -13,6 +14,8 @@ use super::tagger::{self, begin, inside};
 
 /// Type index of PER and of MISC in the tagger's order.
 const PER: usize = 0;
+const ORG: usize = 1;
+const LOC: usize = 2;
 const MISC: usize = 3;
 
 /// Repairs one sentence's tags in place (see the module doc).
@@ -57,6 +60,26 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8]) {
             tags[s0] = begin(new_ty);
             for t in tags.iter_mut().take(e0).skip(s0 + 1) {
                 *t = inside(new_ty);
+            }
+        }
+    }
+    airlines(s, tags);
+}
+
+/// "Air" before a place is an airline ("Air France", "Air India", "Air
+/// New Zealand"): the word joins the name, which becomes an organization.
+fn airlines(s: &[Token], tags: &mut [u8]) {
+    for (start, end, ty) in tagger::spans(tags) {
+        let air = start
+            .checked_sub(1)
+            .filter(|&a| tags[a] == 0 && s[a].lower == "air" && s[a].class.is_capital());
+        if ty != LOC || end - start > 2 {
+            continue;
+        }
+        if let Some(a) = air {
+            tags[a] = begin(ORG);
+            for t in tags.iter_mut().take(end).skip(start) {
+                *t = inside(ORG);
             }
         }
     }
@@ -112,6 +135,27 @@ mod tests {
         );
         assert_eq!(repaired(&["Mr", "said"], &[(0, 1, PER)]), [(0, 1, PER)]);
         assert_eq!(repaired(&["Mr", "Pugh", "Ltd"], &[(0, 3, 1)]), [(0, 3, 1)]);
+    }
+
+    #[test]
+    fn air_before_a_place_is_an_airline() {
+        assert_eq!(
+            repaired(&["an", "Air", "France", "flight"], &[(2, 3, LOC)]),
+            [(1, 3, ORG)]
+        );
+        assert_eq!(
+            repaired(&["Air", "New", "Zealand", "said"], &[(1, 3, LOC)]),
+            [(0, 3, ORG)]
+        );
+        // Lowercase air, or a person, stays as it is.
+        assert_eq!(
+            repaired(&["the", "air", "France", "breathes"], &[(2, 3, LOC)]),
+            [(2, 3, LOC)]
+        );
+        assert_eq!(
+            repaired(&["Air", "Jordan", "shoes"], &[(1, 2, PER)]),
+            [(1, 2, PER)]
+        );
     }
 
     #[test]
