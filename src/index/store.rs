@@ -31,6 +31,9 @@ pub const CHILD_TABLES: &[&str] = &[
 /// Parameters per statement at most (SQLite allows 32766).
 pub(super) const MAX_PARAMS: usize = 30_000;
 
+/// Articles deleted per statement when the index is emptied.
+const CLEAR_ROWS: usize = 1000;
+
 /// Rows (or keys) per SQLite statement while a batch has that many left.
 const SQLITE_ROWS: usize = 16;
 
@@ -52,7 +55,9 @@ fn next_chunk(dialect: Dialect, per_row: usize, left: usize) -> usize {
 /// statement; past 64 KiB SQLite spills that journal to a temporary file,
 /// and the writer's many-row statements did so for most of their pages, a
 /// system call for each. The journal never outlives its statement (the
-/// transaction's durability is the WAL's), so memory loses nothing.
+/// transaction's durability is the WAL's), so memory loses nothing, and
+/// the writer's statements stay small: the rows of one batch of articles
+/// at most, or a piece of emptying the index.
 const SQLITE_WRITER_PRAGMAS: &str = "PRAGMA temp_store = MEMORY";
 
 /// An open, migrated index.
@@ -228,7 +233,14 @@ impl Store {
             for table in CHILD_TABLES {
                 tx.exec(&format!("DELETE FROM {table}"), &[])?;
             }
-            tx.exec("DELETE FROM articles", &[])?;
+            // In pieces: SQLite keeps the pages a statement changes in its
+            // statement journal until the statement ends (in memory, for
+            // the writer), and the articles' full-text rows go one by one.
+            let piece = format!(
+                "DELETE FROM articles WHERE key IN \
+                 (SELECT key FROM articles ORDER BY key LIMIT {CLEAR_ROWS})"
+            );
+            while tx.exec(&piece, &[])? > 0 {}
             ledger::clear(tx)?;
             Ok(())
         })
