@@ -11,18 +11,23 @@
 # Prints the wall and CPU time per article (min and median of the runs) and
 # the index's share of it. Search latency: scripts/bench-search.sh.
 # Uses $WIREWATCH_BIN, else target/release/wirewatch when built, else
-# target/debug/wirewatch.
+# target/debug/wirewatch. With WIREWATCH_BIN_BEFORE naming another build
+# (an earlier commit's), its index modes run too, interleaved with the
+# others, so a change is measured under the same load ("sqlite-before",
+# "postgres-before"; the cost is against the same runs without the index).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-1000}
 runs=${2:-5}
 bin=${WIREWATCH_BIN:-target/release/wirewatch}
 [[ -x $bin ]] || bin=target/debug/wirewatch
+before=${WIREWATCH_BIN_BEFORE:-}
+[[ -z $before || -x $before ]] || { echo "$before is not an executable" >&2; exit 1; }
 corpus=../shared/data/news/bbc
 [[ -d $corpus ]] || { echo "$corpus is missing" >&2; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-echo "binary: $bin; $n articles of $corpus, $runs runs per mode, 1 worker; machine load: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "binary: $bin${before:+ (before: $before)}; $n articles of $corpus, $runs runs per mode, 1 worker; machine load: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 mkdir -p "$work/in"
 mapfile -t sources < <(find "$corpus" -name '*.txt' ! -name 'README*' | sort)
@@ -31,8 +36,9 @@ for ((i = 0; i < n; i++)); do
 done
 
 run() { # mode, run number -> "wall cpu" seconds
-  local out="$work/out-$1-$2" env=()
-  case $1 in
+  local out="$work/out-$1-$2" env=() exe=$bin
+  [[ $1 == *-before ]] && exe=$before
+  case ${1%-before} in
     none) env=(WIREWATCH_INDEX_ENABLED=false) ;;
     sqlite) env=(WIREWATCH_INDEX_ENABLED=true) ;;
     postgres)
@@ -40,13 +46,17 @@ run() { # mode, run number -> "wall cpu" seconds
       env=(WIREWATCH_INDEX_URL="${WIREWATCH_TEST_POSTGRES_URL%/*}/ww_bench_index") ;;
   esac
   /usr/bin/time -f "%e %U %S" -o "$work/time" env "${env[@]}" WIREWATCH_LOG_LEVEL=warn \
-    "$bin" process --workers 1 --out "$out" "$work/in" >/dev/null
+    "$exe" process --workers 1 --out "$out" "$work/in" >/dev/null
   rm -rf "$out"
   awk '{ print $1, $2 + $3 }' "$work/time"
 }
 
 modes=(none sqlite)
-[[ -n ${WIREWATCH_TEST_POSTGRES_URL:-} ]] && modes+=(postgres)
+[[ -n $before ]] && modes+=(sqlite-before)
+if [[ -n ${WIREWATCH_TEST_POSTGRES_URL:-} ]]; then
+  modes+=(postgres)
+  [[ -n $before ]] && modes+=(postgres-before)
+fi
 declare -A wall cpu
 for ((r = 1; r <= runs; r++)); do
   for mode in "${modes[@]}"; do

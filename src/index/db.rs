@@ -6,6 +6,7 @@
 //! questions ([`super::query`]) and the API share one shape whatever the
 //! back end.
 
+use std::borrow::Borrow;
 use std::error::Error;
 use std::time::Duration;
 
@@ -189,10 +190,21 @@ impl Tx<'_> {
 
     /// Executes one statement; the rows it changed.
     pub fn exec(&mut self, sql: &str, params: &[Param]) -> Result<u64, IndexError> {
+        self.exec_any(sql, params)
+    }
+
+    /// [`Tx::exec`] with parameters borrowed from the rows that hold them,
+    /// so a batch's texts (bodies, sentences) are bound without copies.
+    pub fn exec_refs(&mut self, sql: &str, params: &[&Param]) -> Result<u64, IndexError> {
+        self.exec_any(sql, params)
+    }
+
+    fn exec_any<P: Borrow<Param>>(&mut self, sql: &str, params: &[P]) -> Result<u64, IndexError> {
         match self {
             Tx::Sqlite(tx) => {
                 let mut stmt = tx.prepare_cached(sql)?;
-                Ok(stmt.execute(rusqlite::params_from_iter(params.iter()))? as u64)
+                let params = params.iter().map(|p| -> &Param { p.borrow() });
+                Ok(stmt.execute(rusqlite::params_from_iter(params))? as u64)
             }
             Tx::Postgres(tx) => {
                 let sql = numbered_to_dollar(sql);
@@ -204,6 +216,19 @@ impl Tx<'_> {
 
     /// Runs one query inside the transaction; each row as a JSON object.
     pub fn query(&mut self, sql: &str, params: &[Param]) -> Result<Vec<Row>, IndexError> {
+        self.query_any(sql, params)
+    }
+
+    /// [`Tx::query`] with borrowed parameters (see [`Tx::exec_refs`]).
+    pub fn query_refs(&mut self, sql: &str, params: &[&Param]) -> Result<Vec<Row>, IndexError> {
+        self.query_any(sql, params)
+    }
+
+    fn query_any<P: Borrow<Param>>(
+        &mut self,
+        sql: &str,
+        params: &[P],
+    ) -> Result<Vec<Row>, IndexError> {
         match self {
             Tx::Sqlite(tx) => sqlite_query(tx, sql, params),
             Tx::Postgres(tx) => pg_query(tx, sql, params),
@@ -223,15 +248,16 @@ impl rusqlite::ToSql for Param {
     }
 }
 
-fn sqlite_query(
+fn sqlite_query<P: Borrow<Param>>(
     conn: &rusqlite::Connection,
     sql: &str,
-    params: &[Param],
+    params: &[P],
 ) -> Result<Vec<Row>, IndexError> {
     use rusqlite::types::ValueRef;
     let mut stmt = conn.prepare_cached(sql)?;
     let names: Vec<String> = stmt.column_names().map(|s| s.to_string()).collect();
-    let mut rows = stmt.query(rusqlite::params_from_iter(params.iter()))?;
+    let params = params.iter().map(|p| -> &Param { p.borrow() });
+    let mut rows = stmt.query(rusqlite::params_from_iter(params))?;
     let mut out = Vec::new();
     while let Some(row) = rows.next()? {
         let mut map = Map::new();
@@ -252,10 +278,10 @@ fn sqlite_query(
 
 /// PostgreSQL renders each row as JSON itself (`row_to_json`), so dates and
 /// times come back as ISO text and numbers as numbers.
-fn pg_query(
+fn pg_query<P: Borrow<Param>>(
     client: &mut impl postgres::GenericClient,
     sql: &str,
-    params: &[Param],
+    params: &[P],
 ) -> Result<Vec<Row>, IndexError> {
     // A common table expression also takes INSERT … RETURNING.
     let sql = format!(
@@ -274,8 +300,11 @@ fn pg_query(
     Ok(out)
 }
 
-fn pg_refs(params: &[Param]) -> Vec<&(dyn ToSql + Sync)> {
-    params.iter().map(|p| p as &(dyn ToSql + Sync)).collect()
+fn pg_refs<P: Borrow<Param>>(params: &[P]) -> Vec<&(dyn ToSql + Sync)> {
+    params
+        .iter()
+        .map(|p| p.borrow() as &(dyn ToSql + Sync))
+        .collect()
 }
 
 /// `?1` → `$1`, outside string literals.

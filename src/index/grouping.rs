@@ -28,9 +28,9 @@ use chrono::NaiveDate;
 use serde_json::Value;
 
 use super::IndexError;
-use super::db::{Dialect, Param, Tx};
+use super::db::{Param, Tx};
 use super::rows::RowSet;
-use super::store::{MAX_PARAMS, placeholders, query_in, values};
+use super::store::{exec_chunked, placeholders, query_in, values};
 use crate::stories::assign::{Settings, assign};
 use crate::stories::features::{Article, Term, TermKind};
 use crate::stories::fingerprint::{self, Sketch};
@@ -439,29 +439,18 @@ fn insert_bands(tx: &mut Tx<'_>, placed: &[(i64, &str, &Sketch)]) -> Result<(), 
 }
 
 /// Inserts `rows` into `into` (a table and its columns) with the
-/// conflict clause `on_conflict`: one row per statement in SQLite (each
-/// prepared once), many in PostgreSQL (one round trip).
+/// conflict clause `on_conflict`, as many rows per statement as the
+/// dialect takes ([`exec_chunked`]: in SQLite a few statements, each
+/// prepared once; in PostgreSQL one round trip). No two rows may conflict
+/// with each other (one statement cannot touch a row twice).
 fn upsert_rows<const N: usize>(
     tx: &mut Tx<'_>,
     into: &str,
     on_conflict: &str,
     rows: &[[Param; N]],
 ) -> Result<(), IndexError> {
-    let per_statement = match tx.dialect() {
-        Dialect::Sqlite => 1,
-        Dialect::Postgres => (MAX_PARAMS / N).max(1),
-    };
-    let mut params = Vec::new();
-    for chunk in rows.chunks(per_statement) {
-        let sql = format!(
-            "INSERT INTO {into} VALUES {} {on_conflict}",
-            values(chunk.len(), N)
-        );
-        params.clear();
-        params.extend(chunk.iter().flatten().cloned());
-        tx.exec(&sql, &params)?;
-    }
-    Ok(())
+    let insert = |n| format!("INSERT INTO {into} VALUES {} {on_conflict}", values(n, N));
+    exec_chunked(tx, rows, N, insert, |row, params| params.extend(row.iter()))
 }
 
 /// How many placed articles hold each of `keys` (`story_terms`).
@@ -589,19 +578,21 @@ fn parse_day(d: &str) -> Option<NaiveDate> {
 /// An article's weighted terms as kept in `story_articles.terms`: a JSON
 /// array of `[key, kind, weight, text]` (floats written so they read back
 /// to the same bits).
+/// Written straight from the terms (no JSON tree built first: this runs for
+/// every article placed).
 fn encode_terms(terms: &[Term]) -> String {
-    let list: Vec<Value> = terms
+    let list: Vec<(String, char, f64, &str)> = terms
         .iter()
         .map(|t| {
-            serde_json::json!([
+            (
                 t.key.to_string(),
-                char::from(t.kind.tag()).to_string(),
+                char::from(t.kind.tag()),
                 t.weight,
-                t.text
-            ])
+                t.text.as_str(),
+            )
         })
         .collect();
-    Value::Array(list).to_string()
+    serde_json::to_string(&list).unwrap_or_default()
 }
 
 /// Reads [`encode_terms`] back; malformed entries are skipped.
@@ -935,5 +926,32 @@ mod tests {
         ];
         assert_eq!(decode_terms(&encode_terms(&terms)), terms);
         assert!(decode_terms("not json").is_empty());
+        // The text indexes already hold: a JSON tree of the same values.
+        let tree: Vec<Value> = terms
+            .iter()
+            .map(|t| {
+                serde_json::json!([
+                    t.key.to_string(),
+                    char::from(t.kind.tag()).to_string(),
+                    t.weight,
+                    t.text
+                ])
+            })
+            .collect();
+        assert_eq!(encode_terms(&terms), Value::Array(tree).to_string());
+        let odd = [Term {
+            weight: f64::NAN,
+            ..terms[0].clone()
+        }];
+        assert_eq!(
+            encode_terms(&odd),
+            Value::Array(vec![serde_json::json!([
+                odd[0].key.to_string(),
+                "p",
+                odd[0].weight,
+                odd[0].text
+            ])])
+            .to_string()
+        );
     }
 }

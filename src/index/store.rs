@@ -31,6 +31,9 @@ pub const CHILD_TABLES: &[&str] = &[
 /// Parameters per statement at most (SQLite allows 32766).
 pub(super) const MAX_PARAMS: usize = 30_000;
 
+/// Articles deleted per statement when the index is emptied.
+const CLEAR_ROWS: usize = 1000;
+
 /// Rows (or keys) per SQLite statement while a batch has that many left.
 const SQLITE_ROWS: usize = 16;
 
@@ -44,6 +47,18 @@ fn next_chunk(dialect: Dialect, per_row: usize, left: usize) -> usize {
         Dialect::Sqlite => left.min(1),
     }
 }
+
+/// What the writer's SQLite connection sets beyond [`Db::open`]: statement
+/// journals in memory. A statement that may fail halfway (a multi-row
+/// insert, one checked against foreign keys) inside a transaction keeps
+/// the pages it changes in a statement journal, to undo just that
+/// statement; past 64 KiB SQLite spills that journal to a temporary file,
+/// and the writer's many-row statements did so for most of their pages, a
+/// system call for each. The journal never outlives its statement (the
+/// transaction's durability is the WAL's), so memory loses nothing, and
+/// the writer's statements stay small: the rows of one batch of articles
+/// at most, or a piece of emptying the index.
+const SQLITE_WRITER_PRAGMAS: &str = "PRAGMA temp_store = MEMORY";
 
 /// An open, migrated index.
 pub struct Store {
@@ -69,6 +84,9 @@ impl Store {
     /// are grouped into stories as `stories` says (`stories.*`).
     pub fn writer(target: &super::Target, stories: &Settings) -> Result<Store, IndexError> {
         let mut store = Store::open(target)?;
+        if store.db.dialect() == Dialect::Sqlite {
+            store.db.batch(SQLITE_WRITER_PRAGMAS)?;
+        }
         store.grouping = Some(Grouping::new(*stories));
         Ok(store)
     }
@@ -110,15 +128,9 @@ impl Store {
             // Only articles already indexed have rows to replace.
             let indexed = keys_of_paths(tx, sets.iter().map(|s| s.path.as_str()))?;
             let earlier = ids_at(tx, &paths)?;
-            let by_path = |n| {
-                format!(
-                    "DELETE FROM articles WHERE path IN ({})",
-                    placeholders(1, n)
-                )
-            };
-            exec_chunked(tx, removed, 1, by_path, |path, params| {
-                params.push(Param::from(path.as_str()));
-            })?;
+            let removed_paths: Vec<Param> =
+                removed.iter().map(|p| Param::from(p.as_str())).collect();
+            delete_in(tx, "articles", "path", &removed_paths)?;
             let keys = upsert_articles(tx, &sets)?;
             let mut article_keys = Vec::with_capacity(sets.len());
             for s in &sets {
@@ -133,26 +145,20 @@ impl Store {
                 .copied()
                 .filter(|k| indexed.contains(k))
                 .collect();
+            let rewritten_keys: Vec<Param> = rewritten.iter().map(|k| Param::Int(*k)).collect();
             for table in CHILD_TABLES {
-                let of_articles = |n| {
-                    format!(
-                        "DELETE FROM {table} WHERE article IN ({})",
-                        placeholders(1, n)
-                    )
-                };
-                exec_chunked(tx, &rewritten, 1, of_articles, |key, params| {
-                    params.push(Param::Int(*key));
-                })?;
+                delete_in(tx, table, "article", &rewritten_keys)?;
             }
+            let key_params: Vec<Param> = article_keys.iter().map(|k| Param::Int(*k)).collect();
             for table in CHILD_TABLES {
                 let mut columns: &[&str] = &[];
-                let mut rows: Vec<(i64, &[Param])> = Vec::new();
-                for (s, key) in sets.iter().zip(&article_keys) {
+                let mut rows: Vec<(&Param, &[Param])> = Vec::new();
+                for (s, key) in sets.iter().zip(&key_params) {
                     let Some(t) = s.children.iter().find(|t| t.name == *table) else {
                         continue;
                     };
                     columns = t.columns;
-                    rows.extend(t.rows.iter().map(|r| (*key, r.as_slice())));
+                    rows.extend(t.rows.iter().map(|r| (key, r.as_slice())));
                 }
                 let per_row = columns.len() + 1;
                 let insert = |n| {
@@ -163,8 +169,8 @@ impl Store {
                     )
                 };
                 exec_chunked(tx, &rows, per_row, insert, |(key, row), params| {
-                    params.push(Param::Int(*key));
-                    params.extend(row.iter().cloned());
+                    params.push(*key);
+                    params.extend(row.iter());
                 })?;
             }
             let observed: Vec<(i64, &[Observation])> = article_keys
@@ -227,7 +233,14 @@ impl Store {
             for table in CHILD_TABLES {
                 tx.exec(&format!("DELETE FROM {table}"), &[])?;
             }
-            tx.exec("DELETE FROM articles", &[])?;
+            // In pieces: SQLite keeps the pages a statement changes in its
+            // statement journal until the statement ends (in memory, for
+            // the writer), and the articles' full-text rows go one by one.
+            let piece = format!(
+                "DELETE FROM articles WHERE key IN \
+                 (SELECT key FROM articles ORDER BY key LIMIT {CLEAR_ROWS})"
+            );
+            while tx.exec(&piece, &[])? > 0 {}
             ledger::clear(tx)?;
             Ok(())
         })
@@ -306,11 +319,8 @@ fn upsert_articles(tx: &mut Tx<'_>, sets: &[&RowSet]) -> Result<HashMap<String, 
             values(chunk.len(), per_row),
             updates.join(", ")
         );
-        let params: Vec<Param> = chunk
-            .iter()
-            .flat_map(|s| s.article.iter().cloned())
-            .collect();
-        for row in tx.query(&sql, &params)? {
+        let params: Vec<&Param> = chunk.iter().flat_map(|s| s.article.iter()).collect();
+        for row in tx.query_refs(&sql, &params)? {
             if let (Some(key), Some(path)) = (
                 row.get("key").and_then(Value::as_i64),
                 row.get("path").and_then(Value::as_str),
@@ -336,13 +346,14 @@ fn keys_of_paths<'p>(
 
 /// Runs the statement `sql_for(n)` over `items`, `n` of them at a time as
 /// [`next_chunk`] says (their `per_row` parameters each pushed by
-/// `params_of`, item by item); a statement's text is made once per size.
-fn exec_chunked<T>(
+/// `params_of`, item by item, borrowed from the items); a statement's text
+/// is made once per size.
+pub(super) fn exec_chunked<'a, T>(
     tx: &mut Tx<'_>,
-    items: &[T],
+    items: &'a [T],
     per_row: usize,
     sql_for: impl Fn(usize) -> String,
-    mut params_of: impl FnMut(&T, &mut Vec<Param>),
+    mut params_of: impl FnMut(&'a T, &mut Vec<&'a Param>),
 ) -> Result<(), IndexError> {
     let dialect = tx.dialect();
     let mut sql = (0, String::new());
@@ -358,7 +369,7 @@ fn exec_chunked<T>(
         for item in chunk {
             params_of(item, &mut params);
         }
-        tx.exec(&sql.1, &params)?;
+        tx.exec_refs(&sql.1, &params)?;
     }
     Ok(())
 }
@@ -379,7 +390,7 @@ pub(super) fn insert_values(
         )
     };
     exec_chunked(tx, rows, per_row, insert, |row, params| {
-        params.extend(row.iter().cloned());
+        params.extend(row.iter());
     })
 }
 
@@ -398,7 +409,7 @@ pub(super) fn delete_in(
         )
     };
     exec_chunked(tx, values, 1, delete, |value, params| {
-        params.push(value.clone());
+        params.push(value);
     })
 }
 
