@@ -43,27 +43,36 @@ pub struct Sketch {
 impl Sketch {
     /// The sketch of `text`; none when it has no words.
     pub fn of(text: &str) -> Option<Sketch> {
-        let shingles = shingles(&Words::of(text));
-        if shingles.is_empty() {
-            return None;
-        }
         // Set bits per position; a bit is set in the SimHash when more
-        // than half the shingles set it.
+        // than half the shingles set it. They are counted eight positions
+        // to a byte lane (`SPREAD`), the lanes emptied into `counts` before
+        // a byte can overflow.
         let mut counts = [0u32; 64];
+        let mut lanes = [0u64; 8];
+        let mut pending = 0u32;
         let mut minhash = [u32::MAX; MINHASHES];
-        for &h in &shingles {
-            for (bit, c) in counts.iter_mut().enumerate() {
-                *c += (h >> bit & 1) as u32;
+        let shingles = each_shingle(&Words::of(text), |h| {
+            for (k, lane) in lanes.iter_mut().enumerate() {
+                *lane += SPREAD[usize::from((h >> (8 * k)) as u8)];
+            }
+            pending += 1;
+            if pending == u32::from(u8::MAX) {
+                empty_lanes(&mut lanes, &mut counts);
+                pending = 0;
             }
             for (i, m) in minhash.iter_mut().enumerate() {
                 let v = (mix(h ^ SEEDS[i]) >> 32) as u32;
                 *m = (*m).min(v);
             }
+        });
+        if shingles == 0 {
+            return None;
         }
+        empty_lanes(&mut lanes, &mut counts);
         let simhash = counts
             .iter()
             .enumerate()
-            .filter(|(_, c)| 2 * u64::from(**c) > shingles.len() as u64)
+            .filter(|(_, c)| 2 * u64::from(**c) > shingles as u64)
             .fold(0u64, |acc, (bit, _)| acc | 1 << bit);
         Some(Sketch { simhash, minhash })
     }
@@ -178,18 +187,31 @@ impl Words {
             text: String::with_capacity(text.len()),
             spans: Vec::with_capacity(text.len() / 5),
         };
+        let bytes = text.as_bytes();
         let mut start = 0;
-        let mut chars = text.chars().peekable();
-        while let Some(c) = chars.next() {
+        let mut i = 0;
+        while i < bytes.len() {
+            // ASCII a byte at a time; any other character decoded.
+            let (c, len) = match bytes[i] {
+                b @ 0..0x80 => (char::from(b), 1),
+                _ => match text.get(i..).and_then(|t| t.chars().next()) {
+                    Some(c) => (c, c.len_utf8()),
+                    None => break,
+                },
+            };
+            i += len;
             let in_word = w.text.len() > start;
-            let joins = matches!(c, '.' | ',')
-                && in_word
-                && w.text.as_bytes().last().is_some_and(u8::is_ascii_digit)
-                && chars.peek().is_some_and(char::is_ascii_digit);
             if c.is_ascii_alphanumeric() {
                 w.text.push(c.to_ascii_lowercase());
-            } else if c.is_alphanumeric() || joins {
+            } else if c.is_alphanumeric() {
                 w.text.extend(c.to_lowercase());
+            } else if matches!(c, '.' | ',')
+                && in_word
+                && w.text.as_bytes().last().is_some_and(u8::is_ascii_digit)
+                && bytes.get(i).is_some_and(u8::is_ascii_digit)
+            {
+                // A decimal point or thousands separator between digits.
+                w.text.push(c);
             } else if in_word {
                 w.spans.push(start..w.text.len());
                 start = w.text.len();
@@ -204,32 +226,77 @@ impl Words {
     fn iter(&self) -> impl Iterator<Item = &str> {
         self.spans.iter().map(|r| &self.text[r.clone()])
     }
-
-    fn is_empty(&self) -> bool {
-        self.spans.is_empty()
-    }
 }
 
 /// The hashes of the five-word shingles (one of all words when fewer).
 fn shingles(words: &Words) -> Vec<u64> {
-    if words.is_empty() {
-        return Vec::new();
+    let mut out = Vec::with_capacity(words.spans.len());
+    each_shingle(words, |h| out.push(h));
+    out
+}
+
+/// Calls `each` with the hash of every five-word shingle, in order (one of
+/// all words when fewer: none without words), and returns how many there
+/// were. A shingle's hash is FNV-1a over its words, each followed by a
+/// space, then [`mix`]; the five shingles a word belongs to are hashed side
+/// by side, so each byte is read once and the five multiplications do not
+/// wait on each other.
+fn each_shingle(words: &Words, mut each: impl FnMut(u64)) -> usize {
+    let spans = &words.spans;
+    if spans.is_empty() {
+        return 0;
     }
-    let n = SHINGLE.min(words.spans.len());
-    words
-        .spans
-        .windows(n)
-        .map(|w| {
-            let mut h = FNV_OFFSET;
-            for span in w {
-                for &b in &words.text.as_bytes()[span.clone()] {
-                    h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
-                }
-                h = (h ^ 0x20).wrapping_mul(FNV_PRIME);
+    let n = SHINGLE.min(spans.len());
+    let count = spans.len() - n + 1;
+    let bytes = words.text.as_bytes();
+    // The shingle starting at word `s` is hashed in slot `s % SHINGLE`.
+    let mut h = [FNV_OFFSET; SHINGLE];
+    for (j, span) in spans.iter().enumerate() {
+        if j < count {
+            h[j % SHINGLE] = FNV_OFFSET;
+        }
+        for &b in bytes.get(span.clone()).unwrap_or_default() {
+            for x in &mut h {
+                *x = (*x ^ u64::from(b)).wrapping_mul(FNV_PRIME);
             }
-            mix(h)
-        })
-        .collect()
+        }
+        for x in &mut h {
+            *x = (*x ^ 0x20).wrapping_mul(FNV_PRIME);
+        }
+        if j + 1 >= n {
+            each(mix(h[(j + 1 - n) % SHINGLE]));
+        }
+    }
+    count
+}
+
+/// Byte `t` of `SPREAD[v]` is bit `t` of `v`: adding it to a lane counts
+/// eight bit positions at once.
+const SPREAD: [u64; 256] = {
+    let mut t = [0u64; 256];
+    let mut v = 0;
+    while v < 256 {
+        let mut bit = 0;
+        while bit < 8 {
+            if (v >> bit) & 1 == 1 {
+                t[v] |= 1 << (8 * bit);
+            }
+            bit += 1;
+        }
+        v += 1;
+    }
+    t
+};
+
+/// Adds the byte lanes' counts to `counts` (lane `k`, byte `t`: bit
+/// `8k + t`) and empties them.
+fn empty_lanes(lanes: &mut [u64; 8], counts: &mut [u32; 64]) {
+    for (k, lane) in lanes.iter_mut().enumerate() {
+        for t in 0..8 {
+            counts[8 * k + t] += ((*lane >> (8 * t)) & 0xff) as u32;
+        }
+        *lane = 0;
+    }
 }
 
 /// Jaccard similarity of the multisets of figures (words holding a digit).
