@@ -51,7 +51,8 @@ impl Sketch {
         let mut lanes = [0u64; 8];
         let mut pending = 0u32;
         let mut minhash = [u32::MAX; MINHASHES];
-        let shingles = each_shingle(&Words::of(text), |h| {
+        let mut shingles = 0u64;
+        let mut add = |h: u64| {
             for (k, lane) in lanes.iter_mut().enumerate() {
                 *lane += SPREAD[usize::from((h >> (8 * k)) as u8)];
             }
@@ -64,7 +65,21 @@ impl Sketch {
                 let v = (mix(h ^ SEEDS[i]) >> 32) as u32;
                 *m = (*m).min(v);
             }
+            shingles += 1;
+        };
+        // The words are hashed as they are read, never stored.
+        let mut shingler = Shingler::new();
+        scan(text, |byte| match byte {
+            Some(b) => shingler.byte(b),
+            None => {
+                if let Some(h) = shingler.end() {
+                    add(h);
+                }
+            }
         });
+        if let Some(h) = shingler.finish() {
+            add(h);
+        }
         if shingles == 0 {
             return None;
         }
@@ -72,7 +87,7 @@ impl Sketch {
         let simhash = counts
             .iter()
             .enumerate()
-            .filter(|(_, c)| 2 * u64::from(**c) > shingles as u64)
+            .filter(|(_, c)| 2 * u64::from(**c) > shingles)
             .fold(0u64, |acc, (bit, _)| acc | 1 << bit);
         Some(Sketch { simhash, minhash })
     }
@@ -183,44 +198,24 @@ struct Words {
 
 impl Words {
     fn of(text: &str) -> Words {
-        let mut w = Words {
-            text: String::with_capacity(text.len()),
-            spans: Vec::with_capacity(text.len() / 5),
-        };
-        let bytes = text.as_bytes();
+        let mut buf = Vec::with_capacity(text.len());
+        let mut spans = Vec::with_capacity(text.len() / 5);
         let mut start = 0;
-        let mut i = 0;
-        while i < bytes.len() {
-            // ASCII a byte at a time; any other character decoded.
-            let (c, len) = match bytes[i] {
-                b @ 0..0x80 => (char::from(b), 1),
-                _ => match text.get(i..).and_then(|t| t.chars().next()) {
-                    Some(c) => (c, c.len_utf8()),
-                    None => break,
-                },
-            };
-            i += len;
-            let in_word = w.text.len() > start;
-            if c.is_ascii_alphanumeric() {
-                w.text.push(c.to_ascii_lowercase());
-            } else if c.is_alphanumeric() {
-                w.text.extend(c.to_lowercase());
-            } else if matches!(c, '.' | ',')
-                && in_word
-                && w.text.as_bytes().last().is_some_and(u8::is_ascii_digit)
-                && bytes.get(i).is_some_and(u8::is_ascii_digit)
-            {
-                // A decimal point or thousands separator between digits.
-                w.text.push(c);
-            } else if in_word {
-                w.spans.push(start..w.text.len());
-                start = w.text.len();
+        scan(text, |byte| match byte {
+            Some(b) => buf.push(b),
+            None => {
+                spans.push(start..buf.len());
+                start = buf.len();
             }
+        });
+        match String::from_utf8(buf) {
+            Ok(text) => Words { text, spans },
+            // Whole characters only are pushed: not reached.
+            Err(_) => Words {
+                text: String::new(),
+                spans: Vec::new(),
+            },
         }
-        if w.text.len() > start {
-            w.spans.push(start..w.text.len());
-        }
-        w
     }
 
     fn iter(&self) -> impl Iterator<Item = &str> {
@@ -228,46 +223,117 @@ impl Words {
     }
 }
 
+/// Reads the lowercase words of `text` (see [`Words`]): `out` gets each
+/// byte of a word, then `None` after each word. ASCII is read a byte at a
+/// time, any other character decoded.
+fn scan(text: &str, mut out: impl FnMut(Option<u8>)) {
+    let bytes = text.as_bytes();
+    let mut in_word = false;
+    // The last byte given, while in a word.
+    let mut last = 0u8;
+    let mut i = 0;
+    while i < bytes.len() {
+        let (c, len) = match bytes[i] {
+            b @ 0..0x80 => (char::from(b), 1),
+            _ => match text.get(i..).and_then(|t| t.chars().next()) {
+                Some(c) => (c, c.len_utf8()),
+                None => break,
+            },
+        };
+        i += len;
+        if c.is_ascii_alphanumeric() {
+            last = c.to_ascii_lowercase() as u8;
+            out(Some(last));
+            in_word = true;
+        } else if c.is_alphanumeric()
+            || (matches!(c, '.' | ',')
+                && in_word
+                && last.is_ascii_digit()
+                && bytes.get(i).is_some_and(u8::is_ascii_digit))
+        {
+            // A letter or digit beyond ASCII, or a decimal point or
+            // thousands separator between digits.
+            let mut utf8 = [0u8; 4];
+            for l in c.to_lowercase() {
+                for &b in l.encode_utf8(&mut utf8).as_bytes() {
+                    last = b;
+                    out(Some(b));
+                }
+            }
+            in_word = true;
+        } else if in_word {
+            out(None);
+            in_word = false;
+        }
+    }
+    if in_word {
+        out(None);
+    }
+}
+
 /// The hashes of the five-word shingles (one of all words when fewer).
 fn shingles(words: &Words) -> Vec<u64> {
     let mut out = Vec::with_capacity(words.spans.len());
-    each_shingle(words, |h| out.push(h));
+    let mut shingler = Shingler::new();
+    let bytes = words.text.as_bytes();
+    for span in &words.spans {
+        for &b in bytes.get(span.clone()).unwrap_or_default() {
+            shingler.byte(b);
+        }
+        out.extend(shingler.end());
+    }
+    out.extend(shingler.finish());
     out
 }
 
-/// Calls `each` with the hash of every five-word shingle, in order (one of
-/// all words when fewer: none without words), and returns how many there
-/// were. A shingle's hash is FNV-1a over its words, each followed by a
-/// space, then [`mix`]; the five shingles a word belongs to are hashed side
-/// by side, so each byte is read once and the five multiplications do not
-/// wait on each other.
-fn each_shingle(words: &Words, mut each: impl FnMut(u64)) -> usize {
-    let spans = &words.spans;
-    if spans.is_empty() {
-        return 0;
+/// Hashes the five-word shingles of words given a byte at a time: each
+/// shingle's hash is FNV-1a over its words, each followed by a space, then
+/// [`mix`]. The five shingles a word belongs to are hashed side by side,
+/// so each byte is read once and the five multiplications do not wait on
+/// each other.
+struct Shingler {
+    /// The shingle starting at word `s` is hashed in slot `s % SHINGLE`.
+    h: [u64; SHINGLE],
+    /// Words ended so far.
+    words: usize,
+}
+
+impl Shingler {
+    fn new() -> Shingler {
+        Shingler {
+            h: [FNV_OFFSET; SHINGLE],
+            words: 0,
+        }
     }
-    let n = SHINGLE.min(spans.len());
-    let count = spans.len() - n + 1;
-    let bytes = words.text.as_bytes();
-    // The shingle starting at word `s` is hashed in slot `s % SHINGLE`.
-    let mut h = [FNV_OFFSET; SHINGLE];
-    for (j, span) in spans.iter().enumerate() {
-        if j < count {
-            h[j % SHINGLE] = FNV_OFFSET;
+
+    /// The next byte of the current word.
+    #[inline]
+    fn byte(&mut self, b: u8) {
+        for x in &mut self.h {
+            *x = (*x ^ u64::from(b)).wrapping_mul(FNV_PRIME);
         }
-        for &b in bytes.get(span.clone()).unwrap_or_default() {
-            for x in &mut h {
-                *x = (*x ^ u64::from(b)).wrapping_mul(FNV_PRIME);
-            }
-        }
-        for x in &mut h {
+    }
+
+    /// Ends the current word: the hash of the shingle it completes, if
+    /// any. That shingle's slot then starts the one beginning at the next
+    /// word.
+    #[inline]
+    fn end(&mut self) -> Option<u64> {
+        for x in &mut self.h {
             *x = (*x ^ 0x20).wrapping_mul(FNV_PRIME);
         }
-        if j + 1 >= n {
-            each(mix(h[(j + 1 - n) % SHINGLE]));
-        }
+        self.words += 1;
+        let slot = self.words % SHINGLE;
+        let done = (self.words >= SHINGLE).then(|| mix(self.h[slot]));
+        self.h[slot] = FNV_OFFSET;
+        done
     }
-    count
+
+    /// After the last word: the one shingle of all the words when they
+    /// were fewer than five (its slot was never started again).
+    fn finish(&self) -> Option<u64> {
+        (1..SHINGLE).contains(&self.words).then(|| mix(self.h[0]))
+    }
 }
 
 /// Byte `t` of `SPREAD[v]` is bit `t` of `v`: adding it to a lane counts

@@ -148,6 +148,43 @@ impl<'a> Forms<'a> {
     }
 }
 
+/// A word or a stem: its bytes in place when it has at most 15 (most
+/// have), else shared, so it hashes and compares without reading the heap.
+#[derive(Clone, PartialEq, Eq, Hash)]
+enum Text {
+    /// The bytes, then zeros, then the length in the last byte.
+    Short([u8; 16]),
+    Long(Rc<str>),
+}
+
+impl Text {
+    fn new(s: &str) -> Text {
+        match short(s) {
+            Some(a) => Text::Short(a),
+            None => Text::Long(s.into()),
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        match self {
+            Text::Short(a) => std::str::from_utf8(&a[..usize::from(a[15])]).unwrap_or_default(),
+            Text::Long(s) => s,
+        }
+    }
+}
+
+/// The in-place form of a [`Text`] of at most 15 bytes.
+fn short(s: &str) -> Option<[u8; 16]> {
+    let b = s.as_bytes();
+    if b.len() > 15 {
+        return None;
+    }
+    let mut a = [0u8; 16];
+    a[..b.len()].copy_from_slice(b);
+    a[15] = b.len() as u8;
+    Some(a)
+}
+
 /// How a spelling reads: whether it is a content word, and its stem with
 /// the stem's rarity (for content words, and other words once a name
 /// needs them). A pure function of the spelling, kept per thread (see
@@ -155,7 +192,14 @@ impl<'a> Forms<'a> {
 #[derive(Clone)]
 struct Reading {
     content: bool,
-    stem: Option<(Rc<str>, f64)>,
+    stem: Option<(Text, f64)>,
+}
+
+/// The readings of the spellings a thread has seen, short ones in place.
+#[derive(Default)]
+struct Memo {
+    short: FxMap<[u8; 16], Reading>,
+    long: FxMap<Box<str>, Reading>,
 }
 
 /// Spellings kept per thread before the memo starts over: news repeats its
@@ -164,7 +208,7 @@ struct Reading {
 const MEMO_LIMIT: usize = 1 << 16;
 
 thread_local! {
-    static READINGS: RefCell<FxMap<Box<str>, Reading>> = RefCell::new(FxMap::default());
+    static READINGS: RefCell<Memo> = RefCell::new(Memo::default());
 }
 
 /// How `word` (as written) reads, its stem worked out when it is a content
@@ -173,29 +217,41 @@ thread_local! {
 /// most of the cost of an article's keywords otherwise).
 fn reading(word: &str, stemmed: bool) -> Reading {
     READINGS.with(|memo| {
-        if let Some(r) = memo.borrow().get(word)
-            && (r.stem.is_some() || !stemmed)
+        let key = short(word);
         {
-            return r.clone();
+            let memo = memo.borrow();
+            let known = match &key {
+                Some(k) => memo.short.get(k),
+                None => memo.long.get(word),
+            };
+            if let Some(r) = known
+                && (r.stem.is_some() || !stemmed)
+            {
+                return r.clone();
+            }
         }
         let lower = word.to_lowercase();
         let content = content(word, &lower);
         let stem = (content || stemmed).then(|| stem_and_idf(&lower));
         let r = Reading { content, stem };
         let mut memo = memo.borrow_mut();
-        if memo.len() >= MEMO_LIMIT {
-            memo.clear();
+        if memo.short.len() + memo.long.len() >= MEMO_LIMIT {
+            memo.short.clear();
+            memo.long.clear();
         }
-        memo.insert(word.into(), r.clone());
+        match key {
+            Some(k) => memo.short.insert(k, r.clone()),
+            None => memo.long.insert(word.into(), r.clone()),
+        };
         r
     })
 }
 
 /// The stem of a lowercase word and its rarity in news.
-fn stem_and_idf(lower: &str) -> (Rc<str>, f64) {
-    let stem: Rc<str> = stem(lower).into();
+fn stem_and_idf(lower: &str) -> (Text, f64) {
+    let stem = stem(lower);
     let idf = Background::embedded().idf(&stem);
-    (stem, idf)
+    (Text::new(&stem), idf)
 }
 
 /// The words of one article: each spelling's stem id, and the stems.
@@ -204,15 +260,15 @@ pub(super) struct Lexicon<'a> {
     /// A spelling (as written) → its stem id, `None` when it is no content word.
     spellings: FxMap<&'a str, Option<u32>>,
     /// A stem → its id.
-    ids: FxMap<Rc<str>, u32>,
+    ids: FxMap<Text, u32>,
     /// Stems and their rarity (idf in the background table) by id.
-    stems: Vec<(Rc<str>, f64)>,
+    stems: Vec<(Text, f64)>,
 }
 
 impl<'a> Lexicon<'a> {
     /// The stem of id `id`.
     pub fn stem(&self, id: u32) -> &str {
-        self.stems.get(id as usize).map_or("", |(s, _)| s)
+        self.stems.get(id as usize).map_or("", |(s, _)| s.as_str())
     }
 
     /// The rarity of stem id `id` in news (see [`Background::idf`]).
@@ -249,12 +305,12 @@ impl<'a> Lexicon<'a> {
         self.intern(stem)
     }
 
-    fn intern(&mut self, (stem, idf): (Rc<str>, f64)) -> u32 {
+    fn intern(&mut self, (stem, idf): (Text, f64)) -> u32 {
         if let Some(&id) = self.ids.get(&stem) {
             return id;
         }
         let id = self.stems.len() as u32;
-        self.ids.insert(Rc::clone(&stem), id);
+        self.ids.insert(stem.clone(), id);
         self.stems.push((stem, idf));
         id
     }
