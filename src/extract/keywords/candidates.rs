@@ -360,11 +360,14 @@ pub(super) struct Found<'a> {
 }
 
 /// Every candidate of the article: its `title` (outside the body), its
-/// `body` split into `sentences`, and the `entities` found in the body.
+/// `body` split into `sentences` and their `tokens` (byte ranges of the
+/// body; a sentence without them is tokenized here), and the `entities`
+/// found in the body.
 pub(super) fn collect<'a>(
     title: Option<&'a str>,
     body: &'a str,
     sentences: &[Range<usize>],
+    tokens: &[Vec<Range<usize>>],
     entities: &'a [Entity],
 ) -> Found<'a> {
     // About one distinct spelling per 16 bytes of news, and two
@@ -380,15 +383,24 @@ pub(super) fn collect<'a>(
         index: FxMap::with_capacity_and_hasher(2 * words, Default::default()),
         long: FxMap::default(),
     };
-    let mut tokens = Vec::new();
+    let mut own = Vec::new();
     let mut run = Vec::new();
     if let Some(t) = title {
-        found.unit(t, None, &mut tokens, &mut run);
+        tokenize_into(t, 0, &mut own);
+        found.unit(t, None, &own, &mut run);
     }
     for (i, s) in sentences.iter().enumerate() {
-        if let Some(text) = body.get(s.clone()) {
-            found.unit(text, Some(i as u32), &mut tokens, &mut run);
-        }
+        let Some(text) = body.get(s.clone()) else {
+            continue;
+        };
+        let toks = match tokens.get(i) {
+            Some(t) => t,
+            None => {
+                tokenize_into(text, s.start, &mut own);
+                &own
+            }
+        };
+        found.unit(body, Some(i as u32), toks, &mut run);
     }
     for e in entities {
         found.name(e, body, sentences);
@@ -431,21 +443,20 @@ impl<'a> Found<'a> {
         &mut self.list[at as usize]
     }
 
-    /// The candidates of one sentence (`Some` of its index) or the title;
-    /// `tokens` and `run` are scratch space (the tokens, and the content
-    /// words as byte range and stem id).
+    /// The candidates of one sentence (`Some` of its index) or the title:
+    /// its `tokens`, byte ranges of `text`; `run` is scratch space (the
+    /// content words as byte range and stem id).
     fn unit(
         &mut self,
         text: &'a str,
         sentence: Option<u32>,
-        tokens: &mut Vec<Range<usize>>,
+        tokens: &[Range<usize>],
         run: &mut Vec<(Range<usize>, u32)>,
     ) {
         run.clear();
-        tokenize_into(text, 0, tokens);
-        for r in tokens.drain(..) {
-            match self.lexicon.content(&text[r.clone()]) {
-                Some(id) => run.push((r, id)),
+        for r in tokens {
+            match text.get(r.clone()).and_then(|w| self.lexicon.content(w)) {
+                Some(id) => run.push((r.clone(), id)),
                 None => self.flush(text, sentence, run),
             }
         }
@@ -524,7 +535,7 @@ mod tests {
 
     fn keys(title: Option<&str>, body: &str) -> Vec<String> {
         let sentences = vec![0..body.len(); 1];
-        let found = collect(title, body, &sentences, &[]);
+        let found = collect(title, body, &sentences, &[], &[]);
         found
             .list
             .iter()
@@ -552,7 +563,7 @@ mod tests {
     fn a_whole_run_is_counted_apart_from_its_parts() {
         let body = "Rail freight grew. It was freight.";
         let sentences = vec![0..18, 19..body.len()];
-        let found = collect(None, body, &sentences, &[]);
+        let found = collect(None, body, &sentences, &[], &[]);
         let by = |k: &str| {
             found
                 .list

@@ -175,6 +175,14 @@ fn ending(word: &str) -> [char; 3] {
     let mut out = ['\0'; 3];
     let mut at = out.len();
     for c in word.chars().rev() {
+        if at == 0 {
+            break;
+        }
+        if c.is_ascii() {
+            at -= 1;
+            out[at] = c.to_ascii_lowercase();
+            continue;
+        }
         for l in c.to_lowercase().rev() {
             if at == 0 {
                 return out;
