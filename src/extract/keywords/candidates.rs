@@ -588,6 +588,30 @@ mod tests {
     }
 
     #[test]
+    fn a_full_memo_starts_over_and_reads_the_same() {
+        let key = |r: &Reading| {
+            (
+                r.content,
+                r.stem
+                    .as_ref()
+                    .map(|(s, idf)| (s.as_str().to_string(), *idf)),
+            )
+        };
+        let first = key(&reading("Optimizations", false));
+        assert_eq!(first.1.as_ref().map(|(s, _)| s.as_str()), Some("optim"));
+        let long = "Telecommunications-regulators";
+        let long_first = key(&reading(long, true));
+        for i in 0..MEMO_LIMIT + 10 {
+            reading(&format!("w{i}"), false);
+        }
+        let size = READINGS.with(|m| m.borrow().short.len() + m.borrow().long.len());
+        assert!(size < MEMO_LIMIT, "{size}");
+        assert_eq!(key(&reading("Optimizations", false)), first);
+        assert_eq!(key(&reading(long, true)), long_first);
+        assert!(!reading("the", false).content);
+    }
+
+    #[test]
     fn words_with_digits_are_content() {
         for (w, yes) in [
             ("G7", true),
