@@ -89,7 +89,8 @@ pub(crate) fn extract(doc: &Document, settings: &Settings) -> Facts {
         standalone,
         ..
     } = figures(body);
-    let mut entities = entities::find(body, &doc.sentences);
+    let tokens = entities::sentence_tokens(body, &doc.sentences);
+    let mut entities = entities::find_in(body, &doc.sentences, &tokens);
     places::resolve(
         body,
         &mut entities,
@@ -100,6 +101,7 @@ pub(crate) fn extract(doc: &Document, settings: &Settings) -> Facts {
         doc.title.as_deref(),
         body,
         &doc.sentences,
+        &tokens,
         &entities,
         settings.keywords,
     );
@@ -135,9 +137,10 @@ pub fn quote_share(docs: &[Document]) -> (f64, f64) {
 }
 
 /// The time of [`extract`] on each of `docs`, and of the keywords and the
-/// near-duplicate sketch alone on the same facts, in seconds, summed over
-/// the documents: their share of the extraction stage, which
-/// `cargo bench --bench stories` reports.
+/// near-duplicate sketch alone on the same facts (and the same sentence
+/// tokens, which [`extract`] cuts once for the recognizer and the
+/// keywords), in seconds, summed over the documents: their share of the
+/// extraction stage, which `cargo bench --bench stories` reports.
 pub fn keyword_share(docs: &[Document]) -> (f64, f64) {
     let (mut all, mut alone) = (0.0, 0.0);
     for doc in docs {
@@ -145,11 +148,13 @@ pub fn keyword_share(docs: &[Document]) -> (f64, f64) {
         let facts = extract(doc, &Settings::default());
         let sketch = crate::stories::fingerprint::Sketch::of(&doc.body);
         all += started.elapsed().as_secs_f64();
+        let tokens = entities::sentence_tokens(&doc.body, &doc.sentences);
         let started = std::time::Instant::now();
         let found = keywords::find(
             doc.title.as_deref(),
             &doc.body,
             &doc.sentences,
+            &tokens,
             &facts.entities,
             keywords::DEFAULT_COUNT,
         );

@@ -43,27 +43,51 @@ pub struct Sketch {
 impl Sketch {
     /// The sketch of `text`; none when it has no words.
     pub fn of(text: &str) -> Option<Sketch> {
-        let shingles = shingles(&Words::of(text));
-        if shingles.is_empty() {
-            return None;
-        }
         // Set bits per position; a bit is set in the SimHash when more
-        // than half the shingles set it.
+        // than half the shingles set it. They are counted eight positions
+        // to a byte lane (`SPREAD`), the lanes emptied into `counts` before
+        // a byte can overflow.
         let mut counts = [0u32; 64];
+        let mut lanes = [0u64; 8];
+        let mut pending = 0u32;
         let mut minhash = [u32::MAX; MINHASHES];
-        for &h in &shingles {
-            for (bit, c) in counts.iter_mut().enumerate() {
-                *c += (h >> bit & 1) as u32;
+        let mut shingles = 0u64;
+        let mut add = |h: u64| {
+            for (k, lane) in lanes.iter_mut().enumerate() {
+                *lane += SPREAD[usize::from((h >> (8 * k)) as u8)];
+            }
+            pending += 1;
+            if pending == u32::from(u8::MAX) {
+                empty_lanes(&mut lanes, &mut counts);
+                pending = 0;
             }
             for (i, m) in minhash.iter_mut().enumerate() {
                 let v = (mix(h ^ SEEDS[i]) >> 32) as u32;
                 *m = (*m).min(v);
             }
+            shingles += 1;
+        };
+        // The words are hashed as they are read, never stored.
+        let mut shingler = Shingler::new();
+        scan(text, |byte| match byte {
+            Some(b) => shingler.byte(b),
+            None => {
+                if let Some(h) = shingler.end() {
+                    add(h);
+                }
+            }
+        });
+        if let Some(h) = shingler.finish() {
+            add(h);
         }
+        if shingles == 0 {
+            return None;
+        }
+        empty_lanes(&mut lanes, &mut counts);
         let simhash = counts
             .iter()
             .enumerate()
-            .filter(|(_, c)| 2 * u64::from(**c) > shingles.len() as u64)
+            .filter(|(_, c)| 2 * u64::from(**c) > shingles)
             .fold(0u64, |acc, (bit, _)| acc | 1 << bit);
         Some(Sketch { simhash, minhash })
     }
@@ -174,62 +198,171 @@ struct Words {
 
 impl Words {
     fn of(text: &str) -> Words {
-        let mut w = Words {
-            text: String::with_capacity(text.len()),
-            spans: Vec::with_capacity(text.len() / 5),
-        };
+        let mut buf = Vec::with_capacity(text.len());
+        let mut spans = Vec::with_capacity(text.len() / 5);
         let mut start = 0;
-        let mut chars = text.chars().peekable();
-        while let Some(c) = chars.next() {
-            let in_word = w.text.len() > start;
-            let joins = matches!(c, '.' | ',')
-                && in_word
-                && w.text.as_bytes().last().is_some_and(u8::is_ascii_digit)
-                && chars.peek().is_some_and(char::is_ascii_digit);
-            if c.is_ascii_alphanumeric() {
-                w.text.push(c.to_ascii_lowercase());
-            } else if c.is_alphanumeric() || joins {
-                w.text.extend(c.to_lowercase());
-            } else if in_word {
-                w.spans.push(start..w.text.len());
-                start = w.text.len();
+        scan(text, |byte| match byte {
+            Some(b) => buf.push(b),
+            None => {
+                spans.push(start..buf.len());
+                start = buf.len();
             }
+        });
+        match String::from_utf8(buf) {
+            Ok(text) => Words { text, spans },
+            // Whole characters only are pushed: not reached.
+            Err(_) => Words {
+                text: String::new(),
+                spans: Vec::new(),
+            },
         }
-        if w.text.len() > start {
-            w.spans.push(start..w.text.len());
-        }
-        w
     }
 
     fn iter(&self) -> impl Iterator<Item = &str> {
         self.spans.iter().map(|r| &self.text[r.clone()])
     }
+}
 
-    fn is_empty(&self) -> bool {
-        self.spans.is_empty()
+/// Reads the lowercase words of `text` (see [`Words`]): `out` gets each
+/// byte of a word, then `None` after each word. ASCII is read a byte at a
+/// time, any other character decoded.
+fn scan(text: &str, mut out: impl FnMut(Option<u8>)) {
+    let bytes = text.as_bytes();
+    let mut in_word = false;
+    // The last byte given, while in a word.
+    let mut last = 0u8;
+    let mut i = 0;
+    while i < bytes.len() {
+        let (c, len) = match bytes[i] {
+            b @ 0..0x80 => (char::from(b), 1),
+            _ => match text.get(i..).and_then(|t| t.chars().next()) {
+                Some(c) => (c, c.len_utf8()),
+                None => break,
+            },
+        };
+        i += len;
+        if c.is_ascii_alphanumeric() {
+            last = c.to_ascii_lowercase() as u8;
+            out(Some(last));
+            in_word = true;
+        } else if c.is_alphanumeric()
+            || (matches!(c, '.' | ',')
+                && in_word
+                && last.is_ascii_digit()
+                && bytes.get(i).is_some_and(u8::is_ascii_digit))
+        {
+            // A letter or digit beyond ASCII, or a decimal point or
+            // thousands separator between digits.
+            let mut utf8 = [0u8; 4];
+            for l in c.to_lowercase() {
+                for &b in l.encode_utf8(&mut utf8).as_bytes() {
+                    last = b;
+                    out(Some(b));
+                }
+            }
+            in_word = true;
+        } else if in_word {
+            out(None);
+            in_word = false;
+        }
+    }
+    if in_word {
+        out(None);
     }
 }
 
 /// The hashes of the five-word shingles (one of all words when fewer).
 fn shingles(words: &Words) -> Vec<u64> {
-    if words.is_empty() {
-        return Vec::new();
+    let mut out = Vec::with_capacity(words.spans.len());
+    let mut shingler = Shingler::new();
+    let bytes = words.text.as_bytes();
+    for span in &words.spans {
+        for &b in bytes.get(span.clone()).unwrap_or_default() {
+            shingler.byte(b);
+        }
+        out.extend(shingler.end());
     }
-    let n = SHINGLE.min(words.spans.len());
-    words
-        .spans
-        .windows(n)
-        .map(|w| {
-            let mut h = FNV_OFFSET;
-            for span in w {
-                for &b in &words.text.as_bytes()[span.clone()] {
-                    h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
-                }
-                h = (h ^ 0x20).wrapping_mul(FNV_PRIME);
+    out.extend(shingler.finish());
+    out
+}
+
+/// Hashes the five-word shingles of words given a byte at a time: each
+/// shingle's hash is FNV-1a over its words, each followed by a space, then
+/// [`mix`]. The five shingles a word belongs to are hashed side by side,
+/// so each byte is read once and the five multiplications do not wait on
+/// each other.
+struct Shingler {
+    /// The shingle starting at word `s` is hashed in slot `s % SHINGLE`.
+    h: [u64; SHINGLE],
+    /// Words ended so far.
+    words: usize,
+}
+
+impl Shingler {
+    fn new() -> Shingler {
+        Shingler {
+            h: [FNV_OFFSET; SHINGLE],
+            words: 0,
+        }
+    }
+
+    /// The next byte of the current word.
+    #[inline]
+    fn byte(&mut self, b: u8) {
+        for x in &mut self.h {
+            *x = (*x ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+        }
+    }
+
+    /// Ends the current word: the hash of the shingle it completes, if
+    /// any. That shingle's slot then starts the one beginning at the next
+    /// word.
+    #[inline]
+    fn end(&mut self) -> Option<u64> {
+        for x in &mut self.h {
+            *x = (*x ^ 0x20).wrapping_mul(FNV_PRIME);
+        }
+        self.words += 1;
+        let slot = self.words % SHINGLE;
+        let done = (self.words >= SHINGLE).then(|| mix(self.h[slot]));
+        self.h[slot] = FNV_OFFSET;
+        done
+    }
+
+    /// After the last word: the one shingle of all the words when they
+    /// were fewer than five (its slot was never started again).
+    fn finish(&self) -> Option<u64> {
+        (1..SHINGLE).contains(&self.words).then(|| mix(self.h[0]))
+    }
+}
+
+/// Byte `t` of `SPREAD[v]` is bit `t` of `v`: adding it to a lane counts
+/// eight bit positions at once.
+const SPREAD: [u64; 256] = {
+    let mut t = [0u64; 256];
+    let mut v = 0;
+    while v < 256 {
+        let mut bit = 0;
+        while bit < 8 {
+            if (v >> bit) & 1 == 1 {
+                t[v] |= 1 << (8 * bit);
             }
-            mix(h)
-        })
-        .collect()
+            bit += 1;
+        }
+        v += 1;
+    }
+    t
+};
+
+/// Adds the byte lanes' counts to `counts` (lane `k`, byte `t`: bit
+/// `8k + t`) and empties them.
+fn empty_lanes(lanes: &mut [u64; 8], counts: &mut [u32; 64]) {
+    for (k, lane) in lanes.iter_mut().enumerate() {
+        for t in 0..8 {
+            counts[8 * k + t] += ((*lane >> (8 * t)) & 0xff) as u32;
+        }
+        *lane = 0;
+    }
 }
 
 /// Jaccard similarity of the multisets of figures (words holding a digit).

@@ -130,6 +130,16 @@ pub(crate) fn tag_words<W: Weights>(
         .collect()
 }
 
+/// The tokens of each sentence range of `body`, as byte ranges of `body`:
+/// what the recognizer tags, and the keywords read too (the body is
+/// tokenized once per article).
+pub(crate) fn sentence_tokens(body: &str, sentences: &[Range<usize>]) -> Vec<Vec<Range<usize>>> {
+    sentences
+        .iter()
+        .map(|r| tokens::tokenize(&body[r.clone()], r.start))
+        .collect()
+}
+
 /// Mentions in raw text: tokenizes each sentence range of `body` and tags
 /// them, title-case headings in capitals (see `heading_line`). Returns
 /// each sentence's token ranges and the mentions.
@@ -140,15 +150,25 @@ pub fn recognize<W: Weights>(
     lex: &Lexicon,
     gaz: &Gazetteer,
 ) -> (Vec<Vec<Range<usize>>>, Vec<link::Mention>) {
-    let toks: Vec<Vec<Range<usize>>> = sentences
-        .iter()
-        .map(|r| tokens::tokenize(&body[r.clone()], r.start))
-        .collect();
+    let toks = sentence_tokens(body, sentences);
+    let mentions = recognize_tokens(w, body, sentences, &toks, lex, gaz);
+    (toks, mentions)
+}
+
+/// [`recognize`] on the sentences' tokens `toks` (see [`sentence_tokens`]).
+fn recognize_tokens<W: Weights>(
+    w: &mut W,
+    body: &str,
+    sentences: &[Range<usize>],
+    toks: &[Vec<Range<usize>>],
+    lex: &Lexicon,
+    gaz: &Gazetteer,
+) -> Vec<link::Mention> {
     // A title-case heading says nothing by its capitals: it is tagged the
     // way headlines in capitals are, which the recognizer learned.
     let upper: Vec<Option<Vec<String>>> = sentences
         .iter()
-        .zip(&toks)
+        .zip(toks)
         .map(|(r, t)| {
             heading_line(body, r, t, lex)
                 .then(|| t.iter().map(|x| body[x.clone()].to_uppercase()).collect())
@@ -175,7 +195,7 @@ pub fn recognize<W: Weights>(
             });
         }
     }
-    (toks, mentions)
+    mentions
 }
 
 /// Whether the sentence `range` of `body` (tokens `toks`) is a title-case
@@ -250,14 +270,23 @@ const MAX_ORDINARY_CAPS: u8 = 1;
 /// The entities of `body` (split into `sentences`): recognized, linked
 /// within the article and located. None when the build embeds no model.
 pub(crate) fn find(body: &str, sentences: &[Range<usize>]) -> Vec<Entity> {
+    find_in(body, sentences, &sentence_tokens(body, sentences))
+}
+
+/// [`find`] on the sentences' tokens `toks` (see [`sentence_tokens`]).
+pub(crate) fn find_in(
+    body: &str,
+    sentences: &[Range<usize>],
+    toks: &[Vec<Range<usize>>],
+) -> Vec<Entity> {
     let Some(model) = Model::embedded() else {
         return Vec::new();
     };
     let mut w = ModelRef(model);
     let lex = Lexicon::embedded();
     let gaz = Gazetteer::embedded();
-    let (toks, mentions) = recognize(&mut w, body, sentences, lex, gaz);
-    link::link(body, &toks, &mentions, gaz, lex)
+    let mentions = recognize_tokens(&mut w, body, sentences, toks, lex, gaz);
+    link::link(body, toks, &mentions, gaz, lex)
 }
 
 /// A shared model as a (read-only) weight table.

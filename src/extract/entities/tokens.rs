@@ -66,20 +66,27 @@ const ABBREVIATIONS: &[&str] = &[
 /// The tokens of `text` as byte ranges, offset by `base`.
 pub(crate) fn tokenize(text: &str, base: usize) -> Vec<Range<usize>> {
     let mut out = Vec::new();
+    tokenize_into(text, base, &mut out);
+    out
+}
+
+/// [`tokenize`] into `out` (cleared first), so a caller tokenizing many
+/// sentences reuses one buffer.
+pub(crate) fn tokenize_into(text: &str, base: usize, out: &mut Vec<Range<usize>>) {
+    out.clear();
     let mut start = None;
     for (i, c) in text.char_indices() {
         if c.is_whitespace() {
             if let Some(s) = start.take() {
-                split_chunk(text, s, i, base, &mut out);
+                split_chunk(text, s, i, base, out);
             }
         } else if start.is_none() {
             start = Some(i);
         }
     }
     if let Some(s) = start {
-        split_chunk(text, s, text.len(), base, &mut out);
+        split_chunk(text, s, text.len(), base, out);
     }
-    out
 }
 
 /// Splits one whitespace-free chunk `text[s..e]` into tokens.
@@ -114,8 +121,9 @@ fn split_chunk(text: &str, s: usize, e: usize, base: usize, out: &mut Vec<Range<
             break;
         }
     }
-    // Trailing punctuation and possessives, collected in reverse.
-    let mut tail: Vec<Range<usize>> = Vec::new();
+    // Trailing punctuation and possessives, pushed in reverse, then the
+    // word, then the whole tail turned around.
+    let tail_from = out.len();
     loop {
         let word = &text[s..e];
         let Some(c) = word.chars().next_back() else {
@@ -123,12 +131,12 @@ fn split_chunk(text: &str, s: usize, e: usize, base: usize, out: &mut Vec<Range<
         };
         let n = word.len();
         if n > 2 && (word.ends_with("'s") || word.ends_with("'S")) {
-            tail.push(base + e - 2..base + e);
+            out.push(base + e - 2..base + e);
             e -= 2;
             continue;
         }
         if n > 4 && (word.ends_with("’s") || word.ends_with("’S")) {
-            tail.push(base + e - 4..base + e);
+            out.push(base + e - 4..base + e);
             e -= 4;
             continue;
         }
@@ -136,12 +144,12 @@ fn split_chunk(text: &str, s: usize, e: usize, base: usize, out: &mut Vec<Range<
             if keeps_dot(&word[..n - 1]) {
                 break;
             }
-            tail.push(base + e - 1..base + e);
+            out.push(base + e - 1..base + e);
             e -= 1;
             continue;
         }
         if is_closing(c) && n > c.len_utf8() {
-            tail.push(base + e - c.len_utf8()..base + e);
+            out.push(base + e - c.len_utf8()..base + e);
             e -= c.len_utf8();
             continue;
         }
@@ -150,7 +158,7 @@ fn split_chunk(text: &str, s: usize, e: usize, base: usize, out: &mut Vec<Range<
     if s < e {
         out.push(base + s..base + e);
     }
-    out.extend(tail.into_iter().rev());
+    out[tail_from..].reverse();
 }
 
 /// A word followed by a dot that belongs to it: an initial ("J."), an

@@ -1,11 +1,10 @@
 //! What the keyword model reads of a candidate: how often and where it
 //! occurs (the headline, the lead, how far it spreads), how rare its words
-//! are in news ([`Background`]), what kind of phrase it is (its length,
+//! are in news ([`Background`](super::background::Background)), what kind of phrase it is (its length,
 //! whether it stands as a whole run of content words, its ending, digits)
 //! and whether it is a name, or a word of one. Each feature has a name, the
 //! key of its weight in `data/keywords/model.tsv`.
 
-use super::background::Background;
 use super::candidates::{Candidate, Lexicon};
 use crate::extract::entities::EntityType;
 
@@ -61,14 +60,9 @@ pub(super) struct Features {
 
 impl Features {
     /// The article-wide part, from its candidates and lexicon.
-    pub(super) fn new(
-        list: &[Candidate<'_>],
-        lexicon: &Lexicon<'_>,
-        sentences: usize,
-        bg: &Background,
-    ) -> Features {
+    pub(super) fn new(list: &[Candidate<'_>], lexicon: &Lexicon<'_>, sentences: usize) -> Features {
         let n = lexicon.len();
-        let idf = (0..n as u32).map(|i| bg.idf(lexicon.stem(i))).collect();
+        let idf = (0..n as u32).map(|i| lexicon.idf(i)).collect();
         let mut word_ltf = vec![0.0; n];
         let mut in_name = vec![false; n];
         for c in list {
@@ -91,8 +85,8 @@ impl Features {
     /// The features of one candidate, in the order of [`NAMES`].
     pub(super) fn of(&self, c: &Candidate<'_>) -> Vector {
         let at = |v: &[f64], id: u32| v.get(id as usize).copied().unwrap_or(0.0);
-        let first = c.sentences.first().map(|&f| f64::from(f));
-        let last = c.sentences.last().map_or(0.0, |&l| f64::from(l));
+        let first = c.first().map(f64::from);
+        let last = c.last().map_or(0.0, f64::from);
         let ltf = (1.0 + c.occurrences() as f64).ln();
         let words = c.stems.len();
         let idfs = c.stems.iter().map(|&id| at(&self.idf, id));
@@ -106,12 +100,12 @@ impl Features {
             .filter(|(f, _)| f.chars().next().is_some_and(char::is_lowercase))
             .map(|(_, n)| n)
             .sum();
-        let last_word = c
-            .forms
-            .first()
-            .and_then(|(f, _)| f.split_whitespace().next_back())
-            .unwrap_or_default()
-            .to_lowercase();
+        let ending = ending(
+            c.forms
+                .first()
+                .and_then(|(f, _)| f.split_whitespace().next_back())
+                .unwrap_or_default(),
+        );
         let parts = if words > 1 {
             c.stems
                 .iter()
@@ -154,9 +148,9 @@ impl Features {
                     && self.in_name.get(c.stems[0] as usize) == Some(&true),
             ),
             parts,
-            flag(last_word.ends_with("ly")),
-            flag(last_word.ends_with("ing")),
-            flag(last_word.ends_with("ed")),
+            flag(ending[1..] == ['l', 'y']),
+            flag(ending == ['i', 'n', 'g']),
+            flag(ending[1..] == ['e', 'd']),
             flag(
                 c.forms
                     .iter()
@@ -170,5 +164,51 @@ impl Features {
             flag(c.in_title) * ltf,
             flag(words > 1) * ltf,
         ]
+    }
+}
+
+/// The last three characters of `word` lowercased (NUL before a shorter
+/// word's; a final capital sigma reads σ, not ς, which no compared ending
+/// holds), without lowercasing the whole word: each character lowercases
+/// to one or more, so they come from its last three.
+fn ending(word: &str) -> [char; 3] {
+    let mut out = ['\0'; 3];
+    let mut at = out.len();
+    for c in word.chars().rev() {
+        if at == 0 {
+            break;
+        }
+        if c.is_ascii() {
+            at -= 1;
+            out[at] = c.to_ascii_lowercase();
+            continue;
+        }
+        for l in c.to_lowercase().rev() {
+            if at == 0 {
+                return out;
+            }
+            at -= 1;
+            out[at] = l;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ending_is_the_lowercase_words_last_three_characters() {
+        for w in [
+            "", "a", "Ly", "ED", "Running", "QUICKLY", "İNG", "Straße", "x'ed",
+        ] {
+            let lower: Vec<char> = w.to_lowercase().chars().collect();
+            let mut want = ['\0'; 3];
+            for (slot, c) in want.iter_mut().rev().zip(lower.iter().rev()) {
+                *slot = *c;
+            }
+            assert_eq!(ending(w), want, "{w}");
+        }
     }
 }

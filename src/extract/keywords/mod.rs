@@ -45,19 +45,22 @@ pub struct Keyword {
 }
 
 /// The best `limit` keywords of an article: its `title` (when it has one,
-/// outside the body), its `body` split into `sentences`, and the `entities`
-/// found in the body.
+/// outside the body), its `body` split into `sentences` and their `tokens`
+/// (as the recognizer cut them: see
+/// [`sentence_tokens`](super::entities::sentence_tokens)), and the
+/// `entities` found in the body.
 pub(crate) fn find(
     title: Option<&str>,
     body: &str,
     sentences: &[Range<usize>],
+    tokens: &[Vec<Range<usize>>],
     entities: &[Entity],
     limit: usize,
 ) -> Vec<Keyword> {
     if limit == 0 {
         return Vec::new();
     }
-    let found = candidates::collect(title, body, sentences, entities);
+    let found = candidates::collect(title, body, sentences, tokens, entities);
     score::rank(&found, sentences.len(), limit, model::Model::embedded())
 }
 
@@ -80,7 +83,8 @@ pub(crate) fn examples(
     sentences: &[Range<usize>],
     entities: &[Entity],
 ) -> Vec<Example> {
-    let found = candidates::collect(title, body, sentences, entities);
+    let tokens = super::entities::sentence_tokens(body, sentences);
+    let found = candidates::collect(title, body, sentences, &tokens, entities);
     score::featured(&found, sentences.len())
         .into_iter()
         .map(|(c, features)| Example {
@@ -113,11 +117,13 @@ mod tests {
 
     fn keywords_up_to(text: &str, count: usize) -> Vec<String> {
         let doc = document::read(text.as_bytes(), Some(Format::Text)).expect("doc");
-        let entities = crate::extract::entities::find(&doc.body, &doc.sentences);
+        let tokens = crate::extract::entities::sentence_tokens(&doc.body, &doc.sentences);
+        let entities = crate::extract::entities::find_in(&doc.body, &doc.sentences, &tokens);
         find(
             doc.title.as_deref(),
             &doc.body,
             &doc.sentences,
+            &tokens,
             &entities,
             count,
         )
@@ -162,8 +168,23 @@ mod tests {
     #[test]
     fn same_text_same_keywords_and_scores_fall() {
         let doc = document::read(ARTICLE.as_bytes(), Some(Format::Text)).expect("doc");
-        let a = find(doc.title.as_deref(), &doc.body, &doc.sentences, &[], 10);
-        let b = find(doc.title.as_deref(), &doc.body, &doc.sentences, &[], 10);
+        let tokens = crate::extract::entities::sentence_tokens(&doc.body, &doc.sentences);
+        let a = find(
+            doc.title.as_deref(),
+            &doc.body,
+            &doc.sentences,
+            &tokens,
+            &[],
+            10,
+        );
+        let b = find(
+            doc.title.as_deref(),
+            &doc.body,
+            &doc.sentences,
+            &tokens,
+            &[],
+            10,
+        );
         assert_eq!(a, b);
         assert_eq!(a[0].score, 1.0);
         assert!(a.windows(2).all(|w| w[0].score >= w[1].score));
@@ -173,7 +194,7 @@ mod tests {
 
     #[test]
     fn empty_text_has_no_keywords() {
-        assert!(find(None, "", &[], &[], 10).is_empty());
-        assert!(find(Some("The and of"), "", &[], &[], 10).is_empty());
+        assert!(find(None, "", &[], &[], &[], 10).is_empty());
+        assert!(find(Some("The and of"), "", &[], &[], &[], 10).is_empty());
     }
 }

@@ -6,7 +6,9 @@ use std::cmp::Ordering;
 
 use super::Keyword;
 use super::candidates::{Candidate, Found};
-use super::features::{Features, Vector};
+use super::features::Features;
+#[cfg(feature = "tools")]
+use super::features::Vector;
 use super::model::Model;
 
 /// A candidate that can be ranked: it occurs in the body or the headline.
@@ -16,16 +18,12 @@ fn occurs(c: &Candidate<'_>) -> bool {
 
 /// Each rankable candidate of `found` (an article of `sentences` body
 /// sentences) with its features.
+#[cfg(feature = "tools")]
 pub(super) fn featured<'f, 'a>(
     found: &'f Found<'a>,
     sentences: usize,
 ) -> Vec<(&'f Candidate<'a>, Vector)> {
-    let features = Features::new(
-        &found.list,
-        &found.lexicon,
-        sentences,
-        super::background::Background::embedded(),
-    );
+    let features = Features::new(&found.list, &found.lexicon, sentences);
     found
         .list
         .iter()
@@ -41,9 +39,12 @@ pub(super) fn rank(
     limit: usize,
     model: &Model,
 ) -> Vec<Keyword> {
-    let mut scored: Vec<(f64, &Candidate<'_>)> = featured(found, sentences)
-        .into_iter()
-        .map(|(c, x)| (model.probability(&x), c))
+    let features = Features::new(&found.list, &found.lexicon, sentences);
+    let mut scored: Vec<(f64, &Candidate<'_>)> = found
+        .list
+        .iter()
+        .filter(|c| occurs(c))
+        .map(|c| (model.probability(&features.of(c)), c))
         .collect();
     // Best first; equal scores by key, so the order never depends on hashing.
     let best_first = |a: &(f64, &Candidate<'_>), b: &(f64, &Candidate<'_>)| {
