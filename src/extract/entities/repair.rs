@@ -47,6 +47,9 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8]) {
         }
         let new_ty = if ty != MISC && e0 > s0 && (s0..e0).all(|i| only(i, list::DRUG)) {
             MISC
+        } else if ty == LOC && end - start <= 2 && airline_word(s, tags, start) {
+            s0 = start - 1;
+            ORG
         } else {
             ty
         };
@@ -63,26 +66,15 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8]) {
             }
         }
     }
-    airlines(s, tags);
 }
 
-/// "Air" before a place is an airline ("Air France", "Air India", "Air
-/// New Zealand"): the word joins the name, which becomes an organization.
-fn airlines(s: &[Token], tags: &mut [u8]) {
-    for (start, end, ty) in tagger::spans(tags) {
-        let air = start
-            .checked_sub(1)
-            .filter(|&a| tags[a] == 0 && s[a].lower == "air" && s[a].class.is_capital());
-        if ty != LOC || end - start > 2 {
-            continue;
-        }
-        if let Some(a) = air {
-            tags[a] = begin(ORG);
-            for t in tags.iter_mut().take(end).skip(start) {
-                *t = inside(ORG);
-            }
-        }
-    }
+/// Whether the word before a place's span at `start` is a capitalized,
+/// untagged "Air": an airline ("Air France", "Air India", "Air New
+/// Zealand"), whose name is an organization.
+fn airline_word(s: &[Token], tags: &[u8], start: usize) -> bool {
+    start
+        .checked_sub(1)
+        .is_some_and(|a| tags[a] == 0 && s[a].lower == "air" && s[a].class.is_capital())
 }
 
 /// A comma token (left at a span's end once a credential is cut off).

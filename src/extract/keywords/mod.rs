@@ -169,22 +169,17 @@ mod tests {
     fn same_text_same_keywords_and_scores_fall() {
         let doc = document::read(ARTICLE.as_bytes(), Some(Format::Text)).expect("doc");
         let tokens = crate::extract::entities::sentence_tokens(&doc.body, &doc.sentences);
-        let a = find(
-            doc.title.as_deref(),
-            &doc.body,
-            &doc.sentences,
-            &tokens,
-            &[],
-            10,
-        );
-        let b = find(
-            doc.title.as_deref(),
-            &doc.body,
-            &doc.sentences,
-            &tokens,
-            &[],
-            10,
-        );
+        let run = || {
+            find(
+                doc.title.as_deref(),
+                &doc.body,
+                &doc.sentences,
+                &tokens,
+                &[],
+                10,
+            )
+        };
+        let (a, b) = (run(), run());
         assert_eq!(a, b);
         assert_eq!(a[0].score, 1.0);
         assert!(a.windows(2).all(|w| w[0].score >= w[1].score));

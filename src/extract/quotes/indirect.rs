@@ -720,8 +720,8 @@ impl Context<'_> {
     }
 
     /// Whether subject `p` ends in a name that opens a relative clause
-    /// with an auxiliary before cue `k` ("possible assistance Dushanbe
-    /// could offer"): the cue's object is the noun before the name.
+    /// with an auxiliary before cue `k` ("possible help Vilnius could
+    /// offer"): the cue's object is the noun before the name.
     fn gapped_name(&self, p: &Range<usize>, k: usize, floor: usize) -> bool {
         (p.end..k).any(|i| is_in(self.word_at(i), AUXILIARIES))
             && self

@@ -5,7 +5,7 @@
 //! description ("the president", "the company") is the nearest entity of
 //! its kind named before, one whose title or name holds the description's
 //! noun first; a spokesperson ("a spokeswoman for the ministry") speaks for
-//! the organization the phrase names, and an office or campaign ("Rahmon's
+//! the organization the phrase names, and an office or campaign ("Keller's
 //! office") the name that owns it. Other phrases ("officials", "a
 //! source") are kept as written, with no entity.
 
@@ -61,9 +61,9 @@ const PEOPLE: &[&str] = &[
     "person",
 ];
 
-/// Bodies that speak for the name owning them ("Rahmon's office", "the
+/// Bodies that speak for the name owning them ("Keller's office", "the
 /// senator's campaign", "Russia's foreign ministry"); not what a name
-/// merely owns ("Clarke's new company").
+/// merely owns ("Keller's new company").
 const VOICES: &[&str] = &[
     "office",
     "campaign",
@@ -122,6 +122,14 @@ fn names_a_thing(head: &str) -> bool {
         && !is_in(stem, PERSON_NOUNS)
 }
 
+/// Whether noun `w` or its singular is on one of `lists`.
+fn on_lists(w: &str, lists: &[&[&str]]) -> bool {
+    let singular = w.strip_suffix('s').unwrap_or(w);
+    lists
+        .iter()
+        .any(|list| is_in(w, list) || is_in(singular, list))
+}
+
 /// A speaker as the text gives it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Speaker {
@@ -161,7 +169,7 @@ impl Context<'_> {
     fn phrase_token(&self, i: usize) -> bool {
         let t = &self.toks[i];
         if !t.word {
-            // Punctuation inside a name belongs to it ("RFE/RL", "AT&T").
+            // Punctuation inside a name belongs to it ("NPR/PBS", "AT&T").
             return self.abbreviation_dot(i)
                 || matches!(self.word(i), "’s" | "'s" | "&" | "%")
                 || self.inside_mention(i);
@@ -253,7 +261,7 @@ impl Context<'_> {
     }
 
     /// The name ending phrase `p` after a lowercase word that is not a
-    /// title or a body ("possible assistance Dushanbe" → "Dushanbe", but
+    /// title or a body ("possible help Vilnius" → "Vilnius", but
     /// not in "candidate Jane Roe"): a name that may open a relative
     /// clause whose object is that word.
     pub(crate) fn trailing_name(&self, p: &Phrase) -> Option<Phrase> {
@@ -261,9 +269,7 @@ impl Context<'_> {
         let first = (p.start..p.end).find(|&i| self.mention_at(i) == Some(m))?;
         let before = first.checked_sub(1).filter(|&b| b >= p.start)?;
         let w = self.word(before);
-        let titled = [PERSON_NOUNS, SPOKES_NOUNS, ORG_NOUNS, PEOPLE]
-            .iter()
-            .any(|list| is_in(w, list) || is_in(w.strip_suffix('s').unwrap_or(w), list));
+        let titled = on_lists(w, &[PERSON_NOUNS, SPOKES_NOUNS, ORG_NOUNS, PEOPLE]);
         (self.toks[before].word && self.lowercase(before) && !titled && !self.determiner(before))
             .then_some(first..p.end)
     }
@@ -276,13 +282,12 @@ impl Context<'_> {
             .find(|&i| i > p.start && self.lowercase(i) && is_in(self.word(i), NOUN_PREPOSITIONS))
             .unwrap_or(p.end)
             - 1;
-        let w = self.word(head);
-        let singular = w.strip_suffix('s').unwrap_or(w);
         self.names_someone(p)
             || p.clone().any(|i| self.toks[i].word && !self.lowercase(i))
-            || [PERSON_NOUNS, ORG_NOUNS, SPOKES_NOUNS, PEOPLE, DATA_NOUNS]
-                .iter()
-                .any(|list| is_in(w, list) || is_in(singular, list))
+            || on_lists(
+                self.word(head),
+                &[PERSON_NOUNS, ORG_NOUNS, SPOKES_NOUNS, PEOPLE, DATA_NOUNS],
+            )
     }
 
     /// The longest phrase of speaker tokens ending at token `end`
@@ -372,7 +377,7 @@ impl Context<'_> {
     }
 
     /// Whether token `i` lies strictly inside one entity mention, with
-    /// the mention's words on both sides ("/" in "RFE/RL").
+    /// the mention's words on both sides ("/" in "NPR/PBS").
     fn inside_mention(&self, i: usize) -> bool {
         i > 0
             && i + 1 < self.toks.len()
@@ -518,8 +523,8 @@ impl Context<'_> {
         }
     }
 
-    /// The owner of a body that speaks for it ("Rahmon's office",
-    /// "RFE/RL's Tajik service", "the ministry's spokesman"): the name
+    /// The owner of a body that speaks for it ("Keller's office",
+    /// "NPR/PBS's news service", "the senator's campaign"): the name
     /// before the possessive, when the head is an organization's or a
     /// spokesperson's noun.
     fn spoken_for(&self, p: &Phrase, head: usize) -> Option<Speaker> {
@@ -528,7 +533,7 @@ impl Context<'_> {
             return None;
         }
         // The possessive is a token of its own or the end of the name's
-        // last word ("Rahmon’s").
+        // last word ("Keller’s").
         let owner = (p.start..head).find_map(|i| {
             let w = self.word(i);
             if !(w.ends_with("’s") || w.ends_with("'s")) {
