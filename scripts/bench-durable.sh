@@ -48,6 +48,10 @@
 #   BUILD=auto     auto: `cargo build --release` when the binary is missing or
 #                  older than src/, Cargo.toml, Cargo.lock; 1: always; 0: never
 #   TMPDIR         where the temporary corpus and output folders go
+#   INDEX=1        1: process and backfill keep the index (the default
+#                  configuration); 0: index.enabled = false, the records and
+#                  the ledger alone (the variables WIREWATCH_* of the caller
+#                  are cleared, so this is the way to turn it off)
 #
 # Outputs of every run are kept until the script ends (about 1.5 MB per 100
 # articles per run).
@@ -67,7 +71,13 @@ WORKERS=${WORKERS:-2}
 STRACE_N=${STRACE_N:-2000}
 BUILD=${BUILD:-auto}
 CPUS=${CPUS:-}
+INDEX=${INDEX:-1}
 positive_int N RUNS WORKERS
+case $INDEX in
+  1) ;;
+  0) export WIREWATCH_INDEX_ENABLED=false ;;
+  *) die "INDEX must be 0 or 1 (got '$INDEX')" ;;
+esac
 [[ $STRACE_N =~ ^[0-9]+$ ]] || die "STRACE_N must be a whole number (got '$STRACE_N')"
 WORKER_ARGS=(--workers "$WORKERS")
 PIN=()
@@ -96,6 +106,7 @@ echo "wirewatch durability benchmark"
 echo "binary: $ROOT/$BIN ($("$BIN" --version))"
 echo "cpus: $(nproc)${CPUS:+ (runs pinned to $CPUS)}"
 echo "workers: $WORKERS (process, backfill); extract --jsonl: every core"
+echo "index: $([[ $INDEX == 1 ]] && echo "on (SQLite, the default)" || echo "off (index.enabled = false)")"
 echo "corpus: $N files ($(du -sk "$CORPUS" | cut -f1) KiB) from $(compgen -G "$BBC_GLOB" | wc -l) BBC articles"
 echo "rounds: $RUNS"
 echo
