@@ -219,6 +219,10 @@ impl Proxy {
         std::thread::spawn(move || {
             for client in listener.incoming() {
                 let Ok(client) = client else { continue };
+                // Held from the check to the registration, so a cut either
+                // comes before (the connection is refused) or after (it is
+                // among those the cut resets): none slips through a cut.
+                let mut held = open2.lock().unwrap();
                 if !up2.load(Ordering::SeqCst) {
                     drop(client);
                     continue;
@@ -226,7 +230,6 @@ impl Proxy {
                 let Ok(server) = std::net::TcpStream::connect(&upstream) else {
                     continue;
                 };
-                let mut held = open2.lock().unwrap();
                 held.push(client.try_clone().unwrap());
                 held.push(server.try_clone().unwrap());
                 for (mut from, mut to) in [
@@ -245,8 +248,9 @@ impl Proxy {
 
     /// The server is gone: open connections reset, new ones closed at once.
     pub fn cut(&self) {
+        let mut open = self.open.lock().unwrap();
         self.up.store(false, std::sync::atomic::Ordering::SeqCst);
-        for s in self.open.lock().unwrap().drain(..) {
+        for s in open.drain(..) {
             let _ = s.shutdown(std::net::Shutdown::Both);
         }
     }
