@@ -86,3 +86,29 @@ fn residue_leaves_a_markdown_body() {
             .contains("removed 3 lines of page furniture")
     );
 }
+
+#[test]
+fn character_references_a_scrape_left_read_as_characters() {
+    let r = record_of(
+        "story.txt",
+        "Tottenham bid &#163;8m for striker\n\
+         The club&#39;s owners said AT&amp;T would sponsor the caf&eacute; \
+         at the ground, a deal worth &pound;2m a year.\n\
+         Procter & Gamble and R&D budgets were not mentioned.\n",
+    );
+    assert_eq!(r["title"], "Tottenham bid £8m for striker");
+    assert_eq!(
+        paragraphs(&r),
+        vec![
+            "The club's owners said AT&T would sponsor the café at the ground, a deal worth £2m a year.",
+            "Procter & Gamble and R&D budgets were not mentioned.",
+        ]
+    );
+    let money: Vec<&str> = r["money"]
+        .as_array()
+        .expect("money")
+        .iter()
+        .filter_map(|m| m["currency"].as_str())
+        .collect();
+    assert_eq!(money, vec!["GBP"], "{}", r["money"]);
+}

@@ -16,6 +16,7 @@ mod markdown;
 pub(crate) mod normalize;
 pub(crate) mod offsets;
 mod plain;
+mod references;
 mod residue;
 pub mod sentences;
 pub(crate) mod words;
@@ -117,7 +118,11 @@ pub(crate) fn parse(
     let format = format::detect(claimed, &decoded.text);
     let parts = match format {
         Format::Text => {
-            let p = plain::parse(&decoded.text);
+            // Character references a scraper left (`&amp;`, `&#8217;`)
+            // read as the characters they name, then normalized as the
+            // rest of the text was (`&nbsp;` is a plain space).
+            let text = references::decode(&decoded.text).map(|t| normalize::normalize(&t));
+            let p = plain::parse(text.as_deref().unwrap_or(&decoded.text));
             Parts {
                 title: p.title,
                 builder: p.builder,
