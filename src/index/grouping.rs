@@ -30,7 +30,7 @@ use serde_json::Value;
 use super::IndexError;
 use super::db::{Param, Tx};
 use super::rows::RowSet;
-use super::store::{exec_chunked, placeholders, query_in, values};
+use super::store::{exec_chunked, insert_into, placeholders, query_in, values};
 use crate::stories::assign::{Settings, assign};
 use crate::stories::features::{Article, Term, TermKind};
 use crate::stories::fingerprint::{self, Sketch};
@@ -478,7 +478,12 @@ fn upsert_rows<const N: usize>(
     on_conflict: &str,
     rows: &[[Param; N]],
 ) -> Result<(), IndexError> {
-    let insert = |n| format!("INSERT INTO {into} VALUES {} {on_conflict}", values(n, N));
+    let verb = if on_conflict.is_empty() {
+        insert_into(tx.dialect())
+    } else {
+        "INSERT INTO"
+    };
+    let insert = |n| format!("{verb} {into} VALUES {} {on_conflict}", values(n, N));
     exec_chunked(tx, rows, N, insert, |row, params| params.extend(row.iter()))
 }
 
