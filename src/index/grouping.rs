@@ -697,7 +697,7 @@ mod tests {
             record_file: None,
             stamp: "s".into(),
         };
-        rows(r, &from, "2025-01-01T00:00:00Z")
+        rows(r.clone(), &from, "2025-01-01T00:00:00Z")
     }
 
     /// Three articles: the seed, a lightly edited copy of it, and another

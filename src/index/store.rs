@@ -522,7 +522,7 @@ mod tests {
             record_file: Some("a.txt.json".into()),
             stamp: "1".into(),
         };
-        let set = rows(&record, &from, "2025-01-01T00:00:00Z");
+        let set = rows(record.clone(), &from, "2025-01-01T00:00:00Z");
         store.write(&[set.clone(), set.clone()], &[]).unwrap();
         let once = counts(&mut store);
         assert_eq!(once[0].1, 1);
@@ -539,7 +539,7 @@ mod tests {
         let mut revised = record.clone();
         revised.entities.truncate(1);
         store
-            .write(&[rows(&revised, &from, "2025-01-02T00:00:00Z")], &[])
+            .write(&[rows(revised, &from, "2025-01-02T00:00:00Z")], &[])
             .unwrap();
         let after = counts(&mut store);
         assert_eq!(after[1], ("entities".to_string(), 1));
