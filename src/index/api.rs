@@ -298,7 +298,7 @@ mod tests {
         store
             .write(
                 &[crate::index::rows::rows(
-                    &record,
+                    record.clone(),
                     &from,
                     "2025-01-01T00:00:00Z",
                 )],

@@ -120,7 +120,7 @@ async fn consume(config: &Config, target: Target) -> anyhow::Result<()> {
                         record_file: None,
                         stamp: format!("seq:{sequence}"),
                     };
-                    let set = rows::rows(&record, &from, &now);
+                    let set = rows::rows(record, &from, &now);
                     batch.push((msg, set));
                 }
                 Err(e) => {

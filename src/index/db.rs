@@ -100,6 +100,7 @@ impl Db {
                         source,
                     })?;
                 }
+                sqlite_without_memory_statistics();
                 let conn = rusqlite::Connection::open(path)?;
                 conn.busy_timeout(SQLITE_BUSY)?;
                 conn.set_prepared_statement_cache_capacity(SQLITE_STATEMENTS);
@@ -171,6 +172,29 @@ impl Db {
             }
         }
     }
+}
+
+/// Turns SQLite's memory statistics off, once, before the first
+/// connection is opened (SQLite takes the setting only before it is
+/// initialized). With them on, every allocation SQLite makes takes and
+/// releases a process-wide mutex to count it; the writer allocates for
+/// every row it binds and every page it touches, and nothing here reads
+/// the counts (`sqlite3_memory_used`).
+fn sqlite_without_memory_statistics() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        // SAFETY: SQLITE_CONFIG_MEMSTATUS takes one int; sqlite3_config is
+        // called before any connection of this process is opened (this
+        // runs first in `Db::open`, the only place connections are made),
+        // and once. Called later it returns SQLITE_MISUSE and changes
+        // nothing, which is harmless: the statistics stay on.
+        let _ = unsafe {
+            rusqlite::ffi::sqlite3_config(
+                rusqlite::ffi::SQLITE_CONFIG_MEMSTATUS,
+                std::ffi::c_int::from(0u8),
+            )
+        };
+    });
 }
 
 /// An open transaction (see [`Db::transaction`]).

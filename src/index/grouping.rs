@@ -30,7 +30,7 @@ use serde_json::Value;
 use super::IndexError;
 use super::db::{Param, Tx};
 use super::rows::RowSet;
-use super::store::{exec_chunked, placeholders, query_in, values};
+use super::store::{exec_chunked, insert_into, placeholders, query_in, values};
 use crate::stories::assign::{Settings, assign};
 use crate::stories::features::{Article, Term, TermKind};
 use crate::stories::fingerprint::{self, Sketch};
@@ -100,9 +100,13 @@ impl Grouping {
         };
         let mut touched: Vec<StoryId> = Vec::new();
         let mut closed: Vec<(StoryId, Story)> = Vec::new();
+        // Written after the loop, many per statement; the bands of the
+        // batch's articles placed so far are asked of `batch_bands` too.
+        let mut placements: Vec<[Param; 10]> = Vec::with_capacity(new.len());
+        let mut batch_bands: Vec<(u64, i64, &str)> = Vec::new();
         for set in new {
             let article = &set.story;
-            let copy_of = copy_of(tx, article, set.body())?;
+            let copy_of = copy_of(tx, article, set.body(), &batch_bands)?;
             let mut placing = Placing {
                 open: &mut state.open,
                 df: &mut df,
@@ -123,27 +127,34 @@ impl Grouping {
                 .map(|(_, s)| s.name.clone())
                 .unwrap_or_default();
             let minhash = article.sketch.as_ref().map(Sketch::minhash_hex);
-            tx.exec(
-                "INSERT INTO story_articles (article_id, story_id, seq, near_duplicate_of, \
-                 similarity, day, source, minhash, terms, assigned_at) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                &[
-                    Param::from(article.id.as_str()),
-                    Param::from(name),
-                    Param::Int(state.seq),
-                    Param::from(copy_of),
-                    Param::from(placed.similarity),
-                    Param::Text(article.day.to_string()),
-                    Param::from(article.source.clone()),
-                    Param::from(minhash),
-                    Param::Text(encode_terms(&weighted.terms)),
-                    Param::from(now),
-                ],
-            )?;
+            placements.push([
+                Param::from(article.id.as_str()),
+                Param::from(name),
+                Param::Int(state.seq),
+                Param::from(copy_of),
+                Param::from(placed.similarity),
+                Param::Text(article.day.to_string()),
+                Param::from(article.source.clone()),
+                Param::from(minhash),
+                Param::Text(encode_terms(&weighted.terms)),
+                Param::from(now),
+            ]);
             if let Some(sketch) = &article.sketch {
-                insert_bands(tx, &[(state.seq, article.id.as_str(), sketch)])?;
+                batch_bands.extend(sketch.bands().map(|b| (b, state.seq, article.id.as_str())));
             }
         }
+        upsert_rows(
+            tx,
+            "story_articles (article_id, story_id, seq, near_duplicate_of, similarity, day, \
+             source, minhash, terms, assigned_at)",
+            "",
+            &placements,
+        )?;
+        let band_rows: Vec<[Param; 3]> = batch_bands
+            .iter()
+            .map(|(band, seq, id)| band_row(*band, *seq, id))
+            .collect();
+        upsert_rows(tx, "story_bands (band, seq, article_id)", "", &band_rows)?;
         df.write(tx)?;
         for handle in touched {
             upsert_story(tx, find(&state.open, &closed, handle), now)?;
@@ -387,7 +398,15 @@ fn replay(open: &mut OpenStories, row: &serde_json::Map<String, Value>) {
 
 /// The id of the first earlier article that `article` nearly copies:
 /// those sharing a MinHash band with it, oldest first, checked exactly.
-fn copy_of(tx: &mut Tx<'_>, article: &Article, body: &str) -> Result<Option<String>, IndexError> {
+/// The earlier articles are those in `story_bands` and, after them (their
+/// sequence numbers are higher), the articles of the batch placed so far,
+/// whose bands (band, sequence number, record id) are `batch_bands`.
+fn copy_of(
+    tx: &mut Tx<'_>,
+    article: &Article,
+    body: &str,
+    batch_bands: &[(u64, i64, &str)],
+) -> Result<Option<String>, IndexError> {
     let Some(sketch) = &article.sketch else {
         return Ok(None);
     };
@@ -400,11 +419,20 @@ fn copy_of(tx: &mut Tx<'_>, article: &Article, body: &str) -> Result<Option<Stri
     );
     let mut params: Vec<Param> = bands.iter().map(|b| Param::Int(*b as i64)).collect();
     params.push(Param::from(article.id.as_str()));
-    let candidates: Vec<String> = tx
+    let mut candidates: Vec<String> = tx
         .query(&sql, &params)?
         .iter()
         .filter_map(|r| text(r, "article_id"))
         .collect();
+    let mut in_batch: Vec<(i64, &str)> = batch_bands
+        .iter()
+        .filter(|(band, _, id)| *id != article.id && bands.contains(band))
+        .map(|(_, seq, id)| (*seq, *id))
+        .collect();
+    in_batch.sort_unstable();
+    in_batch.dedup();
+    candidates.extend(in_batch.into_iter().map(|(_, id)| id.to_string()));
+    candidates.truncate(MAX_COPY_CHECKS);
     for id in candidates {
         let rows = tx.query(
             "SELECT body FROM articles WHERE id = ?1 ORDER BY key LIMIT 1",
@@ -424,16 +452,17 @@ fn copy_of(tx: &mut Tx<'_>, article: &Article, body: &str) -> Result<Option<Stri
     Ok(None)
 }
 
+/// A `story_bands` row: a band of the article placed `seq`th, `id`.
+fn band_row(band: u64, seq: i64, id: &str) -> [Param; 3] {
+    [Param::Int(band as i64), Param::Int(seq), Param::from(id)]
+}
+
 /// Notes the MinHash bands of placed articles (sequence number, record id,
 /// sketch) in `story_bands`.
 fn insert_bands(tx: &mut Tx<'_>, placed: &[(i64, &str, &Sketch)]) -> Result<(), IndexError> {
     let rows: Vec<[Param; 3]> = placed
         .iter()
-        .flat_map(|(seq, id, sketch)| {
-            sketch
-                .bands()
-                .map(move |b| [Param::Int(b as i64), Param::Int(*seq), Param::from(*id)])
-        })
+        .flat_map(|(seq, id, sketch)| sketch.bands().map(move |b| band_row(b, *seq, id)))
         .collect();
     upsert_rows(tx, "story_bands (band, seq, article_id)", "", &rows)
 }
@@ -449,7 +478,12 @@ fn upsert_rows<const N: usize>(
     on_conflict: &str,
     rows: &[[Param; N]],
 ) -> Result<(), IndexError> {
-    let insert = |n| format!("INSERT INTO {into} VALUES {} {on_conflict}", values(n, N));
+    let verb = if on_conflict.is_empty() {
+        insert_into(tx.dialect())
+    } else {
+        "INSERT INTO"
+    };
+    let insert = |n| format!("{verb} {into} VALUES {} {on_conflict}", values(n, N));
     exec_chunked(tx, rows, N, insert, |row, params| params.extend(row.iter()))
 }
 
@@ -663,7 +697,7 @@ mod tests {
             record_file: None,
             stamp: "s".into(),
         };
-        rows(r, &from, "2025-01-01T00:00:00Z")
+        rows(r.clone(), &from, "2025-01-01T00:00:00Z")
     }
 
     /// Three articles: the seed, a lightly edited copy of it, and another

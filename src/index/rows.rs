@@ -155,8 +155,11 @@ pub fn parse(bytes: &[u8]) -> Result<Record, serde_json::Error> {
     serde_json::from_slice(bytes)
 }
 
-/// The row set of `record`.
-pub fn rows(record: &Record, from: &Provenance, indexed_at: &str) -> RowSet {
+/// The row set of `record`, taken by value: its texts (the body above
+/// all) move into the rows instead of being copied.
+pub fn rows(record: Record, from: &Provenance, indexed_at: &str) -> RowSet {
+    let story = Article::from_record(&record, chrono::NaiveDate::default());
+    let ledger = observations_of_record(&record);
     let body = &record.text.body;
     let chars = CharIndex::new(body);
     let sentence_text = |i: usize, start: usize, end: usize| -> String {
@@ -176,57 +179,6 @@ pub fn rows(record: &Record, from: &Provenance, indexed_at: &str) -> RowSet {
     let dated = published
         .clone()
         .unwrap_or_else(|| ingested_day.to_string());
-    let sentences = serde_json::to_string(&record.text.sentences).unwrap_or_default();
-    let article = vec![
-        Param::from(record.source.path.as_str()),
-        Param::from(record.id.as_str()),
-        Param::from(record.title.clone()),
-        Param::from(published),
-        Param::from(record.published.as_ref().map(|p| p.from.clone())),
-        Param::from(dated),
-        Param::from(record.url.clone()),
-        Param::from(record.publisher.clone()),
-        Param::from((!record.authors.is_empty()).then(|| record.authors.join("; "))),
-        Param::from(record.language.as_ref().map(|l| l.code.clone())),
-        Param::Int(record.text.words as i64),
-        Param::Int(i64::from(record.source.revision)),
-        Param::from(record.source.ingested_at.as_str()),
-        Param::from(label(&record.source.format)),
-        Param::from(record.source.content_hash.as_str()),
-        Param::from(body.as_str()),
-        Param::from(sentences),
-        Param::from(from.origin.as_str()),
-        Param::from(from.record_file.clone()),
-        Param::from(from.stamp.as_str()),
-        Param::from(indexed_at),
-    ];
-
-    let mut entities = Vec::new();
-    let mut mentions = Vec::new();
-    for e in &record.entities {
-        entities.push(vec![
-            Param::from(e.id.as_str()),
-            Param::from(label(&e.entity_type)),
-            Param::from(e.name.as_str()),
-            Param::from(e.country.clone()),
-            Param::from(e.kind.clone()),
-            Param::from(e.lat),
-            Param::from(e.lon),
-            Param::Int(e.mentions.len() as i64),
-            Param::from((!e.roles.is_empty()).then(|| e.roles.join("; "))),
-            Param::from(e.acronym.clone()),
-        ]);
-        for (n, m) in e.mentions.iter().enumerate() {
-            mentions.push(vec![
-                Param::from(e.id.as_str()),
-                Param::Int(n as i64),
-                Param::from(m.text.as_str()),
-                Param::Int(m.start as i64),
-                Param::Int(m.end as i64),
-            ]);
-        }
-    }
-
     let mut figures: Vec<Vec<Param>> = Vec::new();
     let mut figure = |f: Figure| {
         let n = figures.len() as i64;
@@ -316,56 +268,121 @@ pub fn rows(record: &Record, from: &Provenance, indexed_at: &str) -> RowSet {
         });
     }
 
-    let links = record
-        .links
-        .iter()
+    let sentences = serde_json::to_string(&record.text.sentences).unwrap_or_default();
+    let Record {
+        id,
+        source,
+        title,
+        url,
+        published: stated,
+        authors,
+        publisher,
+        language,
+        text,
+        links,
+        entities: named,
+        quotes: quoted,
+        keywords: kept,
+        ..
+    } = record;
+    let path = source.path;
+    let article = vec![
+        Param::from(path.clone()),
+        Param::from(id.clone()),
+        Param::from(title),
+        Param::from(published),
+        Param::from(stated.map(|p| p.from)),
+        Param::from(dated),
+        Param::from(url),
+        Param::from(publisher),
+        Param::from((!authors.is_empty()).then(|| authors.join("; "))),
+        Param::from(language.map(|l| l.code)),
+        Param::Int(text.words as i64),
+        Param::Int(i64::from(source.revision)),
+        Param::from(source.ingested_at),
+        Param::from(label(&source.format)),
+        Param::from(source.content_hash),
+        Param::from(text.body),
+        Param::from(sentences),
+        Param::from(from.origin.as_str()),
+        Param::from(from.record_file.clone()),
+        Param::from(from.stamp.as_str()),
+        Param::from(indexed_at),
+    ];
+
+    let mut entities = Vec::with_capacity(named.len());
+    let mut mentions = Vec::new();
+    for e in named {
+        for (n, m) in e.mentions.iter().enumerate() {
+            mentions.push(vec![
+                Param::from(e.id.as_str()),
+                Param::Int(n as i64),
+                Param::from(m.text.as_str()),
+                Param::Int(m.start as i64),
+                Param::Int(m.end as i64),
+            ]);
+        }
+        entities.push(vec![
+            Param::from(e.id),
+            Param::from(label(&e.entity_type)),
+            Param::from(e.name),
+            Param::from(e.country),
+            Param::from(e.kind),
+            Param::from(e.lat),
+            Param::from(e.lon),
+            Param::Int(e.mentions.len() as i64),
+            Param::from((!e.roles.is_empty()).then(|| e.roles.join("; "))),
+            Param::from(e.acronym),
+        ]);
+    }
+
+    let links = links
+        .into_iter()
         .enumerate()
         .map(|(n, l)| {
             vec![
                 Param::Int(n as i64),
-                Param::from(l.text.as_str()),
-                Param::from(l.url.as_str()),
+                Param::from(l.text),
+                Param::from(l.url),
                 Param::Int(l.start as i64),
                 Param::Int(l.end as i64),
             ]
         })
         .collect();
-    let quotes = record
-        .quotes
-        .iter()
+    let quotes = quoted
+        .into_iter()
         .enumerate()
         .map(|(n, q)| {
             vec![
                 Param::Int(n as i64),
                 Param::from(label(&q.kind)),
-                Param::from(q.text.as_str()),
+                Param::from(q.text),
                 Param::from(q.speaker.as_ref().map(|s| s.name.clone())),
-                Param::from(q.speaker.as_ref().and_then(|s| s.id.clone())),
-                Param::from(q.cue.as_ref().map(|c| c.lemma.clone())),
+                Param::from(q.speaker.and_then(|s| s.id)),
+                Param::from(q.cue.map(|c| c.lemma)),
                 Param::Int(q.sentence as i64),
                 Param::Int(q.start as i64),
                 Param::Int(q.end as i64),
             ]
         })
         .collect();
-    let keywords = record
-        .keywords
-        .iter()
+    let keywords = kept
+        .into_iter()
         .enumerate()
         .map(|(rank, k)| {
             vec![
-                Param::from(record.id.as_str()),
+                Param::from(id.as_str()),
                 Param::Int(rank as i64 + 1),
-                Param::from(k.text.as_str()),
+                Param::from(k.text),
                 Param::Real(if k.score.is_finite() { k.score } else { 0.0 }),
             ]
         })
         .collect();
 
     RowSet {
-        path: record.source.path.clone(),
+        path,
         article,
-        story: Article::from_record(record, chrono::NaiveDate::default()),
+        story,
         children: vec![
             Table {
                 name: "entities",
@@ -398,7 +415,7 @@ pub fn rows(record: &Record, from: &Provenance, indexed_at: &str) -> RowSet {
                 rows: keywords,
             },
         ],
-        ledger: observations_of_record(record),
+        ledger,
     }
 }
 
@@ -491,7 +508,7 @@ pub(crate) mod tests {
             record_file: None,
             stamp: "s".into(),
         };
-        let set = rows(&record, &from, "2025-01-01T00:00:00Z");
+        let set = rows(record, &from, "2025-01-01T00:00:00Z");
         assert_eq!(set.article.len(), ARTICLE_COLUMNS.len());
         for t in &set.children {
             for r in &t.rows {

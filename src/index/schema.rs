@@ -44,6 +44,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: SQLITE_V4,
         postgres: POSTGRES_V4,
     },
+    Migration {
+        version: 5,
+        name: "drop the unused indexes keywords_article_id, quotes_speaker",
+        sqlite: DROP_UNUSED_V5,
+        postgres: DROP_UNUSED_V5,
+    },
 ];
 
 const SQLITE_V1: &str = r#"
@@ -492,6 +498,15 @@ INSERT INTO index_state (key, value)
     SELECT 'stories_backfill', 'pending' WHERE EXISTS (SELECT 1 FROM story_articles);
 "#;
 
+/// Indexes no question reads (no query of the program, the dashboards or
+/// the documented examples filters or sorts by `keywords.article_id` or
+/// `lower(quotes.speaker)`), each kept up to date for every row written:
+/// dropped. The same in both dialects.
+const DROP_UNUSED_V5: &str = r#"
+DROP INDEX IF EXISTS keywords_article_id;
+DROP INDEX IF EXISTS quotes_speaker;
+"#;
+
 const CREATE_MIGRATIONS: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (
     version BIGINT PRIMARY KEY,
     name TEXT NOT NULL,
@@ -561,7 +576,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let target = super::super::Target::Sqlite(dir.path().join("i.sqlite"));
         let mut db = Db::open(&target).unwrap();
-        assert_eq!(migrate(&mut db).unwrap(), vec![1, 2, 3, 4]);
+        assert_eq!(migrate(&mut db).unwrap(), vec![1, 2, 3, 4, 5]);
         let mut again = Db::open(&target).unwrap();
         assert!(migrate(&mut again).unwrap().is_empty());
         let versions: Vec<i64> = MIGRATIONS.iter().map(|m| m.version).collect();

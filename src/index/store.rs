@@ -48,17 +48,49 @@ fn next_chunk(dialect: Dialect, per_row: usize, left: usize) -> usize {
     }
 }
 
-/// What the writer's SQLite connection sets beyond [`Db::open`]: statement
-/// journals in memory. A statement that may fail halfway (a multi-row
-/// insert, one checked against foreign keys) inside a transaction keeps
-/// the pages it changes in a statement journal, to undo just that
-/// statement; past 64 KiB SQLite spills that journal to a temporary file,
-/// and the writer's many-row statements did so for most of their pages, a
-/// system call for each. The journal never outlives its statement (the
-/// transaction's durability is the WAL's), so memory loses nothing, and
-/// the writer's statements stay small: the rows of one batch of articles
-/// at most, or a piece of emptying the index.
-const SQLITE_WRITER_PRAGMAS: &str = "PRAGMA temp_store = MEMORY";
+/// What the writer's SQLite connection sets beyond [`Db::open`].
+///
+/// Statement journals in memory: a statement that may fail halfway (a
+/// multi-row insert, the articles' upsert with its full-text triggers)
+/// inside a transaction keeps the pages it changes in a statement journal,
+/// to undo just that statement; past 64 KiB SQLite spills that journal to
+/// a temporary file, a system call for each page. The journal never
+/// outlives its statement (the transaction's durability is the WAL's), so
+/// memory loses nothing, and the writer's statements stay small: the rows
+/// of one batch of articles at most, or a piece of emptying the index.
+///
+/// Foreign keys off: every child row checked against `articles` cost a
+/// lookup, and made every insert keep a statement journal. The writer
+/// keeps the rule itself: it inserts an article's rows after upserting the
+/// article, in the same transaction, and deletes them (explicitly, not by
+/// cascade) before the article goes or is written again. Its inserts are
+/// `INSERT OR FAIL` ([`insert_into`]): a failing row fails the statement
+/// without undoing the rows before it, which is safe because the failure
+/// rolls the whole transaction back, and spares SQLite the statement
+/// journal.
+const SQLITE_WRITER_PRAGMAS: &str = "PRAGMA temp_store = MEMORY; PRAGMA foreign_keys = OFF";
+
+/// The tables whose rows an article owns, deleted before it goes or is
+/// written again: [`CHILD_TABLES`] and its fact-ledger observations.
+const OWNED_TABLES: &[&str] = &[
+    "entities",
+    "mentions",
+    "figures",
+    "links",
+    "quotes",
+    "keywords",
+    "ledger_observations",
+];
+
+/// `INSERT INTO`, or in SQLite `INSERT OR FAIL INTO` (see
+/// [`SQLITE_WRITER_PRAGMAS`]): the writer's inserts of rows that conflict
+/// with none (its transaction fails as a whole if one does).
+pub(super) fn insert_into(dialect: Dialect) -> &'static str {
+    match dialect {
+        Dialect::Sqlite => "INSERT OR FAIL INTO",
+        Dialect::Postgres => "INSERT INTO",
+    }
+}
 
 /// An open, migrated index.
 pub struct Store {
@@ -128,9 +160,14 @@ impl Store {
             // Only articles already indexed have rows to replace.
             let indexed = keys_of_paths(tx, sets.iter().map(|s| s.path.as_str()))?;
             let earlier = ids_at(tx, &paths)?;
-            let removed_paths: Vec<Param> =
-                removed.iter().map(|p| Param::from(p.as_str())).collect();
-            delete_in(tx, "articles", "path", &removed_paths)?;
+            let removed_keys: Vec<Param> = keys_of_paths(tx, removed.iter().map(String::as_str))?
+                .into_iter()
+                .map(Param::Int)
+                .collect();
+            for table in OWNED_TABLES {
+                delete_in(tx, table, "article", &removed_keys)?;
+            }
+            delete_in(tx, "articles", "key", &removed_keys)?;
             let keys = upsert_articles(tx, &sets)?;
             let mut article_keys = Vec::with_capacity(sets.len());
             for s in &sets {
@@ -161,9 +198,10 @@ impl Store {
                     rows.extend(t.rows.iter().map(|r| (key, r.as_slice())));
                 }
                 let per_row = columns.len() + 1;
+                let verb = insert_into(tx.dialect());
                 let insert = |n| {
                     format!(
-                        "INSERT INTO {table} (article, {}) VALUES {}",
+                        "{verb} {table} (article, {}) VALUES {}",
                         columns.join(", "),
                         values(n, per_row)
                     )
@@ -382,9 +420,10 @@ pub(super) fn insert_values(
     rows: &[Vec<Param>],
 ) -> Result<(), IndexError> {
     let per_row = columns.len();
+    let verb = insert_into(tx.dialect());
     let insert = |n| {
         format!(
-            "INSERT INTO {table} ({}) VALUES {}",
+            "{verb} {table} ({}) VALUES {}",
             columns.join(", "),
             values(n, per_row)
         )
@@ -483,7 +522,7 @@ mod tests {
             record_file: Some("a.txt.json".into()),
             stamp: "1".into(),
         };
-        let set = rows(&record, &from, "2025-01-01T00:00:00Z");
+        let set = rows(record.clone(), &from, "2025-01-01T00:00:00Z");
         store.write(&[set.clone(), set.clone()], &[]).unwrap();
         let once = counts(&mut store);
         assert_eq!(once[0].1, 1);
@@ -500,7 +539,7 @@ mod tests {
         let mut revised = record.clone();
         revised.entities.truncate(1);
         store
-            .write(&[rows(&revised, &from, "2025-01-02T00:00:00Z")], &[])
+            .write(&[rows(revised, &from, "2025-01-02T00:00:00Z")], &[])
             .unwrap();
         let after = counts(&mut store);
         assert_eq!(after[1], ("entities".to_string(), 1));

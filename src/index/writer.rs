@@ -338,7 +338,7 @@ impl Writer {
         for committed in batch {
             if let Some((record, from)) = load(&self.root, &self.origin, committed)? {
                 // Each article's step: its rows.
-                sets.push(rows::rows(&record, &from, &now));
+                sets.push(rows::rows(*record, &from, &now));
             }
         }
         let n = sets.len() as u64;
@@ -452,7 +452,7 @@ pub fn rebuild(
         for rel in chunk {
             let committed = Committed::file(records_root.join(rel));
             if let Some((record, from)) = load(records_root, &origin, committed)? {
-                sets.push(rows::rows(&record, &from, &now));
+                sets.push(rows::rows(*record, &from, &now));
             }
         }
         store.write(&sets, &[])?;
