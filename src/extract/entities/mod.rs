@@ -16,6 +16,7 @@
 pub(crate) mod features;
 pub mod gazetteer;
 pub(crate) mod hash;
+pub(crate) mod heads;
 pub mod lexicon;
 pub(crate) mod link;
 pub mod model;
@@ -124,7 +125,7 @@ pub(crate) fn tag_words<W: Weights>(
             } else {
                 tagger::tag_sentence(w, s, &stats, &mut history, None, &mut buf)
             };
-            repair::repair(s, &mut tags);
+            repair::repair(s, &mut tags, gaz);
             tags
         })
         .collect()
