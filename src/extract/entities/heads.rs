@@ -100,6 +100,7 @@ const INSTITUTION_HEADS: &[&str] = &[
 /// Institution words that open an organization's name before "of"
 /// ("Ministry of Defence", "Bank of England", "University of Kent").
 const INSTITUTION_OPENERS: &[&str] = &[
+    "school",
     "ministry",
     "department",
     "bank",
@@ -128,6 +129,7 @@ const NATURAL_HEADS: &[&str] = &[
     "mountain",
     "mountains",
     "sea",
+    "seas",
     "gulf",
     "valley",
     "desert",
@@ -218,7 +220,9 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
         if EVENT_HEADS.contains(&word(last)) {
             return Some(MISC);
         }
-        if NATURAL_HEADS.contains(&word(last)) && ty != ORG {
+        // A team is named after its city's bay ("Tampa Bay"): only that
+        // head leaves organizations alone.
+        if NATURAL_HEADS.contains(&word(last)) && (ty != ORG || word(last) != "bay") {
             return Some(LOC);
         }
         if INSTITUTION_HEADS.contains(&word(last))

@@ -13,6 +13,7 @@
 //! Learning the weights and the word clusters, and reading CoNLL files, are
 //! build-time tools (`crate::tools::entities`, behind the `tools` feature).
 
+pub(crate) mod document;
 pub(crate) mod features;
 pub mod gazetteer;
 pub(crate) mod hash;
@@ -100,7 +101,8 @@ pub(crate) struct Entity {
 /// `headings` (missing flags are false) are read like headlines in capitals
 /// by the caller and kept apart: they give the rest of the document no
 /// context and leave no labels in its history. Each sentence's tags are
-/// then repaired (`repair`: titles, credentials and drugs).
+/// then repaired (`repair`: titles, credentials and drugs), and the
+/// document's names made consistent (`document`).
 pub(crate) fn tag_words<W: Weights>(
     w: &mut W,
     sentences: &[Vec<&str>],
@@ -115,7 +117,7 @@ pub(crate) fn tag_words<W: Weights>(
     let stats = DocStats::new(&prepared, headings);
     let mut history = tagger::History::default();
     let mut buf = Vec::with_capacity(64);
-    prepared
+    let mut tags: Vec<Vec<u8>> = prepared
         .iter()
         .enumerate()
         .map(|(i, s)| {
@@ -128,7 +130,9 @@ pub(crate) fn tag_words<W: Weights>(
             repair::repair(s, &mut tags, gaz);
             tags
         })
-        .collect()
+        .collect();
+    document::harmonize(&prepared, &mut tags, headings, lex);
+    tags
 }
 
 /// The tokens of each sentence range of `body`, as byte ranges of `body`:

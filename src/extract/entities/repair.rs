@@ -47,7 +47,10 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8], gaz: &Gazetteer) {
             e0 -= 1;
         }
         if ty == PER {
-            while s0 + 1 < e0 && only(s0, list::TITLE) && s[s0 + 1].class.is_capital() {
+            while s0 + 1 < e0
+                && (only(s0, list::TITLE) || is_royal_title(s, s0))
+                && s[s0 + 1].class.is_capital()
+            {
                 s0 += 1;
             }
         }
@@ -138,6 +141,32 @@ fn is_calendar_word(s: &[Token], i: usize) -> bool {
                     | "october"
                     | "november"
                     | "december"
+            )
+    })
+}
+
+/// A title of rulers and clergy that is also a name ("King", "Pope",
+/// "Lord", "Prince"), capitalized before another name: CoNLL-2003 keeps
+/// it out of the person's name ("King Hussein" is PER "Hussein").
+fn is_royal_title(s: &[Token], i: usize) -> bool {
+    s.get(i).is_some_and(|t| {
+        t.class == Class::Capitalized
+            && matches!(
+                t.lower.as_str(),
+                "king"
+                    | "queen"
+                    | "prince"
+                    | "princess"
+                    | "pope"
+                    | "lord"
+                    | "sheikh"
+                    | "sultan"
+                    | "emir"
+                    | "emperor"
+                    | "empress"
+                    | "tsar"
+                    | "czar"
+                    | "shah"
             )
     })
 }
