@@ -110,7 +110,10 @@ mod tests {
     use super::super::gazetteer::Gazetteer;
     use super::*;
 
-    fn run(sentences: &[(&[&str], &[(usize, usize, usize)])]) -> Vec<Vec<(usize, usize, usize)>> {
+    /// A span: start, end, type index.
+    type Span = (usize, usize, usize);
+
+    fn run(sentences: &[(&[&str], &[Span])]) -> Vec<Vec<Span>> {
         let lex = Lexicon::parse("", "").with_names("gore\ts\nal\tf\njane\tf\n");
         let gaz = Gazetteer::parse("", "");
         let prepared: Vec<Vec<Token>> = sentences

@@ -6,8 +6,10 @@
 //! - `tokens`: raw text → CoNLL-style tokens
 //! - `features`, `lexicon`, `gazetteer`: what the recognizer looks at
 //! - `model`, `tagger`: the weights and decoding
-//! - `repair`: what the name lists say a span never holds (titles,
-//!   credentials, drugs as people)
+//! - `repair`, `heads`: what the name lists say a span never holds (titles,
+//!   credentials, drugs as people) and what head words and the words
+//!   around a name say of its type
+//! - `document`: one type per name in an article
 //! - `link`: mentions → entities
 //!
 //! Learning the weights and the word clusters, and reading CoNLL files, are
