@@ -6,16 +6,20 @@
 //! - `tokens`: raw text → CoNLL-style tokens
 //! - `features`, `lexicon`, `gazetteer`: what the recognizer looks at
 //! - `model`, `tagger`: the weights and decoding
-//! - `repair`: what the name lists say a span never holds (titles,
-//!   credentials, drugs as people)
+//! - `repair`, `heads`: what the name lists say a span never holds (titles,
+//!   credentials, drugs as people) and what head words and the words
+//!   around a name say of its type
+//! - `document`: one type per name in an article
 //! - `link`: mentions → entities
 //!
 //! Learning the weights and the word clusters, and reading CoNLL files, are
 //! build-time tools (`crate::tools::entities`, behind the `tools` feature).
 
+pub(crate) mod document;
 pub(crate) mod features;
 pub mod gazetteer;
 pub(crate) mod hash;
+pub(crate) mod heads;
 pub mod lexicon;
 pub(crate) mod link;
 pub mod model;
@@ -99,7 +103,8 @@ pub(crate) struct Entity {
 /// `headings` (missing flags are false) are read like headlines in capitals
 /// by the caller and kept apart: they give the rest of the document no
 /// context and leave no labels in its history. Each sentence's tags are
-/// then repaired (`repair`: titles, credentials and drugs).
+/// then repaired (`repair`: titles, credentials and drugs), and the
+/// document's names made consistent (`document`).
 pub(crate) fn tag_words<W: Weights>(
     w: &mut W,
     sentences: &[Vec<&str>],
@@ -114,7 +119,7 @@ pub(crate) fn tag_words<W: Weights>(
     let stats = DocStats::new(&prepared, headings);
     let mut history = tagger::History::default();
     let mut buf = Vec::with_capacity(64);
-    prepared
+    let mut tags: Vec<Vec<u8>> = prepared
         .iter()
         .enumerate()
         .map(|(i, s)| {
@@ -124,10 +129,12 @@ pub(crate) fn tag_words<W: Weights>(
             } else {
                 tagger::tag_sentence(w, s, &stats, &mut history, None, &mut buf)
             };
-            repair::repair(s, &mut tags);
+            repair::repair(s, &mut tags, gaz);
             tags
         })
-        .collect()
+        .collect();
+    document::harmonize(&prepared, &mut tags, headings, lex);
+    tags
 }
 
 /// The tokens of each sentence range of `body`, as byte ranges of `body`:

@@ -9,6 +9,8 @@
 //! also first names ("Dean", "Earl", "Allegra") are left to the model.
 
 use super::features::{Class, Token};
+use super::gazetteer::Gazetteer;
+use super::heads;
 use super::lexicon::list;
 use super::tagger::{self, begin, inside};
 
@@ -19,7 +21,8 @@ const LOC: usize = 2;
 const MISC: usize = 3;
 
 /// Repairs one sentence's tags in place (see the module doc).
-pub(crate) fn repair(s: &[Token], tags: &mut [u8]) {
+pub(crate) fn repair(s: &[Token], tags: &mut [u8], gaz: &Gazetteer) {
+    rejoin(s, tags);
     for (start, end, ty) in tagger::spans(tags) {
         let names = |i: usize| s.get(i).map_or(0, |t| t.names);
         let only = |i: usize, bits: u8| {
@@ -37,11 +40,17 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8]) {
         while s0 < e0 && credential(s0) {
             s0 += 1;
         }
-        while e0 > s0 && (credential(e0 - 1) || is_comma(s, e0 - 1)) {
+        while e0 > s0 && (credential(e0 - 1) || is_comma(s, e0 - 1) || dangling(s, e0 - 1)) {
+            e0 -= 1;
+        }
+        if ty == PER && e0 > s0 + 1 && is_calendar_word(s, e0 - 1) {
             e0 -= 1;
         }
         if ty == PER {
-            while s0 + 1 < e0 && only(s0, list::TITLE) && s[s0 + 1].class.is_capital() {
+            while s0 + 1 < e0
+                && (only(s0, list::TITLE) || is_royal_title(s, s0))
+                && s[s0 + 1].class.is_capital()
+            {
                 s0 += 1;
             }
         }
@@ -50,6 +59,8 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8]) {
         } else if ty == LOC && end - start <= 2 && airline_word(s, tags, start) {
             s0 = start - 1;
             ORG
+        } else if e0 > s0 {
+            heads::retype(s, s0, e0, ty, gaz).unwrap_or(ty)
         } else {
             ty
         };
@@ -68,6 +79,27 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8]) {
     }
 }
 
+/// Joins a span that ends on a lowercase joiner ("City of", "State Law
+/// and") to the span right after it: the model cut one name in two, and
+/// the joiner it kept is the evidence ("City of Buenos Aires"). The joined
+/// name keeps the first part's type.
+fn rejoin(s: &[Token], tags: &mut [u8]) {
+    let spans = tagger::spans(tags);
+    for w in spans.windows(2) {
+        let ((a, b, ty), (c, d, _)) = (w[0], w[1]);
+        if b == c
+            && b - a >= 2
+            && s[a].class.is_capital()
+            && dangling(s, b - 1)
+            && s[c].class.is_capital()
+        {
+            for t in tags.iter_mut().take(d).skip(c) {
+                *t = inside(ty);
+            }
+        }
+    }
+}
+
 /// Whether the word before a place's span at `start` is a capitalized,
 /// untagged "Air": an airline ("Air France", "Air India", "Air New
 /// Zealand"), whose name is an organization.
@@ -75,6 +107,68 @@ fn airline_word(s: &[Token], tags: &[u8], start: usize) -> bool {
     start
         .checked_sub(1)
         .is_some_and(|a| tags[a] == 0 && s[a].lower == "air" && s[a].class.is_capital())
+}
+
+/// A lowercase joiner a name never ends on ("of", "de", "and"): the model
+/// ran past the name.
+fn dangling(s: &[Token], i: usize) -> bool {
+    s.get(i).is_some_and(|t| {
+        t.class == Class::Lower && matches!(t.lower.as_str(), "of" | "and" | "de" | "the" | "for")
+    })
+}
+
+/// A weekday or month at the end of a longer name ("… said Reuters
+/// Monday"): news dates a sentence there; names rarely end on one.
+fn is_calendar_word(s: &[Token], i: usize) -> bool {
+    s.get(i).is_some_and(|t| {
+        t.class == Class::Capitalized
+            && matches!(
+                t.lower.as_str(),
+                "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
+                    | "january"
+                    | "february"
+                    | "april"
+                    | "june"
+                    | "july"
+                    | "august"
+                    | "september"
+                    | "october"
+                    | "november"
+                    | "december"
+            )
+    })
+}
+
+/// A title of rulers and clergy that is also a name ("King", "Pope",
+/// "Lord", "Prince"), capitalized before another name: CoNLL-2003 keeps
+/// it out of the person's name ("King Hussein" is PER "Hussein").
+fn is_royal_title(s: &[Token], i: usize) -> bool {
+    s.get(i).is_some_and(|t| {
+        t.class == Class::Capitalized
+            && matches!(
+                t.lower.as_str(),
+                "king"
+                    | "queen"
+                    | "prince"
+                    | "princess"
+                    | "pope"
+                    | "lord"
+                    | "sheikh"
+                    | "sultan"
+                    | "emir"
+                    | "emperor"
+                    | "empress"
+                    | "tsar"
+                    | "czar"
+                    | "shah"
+            )
+    })
 }
 
 /// A comma token (left at a span's end once a credential is cut off).
@@ -105,7 +199,7 @@ mod tests {
                 *t = inside(ty);
             }
         }
-        repair(&s, &mut tags);
+        repair(&s, &mut tags, &Gazetteer::parse("", ""));
         tagger::spans(&tags)
     }
 

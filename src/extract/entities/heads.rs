@@ -1,0 +1,340 @@
+//! What the words in and around a name say of its type, for names the
+//! model types against them: a name right after a lowercase outlet or
+//! organization noun ("the broadcaster X", "news agency X") is an
+//! organization; a name whose head word is an institution ("… Central
+//! Command", "… Ministry", "Bank of …") is an organization, one whose head
+//! is a natural feature ("… River", "Lake …") a place, one whose head is an
+//! event, award or law ("… Cup", "… Prize", "… Act") misc; a hyphenated
+//! pair of nationalities ("Sino-Russian", "Tajik-Afghan") is misc. These
+//! words are the types' own vocabulary, not names: they generalize to
+//! names never seen in training.
+
+use super::features::{Class, Token};
+use super::gazetteer::{Gazetteer, list as gaz_list};
+
+/// Type indices in the tagger's order.
+const PER: usize = 0;
+const ORG: usize = 1;
+const LOC: usize = 2;
+const MISC: usize = 3;
+
+/// Lowercase nouns naming a kind of organization that news writes right
+/// before the organization's name ("the broadcaster X", "radio X").
+const OUTLET_NOUNS: &[&str] = &[
+    "broadcaster",
+    "newspaper",
+    "daily",
+    "weekly",
+    "tabloid",
+    "magazine",
+    "radio",
+    "channel",
+    "agency",
+    "website",
+    "outlet",
+    "publisher",
+    "company",
+    "firm",
+    "airline",
+    "insurer",
+    "lender",
+    "retailer",
+    "automaker",
+    "carmaker",
+    "conglomerate",
+    "startup",
+    "group",
+    "militia",
+    "broadcasters",
+    "newspapers",
+];
+
+/// Head words of institutions: a name of several words ending on one is
+/// an organization ("U.S. Central Command", "Foreign Ministry").
+const INSTITUTION_HEADS: &[&str] = &[
+    "command",
+    "embassy",
+    "consulate",
+    "ministry",
+    "department",
+    "agency",
+    "council",
+    "committee",
+    "commission",
+    "authority",
+    "bank",
+    "university",
+    "institute",
+    "institution",
+    "board",
+    "bureau",
+    "corporation",
+    "foundation",
+    "association",
+    "federation",
+    "organization",
+    "organisation",
+    "police",
+    "army",
+    "navy",
+    "fund",
+    "society",
+    "college",
+    "academy",
+    "airlines",
+    "airways",
+    "parliament",
+    "assembly",
+    "administration",
+    "secretariat",
+    "directorate",
+    "inc",
+    "inc.",
+    "ltd",
+    "ltd.",
+    "plc",
+    "corp",
+    "corp.",
+];
+
+/// Institution words that open an organization's name before "of"
+/// ("Ministry of Defence", "Bank of England", "University of Kent").
+const INSTITUTION_OPENERS: &[&str] = &[
+    "school",
+    "ministry",
+    "department",
+    "bank",
+    "university",
+    "institute",
+    "academy",
+    "college",
+    "council",
+    "commission",
+    "committee",
+    "federation",
+    "association",
+    "society",
+    "board",
+    "bureau",
+    "office",
+    "embassy",
+];
+
+/// Head words of natural features: such a name is a place ("Volga River",
+/// "Gobi Desert").
+const NATURAL_HEADS: &[&str] = &[
+    "river",
+    "lake",
+    "lakes",
+    "mountain",
+    "mountains",
+    "sea",
+    "seas",
+    "gulf",
+    "valley",
+    "desert",
+    "island",
+    "islands",
+    "isles",
+    "strait",
+    "straits",
+    "bay",
+    "ocean",
+    "canal",
+    "peninsula",
+    "glacier",
+    "reef",
+    "basin",
+    "delta",
+    "plateau",
+    "volcano",
+    "archipelago",
+];
+
+/// Words that open a natural feature's name ("Lake Victoria", "Mount
+/// Kenya", "Gulf of Aden").
+const NATURAL_OPENERS: &[&str] = &["lake", "mount", "mt", "mt.", "gulf", "isle", "cape"];
+
+/// Head words of events, awards, laws and agreements: such a name is misc
+/// ("Davis Cup", "Nobel Prize", "Clean Air Act").
+const EVENT_HEADS: &[&str] = &[
+    "cup",
+    "games",
+    "olympics",
+    "olympiad",
+    "prize",
+    "award",
+    "awards",
+    "act",
+    "festival",
+    "championship",
+    "championships",
+    "summit",
+    "trophy",
+    "tournament",
+    "marathon",
+    "expo",
+    "treaty",
+    "accord",
+    "accords",
+    "agreement",
+];
+
+/// Combining forms of nationalities used in hyphenated pairs ("Sino-").
+const COMBINING_FORMS: &[&str] = &[
+    "sino", "anglo", "franco", "indo", "afro", "euro", "russo", "greco", "italo", "austro",
+    "judeo", "hispano", "luso", "turco", "serbo",
+];
+
+/// The type the words in and around the span `start..end` (typed `ty`)
+/// give it, when they say for sure and differ from `ty`.
+pub(crate) fn retype(
+    s: &[Token],
+    start: usize,
+    end: usize,
+    ty: usize,
+    gaz: &Gazetteer,
+) -> Option<usize> {
+    let new = head_type(s, start, end, ty, gaz)?;
+    (new != ty).then_some(new)
+}
+
+fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) -> Option<usize> {
+    let word = |i: usize| s[i].lower.as_str();
+    let capital = |i: usize| s[i].class.is_capital();
+    let len = end - start;
+    let last = end - 1;
+    if len == 1 && is_nationality_pair(word(start), gaz) {
+        return Some(MISC);
+    }
+    if ty != ORG
+        && len <= 4
+        && start > 0
+        && s[start - 1].class == Class::Lower
+        && OUTLET_NOUNS.contains(&word(start - 1))
+    {
+        return Some(ORG);
+    }
+    let place_phrase = is_place_phrase(s, start, end);
+    if len >= 2 && capital(last) {
+        if EVENT_HEADS.contains(&word(last)) {
+            return Some(MISC);
+        }
+        // A team is named after its city's bay ("Tampa Bay"): only that
+        // head leaves organizations alone.
+        if NATURAL_HEADS.contains(&word(last)) && (ty != ORG || word(last) != "bay") {
+            return Some(LOC);
+        }
+        if INSTITUTION_HEADS.contains(&word(last))
+            && !place_phrase
+            && ty != ORG
+            && !(ty == LOC && is_direction(word(start)))
+        {
+            return Some(ORG);
+        }
+    }
+    if len == 1 && matches!(word(start), "olympics" | "olympiad") {
+        return Some(MISC);
+    }
+    if len >= 3 && word(start + 1) == "of" && capital(start) {
+        if INSTITUTION_OPENERS.contains(&word(start)) && ty != ORG {
+            return Some(ORG);
+        }
+        if NATURAL_OPENERS.contains(&word(start)) {
+            return Some(LOC);
+        }
+    }
+    if len >= 2 && capital(start + 1) && NATURAL_OPENERS.contains(&word(start)) && ty == PER {
+        return Some(LOC);
+    }
+    None
+}
+
+/// A compass direction opening a place's name ("West Bank", "North
+/// Island"): the name is a region, whatever its head word.
+fn is_direction(word: &str) -> bool {
+    matches!(
+        word,
+        "west"
+            | "east"
+            | "north"
+            | "south"
+            | "left"
+            | "northern"
+            | "southern"
+            | "eastern"
+            | "western"
+    )
+}
+
+/// Whether the span is exactly a place phrase of the gazetteer ("West
+/// Bank" keeps its type whatever its last word).
+fn is_place_phrase(s: &[Token], start: usize, end: usize) -> bool {
+    let places = u16::from(gaz_list::COUNTRY | gaz_list::REGION | gaz_list::CITY);
+    s[start].gaz & places != 0
+        && s[start + 1..end].iter().all(|t| (t.gaz >> 8) & places != 0)
+        && s.get(end).is_none_or(|t| (t.gaz >> 8) & places == 0)
+}
+
+/// Whether a hyphenated word joins two nationalities ("Sino-Russian",
+/// "Tajik-Afghan", "German-Israeli"): a relation between peoples, misc.
+fn is_nationality_pair(word: &str, gaz: &Gazetteer) -> bool {
+    let mut parts = word.split('-');
+    let (Some(a), Some(b), None) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    let nationality = |p: &str| !p.is_empty() && gaz.nationality(p).is_some();
+    (nationality(a) || COMBINING_FORMS.contains(&a)) && nationality(b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::features::prepare;
+    use super::super::lexicon::Lexicon;
+    use super::*;
+
+    fn gaz() -> Gazetteer {
+        Gazetteer::parse(
+            "West Bank\tregion\tPS\t\t\t0\t\nKenya\tcountry\tKE\t\t\t0\t\n",
+            "RU\tRussian\nAF\tAfghan\nTJ\tTajik\n",
+        )
+    }
+
+    fn retyped(words: &[&str], start: usize, end: usize, ty: usize) -> Option<usize> {
+        let g = gaz();
+        let s = prepare(words, &Lexicon::parse("", ""), &g);
+        retype(&s, start, end, ty, &g)
+    }
+
+    #[test]
+    fn outlet_nouns_make_organizations() {
+        assert_eq!(
+            retyped(&["the", "broadcaster", "Nova", "said"], 2, 3, PER),
+            Some(ORG)
+        );
+        assert_eq!(retyped(&["radio", "Ozodi", "said"], 1, 2, LOC), Some(ORG));
+        assert_eq!(retyped(&["the", "city", "Nova", "said"], 2, 3, LOC), None);
+    }
+
+    #[test]
+    fn head_words_decide() {
+        let words = ["U.S.", "Central", "Command", "said"];
+        assert_eq!(retyped(&words, 0, 3, LOC), Some(ORG));
+        assert_eq!(retyped(&["the", "West", "Bank"], 1, 3, LOC), None);
+        assert_eq!(retyped(&["the", "Volga", "River"], 1, 3, PER), Some(LOC));
+        assert_eq!(retyped(&["Lake", "Nasser", "rose"], 0, 2, PER), Some(LOC));
+        assert_eq!(retyped(&["the", "Davis", "Cup"], 1, 3, PER), Some(MISC));
+        assert_eq!(
+            retyped(&["Ministry", "of", "Kenya", "said"], 0, 3, LOC),
+            Some(ORG)
+        );
+    }
+
+    #[test]
+    fn nationality_pairs_are_misc() {
+        assert_eq!(retyped(&["Sino-Russian", "ties"], 0, 1, LOC), Some(MISC));
+        assert_eq!(retyped(&["Tajik-Afghan", "border"], 0, 1, PER), Some(MISC));
+        assert_eq!(retyped(&["Tajik-Afghan", "border"], 0, 1, MISC), None);
+        assert_eq!(retyped(&["Kenya-based", "firm"], 0, 1, LOC), None);
+    }
+}
