@@ -18,7 +18,9 @@
 #             every record durable before its ledger entry commits.
 #   backfill  `wirewatch run --watch <corpus> --out <fresh dir> --workers W`:
 #             the daemon's start-up backfill of the same folder, timed from
-#             start until /metrics counts N `ok` articles, then SIGTERM.
+#             start until /metrics counts N `ok` articles and, with the
+#             index on, no record waiting for it
+#             (wirewatch_index_lag_records 0), then SIGTERM.
 #
 # Rates are articles per second of wall clock, start-up included for all
 # three. It prints every run, then for each mode the min and median of the
@@ -147,14 +149,19 @@ PY
 import re, resource, signal, subprocess, sys, time, urllib.request
 n, port, cmd = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
 ok = re.compile(r'^wirewatch_articles_total\{outcome="ok"\} (\S+)$', re.M)
+lag = re.compile(r'^wirewatch_index_lag_records (\S+)$', re.M)
 t0 = time.perf_counter()
 p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 done, deadline = None, t0 + 600
 while p.poll() is None and time.perf_counter() < deadline:
     try:
         with urllib.request.urlopen("http://127.0.0.1:%s/metrics" % port, timeout=2) as r:
-            m = ok.search(r.read().decode())
-        if m and float(m.group(1)) >= n:
+            text = r.read().decode()
+        m, behind = ok.search(text), lag.search(text)
+        # Done when every article is committed and the index (when on)
+        # holds them all: the same finish line as `process`, which waits
+        # for the index writer before it exits.
+        if m and float(m.group(1)) >= n and (behind is None or float(behind.group(1)) == 0):
             done = time.perf_counter() - t0
             break
     except Exception:
