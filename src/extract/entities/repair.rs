@@ -5,8 +5,13 @@
 //! degrees written as such (with dots or inner capitals: "Ph.D.", "M.D.",
 //! "MSc") are never part of a name; a drug name
 //! alone is a product (MISC), never a person or a place; "Air" before a
-//! place makes an airline ("Air France": ORG). Words that are
-//! also first names ("Dean", "Earl", "Allegra") are left to the model.
+//! place makes an airline ("Air France": ORG). A pronoun's contraction
+//! ("I’m", "we'd") is never a name; a name does not end on the word that
+//! opens an office after it ("Acme Managing | Director Jo Smith"), nor run
+//! on past an abbreviation's dot into a capitalized "The", "A" or pronoun,
+//! which start a sentence the splitter could not see ("Acme Ltd. | The
+//! department"). Words that are also first names ("Dean", "Earl",
+//! "Allegra") are left to the model.
 
 use super::features::{Class, Token};
 use super::gazetteer::Gazetteer;
@@ -23,6 +28,7 @@ const MISC: usize = 3;
 /// Repairs one sentence's tags in place (see the module doc).
 pub(crate) fn repair(s: &[Token], tags: &mut [u8], gaz: &Gazetteer) {
     rejoin(s, tags);
+    split_at_sentence_starts(s, tags);
     for (start, end, ty) in tagger::spans(tags) {
         let names = |i: usize| s.get(i).map_or(0, |t| t.names);
         let only = |i: usize, bits: u8| {
@@ -40,7 +46,18 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8], gaz: &Gazetteer) {
         while s0 < e0 && credential(s0) {
             s0 += 1;
         }
-        while e0 > s0 && (credential(e0 - 1) || is_comma(s, e0 - 1) || dangling(s, e0 - 1)) {
+        // A contraction alone is no name; one opening a longer span is
+        // most often a title ("I've Got A Woman"), left whole.
+        if e0 == s0 + 1 && is_contraction(s, s0) {
+            s0 = e0;
+        }
+        while e0 > s0
+            && (credential(e0 - 1)
+                || is_comma(s, e0 - 1)
+                || dangling(s, e0 - 1)
+                || is_contraction(s, e0 - 1)
+                || (e0 > s0 + 1 && opens_office(s, e0 - 1)))
+        {
             e0 -= 1;
         }
         if ty == PER && e0 > s0 + 1 && is_calendar_word(s, e0 - 1) {
@@ -77,6 +94,88 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8], gaz: &Gazetteer) {
             }
         }
     }
+}
+
+/// Cuts a span in two where a capitalized determiner or pronoun follows a
+/// word ending with a dot ("Holdings Ltd. The Commerce Department"): the
+/// dot ended a sentence, and what follows is another name (or none). The
+/// determiner leaves both; the second part keeps the type until the
+/// repairs of its own span.
+fn split_at_sentence_starts(s: &[Token], tags: &mut [u8]) {
+    for (start, end, ty) in tagger::spans(tags) {
+        for i in start + 1..end {
+            let starts_sentence = s[i - 1].lower.ends_with('.')
+                && s[i].class == Class::Capitalized
+                && matches!(
+                    s[i].lower.as_str(),
+                    "the"
+                        | "a"
+                        | "an"
+                        | "this"
+                        | "that"
+                        | "these"
+                        | "those"
+                        | "it"
+                        | "he"
+                        | "she"
+                        | "they"
+                        | "we"
+                        | "its"
+                        | "their"
+                        | "his"
+                        | "her"
+                );
+            if starts_sentence {
+                tags[i] = 0;
+                if i + 1 < end {
+                    tags[i + 1] = begin(ty);
+                }
+                break;
+            }
+        }
+    }
+}
+
+/// A pronoun's contraction written as one word ("I’m", "I'd", "we’ll",
+/// "you're"): capitalized at a sentence's start, never a name.
+fn is_contraction(s: &[Token], i: usize) -> bool {
+    s.get(i).is_some_and(|t| {
+        let Some((head, tail)) = t.lower.split_once(['\'', '’']) else {
+            return false;
+        };
+        matches!(
+            head,
+            "i" | "we" | "you" | "they" | "he" | "she" | "it" | "that" | "there"
+        ) && matches!(tail, "m" | "d" | "ll" | "ve" | "re" | "s")
+    })
+}
+
+/// A capitalized word that opens an office ("Managing", "Chief", "Deputy")
+/// followed by a capitalized title word or another such opener ("Managing
+/// Director", "Chief Executive Officer"): the office belongs to the person
+/// named after it, not to the name before it ("Acme Energy Managing").
+fn opens_office(s: &[Token], i: usize) -> bool {
+    let opener = |j: usize| {
+        s.get(j).is_some_and(|t| {
+            t.class == Class::Capitalized
+                && matches!(
+                    t.lower.as_str(),
+                    "managing"
+                        | "chief"
+                        | "deputy"
+                        | "acting"
+                        | "executive"
+                        | "vice"
+                        | "senior"
+                        | "assistant"
+                        | "interim"
+                )
+        })
+    };
+    opener(i)
+        && s.get(i + 1).is_some_and(|t| {
+            t.class == Class::Capitalized && (t.names & list::TITLE != 0 || opener(i + 1))
+        })
 }
 
 /// Joins a span that ends on a lowercase joiner ("City of", "State Law
@@ -185,7 +284,7 @@ mod tests {
 
     fn lex() -> Lexicon {
         Lexicon::parse("", "").with_names(
-            "mr\tt\nms\tt\npope\tt\ndean\tft\nph.d.\tq\nphd\tq\nmd\tq\nm.d.\tq\nxanax\td\nallegra\tdf\n",
+            "mr\tt\nms\tt\npope\tt\ndirector\tt\nofficer\tt\ndean\tft\nph.d.\tq\nphd\tq\nmd\tq\nm.d.\tq\nxanax\td\nallegra\tdf\n",
         )
     }
 
@@ -221,6 +320,62 @@ mod tests {
         );
         assert_eq!(repaired(&["Mr", "said"], &[(0, 1, PER)]), [(0, 1, PER)]);
         assert_eq!(repaired(&["Mr", "Pugh", "Ltd"], &[(0, 3, 1)]), [(0, 3, 1)]);
+    }
+
+    #[test]
+    fn contractions_offices_and_sentence_starts_leave_names() {
+        assert_eq!(repaired(&["I’m", "sure"], &[(0, 1, LOC)]), []);
+        assert_eq!(repaired(&["“", "I'd", "like"], &[(1, 2, ORG)]), []);
+        assert_eq!(
+            repaired(&["Kevin", "I'd", "like"], &[(0, 2, PER)]),
+            [(0, 1, PER)]
+        );
+        assert_eq!(
+            repaired(&["I've", "Got", "A", "Woman"], &[(0, 4, MISC)]),
+            [(0, 4, MISC)]
+        );
+        // A word that only looks like one stays.
+        assert_eq!(repaired(&["O'Hara", "said"], &[(0, 1, PER)]), [(0, 1, PER)]);
+        assert_eq!(
+            repaired(
+                &["Acme", "Energy", "Managing", "Director", "Jo", "Smith"],
+                &[(0, 3, ORG), (4, 6, PER)]
+            ),
+            [(0, 2, ORG), (4, 6, PER)]
+        );
+        assert_eq!(
+            repaired(&["Acme", "Chief", "Executive", "Officer"], &[(0, 3, ORG)]),
+            [(0, 1, ORG)]
+        );
+        // An opener that is the whole name, or not before an office, stays.
+        assert_eq!(
+            repaired(&["the", "Chief", "Director"], &[(1, 2, PER)]),
+            [(1, 2, PER)]
+        );
+        assert_eq!(
+            repaired(&["Acme", "Executive", "Jets", "said"], &[(0, 3, ORG)]),
+            [(0, 3, ORG)]
+        );
+        assert_eq!(
+            repaired(
+                &[
+                    "Acme",
+                    "Holdings",
+                    "Ltd.",
+                    "The",
+                    "Commerce",
+                    "Department",
+                    "said"
+                ],
+                &[(0, 6, ORG)]
+            ),
+            [(0, 3, ORG), (4, 6, ORG)]
+        );
+        // "The" inside a name, not after a dot, stays.
+        assert_eq!(
+            repaired(&["Church", "of", "The", "Holy", "Name"], &[(0, 5, ORG)]),
+            [(0, 5, ORG)]
+        );
     }
 
     #[test]
