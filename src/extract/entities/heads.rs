@@ -97,6 +97,45 @@ const INSTITUTION_HEADS: &[&str] = &[
     "corp.",
 ];
 
+/// Head words of companies: a name of several words ending on one is an
+/// organization ("Mocean Energy", "Wood Mackenzie Research", "Adani
+/// Enterprises"), never a person or a place. Words that are also
+/// surnames or places' heads ("Power", "Marine", "Wind") are left out.
+const COMPANY_HEADS: &[&str] = &[
+    "energy",
+    "energi",
+    "group",
+    "research",
+    "partners",
+    "enterprises",
+    "laboratories",
+    "systems",
+    "holdings",
+    "industries",
+    "technologies",
+    "technology",
+    "solutions",
+    "capital",
+    "ventures",
+    "resources",
+    "petroleum",
+    "renewables",
+    "motors",
+    "pharmaceuticals",
+    "therapeutics",
+    "networks",
+    "communications",
+    "telecom",
+    "entertainment",
+    "studios",
+    "software",
+    "electronics",
+    "logistics",
+    "shipping",
+    "mining",
+    "minerals",
+];
+
 /// Institution words that open an organization's name before "of"
 /// ("Ministry of Defence", "Bank of England", "University of Kent").
 const INSTITUTION_OPENERS: &[&str] = &[
@@ -225,7 +264,7 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
         if NATURAL_HEADS.contains(&word(last)) && (ty != ORG || word(last) != "bay") {
             return Some(LOC);
         }
-        if INSTITUTION_HEADS.contains(&word(last))
+        if (INSTITUTION_HEADS.contains(&word(last)) || COMPANY_HEADS.contains(&word(last)))
             && !place_phrase
             && ty != ORG
             && !(ty == LOC && is_direction(word(start)))
@@ -328,6 +367,15 @@ mod tests {
             retyped(&["Ministry", "of", "Kenya", "said"], 0, 3, LOC),
             Some(ORG)
         );
+        // A company's head word makes an organization of a person or place;
+        // one word alone, or a head that is also a surname, does not.
+        assert_eq!(retyped(&["Mocean", "Energy", "said"], 0, 2, PER), Some(ORG));
+        assert_eq!(
+            retyped(&["Adani", "Enterprises", "said"], 0, 2, LOC),
+            Some(ORG)
+        );
+        assert_eq!(retyped(&["Energy", "said"], 0, 1, PER), None);
+        assert_eq!(retyped(&["Samantha", "Power", "said"], 0, 2, PER), None);
     }
 
     #[test]
