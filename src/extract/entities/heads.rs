@@ -246,6 +246,9 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
     if len == 1 && is_nationality_pair(word(start), gaz) {
         return Some(MISC);
     }
+    if len == 1 && ty != PER && ty != ORG && is_leaders_administration(s, start) {
+        return Some(PER);
+    }
     if ty != ORG
         && len <= 4
         && start > 0
@@ -287,6 +290,47 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
         return Some(LOC);
     }
     None
+}
+
+/// Capitalized words of parties, ideologies and regimes, which qualify an
+/// administration without naming a leader.
+const POLITICAL_WORDS: &[&str] = &[
+    "republican",
+    "democratic",
+    "democrat",
+    "conservative",
+    "labour",
+    "labor",
+    "liberal",
+    "tory",
+    "socialist",
+    "communist",
+    "nationalist",
+    "federal",
+    "soviet",
+    "imperial",
+    "colonial",
+    "military",
+    "provisional",
+    "transitional",
+    "interim",
+    "coalition",
+];
+
+/// A single capitalized word before a lowercase "administration" that is
+/// not a country or region: a leader's government ("the Biden
+/// administration", "the Obama administration"), so the word is a person,
+/// as CoNLL-2003 tags "the Clinton administration"; a country's stays a
+/// place ("the Kenya administration"), a party's or a regime's word stays
+/// what it is ("the Republican administration", "the Soviet
+/// administration").
+fn is_leaders_administration(s: &[Token], i: usize) -> bool {
+    let countries = u16::from(gaz_list::COUNTRY | gaz_list::REGION);
+    s[i].class == Class::Capitalized
+        && s[i].gaz & countries == 0
+        && !POLITICAL_WORDS.contains(&s[i].lower.as_str())
+        && s.get(i + 1)
+            .is_some_and(|t| t.class == Class::Lower && t.lower == "administration")
 }
 
 /// A compass direction opening a place's name ("West Bank", "North
@@ -375,6 +419,28 @@ mod tests {
             Some(ORG)
         );
         assert_eq!(retyped(&["Energy", "said"], 0, 1, PER), None);
+        // A leader's administration; a country's stays a place.
+        assert_eq!(
+            retyped(&["the", "Obama", "administration"], 1, 2, LOC),
+            Some(PER)
+        );
+        assert_eq!(
+            retyped(&["the", "Biden", "administration"], 1, 2, MISC),
+            Some(PER)
+        );
+        assert_eq!(
+            retyped(&["the", "Kenya", "administration"], 1, 2, LOC),
+            None
+        );
+        assert_eq!(
+            retyped(&["the", "Republican", "administration"], 1, 2, MISC),
+            None
+        );
+        assert_eq!(retyped(&["the", "Acme", "administration"], 1, 2, ORG), None);
+        assert_eq!(
+            retyped(&["the", "Obama", "Administration"], 1, 2, LOC),
+            None
+        );
         assert_eq!(retyped(&["Samantha", "Power", "said"], 0, 2, PER), None);
     }
 
