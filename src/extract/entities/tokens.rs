@@ -1,7 +1,8 @@
 //! Raw text → word tokens cut the way the CoNLL-2003 data is cut, so the
 //! recognizer sees the same units at run time as it was trained on:
 //! punctuation apart, a possessive `'s` apart ("Peru's" → "Peru" "'s"),
-//! abbreviations with their dot ("U.S.", "Mr."), hyphenated words whole.
+//! abbreviations with their dot ("U.S.", "Mr."), hyphenated words whole,
+//! a hyphen written against a capitalized word apart (a dash: "-The").
 
 use std::ops::Range;
 
@@ -111,10 +112,13 @@ fn split_chunk(text: &str, s: usize, e: usize, base: usize, out: &mut Vec<Range<
     }
     let mut s = s;
     let mut e = e;
-    // Leading punctuation, one token each.
+    // Leading punctuation, one token each; a hyphen before a capital is a
+    // dash written against the next word ("(Reuters) -The Biden …").
     while s < e {
-        let c = text[s..e].chars().next().unwrap_or(' ');
-        if is_opening(c) && e - s > c.len_utf8() {
+        let mut chars = text[s..e].chars();
+        let c = chars.next().unwrap_or(' ');
+        let dash_before_capital = c == '-' && chars.next().is_some_and(char::is_uppercase);
+        if (is_opening(c) || dash_before_capital) && e - s > c.len_utf8() {
             out.push(base + s..base + s + c.len_utf8());
             s += c.len_utf8();
         } else {
@@ -212,6 +216,10 @@ mod tests {
         assert_eq!(
             words("Lima-led bloc—and RFE/RL’s"),
             ["Lima-led", "bloc", "—", "and", "RFE/RL", "’s"]
+        );
+        assert_eq!(
+            words("(Reuters) -The Biden -ish -5"),
+            ["(", "Reuters", ")", "-", "The", "Biden", "-ish", "-5"]
         );
         assert_eq!(words("J. Smith"), ["J.", "Smith"]);
         assert_eq!(words("at Newsroom.org."), ["at", "Newsroom.org", "."]);
