@@ -11,11 +11,7 @@
 use super::features::{Class, Token};
 use super::gazetteer;
 use super::lexicon::{Lexicon, list};
-use super::tagger::{self, begin, inside};
-
-/// Type indices in the tagger's order.
-const PER: usize = 0;
-const ORG: usize = 1;
+use super::tagger::{self, ORG, PER, begin, inside};
 
 /// Applies the document's evidence to every sentence's tags in place
 /// (`sentences[i]` tagged `tags[i]`); sentences flagged in `headings`

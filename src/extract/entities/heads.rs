@@ -11,12 +11,7 @@
 
 use super::features::{Class, Token};
 use super::gazetteer::{Gazetteer, list as gaz_list};
-
-/// Type indices in the tagger's order.
-const PER: usize = 0;
-const ORG: usize = 1;
-const LOC: usize = 2;
-const MISC: usize = 3;
+use super::tagger::{LOC, MISC, ORG, PER};
 
 /// Lowercase nouns naming a kind of organization that news writes right
 /// before the organization's name ("the broadcaster X", "radio X").

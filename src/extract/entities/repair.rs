@@ -17,13 +17,7 @@ use super::features::{Class, Token};
 use super::gazetteer::Gazetteer;
 use super::heads;
 use super::lexicon::list;
-use super::tagger::{self, begin, inside};
-
-/// Type index of PER and of MISC in the tagger's order.
-const PER: usize = 0;
-const ORG: usize = 1;
-const LOC: usize = 2;
-const MISC: usize = 3;
+use super::tagger::{self, LOC, MISC, ORG, PER, begin, inside};
 
 /// Repairs one sentence's tags in place (see the module doc).
 pub(crate) fn repair(s: &[Token], tags: &mut [u8], gaz: &Gazetteer) {
@@ -102,36 +96,21 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8], gaz: &Gazetteer) {
 /// determiner leaves both; the second part keeps the type until the
 /// repairs of its own span.
 fn split_at_sentence_starts(s: &[Token], tags: &mut [u8]) {
-    for (start, end, ty) in tagger::spans(tags) {
-        for i in start + 1..end {
-            let starts_sentence = s[i - 1].lower.ends_with('.')
-                && s[i].class == Class::Capitalized
-                && matches!(
-                    s[i].lower.as_str(),
-                    "the"
-                        | "a"
-                        | "an"
-                        | "this"
-                        | "that"
-                        | "these"
-                        | "those"
-                        | "it"
-                        | "he"
-                        | "she"
-                        | "they"
-                        | "we"
-                        | "its"
-                        | "their"
-                        | "his"
-                        | "her"
-                );
-            if starts_sentence {
-                tags[i] = 0;
-                if i + 1 < end {
-                    tags[i + 1] = begin(ty);
-                }
-                break;
-            }
+    for i in 1..tags.len().min(s.len()) {
+        if !tagger::is_inside(tags[i])
+            || !s[i - 1].lower.ends_with('.')
+            || !capitalized_in(s, i, SENTENCE_OPENERS)
+        {
+            continue;
+        }
+        let ty = tagger::type_of(tags[i]);
+        tags[i] = 0;
+        if let Some(next) = tags.get_mut(i + 1)
+            && tagger::is_inside(*next)
+            && tagger::type_of(*next) == ty
+            && let Some(ty) = ty
+        {
+            *next = begin(ty);
         }
     }
 }
@@ -155,26 +134,10 @@ fn is_contraction(s: &[Token], i: usize) -> bool {
 /// Director", "Chief Executive Officer"): the office belongs to the person
 /// named after it, not to the name before it ("Acme Energy Managing").
 fn opens_office(s: &[Token], i: usize) -> bool {
-    let opener = |j: usize| {
-        s.get(j).is_some_and(|t| {
-            t.class == Class::Capitalized
-                && matches!(
-                    t.lower.as_str(),
-                    "managing"
-                        | "chief"
-                        | "deputy"
-                        | "acting"
-                        | "executive"
-                        | "vice"
-                        | "senior"
-                        | "assistant"
-                        | "interim"
-                )
-        })
-    };
-    opener(i)
+    capitalized_in(s, i, OFFICE_OPENERS)
         && s.get(i + 1).is_some_and(|t| {
-            t.class == Class::Capitalized && (t.names & list::TITLE != 0 || opener(i + 1))
+            t.class == Class::Capitalized
+                && (t.names & list::TITLE != 0 || capitalized_in(s, i + 1, OFFICE_OPENERS))
         })
 }
 
@@ -219,56 +182,68 @@ fn dangling(s: &[Token], i: usize) -> bool {
 /// A weekday or month at the end of a longer name ("… said Reuters
 /// Monday"): news dates a sentence there; names rarely end on one.
 fn is_calendar_word(s: &[Token], i: usize) -> bool {
-    s.get(i).is_some_and(|t| {
-        t.class == Class::Capitalized
-            && matches!(
-                t.lower.as_str(),
-                "monday"
-                    | "tuesday"
-                    | "wednesday"
-                    | "thursday"
-                    | "friday"
-                    | "saturday"
-                    | "sunday"
-                    | "january"
-                    | "february"
-                    | "april"
-                    | "june"
-                    | "july"
-                    | "august"
-                    | "september"
-                    | "october"
-                    | "november"
-                    | "december"
-            )
-    })
+    capitalized_in(s, i, CALENDAR_WORDS)
 }
 
 /// A title of rulers and clergy that is also a name ("King", "Pope",
 /// "Lord", "Prince"), capitalized before another name: CoNLL-2003 keeps
 /// it out of the person's name ("King Hussein" is PER "Hussein").
 fn is_royal_title(s: &[Token], i: usize) -> bool {
-    s.get(i).is_some_and(|t| {
-        t.class == Class::Capitalized
-            && matches!(
-                t.lower.as_str(),
-                "king"
-                    | "queen"
-                    | "prince"
-                    | "princess"
-                    | "pope"
-                    | "lord"
-                    | "sheikh"
-                    | "sultan"
-                    | "emir"
-                    | "emperor"
-                    | "empress"
-                    | "tsar"
-                    | "czar"
-                    | "shah"
-            )
-    })
+    capitalized_in(s, i, ROYAL_TITLES)
 }
+
+/// Whether the word at `i` is capitalized and, lowercased, one of `words`.
+fn capitalized_in(s: &[Token], i: usize, words: &[&str]) -> bool {
+    s.get(i)
+        .is_some_and(|t| t.class == Class::Capitalized && words.contains(&t.lower.as_str()))
+}
+
+/// Weekdays and months ("March" and "May" are left out: they are also
+/// verbs and names).
+const CALENDAR_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Titles of rulers and clergy that are also names.
+const ROYAL_TITLES: &[&str] = &[
+    "king", "queen", "prince", "princess", "pope", "lord", "sheikh", "sultan", "emir", "emperor",
+    "empress", "tsar", "czar", "shah",
+];
+
+/// Words that open an office before a title word ("Managing Director").
+const OFFICE_OPENERS: &[&str] = &[
+    "managing",
+    "chief",
+    "deputy",
+    "acting",
+    "executive",
+    "vice",
+    "senior",
+    "assistant",
+    "interim",
+];
+
+/// Determiners and pronouns that start a sentence, never continue a name.
+const SENTENCE_OPENERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "it", "he", "she", "they", "we", "its",
+    "their", "his", "her",
+];
 
 /// A comma token (left at a span's end once a credential is cut off).
 fn is_comma(s: &[Token], i: usize) -> bool {

@@ -18,6 +18,12 @@ pub(crate) const NT: usize = 9;
 /// Entity types the recognizer knows, in tag order.
 pub(crate) const TYPES: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
 
+/// Type indices of [`TYPES`], for the repairs that read and change spans.
+pub(crate) const PER: usize = 0;
+pub(crate) const ORG: usize = 1;
+pub(crate) const LOC: usize = 2;
+pub(crate) const MISC: usize = 3;
+
 /// Tag id of `B-type` (type index 0..4).
 pub(crate) fn begin(ty: usize) -> u8 {
     (1 + 2 * ty) as u8
