@@ -2,8 +2,9 @@
 //! and run through the real binary (`wirewatch extract FILE`): degrees and
 //! drugs are never people, honorifics are not part of names, acronyms and
 //! their long forms are one entity in either order, a long name stays
-//! whole, a company with and without its suffix is one company, and the
-//! seats of government are organizations.
+//! whole, a company with and without its suffix is one company, the
+//! seats of government are organizations, and a city before its officials
+//! is a place.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests stop at the failing line
 
 mod common;
@@ -19,6 +20,8 @@ Dr. Maria Okafor, Ph.D., a pharmacologist at the National Institute of Allergy a
 Altria Group shares fell 2%. Altria said it did not sell such products, and RJ Reynolds Tobacco declined to comment, as did RJ Reynolds lawyers.
 
 A DEA spokesman said the agency had written to every state. The Kremlin and the White House did not comment, and Downing Street said it was watching the case.
+
+Denver officials said the Centers for Medicare and Medicaid Services (CMS) had been told. CMS did not comment.
 ";
 
 /// The record's entities.
@@ -80,6 +83,19 @@ fn a_new_users_examples_come_out_right() {
         .unwrap_or_else(|| panic!("long name cut: {summary:#?}"));
     assert_eq!(niaid["acronym"], "NIAID");
     assert_eq!(mention_texts(niaid).len(), 3, "{summary:#?}");
+
+    // An acronym defined with one initial left out joins the long name,
+    // which the recognizer cut at "and".
+    let cms = named(&es, "Centers for Medicare and Medicaid Services")
+        .unwrap_or_else(|| panic!("long name cut: {summary:#?}"));
+    assert_eq!(cms["type"], "organization", "{summary:#?}");
+    assert_eq!(cms["acronym"], "CMS");
+    assert_eq!(mention_texts(cms).len(), 3, "{summary:#?}");
+
+    // A city before its officials is the city, not a person.
+    let denver = named(&es, "Denver").unwrap_or_else(|| panic!("Denver: {summary:#?}"));
+    assert_eq!(denver["type"], "place", "{summary:#?}");
+    assert_eq!(denver["country"], "US", "{summary:#?}");
 
     // A company with and without its suffix is one company.
     let altria = named(&es, "Altria Group").expect("Altria Group");

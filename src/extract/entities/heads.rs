@@ -244,6 +244,9 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
     if len == 1 && ty != PER && ty != ORG && is_leaders_administration(s, start) {
         return Some(PER);
     }
+    if len == 1 && ty == PER && is_place_before_its_people(s, start) {
+        return Some(LOC);
+    }
     if ty != ORG
         && len <= 4
         && start > 0
@@ -285,6 +288,37 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
         return Some(LOC);
     }
     None
+}
+
+/// Lowercase nouns of a place's people and services, written after the
+/// place's name ("Denver officials", "Atlanta police"); not "voters" or
+/// "supporters", which follow candidates ("Kerry voters").
+const PLACE_FOLLOWERS: &[&str] = &[
+    "officials",
+    "authorities",
+    "police",
+    "residents",
+    "lawmakers",
+    "legislators",
+    "mayor",
+    "councillors",
+    "prosecutors",
+    "firefighters",
+    "citizens",
+    "locals",
+];
+
+/// A single word the places table knows, before a lowercase noun of its
+/// people ([`PLACE_FOLLOWERS`]): the place, not a person of that name
+/// ("Denver officials said", where "Denver" is also a first name and a
+/// surname). Organizations are left alone: "Liverpool officials" are
+/// often the club's.
+fn is_place_before_its_people(s: &[Token], i: usize) -> bool {
+    let places = u16::from(gaz_list::COUNTRY | gaz_list::REGION | gaz_list::CITY);
+    s[i].class == Class::Capitalized
+        && s[i].gaz & places != 0
+        && s.get(i + 1)
+            .is_some_and(|t| t.class == Class::Lower && PLACE_FOLLOWERS.contains(&t.lower.as_str()))
 }
 
 /// Capitalized words of parties, ideologies and regimes, which qualify an
@@ -373,7 +407,8 @@ mod tests {
 
     fn gaz() -> Gazetteer {
         Gazetteer::parse(
-            "West Bank\tregion\tPS\t\t\t0\t\nKenya\tcountry\tKE\t\t\t0\t\n",
+            "West Bank\tregion\tPS\t\t\t0\t\nKenya\tcountry\tKE\t\t\t0\t\n\
+             Denver\tcity\tUS\t\t\t0\t\n",
             "RU\tRussian\nAF\tAfghan\nTJ\tTajik\n",
         )
     }
@@ -437,6 +472,20 @@ mod tests {
             None
         );
         assert_eq!(retyped(&["Samantha", "Power", "said"], 0, 2, PER), None);
+    }
+
+    #[test]
+    fn a_place_before_its_people_is_a_place() {
+        assert_eq!(
+            retyped(&["Denver", "officials", "said"], 0, 1, PER),
+            Some(LOC)
+        );
+        assert_eq!(retyped(&["Denver", "police", "said"], 0, 1, PER), Some(LOC));
+        // Only a place the table knows, only before its people, and an
+        // organization stays one (a club's officials).
+        assert_eq!(retyped(&["Denvir", "officials", "said"], 0, 1, PER), None);
+        assert_eq!(retyped(&["Denver", "said", "so"], 0, 1, PER), None);
+        assert_eq!(retyped(&["Denver", "officials", "said"], 0, 1, ORG), None);
     }
 
     #[test]

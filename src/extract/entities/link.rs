@@ -231,6 +231,40 @@ pub(crate) fn is_acronym(short: &str, long: &str) -> bool {
     initials(long) == letters
 }
 
+/// Initials of `long` an acronym defined beside it in parentheses may
+/// leave out: writers often drop one word's letter ("CMS" for Centers for
+/// Medicare & Medicaid Services), but not more.
+const DEFINITION_SKIPS: usize = 1;
+
+/// Whether `short`, written in parentheses right beside `long` (LONG
+/// (SHORT) or SHORT (LONG)), defines it: its capitals are `long`'s
+/// initials in order, starting with the first, at most
+/// [`DEFINITION_SKIPS`] of them left out. Looser than [`is_acronym`],
+/// which links an acronym written anywhere: the parentheses are the
+/// evidence.
+pub(crate) fn defines(short: &str, long: &str) -> bool {
+    if is_acronym(short, long) {
+        return true;
+    }
+    let letters: Vec<char> = short.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() < 3 || !letters.iter().all(|c| c.is_uppercase()) {
+        return false;
+    }
+    let initials: Vec<char> = initials(long).chars().collect();
+    if initials.len() > letters.len() + DEFINITION_SKIPS || initials.first() != letters.first() {
+        return false;
+    }
+    // The capitals as a subsequence of the initials, the last ones matched.
+    let mut at = 0;
+    for c in &letters {
+        match initials[at..].iter().position(|i| i == c) {
+            Some(k) => at += k + 1,
+            None => return false,
+        }
+    }
+    at == initials.len()
+}
+
 /// Name key: lowercase, single spaces, `’` as `'`.
 fn key(name: &str) -> String {
     name.split_whitespace()
@@ -406,7 +440,7 @@ fn define_acronyms(
             end,
             roles: Vec::new(),
         };
-        if word(m.end) == "(" && word(m.end + 2) == ")" && is_acronym(word(m.end + 1), name) {
+        if word(m.end) == "(" && word(m.end + 2) == ")" && defines(word(m.end + 1), name) {
             acronyms.insert(key(word(m.end + 1)), key(name));
             extra.push(defined(m.end + 1, m.end + 2));
         }
@@ -415,7 +449,7 @@ fn define_acronyms(
             let close = (m.end + 1..toks.len().min(m.end + 12)).find(|&i| word(i) == ")");
             if let Some(c) = close
                 && c > m.end + 2
-                && is_acronym(name, text(body, toks, m.end + 1, c))
+                && defines(name, text(body, toks, m.end + 1, c))
             {
                 acronyms.insert(key(name), key(text(body, toks, m.end + 1, c)));
                 extra.push(defined(m.end + 1, c));
@@ -452,14 +486,13 @@ fn capital_words<'a>(body: &'a str, tokens: &[Vec<Range<usize>>]) -> BTreeSet<&'
 /// Pass 1b: a long name the recognizer cut in two at a joining word
 /// ("National Institute of Allergy" and "Infectious Diseases") is one
 /// mention again when the article also writes the whole name's acronym
-/// ("NIAID") as a word of its own. The joined mention is an organization
-/// when either part is one (names with acronyms mostly are), else of the
-/// first part's type. `ms` is sorted by position.
+/// ("NIAID") as a word of its own, or defines it in parentheses right
+/// after the name ([`defines`]: "Centers for Medicare" and "Medicaid
+/// Services (CMS)"). The joined mention keeps its parts' type when they
+/// have the same, else it is an organization (names with acronyms mostly
+/// are: "Scottish and Newcastle (S&N)"). `ms` is sorted by position.
 fn join_cut_names(body: &str, tokens: &[Vec<Range<usize>>], ms: &mut Vec<Cleaned>) {
     let caps = capital_words(body, tokens);
-    if caps.is_empty() {
-        return;
-    }
     let mut out: Vec<Cleaned> = Vec::with_capacity(ms.len());
     for b in std::mem::take(ms) {
         if let Some(a) = out.last_mut() {
@@ -468,11 +501,19 @@ fn join_cut_names(body: &str, tokens: &[Vec<Range<usize>>], ms: &mut Vec<Cleaned
                 && b.start == a.end + 1
                 && NAME_JOINERS.contains(&body[toks[a.end].clone()].to_lowercase().as_str())
                 && {
-                    let letters = initials(text(body, toks, a.start, b.end));
-                    letters.chars().count() >= 3 && caps.contains(letters.as_str())
+                    let long = text(body, toks, a.start, b.end);
+                    let letters = initials(long);
+                    let word = |i: usize| toks.get(i).map_or("", |r| &body[r.clone()]);
+                    // Its acronym written as a word, or defined right after it.
+                    (letters.chars().count() >= 3 && caps.contains(letters.as_str()))
+                        || (word(b.end) == "("
+                            && word(b.end + 2) == ")"
+                            && defines(word(b.end + 1), long))
                 };
             if joined {
-                if b.ty == EntityType::Organization {
+                // Parts of one type keep it ("Bosnia and Herzegovina");
+                // otherwise a name with an acronym is an institution.
+                if b.ty != a.ty {
                     a.ty = EntityType::Organization;
                 }
                 a.end = b.end;
@@ -1132,6 +1173,63 @@ mod tests {
             ],
         );
         assert_eq!(run(body, &spans).len(), 2);
+    }
+
+    #[test]
+    fn an_acronym_defined_in_parentheses_may_leave_out_one_initial() {
+        assert!(defines("CMS", "Centers for Medicare & Medicaid Services"));
+        assert!(defines("NERA", "Nordic Energy Research Agency"));
+        // The first initial must match, and only one may be left out.
+        assert!(!defines("MS", "Centers for Medicare & Medicaid Services"));
+        assert!(!defines("CS", "Centers for Medicare & Medicaid Services"));
+        assert!(!defines(
+            "CMS",
+            "Central Bank of Medicare and Savings Mutual"
+        ));
+        // Written anywhere, without the parentheses, the initials must be exact.
+        assert!(!is_acronym(
+            "CMS",
+            "Centers for Medicare & Medicaid Services"
+        ));
+        let body = "The Centers for Medicare & Medicaid Services ( CMS ) said so ; CMS agreed .";
+        let spans = spans_of(
+            body,
+            &[
+                (Organization, "Centers for Medicare & Medicaid Services"),
+                (Organization, "CMS"),
+            ],
+        );
+        let es = run(body, &spans);
+        assert_eq!(es.len(), 1, "{es:?}");
+        assert_eq!(es[0].acronym.as_deref(), Some("CMS"));
+        assert_eq!(
+            texts(body, &es[0]),
+            ["Centers for Medicare & Medicaid Services", "CMS"]
+        );
+        // A name cut at "and" is joined again by the acronym defined after it.
+        let body = "The Centers for Medicare and Medicaid Services ( CMS ) said so .";
+        let spans = spans_of(
+            body,
+            &[
+                (Organization, "Centers for Medicare"),
+                (Misc, "Medicaid Services"),
+            ],
+        );
+        let es = run(body, &spans);
+        assert_eq!(es.len(), 1, "{es:?}");
+        assert_eq!(
+            (es[0].ty, es[0].name.as_str()),
+            (Organization, "Centers for Medicare and Medicaid Services")
+        );
+        // Parts of different types joined by their acronym: an organization.
+        let body = "Scottish and Newcastle ( S&N ) brews it .";
+        let spans = spans_of(body, &[(Misc, "Scottish"), (Place, "Newcastle")]);
+        let es = run(body, &spans);
+        assert_eq!(es.len(), 1, "{es:?}");
+        assert_eq!(
+            (es[0].ty, es[0].name.as_str(), es[0].acronym.as_deref()),
+            (Organization, "Scottish and Newcastle", Some("S&N"))
+        );
     }
 
     #[test]
