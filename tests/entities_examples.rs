@@ -21,7 +21,7 @@ Altria Group shares fell 2%. Altria said it did not sell such products, and RJ R
 
 A DEA spokesman said the agency had written to every state. The Kremlin and the White House did not comment, and Downing Street said it was watching the case.
 
-Denver officials said the Centers for Medicare and Medicaid Services (CMS) had been told. CMS did not comment.
+Denver officials said the Centers for Medicare and Medicaid Services (CMS) had been told. CMS did not comment. The House Ways and Means Committee asked for the data.
 ";
 
 /// The record's entities.
@@ -91,6 +91,11 @@ fn a_new_users_examples_come_out_right() {
     assert_eq!(cms["type"], "organization", "{summary:#?}");
     assert_eq!(cms["acronym"], "CMS");
     assert_eq!(mention_texts(cms).len(), 3, "{summary:#?}");
+
+    // A committee's name joining two subjects with "and" stays whole.
+    let committee = named(&es, "House Ways and Means Committee")
+        .unwrap_or_else(|| panic!("committee cut: {summary:#?}"));
+    assert_eq!(committee["type"], "organization", "{summary:#?}");
 
     // A city before its officials is the city, not a person.
     let denver = named(&es, "Denver").unwrap_or_else(|| panic!("Denver: {summary:#?}"));

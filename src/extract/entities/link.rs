@@ -488,32 +488,41 @@ fn capital_words<'a>(body: &'a str, tokens: &[Vec<Range<usize>>]) -> BTreeSet<&'
 /// mention again when the article also writes the whole name's acronym
 /// ("NIAID") as a word of its own, or defines it in parentheses right
 /// after the name ([`defines`]: "Centers for Medicare" and "Medicaid
-/// Services (CMS)"). The joined mention keeps its parts' type when they
-/// have the same, else it is an organization (names with acronyms mostly
-/// are: "Scottish and Newcastle (S&N)"). `ms` is sorted by position.
+/// Services (CMS)"); and a name cut at "and" before a public body's head
+/// word ("House Ways" and "Means Committee"), neither part a person. The joined mention keeps
+/// its parts' type when they have the same and no head word joined them,
+/// else it is an organization (names with acronyms mostly are: "Scottish
+/// and Newcastle (S&N)"). `ms` is sorted by position.
 fn join_cut_names(body: &str, tokens: &[Vec<Range<usize>>], ms: &mut Vec<Cleaned>) {
     let caps = capital_words(body, tokens);
     let mut out: Vec<Cleaned> = Vec::with_capacity(ms.len());
     for b in std::mem::take(ms) {
         if let Some(a) = out.last_mut() {
             let toks = &tokens[a.sent];
-            let joined = a.sent == b.sent
-                && b.start == a.end + 1
-                && NAME_JOINERS.contains(&body[toks[a.end].clone()].to_lowercase().as_str())
-                && {
-                    let long = text(body, toks, a.start, b.end);
-                    let letters = initials(long);
-                    let word = |i: usize| toks.get(i).map_or("", |r| &body[r.clone()]);
-                    // Its acronym written as a word, or defined right after it.
-                    (letters.chars().count() >= 3 && caps.contains(letters.as_str()))
-                        || (word(b.end) == "("
-                            && word(b.end + 2) == ")"
-                            && defines(word(b.end + 1), long))
-                };
-            if joined {
+            let word = |i: usize| toks.get(i).map_or("", |r| &body[r.clone()]);
+            let joiner = word(a.end).to_lowercase();
+            let adjacent =
+                a.sent == b.sent && b.start == a.end + 1 && NAME_JOINERS.contains(&joiner.as_str());
+            let by_acronym = adjacent && {
+                let long = text(body, toks, a.start, b.end);
+                let letters = initials(long);
+                // Its acronym written as a word, or defined right after it.
+                (letters.chars().count() >= 3 && caps.contains(letters.as_str()))
+                    || (word(b.end) == "("
+                        && word(b.end + 2) == ")"
+                        && defines(word(b.end + 1), long))
+            };
+            let by_head = adjacent
+                && joiner == "and"
+                && a.ty != EntityType::Person
+                && b.ty != EntityType::Person
+                && is_body_head(word(b.end - 1))
+                && !is_body_head(word(a.end - 1));
+            if by_acronym || by_head {
                 // Parts of one type keep it ("Bosnia and Herzegovina");
-                // otherwise a name with an acronym is an institution.
-                if b.ty != a.ty {
+                // otherwise a name with an acronym is an institution, and
+                // so is one ending on a public body's head word.
+                if b.ty != a.ty || by_head {
                     a.ty = EntityType::Organization;
                 }
                 a.end = b.end;
@@ -524,6 +533,26 @@ fn join_cut_names(body: &str, tokens: &[Vec<Range<usize>>], ms: &mut Vec<Cleaned
         out.push(b);
     }
     *ms = out;
+}
+
+/// Head words of public bodies whose names join two subjects with "and"
+/// ("Ways and Means Committee", "Health and Human Services Department");
+/// not companies' heads ("Banc One and First Chicago Corp" are two).
+const BODY_HEADS: &[&str] = &[
+    "committee",
+    "committees",
+    "subcommittee",
+    "commission",
+    "department",
+    "ministry",
+    "agency",
+    "administration",
+    "bureau",
+];
+
+/// A capitalized public body's head word ([`BODY_HEADS`]).
+fn is_body_head(word: &str) -> bool {
+    capitalized(word) && BODY_HEADS.contains(&word.to_lowercase().as_str())
 }
 
 /// Whether a one-word name looks like an acronym: two to eight letters,
@@ -1230,6 +1259,51 @@ mod tests {
             (es[0].ty, es[0].name.as_str(), es[0].acronym.as_deref()),
             (Organization, "Scottish and Newcastle", Some("S&N"))
         );
+    }
+
+    #[test]
+    fn names_cut_at_and_before_a_public_bodys_head_are_joined() {
+        let body = "The House Ways and Means Committee approved it .";
+        let spans = spans_of(
+            body,
+            &[(Organization, "House Ways"), (Misc, "Means Committee")],
+        );
+        let es = run(body, &spans);
+        assert_eq!(es.len(), 1, "{es:?}");
+        assert_eq!(
+            (es[0].ty, es[0].name.as_str()),
+            (Organization, "House Ways and Means Committee")
+        );
+        // Companies' heads, bodies on both sides, no head, or a person: two names.
+        let body = "Gerhard Schroeder and European Commission officials met .";
+        let spans = spans_of(
+            body,
+            &[
+                (Person, "Gerhard Schroeder"),
+                (Organization, "European Commission"),
+            ],
+        );
+        assert_eq!(run(body, &spans).len(), 2);
+        for (body, a, b) in [
+            (
+                "Banc One and First Chicago Corp merged .",
+                "Banc One",
+                "First Chicago Corp",
+            ),
+            (
+                "The Finance Committee and Rules Committee met .",
+                "Finance Committee",
+                "Rules Committee",
+            ),
+            (
+                "Banc One and First Chicago merged .",
+                "Banc One",
+                "First Chicago",
+            ),
+        ] {
+            let spans = spans_of(body, &[(Organization, a), (Organization, b)]);
+            assert_eq!(run(body, &spans).len(), 2, "{body}");
+        }
     }
 
     #[test]
