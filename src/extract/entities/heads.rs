@@ -11,10 +11,13 @@
 
 use super::features::{Class, Token};
 use super::gazetteer::{Gazetteer, list as gaz_list};
+use super::lexicon::list as names_list;
 use super::tagger::{LOC, MISC, ORG, PER};
 
 /// Lowercase nouns naming a kind of organization that news writes right
-/// before the organization's name ("the broadcaster X", "radio X").
+/// before the organization's name ("the broadcaster X", "radio X",
+/// "turbine manufacturer X", "energy company X"); not those that are
+/// also people's trades ("producer", "developer", "film-maker").
 const OUTLET_NOUNS: &[&str] = &[
     "broadcaster",
     "newspaper",
@@ -42,7 +45,24 @@ const OUTLET_NOUNS: &[&str] = &[
     "militia",
     "broadcasters",
     "newspapers",
+    "manufacturer",
+    "supplier",
+    "provider",
+    "operator",
+    "utility",
+    "giant",
+    "miner",
+    "refiner",
+    "shipbuilder",
+    "subsidiary",
 ];
+
+/// Whether `word` (lowercase, as written) is one of the nouns naming a
+/// kind of organization written right before its name ([`OUTLET_NOUNS`]):
+/// evidence of the name's type the linker weighs above the model's.
+pub(crate) fn names_an_organization_after(word: &str) -> bool {
+    OUTLET_NOUNS.contains(&word)
+}
 
 /// Head words of institutions: a name of several words ending on one is
 /// an organization ("U.S. Central Command", "Foreign Ministry").
@@ -247,9 +267,13 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
     if len == 1 && ty == PER && is_place_before_its_people(s, start) {
         return Some(LOC);
     }
+    // A person's full name after the noun stays a person ("the
+    // manufacturer Georg Reichenbach").
+    let full_name = ty == PER && len >= 2 && s[start].names & names_list::FIRST_NAME != 0;
     if ty != ORG
         && len <= 4
         && start > 0
+        && !full_name
         && s[start - 1].class == Class::Lower
         && OUTLET_NOUNS.contains(&word(start - 1))
     {
@@ -427,6 +451,10 @@ mod tests {
         );
         assert_eq!(retyped(&["radio", "Ozodi", "said"], 1, 2, LOC), Some(ORG));
         assert_eq!(retyped(&["the", "city", "Nova", "said"], 2, 3, LOC), None);
+        assert_eq!(
+            retyped(&["turbine", "manufacturer", "Vestas", "said"], 2, 3, PER),
+            Some(ORG)
+        );
     }
 
     #[test]
