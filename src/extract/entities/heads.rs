@@ -258,7 +258,7 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
     let capital = |i: usize| s[i].class.is_capital();
     let len = end - start;
     let last = end - 1;
-    if len == 1 && is_nationality_pair(word(start), gaz) {
+    if len == 1 && (is_nationality_pair(word(start), gaz) || is_people(&s[start], gaz)) {
         return Some(MISC);
     }
     if len == 1 && ty != PER && ty != ORG && is_leaders_administration(s, start) {
@@ -412,6 +412,19 @@ fn is_place_phrase(s: &[Token], start: usize, end: usize) -> bool {
         && s.get(end).is_none_or(|t| (t.gaz >> 8) & places == 0)
 }
 
+/// Whether a capitalized word is the plural of a nationality ("Kazakhs",
+/// "Afghans"): a people, misc as CoNLL-2003 tags "Russians"; not a place
+/// of that form ("Philippines"), nor a word in capitals (a headline's
+/// team: "INDIANS").
+fn is_people(t: &Token, gaz: &Gazetteer) -> bool {
+    let places = u16::from(gaz_list::COUNTRY | gaz_list::REGION | gaz_list::CITY);
+    t.class == Class::Capitalized
+        && t.gaz & places == 0
+        && t.lower
+            .strip_suffix('s')
+            .is_some_and(|one| !one.is_empty() && gaz.nationality(one).is_some())
+}
+
 /// Whether a hyphenated word joins two nationalities ("Sino-Russian",
 /// "Tajik-Afghan", "German-Israeli"): a relation between peoples, misc.
 fn is_nationality_pair(word: &str, gaz: &Gazetteer) -> bool {
@@ -522,5 +535,10 @@ mod tests {
         assert_eq!(retyped(&["Tajik-Afghan", "border"], 0, 1, PER), Some(MISC));
         assert_eq!(retyped(&["Tajik-Afghan", "border"], 0, 1, MISC), None);
         assert_eq!(retyped(&["Kenya-based", "firm"], 0, 1, LOC), None);
+        // A nationality's plural is a people.
+        assert_eq!(retyped(&["Afghans", "protested"], 0, 1, PER), Some(MISC));
+        assert_eq!(retyped(&["Russians", "protested"], 0, 1, ORG), Some(MISC));
+        assert_eq!(retyped(&["Afghans", "protested"], 0, 1, MISC), None);
+        assert_eq!(retyped(&["Kenyans", "protested"], 0, 1, PER), None);
     }
 }
