@@ -17,7 +17,7 @@
 
 use std::ops::Range;
 
-use super::entities::gazetteer::{Gazetteer, Kind, Place};
+use super::entities::gazetteer::{Gazetteer, Kind, Place, key};
 use super::entities::{Entity, EntityType};
 
 /// Cities at least this large are located without other evidence.
@@ -143,6 +143,14 @@ fn choose<'g>(
             Some(r) if total(&country.country) == 0 => Some(r),
             _ => Some(country),
         };
+    }
+    // A place of this very name in a country the article points to wins
+    // over places elsewhere that only have it as another name (Victoria
+    // the Australian state beside Queensland, not Hong Kong, which the
+    // table also calls Victoria).
+    let own_name = |p: &Place| key(&p.name) == key(&e.name);
+    if cands.iter().any(|p| own_name(p) && total(&p.country) > 0) {
+        cands.retain(|p| own_name(p) || total(&p.country) > 0);
     }
     // 3. The most populous, the article's votes counting for their country.
     let best = most_likely(cands, &total)?;
@@ -416,6 +424,23 @@ mod tests {
         assert_eq!(
             country_of(body, &["Tbilisi", "Georgia"], "Georgia").as_deref(),
             Some("GE")
+        );
+    }
+
+    #[test]
+    fn a_place_of_the_very_name_in_the_articles_country_beats_another_name() {
+        // The table also calls Hong Kong "Victoria"; beside Australia's
+        // states, Victoria is the Australian state.
+        let body =
+            "The plant in Australia is near farms in Queensland, New South Wales and Victoria.";
+        let l = located(
+            body,
+            &["Australia", "Queensland", "New South Wales", "Victoria"],
+        );
+        assert_eq!(
+            (l[3].1.as_deref(), l[3].2),
+            (Some("AU"), Some("region")),
+            "{l:?}"
         );
     }
 
