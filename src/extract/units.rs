@@ -687,6 +687,16 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
     Index { automaton, entries }
 });
 
+/// Whether `written` is, exactly as written, a unit's symbol or sign with
+/// a capital letter ("GW", "MWh", "kWh"): the recognizer sometimes takes
+/// one for a name.
+pub(crate) fn is_capital_symbol(written: &str) -> bool {
+    written.chars().any(char::is_uppercase)
+        && UNITS
+            .iter()
+            .any(|u| u.symbol == written || u.signs.contains(&written))
+}
+
 /// The unit written at byte `pos` of `text`, and where it ends. The unit
 /// must end at a word boundary.
 pub(crate) fn at(text: &str, pos: usize) -> Option<(&'static Unit, usize)> {

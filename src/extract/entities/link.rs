@@ -359,6 +359,20 @@ fn clean(
     if e > s + 1 && word(s).eq_ignore_ascii_case("the") {
         s += 1;
     }
+    // A unit's symbol or a currency's code written beside a number and
+    // opening a name belongs to the figure ("1 GW Tarong Power Station",
+    // "AUD 50 million"); elsewhere it may be a name ("GW Pharma", "AMD").
+    let number = |i: usize| {
+        toks.get(i).is_some_and(|r| {
+            let w = &body[r.clone()];
+            w.starts_with(|c: char| c.is_ascii_digit())
+                && w.chars()
+                    .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        })
+    };
+    while s < e && is_figure_sign(word(s)) && ((s > 0 && number(s - 1)) || number(s + 1)) {
+        s += 1;
+    }
     // A lone article or opener ("The" of a heading) names nothing.
     if e == s + 1 && OPENERS.contains(&word(s).to_lowercase().as_str()) {
         return None;
@@ -386,6 +400,17 @@ fn clean(
         end: e,
         roles,
     })
+}
+
+/// Whether a word is a unit's symbol of two letters or more with a
+/// capital ("GW", "MWh"; not "J", an initial as often as a joule) or a
+/// currency's three-letter code ("AUD"), as written.
+fn is_figure_sign(word: &str) -> bool {
+    (word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && crate::extract::units::is_capital_symbol(word))
+        || (word.len() == 3
+            && word.chars().all(|c| c.is_ascii_uppercase())
+            && crate::extract::currency::name(word).is_some())
 }
 
 /// Title words just before a person's name starting at token `s`: a
@@ -1372,6 +1397,41 @@ mod tests {
             &[(Organization, 2, 4), (Person, 5, 7), (Person, 9, 11)],
         );
         assert_eq!(es[0].ty, Person, "{es:?}");
+    }
+
+    #[test]
+    fn a_figures_unit_or_currency_beside_a_number_is_not_part_of_a_name() {
+        let names = |body: &str, spans: &[(EntityType, &str)]| -> Vec<String> {
+            run(body, &spans_of(body, spans))
+                .into_iter()
+                .map(|e| e.name)
+                .collect()
+        };
+        let body = "the 1.4 GW Tarong Power Station and 50 MWh Wandoan South BESS";
+        assert_eq!(
+            names(
+                body,
+                &[
+                    (Misc, "GW Tarong Power Station"),
+                    (Organization, "MWh Wandoan South BESS")
+                ]
+            ),
+            ["Tarong Power Station", "Wandoan South BESS"]
+        );
+        assert!(names("costs AUD 50 million", &[(Organization, "AUD")]).is_empty());
+        // Not beside a bare number, or one letter: a name.
+        assert_eq!(
+            names("shares in GW Pharma rose", &[(Organization, "GW Pharma")]),
+            ["GW Pharma"]
+        );
+        assert_eq!(
+            names(
+                "a 1.8GHz AMD Sempron chip",
+                &[(Organization, "AMD Sempron")]
+            ),
+            ["AMD Sempron"]
+        );
+        assert_eq!(names("4 J Smith", &[(Person, "J Smith")]), ["J Smith"]);
     }
 
     #[test]
