@@ -307,6 +307,10 @@ pub(crate) fn link(
         .iter()
         .filter_map(|m| clean(body, tokens, mentions, m))
         .collect();
+    let terms = defined_terms(body, tokens);
+    if !terms.is_empty() {
+        ms.retain(|m| !(m.end == m.start + 1 && terms.contains(&name_of(body, tokens, m))));
+    }
     ms.sort_by_key(|m| (m.sent, m.start, m.end));
     join_cut_names(body, tokens, &mut ms);
     let acronyms = define_acronyms(body, tokens, &mut ms);
@@ -494,6 +498,39 @@ fn define_acronyms(
     }
     acronyms
 }
+
+/// Pass 1a: the acronyms the article defines by a lowercase long form in
+/// parentheses ("a power purchase agreement (PPA)", "carbon capture,
+/// utilization and storage (CCUS)"): terms of the trade, not names, so
+/// none of their mentions is an entity (the recognizer takes most words
+/// in capitals for organizations). The long form is the fewest lowercase
+/// words before the parenthesis whose initials the acronym is.
+fn defined_terms(body: &str, tokens: &[Vec<Range<usize>>]) -> BTreeSet<String> {
+    let mut terms = BTreeSet::new();
+    for toks in tokens {
+        let word = |i: usize| &body[toks[i].clone()];
+        for open in 1..toks.len().saturating_sub(2) {
+            if word(open) != "(" || word(open + 2) != ")" || !acronym_like(word(open + 1)) {
+                continue;
+            }
+            let short = word(open + 1);
+            let letters = short.chars().filter(|c| c.is_alphabetic()).count();
+            let lowercase = |w: &str| !w.chars().any(char::is_uppercase);
+            let defined = (1..=open.min(letters + TERM_EXTRA_WORDS))
+                .map(|n| open - n)
+                .take_while(|&from| lowercase(word(from)))
+                .any(|from| is_acronym(short, text(body, toks, from, open)));
+            if defined {
+                terms.insert(short.to_string());
+            }
+        }
+    }
+    terms
+}
+
+/// Words a lowercase long form may have beyond its acronym's letters
+/// (function words: "and", "of"; punctuation: ",").
+const TERM_EXTRA_WORDS: usize = 4;
 
 /// Words that may join two parts of one long name ("Allergy and
 /// Infectious Diseases", "Department of Health").
@@ -1432,6 +1469,34 @@ mod tests {
             ["AMD Sempron"]
         );
         assert_eq!(names("4 J Smith", &[(Person, "J Smith")]), ["J Smith"]);
+    }
+
+    #[test]
+    fn acronyms_of_lowercase_terms_are_not_names() {
+        let body = "They signed a power purchase agreement ( PPA ) . The PPA runs ten years .";
+        let spans = spans_of(body, &[(Organization, "PPA"), (Organization, "PPA")]);
+        assert!(run(body, &spans).is_empty());
+        let body = "its carbon capture , utilization and storage ( CCUS ) plans";
+        assert!(run(body, &spans_of(body, &[(Organization, "CCUS")])).is_empty());
+        // A capitalized long form is a name's.
+        let body = "the Nordic Energy Research Agency ( NERA ) met";
+        let es = run(
+            body,
+            &spans_of(
+                body,
+                &[
+                    (Organization, "Nordic Energy Research Agency"),
+                    (Organization, "NERA"),
+                ],
+            ),
+        );
+        assert_eq!(es.len(), 1, "{es:?}");
+        // Letters that are not the words' initials define nothing.
+        let body = "a big new plan ( PPA ) . PPA said";
+        assert_eq!(
+            run(body, &spans_of(body, &[(Organization, "PPA")])).len(),
+            1
+        );
     }
 
     #[test]
