@@ -374,7 +374,7 @@ fn clean(
                     .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
         })
     };
-    while s < e && is_figure_sign(word(s)) && ((s > 0 && number(s - 1)) || number(s + 1)) {
+    while s < e && ((s > 0 && number(s - 1)) || number(s + 1)) && is_figure_sign(word(s)) {
         s += 1;
     }
     // A lone article or opener ("The" of a heading) names nothing.
