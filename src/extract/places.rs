@@ -148,7 +148,8 @@ fn choose<'g>(
     // over places elsewhere that only have it as another name (Victoria
     // the Australian state beside Queensland, not Hong Kong, which the
     // table also calls Victoria).
-    let own_name = |p: &Place| key(&p.name) == key(&e.name);
+    let name_key = key(&e.name);
+    let own_name = |p: &Place| key(&p.name) == name_key;
     if cands.iter().any(|p| own_name(p) && total(&p.country) > 0) {
         cands.retain(|p| own_name(p) || total(&p.country) > 0);
     }

@@ -339,10 +339,13 @@ const PLACE_FOLLOWERS: &[&str] = &[
 /// often the club's.
 fn is_place_before_its_people(s: &[Token], i: usize) -> bool {
     let places = u16::from(gaz_list::COUNTRY | gaz_list::REGION | gaz_list::CITY);
-    s[i].class == Class::Capitalized
-        && s[i].gaz & places != 0
-        && s.get(i + 1)
-            .is_some_and(|t| t.class == Class::Lower && PLACE_FOLLOWERS.contains(&t.lower.as_str()))
+    s[i].class == Class::Capitalized && s[i].gaz & places != 0 && lower_after(s, i, PLACE_FOLLOWERS)
+}
+
+/// Whether the word after `i` is written in lowercase and is one of `words`.
+fn lower_after(s: &[Token], i: usize, words: &[&str]) -> bool {
+    s.get(i + 1)
+        .is_some_and(|t| t.class == Class::Lower && words.contains(&t.lower.as_str()))
 }
 
 /// Capitalized words of parties, ideologies and regimes, which qualify an
@@ -382,8 +385,7 @@ fn is_leaders_administration(s: &[Token], i: usize) -> bool {
     s[i].class == Class::Capitalized
         && s[i].gaz & countries == 0
         && !POLITICAL_WORDS.contains(&s[i].lower.as_str())
-        && s.get(i + 1)
-            .is_some_and(|t| t.class == Class::Lower && t.lower == "administration")
+        && lower_after(s, i, &["administration"])
 }
 
 /// A compass direction opening a place's name ("West Bank", "North

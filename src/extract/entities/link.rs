@@ -564,9 +564,10 @@ fn join_cut_names(body: &str, tokens: &[Vec<Range<usize>>], ms: &mut Vec<Cleaned
         if let Some(a) = out.last_mut() {
             let toks = &tokens[a.sent];
             let word = |i: usize| toks.get(i).map_or("", |r| &body[r.clone()]);
-            let joiner = word(a.end).to_lowercase();
-            let adjacent =
-                a.sent == b.sent && b.start == a.end + 1 && NAME_JOINERS.contains(&joiner.as_str());
+            let joiner = word(a.end);
+            let adjacent = a.sent == b.sent
+                && b.start == a.end + 1
+                && NAME_JOINERS.iter().any(|j| joiner.eq_ignore_ascii_case(j));
             let by_acronym = adjacent && {
                 let long = text(body, toks, a.start, b.end);
                 let letters = initials(long);
@@ -577,7 +578,7 @@ fn join_cut_names(body: &str, tokens: &[Vec<Range<usize>>], ms: &mut Vec<Cleaned
                         && defines(word(b.end + 1), long))
             };
             let by_head = adjacent
-                && joiner == "and"
+                && joiner.eq_ignore_ascii_case("and")
                 && a.ty != EntityType::Person
                 && b.ty != EntityType::Person
                 && is_body_head(word(b.end - 1))
@@ -616,7 +617,7 @@ const BODY_HEADS: &[&str] = &[
 
 /// A capitalized public body's head word ([`BODY_HEADS`]).
 fn is_body_head(word: &str) -> bool {
-    capitalized(word) && BODY_HEADS.contains(&word.to_lowercase().as_str())
+    capitalized(word) && BODY_HEADS.iter().any(|h| word.eq_ignore_ascii_case(h))
 }
 
 /// Whether a one-word name looks like an acronym: two to eight letters,

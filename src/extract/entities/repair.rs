@@ -18,6 +18,7 @@ use super::gazetteer::Gazetteer;
 use super::heads;
 use super::lexicon::list;
 use super::tagger::{self, LOC, MISC, ORG, PER, begin, inside};
+use crate::extract::dates::lexicon::{MONTHS, WEEKDAYS, month_is_ambiguous};
 
 /// Repairs one sentence's tags in place (see the module doc).
 pub(crate) fn repair(s: &[Token], tags: &mut [u8], gaz: &Gazetteer) {
@@ -181,8 +182,17 @@ fn dangling(s: &[Token], i: usize) -> bool {
 
 /// A weekday or month at the end of a longer name ("… said Reuters
 /// Monday"): news dates a sentence there; names rarely end on one.
+/// Weekdays and months are the date reader's full names ("March" and
+/// "May" are left out: they are also verbs and names).
 fn is_calendar_word(s: &[Token], i: usize) -> bool {
-    capitalized_in(s, i, CALENDAR_WORDS)
+    s.get(i).is_some_and(|t| {
+        let w = t.lower.as_str();
+        t.class == Class::Capitalized
+            && (WEEKDAYS.iter().any(|(name, _)| *name == w)
+                || MONTHS
+                    .iter()
+                    .any(|(name, _)| *name == w && !month_is_ambiguous(w)))
+    })
 }
 
 /// A title of rulers and clergy that is also a name ("King", "Pope",
@@ -197,28 +207,6 @@ fn capitalized_in(s: &[Token], i: usize, words: &[&str]) -> bool {
     s.get(i)
         .is_some_and(|t| t.class == Class::Capitalized && words.contains(&t.lower.as_str()))
 }
-
-/// Weekdays and months ("March" and "May" are left out: they are also
-/// verbs and names).
-const CALENDAR_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 /// Titles of rulers and clergy that are also names.
 const ROYAL_TITLES: &[&str] = &[
