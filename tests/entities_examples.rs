@@ -3,8 +3,9 @@
 //! drugs are never people, honorifics are not part of names, acronyms and
 //! their long forms are one entity in either order, a long name stays
 //! whole, a company with and without its suffix is one company, the
-//! seats of government are organizations, and a city before its officials
-//! is a place.
+//! seats of government are organizations, a city before its officials
+//! is a place, and the names of a list the sentence says is of companies
+//! are companies.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests stop at the failing line
 
 mod common;
@@ -22,6 +23,8 @@ Altria Group shares fell 2%. Altria said it did not sell such products, and RJ R
 A DEA spokesman said the agency had written to every state. The Kremlin and the White House did not comment, and Downing Street said it was watching the case.
 
 Denver officials said the Centers for Medicare and Medicaid Services (CMS) had been told. CMS did not comment. The House Ways and Means Committee asked for the data.
+
+An outage took down websites such as Zorblo, Quintex and Vantaro for an hour. Vantaro said later that service was back. Telecom operators, like Portugal's Fibrina, were not affected.
 ";
 
 /// The record's entities.
@@ -101,6 +104,20 @@ fn a_new_users_examples_come_out_right() {
     let denver = named(&es, "Denver").unwrap_or_else(|| panic!("Denver: {summary:#?}"));
     assert_eq!(denver["type"], "place", "{summary:#?}");
     assert_eq!(denver["country"], "US", "{summary:#?}");
+
+    // Names listed as websites are organizations, at every mention; the
+    // owner before a possessive in such a list keeps its own type.
+    for site in ["Zorblo", "Quintex", "Vantaro"] {
+        let e = named(&es, site).unwrap_or_else(|| panic!("{site}: {summary:#?}"));
+        assert_eq!(e["type"], "organization", "{site}: {summary:#?}");
+    }
+    assert_eq!(
+        mention_texts(named(&es, "Vantaro").expect("Vantaro")).len(),
+        2,
+        "{summary:#?}"
+    );
+    let portugal = named(&es, "Portugal").unwrap_or_else(|| panic!("Portugal: {summary:#?}"));
+    assert_eq!(portugal["type"], "place", "{summary:#?}");
 
     // A company with and without its suffix is one company.
     let altria = named(&es, "Altria Group").expect("Altria Group");

@@ -12,6 +12,7 @@
 use super::features::{Class, Token};
 use super::gazetteer::{Gazetteer, list as gaz_list};
 use super::lexicon::list as names_list;
+use super::lists::{self, Seen};
 use super::tagger::{LOC, MISC, ORG, PER};
 
 /// Lowercase nouns naming a kind of organization that news writes right
@@ -279,6 +280,9 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
     {
         return Some(ORG);
     }
+    if ty != ORG && len <= 4 && !full_name && is_listed_organization(s, start, end) {
+        return Some(ORG);
+    }
     let place_phrase = is_place_phrase(s, start, end);
     if len >= 2 && capital(last) {
         if EVENT_HEADS.contains(&word(last)) {
@@ -312,6 +316,17 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
         return Some(LOC);
     }
     None
+}
+
+/// Whether the span is a name in a list the sentence says is of
+/// organizations ("websites such as X, Y and Z"; see [`lists`]).
+fn is_listed_organization(s: &[Token], start: usize, end: usize) -> bool {
+    let seen = |i: usize| match s[i].class {
+        Class::Lower | Class::Punct => Seen::Lower(s[i].lower.as_str()),
+        Class::Capitalized | Class::AllCaps | Class::Mixed => Seen::Capital,
+        Class::Digits => Seen::Other,
+    };
+    lists::listed_among_organizations(seen, s.len(), start, end)
 }
 
 /// Lowercase nouns of a place's people and services, written after the

@@ -21,6 +21,7 @@ use std::ops::Range;
 use super::gazetteer::{Gazetteer, Kind};
 use super::heads;
 use super::lexicon::{Lexicon, list};
+use super::lists::{self, Seen};
 use super::{Entity, EntityType};
 
 /// One mention the recognizer found: sentence index and token span.
@@ -812,11 +813,13 @@ fn is_seat_of_government(name: &str) -> bool {
 /// Whether the article states that mention `m` names an organization:
 /// typed one, written right after a lowercase noun naming a kind of
 /// organization ("turbine maker Vestas", "energy company Equinor"; see
-/// [`heads::names_an_organization_after`]), and neither a place of the
-/// places table ("pv magazine Australia" is the magazine's edition, not
-/// the country's name), a nationality, nor opening on a census first name
-/// ("executive producer Amanda Ross"). A model that never saw the name guesses its
-/// other mentions ("Vestas said": a person); the article's own word wins.
+/// [`heads::names_an_organization_after`]) or in a list the sentence says
+/// is of organizations ("websites such as X and Y"; see [`lists`]), and
+/// neither a place of the places table ("pv magazine Australia" is the
+/// magazine's edition, not the country's name), a nationality, nor opening
+/// on a census first name ("executive producer Amanda Ross"). A model that
+/// never saw the name guesses its other mentions ("Vestas said": a
+/// person); the article's own word wins.
 fn stated_organization(
     body: &str,
     tokens: &[Vec<Range<usize>>],
@@ -825,11 +828,18 @@ fn stated_organization(
     lex: &Lexicon,
 ) -> bool {
     let toks = &tokens[m.sent];
+    if m.ty != EntityType::Organization {
+        return false;
+    }
     let after_noun = m.start > 0
         && toks
             .get(m.start - 1)
             .is_some_and(|r| heads::names_an_organization_after(&body[r.clone()]));
-    if m.ty != EntityType::Organization || !after_noun {
+    let seen = |i: usize| {
+        toks.get(i)
+            .map_or(Seen::Other, |r| Seen::of(&body[r.clone()]))
+    };
+    if !after_noun && !lists::listed_among_organizations(seen, toks.len(), m.start, m.end) {
         return false;
     }
     let name = name_of(body, tokens, m);

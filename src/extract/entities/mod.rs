@@ -6,9 +6,10 @@
 //! - `tokens`: raw text → CoNLL-style tokens
 //! - `features`, `lexicon`, `gazetteer`: what the recognizer looks at
 //! - `model`, `tagger`: the weights and decoding
-//! - `repair`, `heads`: what the name lists say a span never holds (titles,
-//!   credentials, drugs as people) and what head words and the words
-//!   around a name say of its type
+//! - `repair`, `heads`, `lists`: what the name lists say a span never
+//!   holds (titles, credentials, drugs as people), what head words and the
+//!   words around a name say of its type, and the lists of organizations a
+//!   sentence names ("companies such as …")
 //! - `document`: one type per name in an article
 //! - `link`: mentions → entities
 //!
@@ -22,6 +23,7 @@ pub(crate) mod hash;
 pub(crate) mod heads;
 pub mod lexicon;
 pub(crate) mod link;
+pub(crate) mod lists;
 pub mod model;
 pub(crate) mod repair;
 pub(crate) mod tagger;

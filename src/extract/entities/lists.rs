@@ -1,0 +1,260 @@
+//! A name in a list the sentence itself says is of organizations:
+//! "websites such as A, B and C", "companies like A", "lenders, including
+//! A and B", "A, B and other carmakers". News names new companies this way
+//! before it ever calls them anything else, and a recognizer that never
+//! saw a one-word brand guesses a person or a place for it. The nouns are
+//! the kinds' own plural vocabulary, so the rule reaches names never seen.
+
+/// A word of a sentence as the list reading needs it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Seen<'a> {
+    /// Written in lowercase, or punctuation: its text.
+    Lower(&'a str),
+    /// Opening on a capital (a word of a name in the list).
+    Capital,
+    /// Anything else (digits, mixed).
+    Other,
+}
+
+impl<'a> Seen<'a> {
+    /// How `word`, as written, reads.
+    pub(crate) fn of(word: &'a str) -> Seen<'a> {
+        if POSSESSIVES.contains(&word) {
+            return Seen::Lower(word);
+        }
+        match word.chars().next() {
+            Some(c) if c.is_uppercase() => Seen::Capital,
+            Some(c) if c.is_alphabetic() && !word.chars().any(char::is_uppercase) => {
+                Seen::Lower(word)
+            }
+            Some(c) if !c.is_alphanumeric() && word.chars().all(|c| !c.is_alphanumeric()) => {
+                Seen::Lower(word)
+            }
+            _ => Seen::Other,
+        }
+    }
+
+    fn is(self, words: &[&str]) -> bool {
+        matches!(self, Seen::Lower(w) if words.contains(&w))
+    }
+}
+
+/// Lowercase plurals naming kinds of organizations, written before or
+/// after a list of them. Not the plurals of people's trades ("producers",
+/// "developers") nor of peoples or places ("groups" of people are
+/// nationalities, caught before this rule; "countries", "cities").
+const KINDS: &[&str] = &[
+    "companies",
+    "firms",
+    "corporations",
+    "businesses",
+    "conglomerates",
+    "startups",
+    "start-ups",
+    "giants",
+    "brands",
+    "labels",
+    "studios",
+    "websites",
+    "sites",
+    "platforms",
+    "apps",
+    "services",
+    "networks",
+    "broadcasters",
+    "newspapers",
+    "outlets",
+    "publishers",
+    "retailers",
+    "supermarkets",
+    "chains",
+    "banks",
+    "lenders",
+    "insurers",
+    "funds",
+    "exchanges",
+    "carmakers",
+    "automakers",
+    "airlines",
+    "manufacturers",
+    "suppliers",
+    "providers",
+    "operators",
+    "utilities",
+    "miners",
+    "agencies",
+    "organisations",
+    "organizations",
+    "charities",
+    "unions",
+    "parties",
+    "clubs",
+    "teams",
+    "universities",
+];
+
+/// A possessive ending, split off the name before it ("Italy" "'s").
+const POSSESSIVES: &[&str] = &["'s", "’s", "'", "’"];
+
+/// Words joining the names of a list.
+const JOINERS: &[&str] = &[",", "and", "or", "&", "the"];
+
+/// Words opening a list after its kind ("companies such as", "firms
+/// like", "banks, including").
+const OPENERS: &[&str] = &["like", "including"];
+
+/// Words a list's name sits among: what a real member of the list has on
+/// one side at least.
+const BESIDE: &[&str] = &[",", "and", "or", "the", "as", "like", "including"];
+
+/// Longest list walked, in words.
+const REACH: usize = 24;
+
+/// Whether the name at `start..end` of a sentence of `len` words
+/// (`seen(i)` reading word `i`) is a member of a list the sentence says is
+/// of organizations: after "KIND such as", "KIND like", "KIND including",
+/// or before "and other KIND" (a lowercase kind of [`KINDS`], up to two
+/// lowercase words between "other" and it). The name must stand beside a
+/// joiner or the opener ("companies like Google, Facebook, Amazon, Obama
+/// said" does not take Obama, who is followed by "said").
+pub(crate) fn listed_among_organizations<'a>(
+    seen: impl Fn(usize) -> Seen<'a>,
+    len: usize,
+    start: usize,
+    end: usize,
+) -> bool {
+    if end > len || start >= end {
+        return false;
+    }
+    // An owner's name ("operators like Italy's TIM"): the list's name is
+    // the next.
+    if end < len && seen(end).is(POSSESSIVES) {
+        return false;
+    }
+    let beside = (start > 0 && seen(start - 1).is(BESIDE)) || (end < len && seen(end).is(JOINERS));
+    beside && (opened_before(&seen, start) || closed_after(&seen, len, end))
+}
+
+/// Walks back from the name over the list's other names and joiners to
+/// its opener, and reads the kind before it.
+fn opened_before<'a>(seen: &impl Fn(usize) -> Seen<'a>, start: usize) -> bool {
+    let mut i = start;
+    for _ in 0..REACH {
+        if i == 0 {
+            return false;
+        }
+        i -= 1;
+        let w = seen(i);
+        if w == Seen::Capital || w.is(JOINERS) || w.is(POSSESSIVES) {
+            continue;
+        }
+        let kind_at = if w.is(&["as"]) && i > 0 && seen(i - 1).is(&["such"]) {
+            i.checked_sub(2)
+        } else if w.is(OPENERS) {
+            i.checked_sub(1)
+        } else {
+            return false;
+        };
+        let Some(mut k) = kind_at else {
+            return false;
+        };
+        if seen(k).is(&[","]) {
+            let Some(before) = k.checked_sub(1) else {
+                return false;
+            };
+            k = before;
+        }
+        return seen(k).is(KINDS);
+    }
+    false
+}
+
+/// Walks on from the name over the list's other names and joiners to
+/// "and other" and reads the kind after it.
+fn closed_after<'a>(seen: &impl Fn(usize) -> Seen<'a>, len: usize, end: usize) -> bool {
+    let mut i = end;
+    while i < len && i < end + REACH {
+        let w = seen(i);
+        if w.is(&["and", "or"]) && i + 1 < len && seen(i + 1).is(&["other"]) {
+            return (i + 2..len.min(i + 5))
+                .take_while(|&j| {
+                    matches!(seen(j), Seen::Lower(x) if x.chars().all(|c| c.is_alphabetic() || c == '-'))
+                })
+                .any(|j| seen(j).is(KINDS));
+        }
+        if w == Seen::Capital || w.is(JOINERS) || w.is(POSSESSIVES) {
+            i += 1;
+            continue;
+        }
+        return false;
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whether `words[start..end]` is listed among organizations.
+    fn listed(sentence: &str, start: usize, end: usize) -> bool {
+        let words: Vec<&str> = sentence.split(' ').collect();
+        listed_among_organizations(|i| Seen::of(words[i]), words.len(), start, end)
+    }
+
+    #[test]
+    fn names_after_a_kind_and_its_opener_are_listed() {
+        let s = "popular websites such as Reddit , Twitter and Spotify went down";
+        assert!(listed(s, 4, 5));
+        assert!(listed(s, 6, 7));
+        assert!(listed(s, 8, 9));
+        assert!(listed("companies like Acme said", 2, 3));
+        assert!(listed(
+            "lenders , including Big Bank and Acme , cut rates",
+            3,
+            5
+        ));
+        assert!(listed("tech firms , such as Zorbo , grew", 5, 6));
+        assert!(listed(
+            "outlets such as the Daily Bugle and the Planet",
+            4,
+            6
+        ));
+        assert!(listed(
+            "outlets such as the Daily Bugle and the Planet",
+            8,
+            9
+        ));
+        // An owner is not the list's name; what it owns is.
+        let s = "operators , like Ruritania 's Telco and Zorbo";
+        assert!(!listed(s, 3, 4));
+        assert!(listed(s, 5, 6));
+        assert!(listed(s, 7, 8));
+    }
+
+    #[test]
+    fn names_before_and_other_kinds_are_listed() {
+        let s = "Zorbo , Quill and other tech companies grew";
+        assert!(listed(s, 0, 1));
+        assert!(listed(s, 2, 3));
+        assert!(!listed("Zorbo , Quill and other people grew", 0, 1));
+        assert!(!listed(
+            "Zorbo , Quill and other very fast growing companies",
+            0,
+            1
+        ));
+    }
+
+    #[test]
+    fn names_outside_the_list_are_not() {
+        // After the list, a name followed by its verb.
+        assert!(!listed("companies like Acme , Zorbo , Obama said", 5, 6));
+        // Not a kind of organization.
+        assert!(!listed("cities such as Denver and Boston", 2, 3));
+        assert!(!listed("people like Smith and Jones", 2, 3));
+        // A lowercase word between the opener and the name.
+        assert!(!listed("companies such as the rival Acme", 5, 6));
+        // "Such as" needs its "such".
+        assert!(!listed("companies as Acme", 2, 3));
+        assert!(!listed("Acme", 0, 1));
+    }
+}
