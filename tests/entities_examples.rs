@@ -4,8 +4,8 @@
 //! their long forms are one entity in either order, a long name stays
 //! whole, a company with and without its suffix is one company, the
 //! seats of government are organizations, a city before its officials
-//! is a place, and the names of a list the sentence says is of companies
-//! are companies.
+//! is a place, and the names of a list the sentence says is of companies,
+//! or that it describes as a company, are companies.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests stop at the failing line
 
 mod common;
@@ -25,6 +25,8 @@ A DEA spokesman said the agency had written to every state. The Kremlin and the 
 Denver officials said the Centers for Medicare and Medicaid Services (CMS) had been told. CMS did not comment. The House Ways and Means Committee asked for the data.
 
 An outage took down websites such as Zorblo, Quintex and Vantaro for an hour. Vantaro said later that service was back. Telecom operators, like Portugal's Fibrina, were not affected.
+
+Quorvex, a Ruritanian oil company, said its output rose. Quorvex will drill again in May. Tarnwell Resources bought the rigs, and Tarnwell will run them.
 ";
 
 /// The record's entities.
@@ -119,12 +121,22 @@ fn a_new_users_examples_come_out_right() {
     let portugal = named(&es, "Portugal").unwrap_or_else(|| panic!("Portugal: {summary:#?}"));
     assert_eq!(portugal["type"], "place", "{summary:#?}");
 
-    // A company with and without its suffix is one company.
+    // A name described right after as a kind of organization is one, at
+    // every mention.
+    let quorvex = named(&es, "Quorvex").unwrap_or_else(|| panic!("Quorvex: {summary:#?}"));
+    assert_eq!(quorvex["type"], "organization", "{summary:#?}");
+    assert_eq!(mention_texts(quorvex).len(), 2, "{summary:#?}");
+
+    // A company with and without its suffix or head word is one company.
     let altria = named(&es, "Altria Group").expect("Altria Group");
     assert_eq!(altria["type"], "organization");
     assert_eq!(mention_texts(altria), ["Altria Group", "Altria"]);
     let rjr = named(&es, "RJ Reynolds Tobacco").expect("RJ Reynolds Tobacco");
     assert_eq!(mention_texts(rjr), ["RJ Reynolds Tobacco", "RJ Reynolds"]);
+    let tarnwell = named(&es, "Tarnwell Resources")
+        .unwrap_or_else(|| panic!("Tarnwell Resources: {summary:#?}"));
+    assert_eq!(tarnwell["type"], "organization", "{summary:#?}");
+    assert_eq!(mention_texts(tarnwell), ["Tarnwell Resources", "Tarnwell"]);
 
     // Seats of government are organizations.
     for seat in ["Kremlin", "White House", "Downing Street"] {

@@ -9,6 +9,7 @@
 //! words are the types' own vocabulary, not names: they generalize to
 //! names never seen in training.
 
+use super::appositive;
 use super::features::{Class, Token};
 use super::gazetteer::{Gazetteer, list as gaz_list};
 use super::lexicon::list as names_list;
@@ -152,6 +153,13 @@ const COMPANY_HEADS: &[&str] = &[
     "minerals",
 ];
 
+/// Whether `word` (lowercase) is a company's head word ([`COMPANY_HEADS`]):
+/// a name that a known name extends by it names the same company
+/// ("Mocean" … "Mocean Energy").
+pub(crate) fn is_company_head(word: &str) -> bool {
+    COMPANY_HEADS.contains(&word)
+}
+
 /// Institution words that open an organization's name before "of"
 /// ("Ministry of Defence", "Bank of England", "University of Kent").
 const INSTITUTION_OPENERS: &[&str] = &[
@@ -280,7 +288,12 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
     {
         return Some(ORG);
     }
-    if ty != ORG && len <= 4 && !full_name && is_listed_organization(s, start, end) {
+    if ty != ORG
+        && len <= 4
+        && !full_name
+        && (is_listed_organization(s, start, end)
+            || (!is_place_phrase(s, start, end) && is_described_organization(s, end)))
+    {
         return Some(ORG);
     }
     let place_phrase = is_place_phrase(s, start, end);
@@ -318,15 +331,26 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
     None
 }
 
-/// Whether the span is a name in a list the sentence says is of
-/// organizations ("websites such as X, Y and Z"; see [`lists`]).
-fn is_listed_organization(s: &[Token], start: usize, end: usize) -> bool {
-    let seen = |i: usize| match s[i].class {
+/// Word `i` of the sentence as [`lists`] and [`appositive`] read it.
+fn seen(s: &[Token], i: usize) -> Seen<'_> {
+    match s[i].class {
         Class::Lower | Class::Punct => Seen::Lower(s[i].lower.as_str()),
         Class::Capitalized | Class::AllCaps | Class::Mixed => Seen::Capital,
         Class::Digits => Seen::Other,
-    };
-    lists::listed_among_organizations(seen, s.len(), start, end)
+    }
+}
+
+/// Whether the span is a name in a list the sentence says is of
+/// organizations ("websites such as X, Y and Z"; see [`lists`]).
+fn is_listed_organization(s: &[Token], start: usize, end: usize) -> bool {
+    lists::listed_among_organizations(|i| seen(s, i), s.len(), start, end)
+}
+
+/// Whether the name ending before `end` is described right after it as a
+/// kind of organization ("X, a Ruritanian oil company,"; see
+/// [`appositive`]).
+fn is_described_organization(s: &[Token], end: usize) -> bool {
+    appositive::described_as_organization(|i| seen(s, i), s.len(), end)
 }
 
 /// Lowercase nouns of a place's people and services, written after the

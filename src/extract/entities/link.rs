@@ -18,6 +18,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
+use super::appositive;
 use super::gazetteer::{Gazetteer, Kind};
 use super::heads;
 use super::lexicon::{Lexicon, list};
@@ -733,8 +734,9 @@ const CORPORATE_WORDS: &[&str] = &[
 ];
 
 /// Whether `long` is `short` written with its company suffix: `short`'s
-/// words followed by legal suffixes or corporate words only ("Altria" →
-/// "Altria Group Inc"), or, for a name of two words or more, by one more
+/// words followed by legal suffixes, corporate words or a company's head
+/// words only ("Altria" → "Altria Group Inc", "Zorbo" → "Zorbo
+/// Resources"), or, for a name of two words or more, by one more
 /// capitalized word ("RJ Reynolds" → "RJ Reynolds Tobacco").
 fn company_variant(short: &str, long: &str, lex: &Lexicon) -> bool {
     let (s, l) = (key(short), key(long));
@@ -745,7 +747,9 @@ fn company_variant(short: &str, long: &str, lex: &Lexicon) -> bool {
     }
     let extra = &lw[sw.len()..];
     let corporate = |w: &&str| {
-        CORPORATE_WORDS.contains(w) || lex.names(super::hash::of_str(w)) & list::COMPANY_SUFFIX != 0
+        CORPORATE_WORDS.contains(w)
+            || heads::is_company_head(w)
+            || lex.names(super::hash::of_str(w)) & list::COMPANY_SUFFIX != 0
     };
     let last_capitalized = long.split_whitespace().last().is_some_and(capitalized);
     extra.iter().all(corporate) || (sw.len() >= 2 && extra.len() == 1 && last_capitalized)
@@ -813,8 +817,10 @@ fn is_seat_of_government(name: &str) -> bool {
 /// Whether the article states that mention `m` names an organization:
 /// typed one, written right after a lowercase noun naming a kind of
 /// organization ("turbine maker Vestas", "energy company Equinor"; see
-/// [`heads::names_an_organization_after`]) or in a list the sentence says
-/// is of organizations ("websites such as X and Y"; see [`lists`]), and
+/// [`heads::names_an_organization_after`]), in a list the sentence says
+/// is of organizations ("websites such as X and Y"; see [`lists`]) or
+/// described right after as one ("X, a Ruritanian oil company,"; see
+/// [`appositive`]), and
 /// neither a place of the places table ("pv magazine Australia" is the
 /// magazine's edition, not the country's name), a nationality, nor opening
 /// on a census first name ("executive producer Amanda Ross"). A model that
@@ -839,7 +845,10 @@ fn stated_organization(
         toks.get(i)
             .map_or(Seen::Other, |r| Seen::of(&body[r.clone()]))
     };
-    if !after_noun && !lists::listed_among_organizations(seen, toks.len(), m.start, m.end) {
+    if !after_noun
+        && !lists::listed_among_organizations(seen, toks.len(), m.start, m.end)
+        && !appositive::described_as_organization(seen, toks.len(), m.end)
+    {
         return false;
     }
     let name = name_of(body, tokens, m);
@@ -1531,6 +1540,12 @@ mod tests {
         assert!(company_variant(
             "Pirelli",
             "Pirelli SpA",
+            Lexicon::embedded()
+        ));
+        // A company's head word extends a name as a suffix does.
+        assert!(company_variant(
+            "Zorbo",
+            "Zorbo Resources",
             Lexicon::embedded()
         ));
         // A one-word name with a word that is no suffix stays apart.

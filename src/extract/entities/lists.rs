@@ -34,7 +34,9 @@ impl<'a> Seen<'a> {
         }
     }
 
-    fn is(self, words: &[&str]) -> bool {
+    /// Whether the word is written in lowercase (or is punctuation) and is
+    /// one of `words`.
+    pub(crate) fn is(self, words: &[&str]) -> bool {
         matches!(self, Seen::Lower(w) if words.contains(&w))
     }
 }

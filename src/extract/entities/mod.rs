@@ -6,16 +6,18 @@
 //! - `tokens`: raw text → CoNLL-style tokens
 //! - `features`, `lexicon`, `gazetteer`: what the recognizer looks at
 //! - `model`, `tagger`: the weights and decoding
-//! - `repair`, `heads`, `lists`: what the name lists say a span never
-//!   holds (titles, credentials, drugs as people), what head words and the
-//!   words around a name say of its type, and the lists of organizations a
-//!   sentence names ("companies such as …")
+//! - `repair`, `heads`, `lists`, `appositive`: what the name lists say a
+//!   span never holds (titles, credentials, drugs as people), what head
+//!   words and the words around a name say of its type, the lists of
+//!   organizations a sentence names ("companies such as …") and the
+//!   descriptions after a name (", a Ruritanian oil company,")
 //! - `document`: one type per name in an article
 //! - `link`: mentions → entities
 //!
 //! Learning the weights and the word clusters, and reading CoNLL files, are
 //! build-time tools (`crate::tools::entities`, behind the `tools` feature).
 
+pub(crate) mod appositive;
 pub(crate) mod document;
 pub(crate) mod features;
 pub mod gazetteer;
