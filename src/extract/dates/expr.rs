@@ -312,6 +312,10 @@ pub(crate) struct Expr {
     /// article's date: "a year later", "the month before", "the same
     /// period in 2021" (see [`super::anaphora`]).
     pub anaphoric: bool,
+    /// Its clause speaks of the future ("officials will meet on
+    /// Tuesday"): an open date is the coming one (see
+    /// [`super::reference::nearest`]).
+    pub ahead: bool,
 }
 
 impl Expr {
@@ -320,6 +324,7 @@ impl Expr {
             node,
             modifier,
             anaphoric: false,
+            ahead: false,
         }
     }
 
@@ -518,6 +523,13 @@ impl Day {
             } => calendar_day(*year, *month, *day, *year_shift, r, reading),
             Day::OfMonth {
                 day,
+                month: Some(MonthRef::Named { month, year: None }),
+                weekday: Some(wd),
+            } => {
+                on_its_weekday(*month, *day, *wd, r).or_else(|| open_year(*month, *day, r, reading))
+            }
+            Day::OfMonth {
+                day,
                 month: Some(m),
                 ..
             } => {
@@ -572,6 +584,24 @@ fn calendar_day(
         (None, Some(k)) => ymd(r.year() + k, month, day),
         (None, None) => open_year(month, day, r, reading),
     }
+}
+
+/// Days from the reference within which a weekday places a date without
+/// a year (about half a year either way).
+const WEEKDAY_REACH: i64 = 200;
+
+/// "Monday, September 4" without a year: the one within
+/// [`WEEKDAY_REACH`] days of the reference that falls on the weekday;
+/// none when none does (a wrong weekday, or a date far from the
+/// reference, is left to the usual reading).
+fn on_its_weekday(month: u32, day: u32, weekday: u32, r: NaiveDate) -> Option<NaiveDate> {
+    (r.year() - 1..=r.year() + 1)
+        .filter_map(|y| ymd(y, month, day))
+        .filter(|d| d.weekday().number_from_monday() == weekday)
+        .map(|d| ((d - r).num_days().abs(), d))
+        .filter(|(far, _)| *far <= WEEKDAY_REACH)
+        .min()
+        .map(|(_, d)| d)
 }
 
 /// "Friday the 13th": this month's if it falls on the weekday, else the

@@ -59,9 +59,10 @@ pub(crate) fn latest_full_day(mentions: &[DateMention]) -> Option<NaiveDate> {
     mentions.iter().filter_map(DateMention::full_day).max()
 }
 
-/// The reading of `expr` an article most likely means: news reports on
-/// what happened, so the past reading wins unless the next one is less than
-/// half as far ("Friday" in a Thursday article is tomorrow, "March" in an
+/// The reading of `expr` an article most likely means: the coming one
+/// when its clause speaks of the future ([`Expr::ahead`]); else, as news
+/// reports on what happened, the past reading unless the next one is less
+/// than half as far ("Friday" in a Thursday article is tomorrow, "March" in an
 /// October article the March just past, "January" in a November one the
 /// coming January).
 pub(crate) fn nearest(expr: &Expr, reference: NaiveDate) -> Value {
@@ -76,6 +77,11 @@ pub(crate) fn nearest(expr: &Expr, reference: NaiveDate) -> Value {
         Some(Mod::Since | Mod::SinceStart | Mod::SinceEnd) => return past,
         Some(Mod::Until) => return future,
         _ => {}
+    }
+    // What a clause says will happen is still to come ("will meet on
+    // Tuesday" in a Wednesday article is six days on, not yesterday).
+    if expr.ahead {
+        return future;
     }
     let distance = |v: &Value| match v {
         Value::Day(d) => Some((*d - reference).num_days().abs()),

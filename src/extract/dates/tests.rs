@@ -213,3 +213,59 @@ fn open_dates_lean_to_the_past() {
         range("2026-01-01", "2026-02-01")
     );
 }
+
+/// Each text's one date against `reference`, as a day.
+fn days_read(reference: &str, cases: &[(&str, &str)]) {
+    for (text, want) in cases {
+        assert_eq!(one(text, reference).1, Value::Day(d(want)), "{text}");
+    }
+}
+
+#[test]
+fn a_weekday_beside_a_date_without_its_year_picks_the_year() {
+    days_read(
+        "2023-03-22",
+        &[
+            // September 4 fell on a Monday in 2023, not in 2022: the
+            // coming one, though the one just past is the usual reading.
+            (
+                "Markets were closed on Monday, Sept. 4 for the holiday.",
+                "2023-09-04",
+            ),
+            (
+                "Markets were closed on Sept. 4 for the holiday.",
+                "2022-09-04",
+            ),
+            // A weekday no nearby year agrees with leaves the usual reading.
+            (
+                "Markets were closed on Friday, Sept. 4 for the holiday.",
+                "2022-09-04",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_clause_about_the_future_takes_the_coming_date() {
+    // The reference is a Wednesday: a bare Tuesday is yesterday, unless
+    // the clause says it is still to come.
+    days_read(
+        "2023-03-22",
+        &[
+            ("Officials met on Tuesday.", "2023-03-21"),
+            ("Officials will meet again on Tuesday.", "2023-03-28"),
+            ("The market said it'll reopen Tuesday.", "2023-03-28"),
+            // "March 12" of a clause about the future is next year's.
+            ("The committee will vote on March 12.", "2024-03-12"),
+            // The future word of another clause does not carry over.
+            (
+                "The inquiry will ask why the bank, which failed on Tuesday, fell.",
+                "2023-03-21",
+            ),
+            (
+                "Officials will say why the bank failed. It closed on Tuesday.",
+                "2023-03-21",
+            ),
+        ],
+    );
+}

@@ -330,6 +330,20 @@ impl<'a> Parser<'a> {
                     day,
                     year_shift: Some(0),
                 },
+                // "Monday, Sept. 4": the weekday says which year's.
+                (
+                    Day::Calendar {
+                        year: None,
+                        month,
+                        day,
+                        year_shift: None,
+                    },
+                    WeekdayRel::Plain,
+                ) => Day::OfMonth {
+                    day,
+                    month: Some(MonthRef::Named { month, year: None }),
+                    weekday: Some(wd),
+                },
                 (d, _) => d,
             };
             return (de, d);

@@ -16,7 +16,8 @@ use super::lexicon;
 
 use super::expr::Expr;
 use super::lexicon::cues::{
-    ANAPHORIC_WORDS, ANCHOR_ONLY_WORDS, ANCHOR_STARTERS, CURRENCY_SIGNS, DEICTIC_WORDS, STARTERS,
+    ANAPHORIC_WORDS, ANCHOR_ONLY_WORDS, ANCHOR_STARTERS, CLAUSE_BREAKS, CURRENCY_SIGNS,
+    DEICTIC_WORDS, FUTURE_WORDS, STARTERS,
 };
 use super::tokens::Tok;
 
@@ -159,6 +160,7 @@ pub(crate) fn parse_line(p: &Parser<'_>) -> Vec<Found> {
         match p.top(i) {
             Some((end, mut expr)) if end > i && ends_ok(p, end) => {
                 expr.anaphoric = refers_back(p, i, end, &expr);
+                expr.ahead = told_ahead(p, i);
                 out.push(Found {
                     start: i,
                     end,
@@ -204,6 +206,28 @@ fn refers_back(p: &Parser<'_>, start: usize, end: usize, expr: &Expr) -> bool {
     relative
         && words().any(|w| ANAPHORIC_WORDS.contains(&w))
         && !words().any(|w| DEICTIC_WORDS.contains(&w))
+}
+
+/// Tokens looked back at most for a word of the future.
+const AHEAD_REACH: usize = 8;
+
+/// Whether the clause before the expression at token `start` speaks of
+/// the future: a word of [`FUTURE_WORDS`] within [`AHEAD_REACH`] tokens, with no [`CLAUSE_BREAKS`] between ("officials
+/// will meet again on Tuesday"; not "the inquiry will ask why the bank,
+/// which failed on Friday, …").
+fn told_ahead(p: &Parser<'_>, start: usize) -> bool {
+    for t in p.toks[start.saturating_sub(AHEAD_REACH)..start]
+        .iter()
+        .rev()
+    {
+        if CLAUSE_BREAKS.contains(&t.low) {
+            return false;
+        }
+        if t.word().is_some_and(|w| FUTURE_WORDS.contains(&w)) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether a word alone places an expression in time: a month, weekday,

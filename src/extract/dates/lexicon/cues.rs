@@ -345,6 +345,21 @@ pub(crate) const ANAPHORIC_WORDS: &[&str] = &[
     "same",
 ];
 
+/// Words that put the clause they open in the future ("officials will
+/// meet on Tuesday"; "ll" is what the tokens keep of "it'll"): an open
+/// date after one is the coming one. Not "due" ("due to rain on
+/// Saturday") nor "scheduled" ("was scheduled for Tuesday"), which as
+/// often tell of the past.
+pub(crate) const FUTURE_WORDS: &[&str] = &["will", "shall", "won't", "won’t", "ll"];
+
+/// Words and marks that end the clause a date stands in, looking back:
+/// a future word before them belongs to another clause ("the inquiry will
+/// ask why the bank, which failed on Friday, …").
+pub(crate) const CLAUSE_BREAKS: &[&str] = &[
+    ",", ";", ":", ".", "!", "?", "(", ")", "\"", "“", "”", "that", "which", "who", "when",
+    "after", "since", "because", "and", "but", "while", "as",
+];
+
 /// Words that tell a time from the article's own date, which keep an
 /// expression deictic even beside an anaphoric word ("the day after
 /// tomorrow", "the year before last", "two weeks ago").
