@@ -19,7 +19,9 @@ use super::tagger::{LOC, MISC, ORG, PER};
 /// Lowercase nouns naming a kind of organization that news writes right
 /// before the organization's name ("the broadcaster X", "radio X",
 /// "turbine manufacturer X", "energy company X"); not those that are
-/// also people's trades ("producer", "developer", "film-maker").
+/// also people's trades or roles ("producer", "developer", "film-maker",
+/// "specialist", "explorer", "partner", "owner", "rival": "cancer
+/// specialist Karol X", "strike partner X").
 const OUTLET_NOUNS: &[&str] = &[
     "broadcaster",
     "newspaper",
@@ -57,6 +59,11 @@ const OUTLET_NOUNS: &[&str] = &[
     "refiner",
     "shipbuilder",
     "subsidiary",
+    "contractor",
+    "generator",
+    "distributor",
+    "exporter",
+    "importer",
 ];
 
 /// Whether `word` (lowercase, as written) is one of the nouns naming a
@@ -509,6 +516,14 @@ mod tests {
             retyped(&["turbine", "manufacturer", "Vestas", "said"], 2, 3, PER),
             Some(ORG)
         );
+        assert_eq!(
+            retyped(&["electricity", "generator", "Zorbo", "said"], 2, 3, PER),
+            Some(ORG)
+        );
+        // A noun that is also a person's trade or role leaves the name be.
+        for noun in ["specialist", "explorer", "partner", "producer"] {
+            assert_eq!(retyped(&["the", noun, "Zorbo", "said"], 2, 3, PER), None);
+        }
     }
 
     #[test]
