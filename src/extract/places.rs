@@ -13,11 +13,15 @@
 //! A short or all-capital word ("Kan", "AP") is a city only with such
 //! evidence, and a region or a small town only when the article points to
 //! its country: a name the recognizer took for a place without it is more
-//! likely a word ("West", "Gulf"). A country's name is always the country.
+//! likely a word ("West", "Gulf"); a region whose name is a proper noun of
+//! one country ("Texas", "Wales") needs no such pointer. A country's name
+//! is always the country.
 
 use std::ops::Range;
 
 use super::entities::gazetteer::{Gazetteer, Kind, Place, key};
+use super::entities::hash;
+use super::entities::lexicon::Lexicon;
 use super::entities::{Entity, EntityType};
 
 /// Cities at least this large are located without other evidence.
@@ -166,12 +170,42 @@ fn choose<'g>(
         || match best.kind {
             Kind::Country => true,
             // "West", "Gulf": a region the article gives no country for
-            // is more likely a word.
-            Kind::Region => false,
+            // is more likely a word, unless its name is unmistakable.
+            Kind::Region => !weak_name && is_unmistakable_region(&e.name, &all),
             Kind::City => !weak_name && best.population >= CITY_ALONE,
         };
     accepted.then_some(best)
 }
+
+/// Countries whose English-language news names their states, provinces
+/// and nations without the country ("in Texas", "in Wales", "in
+/// Ontario"). A region elsewhere named like a place English news knows
+/// by another meaning (Zimbabwe's "Midlands", Turkmenistan's "Balkan")
+/// still needs the article to point to its country.
+const HOME_COUNTRIES: &[&str] = &["US", "GB", "CA", "AU", "NZ", "IE", "IN"];
+
+/// Whether a region's name (`places`: every place of that name) needs no
+/// other place of the article to be that region: they all lie in one of
+/// the [`HOME_COUNTRIES`], and one of its words is a proper noun,
+/// capitalized in 95 % or more of its uses in mid-sentence ("Texas",
+/// "Wales", "New South Wales"; not "West", "Central", "Lakes" or "Gulf",
+/// regions' names that are common words, nor "Punjab", a state of two
+/// countries).
+fn is_unmistakable_region(name: &str, places: &[&Place]) -> bool {
+    let one_country = places.first().is_some_and(|first| {
+        HOME_COUNTRIES.contains(&first.country.as_str())
+            && places.iter().all(|p| p.country == first.country)
+    });
+    let lex = Lexicon::embedded();
+    one_country
+        && name
+            .split_whitespace()
+            .any(|w| lex.caps(hash::of_str(&w.to_lowercase())) == Some(PROPER_NOUN_CAPS))
+}
+
+/// The capitalization class ([`Lexicon::caps`]) of a word written with a
+/// capital in 95 % or more of its mid-sentence uses.
+const PROPER_NOUN_CAPS: u8 = 4;
 
 /// The candidate with the highest log-population plus the weight of its
 /// country's votes: a town of the article's country can beat a larger
@@ -369,6 +403,25 @@ mod tests {
             .into_iter()
             .find(|(n, _, _)| n == which)
             .and_then(|(_, c, _)| c)
+    }
+
+    #[test]
+    fn an_unmistakable_region_needs_no_other_place() {
+        // A proper noun of one home country's regions, alone.
+        for (name, cc) in [("Texas", "US"), ("Wales", "GB"), ("New South Wales", "AU")] {
+            let body = format!("Officials in {name} said so.");
+            assert_eq!(
+                country_of(&body, &[name], name).as_deref(),
+                Some(cc),
+                "{name}"
+            );
+        }
+        // A common word, a short name, a region elsewhere known by another
+        // meaning, or a name of two countries' regions stays unlocated.
+        for name in ["West", "Central", "Lib", "Midlands", "Punjab"] {
+            let body = format!("Officials in {name} said so.");
+            assert_eq!(country_of(&body, &[name], name), None, "{name}");
+        }
     }
 
     #[test]

@@ -87,6 +87,37 @@ fn usable_alias(s: &str) -> bool {
         && s.split(' ').count() <= 4
 }
 
+/// A subdivision's name as ISO 3166-2 writes it, and its other names:
+/// the standard adds the name in a second language in brackets, with
+/// that name's own code when it has one ("Wales [Cymru GB-CYM]",
+/// "Girona [Gerona]"), which no text writes; the name before the
+/// brackets is the name, the one inside an alias when it differs and is
+/// usable.
+fn region_names(written: &str) -> (String, Vec<String>) {
+    let Some((name, rest)) = written.split_once(" [") else {
+        return (written.trim().to_string(), Vec::new());
+    };
+    let inner = rest.trim_end_matches(']');
+    // A trailing code ("GB-CYM") is not a name.
+    let inner = match inner.rsplit_once(' ') {
+        Some((n, code))
+            if code.contains('-')
+                && code
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c == '-' || c.is_ascii_digit()) =>
+        {
+            n
+        }
+        _ => inner,
+    };
+    let name = name.trim().to_string();
+    let aliases = (inner != name && usable_alias(inner))
+        .then(|| inner.to_string())
+        .into_iter()
+        .collect();
+    (name, aliases)
+}
+
 /// Builds the table's text from the files in `dir`.
 pub fn build(dir: &Path) -> anyhow::Result<String> {
     let countries = read_json(dir, "countries.json")?;
@@ -197,19 +228,20 @@ pub fn build(dir: &Path) -> anyhow::Result<String> {
         let Some((cc, _)) = code.split_once('-') else {
             continue;
         };
+        let (name, aliases) = region_names(name);
         if name.is_empty() {
             continue;
         }
         region_rows.insert(
             code.to_string(),
             Row {
-                name: name.to_string(),
+                name,
                 kind: "region",
                 cc: cc.to_string(),
                 lat: None,
                 lon: None,
                 population: 0,
-                aliases: Vec::new(),
+                aliases,
                 region: code.to_string(),
             },
         );
@@ -251,6 +283,20 @@ pub fn build(dir: &Path) -> anyhow::Result<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bracketed_second_names_are_aliases() {
+        assert_eq!(
+            region_names("Wales [Cymru GB-CYM]"),
+            ("Wales".to_string(), vec!["Cymru".to_string()])
+        );
+        assert_eq!(
+            region_names("Girona [Gerona]"),
+            ("Girona".to_string(), vec!["Gerona".to_string()])
+        );
+        assert_eq!(region_names("Lugo [Lugo]"), ("Lugo".to_string(), vec![]));
+        assert_eq!(region_names("Kent"), ("Kent".to_string(), vec![]));
+    }
 
     #[test]
     fn aliases_are_latin_names() {

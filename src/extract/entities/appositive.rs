@@ -48,6 +48,10 @@ const KINDS: &[&str] = &[
     "network",
     "agency",
     "consultancy",
+    "business",
+    "arm",
+    "division",
+    "affiliate",
 ];
 
 /// Words that end a description before its noun: prepositions and
@@ -90,7 +94,8 @@ const REACH: usize = 6;
 
 /// Whether the name ending before word `end` of a sentence of `len`
 /// words (`seen(i)` reading word `i`) is followed by a description of it
-/// as a kind of organization: ", a|an|the …KIND" ([`KINDS`]), the words
+/// as a kind of organization: ", a|an|the …KIND" or ", Owner's …KIND"
+/// ([`KINDS`]), the words
 /// between without a preposition or relative ([`BREAKS`]), and the noun
 /// closing the description ([`AFTER`], or the sentence's end).
 pub(crate) fn described_as_organization<'a>(
@@ -98,10 +103,13 @@ pub(crate) fn described_as_organization<'a>(
     len: usize,
     end: usize,
 ) -> bool {
-    if end + 2 >= len || !seen(end).is(&[","]) || !seen(end + 1).is(&["a", "an", "the"]) {
+    if end + 2 >= len || !seen(end).is(&[","]) {
         return false;
     }
-    for i in end + 2..len.min(end + 3 + REACH) {
+    let Some(from) = opening(&seen, len, end + 1) else {
+        return false;
+    };
+    for i in from..len.min(from + 1 + REACH) {
         let w = seen(i);
         if w.is(KINDS) {
             return i + 1 == len || seen(i + 1).is(AFTER);
@@ -111,6 +119,20 @@ pub(crate) fn described_as_organization<'a>(
         }
     }
     false
+}
+
+/// Where a description's words start after its opening at `at`: an
+/// article ("a", "an", "the"), or an owner's name and its possessive
+/// ("Acme's cloud business"); none when neither opens it.
+fn opening<'a>(seen: &impl Fn(usize) -> Seen<'a>, len: usize, at: usize) -> Option<usize> {
+    if seen(at).is(&["a", "an", "the"]) {
+        return Some(at + 1);
+    }
+    let mut i = at;
+    while i < len && i < at + 4 && matches!(seen(i), Seen::Capital(_)) {
+        i += 1;
+    }
+    (i > at && i < len && seen(i).is(&["'s", "’s"])).then_some(i + 1)
 }
 
 #[cfg(test)]
@@ -134,6 +156,8 @@ mod tests {
         assert!(described("Zorbo , the Finnish handset supplier", 1));
         assert!(described("Zorbo , a company that makes drills", 1));
         assert!(described("Zorbo , an Oslo-based contractor", 1));
+        assert!(described("Zorbo , Quill 's cloud business , grew", 1));
+        assert!(described("Zorbo , Quill Group 's trading arm", 1));
     }
 
     #[test]
@@ -152,6 +176,9 @@ mod tests {
         assert!(!described("At Zorbo , the company has written", 2));
         // A trade is a person's.
         assert!(!described("Jo Smith , a film maker , said", 2));
+        // An owner's role, not a kind.
+        assert!(!described("Jo Smith , Quill 's chief executive , said", 2));
+        assert!(!described("Jo Smith , Quill 's business chief , said", 2));
         // No article, or no comma.
         assert!(!described("Zorbo , oil company", 1));
         assert!(!described("Zorbo the company", 1));

@@ -14,6 +14,7 @@ use super::features::{Class, Token};
 use super::gazetteer::{Gazetteer, list as gaz_list};
 use super::lexicon::list as names_list;
 use super::lists::{self, Seen};
+use super::markets;
 use super::tagger::{LOC, MISC, ORG, PER};
 
 /// Lowercase nouns naming a kind of organization that news writes right
@@ -303,6 +304,17 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
     {
         return Some(ORG);
     }
+    // A stock's price: not a place's market ("Frankfurt fell 1%") nor a
+    // first name's commodity ("Brent rose 2%").
+    let places = u16::from(gaz_list::COUNTRY | gaz_list::REGION | gaz_list::CITY);
+    if (ty == PER || ty == LOC)
+        && len <= 4
+        && s[start].gaz & places == 0
+        && s[start].names & names_list::FIRST_NAME == 0
+        && markets::traded_as_stock(|i| seen(s, i), s.len(), start, end)
+    {
+        return Some(ORG);
+    }
     let place_phrase = is_place_phrase(s, start, end);
     if len >= 2 && capital(last) {
         if EVENT_HEADS.contains(&word(last)) {
@@ -342,8 +354,8 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
 fn seen(s: &[Token], i: usize) -> Seen<'_> {
     match s[i].class {
         Class::Lower | Class::Punct => Seen::Lower(s[i].lower.as_str()),
-        Class::Capitalized | Class::AllCaps | Class::Mixed => Seen::Capital,
-        Class::Digits => Seen::Other,
+        Class::Capitalized | Class::AllCaps | Class::Mixed => Seen::Capital(s[i].lower.as_str()),
+        Class::Digits => Seen::Other(s[i].lower.as_str()),
     }
 }
 

@@ -23,6 +23,7 @@ use super::gazetteer::{Gazetteer, Kind};
 use super::heads;
 use super::lexicon::{Lexicon, list};
 use super::lists::{self, Seen};
+use super::markets;
 use super::{Entity, EntityType};
 
 /// One mention the recognizer found: sentence index and token span.
@@ -818,9 +819,10 @@ fn is_seat_of_government(name: &str) -> bool {
 /// typed one, written right after a lowercase noun naming a kind of
 /// organization ("turbine maker Vestas", "energy company Equinor"; see
 /// [`heads::names_an_organization_after`]), in a list the sentence says
-/// is of organizations ("websites such as X and Y"; see [`lists`]) or
+/// is of organizations ("websites such as X and Y"; see [`lists`]),
 /// described right after as one ("X, a Ruritanian oil company,"; see
-/// [`appositive`]), and
+/// [`appositive`]) or traded as a stock ("X fell 3%"; see [`markets`]),
+/// and
 /// neither a place of the places table ("pv magazine Australia" is the
 /// magazine's edition, not the country's name), a nationality, nor opening
 /// on a census first name ("executive producer Amanda Ross"). A model that
@@ -843,11 +845,12 @@ fn stated_organization(
             .is_some_and(|r| heads::names_an_organization_after(&body[r.clone()]));
     let seen = |i: usize| {
         toks.get(i)
-            .map_or(Seen::Other, |r| Seen::of(&body[r.clone()]))
+            .map_or(Seen::Other(""), |r| Seen::of(&body[r.clone()]))
     };
     if !after_noun
         && !lists::listed_among_organizations(seen, toks.len(), m.start, m.end)
         && !appositive::described_as_organization(seen, toks.len(), m.end)
+        && !markets::traded_as_stock(seen, toks.len(), m.start, m.end)
     {
         return false;
     }

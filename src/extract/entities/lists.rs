@@ -10,10 +10,10 @@
 pub(crate) enum Seen<'a> {
     /// Written in lowercase, or punctuation: its text.
     Lower(&'a str),
-    /// Opening on a capital (a word of a name in the list).
-    Capital,
-    /// Anything else (digits, mixed).
-    Other,
+    /// Opening on a capital (a word of a name in the list): its text.
+    Capital(&'a str),
+    /// Anything else (digits, mixed): its text.
+    Other(&'a str),
 }
 
 impl<'a> Seen<'a> {
@@ -23,14 +23,14 @@ impl<'a> Seen<'a> {
             return Seen::Lower(word);
         }
         match word.chars().next() {
-            Some(c) if c.is_uppercase() => Seen::Capital,
+            Some(c) if c.is_uppercase() => Seen::Capital(word),
             Some(c) if c.is_alphabetic() && !word.chars().any(char::is_uppercase) => {
                 Seen::Lower(word)
             }
             Some(c) if !c.is_alphanumeric() && word.chars().all(|c| !c.is_alphanumeric()) => {
                 Seen::Lower(word)
             }
-            _ => Seen::Other,
+            _ => Seen::Other(word),
         }
     }
 
@@ -38,6 +38,15 @@ impl<'a> Seen<'a> {
     /// one of `words`.
     pub(crate) fn is(self, words: &[&str]) -> bool {
         matches!(self, Seen::Lower(w) if words.contains(&w))
+    }
+
+    /// Whether the word, in lowercase or opening on a capital (a
+    /// sentence's first), is one of `words` (lowercase ASCII).
+    pub(crate) fn is_any_case(self, words: &[&str]) -> bool {
+        match self {
+            Seen::Lower(w) | Seen::Capital(w) => words.iter().any(|x| x.eq_ignore_ascii_case(w)),
+            Seen::Other(_) => false,
+        }
     }
 }
 
@@ -147,7 +156,7 @@ fn opened_before<'a>(seen: &impl Fn(usize) -> Seen<'a>, start: usize) -> bool {
         }
         i -= 1;
         let w = seen(i);
-        if w == Seen::Capital || w.is(JOINERS) || w.is(POSSESSIVES) {
+        if matches!(w, Seen::Capital(_)) || w.is(JOINERS) || w.is(POSSESSIVES) {
             continue;
         }
         let kind_at = if w.is(&["as"]) && i > 0 && seen(i - 1).is(&["such"]) {
@@ -184,7 +193,7 @@ fn closed_after<'a>(seen: &impl Fn(usize) -> Seen<'a>, len: usize, end: usize) -
                 })
                 .any(|j| seen(j).is(KINDS));
         }
-        if w == Seen::Capital || w.is(JOINERS) || w.is(POSSESSIVES) {
+        if matches!(w, Seen::Capital(_)) || w.is(JOINERS) || w.is(POSSESSIVES) {
             i += 1;
             continue;
         }

@@ -6,11 +6,12 @@
 //! - `tokens`: raw text → CoNLL-style tokens
 //! - `features`, `lexicon`, `gazetteer`: what the recognizer looks at
 //! - `model`, `tagger`: the weights and decoding
-//! - `repair`, `heads`, `lists`, `appositive`: what the name lists say a
-//!   span never holds (titles, credentials, drugs as people), what head
-//!   words and the words around a name say of its type, the lists of
-//!   organizations a sentence names ("companies such as …") and the
-//!   descriptions after a name (", a Ruritanian oil company,")
+//! - `repair`, `heads`, `lists`, `appositive`, `markets`: what the name
+//!   lists say a span never holds (titles, credentials, drugs as people),
+//!   what head words and the words around a name say of its type, the
+//!   lists of organizations a sentence names ("companies such as …"), the
+//!   descriptions after a name (", a Ruritanian oil company,") and the
+//!   names traded as stocks ("X fell 3%")
 //! - `document`: one type per name in an article
 //! - `link`: mentions → entities
 //!
@@ -26,6 +27,7 @@ pub(crate) mod heads;
 pub mod lexicon;
 pub(crate) mod link;
 pub(crate) mod lists;
+pub(crate) mod markets;
 pub mod model;
 pub(crate) mod repair;
 pub(crate) mod tagger;

@@ -1,0 +1,111 @@
+//! A name the sentence trades as a stock: "Zorbo fell 3%", "Zorbo
+//! shares jumped as much as 8 percent", "shares of Zorbo rose". Market
+//! reports name most companies this way and nothing else, and only a
+//! listed company's price moves by a percentage right after its name.
+
+use super::lists::Seen;
+
+/// Verbs of a price moving, past and present.
+const MOVES: &[&str] = &[
+    "rose", "rises", "fell", "falls", "jumped", "jumps", "gained", "gains", "climbed", "climbs",
+    "dropped", "drops", "slid", "slides", "slumped", "slumps", "tumbled", "tumbles", "surged",
+    "surges", "soared", "soars", "sank", "sinks", "plunged", "plunges", "dipped", "dips",
+    "rallied", "rallies", "slipped", "slips", "declined", "declines", "advanced", "advances",
+    "lost", "loses", "added", "adds", "eased", "eases", "edged", "edges",
+];
+
+/// Words of the stock itself between the name and its move ("Zorbo
+/// shares fell").
+const STOCK_WORDS: &[&str] = &["shares", "stock", "stocks"];
+
+/// Words between the move and its figure ("fell as much as 3%", "rose
+/// nearly 2 percent", "edged up 0.5%").
+const HEDGES: &[&str] = &[
+    "as", "much", "nearly", "almost", "about", "around", "some", "more", "than", "up", "down",
+    "by", "over", "another", "a", "further",
+];
+
+/// Words spelling a percentage after its figure.
+const PERCENT: &[&str] = &["%", "percent", "pct"];
+
+/// Whether the name at `start..end` of a sentence of `len` words
+/// (`seen(i)` reading word `i`) is traded as a stock: followed by a move
+/// ([`MOVES`], after "shares" or "stock" if written) and a percentage
+/// within a few hedging words, or preceded by "shares of" / "shares in"
+/// and not followed by a possessive (whose owner a company is not:
+/// "shares in Jo Smith's firm").
+pub(crate) fn traded_as_stock<'a>(
+    seen: impl Fn(usize) -> Seen<'a>,
+    len: usize,
+    start: usize,
+    end: usize,
+) -> bool {
+    if start >= end || end > len {
+        return false;
+    }
+    let possessive = end < len && seen(end).is(&["'s", "’s", "'", "’"]);
+    let after_shares = start >= 2
+        && seen(start - 2).is_any_case(STOCK_WORDS)
+        && seen(start - 1).is(&["of", "in"])
+        && !possessive;
+    after_shares || moves_by_a_percentage(&seen, len, end)
+}
+
+/// A move and its percentage from word `at` on.
+fn moves_by_a_percentage<'a>(seen: &impl Fn(usize) -> Seen<'a>, len: usize, at: usize) -> bool {
+    let mut i = at;
+    if i < len && seen(i).is(STOCK_WORDS) {
+        i += 1;
+    }
+    if i >= len || !seen(i).is(MOVES) {
+        return false;
+    }
+    i += 1;
+    let mut hedges = 0;
+    while i < len && seen(i).is(HEDGES) && hedges < 4 {
+        i += 1;
+        hedges += 1;
+    }
+    let Some(Seen::Other(figure)) = (i < len).then(|| seen(i)) else {
+        return false;
+    };
+    if !figure.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    figure.ends_with('%')
+        || (i + 1 < len
+            && (seen(i + 1).is(PERCENT)
+                || (seen(i + 1).is(&["per"]) && i + 2 < len && seen(i + 2).is(&["cent"]))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whether `words[start..end]` is traded as a stock.
+    fn traded(sentence: &str, start: usize, end: usize) -> bool {
+        let words: Vec<&str> = sentence.split(' ').collect();
+        traded_as_stock(|i| Seen::of(words[i]), words.len(), start, end)
+    }
+
+    #[test]
+    fn a_name_whose_price_moves_is_a_stock() {
+        assert!(traded("Zorbo fell 3 % on Monday", 0, 1));
+        assert!(traded("Zorbo jumped 8% after results", 0, 1));
+        assert!(traded("Zorbo shares rose as much as 2.5 percent", 0, 1));
+        assert!(traded("Zorbo Corp stock slid 1 per cent", 0, 2));
+        assert!(traded("Shares of Zorbo rose", 2, 3));
+        assert!(traded("investors sold shares in Zorbo", 4, 5));
+    }
+
+    #[test]
+    fn other_moves_are_not() {
+        // Points, a lead, a fall without a figure.
+        assert!(!traded("Smith fell 3 points in the polls", 0, 1));
+        assert!(!traded("Smith fell to the ground", 0, 1));
+        assert!(!traded("Smith rose to power in 1990", 0, 1));
+        // Shares in what the name owns.
+        assert!(!traded("shares in Smith 's firm", 2, 3));
+        assert!(!traded("Zorbo", 0, 1));
+    }
+}
