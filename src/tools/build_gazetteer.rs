@@ -89,8 +89,8 @@ fn usable_alias(s: &str) -> bool {
 
 /// A subdivision's name as ISO 3166-2 writes it, and its other names:
 /// the standard adds the name in a second language in brackets, with
-/// that name's own code when it has one ("Wales [Cymru GB-CYM]",
-/// "Girona [Gerona]"), which no text writes; the name before the
+/// that name's own code when it has one (`Wales [Cymru GB-CYM]`,
+/// `Girona [Gerona]`), which no text writes; the name before the
 /// brackets is the name, the one inside an alias when it differs and is
 /// usable.
 fn region_names(written: &str) -> (String, Vec<String>) {
