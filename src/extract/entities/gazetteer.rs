@@ -63,6 +63,8 @@ pub(crate) mod list {
     pub(crate) const CITY: u8 = 4;
     pub(crate) const BIG_CITY: u8 = 8;
     pub(crate) const NATIONALITY: u8 = 16;
+    /// Any place: a country, a region or a city.
+    pub(crate) const PLACE: u8 = COUNTRY | REGION | CITY;
 }
 
 /// Longest phrase (in tokens) the gazetteer holds for features.

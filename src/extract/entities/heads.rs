@@ -17,6 +17,10 @@ use super::lists::{self, Seen};
 use super::markets;
 use super::tagger::{LOC, MISC, ORG, PER};
 
+/// The gazetteer's place lists, as a token's `gaz` bits (low byte: a
+/// phrase starting here; high byte: one continuing through here).
+const PLACES: u16 = gaz_list::PLACE as u16;
+
 /// Lowercase nouns naming a kind of organization that news writes right
 /// before the organization's name ("the broadcaster X", "radio X",
 /// "turbine manufacturer X", "energy company X"); not those that are
@@ -306,10 +310,9 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
     }
     // A stock's price: not a place's market ("Frankfurt fell 1%") nor a
     // first name's commodity ("Brent rose 2%").
-    let places = u16::from(gaz_list::COUNTRY | gaz_list::REGION | gaz_list::CITY);
     if (ty == PER || ty == LOC)
         && len <= 4
-        && s[start].gaz & places == 0
+        && s[start].gaz & PLACES == 0
         && s[start].names & names_list::FIRST_NAME == 0
         && markets::traded_as_stock(|i| seen(s, i), s.len(), start, end)
     {
@@ -396,8 +399,7 @@ const PLACE_FOLLOWERS: &[&str] = &[
 /// surname). Organizations are left alone: "Liverpool officials" are
 /// often the club's.
 fn is_place_before_its_people(s: &[Token], i: usize) -> bool {
-    let places = u16::from(gaz_list::COUNTRY | gaz_list::REGION | gaz_list::CITY);
-    s[i].class == Class::Capitalized && s[i].gaz & places != 0 && lower_after(s, i, PLACE_FOLLOWERS)
+    s[i].class == Class::Capitalized && s[i].gaz & PLACES != 0 && lower_after(s, i, PLACE_FOLLOWERS)
 }
 
 /// Whether the word after `i` is written in lowercase and is one of `words`.
@@ -466,10 +468,9 @@ fn is_direction(word: &str) -> bool {
 /// Whether the span is exactly a place phrase of the gazetteer ("West
 /// Bank" keeps its type whatever its last word).
 fn is_place_phrase(s: &[Token], start: usize, end: usize) -> bool {
-    let places = u16::from(gaz_list::COUNTRY | gaz_list::REGION | gaz_list::CITY);
-    s[start].gaz & places != 0
-        && s[start + 1..end].iter().all(|t| (t.gaz >> 8) & places != 0)
-        && s.get(end).is_none_or(|t| (t.gaz >> 8) & places == 0)
+    s[start].gaz & PLACES != 0
+        && s[start + 1..end].iter().all(|t| (t.gaz >> 8) & PLACES != 0)
+        && s.get(end).is_none_or(|t| (t.gaz >> 8) & PLACES == 0)
 }
 
 /// Whether a capitalized word is the plural of a nationality ("Kazakhs",
@@ -477,9 +478,8 @@ fn is_place_phrase(s: &[Token], start: usize, end: usize) -> bool {
 /// of that form ("Philippines"), nor a word in capitals (a headline's
 /// team: "INDIANS").
 fn is_people(t: &Token, gaz: &Gazetteer) -> bool {
-    let places = u16::from(gaz_list::COUNTRY | gaz_list::REGION | gaz_list::CITY);
     t.class == Class::Capitalized
-        && t.gaz & places == 0
+        && t.gaz & PLACES == 0
         && t.lower
             .strip_suffix('s')
             .is_some_and(|one| !one.is_empty() && gaz.nationality(one).is_some())

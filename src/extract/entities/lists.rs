@@ -27,9 +27,7 @@ impl<'a> Seen<'a> {
             Some(c) if c.is_alphabetic() && !word.chars().any(char::is_uppercase) => {
                 Seen::Lower(word)
             }
-            Some(c) if !c.is_alphanumeric() && word.chars().all(|c| !c.is_alphanumeric()) => {
-                Seen::Lower(word)
-            }
+            Some(_) if word.chars().all(|c| !c.is_alphanumeric()) => Seen::Lower(word),
             _ => Seen::Other(word),
         }
     }
@@ -105,7 +103,7 @@ const KINDS: &[&str] = &[
 ];
 
 /// A possessive ending, split off the name before it ("Italy" "'s").
-const POSSESSIVES: &[&str] = &["'s", "’s", "'", "’"];
+pub(crate) const POSSESSIVES: &[&str] = &["'s", "’s", "'", "’"];
 
 /// Words joining the names of a list.
 const JOINERS: &[&str] = &[",", "and", "or", "&", "the"];

@@ -3,7 +3,7 @@
 //! reports name most companies this way and nothing else, and only a
 //! listed company's price moves by a percentage right after its name.
 
-use super::lists::Seen;
+use super::lists::{POSSESSIVES, Seen};
 
 /// Verbs of a price moving, past and present.
 const MOVES: &[&str] = &[
@@ -43,7 +43,7 @@ pub(crate) fn traded_as_stock<'a>(
     if start >= end || end > len {
         return false;
     }
-    let possessive = end < len && seen(end).is(&["'s", "’s", "'", "’"]);
+    let possessive = end < len && seen(end).is(POSSESSIVES);
     let after_shares = start >= 2
         && seen(start - 2).is_any_case(STOCK_WORDS)
         && seen(start - 1).is(&["of", "in"])
