@@ -60,6 +60,16 @@ fn trailing_date(text: &str) -> Option<(usize, StatedDate)> {
     text.match_indices([',', '|', '—', '–', '·', '/'])
         .map(|(at, sep)| (at, at + sep.len()))
         .find_map(|(at, after)| dateline::date_line(&text[after..]).map(|d| (at, d)))
+        .or_else(|| {
+            // A date line after a space or a line break: the byline and
+            // its date were two lines of one paragraph ("By Jane Doe
+            // Published Sept. 30, 2023", "By Jane Doe Sept. 30, 2023").
+            text.char_indices()
+                .filter(|&(_, c)| c.is_whitespace())
+                .find_map(|(at, c)| {
+                    dateline::date_line(&text[at + c.len_utf8()..]).map(|d| (at, d))
+                })
+        })
 }
 
 /// Two to five capitalized words (particles like "de", "van", "al-" allowed).
@@ -120,5 +130,15 @@ mod tests {
         assert_eq!(b.authors, vec!["Jane Doe"]);
         assert_eq!(b.date, Some(day(2019, 5, 4)));
         assert_eq!(read("By Jane Doe").expect("byline").date, None);
+        // Two lines of one paragraph, read as one line.
+        let b = read("By Tom Becker and Aisha Rahman Published Sept. 30, 2023").expect("byline");
+        assert_eq!(b.authors, vec!["Tom Becker", "Aisha Rahman"]);
+        assert_eq!(b.date, Some(day(2023, 9, 30)));
+        let b = read("By Jane Doe\nUpdated 4 May 2019 10:15 GMT").expect("byline");
+        assert_eq!(b.authors, vec!["Jane Doe"]);
+        assert_eq!(b.date, Some(day(2019, 5, 4)));
+        let b = read("By Jane Doe 4 May 2019").expect("byline");
+        assert_eq!(b.authors, vec!["Jane Doe"]);
+        assert_eq!(b.date, Some(day(2019, 5, 4)));
     }
 }

@@ -48,6 +48,26 @@ pub(crate) fn take_head(
             remove_paragraph(body, paragraphs, links, i);
             continue;
         }
+        if text.contains('\n')
+            && let Some(lines) = head_lines(text)
+        {
+            for line in lines {
+                match line {
+                    HeadLine::Date(d) if head.published.is_none() => {
+                        head.published = Some((d, "dateline"));
+                    }
+                    HeadLine::Byline(b) if head.authors.is_empty() => {
+                        head.authors = b.authors;
+                        if head.published.is_none() {
+                            head.published = b.date.map(|d| (d, "byline"));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            remove_paragraph(body, paragraphs, links, i);
+            continue;
+        }
         if head.published.is_none()
             && let Some(d) = dateline::wire_dateline(text)
         {
@@ -56,6 +76,26 @@ pub(crate) fn take_head(
         i += 1;
     }
     head
+}
+
+/// One line of a head paragraph.
+enum HeadLine {
+    Date(StatedDate),
+    Byline(byline::Byline),
+}
+
+/// The lines of a paragraph that holds a byline and a date line on lines
+/// of their own ("By Jane Doe and John Roe" / "Published Sept. 30, 2023"),
+/// when every line is one of the two; `None` otherwise.
+fn head_lines(text: &str) -> Option<Vec<HeadLine>> {
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|line| {
+            dateline::date_line(line)
+                .map(HeadLine::Date)
+                .or_else(|| byline::read(line).map(HeadLine::Byline))
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -83,5 +123,26 @@ mod tests {
             head.published.map(|p| (p.0.month, p.0.year)),
             Some((6, None))
         );
+    }
+
+    #[test]
+    fn byline_and_date_on_lines_of_one_paragraph() {
+        let text = "By Tom Becker and Aisha Rahman\nPublished Sept. 30, 2023";
+        let mut body = format!("{text}\n\nThe Senate voted.");
+        let mut paras = vec![0..text.len(), text.len() + 2..body.len()];
+        let head = take_head(&mut body, &mut paras, &mut Vec::new());
+        assert_eq!(body, "The Senate voted.");
+        assert_eq!(head.authors, vec!["Tom Becker", "Aisha Rahman"]);
+        assert_eq!(
+            head.published.map(|p| (p.0.year, p.0.month, p.0.day)),
+            Some((Some(2023), 9, 30))
+        );
+        // A paragraph with a line of text is not a head.
+        let text = "By the end of the day\nprices had fallen.";
+        let mut body = format!("{text}\n\nMore.");
+        let mut paras = vec![0..text.len(), text.len() + 2..body.len()];
+        let head = take_head(&mut body, &mut paras, &mut Vec::new());
+        assert!(head.authors.is_empty());
+        assert_eq!(paras.len(), 2);
     }
 }

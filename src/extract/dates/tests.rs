@@ -269,3 +269,21 @@ fn a_clause_about_the_future_takes_the_coming_date() {
         ],
     );
 }
+
+#[test]
+fn a_season_ending_a_name_is_no_date() {
+    for text in [
+        "The meeting was held in Silver Spring, Maryland.",
+        "Protests of the Arab Spring spread.",
+    ] {
+        assert!(found(text, "2023-07-14").is_empty(), "{text}");
+    }
+    // A season a heading capitalizes keeps its reading.
+    for text in [
+        "Prices Rise In Spring",
+        "We met last Summer.",
+        "Spring came early.",
+    ] {
+        assert_eq!(found(text, "2023-07-14").len(), 1, "{text}");
+    }
+}

@@ -195,6 +195,18 @@ const INSTITUTION_OPENERS: &[&str] = &[
     "embassy",
 ];
 
+/// Whether `word` (lowercase) opens an institution's name before "of"
+/// ([`INSTITUTION_OPENERS`]: "Office", "Institute", "Department" …).
+pub(crate) fn opens_institution(word: &str) -> bool {
+    INSTITUTION_OPENERS.contains(&word)
+}
+
+/// Whether a token is on one of the gazetteer's place lists, starting or
+/// continuing a place's name.
+pub(crate) fn in_place_name(t: &Token) -> bool {
+    t.gaz & (PLACES | PLACES << 8) != 0
+}
+
 /// Head words of natural features: such a name is a place ("Volga River",
 /// "Gobi Desert").
 const NATURAL_HEADS: &[&str] = &[

@@ -23,6 +23,7 @@ use crate::extract::dates::lexicon::{MONTHS, WEEKDAYS, month_is_ambiguous};
 /// Repairs one sentence's tags in place (see the module doc).
 pub(crate) fn repair(s: &[Token], tags: &mut [u8], gaz: &Gazetteer) {
     rejoin(s, tags);
+    extend_institution(s, tags);
     split_at_sentence_starts(s, tags);
     for (start, end, ty) in tagger::spans(tags) {
         let names = |i: usize| s.get(i).map_or(0, |t| t.names);
@@ -44,6 +45,16 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8], gaz: &Gazetteer) {
         // A contraction alone is no name; one opening a longer span is
         // most often a title ("I've Got A Woman"), left whole.
         if e0 == s0 + 1 && is_contraction(s, s0) {
+            s0 = e0;
+        }
+        // A party and state after a lawmaker's name ("R-Calif.", "D-NY")
+        // and an abbreviated title alone before a person's name ("Sen."
+        // of "Sen. Chuck Schumer" cut off at a sentence start) are no
+        // names.
+        if e0 == s0 + 1
+            && (is_party_and_state(&s[s0])
+                || (is_abbreviated_title(&s[s0]) && tags.get(e0).is_some_and(|&t| t == begin(PER))))
+        {
             s0 = e0;
         }
         while e0 > s0
@@ -163,6 +174,69 @@ fn rejoin(s: &[Token], tags: &mut [u8]) {
     }
 }
 
+/// Joiners that continue an institution's name past where the model cut
+/// it ("National Institute | on Aging", "Office of Management | and
+/// Budget").
+const INSTITUTION_JOINERS: &[&str] = &["of", "on", "for", "and", "&"];
+/// Most capitalized words taken after such a joiner.
+const MAX_CONTINUATION: usize = 4;
+
+/// Extends an organization whose name opens an institution ("Institute",
+/// "Office", "Department" …) over a joiner and the capitalized words
+/// after it that the model left out ("National Institute on Aging",
+/// "Office of Management and Budget", "Department of Health and Human
+/// Services"). "and" continues only a name that already has its "of",
+/// "for" or "on" ("Department of Energy and …", not "Institute and …").
+/// The words taken are untagged, on no place list, no weekday or month
+/// ("Security Council on Friday"), and no tagged name
+/// follows them ("Department of Justice and Attorney General Merrick
+/// Garland" stays two names), so a second name the model saw is never
+/// swallowed.
+fn extend_institution(s: &[Token], tags: &mut [u8]) {
+    for (a, b, ty) in tagger::spans(tags) {
+        if ty != ORG || b - a < 2 || b + 1 >= s.len() || !s[a].class.is_capital() {
+            continue;
+        }
+        let joiner = &s[b];
+        if (joiner.class != Class::Lower && joiner.lower != "&")
+            || !INSTITUTION_JOINERS.contains(&joiner.lower.as_str())
+            || tags[b] != 0
+        {
+            continue;
+        }
+        let Some(opener) = (a..b)
+            .find(|&i| s[i].class == Class::Capitalized && heads::opens_institution(&s[i].lower))
+        else {
+            continue;
+        };
+        let has_own_joiner = (opener + 1..b).any(|i| {
+            s[i].class == Class::Lower && matches!(s[i].lower.as_str(), "of" | "for" | "on")
+        });
+        if matches!(joiner.lower.as_str(), "and" | "&") && !has_own_joiner {
+            continue;
+        }
+        let mut c = b + 1;
+        while c < s.len()
+            && c - (b + 1) < MAX_CONTINUATION
+            && tags[c] == 0
+            && s[c].class == Class::Capitalized
+            && !heads::in_place_name(&s[c])
+            && s[c].names & list::TITLE == 0
+            && !is_calendar_word(s, c)
+            && !is_plural_weekday(&s[c])
+        {
+            c += 1;
+        }
+        let followed_by_name = c < s.len() && (tags[c] != 0 || s[c].class == Class::Capitalized);
+        if c == b + 1 || followed_by_name {
+            continue;
+        }
+        for t in tags.iter_mut().take(c).skip(b) {
+            *t = inside(ORG);
+        }
+    }
+}
+
 /// Whether the word before a place's span at `start` is a capitalized,
 /// untagged "Air": an airline ("Air France", "Air India", "Air New
 /// Zealand"), whose name is an organization.
@@ -193,6 +267,45 @@ fn is_calendar_word(s: &[Token], i: usize) -> bool {
                     .iter()
                     .any(|(name, _)| *name == w && !month_is_ambiguous(w)))
     })
+}
+
+/// US states as news abbreviates them after a lawmaker's party: AP style
+/// ("Calif.", "N.Y.", dots dropped) and the postal codes ("CA").
+const STATE_ABBREVIATIONS: &[&str] = &[
+    "ala", "alaska", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "hawaii", "idaho",
+    "ill", "ind", "iowa", "kan", "kans", "ky", "la", "maine", "md", "mass", "mich", "minn", "miss",
+    "mo", "mont", "neb", "nev", "nh", "nj", "nm", "ny", "nc", "nd", "ohio", "okla", "ore", "pa",
+    "ri", "sc", "sd", "tenn", "texas", "tex", "utah", "vt", "va", "wash", "wva", "wis", "wyo",
+    "al", "ak", "az", "ar", "ca", "co", "ct", "de", "fl", "hi", "id", "il", "in", "ia", "ks", "me",
+    "mi", "mn", "ms", "mt", "ne", "nv", "ok", "or", "tn", "tx", "ut", "wa", "wv", "wi", "wy", "dc",
+];
+
+/// A lawmaker's party and state in one word: "R-Calif.", "D-N.Y.",
+/// "I-Vt", "D-CA" (not "D-Day", "I-95").
+fn is_party_and_state(t: &Token) -> bool {
+    let Some((party, state)) = t.lower.split_once('-') else {
+        return false;
+    };
+    let state: String = state.chars().filter(|&c| c != '.').collect();
+    matches!(party, "r" | "d" | "i")
+        && t.class != Class::Lower
+        && STATE_ABBREVIATIONS.contains(&state.as_str())
+}
+
+/// A capitalized word of two to five letters ending on its abbreviating
+/// dot ("Sen.", "Gov.", "Gen."): a title when a person's name follows.
+fn is_abbreviated_title(t: &Token) -> bool {
+    t.class == Class::Capitalized
+        && t.lower.strip_suffix('.').is_some_and(|w| {
+            (2..=5).contains(&w.len()) && w.chars().all(|c| c.is_ascii_lowercase())
+        })
+}
+
+/// A weekday in the plural ("on Thursdays").
+fn is_plural_weekday(t: &Token) -> bool {
+    t.lower
+        .strip_suffix('s')
+        .is_some_and(|w| WEEKDAYS.iter().any(|(name, _)| *name == w))
 }
 
 /// A title of rulers and clergy that is also a name ("King", "Pope",
@@ -339,6 +452,52 @@ mod tests {
             repaired(&["Church", "of", "The", "Holy", "Name"], &[(0, 5, ORG)]),
             [(0, 5, ORG)]
         );
+    }
+
+    #[test]
+    fn institutions_run_on_past_a_joiner() {
+        let words = ["the", "National", "Institute", "on", "Aging", "said"];
+        assert_eq!(repaired(&words, &[(1, 3, ORG)]), [(1, 5, ORG)]);
+        let words = ["the", "Office", "of", "Management", "and", "Budget", "said"];
+        assert_eq!(repaired(&words, &[(1, 4, ORG)]), [(1, 6, ORG)]);
+        // "and" needs the name's own "of": two names otherwise.
+        let words = ["the", "National", "Institute", "and", "Harvard", "said"];
+        assert_eq!(repaired(&words, &[(1, 3, ORG)]), [(1, 3, ORG)]);
+        // A tagged name, a weekday or a title's words after the joiner
+        // are not the institution's.
+        let words = [
+            "Department",
+            "of",
+            "Justice",
+            "and",
+            "Attorney",
+            "General",
+            "Jo",
+            "Smith",
+        ];
+        assert_eq!(
+            repaired(&words, &[(0, 3, ORG), (6, 8, PER)]),
+            [(0, 3, ORG), (6, 8, PER)]
+        );
+        let words = ["the", "Security", "Council", "on", "Friday", "voted"];
+        assert_eq!(repaired(&words, &[(1, 3, ORG)]), [(1, 3, ORG)]);
+        let words = ["Rob", "Da", "Bank", "on", "Thursdays", "plays"];
+        assert_eq!(repaired(&words, &[(0, 3, ORG)]), [(0, 3, ORG)]);
+        // Only organizations.
+        let words = ["Ms", "Office", "on", "Monday"];
+        assert_eq!(repaired(&words, &[(1, 2, PER)]), [(1, 2, PER)]);
+    }
+
+    #[test]
+    fn party_and_state_and_lone_titles_are_no_names() {
+        let words = ["Kevin", "McCarthy", ",", "R-Calif.", ",", "said"];
+        assert_eq!(repaired(&words, &[(0, 2, PER), (3, 4, PER)]), [(0, 2, PER)]);
+        assert_eq!(repaired(&["(", "D-CA", ")"], &[(1, 2, ORG)]), []);
+        assert_eq!(repaired(&["on", "D-Day"], &[(1, 2, MISC)]), [(1, 2, MISC)]);
+        let words = ["Sen.", "Chuck", "Schumer", "answered"];
+        assert_eq!(repaired(&words, &[(0, 1, ORG), (1, 3, PER)]), [(1, 3, PER)]);
+        // Not before a person: left to the model.
+        assert_eq!(repaired(&["Gov.", "said"], &[(0, 1, ORG)]), [(0, 1, ORG)]);
     }
 
     #[test]

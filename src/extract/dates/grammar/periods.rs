@@ -7,7 +7,8 @@ use super::super::expr::{Day, MonthRef, Part, Period, YearRef};
 use super::super::lexicon::cues::{
     ARTICLES, BEFORE_ANY_YEAR, BEFORE_BARE_PERIOD, EARLIER_OR_AGO, OF_OR_IN, ON_OR_FROM,
     ORDINAL_SUFFIXES, PERIOD_UNITS, REST_DETERMINERS, REST_WORDS, S_WORDS_NOT_PLURAL, SAME_PERIODS,
-    SEASON_LEADS, STARTING_WORDS, VAGUE_COUNTS, YEAR_KIND_CODES, YEAR_KINDS, YEAR_PREPS,
+    SEASON_LEADS, SEASON_PLACERS, STARTING_WORDS, VAGUE_COUNTS, YEAR_KIND_CODES, YEAR_KINDS,
+    YEAR_PREPS,
 };
 use super::super::lexicon::{self, Unit};
 use super::{Hit, Parser, longest};
@@ -861,6 +862,19 @@ impl<'a> Parser<'a> {
         }
         // "fall" as a verb: only with a word that makes it the season.
         if self.is(k, "fall") && k == i {
+            return None;
+        }
+        // A capitalized season right after a capitalized word is a name's
+        // last word ("Silver Spring", "Arab Spring", "Palm Springs"),
+        // unless that word places the season ("In Spring 2024", "Last
+        // Summer" in a title-case heading).
+        if k == i
+            && k > 0
+            && self.toks.get(k).is_some_and(|t| t.cap)
+            && self.toks.get(k - 1).is_some_and(|t| t.cap)
+            && !self.is_one_of(k - 1, SEASON_LEADS)
+            && !self.is_one_of(k - 1, SEASON_PLACERS)
+        {
             return None;
         }
         Some((e, Period::Season))

@@ -191,6 +191,13 @@ pub(crate) const PERIOD_UNITS: &[&str] = &["week", "month", "year", "decade", "q
 /// Words before a season that place it ("next spring", "mid summer").
 pub(crate) const SEASON_LEADS: &[&str] = &["this", "next", "last", "the", "coming", "past", "mid"];
 
+/// Function words a title-case heading capitalizes before a season ("In
+/// Spring", "By Summer 2025"), which a name's word before it is not.
+pub(crate) const SEASON_PLACERS: &[&str] = &[
+    "in", "by", "of", "for", "since", "until", "during", "early", "late", "and", "or", "from",
+    "to", "before", "after", "each", "every",
+];
+
 /// Words after a capitalised "May" that make it the verb ("May I ask").
 pub(crate) const MODAL_NEXT: &[&str] = &[
     "i", "we", "you", "he", "she", "it", "they", "be", "not", "have", "also", "well", "ask", "the",
