@@ -42,8 +42,9 @@ pub(crate) fn read(paragraph: &str) -> Option<Byline> {
         if name.is_empty() {
             continue;
         }
-        if !looks_like_name(name) {
-            // "By Jane Doe, Reuters": an affiliation ends the list.
+        if !looks_like_name(name) || is_affiliation(name) {
+            // "By Jane Doe, Reuters", "By Jane Doe, KFF Health News": an
+            // affiliation ends the list.
             if authors.is_empty() {
                 return None;
             }
@@ -70,6 +71,57 @@ fn trailing_date(text: &str) -> Option<(usize, StatedDate)> {
                     dateline::date_line(&text[at + c.len_utf8()..]).map(|d| (at, d))
                 })
         })
+}
+
+/// Last words of outlets' and desks' names ("KFF Health News", "Reuters
+/// Staff", "Associated Press").
+const OUTLET_WORDS: &[&str] = &[
+    "News",
+    "Press",
+    "Times",
+    "Post",
+    "Journal",
+    "Agency",
+    "Service",
+    "Media",
+    "Network",
+    "Magazine",
+    "Daily",
+    "Herald",
+    "Tribune",
+    "Gazette",
+    "Wire",
+    "Staff",
+    "Correspondent",
+    "Correspondents",
+    "Reporter",
+    "Reporters",
+    "Editor",
+    "Editors",
+    "Writer",
+    "Writers",
+    "Online",
+    "Radio",
+    "Television",
+    "TV",
+    "Chronicle",
+    "Telegraph",
+    "Review",
+    "Report",
+    "Bureau",
+    "Desk",
+];
+
+/// Whether a byline's part names an outlet or desk rather than a person:
+/// it ends on an outlet's word, or mixes a word in capitals with words
+/// that are not ("KFF Health News", "BBC Sport").
+fn is_affiliation(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let capitals = |w: &&str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().all(|c| !c.is_lowercase())
+    };
+    words.last().is_some_and(|w| OUTLET_WORDS.contains(w))
+        || (words.iter().any(capitals) && !words.iter().all(capitals))
 }
 
 /// Two to five capitalized words (particles like "de", "van", "al-" allowed).
@@ -110,6 +162,16 @@ mod tests {
             Some(vec!["Jane Doe".to_string()])
         );
         assert_eq!(authors("By the end of the year, prices rose."), None);
+        assert_eq!(
+            authors("By Priya Natarajan, KFF Health News"),
+            Some(vec!["Priya Natarajan".to_string()])
+        );
+        assert_eq!(
+            authors("By Jane Doe and John Roe, Associated Press"),
+            Some(vec!["Jane Doe".to_string(), "John Roe".to_string()])
+        );
+        assert_eq!(authors("By Reuters Staff"), None);
+        assert_eq!(authors("By BBC Sport"), None);
         assert_eq!(authors("By Tuesday"), None);
     }
 

@@ -86,6 +86,11 @@ const KINDS: &[&str] = &[
     "automakers",
     "airlines",
     "manufacturers",
+    "drugmakers",
+    "chipmakers",
+    "distributors",
+    "wholesalers",
+    "refiners",
     "suppliers",
     "providers",
     "operators",
@@ -109,12 +114,13 @@ pub(crate) const POSSESSIVES: &[&str] = &["'s", "’s", "'", "’"];
 const JOINERS: &[&str] = &[",", "and", "or", "&", "the"];
 
 /// Words opening a list after its kind ("companies such as", "firms
-/// like", "banks, including").
+/// like", "banks, including"); a colon right after the kind opens one
+/// too ("the largest distributors: A, B and C").
 const OPENERS: &[&str] = &["like", "including"];
 
 /// Words a list's name sits among: what a real member of the list has on
 /// one side at least.
-const BESIDE: &[&str] = &[",", "and", "or", "the", "as", "like", "including"];
+const BESIDE: &[&str] = &[",", "and", "or", "the", "as", "like", "including", ":"];
 
 /// Longest list walked, in words.
 const REACH: usize = 24;
@@ -159,7 +165,7 @@ fn opened_before<'a>(seen: &impl Fn(usize) -> Seen<'a>, start: usize) -> bool {
         }
         let kind_at = if w.is(&["as"]) && i > 0 && seen(i - 1).is(&["such"]) {
             i.checked_sub(2)
-        } else if w.is(OPENERS) {
+        } else if w.is(OPENERS) || w.is(&[":"]) {
             i.checked_sub(1)
         } else {
             return false;
@@ -233,6 +239,12 @@ mod tests {
             8,
             9
         ));
+        // A colon right after the kind.
+        let s = "the three largest drug distributors : Zorbo , Acme Health and Quux";
+        assert!(listed(s, 6, 7));
+        assert!(listed(s, 8, 10));
+        assert!(listed(s, 11, 12));
+        assert!(!listed("three officials : Smith , Jones and Brown", 3, 4));
         // An owner is not the list's name; what it owns is.
         let s = "operators , like Ruritania 's Telco and Zorbo";
         assert!(!listed(s, 3, 4));

@@ -24,6 +24,7 @@ use crate::extract::dates::lexicon::{MONTHS, WEEKDAYS, month_is_ambiguous};
 pub(crate) fn repair(s: &[Token], tags: &mut [u8], gaz: &Gazetteer) {
     rejoin(s, tags);
     extend_institution(s, tags);
+    join_ampersand(s, tags);
     split_at_sentence_starts(s, tags);
     for (start, end, ty) in tagger::spans(tags) {
         let names = |i: usize| s.get(i).map_or(0, |t| t.names);
@@ -174,10 +175,83 @@ fn rejoin(s: &[Token], tags: &mut [u8]) {
     }
 }
 
+/// Joins the names on both sides of an untagged "&" into one name:
+/// "Johnson & Johnson", "Marks & Spencer", "Ernst & Young" are firms
+/// named after their founders, which the model reads as two people
+/// (an organization), and "Trinidad & Tobago" one place (both sides
+/// places). Each side is the model's span there, or one capitalized word;
+/// at least one side is a span the model found, so a heading's "Arts &
+/// Culture" stays as it is. Left apart: nationalities and other
+/// miscellany ("Israeli & European", "Christmas & New Year"), a place
+/// beside anything but a place, two people written in full ("Matt Lucas &
+/// David Walliams"), two organizations the model found ("MTV & Wild on
+/// E"), and a lone word that is a title or an institution's
+/// ("Head of UK Office & Strategic Partnerships").
+fn join_ampersand(s: &[Token], tags: &mut [u8]) {
+    for i in 1..s.len().saturating_sub(1) {
+        if s[i].lower != "&" || tags[i] != 0 {
+            continue;
+        }
+        let word = |j: usize| {
+            matches!(s[j].class, Class::Capitalized | Class::AllCaps)
+                && s[j].names & list::TITLE == 0
+                && !is_abbreviated_title(&s[j])
+                && !heads::opens_institution(&s[j].lower)
+        };
+        let spans = tagger::spans(tags);
+        let left = spans.iter().find(|&&(_, b, _)| b == i).copied();
+        let right = spans.iter().find(|&&(a, _, _)| a == i + 1).copied();
+        let ty = match (left, right) {
+            (None, None) => continue,
+            (Some((_, _, ty)), None) | (None, Some((_, _, ty))) => ty,
+            (Some((a, b, l)), Some((c, d, r))) => {
+                if (l == PER && r == PER && (b - a > 1 || d - c > 1)) || (l == ORG && r == ORG) {
+                    continue;
+                }
+                if l == LOC && r == LOC {
+                    LOC
+                } else if l == LOC || r == LOC {
+                    continue;
+                } else {
+                    ORG
+                }
+            }
+        };
+        if ty == MISC
+            || left.is_some_and(|(_, _, t)| t == MISC)
+            || right.is_some_and(|(_, _, t)| t == MISC)
+            || (ty == LOC && (left.is_none() || right.is_none()))
+            || (left.is_none() && !word(i - 1))
+            || (right.is_none() && !word(i + 1))
+        {
+            continue;
+        }
+        let ty = if ty == LOC { LOC } else { ORG };
+        let a = left.map_or(i - 1, |(a, _, _)| a);
+        let b = right.map_or(i + 2, |(_, d, _)| d);
+        tags[a] = begin(ty);
+        for t in tags.iter_mut().take(b).skip(a + 1) {
+            *t = inside(ty);
+        }
+    }
+}
+
 /// Joiners that continue an institution's name past where the model cut
 /// it ("National Institute | on Aging", "Office of Management | and
 /// Budget").
 const INSTITUTION_JOINERS: &[&str] = &["of", "on", "for", "and", "&"];
+/// A word news writes in lowercase mid-sentence nearly always
+/// ("prevention", "budget", "technology"): capitalized after an
+/// institution's joiner, it is the name's, even where the model tagged it
+/// alone.
+fn common_word(t: &Token) -> bool {
+    t.caps.is_some_and(|k| k <= 1)
+}
+
+/// Centers, which open public bodies' names before "for" ("Centers for
+/// Disease Control and Prevention") and are left out of the openers
+/// before "of" (a "Center of" is as often a place's).
+const CENTERS: &[&str] = &["center", "centers", "centre", "centres"];
 /// Most capitalized words taken after such a joiner.
 const MAX_CONTINUATION: usize = 4;
 
@@ -187,7 +261,8 @@ const MAX_CONTINUATION: usize = 4;
 /// "Office of Management and Budget", "Department of Health and Human
 /// Services"). "and" continues only a name that already has its "of",
 /// "for" or "on" ("Department of Energy and …", not "Institute and …").
-/// The words taken are untagged, on no place list, no weekday or month
+/// The words taken are untagged (or common words, see [`common_word`]),
+/// on no place list, no weekday or month
 /// ("Security Council on Friday"), and no tagged name
 /// follows them ("Department of Justice and Attorney General Merrick
 /// Garland" stays two names), so a second name the model saw is never
@@ -204,9 +279,10 @@ fn extend_institution(s: &[Token], tags: &mut [u8]) {
         {
             continue;
         }
-        let Some(opener) = (a..b)
-            .find(|&i| s[i].class == Class::Capitalized && heads::opens_institution(&s[i].lower))
-        else {
+        let Some(opener) = (a..b).find(|&i| {
+            s[i].class == Class::Capitalized
+                && (heads::opens_institution(&s[i].lower) || CENTERS.contains(&s[i].lower.as_str()))
+        }) else {
             continue;
         };
         let has_own_joiner = (opener + 1..b).any(|i| {
@@ -218,7 +294,7 @@ fn extend_institution(s: &[Token], tags: &mut [u8]) {
         let mut c = b + 1;
         while c < s.len()
             && c - (b + 1) < MAX_CONTINUATION
-            && tags[c] == 0
+            && (tags[c] == 0 || common_word(&s[c]))
             && s[c].class == Class::Capitalized
             && !heads::in_place_name(&s[c])
             && s[c].names & list::TITLE == 0
@@ -460,6 +536,17 @@ mod tests {
         assert_eq!(repaired(&words, &[(1, 3, ORG)]), [(1, 5, ORG)]);
         let words = ["the", "Office", "of", "Management", "and", "Budget", "said"];
         assert_eq!(repaired(&words, &[(1, 4, ORG)]), [(1, 6, ORG)]);
+        let words = [
+            "the",
+            "Centers",
+            "for",
+            "Disease",
+            "Control",
+            "and",
+            "Prevention",
+            ".",
+        ];
+        assert_eq!(repaired(&words, &[(1, 5, ORG)]), [(1, 7, ORG)]);
         // "and" needs the name's own "of": two names otherwise.
         let words = ["the", "National", "Institute", "and", "Harvard", "said"];
         assert_eq!(repaired(&words, &[(1, 3, ORG)]), [(1, 3, ORG)]);
@@ -486,6 +573,42 @@ mod tests {
         // Only organizations.
         let words = ["Ms", "Office", "on", "Monday"];
         assert_eq!(repaired(&words, &[(1, 2, PER)]), [(1, 2, PER)]);
+    }
+
+    #[test]
+    fn names_joined_by_an_ampersand_are_one_firm() {
+        let words = ["Johnson", "&", "Johnson", "agreed"];
+        assert_eq!(repaired(&words, &[(0, 1, PER), (2, 3, PER)]), [(0, 3, ORG)]);
+        let words = ["Marks", "&", "Spencer", "said"];
+        assert_eq!(repaired(&words, &[(0, 1, PER)]), [(0, 3, ORG)]);
+        // Neither side a name the model found: left alone.
+        assert_eq!(repaired(&["Arts", "&", "Culture"], &[]), []);
+        // Two places make one place; nationalities, a place beside
+        // another kind and two full names stay apart.
+        assert_eq!(
+            repaired(&["Trinidad", "&", "Tobago"], &[(0, 1, LOC), (2, 3, LOC)]),
+            [(0, 3, LOC)]
+        );
+        let apart = |words: &[&str], spans: &[(usize, usize, usize)]| {
+            assert_eq!(repaired(words, spans), spans, "{words:?}");
+        };
+        apart(
+            &["Israeli", "&", "European", "firms"],
+            &[(0, 1, MISC), (2, 3, MISC)],
+        );
+        apart(&["Acme", "&", "Paris"], &[(0, 1, ORG), (2, 3, LOC)]);
+        apart(
+            &["MTV", "&", "Wild", "on", "E"],
+            &[(0, 1, ORG), (2, 5, ORG)],
+        );
+        apart(
+            &["Matt", "Lucas", "&", "David", "Walliams"],
+            &[(0, 2, PER), (3, 5, PER)],
+        );
+        apart(
+            &["Office", "&", "Strategic", "Partnerships"],
+            &[(2, 4, ORG)],
+        );
     }
 
     #[test]
