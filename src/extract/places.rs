@@ -50,7 +50,37 @@ pub(crate) fn resolve(body: &str, entities: &mut [Entity], gaz: &Gazetteer) {
         e.kind = found.map(|p| p.kind.as_str());
         e.lat = found.and_then(|p| p.lat);
         e.lon = found.and_then(|p| p.lon);
+        // A town too small for the table is in the one country of the
+        // region or country written after it ("Brechin, Angus",
+        // "Midleton, County Cork"): the country is known, not the point.
+        if found.is_none()
+            && !beside.listed
+            && let [country] = beside.after.as_slice()
+            && candidates(gaz, &e.name).is_empty()
+        {
+            e.country = Some(country.clone());
+        }
     }
+}
+
+/// The places of the table a name may be; an Irish or British county
+/// written with its "County" or "Co." ("County Cork", "Co. Antrim") is
+/// the region of the table's name.
+fn candidates<'g>(gaz: &'g Gazetteer, name: &str) -> Vec<&'g Place> {
+    let found = gaz.candidates(name);
+    if !found.is_empty() {
+        return found;
+    }
+    ["County ", "Co. ", "Co "]
+        .iter()
+        .find_map(|prefix| name.strip_prefix(prefix))
+        .map(|rest| {
+            gaz.candidates(rest)
+                .into_iter()
+                .filter(|p| p.kind == Kind::Region && matches!(p.country.as_str(), "IE" | "GB"))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// How many names of an article point to one country: `about` it (its
@@ -84,7 +114,7 @@ fn choose<'g>(
     support: &[Votes],
     own: &[Votes],
 ) -> Option<&'g Place> {
-    let mut cands = gaz.candidates(&e.name);
+    let mut cands = candidates(gaz, &e.name);
     if cands.is_empty()
         && let Some(a) = &e.acronym
     {
@@ -294,6 +324,9 @@ struct Beside {
     /// Of a city named before it, when it is that city's qualifier
     /// ("Atlanta, Georgia" for Georgia).
     before: Vec<String>,
+    /// A name after it goes on as a list ("Europe, India and China"):
+    /// the next member, not its qualifier.
+    listed: bool,
 }
 
 /// What is written beside the entity's mentions.
@@ -306,7 +339,8 @@ fn beside_countries(body: &str, e: &Entity, gaz: &Gazetteer) -> Beside {
     };
     for r in &e.mentions {
         if let Some(after) = qualifier_after(body, r) {
-            for p in gaz.candidates(after) {
+            out.listed |= goes_on_as_list(body, r, after);
+            for p in candidates(gaz, after) {
                 if matches!(p.kind, Kind::Country | Kind::Region) {
                     push(&mut out.after, &p.country);
                 }
@@ -334,7 +368,10 @@ fn qualifier_after<'b>(body: &'b str, r: &Range<usize>) -> Option<&'b str> {
     let rest = body.get(r.end..)?.strip_prefix(", ")?;
     let mut end = 0;
     for (at, w) in words(rest).take(QUALIFIER_WORDS) {
-        let word = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+        // A line break ends the qualifier as punctuation does ("Brechin,
+        // Angus.\n\nThe …").
+        let line = w.split(char::is_whitespace).next().unwrap_or_default();
+        let word = line.trim_end_matches(|c: char| !c.is_alphanumeric());
         if !word.starts_with(char::is_uppercase) {
             break;
         }
@@ -346,15 +383,31 @@ fn qualifier_after<'b>(body: &'b str, r: &Range<usize>) -> Option<&'b str> {
     (end > 0).then(|| &rest[..end])
 }
 
+/// Whether the qualifier `after` read after mention `r` is followed by
+/// another member of a list: ", " and a capital, or "and" / "or".
+fn goes_on_as_list(body: &str, r: &Range<usize>, after: &str) -> bool {
+    let from = r.end + 2 + after.len();
+    let rest = body.get(from..).unwrap_or_default();
+    rest.strip_prefix(", ")
+        .is_some_and(|t| t.starts_with(char::is_uppercase))
+        || rest.starts_with(" and ")
+        || rest.starts_with(" or ")
+}
+
 /// The capitalized words before ", " that precede a mention, if any.
 fn city_before<'b>(body: &'b str, r: &Range<usize>) -> Option<&'b str> {
     let head = body.get(..r.start)?.strip_suffix(", ")?;
     let mut start = head.len();
     for w in head.rsplit(' ').take(QUALIFIER_WORDS) {
-        if !w.starts_with(char::is_uppercase) || w.ends_with(|c: char| !c.is_alphanumeric()) {
+        // A line break starts the city as a sentence's start does.
+        let line = w.rsplit(char::is_whitespace).next().unwrap_or_default();
+        if !line.starts_with(char::is_uppercase) || line.ends_with(|c: char| !c.is_alphanumeric()) {
             break;
         }
-        start -= w.len() + usize::from(start < head.len());
+        start -= line.len() + usize::from(start < head.len());
+        if line.len() < w.len() {
+            break;
+        }
     }
     (start < head.len()).then(|| &head[start..])
 }
@@ -450,6 +503,28 @@ mod tests {
             country_of(body, &["Boston", "England"], "Boston").as_deref(),
             Some("GB")
         );
+    }
+
+    #[test]
+    fn a_town_unknown_to_the_table_takes_its_regions_country() {
+        let body = "Homes were evacuated in Brechin, Angus, on Friday.";
+        let l = located(body, &["Brechin", "Angus"]);
+        assert_eq!((l[0].1.as_deref(), l[0].2), (Some("GB"), None));
+        let body = "Homes were evacuated in Brechin, Angus.\n\nThe First Minister came.";
+        assert_eq!(located(body, &["Brechin"])[0].1.as_deref(), Some("GB"));
+        let body = "Homes in Midleton, County Cork, were flooded.";
+        let l = located(body, &["Midleton", "County Cork"]);
+        assert_eq!(l[0].1.as_deref(), Some("IE"));
+        assert_eq!((l[1].1.as_deref(), l[1].2), (Some("IE"), Some("region")));
+        // No qualifier, or a list of places: unlocated.
+        let body = "Homes were evacuated in Brechin on Friday.";
+        assert_eq!(located(body, &["Brechin"])[0].1, None);
+        for body in [
+            "Markets like Zorbania, India and China grew.",
+            "It spread in Zorbania, Italy, Spain and Hungary.",
+        ] {
+            assert_eq!(located(body, &["Zorbania"])[0].1, None, "{body}");
+        }
     }
 
     #[test]

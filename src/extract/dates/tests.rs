@@ -287,3 +287,16 @@ fn a_season_ending_a_name_is_no_date() {
         assert_eq!(found(text, "2023-07-14").len(), 1, "{text}");
     }
 }
+
+#[test]
+fn an_age_in_decades_is_no_date() {
+    for text in [
+        "A man in his 60s died.",
+        "She is in her late 30s.",
+        "Voters in their mid-20s stayed home.",
+    ] {
+        let f = found(text, "2023-10-20");
+        assert!(f.is_empty(), "{text}: {f:?}");
+    }
+    assert_eq!(found("Music of the 60s returned.", "2023-10-20").len(), 1);
+}

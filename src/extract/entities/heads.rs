@@ -362,7 +362,23 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
     if len >= 2 && capital(start + 1) && NATURAL_OPENERS.contains(&word(start)) && ty == PER {
         return Some(LOC);
     }
+    // "River Severn", "River Trent": a river, whatever the model guessed.
+    if len >= 2 && capital(start) && capital(start + 1) && word(start) == "river" && ty != LOC {
+        return Some(LOC);
+    }
+    // "Storm Babet", "Hurricane Ian", "Typhoon Haiyan": a weather event.
+    if len >= 2 && capital(start) && capital(start + 1) && is_storm_word(word(start)) {
+        return Some(MISC);
+    }
     None
+}
+
+/// Words that open a named storm's name ("Storm Babet", "Hurricane Ian").
+const STORM_WORDS: &[&str] = &["storm", "hurricane", "typhoon", "cyclone"];
+
+/// Whether `word` (lowercase) opens a named storm's name ([`STORM_WORDS`]).
+pub(crate) fn is_storm_word(word: &str) -> bool {
+    STORM_WORDS.contains(&word)
 }
 
 /// Word `i` of the sentence as [`lists`] and [`appositive`] read it.

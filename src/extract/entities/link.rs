@@ -155,6 +155,9 @@ const TITLES: &[&str] = &[
     "czar",
     "shah",
     "khan",
+    "taoiseach",
+    "tánaiste",
+    "chief minister",
 ];
 
 /// Lowercase function words skipped when reading an acronym's long form.
@@ -940,6 +943,8 @@ fn group(
     let mut groups: Vec<Group> = Vec::new();
     let mut by_key: BTreeMap<(u8, String), usize> = BTreeMap::new();
     let mut surnames: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    // Named storms by their given name ("Mitch" of "Hurricane Mitch").
+    let mut storms: BTreeMap<String, usize> = BTreeMap::new();
     let mut order: Vec<usize> = (0..ms.len()).collect();
     order.sort_by_key(|&i| {
         let m = &ms[i];
@@ -970,6 +975,12 @@ fn group(
             ty = EntityType::Person;
             target_key = key(&groups[gi].names[0]);
         }
+        // A storm's given name alone is the storm ("Hurricane Mitch" …
+        // "Mitch killed"), whatever the model guessed.
+        if single && let Some(&gi) = storms.get(&k) {
+            ty = groups[gi].ty;
+            target_key = key(&groups[gi].names[0]);
+        }
         let gi = match by_key.get(&(ty as u8, target_key.clone())) {
             Some(&gi) => gi,
             None => {
@@ -989,6 +1000,12 @@ fn group(
                         .entry(key(words[words.len() - 1]))
                         .or_default()
                         .push(gi);
+                }
+                if let [first, given] = words.as_slice()
+                    && ty == EntityType::Misc
+                    && heads::is_storm_word(&first.to_lowercase())
+                {
+                    storms.entry(key(given)).or_insert(gi);
                 }
                 gi
             }
@@ -1213,6 +1230,22 @@ mod tests {
         // apart (the recognizer took a company's name for a person's).
         assert!(es.iter().any(|e| e.name == "Europe" && e.ty == Place));
         assert_eq!(es.len(), 3);
+    }
+
+    #[test]
+    fn the_taoiseach_is_a_title() {
+        let es = run("Taoiseach Leo Varadkar said", &[(Person, 0, 3)]);
+        assert_eq!(es[0].name, "Leo Varadkar");
+        assert_eq!(es[0].roles, ["Taoiseach"]);
+    }
+
+    #[test]
+    fn a_storms_given_name_is_the_storm() {
+        let body = "Hurricane Mitch struck . Mitch killed thousands";
+        let es = run(body, &[(Misc, 0, 2), (Person, 4, 5)]);
+        assert_eq!(es.len(), 1);
+        assert_eq!(texts(body, &es[0]), ["Hurricane Mitch", "Mitch"]);
+        assert_eq!(es[0].ty, Misc);
     }
 
     #[test]

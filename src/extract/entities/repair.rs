@@ -40,6 +40,15 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8], gaz: &Gazetteer) {
                     .is_some_and(|t| t.lower.contains('.') || t.class == Class::Mixed)
         };
         let (mut s0, mut e0) = (start, end);
+        // "Storm Agnes": the model often leaves the storm word out and
+        // reads the name as a person's.
+        if s0 > 0
+            && tags[s0 - 1] == 0
+            && s[s0 - 1].class == Class::Capitalized
+            && heads::is_storm_word(&s[s0 - 1].lower)
+        {
+            s0 -= 1;
+        }
         while s0 < e0 && credential(s0) {
             s0 += 1;
         }
@@ -573,6 +582,21 @@ mod tests {
         // Only organizations.
         let words = ["Ms", "Office", "on", "Monday"];
         assert_eq!(repaired(&words, &[(1, 2, PER)]), [(1, 2, PER)]);
+    }
+
+    #[test]
+    fn storms_are_events_and_rivers_places() {
+        let words = ["after", "Storm", "Agnes", "in", "September"];
+        assert_eq!(repaired(&words, &[(2, 3, PER)]), [(1, 3, MISC)]);
+        let words = ["Hurricane", "Ian", "hit"];
+        assert_eq!(repaired(&words, &[(0, 2, ORG)]), [(0, 2, MISC)]);
+        let words = ["along", "the", "River", "Trent", "."];
+        assert_eq!(repaired(&words, &[(2, 4, ORG)]), [(2, 4, LOC)]);
+        // A storm of words, not a name.
+        assert_eq!(
+            repaired(&["a", "storm", "Agnes"], &[(2, 3, PER)]),
+            [(2, 3, PER)]
+        );
     }
 
     #[test]

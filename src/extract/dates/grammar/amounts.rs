@@ -99,6 +99,10 @@ impl<'a> Parser<'a> {
             k += 1;
         }
         let (mut e, u) = self.unit(k)?;
+        // "in his 60s" is an age, not sixty seconds.
+        if u == Unit::Second && self.is(k, "s") && self.owned_age(i) {
+            return None;
+        }
         // "69-year-old" is an age.
         if self.dash(e) && self.glued(e) && self.is(e + 1, "old") {
             return None;

@@ -5,10 +5,10 @@
 
 use super::super::expr::{Day, MonthRef, Part, Period, YearRef};
 use super::super::lexicon::cues::{
-    ARTICLES, BEFORE_ANY_YEAR, BEFORE_BARE_PERIOD, EARLIER_OR_AGO, OF_OR_IN, ON_OR_FROM,
-    ORDINAL_SUFFIXES, PERIOD_UNITS, REST_DETERMINERS, REST_WORDS, S_WORDS_NOT_PLURAL, SAME_PERIODS,
-    SEASON_LEADS, SEASON_PLACERS, STARTING_WORDS, VAGUE_COUNTS, YEAR_KIND_CODES, YEAR_KINDS,
-    YEAR_PREPS,
+    AGE_OWNERS, ARTICLES, BEFORE_ANY_YEAR, BEFORE_BARE_PERIOD, EARLIER_OR_AGO, OF_OR_IN,
+    ON_OR_FROM, ORDINAL_SUFFIXES, PERIOD_UNITS, REST_DETERMINERS, REST_WORDS, S_WORDS_NOT_PLURAL,
+    SAME_PERIODS, SEASON_LEADS, SEASON_PLACERS, STARTING_WORDS, VAGUE_COUNTS, YEAR_KIND_CODES,
+    YEAR_KINDS, YEAR_PREPS,
 };
 use super::super::lexicon::{self, Unit};
 use super::{Hit, Parser, longest};
@@ -917,6 +917,9 @@ impl<'a> Parser<'a> {
     /// A decade in digits at `j`: "1970s", "1970's", "1990 s", "70s",
     /// "'40s" (an apart "s" only after four digits, two digits or "the").
     fn decade_in_digits(&self, j: usize, v: u32, d: usize, the: bool) -> Hit<Period> {
+        if d <= 2 && self.owned_age(j) {
+            return None;
+        }
         // "1970's" is lexed as digits, an apostrophe and "s".
         let quoted = (self.punct_at(j + 1, '\'') || self.punct_at(j + 1, '\u{2019}'))
             && self.glued(j + 1)
@@ -931,6 +934,26 @@ impl<'a> Parser<'a> {
             return None;
         }
         Some((j + 2, decade_of(v, d)?))
+    }
+
+    /// Whether the decade at `j` is someone's age: after a possessive
+    /// pronoun, over "early", "mid" or "late" ("in his 60s", "in her late
+    /// 30s", "their mid-20s").
+    pub(crate) fn owned_age(&self, j: usize) -> bool {
+        let mut i = j;
+        for _ in 0..3 {
+            let Some(before) = i.checked_sub(1) else {
+                return false;
+            };
+            if self.is_one_of(before, AGE_OWNERS) {
+                return true;
+            }
+            if !(self.is_one_of(before, &["early", "mid", "late"]) || self.punct_at(before, '-')) {
+                return false;
+            }
+            i = before;
+        }
+        false
     }
 
     /// A decade in words at `k`: "the seventies", "the nineteen seventies",

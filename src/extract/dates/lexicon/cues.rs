@@ -191,6 +191,10 @@ pub(crate) const PERIOD_UNITS: &[&str] = &["week", "month", "year", "decade", "q
 /// Words before a season that place it ("next spring", "mid summer").
 pub(crate) const SEASON_LEADS: &[&str] = &["this", "next", "last", "the", "coming", "past", "mid"];
 
+/// Possessive pronouns that make a two-digit decade an age ("in his
+/// 60s").
+pub(crate) const AGE_OWNERS: &[&str] = &["his", "her", "their", "my", "your", "our"];
+
 /// Function words a title-case heading capitalizes before a season ("In
 /// Spring", "By Summer 2025"), which a name's word before it is not.
 pub(crate) const SEASON_PLACERS: &[&str] = &[
