@@ -22,6 +22,7 @@ use std::ops::Range;
 use super::entities::gazetteer::{Gazetteer, Kind, Place, key};
 use super::entities::hash;
 use super::entities::lexicon::Lexicon;
+use super::entities::us_states;
 use super::entities::{Entity, EntityType};
 
 /// Cities at least this large are located without other evidence.
@@ -50,6 +51,15 @@ pub(crate) fn resolve(body: &str, entities: &mut [Entity], gaz: &Gazetteer) {
         e.kind = found.map(|p| p.kind.as_str());
         e.lat = found.and_then(|p| p.lat);
         e.lon = found.and_then(|p| p.lon);
+        // "Calif." after a city is California.
+        if found.is_none()
+            && e.mentions.iter().any(|r| abbreviated_qualifier(body, r))
+            && let Some(state) = us_state(gaz, &e.name).first()
+        {
+            e.country = Some(state.country.clone());
+            e.kind = Some(state.kind.as_str());
+            continue;
+        }
         // A town too small for the table is in the one country of the
         // region or country written after it ("Brechin, Angus",
         // "Midleton, County Cork"): the country is known, not the point.
@@ -61,6 +71,35 @@ pub(crate) fn resolve(body: &str, entities: &mut [Entity], gaz: &Gazetteer) {
             e.country = Some(country.clone());
         }
     }
+}
+
+/// The places a qualifier after a city may be: the table's, or the US
+/// state its AP-style abbreviation names ("Cupertino, Calif.").
+fn qualifier_candidates<'g>(gaz: &'g Gazetteer, name: &str) -> Vec<&'g Place> {
+    let found = candidates(gaz, name);
+    if !found.is_empty() {
+        return found;
+    }
+    us_state(gaz, name)
+}
+
+/// The US state an AP-style abbreviation names, as the table has it.
+fn us_state<'g>(gaz: &'g Gazetteer, abbreviation: &str) -> Vec<&'g Place> {
+    us_states::ap_style(abbreviation)
+        .map(|state| {
+            gaz.candidates(state)
+                .into_iter()
+                .filter(|p| p.kind == Kind::Region && p.country == "US")
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Whether a mention is written as a qualifier with its abbreviating
+/// dot: after ", " and before "." ("Cupertino, Calif.").
+fn abbreviated_qualifier(body: &str, r: &Range<usize>) -> bool {
+    body.get(..r.start).is_some_and(|b| b.ends_with(", "))
+        && body.get(r.end..).is_some_and(|a| a.starts_with('.'))
 }
 
 /// The places of the table a name may be; an Irish or British county
@@ -340,7 +379,7 @@ fn beside_countries(body: &str, e: &Entity, gaz: &Gazetteer) -> Beside {
     for r in &e.mentions {
         if let Some(after) = qualifier_after(body, r) {
             out.listed |= goes_on_as_list(body, r, after);
-            for p in candidates(gaz, after) {
+            for p in qualifier_candidates(gaz, after) {
                 if matches!(p.kind, Kind::Country | Kind::Region) {
                     push(&mut out.after, &p.country);
                 }
@@ -503,6 +542,18 @@ mod tests {
             country_of(body, &["Boston", "England"], "Boston").as_deref(),
             Some("GB")
         );
+    }
+
+    #[test]
+    fn ap_style_states_qualify_cities() {
+        let body = "CUPERTINO, Calif. — Apple said.";
+        let l = located(body, &["CUPERTINO", "Calif"]);
+        assert_eq!(l[0].1.as_deref(), Some("US"));
+        assert_eq!((l[1].1.as_deref(), l[1].2), (Some("US"), Some("region")));
+        let body = "Officials in Springfield, Ill., said so.";
+        let mut es = vec![place(body, "Springfield")];
+        resolve(body, &mut es, Gazetteer::embedded());
+        assert!((es[0].lat.unwrap_or_default() - 39.8).abs() < 0.1);
     }
 
     #[test]

@@ -153,6 +153,7 @@ const COMPANY_HEADS: &[&str] = &[
     "pharmaceuticals",
     "therapeutics",
     "networks",
+    "platforms",
     "communications",
     "telecom",
     "entertainment",

@@ -32,6 +32,7 @@ pub mod model;
 pub(crate) mod repair;
 pub(crate) mod tagger;
 pub(crate) mod tokens;
+pub(crate) mod us_states;
 
 use std::ops::Range;
 

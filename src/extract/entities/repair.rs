@@ -18,6 +18,7 @@ use super::gazetteer::Gazetteer;
 use super::heads;
 use super::lexicon::list;
 use super::tagger::{self, LOC, MISC, ORG, PER, begin, inside};
+use super::us_states;
 use crate::extract::dates::lexicon::{MONTHS, WEEKDAYS, month_is_ambiguous};
 
 /// Repairs one sentence's tags in place (see the module doc).
@@ -354,27 +355,13 @@ fn is_calendar_word(s: &[Token], i: usize) -> bool {
     })
 }
 
-/// US states as news abbreviates them after a lawmaker's party: AP style
-/// ("Calif.", "N.Y.", dots dropped) and the postal codes ("CA").
-const STATE_ABBREVIATIONS: &[&str] = &[
-    "ala", "alaska", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "hawaii", "idaho",
-    "ill", "ind", "iowa", "kan", "kans", "ky", "la", "maine", "md", "mass", "mich", "minn", "miss",
-    "mo", "mont", "neb", "nev", "nh", "nj", "nm", "ny", "nc", "nd", "ohio", "okla", "ore", "pa",
-    "ri", "sc", "sd", "tenn", "texas", "tex", "utah", "vt", "va", "wash", "wva", "wis", "wyo",
-    "al", "ak", "az", "ar", "ca", "co", "ct", "de", "fl", "hi", "id", "il", "in", "ia", "ks", "me",
-    "mi", "mn", "ms", "mt", "ne", "nv", "ok", "or", "tn", "tx", "ut", "wa", "wv", "wi", "wy", "dc",
-];
-
 /// A lawmaker's party and state in one word: "R-Calif.", "D-N.Y.",
 /// "I-Vt", "D-CA" (not "D-Day", "I-95").
 fn is_party_and_state(t: &Token) -> bool {
     let Some((party, state)) = t.lower.split_once('-') else {
         return false;
     };
-    let state: String = state.chars().filter(|&c| c != '.').collect();
-    matches!(party, "r" | "d" | "i")
-        && t.class != Class::Lower
-        && STATE_ABBREVIATIONS.contains(&state.as_str())
+    matches!(party, "r" | "d" | "i") && t.class != Class::Lower && us_states::is_state_tag(state)
 }
 
 /// A capitalized word of two to five letters ending on its abbreviating
