@@ -71,6 +71,25 @@ const OUTLET_NOUNS: &[&str] = &[
     "importer",
 ];
 
+/// Lowercase nouns naming a kind of medicine written right before its
+/// brand name ("the drug Leqembi", "the antidepressant Zoloft"): drug
+/// names are products (misc), and new ones are on no list.
+const PRODUCT_NOUNS: &[&str] = &[
+    "drug",
+    "drugs",
+    "medicine",
+    "medication",
+    "vaccine",
+    "pill",
+    "antidepressant",
+    "antibiotic",
+    "painkiller",
+    "sedative",
+    "opioid",
+    "inhaler",
+    "insulin",
+];
+
 /// Whether `word` (lowercase, as written) is one of the nouns naming a
 /// kind of organization written right before its name ([`OUTLET_NOUNS`]):
 /// evidence of the name's type the linker weighs above the model's.
@@ -312,6 +331,17 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
         && OUTLET_NOUNS.contains(&word(start - 1))
     {
         return Some(ORG);
+    }
+    // A medicine's brand after its kind ("the drug Leqembi", "the
+    // vaccine Comirnaty") is a product, never a person or a company.
+    if ty != MISC
+        && len <= 2
+        && start > 0
+        && !full_name
+        && s[start - 1].class == Class::Lower
+        && PRODUCT_NOUNS.contains(&word(start - 1))
+    {
+        return Some(MISC);
     }
     if ty != ORG
         && len <= 4

@@ -572,6 +572,19 @@ mod tests {
     }
 
     #[test]
+    fn a_medicine_after_its_kind_is_a_product() {
+        let words = ["sells", "the", "drug", "Leqembi", "with", "Eisai"];
+        assert_eq!(
+            repaired(&words, &[(3, 4, PER), (5, 6, PER)]),
+            [(3, 4, MISC), (5, 6, PER)]
+        );
+        // A person's full name stays a person ("drug lord Pablo Escobar"
+        // is no product either way).
+        let words = ["the", "drug", "Dean", "Escobar"];
+        assert_eq!(repaired(&words, &[(2, 4, PER)]), [(2, 4, PER)]);
+    }
+
+    #[test]
     fn storms_are_events_and_rivers_places() {
         let words = ["after", "Storm", "Agnes", "in", "September"];
         assert_eq!(repaired(&words, &[(2, 3, PER)]), [(1, 3, MISC)]);
