@@ -117,8 +117,11 @@ const OUTLET_WORDS: &[&str] = &[
 /// that are not ("KFF Health News", "BBC Sport").
 fn is_affiliation(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
+    // Initials ("J.R.") and a generation ("III") are a person's.
     let capitals = |w: &&str| {
-        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().all(|c| !c.is_lowercase())
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && w.chars().all(|c| c.is_alphabetic() && c.is_uppercase())
+            && !matches!(*w, "II" | "III" | "IV")
     };
     words.last().is_some_and(|w| OUTLET_WORDS.contains(w))
         || (words.iter().any(capitals) && !words.iter().all(capitals))
@@ -171,6 +174,10 @@ mod tests {
             Some(vec!["Jane Doe".to_string(), "John Roe".to_string()])
         );
         assert_eq!(authors("By Reuters Staff"), None);
+        assert_eq!(
+            authors("By J.R. Smith and Henry Ford III"),
+            Some(vec!["J.R. Smith".to_string(), "Henry Ford III".to_string()])
+        );
         assert_eq!(authors("By BBC Sport"), None);
         assert_eq!(authors("By Tuesday"), None);
     }

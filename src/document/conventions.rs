@@ -84,9 +84,9 @@ enum HeadLine {
     Byline(byline::Byline),
 }
 
-/// The lines of a paragraph that holds a byline and a date line on lines
-/// of their own ("By Jane Doe and John Roe" / "Published Sept. 30, 2023"),
-/// when every line is one of the two; `None` otherwise.
+/// The lines of a paragraph whose every line is a byline or a date line
+/// ("By Jane Doe and John Roe" / "Published Sept. 30, 2023"); `None`
+/// when a line is neither.
 fn head_lines(text: &str) -> Option<Vec<HeadLine>> {
     text.lines()
         .filter(|l| !l.trim().is_empty())

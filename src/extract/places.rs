@@ -423,11 +423,13 @@ fn qualifier_after<'b>(body: &'b str, r: &Range<usize>) -> Option<&'b str> {
 }
 
 /// Whether the qualifier `after` read after mention `r` is followed by
-/// another member of a list: ", " and a capital, or "and" / "or".
+/// another member of a list: ", " and a capital, or "and" / "or" with
+/// or without a comma before it.
 fn goes_on_as_list(body: &str, r: &Range<usize>, after: &str) -> bool {
     let from = r.end + 2 + after.len();
     let rest = body.get(from..).unwrap_or_default();
-    rest.strip_prefix(", ")
+    let rest = rest.strip_prefix(',').unwrap_or(rest);
+    rest.strip_prefix(' ')
         .is_some_and(|t| t.starts_with(char::is_uppercase))
         || rest.starts_with(" and ")
         || rest.starts_with(" or ")
@@ -573,6 +575,7 @@ mod tests {
         for body in [
             "Markets like Zorbania, India and China grew.",
             "It spread in Zorbania, Italy, Spain and Hungary.",
+            "It spread in Zorbania, Italy, and Spain.",
         ] {
             assert_eq!(located(body, &["Zorbania"])[0].1, None, "{body}");
         }

@@ -320,6 +320,9 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
     if len == 1 && ty == PER && is_place_before_its_people(s, start) {
         return Some(LOC);
     }
+    if len == 1 && ty == LOC && is_speaker_unknown_as_place(s, start) {
+        return Some(PER);
+    }
     // A person's full name after the noun stays a person ("the
     // manufacturer Georg Reichenbach").
     let full_name = ty == PER && len >= 2 && s[start].names & names_list::FIRST_NAME != 0;
@@ -333,8 +336,10 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
         return Some(ORG);
     }
     // A medicine's brand after its kind ("the drug Leqembi", "the
-    // vaccine Comirnaty") is a product, never a person or a company.
-    if ty != MISC
+    // vaccine Comirnaty") is a product, not a person or a place; a name
+    // the model knows as a company stays one ("the vaccine Pfizer
+    // developed").
+    if (ty == PER || ty == LOC)
         && len <= 2
         && start > 0
         && !full_name
@@ -461,6 +466,26 @@ fn is_place_before_its_people(s: &[Token], i: usize) -> bool {
     s[i].class == Class::Capitalized && s[i].gaz & PLACES != 0 && lower_after(s, i, PLACE_FOLLOWERS)
 }
 
+/// Verbs of saying that name the speaker after a quotation ("…," said
+/// Guilbeault.).
+const SPEAKER_VERBS: &[&str] = &["said", "says", "added", "asked", "explained", "insisted"];
+
+/// Whether a one-word name the model took for a place is a quotation's
+/// speaker: a verb of saying ([`SPEAKER_VERBS`]) right before it, a
+/// punctuation mark or the sentence's end right after it, and no place
+/// of the table has the word. A name before the verb is left alone: a
+/// place stands for its government or team there ("China said"), and
+/// companies and continents the model took for places would become
+/// people ("Sony said", "Europe says").
+fn is_speaker_unknown_as_place(s: &[Token], i: usize) -> bool {
+    i > 0
+        && s[i - 1].class == Class::Lower
+        && SPEAKER_VERBS.contains(&s[i - 1].lower.as_str())
+        && s.get(i + 1).is_none_or(|t| t.class == Class::Punct)
+        && s[i].class == Class::Capitalized
+        && s[i].gaz & (PLACES | PLACES << 8) == 0
+}
+
 /// Whether the word after `i` is written in lowercase and is one of `words`.
 fn lower_after(s: &[Token], i: usize, words: &[&str]) -> bool {
     s.get(i + 1)
@@ -573,6 +598,17 @@ mod tests {
         let g = gaz();
         let s = prepare(words, &Lexicon::parse("", ""), &g);
         retype(&s, start, end, ty, &g)
+    }
+
+    #[test]
+    fn a_quotations_speaker_is_a_person() {
+        let words = ["patterns", ",", "\"", "said", "Kudja", "."];
+        assert_eq!(retyped(&words, 4, 5, LOC), Some(PER));
+        // Before the verb a place stands for its people; a place of the
+        // table stays a place.
+        assert_eq!(retyped(&["Zorbo", "said", "so"], 0, 1, LOC), None);
+        assert_eq!(retyped(&["said", "Denver", "."], 1, 2, LOC), None);
+        assert_eq!(retyped(&["said", "Zorbo", "officials"], 1, 2, LOC), None);
     }
 
     #[test]

@@ -157,7 +157,7 @@ const TITLES: &[&str] = &[
     "khan",
     "taoiseach",
     "tánaiste",
-    "chief minister",
+    "tanaiste",
 ];
 
 /// Lowercase function words skipped when reading an acronym's long form.

@@ -128,6 +128,7 @@ const REACH: usize = 24;
 /// Whether the name at `start..end` of a sentence of `len` words
 /// (`seen(i)` reading word `i`) is a member of a list the sentence says is
 /// of organizations: after "KIND such as", "KIND like", "KIND including",
+/// "KIND:",
 /// or before "and other KIND" (a lowercase kind of [`KINDS`], up to two
 /// lowercase words between "other" and it). The name must stand beside a
 /// joiner or the opener ("companies like Google, Facebook, Amazon, Obama

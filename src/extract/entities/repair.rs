@@ -185,18 +185,18 @@ fn rejoin(s: &[Token], tags: &mut [u8]) {
     }
 }
 
-/// Joins the names on both sides of an untagged "&" into one name:
-/// "Johnson & Johnson", "Marks & Spencer", "Ernst & Young" are firms
-/// named after their founders, which the model reads as two people
-/// (an organization), and "Trinidad & Tobago" one place (both sides
-/// places). Each side is the model's span there, or one capitalized word;
+/// Joins the names on both sides of an untagged "&" into one
+/// organization: "Johnson & Johnson", "Marks & Spencer", "Ernst & Young"
+/// are firms named after their founders, which the model reads as two
+/// people. Each side is the model's span there, or one capitalized word;
 /// at least one side is a span the model found, so a heading's "Arts &
-/// Culture" stays as it is. Left apart: nationalities and other
-/// miscellany ("Israeli & European", "Christmas & New Year"), a place
-/// beside anything but a place, two people written in full ("Matt Lucas &
-/// David Walliams"), two organizations the model found ("MTV & Wild on
-/// E"), and a lone word that is a title or an institution's
-/// ("Head of UK Office & Strategic Partnerships").
+/// Culture" stays as it is. Left apart: places ("Paris & London"),
+/// nationalities and other miscellany ("Israeli & European", "Christmas &
+/// New Year"), two people one of whom is written in full ("Matt Lucas &
+/// David Walliams", "Matt Lucas & David"), two first names that are no company's ("Harry &
+/// Meghan"), two organizations the model found ("MTV & Wild on E"), and a
+/// lone word that is a title or an institution's ("Head of UK Office &
+/// Strategic Partnerships").
 fn join_ampersand(s: &[Token], tags: &mut [u8]) {
     for i in 1..s.len().saturating_sub(1) {
         if s[i].lower != "&" || tags[i] != 0 {
@@ -215,28 +215,38 @@ fn join_ampersand(s: &[Token], tags: &mut [u8]) {
             (None, None) => continue,
             (Some((_, _, ty)), None) | (None, Some((_, _, ty))) => ty,
             (Some((a, b, l)), Some((c, d, r))) => {
-                if (l == PER && r == PER && (b - a > 1 || d - c > 1)) || (l == ORG && r == ORG) {
+                let first_names =
+                    |x: usize| s[x].names & (list::FIRST_NAME | list::COMPANY) == list::FIRST_NAME;
+                let two_people = l == PER
+                    && r == PER
+                    && (b - a > 1 || d - c > 1 || (first_names(a) && first_names(c)));
+                if two_people || (l == ORG && r == ORG) || l == LOC || r == LOC {
                     continue;
                 }
-                if l == LOC && r == LOC {
-                    LOC
-                } else if l == LOC || r == LOC {
-                    continue;
-                } else {
-                    ORG
-                }
+                ORG
             }
         };
+        // A person in full beside a lone first name: two people cut short
+        // ("Matt Lucas & David").
+        let full_name = |span: Option<(usize, usize, usize)>| {
+            span.is_some_and(|(a, b, t)| t == PER && b - a > 1)
+        };
+        let first_name = |j: usize| s[j].names & list::FIRST_NAME != 0;
+        if (full_name(left) && right.is_none() && first_name(i + 1))
+            || (full_name(right) && left.is_none() && first_name(i - 1))
+        {
+            continue;
+        }
         if ty == MISC
+            || ty == LOC
             || left.is_some_and(|(_, _, t)| t == MISC)
             || right.is_some_and(|(_, _, t)| t == MISC)
-            || (ty == LOC && (left.is_none() || right.is_none()))
             || (left.is_none() && !word(i - 1))
             || (right.is_none() && !word(i + 1))
         {
             continue;
         }
-        let ty = if ty == LOC { LOC } else { ORG };
+        let ty = ORG;
         let a = left.map_or(i - 1, |(a, _, _)| a);
         let b = right.map_or(i + 2, |(_, d, _)| d);
         tags[a] = begin(ty);
@@ -607,12 +617,8 @@ mod tests {
         assert_eq!(repaired(&words, &[(0, 1, PER)]), [(0, 3, ORG)]);
         // Neither side a name the model found: left alone.
         assert_eq!(repaired(&["Arts", "&", "Culture"], &[]), []);
-        // Two places make one place; nationalities, a place beside
-        // another kind and two full names stay apart.
-        assert_eq!(
-            repaired(&["Trinidad", "&", "Tobago"], &[(0, 1, LOC), (2, 3, LOC)]),
-            [(0, 3, LOC)]
-        );
+        // Places, nationalities, a place beside another kind, full names
+        // and first names stay apart.
         let apart = |words: &[&str], spans: &[(usize, usize, usize)]| {
             assert_eq!(repaired(words, spans), spans, "{words:?}");
         };

@@ -865,7 +865,7 @@ impl<'a> Parser<'a> {
             return None;
         }
         // A capitalized season right after a capitalized word is a name's
-        // last word ("Silver Spring", "Arab Spring", "Palm Springs"),
+        // last word ("Silver Spring", "Arab Spring"),
         // unless that word places the season ("In Spring 2024", "Last
         // Summer" in a title-case heading).
         if k == i
