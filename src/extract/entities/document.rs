@@ -1,32 +1,37 @@
 //! Document-level consistency after each sentence is tagged and repaired:
-//! one name, one type per article. A surname written alone after the full
-//! name is the same person ("… Jane Roe … Roe said"), whatever type the
-//! model gave the lone word (when the full name opens on a census first
-//! name; not an organization, which may carry its founder's name); a name opened by the Arabic article "Al"
-//! ("Al Jazeera", "Al-Ahram") is an organization unless the word after it
-//! is a first name or surname on the census lists or the surname of a
-//! person the article names in full ("Al Gore", "Bashar al-Assad" …
-//! "Al-Assad").
+//! one name, one type per article. A lone word that is the surname of a
+//! person the article names in full, by a name that opens on a census
+//! first name, is that person ("… Jane Roe … Roe said"): after the full
+//! name whatever type the model gave it but an organization's (companies
+//! carry their founders' names: "Ford", "Dell"); before it only when the
+//! model took it for a place and no place of the table has its name
+//! ("Bankman-Fried, 32, who grew up in …" above "Sam Bankman-Fried"; a
+//! "Washington" above "George Washington" stays a place). A name opened by
+//! the Arabic article "Al" ("Al Jazeera", "Al-Ahram") is an organization
+//! unless the word after it is a first name or surname on the census
+//! lists or the surname of a person the article names in full ("Al Gore",
+//! "Bashar al-Assad" … "Al-Assad").
 
 use super::features::{Class, Token};
-use super::gazetteer;
+use super::gazetteer::{self, Gazetteer};
 use super::lexicon::{Lexicon, list};
-use super::tagger::{self, ORG, PER, begin, inside};
+use super::tagger::{self, LOC, ORG, PER, begin, inside};
 
 /// Applies the document's evidence to every sentence's tags in place
 /// (`sentences[i]` tagged `tags[i]`); sentences flagged in `headings`
-/// neither give nor take evidence.
+/// give no evidence, and take only a lone surname's.
 pub(crate) fn harmonize(
     sentences: &[Vec<Token>],
     tags: &mut [Vec<u8>],
     headings: &[bool],
     lex: &Lexicon,
+    gaz: &Gazetteer,
 ) {
     let heading = |i: usize| headings.get(i).copied().unwrap_or(false);
     // Last words of the people named in full, in text order.
     let mut surnames: Vec<(usize, &str)> = Vec::new();
     // Whether each may name a lone surname's type.
-    let mut capitalized: Vec<bool> = Vec::new();
+    let mut givers: Vec<bool> = Vec::new();
     for (si, (s, t)) in sentences.iter().zip(tags.iter()).enumerate() {
         if heading(si) {
             continue;
@@ -36,9 +41,7 @@ pub(crate) fn harmonize(
                 surnames.push((si, s[b - 1].lower.as_str()));
                 // Only a name that opens on a census first name gives its
                 // surname to lone mentions ("Neil Jordan" … "Jordan").
-                capitalized.push(
-                    s[b - 1].class == Class::Capitalized && s[a].names & list::FIRST_NAME != 0,
-                );
+                givers.push(is_name_word(&s[b - 1]) && s[a].names & list::FIRST_NAME != 0);
             }
         }
     }
@@ -46,23 +49,19 @@ pub(crate) fn harmonize(
         return;
     }
     for (si, (s, t)) in sentences.iter().zip(tags.iter_mut()).enumerate() {
-        if heading(si) {
-            continue;
-        }
+        // A heading's words were tagged in capitals: their case tells
+        // nothing, and only a lone surname is read there.
+        let heading = heading(si);
         for (a, b, ty) in tagger::spans(t) {
-            // A lone word typed as an organization stays one: companies
-            // carry their founders' names ("Ford", "Dell").
             let new = if b - a == 1
                 && ty != PER
                 && ty != ORG
-                && s[a].class == Class::Capitalized
-                && surnames
-                    .iter()
-                    .zip(&capitalized)
-                    .any(|(&(sj, w), &c)| c && sj < si && w == s[a].lower)
-            {
+                && (heading || is_name_word(&s[a]))
+                && surnames.iter().zip(&givers).any(|(&(sj, w), &g)| {
+                    g && w == s[a].lower && (sj < si || (ty == LOC && gaz.candidates(w).is_empty()))
+                }) {
                 PER
-            } else if ty == PER && is_outlet_al(&s[a..b], lex, &surnames) {
+            } else if !heading && ty == PER && is_outlet_al(&s[a..b], lex, &surnames) {
                 ORG
             } else {
                 continue;
@@ -73,6 +72,12 @@ pub(crate) fn harmonize(
             }
         }
     }
+}
+
+/// A word written as a name is: capitalized, or with capitals inside
+/// ("McGee", "DeSantis"), not all in capitals.
+fn is_name_word(t: &Token) -> bool {
+    matches!(t.class, Class::Capitalized | Class::Mixed)
 }
 
 /// A capitalized "Al" or "Al-…" token: the name starts with the article.
@@ -110,8 +115,12 @@ mod tests {
     type Span = (usize, usize, usize);
 
     fn run(sentences: &[(&[&str], &[Span])]) -> Vec<Vec<Span>> {
+        run_with_headings(sentences, &[])
+    }
+
+    fn run_with_headings(sentences: &[(&[&str], &[Span])], headings: &[bool]) -> Vec<Vec<Span>> {
         let lex = Lexicon::parse("", "").with_names("gore\ts\nal\tf\njane\tf\n");
-        let gaz = Gazetteer::parse("", "");
+        let gaz = Gazetteer::parse("Washington\tcity\tUS\t\t\t700000\t\n", "");
         let prepared: Vec<Vec<Token>> = sentences
             .iter()
             .map(|(w, _)| prepare(w, &lex, &gaz))
@@ -129,7 +138,7 @@ mod tests {
                 t
             })
             .collect();
-        harmonize(&prepared, &mut tags, &[], &lex);
+        harmonize(&prepared, &mut tags, headings, &lex, &gaz);
         tags.iter().map(|t| tagger::spans(t)).collect()
     }
 
@@ -137,15 +146,71 @@ mod tests {
     fn a_surname_alone_is_the_person_named_before() {
         let got = run(&[
             (&["Jane", "Roe", "spoke"], &[(0, 2, PER)]),
-            (&["Roe", "left"], &[(0, 1, 2)]),
+            (&["Roe", "left"], &[(0, 1, LOC)]),
         ]);
         assert_eq!(got[1], [(0, 1, PER)]);
-        // Before the full name, the lone word keeps its type.
+        // After the full name even a place of the table is the person; an
+        // organization keeps its type (a company named after its founder).
         let got = run(&[
-            (&["Roe", "left"], &[(0, 1, 2)]),
+            (&["Jane", "Washington", "spoke"], &[(0, 2, PER)]),
+            (&["Washington", "left"], &[(0, 1, LOC)]),
+            (&["Washington", "said"], &[(0, 1, ORG)]),
+        ]);
+        assert_eq!(got[1], [(0, 1, PER)]);
+        assert_eq!(got[2], [(0, 1, ORG)]);
+        // Written in capitals inside, the surname is still a name word.
+        let got = run(&[
+            (&["Jane", "McRoe", "spoke"], &[(0, 2, PER)]),
+            (&["McRoe", "left"], &[(0, 1, 3)]),
+        ]);
+        assert_eq!(got[1], [(0, 1, PER)]);
+    }
+
+    #[test]
+    fn a_heading_takes_a_surname_but_gives_none() {
+        // Headings are tagged in capitals ("REFEREE: A ROE").
+        let got = run_with_headings(
+            &[
+                (&["Jane", "Roe", "spoke"], &[(0, 2, PER)]),
+                (&["A", "ROE"], &[(1, 2, LOC)]),
+            ],
+            &[false, true],
+        );
+        assert_eq!(got[1], [(1, 2, PER)]);
+        let got = run_with_headings(
+            &[
+                (&["JANE", "ROE", "SPOKE"], &[(0, 2, PER)]),
+                (&["Roe", "left"], &[(0, 1, LOC)]),
+            ],
+            &[true, false],
+        );
+        assert_eq!(got[1], [(0, 1, LOC)]);
+    }
+
+    #[test]
+    fn a_surname_before_the_full_name_is_the_person_unless_a_place() {
+        let got = run(&[
+            (&["Roe", "left"], &[(0, 1, LOC)]),
             (&["Jane", "Roe", "spoke"], &[(0, 2, PER)]),
         ]);
-        assert_eq!(got[0], [(0, 1, 2)]);
+        assert_eq!(got[0], [(0, 1, PER)]);
+        // A place of the table, or a type other than a place, stays.
+        let got = run(&[
+            (&["Washington", "left"], &[(0, 1, LOC)]),
+            (&["Roe", "won"], &[(0, 1, 3)]),
+            (
+                &["Jane", "Washington", "and", "Jane", "Roe", "spoke"],
+                &[(0, 2, PER), (3, 5, PER)],
+            ),
+        ]);
+        assert_eq!(got[0], [(0, 1, LOC)]);
+        assert_eq!(got[1], [(0, 1, 3)]);
+        // Nor does a name that opens on no first name give its surname.
+        let got = run(&[
+            (&["Roe", "left"], &[(0, 1, LOC)]),
+            (&["Mr", "Roe", "spoke"], &[(0, 2, PER)]),
+        ]);
+        assert_eq!(got[0], [(0, 1, LOC)]);
     }
 
     #[test]

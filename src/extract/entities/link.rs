@@ -19,7 +19,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 use super::appositive;
-use super::gazetteer::{self, Gazetteer, Kind};
+use super::gazetteer::{Gazetteer, Kind};
 use super::heads;
 use super::lexicon::{Lexicon, list};
 use super::lists::{self, Seen};
@@ -322,21 +322,7 @@ pub(crate) fn link(
     let acronyms = define_acronyms(body, tokens, &mut ms);
     ms.sort_by_key(|m| (m.sent, m.start, m.end));
     let stated = |m: &Cleaned| stated_organization(body, tokens, m, gaz, lex);
-    let is_place = |name: &str| !gaz.candidates(name).is_empty();
-    let opens_on_first_name = |full: &str| {
-        full.split_whitespace()
-            .next()
-            .is_some_and(|first| lex.names(gazetteer::lower_hash(first)) & list::FIRST_NAME != 0)
-    };
-    let mut groups = group(
-        body,
-        tokens,
-        &ms,
-        &acronyms,
-        &stated,
-        &is_place,
-        &opens_on_first_name,
-    );
+    let mut groups = group(body, tokens, &ms, &acronyms, &stated);
     join_acronyms(&mut groups);
     join_company_variants(&mut groups, lex);
     for g in &mut groups {
@@ -936,8 +922,6 @@ fn group(
     ms: &[Cleaned],
     acronyms: &BTreeMap<String, String>,
     stated: &dyn Fn(&Cleaned) -> bool,
-    is_place: &dyn Fn(&str) -> bool,
-    opens_on_first_name: &dyn Fn(&str) -> bool,
 ) -> Vec<Group> {
     let votes = Votes::count(body, tokens, ms, stated);
     let mut groups: Vec<Group> = Vec::new();
@@ -959,20 +943,14 @@ fn group(
             ty = votes.majority(&target_key, ty);
         }
         let single = m.end - m.start == 1;
-        // A lone word the recognizer took for a place is a person's
-        // surname when the article names that person in full, the full
-        // name opens on a first name, and no place of the table has the
-        // word's name ("Bankman-Fried, 32, who grew up in …" after "Sam
-        // Bankman-Fried"); a known place keeps its type ("Washington"
-        // beside "George Washington"), and so does a word of a name the
-        // recognizer took for a person's ("Europe" of "Nintendo Europe").
+        // A lone surname joins the person named in full (the recognizer's
+        // tags already made it a person where the article's evidence says
+        // so: see `document`).
         if single
-            && (ty == EntityType::Person || (ty == EntityType::Place && !is_place(&name)))
+            && ty == EntityType::Person
             && !by_key.contains_key(&(EntityType::Person as u8, k.clone()))
             && let Some(gi) = full_name_of_surname(&groups, &surnames, &k)
-            && (ty == EntityType::Person || opens_on_first_name(&groups[gi].names[0]))
         {
-            ty = EntityType::Person;
             target_key = key(&groups[gi].names[0]);
         }
         // A storm's given name alone is the storm ("Hurricane Mitch" …
@@ -1206,55 +1184,6 @@ mod tests {
     }
 
     use EntityType::*;
-
-    #[test]
-    fn a_surname_taken_for_a_place_joins_its_person() {
-        // 0 Sam 1 Bankman-Fried 2 spoke 3 . 4 Bankman-Fried 5 , 6 32 7 left
-        // 8 Nintendo 9 Europe 10 and 11 Europe
-        let body = "Sam Bankman-Fried spoke . Bankman-Fried , 32 left Nintendo Europe and Europe";
-        let es = run(
-            body,
-            &[
-                (Person, 0, 2),
-                (Place, 4, 5),
-                (Person, 8, 10),
-                (Place, 11, 12),
-            ],
-        );
-        let sam = es
-            .iter()
-            .find(|e| e.name == "Sam Bankman-Fried")
-            .expect("Sam Bankman-Fried");
-        assert_eq!(texts(body, sam), ["Sam Bankman-Fried", "Bankman-Fried"]);
-        // A full name that does not open on a first name keeps its word
-        // apart (the recognizer took a company's name for a person's).
-        assert!(es.iter().any(|e| e.name == "Europe" && e.ty == Place));
-        assert_eq!(es.len(), 3);
-    }
-
-    #[test]
-    fn the_taoiseach_is_a_title() {
-        let es = run("Taoiseach Leo Varadkar said", &[(Person, 0, 3)]);
-        assert_eq!(es[0].name, "Leo Varadkar");
-        assert_eq!(es[0].roles, ["Taoiseach"]);
-    }
-
-    #[test]
-    fn a_storms_given_name_is_the_storm() {
-        let body = "Hurricane Mitch struck . Mitch killed thousands";
-        let es = run(body, &[(Misc, 0, 2), (Person, 4, 5)]);
-        assert_eq!(es.len(), 1);
-        assert_eq!(texts(body, &es[0]), ["Hurricane Mitch", "Mitch"]);
-        assert_eq!(es[0].ty, Misc);
-    }
-
-    #[test]
-    fn a_known_place_keeps_its_type_beside_a_namesake() {
-        let body = "George Washington slept . Washington said";
-        let es = run(body, &[(Person, 0, 2), (Place, 4, 5)]);
-        assert!(es.iter().any(|e| e.name == "Washington" && e.ty == Place));
-        assert_eq!(es.len(), 2);
-    }
 
     #[test]
     fn surname_links_first_name_does_not() {

@@ -140,7 +140,7 @@ pub(crate) fn tag_words<W: Weights>(
             tags
         })
         .collect();
-    document::harmonize(&prepared, &mut tags, headings, lex);
+    document::harmonize(&prepared, &mut tags, headings, lex, gaz);
     tags
 }
 
