@@ -791,33 +791,109 @@ fn apply_merges(groups: &mut Vec<Group>, targets: &[Option<usize>], acronyms: &[
 /// the longer name whose initials it is, wherever each is written ("DEA"
 /// … "Drug Enforcement Administration", "US" … "United States"): one
 /// entity of the long form's type, with the acronym as its `acronym`.
-/// When several long names fit, the most mentioned (then the first).
+/// When several long names fit, the most mentioned (then the first). See
+/// [`acronym_readings`] for the initials a long name is known by.
 fn join_acronyms(groups: &mut Vec<Group>) {
     let names: Vec<String> = groups.iter().map(canonical).collect();
     // Long names by their initials, so each acronym looks up only its own.
     let mut by_initials: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (j, n) in names.iter().enumerate() {
         if n.split_whitespace().count() >= 2 {
-            by_initials.entry(initials(n)).or_default().push(j);
+            for reading in acronym_readings(n) {
+                by_initials.entry(reading).or_default().push(j);
+            }
         }
     }
     let mut targets = vec![None; groups.len()];
     let mut acronyms = vec![None; groups.len()];
     for (i, short) in names.iter().enumerate() {
-        if !acronym_like(short) {
+        let letters: String = if acronym_like(short) {
+            short.chars().filter(|c| c.is_alphabetic()).collect()
+        } else if mixed_acronym_like(short) {
+            short.clone()
+        } else {
             continue;
-        }
-        let letters: String = short.chars().filter(|c| c.is_alphabetic()).collect();
+        };
         targets[i] = by_initials
             .get(&letters)
             .into_iter()
             .flatten()
             .copied()
-            .filter(|&j| j != i && is_acronym(short, &names[j]))
+            .filter(|&j| j != i)
             .max_by_key(|&j| (groups[j].mentions.len(), std::cmp::Reverse(j)));
         acronyms[i] = Some(short.clone());
     }
     apply_merges(groups, &targets, &acronyms);
+}
+
+/// Country abbreviations that open an agency's name, which its acronym
+/// keeps whole or leaves out ("U.S. Department of Agriculture" is "USDA",
+/// "U.S. Food and Drug Administration" is "FDA").
+const COUNTRY_OPENERS: &[&str] = &["u.s.", "us", "u.k.", "uk"];
+
+/// The initials a long name's acronym may be: all its words' ([`initials`]);
+/// without a country abbreviation opening it, or with that abbreviation's
+/// letters ("FDA", "USDA"); without a last "and" word ("Centers for
+/// Disease Control and Prevention" is "CDC"); and with its function words'
+/// letters in lowercase ("Bank of England" is "BoE", "Department of
+/// Justice" "DoJ").
+fn acronym_readings(long: &str) -> Vec<String> {
+    let words: Vec<&str> = long.split_whitespace().collect();
+    let mut out = vec![initials(long)];
+    if let [first, rest @ ..] = words.as_slice()
+        && rest.len() >= 2
+        && COUNTRY_OPENERS.contains(&first.to_lowercase().as_str())
+    {
+        let rest = rest.join(" ");
+        let letters: String = first.chars().filter(|c| c.is_alphabetic()).collect();
+        out.push(format!("{}{}", letters.to_uppercase(), initials(&rest)));
+        out.push(shortened(initials(&rest)));
+    }
+    if let [head @ .., and, _] = words.as_slice()
+        && and.eq_ignore_ascii_case("and")
+        && head.len() >= 2
+    {
+        out.push(shortened(initials(&head.join(" "))));
+    }
+    let mixed: String = words
+        .iter()
+        .filter_map(|w| {
+            let c = w.chars().next()?;
+            Some(if FUNCTION_WORDS.contains(&w.to_lowercase().as_str()) {
+                c.to_lowercase().next().unwrap_or(c)
+            } else {
+                c.to_uppercase().next().unwrap_or(c)
+            })
+        })
+        .collect();
+    if mixed.chars().any(char::is_lowercase) {
+        out.push(mixed);
+    }
+    out.retain(|r| r.chars().count() >= 2);
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// A reading that leaves words out counts from three letters ("IP" of "UK
+/// Independence Party" would be any acronym): shorter, none.
+fn shortened(letters: String) -> String {
+    if letters.chars().count() >= 3 {
+        letters
+    } else {
+        String::new()
+    }
+}
+
+/// An acronym written with a function word's letter in lowercase: "BoE",
+/// "DoJ", "MoD" (capitals first and last, letters only, three to six).
+fn mixed_acronym_like(name: &str) -> bool {
+    let n = name.chars().count();
+    (3..=6).contains(&n)
+        && name.chars().all(|c| c.is_alphabetic())
+        && name.chars().next().is_some_and(char::is_uppercase)
+        && name.chars().last().is_some_and(char::is_uppercase)
+        && name.chars().any(char::is_lowercase)
 }
 
 /// Words that name a company's form rather than the company ("Group",
@@ -1088,8 +1164,8 @@ fn name_of(body: &str, tokens: &[Vec<Range<usize>>], m: &Cleaned) -> String {
 
 /// Pass 4: the groups, built longest name first so a single word finds
 /// its full name: single person words join the full name whose surname
-/// they are, acronyms their long forms, everything else its exact name
-/// (by majority type).
+/// they are, else the one full name they open ([`fuller_name`]), acronyms
+/// their long forms, everything else its exact name (by majority type).
 fn group(
     body: &str,
     tokens: &[Vec<Range<usize>>],
@@ -1101,6 +1177,8 @@ fn group(
     let mut groups: Vec<Group> = Vec::new();
     let mut by_key: BTreeMap<(u8, String), usize> = BTreeMap::new();
     let mut surnames: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    // The same by their first words.
+    let mut given_names: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     // Named storms by their given name ("Mitch" of "Hurricane Mitch").
     let mut storms: BTreeMap<String, usize> = BTreeMap::new();
     let mut order: Vec<usize> = (0..ms.len()).collect();
@@ -1124,6 +1202,11 @@ fn group(
             && ty == EntityType::Person
             && !by_key.contains_key(&(EntityType::Person as u8, k.clone()))
             && let Some(gi) = full_name_of_surname(&groups, &surnames, &k)
+        {
+            target_key = key(&groups[gi].names[0]);
+        } else if ty == EntityType::Person
+            && !by_key.contains_key(&(EntityType::Person as u8, k.clone()))
+            && let Some(gi) = fuller_name(&groups, &surnames, &given_names, &name)
         {
             target_key = key(&groups[gi].names[0]);
         }
@@ -1152,6 +1235,7 @@ fn group(
                         .entry(key(words[words.len() - 1]))
                         .or_default()
                         .push(gi);
+                    given_names.entry(key(words[0])).or_default().push(gi);
                 }
                 if let [first, given] = words.as_slice()
                     && ty == EntityType::Misc
@@ -1182,6 +1266,52 @@ fn full_name_of_surname(
         }
     }
     best.map(|(gi, _)| gi)
+}
+
+/// The one person named in full that a shorter person's name `name`
+/// refers to: a first name alone that opens one full name only (the
+/// article's own people call each other so in quotes: "Maria did
+/// everything right" after "Maria Delgado"), the full name without its
+/// middle names ("Eileen Carrick" of "Eileen Margaret Carrick"), or its
+/// last words ("Ruiz de Lema" of "Amparo Ruiz de Lema"). A surname alone
+/// is [`full_name_of_surname`]'s; two candidates, none.
+fn fuller_name(
+    groups: &[Group],
+    surnames: &BTreeMap<String, Vec<usize>>,
+    given_names: &BTreeMap<String, Vec<usize>>,
+    name: &str,
+) -> Option<usize> {
+    let words: Vec<String> = name.split_whitespace().map(key).collect();
+    let one = |found: Vec<usize>| match found.as_slice() {
+        [gi] => Some(*gi),
+        _ => None,
+    };
+    match words.as_slice() {
+        [] => None,
+        [first] => one(given_names.get(first).cloned().unwrap_or_default()),
+        [first, .., last] => one(surnames
+            .get(last)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&gi| {
+                let full: Vec<String> = groups[gi]
+                    .names
+                    .first()
+                    .map(|n| n.split_whitespace().map(key).collect())
+                    .unwrap_or_default();
+                full.len() > words.len()
+                    && (full.ends_with(&words)
+                        || (full.first() == Some(first) && is_subsequence(&words, &full)))
+            })
+            .collect()),
+    }
+}
+
+/// Whether `short`'s items appear in `long` in order.
+fn is_subsequence(short: &[String], long: &[String]) -> bool {
+    let mut rest = long.iter();
+    short.iter().all(|w| rest.any(|x| x == w))
 }
 
 /// The byte range of a cleaned mention's name.
@@ -1454,6 +1584,60 @@ mod tests {
         let body = "Kaveri said . Kaveri Silicon Systems grew";
         let es = run(body, &[(Organization, 0, 1), (Organization, 3, 6)]);
         assert_eq!(es.len(), 2);
+    }
+
+    #[test]
+    fn acronyms_read_past_a_country_a_last_and_word_and_in_lowercase() {
+        let cases: &[(&str, usize, &str, bool)] = &[
+            ("U.S. Food and Drug Administration", 5, "FDA", true),
+            ("U.S. Department of Agriculture", 4, "USDA", true),
+            ("Centers for Disease Control and Prevention", 6, "CDC", true),
+            ("Bank of England", 3, "BoE", true),
+            ("Ministry of Defence", 3, "MoD", true),
+            // Two letters left by a cut reading are any acronym's.
+            ("UK Independence Party", 3, "IP", false),
+        ];
+        for &(long, n, short, joined) in cases {
+            let body = format!("{long} and {short}");
+            let es = run(&body, &[(Organization, 0, n), (Organization, n + 1, n + 2)]);
+            assert_eq!(es.len() == 1, joined, "{long} / {short}: {es:?}");
+        }
+    }
+
+    #[test]
+    fn a_shorter_name_of_one_person_joins_the_full_name() {
+        // 0 Maria 1 Delgado 2 died 3 . 4 Maria 5 did 6 everything 7 .
+        // 8 Eileen 9 Margaret 10 Carrick 11 , 12 Eileen 13 Carrick 14 ,
+        // 15 Amparo 16 Ruiz 17 de 18 Lema 19 and 20 Ruiz 21 de 22 Lema
+        let body = "Maria Delgado died . Maria did everything . Eileen Margaret Carrick , Eileen Carrick , Amparo Ruiz de Lema and Ruiz de Lema";
+        let es = run(
+            body,
+            &[
+                (Person, 0, 2),
+                (Person, 4, 5),
+                (Person, 8, 11),
+                (Person, 12, 14),
+                (Person, 15, 19),
+                (Person, 20, 23),
+            ],
+        );
+        assert_eq!(
+            texts(body, find(&es, "Maria Delgado")),
+            ["Maria Delgado", "Maria"]
+        );
+        assert_eq!(
+            texts(body, find(&es, "Eileen Margaret Carrick")),
+            ["Eileen Margaret Carrick", "Eileen Carrick"]
+        );
+        assert_eq!(
+            texts(body, find(&es, "Amparo Ruiz de Lema")),
+            ["Amparo Ruiz de Lema", "Ruiz de Lema"]
+        );
+        assert_eq!(es.len(), 3);
+        // Two people of that first name: the lone one is neither.
+        let body = "Maria Delgado and Maria Lopez met . Maria left";
+        let es = run(body, &[(Person, 0, 2), (Person, 3, 5), (Person, 7, 8)]);
+        assert_eq!(es.len(), 3);
     }
 
     #[test]
