@@ -107,9 +107,24 @@ const TITLES: &[&str] = &[
     "lt.",
     "sergeant",
     "sgt.",
+    "sgt",
     "officer",
     "inspector",
+    "insp",
+    "insp.",
     "detective",
+    "det",
+    "det.",
+    "superintendent",
+    "supt",
+    "supt.",
+    "constable",
+    "pc",
+    "dc",
+    "ds",
+    "di",
+    "dci",
+    "dcs",
     "attorney",
     "prosecutor",
     "marshal",
@@ -330,6 +345,7 @@ pub(crate) fn link(
     let mut groups = group(body, tokens, &ms, &acronyms, &stated);
     join_acronyms(&mut groups);
     join_company_variants(&mut groups, lex, gaz);
+    join_water_names(&mut groups);
     for g in &mut groups {
         if is_seat_of_government(&canonical(g)) {
             g.ty = EntityType::Organization;
@@ -671,7 +687,13 @@ fn join_cut_names(body: &str, tokens: &[Vec<Range<usize>>], ms: &mut Vec<Cleaned
                         && !acronym_like(word(a.start))))
                 && !is_body_head(word(a.end - 1))
                 && !is_local_head(word(a.end - 1));
-            if by_acronym || by_head {
+            // "Eli Lilly and Co.", "Johnson & Sons": the firm's own tail.
+            let by_firm_tail =
+                adjacent && b.end == b.start + 1 && FIRM_TAILS.contains(&word(b.start));
+            if by_firm_tail {
+                a.ty = EntityType::Organization;
+            }
+            if by_acronym || by_head || by_firm_tail {
                 // Parts of one type keep it ("Bosnia and Herzegovina");
                 // otherwise a name with an acronym is an institution, and
                 // so is one ending on a public body's head word.
@@ -688,6 +710,10 @@ fn join_cut_names(body: &str, tokens: &[Vec<Range<usize>>], ms: &mut Vec<Cleaned
     }
     *ms = out;
 }
+
+/// What follows "and" or "&" at the end of a firm's name ("Eli Lilly and
+/// Co.", "W. Smith & Sons").
+const FIRM_TAILS: &[&str] = &["Co.", "Co", "Company", "Sons"];
 
 /// Head words of public bodies whose names join two subjects with "and"
 /// ("Ways and Means Committee", "Health and Human Services Department");
@@ -1038,6 +1064,43 @@ const CLUB_WORDS: &[&str] = &[
     "fc",
     "afc",
 ];
+
+/// Words that name a river's or a lake's kind beside its name, which
+/// news drops once it has given it ("the River Severn" … "the Severn",
+/// "the Danube River" … "the Danube").
+const WATER_WORDS: &[&str] = &["river", "lake", "loch", "lough"];
+
+/// Pass 4d: a place written with and without its water word is one place
+/// (see [`WATER_WORDS`]): the short name joins the long one, whatever the
+/// model typed it (but a person).
+fn join_water_names(groups: &mut Vec<Group>) {
+    let mut long: BTreeMap<String, usize> = BTreeMap::new();
+    for (j, g) in groups.iter().enumerate() {
+        if g.ty != EntityType::Place {
+            continue;
+        }
+        let k = key(&canonical(g));
+        let bare = WATER_WORDS.iter().find_map(|w| {
+            k.strip_prefix(&format!("{w} "))
+                .or_else(|| k.strip_suffix(&format!(" {w}")))
+        });
+        if let Some(bare) = bare {
+            long.entry(bare.to_string()).or_insert(j);
+        }
+    }
+    if long.is_empty() {
+        return;
+    }
+    let targets: Vec<Option<usize>> = groups
+        .iter()
+        .enumerate()
+        .map(|(i, g)| {
+            let j = *long.get(&key(&canonical(g)))?;
+            (j != i && g.ty != EntityType::Person).then_some(j)
+        })
+        .collect();
+    apply_merges(groups, &targets, &vec![None; groups.len()]);
+}
 
 /// Seats of government that news names for the government itself ("the
 /// Kremlin said", "the White House announced", "Downing Street denied"):
@@ -1637,6 +1700,30 @@ mod tests {
         // Two people of that first name: the lone one is neither.
         let body = "Maria Delgado and Maria Lopez met . Maria left";
         let es = run(body, &[(Person, 0, 2), (Person, 3, 5), (Person, 7, 8)]);
+        assert_eq!(es.len(), 3);
+    }
+
+    #[test]
+    fn a_firms_tail_a_river_word_and_police_ranks() {
+        // 0 Eli 1 Lilly 2 and 3 Co. 4 , 5 Supt 6 Gareth 7 Pryce 8 , 9 the
+        // 10 River 11 Severn 12 and 13 the 14 Severn
+        let body = "Eli Lilly and Co. , Supt Gareth Pryce , the River Severn and the Severn";
+        let es = run(
+            body,
+            &[
+                (Organization, 0, 2),
+                (Organization, 3, 4),
+                (Person, 5, 8),
+                (Place, 10, 12),
+                (Misc, 14, 15),
+            ],
+        );
+        assert_eq!(find(&es, "Eli Lilly and Co.").ty, Organization);
+        assert_eq!(find(&es, "Gareth Pryce").roles, ["Supt"]);
+        assert_eq!(
+            texts(body, find(&es, "River Severn")),
+            ["River Severn", "Severn"]
+        );
         assert_eq!(es.len(), 3);
     }
 
