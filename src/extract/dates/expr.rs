@@ -316,6 +316,10 @@ pub(crate) struct Expr {
     /// Tuesday"): an open date is the coming one (see
     /// [`super::reference::nearest`]).
     pub ahead: bool,
+    /// A weekday whose clause tells of the past ("were ordered to leave
+    /// on Saturday"): the one gone by (see
+    /// [`super::reference::nearest`]).
+    pub behind: bool,
 }
 
 impl Expr {
@@ -325,6 +329,7 @@ impl Expr {
             modifier,
             anaphoric: false,
             ahead: false,
+            behind: false,
         }
     }
 

@@ -83,6 +83,11 @@ pub(crate) fn nearest(expr: &Expr, reference: NaiveDate) -> Value {
     if expr.ahead {
         return future;
     }
+    // A weekday a clause tells in the past is gone by ("were ordered to
+    // leave on Saturday" in a Thursday article is five days before).
+    if expr.behind {
+        return past;
+    }
     let distance = |v: &Value| match v {
         Value::Day(d) => Some((*d - reference).num_days().abs()),
         Value::Range {

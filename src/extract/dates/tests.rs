@@ -271,6 +271,34 @@ fn a_clause_about_the_future_takes_the_coming_date() {
 }
 
 #[test]
+fn a_clause_about_the_past_takes_the_date_gone_by() {
+    // The reference is a Thursday: a bare Saturday is two days on by
+    // distance, but a verb of the past places it five days before.
+    days_read(
+        "2023-06-08",
+        &[
+            ("Residents were ordered to leave on Saturday.", "2023-06-03"),
+            (
+                "Rain swept across Wales and the Midlands on Saturday.",
+                "2023-06-03",
+            ),
+            ("Firefighters battled the blaze on Saturday.", "2023-06-03"),
+            // Nothing of the past: the nearest.
+            ("A vote is due on Saturday.", "2023-06-10"),
+            // A passive after "be", an infinitive and a participle before
+            // "by" tell no past; a future word before them wins.
+            ("The prize will be awarded on Saturday.", "2023-06-10"),
+            (
+                "The prize will be awarded by a jury led by its president on Saturday.",
+                "2023-06-10",
+            ),
+            ("The storm is expected to peak on Saturday.", "2023-06-10"),
+            ("The vote, planned for Saturday, may slip.", "2023-06-10"),
+        ],
+    );
+}
+
+#[test]
 fn a_season_ending_a_name_is_no_date() {
     for text in [
         "The meeting was held in Silver Spring, Maryland.",

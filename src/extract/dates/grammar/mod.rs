@@ -14,10 +14,10 @@ use crate::extract::numbers::lexer::{self, Kind};
 
 use super::lexicon;
 
-use super::expr::Expr;
+use super::expr::{Day, Expr, Node};
 use super::lexicon::cues::{
-    ANAPHORIC_WORDS, ANCHOR_ONLY_WORDS, ANCHOR_STARTERS, CLAUSE_BREAKS, CURRENCY_SIGNS,
-    DEICTIC_WORDS, FUTURE_WORDS, STARTERS,
+    ANAPHORIC_WORDS, ANCHOR_ONLY_WORDS, ANCHOR_STARTERS, BEFORE_PARTICIPLES, CLAUSE_BREAKS,
+    CURRENCY_SIGNS, DEICTIC_WORDS, FUTURE_WORDS, NOT_PAST, PAST_WORDS, STARTERS,
 };
 use super::tokens::Tok;
 
@@ -161,6 +161,12 @@ pub(crate) fn parse_line(p: &Parser<'_>) -> Vec<Found> {
             Some((end, mut expr)) if end > i && ends_ok(p, end) => {
                 expr.anaphoric = refers_back(p, i, end, &expr);
                 expr.ahead = told_ahead(p, i);
+                // Only a weekday: the verb of a longer clause may tell
+                // of the past while its date lies ahead ("invited him to
+                // Moscow on May 9"), and within a week the verb decides.
+                expr.behind = !expr.ahead
+                    && matches!(expr.node, Node::Day(Day::Weekday { .. }))
+                    && told_behind(p, i);
                 out.push(Found {
                     start: i,
                     end,
@@ -209,18 +215,23 @@ fn refers_back(p: &Parser<'_>, start: usize, end: usize, expr: &Expr) -> bool {
 }
 
 /// Tokens looked back at most for a word of the future.
-const AHEAD_REACH: usize = 8;
+const AHEAD_REACH: usize = 12;
+
+/// Tokens looked back at most for a verb of the past.
+const BEHIND_REACH: usize = 8;
 
 /// Whether the clause before the expression at token `start` speaks of
-/// the future: a word of [`FUTURE_WORDS`] within [`AHEAD_REACH`] tokens, with no [`CLAUSE_BREAKS`] between ("officials
-/// will meet again on Tuesday"; not "the inquiry will ask why the bank,
-/// which failed on Friday, …").
+/// the future: a word of [`FUTURE_WORDS`] within [`AHEAD_REACH`] tokens,
+/// with no [`CLAUSE_BREAKS`] and no verb of the past between ("officials
+/// will meet again on Tuesday", "the prize will be awarded by a jury led
+/// by its president on Saturday"; not "the inquiry will ask why the bank,
+/// which failed on Friday, …", nor "the firm will appeal a ruling it
+/// issued on Friday").
 fn told_ahead(p: &Parser<'_>, start: usize) -> bool {
-    for t in p.toks[start.saturating_sub(AHEAD_REACH)..start]
-        .iter()
-        .rev()
-    {
-        if CLAUSE_BREAKS.contains(&t.low) {
+    let from = start.saturating_sub(AHEAD_REACH);
+    for k in (from..start).rev() {
+        let t = &p.toks[k];
+        if CLAUSE_BREAKS.contains(&t.low) || told_in_past(p, k) {
             return false;
         }
         if t.word().is_some_and(|w| FUTURE_WORDS.contains(&w)) {
@@ -228,6 +239,47 @@ fn told_ahead(p: &Parser<'_>, start: usize) -> bool {
         }
     }
     false
+}
+
+/// Whether the clause before the expression at token `start` tells of the
+/// past: a verb of the past within [`BEHIND_REACH`] tokens before any word
+/// of the future, with no [`CLAUSE_BREAKS`] but "and" between ("were
+/// ordered to leave on Saturday", "the storm swept across Wales and the
+/// West Midlands on Saturday"). Such a date is the one gone by, however
+/// near the next one is.
+fn told_behind(p: &Parser<'_>, start: usize) -> bool {
+    let from = start.saturating_sub(BEHIND_REACH);
+    for k in (from..start).rev() {
+        let t = &p.toks[k];
+        if t.low != "and" && CLAUSE_BREAKS.contains(&t.low) {
+            return false;
+        }
+        if t.word().is_some_and(|w| FUTURE_WORDS.contains(&w)) {
+            return false;
+        }
+        if told_in_past(p, k) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether token `k` is a verb of the past: a word of [`PAST_WORDS`] or
+/// one ending in "-ed" but those of [`NOT_PAST`], that neither follows a
+/// form of "be", "to" or a modal (a passive or an infinitive: "is
+/// expected to peak", "will be held on 27 February") nor comes before
+/// "by" or "to" (a participle that describes: "a jury led by …", "was to
+/// open on …").
+fn told_in_past(p: &Parser<'_>, k: usize) -> bool {
+    let Some(w) = p.toks[k].word() else {
+        return false;
+    };
+    let past =
+        PAST_WORDS.contains(&w) || (w.len() >= 4 && w.ends_with("ed") && !NOT_PAST.contains(&w));
+    let before = k.checked_sub(1).and_then(|b| p.toks[b].word());
+    let after = p.toks.get(k + 1).and_then(|t| t.word());
+    past && !before.is_some_and(|b| BEFORE_PARTICIPLES.contains(&b))
+        && !after.is_some_and(|a| a == "by" || a == "to")
 }
 
 /// Whether a word alone places an expression in time: a month, weekday,
