@@ -316,8 +316,9 @@ pub(crate) struct Expr {
     /// Tuesday"): an open date is the coming one (see
     /// [`super::reference::nearest`]).
     pub ahead: bool,
-    /// A weekday whose clause tells of the past ("were ordered to leave
-    /// on Saturday"): the one gone by (see
+    /// A weekday, or a period "through" a time, whose clause tells of the
+    /// past ("were ordered to leave on Saturday", "rose in the 12 months
+    /// through August"): the one gone by (see
     /// [`super::reference::nearest`]).
     pub behind: bool,
 }

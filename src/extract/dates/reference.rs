@@ -72,9 +72,11 @@ pub(crate) fn nearest(expr: &Expr, reference: NaiveDate) -> Value {
         return past;
     }
     // What a report counts from ("since January") has begun; what it runs
-    // to ("until March") is still to come.
+    // to ("until March") is still to come, unless a past clause counted
+    // figures through it ("rose 3.7% in the 12 months through August").
     match expr.modifier {
         Some(Mod::Since | Mod::SinceStart | Mod::SinceEnd) => return past,
+        Some(Mod::Until) if expr.behind => return past,
         Some(Mod::Until) => return future,
         _ => {}
     }

@@ -299,6 +299,28 @@ fn a_clause_about_the_past_takes_the_date_gone_by() {
 }
 
 #[test]
+fn figures_counted_through_a_month_in_a_past_clause_end_with_it() {
+    // The end of the range is exclusive: the day after the month's last.
+    let end = |text: &str| {
+        found(text, "2023-09-20")
+            .into_iter()
+            .find_map(|(_, v)| match v {
+                Value::Range { end, .. } => end,
+                _ => None,
+            })
+    };
+    assert_eq!(
+        end("Prices rose 3.7% in the 12 months through August."),
+        Some(d("2023-09-01"))
+    );
+    // "Until" stays ahead, past verb or not.
+    assert_eq!(
+        end("The ban was extended until August."),
+        Some(d("2024-09-01"))
+    );
+}
+
+#[test]
 fn a_season_ending_a_name_is_no_date() {
     for text in [
         "The meeting was held in Silver Spring, Maryland.",

@@ -161,11 +161,16 @@ pub(crate) fn parse_line(p: &Parser<'_>) -> Vec<Found> {
             Some((end, mut expr)) if end > i && ends_ok(p, end) => {
                 expr.anaphoric = refers_back(p, i, end, &expr);
                 expr.ahead = told_ahead(p, i);
-                // Only a weekday: the verb of a longer clause may tell
-                // of the past while its date lies ahead ("invited him to
-                // Moscow on May 9"), and within a week the verb decides.
+                // Only a weekday, or a period counted "through" a time:
+                // the verb of a longer clause may tell of the past while
+                // its date lies ahead ("invited him to Moscow on May 9",
+                // "was extended until March"), but within a week the verb
+                // decides, and so it does for figures counted through a
+                // month ("prices rose 3.7% in the 12 months through
+                // August").
                 expr.behind = !expr.ahead
-                    && matches!(expr.node, Node::Day(Day::Weekday { .. }))
+                    && (matches!(expr.node, Node::Day(Day::Weekday { .. }))
+                        || p.toks[i].low == "through")
                     && told_behind(p, i);
                 out.push(Found {
                     start: i,
@@ -217,7 +222,8 @@ fn refers_back(p: &Parser<'_>, start: usize, end: usize, expr: &Expr) -> bool {
 /// Tokens looked back at most for a word of the future.
 const AHEAD_REACH: usize = 12;
 
-/// Tokens looked back at most for a verb of the past.
+/// Words looked back at most for a verb of the past (numbers and signs
+/// between them not counted).
 const BEHIND_REACH: usize = 8;
 
 /// Whether the clause before the expression at token `start` speaks of
@@ -248,10 +254,18 @@ fn told_ahead(p: &Parser<'_>, start: usize) -> bool {
 /// West Midlands on Saturday"). Such a date is the one gone by, however
 /// near the next one is.
 fn told_behind(p: &Parser<'_>, start: usize) -> bool {
-    let from = start.saturating_sub(BEHIND_REACH);
-    for k in (from..start).rev() {
+    let mut words = 0;
+    for k in (0..start).rev() {
         let t = &p.toks[k];
-        if t.low != "and" && CLAUSE_BREAKS.contains(&t.low) {
+        if t.word().is_some() {
+            words += 1;
+            if words > BEHIND_REACH {
+                return false;
+            }
+        }
+        // A point inside a number ("3.7%") ends nothing.
+        let in_number = t.glued() && p.toks.get(k + 1).is_some_and(Tok::glued);
+        if t.low != "and" && !in_number && CLAUSE_BREAKS.contains(&t.low) {
             return false;
         }
         if t.word().is_some_and(|w| FUTURE_WORDS.contains(&w)) {
