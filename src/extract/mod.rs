@@ -82,7 +82,7 @@ pub(crate) fn extract(doc: &Document, settings: &Settings) -> Facts {
     let body = doc.body.as_str();
     let links = urls::bare(body, &doc.links);
     let Figures {
-        dates,
+        mut dates,
         money,
         percentages,
         quantities,
@@ -96,6 +96,7 @@ pub(crate) fn extract(doc: &Document, settings: &Settings) -> Facts {
         &mut entities,
         entities::gazetteer::Gazetteer::embedded(),
     );
+    dates.retain(|d| !d.ends_a_name(&entities));
     let quotes = quotes::find(body, &doc.paragraphs, &doc.sentences, &entities);
     let keywords = keywords::find(
         doc.title.as_deref(),

@@ -22,7 +22,7 @@ use chrono::NaiveDate;
 
 use super::numbers::lexer;
 
-pub(crate) use expr::{Expr, Kind, Node, Reading, Value};
+pub(crate) use expr::{Day, Expr, Kind, Node, Reading, Value, WeekdayRel};
 pub use grammar::{Mode, Order};
 pub(crate) use resolved::Granularity;
 
@@ -35,6 +35,26 @@ pub struct DateMention {
 }
 
 impl DateMention {
+    /// A bare weekday that ends the name of an organization, a person or a
+    /// place ("Sheffield Wednesday", the club): part of the name, no
+    /// date. A holiday or event the recognizer calls misc keeps its date
+    /// ("Ash Wednesday").
+    pub(crate) fn ends_a_name(&self, entities: &[crate::extract::entities::Entity]) -> bool {
+        use crate::extract::entities::EntityType;
+        matches!(
+            self.expr.node,
+            Node::Day(Day::Weekday {
+                rel: WeekdayRel::Plain,
+                ..
+            })
+        ) && entities.iter().any(|e| {
+            e.ty != EntityType::Misc
+                && e.mentions
+                    .iter()
+                    .any(|m| m.start < self.range.start && self.range.end <= m.end)
+        })
+    }
+
     /// Date, date range or duration.
     pub(crate) fn kind(&self) -> Kind {
         self.expr.kind()
