@@ -133,6 +133,8 @@ const INSTITUTION_HEADS: &[&str] = &[
     "airways",
     "parliament",
     "assembly",
+    "government",
+    "executive",
     "administration",
     "secretariat",
     "directorate",
@@ -407,6 +409,28 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
         return Some(MISC);
     }
     None
+}
+
+/// Bodies of a state a nationality's adjective names ("Scottish
+/// Parliament", "Welsh Government", "British Army"): the adjective the
+/// model tagged alone takes the word after it.
+const BODIES_OF_STATE: &[&str] = &[
+    "government",
+    "parliament",
+    "assembly",
+    "executive",
+    "army",
+    "navy",
+    "police",
+    "senate",
+    "cabinet",
+    "treasury",
+    "embassy",
+];
+
+/// Whether `word` (lowercase) is one of the [`BODIES_OF_STATE`].
+pub(crate) fn is_body_of_state(word: &str) -> bool {
+    BODIES_OF_STATE.contains(&word)
 }
 
 /// Words that open a named storm's name ("Storm Babet", "Hurricane Ian").

@@ -77,6 +77,18 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8], gaz: &Gazetteer) {
         {
             e0 -= 1;
         }
+        // "Scottish Parliament": a nationality the model tagged alone
+        // takes the body of state written after it (an organization by
+        // its head, below).
+        if ty == MISC
+            && e0 == s0 + 1
+            && e0 == end
+            && tags.get(e0) == Some(&0)
+            && s.get(e0)
+                .is_some_and(|t| t.class == Class::Capitalized && heads::is_body_of_state(&t.lower))
+        {
+            e0 += 1;
+        }
         if ty == PER && e0 > s0 + 1 && is_calendar_word(s, e0 - 1) {
             e0 -= 1;
         }
@@ -458,6 +470,27 @@ mod tests {
         }
         repair(&s, &mut tags, &Gazetteer::parse("", ""));
         tagger::spans(&tags)
+    }
+
+    #[test]
+    fn a_nationality_takes_the_body_of_state_after_it() {
+        assert_eq!(
+            repaired(&["the", "Scottish", "Parliament", "met"], &[(1, 2, MISC)]),
+            [(1, 3, ORG)]
+        );
+        assert_eq!(
+            repaired(&["the", "Welsh", "Government", "said"], &[(1, 3, MISC)]),
+            [(1, 3, ORG)]
+        );
+        // Other words after it, or a lowercase body, stay apart.
+        assert_eq!(
+            repaired(&["Scottish", "Power", "rose"], &[(0, 1, MISC)]),
+            [(0, 1, MISC)]
+        );
+        assert_eq!(
+            repaired(&["the", "Scottish", "government", "said"], &[(1, 2, MISC)]),
+            [(1, 2, MISC)]
+        );
     }
 
     #[test]
