@@ -369,6 +369,19 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
         return Some(ORG);
     }
     let place_phrase = is_place_phrase(s, start, end);
+    // "Luton Town", "Bristol City": a town and a club's word that the
+    // table does not have as one place ("Kansas City" it has) is a club
+    // ("Ulsan Metropolitan City", longer, is left alone).
+    if ty == LOC
+        && len == 2
+        && capital(last)
+        && is_club_word(word(last))
+        && word(last) != "county"
+        && s[start].gaz & PLACES != 0
+        && !place_phrase
+    {
+        return Some(ORG);
+    }
     if len >= 2 && capital(last) {
         if EVENT_HEADS.contains(&word(last)) {
             return Some(MISC);
@@ -431,6 +444,28 @@ const BODIES_OF_STATE: &[&str] = &[
 /// Whether `word` (lowercase) is one of the [`BODIES_OF_STATE`].
 pub(crate) fn is_body_of_state(word: &str) -> bool {
     BODIES_OF_STATE.contains(&word)
+}
+
+/// Last words of a football club's name after its town ("Coventry City",
+/// "Luton Town", "Bristol Rovers"), which reports also leave out.
+const CLUB_WORDS: &[&str] = &[
+    "city",
+    "town",
+    "united",
+    "rovers",
+    "athletic",
+    "albion",
+    "wanderers",
+    "county",
+    "rangers",
+    "hotspur",
+    "fc",
+    "afc",
+];
+
+/// Whether `word` (lowercase) is one of the [`CLUB_WORDS`].
+pub(crate) fn is_club_word(word: &str) -> bool {
+    CLUB_WORDS.contains(&word)
 }
 
 /// Words that open a named storm's name ("Storm Babet", "Hurricane Ian").

@@ -1032,7 +1032,7 @@ fn short_form(
     // name ends on a company's word ("Kaveri Silicon Systems", "Lumora
     // Labs Inc."; not "London" of "London Stock Exchange", a place, nor
     // "Apple" of "Apple Powerbook", a product the model took for one).
-    let ends_well = CLUB_WORDS.contains(&last.as_str())
+    let ends_well = heads::is_club_word(&last)
         || (gaz.candidates(short).is_empty()
             && (CORPORATE_WORDS.contains(&last.as_str())
                 || heads::is_company_head(&last)
@@ -1047,23 +1047,6 @@ fn short_form(
         && ends_well
         && first(long_group) < first(short_group)
 }
-
-/// Last words of a football club's name that reports leave out, keeping
-/// the town ("Coventry City", "Luton Town", "Bristol Rovers").
-const CLUB_WORDS: &[&str] = &[
-    "city",
-    "town",
-    "united",
-    "rovers",
-    "athletic",
-    "albion",
-    "wanderers",
-    "county",
-    "rangers",
-    "hotspur",
-    "fc",
-    "afc",
-];
 
 /// Words that name a river's or a lake's kind beside its name, which
 /// news drops once it has given it ("the River Severn" … "the Severn",

@@ -494,6 +494,24 @@ mod tests {
     }
 
     #[test]
+    fn a_town_and_a_clubs_word_is_a_club() {
+        let gaz = Gazetteer::parse(
+            "Luton\tcity\tGB\t\t\t200000\t\nKansas City\tcity\tUS\t\t\t400000\t\n",
+            "",
+        );
+        let run = |words: &[&str]| {
+            let s = prepare(words, &lex(), &gaz);
+            let mut tags = vec![0u8; words.len()];
+            tags[0] = begin(LOC);
+            tags[1] = inside(LOC);
+            repair(&s, &mut tags, &gaz);
+            tagger::spans(&tags)
+        };
+        assert_eq!(run(&["Luton", "Town", "won"]), [(0, 2, ORG)]);
+        assert_eq!(run(&["Kansas", "City", "grew"]), [(0, 2, LOC)]);
+    }
+
+    #[test]
     fn titles_leave_person_names() {
         assert_eq!(
             repaired(&["Ms", "Pugh", "said"], &[(0, 2, PER)]),
