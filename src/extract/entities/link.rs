@@ -19,7 +19,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 use super::appositive;
-use super::gazetteer::{Gazetteer, Kind};
+use super::gazetteer::{self, Gazetteer, Kind};
 use super::heads;
 use super::lexicon::{Lexicon, list};
 use super::lists::{self, Seen};
@@ -329,7 +329,7 @@ pub(crate) fn link(
 ) -> Vec<Entity> {
     let mut ms: Vec<Cleaned> = mentions
         .iter()
-        .filter_map(|m| clean(body, tokens, mentions, m, gaz))
+        .filter_map(|m| clean(body, tokens, mentions, m, gaz, lex))
         .collect();
     ms.sort_by_key(|m| (m.sent, m.start, m.end));
     drop_covered(&mut ms);
@@ -376,6 +376,7 @@ fn clean(
     mentions: &[Mention],
     m: &Mention,
     gaz: &Gazetteer,
+    lex: &Lexicon,
 ) -> Option<Cleaned> {
     let toks = tokens.get(m.sent)?;
     let (mut s, mut e) = (m.start, m.end.min(toks.len()));
@@ -431,7 +432,11 @@ fn clean(
     let (mut ty, mut trim) = (m.ty, 0);
     if e > s
         && m.ty != EntityType::Person
-        && let Some(stem) = place_compound_stem(word(e - 1))
+        && let Some((stem, kind)) = compound_stem(word(e - 1))
+        // An actor of several words is left whole ("European
+        // Union-funded"): its first words may name something else.
+        && (kind == Compound::Place
+            || (e - s == 1 && (s == 0 || !capitalized(word(s - 1)))))
     {
         let two_words = e - s == 1
             && s > 0
@@ -441,12 +446,20 @@ fn clean(
                 .is_empty();
         // "Indian-born": the nationality ("UK-based": the place, though
         // "UK" is a nationality's word too); "Linux-based" is no place.
+        // "U.N.-brokered", "Labour-run": the organization, unless the
+        // word may be a person's name ("Trump-backed").
         let found = if two_words {
             Some(EntityType::Place)
         } else if gaz.nationality(stem).is_some() && !acronym_like(stem) {
             Some(EntityType::Misc)
+        } else if !gaz.candidates(stem).is_empty() {
+            Some(EntityType::Place)
+        } else if kind == Compound::Actor
+            && lex.names(gazetteer::lower_hash(stem)) & (list::FIRST_NAME | list::SURNAME) == 0
+        {
+            Some(EntityType::Organization)
         } else {
-            (!gaz.candidates(stem).is_empty()).then_some(EntityType::Place)
+            None
         };
         if let Some(t) = found {
             ty = t;
@@ -466,19 +479,42 @@ fn clean(
     })
 }
 
-/// Endings that make a compound adjective of a place ("Memphis-based",
-/// "Paris-born", "Texas-headquartered").
-const PLACE_COMPOUNDS: &[&str] = &["-based", "-born", "-headquartered"];
+/// What a compound adjective says of the name it is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Compound {
+    /// Where something is ("Memphis-based", "Paris-born",
+    /// "Texas-headquartered").
+    Place,
+    /// Who acts ("U.N.-brokered", "Saudi-led", "Labour-run",
+    /// "Google-owned").
+    Actor,
+}
 
-/// The place of a compound adjective ("Memphis" of "Memphis-based"): a
-/// capitalized word before one of the [`PLACE_COMPOUNDS`].
-fn place_compound_stem(word: &str) -> Option<&str> {
-    let stem = PLACE_COMPOUNDS.iter().find_map(|end| {
+/// Endings of compound adjectives made of a name, with what they say of it.
+const COMPOUNDS: &[(&str, Compound)] = &[
+    ("-based", Compound::Place),
+    ("-born", Compound::Place),
+    ("-headquartered", Compound::Place),
+    ("-backed", Compound::Actor),
+    ("-led", Compound::Actor),
+    ("-brokered", Compound::Actor),
+    ("-owned", Compound::Actor),
+    ("-funded", Compound::Actor),
+    ("-sponsored", Compound::Actor),
+    ("-run", Compound::Actor),
+];
+
+/// The name of a compound adjective ("Memphis" of "Memphis-based",
+/// "U.N." of "U.N.-brokered"): a capitalized word before one of the
+/// [`COMPOUNDS`]' endings.
+fn compound_stem(word: &str) -> Option<(&str, Compound)> {
+    let (stem, kind) = COMPOUNDS.iter().find_map(|&(end, kind)| {
         let cut = word.len().checked_sub(end.len())?;
         let tail = word.get(cut..)?;
-        tail.eq_ignore_ascii_case(end).then(|| &word[..cut])
+        tail.eq_ignore_ascii_case(end).then(|| (&word[..cut], kind))
     })?;
-    stem.starts_with(|c: char| c.is_uppercase()).then_some(stem)
+    stem.starts_with(|c: char| c.is_uppercase())
+        .then_some((stem, kind))
 }
 
 /// Mentions inside another one of the same sentence go: a compound's
@@ -1570,6 +1606,13 @@ mod tests {
         assert_eq!(find(&es, "Linux-based").ty, Misc);
         assert_eq!(find(&es, "British Columbia").ty, Place);
         assert_eq!(es.len(), 4);
+        // 0 a 1 U.N.-brokered 2 deal 3 , 4 a 5 Labour-run 6 council 7 ,
+        // 8 European 9 Union-funded
+        let body = "a U.N.-brokered deal , a Labour-run council , European Union-funded";
+        let es = run(body, &[(Misc, 1, 2), (Misc, 5, 6), (Misc, 8, 10)]);
+        assert_eq!(find(&es, "U.N.").ty, Organization);
+        assert_eq!(find(&es, "Labour").ty, Organization);
+        assert_eq!(find(&es, "European Union-funded").ty, Misc);
     }
 
     #[test]
