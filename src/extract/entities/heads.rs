@@ -328,13 +328,7 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
     // A person's full name after the noun stays a person ("the
     // manufacturer Georg Reichenbach").
     let full_name = ty == PER && len >= 2 && s[start].names & names_list::FIRST_NAME != 0;
-    if ty != ORG
-        && len <= 4
-        && start > 0
-        && !full_name
-        && s[start - 1].class == Class::Lower
-        && OUTLET_NOUNS.contains(&word(start - 1))
-    {
+    if ty != ORG && len <= 4 && !full_name && after_lowercase(s, start, OUTLET_NOUNS) {
         return Some(ORG);
     }
     // A medicine's brand after its kind ("the drug Leqembi", "the
@@ -343,10 +337,8 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
     // developed").
     if (ty == PER || ty == LOC)
         && len <= 2
-        && start > 0
         && !full_name
-        && s[start - 1].class == Class::Lower
-        && PRODUCT_NOUNS.contains(&word(start - 1))
+        && after_lowercase(s, start, PRODUCT_NOUNS)
     {
         return Some(MISC);
     }
@@ -466,6 +458,15 @@ const CLUB_WORDS: &[&str] = &[
 /// Whether `word` (lowercase) is one of the [`CLUB_WORDS`].
 pub(crate) fn is_club_word(word: &str) -> bool {
     CLUB_WORDS.contains(&word)
+}
+
+/// Whether the word before token `start` is one of `nouns`, written in
+/// lowercase ("the broadcaster X", "the drug X").
+fn after_lowercase(s: &[Token], start: usize, nouns: &[&str]) -> bool {
+    start
+        .checked_sub(1)
+        .and_then(|b| s.get(b))
+        .is_some_and(|t| t.class == Class::Lower && nouns.contains(&t.lower.as_str()))
 }
 
 /// Words that open a named storm's name ("Storm Babet", "Hurricane Ian").

@@ -781,12 +781,18 @@ const LOCAL_HEADS: &[&str] = &[
 
 /// A capitalized local body's head word ([`LOCAL_HEADS`]).
 fn is_local_head(word: &str) -> bool {
-    capitalized(word) && LOCAL_HEADS.iter().any(|h| word.eq_ignore_ascii_case(h))
+    capitalized_in(word, LOCAL_HEADS)
 }
 
 /// A capitalized public body's head word ([`BODY_HEADS`]).
 fn is_body_head(word: &str) -> bool {
-    capitalized(word) && BODY_HEADS.iter().any(|h| word.eq_ignore_ascii_case(h))
+    capitalized_in(word, BODY_HEADS)
+}
+
+/// A capitalized word of `heads` (lowercase), in any case after its first
+/// letter.
+fn capitalized_in(word: &str, heads: &[&str]) -> bool {
+    capitalized(word) && heads.iter().any(|h| word.eq_ignore_ascii_case(h))
 }
 
 /// Whether a one-word name looks like an acronym: two to eight letters,
@@ -976,6 +982,15 @@ const CORPORATE_WORDS: &[&str] = &[
     "technologies",
 ];
 
+/// Whether a name key's word (lowercase) names a company's form rather
+/// than the company: a [`CORPORATE_WORDS`] word, a company's head word or
+/// a legal suffix of the name lists.
+fn is_corporate_word(w: &str, lex: &Lexicon) -> bool {
+    CORPORATE_WORDS.contains(&w)
+        || heads::is_company_head(w)
+        || lex.names(super::hash::of_str(w)) & list::COMPANY_SUFFIX != 0
+}
+
 /// Whether `long` is `short` written with its company suffix: `short`'s
 /// words followed by legal suffixes, corporate words or a company's head
 /// words only ("Altria" → "Altria Group Inc", "Zorbo" → "Zorbo
@@ -989,11 +1004,7 @@ fn company_variant(short: &str, long: &str, lex: &Lexicon) -> bool {
         return false;
     }
     let extra = &lw[sw.len()..];
-    let corporate = |w: &&str| {
-        CORPORATE_WORDS.contains(w)
-            || heads::is_company_head(w)
-            || lex.names(super::hash::of_str(w)) & list::COMPANY_SUFFIX != 0
-    };
+    let corporate = |w: &&str| is_corporate_word(w, lex);
     let last_capitalized = long.split_whitespace().last().is_some_and(capitalized);
     extra.iter().all(corporate) || (sw.len() >= 2 && extra.len() == 1 && last_capitalized)
 }
@@ -1030,15 +1041,19 @@ fn join_company_variants(groups: &mut Vec<Group>, lex: &Lexicon, gaz: &Gazetteer
             .filter(|&j| company_variant(short, &names[j], lex))
             .max_by_key(|&j| (groups[j].mentions.len(), std::cmp::Reverse(j)));
         if targets[i].is_none() {
-            let first = |g: &Group| g.mentions.iter().map(|r| r.start).min();
             targets[i] = longer
                 .iter()
                 .copied()
-                .min_by_key(|&j| (first(&groups[j]), j))
+                .min_by_key(|&j| (first_mention(&groups[j]), j))
                 .filter(|&j| short_form(&groups[i], &groups[j], short, &names[j], lex, gaz));
         }
     }
     apply_merges(groups, &targets, &vec![None; groups.len()]);
+}
+
+/// Where a group is first written in the article.
+fn first_mention(g: &Group) -> Option<usize> {
+    g.mentions.iter().map(|r| r.start).min()
 }
 
 /// Whether `short`, one word, is the short form of the organization
@@ -1059,7 +1074,6 @@ fn short_form(
 ) -> bool {
     const MAX_WORDS: usize = 4;
     let words: Vec<&str> = long.split_whitespace().collect();
-    let first = |g: &Group| g.mentions.iter().map(|r| r.start).min();
     let last = words
         .last()
         .map(|w| key(w.trim_end_matches('.')))
@@ -1069,10 +1083,7 @@ fn short_form(
     // Labs Inc."; not "London" of "London Stock Exchange", a place, nor
     // "Apple" of "Apple Powerbook", a product the model took for one).
     let ends_well = heads::is_club_word(&last)
-        || (gaz.candidates(short).is_empty()
-            && (CORPORATE_WORDS.contains(&last.as_str())
-                || heads::is_company_head(&last)
-                || lex.names(super::hash::of_str(&last)) & list::COMPANY_SUFFIX != 0));
+        || (gaz.candidates(short).is_empty() && is_corporate_word(&last, lex));
     short_group.ty == EntityType::Organization
         && !short.contains(' ')
         && !acronym_like(short)
@@ -1081,7 +1092,7 @@ fn short_form(
             .iter()
             .all(|w| w.starts_with(|c: char| c.is_uppercase()))
         && ends_well
-        && first(long_group) < first(short_group)
+        && first_mention(long_group) < first_mention(short_group)
 }
 
 /// Words that name a river's or a lake's kind beside its name, which

@@ -460,7 +460,16 @@ mod tests {
 
     /// Tags `words` as `spans` say, repairs them, and returns the spans.
     fn repaired(words: &[&str], spans: &[(usize, usize, usize)]) -> Vec<(usize, usize, usize)> {
-        let s = prepare(words, &lex(), &Gazetteer::parse("", ""));
+        repaired_in(words, spans, &Gazetteer::parse("", ""))
+    }
+
+    /// [`repaired`] with the places of `gaz`.
+    fn repaired_in(
+        words: &[&str],
+        spans: &[(usize, usize, usize)],
+        gaz: &Gazetteer,
+    ) -> Vec<(usize, usize, usize)> {
+        let s = prepare(words, &lex(), gaz);
         let mut tags = vec![0u8; words.len()];
         for &(a, b, ty) in spans {
             tags[a] = begin(ty);
@@ -468,7 +477,7 @@ mod tests {
                 *t = inside(ty);
             }
         }
-        repair(&s, &mut tags, &Gazetteer::parse("", ""));
+        repair(&s, &mut tags, gaz);
         tagger::spans(&tags)
     }
 
@@ -499,14 +508,7 @@ mod tests {
             "Luton\tcity\tGB\t\t\t200000\t\nKansas City\tcity\tUS\t\t\t400000\t\n",
             "",
         );
-        let run = |words: &[&str]| {
-            let s = prepare(words, &lex(), &gaz);
-            let mut tags = vec![0u8; words.len()];
-            tags[0] = begin(LOC);
-            tags[1] = inside(LOC);
-            repair(&s, &mut tags, &gaz);
-            tagger::spans(&tags)
-        };
+        let run = |words: &[&str]| repaired_in(words, &[(0, 2, LOC)], &gaz);
         assert_eq!(run(&["Luton", "Town", "won"]), [(0, 2, ORG)]);
         assert_eq!(run(&["Kansas", "City", "grew"]), [(0, 2, LOC)]);
     }
