@@ -5,7 +5,8 @@
 //! whole, a company with and without its suffix is one company, the
 //! seats of government are organizations, a city before its officials
 //! is a place, and the names of a list the sentence says is of companies,
-//! or that it describes as a company, are companies.
+//! or that it describes as a company, are companies, and a name the
+//! model cut at its "and" is whole again.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests stop at the failing line
 
 mod common;
@@ -27,6 +28,8 @@ Denver officials said the Centers for Medicare and Medicaid Services (CMS) had b
 An outage took down websites such as Zorblo, Quintex and Vantaro for an hour. Vantaro said later that service was back. Telecom operators, like Portugal's Fibrina, were not affected.
 
 Quorvex, a Ruritanian oil company, said its output rose. Quorvex will drill again in May. Tarnwell Resources bought the rigs, and Tarnwell will run them.
+
+The Competition and Markets Authority said it would look at the sale, and the Infrastructure Investment and Jobs Act paid for the new lines.
 ";
 
 /// The record's entities.
@@ -137,6 +140,14 @@ fn a_new_users_examples_come_out_right() {
         .unwrap_or_else(|| panic!("Tarnwell Resources: {summary:#?}"));
     assert_eq!(tarnwell["type"], "organization", "{summary:#?}");
     assert_eq!(mention_texts(tarnwell), ["Tarnwell Resources", "Tarnwell"]);
+
+    // A name cut at its "and" by the model is whole again.
+    let cma = named(&es, "Competition and Markets Authority")
+        .unwrap_or_else(|| panic!("Competition and Markets Authority: {summary:#?}"));
+    assert_eq!(cma["type"], "organization", "{summary:#?}");
+    let act = named(&es, "Infrastructure Investment and Jobs Act")
+        .unwrap_or_else(|| panic!("Infrastructure Investment and Jobs Act: {summary:#?}"));
+    assert_eq!(act["type"], "misc", "{summary:#?}");
 
     // Seats of government are organizations.
     for seat in ["Kremlin", "White House", "Downing Street"] {

@@ -289,6 +289,47 @@ const EVENT_HEADS: &[&str] = &[
     "agreement",
 ];
 
+/// Head words of names that coordinate two subjects before them
+/// ("Competition and Markets Authority", "Infrastructure Investment and
+/// Jobs Act", "Lunar and Planetary Laboratory"): the heads of institutions
+/// and events, and of the bodies, programmes and meetings such names end
+/// on.
+const COORDINATED_HEADS: &[&str] = &[
+    "laboratory",
+    "laboratories",
+    "conference",
+    "office",
+    "service",
+    "services",
+    "programme",
+    "program",
+    "centre",
+    "center",
+    "union",
+    "alliance",
+    "coalition",
+    "network",
+    "forum",
+    "tribunal",
+    "court",
+    "regulator",
+    "partnership",
+    "trust",
+];
+
+/// A head word a coordinated name may end on ([`COORDINATED_HEADS`], an
+/// institution's head or an event's; not a company's: "Banc One and First
+/// Chicago Corp" are two).
+pub(crate) fn is_coordinated_head(word: &str) -> bool {
+    COORDINATED_HEADS.contains(&word)
+        || EVENT_HEADS.contains(&word)
+        || (INSTITUTION_HEADS.contains(&word)
+            && !matches!(
+                word,
+                "bank" | "inc" | "inc." | "ltd" | "ltd." | "plc" | "corp" | "corp." | "corporation"
+            ))
+}
+
 /// Combining forms of nationalities used in hyphenated pairs ("Sino-").
 const COMBINING_FORMS: &[&str] = &[
     "sino", "anglo", "franco", "indo", "afro", "euro", "russo", "greco", "italo", "austro",

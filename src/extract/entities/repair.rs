@@ -10,8 +10,9 @@
 //! opens an office after it ("Acme Managing | Director Jo Smith"), nor run
 //! on past an abbreviation's dot into a capitalized "The", "A" or pronoun,
 //! which start a sentence the splitter could not see ("Acme Ltd. | The
-//! department"). Words that are also first names ("Dean", "Earl",
-//! "Allegra") are left to the model.
+//! department"). A name cut at its "and" whose subjects are ordinary
+//! words is one name ("Competition and Markets Authority"). Words that are
+//! also first names ("Dean", "Earl", "Allegra") are left to the model.
 
 use super::features::{Class, Token};
 use super::gazetteer::Gazetteer;
@@ -26,6 +27,7 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8], gaz: &Gazetteer) {
     rejoin(s, tags);
     extend_institution(s, tags);
     join_ampersand(s, tags);
+    join_coordinated_name(s, tags);
     split_at_sentence_starts(s, tags);
     for (start, end, ty) in tagger::spans(tags) {
         let names = |i: usize| s.get(i).map_or(0, |t| t.names);
@@ -268,6 +270,84 @@ fn join_ampersand(s: &[Token], tags: &mut [u8]) {
     }
 }
 
+/// Joins a name the model cut at its "and" where the subjects before it
+/// are ordinary words, capitalized only because they are the name's
+/// ("Competition | and Markets Authority", "Infrastructure Investment |
+/// and Jobs Act", "Digital Markets, Competition | and Consumers Act",
+/// "Lunar | and Planetary Laboratory"). The part after "and" is a span of
+/// common words ending on a body's, an event's or a law's head word
+/// ([`heads::is_coordinated_head`]); the part before it is one to three
+/// runs of common capitalized words joined by commas, tagged or not, no
+/// person's. A name word news capitalizes anyway ("Barclays, HSBC and
+/// Lloyds Bank", "Paris and Berlin Police") stops the join, so two names
+/// are never made one; so does a heading in title case, whose words are
+/// capitalized but for its small words. The joined name is an
+/// organization, or misc when the model read its head part so (laws,
+/// events).
+fn join_coordinated_name(s: &[Token], tags: &mut [u8]) {
+    // A heading in title case writes only its small words in lowercase.
+    let title_case = !s
+        .iter()
+        .any(|t| t.class == Class::Lower && !SMALL_WORDS.contains(&t.lower.as_str()));
+    if title_case {
+        return;
+    }
+    let common = |i: usize| s[i].class == Class::Capitalized && common_word(&s[i]);
+    for (c, d, ty) in tagger::spans(tags) {
+        if d - c < 2
+            || c < 2
+            || tags[c - 1] != 0
+            || !matches!(s[c - 1].lower.as_str(), "and" | "&")
+            || s[d - 1].class != Class::Capitalized
+            || !heads::is_coordinated_head(&s[d - 1].lower)
+            || !(c..d - 1).all(common)
+        {
+            continue;
+        }
+        // The subjects before "and" (an Oxford comma allowed), run by run
+        // leftwards over commas.
+        let mut k = if is_comma(s, c - 2) { c - 2 } else { c - 1 };
+        let mut a = c - 1;
+        for _ in 0..MAX_COORDINATED {
+            let mut j = k;
+            while j > 0 && k - j < MAX_CONTINUATION && common(j - 1) && tags[j - 1] != begin(PER) {
+                j -= 1;
+            }
+            if j == k {
+                break;
+            }
+            a = j;
+            if j >= 2 && is_comma(s, j - 1) && common(j - 2) {
+                k = j - 1;
+            } else {
+                break;
+            }
+        }
+        let before = a.checked_sub(1);
+        if a >= c - 1
+            || tagger::is_inside(tags[a])
+            || (a..c).any(|i| tagger::type_of(tags[i]) == Some(PER))
+            || before.is_some_and(|i| s[i].class.is_capital() || tags[i] != 0)
+        {
+            continue;
+        }
+        let joined = if ty == MISC { MISC } else { ORG };
+        tags[a] = begin(joined);
+        for t in tags.iter_mut().take(d).skip(a + 1) {
+            *t = inside(joined);
+        }
+    }
+}
+
+/// Most comma-joined runs of subjects before a coordinated name's "and".
+const MAX_COORDINATED: usize = 3;
+
+/// Words a heading in title case leaves in lowercase.
+const SMALL_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as",
+    "vs", "vs.",
+];
+
 /// Joiners that continue an institution's name past where the model cut
 /// it ("National Institute | on Aging", "Office of Management | and
 /// Budget").
@@ -470,15 +550,21 @@ mod tests {
         gaz: &Gazetteer,
     ) -> Vec<(usize, usize, usize)> {
         let s = prepare(words, &lex(), gaz);
-        let mut tags = vec![0u8; words.len()];
+        let mut tags = tagged(words.len(), spans);
+        repair(&s, &mut tags, gaz);
+        tagger::spans(&tags)
+    }
+
+    /// The tags of `n` words with `spans` (start, end, type) as names.
+    fn tagged(n: usize, spans: &[(usize, usize, usize)]) -> Vec<u8> {
+        let mut tags = vec![0u8; n];
         for &(a, b, ty) in spans {
             tags[a] = begin(ty);
             for t in tags.iter_mut().take(b).skip(a + 1) {
                 *t = inside(ty);
             }
         }
-        repair(&s, &mut tags, gaz);
-        tagger::spans(&tags)
+        tags
     }
 
     #[test]
@@ -660,6 +746,86 @@ mod tests {
             repaired(&["a", "storm", "Agnes"], &[(2, 3, PER)]),
             [(2, 3, PER)]
         );
+    }
+
+    #[test]
+    fn a_name_cut_at_its_and_is_joined_when_its_subjects_are_ordinary_words() {
+        // How often each word is capitalized mid-sentence: the subjects
+        // and heads are ordinary words (0), the banks' names are names (4).
+        let lex = Lexicon::parse(
+            "",
+            "competition\t0\nmarkets\t0\nauthority\t1\ninfrastructure\t0\ninvestment\t0\n\
+             jobs\t0\nact\t1\ndigital\t0\nconsumers\t0\nbank\t1\nbarclays\t4\nhsbc\t4\n\
+             lloyds\t4\nprices\t0\nrise\t0\nboard\t1\n",
+        );
+        let gaz = Gazetteer::parse("", "");
+        let run = |words: &[&str], spans: &[(usize, usize, usize)]| {
+            let s = prepare(words, &lex, &gaz);
+            let mut tags = tagged(words.len(), spans);
+            join_coordinated_name(&s, &mut tags);
+            tagger::spans(&tags)
+        };
+        // The subject tagged apart, or left out.
+        let words = [
+            "the",
+            "Competition",
+            "and",
+            "Markets",
+            "Authority",
+            "said",
+            "so",
+        ];
+        assert_eq!(run(&words, &[(1, 2, MISC), (3, 5, ORG)]), [(1, 5, ORG)]);
+        assert_eq!(run(&words, &[(3, 5, ORG)]), [(1, 5, ORG)]);
+        // A law stays misc.
+        let words = [
+            "the",
+            "Infrastructure",
+            "Investment",
+            "and",
+            "Jobs",
+            "Act",
+            "passed",
+            "in",
+            "May",
+        ];
+        assert_eq!(run(&words, &[(1, 3, ORG), (4, 6, MISC)]), [(1, 6, MISC)]);
+        // Subjects joined by commas, an Oxford comma before "and".
+        let words = [
+            "the",
+            "Digital",
+            "Markets",
+            ",",
+            "Competition",
+            ",",
+            "and",
+            "Consumers",
+            "Act",
+            "took",
+            "effect",
+        ];
+        assert_eq!(run(&words, &[(1, 3, ORG), (7, 9, MISC)]), [(1, 9, MISC)]);
+        // Names news capitalizes anyway are two names; a comma with no
+        // subject before it joins nothing.
+        let words = [
+            "Barclays", ",", "HSBC", "and", "Lloyds", "Bank", "fell", "in", "trading",
+        ];
+        let spans = [(0, 1, ORG), (2, 3, ORG), (4, 6, ORG)];
+        assert_eq!(run(&words, &spans), spans);
+        let words = [
+            "with",
+            "him",
+            "seated",
+            ",",
+            "and",
+            "Markets",
+            "Authority",
+            "staff",
+        ];
+        assert_eq!(run(&words, &[(5, 7, ORG)]), [(5, 7, ORG)]);
+        // A heading in title case is left as the model read it.
+        let words = ["Prices", "Rise", "and", "Markets", "Board", "Meets"];
+        assert_eq!(run(&words, &[(3, 5, ORG)]), [(3, 5, ORG)]);
     }
 
     #[test]
