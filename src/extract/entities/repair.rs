@@ -10,7 +10,10 @@
 //! opens an office after it ("Acme Managing | Director Jo Smith"), nor run
 //! on past an abbreviation's dot into a capitalized "The", "A" or pronoun,
 //! which start a sentence the splitter could not see ("Acme Ltd. | The
-//! department"). A name cut at its "and" whose subjects are ordinary
+//! department"). An institution's name runs on over the joiners and
+//! lists of subjects the model cut it at ("Office of Management and
+//! Budget", "Department for Business, Energy and Industrial Strategy"). A
+//! name cut at its "and" whose subjects are ordinary
 //! words is one name ("Competition and Markets Authority"). Words that are
 //! also first names ("Dean", "Earl", "Allegra") are left to the model.
 
@@ -26,6 +29,7 @@ use crate::extract::dates::lexicon::{MONTHS, WEEKDAYS, month_is_ambiguous};
 pub(crate) fn repair(s: &[Token], tags: &mut [u8], gaz: &Gazetteer) {
     rejoin(s, tags);
     extend_institution(s, tags);
+    extend_institution_list(s, tags);
     join_ampersand(s, tags);
     join_coordinated_name(s, tags);
     split_at_sentence_starts(s, tags);
@@ -348,6 +352,96 @@ const SMALL_WORDS: &[&str] = &[
     "vs", "vs.",
 ];
 
+/// Whether the span `a..b` names an institution by its opener
+/// ("Department", "Institute", "Centers" …): `None` when it has none, else
+/// whether a joiner of its own follows the opener ("Department of …",
+/// "Office for …").
+fn institution_joined(s: &[Token], a: usize, b: usize) -> Option<bool> {
+    let opener = (a..b).find(|&i| {
+        s[i].class == Class::Capitalized
+            && (heads::opens_institution(&s[i].lower) || CENTERS.contains(&s[i].lower.as_str()))
+    })?;
+    Some(
+        (opener + 1..b).any(|i| {
+            s[i].class == Class::Lower && matches!(s[i].lower.as_str(), "of" | "for" | "on")
+        }),
+    )
+}
+
+/// Extends an institution with a joiner of its own over the list of
+/// subjects its name goes on with past a comma, which the model cut
+/// ("Department for Business | , Energy and Industrial Strategy",
+/// "Ministry of Housing | , Communities and Local Government", "Department
+/// for Digital | , Culture, Media and Sport"). The list is runs of
+/// capitalized words joined by commas and a last "and" (an Oxford comma
+/// allowed), every word one news writes in lowercase at least as often as
+/// not ([`listed_subject`]): so the companies of "the Department of
+/// Justice, Google and Apple", which news always capitalizes, stay names
+/// of their own. Nothing capitalized or tagged may follow the list.
+fn extend_institution_list(s: &[Token], tags: &mut [u8]) {
+    for (a, b, ty) in tagger::spans(tags) {
+        if ty != ORG || b - a < 3 || !is_comma(s, b) || institution_joined(s, a, b) != Some(true) {
+            continue;
+        }
+        let run = |from: usize| {
+            let mut c = from;
+            while c < s.len() && c - from < MAX_CONTINUATION && listed_subject(s, tags, c) {
+                c += 1;
+            }
+            (c > from).then_some(c)
+        };
+        let mut end = None;
+        let mut at = b;
+        for _ in 0..MAX_COORDINATED {
+            // `at` is a comma: a run follows, then a comma or the last "and".
+            let Some(c) = run(at + 1) else { break };
+            let and = |i: usize| {
+                s.get(i)
+                    .is_some_and(|t| matches!(t.lower.as_str(), "and" | "&"))
+            };
+            let last_from = if and(c) {
+                Some(c + 1)
+            } else if is_comma(s, c) && and(c + 1) {
+                Some(c + 2)
+            } else {
+                None
+            };
+            if let Some(from) = last_from {
+                end = run(from);
+                break;
+            }
+            if !is_comma(s, c) {
+                break;
+            }
+            at = c;
+        }
+        let Some(end) = end else { continue };
+        let followed = s
+            .get(end)
+            .is_some_and(|t| t.class.is_capital() || tags[end] != 0);
+        if followed {
+            continue;
+        }
+        for t in tags.iter_mut().take(end).skip(b) {
+            *t = inside(ORG);
+        }
+    }
+}
+
+/// A word of an institution's list of subjects ("Energy", "Rural",
+/// "Communities"): capitalized, written in lowercase mid-sentence at least
+/// as often as not, on no place list, no title, no weekday or month, and
+/// not a person's or a place's word the model found.
+fn listed_subject(s: &[Token], tags: &[u8], i: usize) -> bool {
+    let t = &s[i];
+    t.class == Class::Capitalized
+        && t.caps.is_some_and(|k| k <= 2)
+        && !heads::in_place_name(t)
+        && t.names & list::TITLE == 0
+        && !is_calendar_word(s, i)
+        && !matches!(tagger::type_of(tags[i]), Some(PER) | Some(LOC))
+}
+
 /// Joiners that continue an institution's name past where the model cut
 /// it ("National Institute | on Aging", "Office of Management | and
 /// Budget").
@@ -391,15 +485,9 @@ fn extend_institution(s: &[Token], tags: &mut [u8]) {
         {
             continue;
         }
-        let Some(opener) = (a..b).find(|&i| {
-            s[i].class == Class::Capitalized
-                && (heads::opens_institution(&s[i].lower) || CENTERS.contains(&s[i].lower.as_str()))
-        }) else {
+        let Some(has_own_joiner) = institution_joined(s, a, b) else {
             continue;
         };
-        let has_own_joiner = (opener + 1..b).any(|i| {
-            s[i].class == Class::Lower && matches!(s[i].lower.as_str(), "of" | "for" | "on")
-        });
         if matches!(joiner.lower.as_str(), "and" | "&") && !has_own_joiner {
             continue;
         }
@@ -748,83 +836,71 @@ mod tests {
         );
     }
 
-    #[test]
-    fn a_name_cut_at_its_and_is_joined_when_its_subjects_are_ordinary_words() {
-        // How often each word is capitalized mid-sentence: the subjects
-        // and heads are ordinary words (0), the banks' names are names (4).
+    /// The words of `text`, split at its spaces.
+    fn split(text: &str) -> Vec<&str> {
+        text.split(' ').collect()
+    }
+
+    /// [`repaired`] with a lexicon that knows how often words are
+    /// capitalized mid-sentence: subjects and heads are ordinary words (0
+    /// to 2), the banks' and companies' names are names (4).
+    fn repaired_with_caps(
+        words: &[&str],
+        spans: &[(usize, usize, usize)],
+    ) -> Vec<(usize, usize, usize)> {
         let lex = Lexicon::parse(
             "",
             "competition\t0\nmarkets\t0\nauthority\t1\ninfrastructure\t0\ninvestment\t0\n\
-             jobs\t0\nact\t1\ndigital\t0\nconsumers\t0\nbank\t1\nbarclays\t4\nhsbc\t4\n\
-             lloyds\t4\nprices\t0\nrise\t0\nboard\t1\n",
+             jobs\t0\nact\t1\ndigital\t1\nconsumers\t0\nbank\t1\nbarclays\t4\nhsbc\t4\n\
+             lloyds\t4\nprices\t0\nrise\t0\nboard\t1\nbusiness\t1\nenergy\t2\n\
+             industrial\t1\nstrategy\t1\nculture\t1\nmedia\t1\nsport\t2\ngoogle\t4\n\
+             apple\t3\n",
         );
         let gaz = Gazetteer::parse("", "");
-        let run = |words: &[&str], spans: &[(usize, usize, usize)]| {
-            let s = prepare(words, &lex, &gaz);
-            let mut tags = tagged(words.len(), spans);
-            join_coordinated_name(&s, &mut tags);
-            tagger::spans(&tags)
-        };
+        let s = prepare(words, &lex, &gaz);
+        let mut tags = tagged(words.len(), spans);
+        repair(&s, &mut tags, &gaz);
+        tagger::spans(&tags)
+    }
+
+    #[test]
+    fn an_institution_takes_its_list_of_subjects() {
+        let run = repaired_with_caps;
+        let words = split("the Department for Business , Energy and Industrial Strategy said so");
+        assert_eq!(run(&words, &[(1, 4, ORG)]), [(1, 9, ORG)]);
+        let words = split("the Department for Digital , Culture , Media and Sport said so");
+        assert_eq!(run(&words, &[(1, 4, ORG), (9, 10, ORG)]), [(1, 10, ORG)]);
+        // Companies news always capitalizes stay names of their own.
+        let words = split("the Department of Business , Google and Apple were sued");
+        let spans = [(1, 4, ORG), (5, 6, ORG), (7, 8, ORG)];
+        assert_eq!(run(&words, &spans), spans);
+        // No "and" to end the list, or a name after it: left alone.
+        let words = split("the Department for Business , Energy said so");
+        assert_eq!(run(&words, &[(1, 4, ORG)]), [(1, 4, ORG)]);
+    }
+
+    #[test]
+    fn a_name_cut_at_its_and_is_joined_when_its_subjects_are_ordinary_words() {
+        let run = repaired_with_caps;
         // The subject tagged apart, or left out.
-        let words = [
-            "the",
-            "Competition",
-            "and",
-            "Markets",
-            "Authority",
-            "said",
-            "so",
-        ];
+        let words = split("the Competition and Markets Authority said so");
         assert_eq!(run(&words, &[(1, 2, MISC), (3, 5, ORG)]), [(1, 5, ORG)]);
         assert_eq!(run(&words, &[(3, 5, ORG)]), [(1, 5, ORG)]);
         // A law stays misc.
-        let words = [
-            "the",
-            "Infrastructure",
-            "Investment",
-            "and",
-            "Jobs",
-            "Act",
-            "passed",
-            "in",
-            "May",
-        ];
+        let words = split("the Infrastructure Investment and Jobs Act passed in May");
         assert_eq!(run(&words, &[(1, 3, ORG), (4, 6, MISC)]), [(1, 6, MISC)]);
         // Subjects joined by commas, an Oxford comma before "and".
-        let words = [
-            "the",
-            "Digital",
-            "Markets",
-            ",",
-            "Competition",
-            ",",
-            "and",
-            "Consumers",
-            "Act",
-            "took",
-            "effect",
-        ];
+        let words = split("the Digital Markets , Competition , and Consumers Act took effect");
         assert_eq!(run(&words, &[(1, 3, ORG), (7, 9, MISC)]), [(1, 9, MISC)]);
         // Names news capitalizes anyway are two names; a comma with no
         // subject before it joins nothing.
-        let words = [
-            "Barclays", ",", "HSBC", "and", "Lloyds", "Bank", "fell", "in", "trading",
-        ];
+        let words = split("Barclays , HSBC and Lloyds Bank fell in trading");
         let spans = [(0, 1, ORG), (2, 3, ORG), (4, 6, ORG)];
         assert_eq!(run(&words, &spans), spans);
-        let words = [
-            "with",
-            "him",
-            "seated",
-            ",",
-            "and",
-            "Markets",
-            "Authority",
-            "staff",
-        ];
+        let words = split("with him seated , and Markets Authority staff");
         assert_eq!(run(&words, &[(5, 7, ORG)]), [(5, 7, ORG)]);
         // A heading in title case is left as the model read it.
-        let words = ["Prices", "Rise", "and", "Markets", "Board", "Meets"];
+        let words = split("Prices Rise and Markets Board Meets");
         assert_eq!(run(&words, &[(3, 5, ORG)]), [(3, 5, ORG)]);
     }
 
