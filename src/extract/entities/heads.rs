@@ -147,6 +147,12 @@ const INSTITUTION_HEADS: &[&str] = &[
     "corp.",
 ];
 
+/// Whether `word` (lowercase) ends an institution's name
+/// ([`INSTITUTION_HEADS`], and "office": "Home Office", "Met Office").
+pub(crate) fn ends_institution(word: &str) -> bool {
+    word == "office" || INSTITUTION_HEADS.contains(&word)
+}
+
 /// Head words of companies: a name of several words ending on one is an
 /// organization ("Mocean Energy", "Wood Mackenzie Research", "Adani
 /// Enterprises"), never a person or a place. Words that are also

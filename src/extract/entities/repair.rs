@@ -10,12 +10,14 @@
 //! opens an office after it ("Acme Managing | Director Jo Smith"), nor run
 //! on past an abbreviation's dot into a capitalized "The", "A" or pronoun,
 //! which start a sentence the splitter could not see ("Acme Ltd. | The
-//! department"). An institution's name runs on over the joiners and
-//! lists of subjects the model cut it at ("Office of Management and
-//! Budget", "Department for Business, Energy and Industrial Strategy"). A
-//! name cut at its "and" whose subjects are ordinary
-//! words is one name ("Competition and Markets Authority"). Words that are
-//! also first names ("Dean", "Earl", "Allegra") are left to the model.
+//! department"). Capitals after "the" ending on an institution's head
+//! word name an organization ("the Home Office"). An institution's name
+//! runs on over the joiners and lists of subjects the model cut it at
+//! ("Office of Management and Budget", "Department for Business, Energy
+//! and Industrial Strategy"). A name cut at its "and" whose subjects are
+//! ordinary words is one name ("Competition and Markets Authority").
+//! Words that are also first names ("Dean", "Earl", "Allegra") are left to
+//! the model.
 
 use super::features::{Class, Token};
 use super::gazetteer::Gazetteer;
@@ -28,6 +30,7 @@ use crate::extract::dates::lexicon::{MONTHS, WEEKDAYS, month_is_ambiguous};
 /// Repairs one sentence's tags in place (see the module doc).
 pub(crate) fn repair(s: &[Token], tags: &mut [u8], gaz: &Gazetteer) {
     rejoin(s, tags);
+    tag_untagged_institutions(s, tags);
     extend_institution(s, tags);
     extend_institution_list(s, tags);
     join_ampersand(s, tags);
@@ -289,11 +292,7 @@ fn join_ampersand(s: &[Token], tags: &mut [u8]) {
 /// organization, or misc when the model read its head part so (laws,
 /// events).
 fn join_coordinated_name(s: &[Token], tags: &mut [u8]) {
-    // A heading in title case writes only its small words in lowercase.
-    let title_case = !s
-        .iter()
-        .any(|t| t.class == Class::Lower && !SMALL_WORDS.contains(&t.lower.as_str()));
-    if title_case {
+    if is_title_case(s) {
         return;
     }
     let common = |i: usize| s[i].class == Class::Capitalized && common_word(&s[i]);
@@ -346,11 +345,54 @@ fn join_coordinated_name(s: &[Token], tags: &mut [u8]) {
 /// Most comma-joined runs of subjects before a coordinated name's "and".
 const MAX_COORDINATED: usize = 3;
 
+/// A heading in title case: it writes only its small words in lowercase.
+fn is_title_case(s: &[Token]) -> bool {
+    !s.iter()
+        .any(|t| t.class == Class::Lower && !SMALL_WORDS.contains(&t.lower.as_str()))
+}
+
 /// Words a heading in title case leaves in lowercase.
 const SMALL_WORDS: &[&str] = &[
     "a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as",
     "vs", "vs.",
 ];
+
+/// Tags as an organization the capitalized words after "the" (lowercase,
+/// or opening the sentence) that end on an institution's head word and that the model left
+/// untagged ("the Home Office", "the Met Office", "the Patent Office"):
+/// mid-sentence, after the article, such capitals name the body. Two to
+/// four words, none tagged or on a place list; not in a heading in title
+/// case, where every word is capitalized.
+fn tag_untagged_institutions(s: &[Token], tags: &mut [u8]) {
+    if is_title_case(s) {
+        return;
+    }
+    let mut i = 1;
+    while i < s.len() {
+        let from = i;
+        let mut end = i;
+        while end < s.len()
+            && end - from < MAX_CONTINUATION
+            && tags[end] == 0
+            && s[end].class == Class::Capitalized
+            && !heads::in_place_name(&s[end])
+        {
+            end += 1;
+        }
+        let after_the =
+            s[from - 1].lower == "the" && (from == 1 || s[from - 1].class == Class::Lower);
+        let ends_run = s
+            .get(end)
+            .is_none_or(|t| !t.class.is_capital() && tags[end] == 0);
+        if end >= from + 2 && after_the && ends_run && heads::ends_institution(&s[end - 1].lower) {
+            tags[from] = begin(ORG);
+            for t in tags.iter_mut().take(end).skip(from + 1) {
+                *t = inside(ORG);
+            }
+        }
+        i = end.max(from + 1);
+    }
+}
 
 /// Whether the span `a..b` names an institution by its opener
 /// ("Department", "Institute", "Centers" …): `None` when it has none, else
@@ -861,6 +903,23 @@ mod tests {
         let mut tags = tagged(words.len(), spans);
         repair(&s, &mut tags, &gaz);
         tagger::spans(&tags)
+    }
+
+    #[test]
+    fn an_institution_the_model_left_untagged_after_the_is_tagged() {
+        let words = split("forecasters at the Met Office said it would rain");
+        assert_eq!(repaired(&words, &[]), [(3, 5, ORG)]);
+        let words = split("The Home Office said it would appeal");
+        assert_eq!(repaired(&words, &[]), [(1, 3, ORG)]);
+        // Not without "the", not on a place's word, not run on into more
+        // capitals, not in a heading in title case.
+        let gaz = Gazetteer::parse("London\tcity\tGB\t\t\t9000000\t\n", "");
+        let words = split("a spokesman for the London Assembly said so");
+        assert_eq!(repaired_in(&words, &[], &gaz), []);
+        assert_eq!(repaired(&split("staff at Head Office said so"), &[]), []);
+        let words = split("he said the Post Office Horizon system failed");
+        assert_eq!(repaired(&words, &[]), []);
+        assert_eq!(repaired(&split("Why the Home Office Matters"), &[]), []);
     }
 
     #[test]
