@@ -6,7 +6,7 @@
 //! seats of government are organizations, a city before its officials
 //! is a place, and the names of a list the sentence says is of companies,
 //! or that it describes as a company, are companies, and a name the
-//! model cut at its "and" is whole again.
+//! model cut at its "and" is whole again, and a quoted title is a work.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests stop at the failing line
 
 mod common;
@@ -29,7 +29,7 @@ An outage took down websites such as Zorblo, Quintex and Vantaro for an hour. Va
 
 Quorvex, a Ruritanian oil company, said its output rose. Quorvex will drill again in May. Tarnwell Resources bought the rigs, and Tarnwell will run them.
 
-The Competition and Markets Authority said it would look at the sale, and the Infrastructure Investment and Jobs Act paid for the new lines.
+The Competition and Markets Authority said it would look at the sale, and the Infrastructure Investment and Jobs Act paid for the new lines. Critics praised the documentary “The Quiet Months” and Kim Lee’s “Michael Collins”.
 ";
 
 /// The record's entities.
@@ -148,6 +148,13 @@ fn a_new_users_examples_come_out_right() {
     let act = named(&es, "Infrastructure Investment and Jobs Act")
         .unwrap_or_else(|| panic!("Infrastructure Investment and Jobs Act: {summary:#?}"));
     assert_eq!(act["type"], "misc", "{summary:#?}");
+
+    // A title in quotation marks is a work (misc), article and all, even
+    // when it reads as a person's name.
+    for work in ["The Quiet Months", "Michael Collins"] {
+        let e = named(&es, work).unwrap_or_else(|| panic!("{work}: {summary:#?}"));
+        assert_eq!(e["type"], "misc", "{work}: {summary:#?}");
+    }
 
     // Seats of government are organizations.
     for seat in ["Kremlin", "White House", "Downing Street"] {

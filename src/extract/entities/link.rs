@@ -389,7 +389,10 @@ fn clean(
     {
         e -= 1;
     }
-    if e > s + 1 && word(s).eq_ignore_ascii_case("the") {
+    // A quoted title keeps its article ("The Salt Orchard").
+    let quoted_title =
+        m.ty == EntityType::Misc && s > 0 && matches!(word(s - 1), "\"" | "“" | "‘" | "'" | "«");
+    if e > s + 1 && word(s).eq_ignore_ascii_case("the") && !quoted_title {
         s += 1;
     }
     // A unit's symbol or a currency's code written beside a number and

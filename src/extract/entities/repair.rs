@@ -15,9 +15,9 @@
 //! runs on over the joiners and lists of subjects the model cut it at
 //! ("Office of Management and Budget", "Department for Business, Energy
 //! and Industrial Strategy"). A name cut at its "and" whose subjects are
-//! ordinary words is one name ("Competition and Markets Authority").
-//! Words that are also first names ("Dean", "Earl", "Allegra") are left to
-//! the model.
+//! ordinary words is one name ("Competition and Markets Authority"). A
+//! title in quotation marks is a work ("The Salt Orchard"). Words that are
+//! also first names ("Dean", "Earl", "Allegra") are left to the model.
 
 use super::features::{Class, Token};
 use super::gazetteer::Gazetteer;
@@ -36,6 +36,7 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8], gaz: &Gazetteer) {
     join_ampersand(s, tags);
     join_coordinated_name(s, tags);
     split_at_sentence_starts(s, tags);
+    tag_quoted_titles(s, tags);
     for (start, end, ty) in tagger::spans(tags) {
         let names = |i: usize| s.get(i).map_or(0, |t| t.names);
         let only = |i: usize, bits: u8| {
@@ -393,6 +394,85 @@ fn tag_untagged_institutions(s: &[Token], tags: &mut [u8]) {
         i = end.max(from + 1);
     }
 }
+
+/// Tags as misc a title in quotation marks: every word of the quote
+/// capitalized but its small words, two words or more ("The Salt
+/// Orchard", "Low Tide Hymns", "Beetlejuice Beetlejuice"). News quotes the
+/// titles of films, books, albums, series and songs so; what the model
+/// read inside them (a person in "Paper Moons", a street in "Harrow
+/// Street") is the work's name. Quoted speech has lowercase words and is
+/// left alone, and so is a name the model ran on past the quote.
+fn tag_quoted_titles(s: &[Token], tags: &mut [u8]) {
+    let mut i = 0;
+    while i < s.len() {
+        let t = &s[i];
+        let len = usize::from(t.run_len);
+        if t.run_pos & 1 == 0 || t.run_pos & 4 == 0 || len < 2 {
+            i += 1;
+            continue;
+        }
+        let end = i + len;
+        let inside_past = tags.get(end).is_some_and(|&g| tagger::is_inside(g));
+        let cut_before = tags.get(i).is_some_and(|&g| tagger::is_inside(g));
+        // An organization or a place the model read across the whole
+        // quote ("Cary Towne Center") stays one, but after a work's noun
+        // or a possessive ("the BBC series "Harrow Street"", "Tim
+        // Burton's "Beetlejuice Beetlejuice"").
+        let whole = tagger::spans(&tags[i..end]);
+        let named =
+            matches!(whole.as_slice(), [(0, b, ty)] if *b == len && (*ty == ORG || *ty == LOC));
+        if !inside_past && !cut_before && (!named || after_work_cue(s, i - 1)) {
+            tags[i] = begin(MISC);
+            for g in tags.iter_mut().take(end).skip(i + 1) {
+                *g = inside(MISC);
+            }
+        }
+        i = end;
+    }
+}
+
+/// Whether the quotation mark at `quote` follows a work's noun ("the film
+/// "…"", "his album, "…"") or a possessive ("Burton's "…"").
+fn after_work_cue(s: &[Token], quote: usize) -> bool {
+    let before = |k: usize| quote.checked_sub(k).and_then(|i| s.get(i));
+    let cue = |t: &Token| {
+        t.class == Class::Lower && WORK_NOUNS.contains(&t.lower.as_str())
+            || matches!(t.lower.as_str(), "'s" | "’s")
+            || t.lower.ends_with("'s")
+            || t.lower.ends_with("’s")
+    };
+    before(1).is_some_and(cue)
+        || (before(1).is_some_and(|t| t.lower == ",") && before(2).is_some_and(cue))
+}
+
+/// Nouns of works whose titles news quotes.
+const WORK_NOUNS: &[&str] = &[
+    "film",
+    "films",
+    "movie",
+    "series",
+    "show",
+    "sitcom",
+    "drama",
+    "documentary",
+    "album",
+    "song",
+    "single",
+    "track",
+    "novel",
+    "book",
+    "memoir",
+    "play",
+    "musical",
+    "opera",
+    "programme",
+    "program",
+    "podcast",
+    "game",
+    "painting",
+    "poem",
+    "hit",
+];
 
 /// Whether the span `a..b` names an institution by its opener
 /// ("Department", "Institute", "Centers" …): `None` when it has none, else
@@ -903,6 +983,28 @@ mod tests {
         let mut tags = tagged(words.len(), spans);
         repair(&s, &mut tags, &gaz);
         tagger::spans(&tags)
+    }
+
+    #[test]
+    fn a_quoted_title_is_misc() {
+        let words = split("critics praised \" The Salt Orchard \" on Monday");
+        assert_eq!(repaired(&words, &[]), [(3, 6, MISC)]);
+        // What the model read inside it is the work's name.
+        let words = split("the film \" Michael Collins \" opened");
+        assert_eq!(repaired(&words, &[(3, 5, PER)]), [(3, 5, MISC)]);
+        let words = split("the BBC series \" Harrow Street , \" ended");
+        assert_eq!(
+            repaired(&words, &[(1, 2, ORG), (4, 6, LOC)]),
+            [(1, 2, ORG), (4, 6, MISC)]
+        );
+        // A place or organization the model read across the quote stays,
+        // without a work's noun or a possessive before it.
+        let words = split("the mall is \" Cary Towne Center \" now");
+        assert_eq!(repaired(&words, &[(4, 7, ORG)]), [(4, 7, ORG)]);
+        // Quoted speech, a single word, and a name run on past the quote
+        // are left alone.
+        assert_eq!(repaired(&split("\" We are ready , \" she said"), &[]), []);
+        assert_eq!(repaired(&split("he said \" Yes \" twice"), &[]), []);
     }
 
     #[test]
