@@ -1,5 +1,7 @@
 //! Bylines: "By Jane Doe", "By Jane Doe and John Roe", "By Jane Doe,
-//! Reuters", "By Jane Doe, 12 March 2005", "By Jane Doe | March 12, 2005".
+//! Reuters", "By Jane Doe, 12 March 2005", "By Jane Doe | March 12, 2005";
+//! and the credit line wire copy ends on ("(Reporting by Jane Doe in
+//! Paris; Editing by John Roe)").
 
 use super::dateline::{self, StatedDate};
 
@@ -53,6 +55,37 @@ pub(crate) fn read(paragraph: &str) -> Option<Byline> {
         authors.push(name.to_string());
     }
     (!authors.is_empty()).then_some(Byline { authors, date })
+}
+
+/// The reporters a wire credit line names: "(Reporting by Jane Doe in
+/// Paris and John Roe; Additional reporting by Ann Lee; Editing by Max
+/// Poe)" gives Jane Doe, John Roe and Ann Lee ("Writing by" counts too;
+/// editors are not authors). `None` when the paragraph is no such line.
+pub(crate) fn credits(paragraph: &str) -> Option<Vec<String>> {
+    let text = paragraph.trim();
+    let inner = text.strip_prefix('(')?.strip_suffix(')')?;
+    if !inner.starts_with("Reporting by ") && !inner.starts_with("Writing by ") {
+        return None;
+    }
+    let mut authors = Vec::new();
+    for part in inner.split(';') {
+        let part = part.trim();
+        let Some(names) = ["Reporting by ", "Additional reporting by ", "Writing by "]
+            .iter()
+            .find_map(|p| part.strip_prefix(p))
+        else {
+            continue;
+        };
+        for name in names.split(',').flat_map(|p| p.split(" and ")) {
+            // "Jane Doe in Paris": the reporter, not the place.
+            let name = name.split(" in ").next().unwrap_or(name).trim();
+            if looks_like_name(name) && !is_affiliation(name) && !authors.iter().any(|a| a == name)
+            {
+                authors.push(name.to_string());
+            }
+        }
+    }
+    (!authors.is_empty()).then_some(authors)
 }
 
 /// A date line that ends `text` after a separator (a comma, a bar, a
@@ -151,6 +184,29 @@ fn looks_like_name(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wire_credit_lines_name_the_reporters() {
+        assert_eq!(
+            credits(
+                "(Reporting by Ellen Marsh in Washington and Tom Kessler in London; \
+                 Additional reporting by Ann de Lee; Editing by Ravi Desai)"
+            ),
+            Some(vec![
+                "Ellen Marsh".to_string(),
+                "Tom Kessler".to_string(),
+                "Ann de Lee".to_string()
+            ])
+        );
+        assert_eq!(
+            credits("(Writing by Jo Park, Editing by Max Poe)"),
+            Some(vec!["Jo Park".to_string()])
+        );
+        // Not a credit line: no parentheses, or no reporter.
+        assert_eq!(credits("Reporting by Ellen Marsh"), None);
+        assert_eq!(credits("(Editing by Ravi Desai)"), None);
+        assert_eq!(credits("(Reporting by the newsroom)"), None);
+    }
 
     #[test]
     fn bylines() {

@@ -1,6 +1,7 @@
 //! Conventions of exported articles around the text itself: a date line and
-//! a byline at the top, a wire dateline opening the first paragraph. Date
-//! and byline paragraphs are metadata: they leave the body.
+//! a byline at the top, a wire dateline opening the first paragraph, a
+//! wire credit line naming the reporters at the end. Date and byline
+//! paragraphs are metadata: they leave the body.
 
 use std::ops::Range;
 
@@ -75,6 +76,14 @@ pub(crate) fn take_head(
         }
         i += 1;
     }
+    // Wire copy without a byline credits its reporters in a last line,
+    // which stays in the body (its names are the article's).
+    if head.authors.is_empty()
+        && let Some(last) = paragraphs.last()
+        && let Some(authors) = byline::credits(&body[last.clone()])
+    {
+        head.authors = authors;
+    }
     head
 }
 
@@ -111,6 +120,15 @@ mod tests {
         assert_eq!(paras, vec![0..21]);
         assert_eq!(head.authors, vec!["Jane Doe"]);
         assert_eq!(head.published.map(|p| p.0.day), Some(30));
+    }
+
+    #[test]
+    fn a_wire_credit_line_gives_the_authors_and_stays() {
+        let mut body = "Shares fell.\n\n(Reporting by Jo Park; Editing by Max Poe)".to_string();
+        let mut paras = vec![0..12, 14..body.len()];
+        let head = take_head(&mut body, &mut paras, &mut Vec::new());
+        assert_eq!(head.authors, vec!["Jo Park"]);
+        assert_eq!(paras.len(), 2);
     }
 
     #[test]

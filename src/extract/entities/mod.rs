@@ -213,7 +213,8 @@ fn recognize_tokens<W: Weights>(
 }
 
 /// Whether the sentence `range` of `body` (tokens `toks`) is a title-case
-/// heading: a line of its own, not ended by a full stop, whose words
+/// heading: a line of its own, not ended by a full stop nor in
+/// parentheses, whose words
 /// (after a short label such as "See also:", if any) are all capitalized
 /// except short function words, at least two of them, and at least one of
 /// them a word news usually writes in lowercase (by the capitalization
@@ -230,7 +231,13 @@ fn heading_line(body: &str, range: &Range<usize>, toks: &[Range<usize>], lex: &L
     let Some(last) = toks.last() else {
         return false;
     };
-    if !alone || matches!(&body[last.clone()], "." | "!" | ";" | ",") {
+    // A line in parentheses is an aside or a credit ("(Reporting by Jo
+    // Park; Editing by Max Poe)"), never a heading.
+    let parenthesized = toks
+        .first()
+        .is_some_and(|f| body[f.clone()].starts_with('('))
+        && body[last.clone()].ends_with(')');
+    if !alone || parenthesized || matches!(&body[last.clone()], "." | "!" | ";" | ",") {
         return false;
     }
     let words: Vec<&str> = toks
@@ -331,6 +338,9 @@ mod tests {
         assert!(heading(body, "Budget Talks Resume After a Long Pause"));
         let body = "Text.\n\nSee also: Why the Harbour Plan Stalled\n\nText.";
         assert!(heading(body, "See also: Why the Harbour Plan Stalled"));
+        // A line in parentheses is a credit or an aside.
+        let body = "Text.\n\n(Reporting by Jo Park; Editing by Max Poe)";
+        assert!(!heading(body, "(Reporting by Jo Park; Editing by Max Poe)"));
         // Running text, a sentence inside a paragraph, a full stop, one word.
         let body = "Text.\n\nThe council met on Monday to discuss the budget\n\nText.";
         assert!(!heading(

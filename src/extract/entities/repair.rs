@@ -37,6 +37,7 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8], gaz: &Gazetteer) {
     join_coordinated_name(s, tags);
     split_at_sentence_starts(s, tags);
     tag_quoted_titles(s, tags);
+    tag_credited_names(s, tags);
     for (start, end, ty) in tagger::spans(tags) {
         let names = |i: usize| s.get(i).map_or(0, |t| t.names);
         let only = |i: usize, bits: u8| {
@@ -430,6 +431,57 @@ fn tag_quoted_titles(s: &[Token], tags: &mut [u8]) {
         i = end;
     }
 }
+
+/// Tags as people the names a wire credit line gives after "Reporting
+/// by", "Writing by" or "Editing by" ("Reporting by Ellen Marsh in
+/// Washington and Tom Kessler; Editing by Ravi Desai"): two to four
+/// capitalized words each, joined by "and" or commas, a place after "in"
+/// left as it is.
+fn tag_credited_names(s: &[Token], tags: &mut [u8]) {
+    for i in 1..s.len() {
+        // The opening parenthesis may be written onto the word.
+        let credit = s[i - 1].lower.trim_start_matches('(');
+        if s[i].lower != "by" || !CREDIT_WORDS.contains(&credit) {
+            continue;
+        }
+        let mut j = i + 1;
+        loop {
+            let mut k = j;
+            while k < s.len() && k - j < 4 && s[k].class == Class::Capitalized {
+                k += 1;
+            }
+            if k < j + 2 {
+                break;
+            }
+            tags[j] = begin(PER);
+            for t in tags.iter_mut().take(k).skip(j + 1) {
+                *t = inside(PER);
+            }
+            if let Some(ty) = tags
+                .get(k)
+                .filter(|&&g| tagger::is_inside(g))
+                .and_then(|&g| tagger::type_of(g))
+            {
+                tags[k] = begin(ty);
+            }
+            j = k;
+            if s.get(j).is_some_and(|t| t.lower == "in") {
+                j += 1;
+                while j < s.len() && s[j].class.is_capital() {
+                    j += 1;
+                }
+            }
+            if s.get(j).is_some_and(|t| t.lower == "and" || t.lower == ",") {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+    }
+}
+
+/// Words before "by" in a wire credit line.
+const CREDIT_WORDS: &[&str] = &["reporting", "editing", "writing"];
 
 /// Whether the quotation mark at `quote` follows a work's noun ("the film
 /// "…"", "his album, "…"") or a possessive ("Burton's "…"").
@@ -983,6 +1035,22 @@ mod tests {
         let mut tags = tagged(words.len(), spans);
         repair(&s, &mut tags, &gaz);
         tagger::spans(&tags)
+    }
+
+    #[test]
+    fn a_credit_lines_names_are_people() {
+        let words = split(
+            "( Reporting by Ellen Marsh in Washington and Tom Kessler ; Editing by Ravi Desai )",
+        );
+        // The model's place stays; its organization in a name is the
+        // person's.
+        let spans = [(6, 7, LOC), (9, 10, ORG)];
+        assert_eq!(
+            repaired(&words, &spans),
+            [(3, 5, PER), (6, 7, LOC), (8, 10, PER), (13, 15, PER)]
+        );
+        // One capitalized word is no name of a credit.
+        assert_eq!(repaired(&split("( Reporting by Reuters )"), &[]), []);
     }
 
     #[test]
