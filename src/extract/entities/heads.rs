@@ -98,7 +98,9 @@ pub(crate) fn names_an_organization_after(word: &str) -> bool {
 }
 
 /// Head words of institutions: a name of several words ending on one is
-/// an organization ("U.S. Central Command", "Foreign Ministry").
+/// an organization ("U.S. Central Command", "Foreign Ministry", "Royal
+/// Shrewsbury Hospital", "Welling School": hospitals and schools are
+/// organizations, as in CoNLL-2003).
 const INSTITUTION_HEADS: &[&str] = &[
     "command",
     "embassy",
@@ -129,6 +131,8 @@ const INSTITUTION_HEADS: &[&str] = &[
     "society",
     "college",
     "academy",
+    "hospital",
+    "school",
     "airlines",
     "airways",
     "parliament",
