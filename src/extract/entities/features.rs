@@ -343,6 +343,15 @@ fn opens(t: &Token) -> bool {
     )
 }
 
+/// Words a heading in title case leaves in lowercase: articles,
+/// conjunctions and short prepositions ("Talks Resume After a Long Pause",
+/// "Why the Harbour Plan Stalled").
+pub(crate) const SMALL_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in", "of",
+    "off", "on", "per", "to", "up", "via", "vs", "vs.", "v", "v.", "from", "into", "with", "over",
+    "onto", "upon", "amid",
+];
+
 /// A sentence written in capitals (a headline).
 pub(crate) fn headline(s: &[Token]) -> bool {
     let letters = s

@@ -214,9 +214,9 @@ fn recognize_tokens<W: Weights>(
 
 /// Whether the sentence `range` of `body` (tokens `toks`) is a title-case
 /// heading: a line of its own, not ended by a full stop nor in
-/// parentheses, whose words
-/// (after a short label such as "See also:", if any) are all capitalized
-/// except short function words, at least two of them, and at least one of
+/// parentheses, whose words (after a short label such as "See also:", if
+/// any) are all capitalized except the small words of titles
+/// (`features::SMALL_WORDS`: "said" is none), at least two of them, and at least one of
 /// them a word news usually writes in lowercase (by the capitalization
 /// table), so a line that only lists names is not one. Capitals carry no
 /// information there ("Budget Talks Resume After a Long Pause"), unlike in
@@ -277,7 +277,7 @@ fn heading_line(body: &str, range: &Range<usize>, toks: &[Range<usize>], lex: &L
             {
                 ordinary += 1;
             }
-        } else if w.chars().count() > 4 {
+        } else if !features::SMALL_WORDS.contains(&w) {
             return false;
         }
     }
@@ -338,6 +338,10 @@ mod tests {
         assert!(heading(body, "Budget Talks Resume After a Long Pause"));
         let body = "Text.\n\nSee also: Why the Harbour Plan Stalled\n\nText.";
         assert!(heading(body, "See also: Why the Harbour Plan Stalled"));
+        // A verb in lowercase is no title's small word, even where the
+        // line's last word hides its full stop ("no." reads as "No.").
+        let body = "Text.\n\nOfficials at the Patent Office said no.";
+        assert!(!heading(body, "Officials at the Patent Office said no."));
         // A line in parentheses is a credit or an aside.
         let body = "Text.\n\n(Reporting by Jo Park; Editing by Max Poe)";
         assert!(!heading(body, "(Reporting by Jo Park; Editing by Max Poe)"));

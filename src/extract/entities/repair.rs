@@ -19,7 +19,7 @@
 //! title in quotation marks is a work ("The Salt Orchard"). Words that are
 //! also first names ("Dean", "Earl", "Allegra") are left to the model.
 
-use super::features::{Class, Token};
+use super::features::{self, Class, Token};
 use super::gazetteer::Gazetteer;
 use super::heads;
 use super::lexicon::list;
@@ -350,14 +350,8 @@ const MAX_COORDINATED: usize = 3;
 /// A heading in title case: it writes only its small words in lowercase.
 fn is_title_case(s: &[Token]) -> bool {
     !s.iter()
-        .any(|t| t.class == Class::Lower && !SMALL_WORDS.contains(&t.lower.as_str()))
+        .any(|t| t.class == Class::Lower && !features::SMALL_WORDS.contains(&t.lower.as_str()))
 }
-
-/// Words a heading in title case leaves in lowercase.
-const SMALL_WORDS: &[&str] = &[
-    "a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as",
-    "vs", "vs.",
-];
 
 /// Tags as an organization the capitalized words after "the" (lowercase,
 /// or opening the sentence) that end on an institution's head word and that the model left
