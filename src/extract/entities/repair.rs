@@ -29,12 +29,17 @@ use crate::extract::dates::lexicon::{MONTHS, WEEKDAYS, month_is_ambiguous};
 
 /// Repairs one sentence's tags in place (see the module doc).
 pub(crate) fn repair(s: &[Token], tags: &mut [u8], gaz: &Gazetteer) {
+    let title_case = is_title_case(s);
     rejoin(s, tags);
-    tag_untagged_institutions(s, tags);
+    if !title_case {
+        tag_untagged_institutions(s, tags);
+    }
     extend_institution(s, tags);
     extend_institution_list(s, tags);
     join_ampersand(s, tags);
-    join_coordinated_name(s, tags);
+    if !title_case {
+        join_coordinated_name(s, tags);
+    }
     split_at_sentence_starts(s, tags);
     tag_quoted_titles(s, tags);
     tag_credited_names(s, tags);
@@ -289,14 +294,11 @@ fn join_ampersand(s: &[Token], tags: &mut [u8]) {
 /// runs of common capitalized words joined by commas, tagged or not, no
 /// person's. A name word news capitalizes anyway ("Barclays, HSBC and
 /// Lloyds Bank", "Paris and Berlin Police") stops the join, so two names
-/// are never made one; so does a heading in title case, whose words are
-/// capitalized but for its small words. The joined name is an
+/// are never made one ([`repair`] leaves headings in title case out,
+/// whose words are capitalized but for their small words). The joined name is an
 /// organization, or misc when the model read its head part so (laws,
 /// events).
 fn join_coordinated_name(s: &[Token], tags: &mut [u8]) {
-    if is_title_case(s) {
-        return;
-    }
     let common = |i: usize| s[i].class == Class::Capitalized && common_word(&s[i]);
     for (c, d, ty) in tagger::spans(tags) {
         if d - c < 2
@@ -357,12 +359,9 @@ fn is_title_case(s: &[Token]) -> bool {
 /// or opening the sentence) that end on an institution's head word and that the model left
 /// untagged ("the Home Office", "the Met Office", "the Patent Office"):
 /// mid-sentence, after the article, such capitals name the body. Two to
-/// four words, none tagged or on a place list; not in a heading in title
-/// case, where every word is capitalized.
+/// four words, none tagged or on a place list. [`repair`] leaves headings
+/// in title case out, where every word is capitalized.
 fn tag_untagged_institutions(s: &[Token], tags: &mut [u8]) {
-    if is_title_case(s) {
-        return;
-    }
     let mut i = 1;
     while i < s.len() {
         let from = i;
@@ -601,13 +600,21 @@ fn extend_institution_list(s: &[Token], tags: &mut [u8]) {
 /// as often as not, on no place list, no title, no weekday or month, and
 /// not a person's or a place's word the model found.
 fn listed_subject(s: &[Token], tags: &[u8], i: usize) -> bool {
+    institution_word(s, i)
+        && s[i].caps.is_some_and(|k| k <= 2)
+        && !matches!(tagger::type_of(tags[i]), Some(PER) | Some(LOC))
+}
+
+/// A word that may continue an institution's name past a joiner or a
+/// comma: capitalized, on no place list, no title, no weekday or month
+/// (one or many: "Security Council on Friday", "Mondays").
+fn institution_word(s: &[Token], i: usize) -> bool {
     let t = &s[i];
     t.class == Class::Capitalized
-        && t.caps.is_some_and(|k| k <= 2)
         && !heads::in_place_name(t)
         && t.names & list::TITLE == 0
         && !is_calendar_word(s, i)
-        && !matches!(tagger::type_of(tags[i]), Some(PER) | Some(LOC))
+        && !is_plural_weekday(t)
 }
 
 /// Joiners that continue an institution's name past where the model cut
@@ -663,11 +670,7 @@ fn extend_institution(s: &[Token], tags: &mut [u8]) {
         while c < s.len()
             && c - (b + 1) < MAX_CONTINUATION
             && (tags[c] == 0 || common_word(&s[c]))
-            && s[c].class == Class::Capitalized
-            && !heads::in_place_name(&s[c])
-            && s[c].names & list::TITLE == 0
-            && !is_calendar_word(s, c)
-            && !is_plural_weekday(&s[c])
+            && institution_word(s, c)
         {
             c += 1;
         }
