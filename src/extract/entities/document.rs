@@ -10,7 +10,8 @@
 //! the Arabic article "Al" ("Al Jazeera", "Al-Ahram") is an organization
 //! unless the word after it is a first name or surname on the census
 //! lists or the surname of a person the article names in full ("Al Gore",
-//! "Bashar al-Assad" … "Al-Assad").
+//! "Bashar al-Assad" … "Al-Assad"). A lone word that only the company
+//! list holds is a company (see [`type_company_words`]).
 
 use super::features::{Class, Token};
 use super::gazetteer::{self, Gazetteer};
@@ -45,6 +46,7 @@ pub(crate) fn harmonize(
             }
         }
     }
+    type_company_words(sentences, tags, headings, &surnames, gaz);
     if surnames.is_empty() && !sentences.iter().flatten().any(is_al_token) {
         return;
     }
@@ -70,6 +72,75 @@ pub(crate) fn harmonize(
             for x in t.iter_mut().take(b).skip(a + 1) {
                 *x = inside(new);
             }
+        }
+    }
+}
+
+/// Highest capitalization step (see `lexicon`): a word news capitalizes in
+/// 95% or more of its mid-sentence uses, as a name.
+const MAX_CAPS: u8 = 4;
+
+/// A word on the company list alone (the first word of a listed company's
+/// name, and on no list of first names, surnames, drugs, credentials or
+/// titles), of three letters or more, written as a name, that news always
+/// capitalizes mid-sentence (or never writes at all), and that names no place of the table or
+/// nationality: a brand ("Boeing", "Airbus", "Walmart").
+fn is_company_word(t: &Token, gaz: &Gazetteer) -> bool {
+    is_name_word(t)
+        && t.lower.chars().count() >= 3
+        && t.names == list::COMPANY
+        && t.caps.is_none_or(|c| c >= MAX_CAPS)
+        && gaz.candidates(&t.lower).is_empty()
+        && gaz.nationality(&t.lower).is_none()
+}
+
+/// Company words (see [`is_company_word`]) standing alone are companies.
+/// The recognizer learned companies from 1996 newswire: it takes later
+/// brands for people ("Walmart said", "Amazon shipped"), and where a
+/// sentence's capital says nothing it leaves them out ("Boeing said it
+/// would cut jobs"). So a one-word person's name, and an
+/// untagged company word opening a sentence before a word in lowercase,
+/// become organizations; not in headings, and not the surname of a person
+/// the article names in full ("Andre Agassi" … "Agassi").
+fn type_company_words(
+    sentences: &[Vec<Token>],
+    tags: &mut [Vec<u8>],
+    headings: &[bool],
+    surnames: &[(usize, &str)],
+    gaz: &Gazetteer,
+) {
+    for (si, (s, t)) in sentences.iter().zip(tags.iter_mut()).enumerate() {
+        if headings.get(si).copied().unwrap_or(false) {
+            continue;
+        }
+        let company = |i: usize| {
+            s.get(i).is_some_and(|w| {
+                is_company_word(w, gaz) && !surnames.iter().any(|&(_, n)| n == w.lower)
+            })
+        };
+        // A model or product number after the word is part of another
+        // name ("Airbus A320", "Boeing 737").
+        let product = |i: usize| {
+            s.get(i)
+                .is_some_and(|w| w.class != Class::Lower && w.class != Class::Punct)
+        };
+        for (a, b, ty) in tagger::spans(t) {
+            if b == a + 1 && ty == PER && !product(b) && company(a) {
+                t[a] = begin(ORG);
+            }
+        }
+        // Opening a sentence, where its capital is no evidence, the word
+        // must be one news always capitalizes ("Jubilant investors", "PCs
+        // are" stay out).
+        let opening = s.iter().position(|w| w.class != Class::Punct);
+        if let Some(a) = opening
+            && t[a] == 0
+            && s[a].class == Class::Capitalized
+            && s[a].caps == Some(MAX_CAPS)
+            && s.get(a + 1).is_some_and(|w| w.class == Class::Lower)
+            && company(a)
+        {
+            t[a] = begin(ORG);
         }
     }
 }
@@ -119,7 +190,9 @@ mod tests {
     }
 
     fn run_with_headings(sentences: &[(&[&str], &[Span])], headings: &[bool]) -> Vec<Vec<Span>> {
-        let lex = Lexicon::parse("", "").with_names("gore\ts\nal\tf\njane\tf\n");
+        let lex = Lexicon::parse("", "zorbex\t4\nquell\t4\nbrisk\t1\nwashington\t4\n").with_names(
+            "gore\ts\nal\tf\njane\tf\nzorbex\tc\nquell\tcs\nbrisk\tc\nnewco\tc\nwashington\tc\n",
+        );
         let gaz = Gazetteer::parse("Washington\tcity\tUS\t\t\t700000\t\n", "");
         let prepared: Vec<Vec<Token>> = sentences
             .iter()
@@ -211,6 +284,51 @@ mod tests {
             (&["Mr", "Roe", "spoke"], &[(0, 2, PER)]),
         ]);
         assert_eq!(got[0], [(0, 1, LOC)]);
+    }
+
+    #[test]
+    fn a_word_only_the_company_list_holds_is_a_company() {
+        // Taken for a person, or left out where it opens a sentence.
+        let got = run(&[
+            (&["Zorbex", "said", "it", "would", "cut", "jobs"], &[]),
+            (&["Analysts", "said", "Zorbex", "would"], &[(2, 3, PER)]),
+            (&["Shares", "of", "Newco", "rose"], &[(2, 3, PER)]),
+            (&["\"", "Zorbex", "will", "grow", "\""], &[]),
+        ]);
+        assert_eq!(got[0], [(0, 1, ORG)]);
+        assert_eq!(got[1], [(2, 3, ORG)]);
+        // Never written in the news corpus, as a name: still a company.
+        assert_eq!(got[2], [(2, 3, ORG)]);
+        assert_eq!(got[3], [(1, 2, ORG)]);
+        let got = run(&[
+            // Also a surname, a word news writes in lowercase, a place of
+            // the table: the model's type stays.
+            (&["Quell", "said", "so"], &[(0, 1, PER)]),
+            (&["Brisk", "said", "so"], &[(0, 1, PER)]),
+            (&["Washington", "said", "so"], &[(0, 1, PER)]),
+            // A product's number, another name after it, a lone word at a
+            // sentence start never capitalized mid-sentence in news.
+            (&["the", "Zorbex", "737", "flew"], &[(1, 2, PER)]),
+            (&["Newco", "said", "so"], &[]),
+            (&["Zorbex", "Smith", "said"], &[]),
+        ]);
+        assert_eq!(got[0], [(0, 1, PER)]);
+        assert_eq!(got[1], [(0, 1, PER)]);
+        assert_eq!(got[2], [(0, 1, PER)]);
+        assert_eq!(got[3], [(1, 2, PER)]);
+        assert_eq!(got[4], []);
+        assert_eq!(got[5], []);
+        // The surname of a person the article names in full, and a heading.
+        let got = run_with_headings(
+            &[
+                (&["Jane", "Zorbex", "spoke"], &[(0, 2, PER)]),
+                (&["Zorbex", "said", "so"], &[(0, 1, PER)]),
+            ],
+            &[false, false],
+        );
+        assert_eq!(got[1], [(0, 1, PER)]);
+        let got = run_with_headings(&[(&["Zorbex", "said", "so"], &[])], &[true]);
+        assert_eq!(got[0], []);
     }
 
     #[test]
