@@ -116,7 +116,11 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8], gaz: &Gazetteer) {
                 s0 += 1;
             }
         }
-        let new_ty = if ty != MISC && e0 > s0 && (s0..e0).all(|i| only(i, list::DRUG)) {
+        if is_numbering(s, s0, e0) || is_era_mark(s, s0, e0) {
+            s0 = e0;
+        }
+        let drug = e0 > s0 && (s0..e0).all(|i| only(i, list::DRUG));
+        let new_ty = if ty != MISC && (drug || is_period(s, s0, e0)) {
             MISC
         } else if ty == LOC && end - start <= 2 && airline_word(s, tags, start) {
             s0 = start - 1;
@@ -716,6 +720,52 @@ fn is_calendar_word(s: &[Token], i: usize) -> bool {
     })
 }
 
+/// A number's label tagged without its number ("the No. 2 official",
+/// with "No." alone an organization): a label alone names nothing. With
+/// its number it may name a unit ("No. 18 Squadron", shortened "No. 18"),
+/// so that stays.
+fn is_numbering(s: &[Token], s0: usize, e0: usize) -> bool {
+    e0 == s0 + 1
+        && s.get(s0)
+            .is_some_and(|t| matches!(t.lower.as_str(), "no." | "no" | "nos." | "nos"))
+        && s.get(e0).is_some_and(|t| t.class == Class::Digits)
+}
+
+/// The marks of an era ("BC", "AD", "BCE", "CE", with or without dots).
+const ERA_MARKS: &[&str] = &["bc", "b.c.", "ad", "a.d.", "bce", "b.c.e.", "ce", "c.e."];
+
+/// An era's mark beside a year or a century ("500 BC", "AD 79", "the
+/// 14th century BCE"): no name, though the model takes "AD" for an
+/// organization. Elsewhere the same letters may be one ("B.C." for
+/// British Columbia).
+fn is_era_mark(s: &[Token], s0: usize, e0: usize) -> bool {
+    if e0 != s0 + 1
+        || !s
+            .get(s0)
+            .is_some_and(|t| ERA_MARKS.contains(&t.lower.as_str()))
+    {
+        return false;
+    }
+    let year = |i: usize| s.get(i).is_some_and(|t| t.class == Class::Digits);
+    (s0 > 0
+        && (year(s0 - 1)
+            || matches!(
+                s[s0 - 1].lower.as_str(),
+                "century" | "centuries" | "millennium"
+            )))
+        || year(e0)
+}
+
+/// A period of history named by its age ("Bronze Age", "Middle Ages",
+/// "Ice Age"): a misc name, which the model reads as an organization.
+fn is_period(s: &[Token], s0: usize, e0: usize) -> bool {
+    e0 == s0 + 2
+        && s[s0].class == Class::Capitalized
+        && s.get(s0 + 1).is_some_and(|t| {
+            t.class == Class::Capitalized && matches!(t.lower.as_str(), "age" | "ages")
+        })
+}
+
 /// A lawmaker's party and state in one word: "R-Calif.", "D-N.Y.",
 /// "I-Vt", "D-CA" (not "D-Day", "I-95").
 fn is_party_and_state(t: &Token) -> bool {
@@ -1048,6 +1098,48 @@ mod tests {
         );
         // One capitalized word is no name of a credit.
         assert_eq!(repaired(&split("( Reporting by Reuters )"), &[]), []);
+    }
+
+    #[test]
+    fn era_marks_and_a_lone_numbers_label_are_no_names_and_ages_are_misc() {
+        assert_eq!(
+            repaired(
+                &split("built in 500 BC and AD 79"),
+                &[(3, 4, MISC), (5, 6, ORG)]
+            ),
+            []
+        );
+        assert_eq!(
+            repaired(&split("the 14th century BCE ,"), &[(3, 4, ORG)]),
+            []
+        );
+        // Away from a year the letters may be a name (British Columbia).
+        assert_eq!(
+            repaired(&split("fires in B.C. spread"), &[(2, 3, LOC)]),
+            [(2, 3, LOC)]
+        );
+        assert_eq!(repaired(&split("the No. 2 official"), &[(1, 2, ORG)]), []);
+        // With its number it may name a unit.
+        assert_eq!(
+            repaired(&split("No. 18 Squadron flew"), &[(0, 3, ORG)]),
+            [(0, 3, ORG)]
+        );
+        assert_eq!(
+            repaired(&split("No. 18 later flew"), &[(0, 2, ORG)]),
+            [(0, 2, ORG)]
+        );
+        assert_eq!(
+            repaired(
+                &split("tools of the Bronze Age and the Middle Ages"),
+                &[(3, 5, ORG), (7, 9, LOC)]
+            ),
+            [(3, 5, MISC), (7, 9, MISC)]
+        );
+        // A longer name ending on the word is another thing.
+        assert_eq!(
+            repaired(&split("the magazine New Media Age said"), &[(2, 5, ORG)]),
+            [(2, 5, ORG)]
+        );
     }
 
     #[test]
