@@ -13,6 +13,7 @@
 //!   descriptions after a name (", a Ruritanian oil company,") and the
 //!   names traded as stocks ("X fell 3%")
 //! - `document`: one type per name in an article
+//! - `lineups`: the players of sports reports' team sheets
 //! - `link`: mentions → entities
 //!
 //! Learning the weights and the word clusters, and reading CoNLL files, are
@@ -25,6 +26,7 @@ pub mod gazetteer;
 pub(crate) mod hash;
 pub(crate) mod heads;
 pub mod lexicon;
+pub(crate) mod lineups;
 pub(crate) mod link;
 pub(crate) mod lists;
 pub(crate) mod markets;
@@ -141,6 +143,7 @@ pub(crate) fn tag_words<W: Weights>(
         })
         .collect();
     document::harmonize(&prepared, &mut tags, headings, lex, gaz);
+    lineups::retag(&prepared, &mut tags);
     tags
 }
 
