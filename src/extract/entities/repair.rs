@@ -41,6 +41,7 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8], gaz: &Gazetteer) {
         join_coordinated_name(s, tags);
     }
     split_at_sentence_starts(s, tags);
+    join_royal_institution(s, tags);
     tag_quoted_titles(s, tags);
     tag_credited_names(s, tags);
     for (start, end, ty) in tagger::spans(tags) {
@@ -390,6 +391,42 @@ fn tag_untagged_institutions(s: &[Token], tags: &mut [u8]) {
             }
         }
         i = end.max(from + 1);
+    }
+}
+
+/// Joins a ruler's title to the institution named after the ruler ("Queen
+/// Elizabeth Hospital", "King Edward VII Hospital", "King's College
+/// London", "Queen's University Belfast"): the model, which keeps royal
+/// titles out of people's names as CoNLL-2003 does, leaves the title out
+/// or reads it with the ruler's name as another name. A span holding an
+/// institution's head word (see `heads::ends_institution`) takes the
+/// title right before it, with "'s" between or the ruler's name tagged
+/// apart, and is an organization.
+fn join_royal_institution(s: &[Token], tags: &mut [u8]) {
+    for (a, b, _) in tagger::spans(tags) {
+        if a == 0 || !(a..b).any(|i| heads::ends_institution(&s[i].lower)) {
+            continue;
+        }
+        let possessive = matches!(s[a - 1].lower.as_str(), "'s" | "’s");
+        let start = if possessive && a >= 2 && is_royal_title(s, a - 2) {
+            a - 2
+        } else if tags[a - 1] == 0 && is_royal_title(s, a - 1) {
+            a - 1
+        } else {
+            // The ruler's name tagged apart, right before: "King Edward".
+            let mut k = a;
+            while k > 0 && tagger::is_inside(tags[k - 1]) {
+                k -= 1;
+            }
+            if k == a || k == 0 || tags[k - 1] == 0 || !is_royal_title(s, k - 1) {
+                continue;
+            }
+            k - 1
+        };
+        tags[start] = begin(ORG);
+        for t in tags.iter_mut().take(b).skip(start + 1) {
+            *t = inside(ORG);
+        }
     }
 }
 
@@ -1139,6 +1176,30 @@ mod tests {
         assert_eq!(
             repaired(&split("the magazine New Media Age said"), &[(2, 5, ORG)]),
             [(2, 5, ORG)]
+        );
+    }
+
+    #[test]
+    fn a_rulers_title_joins_the_institution_named_after_the_ruler() {
+        let words = split("taken to the Queen Elizabeth Hospital in Leeds");
+        assert_eq!(
+            repaired(&words, &[(4, 6, ORG), (7, 8, LOC)]),
+            [(3, 6, ORG), (7, 8, LOC)]
+        );
+        let words = split("staff at King Edward VII Hospital said");
+        assert_eq!(repaired(&words, &[(2, 4, LOC), (4, 6, ORG)]), [(2, 6, ORG)]);
+        let words = split("she studied at King 's College London before");
+        assert_eq!(repaired(&words, &[(3, 4, LOC), (5, 7, LOC)]), [(3, 7, ORG)]);
+        // A ruler's name before something else, or a title away from it.
+        let words = split("Queen Elizabeth opened the Royal Hospital");
+        assert_eq!(
+            repaired(&words, &[(1, 2, PER), (4, 6, ORG)]),
+            [(1, 2, PER), (4, 6, ORG)]
+        );
+        let words = split("King Charles visited Leeds");
+        assert_eq!(
+            repaired(&words, &[(1, 2, PER), (3, 4, LOC)]),
+            [(1, 2, PER), (3, 4, LOC)]
         );
     }
 
