@@ -239,6 +239,18 @@ pub(crate) fn in_place_name(t: &Token) -> bool {
     t.gaz & (PLACES | PLACES << 8) != 0
 }
 
+/// Head words of sports and concert venues: a name of several words
+/// ending on one is a place (as CoNLL-2003 and UNER tag venues).
+const VENUE_HEADS: &[&str] = &[
+    "stadium",
+    "arena",
+    "racecourse",
+    "velodrome",
+    "speedway",
+    "raceway",
+    "ballpark",
+];
+
 /// Head words of natural features: such a name is a place ("Volga River",
 /// "Gobi Desert").
 const NATURAL_HEADS: &[&str] = &[
@@ -432,6 +444,11 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
         // A team is named after its city's bay ("Tampa Bay"): only that
         // head leaves organizations alone.
         if NATURAL_HEADS.contains(&word(last)) && (ty != ORG || word(last) != "bay") {
+            return Some(LOC);
+        }
+        // A venue is a place, whoever it is named after ("Coventry
+        // Building Society Arena", "O2 Arena").
+        if VENUE_HEADS.contains(&word(last)) && ty != LOC {
             return Some(LOC);
         }
         if (INSTITUTION_HEADS.contains(&word(last)) || COMPANY_HEADS.contains(&word(last)))
@@ -709,6 +726,24 @@ mod tests {
         let g = gaz();
         let s = prepare(words, &Lexicon::parse("", ""), &g);
         retype(&s, start, end, ty, &g)
+    }
+
+    #[test]
+    fn a_venue_is_a_place() {
+        let words = [
+            "at", "the", "Zorbo", "Building", "Society", "Arena", "today",
+        ];
+        assert_eq!(retyped(&words, 2, 6, ORG), Some(LOC));
+        assert_eq!(
+            retyped(&["the", "O2", "Arena", "shut"], 1, 3, MISC),
+            Some(LOC)
+        );
+        assert_eq!(
+            retyped(&["at", "Kudja", "Stadium", "today"], 1, 3, LOC),
+            None
+        );
+        // One word alone is no venue's name ("Arena", a company).
+        assert_eq!(retyped(&["Arena", "said", "so"], 0, 1, ORG), None);
     }
 
     #[test]
