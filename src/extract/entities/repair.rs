@@ -42,6 +42,7 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8], gaz: &Gazetteer) {
     }
     split_at_sentence_starts(s, tags);
     join_royal_institution(s, tags);
+    join_possessive_institution(s, tags);
     tag_quoted_titles(s, tags);
     tag_credited_names(s, tags);
     for (start, end, ty) in tagger::spans(tags) {
@@ -425,6 +426,49 @@ fn join_royal_institution(s: &[Token], tags: &mut [u8]) {
         };
         tags[start] = begin(ORG);
         for t in tags.iter_mut().take(b).skip(start + 1) {
+            *t = inside(ORG);
+        }
+    }
+}
+
+/// Head words an institution named after its founder or saint takes
+/// with a possessive ("Guy's Hospital", "St John's College").
+const FOUNDED_HEADS: &[&str] = &["hospital", "infirmary", "college", "school", "academy"];
+
+/// Joins a name, its possessive and the institution's head word alone
+/// after it ("Guy's Hospital", "St Mary's Hospital", "St Thomas'
+/// Hospital", "St John's College"), which the model splits into two
+/// names, most often two places: an institution named after its founder
+/// or saint, an organization. Only the head word alone, with no capital
+/// nor "of" or "for" after it: "Britain's Royal Navy", "China's Commerce
+/// Ministry" and "Eton's School of Music" are a place and its body.
+fn join_possessive_institution(s: &[Token], tags: &mut [u8]) {
+    for i in 1..s.len().saturating_sub(1) {
+        let possessive = match s[i].lower.as_str() {
+            "'s" | "’s" => true,
+            // "St Thomas' Hospital": the apostrophe alone after an s.
+            "'" | "’" => s[i - 1].lower.ends_with('s'),
+            _ => false,
+        };
+        let head_alone = s[i + 1].class == Class::Capitalized
+            && FOUNDED_HEADS.contains(&s[i + 1].lower.as_str())
+            && !tagger::is_inside(tags[i + 1])
+            && s.get(i + 2)
+                .is_none_or(|t| !t.class.is_capital() && !matches!(t.lower.as_str(), "of" | "for"))
+            && tags.get(i + 2).is_none_or(|&t| !tagger::is_inside(t));
+        if !possessive
+            || !head_alone
+            || tags[i] != 0
+            || !matches!(s[i - 1].class, Class::Capitalized | Class::Mixed)
+        {
+            continue;
+        }
+        let mut start = i - 1;
+        while start > 0 && tagger::is_inside(tags[start]) {
+            start -= 1;
+        }
+        tags[start] = begin(ORG);
+        for t in tags.iter_mut().take(i + 2).skip(start + 1) {
             *t = inside(ORG);
         }
     }
@@ -1201,6 +1245,33 @@ mod tests {
             repaired(&words, &[(1, 2, PER), (3, 4, LOC)]),
             [(1, 2, PER), (3, 4, LOC)]
         );
+    }
+
+    #[test]
+    fn a_founders_or_saints_possessive_joins_the_institution_after_it() {
+        let words = split("taken to St Mary 's Hospital in Leeds");
+        assert_eq!(
+            repaired(&words, &[(2, 4, LOC), (5, 6, LOC), (7, 8, LOC)]),
+            [(2, 6, ORG), (7, 8, LOC)]
+        );
+        let words = split("doctors at St Thomas ' Hospital treated him");
+        assert_eq!(repaired(&words, &[(2, 4, LOC)]), [(2, 6, ORG)]);
+        let words = split("staff at Guy 's Hospital said");
+        assert_eq!(repaired(&words, &[(2, 3, PER)]), [(2, 5, ORG)]);
+        // A place and its body, a longer name after the possessive.
+        let words = split("Britain 's Royal Navy sent ships");
+        assert_eq!(
+            repaired(&words, &[(0, 1, LOC), (2, 4, ORG)]),
+            [(0, 1, LOC), (2, 4, ORG)]
+        );
+        let words = split("he went to Eton 's School of Music");
+        assert_eq!(
+            repaired(&words, &[(3, 4, LOC), (5, 8, ORG)]),
+            [(3, 4, LOC), (5, 8, ORG)]
+        );
+        // A quotation's closing mark is no possessive.
+        let words = split("the word ' Hospital ' was painted");
+        assert_eq!(repaired(&words, &[]), []);
     }
 
     #[test]
