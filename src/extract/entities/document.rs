@@ -83,8 +83,9 @@ const MAX_CAPS: u8 = 4;
 /// A word on the company list alone (the first word of a listed company's
 /// name, and on no list of first names, surnames, drugs, credentials or
 /// titles), of three letters or more, written as a name, that news always
-/// capitalizes mid-sentence (or never writes at all), and that names no place of the table or
-/// nationality: a brand ("Boeing", "Airbus", "Walmart").
+/// capitalizes mid-sentence (or never writes at all), and that names no
+/// place of the table or nationality: a brand ("Boeing", "Airbus",
+/// "Walmart").
 fn is_company_word(t: &Token, gaz: &Gazetteer) -> bool {
     is_name_word(t)
         && t.lower.chars().count() >= 3
@@ -98,10 +99,10 @@ fn is_company_word(t: &Token, gaz: &Gazetteer) -> bool {
 /// The recognizer learned companies from 1996 newswire: it takes later
 /// brands for people ("Walmart said", "Amazon shipped"), and where a
 /// sentence's capital says nothing it leaves them out ("Boeing said it
-/// would cut jobs"). So a one-word person's name, and an
-/// untagged company word opening a sentence before a word in lowercase,
-/// become organizations; not in headings, and not the surname of a person
-/// the article names in full ("Andre Agassi" … "Agassi").
+/// would cut jobs"). So a one-word person's name, and an untagged company
+/// word opening a sentence before a word in lowercase, become
+/// organizations; not in headings, and not the surname of a person the
+/// article names in full ("Andre Agassi" … "Agassi").
 fn type_company_words(
     sentences: &[Vec<Token>],
     tags: &mut [Vec<u8>],
