@@ -88,6 +88,17 @@ pub(crate) fn tokenize_into(text: &str, base: usize, out: &mut Vec<Range<usize>>
     if let Some(s) = start {
         split_chunk(text, s, text.len(), base, out);
     }
+    // "No." keeps its dot before a number ("No. 10"); ending the text,
+    // where no number follows, the dot is a full stop ("… said no.").
+    if let Some(last) = out.last().cloned()
+        && text
+            .get(last.start - base..last.end - base)
+            .is_some_and(|w| w.eq_ignore_ascii_case("no."))
+    {
+        out.pop();
+        out.push(last.start..last.end - 1);
+        out.push(last.end - 1..last.end);
+    }
 }
 
 /// Splits one whitespace-free chunk `text[s..e]` into tokens.
@@ -189,6 +200,13 @@ mod tests {
 
     fn words(text: &str) -> Vec<&str> {
         tokenize(text, 0).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn a_final_no_ends_on_a_full_stop() {
+        assert_eq!(words("Officials said no."), ["Officials", "said", "no", "."]);
+        assert_eq!(words("He ranked No. 10"), ["He", "ranked", "No.", "10"]);
+        assert_eq!(tokenize("said no.", 5), [5..9, 10..12, 12..13]);
     }
 
     #[test]
