@@ -204,7 +204,10 @@ mod tests {
 
     #[test]
     fn a_final_no_ends_on_a_full_stop() {
-        assert_eq!(words("Officials said no."), ["Officials", "said", "no", "."]);
+        assert_eq!(
+            words("Officials said no."),
+            ["Officials", "said", "no", "."]
+        );
         assert_eq!(words("He ranked No. 10"), ["He", "ranked", "No.", "10"]);
         assert_eq!(tokenize("said no.", 5), [5..9, 10..12, 12..13]);
     }
