@@ -30,6 +30,11 @@ const SQLITE_CACHE_KIB: i64 = 64 * 1024;
 const SQLITE_BUSY: Duration = Duration::from_secs(10);
 /// How long connecting to PostgreSQL may take when the URL says nothing.
 const PG_CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+/// Longest wait for a lock in PostgreSQL before the statement fails.
+const PG_LOCK_TIMEOUT: Duration = Duration::from_secs(10);
+/// Longest a session may sit in an open transaction without a statement
+/// before PostgreSQL ends it.
+const PG_IDLE_IN_TRANSACTION: Duration = Duration::from_secs(60);
 
 /// A statement parameter.
 #[derive(Debug, Clone, PartialEq)]
@@ -116,8 +121,17 @@ impl Db {
                     config.connect_timeout(PG_CONNECT_TIMEOUT);
                 }
                 config.application_name("wirewatch");
-                // Notices ("already exists, skipping") are not worth a log line.
-                config.options("-c client_min_messages=warning");
+                // Notices ("already exists, skipping") are not worth a log
+                // line. A lock wait ends in an error the writer retries,
+                // never hangs; and a session of ours left in a transaction
+                // by a broken network ends on the server, so the locks it
+                // holds (the story step's advisory lock) do not outlive it.
+                config.options(&format!(
+                    "-c client_min_messages=warning -c lock_timeout={}ms \
+                     -c idle_in_transaction_session_timeout={}ms",
+                    PG_LOCK_TIMEOUT.as_millis(),
+                    PG_IDLE_IN_TRANSACTION.as_millis()
+                ));
                 let client = config.connect(postgres::NoTls)?;
                 Ok(Db::Postgres(Box::new(client)))
             }
