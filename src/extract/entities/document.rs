@@ -16,7 +16,7 @@
 use super::features::{Class, Token};
 use super::gazetteer::{self, Gazetteer};
 use super::lexicon::{Lexicon, list};
-use super::tagger::{self, LOC, ORG, PER, begin, inside};
+use super::tagger::{self, LOC, ORG, PER, begin};
 
 /// Applies the document's evidence to every sentence's tags in place
 /// (`sentences[i]` tagged `tags[i]`); sentences flagged in `headings`
@@ -68,10 +68,7 @@ pub(crate) fn harmonize(
             } else {
                 continue;
             };
-            t[a] = begin(new);
-            for x in t.iter_mut().take(b).skip(a + 1) {
-                *x = inside(new);
-            }
+            tagger::mark(t, a, b, new);
         }
     }
 }
@@ -204,10 +201,7 @@ mod tests {
             .map(|(w, spans)| {
                 let mut t = vec![0u8; w.len()];
                 for &(a, b, ty) in *spans {
-                    t[a] = begin(ty);
-                    for x in t.iter_mut().take(b).skip(a + 1) {
-                        *x = inside(ty);
-                    }
+                    tagger::mark(&mut t, a, b, ty);
                 }
                 t
             })

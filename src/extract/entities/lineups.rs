@@ -9,7 +9,7 @@
 //! tags.
 
 use super::features::{Class, Token};
-use super::tagger::{self, PER, begin, inside};
+use super::tagger::{self, PER, begin};
 
 /// Items a team sheet lists at least (a rugby line-up has 15, a bench 5).
 const MIN_ITEMS: usize = 5;
@@ -84,10 +84,7 @@ pub(crate) fn retag(sentences: &[Vec<Token>], tags: &mut [Vec<u8>]) {
             clear(s, t, a, b);
         }
         for &(a, b) in &list.names {
-            t[a] = begin(PER);
-            for x in t.iter_mut().take(b).skip(a + 1) {
-                *x = inside(PER);
-            }
+            tagger::mark(t, a, b, PER);
         }
     }
 }
@@ -245,10 +242,7 @@ mod tests {
             .map(|((_, spans), w)| {
                 let mut t = vec![0u8; w.len()];
                 for &(a, b, ty) in *spans {
-                    t[a] = begin(ty);
-                    for x in t.iter_mut().take(b).skip(a + 1) {
-                        *x = inside(ty);
-                    }
+                    tagger::mark(&mut t, a, b, ty);
                 }
                 t
             })

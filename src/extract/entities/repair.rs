@@ -139,10 +139,7 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8], gaz: &Gazetteer) {
             *t = 0;
         }
         if e0 > s0 {
-            tags[s0] = begin(new_ty);
-            for t in tags.iter_mut().take(e0).skip(s0 + 1) {
-                *t = inside(new_ty);
-            }
+            tagger::mark(tags, s0, e0, new_ty);
         }
     }
 }
@@ -283,10 +280,7 @@ fn join_ampersand(s: &[Token], tags: &mut [u8]) {
         let ty = ORG;
         let a = left.map_or(i - 1, |(a, _, _)| a);
         let b = right.map_or(i + 2, |(_, d, _)| d);
-        tags[a] = begin(ty);
-        for t in tags.iter_mut().take(b).skip(a + 1) {
-            *t = inside(ty);
-        }
+        tagger::mark(tags, a, b, ty);
     }
 }
 
@@ -345,10 +339,7 @@ fn join_coordinated_name(s: &[Token], tags: &mut [u8]) {
             continue;
         }
         let joined = if ty == MISC { MISC } else { ORG };
-        tags[a] = begin(joined);
-        for t in tags.iter_mut().take(d).skip(a + 1) {
-            *t = inside(joined);
-        }
+        tagger::mark(tags, a, d, joined);
     }
 }
 
@@ -386,10 +377,7 @@ fn tag_untagged_institutions(s: &[Token], tags: &mut [u8]) {
             .get(end)
             .is_none_or(|t| !t.class.is_capital() && tags[end] == 0);
         if end >= from + 2 && after_the && ends_run && heads::ends_institution(&s[end - 1].lower) {
-            tags[from] = begin(ORG);
-            for t in tags.iter_mut().take(end).skip(from + 1) {
-                *t = inside(ORG);
-            }
+            tagger::mark(tags, from, end, ORG);
         }
         i = end.max(from + 1);
     }
@@ -424,10 +412,7 @@ fn join_royal_institution(s: &[Token], tags: &mut [u8]) {
             }
             k - 1
         };
-        tags[start] = begin(ORG);
-        for t in tags.iter_mut().take(b).skip(start + 1) {
-            *t = inside(ORG);
-        }
+        tagger::mark(tags, start, b, ORG);
     }
 }
 
@@ -467,10 +452,7 @@ fn join_possessive_institution(s: &[Token], tags: &mut [u8]) {
         while start > 0 && tagger::is_inside(tags[start]) {
             start -= 1;
         }
-        tags[start] = begin(ORG);
-        for t in tags.iter_mut().take(i + 2).skip(start + 1) {
-            *t = inside(ORG);
-        }
+        tagger::mark(tags, start, i + 2, ORG);
     }
 }
 
@@ -501,10 +483,7 @@ fn tag_quoted_titles(s: &[Token], tags: &mut [u8]) {
         let named =
             matches!(whole.as_slice(), [(0, b, ty)] if *b == len && (*ty == ORG || *ty == LOC));
         if !inside_past && !cut_before && (!named || after_work_cue(s, i - 1)) {
-            tags[i] = begin(MISC);
-            for g in tags.iter_mut().take(end).skip(i + 1) {
-                *g = inside(MISC);
-            }
+            tagger::mark(tags, i, end, MISC);
         }
         i = end;
     }
@@ -531,10 +510,7 @@ fn tag_credited_names(s: &[Token], tags: &mut [u8]) {
             if k < j + 2 {
                 break;
             }
-            tags[j] = begin(PER);
-            for t in tags.iter_mut().take(k).skip(j + 1) {
-                *t = inside(PER);
-            }
+            tagger::mark(tags, j, k, PER);
             if let Some(ty) = tags
                 .get(k)
                 .filter(|&&g| tagger::is_inside(g))
@@ -949,10 +925,7 @@ mod tests {
     fn tagged(n: usize, spans: &[(usize, usize, usize)]) -> Vec<u8> {
         let mut tags = vec![0u8; n];
         for &(a, b, ty) in spans {
-            tags[a] = begin(ty);
-            for t in tags.iter_mut().take(b).skip(a + 1) {
-                *t = inside(ty);
-            }
+            tagger::mark(&mut tags, a, b, ty);
         }
         tags
     }

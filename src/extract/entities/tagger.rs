@@ -34,6 +34,17 @@ pub(crate) fn inside(ty: usize) -> u8 {
     (2 + 2 * ty) as u8
 }
 
+/// Tags the tokens `a..b` of `tags` as one name of type `ty`: every
+/// repair that makes or retypes a name writes it so.
+pub(crate) fn mark(tags: &mut [u8], a: usize, b: usize, ty: usize) {
+    if let Some(first) = tags.get_mut(a) {
+        *first = begin(ty);
+    }
+    for t in tags.iter_mut().take(b).skip(a + 1) {
+        *t = inside(ty);
+    }
+}
+
 /// Type index of a tag (`None` for O).
 pub(crate) fn type_of(tag: u8) -> Option<usize> {
     (tag > 0).then(|| usize::from(tag - 1) / 2)
