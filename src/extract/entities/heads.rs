@@ -197,6 +197,57 @@ const COMPANY_HEADS: &[&str] = &[
     "minerals",
 ];
 
+/// Legal forms that end a company's name in English-language news
+/// ("… Co.", "… Inc", "… plc", "… GmbH", "… SA"): the common ones of the
+/// company-suffix list, whose two-letter rest ("et", "ky", "od") are as
+/// often words or initials.
+const LEGAL_FORMS: &[&str] = &[
+    "co",
+    "co.",
+    "corp",
+    "corp.",
+    "corporation",
+    "inc",
+    "inc.",
+    "incorporated",
+    "ltd",
+    "ltd.",
+    "limited",
+    "llc",
+    "l.l.c.",
+    "plc",
+    "plc.",
+    "p.l.c.",
+    "llp",
+    "l.p.",
+    "gmbh",
+    "ag",
+    "sa",
+    "s.a.",
+    "nv",
+    "n.v.",
+    "bv",
+    "b.v.",
+    "spa",
+    "s.p.a.",
+    "oyj",
+    "asa",
+    "pty",
+    "pte",
+    "bhd",
+    "bhd.",
+    "kgaa",
+    "sarl",
+    "s.a.r.l.",
+    "srl",
+    "s.r.l.",
+];
+
+/// Whether `word` (lowercase) is one of the [`LEGAL_FORMS`].
+pub(crate) fn is_legal_form(word: &str) -> bool {
+    LEGAL_FORMS.contains(&word)
+}
+
 /// Whether `word` (lowercase) is a company's head word ([`COMPANY_HEADS`]):
 /// a name that a known name extends by it names the same company
 /// ("Mocean" … "Mocean Energy").
@@ -387,6 +438,12 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
     }
     if len == 1 && ty == LOC && is_speaker_unknown_as_place(s, start) {
         return Some(PER);
+    }
+    // "Taiwan Semiconductor Manufacturing Co.", "Nvidia Corp", "Banco
+    // Santander SA": a legal form ends only a company's name, whatever
+    // place or person the words before it name.
+    if len >= 2 && ty != ORG && capital(last) && is_legal_form(word(last)) {
+        return Some(ORG);
     }
     // A person's full name after the noun stays a person ("the
     // manufacturer Georg Reichenbach").

@@ -20,6 +20,7 @@
 //! build-time tools (`crate::tools::entities`, behind the `tools` feature).
 
 pub(crate) mod appositive;
+pub(crate) mod coordinated;
 pub(crate) mod document;
 pub(crate) mod features;
 pub mod gazetteer;

@@ -19,6 +19,7 @@
 //! title in quotation marks is a work ("The Salt Orchard"). Words that are
 //! also first names ("Dean", "Earl", "Allegra") are left to the model.
 
+use super::coordinated;
 use super::features::{self, Class, Token};
 use super::gazetteer::Gazetteer;
 use super::heads;
@@ -31,6 +32,9 @@ use crate::extract::dates::lexicon::{MONTHS, WEEKDAYS, month_is_ambiguous};
 pub(crate) fn repair(s: &[Token], tags: &mut [u8], gaz: &Gazetteer) {
     let title_case = is_title_case(s);
     rejoin(s, tags);
+    if !title_case {
+        coordinated::split_joined_names(s, tags);
+    }
     if !title_case {
         tag_untagged_institutions(s, tags);
     }
@@ -142,6 +146,7 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8], gaz: &Gazetteer) {
             tagger::mark(tags, s0, e0, new_ty);
         }
     }
+    coordinated::type_listed_companies(s, tags);
 }
 
 /// Cuts a span in two where a capitalized determiner or pronoun follows a
@@ -928,6 +933,17 @@ mod tests {
             tagger::mark(&mut tags, a, b, ty);
         }
         tags
+    }
+
+    #[test]
+    fn a_legal_form_ends_a_company_whatever_opens_it() {
+        let w = ["Taiwan", "Semiconductor", "Manufacturing", "Co.", "slipped"];
+        assert_eq!(repaired(&w, &[(0, 4, LOC)]), vec![(0, 4, ORG)]);
+        let w = ["Banco", "Santander", "SA", "said"];
+        assert_eq!(repaired(&w, &[(0, 3, PER)]), vec![(0, 3, ORG)]);
+        // Alone, or in lowercase, it is no legal form.
+        let w = ["Co", "Wicklow"];
+        assert_eq!(repaired(&w, &[(0, 2, LOC)]), vec![(0, 2, LOC)]);
     }
 
     #[test]

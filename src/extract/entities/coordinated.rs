@@ -1,0 +1,327 @@
+//! Names written side by side with "and" or commas. The recognizer learned
+//! from newswire where "Marks and Spencer" is one company, so it sometimes
+//! reads two names joined by "and" as one ("Morgan Stanley and
+//! Bernstein"); and a brand it never saw, listed beside companies it knows,
+//! gets the type its other readings suggest ("Microsoft, Meta and Amazon":
+//! a region of Colombia, a river). Both rules read only the sentence's
+//! capitals, the word lists and the model's own tags, so they reach names
+//! never seen.
+
+use super::features::{Class, Token};
+use super::gazetteer::list as gaz_list;
+use super::heads;
+use super::lexicon::list as names_list;
+use super::tagger::{self, LOC, ORG, PER};
+
+/// The gazetteer's countries and cities, as a token's `gaz` bits (low
+/// byte: a phrase starting here): listed beside companies they are still
+/// places (or governments).
+const COUNTRY_OR_CITY: u16 = (gaz_list::COUNTRY | gaz_list::CITY) as u16;
+/// Every place list of the gazetteer, as a token's `gaz` bits.
+const PLACES: u16 = gaz_list::PLACE as u16;
+
+/// Capitalization rates (of `caps.tsv`) at or below which a word is one
+/// news writes in lowercase: a common word ("Gas", "Freedom", "Arts").
+const MAX_COMMON_CAPS: u8 = 1;
+
+/// Whether the token is a capitalized word news does not write in
+/// lowercase: a name's own word ("Stanley", "Bernstein"), not a common
+/// noun capitalized in a title ("Oil and Gas").
+fn is_name_word(t: &Token) -> bool {
+    t.class == Class::Capitalized && t.caps.is_none_or(|c| c > MAX_COMMON_CAPS)
+}
+
+/// Splits a span the model read over "and" into the names it joins, when
+/// what stands on either side is a name of its own: two or more name
+/// words before "and" (or a comma-separated run of them) and one name word
+/// after it ("Morgan Stanley and Bernstein", "Alfa Romeo and Maserati",
+/// "Toyota, Suzuki and Ford"). One-word pairs ("Marks and Spencer",
+/// "Procter and Gamble"), names whose part after "and" is a common word or
+/// a legal form ("Oil and Gas", "Homeland and Freedom", "Yates and Co"),
+/// names with lowercase joiners ("Department of Health and Human
+/// Services") and names that open and end on places of the table ("Saint
+/// Kitts and Nevis", the constituency "Oxford West and Abingdon") stay
+/// whole. Only people and organizations are split: places joined are
+/// constituencies and countries, misc names titles ("Pride and
+/// Prejudice").
+pub(crate) fn split_joined_names(s: &[Token], tags: &mut [u8]) {
+    for (start, end, ty) in tagger::spans(tags) {
+        if !(ty == ORG || ty == PER) || end - start < 4 {
+            continue;
+        }
+        let ands: Vec<usize> = (start..end).filter(|&i| s[i].lower == "and").collect();
+        let [and] = ands[..] else {
+            continue;
+        };
+        if and + 2 != end || !is_name_word(&s[end - 1]) || heads::is_legal_form(&s[end - 1].lower) {
+            continue;
+        }
+        let Some(items) = items_before(s, start, and) else {
+            continue;
+        };
+        if items.len() == 1 && items[0].1 - items[0].0 < 2 {
+            continue;
+        }
+        // Places joined: one place of the table read whole ("Saint Kitts
+        // and Nevis"), or a constituency ("Oxford West and Abingdon").
+        if s[start].gaz & PLACES != 0 && (s[end - 1].gaz | s[end - 1].gaz >> 8) & PLACES != 0 {
+            continue;
+        }
+        for t in &mut tags[start..end] {
+            *t = 0;
+        }
+        for (a, b) in items {
+            tagger::mark(tags, a, b, ty);
+        }
+        tagger::mark(tags, end - 1, end, ty);
+    }
+}
+
+/// The names of `start..and`, split at commas: each a run of name words;
+/// `None` when a word is anything else.
+fn items_before(s: &[Token], start: usize, and: usize) -> Option<Vec<(usize, usize)>> {
+    let mut items = Vec::new();
+    let mut a = start;
+    for (i, t) in s.iter().enumerate().take(and + 1).skip(start) {
+        if i == and || t.lower == "," {
+            if i == a {
+                return None;
+            }
+            items.push((a, i));
+            a = i + 1;
+        } else if !is_name_word(t) {
+            return None;
+        }
+    }
+    Some(items)
+}
+
+/// Types as a company a one-word name the model took for a person or a
+/// place, when it stands in a list ("A, B and C", "A and B", "A or B")
+/// of organizations and such words only, one of the organizations a name
+/// of the company list, and the company list holds the word:
+/// "Microsoft, Meta and Amazon", "Walmart and Target". A list that also
+/// holds a person or a place the rule would not retype is of people or
+/// places (a team sheet's "Ford, Douglas, Blair, Stewart"), and is left
+/// alone. Countries and cities stay places ("Microsoft and Washington",
+/// "Nvidia and China"); a region of the table (Colombia's Meta, but also
+/// Texas) becomes a company only in a list of three or more whose other
+/// names are all organizations.
+pub(crate) fn type_listed_companies(s: &[Token], tags: &mut [u8]) {
+    let spans = tagger::spans(tags);
+    let mut run: Vec<(usize, usize, usize)> = Vec::new();
+    for &(a, b, ty) in &spans {
+        if !run.last().is_some_and(|&(_, pb, _)| joins(s, pb, a)) {
+            type_run(s, &mut run, tags);
+        }
+        run.push((a, b, ty));
+    }
+    type_run(s, &mut run, tags);
+}
+
+/// [`type_listed_companies`] over one list's names, which it empties.
+fn type_run(s: &[Token], run: &mut Vec<(usize, usize, usize)>, tags: &mut [u8]) {
+    let retypable = |&(a, b, ty): &(usize, usize, usize)| {
+        b == a + 1 && (ty == PER || ty == LOC) && is_company_word(&s[a])
+    };
+    // A listed company the model typed so: the list is of companies.
+    let listed_company = |&(a, b, ty): &(usize, usize, usize)| {
+        ty == ORG && s[a..b].iter().any(|t| t.names & names_list::COMPANY != 0)
+    };
+    let companies_only =
+        run.iter().any(listed_company) && run.iter().all(|item| item.2 == ORG || retypable(item));
+    if run.len() >= 2 && companies_only {
+        // Words no country, region or city of the table has.
+        for item in run.iter_mut() {
+            if item.2 != ORG && s[item.0].gaz & PLACES == 0 {
+                item.2 = ORG;
+                tagger::mark(tags, item.0, item.1, ORG);
+            }
+        }
+        // Regions, only among organizations.
+        let others = run.iter().filter(|item| item.2 != ORG).count();
+        if run.len() >= 3 && others == 1 {
+            for item in run.iter().filter(|item| item.2 != ORG) {
+                tagger::mark(tags, item.0, item.1, ORG);
+            }
+        }
+    }
+    run.clear();
+}
+
+/// Whether the words between two names are a list's joiner: ",", "and",
+/// "or", ", and", ", or".
+fn joins(s: &[Token], end: usize, next: usize) -> bool {
+    let between: Vec<&str> = s[end..next].iter().map(|t| t.lower.as_str()).collect();
+    matches!(
+        between[..],
+        [","] | ["and"] | ["or"] | [",", "and"] | [",", "or"]
+    )
+}
+
+/// A capitalized word the company list holds, of three letters or more,
+/// that names no country or city of the table.
+fn is_company_word(t: &Token) -> bool {
+    t.class == Class::Capitalized
+        && t.lower.chars().count() >= 3
+        && t.names & names_list::COMPANY != 0
+        && t.gaz & COUNTRY_OR_CITY == 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::features::prepare;
+    use super::super::gazetteer::Gazetteer;
+    use super::super::lexicon::Lexicon;
+    use super::super::tagger::MISC;
+    use super::*;
+
+    fn lex() -> Lexicon {
+        Lexicon::parse("", "gas\t1\nfreedom\t0\nstanley\t4\n").with_names(
+            "meta\tcf\namazon\tc\ntarget\tc\nwashington\tcs\nparis\tc\nco\tx\n\
+             microsoft\tc\nwalmart\tc\nford\tcfs\npermian\tc\n",
+        )
+    }
+
+    fn gaz() -> Gazetteer {
+        Gazetteer::parse(
+            "Meta\tregion\tCO\t\t\t0\t\tCO-MET\nWashington\tcity\tUS\t38.9\t-77.0\t600000\t\t\n\
+             Paris\tcity\tFR\t48.8\t2.3\t2100000\t\t\n\
+             Saint Kitts and Nevis\tcountry\tKN\t17.3\t-62.7\t50000\t\t\n\
+             Oxford\tcity\tGB\t51.7\t-1.2\t150000\t\t\n\
+             Abingdon\tcity\tGB\t51.6\t-1.3\t33000\t\t\n",
+            "",
+        )
+    }
+
+    fn tagged(n: usize, spans: &[(usize, usize, usize)]) -> Vec<u8> {
+        let mut tags = vec![0u8; n];
+        for &(a, b, ty) in spans {
+            tagger::mark(&mut tags, a, b, ty);
+        }
+        tags
+    }
+
+    fn split(words: &[&str], spans: &[(usize, usize, usize)]) -> Vec<(usize, usize, usize)> {
+        let s = prepare(words, &lex(), &gaz());
+        let mut tags = tagged(words.len(), spans);
+        split_joined_names(&s, &mut tags);
+        tagger::spans(&tags)
+    }
+
+    fn listed(words: &[&str], spans: &[(usize, usize, usize)]) -> Vec<(usize, usize, usize)> {
+        let s = prepare(words, &lex(), &gaz());
+        let mut tags = tagged(words.len(), spans);
+        type_listed_companies(&s, &mut tags);
+        tagger::spans(&tags)
+    }
+
+    #[test]
+    fn two_names_joined_by_and_are_split() {
+        let w = [
+            "Analysts",
+            "at",
+            "Morgan",
+            "Stanley",
+            "and",
+            "Bernstein",
+            "cut",
+        ];
+        assert_eq!(split(&w, &[(2, 6, ORG)]), vec![(2, 4, ORG), (5, 6, ORG)]);
+        let w = ["Toyota", ",", "Suzuki", "and", "Ford", "rose"];
+        assert_eq!(
+            split(&w, &[(0, 5, ORG)]),
+            vec![(0, 1, ORG), (2, 3, ORG), (4, 5, ORG)]
+        );
+    }
+
+    #[test]
+    fn one_name_with_and_stays_whole() {
+        // One word on either side.
+        let w = ["Marks", "and", "Spencer", "said"];
+        assert_eq!(split(&w, &[(0, 3, ORG)]), vec![(0, 3, ORG)]);
+        // A common word or a legal form after "and".
+        let w = ["Ironhorse", "Oil", "and", "Gas", "said"];
+        assert_eq!(split(&w, &[(0, 4, ORG)]), vec![(0, 4, ORG)]);
+        let w = ["Basque", "Homeland", "and", "Freedom"];
+        assert_eq!(split(&w, &[(0, 4, ORG)]), vec![(0, 4, ORG)]);
+        let w = ["Arthur", "Yates", "and", "Co"];
+        assert_eq!(split(&w, &[(0, 4, ORG)]), vec![(0, 4, ORG)]);
+        // A lowercase joiner, a misc title, a place of the table.
+        let w = ["Department", "of", "Health", "and", "Welfare"];
+        assert_eq!(split(&w, &[(0, 5, ORG)]), vec![(0, 5, ORG)]);
+        let w = ["Harry", "Potter", "and", "Voldemort"];
+        assert_eq!(split(&w, &[(0, 4, MISC)]), vec![(0, 4, MISC)]);
+        let w = ["Saint", "Kitts", "and", "Nevis"];
+        assert_eq!(split(&w, &[(0, 4, ORG)]), vec![(0, 4, ORG)]);
+        let w = ["Oxford", "West", "and", "Abingdon"];
+        assert_eq!(split(&w, &[(0, 4, ORG)]), vec![(0, 4, ORG)]);
+        // Places are not split.
+        let w = ["Roxburgh", ",", "Peebles", "and", "Selkirk"];
+        assert_eq!(split(&w, &[(0, 5, LOC)]), vec![(0, 5, LOC)]);
+    }
+
+    #[test]
+    fn company_words_listed_beside_a_company_are_companies() {
+        let w = ["Microsoft", ",", "Meta", "and", "Amazon", "rose"];
+        assert_eq!(
+            listed(&w, &[(0, 1, ORG), (2, 3, LOC), (4, 5, LOC)]),
+            vec![(0, 1, ORG), (2, 3, ORG), (4, 5, ORG)]
+        );
+        let w = ["Walmart", "and", "Target", "fell"];
+        assert_eq!(
+            listed(&w, &[(0, 1, ORG), (2, 3, PER)]),
+            vec![(0, 1, ORG), (2, 3, ORG)]
+        );
+        // A region of the table, among three or more companies only.
+        let w = ["Microsoft", ",", "Meta", "and", "Google", "rose"];
+        assert_eq!(
+            listed(&w, &[(0, 1, ORG), (2, 3, LOC), (4, 5, ORG)]),
+            vec![(0, 1, ORG), (2, 3, ORG), (4, 5, ORG)]
+        );
+        let w = ["Microsoft", "and", "Meta", "rose"];
+        assert_eq!(
+            listed(&w, &[(0, 1, ORG), (2, 3, LOC)]),
+            vec![(0, 1, ORG), (2, 3, LOC)]
+        );
+    }
+
+    #[test]
+    fn lists_that_hold_other_people_or_places_are_left_alone() {
+        // A team sheet: one surname the model took for a company.
+        let w = ["Ford", ",", "Douglas", ",", "Target", "and", "Blair"];
+        let spans = [(0, 1, ORG), (2, 3, PER), (4, 5, PER), (6, 7, PER)];
+        assert_eq!(listed(&w, &spans), spans.to_vec());
+        // No organization of the company list: the model's organization
+        // may be a place ("the Rockies, and Permian areas").
+        let w = ["Rockies", ",", "and", "Permian", "areas"];
+        let spans = [(0, 1, ORG), (3, 4, LOC)];
+        assert_eq!(listed(&w, &spans), spans.to_vec());
+        // A place of the table beside a company word.
+        let w = ["Microsoft", ",", "Paris", "and", "Amazon"];
+        let spans = [(0, 1, ORG), (2, 3, LOC), (4, 5, LOC)];
+        assert_eq!(listed(&w, &spans), spans.to_vec());
+    }
+
+    #[test]
+    fn places_and_lists_without_a_company_are_left_alone() {
+        // Cities stay places beside a company.
+        let w = ["Microsoft", "and", "Washington", "agreed"];
+        assert_eq!(
+            listed(&w, &[(0, 1, ORG), (2, 3, LOC)]),
+            vec![(0, 1, ORG), (2, 3, LOC)]
+        );
+        // No organization in the list.
+        let w = ["Meta", "and", "Amazon", "regions"];
+        assert_eq!(
+            listed(&w, &[(0, 1, LOC), (2, 3, LOC)]),
+            vec![(0, 1, LOC), (2, 3, LOC)]
+        );
+        // Not joined as a list.
+        let w = ["Microsoft", "said", "Amazon", "fell"];
+        assert_eq!(
+            listed(&w, &[(0, 1, ORG), (2, 3, LOC)]),
+            vec![(0, 1, ORG), (2, 3, LOC)]
+        );
+    }
+}
