@@ -7,7 +7,7 @@
 //! capitals, the word lists and the model's own tags, so they reach names
 //! never seen.
 
-use super::features::{Class, Token};
+use super::features::{Class, SMALL_WORDS, Token};
 use super::gazetteer::list as gaz_list;
 use super::heads;
 use super::lexicon::list as names_list;
@@ -94,6 +94,60 @@ fn items_before(s: &[Token], start: usize, and: usize) -> Option<Vec<(usize, usi
         }
     }
     Some(items)
+}
+
+/// Titles a ministry's portfolio is written before ("Work and Pensions
+/// Secretary", "Culture, Media and Sport Minister").
+const PORTFOLIO_TITLES: &[&str] = &["secretary", "secretaries", "minister", "ministers"];
+
+/// Words of a role before its portfolio ("Former Work and Pensions
+/// Secretary", "Shadow Culture Secretary"): not the portfolio's.
+const ROLE_MODIFIERS: &[&str] = &[
+    "former", "new", "then", "acting", "shadow", "deputy", "junior", "ex", "incoming", "outgoing",
+    "current", "interim",
+];
+
+/// Joins a ministry's portfolio written before a title into one
+/// organization, where the model tagged some of its words alone ("Work"
+/// and "Pensions" of "Work and Pensions Secretary", "Sport" of "Culture,
+/// Media and Sport Secretary"): the capitalized words and their "and",
+/// "&" and commas before the title, when the model tagged nothing in them
+/// but organizations. A portfolio of one word is left as the model read
+/// it ("Commerce Secretary", "Treasury Secretary").
+pub(crate) fn join_portfolios(s: &[Token], tags: &mut [u8]) {
+    for (title, t) in s.iter().enumerate() {
+        if t.class != Class::Capitalized || !PORTFOLIO_TITLES.contains(&t.lower.as_str()) {
+            continue;
+        }
+        if tags[title] != 0 {
+            continue;
+        }
+        let joiner = |i: usize| matches!(s[i].lower.as_str(), "and" | "&" | ",");
+        let portfolio_word = |i: usize| {
+            s[i].class == Class::Capitalized
+                && !SMALL_WORDS.contains(&s[i].lower.as_str())
+                && !ROLE_MODIFIERS.contains(&s[i].lower.as_str())
+        };
+        let mut start = title;
+        while start > 0
+            && (portfolio_word(start - 1) || joiner(start - 1))
+            && tagger::type_of(tags[start - 1]).is_none_or(|ty| ty == ORG)
+        {
+            start -= 1;
+        }
+        // The run opens on a capitalized word, not on a joiner.
+        while start < title && joiner(start) {
+            start += 1;
+        }
+        let run = start..title;
+        let joined = run
+            .clone()
+            .any(|i| s[i].lower == "and" || s[i].lower == "&");
+        let tagged = run.clone().any(|i| tags[i] != 0);
+        if run.len() >= 3 && joined && tagged {
+            tagger::mark(tags, start, title, ORG);
+        }
+    }
 }
 
 /// Types as a company a one-word name the model took for a person or a
@@ -259,6 +313,40 @@ mod tests {
         // Places are not split.
         let w = ["Roxburgh", ",", "Peebles", "and", "Selkirk"];
         assert_eq!(split(&w, &[(0, 5, LOC)]), vec![(0, 5, LOC)]);
+    }
+
+    #[test]
+    fn a_portfolio_before_a_title_is_one_organization() {
+        let portfolio = |words: &[&str], spans: &[(usize, usize, usize)]| {
+            let s = prepare(words, &lex(), &gaz());
+            let mut tags = tagged(words.len(), spans);
+            join_portfolios(&s, &mut tags);
+            tagger::spans(&tags)
+        };
+        let w = ["The", "Work", "and", "Pensions", "Secretary", ",", "Liz"];
+        assert_eq!(
+            portfolio(&w, &[(1, 2, ORG), (3, 4, ORG)]),
+            vec![(1, 4, ORG)]
+        );
+        let w = ["Former", "Work", "and", "Pensions", "Secretary"];
+        assert_eq!(portfolio(&w, &[(3, 4, ORG)]), vec![(1, 4, ORG)]);
+        let w = ["Culture", ",", "Media", "and", "Sport", "Secretary", "Lisa"];
+        assert_eq!(portfolio(&w, &[(4, 5, ORG)]), vec![(0, 5, ORG)]);
+        // One word, nothing tagged, a person or place in the run, no title.
+        let w = ["Commerce", "Secretary", "Howard"];
+        assert_eq!(portfolio(&w, &[(0, 1, ORG)]), vec![(0, 1, ORG)]);
+        let w = ["Energy", "and", "Climate", "Secretary"];
+        assert_eq!(portfolio(&w, &[]), vec![]);
+        let w = ["Britain", "and", "Trade", "Secretary"];
+        assert_eq!(
+            portfolio(&w, &[(0, 1, LOC), (2, 3, ORG)]),
+            vec![(0, 1, LOC), (2, 3, ORG)]
+        );
+        let w = ["Work", "and", "Pensions", "said"];
+        assert_eq!(
+            portfolio(&w, &[(0, 1, ORG), (2, 3, ORG)]),
+            vec![(0, 1, ORG), (2, 3, ORG)]
+        );
     }
 
     #[test]

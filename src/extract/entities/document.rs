@@ -98,7 +98,8 @@ fn is_company_word(t: &Token, gaz: &Gazetteer) -> bool {
 /// sentence's capital says nothing it leaves them out ("Boeing said it
 /// would cut jobs"). So a one-word person's name, and an untagged company
 /// word opening a sentence before a word in lowercase, become
-/// organizations; not in headings, and not the surname of a person the
+/// organizations, and so does one the model took for a place where the
+/// market's people work ("analysts at JPMorgan"); not in headings, and not the surname of a person the
 /// article names in full ("Andre Agassi" … "Agassi").
 fn type_company_words(
     sentences: &[Vec<Token>],
@@ -122,8 +123,17 @@ fn type_company_words(
             s.get(i)
                 .is_some_and(|w| w.class != Class::Lower && w.class != Class::Punct)
         };
+        // "analysts at JPMorgan", "an economist at Nomura": where a
+        // market's people work, not a place they are in.
+        let employer = |a: usize| {
+            a >= 2
+                && s[a - 1].lower == "at"
+                && s[a - 2].class == Class::Lower
+                && MARKET_PEOPLE.contains(&s[a - 2].lower.as_str())
+        };
         for (a, b, ty) in tagger::spans(t) {
-            if b == a + 1 && ty == PER && !product(b) && company(a) {
+            if b == a + 1 && (ty == PER || (ty == LOC && employer(a))) && !product(b) && company(a)
+            {
                 t[a] = begin(ORG);
             }
         }
@@ -142,6 +152,27 @@ fn type_company_words(
         }
     }
 }
+
+/// People of the markets, whose "at X" names the company they work for
+/// ("analysts at JPMorgan", "a strategist at Nomura"); not workers or
+/// staff, who are as often at a plant or a town.
+const MARKET_PEOPLE: &[&str] = &[
+    "analyst",
+    "analysts",
+    "economist",
+    "economists",
+    "strategist",
+    "strategists",
+    "executive",
+    "executives",
+    "trader",
+    "traders",
+    "banker",
+    "bankers",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+];
 
 /// A word written as a name is: capitalized, or with capitals inside
 /// ("McGee", "DeSantis"), not all in capitals.
@@ -324,6 +355,21 @@ mod tests {
         assert_eq!(got[1], [(0, 1, PER)]);
         let got = run_with_headings(&[(&["Zorbex", "said", "so"], &[])], &[true]);
         assert_eq!(got[0], []);
+    }
+
+    #[test]
+    fn a_company_word_where_market_people_work_is_a_company() {
+        let got = run(&[
+            (&["analysts", "at", "Zorbex", "said"], &[(2, 3, LOC)]),
+            (&["an", "economist", "at", "Newco", "said"], &[(3, 4, LOC)]),
+            // Other places the model found stay places.
+            (&["workers", "at", "Zorbex", "said"], &[(2, 3, LOC)]),
+            (&["analysts", "in", "Zorbex", "said"], &[(2, 3, LOC)]),
+        ]);
+        assert_eq!(got[0], [(2, 3, ORG)]);
+        assert_eq!(got[1], [(3, 4, ORG)]);
+        assert_eq!(got[2], [(2, 3, LOC)]);
+        assert_eq!(got[3], [(2, 3, LOC)]);
     }
 
     #[test]

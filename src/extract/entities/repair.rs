@@ -34,6 +34,7 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8], gaz: &Gazetteer) {
     rejoin(s, tags);
     if !title_case {
         coordinated::split_joined_names(s, tags);
+        coordinated::join_portfolios(s, tags);
     }
     if !title_case {
         tag_untagged_institutions(s, tags);
