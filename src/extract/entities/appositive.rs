@@ -85,6 +85,12 @@ const AFTER: &[&str] = &[
     "owned",
     "controlled",
     "backed",
+    "made",
+    "given",
+    "used",
+    "sold",
+    "approved",
+    "developed",
     "and",
     "or",
 ];
@@ -103,6 +109,64 @@ pub(crate) fn described_as_organization<'a>(
     len: usize,
     end: usize,
 ) -> bool {
+    described_as(seen, len, end, KINDS)
+}
+
+/// Lowercase singular nouns naming kinds of products and works, as the
+/// last word of a description after a name: medicines ("Zulresso, an IV
+/// infusion"), devices and software, films and books. Never a person's
+/// ("a film director", "a drug dealer" end on another noun).
+const PRODUCT_KINDS: &[&str] = &[
+    "drug",
+    "medicine",
+    "medication",
+    "pill",
+    "tablet",
+    "vaccine",
+    "jab",
+    "treatment",
+    "therapy",
+    "infusion",
+    "injection",
+    "inhaler",
+    "antidepressant",
+    "antibiotic",
+    "antiviral",
+    "painkiller",
+    "smartphone",
+    "handset",
+    "headset",
+    "laptop",
+    "console",
+    "chatbot",
+    "app",
+    "film",
+    "movie",
+    "documentary",
+    "novel",
+    "album",
+    "song",
+    "podcast",
+];
+
+/// Whether the name ending before word `end` is followed by a description
+/// of it as a product or a work (", an IV infusion", ", a weight-loss
+/// drug"; [`PRODUCT_KINDS`]), as [`described_as_organization`] reads one.
+pub(crate) fn described_as_product<'a>(
+    seen: impl Fn(usize) -> Seen<'a>,
+    len: usize,
+    end: usize,
+) -> bool {
+    described_as(seen, len, end, PRODUCT_KINDS)
+}
+
+/// [`described_as_organization`] with the description's nouns `kinds`.
+fn described_as<'a>(
+    seen: impl Fn(usize) -> Seen<'a>,
+    len: usize,
+    end: usize,
+    kinds: &[&str],
+) -> bool {
     if end + 2 >= len || !seen(end).is(&[","]) {
         return false;
     }
@@ -111,7 +175,7 @@ pub(crate) fn described_as_organization<'a>(
     };
     for i in from..len.min(from + 1 + REACH) {
         let w = seen(i);
-        if w.is(KINDS) {
+        if w.is(kinds) {
             return i + 1 == len || seen(i + 1).is(AFTER);
         }
         if w.is(BREAKS) {

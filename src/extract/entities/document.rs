@@ -98,7 +98,8 @@ fn is_company_word(t: &Token, gaz: &Gazetteer) -> bool {
 /// sentence's capital says nothing it leaves them out ("Boeing said it
 /// would cut jobs"). So a one-word person's name, and an untagged company
 /// word opening a sentence before a word in lowercase, become
-/// organizations, and so does one the model took for a place where the
+/// organizations, as does a two-word person's name of such a word and a
+/// common word ("Nomad Digital") and one the model took for a place where the
 /// market's people work ("analysts at JPMorgan"); not in headings, and not the surname of a person the
 /// article names in full ("Andre Agassi" … "Agassi").
 fn type_company_words(
@@ -135,6 +136,17 @@ fn type_company_words(
             if b == a + 1 && (ty == PER || (ty == LOC && employer(a))) && !product(b) && company(a)
             {
                 t[a] = begin(ORG);
+            } else if b == a + 2
+                && ty == PER
+                && !product(b)
+                && company(a)
+                && s[a + 1].caps.is_some_and(|c| c <= MAX_COMMON_CAPS)
+            {
+                // "Nomad Digital", "Technip Energies": a word only the
+                // company list holds and a word news writes in lowercase
+                // make no person's name (an unknown second word may be a
+                // surname: "Fidelis Nanga").
+                tagger::mark(t, a, b, ORG);
             }
         }
         // Opening a sentence, where its capital is no evidence, the word
@@ -152,6 +164,10 @@ fn type_company_words(
         }
     }
 }
+
+/// Capitalization rates (of `caps.tsv`) at or below which news writes a
+/// word in lowercase: a common word ("Digital", "Energies").
+const MAX_COMMON_CAPS: u8 = 1;
 
 /// People of the markets, whose "at X" names the company they work for
 /// ("analysts at JPMorgan", "a strategist at Nomura"); not workers or
@@ -219,7 +235,11 @@ mod tests {
     }
 
     fn run_with_headings(sentences: &[(&[&str], &[Span])], headings: &[bool]) -> Vec<Vec<Span>> {
-        let lex = Lexicon::parse("", "zorbex\t4\nquell\t4\nbrisk\t1\nwashington\t4\n").with_names(
+        let lex = Lexicon::parse(
+            "",
+            "zorbex\t4\nquell\t4\nbrisk\t1\nwashington\t4\ndigital\t1\n",
+        )
+        .with_names(
             "gore\ts\nal\tf\njane\tf\nzorbex\tc\nquell\tcs\nbrisk\tc\nnewco\tc\nwashington\tc\n",
         );
         let gaz = Gazetteer::parse("Washington\tcity\tUS\t\t\t700000\t\n", "");
@@ -323,6 +343,12 @@ mod tests {
         ]);
         assert_eq!(got[0], [(0, 1, ORG)]);
         assert_eq!(got[1], [(2, 3, ORG)]);
+        let got2 = run(&[
+            (&["Zorbex", "Digital", "makes", "it"], &[(0, 2, PER)]),
+            (&["Zorbex", "Nanga", "makes", "it"], &[(0, 2, PER)]),
+        ]);
+        assert_eq!(got2[0], [(0, 2, ORG)]);
+        assert_eq!(got2[1], [(0, 2, PER)]);
         // Never written in the news corpus, as a name: still a company.
         assert_eq!(got[2], [(2, 3, ORG)]);
         assert_eq!(got[3], [(1, 2, ORG)]);

@@ -458,7 +458,16 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
     if (ty == PER || ty == LOC)
         && len <= 2
         && !full_name
-        && after_lowercase(s, start, PRODUCT_NOUNS)
+        && (after_lowercase(s, start, PRODUCT_NOUNS) || after_brand_name(s, start))
+    {
+        return Some(MISC);
+    }
+    // "Zulresso, an IV infusion", "Zorbix, a smartphone": a product or a
+    // work the sentence describes as one.
+    if ty != MISC
+        && len <= 3
+        && !full_name
+        && appositive::described_as_product(|i| seen(s, i), s.len(), end)
     {
         return Some(MISC);
     }
@@ -592,6 +601,18 @@ fn after_lowercase(s: &[Token], start: usize, nouns: &[&str]) -> bool {
         .checked_sub(1)
         .and_then(|b| s.get(b))
         .is_some_and(|t| t.class == Class::Lower && nouns.contains(&t.lower.as_str()))
+}
+
+/// Whether a product's brand is written before token `start`: "the brand
+/// name X", "the trade name X", "sold as X", "marketed as X".
+fn after_brand_name(s: &[Token], start: usize) -> bool {
+    let lower = |i: usize, words: &[&str]| {
+        s.get(i)
+            .is_some_and(|t| t.class == Class::Lower && words.contains(&t.lower.as_str()))
+    };
+    start >= 2
+        && ((lower(start - 1, &["name"]) && lower(start - 2, &["brand", "trade"]))
+            || (lower(start - 1, &["as"]) && lower(start - 2, &["sold", "marketed", "branded"])))
 }
 
 /// Words that open a named storm's name ("Storm Babet", "Hurricane Ian").

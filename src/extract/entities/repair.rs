@@ -937,6 +937,23 @@ mod tests {
     }
 
     #[test]
+    fn a_product_described_or_branded_is_misc() {
+        let w = [
+            "cleared", "Zulresso", ",", "an", "IV", "infusion", "given", "daily",
+        ];
+        assert_eq!(repaired(&w, &[(1, 2, PER)]), vec![(1, 2, MISC)]);
+        let w = ["under", "the", "brand", "name", "Zurzuvae", "."];
+        assert_eq!(repaired(&w, &[(4, 5, LOC)]), vec![(4, 5, MISC)]);
+        let w = ["it", "is", "marketed", "as", "Zepbound", "."];
+        assert_eq!(repaired(&w, &[(4, 5, PER)]), vec![(4, 5, MISC)]);
+        // A person the description's noun only opens.
+        let w = ["Jo", "Smith", ",", "a", "film", "director", ",", "said"];
+        assert_eq!(repaired(&w, &[(0, 2, PER)]), vec![(0, 2, PER)]);
+        let w = ["Zorbo", ",", "a", "drug", "dealer", ",", "said"];
+        assert_eq!(repaired(&w, &[(0, 1, PER)]), vec![(0, 1, PER)]);
+    }
+
+    #[test]
     fn a_legal_form_ends_a_company_whatever_opens_it() {
         let w = ["Taiwan", "Semiconductor", "Manufacturing", "Co.", "slipped"];
         assert_eq!(repaired(&w, &[(0, 4, LOC)]), vec![(0, 4, ORG)]);
