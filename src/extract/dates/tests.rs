@@ -283,6 +283,11 @@ fn a_clause_about_the_past_takes_the_date_gone_by() {
                 "2023-06-03",
             ),
             ("Firefighters battled the blaze on Saturday.", "2023-06-03"),
+            ("Arsenal beat Spurs 2-1 on Saturday.", "2023-06-03"),
+            ("Liverpool drew 1-1 at Newcastle on Saturday.", "2023-06-03"),
+            ("The Fed cut rates on Saturday.", "2023-06-03"),
+            ("Arsenal hope to beat Spurs on Saturday.", "2023-06-10"),
+            ("The Fed will cut rates on Saturday.", "2023-06-10"),
             // Nothing of the past: the nearest.
             ("A vote is due on Saturday.", "2023-06-10"),
             // A passive after "be", an infinitive and a participle before

@@ -446,6 +446,21 @@ pub(crate) const PAST_WORDS: &[&str] = &[
     "withdrew",
     "overtook",
     "undertook",
+    // Results and moves news reports in the past with a verb whose
+    // present is spelled the same ("Arsenal beat Spurs on Sunday", "the
+    // Fed cut rates on Wednesday"); after "to", a modal or "will" they
+    // tell no past ("hope to beat", "will cut").
+    "drew",
+    "beat",
+    "led",
+    "hit",
+    "cut",
+    "slid",
+    "swung",
+    "overcame",
+    "upheld",
+    "oversaw",
+    "underwent",
 ];
 
 /// Words ending in "-ed" that tell of no past: plans, expectations and
