@@ -234,7 +234,9 @@ pub(crate) fn quotes(cx: &Context<'_>, fragments: &[Fragment]) -> Vec<Quote> {
             // "“…,” she said, adding that …": a participle after the
             // sentence's last quote reports more.
             for (content, a) in cx.beside_quotes(r.clone(), q.end) {
-                out.push(cx.paraphrase(content, &a, fragments));
+                if cx.apart(&content, &a) {
+                    out.push(cx.paraphrase(content, &a, fragments));
+                }
             }
             continue;
         }
@@ -242,13 +244,34 @@ pub(crate) fn quotes(cx: &Context<'_>, fragments: &[Fragment]) -> Vec<Quote> {
             continue;
         }
         for (content, a) in cx.sentence_attributions(r.clone()) {
-            out.push(cx.paraphrase(content, &a, fragments));
+            if cx.apart(&content, &a) {
+                out.push(cx.paraphrase(content, &a, fragments));
+            }
         }
     }
     out
 }
 
 impl Context<'_> {
+    /// Whether reported clause `content` (tokens) leaves out its own
+    /// speaker, unless it holds the whole attribution as a parenthetical
+    /// ("The bridge, Brooks said, will open"): a reading that takes the
+    /// speaker into what was said and leaves the cue out ("Officials in
+    /// Springfield, Massachusetts, and Hartford also reported …" read as
+    /// "…, Massachusetts … reported") is wrong.
+    fn apart(&self, content: &Range<usize>, a: &Attribution) -> bool {
+        let Some(speaker) = &a.speaker else {
+            return true;
+        };
+        if content.is_empty() {
+            return false;
+        }
+        let bytes = self.toks[content.start].range.start..self.toks[content.end - 1].range.end;
+        let speaker_in = speaker.range.start < bytes.end && bytes.start < speaker.range.end;
+        let cue_in = a.cue.toks.start < content.end && content.start < a.cue.toks.end;
+        !speaker_in || cue_in
+    }
+
     /// The quote of reported clause `content` (tokens) attributed by `a`:
     /// `mixed` when it holds a quoted fragment.
     fn paraphrase(&self, content: Range<usize>, a: &Attribution, fragments: &[Fragment]) -> Quote {
@@ -519,7 +542,7 @@ impl Context<'_> {
     fn trailing(&self, r: Range<usize>) -> Option<(Range<usize>, Attribution)> {
         (r.end.saturating_sub(MAX_TAIL).max(r.start)..r.end)
             .rev()
-            .filter(|&i| self.word_at(i) == ",")
+            .filter(|&i| self.word_at(i) == "," && !self.in_number(i))
             .find_map(|comma| self.trailing_at(r.clone(), comma))
     }
 
@@ -533,7 +556,11 @@ impl Context<'_> {
             // "…, said Jane Roe." and not "…, said economic growth is
             // slow": no verb follows the speaker.
             let p = self.phrase_after(a.cue.toks.end - 1, r.end)?;
-            if p.end < r.end && self.starts_clause(p.end) || !self.could_speak(&p) {
+            // Nor "…, said many of the 71,000 …": a number's comma ends
+            // no speaker's name.
+            if p.end < r.end && (self.starts_clause(p.end) || self.in_number(p.end))
+                || !self.could_speak(&p)
+            {
                 return None;
             }
         } else if !self.ends_attribution(&a.cue, r.end) {
@@ -589,18 +616,24 @@ impl Context<'_> {
     /// `The plan, she said, is dead.`: an attribution between commas
     /// inside the sentence; the sentence is what is reported.
     fn parenthetical(&self, r: Range<usize>) -> Option<(Range<usize>, Attribution)> {
-        let commas = (r.start + 2..r.end.saturating_sub(3)).filter(|&i| self.word_at(i) == ",");
+        let commas = (r.start + 2..r.end.saturating_sub(3))
+            .filter(|&i| self.word_at(i) == "," && !self.in_number(i));
         for comma in commas {
             let Some(a) = self.after(comma + 1, r.end) else {
                 continue;
             };
-            let closes = matches!(self.word_at(a.end), "," | "—" | "–");
+            let closes = matches!(self.word_at(a.end), "," | "—" | "–") && !self.in_number(a.end);
             // Only the attribution is between the commas: nothing but a
             // short adjunct follows its cue ("…, she said on Monday, …").
             let short = a.end - comma <= MAX_TAIL
                 && a.end - a.cue.toks.end <= MAX_PARENTHETICAL_TAIL
                 && (a.cue.toks.end..a.end).all(|i| !self.word_at(i).eq_ignore_ascii_case("that"));
-            if closes && short && a.speaker.is_some() && !a.cue.word.nonfinite {
+            // One speaker before the cue, not a list ("…, Massachusetts,
+            // and Hartford, Connecticut, also reported flooding, …" holds
+            // no attribution between two of its commas).
+            let together = (comma + 1..a.cue.toks.start)
+                .all(|i| !matches!(self.word_at(i), "and" | "or" | "And" | "Or"));
+            if closes && short && together && a.speaker.is_some() && !a.cue.word.nonfinite {
                 let named = a.cue.toks.start > comma + 1 || a.end > a.cue.toks.end;
                 if named && a.cue.word.class != CueClass::Naming && a.end + 3 < r.end {
                     return Some((r, a));
@@ -608,6 +641,24 @@ impl Context<'_> {
             }
         }
         None
+    }
+
+    /// Whether token `i` (a comma) separates a number's digits
+    /// ("71,000"): glued to digits on both sides.
+    fn in_number(&self, i: usize) -> bool {
+        let digits = |k: usize| {
+            self.toks.get(k).is_some_and(|t| {
+                let w = self.word_at(k);
+                !w.is_empty()
+                    && w.bytes().all(|b| b.is_ascii_digit())
+                    && t.range.end > t.range.start
+            })
+        };
+        i > 0
+            && digits(i - 1)
+            && digits(i + 1)
+            && self.toks[i - 1].range.end == self.toks[i].range.start
+            && self.toks[i].range.end == self.toks[i + 1].range.start
     }
 
     /// `…, saying (that) …`, `…, adding …`: a participle cue after a
@@ -836,7 +887,14 @@ impl Context<'_> {
         {
             return Some(k);
         }
-        if !self.toks[k].word || is_in(self.word_at(k), ADJUNCT) && !subject_pronoun {
+        // "said as many as 3,000 firms …": a figure, not "said as he left".
+        let figure = self.word_at(k).eq_ignore_ascii_case("as")
+            && is_in(
+                self.word_at(k + 1),
+                &["many", "much", "few", "little", "high", "low"],
+            )
+            && self.word_at(k + 2).eq_ignore_ascii_case("as");
+        if !self.toks[k].word || is_in(self.word_at(k), ADJUNCT) && !subject_pronoun && !figure {
             // "said in a statement that …", "said on Monday that …"
             return that_soon
                 .filter(|&t| (k..t).all(|i| self.toks[i].word || self.word_at(i) == ","));

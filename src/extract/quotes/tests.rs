@@ -353,6 +353,29 @@ fn a_thing_is_never_a_speaker() {
 }
 
 #[test]
+fn an_attribution_between_commas_is_one_speaker_and_no_number() {
+    // A list of places before the cue is no parenthetical attribution.
+    let body = "Officials in Springfield, Massachusetts, and Hartford, Connecticut, also \
+                reported flooding, while New York's Hudson Valley saw roads washed away.";
+    for q in quotes(body) {
+        assert!(q.speaker.as_deref() != Some("Massachusetts"), "{q:?}");
+    }
+    // A number's comma closes nothing: the name before the appositive
+    // speaks, and what follows the cue is what was said.
+    let q = quotes(
+        "Kathleen Utgoff, commissioner of the Bureau of Labor, said many of the \
+         71,000 new jobs were in Florida.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].text, "many of the 71,000 new jobs were in Florida");
+    assert_eq!(q[0].speaker.as_deref(), Some("Kathleen Utgoff"));
+    let q =
+        quotes("Prime Minister Yulia Tymoshenko said as many as 3,000 firms would be reviewed.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].text, "as many as 3,000 firms would be reviewed");
+}
+
+#[test]
 fn according_to_a_source_with_a_relative_clause() {
     let q = quotes(
         "According to a source in Lisbon, who asked not to be named, the bridge will open in May.",
