@@ -126,8 +126,12 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8], gaz: &Gazetteer) {
         if is_numbering(s, s0, e0) || is_era_mark(s, s0, e0) {
             s0 = e0;
         }
+        // "HB 20", "SB 8", "H.R. 1": a bill, with its number.
+        if is_bill_number(s, s0, e0) {
+            e0 += 1;
+        }
         let drug = e0 > s0 && (s0..e0).all(|i| only(i, list::DRUG));
-        let new_ty = if ty != MISC && (drug || is_period(s, s0, e0)) {
+        let new_ty = if ty != MISC && (drug || is_period(s, s0, e0) || is_bill(s, s0, e0)) {
             MISC
         } else if ty == LOC && end - start <= 2 && airline_word(s, tags, start) {
             s0 = start - 1;
@@ -819,6 +823,28 @@ fn is_era_mark(s: &[Token], s0: usize, e0: usize) -> bool {
         || year(e0)
 }
 
+/// Abbreviations a legislature numbers its bills with ("HB 20", "SB 8",
+/// "H.R. 1", "AB 5").
+const BILL_MARKS: &[&str] = &["hb", "sb", "ab", "hr", "h.r.", "s.b.", "h.b.", "a.b.", "lb"];
+
+/// Whether the span is a bill mark alone, written in capitals before its
+/// number: the model takes "HB" for an organization and leaves the
+/// number out.
+fn is_bill_number(s: &[Token], s0: usize, e0: usize) -> bool {
+    e0 == s0 + 1
+        && s[s0].class == Class::AllCaps
+        && BILL_MARKS.contains(&s[s0].lower.as_str())
+        && s.get(e0).is_some_and(|t| t.class == Class::Digits)
+}
+
+/// Whether the span is a bill mark and its number ("HB 20"): a law, misc.
+fn is_bill(s: &[Token], s0: usize, e0: usize) -> bool {
+    e0 == s0 + 2
+        && s[s0].class == Class::AllCaps
+        && BILL_MARKS.contains(&s[s0].lower.as_str())
+        && s[s0 + 1].class == Class::Digits
+}
+
 /// A period of history named by its age ("Bronze Age", "Middle Ages",
 /// "Ice Age"): a misc name, which the model reads as an organization.
 fn is_period(s: &[Token], s0: usize, e0: usize) -> bool {
@@ -934,6 +960,15 @@ mod tests {
             tagger::mark(&mut tags, a, b, ty);
         }
         tags
+    }
+
+    #[test]
+    fn a_bill_and_its_number_are_a_law() {
+        let w = ["the", "law", ",", "known", "as", "HB", "20", ",", "failed"];
+        assert_eq!(repaired(&w, &[(5, 6, ORG)]), vec![(5, 7, MISC)]);
+        // Capitals without a number, or another word, stay as read.
+        let w = ["HB", "said", "so"];
+        assert_eq!(repaired(&w, &[(0, 1, ORG)]), vec![(0, 1, ORG)]);
     }
 
     #[test]
