@@ -179,8 +179,10 @@ fn a_server_gone_mid_run_is_caught_up_with_once_it_is_back() {
     );
 
     proxy.restore();
+    // The writer retries with a back-off of up to 30 s, and a lock wait
+    // ends after 10 s: allow several rounds of both.
     assert!(
-        wait_for(Duration::from_secs(90), || d
+        wait_for(Duration::from_secs(180), || d
             .metric("wirewatch_index_lag_records")
             == Some(0.0)
             && paths(&db).len() == 60),

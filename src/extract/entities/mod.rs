@@ -342,8 +342,8 @@ mod tests {
         assert!(heading(body, "Budget Talks Resume After a Long Pause"));
         let body = "Text.\n\nSee also: Why the Harbour Plan Stalled\n\nText.";
         assert!(heading(body, "See also: Why the Harbour Plan Stalled"));
-        // A verb in lowercase is no title's small word, even where the
-        // line's last word hides its full stop ("no." reads as "No.").
+        // A verb in lowercase is no title's small word, and a line ending
+        // on a full stop is a sentence.
         let body = "Text.\n\nOfficials at the Patent Office said no.";
         assert!(!heading(body, "Officials at the Patent Office said no."));
         // A line in parentheses is a credit or an aside.
