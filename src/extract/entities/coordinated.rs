@@ -203,6 +203,61 @@ fn type_run(s: &[Token], run: &mut Vec<(usize, usize, usize)>, tags: &mut [u8]) 
     run.clear();
 }
 
+/// Lowercase nouns of kin written right before the first names of the
+/// people they are ("her sons Jasper and Sebastian", "his wife Ana").
+const KIN_NOUNS: &[&str] = &[
+    "son",
+    "sons",
+    "daughter",
+    "daughters",
+    "children",
+    "grandchildren",
+    "grandsons",
+    "granddaughters",
+    "brother",
+    "brothers",
+    "sister",
+    "sisters",
+    "siblings",
+    "wife",
+    "husband",
+    "widow",
+    "widower",
+    "parents",
+    "mother",
+    "father",
+    "twins",
+];
+
+/// Types as people the one-word names in a list right after a noun of kin
+/// ("her sons Jasper and Sebastian"), when the first-name list holds the
+/// word: the model may take a first name for a place or a company.
+pub(crate) fn type_kin_lists(s: &[Token], tags: &mut [u8]) {
+    let spans = tagger::spans(tags);
+    let mut k = 0;
+    while k < spans.len() {
+        let (a, _, _) = spans[k];
+        let after_kin =
+            a > 0 && s[a - 1].class == Class::Lower && KIN_NOUNS.contains(&s[a - 1].lower.as_str());
+        let mut end = k + 1;
+        while end < spans.len() && joins(s, spans[end - 1].1, spans[end].0) {
+            end += 1;
+        }
+        if after_kin {
+            for &(a, b, ty) in &spans[k..end] {
+                if b == a + 1
+                    && ty != PER
+                    && s[a].class == Class::Capitalized
+                    && s[a].names & names_list::FIRST_NAME != 0
+                {
+                    tagger::mark(tags, a, b, PER);
+                }
+            }
+        }
+        k = end;
+    }
+}
+
 /// Whether the words between two names are a list's joiner: ",", "and",
 /// "or", ", and", ", or".
 fn joins(s: &[Token], end: usize, next: usize) -> bool {
@@ -346,6 +401,32 @@ mod tests {
         assert_eq!(
             portfolio(&w, &[(0, 1, ORG), (2, 3, ORG)]),
             vec![(0, 1, ORG), (2, 3, ORG)]
+        );
+    }
+
+    #[test]
+    fn first_names_after_a_noun_of_kin_are_people() {
+        let kin = |words: &[&str], spans: &[(usize, usize, usize)]| {
+            let s = prepare(words, &lex(), &gaz());
+            let mut tags = tagged(words.len(), spans);
+            type_kin_lists(&s, &mut tags);
+            tagger::spans(&tags)
+        };
+        let w = ["her", "sons", "Jasper", "and", "Meta", "."];
+        assert_eq!(
+            kin(&w, &[(2, 3, PER), (4, 5, LOC)]),
+            vec![(2, 3, PER), (4, 5, PER)]
+        );
+        // Not after a noun of kin, or not a first name.
+        let w = ["in", "Paris", "and", "Meta", "."];
+        assert_eq!(
+            kin(&w, &[(1, 2, LOC), (3, 4, LOC)]),
+            vec![(1, 2, LOC), (3, 4, LOC)]
+        );
+        let w = ["her", "sons", "Jasper", "and", "Amazon", "."];
+        assert_eq!(
+            kin(&w, &[(2, 3, PER), (4, 5, LOC)]),
+            vec![(2, 3, PER), (4, 5, LOC)]
         );
     }
 

@@ -71,6 +71,24 @@ const OUTLET_NOUNS: &[&str] = &[
     "importer",
 ];
 
+/// Lowercase nouns naming a kind of work written right before its title
+/// ("her novel Lace", "the film Oppenheimer", "the album Midnights"); not
+/// those that are also verbs before a name ("play", "show", "book").
+const WORK_NOUNS: &[&str] = &[
+    "novel",
+    "film",
+    "movie",
+    "album",
+    "song",
+    "documentary",
+    "memoir",
+    "sitcom",
+    "opera",
+    "musical",
+    "poem",
+    "painting",
+];
+
 /// Lowercase nouns naming a kind of medicine written right before its
 /// brand name ("the drug Leqembi", "the antidepressant Zoloft"): drug
 /// names are products (misc), and new ones are on no list.
@@ -458,7 +476,9 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
     if (ty == PER || ty == LOC)
         && len <= 2
         && !full_name
-        && (after_lowercase(s, start, PRODUCT_NOUNS) || after_brand_name(s, start))
+        && (after_lowercase(s, start, PRODUCT_NOUNS)
+            || after_lowercase(s, start, WORK_NOUNS)
+            || after_brand_name(s, start))
     {
         return Some(MISC);
     }

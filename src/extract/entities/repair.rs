@@ -152,6 +152,7 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8], gaz: &Gazetteer) {
         }
     }
     coordinated::type_listed_companies(s, tags);
+    coordinated::type_kin_lists(s, tags);
 }
 
 /// Cuts a span in two where a capitalized determiner or pronoun follows a
@@ -960,6 +961,15 @@ mod tests {
             tagger::mark(&mut tags, a, b, ty);
         }
         tags
+    }
+
+    #[test]
+    fn a_work_after_its_kind_is_misc() {
+        let w = ["her", "novel", "Lace", ",", "published", "in", "1982"];
+        assert_eq!(repaired(&w, &[(2, 3, LOC)]), vec![(2, 3, MISC)]);
+        // A verb before a name is no kind of work.
+        let w = ["they", "play", "Arsenal", "today"];
+        assert_eq!(repaired(&w, &[(2, 3, LOC)]), vec![(2, 3, LOC)]);
     }
 
     #[test]
