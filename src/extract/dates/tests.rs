@@ -355,3 +355,32 @@ fn an_age_in_decades_is_no_date() {
     }
     assert_eq!(found("Music of the 60s returned.", "2023-10-20").len(), 1);
 }
+
+#[test]
+fn an_amount_after_a_record_looks_back_and_is_no_date_ahead() {
+    for text in [
+        "Stocks hit their highest level in 20 years.",
+        "It was their first direct talks in three years.",
+        "It was the worst day in a decade.",
+        "Prices rose for the first time in six months.",
+    ] {
+        assert!(
+            found(text, "2024-01-10")
+                .iter()
+                .all(|(_, v)| !matches!(v, Value::Day(day) if *day > d("2024-01-10"))),
+            "{text}: {:?}",
+            found(text, "2024-01-10")
+        );
+    }
+    // Ahead, with a future word between, or with no record at all.
+    days_read(
+        "2024-01-10",
+        &[
+            (
+                "The first phase will be completed in three years.",
+                "2027-01-10",
+            ),
+            ("The plant will open in three years.", "2027-01-10"),
+        ],
+    );
+}

@@ -11,6 +11,48 @@ use super::super::lexicon::cues::{
 };
 use super::{Hit, Parser};
 
+/// Words before "in" and an amount that make the amount a span looked
+/// back over: records and firsts ("the highest level in 20 years", "for
+/// the first time in six months").
+const RECORD_WORDS: &[&str] = &[
+    "first",
+    "highest",
+    "lowest",
+    "worst",
+    "best",
+    "biggest",
+    "largest",
+    "smallest",
+    "strongest",
+    "weakest",
+    "fastest",
+    "slowest",
+    "sharpest",
+    "steepest",
+    "deepest",
+    "longest",
+    "shortest",
+    "hottest",
+    "coldest",
+    "wettest",
+    "driest",
+    "warmest",
+    "busiest",
+    "quietest",
+    "most",
+    "least",
+];
+
+/// How many words before "in" a record word may stand.
+const RECORD_REACH: usize = 4;
+
+/// Words that end the look back for a record word: a clause looking
+/// ahead ("will", "to", a modal) or another verb's object.
+const RECORD_STOPS: &[&str] = &[
+    "will", "would", "shall", "should", "could", "can", "may", "might", "must", "to", "be", "is",
+    "are", "was", "were", "ll",
+];
+
 impl<'a> Parser<'a> {
     /// One side of a range: a day, a period, "now" or "today".
     fn side(&self, i: usize) -> Hit<Expr> {
@@ -344,6 +386,11 @@ impl<'a> Parser<'a> {
         if amount.iter().any(|(_, u)| !u.is_calendar()) {
             return None;
         }
+        // "the highest level in 20 years", "their first talks in three
+        // years": the span looked back over, no date ahead.
+        if !within && self.after_a_record(k) {
+            return None;
+        }
         // "in two days from today" is read from "two".
         if !within && self.is_one_of(e, SHIFT_BASE_LINKS) && self.day(e + 1).is_some() {
             return None;
@@ -369,6 +416,30 @@ impl<'a> Parser<'a> {
         }
         // "in 3 days on Friday" stays "in 3 days".
         Some((e, Expr::day(shift(Day::Relative(0), amount, 1))))
+    }
+
+    /// Whether "in" at token `k` follows a record or a first within a few
+    /// words of its clause ("the highest level in", "the worst day in",
+    /// "for the first time in"), with no future word, modal or "to"
+    /// between ("the first phase will be completed in three years" looks
+    /// ahead).
+    fn after_a_record(&self, k: usize) -> bool {
+        for back in 1..=RECORD_REACH {
+            let Some(i) = k.checked_sub(back) else {
+                return false;
+            };
+            if self.is_one_of(i, RECORD_WORDS) {
+                return true;
+            }
+            let t = &self.toks[i];
+            if t.num.is_some() || t.low.is_empty() || self.is_one_of(i, RECORD_STOPS) {
+                return false;
+            }
+            if t.low.chars().all(|c| !c.is_alphanumeric()) {
+                return false;
+            }
+        }
+        false
     }
 
     /// "for 3 days, from today", "for 1 week, from 20th dec" (`k` is at
