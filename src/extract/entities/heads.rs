@@ -378,6 +378,8 @@ const EVENT_HEADS: &[&str] = &[
     "accord",
     "accords",
     "agreement",
+    "final",
+    "finals",
 ];
 
 /// Head words of names that coordinate two subjects before them
@@ -510,6 +512,31 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
         return Some(ORG);
     }
     let place_phrase = is_place_phrase(s, start, end);
+    // "Los Angeles Lakers", "Dallas Mavericks": a place of the table and a
+    // plural name after it is a team, not a place ("Palm Springs" is one
+    // place of the table); not a natural feature ("Toronto Islands"), an
+    // event ("Dubai Championships", "Tokyo Marathons"), a surname or a
+    // first name ("Tennessee Williams", "San Andreas"), a common word, or
+    // after a direction ("West Indies", "North Africans").
+    if ty == LOC
+        && len >= 2
+        && !place_phrase
+        && is_place_phrase(s, start, last)
+        && s[last].class == Class::Capitalized
+        && s[last].lower.len() >= 4
+        && s[last].lower.ends_with('s')
+        && s[last].caps.is_none_or(|c| c >= 2)
+        && s[last].gaz & PLACES == 0
+        && s[last].names & (names_list::FIRST_NAME | names_list::SURNAME) == 0
+        && !is_direction(word(start))
+        && !NATURAL_HEADS.contains(&word(last))
+        && !EVENT_HEADS.contains(&word(last))
+        && !word(last)
+            .strip_suffix('s')
+            .is_some_and(|one| EVENT_HEADS.contains(&one))
+    {
+        return Some(ORG);
+    }
     // "Luton Town", "Bristol City": a town and a club's word that the
     // table does not have as one place ("Kansas City" it has) is a club
     // ("Ulsan Metropolitan City", longer, is left alone).

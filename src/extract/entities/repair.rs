@@ -964,6 +964,25 @@ mod tests {
     }
 
     #[test]
+    fn a_place_and_a_plural_name_are_a_team() {
+        let gaz = Gazetteer::parse(
+            "Los Angeles\tcity\tUS\t34.0\t-118.2\t3900000\t\t\nToronto\tcity\tCA\t43.7\t-79.4\t2700000\t\t\n",
+            "",
+        );
+        let w = ["the", "Los", "Angeles", "Lakers", "won"];
+        assert_eq!(repaired_in(&w, &[(1, 4, LOC)], &gaz), vec![(1, 4, ORG)]);
+        // A natural feature after the place is a place.
+        let w = ["the", "Toronto", "Islands", "flooded"];
+        assert_eq!(repaired_in(&w, &[(1, 3, LOC)], &gaz), vec![(1, 3, LOC)]);
+    }
+
+    #[test]
+    fn the_finals_are_an_event() {
+        let w = ["the", "NBA", "Finals", "began"];
+        assert_eq!(repaired(&w, &[(1, 3, ORG)]), vec![(1, 3, MISC)]);
+    }
+
+    #[test]
     fn a_work_after_its_kind_is_misc() {
         let w = ["her", "novel", "Lace", ",", "published", "in", "1982"];
         assert_eq!(repaired(&w, &[(2, 3, LOC)]), vec![(2, 3, MISC)]);

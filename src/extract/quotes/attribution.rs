@@ -58,6 +58,13 @@ pub(crate) struct Attribution {
     pub end: usize,
 }
 
+/// Words after "added" that open an amount gained rather than words said
+/// ("added nine points", "added another goal").
+const ADDED_AMOUNTS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "another", "nearly", "almost", "about", "around", "roughly",
+];
+
 impl Context<'_> {
     /// The cue at token `i`: a reporting verb read as a verb (lowercase
     /// unless it starts the sentence, not after a determiner), with its
@@ -84,6 +91,21 @@ impl Context<'_> {
             return None;
         }
         if i > 0 && self.determiner(i - 1) {
+            return None;
+        }
+        // "added 18 points", "added 2%", "added another goal": a figure
+        // gained, not words said.
+        if word.lemma == "add"
+            && self
+                .toks
+                .get(i + 1)
+                .filter(|n| n.sent == t.sent)
+                .is_some_and(|n| {
+                    let next = super::tokens::text(self.body, n);
+                    next.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '$' | '£' | '€'))
+                        || is_in(next, ADDED_AMOUNTS)
+                })
+        {
             return None;
         }
         // The verb slot reads speech only (`“…,” the notice reads`).

@@ -353,6 +353,23 @@ fn a_thing_is_never_a_speaker() {
 }
 
 #[test]
+fn a_figure_added_is_no_speech() {
+    for body in [
+        "Jayson Tatum added 18 points, nine rebounds and 12 assists for Boston.",
+        "Shares added 2.5% in early trading, the exchange said nothing.",
+        "Saka added another goal before half-time.",
+    ] {
+        assert!(
+            quotes(body).iter().all(|q| q.cue.as_deref() != Some("add")),
+            "{body}: {:?}",
+            quotes(body)
+        );
+    }
+    let q = quotes("Smith added that the plan was dead.");
+    assert_eq!(q.len(), 1, "{q:?}");
+}
+
+#[test]
 fn an_attribution_between_commas_is_one_speaker_and_no_number() {
     // A list of places before the cue is no parenthetical attribution.
     let body = "Officials in Springfield, Massachusetts, and Hartford, Connecticut, also \
