@@ -20,15 +20,11 @@ const COUNTRY_OR_CITY: u16 = (gaz_list::COUNTRY | gaz_list::CITY) as u16;
 /// Every place list of the gazetteer, as a token's `gaz` bits.
 const PLACES: u16 = gaz_list::PLACE as u16;
 
-/// Capitalization rates (of `caps.tsv`) at or below which a word is one
-/// news writes in lowercase: a common word ("Gas", "Freedom", "Arts").
-const MAX_COMMON_CAPS: u8 = 1;
-
 /// Whether the token is a capitalized word news does not write in
 /// lowercase: a name's own word ("Stanley", "Bernstein"), not a common
 /// noun capitalized in a title ("Oil and Gas").
 fn is_name_word(t: &Token) -> bool {
-    t.class == Class::Capitalized && t.caps.is_none_or(|c| c > MAX_COMMON_CAPS)
+    t.class == Class::Capitalized && !t.is_common_word()
 }
 
 /// Splits a span the model read over "and" into the names it joins, when
@@ -163,18 +159,30 @@ pub(crate) fn join_portfolios(s: &[Token], tags: &mut [u8]) {
 /// names are all organizations.
 pub(crate) fn type_listed_companies(s: &[Token], tags: &mut [u8]) {
     let spans = tagger::spans(tags);
-    let mut run: Vec<(usize, usize, usize)> = Vec::new();
-    for &(a, b, ty) in &spans {
-        if !run.last().is_some_and(|&(_, pb, _)| joins(s, pb, a)) {
-            type_run(s, &mut run, tags);
-        }
-        run.push((a, b, ty));
+    for list in lists(s, &spans) {
+        type_run(s, &mut spans[list].to_vec(), tags);
     }
-    type_run(s, &mut run, tags);
 }
 
-/// [`type_listed_companies`] over one list's names, which it empties.
-fn type_run(s: &[Token], run: &mut Vec<(usize, usize, usize)>, tags: &mut [u8]) {
+/// The lists among a sentence's names (`spans`): runs of names joined by
+/// a list's joiner ([`joins`]), as ranges of indices into `spans`; a name
+/// on its own is a run of one.
+fn lists(s: &[Token], spans: &[(usize, usize, usize)]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < spans.len() {
+        let mut end = k + 1;
+        while end < spans.len() && joins(s, spans[end - 1].1, spans[end].0) {
+            end += 1;
+        }
+        out.push(k..end);
+        k = end;
+    }
+    out
+}
+
+/// [`type_listed_companies`] over one list's names.
+fn type_run(s: &[Token], run: &mut [(usize, usize, usize)], tags: &mut [u8]) {
     let retypable = |&(a, b, ty): &(usize, usize, usize)| {
         b == a + 1 && (ty == PER || ty == LOC) && is_company_word(&s[a])
     };
@@ -200,7 +208,6 @@ fn type_run(s: &[Token], run: &mut Vec<(usize, usize, usize)>, tags: &mut [u8]) 
             }
         }
     }
-    run.clear();
 }
 
 /// Lowercase nouns of kin written right before the first names of the
@@ -234,27 +241,22 @@ const KIN_NOUNS: &[&str] = &[
 /// word: the model may take a first name for a place or a company.
 pub(crate) fn type_kin_lists(s: &[Token], tags: &mut [u8]) {
     let spans = tagger::spans(tags);
-    let mut k = 0;
-    while k < spans.len() {
-        let (a, _, _) = spans[k];
+    for list in lists(s, &spans) {
+        let a = spans[list.start].0;
         let after_kin =
             a > 0 && s[a - 1].class == Class::Lower && KIN_NOUNS.contains(&s[a - 1].lower.as_str());
-        let mut end = k + 1;
-        while end < spans.len() && joins(s, spans[end - 1].1, spans[end].0) {
-            end += 1;
+        if !after_kin {
+            continue;
         }
-        if after_kin {
-            for &(a, b, ty) in &spans[k..end] {
-                if b == a + 1
-                    && ty != PER
-                    && s[a].class == Class::Capitalized
-                    && s[a].names & names_list::FIRST_NAME != 0
-                {
-                    tagger::mark(tags, a, b, PER);
-                }
+        for &(a, b, ty) in &spans[list] {
+            if b == a + 1
+                && ty != PER
+                && s[a].class == Class::Capitalized
+                && s[a].names & names_list::FIRST_NAME != 0
+            {
+                tagger::mark(tags, a, b, PER);
             }
         }
-        k = end;
     }
 }
 

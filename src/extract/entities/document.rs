@@ -140,7 +140,7 @@ fn type_company_words(
                 && ty == PER
                 && !product(b)
                 && company(a)
-                && s[a + 1].caps.is_some_and(|c| c <= MAX_COMMON_CAPS)
+                && s[a + 1].is_common_word()
             {
                 // "Nomad Digital", "Technip Energies": a word only the
                 // company list holds and a word news writes in lowercase
@@ -164,10 +164,6 @@ fn type_company_words(
         }
     }
 }
-
-/// Capitalization rates (of `caps.tsv`) at or below which news writes a
-/// word in lowercase: a common word ("Digital", "Energies").
-const MAX_COMMON_CAPS: u8 = 1;
 
 /// People of the markets, whose "at X" names the company they work for
 /// ("analysts at JPMorgan", "a strategist at Nomura"); not workers or

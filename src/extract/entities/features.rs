@@ -99,6 +99,19 @@ pub(crate) struct Token {
     pub run_pos: u8,
 }
 
+/// Capitalization rates (of `caps.tsv`) at or below which news writes a
+/// word in lowercase mid-sentence: rate 1 is under 30 % capitalized.
+const MAX_COMMON_CAPS: u8 = 1;
+
+impl Token {
+    /// Whether news writes the word in lowercase mid-sentence nearly
+    /// always ("prevention", "budget", "gas"): capitalized, it is a
+    /// title's or a name's common word, not a name's own ("Stanley").
+    pub(crate) fn is_common_word(&self) -> bool {
+        self.caps.is_some_and(|c| c <= MAX_COMMON_CAPS)
+    }
+}
+
 /// Words that may join two capitalized words into one name ("Bank of
 /// England", "Marks & Spencer", "Boatmen's Bancshares").
 fn connector(lower: &str) -> bool {

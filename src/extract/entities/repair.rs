@@ -310,7 +310,7 @@ fn join_ampersand(s: &[Token], tags: &mut [u8]) {
 /// organization, or misc when the model read its head part so (laws,
 /// events).
 fn join_coordinated_name(s: &[Token], tags: &mut [u8]) {
-    let common = |i: usize| s[i].class == Class::Capitalized && common_word(&s[i]);
+    let common = |i: usize| s[i].class == Class::Capitalized && s[i].is_common_word();
     for (c, d, ty) in tagger::spans(tags) {
         if d - c < 2
             || c < 2
@@ -693,13 +693,6 @@ fn institution_word(s: &[Token], i: usize) -> bool {
 /// it ("National Institute | on Aging", "Office of Management | and
 /// Budget").
 const INSTITUTION_JOINERS: &[&str] = &["of", "on", "for", "and", "&"];
-/// A word news writes in lowercase mid-sentence nearly always
-/// ("prevention", "budget", "technology"): capitalized after an
-/// institution's joiner, it is the name's, even where the model tagged it
-/// alone.
-fn common_word(t: &Token) -> bool {
-    t.caps.is_some_and(|k| k <= 1)
-}
 
 /// Centers, which open public bodies' names before "for" ("Centers for
 /// Disease Control and Prevention") and are left out of the openers
@@ -714,7 +707,9 @@ const MAX_CONTINUATION: usize = 4;
 /// "Office of Management and Budget", "Department of Health and Human
 /// Services"). "and" continues only a name that already has its "of",
 /// "for" or "on" ("Department of Energy and …", not "Institute and …").
-/// The words taken are untagged (or common words, see [`common_word`]),
+/// The words taken are untagged (or common words, see
+/// [`Token::is_common_word`]: capitalized after an institution's joiner,
+/// such a word is the name's, even where the model tagged it alone),
 /// on no place list, no weekday or month
 /// ("Security Council on Friday"), and no tagged name
 /// follows them ("Department of Justice and Attorney General Merrick
@@ -741,7 +736,7 @@ fn extend_institution(s: &[Token], tags: &mut [u8]) {
         let mut c = b + 1;
         while c < s.len()
             && c - (b + 1) < MAX_CONTINUATION
-            && (tags[c] == 0 || common_word(&s[c]))
+            && (tags[c] == 0 || s[c].is_common_word())
             && institution_word(s, c)
         {
             c += 1;
