@@ -126,8 +126,9 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8], gaz: &Gazetteer) {
         if is_numbering(s, s0, e0) || is_era_mark(s, s0, e0) {
             s0 = e0;
         }
-        // "HB 20", "SB 8", "H.R. 1": a bill, with its number.
-        if is_bill_number(s, s0, e0) {
+        // "HB 20", "SB 8", "H.R. 1": a bill, with its number; "BBC Radio
+        // 4", "Channel 5": a station, with its number.
+        if is_bill_number(s, s0, e0) || (ty == ORG && is_numbered_station(s, s0, e0)) {
             e0 += 1;
         }
         let drug = e0 > s0 && (s0..e0).all(|i| only(i, list::DRUG));
@@ -833,6 +834,17 @@ fn is_bill_number(s: &[Token], s0: usize, e0: usize) -> bool {
         && s.get(e0).is_some_and(|t| t.class == Class::Digits)
 }
 
+/// Whether the span ends on "Radio" or "Channel" and a station's number
+/// of one or two digits follows it ("BBC Radio 4", "Channel 4"): the
+/// model leaves the number out.
+fn is_numbered_station(s: &[Token], s0: usize, e0: usize) -> bool {
+    e0 > s0
+        && s[e0 - 1].class == Class::Capitalized
+        && matches!(s[e0 - 1].lower.as_str(), "radio" | "channel")
+        && s.get(e0)
+            .is_some_and(|t| t.class == Class::Digits && t.lower.len() <= 2)
+}
+
 /// Whether the span is a bill mark and its number ("HB 20"): a law, misc.
 fn is_bill(s: &[Token], s0: usize, e0: usize) -> bool {
     e0 == s0 + 2
@@ -984,6 +996,17 @@ mod tests {
         // A verb before a name is no kind of work.
         let w = ["they", "play", "Arsenal", "today"];
         assert_eq!(repaired(&w, &[(2, 3, LOC)]), vec![(2, 3, LOC)]);
+    }
+
+    #[test]
+    fn a_station_keeps_its_number() {
+        let w = ["on", "BBC", "Radio", "4", "'s", "Today"];
+        assert_eq!(repaired(&w, &[(1, 3, ORG)]), vec![(1, 4, ORG)]);
+        let w = ["Channel", "4", "News"];
+        assert_eq!(repaired(&w, &[(0, 1, ORG)]), vec![(0, 2, ORG)]);
+        // A score or a year is no station's number.
+        let w = ["Radio", "2024", "awards"];
+        assert_eq!(repaired(&w, &[(0, 1, ORG)]), vec![(0, 1, ORG)]);
     }
 
     #[test]
