@@ -9,7 +9,7 @@
 
 use super::features::{Class, SMALL_WORDS, Token};
 use super::gazetteer::list as gaz_list;
-use super::heads;
+use super::heads::{self, PLACES};
 use super::lexicon::list as names_list;
 use super::tagger::{self, LOC, ORG, PER};
 
@@ -17,8 +17,6 @@ use super::tagger::{self, LOC, ORG, PER};
 /// byte: a phrase starting here): listed beside companies they are still
 /// places (or governments).
 const COUNTRY_OR_CITY: u16 = (gaz_list::COUNTRY | gaz_list::CITY) as u16;
-/// Every place list of the gazetteer, as a token's `gaz` bits.
-const PLACES: u16 = gaz_list::PLACE as u16;
 
 /// Whether the token is a capitalized word news does not write in
 /// lowercase: a name's own word ("Stanley", "Bernstein"), not a common

@@ -19,7 +19,7 @@ use super::tagger::{LOC, MISC, ORG, PER};
 
 /// The gazetteer's place lists, as a token's `gaz` bits (low byte: a
 /// phrase starting here; high byte: one continuing through here).
-const PLACES: u16 = gaz_list::PLACE as u16;
+pub(crate) const PLACES: u16 = gaz_list::PLACE as u16;
 
 /// Lowercase nouns naming a kind of organization that news writes right
 /// before the organization's name ("the broadcaster X", "radio X",

@@ -6,8 +6,9 @@
 use super::super::expr::{Day, Expr, Mod, MonthRef, Node, Part, Period, YearRef};
 use super::super::lexicon::Unit;
 use super::super::lexicon::cues::{
-    BETWEEN_JOINERS, EARLIER_WORDS, LATER_WORDS, OF_OR_IN, ON_OR_FROM, OR_AND, RANGE_JOINERS,
-    SHIFT_BASE_LINKS, SINCE_LINKS, UP_TO_WORDS, WEEKDAY_RANGE_JOINERS,
+    BEFORE_PARTICIPLES, BETWEEN_JOINERS, EARLIER_WORDS, FUTURE_WORDS, LATER_WORDS, OF_OR_IN,
+    ON_OR_FROM, OR_AND, RANGE_JOINERS, SHIFT_BASE_LINKS, SINCE_LINKS, UP_TO_WORDS,
+    WEEKDAY_RANGE_JOINERS,
 };
 use super::{Hit, Parser};
 
@@ -46,12 +47,9 @@ const RECORD_WORDS: &[&str] = &[
 /// How many words before "in" a record word may stand.
 const RECORD_REACH: usize = 4;
 
-/// Words that end the look back for a record word: a clause looking
-/// ahead ("will", "to", a modal) or another verb's object.
-const RECORD_STOPS: &[&str] = &[
-    "will", "would", "shall", "should", "could", "can", "may", "might", "must", "to", "be", "is",
-    "are", "was", "were", "ll",
-];
+/// Auxiliaries of the past that end the look back for a record word as
+/// the auxiliaries of [`BEFORE_PARTICIPLES`] do ("was", "were").
+const RECORD_PAST_STOPS: &[&str] = &["was", "were"];
 
 impl<'a> Parser<'a> {
     /// One side of a range: a day, a period, "now" or "today".
@@ -432,7 +430,12 @@ impl<'a> Parser<'a> {
                 return true;
             }
             let t = &self.toks[i];
-            if t.num.is_some() || t.low.is_empty() || self.is_one_of(i, RECORD_STOPS) {
+            if t.num.is_some()
+                || t.low.is_empty()
+                || self.is_one_of(i, BEFORE_PARTICIPLES)
+                || self.is_one_of(i, FUTURE_WORDS)
+                || self.is_one_of(i, RECORD_PAST_STOPS)
+            {
                 return false;
             }
             if t.low.chars().all(|c| !c.is_alphanumeric()) {
