@@ -40,7 +40,7 @@ pub(crate) fn read(paragraph: &str) -> Option<Byline> {
     let names = names.split(['|', '—', '–']).next().unwrap_or(names);
     let mut authors = Vec::new();
     for part in names.split([',', '&']).flat_map(|p| p.split(" and ")) {
-        let name = part.trim().trim_end_matches('.');
+        let name = without_place(part.trim().trim_end_matches('.'));
         if name.is_empty() {
             continue;
         }
@@ -77,8 +77,7 @@ pub(crate) fn credits(paragraph: &str) -> Option<Vec<String>> {
             continue;
         };
         for name in names.split(',').flat_map(|p| p.split(" and ")) {
-            // "Jane Doe in Paris": the reporter, not the place.
-            let name = name.split(" in ").next().unwrap_or(name).trim();
+            let name = without_place(name.trim());
             if looks_like_name(name) && !is_affiliation(name) && !authors.iter().any(|a| a == name)
             {
                 authors.push(name.to_string());
@@ -86,6 +85,15 @@ pub(crate) fn credits(paragraph: &str) -> Option<Vec<String>> {
         }
     }
     (!authors.is_empty()).then_some(authors)
+}
+
+/// A reporter's name without the place they write from: "Jane Doe in
+/// Paris" is Jane Doe.
+fn without_place(part: &str) -> &str {
+    match part.split_once(" in ") {
+        Some((name, place)) if place.trim_start().starts_with(char::is_uppercase) => name.trim(),
+        _ => part,
+    }
 }
 
 /// A date line that ends `text` after a separator (a comma, a bar, a
@@ -235,6 +243,15 @@ mod tests {
             Some(vec!["J.R. Smith".to_string(), "Henry Ford III".to_string()])
         );
         assert_eq!(authors("By BBC Sport"), None);
+        // The place a reporter writes from is not part of the name.
+        assert_eq!(
+            authors("By Michael Reyes in Philadelphia"),
+            Some(vec!["Michael Reyes".to_string()])
+        );
+        assert_eq!(
+            authors("By Ana Ruiz in Madrid and Tom Kessler in Kyiv"),
+            Some(vec!["Ana Ruiz".to_string(), "Tom Kessler".to_string()])
+        );
         assert_eq!(authors("By Tuesday"), None);
     }
 

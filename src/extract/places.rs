@@ -46,7 +46,8 @@ pub(crate) fn resolve(body: &str, entities: &mut [Entity], gaz: &Gazetteer) {
     for e in entities.iter_mut().filter(|e| e.ty == EntityType::Place) {
         let own = own_support(e, gaz);
         let beside = beside_countries(body, e, gaz);
-        let found = choose(e, gaz, &beside, &support, &own);
+        let dateline = e.mentions.iter().any(|r| opens_dateline(body, r));
+        let found = choose(e, gaz, &beside, &support, &own, dateline);
         e.country = found.map(|p| p.country.clone());
         e.kind = found.map(|p| p.kind.as_str());
         e.lat = found.and_then(|p| p.lat);
@@ -72,6 +73,36 @@ pub(crate) fn resolve(body: &str, entities: &mut [Entity], gaz: &Gazetteer) {
         }
     }
 }
+
+/// Whether a mention opens a wire-style dateline: first on its line, and
+/// followed by a dash or an agency in parentheses, perhaps after a comma
+/// and a region or date ("PARIS —", "NEW YORK (AP) —", "LONDON, March 3
+/// (Reuters) -", "ROTTERDAM, 14 March 2025 --").
+fn opens_dateline(body: &str, r: &Range<usize>) -> bool {
+    let line_start = body
+        .get(..r.start)
+        .map_or(0, |b| b.rfind('\n').map_or(0, |i| i + 1));
+    if body
+        .get(line_start..r.start)
+        .is_none_or(|b| !b.trim().is_empty())
+    {
+        return false;
+    }
+    let Some(after) = body.get(r.end..) else {
+        return false;
+    };
+    let line = after.split('\n').next().unwrap_or("");
+    let head: String = line.chars().take(DATELINE_TAIL).collect();
+    let head = head.trim_start();
+    let opener =
+        |s: &str| s.starts_with(['—', '–', '(']) || s.starts_with("- ") || s.starts_with("--");
+    opener(head)
+        || (head.starts_with(',') && (head.contains(['—', '–', '(']) || head.contains(" -")))
+}
+
+/// Characters after a dateline's place within which its dash or agency
+/// must come ("WASHINGTON, Dec. 12 (Reuters) —").
+const DATELINE_TAIL: usize = 24;
 
 /// The places a qualifier after a city may be: the table's, or the US
 /// state its AP-style abbreviation names ("Cupertino, Calif.").
@@ -152,6 +183,7 @@ fn choose<'g>(
     beside: &Beside,
     support: &[Votes],
     own: &[Votes],
+    dateline: bool,
 ) -> Option<&'g Place> {
     let mut cands = candidates(gaz, &e.name);
     if cands.is_empty()
@@ -234,7 +266,9 @@ fn choose<'g>(
         .chars()
         .filter(|c| c.is_alphabetic())
         .all(char::is_uppercase);
-    let weak_name = letters <= SHORT_NAME || (all_caps && letters > 1);
+    // A dateline is written in capitals by convention ("PARIS —"): there
+    // the capitals say nothing against a place.
+    let weak_name = letters <= SHORT_NAME || (all_caps && letters > 1 && !dateline);
     let accepted = total(&best.country) > 0
         || match best.kind {
             Kind::Country => true,
@@ -653,6 +687,16 @@ mod tests {
     fn short_or_capital_words_need_evidence() {
         let body = "The broadcaster Kan reported the vote.";
         assert_eq!(country_of(body, &["Kan"], "Kan"), None);
+        // A city in capitals is evidence enough where it opens a dateline.
+        let body = "Report\n\nPARIS — Officials met on Monday.";
+        assert_eq!(country_of(body, &["PARIS"], "PARIS").as_deref(), Some("FR"));
+        let body = "Report\n\nNEW YORK (AP) — Shares rose.";
+        assert_eq!(
+            country_of(body, &["NEW YORK"], "NEW YORK").as_deref(),
+            Some("US")
+        );
+        let body = "Report\n\nThe band PARIS played.";
+        assert_eq!(country_of(body, &["PARIS"], "PARIS"), None);
         // A small town needs its country in the article.
         let body = "Apple is based in Cupertino, California.";
         assert_eq!(

@@ -266,6 +266,16 @@ fn a_clause_about_the_future_takes_the_coming_date() {
                 "Officials will say why the bank failed. It closed on Tuesday.",
                 "2023-03-21",
             ),
+            // A future told in the past ("would") takes the coming weekday,
+            // not one that "would have" been.
+            (
+                "Mediators said the ceasefire would take effect on Tuesday.",
+                "2023-03-28",
+            ),
+            (
+                "It would have been his 50th birthday on Tuesday.",
+                "2023-03-21",
+            ),
         ],
     );
 }

@@ -11,7 +11,7 @@
 
 use super::appositive;
 use super::features::{Class, Token};
-use super::gazetteer::{Gazetteer, list as gaz_list};
+use super::gazetteer::{Gazetteer, Kind, list as gaz_list};
 use super::lexicon::list as names_list;
 use super::lists::{self, Seen};
 use super::markets;
@@ -194,6 +194,10 @@ const COMPANY_HEADS: &[&str] = &[
     "technology",
     "solutions",
     "capital",
+    "management",
+    "investments",
+    "advisors",
+    "advisers",
     "ventures",
     "resources",
     "petroleum",
@@ -307,6 +311,32 @@ pub(crate) fn opens_institution(word: &str) -> bool {
 pub(crate) fn in_place_name(t: &Token) -> bool {
     t.gaz & (PLACES | PLACES << 8) != 0
 }
+
+/// Words that say which court a name ending on "Court" is: "High Court",
+/// "Crown Court", "Appeals Court", "District Court".
+const COURT_KINDS: &[&str] = &[
+    "high",
+    "supreme",
+    "crown",
+    "appeals",
+    "appellate",
+    "district",
+    "federal",
+    "magistrates",
+    "magistrates'",
+    "constitutional",
+    "criminal",
+    "international",
+    "circuit",
+    "county",
+    "family",
+    "juvenile",
+    "superior",
+    "administrative",
+    "bankruptcy",
+    "tax",
+    "sheriff",
+];
 
 /// Head words of sports and concert venues: a name of several words
 /// ending on one is a place (as CoNLL-2003 and UNER tag venues).
@@ -537,6 +567,36 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
     {
         return Some(ORG);
     }
+    // "Kobe Bryant", "Victoria Beckham": a place's name and a surname
+    // written capitalized nearly always, no place but a small town, which
+    // the table does not have as one place, is a person; not after a
+    // direction ("West Bank"), nor with a plural ("Philadelphia Eagles": a
+    // team), a nationality ("London Irish"), a company's name ("Beverly
+    // Hilton": a hotel), two letters ("Munich Re") or an institution's,
+    // company's or club's word.
+    if ty == LOC
+        && len == 2
+        && !place_phrase
+        && s[start].gaz & PLACES != 0
+        && s[last].class == Class::Capitalized
+        && s[last].gaz & (PLACES << 8) == 0
+        && (s[last].gaz & PLACES == 0 || is_small_town(&s[last].lower, gaz))
+        && s[last].names & names_list::SURNAME != 0
+        && s[last].caps.is_some_and(|c| c >= PROPER_CAPS)
+        && s[last].lower.chars().count() >= 3
+        && s[last].names & names_list::COMPANY == 0
+        && gaz.nationality(word(last)).is_none()
+        && !s[last].lower.ends_with('s')
+        && !TOWN_WORDS.contains(&word(last))
+        && !is_direction(word(start))
+        && !NATURAL_HEADS.contains(&word(last))
+        && !VENUE_HEADS.contains(&word(last))
+        && !ends_institution(word(last))
+        && !is_company_head(word(last))
+        && !is_club_word(word(last))
+    {
+        return Some(PER);
+    }
     // "Luton Town", "Bristol City": a town and a club's word that the
     // table does not have as one place ("Kansas City" it has) is a club
     // ("Ulsan Metropolitan City", longer, is left alone).
@@ -563,6 +623,11 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
         // Building Society Arena", "O2 Arena").
         if VENUE_HEADS.contains(&word(last)) && ty != LOC {
             return Some(LOC);
+        }
+        // "High Court", "Crown Court", "Supreme Court": a court is an
+        // organization, as in CoNLL-2003 ("Margaret Court" stays a person).
+        if word(last) == "court" && ty != ORG && COURT_KINDS.contains(&word(last - 1)) {
+            return Some(ORG);
         }
         if (INSTITUTION_HEADS.contains(&word(last)) || COMPANY_HEADS.contains(&word(last)))
             && !place_phrase
@@ -802,6 +867,31 @@ fn is_direction(word: &str) -> bool {
     )
 }
 
+/// Capitalization rate (of `caps.tsv`) from which a surname is a name's
+/// own word: capitalized in 95 % or more of its uses mid-sentence (not
+/// "Park", "Street", "Lane", "Temple", under it).
+const PROPER_CAPS: u8 = 4;
+
+/// Words that end small places' and buildings' names and are mostly
+/// written capitalized ("Sandy Creek", "Oak Ridge", "Bingley Hall"): not
+/// surnames after a place's name.
+const TOWN_WORDS: &[&str] = &[
+    "creek", "brook", "ridge", "grove", "hollow", "junction", "hall", "house", "castle", "manor",
+    "tower", "lodge",
+];
+
+/// Whether every place of the table named `word` is a town under
+/// [`SMALL_TOWN`] people ("Bryant", Arkansas), which a surname is more
+/// likely to mean beside another name.
+fn is_small_town(word: &str, gaz: &Gazetteer) -> bool {
+    gaz.candidates(word)
+        .iter()
+        .all(|p| p.kind == Kind::City && p.population < SMALL_TOWN)
+}
+
+/// People under which a town of the table gives way to a surname.
+const SMALL_TOWN: u64 = 100_000;
+
 /// Whether the span is exactly a place phrase of the gazetteer ("West
 /// Bank" keeps its type whatever its last word).
 fn is_place_phrase(s: &[Token], start: usize, end: usize) -> bool {
@@ -947,6 +1037,40 @@ mod tests {
             None
         );
         assert_eq!(retyped(&["Samantha", "Power", "said"], 0, 2, PER), None);
+        // A fund manager's head word, whatever first name opens it.
+        assert_eq!(
+            retyped(&["Elliott", "Management", "bid"], 0, 2, PER),
+            Some(ORG)
+        );
+        // A court of a kind is an organization; a person named Court is not.
+        assert_eq!(
+            retyped(&["the", "High", "Court", "ruled"], 1, 3, LOC),
+            Some(ORG)
+        );
+        assert_eq!(retyped(&["Margaret", "Court", "won"], 0, 2, PER), None);
+    }
+
+    #[test]
+    fn a_place_and_a_surname_name_a_person() {
+        // The places table, name lists and capitalization rates decide:
+        // the embedded ones.
+        let retyped = |words: &[&str], start: usize, end: usize, ty: usize| {
+            let g = Gazetteer::embedded();
+            let s = prepare(words, Lexicon::embedded(), g);
+            retype(&s, start, end, ty, g)
+        };
+        // The surname may be a small town's name ("Bryant", Arkansas).
+        assert_eq!(retyped(&["Kobe", "Bryant", "died"], 0, 2, LOC), Some(PER));
+        assert_eq!(
+            retyped(&["Victoria", "Beckham", "said"], 0, 2, LOC),
+            Some(PER)
+        );
+        // A city's word after a place, or a common word, is no surname.
+        assert_eq!(retyped(&["Kansas", "City", "won"], 0, 2, LOC), None);
+        assert_eq!(retyped(&["Georgia", "Power", "said"], 0, 2, LOC), None);
+        assert_eq!(retyped(&["Stanley", "Park", "hosted"], 0, 2, LOC), None);
+        assert_eq!(retyped(&["London", "Irish", "won"], 0, 2, LOC), None);
+        assert_eq!(retyped(&["Beverly", "Hilton", "hosted"], 0, 2, LOC), None);
     }
 
     #[test]

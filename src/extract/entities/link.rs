@@ -1438,18 +1438,21 @@ fn add_mention(
     }
 }
 
-/// A group's canonical name: the one with the most words, then the most
-/// characters, then the first in order, never the acronym when there is
-/// another.
+/// A group's canonical name: the one with the most words, then one not
+/// written all in capitals (a dateline's or a headline's "BRUSSELS" is
+/// "Brussels"; a name of three letters or fewer keeps its capitals: "UK",
+/// not "Uk"), then the most characters, then the first in order, never
+/// the acronym when there is another.
 fn canonical(g: &Group) -> String {
+    let rank = |n: &String| {
+        let letters = n.chars().filter(|c| c.is_alphabetic());
+        let mixed = letters.clone().count() > 3 && letters.clone().any(char::is_lowercase);
+        (n.split_whitespace().count(), mixed, n.chars().count())
+    };
     g.names
         .iter()
         .filter(|n| g.acronym.as_deref() != Some(n.as_str()))
-        .max_by(|a, b| {
-            (a.split_whitespace().count(), a.chars().count())
-                .cmp(&(b.split_whitespace().count(), b.chars().count()))
-                .then_with(|| b.cmp(a))
-        })
+        .max_by(|a, b| rank(a).cmp(&rank(b)).then_with(|| b.cmp(a)))
         .or_else(|| g.names.first())
         .cloned()
         .unwrap_or_default()
@@ -1627,6 +1630,16 @@ mod tests {
         assert_eq!(find(&es, "U.N.").ty, Organization);
         assert_eq!(find(&es, "Labour").ty, Organization);
         assert_eq!(find(&es, "European Union-funded").ty, Misc);
+    }
+
+    #[test]
+    fn a_name_in_capitals_is_named_as_written_in_the_text() {
+        // 0 BRUSSELS 1 — 2 officials 3 met 4 in 5 Brussels
+        let body = "BRUSSELS — officials met in Brussels";
+        let es = run(body, &[(Place, 0, 1), (Place, 5, 6)]);
+        assert_eq!(es.len(), 1, "{es:?}");
+        assert_eq!(es[0].name, "Brussels");
+        assert_eq!(es[0].mentions.len(), 2);
     }
 
     #[test]

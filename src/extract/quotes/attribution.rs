@@ -325,6 +325,7 @@ impl Context<'_> {
                         || self.word_at(to - 1) == ":"
                         || c.word.lemma == "according"
                         || self.adjunct_between(c.toks.end, to)
+                        || self.adjunct_then_that(c.toks.end, to)
                 }
             };
             if !ok {
@@ -359,6 +360,22 @@ impl Context<'_> {
             && to - from <= ADJUNCT_REACH
             && matches!(self.word_at(to - 1), "," | ":")
             && (from..to - 1).all(|i| {
+                self.toks[i].word && super::cues::lookup(self.word_at(i)).is_none()
+                    || matches!(self.word_at(i), "." | "’s" | "'s")
+            })
+    }
+
+    /// Whether the tokens `[from, to)` between a cue and its quote are an
+    /// adjunct, "that" and at most two words ("writing on Truth Social
+    /// that the “…”", "said in a statement that “…”").
+    fn adjunct_then_that(&self, from: usize, to: usize) -> bool {
+        let Some(that) = (from..to).find(|&i| self.word_at(i).eq_ignore_ascii_case("that")) else {
+            return false;
+        };
+        that > from
+            && that - from <= ADJUNCT_REACH
+            && to - (that + 1) <= 2
+            && (from..to).all(|i| {
                 self.toks[i].word && super::cues::lookup(self.word_at(i)).is_none()
                     || matches!(self.word_at(i), "." | "’s" | "'s")
             })

@@ -324,6 +324,21 @@ fn adjuncts_and_phrasal_cues_before_a_quote() {
 }
 
 #[test]
+fn an_adjunct_and_that_before_a_quote_keep_the_sentences_speaker() {
+    // The quote's own sentence names who wrote it, however far the
+    // participle's adjunct puts it from the cue.
+    let q = quotes(
+        "Martina Keller said the talks had failed. Daniel Brooks took credit, \
+         writing on Truth Social that the “deal could only have happened” because of him.",
+    );
+    let deal = q
+        .iter()
+        .find(|q| q.text.contains("deal could"))
+        .expect("the quote");
+    assert_eq!(deal.speaker.as_deref(), Some("Daniel Brooks"), "{q:?}");
+}
+
+#[test]
 fn a_dash_or_a_colon_attributes_a_quote_to_the_name_beside_it() {
     let q = quotes("“The bridge will open in May and the tunnel next year.” ― Daniel Brooks");
     assert_eq!(q.len(), 1, "{q:?}");

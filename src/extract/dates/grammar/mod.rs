@@ -17,7 +17,8 @@ use super::lexicon;
 use super::expr::{Day, Expr, Node};
 use super::lexicon::cues::{
     ANAPHORIC_WORDS, ANCHOR_ONLY_WORDS, ANCHOR_STARTERS, BEFORE_PARTICIPLES, CLAUSE_BREAKS,
-    CURRENCY_SIGNS, DEICTIC_WORDS, FUTURE_WORDS, NOT_PAST, PAST_WORDS, STARTERS,
+    CURRENCY_SIGNS, DEICTIC_WORDS, FUTURE_WORDS, NOT_PAST, PAST_WORDS, REPORTED_FUTURE_WORDS,
+    STARTERS,
 };
 use super::tokens::Tok;
 
@@ -160,7 +161,8 @@ pub(crate) fn parse_line(p: &Parser<'_>) -> Vec<Found> {
         match p.top(i) {
             Some((end, mut expr)) if end > i && ends_ok(p, end) => {
                 expr.anaphoric = refers_back(p, i, end, &expr);
-                expr.ahead = told_ahead(p, i);
+                let weekday = matches!(expr.node, Node::Day(Day::Weekday { .. }));
+                expr.ahead = told_ahead(p, i, weekday);
                 // Only a weekday, or a period counted "through" a time:
                 // the verb of a longer clause may tell of the past while
                 // its date lies ahead ("invited him to Moscow on May 9",
@@ -168,10 +170,8 @@ pub(crate) fn parse_line(p: &Parser<'_>) -> Vec<Found> {
                 // decides, and so it does for figures counted through a
                 // month ("prices rose 3.7% in the 12 months through
                 // August").
-                expr.behind = !expr.ahead
-                    && (matches!(expr.node, Node::Day(Day::Weekday { .. }))
-                        || p.toks[i].low == "through")
-                    && told_behind(p, i);
+                expr.behind =
+                    !expr.ahead && (weekday || p.toks[i].low == "through") && told_behind(p, i);
                 out.push(Found {
                     start: i,
                     end,
@@ -232,8 +232,10 @@ const BEHIND_REACH: usize = 8;
 /// will meet again on Tuesday", "the prize will be awarded by a jury led
 /// by its president on Saturday"; not "the inquiry will ask why the bank,
 /// which failed on Friday, …", nor "the firm will appeal a ruling it
-/// issued on Friday").
-fn told_ahead(p: &Parser<'_>, start: usize) -> bool {
+/// issued on Friday"). With `reported` (a weekday), a word of
+/// [`REPORTED_FUTURE_WORDS`] not before "have" counts too ("said the deal
+/// would take effect on Sunday").
+fn told_ahead(p: &Parser<'_>, start: usize, reported: bool) -> bool {
     let from = start.saturating_sub(AHEAD_REACH);
     for k in (from..start).rev() {
         let t = &p.toks[k];
@@ -241,6 +243,12 @@ fn told_ahead(p: &Parser<'_>, start: usize) -> bool {
             return false;
         }
         if t.word().is_some_and(|w| FUTURE_WORDS.contains(&w)) {
+            return true;
+        }
+        if reported
+            && t.word().is_some_and(|w| REPORTED_FUTURE_WORDS.contains(&w))
+            && !p.is_one_of(k + 1, &["have", "ve"])
+        {
             return true;
         }
     }

@@ -363,6 +363,13 @@ pub(crate) const ANAPHORIC_WORDS: &[&str] = &[
 /// often tell of the past.
 pub(crate) const FUTURE_WORDS: &[&str] = &["will", "shall", "won't", "won’t", "ll"];
 
+/// Words of the future seen from a past telling ("said the deal would take
+/// effect on Sunday"): a weekday after one in its clause is the coming one,
+/// unless "have" follows ("it would have been his birthday on Sunday").
+/// Months and years are left to the other cues: "would" before them as
+/// often reports plans since carried out.
+pub(crate) const REPORTED_FUTURE_WORDS: &[&str] = &["would", "wouldn't", "wouldn’t"];
+
 /// Verbs of the past that end in no "-ed" (auxiliaries, and the irregular
 /// verbs news reports events with): a bare date after one in its clause is
 /// the one gone by ("were ordered to leave on Saturday", "the storm swept
