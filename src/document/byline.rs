@@ -37,7 +37,9 @@ pub(crate) fn read(paragraph: &str) -> Option<Byline> {
         Some((at, date)) => (&rest[..at], Some(date)),
         None => (rest, None),
     };
-    let names = names.split(['|', '—', '–']).next().unwrap_or(names);
+    // The names end at a separator or with their line ("By Jane Doe and
+    // John Roe\nWASHINGTON, March 20, 2024").
+    let names = names.split(['|', '—', '–', '\n']).next().unwrap_or(names);
     let mut authors = Vec::new();
     for part in names.split([',', '&']).flat_map(|p| p.split(" and ")) {
         let name = without_place(part.trim().trim_end_matches('.'));
@@ -88,12 +90,28 @@ pub(crate) fn credits(paragraph: &str) -> Option<Vec<String>> {
 }
 
 /// A reporter's name without the place they write from: "Jane Doe in
-/// Paris" is Jane Doe.
+/// Paris" is Jane Doe, and so is "Jane Doe WASHINGTON" (a dateline in
+/// capitals on the byline's next line, the lines joined).
 fn without_place(part: &str) -> &str {
-    match part.split_once(" in ") {
+    let name = match part.split_once(" in ") {
         Some((name, place)) if place.trim_start().starts_with(char::is_uppercase) => name.trim(),
         _ => part,
+    };
+    let mut end = name.len();
+    loop {
+        let head = name[..end].trim_end();
+        let Some((rest, last)) = head.rsplit_once(' ') else {
+            break;
+        };
+        let capitals = last.chars().filter(|c| c.is_alphabetic()).count() >= 3
+            && last.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+            && !matches!(last, "III" | "VIII");
+        if !capitals || rest.split_whitespace().count() < 2 {
+            break;
+        }
+        end = rest.len();
     }
+    name[..end].trim_end()
 }
 
 /// A date line that ends `text` after a separator (a comma, a bar, a
@@ -247,6 +265,14 @@ mod tests {
         assert_eq!(
             authors("By Michael Reyes in Philadelphia"),
             Some(vec!["Michael Reyes".to_string()])
+        );
+        assert_eq!(
+            authors("By Rachel Stone and David Ochoa\nWASHINGTON, March 20, 2024"),
+            Some(vec!["Rachel Stone".to_string(), "David Ochoa".to_string()])
+        );
+        assert_eq!(
+            authors("By Rachel Stone and David Ochoa NEW YORK, March 20, 2024"),
+            Some(vec!["Rachel Stone".to_string(), "David Ochoa".to_string()])
         );
         assert_eq!(
             authors("By Ana Ruiz in Madrid and Tom Kessler in Kyiv"),

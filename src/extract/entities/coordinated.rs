@@ -179,6 +179,73 @@ fn lists(s: &[Token], spans: &[(usize, usize, usize)]) -> Vec<std::ops::Range<us
     out
 }
 
+/// Types as a place a one-word organization or person that stands in a
+/// list of three or more names whose others are all places, when the
+/// places table has the word as a country or city and the company list
+/// does not hold it: "Allentown, Scranton and Pittsburgh" (the model took
+/// Scranton for an organization). A list with a second name of another
+/// type is left alone.
+pub(crate) fn type_listed_places(s: &[Token], tags: &mut [u8]) {
+    let spans = tagger::spans(tags);
+    for list in lists(s, &spans) {
+        let run = &spans[list];
+        if introduced_as_places(s, run[0].0) {
+            // "villages including Kiotari, Lardos and Gennadi": the kind
+            // written before the list says what its names are.
+            for &(a, b, ty) in run {
+                if (ty == PER || ty == ORG)
+                    && s[a..b].iter().all(|t| t.names & names_list::COMPANY == 0)
+                {
+                    tagger::mark(tags, a, b, LOC);
+                }
+            }
+            continue;
+        }
+        let others: Vec<&(usize, usize, usize)> = run.iter().filter(|i| i.2 != LOC).collect();
+        if run.len() < 3 || others.len() != 1 {
+            continue;
+        }
+        let &(a, b, ty) = others[0];
+        if b == a + 1
+            && (ty == ORG || ty == PER)
+            && s[a].gaz & COUNTRY_OR_CITY != 0
+            && s[a].names & names_list::COMPANY == 0
+        {
+            tagger::mark(tags, a, b, LOC);
+        }
+    }
+}
+
+/// Plural kinds of places that introduce a list of their names.
+const PLACE_KINDS: &[&str] = &[
+    "villages",
+    "towns",
+    "cities",
+    "islands",
+    "provinces",
+    "regions",
+    "districts",
+    "suburbs",
+    "counties",
+    "states",
+    "countries",
+];
+
+/// Whether the list starting at token `start` follows a plural kind of
+/// place and "including", "such as", "like" or a colon ("villages
+/// including …", "cities such as …", "the towns of …").
+fn introduced_as_places(s: &[Token], start: usize) -> bool {
+    let word = |i: usize| s.get(i).map_or("", |t| t.lower.as_str());
+    let kind = |i: usize| {
+        s.get(i).is_some_and(|t| t.class == Class::Lower) && PLACE_KINDS.contains(&word(i))
+    };
+    match start.checked_sub(1).map(word) {
+        Some("including" | "like" | ":" | "of") => start >= 2 && kind(start - 2),
+        Some("as") => start >= 3 && word(start - 2) == "such" && kind(start - 3),
+        _ => false,
+    }
+}
+
 /// [`type_listed_companies`] over one list's names.
 fn type_run(s: &[Token], run: &mut [(usize, usize, usize)], tags: &mut [u8]) {
     let retypable = |&(a, b, ty): &(usize, usize, usize)| {
@@ -311,6 +378,18 @@ mod tests {
         tags
     }
 
+    /// The spans after `rule` ran over `words` tagged with `spans`.
+    fn applied(
+        rule: fn(&[Token], &mut [u8]),
+        words: &[&str],
+        spans: &[(usize, usize, usize)],
+    ) -> Vec<(usize, usize, usize)> {
+        let s = prepare(words, &lex(), &gaz());
+        let mut tags = tagged(words.len(), spans);
+        rule(&s, &mut tags);
+        tagger::spans(&tags)
+    }
+
     fn split(words: &[&str], spans: &[(usize, usize, usize)]) -> Vec<(usize, usize, usize)> {
         let s = prepare(words, &lex(), &gaz());
         let mut tags = tagged(words.len(), spans);
@@ -323,6 +402,48 @@ mod tests {
         let mut tags = tagged(words.len(), spans);
         type_listed_companies(&s, &mut tags);
         tagger::spans(&tags)
+    }
+
+    #[test]
+    fn a_name_among_places_is_a_place() {
+        let places = |words: &[&str], spans: &[(usize, usize, usize)]| {
+            applied(type_listed_places, words, spans)
+        };
+        // 0 in 1 Abingdon 2 , 3 Oxford 4 and 5 Lisbon
+        let w = ["in", "Abingdon", ",", "Oxford", "and", "Lisbon"];
+        assert_eq!(
+            places(&w, &[(1, 2, LOC), (3, 4, ORG), (5, 6, LOC)]),
+            [(1, 2, LOC), (3, 4, LOC), (5, 6, LOC)]
+        );
+        // Two names of other types: the list is not of places.
+        let spans = [(1, 2, PER), (3, 4, ORG), (5, 6, LOC)];
+        assert_eq!(places(&w, &spans), spans);
+        // Two names are no list to go by.
+        let w = ["in", "Oxford", "and", "Lisbon"];
+        let spans = [(1, 2, ORG), (3, 4, LOC)];
+        assert_eq!(places(&w, &spans), spans);
+        // Unless the kind of place is written before them.
+        let w = [
+            "villages",
+            "including",
+            "Kiotari",
+            ",",
+            "Lardos",
+            "and",
+            "Gennadi",
+        ];
+        assert_eq!(
+            places(&w, &[(2, 3, PER), (4, 5, PER), (6, 7, ORG)]),
+            [(2, 3, LOC), (4, 5, LOC), (6, 7, LOC)]
+        );
+        let w = ["cities", "such", "as", "Kiotari", "and", "Lardos"];
+        assert_eq!(
+            places(&w, &[(3, 4, PER), (5, 6, PER)]),
+            [(3, 4, LOC), (5, 6, LOC)]
+        );
+        let w = ["people", "including", "Kiotari", "and", "Lardos"];
+        let spans = [(2, 3, PER), (4, 5, PER)];
+        assert_eq!(places(&w, &spans), spans);
     }
 
     #[test]
@@ -406,12 +527,8 @@ mod tests {
 
     #[test]
     fn first_names_after_a_noun_of_kin_are_people() {
-        let kin = |words: &[&str], spans: &[(usize, usize, usize)]| {
-            let s = prepare(words, &lex(), &gaz());
-            let mut tags = tagged(words.len(), spans);
-            type_kin_lists(&s, &mut tags);
-            tagger::spans(&tags)
-        };
+        let kin =
+            |words: &[&str], spans: &[(usize, usize, usize)]| applied(type_kin_lists, words, spans);
         let w = ["her", "sons", "Jasper", "and", "Meta", "."];
         assert_eq!(
             kin(&w, &[(2, 3, PER), (4, 5, LOC)]),

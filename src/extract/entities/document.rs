@@ -15,6 +15,7 @@
 
 use super::features::{Class, Token};
 use super::gazetteer::{self, Gazetteer};
+use super::heads;
 use super::lexicon::{Lexicon, list};
 use super::tagger::{self, LOC, ORG, PER, begin};
 
@@ -146,6 +147,11 @@ fn type_company_words(
                 // company list holds and a word news writes in lowercase
                 // make no person's name (an unknown second word may be a
                 // surname: "Fidelis Nanga").
+                tagger::mark(t, a, b, ORG);
+            } else if ty == LOC && employer(a) && !s[a..b].iter().any(heads::in_place_name) {
+                // "chief economist at KPMG": where the market's people
+                // work is a company, listed or not, when the places table
+                // has none of its words.
                 tagger::mark(t, a, b, ORG);
             }
         }

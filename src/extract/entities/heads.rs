@@ -486,6 +486,11 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
     if len == 1 && ty == PER && is_place_before_its_people(s, start) {
         return Some(LOC);
     }
+    // "the island of Rhodes", "the village of Kiotari", "the town of
+    // Bakhmut": what a place's kind names is a place.
+    if (ty == PER || ty == ORG) && len <= 3 && is_named_by_place_kind(s, start) {
+        return Some(LOC);
+    }
     if len == 1 && ty == LOC && is_speaker_unknown_as_place(s, start) {
         return Some(PER);
     }
@@ -880,6 +885,37 @@ const TOWN_WORDS: &[&str] = &[
     "tower", "lodge",
 ];
 
+/// Kinds of places whose name follows them after "of" ("the island of
+/// Rhodes", "the city of Kharkiv").
+const PLACE_KINDS: &[&str] = &[
+    "island",
+    "islands",
+    "town",
+    "city",
+    "village",
+    "province",
+    "region",
+    "county",
+    "district",
+    "state",
+    "port",
+    "capital",
+    "suburb",
+    "neighbourhood",
+    "neighborhood",
+    "enclave",
+    "archipelago",
+];
+
+/// Whether the name at `start` follows "of" and a place's kind in
+/// lowercase ("the island of Rhodes").
+fn is_named_by_place_kind(s: &[Token], start: usize) -> bool {
+    start >= 2
+        && s[start - 1].lower == "of"
+        && s[start - 2].class == Class::Lower
+        && PLACE_KINDS.contains(&s[start - 2].lower.as_str())
+}
+
 /// Whether every place of the table named `word` is a town under
 /// [`SMALL_TOWN`] people ("Bryant", Arkansas), which a surname is more
 /// likely to mean beside another name.
@@ -1048,6 +1084,19 @@ mod tests {
             Some(ORG)
         );
         assert_eq!(retyped(&["Margaret", "Court", "won"], 0, 2, PER), None);
+    }
+
+    #[test]
+    fn a_place_kind_names_a_place() {
+        let w = ["the", "island", "of", "Rhodes", "burned"];
+        assert_eq!(retyped(&w, 3, 4, PER), Some(LOC));
+        let w = ["the", "town", "of", "Bakhmut", "fell"];
+        assert_eq!(retyped(&w, 3, 4, ORG), Some(LOC));
+        // A capitalized kind opens a name of its own ("City of London").
+        let w = ["the", "City", "of", "Westminster", "said"];
+        assert_eq!(retyped(&w, 3, 4, PER), None);
+        let w = ["the", "son", "of", "Rhodes", "said"];
+        assert_eq!(retyped(&w, 3, 4, PER), None);
     }
 
     #[test]

@@ -593,6 +593,7 @@ fn define_acronyms(
 ) -> BTreeMap<String, String> {
     let mut acronyms: BTreeMap<String, String> = BTreeMap::new();
     let mut extra: Vec<Cleaned> = Vec::new();
+    widen_to_acronyms(body, tokens, ms);
     for m in ms.iter() {
         let toks = &tokens[m.sent];
         let word = |i: usize| toks.get(i).map_or("", |r| &body[r.clone()]);
@@ -631,6 +632,47 @@ fn define_acronyms(
         }
     }
     acronyms
+}
+
+/// A long name the recognizer started one word late, the acronym defined
+/// after it in parentheses says so: "General Data Protection Regulation
+/// (GDPR)" when the model took "Data Protection Regulation". The mention
+/// takes the capitalized word before it when the acronym's letters are
+/// then exactly its initials, and no other mention holds that word. A
+/// person or place so widened is an organization, as names defined with
+/// an acronym mostly are ("General Motors (GM)", where the model read a
+/// person "Motors").
+fn widen_to_acronyms(body: &str, tokens: &[Vec<Range<usize>>], ms: &mut [Cleaned]) {
+    let mut widened: Vec<usize> = Vec::new();
+    for (n, m) in ms.iter().enumerate() {
+        let toks = &tokens[m.sent];
+        let word = |i: usize| toks.get(i).map_or("", |r| &body[r.clone()]);
+        let Some(before) = m.start.checked_sub(1) else {
+            continue;
+        };
+        let short = word(m.end + 1);
+        let name = text(body, toks, m.start, m.end);
+        if word(m.end) != "("
+            || word(m.end + 2) != ")"
+            || !capitalized(word(before))
+            || defines(short, name)
+            || !is_acronym(short, text(body, toks, before, m.end))
+        {
+            continue;
+        }
+        let taken = ms
+            .iter()
+            .any(|o| o.sent == m.sent && o.start <= before && before < o.end);
+        if !taken {
+            widened.push(n);
+        }
+    }
+    for n in widened {
+        ms[n].start -= 1;
+        if matches!(ms[n].ty, EntityType::Person | EntityType::Place) {
+            ms[n].ty = EntityType::Organization;
+        }
+    }
 }
 
 /// Pass 1a: the acronyms the article defines by a lowercase long form in
@@ -1630,6 +1672,23 @@ mod tests {
         assert_eq!(find(&es, "U.N.").ty, Organization);
         assert_eq!(find(&es, "Labour").ty, Organization);
         assert_eq!(find(&es, "European Union-funded").ty, Misc);
+    }
+
+    #[test]
+    fn an_acronym_widens_a_name_cut_one_word_late() {
+        // 0 the 1 General 2 Data 3 Protection 4 Regulation 5 ( 6 GDPR 7 )
+        let body = "the General Data Protection Regulation ( GDPR )";
+        let es = run(body, &[(Misc, 2, 5)]);
+        let law = find(&es, "General Data Protection Regulation");
+        assert_eq!((law.ty, law.acronym.as_deref()), (Misc, Some("GDPR")));
+        // 0 at 1 General 2 Motors 3 ( 4 GM 5 ) : an organization.
+        let body = "at General Motors ( GM )";
+        let es = run(body, &[(Person, 2, 3)]);
+        assert_eq!(find(&es, "General Motors").ty, Organization);
+        // The word before must be the acronym's missing initial.
+        let body = "at Dear Motors ( GM )";
+        let es = run(body, &[(Person, 2, 3)]);
+        assert!(es.iter().all(|e| e.name != "Dear Motors"), "{es:?}");
     }
 
     #[test]

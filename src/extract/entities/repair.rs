@@ -153,6 +153,7 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8], gaz: &Gazetteer) {
         }
     }
     coordinated::type_listed_companies(s, tags);
+    coordinated::type_listed_places(s, tags);
     coordinated::type_kin_lists(s, tags);
 }
 

@@ -14,6 +14,37 @@ use super::direct::Fragment;
 use super::words::{BETWEEN, is_in};
 use super::{Context, Quote, QuoteKind};
 
+/// What "raise" puts forward when it states a stance ("raised concerns",
+/// "raised the question of"), within [`RAISED_REACH`] words of it; a rate,
+/// a price or money raised is no speech.
+const RAISED_MATTERS: &[&str] = &[
+    "concern",
+    "concerns",
+    "question",
+    "questions",
+    "doubt",
+    "doubts",
+    "fear",
+    "fears",
+    "objection",
+    "objections",
+    "alarm",
+    "issue",
+    "issues",
+    "possibility",
+    "prospect",
+    "idea",
+    "point",
+    "worries",
+    "criticism",
+    "complaints",
+    "suspicions",
+];
+
+/// Words after "raise" within which its matter must come ("raised serious
+/// new concerns").
+const RAISED_REACH: usize = 4;
+
 /// Auxiliaries and modals between a subject and its verb.
 const AUXILIARIES: &[&str] = &[
     "could", "would", "can", "will", "may", "might", "must", "should", "has", "have", "had", "did",
@@ -863,6 +894,13 @@ impl Context<'_> {
             return None;
         }
         if c.word.class == CueClass::Position {
+            // "raised concerns", "raised questions about": a stance; not
+            // "raised its rate to 0.1%", "raised $5m".
+            if c.word.lemma == "raise"
+                && !(k..limit.min(k + RAISED_REACH)).any(|i| is_in(self.word_at(i), RAISED_MATTERS))
+            {
+                return None;
+            }
             // "wants to leave", "criticized the plan": the complement, but
             // not an adjunct ("declined on Monday").
             let to = self.word_at(k).eq_ignore_ascii_case("to");

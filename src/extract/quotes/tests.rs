@@ -324,6 +324,16 @@ fn adjuncts_and_phrasal_cues_before_a_quote() {
 }
 
 #[test]
+fn raising_a_rate_is_no_stance() {
+    let q =
+        quotes("The central bank ended years of negative rates, raising its main rate to 0.1%.");
+    assert!(q.is_empty(), "{q:?}");
+    let q = quotes("Martina Keller raised serious concerns about the budget.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].speaker.as_deref(), Some("Martina Keller"));
+}
+
+#[test]
 fn an_adjunct_and_that_before_a_quote_keep_the_sentences_speaker() {
     // The quote's own sentence names who wrote it, however far the
     // participle's adjunct puts it from the cue.
