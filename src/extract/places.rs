@@ -42,6 +42,7 @@ const QUALIFIER_WORDS: usize = 4;
 
 /// Locates every place entity of an article from its text `body`.
 pub(crate) fn resolve(body: &str, entities: &mut [Entity], gaz: &Gazetteer) {
+    type_datelines(body, entities, gaz);
     let support = article_support(entities, gaz);
     for e in entities.iter_mut().filter(|e| e.ty == EntityType::Place) {
         let own = own_support(e, gaz);
@@ -70,6 +71,30 @@ pub(crate) fn resolve(body: &str, entities: &mut [Entity], gaz: &Gazetteer) {
             && candidates(gaz, &e.name).is_empty()
         {
             e.country = Some(country.clone());
+        }
+    }
+}
+
+/// A name in capitals that opens a wire-style dateline and that the table
+/// has as a country or a city of [`CITY_ALONE`] people or more is a place,
+/// whatever the recognizer made of its capitals ("SAN FRANCISCO —" read
+/// as an organization).
+fn type_datelines(body: &str, entities: &mut [Entity], gaz: &Gazetteer) {
+    for e in entities.iter_mut() {
+        let in_capitals = |r: &Range<usize>| {
+            body.get(r.clone()).is_some_and(|t| {
+                t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_lowercase)
+            })
+        };
+        if matches!(e.ty, EntityType::Organization | EntityType::Person)
+            && e.mentions
+                .iter()
+                .any(|r| in_capitals(r) && opens_dateline(body, r))
+            && gaz.candidates(&e.name).iter().any(|p| {
+                p.kind == Kind::Country || (p.kind == Kind::City && p.population >= CITY_ALONE)
+            })
+        {
+            e.ty = EntityType::Place;
         }
     }
 }
@@ -697,6 +722,21 @@ mod tests {
         );
         let body = "Report\n\nThe band PARIS played.";
         assert_eq!(country_of(body, &["PARIS"], "PARIS"), None);
+        // The recognizer's organization in a dateline is the place; a
+        // name opening a paragraph before a dash is no dateline.
+        let body = "Report\n\nYili - full name Inner Mongolia Yili - said so.";
+        let mut es = vec![place(body, "Yili")];
+        es[0].ty = EntityType::Organization;
+        resolve(body, &mut es, Gazetteer::embedded());
+        assert_eq!(es[0].ty, EntityType::Organization);
+        let body = "Report\n\nSAN FRANCISCO — OpenAI unveiled a model.";
+        let mut es = vec![place(body, "SAN FRANCISCO")];
+        es[0].ty = EntityType::Organization;
+        resolve(body, &mut es, Gazetteer::embedded());
+        assert_eq!(
+            (es[0].ty, es[0].country.as_deref()),
+            (EntityType::Place, Some("US"))
+        );
         // A small town needs its country in the article.
         let body = "Apple is based in Cupertino, California.";
         assert_eq!(

@@ -97,12 +97,17 @@ fn is_company_word(t: &Token, gaz: &Gazetteer) -> bool {
 /// The recognizer learned companies from 1996 newswire: it takes later
 /// brands for people ("Walmart said", "Amazon shipped"), and where a
 /// sentence's capital says nothing it leaves them out ("Boeing said it
-/// would cut jobs"). So a one-word person's name, and an untagged company
-/// word opening a sentence before a word in lowercase, become
-/// organizations, as does a two-word person's name of such a word and a
-/// common word ("Nomad Digital") and one the model took for a place where the
-/// market's people work ("analysts at JPMorgan"); not in headings, and not the surname of a person the
-/// article names in full ("Andre Agassi" … "Agassi").
+/// would cut jobs"). So a one-word person's or place's name, and an
+/// untagged company word opening a sentence before a word in lowercase,
+/// become organizations, as does a two-word person's name of such a word
+/// and a common word ("Nomad Digital"); not in headings, and not the
+/// surname of a person the article names in full ("Andre Agassi" …
+/// "Agassi"). Where the market's people work ("analysts at JPMorgan",
+/// "analysts at Bernstein", "chief economist at KPMG"), a place the model
+/// found is a company when it is a company word, or when the places table
+/// has none of its words or only a small town. Elsewhere a company word
+/// the model took for a place stays one: the company list's first words
+/// name places too ("Atlantic", "Malibu", "Permian").
 fn type_company_words(
     sentences: &[Vec<Token>],
     tags: &mut [Vec<u8>],
@@ -125,12 +130,14 @@ fn type_company_words(
             s.get(i)
                 .is_some_and(|w| w.class != Class::Lower && w.class != Class::Punct)
         };
+        // The sentence's first word, capitalized whatever it is.
+        let opening = s.iter().position(|w| w.class != Class::Punct);
         // "analysts at JPMorgan", "an economist at Nomura": where a
         // market's people work, not a place they are in.
         let employer = |a: usize| {
             a >= 2
                 && s[a - 1].lower == "at"
-                && s[a - 2].class == Class::Lower
+                && (s[a - 2].class == Class::Lower || opening == Some(a - 2))
                 && MARKET_PEOPLE.contains(&s[a - 2].lower.as_str())
         };
         for (a, b, ty) in tagger::spans(t) {
@@ -148,17 +155,21 @@ fn type_company_words(
                 // make no person's name (an unknown second word may be a
                 // surname: "Fidelis Nanga").
                 tagger::mark(t, a, b, ORG);
-            } else if ty == LOC && employer(a) && !s[a..b].iter().any(heads::in_place_name) {
-                // "chief economist at KPMG": where the market's people
-                // work is a company, listed or not, when the places table
-                // has none of its words.
+            } else if ty == LOC
+                && employer(a)
+                && (!s[a..b].iter().any(heads::in_place_name)
+                    || (b == a + 1 && heads::is_small_town(&s[a].lower, gaz)))
+            {
+                // "chief economist at KPMG", "analysts at Bernstein":
+                // where the market's people work is a company, listed or
+                // not, when the places table has none of its words or
+                // only a small town.
                 tagger::mark(t, a, b, ORG);
             }
         }
         // Opening a sentence, where its capital is no evidence, the word
         // must be one news always capitalizes ("Jubilant investors", "PCs
         // are" stay out).
-        let opening = s.iter().position(|w| w.class != Class::Punct);
         if let Some(a) = opening
             && t[a] == 0
             && s[a].class == Class::Capitalized
@@ -390,14 +401,23 @@ mod tests {
         let got = run(&[
             (&["analysts", "at", "Zorbex", "said"], &[(2, 3, LOC)]),
             (&["an", "economist", "at", "Newco", "said"], &[(3, 4, LOC)]),
-            // Other places the model found stay places.
+            // Elsewhere a company word the model took for a place stays one.
             (&["workers", "at", "Zorbex", "said"], &[(2, 3, LOC)]),
-            (&["analysts", "in", "Zorbex", "said"], &[(2, 3, LOC)]),
+            // A name of no list is a company where market people work,
+            // also when they open the sentence; elsewhere a place stays.
+            (&["Analysts", "at", "Kwerty", "said"], &[(2, 3, LOC)]),
+            (&["workers", "at", "Kwerty", "said"], &[(2, 3, LOC)]),
+            (&["analysts", "in", "Kwerty", "said"], &[(2, 3, LOC)]),
+            // A city of the table is where they are.
+            (&["analysts", "at", "Washington", "said"], &[(2, 3, LOC)]),
         ]);
         assert_eq!(got[0], [(2, 3, ORG)]);
         assert_eq!(got[1], [(3, 4, ORG)]);
         assert_eq!(got[2], [(2, 3, LOC)]);
-        assert_eq!(got[3], [(2, 3, LOC)]);
+        assert_eq!(got[3], [(2, 3, ORG)]);
+        assert_eq!(got[4], [(2, 3, LOC)]);
+        assert_eq!(got[5], [(2, 3, LOC)]);
+        assert_eq!(got[6], [(2, 3, LOC)]);
     }
 
     #[test]

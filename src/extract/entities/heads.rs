@@ -69,6 +69,11 @@ const OUTLET_NOUNS: &[&str] = &[
     "distributor",
     "exporter",
     "importer",
+    "bookmaker",
+    "bookmakers",
+    "brokerage",
+    "chipmaker",
+    "drugmaker",
 ];
 
 /// Lowercase nouns naming a kind of work written right before its title
@@ -919,7 +924,7 @@ fn is_named_by_place_kind(s: &[Token], start: usize) -> bool {
 /// Whether every place of the table named `word` is a town under
 /// [`SMALL_TOWN`] people ("Bryant", Arkansas), which a surname is more
 /// likely to mean beside another name.
-fn is_small_town(word: &str, gaz: &Gazetteer) -> bool {
+pub(crate) fn is_small_town(word: &str, gaz: &Gazetteer) -> bool {
     gaz.candidates(word)
         .iter()
         .all(|p| p.kind == Kind::City && p.population < SMALL_TOWN)

@@ -108,6 +108,18 @@ impl Context<'_> {
         {
             return None;
         }
+        // After a number or a unit a word that is also a noun is the noun
+        // ("0.27 percentage points to 5.8%", "three reports").
+        if (word.noun_like || word.needs_particle)
+            && !first
+            && self.toks[i - 1].sent == t.sent
+            && (self
+                .word_at(i - 1)
+                .starts_with(|c: char| c.is_ascii_digit())
+                || is_in(self.word_at(i - 1), &["percentage", "basis"]))
+        {
+            return None;
+        }
         // The verb slot reads speech only (`“…,” the notice reads`).
         let verb_slot = verb_slot && word.class == CueClass::Speech;
         // After a record or a poll a finding is a verb ("polls show").

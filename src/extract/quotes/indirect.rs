@@ -39,6 +39,8 @@ const RAISED_MATTERS: &[&str] = &[
     "criticism",
     "complaints",
     "suspicions",
+    "hopes",
+    "expectations",
 ];
 
 /// Words after "raise" within which its matter must come ("raised serious

@@ -328,6 +328,8 @@ fn raising_a_rate_is_no_stance() {
     let q =
         quotes("The central bank ended years of negative rates, raising its main rate to 0.1%.");
     assert!(q.is_empty(), "{q:?}");
+    let q = quotes("China raised rates by 0.27 percentage points to 5.8% in October.");
+    assert!(q.is_empty(), "{q:?}");
     let q = quotes("Martina Keller raised serious concerns about the budget.");
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].speaker.as_deref(), Some("Martina Keller"));
