@@ -131,8 +131,17 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8], gaz: &Gazetteer) {
         if is_bill_number(s, s0, e0) || (ty == ORG && is_numbered_station(s, s0, e0)) {
             e0 += 1;
         }
+        // "Senate Bill 12", "House Bill 1": the chamber, "Bill" and the
+        // number are one law (the model took "Bill" for a first name).
+        let chamber_bill = chamber_bill(s, s0, e0);
+        if let Some(chamber) = chamber_bill {
+            s0 = chamber;
+            e0 += 1;
+        }
         let drug = e0 > s0 && (s0..e0).all(|i| only(i, list::DRUG));
-        let new_ty = if ty != MISC && (drug || is_period(s, s0, e0) || is_bill(s, s0, e0)) {
+        let new_ty = if ty != MISC
+            && (drug || is_period(s, s0, e0) || is_bill(s, s0, e0) || chamber_bill.is_some())
+        {
             MISC
         } else if ty == LOC && end - start <= 2 && airline_word(s, tags, start) {
             s0 = start - 1;
@@ -835,6 +844,24 @@ fn is_bill_number(s: &[Token], s0: usize, e0: usize) -> bool {
         && s.get(e0).is_some_and(|t| t.class == Class::Digits)
 }
 
+/// Chambers that number their bills in full ("Senate Bill 12", "House
+/// Bill 1", "Assembly Bill 5").
+const CHAMBERS: &[&str] = &["senate", "house", "assembly"];
+
+/// Where the chamber's word is when the span ends on "Bill" before a
+/// number and the chamber opens the span or comes right before it.
+fn chamber_bill(s: &[Token], s0: usize, e0: usize) -> Option<usize> {
+    let bill = e0.checked_sub(1).filter(|&b| b >= s0)?;
+    let chamber = bill.checked_sub(1)?;
+    (s[bill].class == Class::Capitalized
+        && s[bill].lower == "bill"
+        && s.get(e0).is_some_and(|t| t.class == Class::Digits)
+        && (chamber == s0 || chamber + 1 == s0)
+        && s[chamber].class == Class::Capitalized
+        && CHAMBERS.contains(&s[chamber].lower.as_str()))
+    .then_some(chamber)
+}
+
 /// Whether the span ends on "Radio" or "Channel" and a station's number
 /// of one or two digits follows it ("BBC Radio 4", "Channel 4"): the
 /// model leaves the number out.
@@ -1017,6 +1044,13 @@ mod tests {
         // Capitals without a number, or another word, stay as read.
         let w = ["HB", "said", "so"];
         assert_eq!(repaired(&w, &[(0, 1, ORG)]), vec![(0, 1, ORG)]);
+        // A chamber's bill written in full.
+        let w = ["that", "Senate", "Bill", "12", "was", "void"];
+        assert_eq!(repaired(&w, &[(2, 3, PER)]), vec![(1, 4, MISC)]);
+        assert_eq!(repaired(&w, &[(1, 3, ORG)]), vec![(1, 4, MISC)]);
+        // A person named Bill stays one.
+        let w = ["Senate", "leader", "Bill", "Frist", "said"];
+        assert_eq!(repaired(&w, &[(2, 4, PER)]), vec![(2, 4, PER)]);
     }
 
     #[test]
