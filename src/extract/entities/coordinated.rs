@@ -216,28 +216,16 @@ pub(crate) fn type_listed_places(s: &[Token], tags: &mut [u8]) {
     }
 }
 
-/// Plural kinds of places that introduce a list of their names.
-const PLACE_KINDS: &[&str] = &[
-    "villages",
-    "towns",
-    "cities",
-    "islands",
-    "provinces",
-    "regions",
-    "districts",
-    "suburbs",
-    "counties",
-    "states",
-    "countries",
-];
-
 /// Whether the list starting at token `start` follows a plural kind of
 /// place and "including", "such as", "like" or a colon ("villages
 /// including …", "cities such as …", "the towns of …").
 fn introduced_as_places(s: &[Token], start: usize) -> bool {
     let word = |i: usize| s.get(i).map_or("", |t| t.lower.as_str());
+    // A plural kind of place ([`heads::is_place_kind`]).
     let kind = |i: usize| {
-        s.get(i).is_some_and(|t| t.class == Class::Lower) && PLACE_KINDS.contains(&word(i))
+        s.get(i).is_some_and(|t| t.class == Class::Lower)
+            && word(i).ends_with('s')
+            && heads::is_place_kind(word(i))
     };
     match start.checked_sub(1).map(word) {
         Some("including" | "like" | ":" | "of") => start >= 2 && kind(start - 2),

@@ -890,11 +890,11 @@ const TOWN_WORDS: &[&str] = &[
     "tower", "lodge",
 ];
 
-/// Kinds of places whose name follows them after "of" ("the island of
-/// Rhodes", "the city of Kharkiv").
+/// Kinds of places, whose names follow them ("the island of Rhodes",
+/// "villages including Kiotari and Lardos"); not "port", whose plural
+/// names software as often ("ports of PC and arcade classics").
 const PLACE_KINDS: &[&str] = &[
     "island",
-    "islands",
     "town",
     "city",
     "village",
@@ -903,7 +903,7 @@ const PLACE_KINDS: &[&str] = &[
     "county",
     "district",
     "state",
-    "port",
+    "country",
     "capital",
     "suburb",
     "neighbourhood",
@@ -912,13 +912,23 @@ const PLACE_KINDS: &[&str] = &[
     "archipelago",
 ];
 
+/// Whether `word` (lowercase) is one of the [`PLACE_KINDS`] or its plural
+/// ("cities", "villages").
+pub(crate) fn is_place_kind(word: &str) -> bool {
+    let one = word
+        .strip_suffix("ies")
+        .map(|stem| format!("{stem}y"))
+        .or_else(|| word.strip_suffix('s').map(str::to_string));
+    PLACE_KINDS.contains(&word) || one.is_some_and(|w| PLACE_KINDS.contains(&w.as_str()))
+}
+
 /// Whether the name at `start` follows "of" and a place's kind in
 /// lowercase ("the island of Rhodes").
 fn is_named_by_place_kind(s: &[Token], start: usize) -> bool {
     start >= 2
         && s[start - 1].lower == "of"
         && s[start - 2].class == Class::Lower
-        && PLACE_KINDS.contains(&s[start - 2].lower.as_str())
+        && is_place_kind(&s[start - 2].lower)
 }
 
 /// Whether every place of the table named `word` is a town under
