@@ -81,15 +81,10 @@ pub(crate) fn resolve(body: &str, entities: &mut [Entity], gaz: &Gazetteer) {
 /// as an organization).
 fn type_datelines(body: &str, entities: &mut [Entity], gaz: &Gazetteer) {
     for e in entities.iter_mut() {
-        let in_capitals = |r: &Range<usize>| {
-            body.get(r.clone()).is_some_and(|t| {
-                t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_lowercase)
-            })
-        };
         if matches!(e.ty, EntityType::Organization | EntityType::Person)
-            && e.mentions
-                .iter()
-                .any(|r| in_capitals(r) && opens_dateline(body, r))
+            && e.mentions.iter().any(|r| {
+                body.get(r.clone()).is_some_and(written_in_capitals) && opens_dateline(body, r)
+            })
             && gaz.candidates(&e.name).iter().any(|p| {
                 p.kind == Kind::Country || (p.kind == Kind::City && p.population >= CITY_ALONE)
             })
@@ -97,6 +92,13 @@ fn type_datelines(body: &str, entities: &mut [Entity], gaz: &Gazetteer) {
             e.ty = EntityType::Place;
         }
     }
+}
+
+/// Whether `text` has letters and all of them are capitals ("PARIS",
+/// "NEW YORK", "U.S.").
+fn written_in_capitals(text: &str) -> bool {
+    let mut letters = text.chars().filter(|c| c.is_alphabetic()).peekable();
+    letters.peek().is_some() && letters.all(char::is_uppercase)
 }
 
 /// Whether a mention opens a wire-style dateline: first on its line, and
@@ -286,14 +288,10 @@ fn choose<'g>(
     // 3. The most populous, the article's votes counting for their country.
     let best = most_likely(cands, &total)?;
     let letters = e.name.chars().filter(|c| c.is_alphabetic()).count();
-    let all_caps = e
-        .name
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .all(char::is_uppercase);
     // A dateline is written in capitals by convention ("PARIS —"): there
     // the capitals say nothing against a place.
-    let weak_name = letters <= SHORT_NAME || (all_caps && letters > 1 && !dateline);
+    let weak_name =
+        letters <= SHORT_NAME || (written_in_capitals(&e.name) && letters > 1 && !dateline);
     let accepted = total(&best.country) > 0
         || match best.kind {
             Kind::Country => true,
