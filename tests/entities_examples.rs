@@ -34,9 +34,14 @@ The Competition and Markets Authority said it would look at the sale, and the In
 
 /// The record's entities.
 fn entities() -> Vec<Value> {
+    entities_of(ARTICLE)
+}
+
+/// The entities of the record of `article`.
+fn entities_of(article: &str) -> Vec<Value> {
     let dir = tempfile::tempdir().expect("temp dir");
     let file = dir.path().join("article.txt");
-    std::fs::write(&file, ARTICLE).expect("write");
+    std::fs::write(&file, article).expect("write");
     let stdout = common::run_ok(
         &["extract", file.to_str().expect("utf8")],
         &[("RUST_LOG", "error")],
@@ -168,4 +173,34 @@ fn a_new_users_examples_come_out_right() {
     let before = names.len();
     names.dedup();
     assert_eq!(before, names.len(), "{summary:#?}");
+}
+
+/// Names as world news writes them: surnames with a lowercase Arabic
+/// particle, a double-barrelled surname after a first name that is also a
+/// city, a rank, and titles after their work's noun.
+const WORLD: &str = "Envoys meet in Cairo
+
+CAIRO — Foreign Minister Khalid al-Mansouri met Alexandria Ruiz-Cortez, a US envoy, on Monday. Mr al-Mansouri said the talks went well.
+
+The team rose to No. 1 in the world rankings last week.
+
+The 2019 film Harvest in the Valley and the streaming series The Long Shore were shown at the talks, and the musical Hamilton was mentioned.
+";
+
+#[test]
+fn world_news_names_come_out_whole() {
+    let es = entities_of(WORLD);
+    let typed = |name: &str| named(&es, name).map(|e| e["type"].as_str().expect("type"));
+    assert_eq!(typed("Khalid al-Mansouri"), Some("person"), "{es:#?}");
+    assert!(
+        mention_texts(named(&es, "Khalid al-Mansouri").expect("person"))
+            .contains(&"al-Mansouri".to_string()),
+        "{es:#?}"
+    );
+    assert_eq!(typed("Alexandria Ruiz-Cortez"), Some("person"), "{es:#?}");
+    assert!(named(&es, "No. 1").is_none(), "{es:#?}");
+    assert_eq!(typed("Harvest in the Valley"), Some("misc"), "{es:#?}");
+    assert!(named(&es, "Valley").is_none(), "{es:#?}");
+    assert_eq!(typed("The Long Shore"), Some("misc"), "{es:#?}");
+    assert_eq!(typed("Hamilton"), Some("misc"), "{es:#?}");
 }

@@ -77,22 +77,37 @@ const OUTLET_NOUNS: &[&str] = &[
 ];
 
 /// Lowercase nouns naming a kind of work written right before its title
-/// ("her novel Lace", "the film Oppenheimer", "the album Midnights"); not
-/// those that are also verbs before a name ("play", "show", "book").
+/// ("her novel Lace", "the film Oppenheimer", "the album Midnights", "the
+/// series The Crown"); not those that are also verbs before a name
+/// ("play", "show", "book", "hit", "track").
 const WORK_NOUNS: &[&str] = &[
     "novel",
     "film",
     "movie",
+    "biopic",
     "album",
     "song",
     "documentary",
     "memoir",
+    "series",
+    "miniseries",
     "sitcom",
+    "drama",
+    "thriller",
+    "comedy",
     "opera",
     "musical",
+    "ballet",
+    "podcast",
     "poem",
+    "anthology",
     "painting",
 ];
+
+/// Whether `word`, as written, is one of [`WORK_NOUNS`].
+pub(super) fn is_work_noun(word: &str) -> bool {
+    WORK_NOUNS.contains(&word)
+}
 
 /// Lowercase nouns naming a kind of medicine written right before its
 /// brand name ("the drug Leqembi", "the antidepressant Zoloft"): drug
@@ -607,6 +622,22 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
     {
         return Some(PER);
     }
+    // "Alexandria Ocasio-Cortez": a place's name and a double-barrelled
+    // surname (two capitalized parts, one a surname) is a person; not a
+    // place of the table ("Winston-Salem") nor a saint's name ("Paris
+    // Saint-Germain": a club).
+    if ty == LOC
+        && len == 2
+        && !place_phrase
+        && s[start].gaz & PLACES != 0
+        && s[start].class == Class::Capitalized
+        && s[last].class == Class::Mixed
+        && s[last].gaz & PLACES == 0
+        && !is_direction(word(start))
+        && is_double_barrelled_surname(word(last))
+    {
+        return Some(PER);
+    }
     // "Luton Town", "Bristol City": a town and a club's word that the
     // table does not have as one place ("Kansas City" it has) is a club
     // ("Ulsan Metropolitan City", longer, is left alone).
@@ -877,6 +908,30 @@ fn is_direction(word: &str) -> bool {
     )
 }
 
+/// Whether `lower` is two parts joined by a hyphen ("ocasio-cortez",
+/// "rees-mogg"), each of three letters or more, the first a surname of
+/// the names list ("wal-marts" is none) and no saint's ("saint-germain",
+/// "st-denis"), neither a direction ("north-east") nor on the company
+/// list.
+fn is_double_barrelled_surname(lower: &str) -> bool {
+    let Some((a, b)) = lower.split_once('-') else {
+        return false;
+    };
+    let part = |p: &str| p.chars().count() >= 3 && p.chars().all(char::is_alphabetic);
+    let names = |p: &str| super::lexicon::Lexicon::embedded().names(super::hash::of_str(p));
+    let surname = |p: &str| names(p) & names_list::SURNAME != 0;
+    let company = |p: &str| names(p) & names_list::COMPANY != 0;
+    part(a)
+        && part(b)
+        && !company(lower)
+        && !company(a)
+        && !company(b)
+        && !matches!(a, "saint" | "sainte" | "san" | "santa" | "st")
+        && !is_direction(a)
+        && !is_direction(b)
+        && surname(a)
+}
+
 /// Capitalization rate (of `caps.tsv`) from which a surname is a name's
 /// own word: capitalized in 95 % or more of its uses mid-sentence (not
 /// "Park", "Street", "Lane", "Temple", under it).
@@ -1135,6 +1190,19 @@ mod tests {
         assert_eq!(retyped(&["Stanley", "Park", "hosted"], 0, 2, LOC), None);
         assert_eq!(retyped(&["London", "Irish", "won"], 0, 2, LOC), None);
         assert_eq!(retyped(&["Beverly", "Hilton", "hosted"], 0, 2, LOC), None);
+        // A double-barrelled surname, one of its parts on the names list.
+        let w = ["Alexandria", "Ocasio-Cortez", "said"];
+        assert_eq!(retyped(&w, 0, 2, LOC), Some(PER));
+        // A saint's name, a direction or a company is none.
+        let w = ["Paris", "Saint-Germain", "won"];
+        assert_eq!(retyped(&w, 0, 2, LOC), None);
+        let w = ["Galway", "North-East", "voted"];
+        assert_eq!(retyped(&w, 0, 2, LOC), None);
+        let w = ["in", "Maryland", "Wal-Marts", "today"];
+        assert_eq!(retyped(&w, 1, 3, LOC), None);
+        // Written in one case it is a compound, no surname.
+        let w = ["Alexandria", "Ocasio-based", "said"];
+        assert_eq!(retyped(&w, 0, 2, LOC), None);
     }
 
     #[test]

@@ -219,6 +219,7 @@ fn starts_name_word(word: &str) -> bool {
     word.chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_numeric() || !c.is_alphabetic())
+        || super::repair::is_particle_surname_word(word, true)
 }
 
 fn capitalized(word: &str) -> bool {
@@ -389,9 +390,12 @@ fn clean(
     {
         e -= 1;
     }
-    // A quoted title keeps its article ("The Salt Orchard").
-    let quoted_title =
-        m.ty == EntityType::Misc && s > 0 && matches!(word(s - 1), "\"" | "“" | "‘" | "'" | "«");
+    // A title keeps its article, quoted ("The Salt Orchard") or after its
+    // work's noun ("the series The Crown").
+    let quoted_title = m.ty == EntityType::Misc
+        && s > 0
+        && (matches!(word(s - 1), "\"" | "“" | "‘" | "'" | "«")
+            || super::heads::is_work_noun(word(s - 1)));
     if e > s + 1 && word(s).eq_ignore_ascii_case("the") && !quoted_title {
         s += 1;
     }

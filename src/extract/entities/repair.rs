@@ -112,6 +112,16 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8], gaz: &Gazetteer) {
         {
             e0 += 1;
         }
+        // "Abdel Fattah el-Sisi", "Ayman al-Zawahiri": the model stops
+        // before a surname written with its particle in lowercase.
+        if ty == PER
+            && e0 == end
+            && e0 > s0
+            && tags.get(e0) == Some(&0)
+            && is_particle_surname(s, e0)
+        {
+            e0 += 1;
+        }
         if ty == PER && e0 > s0 + 1 && is_calendar_word(s, e0 - 1) {
             e0 -= 1;
         }
@@ -123,7 +133,7 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8], gaz: &Gazetteer) {
                 s0 += 1;
             }
         }
-        if is_numbering(s, s0, e0) || is_era_mark(s, s0, e0) {
+        if is_numbering(s, s0, e0) || is_ranking(s, s0, e0) || is_era_mark(s, s0, e0) {
             s0 = e0;
         }
         // "HB 20", "SB 8", "H.R. 1": a bill, with its number; "BBC Radio
@@ -143,6 +153,8 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8], gaz: &Gazetteer) {
             && (drug || is_period(s, s0, e0) || is_bill(s, s0, e0) || chamber_bill.is_some())
         {
             MISC
+        } else if ty != PER && e0 > s0 && e0 - s0 <= 3 && follows_honorific(s, s0) {
+            PER
         } else if ty == LOC && end - start <= 2 && airline_word(s, tags, start) {
             s0 = start - 1;
             ORG
@@ -161,6 +173,9 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8], gaz: &Gazetteer) {
             tagger::mark(tags, s0, e0, new_ty);
         }
     }
+    // After the spans' repairs, whose head words would retype a title
+    // ("Harvest in the Valley" is no valley).
+    tag_named_works(s, tags);
     coordinated::type_listed_companies(s, tags);
     coordinated::type_listed_places(s, tags);
     coordinated::type_kin_lists(s, tags);
@@ -511,6 +526,115 @@ fn tag_quoted_titles(s: &[Token], tags: &mut [u8]) {
     }
 }
 
+/// Tags as misc a work's title written without quotation marks after its
+/// noun ("her album Midnights", "the 2011 film Salmon Fishing in the
+/// Yemen", "the BBC drama Line of Duty"): capitalized words, and small
+/// words between them. The noun must be introduced (a determiner or a
+/// possessive before it, over adjectives, a year or a network's name), so
+/// that a verb of the same spelling is not read as one. A title of several
+/// words with small words in it is one work whatever the model read in it;
+/// a shorter one is a work where the model saw a place or nothing ("the
+/// musical Hamilton"), and an organization is left alone ("the
+/// documentary CNN aired"); a person is the name rules' to judge
+/// ([`heads::retype`]: "the song Swift wrote" is read as a title).
+fn tag_named_works(s: &[Token], tags: &mut [u8]) {
+    for i in 0..s.len().saturating_sub(1) {
+        if s[i].class != Class::Lower || !heads::is_work_noun(&s[i].lower) || !introduced(s, i) {
+            continue;
+        }
+        let start = i + 1;
+        let mut end = start;
+        let mut k = start;
+        let mut small = false;
+        let title_word = |k: usize| {
+            s.get(k)
+                .is_some_and(|t| t.class.is_capital() && !is_calendar_word(s, k))
+        };
+        while k < s.len() {
+            if title_word(k) {
+                k += 1;
+                end = k;
+                continue;
+            }
+            let mut next = k;
+            while s
+                .get(next)
+                .is_some_and(|t| TITLE_SMALL_WORDS.contains(&t.lower.as_str()))
+            {
+                next += 1;
+            }
+            if k == start || next == k || next - k > 2 || !title_word(next) {
+                break;
+            }
+            small = true;
+            k = next;
+        }
+        if end == start
+            || tags.get(start).is_some_and(|&g| tagger::is_inside(g))
+            || tags.get(end).is_some_and(|&g| tagger::is_inside(g))
+            || (end == start + 1 && crate::extract::keywords::is_stop(&s[start].lower))
+        {
+            continue;
+        }
+        // The model often leaves a title's article out ("The Crown").
+        let article = usize::from(s[start].lower == "the");
+        let found = tagger::spans(&tags[start..end]);
+        let work = small
+            || match found.as_slice() {
+                [] => true,
+                [(a, b, ty)] => *a <= article && *b == end - start && (*ty == LOC || *ty == MISC),
+                _ => false,
+            };
+        if work {
+            tagger::mark(tags, start, end, MISC);
+        }
+    }
+}
+
+/// Small words a title keeps between its capitalized words ("Line of
+/// Duty", "Salmon Fishing in the Yemen", "It's A Wonderful Life"); not
+/// "with", which more often joins a person to the title than stands in it.
+const TITLE_SMALL_WORDS: &[&str] = &[
+    "of", "in", "the", "and", "a", "an", "to", "for", "on", "at", "from", "'s", "’s",
+];
+
+/// Whether a determiner or a possessive introduces the noun at `i`, over
+/// at most three adjectives, years or capitalized words ("her new album",
+/// "the 2011 British comedy film", "Nolan's film", "the Netflix series").
+fn introduced(s: &[Token], i: usize) -> bool {
+    for k in (i.saturating_sub(4)..i).rev() {
+        let t = &s[k];
+        let w = t.lower.as_str();
+        if matches!(
+            w,
+            "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "its"
+                | "their"
+                | "our"
+                | "my"
+                | "your"
+                | "this"
+                | "whose"
+                | "'s"
+                | "’s"
+        ) || (t.class.is_capital() && (w.ends_with("'s") || w.ends_with("’s")))
+        {
+            return true;
+        }
+        let between = t.class == Class::Digits
+            || t.class.is_capital()
+            || (t.class == Class::Lower && !crate::extract::keywords::is_stop(w));
+        if !between {
+            return false;
+        }
+    }
+    false
+}
+
 /// Tags as people the names a wire credit line gives after "Reporting
 /// by", "Writing by" or "Editing by" ("Reporting by Ellen Marsh in
 /// Washington and Tom Kessler; Editing by Ravi Desai"): two to four
@@ -564,7 +688,8 @@ const CREDIT_WORDS: &[&str] = &["reporting", "editing", "writing"];
 fn after_work_cue(s: &[Token], quote: usize) -> bool {
     let before = |k: usize| quote.checked_sub(k).and_then(|i| s.get(i));
     let cue = |t: &Token| {
-        t.class == Class::Lower && WORK_NOUNS.contains(&t.lower.as_str())
+        t.class == Class::Lower
+            && (heads::is_work_noun(&t.lower) || QUOTED_WORK_NOUNS.contains(&t.lower.as_str()))
             || matches!(t.lower.as_str(), "'s" | "’s")
             || t.lower.ends_with("'s")
             || t.lower.ends_with("’s")
@@ -573,32 +698,19 @@ fn after_work_cue(s: &[Token], quote: usize) -> bool {
         || (before(1).is_some_and(|t| t.lower == ",") && before(2).is_some_and(cue))
 }
 
-/// Nouns of works whose titles news quotes.
-const WORK_NOUNS: &[&str] = &[
-    "film",
+/// Nouns of works whose titles news quotes, beyond the nouns a title
+/// follows unquoted ([`heads::is_work_noun`]): these are as often verbs
+/// or nouns of other things, so they cue only a quoted title.
+const QUOTED_WORK_NOUNS: &[&str] = &[
     "films",
-    "movie",
-    "series",
     "show",
-    "sitcom",
-    "drama",
-    "documentary",
-    "album",
-    "song",
     "single",
     "track",
-    "novel",
     "book",
-    "memoir",
     "play",
-    "musical",
-    "opera",
     "programme",
     "program",
-    "podcast",
     "game",
-    "painting",
-    "poem",
     "hit",
 ];
 
@@ -779,6 +891,46 @@ fn dangling(s: &[Token], i: usize) -> bool {
     })
 }
 
+/// Arabic articles and kin words that news writes in lowercase, joined by
+/// a hyphen to the capitalized name they open ("al-Sisi", "el-Erian",
+/// "bin-Laden", "ash-Sharaa").
+const NAME_PARTICLES: &[&str] = &[
+    "al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ud", "ul", "bin", "ibn", "abu", "abd",
+];
+
+/// Whether the token at `i` is a surname with its particle in lowercase
+/// ("al-Zawahiri"; see [`is_particle_surname_word`]).
+fn is_particle_surname(s: &[Token], i: usize) -> bool {
+    s.get(i)
+        .is_some_and(|t| t.class == Class::Mixed && is_particle_surname_word(&t.lower, false))
+}
+
+/// Whether `word` is a listed particle, a hyphen, then a word of two
+/// letters or more ("al-Zawahiri"); with `cased`, the particle in
+/// lowercase and the name capitalized, as written.
+pub(super) fn is_particle_surname_word(word: &str, cased: bool) -> bool {
+    word.split_once('-').is_some_and(|(particle, rest)| {
+        NAME_PARTICLES.contains(&particle)
+            && rest.chars().count() >= 2
+            && rest.chars().all(char::is_alphabetic)
+            && (!cased || rest.starts_with(char::is_uppercase))
+    })
+}
+
+/// Whether a courtesy title that only a person's name follows comes
+/// right before `i` ("Mr al-Mansouri", "Mrs Ardern"): the model sometimes
+/// types the name by its spelling. Not "Dr", which opens brands as well
+/// ("Dr Pepper").
+fn follows_honorific(s: &[Token], i: usize) -> bool {
+    i.checked_sub(1).and_then(|p| s.get(p)).is_some_and(|t| {
+        t.class == Class::Capitalized
+            && matches!(
+                t.lower.as_str(),
+                "mr" | "mr." | "mrs" | "mrs." | "ms" | "ms." | "miss" | "mx" | "mx."
+            )
+    })
+}
+
 /// A weekday or month at the end of a longer name ("… said Reuters
 /// Monday"): news dates a sentence there; names rarely end on one.
 /// Weekdays and months are the date reader's full names ("March" and
@@ -796,13 +948,28 @@ fn is_calendar_word(s: &[Token], i: usize) -> bool {
 
 /// A number's label tagged without its number ("the No. 2 official",
 /// with "No." alone an organization): a label alone names nothing. With
-/// its number it may name a unit ("No. 18 Squadron", shortened "No. 18"),
-/// so that stays.
+/// its number and a unit's word it names a unit ("No. 18 Squadron"); see
+/// [`is_ranking`] for the number without one.
 fn is_numbering(s: &[Token], s0: usize, e0: usize) -> bool {
     e0 == s0 + 1
         && s.get(s0)
             .is_some_and(|t| matches!(t.lower.as_str(), "no." | "no" | "nos." | "nos"))
         && s.get(e0).is_some_and(|t| t.class == Class::Digits)
+}
+
+/// A rank written as a label and its number ("No. 1 in the world", "the
+/// world No. 2", "rose to No. 31"): it names a position, not a body. A
+/// unit's name goes on with a capitalized word ("No. 18 Squadron"), and
+/// "No 10" is Downing Street as British news writes it, so both stay.
+fn is_ranking(s: &[Token], s0: usize, e0: usize) -> bool {
+    e0 == s0 + 2
+        && matches!(s[s0].lower.as_str(), "no." | "no")
+        && s[s0].class == Class::Capitalized
+        && s[s0 + 1].class == Class::Digits
+        && s[s0 + 1].lower != "10"
+        && !s
+            .get(e0)
+            .is_some_and(|t| t.class.is_capital() || t.lower == "(")
 }
 
 /// The marks of an era ("BC", "AD", "BCE", "CE", with or without dots).
@@ -1051,6 +1218,84 @@ mod tests {
         // A person named Bill stays one.
         let w = ["Senate", "leader", "Bill", "Frist", "said"];
         assert_eq!(repaired(&w, &[(2, 4, PER)]), vec![(2, 4, PER)]);
+    }
+
+    #[test]
+    fn a_rank_is_no_name_but_a_unit_and_number_10_are() {
+        let w = ["to", "get", "to", "No.", "1", "in", "the", "world"];
+        assert_eq!(repaired(&w, &[(3, 5, ORG)]), vec![]);
+        let w = ["stalled", "at", "No", "96", ","];
+        assert_eq!(repaired(&w, &[(2, 4, ORG)]), vec![]);
+        let w = ["the", "No.", "18", "Squadron", "flew"];
+        assert_eq!(repaired(&w, &[(1, 4, ORG)]), vec![(1, 4, ORG)]);
+        let w = ["the", "joint", "No.", "18", "(", "Netherlands", ")"];
+        assert_eq!(repaired(&w, &[(2, 4, ORG)]), vec![(2, 4, ORG)]);
+        let w = ["a", "source", "at", "No", "10", "said"];
+        assert_eq!(repaired(&w, &[(3, 5, ORG)]), vec![(3, 5, ORG)]);
+    }
+
+    #[test]
+    fn a_name_after_mr_or_mrs_is_a_person() {
+        let w = ["Mr", "al-Mansouri", "said"];
+        assert_eq!(repaired(&w, &[(1, 2, ORG)]), vec![(1, 2, PER)]);
+        let w = ["said", "Mrs", "Hale", "Street", "."];
+        assert_eq!(repaired(&w, &[(2, 4, LOC)]), vec![(2, 4, PER)]);
+        // "Dr" opens brands too.
+        let w = ["Dr", "Pepper", "rose"];
+        assert_eq!(repaired(&w, &[(1, 2, ORG)]), vec![(1, 2, ORG)]);
+    }
+
+    #[test]
+    fn a_surname_keeps_its_lowercase_particle() {
+        let w = ["Abdel", "Fattah", "el-Sisi", "said"];
+        assert_eq!(repaired(&w, &[(0, 2, PER)]), vec![(0, 3, PER)]);
+        let w = ["Ayman", "al-Zawahiri", "spoke"];
+        assert_eq!(repaired(&w, &[(0, 1, PER)]), vec![(0, 2, PER)]);
+        // Not after another type, nor a word in lowercase alone.
+        let w = ["Cairo", "al-Ahram", "said"];
+        assert_eq!(repaired(&w, &[(0, 1, LOC)]), vec![(0, 1, LOC)]);
+        let w = ["Ayman", "al-based", "spoke"];
+        assert_eq!(repaired(&w, &[(0, 1, PER)]), vec![(0, 1, PER)]);
+        assert!(is_particle_surname_word("al-Sisi", true));
+        assert!(!is_particle_surname_word("al-sisi", true));
+        assert!(!is_particle_surname_word("all-Stars", true));
+    }
+
+    #[test]
+    fn a_title_after_its_work_noun_is_misc() {
+        let w = "the 2011 British comedy film Salmon Fishing in the Yemen , directed";
+        let w: Vec<&str> = w.split(' ').collect();
+        assert_eq!(
+            repaired(&w, &[(5, 7, ORG), (9, 10, LOC)]),
+            vec![(5, 10, MISC)]
+        );
+        let w = ["the", "Netflix", "series", "The", "Crown", "ended"];
+        assert_eq!(
+            repaired(&w, &[(1, 2, ORG), (4, 5, MISC)]),
+            vec![(1, 2, ORG), (3, 5, MISC)]
+        );
+        let w = ["she", "saw", "the", "musical", "Hamilton", "twice"];
+        assert_eq!(repaired(&w, &[(4, 5, LOC)]), vec![(4, 5, MISC)]);
+        let w = ["the", "film", "It", "'s", "A", "Wonderful", "Life", "is"];
+        assert_eq!(repaired(&w, &[(5, 7, MISC)]), vec![(2, 7, MISC)]);
+        // An organization after the noun is left alone.
+        let w = ["the", "documentary", "CNN", "aired"];
+        assert_eq!(repaired(&w, &[(2, 3, ORG)]), vec![(2, 3, ORG)]);
+        // A pronoun, a month or a noun no determiner opens is no title.
+        let w = ["the", "song", "I", "wrote"];
+        assert_eq!(repaired(&w, &[]), vec![]);
+        let w = ["her", "album", "in", "October"];
+        assert_eq!(repaired(&w, &[]), vec![]);
+        let w = ["the", "album", "October", "sales"];
+        assert_eq!(repaired(&w, &[]), vec![]);
+        let w = ["critics", "film", "Cannes", "Stars"];
+        assert_eq!(repaired(&w, &[]), vec![]);
+        // "with" joins a person to the title.
+        let w = ["the", "album", "Here", "Again", "with", "Norah", "Jones"];
+        assert_eq!(
+            repaired(&w, &[(5, 7, PER)]),
+            vec![(2, 4, MISC), (5, 7, PER)]
+        );
     }
 
     #[test]
@@ -1329,10 +1574,8 @@ mod tests {
             repaired(&split("No. 18 Squadron flew"), &[(0, 3, ORG)]),
             [(0, 3, ORG)]
         );
-        assert_eq!(
-            repaired(&split("No. 18 later flew"), &[(0, 2, ORG)]),
-            [(0, 2, ORG)]
-        );
+        // Shortened, it reads as a rank (news writes ranks far more often).
+        assert_eq!(repaired(&split("No. 18 later flew"), &[(0, 2, ORG)]), []);
         assert_eq!(
             repaired(
                 &split("tools of the Bronze Age and the Middle Ages"),
