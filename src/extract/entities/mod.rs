@@ -26,6 +26,7 @@ pub(crate) mod features;
 pub mod gazetteer;
 pub(crate) mod hash;
 pub(crate) mod heads;
+pub(crate) mod initialisms;
 pub mod lexicon;
 pub(crate) mod lineups;
 pub(crate) mod link;

@@ -23,6 +23,7 @@ use super::coordinated;
 use super::features::{self, Class, Token};
 use super::gazetteer::Gazetteer;
 use super::heads;
+use super::initialisms;
 use super::lexicon::list;
 use super::tagger::{self, LOC, MISC, ORG, PER, begin, inside};
 use super::us_states;
@@ -133,7 +134,19 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8], gaz: &Gazetteer) {
                 s0 += 1;
             }
         }
-        if is_numbering(s, s0, e0) || is_ranking(s, s0, e0) || is_era_mark(s, s0, e0) {
+        // "the AI boom", "EV makers", "the IPO": a thing's initialism is
+        // no name.
+        let common_initialism = e0 == s0 + 1 && {
+            let t = &s[s0];
+            let plural_caps =
+                t.class == Class::Mixed && t.lower.ends_with('s') && t.lower.len() >= 3;
+            initialisms::is_common_initialism(&t.lower, t.class == Class::AllCaps, plural_caps)
+        };
+        if common_initialism
+            || is_numbering(s, s0, e0)
+            || is_ranking(s, s0, e0)
+            || is_era_mark(s, s0, e0)
+        {
             s0 = e0;
         }
         // "HB 20", "SB 8", "H.R. 1": a bill, with its number; "BBC Radio
@@ -1232,6 +1245,19 @@ mod tests {
         assert_eq!(repaired(&w, &[(2, 4, ORG)]), vec![(2, 4, ORG)]);
         let w = ["a", "source", "at", "No", "10", "said"];
         assert_eq!(repaired(&w, &[(3, 5, ORG)]), vec![(3, 5, ORG)]);
+    }
+
+    #[test]
+    fn a_things_initialism_is_no_name() {
+        let w = ["the", "AI", "boom"];
+        assert_eq!(repaired(&w, &[(1, 2, ORG)]), vec![]);
+        let w = ["EVs", "sold"];
+        assert_eq!(repaired(&w, &[(0, 1, MISC)]), vec![]);
+        // A union in capitals, and a longer name, stay.
+        let w = ["the", "PCS", "union"];
+        assert_eq!(repaired(&w, &[(1, 2, ORG)]), vec![(1, 2, ORG)]);
+        let w = ["the", "AI", "Safety", "Institute"];
+        assert_eq!(repaired(&w, &[(1, 4, ORG)]), vec![(1, 4, ORG)]);
     }
 
     #[test]
