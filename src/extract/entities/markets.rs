@@ -78,6 +78,20 @@ fn moves_by_a_percentage<'a>(seen: &impl Fn(usize) -> Seen<'a>, len: usize, at: 
                 || (seen(i + 1).is(&["per"]) && i + 2 < len && seen(i + 2).is(&["cent"]))))
 }
 
+/// Whether the word after a name (`number`) and the one after it
+/// (`next`) make the name a stock index with its count of stocks ("S&P
+/// 500 rose", "the Stoxx 600 index", "Russell 2000 fell"): two to four
+/// digits, then "index" or a price's move. A year there is part of the
+/// name as well ("Tokyo 2020 slipped").
+pub(crate) fn counts_an_index(number: &str, next: Option<&str>) -> bool {
+    (2..=4).contains(&number.len())
+        && number.bytes().all(|b| b.is_ascii_digit())
+        && next.is_some_and(|w| {
+            let w = w.to_ascii_lowercase();
+            w == "index" || MOVES.contains(&w.as_str())
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -96,6 +110,18 @@ mod tests {
         assert!(traded("Zorbo Corp stock slid 1 per cent", 0, 2));
         assert!(traded("Shares of Zorbo rose", 2, 3));
         assert!(traded("investors sold shares in Zorbo", 4, 5));
+    }
+
+    #[test]
+    fn an_index_counts_its_stocks() {
+        assert!(counts_an_index("500", Some("rose")));
+        assert!(counts_an_index("600", Some("index")));
+        assert!(counts_an_index("2000", Some("fell")));
+        // A figure, a number without a move.
+        assert!(!counts_an_index("1.5", Some("rose")));
+        assert!(!counts_an_index("5", Some("rose")));
+        assert!(!counts_an_index("500", Some("jobs")));
+        assert!(!counts_an_index("500", None));
     }
 
     #[test]

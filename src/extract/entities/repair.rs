@@ -25,6 +25,7 @@ use super::gazetteer::Gazetteer;
 use super::heads;
 use super::initialisms;
 use super::lexicon::list;
+use super::markets;
 use super::tagger::{self, LOC, MISC, ORG, PER, begin, inside};
 use super::us_states;
 use crate::extract::dates::lexicon::{MONTHS, WEEKDAYS, month_is_ambiguous};
@@ -154,6 +155,18 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8], gaz: &Gazetteer) {
         if is_bill_number(s, s0, e0) || (ty == ORG && is_numbered_station(s, s0, e0)) {
             e0 += 1;
         }
+        // "S&P 500 rose", "the Stoxx 600 index": an index and its count
+        // of stocks are one name (the model leaves the number out).
+        let index = e0 == end
+            && e0 > s0
+            && tags.get(e0) == Some(&0)
+            && s.get(e0).is_some_and(|t| {
+                t.class == Class::Digits
+                    && markets::counts_an_index(&t.lower, s.get(e0 + 1).map(|n| n.lower.as_str()))
+            });
+        if index {
+            e0 += 1;
+        }
         // "Senate Bill 12", "House Bill 1": the chamber, "Bill" and the
         // number are one law (the model took "Bill" for a first name).
         let chamber_bill = chamber_bill(s, s0, e0);
@@ -163,7 +176,11 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8], gaz: &Gazetteer) {
         }
         let drug = e0 > s0 && (s0..e0).all(|i| only(i, list::DRUG));
         let new_ty = if ty != MISC
-            && (drug || is_period(s, s0, e0) || is_bill(s, s0, e0) || chamber_bill.is_some())
+            && (index
+                || drug
+                || is_period(s, s0, e0)
+                || is_bill(s, s0, e0)
+                || chamber_bill.is_some())
         {
             MISC
         } else if ty != PER && e0 > s0 && e0 - s0 <= 3 && follows_honorific(s, s0) {
@@ -1245,6 +1262,19 @@ mod tests {
         assert_eq!(repaired(&w, &[(2, 4, ORG)]), vec![(2, 4, ORG)]);
         let w = ["a", "source", "at", "No", "10", "said"];
         assert_eq!(repaired(&w, &[(3, 5, ORG)]), vec![(3, 5, ORG)]);
+    }
+
+    #[test]
+    fn an_index_keeps_its_count_of_stocks() {
+        let w = ["the", "S&P", "500", "rose", "1%"];
+        assert_eq!(repaired(&w, &[(1, 2, ORG)]), vec![(1, 3, MISC)]);
+        let w = ["the", "Stoxx", "600", "index", "fell"];
+        assert_eq!(repaired(&w, &[(1, 2, MISC)]), vec![(1, 3, MISC)]);
+        let w = ["the", "Russell", "2000", "fell"];
+        assert_eq!(repaired(&w, &[(1, 2, PER)]), vec![(1, 3, MISC)]);
+        // A number of things is not its count.
+        let w = ["Zorbo", "500", "jobs"];
+        assert_eq!(repaired(&w, &[(0, 1, ORG)]), vec![(0, 1, ORG)]);
     }
 
     #[test]
