@@ -178,12 +178,12 @@ fn a_new_users_examples_come_out_right() {
 /// Names as world news writes them: surnames with a lowercase Arabic
 /// particle, a double-barrelled surname after a first name that is also a
 /// city, a rank, initialisms of things, stock indexes with their count,
-/// and titles after their work's noun.
+/// brands with an owner, and titles after their work's noun.
 const WORLD: &str = "Envoys meet in Cairo
 
 CAIRO — Foreign Minister Khalid al-Mansouri met Alexandria Ruiz-Cortez, a US envoy, on Monday. Mr al-Mansouri said the talks went well.
 
-The team rose to No. 1 in the world rankings last week. The AI boom lifted chip stocks, EV makers cut prices before the IPO, and VAT was cut. The S&P 500 rose 1% and the Russell 2000 fell.
+The team rose to No. 1 in the world rankings last week. The AI boom lifted chip stocks, EV makers cut prices before the IPO, and VAT was cut. The S&P 500 rose 1% and the Russell 2000 fell. Zara's owner Inditex rose, and Shein's parent company filed.
 
 The 2019 film Harvest in the Valley and the streaming series The Long Shore were shown at the talks, and the musical Hamilton was mentioned.
 ";
@@ -205,6 +205,9 @@ fn world_news_names_come_out_whole() {
     }
     assert_eq!(typed("S&P 500"), Some("misc"), "{es:#?}");
     assert_eq!(typed("Russell 2000"), Some("misc"), "{es:#?}");
+    for company in ["Zara", "Inditex", "Shein"] {
+        assert_eq!(typed(company), Some("organization"), "{company}: {es:#?}");
+    }
     assert_eq!(typed("Harvest in the Valley"), Some("misc"), "{es:#?}");
     assert!(named(&es, "Valley").is_none(), "{es:#?}");
     assert_eq!(typed("The Long Shore"), Some("misc"), "{es:#?}");

@@ -206,6 +206,7 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8], gaz: &Gazetteer) {
     // After the spans' repairs, whose head words would retype a title
     // ("Harvest in the Valley" is no valley).
     tag_named_works(s, tags);
+    type_possessing_companies(s, tags);
     coordinated::type_listed_companies(s, tags);
     coordinated::type_listed_places(s, tags);
     coordinated::type_kin_lists(s, tags);
@@ -726,6 +727,104 @@ fn after_work_cue(s: &[Token], quote: usize) -> bool {
     };
     before(1).is_some_and(cue)
         || (before(1).is_some_and(|t| t.lower == ",") && before(2).is_some_and(cue))
+}
+
+/// What only a company has, after a possessive ("Temu's owner", "Zara's
+/// parent", "Klarna's shareholders", "Revolut's founder"); not what a
+/// person or a country has as well ("shares", "staff", "investors").
+const COMPANY_POSSESSIONS: &[&str] = &[
+    "owner",
+    "owners",
+    "parent",
+    "board",
+    "shareholders",
+    "revenue",
+    "revenues",
+    "profit",
+    "profits",
+    "earnings",
+    "valuation",
+    "ceo",
+    "cfo",
+    "founder",
+    "founders",
+    "co-founder",
+    "headquarters",
+    "subsidiary",
+    "subsidiaries",
+    "customers",
+];
+
+/// Tags as an organization a one-word name, or a capitalized word the
+/// model left untagged, followed by a possessive and what only a company
+/// has ([`COMPANY_POSSESSIONS`], or "chief executive"): the model reads
+/// unfamiliar brands as people ("Temu's owner", "Zara's owner Inditex")
+/// or not at all ("Shein's parent company"). A place of the table keeps
+/// its type (a country has revenue too), a full name its person, and a
+/// stop word, a weekday or a month is no name ("Today's earnings").
+fn type_possessing_companies(s: &[Token], tags: &mut [u8]) {
+    for i in 0..s.len() {
+        let possessive = s
+            .get(i + 1)
+            .is_some_and(|t| matches!(t.lower.as_str(), "'s" | "’s" | "'" | "’"));
+        if !possessive || !company_possession(s, i + 2) || s[i].gaz & heads::PLACES != 0 {
+            continue;
+        }
+        let tag = tags.get(i).copied().unwrap_or(0);
+        let start = match tagger::type_of(tag) {
+            Some(ORG) => continue,
+            Some(_) if tagger::is_inside(tag) => continue,
+            Some(_) => i,
+            None => {
+                let word = s[i].lower.as_str();
+                if !s[i].class.is_capital()
+                    || crate::extract::keywords::is_stop(word)
+                    || is_calendar_word(s, i)
+                    || matches!(word, "today" | "yesterday" | "tomorrow" | "tonight")
+                {
+                    continue;
+                }
+                i
+            }
+        };
+        if tags.get(i + 1).is_some_and(|&g| tagger::is_inside(g)) {
+            continue;
+        }
+        tagger::mark(tags, start, i + 1, ORG);
+        // The owner named after it is a company too ("Zara's owner
+        // Inditex"), when the model made a one-word person of it.
+        let mut k = i + 2;
+        if !s
+            .get(k)
+            .is_some_and(|t| matches!(t.lower.as_str(), "owner" | "parent"))
+        {
+            continue;
+        }
+        k += 1;
+        if s.get(k)
+            .is_some_and(|t| matches!(t.lower.as_str(), "company" | "group" | ","))
+        {
+            k += 1;
+        }
+        let one_word = tags
+            .get(k)
+            .is_some_and(|&g| g != 0 && !tagger::is_inside(g))
+            && !tags.get(k + 1).is_some_and(|&g| tagger::is_inside(g));
+        if one_word
+            && tags.get(k).and_then(|&g| tagger::type_of(g)) != Some(ORG)
+            && s.get(k).is_some_and(|t| t.gaz & heads::PLACES == 0)
+        {
+            tagger::mark(tags, k, k + 1, ORG);
+        }
+    }
+}
+
+/// Whether the words from `at` are what only a company has (see
+/// [`COMPANY_POSSESSIONS`]), or "chief executive" / "parent company".
+fn company_possession(s: &[Token], at: usize) -> bool {
+    let word = |k: usize| s.get(k).map_or("", |t| t.lower.as_str());
+    COMPANY_POSSESSIONS.contains(&word(at))
+        || (word(at) == "chief" && matches!(word(at + 1), "executive" | "financial"))
 }
 
 /// Nouns of works whose titles news quotes, beyond the nouns a title
@@ -1288,6 +1387,28 @@ mod tests {
         assert_eq!(repaired(&w, &[(1, 2, ORG)]), vec![(1, 2, ORG)]);
         let w = ["the", "AI", "Safety", "Institute"];
         assert_eq!(repaired(&w, &[(1, 4, ORG)]), vec![(1, 4, ORG)]);
+    }
+
+    #[test]
+    fn a_name_with_what_only_a_company_has_is_a_company() {
+        let w = ["Temu", "'s", "owner", "fell"];
+        assert_eq!(repaired(&w, &[(0, 1, PER)]), vec![(0, 1, ORG)]);
+        let w = ["Shein", "'s", "parent", "company", "filed"];
+        assert_eq!(repaired(&w, &[]), vec![(0, 1, ORG)]);
+        let w = ["said", "Zorbo", "'s", "chief", "executive"];
+        assert_eq!(repaired(&w, &[(1, 2, MISC)]), vec![(1, 2, ORG)]);
+        // A full name, a word of time, what a person has too.
+        let w = ["Jo", "Smith", "'s", "founder"];
+        assert_eq!(repaired(&w, &[(0, 2, PER)]), vec![(0, 2, PER)]);
+        let w = ["Today", "'s", "earnings", "rose"];
+        assert_eq!(repaired(&w, &[]), vec![]);
+        let w = ["Zara", "'s", "owner", "Inditex", "rose"];
+        assert_eq!(
+            repaired(&w, &[(0, 1, PER), (3, 4, PER)]),
+            vec![(0, 1, ORG), (3, 4, ORG)]
+        );
+        let w = ["Temu", "'s", "shares", "fell"];
+        assert_eq!(repaired(&w, &[(0, 1, PER)]), vec![(0, 1, PER)]);
     }
 
     #[test]
