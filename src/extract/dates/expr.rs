@@ -873,7 +873,9 @@ fn days_from_monday(r: NaiveDate, offset: i64, len: i64) -> Option<(NaiveDate, N
 
 /// A quarter of its stated year or, without one, the reference's year (the
 /// next year's in the future reading once the quarter has begun before the
-/// reference's month).
+/// reference's month; the last year's in the past reading when the
+/// quarter has not begun by the reference's month: "up from the third
+/// quarter" in March is last year's).
 fn quarter_span(
     quarter: u32,
     year: Option<YearRef>,
@@ -887,6 +889,7 @@ fn quarter_span(
             let start = first_of(r.year(), first_month)?;
             match reading {
                 Reading::Future if start < cal::month_start(r) => r.year() + 1,
+                Reading::Past if start > cal::month_start(r) => r.year() - 1,
                 _ => r.year(),
             }
         }

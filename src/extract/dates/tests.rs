@@ -212,6 +212,20 @@ fn open_dates_lean_to_the_past() {
         one("Talks resume in January.", "2025-11-20").1,
         range("2026-01-01", "2026-02-01")
     );
+    // A quarter without its year that has not begun is last year's,
+    // unless the clause speaks of the future.
+    assert_eq!(
+        one("Inflation was up from the third quarter.", "2025-03-19").1,
+        range("2024-07-01", "2024-10-01")
+    );
+    assert_eq!(
+        one("Sales will rise in the third quarter.", "2025-03-19").1,
+        range("2025-07-01", "2025-10-01")
+    );
+    assert_eq!(
+        one("Sales rose in the first quarter.", "2025-03-19").1,
+        range("2025-01-01", "2025-04-01")
+    );
 }
 
 /// Each text's one date against `reference`, as a day.
