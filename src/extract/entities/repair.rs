@@ -25,6 +25,7 @@ use super::gazetteer::Gazetteer;
 use super::heads;
 use super::initialisms;
 use super::lexicon::list;
+use super::lists::POSSESSIVES;
 use super::markets;
 use super::tagger::{self, LOC, MISC, ORG, PER, begin, inside};
 use super::us_states;
@@ -766,31 +767,25 @@ fn type_possessing_companies(s: &[Token], tags: &mut [u8]) {
     for i in 0..s.len() {
         let possessive = s
             .get(i + 1)
-            .is_some_and(|t| matches!(t.lower.as_str(), "'s" | "’s" | "'" | "’"));
+            .is_some_and(|t| POSSESSIVES.contains(&t.lower.as_str()));
         if !possessive || !company_possession(s, i + 2) || s[i].gaz & heads::PLACES != 0 {
             continue;
         }
         let tag = tags.get(i).copied().unwrap_or(0);
-        let start = match tagger::type_of(tag) {
-            Some(ORG) => continue,
-            Some(_) if tagger::is_inside(tag) => continue,
-            Some(_) => i,
+        let word = s[i].lower.as_str();
+        let one_word_name = match tagger::type_of(tag) {
+            Some(ty) => ty != ORG && !tagger::is_inside(tag),
             None => {
-                let word = s[i].lower.as_str();
-                if !s[i].class.is_capital()
-                    || crate::extract::keywords::is_stop(word)
-                    || is_calendar_word(s, i)
-                    || matches!(word, "today" | "yesterday" | "tomorrow" | "tonight")
-                {
-                    continue;
-                }
-                i
+                s[i].class.is_capital()
+                    && !crate::extract::keywords::is_stop(word)
+                    && !is_calendar_word(s, i)
+                    && !matches!(word, "today" | "yesterday" | "tomorrow" | "tonight")
             }
         };
-        if tags.get(i + 1).is_some_and(|&g| tagger::is_inside(g)) {
+        if !one_word_name || tags.get(i + 1).is_some_and(|&g| tagger::is_inside(g)) {
             continue;
         }
-        tagger::mark(tags, start, i + 1, ORG);
+        tagger::mark(tags, i, i + 1, ORG);
         // The owner named after it is a company too ("Zara's owner
         // Inditex"), when the model made a one-word person of it.
         let mut k = i + 2;
