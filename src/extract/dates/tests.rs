@@ -228,6 +228,24 @@ fn open_dates_lean_to_the_past() {
     );
 }
 
+#[test]
+fn the_past_decade_is_ten_years_and_the_last_decade_the_calendars() {
+    let r = "2025-11-04";
+    assert_eq!(
+        one("Over the past decade, prices doubled.", r).1,
+        range("2015-11-04", "2025-11-04")
+    );
+    // "the last decade" is as often the calendar's.
+    assert_eq!(
+        one("Prices fell in the last decade.", r).1,
+        range("2010-01-01", "2020-01-01")
+    );
+    assert_eq!(
+        one("This decade is hard.", r).1,
+        range("2020-01-01", "2030-01-01")
+    );
+}
+
 /// Each text's one date against `reference`, as a day.
 fn days_read(reference: &str, cases: &[(&str, &str)]) {
     for (text, want) in cases {

@@ -468,6 +468,10 @@ impl<'a> Parser<'a> {
             "month" => Period::Month(MonthRef::Rel(r)),
             "year" if !bare_the || self.clause_end(e) => Period::Year(YearRef::Rel(r)),
             "quarter" => Period::QuarterRel(r),
+            // "over the past decade": the ten years up to the reference, as
+            // news means it, not the calendar's 2010s; "the last decade"
+            // and "the next decade" are as often the calendar's, and stay.
+            "decade" if r == -1 && self.is(k, "past") => rolling(vec![(10.0, Unit::Year)], -1),
             "decade" => Period::DecadeRel(r),
             "fortnight" => Period::Fortnight(r),
             _ => return None,
