@@ -193,13 +193,24 @@ impl Detector {
             if !self.release_due() {
                 return;
             }
-            if self.backfill_more && self.pending.is_empty() {
+            if self.backfill_more && self.batch_handed_over() {
                 self.backfill_more = false;
                 self.rescan_reason = Some("backfill");
                 continue;
             }
             metrics::gauge!(m::PENDING.name).set(self.pending.len() as f64);
         }
+    }
+
+    /// Whether the last backfill batch is handed over, so the next one may
+    /// be looked for: nothing is pending but, at most, files whose writers
+    /// still have them open. Those wait on their writers (minutes, maybe),
+    /// not on the pipeline, and must not hold up the rest of the folder.
+    /// Counted, not looked up one by one (this runs at every event), so
+    /// pending files can exceed the batch by at most the files being
+    /// written: memory stays flat.
+    fn batch_handed_over(&self) -> bool {
+        self.pending.len() <= self.writing.len()
     }
 
     fn start_watcher(&mut self) {
@@ -303,12 +314,7 @@ impl Detector {
         metrics::counter!(m::RESCANS.name, "reason" => reason).increment(1);
         metrics::histogram!(m::RESCAN_DURATION.name).record(started.elapsed().as_secs_f64());
         if !matches!(reason, "startup" | "interval" | "backfill") {
-            // Events were lost, closes perhaps among them: a file seen open
-            // is read once it has been quiet as long as polling would wait.
-            let deadline = Instant::now() + self.opts.unsure_settle;
-            for d in self.writing.values_mut() {
-                *d = (*d).min(deadline);
-            }
+            self.stop_waiting_for_closes();
         }
         let unseen = !matches!(reason, "interval" | "backfill");
         for entry in entries {
@@ -320,6 +326,27 @@ impl Detector {
         // A backfill larger than a batch goes on once this batch is handed over.
         self.backfill_more = more;
         self.health.set_scanned();
+    }
+
+    /// Events were lost, closes perhaps among them: a file seen open is
+    /// read once it has been quiet as long as polling would wait. That
+    /// holds for a file already waiting in the release queue for its
+    /// writer's close, too: its close may be the event that was lost, and
+    /// nothing else would bring it forward before the write timeout.
+    fn stop_waiting_for_closes(&mut self) {
+        let deadline = Instant::now() + self.opts.unsure_settle;
+        let mut sooner = Vec::new();
+        for (rel, d) in self.writing.iter_mut() {
+            *d = (*d).min(deadline);
+            if self.pending.get(rel).is_some_and(|p| p.due > deadline) {
+                sooner.push(rel.clone());
+            }
+        }
+        for rel in sooner {
+            if let Some(p) = self.pending.remove(&rel) {
+                self.schedule(Pending { due: deadline, ..p });
+            }
+        }
     }
 
     fn on_hint(&mut self, hint: Hint) {
@@ -442,10 +469,13 @@ impl Detector {
         }
     }
 
-    /// Starts (or refreshes) tracking a file that may be new or changed.
+    /// Starts (or refreshes) tracking a file that may be new or changed; a
+    /// file the ledger has as it is now needs nothing, and any wait for it
+    /// is dropped.
     fn observe(&mut self, entry: Entry, how: Detection) {
         let stamp = (entry.size, entry.mtime.and_then(mtime_ns));
         if self.settled(&entry.rel, stamp) {
+            self.pending.remove(&entry.rel);
             return;
         }
         let now = Instant::now();
@@ -473,6 +503,9 @@ impl Detector {
     fn observe_closed(&mut self, entry: Entry) {
         let stamp = (entry.size, entry.mtime.and_then(mtime_ns));
         if self.settled(&entry.rel, stamp) {
+            // Read already, as it is now (its events came late): a wait
+            // left over from them would hold up the backfill.
+            self.pending.remove(&entry.rel);
             return;
         }
         let now = Instant::now();
@@ -619,3 +652,6 @@ impl Detector {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;
