@@ -28,6 +28,17 @@ fn first_date(r: &Value) -> (&str, &str) {
     )
 }
 
+/// Fails unless one of the record's warnings contains `needle`.
+fn assert_warns(r: &Value, needle: &str) {
+    let warnings = r["warnings"].as_array().expect("warnings");
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.as_str().is_some_and(|w| w.contains(needle))),
+        "{warnings:?}"
+    );
+}
+
 const STORY: &str = "Budget talks stall\nThe committee met on March 24 and adjourned.\n";
 
 #[test]
@@ -74,11 +85,33 @@ fn a_date_in_the_file_name_or_folders_dates_the_article() {
 fn the_modification_time_as_a_last_resort_is_a_warning() {
     let r = record_of("budget.txt", STORY);
     assert_eq!(r["published"]["from"], "mtime");
-    let warnings = r["warnings"].as_array().expect("warnings");
-    assert!(
-        warnings
-            .iter()
-            .any(|w| w.as_str().is_some_and(|w| w.contains("modification time"))),
-        "{warnings:?}"
+    assert_warns(&r, "modification time");
+}
+
+#[test]
+fn a_wire_dateline_with_a_region_and_no_year_dates_the_article_and_warns() {
+    let text = "Chipmaker shares slide\n\n\
+        SAN JOSE, California, Feb 11 (Reuters) - Shares of a chipmaker fell on Tuesday \
+        after a warning on first-quarter revenue.\n\n\
+        Its chief executive spoke to analysts last week.\n";
+    // The year is the file's: the dateline names none.
+    let r = record_of("chips.txt", text);
+    let year = r["published"]["date"].as_str().expect("date")[..4].to_string();
+    assert_eq!(r["published"]["from"], "dateline");
+    assert_eq!(r["published"]["date"], format!("{year}-02-11"));
+    assert_warns(&r, "no year");
+    // A date in the file's name gives the year: no guess, no warning.
+    let r = record_of("2025-03-01-chips.txt", text);
+    assert_eq!(
+        r["published"],
+        serde_json::json!({"date": "2025-02-11", "from": "dateline"})
     );
+    assert_eq!(r["warnings"], serde_json::json!([]));
+    let quarter = r["dates"]
+        .as_array()
+        .expect("dates")
+        .iter()
+        .find(|d| d["text"] == "first-quarter")
+        .expect("the quarter");
+    assert_eq!(quarter["start_date"], "2025-01-01");
 }

@@ -111,11 +111,33 @@ pub(crate) fn wire_dateline(paragraph: &str) -> Option<StatedDate> {
         Some(i) => &rest[..i],
         None => rest,
     };
-    let (date, used) = leading_date(rest.trim_start_matches([' ', ',']))?;
-    words(&rest.trim_start_matches([' ', ','])[used..])
-        .next()
-        .is_none()
-        .then_some(date)
+    let rest = rest.trim_start_matches([' ', ',']);
+    let ((date, end), text) = match leading_date(rest) {
+        Some(found) => (found, rest),
+        None => {
+            // The place's state, province or country between it and the
+            // date: "SAN JOSE, California, Feb 11 (Reuters) -".
+            let (region, after) = rest.split_once(',')?;
+            if !is_region(region) {
+                return None;
+            }
+            let after = after.trim_start_matches([' ', ',']);
+            (leading_date(after)?, after)
+        }
+    };
+    words(&text[end..]).next().is_none().then_some(date)
+}
+
+/// A region as a dateline writes it after its place: one to three
+/// capitalized words or abbreviations ("California", "Calif.", "D.C.",
+/// "New South Wales"), no digits.
+fn is_region(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (1..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || c == '.' || c == '-')
+        })
 }
 
 /// The words of `text`, split at spaces and commas.
@@ -259,14 +281,34 @@ mod tests {
         );
         assert_eq!(
             wire_dateline("DUSHANBE, Tajikistan, Oct. 8, 2025 — The"),
-            None,
-            "region between place and date"
+            Some(d(Some(2025), 10, 8)),
+            "a region between place and date"
+        );
+        assert_eq!(
+            wire_dateline("SAN JOSE, California, Feb 11 (Reuters) - Shares"),
+            Some(d(None, 2, 11))
+        );
+        assert_eq!(
+            wire_dateline("WASHINGTON, D.C., March 5, 2024 - The"),
+            Some(d(Some(2024), 3, 5))
+        );
+        assert_eq!(
+            wire_dateline("LONDON, Britain's biggest lender, said - no date"),
+            None
+        );
+        assert_eq!(
+            wire_dateline("PARIS, France and Germany, 2024 talks - no date"),
+            None
         );
         assert_eq!(
             wire_dateline("NEW YORK, March 5, 2024 - Stocks"),
             Some(d(Some(2024), 3, 5))
         );
         assert_eq!(wire_dateline("Moscow, June 30 - lowercase place"), None);
+        assert_eq!(
+            wire_dateline("LONDON, Nov 4 2025 (Reuters) - Shares fell"),
+            Some(d(Some(2025), 11, 4))
+        );
     }
 
     #[test]

@@ -13,7 +13,8 @@ use crate::extract::dates::reference::latest_full_day;
 pub(super) struct Dated {
     pub published: Option<Published>,
     pub reference: Option<NaiveDate>,
-    /// Set when the only date found was the file's modification time.
+    /// Set when the date, or its year, came from the file's modification
+    /// time.
     pub warning: Option<String>,
 }
 
@@ -34,7 +35,15 @@ pub(super) fn published(doc: &Document, dates: &[DateMention], meta: &SourceMeta
         .map(|t| chrono::DateTime::<chrono::Utc>::from(t).date_naive());
     let in_path = date_in_path(&meta.path);
     let in_text = latest_full_day(dates);
-    let year_source = meta.reference_date.or(in_path).or(in_text).or(mtime_date);
+    let year_source = meta.reference_date.or(in_path).or(in_text);
+    // A year only the modification time gives is a guess worth a warning.
+    let year_guessed = year_source.is_none()
+        && mtime_date.is_some()
+        && doc
+            .published
+            .as_ref()
+            .is_some_and(|(d, _)| d.year.is_none());
+    let year_source = year_source.or(mtime_date);
     let stated = doc.published.as_ref().and_then(|(d, from)| {
         let date = match year_source {
             Some(r) => d.resolve(r)?,
@@ -60,6 +69,14 @@ pub(super) fn published(doc: &Document, dates: &[DateMention], meta: &SourceMeta
             from: from.to_string(),
         }),
         reference: Some(date),
-        warning: (from == "mtime").then(|| MTIME_WARNING.to_string()),
+        warning: if from == "mtime" {
+            Some(MTIME_WARNING.to_string())
+        } else if year_guessed {
+            Some(format!(
+                "the {from} gives no year: it is taken from the file's modification time"
+            ))
+        } else {
+            None
+        },
     }
 }
