@@ -237,6 +237,18 @@ const COMPANY_HEADS: &[&str] = &[
     "shipping",
     "mining",
     "minerals",
+    "semiconductor",
+    "semiconductors",
+    "airlines",
+    "airways",
+    "aerospace",
+    "robotics",
+    "biosciences",
+    "biotech",
+    "pharma",
+    "foods",
+    "chemicals",
+    "automotive",
 ];
 
 /// Legal forms that end a company's name in English-language news

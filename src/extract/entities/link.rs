@@ -1074,7 +1074,11 @@ fn join_company_variants(groups: &mut Vec<Group>, lex: &Lexicon, gaz: &Gazetteer
     }
     let mut targets = vec![None; groups.len()];
     for (i, short) in names.iter().enumerate() {
-        if groups[i].ty == EntityType::Place {
+        // A place, or a nationality ("Indian companies"), is not a
+        // company's short name ("Indian Airlines").
+        if groups[i].ty == EntityType::Place
+            || (groups[i].ty == EntityType::Misc && gaz.nationality(short).is_some())
+        {
             continue;
         }
         let prefix = format!("{} ", key(short));
@@ -1763,6 +1767,38 @@ mod tests {
         let body = "Kaveri said . Kaveri Silicon Systems grew";
         let es = run(body, &[(Organization, 0, 1), (Organization, 3, 6)]);
         assert_eq!(es.len(), 2);
+    }
+
+    #[test]
+    fn an_airline_or_chipmaker_named_short_is_one_but_not_its_nationality() {
+        // 0 Norvia 1 Semiconductor 2 fell 3 . 4 Norvia 5 said 6 ;
+        // 7 Kestrel 8 Airlines 9 and 10 Kestrel 11 ; 12 Indian 13 Airlines
+        // 14 and 15 Indian 16 firms
+        let body = "Norvia Semiconductor fell . Norvia said ; Kestrel Airlines and Kestrel ; Indian Airlines and Indian firms";
+        let es = run(
+            body,
+            &[
+                (Organization, 0, 2),
+                (Organization, 4, 5),
+                (Organization, 7, 9),
+                (Organization, 10, 11),
+                (Organization, 12, 14),
+                (Misc, 15, 16),
+            ],
+        );
+        assert_eq!(
+            texts(body, find(&es, "Norvia Semiconductor")),
+            ["Norvia Semiconductor", "Norvia"]
+        );
+        assert_eq!(
+            texts(body, find(&es, "Kestrel Airlines")),
+            ["Kestrel Airlines", "Kestrel"]
+        );
+        assert_eq!(
+            texts(body, find(&es, "Indian Airlines")),
+            ["Indian Airlines"]
+        );
+        assert_eq!(find(&es, "Indian").ty, Misc);
     }
 
     #[test]
