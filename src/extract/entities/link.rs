@@ -736,7 +736,9 @@ fn capital_words<'a>(body: &'a str, tokens: &[Vec<Range<usize>>]) -> BTreeSet<&'
 /// word ("House Ways" and "Means Committee"), neither part a person. The joined mention keeps
 /// its parts' type when they have the same and no head word joined them,
 /// else it is an organization (names with acronyms mostly are: "Scottish
-/// and Newcastle (S&N)"). `ms` is sorted by position.
+/// and Newcastle (S&N)"); and a law cut at "and" before its head word
+/// ("CHIPS" and "Science Act"), which stays a misc name. `ms` is sorted
+/// by position.
 fn join_cut_names(body: &str, tokens: &[Vec<Range<usize>>], ms: &mut Vec<Cleaned>) {
     let caps = capital_words(body, tokens);
     let mut out: Vec<Cleaned> = Vec::with_capacity(ms.len());
@@ -772,13 +774,22 @@ fn join_cut_names(body: &str, tokens: &[Vec<Range<usize>>], ms: &mut Vec<Cleaned
                         && !acronym_like(word(a.start))))
                 && !is_body_head(word(a.end - 1))
                 && !is_local_head(word(a.end - 1));
+            // A law cut at "and" ("CHIPS" and "Science Act"): one law,
+            // unless the first part is a law of its own ("the Clean Air
+            // Act and Clean Water Act" are two).
+            let by_law = adjacent
+                && joiner.eq_ignore_ascii_case("and")
+                && a.ty == EntityType::Misc
+                && b.ty == EntityType::Misc
+                && is_law_head(head)
+                && !is_law_head(word(a.end - 1));
             // "Eli Lilly and Co.", "Johnson & Sons": the firm's own tail.
             let by_firm_tail =
                 adjacent && b.end == b.start + 1 && FIRM_TAILS.contains(&word(b.start));
             if by_firm_tail {
                 a.ty = EntityType::Organization;
             }
-            if by_acronym || by_head || by_firm_tail {
+            if by_acronym || by_head || by_firm_tail || by_law {
                 // Parts of one type keep it ("Bosnia and Herzegovina");
                 // otherwise a name with an acronym is an institution, and
                 // so is one ending on a public body's head word.
@@ -827,6 +838,15 @@ const LOCAL_HEADS: &[&str] = &[
     "gallery",
     "partnership",
 ];
+
+/// Head words of laws, whose names join two subjects with "and" ("CHIPS
+/// and Science Act", "Tax Cuts and Jobs Act").
+const LAW_HEADS: &[&str] = &["act", "bill"];
+
+/// A capitalized law's head word ([`LAW_HEADS`]).
+fn is_law_head(word: &str) -> bool {
+    capitalized_in(word, LAW_HEADS)
+}
 
 /// A capitalized local body's head word ([`LOCAL_HEADS`]).
 fn is_local_head(word: &str) -> bool {
@@ -1767,6 +1787,20 @@ mod tests {
         let body = "Kaveri said . Kaveri Silicon Systems grew";
         let es = run(body, &[(Organization, 0, 1), (Organization, 3, 6)]);
         assert_eq!(es.len(), 2);
+    }
+
+    #[test]
+    fn a_law_cut_at_and_is_one_law_but_two_laws_stay_two() {
+        // 0 the 1 CHIPS 2 and 3 Science 4 Act 5 ; 6 the 7 Clean 8 Air
+        // 9 Act 10 and 11 Clean 12 Water 13 Act
+        let body = "the CHIPS and Science Act ; the Clean Air Act and Clean Water Act";
+        let es = run(
+            body,
+            &[(Misc, 1, 2), (Misc, 3, 5), (Misc, 7, 10), (Misc, 11, 14)],
+        );
+        let law = find(&es, "CHIPS and Science Act");
+        assert_eq!(law.ty, Misc);
+        assert_eq!(es.len(), 3, "{es:?}");
     }
 
     #[test]
