@@ -30,6 +30,8 @@ An outage took down websites such as Zorblo, Quintex and Vantaro for an hour. Va
 Quorvex, a Ruritanian oil company, said its output rose. Quorvex will drill again in May. Tarnwell Resources bought the rigs, and Tarnwell will run them.
 
 The Competition and Markets Authority said it would look at the sale, and the Infrastructure Investment and Jobs Act paid for the new lines. Critics praised the documentary “The Quiet Months” and Kim Lee’s “Michael Collins”.
+
+Lab tests found Mycobacterium tuberculosis in two samples, said a technician who holds an M.Sc. in microbiology.
 ";
 
 /// The record's entities.
@@ -78,6 +80,13 @@ fn a_new_users_examples_come_out_right() {
             for word in ["Ph.D.", "M.D.", "Xanax", "Valium", "Dr.", "Mrs."] {
                 assert!(!name.contains(word), "{name} as a person: {summary:#?}");
             }
+        }
+    }
+    // A germ's genus and a degree are no names, nor places.
+    for e in &es {
+        let name = e["name"].as_str().expect("name");
+        for word in ["Mycobacterium", "M.Sc."] {
+            assert!(!name.contains(word), "{name}: {summary:#?}");
         }
     }
     // Honorifics are roles, not names.

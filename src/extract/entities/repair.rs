@@ -148,6 +148,7 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8], gaz: &Gazetteer) {
             || is_numbering(s, s0, e0)
             || is_ranking(s, s0, e0)
             || is_era_mark(s, s0, e0)
+            || is_genus(s, s0, e0)
         {
             s0 = e0;
         }
@@ -1099,6 +1100,42 @@ fn is_ranking(s: &[Token], s0: usize, e0: usize) -> bool {
 /// The marks of an era ("BC", "AD", "BCE", "CE", with or without dots).
 const ERA_MARKS: &[&str] = &["bc", "b.c.", "ad", "a.d.", "bce", "b.c.e.", "ce", "c.e."];
 
+/// Endings of bacterial and fungal genus names ("Mycobacterium",
+/// "Staphylococcus", "Escherichia", "Pseudomonas", "Helicobacter",
+/// "Streptomyces"); not "-ella", which ends brands and characters as
+/// often ("Nutella", "Cinderella").
+const GENUS_ENDINGS: &[&str] = &[
+    "bacterium",
+    "bacter",
+    "coccus",
+    "bacillus",
+    "monas",
+    "ichia",
+    "myces",
+    "plasma",
+];
+
+/// A genus before its species ("Mycobacterium tuberculosis",
+/// "Escherichia coli", "Salmonella enterica"): a species, no name, though
+/// the model takes the capitalized genus for a person or a place. A first
+/// name or surname with such an ending ("Stella", "Isabella") is left
+/// alone, and so is a genus with no lowercase species word after it.
+fn is_genus(s: &[Token], s0: usize, e0: usize) -> bool {
+    e0 == s0 + 1
+        && s.get(s0).is_some_and(|t| {
+            t.class == Class::Capitalized
+                && t.names & (list::FIRST_NAME | list::SURNAME) == 0
+                && GENUS_ENDINGS
+                    .iter()
+                    .any(|end| t.lower.len() > end.len() + 2 && t.lower.ends_with(end))
+        })
+        && s.get(e0).is_some_and(|t| {
+            t.class == Class::Lower
+                && t.lower.chars().count() >= 3
+                && t.lower.chars().all(|c| c.is_ascii_lowercase())
+        })
+}
+
 /// An era's mark beside a year or a century ("500 BC", "AD 79", "the
 /// 14th century BCE"): no name, though the model takes "AD" for an
 /// organization. Elsewhere the same letters may be one ("B.C." for
@@ -1382,6 +1419,19 @@ mod tests {
         assert_eq!(repaired(&w, &[(1, 2, ORG)]), vec![(1, 2, ORG)]);
         let w = ["the", "AI", "Safety", "Institute"];
         assert_eq!(repaired(&w, &[(1, 4, ORG)]), vec![(1, 4, ORG)]);
+    }
+
+    #[test]
+    fn a_genus_before_its_species_is_no_name() {
+        let w = ["Mycobacterium", "tuberculosis", "was", "found"];
+        assert_eq!(repaired(&w, &[(0, 1, PER)]), vec![]);
+        let w = ["of", "Staphylococcus", "aureus", "infections"];
+        assert_eq!(repaired(&w, &[(1, 2, LOC)]), vec![]);
+        // Alone, or ending on another word, it stays as read.
+        let w = ["Mycobacterium", "."];
+        assert_eq!(repaired(&w, &[(0, 1, PER)]), vec![(0, 1, PER)]);
+        let w = ["Nutella", "jars", "sold"];
+        assert_eq!(repaired(&w, &[(0, 1, ORG)]), vec![(0, 1, ORG)]);
     }
 
     #[test]
