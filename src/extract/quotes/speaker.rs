@@ -246,12 +246,40 @@ impl Context<'_> {
                 .find(|&i| self.word(i) == ",")?;
             let appositive = self.phrase_ending(close, open + 1)?;
             return match self.phrase_ending(open, floor) {
+                // "The Work and Pensions Secretary, Liz Kendall, said": a
+                // title naming a body, then the person who holds it, all
+                // that stands between the commas (not "Microsoft, led by
+                // Satya Nadella, said").
+                Some(p)
+                    if appositive.start == open + 1
+                        && !self.names_a_person(&p)
+                        && self.is_a_person(&appositive) =>
+                {
+                    Some(appositive)
+                }
                 Some(p) if self.names_someone(&p) || !self.names_someone(&appositive) => Some(p),
                 _ => Some(appositive),
             };
         }
         self.phrase_ending(end, floor)
             .map(|p| self.with_head_noun(p, floor))
+    }
+
+    /// Whether the phrase holds a person's name.
+    fn names_a_person(&self, p: &Phrase) -> bool {
+        p.clone().any(|i| {
+            self.mention_at(i)
+                .is_some_and(|m| self.mentions[m].ty == EntityType::Person)
+        })
+    }
+
+    /// Whether the phrase is one person's name and nothing else.
+    fn is_a_person(&self, p: &Phrase) -> bool {
+        let Some(m) = self.mention_at(p.start) else {
+            return false;
+        };
+        self.mentions[m].ty == EntityType::Person
+            && p.clone().all(|i| self.mention_at(i) == Some(m))
     }
 
     /// Whether the phrase holds a name or is a pronoun.

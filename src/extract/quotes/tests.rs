@@ -420,6 +420,19 @@ fn an_attribution_between_commas_is_one_speaker_and_no_number() {
 }
 
 #[test]
+fn a_title_naming_a_body_then_its_holder_between_commas_is_the_holder() {
+    let q = quotes(
+        "The Work and Pensions Secretary, Liz Kendall, told MPs that the reforms were fair.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].speaker.as_deref(), Some("Liz Kendall"));
+    // A name that is not all that stands between the commas is not.
+    let q = quotes("Microsoft, led by Satya Nadella, said profits would rise next year.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].speaker.as_deref(), Some("Microsoft"));
+}
+
+#[test]
 fn according_to_a_source_with_a_relative_clause() {
     let q = quotes(
         "According to a source in Lisbon, who asked not to be named, the bridge will open in May.",
