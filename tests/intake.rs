@@ -272,19 +272,26 @@ fn a_file_rewritten_while_it_is_processed_is_processed_again_not_moved() {
         Some(wirewatch::identity::content_hash(second.as_bytes()).as_str())
     );
     assert!(!path.exists());
-    // The first version was never moved: its record was written, then the
-    // check before the move found the file rewritten.
+    // The first version was never moved. Mostly the rewrite lands while
+    // the worker extracts: its record is written, then the check before
+    // the move finds the file rewritten. On a busy machine the worker may
+    // not have read it yet, and the read itself sees the change.
     let log = d.log_text();
-    assert!(
-        log.contains("source changed after it was read; left in place"),
-        "{log}"
-    );
     let outcomes: Vec<_> = d
         .article_logs()
         .iter()
         .map(|l| l["outcome"].as_str().unwrap_or_default().to_string())
         .collect();
-    assert_eq!(outcomes, ["ok", "ok"], "{log}");
+    match outcomes.first().map(String::as_str) {
+        Some("ok") => assert!(
+            log.contains("source changed after it was read; left in place"),
+            "{log}"
+        ),
+        Some("changed") => {}
+        _ => panic!("{log}"),
+    }
+    assert_eq!(outcomes.len(), 2, "{log}");
+    assert_eq!(outcomes[1], "ok", "{log}");
     assert_eq!(d.stop(T).map(|s| s.success()), Some(true));
 }
 
