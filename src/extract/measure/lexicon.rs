@@ -431,6 +431,20 @@ pub(crate) const REPORTING: &[&str] = &[
     "according",
 ];
 
+/// Verbs a company states its own figures with ("expects revenue of …",
+/// "posted a loss of …"): they end the noun phrase of what a figure
+/// measures, but name no source ("jobs are expected" cites no one).
+pub(crate) const STATING: &[&str] = &[
+    "expects",
+    "expected",
+    "expect",
+    "anticipates",
+    "anticipated",
+    "posted",
+    "posts",
+    "booked",
+];
+
 /// Words that end a noun phrase read leftwards: clause words, conjunctions.
 pub(crate) const CLAUSE: &[&str] = &[
     "that",

@@ -708,6 +708,7 @@ fn noun_phrase(toks: &[Token], end: usize) -> Option<(usize, usize)> {
                 let stop = (CLAUSE.contains(&w)
                     && !matches!(w, "its" | "this" | "these" | "those" | "such"))
                     || REPORTING.contains(&w)
+                    || lexicon::STATING.contains(&w)
                     || FINITE.contains(&w)
                     || CHANGE_VERBS.contains(&w)
                         && (w.ends_with("ed") || !CHANGE_NOUNS.contains(&w));

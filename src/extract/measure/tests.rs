@@ -106,6 +106,21 @@ fn subjects_of_change_verbs() {
 }
 
 #[test]
+fn a_company_expecting_or_posting_a_figure_is_not_what_it_measures() {
+    assert_eq!(
+        key_kind(
+            "The company said it now expects revenue of $2.1 billion for the quarter.",
+            &[]
+        ),
+        vec![("revenue".into(), "amount")]
+    );
+    assert_eq!(
+        key_kind("The carmaker posted a net loss of $387 million.", &[]),
+        vec![("net loss".into(), "amount")]
+    );
+}
+
+#[test]
 fn nouns_before_of_and_after_the_figure() {
     assert_eq!(
         key_kind(
