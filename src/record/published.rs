@@ -35,15 +35,15 @@ pub(super) fn published(doc: &Document, dates: &[DateMention], meta: &SourceMeta
         .map(|t| chrono::DateTime::<chrono::Utc>::from(t).date_naive());
     let in_path = date_in_path(&meta.path);
     let in_text = latest_full_day(dates);
-    let year_source = meta.reference_date.or(in_path).or(in_text);
+    let known_year = meta.reference_date.or(in_path).or(in_text);
     // A year only the modification time gives is a guess worth a warning.
-    let year_guessed = year_source.is_none()
+    let year_guessed = known_year.is_none()
         && mtime_date.is_some()
         && doc
             .published
             .as_ref()
             .is_some_and(|(d, _)| d.year.is_none());
-    let year_source = year_source.or(mtime_date);
+    let year_source = known_year.or(mtime_date);
     let stated = doc.published.as_ref().and_then(|(d, from)| {
         let date = match year_source {
             Some(r) => d.resolve(r)?,

@@ -682,7 +682,7 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
         if word(last) == "court" && ty != ORG && COURT_KINDS.contains(&word(last - 1)) {
             return Some(ORG);
         }
-        if (INSTITUTION_HEADS.contains(&word(last)) || COMPANY_HEADS.contains(&word(last)))
+        if (INSTITUTION_HEADS.contains(&word(last)) || is_company_head(word(last)))
             && !place_phrase
             && ty != ORG
             && !(ty == LOC && is_direction(word(start)))
