@@ -30,7 +30,7 @@ pub struct Options {
     #[arg(long, default_value_t = 2003)]
     pub seed: u64,
     /// Perceptrons to train, each in its own document order, and average.
-    #[arg(long, default_value_t = 4)]
+    #[arg(long, default_value_t = 8)]
     pub runs: usize,
 }
 
