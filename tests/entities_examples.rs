@@ -5,8 +5,9 @@
 //! whole, a company with and without its suffix is one company, the
 //! seats of government are organizations, a city before its officials
 //! is a place, and the names of a list the sentence says is of companies,
-//! or that it describes as a company, are companies, and a name the
-//! model cut at its "and" is whole again, and a quoted title is a work.
+//! or that it describes as a company before or after it, are companies,
+//! and a name the model cut at its "and" is whole again, and a quoted
+//! title is a work.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests stop at the failing line
 
 mod common;
@@ -27,7 +28,7 @@ Denver officials said the Centers for Medicare and Medicaid Services (CMS) had b
 
 An outage took down websites such as Zorblo, Quintex and Vantaro for an hour. Vantaro said later that service was back. Telecom operators, like Portugal's Fibrina, were not affected.
 
-Quorvex, a Ruritanian oil company, said its output rose. Quorvex will drill again in May. Tarnwell Resources bought the rigs, and Tarnwell will run them.
+Quorvex, a Ruritanian oil company, said its output rose. Quorvex will drill again in May. Tarnwell Resources bought the rigs, and Tarnwell will run them. The AI company Quillmark offered to buy the data.
 
 The Competition and Markets Authority said it would look at the sale, and the Infrastructure Investment and Jobs Act paid for the new lines. Critics praised the documentary “The Quiet Months” and Kim Lee’s “Michael Collins”.
 
@@ -154,6 +155,10 @@ fn a_new_users_examples_come_out_right() {
         .unwrap_or_else(|| panic!("Tarnwell Resources: {summary:#?}"));
     assert_eq!(tarnwell["type"], "organization", "{summary:#?}");
     assert_eq!(mention_texts(tarnwell), ["Tarnwell Resources", "Tarnwell"]);
+
+    // A name introduced by its kind is a company, without the kind.
+    let quillmark = named(&es, "Quillmark").unwrap_or_else(|| panic!("Quillmark: {summary:#?}"));
+    assert_eq!(quillmark["type"], "organization", "{summary:#?}");
 
     // A name cut at its "and" by the model is whole again.
     let cma = named(&es, "Competition and Markets Authority")

@@ -54,6 +54,12 @@ const KINDS: &[&str] = &[
     "affiliate",
 ];
 
+/// Whether `word` (lowercase) is a noun naming a kind of organization
+/// ([`KINDS`]): "company", "firm", "group", "giant" …
+pub(crate) fn is_organization_kind(word: &str) -> bool {
+    KINDS.contains(&word)
+}
+
 /// Words that end a description before its noun: prepositions and
 /// relatives, which make the noun another's ("Jo Smith, an analyst at
 /// research firm X", "the man behind the group").

@@ -10,7 +10,8 @@
 //!   lists say a span never holds (titles, credentials, drugs as people),
 //!   what head words and the words around a name say of its type, the
 //!   lists of organizations a sentence names ("companies such as …"), the
-//!   descriptions after a name (", a Ruritanian oil company,") and the
+//!   descriptions after a name (", a Ruritanian oil company,") or before
+//!   it ("the AI company Anthropic", `introduced`) and the
 //!   names traded as stocks ("X fell 3%")
 //! - `document`: one type per name in an article
 //! - `lineups`: the players of sports reports' team sheets
@@ -27,6 +28,7 @@ pub mod gazetteer;
 pub(crate) mod hash;
 pub(crate) mod heads;
 pub(crate) mod initialisms;
+pub(crate) mod introduced;
 pub mod lexicon;
 pub(crate) mod lineups;
 pub(crate) mod link;

@@ -24,6 +24,7 @@ use super::features::{self, Class, Token};
 use super::gazetteer::Gazetteer;
 use super::heads;
 use super::initialisms;
+use super::introduced;
 use super::lexicon::list;
 use super::lists::POSSESSIVES;
 use super::markets;
@@ -208,6 +209,7 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8], gaz: &Gazetteer) {
     // After the spans' repairs, whose head words would retype a title
     // ("Harvest in the Valley" is no valley).
     tag_named_works(s, tags);
+    introduced::tag_introduced_organizations(s, tags, gaz);
     type_possessing_companies(s, tags);
     coordinated::type_listed_companies(s, tags);
     coordinated::type_listed_places(s, tags);
