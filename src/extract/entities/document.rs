@@ -11,7 +11,10 @@
 //! unless the word after it is a first name or surname on the census
 //! lists or the surname of a person the article names in full ("Al Gore",
 //! "Bashar al-Assad" … "Al-Assad"). A lone word that only the company
-//! list holds is a company (see [`type_company_words`]).
+//! list holds is a company (see [`type_company_words`]). A company's name
+//! of a first name and a word the article names a person by alone, as
+//! often as it writes the company, is that person ("Elon Musk's xAI" …
+//! "Musk said").
 
 use super::features::{Class, Token};
 use super::gazetteer::{self, Gazetteer};
@@ -48,7 +51,8 @@ pub(crate) fn harmonize(
         }
     }
     type_company_words(sentences, tags, headings, &surnames, gaz);
-    if surnames.is_empty() && !sentences.iter().flatten().any(is_al_token) {
+    let lone = LonePeople::of(sentences, tags, headings);
+    if surnames.is_empty() && lone.is_empty() && !sentences.iter().flatten().any(is_al_token) {
         return;
     }
     for (si, (s, t)) in sentences.iter().zip(tags.iter_mut()).enumerate() {
@@ -66,6 +70,8 @@ pub(crate) fn harmonize(
                 PER
             } else if !heading && ty == PER && is_outlet_al(&s[a..b], lex, &surnames) {
                 ORG
+            } else if !heading && ty == ORG && lone.name_a_person(&s[a..b]) {
+                PER
             } else {
                 continue;
             };
@@ -203,6 +209,70 @@ const MARKET_PEOPLE: &[&str] = &[
     "spokesperson",
 ];
 
+/// The words the article names a person by alone, outside headings
+/// (lowercase: "musk" in "Musk said"), each with how often it does, and
+/// how often it names two-word organizations by the same last word.
+#[derive(Default)]
+struct LonePeople<'a> {
+    words: Vec<(&'a str, usize)>,
+    organizations: Vec<(&'a str, usize)>,
+}
+
+impl<'a> LonePeople<'a> {
+    fn of(sentences: &'a [Vec<Token>], tags: &[Vec<u8>], headings: &[bool]) -> LonePeople<'a> {
+        let mut out = LonePeople::default();
+        let bump = |list: &mut Vec<(&'a str, usize)>, w: &'a str| match list
+            .iter_mut()
+            .find(|(x, _)| *x == w)
+        {
+            Some((_, n)) => *n += 1,
+            None => list.push((w, 1)),
+        };
+        for (si, (s, t)) in sentences.iter().zip(tags).enumerate() {
+            if headings.get(si).copied().unwrap_or(false) {
+                continue;
+            }
+            for (a, b, ty) in tagger::spans(t) {
+                if ty == PER && b == a + 1 && is_name_word(&s[a]) {
+                    bump(&mut out.words, s[a].lower.as_str());
+                } else if ty == ORG && b == a + 2 {
+                    bump(&mut out.organizations, s[a + 1].lower.as_str());
+                }
+            }
+        }
+        out
+    }
+
+    fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    fn count(list: &[(&str, usize)], w: &str) -> usize {
+        list.iter().find(|(x, _)| *x == w).map_or(0, |(_, n)| *n)
+    }
+
+    /// Whether a two-word organization is a first name (on the census
+    /// list, or on no list nor in the places table: "Elon") and a word
+    /// the article names a person by alone at least as often as it writes
+    /// the organization: the model read a person's name as a company's
+    /// before a possessive and a brand ("Elon Musk's xAI" … "Musk said"),
+    /// and the lone name shows whom it names. A company the article names
+    /// more often in full keeps its type ("Eli Lilly" three times,
+    /// "Lilly" once as a person).
+    fn name_a_person(&self, span: &[Token]) -> bool {
+        let [first, last] = span else {
+            return false;
+        };
+        let first_name = first.names & list::FIRST_NAME != 0
+            || (first.names == 0 && first.gaz == 0 && first.class == Class::Capitalized);
+        let w = last.lower.as_str();
+        is_name_word(first)
+            && is_name_word(last)
+            && first_name
+            && Self::count(&self.words, w) >= Self::count(&self.organizations, w).max(1)
+    }
+}
+
 /// A word written as a name is: capitalized, or with capitals inside
 /// ("McGee", "DeSantis"), not all in capitals.
 fn is_name_word(t: &Token) -> bool {
@@ -296,6 +366,34 @@ mod tests {
             (&["McRoe", "left"], &[(0, 1, 3)]),
         ]);
         assert_eq!(got[1], [(0, 1, PER)]);
+    }
+
+    #[test]
+    fn a_first_name_and_a_surname_named_alone_are_a_person_not_a_company() {
+        // "Jane Roe's Zorbex raised money. Roe said …"
+        let got = run(&[
+            (
+                &["Jane", "Roe", "'s", "Zorbex", "raised"],
+                &[(0, 2, ORG), (3, 4, ORG)],
+            ),
+            (&["Roe", "said", "so"], &[(0, 1, PER)]),
+        ]);
+        assert_eq!(got[0], [(0, 2, PER), (3, 4, ORG)]);
+        // Without the lone surname, or without a first name, it stays.
+        let got = run(&[(&["Jane", "Roe", "'s", "sales"], &[(0, 2, ORG)])]);
+        assert_eq!(got[0], [(0, 2, ORG)]);
+        let got = run(&[
+            (&["Quell", "Roe", "'s", "sales"], &[(0, 2, ORG)]),
+            (&["Roe", "said", "so"], &[(0, 1, PER)]),
+        ]);
+        assert_eq!(got[0], [(0, 2, ORG)]);
+        // A company the article names more often in full keeps its type.
+        let got = run(&[
+            (&["Jane", "Roe", "'s", "sales"], &[(0, 2, ORG)]),
+            (&["Jane", "Roe", "'s", "drug"], &[(0, 2, ORG)]),
+            (&["Roe", "said", "so"], &[(0, 1, PER)]),
+        ]);
+        assert_eq!(got[0], [(0, 2, ORG)]);
     }
 
     #[test]
