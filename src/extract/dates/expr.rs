@@ -132,7 +132,13 @@ pub(crate) enum Period {
         half: u32,
         year: Option<YearRef>,
     },
-    Season,
+    /// A season, with its year when the text writes one ("summer 2016",
+    /// "the spring of 1978"): its months differ between hemispheres, so it
+    /// has no calendar span, only TimeML's value ("2016-SU").
+    Season {
+        season: SeasonName,
+        year: Option<i32>,
+    },
     /// A decade by its first year; `century` false when written "the 70s".
     Decade {
         first: i32,
@@ -196,6 +202,38 @@ pub(crate) enum Period {
     Same(YearRef),
     /// Without a calendar meaning ("fiscal year", seasons).
     Unresolvable,
+}
+
+/// The four seasons, by TimeML's codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SeasonName {
+    Spring,
+    Summer,
+    Autumn,
+    Winter,
+}
+
+impl SeasonName {
+    /// The season a word names ("fall" and "autumn" alike).
+    pub(crate) fn of(word: &str) -> Option<SeasonName> {
+        Some(match word {
+            "spring" => SeasonName::Spring,
+            "summer" => SeasonName::Summer,
+            "fall" | "autumn" => SeasonName::Autumn,
+            "winter" => SeasonName::Winter,
+            _ => return None,
+        })
+    }
+
+    /// TimeML's code of the season in a value ("2016-SU").
+    pub(crate) fn code(self) -> &'static str {
+        match self {
+            SeasonName::Spring => "SP",
+            SeasonName::Summer => "SU",
+            SeasonName::Autumn => "FA",
+            SeasonName::Winter => "WI",
+        }
+    }
 }
 
 /// A length of time.
@@ -776,7 +814,9 @@ impl Period {
                 end: Some(e),
             })
             .unwrap_or(match self {
-                Period::Season | Period::FiscalYear(_) | Period::Unresolvable => Value::Unresolved,
+                Period::Season { .. } | Period::FiscalYear(_) | Period::Unresolvable => {
+                    Value::Unresolved
+                }
                 Period::Range { from, to } => {
                     let a = bound(from, r, reading, true);
                     let b = bound(to, r, reading, true);
@@ -849,7 +889,7 @@ impl Period {
                 let e = shift_by(d, amount, *sign)?;
                 Some(if *sign >= 0 { (d, e) } else { (e, d) })
             }
-            Period::Season | Period::FiscalYear(_) | Period::Unresolvable => None,
+            Period::Season { .. } | Period::FiscalYear(_) | Period::Unresolvable => None,
         }
     }
 }

@@ -197,9 +197,9 @@ pub(crate) fn unit(w: &str) -> Option<Unit> {
     })
 }
 
-/// A season's name: a period the text does not date (hemispheres differ).
+/// A season's name ("fall" and "autumn" alike; see [`super::expr::SeasonName`]).
 pub(crate) fn is_season(w: &str) -> bool {
-    matches!(w, "spring" | "summer" | "fall" | "autumn" | "winter")
+    super::expr::SeasonName::of(w).is_some()
 }
 
 /// The decades spelled as words ("the seventies"), by their first year

@@ -108,6 +108,19 @@ impl Expr {
                 ..Resolved::default()
             };
         }
+        // TimeML's value of a season in a written year: "2016-SU" (no
+        // span: its months differ between hemispheres).
+        if let Node::Period(Period::Season {
+            season,
+            year: Some(y),
+        }) = &self.node
+            && !self.modifier.is_some_and(Mod::bounds)
+        {
+            return Resolved {
+                value: Some(format!("{y:04}-{}", season.code())),
+                ..Resolved::default()
+            };
+        }
         Resolved::of(self.granularity(), self.value(reference))
     }
 
@@ -166,7 +179,7 @@ impl Period {
             | Period::WeekendOf(_) => Granularity::Week,
             Period::Quarter { .. } | Period::QuarterRel(_) => Granularity::Quarter,
             Period::Half { .. } => Granularity::Half,
-            Period::Season => Granularity::Season,
+            Period::Season { .. } => Granularity::Season,
             Period::FiscalYear(_) => Granularity::Year,
             Period::Decade { .. } | Period::DecadeRel(_) => Granularity::Decade,
             Period::Century(_) => Granularity::Century,

@@ -3,7 +3,7 @@
 //! month", "early next year", "the week of the 18th", "the first week of
 //! 2015".
 
-use super::super::expr::{Day, MonthRef, Part, Period, YearRef};
+use super::super::expr::{Day, MonthRef, Part, Period, SeasonName, YearRef};
 use super::super::lexicon::cues::{
     AGE_OWNERS, ARTICLES, BEFORE_ANY_YEAR, BEFORE_BARE_PERIOD, EARLIER_OR_AGO, OF_OR_IN,
     ON_OR_FROM, ORDINAL_SUFFIXES, PERIOD_UNITS, REST_DETERMINERS, REST_WORDS, S_WORDS_NOT_PLURAL,
@@ -586,8 +586,8 @@ impl<'a> Parser<'a> {
                     (e, p, 0)
                 } else if let Some((e, y)) = self.year(k) {
                     (e, Period::Year(YearRef::Abs(y)), 0)
-                } else if self.word_at(k).is_some_and(lexicon::is_season) {
-                    return Some((k + 1, Period::Season));
+                } else if let Some(season) = self.word_at(k).and_then(SeasonName::of) {
+                    return Some((k + 1, Period::Season { season, year: None }));
                 } else {
                     return None;
                 }
@@ -856,16 +856,17 @@ impl<'a> Parser<'a> {
         if self.is_one_of(k, SEASON_LEADS) {
             k += 1;
         }
-        if !lexicon::is_season(self.word_at(k)?) {
-            return None;
-        }
+        let season = SeasonName::of(self.word_at(k)?)?;
         let mut e = k + 1;
         let y = self.skip_optional(e, "of");
-        if let Some((ye, _)) = self.year(y) {
+        let mut year = None;
+        if let Some((ye, written)) = self.year(y) {
             e = ye;
+            year = Some(written);
         }
-        // "fall" as a verb: only with a word that makes it the season.
-        if self.is(k, "fall") && k == i {
+        // "fall" as a verb: only with a word or a year that makes it the
+        // season ("this fall", "fall 2023").
+        if self.is(k, "fall") && k == i && year.is_none() {
             return None;
         }
         // A capitalized season right after a capitalized word is a name's
@@ -881,7 +882,7 @@ impl<'a> Parser<'a> {
         {
             return None;
         }
-        Some((e, Period::Season))
+        Some((e, Period::Season { season, year }))
     }
 
     /// Decades and centuries: "the 1970s", "the 70's", "1990 s", "the
