@@ -3,7 +3,7 @@
 //! Greenpeace". News names an unfamiliar company this way, often one whose
 //! name is also a word ("Anthropic", "Pret", "Stripe") that the recognizer
 //! leaves untagged, or reads with the description as one name ("AI company
-//! Anthropic"). The mirror of [`appositive`](super::appositive), which
+//! Anthropic"). The mirror of [`appositive`], which
 //! reads the description after the name.
 
 use super::appositive;
