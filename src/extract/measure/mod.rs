@@ -418,13 +418,19 @@ fn describe(toks: &[Token], k: usize, fig: &Figure, earlier: &[Description]) -> 
     share |= crossed.share;
 
     // A word the lexicon does not know right before the figure is its verb
-    // ("will hold 30GB", "rocketed 40%"): the subject is before it.
+    // ("will hold 30GB", "rocketed 40%"): the subject is before it. Not a
+    // noun a determiner opens, right before "to" or "at": it is the head
+    // of what the figure measures ("cut their price target to $140", "set
+    // the sales goal at 5%"; "can hold up to 40GB" keeps its verb).
     let mut q = first;
     while q > i && toks[q - 1].is_word() && QUALIFIER_WORDS.contains(&toks[q - 1].lower.as_str()) {
         q -= 1;
     }
+    let after_noun =
+        i + 1 == first && matches!(toks[i].lower.as_str(), "to" | "at") && opened_noun(toks, i);
     if i == q
         && i > 0
+        && !after_noun
         && toks[i - 1].is_word()
         && !toks[i - 1].capital
         && toks[i - 1].lower.chars().all(char::is_alphabetic)
@@ -586,6 +592,61 @@ fn noun_here(toks: &[Token], at: usize) -> bool {
     // "saw a 5% rise", "hit a record": the verb is followed by its object.
     !verb_next
 }
+
+/// Whether the word before `at` is a noun a determiner opens, at most one
+/// word before it ("their price | target", "the | goal"), heading what
+/// the sentence speaks of: not a verb's "-ed" or "-ing" form, nor one
+/// after a demonstrative ("This compares to 14%"), nor the object of a
+/// preposition ("fell 6% on the news to $10"), a time ("this season",
+/// "barrels a day") or an adjective of nearness ("a figure closer to").
+fn opened_noun(toks: &[Token], at: usize) -> bool {
+    let word = |j: usize| {
+        toks.get(j)
+            .filter(|t| t.is_word())
+            .map(|t| t.lower.as_str())
+    };
+    let Some(head) = at.checked_sub(1).and_then(word) else {
+        return false;
+    };
+    if head.ends_with("ed")
+        || head.ends_with("ing")
+        || TIME_HEADS.contains(&head)
+        || NEARNESS.contains(&head)
+    {
+        return false;
+    }
+    let is_determiner = |j: usize| word(j).is_some_and(|w| lexicon::DETERMINERS.contains(&w));
+    let det = match (at.checked_sub(2), at.checked_sub(3)) {
+        (Some(j), _) if is_determiner(j) => j,
+        (_, Some(j)) if is_determiner(j) && word(j + 1).is_some() => j,
+        _ => return false,
+    };
+    let demonstrative = matches!(word(det), Some("this" | "that" | "these" | "those"));
+    let governed = det
+        .checked_sub(1)
+        .and_then(word)
+        .is_some_and(|w| PHRASE_PREPOSITIONS.contains(&w) || w == "from" || w == "off");
+    let verb_after_demonstrative = demonstrative && det + 2 == at && head.ends_with('s');
+    !(governed || verb_after_demonstrative)
+}
+
+/// Adjectives of nearness before "to" ("a figure closer to A$431m").
+const NEARNESS: &[&str] = &[
+    "close",
+    "closer",
+    "near",
+    "nearer",
+    "equal",
+    "equivalent",
+    "similar",
+    "comparable",
+];
+
+/// Nouns of time that head no measured thing ("this season", "a day").
+const TIME_HEADS: &[&str] = &[
+    "day", "days", "week", "weeks", "month", "months", "year", "years", "season", "quarter",
+    "period", "time",
+];
 
 /// Token indices inside byte range `r`.
 fn within(toks: &[Token], r: &Range<usize>) -> Range<usize> {

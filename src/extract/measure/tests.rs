@@ -241,3 +241,43 @@ fn lemmas() {
     assert_eq!(key::lemma("news"), "news");
     assert_eq!(key::lemma("people"), "person");
 }
+
+#[test]
+fn a_noun_before_to_or_at_is_what_the_figure_measures() {
+    assert_eq!(
+        key_kind("Analysts cut their price target to $140.", &[]),
+        vec![("price target".into(), "amount")]
+    );
+    assert_eq!(
+        key_kind("The board set the sales goal at $2bn.", &[]),
+        vec![("sale goal".into(), "amount")]
+    );
+    assert_eq!(
+        key_kind("It estimated the bank's loss at $3bn.", &[]),
+        vec![("loss".into(), "amount")]
+    );
+    // A past tense before "to" is still the verb, and so is a verb after a
+    // demonstrative; a verb's object or a time is not what is measured.
+    assert_eq!(
+        key_kind("The deficit ballooned to $5bn.", &[]),
+        vec![("deficit".into(), "amount")]
+    );
+    assert_ne!(
+        key_kind("This compares to 14% of those aged 30.", &[])
+            .first()
+            .map(|(k, _)| k.as_str()),
+        Some("compare")
+    );
+    for text in [
+        "Shares fell 6% on the news to $10.44.",
+        "Output rose from 60,000 barrels a day to 80,000 barrels.",
+        "Its share fell from 52% this season to 34%.",
+    ] {
+        let keys = key_kind(text, &[]);
+        let last = keys.last().map(|(k, _)| k.as_str());
+        assert!(
+            !matches!(last, Some("news" | "day" | "season")),
+            "{text}: {keys:?}"
+        );
+    }
+}
