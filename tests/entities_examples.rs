@@ -192,7 +192,8 @@ fn a_new_users_examples_come_out_right() {
 /// Names as world news writes them: surnames with a lowercase Arabic
 /// particle, a double-barrelled surname after a first name that is also a
 /// city, a rank, initialisms of things, stock indexes with their count,
-/// brands with an owner, and titles after their work's noun.
+/// brands with an owner, titles after their work's noun, and a party's
+/// name whole in every sentence.
 const WORLD: &str = "Envoys meet in Cairo
 
 CAIRO — Foreign Minister Khalid al-Mansouri met Alexandria Ruiz-Cortez, a US envoy, on Monday. Mr al-Mansouri said the talks went well.
@@ -200,6 +201,8 @@ CAIRO — Foreign Minister Khalid al-Mansouri met Alexandria Ruiz-Cortez, a US e
 The team rose to No. 1 in the world rankings last week. The AI boom lifted chip stocks, EV makers cut prices before the IPO, and VAT was cut. The S&P 500 rose 1% and the Russell 2000 fell. Zara's owner Inditex rose, and Shein's parent company filed.
 
 The 2019 film Harvest in the Valley and the streaming series The Long Shore were shown at the talks, and the musical Hamilton was mentioned.
+
+Voters backed Renew Ruritania in May. Renew Ruritania won 30 seats, its leader said.
 ";
 
 #[test]
@@ -213,6 +216,11 @@ fn world_news_names_come_out_whole() {
         "{es:#?}"
     );
     assert_eq!(typed("Alexandria Ruiz-Cortez"), Some("person"), "{es:#?}");
+    // A party the model read whole once is whole where a sentence's
+    // start cut it.
+    let party = named(&es, "Renew Ruritania").expect("party");
+    assert_eq!(mention_texts(party).len(), 2, "{es:#?}");
+    assert!(named(&es, "Ruritania").is_none(), "{es:#?}");
     assert!(named(&es, "No. 1").is_none(), "{es:#?}");
     for thing in ["AI", "EV", "IPO", "VAT"] {
         assert!(named(&es, thing).is_none(), "{thing}: {es:#?}");

@@ -14,12 +14,14 @@
 //! list holds is a company (see [`type_company_words`]). A company's name
 //! of a first name and a word the article names a person by alone, as
 //! often as it writes the company, is that person ("Elon Musk's xAI" …
-//! "Musk said").
+//! "Musk said"). A name of several words the article writes whole is
+//! whole wherever the same words stand (see [`complete_known_names`]).
 
 use super::features::{Class, Token};
 use super::gazetteer::{self, Gazetteer};
 use super::heads;
 use super::lexicon::{Lexicon, list};
+use super::lists::POSSESSIVES;
 use super::tagger::{self, LOC, ORG, PER, begin};
 
 /// Applies the document's evidence to every sentence's tags in place
@@ -33,6 +35,7 @@ pub(crate) fn harmonize(
     gaz: &Gazetteer,
 ) {
     let heading = |i: usize| headings.get(i).copied().unwrap_or(false);
+    complete_known_names(sentences, tags, headings);
     // Last words of the people named in full, in text order.
     let mut surnames: Vec<(usize, &str)> = Vec::new();
     // Whether each may name a lone surname's type.
@@ -78,6 +81,133 @@ pub(crate) fn harmonize(
             tagger::mark(t, a, b, new);
         }
     }
+}
+
+/// Names of two words or more that the article writes elsewhere, as
+/// written, are those names wherever the same words stand again, in the
+/// type they had: the model reads a name by its sentence, and a sentence's
+/// start or a neighbour can cut it ("Voters backed Reform UK" … "Reform UK
+/// won 30 seats" gave the place "UK"). Only where the article tags the
+/// words whole in at least half of their occurrences, in one type (so one
+/// sentence's error does not spread: "Mr Brown" a place once, "Brown" a
+/// person three times); not a name opening on a title ("Lord Woolf"),
+/// joining two with "and" ("Passport and Hailstorm") or holding a
+/// possessive ("Microsoft's Internet Explorer": an owner and its brand),
+/// not inside a longer name, and not in or from headings (tagged in
+/// capitals).
+fn complete_known_names(sentences: &[Vec<Token>], tags: &mut [Vec<u8>], headings: &[bool]) {
+    let heading = |i: usize| headings.get(i).copied().unwrap_or(false);
+    let mut known: Vec<KnownName> = Vec::new();
+    for (si, (s, t)) in sentences.iter().zip(tags.iter()).enumerate() {
+        if heading(si) {
+            continue;
+        }
+        for (a, b, ty) in tagger::spans(t) {
+            let span = &s[a..b];
+            if b - a < 2
+                || !span[0].class.is_capital()
+                || span[0].names & list::TITLE != 0
+                || span.iter().any(|t| {
+                    matches!(t.lower.as_str(), "and" | ",")
+                        || POSSESSIVES.contains(&t.lower.as_str())
+                })
+            {
+                continue;
+            }
+            let words: Vec<u64> = span.iter().map(|t| t.raw_h).collect();
+            match known.iter_mut().find(|k| k.words == words) {
+                Some(k) if k.ty != Some(ty) => k.ty = None,
+                Some(k) => k.whole += 1,
+                None => known.push(KnownName {
+                    words,
+                    ty: Some(ty),
+                    whole: 1,
+                    seen: 0,
+                }),
+            }
+        }
+    }
+    known.retain(|k| k.ty.is_some());
+    if known.is_empty() {
+        return;
+    }
+    for k in &mut known {
+        let n = k.words.len();
+        k.seen = sentences
+            .iter()
+            .zip(tags.iter())
+            .enumerate()
+            .filter(|&(si, _)| !heading(si))
+            .map(|(_, (s, t))| {
+                let spans = tagger::spans(t);
+                occurrences(s, &k.words)
+                    .filter(|&i| !in_longer(&spans, i, i + n))
+                    .count()
+            })
+            .sum();
+    }
+    for (si, (s, t)) in sentences.iter().zip(tags.iter_mut()).enumerate() {
+        if heading(si) {
+            continue;
+        }
+        for k in known.iter().filter(|k| 2 * k.whole >= k.seen) {
+            let (Some(ty), n) = (k.ty, k.words.len()) else {
+                continue;
+            };
+            for i in occurrences(s, &k.words).collect::<Vec<_>>() {
+                let spans = tagger::spans(t);
+                let whole = spans.contains(&(i, i + n, ty));
+                if !whole && !in_longer(&spans, i, i + n) {
+                    for tag in &mut t[i..i + n] {
+                        *tag = 0;
+                    }
+                    tagger::mark(t, i, i + n, ty);
+                }
+            }
+        }
+    }
+}
+
+/// A name of several words the article tags whole somewhere.
+struct KnownName {
+    /// Its words' hashes as written.
+    words: Vec<u64>,
+    /// Its type; none once the article gives the words two types.
+    ty: Option<usize>,
+    /// How often it is tagged whole, and how often its words stand
+    /// outside longer names.
+    whole: usize,
+    seen: usize,
+}
+
+/// Whether a span of `spans` overlaps `a..b` and reaches past it: the
+/// words are part of a longer name.
+fn in_longer(spans: &[(usize, usize, usize)], a: usize, b: usize) -> bool {
+    spans
+        .iter()
+        .any(|&(x, y, _)| x < b && y > a && (x < a || y > b))
+}
+
+/// Where `words` (hashes as written) stand in sentence `s`, without
+/// overlaps.
+fn occurrences<'a>(s: &'a [Token], words: &'a [u64]) -> impl Iterator<Item = usize> + 'a {
+    let n = words.len();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i + n <= s.len() {
+            let at = i;
+            if s[at..at + n]
+                .iter()
+                .map(|t| t.raw_h)
+                .eq(words.iter().copied())
+            {
+                i += n;
+                return Some(at);
+            }
+            i += 1;
+        }
+        None
+    })
 }
 
 /// Highest capitalization step (see `lexicon`): a word news capitalizes in
@@ -394,6 +524,26 @@ mod tests {
             (&["Roe", "said", "so"], &[(0, 1, PER)]),
         ]);
         assert_eq!(got[0], [(0, 2, ORG)]);
+    }
+
+    #[test]
+    fn a_name_written_whole_elsewhere_is_whole_where_it_was_cut() {
+        // "Voters backed Reform UK." … "Reform UK won." (only "UK" tagged)
+        let got = run(&[
+            (&["Voters", "backed", "Reform", "UK"], &[(2, 4, ORG)]),
+            (&["Reform", "UK", "won"], &[(1, 2, LOC)]),
+            (&["Reform", "UK", "Youth", "met"], &[(0, 3, ORG)]),
+        ]);
+        assert_eq!(got[1], [(0, 2, ORG)]);
+        // Inside a longer name it is left alone.
+        assert_eq!(got[2], [(0, 3, ORG)]);
+        // Two types for the same words: neither is imposed.
+        let got = run(&[
+            (&["Zib", "Zab", "spoke"], &[(0, 2, PER)]),
+            (&["Zib", "Zab", "sold"], &[(0, 2, ORG)]),
+            (&["Zib", "Zab", "left"], &[(1, 2, LOC)]),
+        ]);
+        assert_eq!(got[2], [(1, 2, LOC)]);
     }
 
     #[test]
