@@ -17,6 +17,8 @@
 //! "Musk said"). A name of several words the article writes whole is
 //! whole wherever the same words stand (see [`complete_known_names`]).
 
+use std::collections::HashMap;
+
 use super::features::{Class, Token};
 use super::gazetteer::{self, Gazetteer};
 use super::heads;
@@ -98,6 +100,7 @@ pub(crate) fn harmonize(
 fn complete_known_names(sentences: &[Vec<Token>], tags: &mut [Vec<u8>], headings: &[bool]) {
     let heading = |i: usize| headings.get(i).copied().unwrap_or(false);
     let mut known: Vec<KnownName> = Vec::new();
+    let mut index: HashMap<Vec<u64>, usize> = HashMap::new();
     for (si, (s, t)) in sentences.iter().zip(tags.iter()).enumerate() {
         if heading(si) {
             continue;
@@ -115,54 +118,82 @@ fn complete_known_names(sentences: &[Vec<Token>], tags: &mut [Vec<u8>], headings
                 continue;
             }
             let words: Vec<u64> = span.iter().map(|t| t.raw_h).collect();
-            match known.iter_mut().find(|k| k.words == words) {
-                Some(k) if k.ty != Some(ty) => k.ty = None,
-                Some(k) => k.whole += 1,
-                None => known.push(KnownName {
-                    words,
-                    ty: Some(ty),
-                    whole: 1,
-                    seen: 0,
-                }),
+            match index.get(&words) {
+                Some(&k) if known[k].ty != Some(ty) => known[k].ty = None,
+                Some(&k) => known[k].whole += 1,
+                None => {
+                    index.insert(words.clone(), known.len());
+                    known.push(KnownName {
+                        words,
+                        ty: Some(ty),
+                        whole: 1,
+                        seen: 0,
+                    });
+                }
             }
         }
     }
-    known.retain(|k| k.ty.is_some());
-    if known.is_empty() {
+    // The names of one type, by their first word.
+    let mut by_first: HashMap<u64, Vec<usize>> = HashMap::new();
+    for (k, name) in known.iter().enumerate().filter(|(_, n)| n.ty.is_some()) {
+        by_first.entry(name.words[0]).or_default().push(k);
+    }
+    if by_first.is_empty() {
         return;
     }
-    for k in &mut known {
-        let n = k.words.len();
-        k.seen = sentences
-            .iter()
-            .zip(tags.iter())
-            .enumerate()
-            .filter(|&(si, _)| !heading(si))
-            .map(|(_, (s, t))| {
-                let spans = tagger::spans(t);
-                occurrences(s, &k.words)
-                    .filter(|&i| !in_longer(&spans, i, i + n))
-                    .count()
-            })
-            .sum();
+    let places = |s: &[Token]| -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        for i in 0..s.len() {
+            for &k in by_first.get(&s[i].raw_h).map_or(&[][..], Vec::as_slice) {
+                let words = &known[k].words;
+                let here = s
+                    .get(i..i + words.len())
+                    .is_some_and(|w| w.iter().map(|t| t.raw_h).eq(words.iter().copied()));
+                if here {
+                    out.push((i, k));
+                }
+            }
+        }
+        out
+    };
+    let found: Vec<Vec<(usize, usize)>> = sentences
+        .iter()
+        .enumerate()
+        .map(|(si, s)| if heading(si) { Vec::new() } else { places(s) })
+        .collect();
+    for (t, here) in tags.iter().zip(&found) {
+        let cover = covering(t);
+        for &(i, k) in here {
+            if !in_longer(&cover, i, i + known[k].words.len()) {
+                known[k].seen += 1;
+            }
+        }
     }
-    for (si, (s, t)) in sentences.iter().zip(tags.iter_mut()).enumerate() {
-        if heading(si) {
+    for ((s, t), here) in sentences.iter().zip(tags.iter_mut()).zip(found) {
+        if here.is_empty() {
             continue;
         }
-        for k in known.iter().filter(|k| 2 * k.whole >= k.seen) {
-            let (Some(ty), n) = (k.ty, k.words.len()) else {
+        let mut cover = covering(t);
+        for (i, k) in here {
+            let name = &known[k];
+            let (Some(ty), n) = (name.ty, name.words.len()) else {
                 continue;
             };
-            for i in occurrences(s, &k.words).collect::<Vec<_>>() {
-                let spans = tagger::spans(t);
-                let whole = spans.contains(&(i, i + n, ty));
-                if !whole && !in_longer(&spans, i, i + n) {
-                    for tag in &mut t[i..i + n] {
-                        *tag = 0;
-                    }
-                    tagger::mark(t, i, i + n, ty);
-                }
+            let end = i + n;
+            if 2 * name.whole < name.seen || end > s.len() {
+                continue;
+            }
+            let whole =
+                (i..end).all(|j| cover[j] == Some((i, end))) && tagger::type_of(t[i]) == Some(ty);
+            if whole || in_longer(&cover, i, end) {
+                continue;
+            }
+            for tag in &mut t[i..end] {
+                *tag = 0;
+            }
+            tagger::mark(t, i, end, ty);
+            for c in &mut cover[i..end] {
+                *c = Some((i, end));
             }
         }
     }
@@ -180,34 +211,23 @@ struct KnownName {
     seen: usize,
 }
 
-/// Whether a span of `spans` overlaps `a..b` and reaches past it: the
-/// words are part of a longer name.
-fn in_longer(spans: &[(usize, usize, usize)], a: usize, b: usize) -> bool {
-    spans
-        .iter()
-        .any(|&(x, y, _)| x < b && y > a && (x < a || y > b))
+/// The span `(start, end)` each word of a sentence's tags is in.
+fn covering(tags: &[u8]) -> Vec<Option<(usize, usize)>> {
+    let mut out = vec![None; tags.len()];
+    for (a, b, _) in tagger::spans(tags) {
+        for c in &mut out[a..b] {
+            *c = Some((a, b));
+        }
+    }
+    out
 }
 
-/// Where `words` (hashes as written) stand in sentence `s`, without
-/// overlaps.
-fn occurrences<'a>(s: &'a [Token], words: &'a [u64]) -> impl Iterator<Item = usize> + 'a {
-    let n = words.len();
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        while i + n <= s.len() {
-            let at = i;
-            if s[at..at + n]
-                .iter()
-                .map(|t| t.raw_h)
-                .eq(words.iter().copied())
-            {
-                i += n;
-                return Some(at);
-            }
-            i += 1;
-        }
-        None
-    })
+/// Whether a word of `a..b` is in a span that reaches past it: the words
+/// are part of a longer name.
+fn in_longer(cover: &[Option<(usize, usize)>], a: usize, b: usize) -> bool {
+    cover
+        .get(a..b)
+        .is_some_and(|c| c.iter().flatten().any(|&(x, y)| x < a || y > b))
 }
 
 /// Highest capitalization step (see `lexicon`): a word news capitalizes in
