@@ -364,29 +364,24 @@ const MARKET_PEOPLE: &[&str] = &[
 /// how often it names two-word organizations by the same last word.
 #[derive(Default)]
 struct LonePeople<'a> {
-    words: Vec<(&'a str, usize)>,
-    organizations: Vec<(&'a str, usize)>,
+    words: HashMap<&'a str, usize>,
+    organizations: HashMap<&'a str, usize>,
 }
 
 impl<'a> LonePeople<'a> {
     fn of(sentences: &'a [Vec<Token>], tags: &[Vec<u8>], headings: &[bool]) -> LonePeople<'a> {
         let mut out = LonePeople::default();
-        let bump = |list: &mut Vec<(&'a str, usize)>, w: &'a str| match list
-            .iter_mut()
-            .find(|(x, _)| *x == w)
-        {
-            Some((_, n)) => *n += 1,
-            None => list.push((w, 1)),
-        };
         for (si, (s, t)) in sentences.iter().zip(tags).enumerate() {
             if headings.get(si).copied().unwrap_or(false) {
                 continue;
             }
             for (a, b, ty) in tagger::spans(t) {
                 if ty == PER && b == a + 1 && is_name_word(&s[a]) {
-                    bump(&mut out.words, s[a].lower.as_str());
+                    *out.words.entry(s[a].lower.as_str()).or_default() += 1;
                 } else if ty == ORG && b == a + 2 {
-                    bump(&mut out.organizations, s[a + 1].lower.as_str());
+                    *out.organizations
+                        .entry(s[a + 1].lower.as_str())
+                        .or_default() += 1;
                 }
             }
         }
@@ -395,10 +390,6 @@ impl<'a> LonePeople<'a> {
 
     fn is_empty(&self) -> bool {
         self.words.is_empty()
-    }
-
-    fn count(list: &[(&str, usize)], w: &str) -> usize {
-        list.iter().find(|(x, _)| *x == w).map_or(0, |(_, n)| *n)
     }
 
     /// Whether a two-word organization is a first name (on the census
@@ -419,7 +410,8 @@ impl<'a> LonePeople<'a> {
         is_name_word(first)
             && is_name_word(last)
             && first_name
-            && Self::count(&self.words, w) >= Self::count(&self.organizations, w).max(1)
+            && self.words.get(w).copied().unwrap_or(0)
+                >= self.organizations.get(w).copied().unwrap_or(0).max(1)
     }
 }
 
