@@ -85,11 +85,6 @@ pub(crate) fn nearest(expr: &Expr, reference: NaiveDate) -> Value {
     if expr.ahead {
         return future;
     }
-    // A weekday a clause tells in the past is gone by ("were ordered to
-    // leave on Saturday" in a Thursday article is five days before).
-    if expr.behind {
-        return past;
-    }
     let distance = |v: &Value| match v {
         Value::Day(d) => Some((*d - reference).num_days().abs()),
         Value::Range {
@@ -112,6 +107,15 @@ pub(crate) fn nearest(expr: &Expr, reference: NaiveDate) -> Value {
         }
         _ => None,
     };
+    // A weekday a clause tells in the past is gone by ("were ordered to
+    // leave on Saturday" in a Thursday article is five days before), and
+    // so is a month ("opened an inquiry in January" in a December
+    // article), unless it is the article's own month.
+    if expr.behind {
+        let own_month =
+            matches!(expr.node, Node::Period(Period::Month(_))) && distance(&future) == Some(0);
+        return if own_month { future } else { past };
+    }
     match (distance(&past), distance(&future)) {
         (Some(p), Some(f)) if 2 * f < p => future,
         (None, Some(_)) => future,

@@ -17,8 +17,8 @@ use super::lexicon;
 use super::expr::{Day, Expr, Node};
 use super::lexicon::cues::{
     ANAPHORIC_WORDS, ANCHOR_ONLY_WORDS, ANCHOR_STARTERS, BEFORE_PARTICIPLES, CLAUSE_BREAKS,
-    CURRENCY_SIGNS, DEICTIC_WORDS, FUTURE_WORDS, NOT_PAST, PAST_WORDS, REPORTED_FUTURE_WORDS,
-    STARTERS,
+    CURRENCY_SIGNS, DEICTIC_WORDS, FUTURE_WORDS, NOT_PAST, PAST_WORDS, PLANNED_WORDS,
+    REPORTED_FUTURE_WORDS, STARTERS,
 };
 use super::tokens::Tok;
 
@@ -170,8 +170,9 @@ pub(crate) fn parse_line(p: &Parser<'_>) -> Vec<Found> {
                 // decides, and so it does for figures counted through a
                 // month ("prices rose 3.7% in the 12 months through
                 // August").
-                expr.behind =
-                    !expr.ahead && (weekday || p.toks[i].low == "through") && told_behind(p, i);
+                expr.behind = !expr.ahead
+                    && ((weekday || p.toks[i].low == "through") && told_behind(p, i)
+                        || month_told_behind(p, i, &expr));
                 out.push(Found {
                     start: i,
                     end,
@@ -277,6 +278,56 @@ fn told_behind(p: &Parser<'_>, start: usize) -> bool {
             return false;
         }
         if t.word().is_some_and(|w| FUTURE_WORDS.contains(&w)) {
+            return false;
+        }
+        if told_in_past(p, k) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Words looked back at most, from the "in" before a month, for the verb
+/// of the past that governs it.
+const MONTH_BEHIND_REACH: usize = 5;
+
+/// Whether the month alone at token `start` ("January", no year, no
+/// modifier) is the time of an event its clause tells in the past: "in"
+/// right before it, and a verb of the past at most
+/// [`MONTH_BEHIND_REACH`] words before that, with nothing between that
+/// moves the event ahead of the telling — a clause break, a word of the
+/// future or of a plan ([`PLANNED_WORDS`]: "was due in January"), an
+/// infinitive's "to" ("agreed to pay in January") or a verb in "-ing"
+/// ("was closing the plant in January"). "The regulator opened an inquiry
+/// in January" in a December article is the January gone by, though the
+/// coming one is nearer.
+fn month_told_behind(p: &Parser<'_>, start: usize, expr: &Expr) -> bool {
+    use super::expr::{MonthRef, Period};
+    let bare_month = matches!(
+        expr.node,
+        Node::Period(Period::Month(MonthRef::Named { year: None, .. }))
+    );
+    if !bare_month || expr.modifier.is_some() || start == 0 || !p.is(start - 1, "in") {
+        return false;
+    }
+    let mut words = 0;
+    for k in (0..start - 1).rev() {
+        let t = &p.toks[k];
+        let Some(w) = t.word() else {
+            if CLAUSE_BREAKS.contains(&t.low) {
+                return false;
+            }
+            continue;
+        };
+        words += 1;
+        if words > MONTH_BEHIND_REACH
+            || w == "to"
+            || CLAUSE_BREAKS.contains(&w)
+            || FUTURE_WORDS.contains(&w)
+            || REPORTED_FUTURE_WORDS.contains(&w)
+            || PLANNED_WORDS.contains(&w)
+            || (w.len() > 4 && w.ends_with("ing"))
+        {
             return false;
         }
         if told_in_past(p, k) {

@@ -370,6 +370,31 @@ pub(crate) const FUTURE_WORDS: &[&str] = &["will", "shall", "won't", "won’t", 
 /// often reports plans since carried out.
 pub(crate) const REPORTED_FUTURE_WORDS: &[&str] = &["would", "wouldn't", "wouldn’t"];
 
+/// Words of a plan or a schedule: a month after one is when the plan is
+/// for, however past the telling ("the report was due in January", "the
+/// vote was set for March"), so the verb does not place it.
+pub(crate) const PLANNED_WORDS: &[&str] = &[
+    "due",
+    "scheduled",
+    "set",
+    "expected",
+    "planned",
+    "slated",
+    "poised",
+    "likely",
+    "forecast",
+    "projected",
+    "for",
+    "until",
+    "by",
+    "before",
+    "plan",
+    "plans",
+    "planning",
+    "hoped",
+    "aimed",
+];
+
 /// Verbs of the past that end in no "-ed" (auxiliaries, and the irregular
 /// verbs news reports events with): a bare date after one in its clause is
 /// the one gone by ("were ordered to leave on Saturday", "the storm swept
