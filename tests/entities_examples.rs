@@ -235,3 +235,25 @@ fn world_news_names_come_out_whole() {
     assert_eq!(typed("The Long Shore"), Some("misc"), "{es:#?}");
     assert_eq!(typed("Hamilton"), Some("misc"), "{es:#?}");
 }
+
+/// A start-up the model never saw, introduced by a description after its
+/// name and owning a chief executive: a company in every sentence.
+const STARTUP: &str = "\
+Veltrano raises $4 billion from Drusk
+
+SAN FRANCISCO — Veltrano, the artificial intelligence start-up founded by former researchers, said on Monday that Drusk would invest up to $4 billion in the company.
+
+Under the deal, Veltrano will use Drusk Web Services as its primary cloud provider. Corran Adeyemi, Veltrano's chief executive, said the partnership would help. Veltrano was valued at $18.4 billion in its last funding round, and Veltrano said it would hire.
+";
+
+#[test]
+fn a_company_described_after_its_name_is_one_everywhere() {
+    let es = entities_of(STARTUP);
+    let veltrano = named(&es, "Veltrano").unwrap_or_else(|| panic!("{es:#?}"));
+    assert_eq!(veltrano["type"], "organization", "{es:#?}");
+    assert_eq!(mention_texts(veltrano).len(), 5, "{es:#?}");
+    let services = named(&es, "Drusk Web Services").unwrap_or_else(|| panic!("{es:#?}"));
+    assert_eq!(services["type"], "organization", "{es:#?}");
+    let chief = named(&es, "Corran Adeyemi").unwrap_or_else(|| panic!("{es:#?}"));
+    assert_eq!(chief["type"], "person", "{es:#?}");
+}

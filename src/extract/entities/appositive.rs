@@ -69,7 +69,8 @@ const BREAKS: &[&str] = &[
 ];
 
 /// Words a description's noun may be followed by: the description has
-/// ended ("…, a Ruritanian oil company, said"; "a company that …"). Any
+/// ended ("…, a Ruritanian oil company, said"; "a company that …"; "a
+/// start-up founded by …"). Any
 /// other word continues a compound the noun only opens ("a fund
 /// manager", "the company's chief"), or makes the noun a verb's subject
 /// after an opening phrase ("At Zorbo, the company has written …").
@@ -97,6 +98,19 @@ const AFTER: &[&str] = &[
     "sold",
     "approved",
     "developed",
+    "founded",
+    "headquartered",
+    "led",
+    "run",
+    "listed",
+    "valued",
+    "known",
+    "created",
+    "launched",
+    "spun",
+    "focused",
+    "specialising",
+    "specializing",
     "and",
     "or",
 ];

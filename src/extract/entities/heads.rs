@@ -249,6 +249,7 @@ const COMPANY_HEADS: &[&str] = &[
     "foods",
     "chemicals",
     "automotive",
+    "services",
 ];
 
 /// Legal forms that end a company's name in English-language news
@@ -789,7 +790,7 @@ pub(crate) fn is_storm_word(word: &str) -> bool {
 }
 
 /// Word `i` of the sentence as [`lists`] and [`appositive`] read it.
-fn seen(s: &[Token], i: usize) -> Seen<'_> {
+pub(crate) fn seen(s: &[Token], i: usize) -> Seen<'_> {
     match s[i].class {
         Class::Lower | Class::Punct => Seen::Lower(s[i].lower.as_str()),
         Class::Capitalized | Class::AllCaps | Class::Mixed => Seen::Capital(s[i].lower.as_str()),

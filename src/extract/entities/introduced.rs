@@ -1,6 +1,7 @@
 //! A name the sentence introduces by its kind just before it: "the AI
 //! company Anthropic", "tech giant Apple", "the pressure group
-//! Greenpeace". News names an unfamiliar company this way, often one whose
+//! Greenpeace"; or in a description right after it: "Anthropic, the AI
+//! start-up founded by former researchers,". News names an unfamiliar company this way, often one whose
 //! name is also a word ("Anthropic", "Pret", "Stripe") that the recognizer
 //! leaves untagged, or reads with the description as one name ("AI company
 //! Anthropic"). The mirror of [`appositive`], which
@@ -64,21 +65,7 @@ pub(crate) fn tag_introduced_organizations(s: &[Token], tags: &mut [u8], gaz: &G
 /// the first is a title, a weekday, a month or a stop word, or holds a
 /// character no name does ("Gartner,downloaded": a missing space).
 fn name_after(s: &[Token], at: usize) -> Option<usize> {
-    let first = s.get(at)?;
-    let word = first.lower.as_str();
-    let calendar =
-        WEEKDAYS.iter().any(|(w, _)| *w == word) || MONTHS.iter().any(|(w, _)| *w == word);
-    let spelled_as_name = first
-        .lower
-        .chars()
-        .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '.' | '&'));
-    if !first.class.is_capital()
-        || !spelled_as_name
-        || first.names & list::TITLE != 0
-        || first.is_common_word()
-        || calendar
-        || crate::extract::keywords::is_stop(word)
-    {
+    if !opens_a_name(s.get(at)?) {
         return None;
     }
     let mut end = at + 1;
@@ -96,6 +83,58 @@ fn name_after(s: &[Token], at: usize) -> Option<usize> {
         }
     }
     Some(end)
+}
+
+/// Whether a word can open a name the sentence introduces: capitalized,
+/// spelled with the characters of names, and neither a title, a word news
+/// writes in lowercase, a weekday, a month nor a stop word.
+fn opens_a_name(first: &Token) -> bool {
+    let word = first.lower.as_str();
+    let calendar =
+        WEEKDAYS.iter().any(|(w, _)| *w == word) || MONTHS.iter().any(|(w, _)| *w == word);
+    let spelled_as_name = first
+        .lower
+        .chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '.' | '&'));
+    first.class.is_capital()
+        && spelled_as_name
+        && first.names & list::TITLE == 0
+        && !first.is_common_word()
+        && !calendar
+        && !crate::extract::keywords::is_stop(word)
+}
+
+/// Tags as an organization the capitalized words the model left untagged
+/// right before a description of them as a kind of organization
+/// ("Anthropic, the AI start-up founded by former researchers, said";
+/// see [`appositive::described_as_organization`]): the same introduction
+/// as [`tag_introduced_organizations`] reads, written after the name. At
+/// most [`REACH`] words, each capitalized, the first one that can open a
+/// name ([`opens_a_name`]).
+pub(crate) fn tag_described_organizations(s: &[Token], tags: &mut [u8]) {
+    for comma in 1..s.len() {
+        if s[comma].lower != ","
+            || tags[comma - 1] != 0
+            || !appositive::described_as_organization(|i| heads::seen(s, i), s.len(), comma)
+        {
+            continue;
+        }
+        let mut start = comma;
+        while start > 0
+            && comma - start < REACH
+            && tags[start - 1] == 0
+            && s[start - 1].class.is_capital()
+        {
+            start -= 1;
+        }
+        // The run must start the sentence or follow a word that is no
+        // part of a name (a dash, a lowercase word), not cut one.
+        let cut = start > 0 && s[start - 1].class.is_capital();
+        if start == comma || cut || !opens_a_name(&s[start]) {
+            continue;
+        }
+        tagger::mark(tags, start, comma, ORG);
+    }
 }
 
 /// Whether the one word at `at` (ending at `end`) is a given name or a
@@ -131,18 +170,33 @@ mod tests {
     use super::super::tagger::{self, ORG};
     use super::*;
 
-    fn names(words: &[&str], tagged: &[(usize, usize, usize)]) -> Vec<(String, usize)> {
+    /// The spans after `pass` runs over `words` tagged `tagged`.
+    fn run(
+        words: &[&str],
+        tagged: &[(usize, usize, usize)],
+        pass: impl Fn(&[Token], &mut [u8], &Gazetteer),
+    ) -> Vec<(String, usize)> {
         let gaz = Gazetteer::embedded();
         let s = features::prepare(words, Lexicon::embedded(), gaz);
         let mut tags = vec![0u8; words.len()];
         for &(a, b, ty) in tagged {
             tagger::mark(&mut tags, a, b, ty);
         }
-        tag_introduced_organizations(&s, &mut tags, gaz);
+        pass(&s, &mut tags, gaz);
         tagger::spans(&tags)
             .into_iter()
             .map(|(a, b, ty)| (words[a..b].join(" "), ty))
             .collect()
+    }
+
+    fn names(words: &[&str], tagged: &[(usize, usize, usize)]) -> Vec<(String, usize)> {
+        run(words, tagged, tag_introduced_organizations)
+    }
+
+    fn described(words: &[&str], tagged: &[(usize, usize, usize)]) -> Vec<(String, usize)> {
+        run(words, tagged, |s, tags, _| {
+            tag_described_organizations(s, tags)
+        })
     }
 
     #[test]
@@ -163,6 +217,54 @@ mod tests {
         assert_eq!(
             names(&w, &[(1, 4, ORG)]),
             [("Dutch".to_string(), MISC), ("Zorblax".to_string(), ORG)]
+        );
+    }
+
+    #[test]
+    fn the_untagged_name_before_a_description_of_a_company_is_one() {
+        let w = [
+            "Zorblax", ",", "the", "AI", "start-up", "founded", "by", "him", ",", "said",
+        ];
+        assert_eq!(described(&w, &[]), [("Zorblax".to_string(), ORG)]);
+        let w = [
+            "—",
+            "Krenz",
+            "Vollmer",
+            ",",
+            "a",
+            "Ruritanian",
+            "bank",
+            ",",
+            "said",
+        ];
+        assert_eq!(described(&w, &[]), [("Krenz Vollmer".to_string(), ORG)]);
+    }
+
+    #[test]
+    fn no_description_or_no_name_before_one_tags_nothing() {
+        // A word news writes in lowercase, a weekday, a tagged name.
+        let w = [
+            "Meanwhile",
+            ",",
+            "the",
+            "company",
+            ",",
+            "which",
+            "grew",
+            ",",
+            "said",
+        ];
+        assert_eq!(described(&w, &[]), []);
+        let w = [
+            "On", "Monday", ",", "the", "company", ",", "which", "grew", ",", "said",
+        ];
+        assert_eq!(described(&w, &[]), []);
+        let w = ["Jo", "Smith", ",", "a", "bank", "executive", ",", "said"];
+        assert_eq!(described(&w, &[]), []);
+        let w = ["Zorblax", ",", "a", "Ruritanian", "bank", ",", "said"];
+        assert_eq!(
+            described(&w, &[(0, 1, tagger::PER)]),
+            [("Zorblax".to_string(), tagger::PER)]
         );
     }
 

@@ -24,6 +24,7 @@ use super::heads;
 use super::lexicon::{Lexicon, list};
 use super::lists::{self, Seen};
 use super::markets;
+use super::possessions;
 use super::{Entity, EntityType};
 
 /// One mention the recognizer found: sentence index and token span.
@@ -1240,8 +1241,9 @@ fn is_seat_of_government(name: &str) -> bool {
 /// [`heads::names_an_organization_after`]), in a list the sentence says
 /// is of organizations ("websites such as X and Y"; see [`lists`]),
 /// described right after as one ("X, a Ruritanian oil company,"; see
-/// [`appositive`]) or traded as a stock ("X fell 3%"; see [`markets`]),
-/// and
+/// [`appositive`]), traded as a stock ("X fell 3%"; see [`markets`]) or
+/// owning what only a company has ("X's chief executive"; see
+/// [`possessions`]), and
 /// neither a place of the places table ("pv magazine Australia" is the
 /// magazine's edition, not the country's name), a nationality, nor opening
 /// on a census first name ("executive producer Amanda Ross"). A model that
@@ -1270,6 +1272,7 @@ fn stated_organization(
         && !lists::listed_among_organizations(seen, toks.len(), m.start, m.end)
         && !appositive::described_as_organization(seen, toks.len(), m.end)
         && !markets::traded_as_stock(seen, toks.len(), m.start, m.end)
+        && !possessions::owns_company_possession(seen, toks.len(), m.end)
     {
         return false;
     }

@@ -12,7 +12,8 @@
 //!   lists of organizations a sentence names ("companies such as …"), the
 //!   descriptions after a name (", a Ruritanian oil company,") or before
 //!   it ("the AI company Anthropic", `introduced`) and the
-//!   names traded as stocks ("X fell 3%")
+//!   names traded as stocks ("X fell 3%"), and what only a company has
+//!   after a possessive (`possessions`: "X's chief executive")
 //! - `document`: one type per name in an article
 //! - `lineups`: the players of sports reports' team sheets
 //! - `link`: mentions → entities
@@ -35,6 +36,7 @@ pub(crate) mod link;
 pub(crate) mod lists;
 pub(crate) mod markets;
 pub mod model;
+pub(crate) mod possessions;
 pub(crate) mod repair;
 pub(crate) mod tagger;
 pub(crate) mod tokens;

@@ -28,6 +28,7 @@ use super::introduced;
 use super::lexicon::list;
 use super::lists::POSSESSIVES;
 use super::markets;
+use super::possessions;
 use super::tagger::{self, LOC, MISC, ORG, PER, begin, inside};
 use super::us_states;
 use crate::extract::dates::lexicon::{MONTHS, WEEKDAYS, month_is_ambiguous};
@@ -210,6 +211,7 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8], gaz: &Gazetteer) {
     // ("Harvest in the Valley" is no valley).
     tag_named_works(s, tags);
     introduced::tag_introduced_organizations(s, tags, gaz);
+    introduced::tag_described_organizations(s, tags);
     type_possessing_companies(s, tags);
     coordinated::type_listed_companies(s, tags);
     coordinated::type_listed_places(s, tags);
@@ -733,35 +735,9 @@ fn after_work_cue(s: &[Token], quote: usize) -> bool {
         || (before(1).is_some_and(|t| t.lower == ",") && before(2).is_some_and(cue))
 }
 
-/// What only a company has, after a possessive ("Temu's owner", "Zara's
-/// parent", "Klarna's shareholders", "Revolut's founder"); not what a
-/// person or a country has as well ("shares", "staff", "investors").
-const COMPANY_POSSESSIONS: &[&str] = &[
-    "owner",
-    "owners",
-    "parent",
-    "board",
-    "shareholders",
-    "revenue",
-    "revenues",
-    "profit",
-    "profits",
-    "earnings",
-    "valuation",
-    "ceo",
-    "cfo",
-    "founder",
-    "founders",
-    "co-founder",
-    "headquarters",
-    "subsidiary",
-    "subsidiaries",
-    "customers",
-];
-
 /// Tags as an organization a one-word name, or a capitalized word the
 /// model left untagged, followed by a possessive and what only a company
-/// has ([`COMPANY_POSSESSIONS`], or "chief executive"): the model reads
+/// has ([`possessions`]): the model reads
 /// unfamiliar brands as people ("Temu's owner", "Zara's owner Inditex")
 /// or not at all ("Shein's parent company"). A place of the table keeps
 /// its type (a country has revenue too), a full name its person, and a
@@ -771,7 +747,10 @@ fn type_possessing_companies(s: &[Token], tags: &mut [u8]) {
         let possessive = s
             .get(i + 1)
             .is_some_and(|t| POSSESSIVES.contains(&t.lower.as_str()));
-        if !possessive || !company_possession(s, i + 2) || s[i].gaz & heads::PLACES != 0 {
+        if !possessive
+            || !possessions::is_company_possession(|k| heads::seen(s, k), s.len(), i + 2)
+            || s[i].gaz & heads::PLACES != 0
+        {
             continue;
         }
         let tag = tags.get(i).copied().unwrap_or(0);
@@ -815,14 +794,6 @@ fn type_possessing_companies(s: &[Token], tags: &mut [u8]) {
             tagger::mark(tags, k, k + 1, ORG);
         }
     }
-}
-
-/// Whether the words from `at` are what only a company has (see
-/// [`COMPANY_POSSESSIONS`]), or "chief executive" / "parent company".
-fn company_possession(s: &[Token], at: usize) -> bool {
-    let word = |k: usize| s.get(k).map_or("", |t| t.lower.as_str());
-    COMPANY_POSSESSIONS.contains(&word(at))
-        || (word(at) == "chief" && matches!(word(at + 1), "executive" | "financial"))
 }
 
 /// Nouns of works whose titles news quotes, beyond the nouns a title
