@@ -257,3 +257,26 @@ fn a_company_described_after_its_name_is_one_everywhere() {
     let chief = named(&es, "Corran Adeyemi").unwrap_or_else(|| panic!("{es:#?}"));
     assert_eq!(chief["type"], "person", "{es:#?}");
 }
+
+/// US political news: members of Congress named with their state, and a
+/// hospital named after a person.
+const CAPITOL: &str = "\
+Senate passes the aid bill
+
+WASHINGTON — Senator KT Dorsey of Ohio and Sen. Mara Quinlan of Kentucky led the opposition on Tuesday. The defense secretary was treated at Walter Brigham National Medical Center in Bethesda, Maryland.
+";
+
+#[test]
+fn members_of_congress_and_hospitals_come_out_right() {
+    let es = entities_of(CAPITOL);
+    let typed = |name: &str| named(&es, name).map(|e| e["type"].as_str().expect("type"));
+    assert_eq!(typed("KT Dorsey"), Some("person"), "{es:#?}");
+    assert_eq!(typed("Mara Quinlan"), Some("person"), "{es:#?}");
+    assert_eq!(typed("Ohio"), Some("place"), "{es:#?}");
+    assert_eq!(typed("Kentucky"), Some("place"), "{es:#?}");
+    assert_eq!(
+        typed("Walter Brigham National Medical Center"),
+        Some("organization"),
+        "{es:#?}"
+    );
+}

@@ -310,6 +310,17 @@ pub(crate) fn is_company_head(word: &str) -> bool {
     COMPANY_HEADS.contains(&word)
 }
 
+/// Whether word `last` ends the name of a centre of medicine or research
+/// ("… Medical Center", "… Cancer Centre"): an institution, whoever it is
+/// named after ("Walter Reed National Military Medical Center"); a
+/// "Center" alone is as often a venue ("Lincoln Center").
+pub(crate) fn is_centre_of_care(s: &[Token], last: usize) -> bool {
+    let word = |i: usize| s.get(i).map_or("", |t| t.lower.as_str());
+    last > 0
+        && matches!(word(last), "center" | "centre")
+        && matches!(word(last - 1), "medical" | "cancer" | "research" | "health")
+}
+
 /// Institution words that open an organization's name before "of"
 /// ("Ministry of Defence", "Bank of England", "University of Kent").
 const INSTITUTION_OPENERS: &[&str] = &[
@@ -683,7 +694,9 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
         if word(last) == "court" && ty != ORG && COURT_KINDS.contains(&word(last - 1)) {
             return Some(ORG);
         }
-        if (INSTITUTION_HEADS.contains(&word(last)) || is_company_head(word(last)))
+        if (INSTITUTION_HEADS.contains(&word(last))
+            || is_company_head(word(last))
+            || is_centre_of_care(s, last))
             && !place_phrase
             && ty != ORG
             && !(ty == LOC && is_direction(word(start)))

@@ -37,6 +37,7 @@ use crate::extract::dates::lexicon::{MONTHS, WEEKDAYS, month_is_ambiguous};
 pub(crate) fn repair(s: &[Token], tags: &mut [u8], gaz: &Gazetteer) {
     let title_case = is_title_case(s);
     rejoin(s, tags);
+    join_named_institution(s, tags);
     if !title_case {
         coordinated::split_joined_names(s, tags);
         coordinated::join_portfolios(s, tags);
@@ -55,6 +56,9 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8], gaz: &Gazetteer) {
     join_possessive_institution(s, tags);
     tag_quoted_titles(s, tags);
     tag_credited_names(s, tags);
+    if !title_case {
+        split_member_of_place(s, tags);
+    }
     for (start, end, ty) in tagger::spans(tags) {
         let names = |i: usize| s.get(i).map_or(0, |t| t.names);
         let only = |i: usize, bits: u8| {
@@ -286,6 +290,27 @@ fn rejoin(s: &[Token], tags: &mut [u8]) {
             for t in tags.iter_mut().take(d).skip(c) {
                 *t = inside(ty);
             }
+        }
+    }
+}
+
+/// Joins a person's name and the organization right after it, with
+/// nothing between, into one organization when the second ends on an
+/// institution's head word ("Walter Brigham" + "National Medical Center",
+/// "Tony Blair" + "Institute"): an institution named after a person,
+/// which the model cut where the person's name ends.
+fn join_named_institution(s: &[Token], tags: &mut [u8]) {
+    let spans = tagger::spans(tags);
+    for w in spans.windows(2) {
+        let ((a, b, ty), (c, d, next)) = (w[0], w[1]);
+        let last = d - 1;
+        if b == c
+            && ty == PER
+            && next == ORG
+            && s[c..d].iter().all(|t| t.class.is_capital())
+            && (heads::ends_institution(&s[last].lower) || heads::is_centre_of_care(s, last))
+        {
+            tagger::mark(tags, a, d, ORG);
         }
     }
 }
@@ -1201,6 +1226,65 @@ fn is_party_and_state(t: &Token) -> bool {
     matches!(party, "r" | "d" | "i") && t.class != Class::Lower && us_states::is_state_tag(state)
 }
 
+/// Splits a span of a person's name, "of" and a place of the table into
+/// the person and the place: "Senator JD Vance of Ohio", "Sen. Rand Paul
+/// of Kentucky" (the way US news names members of Congress), which the
+/// model reads as one organization, as it learned "Bank of America". The
+/// words before "of", after any title, are two or three capitalized words,
+/// none a title nor an institution's or a company's head; a title stood
+/// before them, or the first is a census first name or initials ("JD")
+/// and the others census first names or surnames ("Christian Democratic
+/// Union of Germany", "ABC News of Australia" are none); after
+/// "of" one or two
+/// capitalized words that open a place of the table end the span.
+fn split_member_of_place(s: &[Token], tags: &mut [u8]) {
+    for (start, end, _) in tagger::spans(tags) {
+        let Some(of) = (start + 1..end).find(|&k| s[k].lower == "of") else {
+            continue;
+        };
+        let place = &s[of + 1..end];
+        if place.is_empty()
+            || place.len() > 2
+            || place[0].gaz & heads::PLACES == 0
+            || !place.iter().all(|t| t.class.is_capital())
+        {
+            continue;
+        }
+        let mut first = start;
+        while first < of && (s[first].names & list::TITLE != 0 || is_abbreviated_title(&s[first])) {
+            first += 1;
+        }
+        let titled = first > start;
+        let name = &s[first..of];
+        // Past the first word, census names ("Christian Democratic Union
+        // of Germany" is a party).
+        let rest_names = name
+            .iter()
+            .skip(1)
+            .all(|t| t.names & (list::SURNAME | list::FIRST_NAME) != 0);
+        let first_name = name.first().is_some_and(|t| {
+            t.names & list::FIRST_NAME != 0
+                || (t.class == Class::AllCaps && t.lower.len() <= 3 && !t.is_common_word())
+        });
+        let person_like = (2..=3).contains(&name.len())
+            && name
+                .iter()
+                .all(|t| t.class.is_capital() && t.names & list::TITLE == 0)
+            && !name
+                .iter()
+                .any(|t| heads::ends_institution(&t.lower) || heads::is_company_head(&t.lower))
+            && (titled || (first_name && rest_names));
+        if !person_like {
+            continue;
+        }
+        for t in &mut tags[start..end] {
+            *t = 0;
+        }
+        tagger::mark(tags, first, of, PER);
+        tagger::mark(tags, of + 1, end, LOC);
+    }
+}
+
 /// A capitalized word of two to five letters ending on its abbreviating
 /// dot ("Sen.", "Gov.", "Gen."): a title when a person's name follows.
 fn is_abbreviated_title(t: &Token) -> bool {
@@ -1999,6 +2083,52 @@ mod tests {
         assert_eq!(
             repaired(&["Allegra", "said"], &[(0, 1, PER)]),
             [(0, 1, PER)]
+        );
+    }
+
+    /// The names `words` tagged `spans` come out as after the repairs,
+    /// with the embedded name lists and places.
+    fn repaired_embedded(words: &[&str], spans: &[(usize, usize, usize)]) -> Vec<String> {
+        let gaz = Gazetteer::embedded();
+        let s = prepare(words, Lexicon::embedded(), gaz);
+        let mut tags = tagged(words.len(), spans);
+        repair(&s, &mut tags, gaz);
+        tagger::spans(&tags)
+            .into_iter()
+            .map(|(a, b, ty)| format!("{} {ty}", words[a..b].join(" ")))
+            .collect()
+    }
+
+    #[test]
+    fn a_member_of_congress_and_the_state_are_a_person_and_a_place() {
+        let w = ["Senator", "JD", "Vance", "of", "Ohio", "spoke"];
+        assert_eq!(
+            repaired_embedded(&w, &[(1, 5, ORG)]),
+            [format!("JD Vance {PER}"), format!("Ohio {LOC}")]
+        );
+        let w = ["Sen.", "Rand", "Paul", "of", "Kentucky", "spoke"];
+        assert_eq!(
+            repaired_embedded(&w, &[(0, 5, ORG)]),
+            [format!("Rand Paul {PER}"), format!("Kentucky {LOC}")]
+        );
+        // Parties, banks and titles stay whole.
+        let w = [
+            "the",
+            "Christian",
+            "Democratic",
+            "Union",
+            "of",
+            "Germany",
+            "won",
+        ];
+        assert_eq!(
+            repaired_embedded(&w, &[(1, 6, ORG)]),
+            [format!("Christian Democratic Union of Germany {ORG}")]
+        );
+        let w = ["the", "Bank", "of", "America", "fell"];
+        assert_eq!(
+            repaired_embedded(&w, &[(1, 4, ORG)]),
+            [format!("Bank of America {ORG}")]
         );
     }
 }
