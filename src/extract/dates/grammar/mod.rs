@@ -17,7 +17,7 @@ use super::lexicon;
 use super::expr::{Day, Expr, Node};
 use super::lexicon::cues::{
     ANAPHORIC_WORDS, ANCHOR_ONLY_WORDS, ANCHOR_STARTERS, BEFORE_PARTICIPLES, CLAUSE_BREAKS,
-    CURRENCY_SIGNS, DEICTIC_WORDS, FUTURE_WORDS, NOT_PAST, PAST_WORDS, PLANNED_WORDS,
+    CURRENCY_SIGNS, DEICTIC_WORDS, FUTURE_WORDS, NOT_PAST, NOUN_OPENERS, PAST_WORDS, PLANNED_WORDS,
     REPORTED_FUTURE_WORDS, STARTERS,
 };
 use super::tokens::Tok;
@@ -330,7 +330,10 @@ fn month_told_behind(p: &Parser<'_>, start: usize, expr: &Expr) -> bool {
         {
             return false;
         }
-        if told_in_past(p, k) {
+        // A past form after a determiner is a noun ("the first cut"), and
+        // one with a capital a name's word ("Manchester United").
+        let noun = t.cap || (k > 0 && p.is_one_of(k - 1, NOUN_OPENERS));
+        if told_in_past(p, k) && !noun {
             return true;
         }
     }

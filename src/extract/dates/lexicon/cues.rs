@@ -370,9 +370,10 @@ pub(crate) const FUTURE_WORDS: &[&str] = &["will", "shall", "won't", "won’t", 
 /// often reports plans since carried out.
 pub(crate) const REPORTED_FUTURE_WORDS: &[&str] = &["would", "wouldn't", "wouldn’t"];
 
-/// Words of a plan or a schedule: a month after one is when the plan is
-/// for, however past the telling ("the report was due in January", "the
-/// vote was set for March"), so the verb does not place it.
+/// Words of a plan, a schedule or an expectation: a month after one is
+/// when the plan is for, however past the telling ("the report was due in
+/// January", "the vote was set for March", "they expect the first cut in
+/// June"), so the verb does not place it.
 pub(crate) const PLANNED_WORDS: &[&str] = &[
     "due",
     "scheduled",
@@ -393,6 +394,21 @@ pub(crate) const PLANNED_WORDS: &[&str] = &[
     "planning",
     "hoped",
     "aimed",
+    "expect",
+    "expects",
+    "anticipate",
+    "anticipates",
+    "predict",
+    "predicts",
+    "forecasts",
+];
+
+/// Words that make the past form after them a noun ("the first cut in
+/// June", "a hit in March", "its spending in May"): no verb places the
+/// month there.
+pub(crate) const NOUN_OPENERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "first", "second",
+    "third", "next", "last", "another", "any", "no", "big", "biggest",
 ];
 
 /// Verbs of the past that end in no "-ed" (auxiliaries, and the irregular
