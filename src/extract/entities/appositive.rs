@@ -70,7 +70,7 @@ const BREAKS: &[&str] = &[
 
 /// Words a description's noun may be followed by: the description has
 /// ended ("…, a Ruritanian oil company, said"; "a company that …"; "a
-/// start-up founded by …"). Any
+/// start-up founded by …"; "a rival treatment from …"). Any
 /// other word continues a compound the noun only opens ("a fund
 /// manager", "the company's chief"), or makes the noun a verb's subject
 /// after an opening phrase ("At Zorbo, the company has written …").
@@ -111,6 +111,7 @@ const AFTER: &[&str] = &[
     "focused",
     "specialising",
     "specializing",
+    "from",
     "and",
     "or",
 ];
@@ -242,6 +243,11 @@ mod tests {
         assert!(described("Zorbo , an Oslo-based contractor", 1));
         assert!(described("Zorbo , Quill 's cloud business , grew", 1));
         assert!(described("Zorbo , Quill Group 's trading arm", 1));
+        assert!(described(
+            "Zorbo , the AI start-up founded by two researchers",
+            1
+        ));
+        assert!(described("Zorbo , a Ruritanian utility from the north", 1));
     }
 
     #[test]

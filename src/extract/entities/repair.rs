@@ -155,6 +155,7 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8], gaz: &Gazetteer) {
             || is_ranking(s, s0, e0)
             || is_era_mark(s, s0, e0)
             || is_genus(s, s0, e0)
+            || names_a_disease(s, s0, e0)
         {
             s0 = e0;
         }
@@ -1113,6 +1114,21 @@ const GENUS_ENDINGS: &[&str] = &[
     "plasma",
 ];
 
+/// Lowercase nouns of illnesses named after the person who described
+/// them ("Alzheimer's disease", "Tourette's syndrome").
+const ILLNESS_NOUNS: &[&str] = &["disease", "syndrome", "lymphoma", "palsy", "sarcoma"];
+
+/// A name of one or two words whose possessive opens an illness's name
+/// ("early Alzheimer's disease", "Lou Gehrig's disease"): the illness,
+/// no person or organization, though the model reads one.
+fn names_a_disease(s: &[Token], s0: usize, e0: usize) -> bool {
+    (1..=2).contains(&e0.saturating_sub(s0))
+        && s.get(e0)
+            .is_some_and(|t| POSSESSIVES.contains(&t.lower.as_str()))
+        && s.get(e0 + 1)
+            .is_some_and(|t| t.class == Class::Lower && ILLNESS_NOUNS.contains(&t.lower.as_str()))
+}
+
 /// A genus before its species ("Mycobacterium tuberculosis",
 /// "Escherichia coli", "Salmonella enterica"): a species, no name, though
 /// the model takes the capitalized genus for a person or a place. A first
@@ -1488,6 +1504,17 @@ mod tests {
         let w = ["Mycobacterium", "."];
         assert_eq!(repaired(&w, &[(0, 1, PER)]), vec![(0, 1, PER)]);
         let w = ["Nutella", "jars", "sold"];
+        assert_eq!(repaired(&w, &[(0, 1, ORG)]), vec![(0, 1, ORG)]);
+    }
+
+    #[test]
+    fn a_name_opening_an_illness_is_no_name() {
+        let w = ["early", "Alzheimer", "'s", "disease", "patients"];
+        assert_eq!(repaired(&w, &[(1, 2, ORG)]), vec![]);
+        let w = ["Lou", "Gehrig", "'s", "disease"];
+        assert_eq!(repaired(&w, &[(0, 2, PER)]), vec![]);
+        // Another noun after the possessive leaves the name.
+        let w = ["Zorbo", "'s", "drug", "sold"];
         assert_eq!(repaired(&w, &[(0, 1, ORG)]), vec![(0, 1, ORG)]);
     }
 
