@@ -210,6 +210,13 @@ const OPENERS: &[&str] = &[
     "meanwhile",
 ];
 
+/// Forms of address that stand only before a name, never for a person
+/// alone (not "Pope", "Queen" or "Lord", which news writes for one).
+const HONORIFICS: &[&str] = &[
+    "sir", "dame", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "dr", "dr.", "prof",
+    "prof.", "sen.", "rep.", "gov.",
+];
+
 fn is_title(word: &str) -> bool {
     TITLES.contains(&word.to_lowercase().as_str())
 }
@@ -416,6 +423,16 @@ fn clean(
     }
     // A lone article or opener ("The" of a heading) names nothing.
     if e == s + 1 && OPENERS.contains(&word(s).to_lowercase().as_str()) {
+        return None;
+    }
+    // An honorific alone ("Sir" cut from "Sir Ed Davey", "Mr" from "Mr
+    // Blair") names nobody, whatever the model typed it; in capitals it
+    // may be a name ("MS", multiple sclerosis).
+    let capitals = word(s)
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase);
+    if e == s + 1 && !capitals && HONORIFICS.contains(&word(s).to_lowercase().as_str()) {
         return None;
     }
     let mut roles = Vec::new();
@@ -2370,5 +2387,22 @@ mod tests {
         assert_eq!(es.len(), 1);
         assert_eq!(es[0].ty, Organization);
         assert_eq!(es[0].mentions.len(), 3);
+    }
+
+    #[test]
+    fn an_honorific_alone_names_nobody() {
+        let body = "led by Sir Ed Davey . Mr Blair said . MS patients";
+        let es = run(
+            body,
+            &[
+                (Person, 2, 3),
+                (Person, 3, 5),
+                (Place, 6, 7),
+                (Person, 7, 8),
+                (Misc, 10, 11),
+            ],
+        );
+        let names: Vec<&str> = es.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["Ed Davey", "Blair", "MS"]);
     }
 }
