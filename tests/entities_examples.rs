@@ -258,12 +258,12 @@ fn a_company_described_after_its_name_is_one_everywhere() {
     assert_eq!(chief["type"], "person", "{es:#?}");
 }
 
-/// US political news: members of Congress named with their state, and a
-/// hospital named after a person.
+/// US political news: members of Congress named with their state, a
+/// hospital named after a person, colleges named with their city.
 const CAPITOL: &str = "\
 Senate passes the aid bill
 
-WASHINGTON — Senator KT Dorsey of Ohio and Sen. Mara Quinlan of Kentucky led the opposition on Tuesday. The defense secretary was treated at Walter Brigham National Medical Center in Bethesda, Maryland.
+WASHINGTON — Senator KT Dorsey of Ohio and Sen. Mara Quinlan of Kentucky led the opposition on Tuesday. The defense secretary was treated at Walter Brigham National Medical Center in Bethesda, Maryland. Scientists at Imperial College London and Kelvingrove College Dublin backed the bill, as did the mayor of College Station.
 ";
 
 #[test]
@@ -279,4 +279,9 @@ fn members_of_congress_and_hospitals_come_out_right() {
         Some("organization"),
         "{es:#?}"
     );
+    // A college and the city of its campus.
+    for college in ["Imperial College London", "Kelvingrove College Dublin"] {
+        assert_eq!(typed(college), Some("organization"), "{college}: {es:#?}");
+    }
+    assert_eq!(typed("College Station"), Some("place"), "{es:#?}");
 }

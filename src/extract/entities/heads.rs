@@ -694,6 +694,21 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
         if word(last) == "court" && ty != ORG && COURT_KINDS.contains(&word(last - 1)) {
             return Some(ORG);
         }
+        // "Imperial College London", "Trinity College Dublin": an
+        // institution and the place of its campus, written after it (a
+        // place whose name is also a common word, "South Bank Centre",
+        // does not count).
+        let institution_of_place = len >= 3
+            && !place_phrase
+            && (start + 1..last).any(|j| {
+                capital(j)
+                    && INSTITUTION_HEADS.contains(&word(j))
+                    && is_place_phrase(s, j + 1, end)
+                    && !s[j + 1].is_common_word()
+            });
+        if institution_of_place && ty != ORG {
+            return Some(ORG);
+        }
         if (INSTITUTION_HEADS.contains(&word(last))
             || is_company_head(word(last))
             || is_centre_of_care(s, last))
