@@ -354,9 +354,10 @@ pub(crate) struct Expr {
     /// Tuesday"): an open date is the coming one (see
     /// [`super::reference::nearest`]).
     pub ahead: bool,
-    /// A weekday, or a period "through" a time, whose clause tells of the
-    /// past ("were ordered to leave on Saturday", "rose in the 12 months
-    /// through August"): the one gone by (see
+    /// A weekday, a period "through" a time, or a month alone after "in",
+    /// whose clause tells of the past ("were ordered to leave on
+    /// Saturday", "rose in the 12 months through August", "opened an
+    /// inquiry in January"): the one gone by (see
     /// [`super::reference::nearest`]).
     pub behind: bool,
 }

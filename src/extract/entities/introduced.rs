@@ -1,11 +1,12 @@
 //! A name the sentence introduces by its kind just before it: "the AI
 //! company Anthropic", "tech giant Apple", "the pressure group
 //! Greenpeace"; or in a description right after it: "Anthropic, the AI
-//! start-up founded by former researchers,". News names an unfamiliar company this way, often one whose
-//! name is also a word ("Anthropic", "Pret", "Stripe") that the recognizer
-//! leaves untagged, or reads with the description as one name ("AI company
-//! Anthropic"). The mirror of [`appositive`], which
-//! reads the description after the name.
+//! start-up founded by former researchers,". News names an unfamiliar
+//! company this way, often one whose name is also a word ("Anthropic",
+//! "Pret", "Stripe") that the recognizer leaves untagged, or reads with
+//! the description as one name ("AI company Anthropic"). The description
+//! after the name is read by [`appositive`]; this module tags the names
+//! both introductions leave untagged.
 
 use super::appositive;
 use super::features::{Class, Token};
