@@ -285,3 +285,24 @@ fn members_of_congress_and_hospitals_come_out_right() {
     }
     assert_eq!(typed("College Station"), Some("place"), "{es:#?}");
 }
+
+/// An article where people are known by what they do: only people
+/// testify, think or are arrested, whatever else their names spell.
+const HEARING: &str = "Panel hears from former aide
+
+Members of the oversight committee questioned a former aide for three hours on Thursday. Osterlund testified that he had warned his superiors twice. Zarekian was arrested in 2019 and later released.
+
+Plato thought the best rulers were those who did not want to rule, Osterlund told the panel. Moscow thought otherwise, a senator said, and Britain felt the same.
+";
+
+#[test]
+fn people_known_by_what_they_do_are_people() {
+    let es = entities_of(HEARING);
+    let typed = |name: &str| named(&es, name).map(|e| e["type"].as_str().expect("type"));
+    for person in ["Osterlund", "Zarekian", "Plato"] {
+        assert_eq!(typed(person), Some("person"), "{person}: {es:#?}");
+    }
+    // A country and a capital stand for their governments.
+    assert_eq!(typed("Moscow"), Some("place"), "{es:#?}");
+    assert_eq!(typed("Britain"), Some("place"), "{es:#?}");
+}

@@ -15,6 +15,7 @@ use super::gazetteer::{Gazetteer, Kind, list as gaz_list};
 use super::lexicon::list as names_list;
 use super::lists::{self, Seen};
 use super::markets;
+use super::subjects;
 use super::tagger::{LOC, MISC, ORG, PER};
 
 /// The gazetteer's place lists, as a token's `gaz` bits (low byte: a
@@ -536,6 +537,11 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
         return Some(LOC);
     }
     if len == 1 && ty == LOC && is_speaker_unknown_as_place(s, start) {
+        return Some(PER);
+    }
+    // "Plato thought", "Beria was arrested": only people do what the verb
+    // after the name says.
+    if ty != PER && subjects::is_person_by_verb(s, start, end, gaz) {
         return Some(PER);
     }
     // "Taiwan Semiconductor Manufacturing Co.", "Nvidia Corp", "Banco

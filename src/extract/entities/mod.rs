@@ -13,7 +13,8 @@
 //!   descriptions after a name (", a Ruritanian oil company,") or before
 //!   it ("the AI company Anthropic", `introduced`) and the
 //!   names traded as stocks ("X fell 3%"), and what only a company has
-//!   after a possessive (`possessions`: "X's chief executive")
+//!   after a possessive (`possessions`: "X's chief executive"), and
+//!   what only people do after their names (`subjects`: "Plato thought")
 //! - `document`: one type per name in an article
 //! - `lineups`: the players of sports reports' team sheets
 //! - `link`: mentions → entities
@@ -38,6 +39,7 @@ pub(crate) mod markets;
 pub mod model;
 pub(crate) mod possessions;
 pub(crate) mod repair;
+pub(crate) mod subjects;
 pub(crate) mod tagger;
 pub(crate) mod tokens;
 pub(crate) mod us_states;

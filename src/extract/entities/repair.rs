@@ -29,6 +29,7 @@ use super::lexicon::list;
 use super::lists::POSSESSIVES;
 use super::markets;
 use super::possessions;
+use super::subjects;
 use super::tagger::{self, LOC, MISC, ORG, PER, begin, inside};
 use super::us_states;
 use crate::extract::dates::lexicon::{MONTHS, WEEKDAYS, month_is_ambiguous};
@@ -221,6 +222,7 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8], gaz: &Gazetteer) {
     coordinated::type_listed_companies(s, tags);
     coordinated::type_listed_places(s, tags);
     coordinated::type_kin_lists(s, tags);
+    subjects::tag_person_subjects(s, tags, gaz);
 }
 
 /// Cuts a span in two where a capitalized determiner or pronoun follows a
