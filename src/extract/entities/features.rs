@@ -99,6 +99,16 @@ pub(crate) struct Token {
     pub run_pos: u8,
 }
 
+/// A span's words in lowercase, joined by spaces: the name the
+/// gazetteer looks up ("democratic republic of congo").
+pub(crate) fn lower_name(s: &[Token], start: usize, end: usize) -> String {
+    s[start..end]
+        .iter()
+        .map(|t| t.lower.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Capitalization rates (of `caps.tsv`) at or below which news writes a
 /// word in lowercase mid-sentence: rate 1 is under 30 % capitalized.
 const MAX_COMMON_CAPS: u8 = 1;

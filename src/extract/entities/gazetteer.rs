@@ -125,9 +125,17 @@ impl Gazetteer {
                     continue;
                 }
                 let key = key(alias);
-                let ids = g.by_name.entry(key).or_default();
-                if !ids.contains(&idx) {
-                    ids.push(idx);
+                // "Democratic Republic of Congo": news drops the article
+                // of an official name's "of the" (the recognizer's
+                // phrase features keep the table's names as they are).
+                let short = key
+                    .contains(" of the ")
+                    .then(|| key.replace(" of the ", " of "));
+                for key in std::iter::once(key).chain(short) {
+                    let ids = g.by_name.entry(key).or_default();
+                    if !ids.contains(&idx) {
+                        ids.push(idx);
+                    }
                 }
                 g.add_phrase(alias, bits);
             }
@@ -325,5 +333,25 @@ mod tests {
         );
         assert!(g.places.iter().filter(|p| p.kind == Kind::Country).count() >= 240);
         assert!(g.nationality("Peruvian").is_some());
+    }
+
+    #[test]
+    fn an_official_name_is_found_without_the_article_of_its_of_the() {
+        let g = Gazetteer::embedded();
+        for name in [
+            "Democratic Republic of the Congo",
+            "Democratic Republic of Congo",
+        ] {
+            assert_eq!(
+                g.resolve(name, &[]).map(|p| p.country.as_str()),
+                Some("CD"),
+                "{name}"
+            );
+        }
+        assert_eq!(
+            g.resolve("Republic of Congo", &[])
+                .map(|p| p.country.as_str()),
+            Some("CG")
+        );
     }
 }

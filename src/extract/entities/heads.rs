@@ -10,7 +10,7 @@
 //! names never seen in training.
 
 use super::appositive;
-use super::features::{Class, Token};
+use super::features::{self, Class, Token};
 use super::gazetteer::{Gazetteer, Kind, list as gaz_list};
 use super::lexicon::list as names_list;
 use super::lists::{self, Seen};
@@ -539,6 +539,12 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
     if len == 1 && ty == LOC && is_speaker_unknown_as_place(s, start) {
         return Some(PER);
     }
+    // "Democratic Republic of Congo", "People's Republic of China": a
+    // country's official name is the country (a sports report's team
+    // goes by the short name).
+    if ty != LOC && len >= 3 && is_official_country_name(s, start, end, gaz) {
+        return Some(LOC);
+    }
     // "Plato thought", "Beria was arrested": only people do what the verb
     // after the name says.
     if ty != PER && subjects::is_person_by_verb(s, start, end, gaz) {
@@ -1053,6 +1059,18 @@ fn is_place_phrase(s: &[Token], start: usize, end: usize) -> bool {
         && s.get(end).is_none_or(|t| (t.gaz >> 8) & PLACES == 0)
 }
 
+/// Whether `start..end` is a country's name of the form "… of …"
+/// ("Republic of Korea", "Democratic Republic of Congo").
+fn is_official_country_name(s: &[Token], start: usize, end: usize, gaz: &Gazetteer) -> bool {
+    if !s[start + 1..end - 1].iter().any(|t| t.lower == "of") {
+        return false;
+    }
+    let name = features::lower_name(s, start, end);
+    gaz.candidates(&name)
+        .iter()
+        .any(|p| p.kind == Kind::Country)
+}
+
 /// Whether a capitalized word is the plural of a nationality ("Kazakhs",
 /// "Afghans"): a people, misc as CoNLL-2003 tags "Russians"; not a place
 /// of that form ("Philippines"), nor a word in capitals (a headline's
@@ -1085,7 +1103,8 @@ mod tests {
     fn gaz() -> Gazetteer {
         Gazetteer::parse(
             "West Bank\tregion\tPS\t\t\t0\t\nKenya\tcountry\tKE\t\t\t0\t\n\
-             Denver\tcity\tUS\t\t\t0\t\n",
+             Denver\tcity\tUS\t\t\t0\t\n\
+             Ruritania\tcountry\tRR\t\t\t0\tFederal Republic of the Ruritanian Isles\n",
             "RU\tRussian\nAF\tAfghan\nTJ\tTajik\n",
         )
     }
@@ -1094,6 +1113,24 @@ mod tests {
         let g = gaz();
         let s = prepare(words, &Lexicon::parse("", ""), &g);
         retype(&s, start, end, ty, &g)
+    }
+
+    #[test]
+    fn a_countrys_official_name_is_the_country() {
+        let words = [
+            "in",
+            "the",
+            "Federal",
+            "Republic",
+            "of",
+            "Ruritanian",
+            "Isles",
+            ".",
+        ];
+        assert_eq!(retyped(&words, 2, 7, ORG), Some(LOC));
+        assert_eq!(retyped(&words, 2, 7, LOC), None);
+        // Not a name without "of": a team goes by its country's name.
+        assert_eq!(retyped(&["Kenya", "beat", "Ghana"], 0, 1, ORG), None);
     }
 
     #[test]

@@ -9,7 +9,7 @@
 //! a blog post"), so those verbs are left out, and a country, a region or
 //! a large city before one of these verbs keeps its type all the same.
 
-use super::features::{Class, Token};
+use super::features::{self, Class, Token};
 use super::gazetteer::{self, Gazetteer, Kind, list as gaz_list};
 use super::lexicon::list as names_list;
 use super::tagger::{self, PER};
@@ -103,11 +103,7 @@ fn keeps_its_type(s: &[Token], start: usize, end: usize, gaz: &Gazetteer) -> boo
     if s[start].gaz & PLACES == 0 {
         return false;
     }
-    let name = s[start..end]
-        .iter()
-        .map(|t| t.lower.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let name = features::lower_name(s, start, end);
     gaz.candidates(&name).iter().any(|p| match p.kind {
         Kind::Country | Kind::Region => true,
         Kind::City => p.population >= GOVERNING_CITY && gazetteer::key(&p.name) == name,
