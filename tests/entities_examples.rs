@@ -286,17 +286,20 @@ fn members_of_congress_and_hospitals_come_out_right() {
     assert_eq!(typed("College Station"), Some("place"), "{es:#?}");
 }
 
-/// An article where people are known by what they do: only people
-/// testify, think or are arrested, whatever else their names spell.
+/// An article where names are known by what is done: only people
+/// testify, think or are arrested, whatever else their names spell, and
+/// what is posted, streamed or sold on a name makes it a service.
 const HEARING: &str = "Panel hears from former aide
 
 Members of the oversight committee questioned a former aide for three hours on Thursday. Osterlund testified that he had warned his superiors twice. Zarekian was arrested in 2019 and later released.
 
 Plato thought the best rulers were those who did not want to rule, Osterlund told the panel. Moscow thought otherwise, a senator said, and Britain felt the same.
+
+Osterlund posted his letter on Quillfeed on Friday. The hearing is streaming on Vantrix, and a transcript went on sale on Zorbazon for $12. His family lives on Corfu.
 ";
 
 #[test]
-fn people_known_by_what_they_do_are_people() {
+fn names_known_by_what_is_done_get_their_type() {
     let es = entities_of(HEARING);
     let typed = |name: &str| named(&es, name).map(|e| e["type"].as_str().expect("type"));
     for person in ["Osterlund", "Zarekian", "Plato"] {
@@ -305,4 +308,9 @@ fn people_known_by_what_they_do_are_people() {
     // A country and a capital stand for their governments.
     assert_eq!(typed("Moscow"), Some("place"), "{es:#?}");
     assert_eq!(typed("Britain"), Some("place"), "{es:#?}");
+    // Services things are posted, streamed or sold on; an island.
+    for service in ["Quillfeed", "Vantrix", "Zorbazon"] {
+        assert_eq!(typed(service), Some("organization"), "{service}: {es:#?}");
+    }
+    assert_eq!(typed("Corfu"), Some("place"), "{es:#?}");
 }

@@ -15,6 +15,7 @@ use super::gazetteer::{Gazetteer, Kind, list as gaz_list};
 use super::lexicon::list as names_list;
 use super::lists::{self, Seen};
 use super::markets;
+use super::platforms;
 use super::subjects;
 use super::tagger::{LOC, MISC, ORG, PER};
 
@@ -538,6 +539,10 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
     }
     if len == 1 && ty == LOC && is_speaker_unknown_as_place(s, start) {
         return Some(PER);
+    }
+    // "posted on Weibo", "available on Spotify": a service, not a place.
+    if len == 1 && ty == LOC && platforms::is_service_after_on(s, start) {
+        return Some(ORG);
     }
     // "Democratic Republic of Congo", "People's Republic of China": a
     // country's official name is the country (a sports report's team

@@ -14,7 +14,9 @@
 //!   it ("the AI company Anthropic", `introduced`) and the
 //!   names traded as stocks ("X fell 3%"), and what only a company has
 //!   after a possessive (`possessions`: "X's chief executive"), and
-//!   what only people do after their names (`subjects`: "Plato thought")
+//!   what only people do after their names (`subjects`: "Plato thought"),
+//!   and the services things are posted or sold on (`platforms`: "posted
+//!   on Weibo")
 //! - `document`: one type per name in an article
 //! - `lineups`: the players of sports reports' team sheets
 //! - `link`: mentions → entities
@@ -37,6 +39,7 @@ pub(crate) mod link;
 pub(crate) mod lists;
 pub(crate) mod markets;
 pub mod model;
+pub(crate) mod platforms;
 pub(crate) mod possessions;
 pub(crate) mod repair;
 pub(crate) mod subjects;

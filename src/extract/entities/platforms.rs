@@ -1,0 +1,118 @@
+//! Services people post, stream and shop on: "posted on Weibo",
+//! "available on Spotify", "get it on Amazon for $39", "streaming on
+//! Netflix". After "on", the recognizer reads a name it does not know as
+//! a place, as it should for an island or a mountain ("lives on Crete",
+//! "died on Everest"); what is done on the name, or a price after it,
+//! says it is a service, an organization. A name the places table has is
+//! left a place whatever is done on it ("posted on Guam").
+
+use super::features::{Class, Token};
+use super::gazetteer::list as gaz_list;
+
+/// Lowercase words, a little before "on", of what is done on a service:
+/// posting, streaming, selling, buying, listing, watching.
+const PLATFORM_CUES: &[&str] = &[
+    "posted",
+    "posting",
+    "posts",
+    "post",
+    "tweeted",
+    "shared",
+    "sharing",
+    "uploaded",
+    "wrote",
+    "writing",
+    "published",
+    "trending",
+    "viral",
+    "followers",
+    "available",
+    "streaming",
+    "streamed",
+    "stream",
+    "streams",
+    "watch",
+    "watched",
+    "download",
+    "downloaded",
+    "sold",
+    "sell",
+    "sells",
+    "selling",
+    "listed",
+    "listing",
+    "bought",
+    "buy",
+    "buying",
+    "order",
+    "ordered",
+    "deal",
+    "deals",
+];
+
+/// How many words before "on" a cue may stand ("posted a video on X").
+const CUE_REACH: usize = 4;
+
+/// The gazetteer's place lists, as a token's `gaz` bits (a phrase
+/// starting here, or one continuing through here).
+const PLACES: u16 = gaz_list::PLACE as u16 | (gaz_list::PLACE as u16) << 8;
+
+/// Whether the one-word name at `i`, after "on", is a service something
+/// is posted, streamed or sold on, and no place of the table.
+pub(crate) fn is_service_after_on(s: &[Token], i: usize) -> bool {
+    let Some(on) = i.checked_sub(1) else {
+        return false;
+    };
+    if s[on].lower != "on" || s[on].class != Class::Lower || s[i].gaz & PLACES != 0 {
+        return false;
+    }
+    let cue = s[on.saturating_sub(CUE_REACH)..on]
+        .iter()
+        .any(|t| t.class == Class::Lower && PLATFORM_CUES.contains(&t.lower.as_str()));
+    // "on Amazon for $39": a price follows what a shop sells.
+    let price = s.get(i + 1).is_some_and(|t| t.lower == "for")
+        && s.get(i + 2).is_some_and(|t| {
+            t.class == Class::Punct && matches!(t.lower.as_str(), "$" | "£" | "€" | "¥")
+        });
+    cue || price
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::features;
+    use super::super::gazetteer::Gazetteer;
+    use super::super::lexicon::Lexicon;
+    use super::*;
+
+    fn service(words: &[&str], i: usize) -> bool {
+        let s = features::prepare(words, Lexicon::embedded(), Gazetteer::embedded());
+        is_service_after_on(&s, i)
+    }
+
+    #[test]
+    fn what_is_posted_streamed_or_sold_on_is_a_service() {
+        assert!(service(
+            &["he", "posted", "a", "video", "on", "Zorblo", "."],
+            5
+        ));
+        assert!(service(
+            &["it", "is", "streaming", "on", "Quillflix", "now"],
+            4
+        ));
+        assert!(service(
+            &["Get", "it", "on", "Vantaro", "for", "$", "39", "."],
+            3
+        ));
+    }
+
+    #[test]
+    fn islands_mountains_and_places_of_the_table_stay_places() {
+        // No cue: an island or a mountain.
+        assert!(!service(&["she", "lives", "on", "Zorblo", "."], 3));
+        assert!(!service(&["he", "died", "on", "Everest", "."], 3));
+        // A place of the table, whatever is done on it.
+        assert!(!service(&["troops", "posted", "on", "Guam", "."], 3));
+        // Not after "on".
+        assert!(!service(&["he", "posted", "from", "Zorblo", "."], 3));
+    }
+}
