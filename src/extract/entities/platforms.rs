@@ -1,6 +1,6 @@
 //! Services people post, stream and shop on: "posted on Weibo",
 //! "available on Spotify", "get it on Amazon for $39", "streaming on
-//! Netflix". After "on", the recognizer reads a name it does not know as
+//! Netflix", "follow us on Instagram, Facebook and YouTube". After "on", the recognizer reads a name it does not know as
 //! a place, as it should for an island or a mountain ("lives on Crete",
 //! "died on Everest"); what is done on the name, or a price after it,
 //! says it is a service, an organization. A name the places table has is
@@ -12,6 +12,10 @@ use super::gazetteer::list as gaz_list;
 /// Lowercase words, a little before "on", of what is done on a service:
 /// posting, streaming, selling, buying, listing, watching.
 const PLATFORM_CUES: &[&str] = &[
+    "follow",
+    "follows",
+    "followed",
+    "subscribe",
     "posted",
     "posting",
     "posts",
@@ -60,15 +64,28 @@ const PLACES: u16 = gaz_list::PLACE as u16 | (gaz_list::PLACE as u16) << 8;
 /// Whether the one-word name at `i`, after "on", is a service something
 /// is posted, streamed or sold on, and no place of the table.
 pub(crate) fn is_service_after_on(s: &[Token], i: usize) -> bool {
-    let Some(on) = i.checked_sub(1) else {
+    if s[i].gaz & PLACES != 0 {
+        return false;
+    }
+    // "on Instagram, Facebook and YouTube": the list's first name is
+    // right after "on".
+    let mut first = i;
+    while first >= 2
+        && matches!(s[first - 1].lower.as_str(), "," | "and" | "or")
+        && s[first - 2].class == Class::Capitalized
+        && s[first - 2].gaz & PLACES == 0
+    {
+        first -= 2;
+    }
+    let Some(on) = first.checked_sub(1) else {
         return false;
     };
-    if s[on].lower != "on" || s[on].class != Class::Lower || s[i].gaz & PLACES != 0 {
+    if s[on].lower != "on" || s[on].class != Class::Lower {
         return false;
     }
     let cue = s[on.saturating_sub(CUE_REACH)..on]
         .iter()
-        .any(|t| t.class == Class::Lower && PLATFORM_CUES.contains(&t.lower.as_str()));
+        .any(|t| PLATFORM_CUES.contains(&t.lower.as_str()));
     // "on Amazon for $39": a price follows what a shop sells.
     let price = s.get(i + 1).is_some_and(|t| t.lower == "for")
         && s.get(i + 2).is_some_and(|t| {
@@ -103,6 +120,18 @@ mod tests {
             &["Get", "it", "on", "Vantaro", "for", "$", "39", "."],
             3
         ));
+        // Every name of a list after "on".
+        let w = [
+            "Follow",
+            "us",
+            "on",
+            "Zorblo",
+            ",",
+            "Quillgram",
+            "and",
+            "Vantube",
+        ];
+        assert!(service(&w, 5) && service(&w, 7));
     }
 
     #[test]
