@@ -54,7 +54,7 @@ const PLATFORM_CUES: &[&str] = &[
     "deals",
 ];
 
-/// How many words before "on" a cue may stand ("posted a video on X").
+/// How many tokens before "on" a cue may stand ("posted a video on X").
 const CUE_REACH: usize = 4;
 
 /// The gazetteer's place lists, as a token's `gaz` bits (a phrase
@@ -64,7 +64,7 @@ const PLACES: u16 = gaz_list::PLACE as u16 | (gaz_list::PLACE as u16) << 8;
 /// Whether the one-word name at `i`, after "on", is a service something
 /// is posted, streamed or sold on, and no place of the table.
 pub(crate) fn is_service_after_on(s: &[Token], i: usize) -> bool {
-    if s[i].gaz & PLACES != 0 {
+    if s.get(i).is_none_or(|t| t.gaz & PLACES != 0) {
         return false;
     }
     // "on Instagram, Facebook and YouTube": the list's first name is

@@ -114,15 +114,20 @@ fn keeps_its_type(s: &[Token], start: usize, end: usize, gaz: &Gazetteer) -> boo
 /// name's: capitalized in 70 % or more of its uses mid-sentence.
 const NAME_CAPS: u8 = 3;
 
+/// Whether a word may stand between a subject and its verb.
+fn is_between(w: &str) -> bool {
+    BETWEEN.contains(&w) || (w.len() > 4 && w.ends_with("ly"))
+}
+
 /// Whether the words after `end` say the name before them is a person's.
-pub(crate) fn verb_says_person(s: &[Token], end: usize) -> bool {
+fn verb_says_person(s: &[Token], end: usize) -> bool {
     let lower = |i: usize| {
         s.get(i)
             .filter(|t| t.class == Class::Lower)
             .map(|t| t.lower.as_str())
     };
     let mut i = end;
-    if lower(i).is_some_and(|w| BETWEEN.contains(&w) || (w.len() > 4 && w.ends_with("ly"))) {
+    if lower(i).is_some_and(is_between) {
         i += 1;
     }
     let Some(verb) = lower(i) else {
@@ -140,7 +145,7 @@ pub(crate) fn verb_says_person(s: &[Token], end: usize) -> bool {
         return false;
     }
     j += 1;
-    if lower(j).is_some_and(|w| BETWEEN.contains(&w) || (w.len() > 4 && w.ends_with("ly"))) {
+    if lower(j).is_some_and(is_between) {
         j += 1;
     }
     lower(j).is_some_and(|w| HUMAN_PARTICIPLES.contains(&w))
@@ -195,7 +200,7 @@ pub(crate) fn tag_person_subjects(s: &[Token], tags: &mut [u8], gaz: &Gazetteer)
         // is no name).
         let name_word = |k: usize| {
             s.get(k).is_some_and(|t| {
-                tags[k] == 0
+                tags.get(k) == Some(&0)
                     && t.class == Class::Capitalized
                     && t.lower.chars().count() >= 3
                     && t.caps.is_none_or(|c| c >= NAME_CAPS)
