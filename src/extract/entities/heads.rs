@@ -1053,8 +1053,9 @@ pub(crate) fn is_small_town(word: &str, gaz: &Gazetteer) -> bool {
         .all(|p| p.kind == Kind::City && p.population < SMALL_TOWN)
 }
 
-/// People under which a town of the table gives way to a surname.
-const SMALL_TOWN: u64 = 100_000;
+/// People under which a town of the table gives way to a surname (or,
+/// before a verb of people, to a person: see `subjects`).
+pub(crate) const SMALL_TOWN: u64 = 100_000;
 
 /// Whether the span is exactly a place phrase of the gazetteer ("West
 /// Bank" keeps its type whatever its last word).

@@ -10,7 +10,8 @@
 //! a large city before one of these verbs keeps its type all the same.
 
 use super::features::{self, Class, Token};
-use super::gazetteer::{self, Gazetteer, Kind, list as gaz_list};
+use super::gazetteer::{self, Gazetteer, Kind};
+use super::heads;
 use super::lexicon::list as names_list;
 use super::tagger::{self, PER};
 
@@ -87,26 +88,18 @@ const BETWEEN: &[&str] = &[
     "also", "still", "never", "always", "later", "then", "once", "now", "first", "often",
 ];
 
-/// The gazetteer's place lists, as a token's `gaz` bits (a phrase
-/// starting here).
-const PLACES: u16 = gaz_list::PLACE as u16;
-
-/// Population from which a city's name stands for its government or its
-/// people before such a verb ("Moscow thought it could …").
-const GOVERNING_CITY: u64 = 100_000;
-
 /// Whether a name keeps its type before a verb of people: a country or a
-/// region by any of its names, a city of [`GOVERNING_CITY`] people or more
-/// by its own name (not by an old or foreign one: "Stalin" was Donetsk's,
+/// region by any of its names, a city of [`heads::SMALL_TOWN`] people or
+/// more by its own name (not by an old or foreign one: "Stalin" was Donetsk's,
 /// "Beria" is Aleppo's in an old tongue).
 fn keeps_its_type(s: &[Token], start: usize, end: usize, gaz: &Gazetteer) -> bool {
-    if s[start].gaz & PLACES == 0 {
+    if s[start].gaz & heads::PLACES == 0 {
         return false;
     }
     let name = features::lower_name(s, start, end);
     gaz.candidates(&name).iter().any(|p| match p.kind {
         Kind::Country | Kind::Region => true,
-        Kind::City => p.population >= GOVERNING_CITY && gazetteer::key(&p.name) == name,
+        Kind::City => p.population >= heads::SMALL_TOWN && gazetteer::key(&p.name) == name,
     })
 }
 
@@ -181,11 +174,11 @@ pub(crate) fn is_person_by_verb(s: &[Token], start: usize, end: usize, gaz: &Gaz
         && s[start..end]
             .iter()
             .all(|t| t.class == Class::Capitalized && t.lower.chars().all(char::is_alphabetic))
-        && gaz.nationality(&s[start].lower).is_none()
         && opens_clause(s, start)
         && s[start].names & (names_list::COMPANY | names_list::COMPANY_SUFFIX) == 0
         && s[end - 1].names & names_list::COMPANY_SUFFIX == 0
         && verb_says_person(s, end)
+        && gaz.nationality(&s[start].lower).is_none()
         && !keeps_its_type(s, start, end, gaz)
 }
 
