@@ -6,6 +6,8 @@
 //! quarantine instead of being tried again. A large article's bytes are
 //! deleted from the object store once its message is acked.
 
+mod deliveries;
+
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -16,6 +18,7 @@ use crossbeam_channel::Receiver;
 use futures_util::StreamExt;
 use futures_util::future::join_all;
 
+use self::deliveries::Deliveries;
 use super::{Feed, Source};
 use crate::config::NatsConfig;
 use crate::document::feed::FeedItem;
@@ -35,6 +38,9 @@ const FETCH_EXPIRES: Duration = Duration::from_millis(250);
 const MAX_BACKOFF: Duration = Duration::from_secs(5);
 /// Delay before a nak'ed article is redelivered.
 const NAK_DELAY: Duration = Duration::from_secs(1);
+/// Most messages whose deliveries one worker keeps counting (see
+/// `deliveries`): far more than are ever in flight or waiting out a nak.
+const COUNTED_MAX: usize = 65_536;
 
 /// The work queue: articles pulled from JetStream until shutdown.
 pub(crate) struct WorkQueue;
@@ -57,6 +63,7 @@ impl Source for WorkQueue {
             ctx: feed.ctx,
             health: feed.health,
             in_flight: HashMap::new(),
+            deliveries: Deliveries::new(COUNTED_MAX),
             next_ticket: 0,
             in_flight_max,
         };
@@ -81,6 +88,7 @@ struct Feeder {
     ctx: Arc<Context>,
     health: Arc<Health>,
     in_flight: HashMap<u64, jetstream::Message>,
+    deliveries: Deliveries,
     next_ticket: u64,
     in_flight_max: usize,
 }
@@ -173,9 +181,13 @@ impl Feeder {
 
     /// Turns one message into a job (or dead-letters it).
     async fn accept(&mut self, js: &jetstream::Context, msg: jetstream::Message) {
-        let (delivered, pending) = match msg.info() {
-            Ok(info) => (info.delivered, info.pending),
-            Err(_) => (1, 0),
+        let (server, sequence, pending) = match msg.info() {
+            Ok(info) => (info.delivered, Some(info.stream_sequence), info.pending),
+            Err(_) => (1, None, 0),
+        };
+        let delivered = match sequence {
+            Some(sequence) => self.deliveries.count(sequence, server),
+            None => server,
         };
         metrics::gauge!(m::NATS_PENDING.name).set(pending as f64);
         if delivered > 1 {
@@ -197,6 +209,7 @@ impl Feeder {
                 ))
             });
         let object = object_name(&msg);
+        tracing::debug!(path = %rel.display(), delivered, server, "delivery");
         if delivered >= self.cfg.max_deliver {
             // Decided before reading the object: an article whose bytes cannot
             // be read must end here too, not be nak'ed past its last delivery
@@ -206,6 +219,9 @@ impl Feeder {
                 None => Ok(msg.payload.to_vec()),
             };
             self.dead_letter(js, &msg, &rel, payload, delivered).await;
+            if let Some(sequence) = sequence {
+                self.deliveries.forget(sequence);
+            }
             return;
         }
         let payload: Vec<u8> = match &object {
@@ -317,7 +333,9 @@ impl Feeder {
             // publish it: publish this worker's record of that content again
             // (within nats.duplicate_window_s the records stream drops it if
             // it has it already).
-            let redelivered = msg.info().is_ok_and(|i| i.delivered > 1);
+            let redelivered = msg
+                .info()
+                .is_ok_and(|i| i.delivered > 1 || self.deliveries.seen(i.stream_sequence) > 1);
             let record = match done.record {
                 Some(record) => Some(record),
                 None if redelivered => self.existing_record(&msg),
@@ -358,6 +376,9 @@ impl Feeder {
             match result {
                 Ok(()) => {
                     metrics::counter!(m::NATS_ACKED.name).increment(1);
+                    if let Ok(info) = msg.info() {
+                        self.deliveries.forget(info.stream_sequence);
+                    }
                     if let Some(name) = object_name(msg) {
                         delete_object(js, &self.cfg, &name).await;
                     }
