@@ -124,14 +124,9 @@ impl Gazetteer {
                 if alias.is_empty() {
                     continue;
                 }
-                let key = key(alias);
-                // "Democratic Republic of Congo": news drops the article
-                // of an official name's "of the" (the recognizer's
-                // phrase features keep the table's names as they are).
-                let short = key
-                    .contains(" of the ")
-                    .then(|| key.replace(" of the ", " of "));
-                for key in std::iter::once(key).chain(short) {
+                // The recognizer's phrase features keep the table's names
+                // as they are; only the lookup knows the forms news writes.
+                for key in written_forms(&key(alias)) {
                     let ids = g.by_name.entry(key).or_default();
                     if !ids.contains(&idx) {
                         ids.push(idx);
@@ -259,6 +254,29 @@ pub(crate) fn lower_hash(token: &str) -> u64 {
 }
 
 /// Lookup key: lowercase, accents removed, `’` as `'`.
+/// The forms news writes a table name's `key` in: itself; a list's
+/// inverted official name the right way round ("korea, republic of" is
+/// written "republic of korea", "congo, the democratic republic of the"
+/// "democratic republic of the congo"); and each without the article of
+/// its " of the " ("democratic republic of congo").
+fn written_forms(key: &str) -> Vec<String> {
+    let mut forms = vec![key.to_string()];
+    if let Some((head, rest)) = key.split_once(", ") {
+        let rest = rest.strip_prefix("the ").unwrap_or(rest);
+        if !head.contains(',') && (rest.ends_with(" of") || rest.ends_with(" of the")) {
+            forms.push(format!("{rest} {head}"));
+        }
+    }
+    for i in 0..forms.len() {
+        if forms[i].contains(" of the ") {
+            let short = forms[i].replace(" of the ", " of ");
+            forms.push(short);
+        }
+    }
+    forms.dedup();
+    forms
+}
+
 pub(crate) fn key(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_lowercase();
@@ -333,6 +351,34 @@ mod tests {
         );
         assert!(g.places.iter().filter(|p| p.kind == Kind::Country).count() >= 240);
         assert!(g.nationality("Peruvian").is_some());
+    }
+
+    #[test]
+    fn a_list_s_inverted_official_name_is_found_the_right_way_round() {
+        assert_eq!(
+            written_forms("congo, the democratic republic of the"),
+            [
+                "congo, the democratic republic of the",
+                "democratic republic of the congo",
+                "democratic republic of congo"
+            ]
+        );
+        assert_eq!(
+            written_forms("bonaire, sint eustatius and saba"),
+            ["bonaire, sint eustatius and saba"]
+        );
+        let g = Gazetteer::embedded();
+        for (name, cc) in [
+            ("Republic of Korea", "KR"),
+            ("Democratic People's Republic of Korea", "KP"),
+            ("Republic of Moldova", "MD"),
+        ] {
+            assert_eq!(
+                g.resolve(name, &[]).map(|p| p.country.as_str()),
+                Some(cc),
+                "{name}"
+            );
+        }
     }
 
     #[test]
