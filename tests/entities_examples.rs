@@ -296,6 +296,8 @@ Members of the oversight committee questioned a former aide for three hours on T
 Plato thought the best rulers were those who did not want to rule, Osterlund told the panel. Moscow thought otherwise, a senator said, and Britain felt the same.
 
 Osterlund posted his letter on Quillfeed on Friday. The hearing is streaming on Vantrix, and a transcript went on sale on Zorbazon for $12. His family lives on Corfu.
+
+Climbers died on the mountain that week. Hikers testified at a later hearing.
 ";
 
 #[test]
@@ -313,4 +315,9 @@ fn names_known_by_what_is_done_get_their_type() {
         assert_eq!(typed(service), Some("organization"), "{service}: {es:#?}");
     }
     assert_eq!(typed("Corfu"), Some("place"), "{es:#?}");
+    // First in a sentence, a plural of a common word is capitalized by
+    // position, not as a name.
+    for word in ["Climbers", "Hikers"] {
+        assert_eq!(typed(word), None, "{word}: {es:#?}");
+    }
 }

@@ -122,6 +122,37 @@ impl Token {
     }
 }
 
+/// Whether `lower`, a word the capitalization table does not know, is the
+/// plural of one news writes in lowercase: "climbers" (of "climb", by its
+/// "-ers"), "hikers" (of "hike"), "paramedics" (of "paramedic"). First in
+/// a sentence such a word is capitalized by position alone.
+pub(crate) fn is_plural_of_common_word(lower: &str) -> bool {
+    let lexicon = super::lexicon::Lexicon::embedded();
+    let common = |stem: &str| {
+        stem.len() >= 3
+            && lexicon
+                .caps(super::hash::of_str(stem))
+                .is_some_and(|c| c <= MAX_COMMON_CAPS)
+    };
+    let Some(singular) = lower.strip_suffix('s') else {
+        return false;
+    };
+    common(singular)
+        || singular.strip_suffix('r').is_some_and(common)
+        || singular.strip_suffix("er").is_some_and(common)
+}
+
+/// Whether `start..end` is one word first in its sentence (where a word is
+/// capitalized by position alone) that is the plural of a common word
+/// ("Climbers died", "Hikers were arrested"): no name.
+pub(crate) fn is_common_plural_first(s: &[Token], start: usize, end: usize) -> bool {
+    end == start + 1
+        && s.get(..start)
+            .is_some_and(|before| before.iter().all(|t| t.class == Class::Punct))
+        && s.get(start)
+            .is_some_and(|t| t.caps.is_none() && is_plural_of_common_word(&t.lower))
+}
+
 /// Words that may join two capitalized words into one name ("Bank of
 /// England", "Marks & Spencer", "Boatmen's Bancshares").
 fn connector(lower: &str) -> bool {

@@ -175,6 +175,7 @@ pub(crate) fn is_person_by_verb(s: &[Token], start: usize, end: usize, gaz: &Gaz
             .iter()
             .all(|t| t.class == Class::Capitalized && t.lower.chars().all(char::is_alphabetic))
         && opens_clause(s, start)
+        && !features::is_common_plural_first(s, start, end)
         && s[start].names & (names_list::COMPANY | names_list::COMPANY_SUFFIX) == 0
         && s[end - 1].names & names_list::COMPANY_SUFFIX == 0
         && verb_says_person(s, end)
@@ -239,6 +240,20 @@ mod tests {
             .map(|(a, b, ty)| (words[a..b].join(" "), ty))
             .collect();
         (spans, by_verb)
+    }
+
+    #[test]
+    fn a_common_plural_first_in_its_sentence_is_no_person() {
+        for w in ["Climbers", "Hikers"] {
+            let (spans, _) = run(&[w, "died", "on", "the", "mountain", "."], &[]);
+            assert!(spans.is_empty(), "{w}: {spans:?}");
+        }
+        // An unknown word that is no common plural stays a name there.
+        let (spans, _) = run(&["Zorvane", "testified", "."], &[]);
+        assert_eq!(spans, [("Zorvane".to_string(), PER)]);
+        assert!(features::is_plural_of_common_word("climbers"));
+        assert!(!features::is_plural_of_common_word("zorvanes"));
+        assert!(!features::is_plural_of_common_word("as"));
     }
 
     #[test]
