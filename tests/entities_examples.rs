@@ -203,6 +203,8 @@ The team rose to No. 1 in the world rankings last week. The AI boom lifted chip 
 The 2019 film Harvest in the Valley and the streaming series The Long Shore were shown at the talks, and the musical Hamilton was mentioned.
 
 Voters backed Renew Ruritania in May. Renew Ruritania won 30 seats, its leader said.
+
+Tankers avoided the Strait of Hormuz, storms shut platforms in the Gulf of Mexico, and cyclones formed in the Bay of Bengal. Fishermen on Lake Victoria protested.
 ";
 
 #[test]
@@ -234,6 +236,17 @@ fn world_news_names_come_out_whole() {
     assert!(named(&es, "Valley").is_none(), "{es:#?}");
     assert_eq!(typed("The Long Shore"), Some("misc"), "{es:#?}");
     assert_eq!(typed("Hamilton"), Some("misc"), "{es:#?}");
+    // A natural feature's name of the form "… of …" is one place, whose
+    // name after "of" is no country of its own.
+    for feature in [
+        "Strait of Hormuz",
+        "Gulf of Mexico",
+        "Bay of Bengal",
+        "Lake Victoria",
+    ] {
+        assert_eq!(typed(feature), Some("place"), "{feature}: {es:#?}");
+    }
+    assert!(named(&es, "Mexico").is_none(), "{es:#?}");
 }
 
 /// A start-up the model never saw, introduced by a description after its

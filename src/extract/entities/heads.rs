@@ -431,6 +431,19 @@ const NATURAL_HEADS: &[&str] = &[
 /// Kenya", "Gulf of Aden").
 const NATURAL_OPENERS: &[&str] = &["lake", "mount", "mt", "mt.", "gulf", "isle", "cape"];
 
+/// Words that open a natural feature's name of the form "… of …" ("Gulf
+/// of Aden", "Strait of Hormuz", "Bay of Bengal", "Sea of Japan", "Isles
+/// of Scilly", "Lake of the Woods").
+const NATURAL_OF_OPENERS: &[&str] = &[
+    "lake", "mount", "gulf", "isle", "isles", "cape", "strait", "straits", "sea", "bay",
+];
+
+/// Whether `word` (lowercase) opens a natural feature's name of the form
+/// "… of …".
+pub(crate) fn opens_natural_feature_of(word: &str) -> bool {
+    NATURAL_OF_OPENERS.contains(&word)
+}
+
 /// Head words of events, awards, laws and agreements: such a name is misc
 /// ("Davis Cup", "Nobel Prize", "Clean Air Act").
 const EVENT_HEADS: &[&str] = &[
@@ -743,11 +756,18 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
         if INSTITUTION_OPENERS.contains(&word(start)) && ty != ORG {
             return Some(ORG);
         }
-        if NATURAL_OPENERS.contains(&word(start)) {
+        if opens_natural_feature_of(word(start)) {
             return Some(LOC);
         }
     }
-    if len >= 2 && capital(start + 1) && NATURAL_OPENERS.contains(&word(start)) && ty == PER {
+    // "Lake Victoria", "Mount Kenya": a place the model read as a person;
+    // a lake also when it read an organization ("Mount Sinai", "Gulf Air",
+    // "Cape Air" name hospitals and airlines as often).
+    if len >= 2
+        && capital(start + 1)
+        && NATURAL_OPENERS.contains(&word(start))
+        && (ty == PER || (ty == ORG && word(start) == "lake"))
+    {
         return Some(LOC);
     }
     // "River Severn", "River Trent": a river, whatever the model guessed.

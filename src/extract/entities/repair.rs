@@ -38,6 +38,7 @@ use crate::extract::dates::lexicon::{MONTHS, WEEKDAYS, month_is_ambiguous};
 pub(crate) fn repair(s: &[Token], tags: &mut [u8], gaz: &Gazetteer) {
     let title_case = is_title_case(s);
     rejoin(s, tags);
+    join_natural_feature(s, tags);
     join_named_institution(s, tags);
     if !title_case {
         coordinated::split_joined_names(s, tags);
@@ -294,6 +295,63 @@ fn rejoin(s: &[Token], tags: &mut [u8]) {
             for t in tags.iter_mut().take(d).skip(c) {
                 *t = inside(ty);
             }
+        }
+    }
+}
+
+/// Longest name after a natural feature's "of" that [`join_natural_feature`]
+/// takes when the model left it untagged.
+const MAX_FEATURE_NAME: usize = 3;
+
+/// Joins a natural feature's word, "of" (and "the") and the name after
+/// it into one place: "Gulf" + "of" + "Mexico", "Strait" + "of" + "Hormuz",
+/// which the model cut at the "of" (and "Mexico" alone is the country).
+/// The feature's word is the model's one-word span or untagged; the name
+/// after it the model's span, or up to [`MAX_FEATURE_NAME`] untagged
+/// capitalized words.
+fn join_natural_feature(s: &[Token], tags: &mut [u8]) {
+    let capital = |i: usize| s.get(i).is_some_and(|t| t.class == Class::Capitalized);
+    let lower = |i: usize| s.get(i).map(|t| t.lower.as_str());
+    let mut i = 0;
+    while i + 2 < s.len() {
+        let is_begin = |t: u8| t > 0 && !tagger::is_inside(t);
+        let alone = tags.get(i) == Some(&0)
+            || (is_begin(tags[i]) && !tags.get(i + 1).is_some_and(|&t| tagger::is_inside(t)));
+        if !(capital(i)
+            && alone
+            && heads::opens_natural_feature_of(&s[i].lower)
+            && lower(i + 1) == Some("of")
+            && tags.get(i + 1) == Some(&0))
+        {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 2;
+        if lower(j) == Some("the") && tags.get(j) == Some(&0) {
+            j += 1;
+        }
+        let end = match tags.get(j) {
+            Some(&t) if capital(j) && t > 0 && !tagger::is_inside(t) => {
+                let mut e = j + 1;
+                while tags.get(e).is_some_and(|&t| tagger::is_inside(t)) {
+                    e += 1;
+                }
+                e
+            }
+            Some(0) if capital(j) => {
+                let mut e = j + 1;
+                while e - j < MAX_FEATURE_NAME && capital(e) && tags.get(e) == Some(&0) {
+                    e += 1;
+                }
+                e
+            }
+            _ => j,
+        };
+        if end > j {
+            tagger::mark(tags, i, end, LOC);
+            i = end;
+        } else {
+            i += 1;
         }
     }
 }
