@@ -204,7 +204,7 @@ The 2019 film Harvest in the Valley and the streaming series The Long Shore were
 
 Voters backed Renew Ruritania in May. Renew Ruritania won 30 seats, its leader said.
 
-Tankers avoided the Strait of Hormuz, storms shut platforms in the Gulf of Mexico, and cyclones formed in the Bay of Bengal. Fishermen on Lake Victoria protested.
+Tankers avoided the Strait of Hormuz, storms shut platforms in the Gulf of Mexico, and cyclones formed in the Bay of Bengal. Fishermen on Lake Victoria protested. Mara Quell's Lantern Tour sold out in Singapore.
 ";
 
 #[test]
@@ -247,6 +247,8 @@ fn world_news_names_come_out_whole() {
         assert_eq!(typed(feature), Some("place"), "{feature}: {es:#?}");
     }
     assert!(named(&es, "Mexico").is_none(), "{es:#?}");
+    // A tour is an event, as CoNLL-2003 types the golf tours.
+    assert_eq!(typed("Lantern Tour"), Some("misc"), "{es:#?}");
 }
 
 /// A start-up the model never saw, introduced by a description after its

@@ -445,7 +445,8 @@ pub(crate) fn opens_natural_feature_of(word: &str) -> bool {
 }
 
 /// Head words of events, awards, laws and agreements: such a name is misc
-/// ("Davis Cup", "Nobel Prize", "Clean Air Act").
+/// ("Davis Cup", "Nobel Prize", "Clean Air Act", and a tour, "Eras Tour",
+/// "PGA Tour", as CoNLL-2003 types the golf tours).
 const EVENT_HEADS: &[&str] = &[
     "cup",
     "games",
@@ -469,6 +470,7 @@ const EVENT_HEADS: &[&str] = &[
     "agreement",
     "final",
     "finals",
+    "tour",
 ];
 
 /// Head words of names that coordinate two subjects before them
