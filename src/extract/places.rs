@@ -454,9 +454,23 @@ fn beside_countries(body: &str, e: &Entity, gaz: &Gazetteer) -> Beside {
                     push(&mut out.before, &p.country);
                 }
             }
+            // "Fulton County, Georgia", "Orleans Parish, Louisiana": a US
+            // county qualified by its state (counties are not in the
+            // places table; written so, they are American).
+            if is_us_county(before) {
+                push(&mut out.before, "US");
+            }
         }
     }
     out
+}
+
+/// Whether `name` is written as a US county's (or a Louisiana parish's):
+/// a name, then "County" or "Parish" ("Fulton County"; not "County
+/// Durham", the British order).
+fn is_us_county(name: &str) -> bool {
+    name.rsplit_once(' ')
+        .is_some_and(|(head, last)| !head.is_empty() && matches!(last, "County" | "Parish"))
 }
 
 /// The capitalized words after ", " that follow a mention, if any.
@@ -573,6 +587,16 @@ mod tests {
             let body = format!("Officials in {name} said so.");
             assert_eq!(country_of(&body, &[name], name), None, "{name}");
         }
+    }
+
+    #[test]
+    fn a_state_after_a_us_county_is_the_state() {
+        let body = "He was indicted in Fulton County, Georgia on Monday.";
+        let l = located(body, &["Fulton County", "Georgia"]);
+        assert_eq!((l[1].1.as_deref(), l[1].2), (Some("US"), Some("region")));
+        assert!(is_us_county("Orleans Parish"));
+        assert!(!is_us_county("County"));
+        assert!(!is_us_county("County Durham"));
     }
 
     #[test]
