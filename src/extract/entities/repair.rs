@@ -312,14 +312,15 @@ const MAX_FEATURE_NAME: usize = 3;
 fn join_natural_feature(s: &[Token], tags: &mut [u8]) {
     let capital = |i: usize| s.get(i).is_some_and(|t| t.class == Class::Capitalized);
     let lower = |i: usize| s.get(i).map(|t| t.lower.as_str());
+    let is_begin = |t: u8| t > 0 && !tagger::is_inside(t);
     let mut i = 0;
     while i + 2 < s.len() {
-        let is_begin = |t: u8| t > 0 && !tagger::is_inside(t);
         let alone = tags.get(i) == Some(&0)
-            || (is_begin(tags[i]) && !tags.get(i + 1).is_some_and(|&t| tagger::is_inside(t)));
+            || (tags.get(i).is_some_and(|&t| is_begin(t))
+                && !tags.get(i + 1).is_some_and(|&t| tagger::is_inside(t)));
         if !(capital(i)
             && alone
-            && heads::opens_natural_feature_of(&s[i].lower)
+            && lower(i).is_some_and(heads::opens_natural_feature_of)
             && lower(i + 1) == Some("of")
             && tags.get(i + 1) == Some(&0))
         {
@@ -331,7 +332,7 @@ fn join_natural_feature(s: &[Token], tags: &mut [u8]) {
             j += 1;
         }
         let end = match tags.get(j) {
-            Some(&t) if capital(j) && t > 0 && !tagger::is_inside(t) => {
+            Some(&t) if capital(j) && is_begin(t) => {
                 let mut e = j + 1;
                 while tags.get(e).is_some_and(|&t| tagger::is_inside(t)) {
                     e += 1;
