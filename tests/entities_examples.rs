@@ -204,7 +204,7 @@ The 2019 film Harvest in the Valley and the streaming series The Long Shore were
 
 Voters backed Renew Ruritania in May. Renew Ruritania won 30 seats, its leader said.
 
-Tankers avoided the Strait of Hormuz, storms shut platforms in the Gulf of Mexico, and cyclones formed in the Bay of Bengal. Fishermen on Lake Victoria protested. Mara Quell's Lantern Tour sold out in Singapore. Velkor, a Ruritanian magazine, reported it first.
+Tankers avoided the Strait of Hormuz, storms shut platforms in the Gulf of Mexico, and cyclones formed in the Bay of Bengal. Fishermen on Lake Victoria protested. Mara Quell's Lantern Tour sold out in Singapore. Velkor, a Ruritanian magazine, reported it first, and the journal Science printed the study.
 ";
 
 #[test]
@@ -251,6 +251,7 @@ fn world_news_names_come_out_whole() {
     assert_eq!(typed("Lantern Tour"), Some("misc"), "{es:#?}");
     // A publication described by its kind is an organization.
     assert_eq!(typed("Velkor"), Some("organization"), "{es:#?}");
+    assert_eq!(typed("Science"), Some("organization"), "{es:#?}");
 }
 
 /// A start-up the model never saw, introduced by a description after its

@@ -33,7 +33,11 @@ pub(crate) fn tag_introduced_organizations(s: &[Token], tags: &mut [u8], gaz: &G
         if s[kind].class != Class::Lower || !appositive::is_organization_kind(&s[kind].lower) {
             continue;
         }
-        let Some(end) = name_after(s, kind + 1) else {
+        // A journal is often named by a common word ("the journal
+        // Science", "the journal Nature"), which no other kind's name is
+        // taken for ("the company Chairman").
+        let journal = s[kind].lower == "journal";
+        let Some(end) = name_after(s, kind + 1, journal) else {
             continue;
         };
         let untagged = |a: usize, b: usize| tags[a..b].iter().all(|&t| t == 0);
@@ -64,9 +68,11 @@ pub(crate) fn tag_introduced_organizations(s: &[Token], tags: &mut [u8], gaz: &G
 /// The end of the name starting at `at`: a run of capitalized words (or
 /// "&", "of" or "of the" between two), at most [`REACH`] words; none when
 /// the first is a title, a weekday, a month or a stop word, or holds a
-/// character no name does ("Gartner,downloaded": a missing space).
-fn name_after(s: &[Token], at: usize) -> Option<usize> {
-    if !opens_a_name(s.get(at)?) {
+/// character no name does ("Gartner,downloaded": a missing space), or is
+/// a word news writes in lowercase unless `common_word_ok` (a journal's).
+fn name_after(s: &[Token], at: usize, common_word_ok: bool) -> Option<usize> {
+    let first = s.get(at)?;
+    if !(opens_a_name(first) || (common_word_ok && opens_a_journal_name(first))) {
         return None;
     }
     let mut end = at + 1;
@@ -84,6 +90,19 @@ fn name_after(s: &[Token], at: usize) -> Option<usize> {
         }
     }
     Some(end)
+}
+
+/// Whether a word can open a journal's name after "journal": as any name
+/// ([`opens_a_name`]), or a capitalized common word that is no title,
+/// weekday, month or stop word ("Science", "Nature", "Cell").
+fn opens_a_journal_name(first: &Token) -> bool {
+    let word = first.lower.as_str();
+    first.class == Class::Capitalized
+        && first.lower.chars().all(char::is_alphabetic)
+        && first.names & list::TITLE == 0
+        && !WEEKDAYS.iter().any(|(w, _)| *w == word)
+        && !MONTHS.iter().any(|(w, _)| *w == word)
+        && !crate::extract::keywords::is_stop(word)
 }
 
 /// Whether a word can open a name the sentence introduces: capitalized,
