@@ -72,7 +72,7 @@ pub(crate) fn tag_introduced_organizations(s: &[Token], tags: &mut [u8], gaz: &G
 /// a word news writes in lowercase unless `common_word_ok` (a journal's).
 fn name_after(s: &[Token], at: usize, common_word_ok: bool) -> Option<usize> {
     let first = s.get(at)?;
-    if !(opens_a_name(first) || (common_word_ok && opens_a_journal_name(first))) {
+    if !opens_a_name(first, common_word_ok) {
         return None;
     }
     let mut end = at + 1;
@@ -92,23 +92,11 @@ fn name_after(s: &[Token], at: usize, common_word_ok: bool) -> Option<usize> {
     Some(end)
 }
 
-/// Whether a word can open a journal's name after "journal": as any name
-/// ([`opens_a_name`]), or a capitalized common word that is no title,
-/// weekday, month or stop word ("Science", "Nature", "Cell").
-fn opens_a_journal_name(first: &Token) -> bool {
-    let word = first.lower.as_str();
-    first.class == Class::Capitalized
-        && first.lower.chars().all(char::is_alphabetic)
-        && first.names & list::TITLE == 0
-        && !WEEKDAYS.iter().any(|(w, _)| *w == word)
-        && !MONTHS.iter().any(|(w, _)| *w == word)
-        && !crate::extract::keywords::is_stop(word)
-}
-
 /// Whether a word can open a name the sentence introduces: capitalized,
 /// spelled with the characters of names, and neither a title, a word news
-/// writes in lowercase, a weekday, a month nor a stop word.
-fn opens_a_name(first: &Token) -> bool {
+/// writes in lowercase (unless `common_word_ok`: "the journal Science"), a
+/// weekday, a month nor a stop word.
+fn opens_a_name(first: &Token, common_word_ok: bool) -> bool {
     let word = first.lower.as_str();
     let calendar =
         WEEKDAYS.iter().any(|(w, _)| *w == word) || MONTHS.iter().any(|(w, _)| *w == word);
@@ -119,7 +107,7 @@ fn opens_a_name(first: &Token) -> bool {
     first.class.is_capital()
         && spelled_as_name
         && first.names & list::TITLE == 0
-        && !first.is_common_word()
+        && (common_word_ok || !first.is_common_word())
         && !calendar
         && !crate::extract::keywords::is_stop(word)
 }
@@ -150,7 +138,7 @@ pub(crate) fn tag_described_organizations(s: &[Token], tags: &mut [u8]) {
         // The run must start the sentence or follow a word that is no
         // part of a name (a dash, a lowercase word), not cut one.
         let cut = start > 0 && s[start - 1].class.is_capital();
-        if start == comma || cut || !opens_a_name(&s[start]) {
+        if start == comma || cut || !opens_a_name(&s[start], false) {
             continue;
         }
         tagger::mark(tags, start, comma, ORG);
