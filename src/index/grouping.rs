@@ -33,7 +33,7 @@ use super::rows::RowSet;
 use super::store::{exec_chunked, insert_into, placeholders, query_in, values};
 use crate::stories::assign::{Settings, assign};
 use crate::stories::features::{Article, Term, TermKind};
-use crate::stories::fingerprint::{self, Sketch};
+use crate::stories::fingerprint::{Profile, Sketch};
 use crate::stories::store::{OpenStories, Story, StoryId, StoryStore};
 
 /// Earlier articles checked exactly as copies of an arriving one at most
@@ -433,6 +433,8 @@ fn copy_of(
     in_batch.dedup();
     candidates.extend(in_batch.into_iter().map(|(_, id)| id.to_string()));
     candidates.truncate(MAX_COPY_CHECKS);
+    // Read once, when there is a candidate to check it against.
+    let mut profile: Option<Profile> = None;
     for id in candidates {
         let rows = tx.query(
             "SELECT body FROM articles WHERE id = ?1 ORDER BY key LIMIT 1",
@@ -445,7 +447,8 @@ fn copy_of(
         else {
             continue;
         };
-        if fingerprint::is_near_duplicate(earlier, body) {
+        let profile = profile.get_or_insert_with(|| Profile::of(body));
+        if Profile::of(earlier).overlap(profile).is_copy() {
             return Ok(Some(id));
         }
     }

@@ -26,8 +26,12 @@ use crate::stories::assign::Settings;
 use crate::telemetry::Health;
 use crate::telemetry::catalogue as m;
 
-/// Records written per transaction at most.
-const BATCH: usize = 256;
+/// Records written per transaction at most. When the writer is behind
+/// (a backfill, a burst), each batch is this large: a commit writes every
+/// page the batch touched once, and the secondary indexes' and full-text
+/// pages are shared by many articles, so 1 024 records a transaction cost
+/// about 15 % less CPU per article than 256, and half the system time.
+const BATCH: usize = 1024;
 /// How long the writer gathers records before writing a batch short of
 /// [`BATCH`]: a transaction and its full-text flush cost about the same
 /// for one record as for dozens, and a commit writes each page the batch

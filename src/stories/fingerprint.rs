@@ -5,14 +5,13 @@
 //! The body becomes lowercase word tokens and their overlapping five-word
 //! shingles, each hashed to 64 bits (FNV-1a then a SplitMix finalizer:
 //! stable across builds and platforms). The sketch is a SimHash of the
-//! shingles and a 16-value MinHash. [`compare`] recomputes both shingle
-//! sets and calls a pair copies when their wording overlaps heavily
-//! (Jaccard, or containment of the shorter in the longer) *and* the
+//! shingles and a 16-value MinHash. A [`Profile`] holds a text's distinct
+//! shingles and its figures; [`Overlap::is_copy`] calls a pair of profiles
+//! copies when their wording overlaps heavily (Jaccard, or containment of the shorter in the longer) *and* the
 //! figures they state agree: pages of a template site (weather bulletins,
 //! price lists) share most of their wording and differ exactly in their
 //! figures.
 
-use std::collections::HashSet;
 use std::fmt::Write as _;
 
 /// Words per shingle.
@@ -167,20 +166,94 @@ impl Overlap {
     }
 }
 
+/// What the exact check reads of one text: its distinct shingle hashes
+/// and its figures, each sorted. Made once per text, so a text checked
+/// against several candidates is read once, and two profiles are compared
+/// by merging sorted lists (no hash set built per pair).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Profile {
+    /// The distinct shingle hashes.
+    shingles: Vec<u64>,
+    /// A hash of each word holding a digit (a figure), repeats kept.
+    figures: Vec<u64>,
+}
+
+impl Profile {
+    /// The profile of `text`: its words hashed as they are read (never
+    /// stored), into shingles as [`Sketch::of`] makes them and, for each
+    /// word holding a digit, FNV-1a over its bytes.
+    pub fn of(text: &str) -> Profile {
+        let mut shingles = Vec::with_capacity(text.len() / 5);
+        let mut figures = Vec::new();
+        let mut shingler = Shingler::new();
+        let mut word = FNV_OFFSET;
+        let mut digit = false;
+        scan(text, |byte| match byte {
+            Some(b) => {
+                shingler.byte(b);
+                word = (word ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+                digit |= b.is_ascii_digit();
+            }
+            None => {
+                shingles.extend(shingler.end());
+                if digit {
+                    figures.push(word);
+                }
+                word = FNV_OFFSET;
+                digit = false;
+            }
+        });
+        shingles.extend(shingler.finish());
+        shingles.sort_unstable();
+        shingles.dedup();
+        figures.sort_unstable();
+        Profile { shingles, figures }
+    }
+
+    /// How much this text and `other` share.
+    pub fn overlap(&self, other: &Profile) -> Overlap {
+        let (sa, sb) = (&self.shingles, &other.shingles);
+        let common = sorted_common(sa, sb) as f64;
+        let union = (sa.len() + sb.len()) as f64 - common;
+        let (small, large) = (sa.len().min(sb.len()) as f64, sa.len().max(sb.len()) as f64);
+        let (fa, fb) = (&self.figures, &other.figures);
+        let figures = if fa.is_empty() && fb.is_empty() {
+            1.0
+        } else {
+            // Multisets: equal figures are kept, each matched once.
+            let common = sorted_common(fa, fb);
+            common as f64 / (fa.len() + fb.len() - common) as f64
+        };
+        Overlap {
+            jaccard: if union > 0.0 { common / union } else { 1.0 },
+            containment: if small > 0.0 { common / small } else { 0.0 },
+            length_ratio: if large > 0.0 { small / large } else { 1.0 },
+            figures,
+        }
+    }
+}
+
+/// How many items two sorted lists share, each item matched once (a
+/// multiset intersection; for lists without repeats, a set's).
+fn sorted_common<T: Ord>(a: &[T], b: &[T]) -> usize {
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+        }
+    }
+    common
+}
+
 /// Compares two texts exactly.
 pub fn compare(a: &str, b: &str) -> Overlap {
-    let (wa, wb) = (Words::of(a), Words::of(b));
-    let sa: HashSet<u64> = shingles(&wa).into_iter().collect();
-    let sb: HashSet<u64> = shingles(&wb).into_iter().collect();
-    let common = sa.intersection(&sb).count() as f64;
-    let union = (sa.len() + sb.len()) as f64 - common;
-    let (small, large) = (sa.len().min(sb.len()) as f64, sa.len().max(sb.len()) as f64);
-    Overlap {
-        jaccard: if union > 0.0 { common / union } else { 1.0 },
-        containment: if small > 0.0 { common / small } else { 0.0 },
-        length_ratio: if large > 0.0 { small / large } else { 1.0 },
-        figures: figures_jaccard(&wa, &wb),
-    }
+    Profile::of(a).overlap(&Profile::of(b))
 }
 
 /// Whether `b` nearly duplicates `a` (or `a` `b`), confirmed from both texts.
@@ -188,42 +261,9 @@ pub fn is_near_duplicate(a: &str, b: &str) -> bool {
     compare(a, b).is_copy()
 }
 
-/// Lowercase word tokens: maximal runs of letters and digits (a decimal
-/// point or thousands separator between digits stays in the figure), in
-/// one buffer, each word a byte range of it.
-struct Words {
-    text: String,
-    spans: Vec<std::ops::Range<usize>>,
-}
-
-impl Words {
-    fn of(text: &str) -> Words {
-        let mut buf = Vec::with_capacity(text.len());
-        let mut spans = Vec::with_capacity(text.len() / 5);
-        let mut start = 0;
-        scan(text, |byte| match byte {
-            Some(b) => buf.push(b),
-            None => {
-                spans.push(start..buf.len());
-                start = buf.len();
-            }
-        });
-        match String::from_utf8(buf) {
-            Ok(text) => Words { text, spans },
-            // Whole characters only are pushed: not reached.
-            Err(_) => Words {
-                text: String::new(),
-                spans: Vec::new(),
-            },
-        }
-    }
-
-    fn iter(&self) -> impl Iterator<Item = &str> {
-        self.spans.iter().map(|r| &self.text[r.clone()])
-    }
-}
-
-/// Reads the lowercase words of `text` (see [`Words`]): `out` gets each
+/// Reads the lowercase words of `text`: maximal runs of letters and digits
+/// (a decimal point or thousands separator between digits stays in the
+/// figure). `out` gets each
 /// byte of a word, then `None` after each word. ASCII is read a byte at a
 /// time, any other character decoded.
 fn scan(text: &str, mut out: impl FnMut(Option<u8>)) {
@@ -269,21 +309,6 @@ fn scan(text: &str, mut out: impl FnMut(Option<u8>)) {
     if in_word {
         out(None);
     }
-}
-
-/// The hashes of the five-word shingles (one of all words when fewer).
-fn shingles(words: &Words) -> Vec<u64> {
-    let mut out = Vec::with_capacity(words.spans.len());
-    let mut shingler = Shingler::new();
-    let bytes = words.text.as_bytes();
-    for span in &words.spans {
-        for &b in bytes.get(span.clone()).unwrap_or_default() {
-            shingler.byte(b);
-        }
-        out.extend(shingler.end());
-    }
-    out.extend(shingler.finish());
-    out
 }
 
 /// Hashes the five-word shingles of words given a byte at a time: each
@@ -363,36 +388,6 @@ fn empty_lanes(lanes: &mut [u64; 8], counts: &mut [u32; 64]) {
         }
         *lane = 0;
     }
-}
-
-/// Jaccard similarity of the multisets of figures (words holding a digit).
-fn figures_jaccard(a: &Words, b: &Words) -> f64 {
-    fn figures(w: &Words) -> Vec<&str> {
-        let mut f: Vec<&str> = w
-            .iter()
-            .filter(|x| x.bytes().any(|c| c.is_ascii_digit()))
-            .collect();
-        f.sort_unstable();
-        f
-    }
-    let (fa, fb) = (figures(a), figures(b));
-    if fa.is_empty() && fb.is_empty() {
-        return 1.0;
-    }
-    // Multiset intersection of two sorted lists.
-    let (mut i, mut j, mut common) = (0, 0, 0usize);
-    while i < fa.len() && j < fb.len() {
-        match fa[i].cmp(fb[j]) {
-            std::cmp::Ordering::Equal => {
-                common += 1;
-                i += 1;
-                j += 1;
-            }
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-        }
-    }
-    common as f64 / (fa.len() + fb.len() - common) as f64
 }
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;

@@ -75,13 +75,17 @@ fn sketch_round_trips_through_hex() {
 }
 
 #[test]
-fn words_keep_figures_whole() {
+fn figures_stay_whole_and_count_apart_from_wording() {
+    let p = Profile::of("Up 7.5% to 1,200 tonnes.");
+    assert_eq!(p.figures.len(), 2, "7.5 and 1,200, each one word");
+    // The same figures in other words and order: the figures agree.
     assert_eq!(
-        Words::of("Up 7.5% to 1,200 tonnes.")
-            .iter()
-            .collect::<Vec<_>>(),
-        ["up", "7.5", "to", "1,200", "tonnes"]
+        p.overlap(&Profile::of("1,200 tonnes, up 7.5%")).figures,
+        1.0
     );
+    // "1 200" is two figures, neither of them "1,200".
+    let split = p.overlap(&Profile::of("Up 7.5% to 1 200 tonnes."));
+    assert!((split.figures - 0.25).abs() < 1e-9, "{split:?}");
 }
 
 /// The sketch as first written: the words read a character at a time into
