@@ -103,7 +103,7 @@ impl Grouping {
         // Written after the loop, many per statement; the bands of the
         // batch's articles placed so far are asked of `batch_bands` too.
         let mut placements: Vec<[Param; 10]> = Vec::with_capacity(new.len());
-        let mut batch_bands: Vec<(u64, i64, &str)> = Vec::new();
+        let mut batch_bands = BatchBands::default();
         for set in new {
             let article = &set.story;
             let copy_of = copy_of(tx, article, set.body(), &batch_bands)?;
@@ -140,7 +140,7 @@ impl Grouping {
                 Param::from(now),
             ]);
             if let Some(sketch) = &article.sketch {
-                batch_bands.extend(sketch.bands().map(|b| (b, state.seq, article.id.as_str())));
+                batch_bands.add(sketch, state.seq, article.id.as_str());
             }
         }
         upsert_rows(
@@ -151,6 +151,7 @@ impl Grouping {
             &placements,
         )?;
         let band_rows: Vec<[Param; 3]> = batch_bands
+            .rows
             .iter()
             .map(|(band, seq, id)| band_row(*band, *seq, id))
             .collect();
@@ -400,12 +401,12 @@ fn replay(open: &mut OpenStories, row: &serde_json::Map<String, Value>) {
 /// those sharing a MinHash band with it, oldest first, checked exactly.
 /// The earlier articles are those in `story_bands` and, after them (their
 /// sequence numbers are higher), the articles of the batch placed so far,
-/// whose bands (band, sequence number, record id) are `batch_bands`.
+/// whose bands are `batch_bands`.
 fn copy_of(
     tx: &mut Tx<'_>,
     article: &Article,
     body: &str,
-    batch_bands: &[(u64, i64, &str)],
+    batch_bands: &BatchBands<'_>,
 ) -> Result<Option<String>, IndexError> {
     let Some(sketch) = &article.sketch else {
         return Ok(None);
@@ -424,13 +425,7 @@ fn copy_of(
         .iter()
         .filter_map(|r| text(r, "article_id"))
         .collect();
-    let mut in_batch: Vec<(i64, &str)> = batch_bands
-        .iter()
-        .filter(|(band, _, id)| *id != article.id && bands.contains(band))
-        .map(|(_, seq, id)| (*seq, *id))
-        .collect();
-    in_batch.sort_unstable();
-    in_batch.dedup();
+    let in_batch = batch_bands.sharing(&bands, &article.id);
     candidates.extend(in_batch.into_iter().map(|(_, id)| id.to_string()));
     candidates.truncate(MAX_COPY_CHECKS);
     // Read once, when there is a candidate to check it against.
@@ -453,6 +448,44 @@ fn copy_of(
         }
     }
     Ok(None)
+}
+
+/// The MinHash bands of the articles of a batch placed so far, written
+/// after the batch and asked of by band meanwhile: a batch holds up to a
+/// thousand articles, eight bands each, and scanning them all for each
+/// article grew with the square of the batch.
+#[derive(Default)]
+struct BatchBands<'a> {
+    /// (band, sequence number, record id), as placed.
+    rows: Vec<(u64, i64, &'a str)>,
+    /// Each band's rows, by their place in `rows`.
+    by_band: HashMap<u64, Vec<usize>>,
+}
+
+impl<'a> BatchBands<'a> {
+    /// Notes the bands of the article `id`, placed `seq`th.
+    fn add(&mut self, sketch: &Sketch, seq: i64, id: &'a str) {
+        for band in sketch.bands() {
+            self.by_band.entry(band).or_default().push(self.rows.len());
+            self.rows.push((band, seq, id));
+        }
+    }
+
+    /// The articles other than `except` sharing one of `bands`, once
+    /// each, in the order they were placed.
+    fn sharing(&self, bands: &[u64], except: &str) -> Vec<(i64, &'a str)> {
+        let mut found: Vec<(i64, &'a str)> = bands
+            .iter()
+            .filter_map(|b| self.by_band.get(b))
+            .flatten()
+            .filter_map(|&i| self.rows.get(i))
+            .filter(|(_, _, id)| *id != except)
+            .map(|&(_, seq, id)| (seq, id))
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
 }
 
 /// A `story_bands` row: a band of the article placed `seq`th, `id`.
