@@ -7,8 +7,8 @@
 //! stable across builds and platforms). The sketch is a SimHash of the
 //! shingles and a 16-value MinHash. A [`Profile`] holds a text's distinct
 //! shingles and its figures; [`Overlap::is_copy`] calls a pair of profiles
-//! copies when their wording overlaps heavily (Jaccard, or containment of the shorter in the longer) *and* the
-//! figures they state agree: pages of a template site (weather bulletins,
+//! copies when their wording overlaps heavily (Jaccard, or containment of
+//! the shorter in the longer) *and* the figures they state agree: pages of a template site (weather bulletins,
 //! price lists) share most of their wording and differ exactly in their
 //! figures.
 
@@ -235,7 +235,7 @@ impl Profile {
 
 /// How many items two sorted lists share, each item matched once (a
 /// multiset intersection; for lists without repeats, a set's).
-fn sorted_common<T: Ord>(a: &[T], b: &[T]) -> usize {
+fn sorted_common(a: &[u64], b: &[u64]) -> usize {
     let (mut i, mut j, mut common) = (0, 0, 0usize);
     while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
         match x.cmp(y) {

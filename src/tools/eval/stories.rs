@@ -110,10 +110,12 @@ pub fn run(dir: &Path, settings: &Settings) -> anyhow::Result<String> {
         };
         line(&mut out, &format!("stories min {m}"), &group(&articles, &s));
     }
+    let profiles: Vec<fingerprint::Profile> =
+        bodies.iter().map(|b| fingerprint::Profile::of(b)).collect();
     let mut copies = 0;
-    for i in 0..bodies.len() {
-        for j in i + 1..bodies.len() {
-            if fingerprint::is_near_duplicate(&bodies[i], &bodies[j]) {
+    for (i, a) in profiles.iter().enumerate() {
+        for b in profiles.iter().skip(i + 1) {
+            if a.overlap(b).is_copy() {
                 copies += 1;
             }
         }
