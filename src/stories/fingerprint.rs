@@ -251,16 +251,6 @@ fn sorted_common(a: &[u64], b: &[u64]) -> usize {
     common
 }
 
-/// Compares two texts exactly.
-pub fn compare(a: &str, b: &str) -> Overlap {
-    Profile::of(a).overlap(&Profile::of(b))
-}
-
-/// Whether `b` nearly duplicates `a` (or `a` `b`), confirmed from both texts.
-pub fn is_near_duplicate(a: &str, b: &str) -> bool {
-    compare(a, b).is_copy()
-}
-
 /// Reads the lowercase words of `text`: maximal runs of letters and digits
 /// (a decimal point or thousands separator between digits stays in the
 /// figure). `out` gets each

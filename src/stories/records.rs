@@ -3,7 +3,7 @@
 //! published, else ingested —, then its id, then its file),
 //! placed in a story by [`assign()`], and checked for copies
 //! among the earlier records (MinHash bands give candidates, the exact
-//! check of [`fingerprint`] confirms them; the first
+//! check of [`super::fingerprint`] confirms them; the first
 //! seen is the original).
 
 use std::collections::HashMap;
@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use super::assign::{Settings, assign};
 use super::features::Article;
-use super::fingerprint;
+use super::fingerprint::Profile;
 use super::store::{MemoryStore, StoryId, StoryStore};
 use crate::record::Record;
 
@@ -161,8 +161,8 @@ pub fn story_paths(
 struct Copies {
     /// Earlier records by MinHash band.
     bands: HashMap<u64, Vec<usize>>,
-    /// Bodies read for an exact check, by record.
-    bodies: HashMap<usize, String>,
+    /// Profiles made for an exact check, by record (each body read once).
+    profiles: HashMap<usize, Profile>,
 }
 
 impl Copies {
@@ -183,10 +183,12 @@ impl Copies {
             if read[c].article.id == read[i].article.id {
                 continue;
             }
-            let (Some(a), Some(b)) = (self.body(c, read), self.body(i, read)) else {
+            self.profile(c, read);
+            self.profile(i, read);
+            let (Some(a), Some(b)) = (self.profiles.get(&c), self.profiles.get(&i)) else {
                 continue;
             };
-            if fingerprint::is_near_duplicate(&a, &b) {
+            if a.overlap(b).is_copy() {
                 found = Some(read[c].article.id.clone());
                 break;
             }
@@ -197,13 +199,15 @@ impl Copies {
         found
     }
 
-    fn body(&mut self, i: usize, read: &[Read]) -> Option<String> {
-        if let Some(b) = self.bodies.get(&i) {
-            return Some(b.clone());
+    /// Makes record `i`'s profile from its body, once; none is kept when
+    /// its file cannot be read.
+    fn profile(&mut self, i: usize, read: &[Read]) {
+        if self.profiles.contains_key(&i) {
+            return;
         }
-        let body = load(&read[i].file).ok()?.text.body;
-        self.bodies.insert(i, body.clone());
-        Some(body)
+        if let Some(body) = read.get(i).and_then(|r| load(&r.file).ok()) {
+            self.profiles.insert(i, Profile::of(&body.text.body));
+        }
     }
 }
 

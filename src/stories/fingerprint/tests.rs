@@ -1,5 +1,15 @@
 use super::*;
 
+/// Compares two texts exactly.
+fn compare(a: &str, b: &str) -> Overlap {
+    Profile::of(a).overlap(&Profile::of(b))
+}
+
+/// Whether `b` nearly duplicates `a` (or `a` `b`), confirmed from both texts.
+fn is_near_duplicate(a: &str, b: &str) -> bool {
+    compare(a, b).is_copy()
+}
+
 /// The hand-made near-duplicate files: a wire story, a byte copy, a lightly
 /// edited and cut copy, an unrelated story, and two template sites
 /// (daily weather bulletins, weekly price lists).
