@@ -2,7 +2,8 @@
 //! index read back with SQLite. Counts equal the records, search finds what
 //! it should, the documented example queries return rows, a kill -9 mid-run
 //! then a restart leaves the index equal to the records, `index rebuild`
-//! equals the live index, and the daemon answers the JSON API.
+//! equals the live index, the daemon answers the JSON API, and a shutdown
+//! leaves an index far behind at the drain's deadline for the next start.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
@@ -364,4 +365,58 @@ fn the_daemon_answers_the_json_api() {
     assert_eq!(status, 200);
     assert!(doc["paths"]["/api/search"].is_object());
     d.stop(Duration::from_secs(30));
+}
+
+#[test]
+fn a_shutdown_stops_an_index_far_behind_at_its_deadline_and_the_next_start_catches_up() {
+    let ws = Workspace::new();
+    const N: usize = 4_000;
+    for n in 0..N {
+        std::fs::write(ws.watch().join(format!("a{n:04}.txt")), article(n)).unwrap();
+    }
+    // Records the index lacks, as after a backfill the writer trails.
+    let o = run(
+        &[
+            "process",
+            "--out",
+            ws.out().to_str().unwrap(),
+            ws.watch().to_str().unwrap(),
+        ],
+        &[("WIREWATCH_INDEX_ENABLED", "false")],
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(!index_path(&ws).exists());
+    // The drain's deadline is now: the writer stops after the batch in hand.
+    let d = Daemon::start(&ws, &[("WIREWATCH_PIPELINE_SHUTDOWN_TIMEOUT_S", "0")]);
+    let log = d.log.clone();
+    let status = d.stop(Duration::from_secs(60));
+    let log = std::fs::read_to_string(log).unwrap_or_default();
+    assert!(
+        status.is_some_and(|s| s.success()),
+        "{status:?}; log:\n{log}"
+    );
+    assert!(
+        log.contains("index writer stopped at the shutdown deadline"),
+        "{log}"
+    );
+    let partial = indexed_paths(&ws).len();
+    assert!(partial < N, "the writer went on to the end: {partial}");
+    // The next start catches up: every record once.
+    let d = Daemon::start(&ws, &[]);
+    assert!(
+        wait_for(Duration::from_secs(120), || d
+            .metric("wirewatch_index_lag_records")
+            == Some(0.0)
+            && indexed_paths(&ws).len() == N),
+        "index {} of {N}; log:\n{}",
+        indexed_paths(&ws).len(),
+        d.log_text()
+    );
+    d.stop(Duration::from_secs(30));
+    let indexed = indexed_paths(&ws);
+    assert_eq!(
+        indexed.iter().cloned().collect::<BTreeSet<_>>(),
+        record_paths(&ws)
+    );
+    assert_eq!(indexed.len(), N, "no article twice");
 }

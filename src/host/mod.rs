@@ -131,6 +131,7 @@ impl Host {
         report_found(&ctx, &config);
         let exporter = exporter::start(&config, mode, &runtime, &health, &ctx)?;
         let indexed = ctx.clone();
+        let stop = shutdown.clone();
         let (abort_tx, abort) = crossbeam_channel::bounded(1);
         let abort = match mode {
             Mode::Daemon => {
@@ -184,9 +185,11 @@ impl Host {
         match stopped {
             Ok(Stopped::Interrupted | Stopped::TimedOut) => runtime.shutdown_background(),
             _ => {
-                // Whatever the index has not written yet is caught up at the next start.
+                // Whatever the index has not written yet is caught up at
+                // the next start: after a signal it stops at the drain's
+                // deadline; at the end of a batch run it finishes.
                 if let Some(index) = &indexed.index {
-                    index.close();
+                    index.close(stop.deadline());
                 }
                 exporter.stop();
                 runtime.shutdown_timeout(Duration::from_secs(1));

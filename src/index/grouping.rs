@@ -30,7 +30,7 @@ use serde_json::Value;
 use super::IndexError;
 use super::db::{Param, Tx};
 use super::rows::RowSet;
-use super::store::{exec_chunked, insert_into, placeholders, query_in, values};
+use super::store::{exec_chunked, insert_into, query_in, values};
 use crate::stories::assign::{Settings, assign};
 use crate::stories::features::{Article, Term, TermKind};
 use crate::stories::fingerprint::{Profile, Sketch};
@@ -52,6 +52,8 @@ const BACKFILL_ROWS: i64 = 10_000;
 pub struct Grouping {
     settings: Settings,
     state: Option<State>,
+    /// Earlier articles' copy-check profiles, kept across batches.
+    profiles: Profiles,
 }
 
 /// The state read back from the index.
@@ -67,6 +69,7 @@ impl Grouping {
         Grouping {
             settings,
             state: None,
+            profiles: Profiles::default(),
         }
     }
 
@@ -106,7 +109,7 @@ impl Grouping {
         let mut batch_bands = BatchBands::default();
         for set in new {
             let article = &set.story;
-            let copy_of = copy_of(tx, article, set.body(), &batch_bands)?;
+            let copy_of = copy_of(tx, article, set.body(), &batch_bands, &mut self.profiles)?;
             let mut placing = Placing {
                 open: &mut state.open,
                 df: &mut df,
@@ -407,47 +410,100 @@ fn copy_of(
     article: &Article,
     body: &str,
     batch_bands: &BatchBands<'_>,
+    profiles: &mut Profiles,
 ) -> Result<Option<String>, IndexError> {
     let Some(sketch) = &article.sketch else {
         return Ok(None);
     };
     let bands: Vec<u64> = sketch.bands().collect();
-    let sql = format!(
-        "SELECT DISTINCT seq, article_id FROM story_bands WHERE band IN ({}) \
-         AND article_id <> ?{} ORDER BY seq, article_id LIMIT {MAX_COPY_CHECKS}",
-        placeholders(1, bands.len()),
-        bands.len() + 1
-    );
     let mut params: Vec<Param> = bands.iter().map(|b| Param::Int(*b as i64)).collect();
     params.push(Param::from(article.id.as_str()));
-    let mut candidates: Vec<String> = tx
-        .query(&sql, &params)?
+    let mut earlier: Vec<(i64, String)> = tx
+        .query(&oldest_sharing_sql(bands.len()), &params)?
         .iter()
-        .filter_map(|r| text(r, "article_id"))
+        .filter_map(|r| Some((r.get("seq")?.as_i64()?, text(r, "article_id")?)))
         .collect();
+    earlier.sort_unstable();
+    earlier.dedup();
     let in_batch = batch_bands.sharing(&bands, &article.id);
-    candidates.extend(in_batch.into_iter().map(|(_, id)| id.to_string()));
-    candidates.truncate(MAX_COPY_CHECKS);
+    let candidates = earlier
+        .into_iter()
+        .map(|(_, id)| id)
+        .chain(in_batch.into_iter().map(|(_, id)| id.to_string()))
+        .take(MAX_COPY_CHECKS);
     // Read once, when there is a candidate to check it against.
     let mut profile: Option<Profile> = None;
     for id in candidates {
-        let rows = tx.query(
-            "SELECT body FROM articles WHERE id = ?1 ORDER BY key LIMIT 1",
-            &[Param::from(id.as_str())],
-        )?;
-        let Some(earlier) = rows
-            .first()
-            .and_then(|r| r.get("body"))
-            .and_then(Value::as_str)
-        else {
+        let Some(earlier) = profiles.get(tx, &id)? else {
             continue;
         };
         let profile = profile.get_or_insert_with(|| Profile::of(body));
-        if Profile::of(earlier).overlap(profile).is_copy() {
+        if earlier.overlap(profile).is_copy() {
             return Ok(Some(id));
         }
     }
     Ok(None)
+}
+
+/// Profiles of earlier articles kept at most (about 3 MB of BBC-length
+/// articles). The candidates of a template site's articles are the same
+/// few oldest articles of each band, so they stay; where candidates are
+/// scattered the store empties and fills again.
+const PROFILES: usize = 256;
+
+/// The copy-check profiles of earlier articles, by record id: a record id
+/// is the hash of the text, so a profile never goes stale. Without them,
+/// each arriving article of a template site read and profiled its 64
+/// candidates' bodies anew.
+#[derive(Default)]
+struct Profiles {
+    by_id: HashMap<String, Profile>,
+}
+
+impl Profiles {
+    /// The profile of the indexed article `id`; `None` when the index no
+    /// longer holds it.
+    fn get(&mut self, tx: &mut Tx<'_>, id: &str) -> Result<Option<&Profile>, IndexError> {
+        if !self.by_id.contains_key(id) {
+            let rows = tx.query(
+                "SELECT body FROM articles WHERE id = ?1 ORDER BY key LIMIT 1",
+                &[Param::from(id)],
+            )?;
+            let Some(body) = rows
+                .first()
+                .and_then(|r| r.get("body"))
+                .and_then(Value::as_str)
+            else {
+                return Ok(None);
+            };
+            if self.by_id.len() >= PROFILES {
+                self.by_id.clear();
+            }
+            self.by_id.insert(id.to_string(), Profile::of(body));
+        }
+        Ok(self.by_id.get(id))
+    }
+}
+
+/// The oldest [`MAX_COPY_CHECKS`] placed articles of each of `bands`
+/// bands (`?1` … `?bands`) other than the article `?bands+1`, as `seq,
+/// article_id` rows. Each band is read on its own, along the `(band, seq)`
+/// index: one query over all the bands had to sort every article sharing
+/// any of them before its limit, which on a template site (a bulletin, a
+/// price list) is every earlier article of the site, so each arriving
+/// article cost in the size of the index. The oldest candidates overall
+/// are among each band's oldest, so the union holds them.
+fn oldest_sharing_sql(bands: usize) -> String {
+    (1..=bands)
+        .map(|b| {
+            format!(
+                "SELECT * FROM (SELECT seq, article_id FROM story_bands WHERE band = ?{b} \
+                 AND article_id <> ?{} ORDER BY seq LIMIT {MAX_COPY_CHECKS}) AS b{b}",
+                bands + 1
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" UNION ALL ")
 }
 
 /// The MinHash bands of the articles of a batch placed so far, written
@@ -472,14 +528,20 @@ impl<'a> BatchBands<'a> {
     }
 
     /// The articles other than `except` sharing one of `bands`, once
-    /// each, in the order they were placed.
+    /// each, in the order they were placed: the first
+    /// [`MAX_COPY_CHECKS`] of each band.
     fn sharing(&self, bands: &[u64], except: &str) -> Vec<(i64, &'a str)> {
+        // Each band's first few suffice (see `oldest_sharing_sql`): on a
+        // template site a band holds every article of the batch.
         let mut found: Vec<(i64, &'a str)> = bands
             .iter()
             .filter_map(|b| self.by_band.get(b))
-            .flatten()
-            .filter_map(|&i| self.rows.get(i))
-            .filter(|(_, _, id)| *id != except)
+            .flat_map(|rows| {
+                rows.iter()
+                    .filter_map(|&i| self.rows.get(i))
+                    .filter(|(_, _, id)| *id != except)
+                    .take(MAX_COPY_CHECKS)
+            })
             .map(|&(_, seq, id)| (seq, id))
             .collect();
         found.sort_unstable();
@@ -822,6 +884,59 @@ mod tests {
             .write(&[set(&a[2]), set(&a[1]), set(&a[0])], &[])
             .unwrap();
         assert_eq!(placed(&mut reopened), got);
+    }
+
+    /// Bulletin `i` of a template site: the same words as every other
+    /// bulletin, its own figures, so it shares its MinHash bands with them
+    /// and copies none.
+    fn bulletin(i: usize, tail: &str) -> RowSet {
+        let mut r = seed_record();
+        r.id = format!("{i:032x}");
+        r.source.path = format!("bulletin{i}{}.txt", tail.len());
+        r.text.body = format!(
+            "The council met on Tuesday to discuss the budget, the roads and the schools of \
+             the district. Members agreed to continue the talks next week and to publish the \
+             accounts of the year before the summer. The budget of {i} million dollars for \
+             item {} was approved by the members present, and the clerk read the minutes of \
+             the last meeting aloud before the vote was taken.{tail}",
+            i + 7
+        );
+        let mut set = set(&r);
+        set.story.sketch = Sketch::of(&r.text.body);
+        set
+    }
+
+    #[test]
+    fn a_copy_is_found_among_more_earlier_articles_sharing_its_bands_than_are_checked() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = Target::Sqlite(dir.path().join("index.sqlite"));
+        let mut store = Store::writer(&target, &Settings::default()).unwrap();
+        let n = 2 * MAX_COPY_CHECKS;
+        let first: Vec<RowSet> = (0..n / 2).map(|i| bulletin(i, "")).collect();
+        let second: Vec<RowSet> = (n / 2..n).map(|i| bulletin(i, "")).collect();
+        store.write(&first, &[]).unwrap();
+        store.write(&second, &[]).unwrap();
+        let bands = table(
+            &mut store,
+            "SELECT band, count(*) AS n FROM story_bands GROUP BY band",
+        );
+        let widest = bands.iter().filter_map(|b| b["n"].as_i64()).max();
+        assert!(
+            widest > Some(MAX_COPY_CHECKS as i64),
+            "more bulletins share a band than are checked: {widest:?}"
+        );
+        // A lightly edited copy of the first bulletin; the copy's id
+        // sorts after every bulletin's.
+        let mut copy = bulletin(0, " Reporting by the council's press office.");
+        copy.story.id = "f".repeat(32);
+        store.write(&[copy], &[]).unwrap();
+        let got = placed(&mut store);
+        assert_eq!(got.len(), n + 1);
+        assert!(
+            got[..n].iter().all(|p| p.2.is_none()),
+            "no bulletin copies another"
+        );
+        assert_eq!(got[n].2.as_deref(), Some(format!("{:032x}", 0).as_str()));
     }
 
     /// Article `i` of a run of daily articles: four in a row share a

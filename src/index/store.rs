@@ -118,6 +118,7 @@ impl Store {
         let mut store = Store::open(target)?;
         if store.db.dialect() == Dialect::Sqlite {
             store.db.batch(SQLITE_WRITER_PRAGMAS)?;
+            store.db.stable_plans()?;
         }
         store.grouping = Some(Grouping::new(*stories));
         Ok(store)

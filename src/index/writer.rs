@@ -54,7 +54,8 @@ const RETRY_MAX: Duration = Duration::from_secs(30);
 
 enum Msg {
     Committed(Vec<Committed>),
-    Stop,
+    /// Stop once what is queued is written, or at the deadline.
+    Stop(Option<Instant>),
 }
 
 /// A record file the committer made durable.
@@ -131,6 +132,7 @@ impl Handle {
             missed: 0,
             needs_scan: true,
             stopping: false,
+            stop_by: None,
         };
         let thread = std::thread::Builder::new()
             .name("index".into())
@@ -190,10 +192,13 @@ impl Handle {
         })
     }
 
-    /// Writes what is queued (while the index works) and stops the writer.
-    /// What it could not write is caught up at the next start.
-    pub fn close(&self) {
-        let _ = self.tx.send(Msg::Stop);
+    /// Writes what is queued (while the index works) and stops the writer;
+    /// with a `deadline` (a daemon's shutdown), it stops at the deadline
+    /// after the batch in hand instead, however far behind it is (a
+    /// backfill can leave it minutes behind). What it did not write is
+    /// caught up at the next start.
+    pub fn close(&self, deadline: Option<Instant>) {
+        let _ = self.tx.send(Msg::Stop(deadline));
         let thread = self.thread.lock().ok().and_then(|mut t| t.take());
         if let Some(t) = thread
             && t.join().is_err()
@@ -220,6 +225,8 @@ struct Writer {
     missed: u64,
     needs_scan: bool,
     stopping: bool,
+    /// When a stopping writer leaves the rest to the next start.
+    stop_by: Option<Instant>,
 }
 
 impl Writer {
@@ -228,6 +235,13 @@ impl Writer {
         loop {
             self.publish_lag();
             if self.stopping && self.store.is_none() {
+                return;
+            }
+            if self.out_of_time() {
+                tracing::info!(
+                    behind = self.lag(),
+                    "index writer stopped at the shutdown deadline; the next start catches up"
+                );
                 return;
             }
             let step = self.step();
@@ -299,7 +313,7 @@ impl Writer {
             Some(w) => match self.rx.recv_timeout(w) {
                 Ok(msg) => Some(msg),
                 Err(RecvTimeoutError::Timeout) => None,
-                Err(RecvTimeoutError::Disconnected) => Some(Msg::Stop),
+                Err(RecvTimeoutError::Disconnected) => Some(Msg::Stop(None)),
             },
             None => None,
         };
@@ -321,7 +335,10 @@ impl Writer {
                         self.pending.extend(paths);
                     }
                 }
-                Msg::Stop => self.stopping = true,
+                Msg::Stop(deadline) => {
+                    self.stopping = true;
+                    self.stop_by = deadline;
+                }
             }
             if self.pending.len() >= 4 * BATCH {
                 break;
@@ -389,6 +406,10 @@ impl Writer {
             // let it fill, so note them (the scan saw most; the rest are
             // written after it).
             self.receive(None);
+            if self.out_of_time() {
+                // The next start's scan finds the rest.
+                return Ok(());
+            }
         }
         self.missed = 0;
         if !changed.is_empty() || !plan.gone.is_empty() {
@@ -402,6 +423,11 @@ impl Writer {
         self.store()?
             .set_state("caught_up_at", &chrono::Utc::now().to_rfc3339())?;
         Ok(())
+    }
+
+    /// Whether a stopping writer has reached its deadline.
+    fn out_of_time(&self) -> bool {
+        self.stopping && self.stop_by.is_some_and(|d| Instant::now() >= d)
     }
 
     fn failed(&mut self, e: &IndexError) {
@@ -423,11 +449,16 @@ impl Writer {
         self.health.set_index_error(None);
     }
 
-    fn publish_lag(&self) {
-        let lag = self.queued.load(Ordering::Relaxed)
+    /// Records committed and not yet in the index, as far as it knows.
+    fn lag(&self) -> u64 {
+        self.queued.load(Ordering::Relaxed)
             + self.pending.len() as u64
             + self.missed
-            + self.overflowed.load(Ordering::Relaxed);
+            + self.overflowed.load(Ordering::Relaxed)
+    }
+
+    fn publish_lag(&self) {
+        let lag = self.lag();
         metrics::gauge!(m::INDEX_LAG.name).set(lag as f64);
         self.health.set_index_lag(lag);
     }
