@@ -361,7 +361,7 @@ fn upsert_story(
             Param::Text(story.label()),
             Param::Text(story.first.to_string()),
             Param::Text(story.last.to_string()),
-            Param::Int(story.articles.len() as i64),
+            Param::Int(story.articles as i64),
             Param::from((!story.sources.is_empty()).then(|| story.sources.join("; "))),
             Param::Int(i64::try_from(handle).unwrap_or(i64::MAX)),
             Param::from(now),

@@ -135,7 +135,7 @@ fn best_story<S: StoryStore>(
         if gap > window {
             continue;
         }
-        let n = story.articles.len().max(1) as f64;
+        let n = story.articles.max(1) as f64;
         let mut shared = 0.0;
         let mut evidence = Evidence::default();
         for t in &article.terms {

@@ -31,8 +31,11 @@ pub struct Story {
     /// First and last day of its articles.
     pub first: NaiveDate,
     pub last: NaiveDate,
-    /// Its articles' record ids, in order of arrival.
-    pub articles: Vec<String>,
+    /// How many articles it holds (their ids are in the index's
+    /// `story_articles`: a story a template site keeps joining, a daily
+    /// bulletin's, would otherwise grow in memory for as long as it stays
+    /// open).
+    pub articles: u64,
     /// Its articles' outlets, each once, in order of first appearance.
     pub sources: Vec<String>,
     /// Summed weights of its articles' terms, by key.
@@ -180,7 +183,7 @@ impl OpenStories {
                         name: story_name(&article.id),
                         first: article.day,
                         last: article.day,
-                        articles: Vec::new(),
+                        articles: 0,
                         sources: Vec::new(),
                         terms: HashMap::new(),
                         mass: 0.0,
@@ -193,7 +196,7 @@ impl OpenStories {
         if let Some(story) = self.stories.get_mut(&id) {
             story.first = story.first.min(article.day);
             story.last = story.last.max(article.day);
-            story.articles.push(article.id.clone());
+            story.articles += 1;
             if let Some(s) = &article.source
                 && !story.sources.contains(s)
             {

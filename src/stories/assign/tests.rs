@@ -71,7 +71,7 @@ fn same_story_joins_and_another_starts() {
     assert_eq!(c.story, a.story);
     assert!(c.similarity >= s.min_similarity);
     let story = store.story(a.story).expect("story");
-    assert_eq!(story.articles, ["a", "c"]);
+    assert_eq!(story.articles, 2, "a and c");
     assert_eq!((story.first, story.last), (day(1), day(2)));
     assert!(story.label().contains("dockers union"), "{}", story.label());
 }
