@@ -136,6 +136,21 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8], gaz: &Gazetteer) {
         if ty == PER && e0 > s0 + 1 && is_calendar_word(s, e0 - 1) {
             e0 -= 1;
         }
+        // "Mr Brown", "Ms Druyun" tagged whole as a place or an
+        // organization: a courtesy title opens only a person's name (the
+        // name is retyped below, as after a title outside the span). Not
+        // "Miss", nor a misc span: "Miss World", "Mr Universe" are
+        // contests; nor a company or institution named after a person
+        // ("Mr Pugh Ltd", "Mrs Smith's Hospital").
+        if (ty == LOC || ty == ORG)
+            && (2..=4).contains(&(e0 - s0))
+            && is_courtesy_title(&s[s0], false)
+            && s[s0 + 1].class.is_capital()
+            && !heads::is_legal_form(&s[e0 - 1].lower)
+            && !heads::ends_institution(&s[e0 - 1].lower)
+        {
+            s0 += 1;
+        }
         if ty == PER {
             while s0 + 1 < e0
                 && (only(s0, list::TITLE) || is_royal_title(s, s0))
@@ -1108,13 +1123,19 @@ pub(super) fn is_particle_surname_word(word: &str, cased: bool) -> bool {
 /// types the name by its spelling. Not "Dr", which opens brands as well
 /// ("Dr Pepper").
 fn follows_honorific(s: &[Token], i: usize) -> bool {
-    i.checked_sub(1).and_then(|p| s.get(p)).is_some_and(|t| {
-        t.class == Class::Capitalized
-            && matches!(
-                t.lower.as_str(),
-                "mr" | "mr." | "mrs" | "mrs." | "ms" | "ms." | "miss" | "mx" | "mx."
-            )
-    })
+    i.checked_sub(1)
+        .and_then(|p| s.get(p))
+        .is_some_and(|t| is_courtesy_title(t, true))
+}
+
+/// A courtesy title ("Mr", "Mrs.", "Ms", "Mx"; "Miss" when `miss`, which
+/// also opens contests: "Miss World").
+fn is_courtesy_title(t: &Token, miss: bool) -> bool {
+    t.class == Class::Capitalized
+        && (matches!(
+            t.lower.as_str(),
+            "mr" | "mr." | "mrs" | "mrs." | "ms" | "ms." | "mx" | "mx."
+        ) || (miss && t.lower == "miss"))
 }
 
 /// A weekday or month at the end of a longer name ("… said Reuters
@@ -1744,6 +1765,24 @@ mod tests {
         );
         assert_eq!(repaired(&["Mr", "said"], &[(0, 1, PER)]), [(0, 1, PER)]);
         assert_eq!(repaired(&["Mr", "Pugh", "Ltd"], &[(0, 3, 1)]), [(0, 3, 1)]);
+        // A courtesy title opens a person's name whatever the model typed
+        // the span; not a contest's name.
+        assert_eq!(
+            repaired(&["said", "Mr", "Brown", "."], &[(1, 3, LOC)]),
+            [(2, 3, PER)]
+        );
+        assert_eq!(
+            repaired(&["Ms", "Druyun", "admitted"], &[(0, 2, ORG)]),
+            [(1, 2, PER)]
+        );
+        assert_eq!(
+            repaired(&["Miss", "World", "contest"], &[(0, 2, MISC)]),
+            [(0, 2, MISC)]
+        );
+        assert_eq!(
+            repaired(&["Mr", "Smith", "Hospital", "said"], &[(0, 3, ORG)]),
+            [(0, 3, ORG)]
+        );
     }
 
     #[test]
