@@ -21,6 +21,19 @@ use super::features::{Article, TermKind};
 /// it (1 for the first article added), so handles order stories by age.
 pub type StoryId = u64;
 
+/// Distinct terms an open story keeps at most. A story that keeps taking
+/// articles never closes (a template site's daily bulletin, a long
+/// running event), and each article may bring terms of its own: without
+/// a bound its term tables grew for as long as the daemon ran. Past it
+/// the story keeps its [`KEPT_STORY_TERMS`] heaviest terms; those it
+/// drops each weigh a sliver of its average profile, so an arriving
+/// article's similarity to it barely moves. Stories of ordinary news hold
+/// a few hundred terms.
+const MAX_STORY_TERMS: usize = 4096;
+/// What a story past [`MAX_STORY_TERMS`] is cut back to (a quarter less,
+/// so the sort that picks them runs once per thousand new terms).
+const KEPT_STORY_TERMS: usize = 3072;
+
 /// One story.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Story {
@@ -217,6 +230,13 @@ impl OpenStories {
                     list.push(id);
                 }
             }
+            if story.terms.len() > MAX_STORY_TERMS {
+                for key in lightest_terms(story) {
+                    story.terms.remove(&key);
+                    story.texts.remove(&key);
+                    unpost(&mut self.postings, key, id);
+                }
+            }
         }
         let old: Vec<StoryId> = if self.newest.is_none_or(|n| article.day > n) {
             self.newest = Some(article.day);
@@ -275,16 +295,33 @@ impl OpenStories {
                 continue;
             };
             for key in story.terms.keys() {
-                if let Some(list) = self.postings.get_mut(key) {
-                    list.retain(|s| *s != id);
-                    if list.is_empty() {
-                        self.postings.remove(key);
-                    }
-                }
+                unpost(&mut self.postings, *key, id);
             }
             closed.push((id, story));
         }
         closed
+    }
+}
+
+/// The terms of `story` beyond its [`KEPT_STORY_TERMS`] heaviest (ties by
+/// key, so a replay drops the same ones).
+fn lightest_terms(story: &Story) -> Vec<u64> {
+    let mut by_weight: Vec<(u64, f64)> = story.terms.iter().map(|(k, w)| (*k, *w)).collect();
+    by_weight.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    by_weight
+        .into_iter()
+        .skip(KEPT_STORY_TERMS)
+        .map(|(k, _)| k)
+        .collect()
+}
+
+/// Takes story `id` out of the inverted list of `key`.
+fn unpost(postings: &mut HashMap<u64, Vec<StoryId>>, key: u64, id: StoryId) {
+    if let Some(list) = postings.get_mut(&key) {
+        list.retain(|s| *s != id);
+        if list.is_empty() {
+            postings.remove(&key);
+        }
     }
 }
 
@@ -360,4 +397,64 @@ impl StoryStore for MemoryStore {
 pub fn story_name(first: &str) -> String {
     let hex = first.rsplit(':').next().unwrap_or(first);
     format!("s-{}", hex.get(..16).unwrap_or(hex))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::stories::features::{Term, term_key};
+
+    /// Article `i` of a bulletin: the words every bulletin has, and three
+    /// terms of its own.
+    fn bulletin(i: usize) -> Article {
+        let day = NaiveDate::from_ymd_opt(2025, 3, 1).unwrap_or_default();
+        let term = |text: String, weight: f64| Term {
+            key: term_key(TermKind::Keyword, &text),
+            kind: TermKind::Keyword,
+            text,
+            weight,
+        };
+        let mut terms = vec![term("weather".into(), 2.0), term("forecast".into(), 1.5)];
+        terms.extend((0..3).map(|k| term(format!("item {i} {k}"), 0.5)));
+        Article {
+            id: format!("{i:032x}"),
+            path: format!("{i}.txt"),
+            title: None,
+            published: Some(day),
+            day,
+            source: None,
+            terms,
+            sketch: None,
+        }
+    }
+
+    #[test]
+    fn a_story_that_never_closes_keeps_a_bounded_profile_with_its_heaviest_terms() {
+        let mut open = OpenStories::new(&Settings::default());
+        let (id, _) = open.add(None, &bulletin(0), 0);
+        for i in 1..2_000 {
+            open.add(Some(id), &bulletin(i), i as u64);
+        }
+        let story = open.get(id).expect("open");
+        assert_eq!(story.articles, 2_000);
+        assert!(
+            story.terms.len() <= MAX_STORY_TERMS,
+            "{}",
+            story.terms.len()
+        );
+        assert_eq!(story.terms.len(), story.texts.len());
+        let weather = term_key(TermKind::Keyword, "weather");
+        assert_eq!(story.terms.get(&weather), Some(&4_000.0));
+        // The inverted lists hold only what the story kept.
+        assert_eq!(open.with_term(weather, 5), [id]);
+        assert!(open.postings.len() <= MAX_STORY_TERMS);
+        assert!(
+            open.with_term(term_key(TermKind::Keyword, "item 0 0"), 5)
+                .is_empty()
+        );
+        assert_eq!(
+            open.with_term(term_key(TermKind::Keyword, "item 1999 2"), 5),
+            [id]
+        );
+    }
 }
