@@ -445,7 +445,7 @@ fn copy_of(
     Ok(None)
 }
 
-/// Profiles of earlier articles kept at most (about 3 MB of BBC-length
+/// Profiles of earlier articles kept at most (under 1 MB of BBC-length
 /// articles). The candidates of a template site's articles are the same
 /// few oldest articles of each band, so they stay; where candidates are
 /// scattered the store empties and fills again.
@@ -461,8 +461,8 @@ struct Profiles {
 }
 
 impl Profiles {
-    /// The profile of the indexed article `id`; `None` when the index no
-    /// longer holds it.
+    /// The profile of the indexed article `id`, read from the index the
+    /// first time; `None` when the index does not hold it.
     fn get(&mut self, tx: &mut Tx<'_>, id: &str) -> Result<Option<&Profile>, IndexError> {
         if !self.by_id.contains_key(id) {
             let rows = tx.query(
