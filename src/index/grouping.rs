@@ -23,6 +23,7 @@
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 use chrono::NaiveDate;
 use serde_json::Value;
@@ -33,7 +34,7 @@ use super::rows::RowSet;
 use super::store::{exec_chunked, insert_into, query_in, values};
 use crate::stories::assign::{Settings, assign};
 use crate::stories::features::{Article, Term, TermKind};
-use crate::stories::fingerprint::{Profile, Sketch};
+use crate::stories::fingerprint::{MINHASHES, Profile, Sketch};
 use crate::stories::store::{OpenStories, Story, StoryId, StoryStore};
 
 /// Earlier articles checked exactly as copies of an arriving one at most
@@ -418,8 +419,13 @@ fn copy_of(
     let bands: Vec<u64> = sketch.bands().collect();
     let mut params: Vec<Param> = bands.iter().map(|b| Param::Int(*b as i64)).collect();
     params.push(Param::from(article.id.as_str()));
+    let sql: Cow<'_, str> = if bands.len() == BANDS {
+        Cow::Borrowed(OLDEST_SHARING.as_str())
+    } else {
+        Cow::Owned(oldest_sharing_sql(bands.len()))
+    };
     let mut earlier: Vec<(i64, String)> = tx
-        .query(&oldest_sharing_sql(bands.len()), &params)?
+        .query(&sql, &params)?
         .iter()
         .filter_map(|r| Some((r.get("seq")?.as_i64()?, text(r, "article_id")?)))
         .collect();
@@ -484,6 +490,12 @@ impl Profiles {
         Ok(self.by_id.get(id))
     }
 }
+
+/// The bands of a sketch: two MinHash values each.
+const BANDS: usize = MINHASHES / 2;
+
+/// [`oldest_sharing_sql`] for a sketch's [`BANDS`], written once.
+static OLDEST_SHARING: LazyLock<String> = LazyLock::new(|| oldest_sharing_sql(BANDS));
 
 /// The oldest [`MAX_COPY_CHECKS`] placed articles of each of `bands`
 /// bands (`?1` … `?bands`) other than the article `?bands+1`, as `seq,
