@@ -2,12 +2,14 @@
 //! it the records of each committed group without waiting
 //! ([`Handle::committed`]): the records themselves while their total size
 //! stays under a bound, so they are not read back from disk, else their
-//! files. The thread writes them in one transaction per batch. It never slows or fails the durable path: when the index cannot
-//! be written (server down, disk full), the error is logged, counted and
-//! shown by `/readyz`, queued work is dropped, and once the index works
-//! again a catch-up scan of the records folder ([`super::catchup`]) writes
+//! files. The thread writes them in one transaction per batch. It never
+//! slows or fails the durable path: when the index cannot be written
+//! (server down, disk full), the error is logged, counted and shown by
+//! `/readyz`, queued work is dropped, and once the index works again a
+//! catch-up scan of the records folder ([`super::catchup`]) writes
 //! whatever it lacks. The same scan runs at every start, so records
-//! committed just before a crash are indexed then.
+//! committed just before a crash, or left behind at a daemon's shutdown
+//! deadline ([`Handle::close`]), are indexed then.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};

@@ -8,9 +8,9 @@
 //! shingles and a 16-value MinHash. A [`Profile`] holds a text's distinct
 //! shingles and its figures; [`Overlap::is_copy`] calls a pair of profiles
 //! copies when their wording overlaps heavily (Jaccard, or containment of
-//! the shorter in the longer) *and* the figures they state agree: pages of a template site (weather bulletins,
-//! price lists) share most of their wording and differ exactly in their
-//! figures.
+//! the shorter in the longer) *and* the figures they state agree: pages
+//! of a template site (weather bulletins, price lists) share most of
+//! their wording and differ exactly in their figures.
 
 use std::fmt::Write as _;
 
