@@ -16,7 +16,7 @@ use std::collections::{BTreeSet, HashMap};
 use serde_json::Value;
 
 use super::IndexError;
-use super::db::{Param, Row, Tx};
+use super::db::{Dialect, Param, Row, Tx};
 use super::store::{MAX_PARAMS, delete_in, insert_values, placeholders};
 use crate::facts::{Entry, EntryKey, Ledger, Observation, Span};
 use crate::record::{MeasureKind, Qualifier};
@@ -105,6 +105,12 @@ pub(super) fn keys_of(tx: &mut Tx<'_>, paths: &[&str]) -> Result<BTreeSet<String
 /// batch of 1 024 articles took 100 MB at 50 000 articles indexed, and
 /// one statement listing every key made SQLite build a program of tens of
 /// megabytes).
+///
+/// A stored observation's row changes only where judging places it (its
+/// entry, its place in the entry, whether it is an outlier), so only what
+/// judging needs is read back of it (not its sentence), and only those
+/// three columns are written, of the rows whose place changed: a key named
+/// again cost a rewrite of every observation it held before.
 pub(super) fn update(
     tx: &mut Tx<'_>,
     mut touched: BTreeSet<String>,
@@ -127,7 +133,6 @@ pub(super) fn update(
     let touched: Vec<String> = touched.into_iter().collect();
     for keys in touched.chunks(KEYS_PER_STEP) {
         let keys: Vec<Param> = keys.iter().map(|k| Param::from(k.as_str())).collect();
-        let mut stored_paths: HashMap<String, i64> = HashMap::new();
         let mut observations: Vec<Observation> = Vec::new();
         for key in &keys {
             if let Param::Text(key) = key {
@@ -135,33 +140,38 @@ pub(super) fn update(
                 observations.extend(batch.map(|o| (*o).clone()));
             }
         }
-        let sql = format!(
-            "{OBSERVATION_SELECT} WHERE o.key IN ({})",
-            placeholders(1, keys.len())
-        );
-        for row in tx.query(&sql, &keys)? {
-            if let Some((article, o)) = observation(&row) {
-                stored_paths.insert(o.path.clone(), article);
-                observations.push(o);
-            }
-        }
+        let stored = read_stored(tx, &keys, &mut observations)?;
         delete_in(tx, "ledger_entries", "key", &keys)?;
-        delete_in(tx, "ledger_observations", "key", &keys)?;
-        let article_of = |path: &str| {
-            written_paths
-                .get(path)
-                .or_else(|| stored_paths.get(path))
-                .copied()
-        };
+        if let Stored::Whole(_) = stored {
+            delete_in(tx, "ledger_observations", "key", &keys)?;
+        }
         let ledger = Ledger::build(observations);
         let mut entry_rows = Vec::new();
         let mut observation_rows = Vec::new();
+        let mut moved = Vec::new();
         for (entry, obs) in ledger.judged() {
             let key = obs.first().map(|o| o.key().to_string()).unwrap_or_default();
             entry_rows.push(entry_row(&key, &entry));
             for (n, (o, judged)) in obs.iter().zip(&entry.observations).enumerate() {
-                let Some(article) = article_of(&o.path) else {
-                    continue;
+                let place = Placed {
+                    entry: entry.id.clone(),
+                    n: n as i64,
+                    outlier: judged.outlier,
+                };
+                let article = match (written_paths.get(o.path.as_str()), &stored) {
+                    (Some(&article), _) => article,
+                    (None, Stored::Kept(kept)) => {
+                        if let Some(was) = kept.get(o.path.as_str(), o.offset)
+                            && was.place != place
+                        {
+                            moved.push(moved_row(&key, was, &place, o.offset));
+                        }
+                        continue;
+                    }
+                    (None, Stored::Whole(paths)) => match paths.get(&o.path) {
+                        Some(&article) => article,
+                        None => continue,
+                    },
                 };
                 observation_rows.push(observation_row(
                     article,
@@ -173,6 +183,7 @@ pub(super) fn update(
                 ));
             }
         }
+        move_rows(tx, &moved)?;
         insert_values(tx, "ledger_entries", ENTRY_COLUMNS, &entry_rows)?;
         insert_values(
             tx,
@@ -186,6 +197,175 @@ pub(super) fn update(
 
 /// Keys judged per step of [`update`].
 const KEYS_PER_STEP: usize = 256;
+
+/// What judging makes of an observation: its entry, its place in the
+/// entry's order, and whether it is an outlier there.
+#[derive(Debug, Clone, PartialEq)]
+struct Placed {
+    entry: String,
+    n: i64,
+    outlier: bool,
+}
+
+/// A stored observation's row: its article and where judging had placed it.
+struct Was {
+    article: i64,
+    place: Placed,
+}
+
+/// The stored observations of a step's keys, as [`read_stored`] found them.
+enum Stored {
+    /// Every row read back: by its article's path, then its offset. The
+    /// rows stay; those judging places elsewhere are moved.
+    Kept(Kept),
+    /// A row this version cannot read back, or two rows naming one
+    /// figure: the step rewrites its keys' rows whole, as read in full;
+    /// their articles by path.
+    Whole(HashMap<String, i64>),
+}
+
+/// Stored rows by article path, then offset (a figure is one observation).
+#[derive(Default)]
+struct Kept(HashMap<String, Vec<(usize, Was)>>);
+
+impl Kept {
+    fn get(&self, path: &str, offset: usize) -> Option<&Was> {
+        self.0
+            .get(path)?
+            .iter()
+            .find(|(at, _)| *at == offset)
+            .map(|(_, was)| was)
+    }
+
+    /// Notes a row; false when a row of the same figure is noted already.
+    fn add(&mut self, path: &str, offset: usize, was: Was) -> bool {
+        let rows = self.0.entry(path.to_string()).or_default();
+        if rows.iter().any(|(at, _)| *at == offset) {
+            return false;
+        }
+        rows.push((offset, was));
+        true
+    }
+}
+
+/// What judging needs of a stored observation and what names its row
+/// (not its sentence, nor its article's title), as [`observation`] reads it.
+const JUDGED_SELECT: &str = "SELECT o.article, o.kind, o.measure, o.of_what, o.unit, \
+     o.entity_key, o.entity, o.entity_nearby, o.value, o.min, o.max, o.qualifier, \
+     o.period_text, o.period_start, o.period_end, o.char_start, o.entry, o.n, o.outlier, \
+     a.path, a.published \
+     FROM ledger_observations o JOIN articles a ON a.key = o.article";
+
+/// Reads back the stored observations of `keys` into `observations`.
+fn read_stored(
+    tx: &mut Tx<'_>,
+    keys: &[Param],
+    observations: &mut Vec<Observation>,
+) -> Result<Stored, IndexError> {
+    let arriving = observations.len();
+    let within = placeholders(1, keys.len());
+    let mut kept = Kept::default();
+    let mut whole = false;
+    for row in tx.query(&format!("{JUDGED_SELECT} WHERE o.key IN ({within})"), keys)? {
+        let Some((article, o)) = observation(&row) else {
+            whole = true;
+            break;
+        };
+        let place = Placed {
+            entry: row
+                .get("entry")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string(),
+            n: row.get("n").and_then(Value::as_i64).unwrap_or(-1),
+            outlier: flag(row.get("outlier")),
+        };
+        if !kept.add(&o.path, o.offset, Was { article, place }) {
+            whole = true;
+            break;
+        }
+        observations.push(o);
+    }
+    if !whole {
+        return Ok(Stored::Kept(kept));
+    }
+    observations.truncate(arriving);
+    let mut paths = HashMap::new();
+    for row in tx.query(
+        &format!("{OBSERVATION_SELECT} WHERE o.key IN ({within})"),
+        keys,
+    )? {
+        if let Some((article, o)) = observation(&row) {
+            paths.insert(o.path.clone(), article);
+            observations.push(o);
+        }
+    }
+    Ok(Stored::Whole(paths))
+}
+
+/// The parameters of [`move_rows`] for one row: its new place, then what
+/// names it (article, key, offset, and the place it had).
+fn moved_row(key: &str, was: &Was, to: &Placed, offset: usize) -> [Param; 8] {
+    [
+        Param::from(to.entry.as_str()),
+        Param::Int(to.n),
+        Param::Int(i64::from(to.outlier)),
+        Param::Int(was.article),
+        Param::from(key),
+        Param::Int(offset as i64),
+        Param::from(was.place.entry.as_str()),
+        Param::Int(was.place.n),
+    ]
+}
+
+/// Moves stored observations to their new places ([`moved_row`]): in
+/// SQLite one prepared statement per row, each an index seek on `(entry,
+/// n)`; in PostgreSQL a few hundred rows per statement.
+fn move_rows(tx: &mut Tx<'_>, rows: &[[Param; 8]]) -> Result<(), IndexError> {
+    const ROW: &str = "UPDATE ledger_observations SET entry = ?1, n = ?2, outlier = ?3 \
+         WHERE entry = ?7 AND n = ?8 AND article = ?4 AND key = ?5 AND char_start = ?6";
+    match tx.dialect() {
+        Dialect::Sqlite => {
+            for row in rows {
+                tx.exec(ROW, row)?;
+            }
+        }
+        Dialect::Postgres => {
+            for chunk in rows.chunks(MOVED_PER_STATEMENT) {
+                let values: Vec<String> = (0..chunk.len())
+                    .map(|r| {
+                        let p = |i: usize| r * 8 + i;
+                        format!(
+                            "(?{}::text, ?{}::bigint, ?{}::boolean, ?{}::bigint, ?{}::text, \
+                             ?{}::bigint, ?{}::text, ?{}::bigint)",
+                            p(1),
+                            p(2),
+                            p(3),
+                            p(4),
+                            p(5),
+                            p(6),
+                            p(7),
+                            p(8)
+                        )
+                    })
+                    .collect();
+                let sql = format!(
+                    "UPDATE ledger_observations AS o SET entry = v.entry, n = v.n, \
+                     outlier = v.outlier FROM (VALUES {}) AS v(entry, n, outlier, article, key, \
+                     char_start, was_entry, was_n) WHERE o.entry = v.was_entry AND o.n = v.was_n \
+                     AND o.article = v.article AND o.key = v.key AND o.char_start = v.char_start",
+                    values.join(", ")
+                );
+                let params: Vec<&Param> = chunk.iter().flatten().collect();
+                tx.exec_refs(&sql, &params)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Rows per PostgreSQL statement of [`move_rows`].
+const MOVED_PER_STATEMENT: usize = 256;
 
 /// Empties the ledger (observations go with their articles; entries not).
 pub(super) fn clear(tx: &mut Tx<'_>) -> Result<(), IndexError> {
@@ -322,6 +502,12 @@ impl BenchIndex {
         let sets: Vec<super::rows::RowSet> = articles
             .into_iter()
             .map(|(path, ledger)| {
+                // The article's date, as its figures have it (the ledger
+                // reads it back from the article's row).
+                let published = ledger
+                    .first()
+                    .and_then(|o| o.published)
+                    .map(|d| d.to_string());
                 let article = super::rows::ARTICLE_COLUMNS
                     .iter()
                     .map(|c| match *c {
@@ -329,6 +515,7 @@ impl BenchIndex {
                             Param::from(path.as_str())
                         }
                         "dated" => Param::from("2025-01-01"),
+                        "published" => Param::from(published.clone()),
                         "ingested_at" | "indexed_at" => Param::from("2025-01-01T00:00:00Z"),
                         "words" | "revision" => Param::Int(1),
                         "format" => Param::from("text"),
@@ -368,16 +555,22 @@ mod tests {
     use crate::facts::Ledger;
     use crate::index::facts::{Facts, entries};
 
-    /// Article `n`'s figures: six keys of a vocabulary of 700, so a batch
-    /// of 100 articles touches more keys than one step judges, and later
-    /// batches name keys the earlier ones hold; most figures dated, some
-    /// not (those join by value).
+    /// Article `n`'s figures: three keys of a vocabulary of 700, so a
+    /// batch of 100 articles touches more keys than one step judges, and
+    /// three of 10, so later batches' figures (some of earlier dates) join
+    /// the entries of earlier ones and move their observations; most
+    /// figures dated, some not (those join by value).
     fn figures(n: usize) -> Vec<Observation> {
         let path = format!("news/{n:04}.txt");
         let published = NaiveDate::from_ymd_opt(2020 + (n % 4) as i32, 3, 1);
         (0..6)
             .map(|i| {
-                let k = (n * 7 + i * 131) % 700;
+                // Half of a vocabulary of 700 keys, half of 10.
+                let k = if i < 3 {
+                    (n * 7 + i * 131) % 700
+                } else {
+                    700 + (n + i) % 10
+                };
                 let key = EntryKey::new("amount", &format!("measure{k}"), None, "USD", "");
                 let period = (i % 3 != 0).then(|| {
                     let y = 2019 + ((n + i) % 4) as i32;
@@ -414,6 +607,32 @@ mod tests {
                 (&g.id, g.agree, g.observations.len()),
                 (&w.id, w.agree, w.observations.len())
             );
+        }
+        // The rows moved batch by batch are the rows written at once.
+        let once_dir = tempfile::tempdir().unwrap();
+        let mut once = BenchIndex::open(&once_dir.path().join("i.sqlite")).unwrap();
+        once.write(
+            (0..300)
+                .map(|n| (format!("news/{n:04}.txt"), figures(n)))
+                .collect(),
+        )
+        .unwrap();
+        let rows = |index: &mut BenchIndex| {
+            index
+                .0
+                .db()
+                .query(
+                    "SELECT a.path, o.key, o.entry, o.n, o.outlier, o.value, o.char_start \
+                     FROM ledger_observations o JOIN articles a ON a.key = o.article \
+                     ORDER BY 1, 2, 7",
+                    &[],
+                )
+                .unwrap()
+        };
+        let (batched, at_once) = (rows(&mut index), rows(&mut once));
+        assert_eq!(batched.len(), 1800);
+        for (b, o) in batched.iter().zip(&at_once) {
+            assert_eq!(b, o);
         }
     }
 }
