@@ -206,6 +206,7 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8], gaz: &Gazetteer) {
             && (index
                 || drug
                 || is_period(s, s0, e0)
+                || is_exit_word(s, s0, e0)
                 || is_bill(s, s0, e0)
                 || chamber_bill.is_some())
         {
@@ -1316,6 +1317,19 @@ fn is_period(s: &[Token], s0: usize, e0: usize) -> bool {
         })
 }
 
+/// A country's leaving a union in one word ("Brexit", "Grexit",
+/// "Frexit", "Italexit"): a misc name (a policy, an event), which the model
+/// reads as a place or, as a sentence's subject, a person. A capitalized
+/// word of one to four letters and "exit"; English has no other word so
+/// made ("Exit" alone stays as it is).
+fn is_exit_word(s: &[Token], s0: usize, e0: usize) -> bool {
+    e0 == s0 + 1
+        && s[s0].class == Class::Capitalized
+        && s[s0].lower.strip_suffix("exit").is_some_and(|head| {
+            (1..=4).contains(&head.chars().count()) && head.chars().all(char::is_alphabetic)
+        })
+}
+
 /// A lawmaker's party and state in one word: "R-Calif.", "D-N.Y.",
 /// "I-Vt", "D-CA" (not "D-Day", "I-95").
 fn is_party_and_state(t: &Token) -> bool {
@@ -1994,6 +2008,33 @@ mod tests {
         assert_eq!(
             repaired(&split("the magazine New Media Age said"), &[(2, 5, ORG)]),
             [(2, 5, ORG)]
+        );
+    }
+
+    #[test]
+    fn a_countrys_exit_in_one_word_is_misc() {
+        assert_eq!(
+            repaired(
+                &split("Johnson said Brexit would be done"),
+                &[(0, 1, PER), (2, 3, PER)]
+            ),
+            [(0, 1, PER), (2, 3, MISC)]
+        );
+        assert_eq!(
+            repaired(
+                &split("fears of Grexit and Italexit grew"),
+                &[(2, 3, LOC), (4, 5, LOC)]
+            ),
+            [(2, 3, MISC), (4, 5, MISC)]
+        );
+        // Not the word alone, nor a longer name ending on it.
+        assert_eq!(
+            repaired(&split("the Exit festival"), &[(1, 2, ORG)]),
+            [(1, 2, ORG)]
+        );
+        assert_eq!(
+            repaired(&split("the Hazardexit company"), &[(1, 2, ORG)]),
+            [(1, 2, ORG)]
         );
     }
 
