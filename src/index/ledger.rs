@@ -267,17 +267,15 @@ fn read_stored(
     let mut kept = Kept::default();
     let mut whole = false;
     for row in tx.query(&format!("{JUDGED_SELECT} WHERE o.key IN ({within})"), keys)? {
-        let Some((article, o)) = observation(&row) else {
+        let entry = row.get("entry").and_then(Value::as_str);
+        let n = row.get("n").and_then(Value::as_i64);
+        let (Some((article, o)), Some(entry), Some(n)) = (observation(&row), entry, n) else {
             whole = true;
             break;
         };
         let place = Placed {
-            entry: row
-                .get("entry")
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .to_string(),
-            n: row.get("n").and_then(Value::as_i64).unwrap_or(-1),
+            entry: entry.to_string(),
+            n,
             outlier: flag(row.get("outlier")),
         };
         if !kept.add(&o.path, o.offset, Was { article, place }) {
@@ -334,19 +332,12 @@ fn move_rows(tx: &mut Tx<'_>, rows: &[[Param; 8]]) -> Result<(), IndexError> {
             for chunk in rows.chunks(MOVED_PER_STATEMENT) {
                 let values: Vec<String> = (0..chunk.len())
                     .map(|r| {
-                        let p = |i: usize| r * 8 + i;
-                        format!(
-                            "(?{}::text, ?{}::bigint, ?{}::boolean, ?{}::bigint, ?{}::text, \
-                             ?{}::bigint, ?{}::text, ?{}::bigint)",
-                            p(1),
-                            p(2),
-                            p(3),
-                            p(4),
-                            p(5),
-                            p(6),
-                            p(7),
-                            p(8)
-                        )
+                        let row: Vec<String> = MOVED_TYPES
+                            .iter()
+                            .enumerate()
+                            .map(|(i, ty)| format!("?{}::{ty}", r * MOVED_TYPES.len() + i + 1))
+                            .collect();
+                        format!("({})", row.join(", "))
                     })
                     .collect();
                 let sql = format!(
@@ -366,6 +357,12 @@ fn move_rows(tx: &mut Tx<'_>, rows: &[[Param; 8]]) -> Result<(), IndexError> {
 
 /// Rows per PostgreSQL statement of [`move_rows`].
 const MOVED_PER_STATEMENT: usize = 256;
+
+/// The PostgreSQL types of a [`moved_row`]'s parameters, in order: a
+/// `VALUES` list takes no type from the columns it is compared with.
+const MOVED_TYPES: [&str; 8] = [
+    "text", "bigint", "boolean", "bigint", "text", "bigint", "text", "bigint",
+];
 
 /// Empties the ledger (observations go with their articles; entries not).
 pub(super) fn clear(tx: &mut Tx<'_>) -> Result<(), IndexError> {
