@@ -579,6 +579,20 @@ mod tests {
             .collect()
     }
 
+    /// Every observation row of `index` with its article's path, in order.
+    fn ledger_rows(index: &mut BenchIndex) -> Vec<Row> {
+        index
+            .0
+            .db()
+            .query(
+                "SELECT a.path, o.key, o.kind, o.entry, o.n, o.outlier, o.value, o.char_start \
+                 FROM ledger_observations o JOIN articles a ON a.key = o.article \
+                 ORDER BY a.path, o.key, o.char_start",
+                &[],
+            )
+            .unwrap()
+    }
+
     #[test]
     fn batches_judged_key_by_key_give_the_ledger_of_all_the_figures() {
         let dir = tempfile::tempdir().unwrap();
@@ -614,22 +628,59 @@ mod tests {
                 .collect(),
         )
         .unwrap();
-        let rows = |index: &mut BenchIndex| {
-            index
-                .0
-                .db()
-                .query(
-                    "SELECT a.path, o.key, o.entry, o.n, o.outlier, o.value, o.char_start \
-                     FROM ledger_observations o JOIN articles a ON a.key = o.article \
-                     ORDER BY 1, 2, 7",
-                    &[],
-                )
-                .unwrap()
-        };
-        let (batched, at_once) = (rows(&mut index), rows(&mut once));
+        let (batched, at_once) = (ledger_rows(&mut index), ledger_rows(&mut once));
         assert_eq!(batched.len(), 1800);
         for (b, o) in batched.iter().zip(&at_once) {
             assert_eq!(b, o);
         }
+    }
+
+    #[test]
+    fn a_stored_row_that_cannot_be_read_makes_its_keys_rewritten_whole() {
+        let rows = |index: &mut BenchIndex, keys: &[String]| {
+            let mut rows = ledger_rows(index);
+            rows.retain(|r| keys.iter().any(|k| r["key"].as_str() == Some(k.as_str())));
+            rows
+        };
+        let named = |range: std::ops::Range<usize>| {
+            range
+                .map(|n| (format!("news/{n:04}.txt"), figures(n)))
+                .collect::<Vec<_>>()
+        };
+        let dir = tempfile::tempdir().unwrap();
+        let mut index = BenchIndex::open(&dir.path().join("i.sqlite")).unwrap();
+        index.write(named(0..10)).unwrap();
+        // Article 0's rows as a version that knows no such kind would see them.
+        index
+            .0
+            .db()
+            .transaction(|tx| {
+                tx.exec(
+                    "UPDATE ledger_observations SET kind = 'no-such-kind' WHERE article = \
+                     (SELECT key FROM articles WHERE path = 'news/0000.txt')",
+                    &[],
+                )
+            })
+            .unwrap();
+        index.write(named(10..20)).unwrap();
+        // The keys article 0 shares with the second batch: rewritten
+        // whole, its unreadable rows gone, as if it had never named them.
+        let touched: BTreeSet<String> = (10..20)
+            .flat_map(figures)
+            .map(|o| o.key().to_string())
+            .collect();
+        let shared: Vec<String> = figures(0)
+            .iter()
+            .map(|o| o.key().to_string())
+            .filter(|k| touched.contains(k))
+            .collect();
+        assert!(!shared.is_empty());
+        let other_dir = tempfile::tempdir().unwrap();
+        let mut without = BenchIndex::open(&other_dir.path().join("i.sqlite")).unwrap();
+        without.write(named(1..10)).unwrap();
+        without.write(named(10..20)).unwrap();
+        let got = rows(&mut index, &shared);
+        assert!(got.iter().all(|r| r["kind"] == "amount"), "{got:?}");
+        assert_eq!(got, rows(&mut without, &shared));
     }
 }
