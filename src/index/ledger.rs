@@ -153,17 +153,18 @@ pub(super) fn update(
             let key = obs.first().map(|o| o.key().to_string()).unwrap_or_default();
             entry_rows.push(entry_row(&key, &entry));
             for (n, (o, judged)) in obs.iter().zip(&entry.observations).enumerate() {
-                let place = Placed {
-                    entry: entry.id.clone(),
-                    n: n as i64,
-                    outlier: judged.outlier,
-                };
                 let article = match (written_paths.get(o.path.as_str()), &stored) {
                     (Some(&article), _) => article,
                     (None, Stored::Kept(kept)) => {
-                        if let Some(was) = kept.get(o.path.as_str(), o.offset)
-                            && was.place != place
-                        {
+                        let Some(was) = kept.get(o.path.as_str(), o.offset) else {
+                            continue;
+                        };
+                        let place = Placed {
+                            entry: entry.id.clone(),
+                            n: n as i64,
+                            outlier: judged.outlier,
+                        };
+                        if was.place != place {
                             moved.push(moved_row(&key, was, &place, o.offset));
                         }
                         continue;
