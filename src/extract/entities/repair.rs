@@ -60,6 +60,7 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8], gaz: &Gazetteer) {
     tag_credited_names(s, tags);
     if !title_case {
         split_member_of_place(s, tags);
+        tag_addressed_names(s, tags);
     }
     for (start, end, ty) in tagger::spans(tags) {
         let names = |i: usize| s.get(i).map_or(0, |t| t.names);
@@ -1119,6 +1120,47 @@ pub(super) fn is_particle_surname_word(word: &str, cased: bool) -> bool {
     })
 }
 
+/// Longest name after a courtesy title that [`tag_addressed_names`] tags.
+const MAX_ADDRESSED_NAME: usize = 3;
+
+/// Tags the capitalized words right after a courtesy title as a person
+/// when the model left them untagged ("Mr Comey's letter", "Ms. Okafor
+/// declined"): the title is written only before a person's name, and the
+/// model, which has not seen the surname, sometimes reads it as an
+/// ordinary capitalized word. Not after "Miss" (contests: "Miss World"),
+/// nor "Dr" (brands: "Dr Pepper"); not a name ending on a legal form or an
+/// institution's word ("Mr Pugh Ltd", "Mrs Smith's Hospital" is left to
+/// the model). Only in running text: a title-case heading capitalizes the
+/// words after the name too.
+fn tag_addressed_names(s: &[Token], tags: &mut [u8]) {
+    let mut i = 0;
+    while i + 1 < s.len() {
+        if tags[i] != 0 || !is_courtesy_title(&s[i], false) {
+            i += 1;
+            continue;
+        }
+        let from = i + 1;
+        let mut end = from;
+        while end < s.len()
+            && end - from < MAX_ADDRESSED_NAME
+            && tags[end] == 0
+            && (s[end].class.is_capital() || is_particle_surname_word(&s[end].lower, false))
+            && !capitalized_in(s, end, SENTENCE_OPENERS)
+        {
+            end += 1;
+        }
+        let whole = s.get(end).is_none_or(|t| !t.class.is_capital());
+        if end > from
+            && whole
+            && !heads::is_legal_form(&s[end - 1].lower)
+            && !heads::ends_institution(&s[end - 1].lower)
+        {
+            tagger::mark(tags, from, end, PER);
+        }
+        i = end.max(from);
+    }
+}
+
 /// Whether a courtesy title that only a person's name follows comes
 /// right before `i` ("Mr al-Mansouri", "Mrs Ardern"): the model sometimes
 /// types the name by its spelling. Not "Dr", which opens brands as well
@@ -1797,6 +1839,18 @@ mod tests {
             repaired(&["Mr", "Smith", "Hospital", "said"], &[(0, 3, ORG)]),
             [(0, 3, ORG)]
         );
+        // The words after a courtesy title the model left untagged are a
+        // person's name, with a particle or not; not an institution's.
+        assert_eq!(
+            repaired(&["Mr.", "Comey", "'s", "letter"], &[]),
+            [(1, 2, PER)]
+        );
+        assert_eq!(
+            repaired(&["written", "by", "Ms", "al-Mansouri", "Okafor", "."], &[]),
+            [(3, 5, PER)]
+        );
+        assert_eq!(repaired(&["Mr", "Pugh", "Ltd", "was", "sold"], &[]), []);
+        assert_eq!(repaired(&["Miss", "World", "was", "held"], &[]), []);
     }
 
     #[test]
