@@ -346,6 +346,63 @@ const INSTITUTION_OPENERS: &[&str] = &[
     "embassy",
 ];
 
+/// Words that open a union of states' name before "of" ("Commonwealth
+/// of Independent States", "League of Arab States").
+const UNION_OPENERS: &[&str] = &[
+    "commonwealth",
+    "league",
+    "union",
+    "community",
+    "organization",
+    "organisation",
+    "alliance",
+    "conference",
+];
+
+/// Head words of facilities: a name ending on one is a place, never a
+/// person ("Sangtuda-1 Hydropower Plant", "Heathrow Airport"), as CoNLL-2003
+/// tags airports and stations.
+const FACILITY_HEADS: &[&str] = &[
+    "plant", "airport", "dam", "reactor", "refinery", "station", "terminal",
+];
+
+/// Adjectives of continents and world regions, singular ("Asian",
+/// "African", "European", "American", "Eastern" of "Middle Eastern").
+const REGION_ADJECTIVES: &[&str] = &["asian", "african", "european", "american", "eastern"];
+
+/// Words that open a world region's adjective ("Central Asian", "Latin
+/// American", "Middle Eastern", "Southeast Asian") besides the directions.
+const REGION_ADJECTIVE_OPENERS: &[&str] = &[
+    "central",
+    "latin",
+    "middle",
+    "southeast",
+    "southwest",
+    "northeast",
+    "northwest",
+    "sub-saharan",
+];
+
+/// Whether the two words from `start` are a world region's adjective or
+/// its people ("Central Asian", "East Africans", "Latin American",
+/// "Middle Eastern"), both capitalized; "Middle" opens only "Eastern",
+/// and "Eastern" follows only "Middle" ("Eastern European" is one).
+fn is_region_adjective(s: &[Token], start: usize) -> bool {
+    let (Some(a), Some(b)) = (s.get(start), s.get(start + 1)) else {
+        return false;
+    };
+    if a.class != Class::Capitalized || b.class != Class::Capitalized {
+        return false;
+    }
+    let first = a.lower.as_str();
+    let adjective = b.lower.strip_suffix('s').unwrap_or(&b.lower);
+    let opens = is_direction(first) || REGION_ADJECTIVE_OPENERS.contains(&first);
+    opens
+        && REGION_ADJECTIVES.contains(&adjective)
+        && (first == "middle") == (adjective == "eastern")
+        && !(adjective == "eastern" && b.lower.ends_with('s'))
+}
+
 /// Whether `word` (lowercase) opens an institution's name before "of"
 /// ([`INSTITUTION_OPENERS`]: "Office", "Institute", "Department" …).
 pub(crate) fn opens_institution(word: &str) -> bool {
@@ -540,6 +597,23 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
     let last = end - 1;
     if len == 1 && (is_nationality_pair(word(start), gaz) || is_people(&s[start], gaz)) {
         return Some(MISC);
+    }
+    // "Central Asian migrants", "East Africans", "Latin American
+    // states": a region's adjective names a people or their things, misc
+    // as CoNLL-2003 tags "European".
+    if len == 2 && ty != MISC && is_region_adjective(s, start) {
+        return Some(MISC);
+    }
+    // "the Sangtuda-1 Hydropower Plant", "Heathrow Airport": a facility's
+    // head word ends no person's name, but for a surname after a first
+    // name ("Robert Plant").
+    if ty == PER
+        && len >= 2
+        && capital(last)
+        && FACILITY_HEADS.contains(&word(last))
+        && !(len == 2 && s[start].names & names_list::FIRST_NAME != 0)
+    {
+        return Some(LOC);
     }
     if len == 1 && ty != PER && ty != ORG && is_leaders_administration(s, start) {
         return Some(PER);
@@ -756,6 +830,17 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
     }
     if len >= 3 && word(start + 1) == "of" && capital(start) {
         if INSTITUTION_OPENERS.contains(&word(start)) && ty != ORG {
+            return Some(ORG);
+        }
+        // "Commonwealth of Independent States", "League of Arab States",
+        // "Union of South American Nations": a union of states is an
+        // organization ("Commonwealth of Australia", a state's own name,
+        // ends on no such plural).
+        if ty != ORG
+            && UNION_OPENERS.contains(&word(start))
+            && capital(last)
+            && matches!(word(last), "states" | "nations" | "countries")
+        {
             return Some(ORG);
         }
         if opens_natural_feature_of(word(start)) {
@@ -1342,5 +1427,32 @@ mod tests {
         assert_eq!(retyped(&["Russians", "protested"], 0, 1, ORG), Some(MISC));
         assert_eq!(retyped(&["Afghans", "protested"], 0, 1, MISC), None);
         assert_eq!(retyped(&["Kenyans", "protested"], 0, 1, PER), None);
+    }
+
+    #[test]
+    fn region_adjectives_unions_and_facilities() {
+        // A world region's adjective or people is misc.
+        for words in [
+            ["Central", "Asian", "migrants"],
+            ["East", "Africans", "arrived"],
+            ["Latin", "American", "states"],
+            ["Middle", "Eastern", "oil"],
+        ] {
+            assert_eq!(retyped(&words, 0, 2, ORG), Some(MISC), "{words:?}");
+        }
+        assert_eq!(retyped(&["Middle", "Asian", "oil"], 0, 2, ORG), None);
+        assert_eq!(retyped(&["Central", "Bank", "said"], 0, 2, ORG), None);
+        // A union of states is an organization; a state's own name is not.
+        let cis = ["the", "Commonwealth", "of", "Independent", "States", "met"];
+        assert_eq!(retyped(&cis, 1, 5, LOC), Some(ORG));
+        let au = ["the", "Commonwealth", "of", "Ruritania", "said"];
+        assert_eq!(retyped(&au, 1, 4, LOC), None);
+        // A facility's head word ends no person's name; a first name and
+        // a surname stay a person.
+        let plant = ["the", "Sangtuda", "Hydropower", "Plant", "supplies"];
+        assert_eq!(retyped(&plant, 2, 4, PER), Some(LOC));
+        let g = gaz();
+        let s = prepare(&["Robert", "Plant", "sang"], Lexicon::embedded(), &g);
+        assert_eq!(retype(&s, 0, 2, PER, &g), None);
     }
 }
