@@ -11,10 +11,11 @@
 /// ("EVs", "IPOs", "CEOs") are read through [`is_common_initialism`].
 const COMMON: &[&str] = &[
     "agm", "ai", "aids", "api", "atm", "cbd", "cctv", "cd", "ceo", "cfo", "cio", "coo", "cpi",
-    "cpu", "cto", "dna", "dvd", "eps", "esg", "etf", "ev", "faq", "gdp", "gmo", "gp", "gps", "gpu",
-    "hgv", "hiv", "hr", "icu", "id", "ipo", "iq", "ivf", "led", "lgbt", "lgbtq", "lng", "lpg",
-    "mri", "nft", "pc", "pdf", "pmi", "ppe", "qe", "reit", "rna", "roi", "sms", "spac", "suv",
-    "tv", "ufo", "url", "usb", "vat", "vpn", "vr",
+    "cpu", "cto", "dna", "dvd", "ebitda", "eps", "esg", "etf", "ev", "faq", "fdi", "gdp", "gmo",
+    "gp", "gps", "gpu", "hgv", "hiv", "hr", "icu", "id", "ipo", "iq", "isp", "ivf", "lcd", "led",
+    "lgbt", "lgbtq", "lng", "lpg", "mri", "nfc", "nft", "oled", "pc", "pdf", "pin", "pmi", "ppe",
+    "qe", "ram", "reit", "rfid", "rna", "roi", "sim", "sme", "sms", "spac", "ssd", "suv", "tv",
+    "uav", "ufo", "url", "usb", "vat", "vpn", "vr",
 ];
 
 /// Whether a token (`lower`, in lowercase) is a common initialism
