@@ -124,9 +124,11 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8], gaz: &Gazetteer) {
         {
             e0 += 1;
         }
-        // "Abdel Fattah el-Sisi", "Ayman al-Zawahiri": the model stops
-        // before a surname written with its particle in lowercase.
-        if ty == PER
+        // "Abdel Fattah el-Sisi", "Ayman al-Zawahiri", "Hayat Tahrir
+        // al-Sham": the model stops before a person's or a group's last
+        // word written with its particle in lowercase. Not after a place,
+        // which such a word follows as its own name ("Cairo al-Ahram").
+        if ty != LOC
             && e0 == end
             && e0 > s0
             && tags.get(e0) == Some(&0)
@@ -1108,11 +1110,12 @@ fn is_particle_surname(s: &[Token], i: usize) -> bool {
         .is_some_and(|t| t.class == Class::Mixed && is_particle_surname_word(&t.lower, false))
 }
 
-/// Whether `word` is a listed particle, a hyphen, then a word of two
-/// letters or more ("al-Zawahiri"); with `cased`, the particle in
-/// lowercase and the name capitalized, as written.
+/// Whether `word` is a listed particle, a hyphen (or an en dash, as some
+/// outlets set it: "al–Sham"), then a word of two letters or more
+/// ("al-Zawahiri"); with `cased`, the particle in lowercase and the name
+/// capitalized, as written.
 pub(super) fn is_particle_surname_word(word: &str, cased: bool) -> bool {
-    word.split_once('-').is_some_and(|(particle, rest)| {
+    word.split_once(['-', '–']).is_some_and(|(particle, rest)| {
         NAME_PARTICLES.contains(&particle)
             && rest.chars().count() >= 2
             && rest.chars().all(char::is_alphabetic)
@@ -1696,7 +1699,10 @@ mod tests {
         assert_eq!(repaired(&w, &[(0, 2, PER)]), vec![(0, 3, PER)]);
         let w = ["Ayman", "al-Zawahiri", "spoke"];
         assert_eq!(repaired(&w, &[(0, 1, PER)]), vec![(0, 2, PER)]);
-        // Not after another type, nor a word in lowercase alone.
+        // A group's name too ("Hayat Tahrir al-Sham"); not after a
+        // place, nor a word in lowercase alone.
+        let w = ["the", "Hayat", "Tahrir", "al–Sham", "group"];
+        assert_eq!(repaired(&w, &[(1, 3, MISC)]), vec![(1, 4, MISC)]);
         let w = ["Cairo", "al-Ahram", "said"];
         assert_eq!(repaired(&w, &[(0, 1, LOC)]), vec![(0, 1, LOC)]);
         let w = ["Ayman", "al-based", "spoke"];
@@ -1704,6 +1710,7 @@ mod tests {
         assert!(is_particle_surname_word("al-Sisi", true));
         assert!(!is_particle_surname_word("al-sisi", true));
         assert!(!is_particle_surname_word("all-Stars", true));
+        assert!(is_particle_surname_word("al–Sham", true));
     }
 
     #[test]

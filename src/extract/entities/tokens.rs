@@ -103,9 +103,16 @@ pub(crate) fn tokenize_into(text: &str, base: usize, out: &mut Vec<Range<usize>>
 
 /// Splits one whitespace-free chunk `text[s..e]` into tokens.
 fn split_chunk(text: &str, s: usize, e: usize, base: usize, out: &mut Vec<Range<usize>>) {
-    // Dashes inside the chunk separate words.
+    // Dashes inside the chunk separate words, but for an en dash set
+    // after a name's particle ("al–Sham", "al–Jadaan": one word).
     let chunk = &text[s..e];
-    if chunk.chars().any(is_dash) && chunk.chars().any(|c| !is_dash(c)) {
+    if chunk.chars().any(is_dash)
+        && chunk.chars().any(|c| !is_dash(c))
+        && !super::repair::is_particle_surname_word(
+            chunk.trim_end_matches(|c: char| !c.is_alphanumeric()),
+            true,
+        )
+    {
         let mut from = s;
         for (i, c) in chunk.char_indices() {
             if is_dash(c) {
@@ -241,6 +248,21 @@ mod tests {
         assert_eq!(
             words("(Reuters) -The Biden -ish -5"),
             ["(", "Reuters", ")", "-", "The", "Biden", "-ish", "-5"]
+        );
+        // An en dash after a name's particle joins; between names it
+        // separates.
+        assert_eq!(
+            words("Hayat Tahrir al–Sham; Russia–Central Asia"),
+            [
+                "Hayat",
+                "Tahrir",
+                "al–Sham",
+                ";",
+                "Russia",
+                "–",
+                "Central",
+                "Asia"
+            ]
         );
         assert_eq!(words("J. Smith"), ["J.", "Smith"]);
         assert_eq!(words("at Newsroom.org."), ["at", "Newsroom.org", "."]);
