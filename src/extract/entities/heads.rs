@@ -543,6 +543,7 @@ const COORDINATED_HEADS: &[&str] = &[
     "service",
     "services",
     "programme",
+    "initiative",
     "program",
     "centre",
     "center",

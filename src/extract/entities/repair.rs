@@ -1714,6 +1714,18 @@ mod tests {
     }
 
     #[test]
+    fn a_name_cut_at_its_and_is_one_before_its_head() {
+        // Ordinary words (by the capitalization table) before the "and"
+        // and an initiative's head after it.
+        let w = ["the", "Belt", "and", "Road", "Initiative", "funds", "ports"];
+        let gaz = Gazetteer::parse("", "");
+        let s = prepare(&w, &Lexicon::parse("", "belt\t0\nroad\t0\n"), &gaz);
+        let mut tags = tagged(w.len(), &[(1, 2, LOC), (3, 5, ORG)]);
+        repair(&s, &mut tags, &gaz);
+        assert_eq!(tagger::spans(&tags), vec![(1, 5, ORG)]);
+    }
+
+    #[test]
     fn a_title_after_its_work_noun_is_misc() {
         let w = "the 2011 British comedy film Salmon Fishing in the Yemen , directed";
         let w: Vec<&str> = w.split(' ').collect();
