@@ -657,6 +657,19 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
     if ty != ORG && len <= 4 && !full_name && after_lowercase(s, start, OUTLET_NOUNS) {
         return Some(ORG);
     }
+    // "US planemaker Boeing", "sportswear brand Adidas": a name right
+    // after a noun naming a kind of company is that company, however the
+    // model typed it; not a place of the table ("its unit Shanghai" is
+    // rarer than a misread place), nor a person's name of two words or
+    // more ("founder of the consultancy Jeanne-Marie Gescher").
+    let after_kind = start
+        .checked_sub(1)
+        .and_then(|b| s.get(b))
+        .is_some_and(|t| t.class == Class::Lower && appositive::is_organization_kind(&t.lower));
+    if ty != ORG && len <= 3 && (ty != PER || len == 1) && after_kind && s[start].gaz & PLACES == 0
+    {
+        return Some(ORG);
+    }
     // A medicine's brand after its kind ("the drug Leqembi", "the
     // vaccine Comirnaty") is a product, not a person or a place; a name
     // the model knows as a company stays one ("the vaccine Pfizer
@@ -1455,5 +1468,18 @@ mod tests {
         let g = gaz();
         let s = prepare(&["Robert", "Plant", "sang"], Lexicon::embedded(), &g);
         assert_eq!(retype(&s, 0, 2, PER, &g), None);
+    }
+
+    #[test]
+    fn a_name_after_a_kind_of_company_is_that_company() {
+        let w = ["US", "planemaker", "Boeing", "delivered", "jets"];
+        assert_eq!(retyped(&w, 2, 3, LOC), Some(ORG));
+        let w = ["sportswear", "brand", "Adidas", "said", "so"];
+        assert_eq!(retyped(&w, 2, 3, PER), Some(ORG));
+        // A person's full name, and a place of the table, stay.
+        let w = ["the", "consultancy", "Jeanne-Marie", "Gescher", "agreed"];
+        assert_eq!(retyped(&w, 2, 4, PER), None);
+        let w = ["its", "unit", "Denver", "said", "so"];
+        assert_eq!(retyped(&w, 2, 3, LOC), None);
     }
 }
