@@ -337,8 +337,9 @@ pub(crate) struct Date {
     pub sentence: usize,
     /// ISO 8601 value at its granularity: "2022-06-30", "2024-03", "2025"
     /// (a fiscal year as TimeML writes it, "FY2024", since its months
-    /// depend on who keeps it, and a season in a written year, "2016-SU",
-    /// since its months depend on the hemisphere);
+    /// depend on who keeps it, and a season in a written year or placed
+    /// from the article's date, "2016-SU" for "summer 2016" or "last
+    /// summer" in 2017, since its months depend on the hemisphere);
     /// absent for ranges, durations, and relative expressions in an article
     /// with no reference date.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -133,11 +133,14 @@ pub(crate) enum Period {
         year: Option<YearRef>,
     },
     /// A season, with its year when the text writes one ("summer 2016",
-    /// "the spring of 1978"): its months differ between hemispheres, so it
-    /// has no calendar span, only TimeML's value ("2016-SU").
+    /// "the spring of 1978") or places it from the article's date ("last
+    /// summer", `rel` -1; "this spring", 0; "next winter", 1): its months
+    /// differ between hemispheres, so it has no calendar span, only
+    /// TimeML's value ("2016-SU").
     Season {
         season: SeasonName,
         year: Option<i32>,
+        rel: Option<i32>,
     },
     /// A decade by its first year; `century` false when written "the 70s".
     Decade {
@@ -223,6 +226,40 @@ impl SeasonName {
             "winter" => SeasonName::Winter,
             _ => return None,
         })
+    }
+
+    /// The month the season opens in the northern hemisphere, whose
+    /// calendar English-language news keeps (winter opens in December and
+    /// goes by the year it opens in, as TimeML writes "2022-WI").
+    fn first_month(self) -> u32 {
+        match self {
+            SeasonName::Spring => 3,
+            SeasonName::Summer => 6,
+            SeasonName::Autumn => 9,
+            SeasonName::Winter => 12,
+        }
+    }
+
+    /// The year of the season placed `rel` from the date `r`: the last
+    /// one over before `r` (-1), the one holding `r` or else the one
+    /// opening in `r`'s year (0), the next one to open after `r` (1). A
+    /// season lasts three months from [`SeasonName::first_month`].
+    pub(crate) fn year_from(self, rel: i32, r: NaiveDate) -> i32 {
+        let m = self.first_month();
+        // Months since year 0 of the reference and of the season opening
+        // in year `y`.
+        let at = r.year() * 12 + r.month0() as i32;
+        let opens = |y: i32| y * 12 + m as i32 - 1;
+        let holds = |y: i32| (opens(y)..opens(y) + 3).contains(&at);
+        let y = r.year();
+        match rel.signum() {
+            -1 => (y - 2..=y)
+                .rev()
+                .find(|&y| opens(y) + 3 <= at)
+                .unwrap_or(y - 1),
+            1 => (y..=y + 1).find(|&y| opens(y) > at).unwrap_or(y + 1),
+            _ => [y - 1, y].into_iter().find(|&y| holds(y)).unwrap_or(y),
+        }
     }
 
     /// TimeML's code of the season in a value ("2016-SU").

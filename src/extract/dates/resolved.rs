@@ -108,16 +108,15 @@ impl Expr {
                 ..Resolved::default()
             };
         }
-        // TimeML's value of a season in a written year: "2016-SU" (no
-        // span: its months differ between hemispheres).
-        if let Node::Period(Period::Season {
-            season,
-            year: Some(y),
-        }) = &self.node
+        // TimeML's value of a season in a written year, or placed from the
+        // article's date ("last summer"): "2016-SU" (no span: its months
+        // differ between hemispheres).
+        if let Node::Period(Period::Season { season, year, rel }) = &self.node
             && !self.modifier.is_some_and(Mod::bounds)
         {
+            let placed = rel.zip(reference).map(|(rel, r)| season.year_from(rel, r));
             return Resolved {
-                value: Some(format!("{y:04}-{}", season.code())),
+                value: year.or(placed).map(|y| format!("{y:04}-{}", season.code())),
                 ..Resolved::default()
             };
         }

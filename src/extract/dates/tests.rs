@@ -426,3 +426,43 @@ fn an_amount_after_a_record_looks_back_and_is_no_date_ahead() {
         ],
     );
 }
+
+#[test]
+fn a_season_placed_from_the_article_date_gets_its_year() {
+    // The value a season's text resolves to against `reference`.
+    let season = |text: &str, reference: &str| {
+        let m = scan(text, order_of(text), Mode::All);
+        assert_eq!(m.len(), 1, "{text}: {m:?}");
+        m[0].expr.resolved(Some(d(reference))).value
+    };
+    let cases = [
+        // The last one over: the summer before, or the one just ended.
+        ("Prices rose last summer.", "2023-03-14", Some("2022-SU")),
+        ("Prices rose last summer.", "2023-10-02", Some("2023-SU")),
+        ("Prices rose last summer.", "2023-07-14", Some("2022-SU")),
+        ("Snow fell last winter.", "2023-03-14", Some("2022-WI")),
+        ("Snow fell last winter.", "2023-01-20", Some("2021-WI")),
+        // The one holding the date, else the one of its year.
+        ("I'll leave this summer.", "2016-11-07", Some("2016-SU")),
+        ("Snow is due this winter.", "2023-01-20", Some("2022-WI")),
+        ("Snow is due this winter.", "2023-10-02", Some("2023-WI")),
+        // The next to open.
+        ("I'll leave next spring.", "2016-11-07", Some("2017-SP")),
+        ("Talks resume next summer.", "2023-03-14", Some("2023-SU")),
+        ("Talks resume next summer.", "2023-07-14", Some("2024-SU")),
+        // A written year wins; no word placing it, no year.
+        (
+            "Talks resume in the summer of 2025.",
+            "2023-03-14",
+            Some("2025-SU"),
+        ),
+        ("Talks resume in the summer.", "2023-03-14", None),
+    ];
+    for (text, reference, want) in cases {
+        assert_eq!(
+            season(text, reference).as_deref(),
+            want,
+            "{text} at {reference}"
+        );
+    }
+}

@@ -587,7 +587,14 @@ impl<'a> Parser<'a> {
                 } else if let Some((e, y)) = self.year(k) {
                     (e, Period::Year(YearRef::Abs(y)), 0)
                 } else if let Some(season) = self.word_at(k).and_then(SeasonName::of) {
-                    return Some((k + 1, Period::Season { season, year: None }));
+                    return Some((
+                        k + 1,
+                        Period::Season {
+                            season,
+                            year: None,
+                            rel: None,
+                        },
+                    ));
                 } else {
                     return None;
                 }
@@ -853,7 +860,14 @@ impl<'a> Parser<'a> {
     /// spring of nineteen seventy eight".
     fn season(&self, i: usize) -> Hit<Period> {
         let mut k = i;
+        let mut rel = None;
         if self.is_one_of(k, SEASON_LEADS) {
+            rel = match self.word_at(k) {
+                Some("last" | "past") => Some(-1),
+                Some("this") => Some(0),
+                Some("next" | "coming") => Some(1),
+                _ => None,
+            };
             k += 1;
         }
         let season = SeasonName::of(self.word_at(k)?)?;
@@ -882,7 +896,14 @@ impl<'a> Parser<'a> {
         {
             return None;
         }
-        Some((e, Period::Season { season, year }))
+        Some((
+            e,
+            Period::Season {
+                season,
+                year,
+                rel: rel.filter(|_| year.is_none()),
+            },
+        ))
     }
 
     /// Decades and centuries: "the 1970s", "the 70's", "1990 s", "the
