@@ -35,7 +35,6 @@ const KINDS: &[&str] = &[
     "steelmaker",
     "toymaker",
     "truckmaker",
-    "maker",
     "brewer",
     "distributor",
     "wholesaler",
