@@ -607,12 +607,12 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
     }
     // "the Sangtuda-1 Hydropower Plant", "Heathrow Airport": a facility's
     // head word ends no person's name, but for a surname after a first
-    // name ("Robert Plant").
+    // name ("Robert Plant", "Simon van Dam").
     if ty == PER
         && len >= 2
         && capital(last)
         && FACILITY_HEADS.contains(&word(last))
-        && !(len == 2 && s[start].names & names_list::FIRST_NAME != 0)
+        && s[start].names & names_list::FIRST_NAME == 0
     {
         return Some(LOC);
     }
@@ -667,6 +667,20 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
         .and_then(|b| s.get(b))
         .is_some_and(|t| t.class == Class::Lower && appositive::is_organization_kind(&t.lower));
     if ty != ORG && len <= 3 && (ty != PER || len == 1) && after_kind && s[start].gaz & PLACES == 0
+    {
+        return Some(ORG);
+    }
+    // "Volkswagen will cut 35,000 jobs, the carmaker said.": the name
+    // opening a sentence that a company is said to have told is that
+    // company; not a person's full name or a name of the census lists
+    // ("Smith will retire, the company said"), nor a place of the table.
+    if ty != ORG
+        && start == 0
+        && len <= 3
+        && (ty != PER || len == 1)
+        && s[start].gaz & PLACES == 0
+        && s[start].names & (names_list::FIRST_NAME | names_list::SURNAME) == 0
+        && told_by_a_company(s)
     {
         return Some(ORG);
     }
@@ -973,6 +987,38 @@ fn is_listed_organization(s: &[Token], start: usize, end: usize) -> bool {
 /// Whether the name ending before `end` is described right after it as a
 /// kind of organization ("X, a Ruritanian oil company,"; see
 /// [`appositive`]).
+/// Whether a sentence ends on a company telling it: a comma, "the", up
+/// to two describing words, a noun naming a kind of company
+/// ([`appositive::is_organization_kind`]), a verb of saying, and the full
+/// stop (", the carmaker said.", ", the German lender said.").
+fn told_by_a_company(s: &[Token]) -> bool {
+    const DESCRIBING: usize = 2;
+    let n = s.len();
+    let Some(stop) = n.checked_sub(1).filter(|&i| s[i].lower == ".") else {
+        return false;
+    };
+    let Some(verb) = stop.checked_sub(1) else {
+        return false;
+    };
+    if !SPEAKER_VERBS.contains(&s[verb].lower.as_str()) {
+        return false;
+    }
+    let Some(kind) = verb.checked_sub(1) else {
+        return false;
+    };
+    if s[kind].class != Class::Lower || !appositive::is_organization_kind(&s[kind].lower) {
+        return false;
+    }
+    (kind.saturating_sub(DESCRIBING + 1)..kind).any(|the| {
+        the >= 1
+            && s[the].lower == "the"
+            && s[the - 1].lower == ","
+            && s[the + 1..kind]
+                .iter()
+                .all(|t| t.lower.chars().all(char::is_alphabetic))
+    })
+}
+
 fn is_described_organization(s: &[Token], end: usize) -> bool {
     appositive::described_as_organization(|i| seen(s, i), s.len(), end)
 }
@@ -1468,6 +1514,8 @@ mod tests {
         let g = gaz();
         let s = prepare(&["Robert", "Plant", "sang"], Lexicon::embedded(), &g);
         assert_eq!(retype(&s, 0, 2, PER, &g), None);
+        let s = prepare(&["Simon", "van", "Dam", "said"], Lexicon::embedded(), &g);
+        assert_eq!(retype(&s, 0, 3, PER, &g), None);
     }
 
     #[test]
@@ -1481,5 +1529,54 @@ mod tests {
         assert_eq!(retyped(&w, 2, 4, PER), None);
         let w = ["its", "unit", "Denver", "said", "so"];
         assert_eq!(retyped(&w, 2, 3, LOC), None);
+    }
+
+    #[test]
+    fn a_name_a_company_is_said_to_have_told_is_the_company() {
+        let g = gaz();
+        let lex = Lexicon::embedded();
+        let told = |words: &[&str], end: usize, ty: usize| {
+            let s = prepare(words, lex, &g);
+            retype(&s, 0, end, ty, &g)
+        };
+        let vw = [
+            "Volkswagen",
+            "will",
+            "cut",
+            "jobs",
+            ",",
+            "the",
+            "German",
+            "carmaker",
+            "said",
+            ".",
+        ];
+        assert_eq!(told(&vw, 1, PER), Some(ORG));
+        // A census name, a person's full name and a place stay.
+        let smith = [
+            "Smith", "will", "retire", ",", "the", "company", "said", ".",
+        ];
+        assert_eq!(told(&smith, 1, PER), None);
+        let full = [
+            "Jo", "Okafor", "will", "retire", ",", "the", "company", "said", ".",
+        ];
+        assert_eq!(told(&full, 2, PER), None);
+        let place = [
+            "Denver", "will", "host", "it", ",", "the", "group", "said", ".",
+        ];
+        assert_eq!(told(&place, 1, LOC), None);
+        // Only at the sentence's end, after "the".
+        let other = [
+            "Volkswagen",
+            "will",
+            "cut",
+            "jobs",
+            ",",
+            "a",
+            "company",
+            "said",
+            ".",
+        ];
+        assert_eq!(told(&other, 1, PER), None);
     }
 }
