@@ -421,6 +421,11 @@ fn clean(
     while s < e && ((s > 0 && number(s - 1)) || number(s + 1)) && is_figure_sign(word(s)) {
         s += 1;
     }
+    // A figure written with its unit's symbol as one word ("6GW",
+    // "500MW", "1.2GWh") names nothing.
+    if e == s + 1 && is_figure_with_sign(word(s)) {
+        return None;
+    }
     // A lone article or opener ("The" of a heading) names nothing.
     if e == s + 1 && OPENERS.contains(&word(s).to_lowercase().as_str()) {
         return None;
@@ -570,6 +575,13 @@ fn is_figure_sign(word: &str) -> bool {
         || (word.len() == 3
             && word.chars().all(|c| c.is_ascii_uppercase())
             && crate::extract::currency::name(word).is_some())
+}
+
+/// Whether a word is a number and a unit's symbol ([`is_figure_sign`])
+/// written together ("6GW", "1.2GWh"; not "5G", one letter).
+fn is_figure_with_sign(word: &str) -> bool {
+    let sign = word.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
+    word.starts_with(|c: char| c.is_ascii_digit()) && !sign.is_empty() && is_figure_sign(sign)
 }
 
 /// Title words just before a person's name starting at token `s`: a
@@ -2260,6 +2272,11 @@ mod tests {
             ["AMD Sempron"]
         );
         assert_eq!(names("4 J Smith", &[(Person, "J Smith")]), ["J Smith"]);
+        // A number and its unit's symbol as one word name nothing; "5G"
+        // (one letter) may.
+        assert!(names("adds 6GW of wind", &[(Organization, "6GW")]).is_empty());
+        assert!(names("a 1.2GWh battery", &[(Misc, "1.2GWh")]).is_empty());
+        assert_eq!(names("its 5G network", &[(Misc, "5G")]), ["5G"]);
     }
 
     #[test]
