@@ -10,12 +10,12 @@
 /// economics, finance, technology, health or politics; their plurals
 /// ("EVs", "IPOs", "CEOs") are read through [`is_common_initialism`].
 const COMMON: &[&str] = &[
-    "agm", "ai", "aids", "api", "atm", "cbd", "cctv", "cd", "ceo", "cfo", "cio", "coo", "cpi",
-    "cpu", "cto", "dna", "dvd", "ebitda", "eps", "esg", "etf", "ev", "faq", "fdi", "gdp", "gmo",
-    "gp", "gps", "gpu", "hgv", "hiv", "hr", "icu", "id", "ipo", "iq", "isp", "ivf", "lcd", "led",
-    "lgbt", "lgbtq", "lng", "lpg", "mri", "nfc", "nft", "oled", "pc", "pdf", "pin", "pmi", "ppe",
-    "qe", "ram", "reit", "rfid", "rna", "roi", "sim", "sme", "sms", "spac", "ssd", "suv", "tv",
-    "uav", "ufo", "url", "usb", "vat", "vpn", "vr",
+    "agm", "ai", "aids", "api", "atm", "cbd", "ccs", "cctv", "cd", "ceo", "cfo", "cio", "coo",
+    "cpi", "cpu", "cto", "dna", "dvd", "ebitda", "eps", "esg", "etf", "ev", "faq", "fdi", "fpso",
+    "gdp", "gmo", "gp", "gps", "gpu", "hgv", "hiv", "hr", "hvdc", "icu", "id", "ipo", "iq", "isp",
+    "ivf", "lcd", "led", "lgbt", "lgbtq", "lng", "lpg", "mri", "nfc", "nft", "oled", "pc", "pdf",
+    "pin", "pmi", "ppa", "ppe", "qe", "ram", "reit", "rfid", "rna", "roi", "sim", "sme", "sms",
+    "spac", "ssd", "suv", "tv", "uav", "ufo", "url", "usb", "vat", "vpn", "vr",
 ];
 
 /// Whether a token (`lower`, in lowercase) is a common initialism
