@@ -360,10 +360,21 @@ const UNION_OPENERS: &[&str] = &[
 ];
 
 /// Head words of facilities: a name ending on one is a place, never a
-/// person ("Sangtuda-1 Hydropower Plant", "Heathrow Airport"), as CoNLL-2003
-/// tags airports and stations.
+/// person ("Sangtuda-1 Hydropower Plant", "Heathrow Airport", "Winton
+/// Solar Farm"), as CoNLL-2003 tags airports and stations.
 const FACILITY_HEADS: &[&str] = &[
-    "plant", "airport", "dam", "reactor", "refinery", "station", "terminal",
+    "plant",
+    "airport",
+    "dam",
+    "reactor",
+    "refinery",
+    "station",
+    "substation",
+    "terminal",
+    "farm",
+    "mine",
+    "factory",
+    "pipeline",
 ];
 
 /// Adjectives of continents and world regions, singular ("Asian",

@@ -162,6 +162,16 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8], gaz: &Gazetteer) {
                 s0 += 1;
             }
         }
+        // "COO of Doosan Heavy Industries": an office's initialism and
+        // "of" open no name; the name is what follows.
+        if e0 > s0 + 2
+            && s[s0].class == Class::AllCaps
+            && initialisms::is_common_initialism(&s[s0].lower, true, false)
+            && s[s0 + 1].lower == "of"
+            && s[s0 + 2].class.is_capital()
+        {
+            s0 += 2;
+        }
         // "the AI boom", "EV makers", "the IPO": a thing's initialism is
         // no name.
         let common_initialism = e0 == s0 + 1 && {
@@ -1711,6 +1721,15 @@ mod tests {
         assert!(!is_particle_surname_word("al-sisi", true));
         assert!(!is_particle_surname_word("all-Stars", true));
         assert!(is_particle_surname_word("al–Sham", true));
+    }
+
+    #[test]
+    fn an_offices_initialism_and_of_open_no_name() {
+        let w = ["the", "COO", "of", "Doosan", "Heavy", "Industries", "said"];
+        assert_eq!(repaired(&w, &[(1, 6, ORG)]), vec![(3, 6, ORG)]);
+        // Not a body's own initialism ("NHS of Scotland" is left whole).
+        let w = ["the", "NHS", "of", "Scotland", "said", "so"];
+        assert_eq!(repaired(&w, &[(1, 4, ORG)]), vec![(1, 4, ORG)]);
     }
 
     #[test]
