@@ -1133,6 +1133,24 @@ pub(super) fn is_particle_surname_word(word: &str, cased: bool) -> bool {
     })
 }
 
+/// Offices a courtesy title addresses, in Parliament and in court ("Mr
+/// Speaker", "Madam Deputy Speaker", "Mr President", "Mr Justice Smith"):
+/// none is a name.
+const ADDRESSED_OFFICES: &[&str] = &[
+    "speaker",
+    "deputy",
+    "president",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "justice",
+    "prime",
+    "minister",
+    "secretary",
+    "mayor",
+    "ambassador",
+];
+
 /// Longest name after a courtesy title that [`tag_addressed_names`] tags.
 const MAX_ADDRESSED_NAME: usize = 3;
 
@@ -1152,7 +1170,16 @@ fn tag_addressed_names(s: &[Token], tags: &mut [u8]) {
             i += 1;
             continue;
         }
-        let from = i + 1;
+        // "Mr Speaker", "Mr Deputy Speaker", "Mr Justice Smith": an
+        // office addressed by the title is no name; a name may follow it.
+        let mut from = i + 1;
+        while from < s.len()
+            && tags[from] == 0
+            && s[from].class == Class::Capitalized
+            && ADDRESSED_OFFICES.contains(&s[from].lower.as_str())
+        {
+            from += 1;
+        }
         let mut end = from;
         while end < s.len()
             && end - from < MAX_ADDRESSED_NAME
@@ -1888,6 +1915,15 @@ mod tests {
             [(3, 5, PER)]
         );
         assert_eq!(repaired(&["Mr", "Pugh", "Ltd", "was", "sold"], &[]), []);
+        // An office the title addresses is none; a name after it is.
+        assert_eq!(
+            repaired(&["Mr", "Deputy", "Speaker", ",", "I", "rise"], &[]),
+            []
+        );
+        assert_eq!(
+            repaired(&["before", "Mr", "Justice", "Fraser", "today"], &[]),
+            [(3, 4, PER)]
+        );
         assert_eq!(repaired(&["Miss", "World", "was", "held"], &[]), []);
     }
 
