@@ -347,7 +347,7 @@ const INSTITUTION_OPENERS: &[&str] = &[
 ];
 
 /// Words that open a union of states' name before "of" ("Commonwealth
-/// of Independent States", "League of Arab States").
+/// of South American Nations", "League of Arab States").
 const UNION_OPENERS: &[&str] = &[
     "commonwealth",
     "league",
@@ -360,7 +360,7 @@ const UNION_OPENERS: &[&str] = &[
 ];
 
 /// Head words of facilities: a name ending on one is a place, never a
-/// person ("Sangtuda-1 Hydropower Plant", "Heathrow Airport", "Winton
+/// person ("Itaipu Hydropower Plant", "Heathrow Airport", "Winton
 /// Solar Farm"), as CoNLL-2003 tags airports and stations.
 const FACILITY_HEADS: &[&str] = &[
     "plant",
@@ -381,7 +381,7 @@ const FACILITY_HEADS: &[&str] = &[
 /// "African", "European", "American", "Eastern" of "Middle Eastern").
 const REGION_ADJECTIVES: &[&str] = &["asian", "african", "european", "american", "eastern"];
 
-/// Words that open a world region's adjective ("Central Asian", "Latin
+/// Words that open a world region's adjective ("Central American", "Latin
 /// American", "Middle Eastern", "Southeast Asian") besides the directions.
 const REGION_ADJECTIVE_OPENERS: &[&str] = &[
     "central",
@@ -395,7 +395,7 @@ const REGION_ADJECTIVE_OPENERS: &[&str] = &[
 ];
 
 /// Whether the two words from `start` are a world region's adjective or
-/// its people ("Central Asian", "East Africans", "Latin American",
+/// its people ("South Asian", "East Africans", "Latin American",
 /// "Middle Eastern"), both capitalized; "Middle" opens only "Eastern",
 /// and "Eastern" follows only "Middle" ("Eastern European" is one).
 fn is_region_adjective(s: &[Token], start: usize) -> bool {
@@ -610,13 +610,13 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
     if len == 1 && (is_nationality_pair(word(start), gaz) || is_people(&s[start], gaz)) {
         return Some(MISC);
     }
-    // "Central Asian migrants", "East Africans", "Latin American
+    // "South Asian migrants", "East Africans", "Latin American
     // states": a region's adjective names a people or their things, misc
     // as CoNLL-2003 tags "European".
     if len == 2 && ty != MISC && is_region_adjective(s, start) {
         return Some(MISC);
     }
-    // "the Sangtuda-1 Hydropower Plant", "Heathrow Airport": a facility's
+    // "the Itaipu Hydropower Plant", "Heathrow Airport": a facility's
     // head word ends no person's name, but for a surname after a first
     // name ("Robert Plant", "Simon van Dam").
     if ty == PER
@@ -665,7 +665,11 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
     // A person's full name after the noun stays a person ("the
     // manufacturer Georg Reichenbach").
     let full_name = ty == PER && len >= 2 && s[start].names & names_list::FIRST_NAME != 0;
-    if ty != ORG && len <= 4 && !full_name && after_lowercase(s, start, OUTLET_NOUNS) {
+    if ty != ORG
+        && len <= 4
+        && !full_name
+        && after_lowercase(s, start, |w| OUTLET_NOUNS.contains(&w))
+    {
         return Some(ORG);
     }
     // "US planemaker Boeing", "sportswear brand Adidas": a name right
@@ -673,10 +677,7 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
     // model typed it; not a place of the table ("its unit Shanghai" is
     // rarer than a misread place), nor a person's name of two words or
     // more ("founder of the consultancy Jeanne-Marie Gescher").
-    let after_kind = start
-        .checked_sub(1)
-        .and_then(|b| s.get(b))
-        .is_some_and(|t| t.class == Class::Lower && appositive::is_organization_kind(&t.lower));
+    let after_kind = after_lowercase(s, start, appositive::is_organization_kind);
     if ty != ORG && len <= 3 && (ty != PER || len == 1) && after_kind && s[start].gaz & PLACES == 0
     {
         return Some(ORG);
@@ -702,8 +703,8 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
     if (ty == PER || ty == LOC)
         && len <= 2
         && !full_name
-        && (after_lowercase(s, start, PRODUCT_NOUNS)
-            || after_lowercase(s, start, WORK_NOUNS)
+        && (after_lowercase(s, start, |w| PRODUCT_NOUNS.contains(&w))
+            || after_lowercase(s, start, |w| WORK_NOUNS.contains(&w))
             || after_brand_name(s, start))
     {
         return Some(MISC);
@@ -871,7 +872,7 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
         if INSTITUTION_OPENERS.contains(&word(start)) && ty != ORG {
             return Some(ORG);
         }
-        // "Commonwealth of Independent States", "League of Arab States",
+        // "Union of South American Nations", "League of Arab States",
         // "Union of South American Nations": a union of states is an
         // organization ("Commonwealth of Australia", a state's own name,
         // ends on no such plural).
@@ -951,13 +952,14 @@ pub(crate) fn is_club_word(word: &str) -> bool {
     CLUB_WORDS.contains(&word)
 }
 
-/// Whether the word before token `start` is one of `nouns`, written in
-/// lowercase ("the broadcaster X", "the drug X").
-fn after_lowercase(s: &[Token], start: usize, nouns: &[&str]) -> bool {
+/// Whether the word before token `start` is written in lowercase and is
+/// a noun `is_noun` accepts ("the broadcaster X", "the drug X", "US
+/// planemaker X").
+fn after_lowercase(s: &[Token], start: usize, is_noun: impl Fn(&str) -> bool) -> bool {
     start
         .checked_sub(1)
         .and_then(|b| s.get(b))
-        .is_some_and(|t| t.class == Class::Lower && nouns.contains(&t.lower.as_str()))
+        .is_some_and(|t| t.class == Class::Lower && is_noun(&t.lower))
 }
 
 /// Whether a product's brand is written before token `start`: "the brand
@@ -1504,7 +1506,7 @@ mod tests {
     fn region_adjectives_unions_and_facilities() {
         // A world region's adjective or people is misc.
         for words in [
-            ["Central", "Asian", "migrants"],
+            ["Central", "American", "migrants"],
             ["East", "Africans", "arrived"],
             ["Latin", "American", "states"],
             ["Middle", "Eastern", "oil"],
@@ -1514,13 +1516,15 @@ mod tests {
         assert_eq!(retyped(&["Middle", "Asian", "oil"], 0, 2, ORG), None);
         assert_eq!(retyped(&["Central", "Bank", "said"], 0, 2, ORG), None);
         // A union of states is an organization; a state's own name is not.
-        let cis = ["the", "Commonwealth", "of", "Independent", "States", "met"];
-        assert_eq!(retyped(&cis, 1, 5, LOC), Some(ORG));
+        let unasur = ["the", "Union", "of", "South", "American", "Nations", "met"];
+        assert_eq!(retyped(&unasur, 1, 6, LOC), Some(ORG));
+        let arab = ["the", "League", "of", "Arab", "States", "met"];
+        assert_eq!(retyped(&arab, 1, 5, LOC), Some(ORG));
         let au = ["the", "Commonwealth", "of", "Ruritania", "said"];
         assert_eq!(retyped(&au, 1, 4, LOC), None);
         // A facility's head word ends no person's name; a first name and
         // a surname stay a person.
-        let plant = ["the", "Sangtuda", "Hydropower", "Plant", "supplies"];
+        let plant = ["the", "Itaipu", "Hydropower", "Plant", "supplies"];
         assert_eq!(retyped(&plant, 2, 4, PER), Some(LOC));
         let g = gaz();
         let s = prepare(&["Robert", "Plant", "sang"], Lexicon::embedded(), &g);

@@ -227,7 +227,7 @@ fn starts_name_word(word: &str) -> bool {
     word.chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_numeric() || !c.is_alphabetic())
-        || super::repair::is_particle_surname_word(word, true)
+        || super::tokens::is_particle_surname_word(word, true)
 }
 
 fn capitalized(word: &str) -> bool {
