@@ -42,6 +42,14 @@ fn entities() -> Vec<Value> {
 
 /// The entities of the record of `article`.
 fn entities_of(article: &str) -> Vec<Value> {
+    record_of(article)["entities"]
+        .as_array()
+        .expect("entities")
+        .clone()
+}
+
+/// The record of `article`, written to a file and read by `extract`.
+fn record_of(article: &str) -> Value {
     let dir = tempfile::tempdir().expect("temp dir");
     let file = dir.path().join("article.txt");
     std::fs::write(&file, article).expect("write");
@@ -49,8 +57,7 @@ fn entities_of(article: &str) -> Vec<Value> {
         &["extract", file.to_str().expect("utf8")],
         &[("RUST_LOG", "error")],
     );
-    let record: Value = serde_json::from_str(&stdout).expect("json record");
-    record["entities"].as_array().expect("entities").clone()
+    serde_json::from_str(&stdout).expect("json record")
 }
 
 fn named<'a>(es: &'a [Value], name: &str) -> Option<&'a Value> {
@@ -338,4 +345,53 @@ fn names_known_by_what_is_done_get_their_type() {
     for word in ["Climbers", "Hikers"] {
         assert_eq!(typed(word), None, "{word}: {es:#?}");
     }
+}
+
+#[test]
+fn an_article_in_another_language_keeps_only_confirmed_names() {
+    // German capitalizes every noun: the English recognizer alone would make
+    // a person of "Die Einwilligung" and an organization of "Bei diesem Konzept".
+    let article = "Kliniken tauschen Befunde digital aus
+
+Die Digitalisierung im Gesundheitswesen kommt nur langsam voran. Viele Krankenhäuser arbeiten noch mit Papierakten, und der Austausch von Befunden zwischen Praxen und Kliniken läuft oft über das Faxgerät. Bei diesem Konzept bleibt die Einwilligung des Patienten die Voraussetzung.
+
+Das soll sich mit der elektronischen Patientenakte ändern, sagte die Ministerin am Dienstag in Berlin. Thomas Keller, der Leiter des Projekts in München, rechnet mit Kosten von 1,2 Milliarden Euro. Die Einwilligung der Versicherten bleibt freiwillig, und Berlin will die Akte bis 2026 in allen Kliniken einführen.
+";
+    let record = record_of(article);
+    assert_eq!(record["language"]["code"], "de");
+    let mut names: Vec<(String, String)> = record["entities"]
+        .as_array()
+        .expect("entities")
+        .iter()
+        .map(|e| {
+            (
+                e["name"].as_str().unwrap().into(),
+                e["type"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            ("Berlin".to_string(), "place".to_string()),
+            ("München".to_string(), "place".to_string()),
+            ("Thomas Keller".to_string(), "person".to_string()),
+        ],
+        "{names:?}"
+    );
+    let keywords: Vec<&str> = record["keywords"]
+        .as_array()
+        .expect("keywords")
+        .iter()
+        .map(|k| k["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(keywords.first(), Some(&"Berlin"), "{keywords:?}");
+    assert_eq!(keywords.len(), 3, "{keywords:?}");
+    assert!(record["quotes"].as_array().is_none_or(|q| q.is_empty()));
+    let warnings = record["warnings"].to_string();
+    assert!(
+        warnings.contains("language is de, not English"),
+        "{warnings}"
+    );
 }

@@ -22,6 +22,10 @@ const ENGLISH_SHARE: f64 = 0.25;
 /// Fewest words for the fast path to decide.
 const MIN_FAST_WORDS: usize = 40;
 
+/// Confidence of the trigram detector from which a language other than
+/// English is believed for a text in Latin script.
+const FOREIGN_CONFIDENCE: f64 = 0.5;
+
 /// A detected language.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Detected {
@@ -29,6 +33,15 @@ pub(crate) struct Detected {
     pub code: &'static str,
     /// 0.0–1.0, from the detector.
     pub confidence: f64,
+    /// The text is surely not English, so the extractors that read English
+    /// (names, quotes, keywords) leave it alone: a script other than Latin,
+    /// or at least [`MIN_FAST_WORDS`] words of Latin script that the
+    /// detector places elsewhere with [`FOREIGN_CONFIDENCE`] or more.
+    /// Shorter Latin text is read as English whatever the code says: on a
+    /// headline or a short paragraph the trigrams are a guess (English
+    /// headlines of a few words come out French or Afrikaans at 0.5–0.9),
+    /// and a table of names and numbers has too few words to tell.
+    pub foreign: bool,
 }
 
 /// Detects the language of `text` from its first few kilobytes.
@@ -38,22 +51,30 @@ pub(crate) fn detect(text: &str) -> Option<Detected> {
         end -= 1;
     }
     let sample = &text[..end];
-    if let Some(confidence) = clearly_english(sample) {
+    let (words, english) = clearly_english(sample);
+    if let Some(confidence) = english {
         return Some(Detected {
             code: "en",
             confidence,
+            foreign: false,
         });
     }
     let info = whatlang::detect(sample)?;
+    let code = iso639_1(info.lang());
+    let foreign = code != "en"
+        && (info.script() != whatlang::Script::Latin
+            || (words >= MIN_FAST_WORDS && info.confidence() >= FOREIGN_CONFIDENCE));
     Some(Detected {
-        code: iso639_1(info.lang()),
+        code,
         confidence: (info.confidence() * 1000.0).round() / 1000.0,
+        foreign,
     })
 }
 
-/// Confidence that `sample` is English when its function-word share leaves
-/// no doubt; `None` hands the decision to the trigram detector.
-fn clearly_english(sample: &str) -> Option<f64> {
+/// The words of `sample` (runs of ASCII letters), and the confidence that
+/// it is English when its function-word share leaves no doubt; `None`
+/// hands the decision to the trigram detector.
+fn clearly_english(sample: &str) -> (usize, Option<f64>) {
     let mut words = 0usize;
     let mut function = 0usize;
     // Words are runs of ASCII letters; anything else separates them (a word
@@ -68,10 +89,12 @@ fn clearly_english(sample: &str) -> Option<f64> {
         }
     }
     if words < MIN_FAST_WORDS {
-        return None;
+        return (words, None);
     }
     let share = function as f64 / words as f64;
-    (share >= ENGLISH_SHARE).then(|| ((0.5 + share).min(1.0) * 1000.0).round() / 1000.0)
+    let english =
+        (share >= ENGLISH_SHARE).then(|| ((0.5 + share).min(1.0) * 1000.0).round() / 1000.0);
+    (words, english)
 }
 
 /// A word of at most five ASCII letters as a number, lowercased, so the
@@ -177,10 +200,12 @@ mod tests {
     #[test]
     fn english_fast_path_leaves_other_latin_languages_to_trigrams() {
         let en = "The minister said on Tuesday that the talks with the union would continue, and that he was confident an agreement could be reached by the end of the month. It is the third round of talks this year, and the first since the strike was called off in the spring by the members.";
-        assert!(clearly_english(en).is_some());
+        assert!(clearly_english(en).1.is_some());
         let es = "El ministro dijo el martes que las conversaciones con el sindicato continuarían, y que confiaba en que se podría llegar a un acuerdo antes de fin de mes. Es la tercera ronda de conversaciones este año, y la primera desde que los miembros desconvocaron la huelga en la primavera.";
-        assert!(clearly_english(es).is_none());
-        assert_eq!(detect(es).map(|d| d.code), Some("es"));
+        assert!(clearly_english(es).1.is_none());
+        let detected = detect(es).expect("es");
+        assert_eq!(detected.code, "es");
+        assert!(detected.foreign, "{detected:?}");
     }
 
     #[test]
@@ -195,5 +220,23 @@ mod tests {
         )
         .expect("ru");
         assert_eq!(ru.code, "ru");
+        assert!(ru.foreign, "another script needs no length: {ru:?}");
+        assert!(!en.foreign);
+    }
+
+    #[test]
+    fn short_latin_text_is_read_as_english_whatever_the_trigrams_say() {
+        for short in ["Bank chief quits after row", "Le Pen stays on as leader"] {
+            let d = detect(short).expect("a guess");
+            assert!(!d.foreign, "{short}: {d:?}");
+        }
+        let de = "Die Digitalisierung im Gesundheitswesen kommt nur langsam voran. Viele \
+                  Krankenhäuser arbeiten noch mit Papierakten, und der Austausch von Befunden \
+                  zwischen Praxen und Kliniken läuft oft über das Faxgerät. Das soll sich mit \
+                  der elektronischen Patientenakte ändern, die alle Versicherten bekommen \
+                  sollen, sagte die Ministerin am Dienstag in Berlin.";
+        let d = detect(de).expect("de");
+        assert_eq!(d.code, "de");
+        assert!(d.foreign, "{d:?}");
     }
 }

@@ -71,6 +71,15 @@ pub struct Document {
     pub(crate) warnings: Vec<String>,
 }
 
+impl Document {
+    /// Whether the body is surely in another language than English (see
+    /// [`language::Detected::foreign`]): the extractors that read English
+    /// then leave it alone.
+    pub(crate) fn is_foreign(&self) -> bool {
+        self.language.as_ref().is_some_and(|l| l.foreign)
+    }
+}
+
 /// Why a file could not become a document.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DocumentError {
@@ -234,10 +243,18 @@ fn assemble(
     if let Some(l) = &language
         && l.code != "en"
     {
-        warnings.push(format!(
-            "language is {}, not English: extraction may miss facts",
-            l.code
-        ));
+        warnings.push(if l.foreign {
+            format!(
+                "language is {}, not English: names are kept only where the places table or \
+                 a known first name confirms them, and they are the keywords; no quotes",
+                l.code
+            )
+        } else {
+            format!(
+                "language may be {} (confidence {}), too little text to tell: read as English",
+                l.code, l.confidence
+            )
+        });
     }
     if residue > 0 {
         warnings.push(format!(

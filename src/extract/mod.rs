@@ -9,6 +9,7 @@
 pub(crate) mod currency;
 pub mod dates;
 pub mod entities;
+mod foreign;
 pub mod keywords;
 mod kinds;
 pub(crate) mod measure;
@@ -77,7 +78,9 @@ impl Default for Settings {
 /// Every fact of `doc`. The body is lexed once; the figure extractors build
 /// on its numbers, each leaving alone what an earlier one took. The result
 /// is a pure function of the document and the settings, so records stay
-/// deterministic.
+/// deterministic. A body surely not in English keeps its figures and
+/// dates, and of its names only those [`foreign`] confirms, which are its
+/// keywords too; quotes, read from English verbs, are left out.
 pub(crate) fn extract(doc: &Document, settings: &Settings) -> Facts {
     let body = doc.body.as_str();
     let links = urls::bare(body, &doc.links);
@@ -97,15 +100,25 @@ pub(crate) fn extract(doc: &Document, settings: &Settings) -> Facts {
         entities::gazetteer::Gazetteer::embedded(),
     );
     dates.retain(|d| !d.ends_a_name(&entities));
-    let quotes = quotes::find(body, &doc.paragraphs, &doc.sentences, &entities);
-    let keywords = keywords::find(
-        doc.title.as_deref(),
-        body,
-        &doc.sentences,
-        &tokens,
-        &entities,
-        settings.keywords,
-    );
+    let (quotes, keywords) = if doc.is_foreign() {
+        foreign::keep_confirmed(
+            &mut entities,
+            entities::gazetteer::Gazetteer::embedded(),
+            entities::lexicon::Lexicon::embedded(),
+        );
+        (Vec::new(), foreign::keywords(&entities, settings.keywords))
+    } else {
+        let quotes = quotes::find(body, &doc.paragraphs, &doc.sentences, &entities);
+        let keywords = keywords::find(
+            doc.title.as_deref(),
+            body,
+            &doc.sentences,
+            &tokens,
+            &entities,
+            settings.keywords,
+        );
+        (quotes, keywords)
+    };
     Facts {
         links,
         money,

@@ -26,7 +26,7 @@ use super::entities::us_states;
 use super::entities::{Entity, EntityType};
 
 /// Cities at least this large are located without other evidence.
-const CITY_ALONE: u64 = 100_000;
+pub(crate) const CITY_ALONE: u64 = 100_000;
 /// How much the article's votes for a country weigh against population
 /// (per natural log of one plus the votes).
 const VOTE_WEIGHT: f64 = 1.5;
