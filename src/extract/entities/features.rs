@@ -127,30 +127,64 @@ impl Token {
 /// "-ers"), "hikers" (of "hike"), "paramedics" (of "paramedic"). First in
 /// a sentence such a word is capitalized by position alone.
 pub(crate) fn is_plural_of_common_word(lower: &str) -> bool {
-    let lexicon = super::lexicon::Lexicon::embedded();
-    let common = |stem: &str| {
-        stem.len() >= 3
-            && lexicon
-                .caps(super::hash::of_str(stem))
-                .is_some_and(|c| c <= MAX_COMMON_CAPS)
-    };
     let Some(singular) = lower.strip_suffix('s') else {
         return false;
     };
-    common(singular)
-        || singular.strip_suffix('r').is_some_and(common)
-        || singular.strip_suffix("er").is_some_and(common)
+    is_common_stem(singular)
+        || singular.strip_suffix('r').is_some_and(is_common_stem)
+        || singular.strip_suffix("er").is_some_and(is_common_stem)
+}
+
+/// Whether `lower`, a word the capitalization table does not know, is an
+/// adverb or a present participle of a word news writes in lowercase:
+/// "lastly" (of "last"), "happily" (of "happy"), "phoning" (of "phone"),
+/// "shopping" (of "shop"). Such a word opens a sentence as "Lastly, we ran
+/// …", "Phoning in from London, …".
+pub(crate) fn is_adverb_or_participle_of_common_word(lower: &str) -> bool {
+    if let Some(stem) = lower.strip_suffix("ly") {
+        let y = stem.strip_suffix('i').map(|s| format!("{s}y"));
+        return is_common_stem(stem)
+            || y.as_deref().is_some_and(is_common_stem)
+            || is_common_stem(&format!("{stem}le"));
+    }
+    let Some(stem) = lower.strip_suffix("ing") else {
+        return false;
+    };
+    let undoubled = stem
+        .char_indices()
+        .next_back()
+        .filter(|&(i, c)| stem[..i].ends_with(c) && !"aeiousl".contains(c))
+        .map(|(i, _)| &stem[..i]);
+    is_common_stem(stem)
+        || is_common_stem(&format!("{stem}e"))
+        || undoubled.is_some_and(is_common_stem)
+}
+
+/// A stem of three letters or more that news writes in lowercase.
+fn is_common_stem(stem: &str) -> bool {
+    stem.len() >= 3
+        && super::lexicon::Lexicon::embedded()
+            .caps(super::hash::of_str(stem))
+            .is_some_and(|c| c <= MAX_COMMON_CAPS)
 }
 
 /// Whether `start..end` is one word first in its sentence (where a word is
-/// capitalized by position alone) that is the plural of a common word
-/// ("Climbers died", "Hikers were arrested"): no name.
-pub(crate) fn is_common_plural_first(s: &[Token], start: usize, end: usize) -> bool {
+/// capitalized by position alone) that the capitalization table does not
+/// know and that is a form of a common word: a plural ("Climbers died",
+/// "Hikers were arrested"), an adverb ("Lastly, we …") or a participle
+/// ("Phoning in from London, …"). No name, unless a list of names has it
+/// or the gazetteer starts a place with it.
+pub(crate) fn is_common_word_form_first(s: &[Token], start: usize, end: usize) -> bool {
     end == start + 1
         && s.get(..start)
             .is_some_and(|before| before.iter().all(|t| t.class == Class::Punct))
-        && s.get(start)
-            .is_some_and(|t| t.caps.is_none() && is_plural_of_common_word(&t.lower))
+        && s.get(start).is_some_and(|t| {
+            t.caps.is_none()
+                && (is_plural_of_common_word(&t.lower)
+                    || (t.names == 0
+                        && t.gaz == 0
+                        && is_adverb_or_participle_of_common_word(&t.lower)))
+        })
 }
 
 /// Words that may join two capitalized words into one name ("Bank of

@@ -187,7 +187,7 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8], gaz: &Gazetteer) {
             || is_era_mark(s, s0, e0)
             || is_genus(s, s0, e0)
             || names_a_disease(s, s0, e0)
-            || features::is_common_plural_first(s, s0, e0)
+            || features::is_common_word_form_first(s, s0, e0)
         {
             s0 = e0;
         }

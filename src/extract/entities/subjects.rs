@@ -175,7 +175,7 @@ pub(crate) fn is_person_by_verb(s: &[Token], start: usize, end: usize, gaz: &Gaz
             .iter()
             .all(|t| t.class == Class::Capitalized && t.lower.chars().all(char::is_alphabetic))
         && opens_clause(s, start)
-        && !features::is_common_plural_first(s, start, end)
+        && !features::is_common_word_form_first(s, start, end)
         && s[start].names & (names_list::COMPANY | names_list::COMPANY_SUFFIX) == 0
         && s[end - 1].names & names_list::COMPANY_SUFFIX == 0
         && verb_says_person(s, end)
@@ -254,6 +254,25 @@ mod tests {
         assert!(features::is_plural_of_common_word("climbers"));
         assert!(!features::is_plural_of_common_word("zorvanes"));
         assert!(!features::is_plural_of_common_word("as"));
+    }
+
+    #[test]
+    fn an_adverb_or_participle_first_in_its_sentence_is_no_name() {
+        for words in [
+            &["Lastly", ",", "we", "ran", "an", "export", "test", "."][..],
+            &[
+                "Phoning", "in", "from", "the", "studio", ",", "she", "laughed", ".",
+            ],
+        ] {
+            let (spans, _) = run(words, &[]);
+            assert!(spans.is_empty(), "{words:?}: {spans:?}");
+        }
+        for w in ["lastly", "happily", "phoning", "shopping"] {
+            assert!(features::is_adverb_or_participle_of_common_word(w), "{w}");
+        }
+        for w in ["boeing", "zorvaning", "ly", "ing", "kelly"] {
+            assert!(!features::is_adverb_or_participle_of_common_word(w), "{w}");
+        }
     }
 
     #[test]
