@@ -233,6 +233,14 @@ const COMPANY_HEADS: &[&str] = &[
     "telecom",
     "entertainment",
     "studios",
+    "productions",
+    "pictures",
+    "animation",
+    "interactive",
+    "labs",
+    "records",
+    "publishing",
+    "brands",
     "software",
     "electronics",
     "logistics",
@@ -462,6 +470,9 @@ const VENUE_HEADS: &[&str] = &[
     "speedway",
     "raceway",
     "ballpark",
+    "pavilion",
+    "amphitheatre",
+    "amphitheater",
 ];
 
 /// Head words of natural features: such a name is a place ("Volga River",
@@ -1326,6 +1337,14 @@ mod tests {
         ];
         assert_eq!(retyped(&words, 2, 6, ORG), Some(LOC));
         assert_eq!(
+            retyped(&["at", "Zorbo", "Music", "Pavilion", "."], 1, 4, ORG),
+            Some(LOC)
+        );
+        assert_eq!(
+            retyped(&["at", "Kudja", "Sky", "Amphitheatre", "."], 1, 4, PER),
+            Some(LOC)
+        );
+        assert_eq!(
             retyped(&["the", "O2", "Arena", "shut"], 1, 3, MISC),
             Some(LOC)
         );
@@ -1390,6 +1409,11 @@ mod tests {
             Some(ORG)
         );
         assert_eq!(retyped(&["Energy", "said"], 0, 1, PER), None);
+        assert_eq!(
+            retyped(&["Zorbo", "Clark", "Productions", "said"], 0, 3, PER),
+            Some(ORG)
+        );
+        assert_eq!(retyped(&["Quillo", "Labs", "said"], 0, 2, PER), Some(ORG));
         // A leader's administration; a country's stays a place.
         assert_eq!(
             retyped(&["the", "Obama", "administration"], 1, 2, LOC),
