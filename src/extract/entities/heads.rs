@@ -475,6 +475,36 @@ const VENUE_HEADS: &[&str] = &[
     "amphitheater",
 ];
 
+/// Last words of newspapers' names: a name of several words ending on
+/// one that the model read as a place or a person is the paper, an
+/// organization ("Pittsburgh Post-Gazette", "San Jose Mercury News",
+/// "Wheeling News-Register"); not words that end other names as often
+/// ("Star", "Sun", "Standard", "Mirror": "North Star", "Midnight Sun").
+const NEWSPAPER_HEADS: &[&str] = &[
+    "news",
+    "times",
+    "post",
+    "gazette",
+    "post-gazette",
+    "news-register",
+    "tribune",
+    "herald",
+    "journal",
+    "chronicle",
+    "courier",
+    "inquirer",
+    "enquirer",
+    "register",
+    "dispatch",
+    "examiner",
+    "bulletin",
+    "telegraph",
+    "observer",
+    "globe",
+    "sentinel",
+    "intelligencer",
+];
+
 /// Head words of natural features: such a name is a place ("Volga River",
 /// "Gobi Desert").
 const NATURAL_HEADS: &[&str] = &[
@@ -845,6 +875,18 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
         // Building Society Arena", "O2 Arena").
         if VENUE_HEADS.contains(&word(last)) && ty != LOC {
             return Some(LOC);
+        }
+        // "Pittsburgh Post-Gazette": a newspaper, not its city; a person
+        // only when the last word is no surname and the first no first
+        // name ("Emily Post" stays a person).
+        let paper = NEWSPAPER_HEADS.contains(&word(last)) && !place_phrase;
+        if paper
+            && (ty == LOC
+                || (ty == PER
+                    && s[last].names & names_list::SURNAME == 0
+                    && s[start].names & names_list::FIRST_NAME == 0))
+        {
+            return Some(ORG);
         }
         // "High Court", "Crown Court", "Supreme Court": a court is an
         // organization, as in CoNLL-2003 ("Margaret Court" stays a person).
@@ -1414,6 +1456,22 @@ mod tests {
             Some(ORG)
         );
         assert_eq!(retyped(&["Quillo", "Labs", "said"], 0, 2, PER), Some(ORG));
+        // A newspaper is no place and no person; "Emily Post" is a person.
+        assert_eq!(
+            retyped(&["the", "Pittsburgh", "Post-Gazette", "said"], 1, 3, LOC),
+            Some(ORG)
+        );
+        assert_eq!(
+            retyped(&["the", "Quillo", "Daily", "News", "said"], 1, 4, PER),
+            Some(ORG)
+        );
+        let with_names = |words: &[&str]| {
+            let g = gaz();
+            let s = prepare(words, Lexicon::embedded(), &g);
+            retype(&s, 0, 2, PER, &g)
+        };
+        assert_eq!(with_names(&["Emily", "Post", "wrote"]), None);
+        assert_eq!(with_names(&["Quillo", "Post", "wrote"]), None);
         // A leader's administration; a country's stays a place.
         assert_eq!(
             retyped(&["the", "Obama", "administration"], 1, 2, LOC),
