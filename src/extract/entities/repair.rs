@@ -137,7 +137,13 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8], gaz: &Gazetteer) {
         {
             e0 += 1;
         }
-        if ty == PER && e0 > s0 + 1 && is_calendar_word(s, e0 - 1) {
+        // A month with its day after any name ends the name, not the
+        // name the month: "… Xfinity Center July 3 …" in a tour's dates
+        // written one to a line.
+        if e0 > s0 + 1
+            && is_calendar_word(s, e0 - 1)
+            && (ty == PER || s.get(e0).is_some_and(|t| t.class == Class::Digits))
+        {
             e0 -= 1;
         }
         // "Mr Brown", "Ms Druyun" tagged whole as a place or an
@@ -1570,6 +1576,15 @@ mod tests {
         // A natural feature after the place is a place.
         let w = ["the", "Toronto", "Islands", "flooded"];
         assert_eq!(repaired_in(&w, &[(1, 3, LOC)], &gaz), vec![(1, 3, LOC)]);
+    }
+
+    #[test]
+    fn a_month_with_its_day_after_a_name_is_no_part_of_it() {
+        let w = ["@", "Quillo", "Center", "July", "22", "–", "Tampa"];
+        assert_eq!(repaired(&w, &[(1, 4, ORG)]), vec![(1, 3, ORG)]);
+        // Without a day it may be the name's own word.
+        let w = ["the", "Quillo", "Center", "July", "show"];
+        assert_eq!(repaired(&w, &[(1, 4, ORG)]), vec![(1, 4, ORG)]);
     }
 
     #[test]
