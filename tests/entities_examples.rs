@@ -395,3 +395,20 @@ Das soll sich mit der elektronischen Patientenakte ändern, sagte die Ministerin
         "{warnings}"
     );
 }
+
+#[test]
+fn a_date_word_inside_a_persons_name_is_no_date() {
+    let record = record_of(
+        "Trainer speaks
+
+Autumn Quillby said the plan works for most people. The plan starts in autumn, Quillby said.
+",
+    );
+    let dates: Vec<&str> = record["dates"]
+        .as_array()
+        .expect("dates")
+        .iter()
+        .map(|d| d["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(dates, ["autumn"], "the season, not the name: {dates:?}");
+}

@@ -36,22 +36,25 @@ pub struct DateMention {
 
 impl DateMention {
     /// A bare weekday that ends the name of an organization, a person or a
-    /// place ("Sheffield Wednesday", the club): part of the name, no
-    /// date. A holiday or event the recognizer calls misc keeps its date
-    /// ("Ash Wednesday").
+    /// place ("Sheffield Wednesday", the club), and any date word inside a
+    /// person's name ("Autumn Calabrese", "June Carter"): part of the
+    /// name, no date. A holiday or event the recognizer calls misc keeps
+    /// its date ("Ash Wednesday").
     pub(crate) fn ends_a_name(&self, entities: &[crate::extract::entities::Entity]) -> bool {
         use crate::extract::entities::EntityType;
-        matches!(
+        let weekday = matches!(
             self.expr.node,
             Node::Day(Day::Weekday {
                 rel: WeekdayRel::Plain,
                 ..
             })
-        ) && entities.iter().any(|e| {
-            e.ty != EntityType::Misc
-                && e.mentions
-                    .iter()
-                    .any(|m| m.start < self.range.start && self.range.end <= m.end)
+        );
+        let r = &self.range;
+        entities.iter().any(|e| {
+            (e.ty == EntityType::Person || (weekday && e.ty != EntityType::Misc))
+                && e.mentions.iter().any(|m| {
+                    m.start <= r.start && r.end <= m.end && (m.start, m.end) != (r.start, r.end)
+                })
         })
     }
 

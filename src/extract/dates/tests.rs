@@ -156,6 +156,8 @@ fn words_that_only_look_like_dates() {
         "A 69-year-old man was hurt.",
         "Flight A380 landed.",
         "The 27th floor was closed.",
+        "It was shown in 3D and 2D.",
+        "A 5W charger and a 24H race.",
     ] {
         let f = found(text, "2025-01-01");
         let dated: Vec<_> = f

@@ -76,8 +76,12 @@ impl<'a> Parser<'a> {
         }
         let w = self.word_at(i)?;
         let u = lexicon::unit(w)?;
-        // One-letter units only glued to their number ("3h", "10D").
+        // One-letter units only glued to their number ("3h", "10d"), and
+        // in lowercase: "3D", "5W", "24H" are dimensions, watts, races.
         if w.len() <= 2 && !self.glued(i) {
+            return None;
+        }
+        if w.len() == 1 && self.toks.get(i).is_some_and(|t| t.cap) {
             return None;
         }
         Some((i + 1, u))
