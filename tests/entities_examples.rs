@@ -48,6 +48,16 @@ fn entities_of(article: &str) -> Vec<Value> {
         .clone()
 }
 
+/// The `text` of each item of the record's list `list`.
+fn texts_of(record: &Value, list: &str) -> Vec<String> {
+    record[list]
+        .as_array()
+        .expect(list)
+        .iter()
+        .map(|v| v["text"].as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
 /// The record of `article`, written to a file and read by `extract`.
 fn record_of(article: &str) -> Value {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -380,13 +390,12 @@ Das soll sich mit der elektronischen Patientenakte ändern, sagte die Ministerin
         ],
         "{names:?}"
     );
-    let keywords: Vec<&str> = record["keywords"]
-        .as_array()
-        .expect("keywords")
-        .iter()
-        .map(|k| k["text"].as_str().unwrap())
-        .collect();
-    assert_eq!(keywords.first(), Some(&"Berlin"), "{keywords:?}");
+    let keywords = texts_of(&record, "keywords");
+    assert_eq!(
+        keywords.first().map(String::as_str),
+        Some("Berlin"),
+        "{keywords:?}"
+    );
     assert_eq!(keywords.len(), 3, "{keywords:?}");
     assert!(record["quotes"].as_array().is_none_or(|q| q.is_empty()));
     let warnings = record["warnings"].to_string();
@@ -404,11 +413,6 @@ fn a_date_word_inside_a_persons_name_is_no_date() {
 Autumn Quillby said the plan works for most people. The plan starts in autumn, Quillby said.
 ",
     );
-    let dates: Vec<&str> = record["dates"]
-        .as_array()
-        .expect("dates")
-        .iter()
-        .map(|d| d["text"].as_str().unwrap())
-        .collect();
+    let dates = texts_of(&record, "dates");
     assert_eq!(dates, ["autumn"], "the season, not the name: {dates:?}");
 }
