@@ -53,9 +53,11 @@ pub(crate) fn resolve(body: &str, entities: &mut [Entity], gaz: &Gazetteer) {
         e.kind = found.map(|p| p.kind.as_str());
         e.lat = found.and_then(|p| p.lat);
         e.lon = found.and_then(|p| p.lon);
-        // "Calif." after a city is California.
+        // "Calif." or "CA" after a city is California.
         if found.is_none()
-            && e.mentions.iter().any(|r| abbreviated_qualifier(body, r))
+            && e.mentions
+                .iter()
+                .any(|r| abbreviated_qualifier(body, r) || postal_qualifier(body, r))
             && let Some(state) = us_state(gaz, &e.name).first()
         {
             e.country = Some(state.country.clone());
@@ -141,9 +143,11 @@ fn qualifier_candidates<'g>(gaz: &'g Gazetteer, name: &str) -> Vec<&'g Place> {
     us_state(gaz, name)
 }
 
-/// The US state an AP-style abbreviation names, as the table has it.
+/// The US state an AP-style abbreviation or a postal code in capitals
+/// names, as the table has it ("Calif.", "NC").
 fn us_state<'g>(gaz: &'g Gazetteer, abbreviation: &str) -> Vec<&'g Place> {
     us_states::ap_style(abbreviation)
+        .or_else(|| us_states::postal(abbreviation))
         .map(|state| {
             gaz.candidates(state)
                 .into_iter()
@@ -158,6 +162,15 @@ fn us_state<'g>(gaz: &'g Gazetteer, abbreviation: &str) -> Vec<&'g Place> {
 fn abbreviated_qualifier(body: &str, r: &Range<usize>) -> bool {
     body.get(..r.start).is_some_and(|b| b.ends_with(", "))
         && body.get(r.end..).is_some_and(|a| a.starts_with('.'))
+}
+
+/// Whether a mention is a US state's postal code written as a qualifier:
+/// after ", " ("Raleigh, NC").
+fn postal_qualifier(body: &str, r: &Range<usize>) -> bool {
+    body.get(..r.start).is_some_and(|b| b.ends_with(", "))
+        && body
+            .get(r.clone())
+            .is_some_and(|code| us_states::postal(code).is_some())
 }
 
 /// The places of the table a name may be; an Irish or British county
@@ -637,6 +650,11 @@ mod tests {
         let mut es = vec![place(body, "Springfield")];
         resolve(body, &mut es, Gazetteer::embedded());
         assert!((es[0].lat.unwrap_or_default() - 39.8).abs() < 0.1);
+        // A postal code in capitals qualifies its city as well.
+        let body = "July 22 – Dover, DE @ the speedway";
+        let l = located(body, &["Dover", "DE"]);
+        assert_eq!(l[0].1.as_deref(), Some("US"));
+        assert_eq!((l[1].1.as_deref(), l[1].2), (Some("US"), Some("region")));
     }
 
     #[test]

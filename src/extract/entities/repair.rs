@@ -257,6 +257,7 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8], gaz: &Gazetteer) {
     introduced::tag_introduced_organizations(s, tags, gaz);
     introduced::tag_described_organizations(s, tags);
     type_possessing_companies(s, tags);
+    type_city_and_state_code(s, tags);
     coordinated::type_listed_companies(s, tags);
     coordinated::type_listed_places(s, tags);
     coordinated::type_kin_lists(s, tags);
@@ -1522,6 +1523,39 @@ const SENTENCE_OPENERS: &[&str] = &[
 ];
 
 /// A comma token (left at a span's end once a credential is cut off).
+/// "Raleigh, NC @ Coastal Credit Union Music Park", "Dover, DE": a name,
+/// a comma and a US state's postal code in capitals, with no capitalized
+/// word after the code, is a city and its state, as listings and
+/// addresses write them; the model reads a lone city as a person and the
+/// code as an organization. Not a name of two words or more it typed a
+/// person ("Jane Doe, MD"), nor a code that is also a credential ("MD",
+/// "PA").
+fn type_city_and_state_code(s: &[Token], tags: &mut [u8]) {
+    for (start, end, ty) in tagger::spans(tags) {
+        let code = end + 1;
+        let Some(t) = s.get(code) else {
+            continue;
+        };
+        let is_code = t.class == Class::AllCaps
+            && t.names & list::CREDENTIAL == 0
+            && us_states::postal(&t.lower.to_ascii_uppercase()).is_some();
+        let code_alone = tags[code] == 0
+            || (tags[code] & 1 == 1 && tags.get(code + 1).is_none_or(|&n| n & 1 == 1 || n == 0));
+        if !is_comma(s, end)
+            || !is_code
+            || !code_alone
+            || s.get(code + 1).is_some_and(|n| n.class.is_capital())
+            || (ty == PER && end > start + 1)
+            || end - start > 3
+        {
+            continue;
+        }
+        tagger::mark(tags, start, end, LOC);
+        tags[code] = 0;
+        tagger::mark(tags, code, code + 1, LOC);
+    }
+}
+
 fn is_comma(s: &[Token], i: usize) -> bool {
     s.get(i).is_some_and(|t| t.lower == ",")
 }
@@ -1585,6 +1619,21 @@ mod tests {
         // Without a day it may be the name's own word.
         let w = ["the", "Quillo", "Center", "July", "show"];
         assert_eq!(repaired(&w, &[(1, 4, ORG)]), vec![(1, 4, ORG)]);
+    }
+
+    #[test]
+    fn a_city_and_its_states_postal_code_are_places() {
+        let w = ["June", "20", "–", "Raleigh", ",", "NC", "@", "the", "park"];
+        assert_eq!(
+            repaired(&w, &[(3, 4, PER), (5, 6, ORG)]),
+            vec![(3, 4, LOC), (5, 6, LOC)]
+        );
+        // A person's full name before a credential stays a person's; a
+        // capitalized word after the code is another name's.
+        let w = ["Jane", "Doe", ",", "MD", ",", "said", "so"];
+        assert_eq!(repaired(&w, &[(0, 2, PER)]), vec![(0, 2, PER)]);
+        let w = ["Quillo", ",", "OK", "Computer", "fans"];
+        assert_eq!(repaired(&w, &[(0, 1, PER)]), vec![(0, 1, PER)]);
     }
 
     #[test]

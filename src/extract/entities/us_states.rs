@@ -56,10 +56,41 @@ const IN_FULL: &[&str] = &[
     "alaska", "hawaii", "idaho", "iowa", "maine", "ohio", "texas", "utah",
 ];
 
-/// The postal codes (besides those AP style shares).
-const POSTAL: &[&str] = &[
-    "al", "ak", "az", "ar", "ca", "co", "ct", "de", "fl", "hi", "id", "il", "in", "ia", "ks", "me",
-    "mi", "mn", "ms", "mt", "ne", "nv", "ok", "or", "tn", "tx", "ut", "wa", "wv", "wi", "wy", "dc",
+/// The postal codes and the state each names (besides those AP style
+/// shares: "ga", "ky", "nc", "ny", "pa" …).
+const POSTAL: &[(&str, &str)] = &[
+    ("al", "Alabama"),
+    ("ak", "Alaska"),
+    ("az", "Arizona"),
+    ("ar", "Arkansas"),
+    ("ca", "California"),
+    ("co", "Colorado"),
+    ("ct", "Connecticut"),
+    ("de", "Delaware"),
+    ("fl", "Florida"),
+    ("hi", "Hawaii"),
+    ("id", "Idaho"),
+    ("il", "Illinois"),
+    ("in", "Indiana"),
+    ("ia", "Iowa"),
+    ("ks", "Kansas"),
+    ("me", "Maine"),
+    ("mi", "Michigan"),
+    ("mn", "Minnesota"),
+    ("ms", "Mississippi"),
+    ("mt", "Montana"),
+    ("ne", "Nebraska"),
+    ("nv", "Nevada"),
+    ("ok", "Oklahoma"),
+    ("or", "Oregon"),
+    ("tn", "Tennessee"),
+    ("tx", "Texas"),
+    ("ut", "Utah"),
+    ("wa", "Washington"),
+    ("wv", "West Virginia"),
+    ("wi", "Wisconsin"),
+    ("wy", "Wyoming"),
+    ("dc", "District of Columbia"),
 ];
 
 /// Lowercase, without dots ("N.Y." → "ny").
@@ -79,11 +110,27 @@ pub(crate) fn ap_style(word: &str) -> Option<&'static str> {
         .map(|&(_, name)| name)
 }
 
+/// The state a postal code in capitals names ("NC" → "North Carolina",
+/// "TN" → "Tennessee"), as addresses and listings write it after a city.
+pub(crate) fn postal(word: &str) -> Option<&'static str> {
+    if word.len() != 2 || !word.chars().all(|c| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let w = word.to_ascii_lowercase();
+    POSTAL
+        .iter()
+        .find(|(code, _)| *code == w)
+        .map(|&(_, name)| name)
+        .or_else(|| ap_style(&w))
+}
+
 /// Whether `word` abbreviates a state as a lawmaker's party tag writes
 /// it: AP style, in full, or a postal code.
 pub(crate) fn is_state_tag(word: &str) -> bool {
     let w = plain(word);
-    ap_style(&w).is_some() || IN_FULL.contains(&w.as_str()) || POSTAL.contains(&w.as_str())
+    ap_style(&w).is_some()
+        || IN_FULL.contains(&w.as_str())
+        || POSTAL.iter().any(|(code, _)| *code == w)
 }
 
 #[cfg(test)]
@@ -97,5 +144,10 @@ mod tests {
         assert_eq!(ap_style("Paris"), None);
         assert!(is_state_tag("CA") && is_state_tag("Texas") && is_state_tag("W.Va."));
         assert!(!is_state_tag("Day"));
+        assert_eq!(postal("NC"), Some("North Carolina"));
+        assert_eq!(postal("TN"), Some("Tennessee"));
+        assert_eq!(postal("DE"), Some("Delaware"));
+        assert_eq!(postal("Tn"), None);
+        assert_eq!(postal("UK"), None);
     }
 }
