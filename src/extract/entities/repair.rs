@@ -254,6 +254,7 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8], gaz: &Gazetteer) {
     // After the spans' repairs, whose head words would retype a title
     // ("Harvest in the Valley" is no valley).
     tag_named_works(s, tags);
+    tag_quoted_title_case(s, tags);
     introduced::tag_introduced_organizations(s, tags, gaz);
     introduced::tag_described_organizations(s, tags);
     type_possessing_companies(s, tags);
@@ -685,6 +686,69 @@ fn tag_quoted_titles(s: &[Token], tags: &mut [u8]) {
             tagger::mark(tags, i, end, MISC);
         }
         i = end;
+    }
+}
+
+/// Words a quoted title in title case may hold.
+const MAX_QUOTED_TITLE: usize = 12;
+
+/// Tags as misc a title in quotation marks written in title case with
+/// small words in it ("“Takin’ It to the Streets,”", "“Listen to the
+/// Music”"), which [`tag_quoted_titles`] does not see: its runs of
+/// capitalized words stop at "to" and "the", and the model reads the
+/// pieces as a person and an organization. Three words or more, the first
+/// and last capitalized, the others capitalized or small words, and
+/// perhaps a comma or a full stop before the closing mark (as American
+/// copy sets it). Only where the model read names in it or a work's noun
+/// or a possessive comes before it: a quoted motto or award left untagged
+/// ("“Video of the Year”") stays so. An organization or a place the model
+/// read across the whole quote stays one, but after a work's noun or a
+/// possessive. After the spans' repairs, whose head words would retype a
+/// title ("“Year of the River”" is no river).
+fn tag_quoted_title_case(s: &[Token], tags: &mut [u8]) {
+    let opening = |t: &Token| matches!(t.lower.as_str(), "“" | "\"");
+    let closing = |t: &Token| matches!(t.lower.as_str(), "”" | "\"");
+    let mut i = 0;
+    while i < s.len() {
+        if !opening(&s[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i + 1;
+        let mut end = start;
+        while end < s.len()
+            && end - start < MAX_QUOTED_TITLE
+            && (s[end].class.is_capital() || TITLE_SMALL_WORDS.contains(&s[end].lower.as_str()))
+        {
+            end += 1;
+        }
+        let mut close = end;
+        if s.get(close)
+            .is_some_and(|t| matches!(t.lower.as_str(), "," | "."))
+        {
+            close += 1;
+        }
+        let words = end - start;
+        let small = (start..end).any(|k| s[k].class == Class::Lower);
+        let whole = tagger::spans(&tags[start..end]);
+        let named =
+            matches!(whole.as_slice(), [(0, b, ty)] if *b == words && (*ty == ORG || *ty == LOC));
+        if words >= 3
+            && small
+            && s.get(close).is_some_and(closing)
+            && s[start].class.is_capital()
+            && s[end - 1].class.is_capital()
+            && !tags.get(start).is_some_and(|&g| tagger::is_inside(g))
+            && !tags.get(end).is_some_and(|&g| tagger::is_inside(g))
+            && (!named || after_work_cue(s, i))
+            && (tags[start..end].iter().any(|&g| g != 0) || after_work_cue(s, i))
+        {
+            for t in &mut tags[start..end] {
+                *t = 0;
+            }
+            tagger::mark(tags, start, end, MISC);
+        }
+        i = end.max(i + 1);
     }
 }
 
@@ -1634,6 +1698,21 @@ mod tests {
         assert_eq!(repaired(&w, &[(0, 2, PER)]), vec![(0, 2, PER)]);
         let w = ["Quillo", ",", "OK", "Computer", "fans"];
         assert_eq!(repaired(&w, &[(0, 1, PER)]), vec![(0, 1, PER)]);
+    }
+
+    #[test]
+    fn a_quoted_title_in_title_case_is_one_work() {
+        let w = [
+            "their", "single", "“", "Takin’", "It", "to", "the", "Streets", ",", "”", "began",
+        ];
+        assert_eq!(
+            repaired(&w, &[(3, 4, PER), (7, 8, ORG)]),
+            vec![(3, 8, MISC)]
+        );
+        // A quote the model found no name in, with no work's noun before
+        // it, is left as it is (a motto, an award).
+        let w = ["won", "“", "Video", "of", "the", "Year", "”", "twice"];
+        assert_eq!(repaired(&w, &[]), vec![]);
     }
 
     #[test]

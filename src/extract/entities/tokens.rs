@@ -121,6 +121,24 @@ pub(crate) fn is_particle_surname_word(word: &str, cased: bool) -> bool {
     })
 }
 
+/// Whether `word` is a word with its final "g" dropped and marked by an
+/// apostrophe ("Takin’", "rockin'", "nothin’"): the apostrophe is the
+/// word's, not a closing quote, so a quoted title that opens with one
+/// ("“Takin’ It to the Streets”") stays whole. The word with its "g"
+/// must be one the capitalization table knows ("taking"), so a closing
+/// quote after a name ending in "in" ("the ‘Berlin’ model") still closes.
+fn drops_its_g(word: &str) -> bool {
+    let Some(stem) = word.strip_suffix(['’', '\'']) else {
+        return false;
+    };
+    stem.len() > 3
+        && stem.ends_with("in")
+        && stem.chars().all(char::is_alphabetic)
+        && super::lexicon::Lexicon::embedded()
+            .caps(super::hash::of_str(&format!("{}g", stem.to_lowercase())))
+            .is_some()
+}
+
 /// Splits one whitespace-free chunk `text[s..e]` into tokens.
 fn split_chunk(text: &str, s: usize, e: usize, base: usize, out: &mut Vec<Range<usize>>) {
     // Dashes inside the chunk separate words, but for an en dash set
@@ -187,7 +205,7 @@ fn split_chunk(text: &str, s: usize, e: usize, base: usize, out: &mut Vec<Range<
             e -= 1;
             continue;
         }
-        if is_closing(c) && n > c.len_utf8() {
+        if is_closing(c) && n > c.len_utf8() && !drops_its_g(word) {
             out.push(base + e - c.len_utf8()..base + e);
             e -= c.len_utf8();
             continue;
@@ -224,6 +242,18 @@ mod tests {
 
     fn words(text: &str) -> Vec<&str> {
         tokenize(text, 0).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn a_dropped_g_keeps_its_apostrophe_a_closing_quote_does_not() {
+        assert_eq!(
+            words("“Takin’ It to the Streets”"),
+            ["“", "Takin’", "It", "to", "the", "Streets", "”"]
+        );
+        assert_eq!(
+            words("the ‘Berlin’ model"),
+            ["the", "‘", "Berlin", "’", "model"]
+        );
     }
 
     #[test]
