@@ -365,7 +365,7 @@ fn an_article_in_another_language_keeps_only_confirmed_names() {
 
 Die Digitalisierung im Gesundheitswesen kommt nur langsam voran. Viele Krankenhäuser arbeiten noch mit Papierakten, und der Austausch von Befunden zwischen Praxen und Kliniken läuft oft über das Faxgerät. Bei diesem Konzept bleibt die Einwilligung des Patienten die Voraussetzung.
 
-Das soll sich mit der elektronischen Patientenakte ändern, sagte die Ministerin am Dienstag in Berlin. Thomas Keller, der Leiter des Projekts in München, rechnet mit Kosten von 1,2 Milliarden Euro. Die Einwilligung der Versicherten bleibt freiwillig, und Berlin will die Akte bis 2026 in allen Kliniken einführen.
+Das soll sich mit der elektronischen Patientenakte ändern, sagte die Ministerin am Dienstag in Berlin. Thomas Keller, der Leiter des Projekts in München, rechnet mit Kosten von 1,2 Milliarden Euro. Die Einwilligung der Versicherten bleibt freiwillig, und Berlin will die Akte bis 2026 in allen Kliniken einführen. Das Projekt schafft 1.500 neue Stellen.
 ";
     let record = record_of(article);
     assert_eq!(record["language"]["code"], "de");
@@ -398,6 +398,14 @@ Das soll sich mit der elektronischen Patientenakte ändern, sagte die Ministerin
     );
     assert_eq!(keywords.len(), 3, "{keywords:?}");
     assert!(record["quotes"].as_array().is_none_or(|q| q.is_empty()));
+    // German groups thousands with a point: 1.500 is 1 500.
+    let numbers: Vec<f64> = record["numbers"]
+        .as_array()
+        .expect("numbers")
+        .iter()
+        .filter_map(|n| n["value"].as_f64())
+        .collect();
+    assert!(numbers.contains(&1500.0), "{numbers:?}");
     let warnings = record["warnings"].to_string();
     assert!(
         warnings.contains("language is de, not English"),

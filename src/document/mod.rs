@@ -78,6 +78,16 @@ impl Document {
     pub(crate) fn is_foreign(&self) -> bool {
         self.language.as_ref().is_some_and(|l| l.foreign)
     }
+
+    /// How the body's numbers mark decimals: as its language does when it
+    /// is surely not English, else with a point.
+    pub(crate) fn decimal_mark(&self) -> crate::extract::numbers::DecimalMark {
+        use crate::extract::numbers::DecimalMark;
+        match &self.language {
+            Some(l) if l.foreign => DecimalMark::of_language(l.code),
+            _ => DecimalMark::Point,
+        }
+    }
 }
 
 /// Why a file could not become a document.

@@ -91,7 +91,7 @@ pub(crate) fn extract(doc: &Document, settings: &Settings) -> Facts {
         quantities,
         standalone,
         ..
-    } = figures(body);
+    } = figures_marked(body, doc.decimal_mark());
     let tokens = entities::sentence_tokens(body, &doc.sentences);
     let mut entities = entities::find_in(body, &doc.sentences, &tokens);
     places::resolve(
@@ -194,8 +194,14 @@ pub struct Figures {
 /// numbers read once, and each extractor leaves alone what an earlier one
 /// took. [`extract`] runs this, and the figures bench times exactly it.
 pub fn figures(body: &str) -> Figures {
+    figures_marked(body, numbers::DecimalMark::Point)
+}
+
+/// [`figures`] of a body whose numbers mark decimals with `mark` (an
+/// article in German writes `1.500` for 1 500).
+pub fn figures_marked(body: &str, mark: numbers::DecimalMark) -> Figures {
     let tokens = numbers::lexer::tokens(body);
-    let numbers = numbers::scan_tokens(body, &tokens);
+    let numbers = numbers::scan_tokens(body, &tokens, mark);
     let dates = dates::scan_article_tokens(body, &tokens, dates::Mode::All);
     let money = money::find(body, &numbers);
     let percentages = percent::find(body, &numbers, &covered(&[&money]));

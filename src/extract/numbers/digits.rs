@@ -6,8 +6,8 @@
 //! (`10:30`) are skipped whole; lists written without spaces (`22,24,26`,
 //! `192.168.1.2`) give one number per item.
 
-use super::NumberKind;
 use super::lexer::{Gap, Kind, Token};
+use super::{DecimalMark, NumberKind};
 
 /// Numbers longer than this are identifiers or noise, not figures.
 const MAX_DIGITS: usize = 24;
@@ -60,13 +60,14 @@ fn len(toks: &[Token], k: usize) -> usize {
 }
 
 /// Reads the number whose first digits are token `i` (a sign before it is
-/// the caller's to judge): the digit groups first, then what may follow
-/// them (a fraction, an exponent, a suffix), each pass in its own function.
-pub(crate) fn read(text: &str, toks: &[Token], i: usize) -> Read {
+/// the caller's to judge), its decimals marked by `mark`: the digit groups
+/// first, then what may follow them (a fraction, an exponent, a suffix),
+/// each pass in its own function.
+pub(crate) fn read(text: &str, toks: &[Token], i: usize, mark: DecimalMark) -> Read {
     if let Some(resume) = date_time_or_noise(text, toks, i) {
         return Read::Skip(resume);
     }
-    let mut digits = Groups::new(text, toks, i);
+    let mut digits = Groups::new(text, toks, i, mark);
     if let Some(list) = digits.comma_groups() {
         return list;
     }
@@ -138,10 +139,12 @@ struct Groups<'a> {
     plain: bool,
     /// Comma groups were glued on (thousands or a decimal comma).
     commas: bool,
+    /// Which mark separates decimals.
+    mark: DecimalMark,
 }
 
 impl<'a> Groups<'a> {
-    fn new(text: &'a str, toks: &'a [Token], first: usize) -> Self {
+    fn new(text: &'a str, toks: &'a [Token], first: usize, mark: DecimalMark) -> Self {
         Groups {
             text,
             toks,
@@ -151,6 +154,7 @@ impl<'a> Groups<'a> {
             next: first + 1,
             plain: true,
             commas: false,
+            mark,
         }
     }
 
@@ -185,8 +189,10 @@ impl<'a> Groups<'a> {
         let toks = self.toks;
         let lens: Vec<usize> = commas.iter().map(|&c| len(toks, c)).collect();
         let d0 = self.int.len();
-        let western = d0 <= 3 && lens.iter().all(|&l| l == 3);
-        let indian = d0 <= 2
+        let comma_decimal = self.mark == DecimalMark::Comma;
+        let western = !comma_decimal && d0 <= 3 && lens.iter().all(|&l| l == 3);
+        let indian = !comma_decimal
+            && d0 <= 2
             && lens.len() >= 2
             && lens[..lens.len() - 1].iter().all(|&l| l == 2)
             && lens[lens.len() - 1] == 3;
@@ -215,10 +221,12 @@ impl<'a> Groups<'a> {
         }
         let toks = self.toks;
         let decimal_comma = glued_punct(toks, last + 1, ',') && glued_digits(toks, last + 2);
+        // "1.500" groups thousands where a comma marks decimals.
+        let grouping = decimal_comma || dots.len() > 1 || self.mark == DecimalMark::Comma;
         if !self.commas
             && self.int.len() <= 3
             && dots.iter().all(|&c| len(toks, c) == 3)
-            && (dots.len() > 1 || decimal_comma)
+            && grouping
         {
             self.push_int(&dots);
             self.next = last + 1;

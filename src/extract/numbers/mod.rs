@@ -123,10 +123,43 @@ pub(crate) fn words_at(
     Some((p.end, p.next, p.value.value, p.value.kind))
 }
 
+/// Which mark separates a number's decimals, and so which groups its
+/// thousands: English writes `1,500.25`, most of Europe, Latin America
+/// and Indonesia `1.500,25`. Only where the two disagree does it matter:
+/// `1.500` is 1.5 in English and 1 500 in German, `1,500` the other way
+/// round.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DecimalMark {
+    /// English: a point marks decimals.
+    #[default]
+    Point,
+    /// A comma marks decimals and a point groups thousands.
+    Comma,
+}
+
+/// Languages (ISO 639-1) whose numbers mark decimals with a comma.
+const COMMA_LANGUAGES: &[&str] = &[
+    "af", "az", "be", "bg", "bs", "ca", "cs", "da", "de", "el", "es", "et", "eu", "fi", "fr", "gl",
+    "hr", "hu", "hy", "id", "is", "it", "ka", "kk", "ky", "lt", "lv", "mk", "nb", "nl", "nn", "no",
+    "pl", "pt", "ro", "ru", "sk", "sl", "sq", "sr", "sv", "tr", "uk", "uz", "vi",
+];
+
+impl DecimalMark {
+    /// The mark of text in the language `code` (ISO 639-1).
+    pub fn of_language(code: &str) -> DecimalMark {
+        if COMMA_LANGUAGES.contains(&code) {
+            DecimalMark::Comma
+        } else {
+            DecimalMark::Point
+        }
+    }
+}
+
 /// Every number in `text`, from its tokens already lexed by [`lexer::tokens`]
-/// (which the date grammar reads too, so the body is lexed once).
-pub fn scan_tokens(text: &str, toks: &[lexer::Token]) -> Vec<NumberSpan> {
-    scan::scan_tokens(text, toks)
+/// (which the date grammar reads too, so the body is lexed once), with
+/// decimals marked by `mark`.
+pub fn scan_tokens(text: &str, toks: &[lexer::Token], mark: DecimalMark) -> Vec<NumberSpan> {
+    scan::scan_tokens(text, toks, mark)
 }
 
 #[cfg(test)]

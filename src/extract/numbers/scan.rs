@@ -9,20 +9,21 @@ use super::grammar::Piece;
 use super::lexer::{self, Gap, Kind, Token};
 use super::phrase;
 use super::vocab::Word;
-use super::{Attached, NumberKind, NumberSpan, Written};
+use super::{Attached, DecimalMark, NumberKind, NumberSpan, Written};
 
 /// Every number in `text`, in order.
 pub(crate) fn scan(text: &str) -> Vec<NumberSpan> {
-    scan_tokens(text, &lexer::tokens(text))
+    scan_tokens(text, &lexer::tokens(text), DecimalMark::Point)
 }
 
-/// The same, on the text's tokens already lexed.
-pub(crate) fn scan_tokens(text: &str, toks: &[lexer::Token]) -> Vec<NumberSpan> {
+/// The same, on the text's tokens already lexed, with decimals marked by
+/// `mark`.
+pub(crate) fn scan_tokens(text: &str, toks: &[lexer::Token], mark: DecimalMark) -> Vec<NumberSpan> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         let next = match toks[i].kind {
-            Kind::Digits => digits_at(text, toks, i, &mut out),
+            Kind::Digits => digits_at(text, toks, i, mark, &mut out),
             Kind::Word => words_at(text, toks, i, &mut out),
             Kind::Punct => vulgar_at(toks, i, &mut out),
             Kind::Opaque => i + 1,
@@ -59,7 +60,13 @@ fn attached(toks: &[Token], i: usize) -> Attached {
     Attached::Free
 }
 
-fn digits_at(text: &str, toks: &[Token], i: usize, out: &mut Vec<NumberSpan>) -> usize {
+fn digits_at(
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    mark: DecimalMark,
+    out: &mut Vec<NumberSpan>,
+) -> usize {
     let t = toks[i];
     // ".08": a decimal without its leading zero.
     if i >= 1
@@ -108,7 +115,7 @@ fn digits_at(text: &str, toks: &[Token], i: usize, out: &mut Vec<NumberSpan>) ->
             start = p.start;
         }
     }
-    match digits::read(text, toks, i) {
+    match digits::read(text, toks, i, mark) {
         Read::Skip(k) => k,
         Read::List(items) => {
             let next = items.last().map_or(i + 1, |l| l.next);
@@ -314,6 +321,24 @@ mod tests {
             .into_iter()
             .map(|n| (text[n.range.clone()].to_string(), n.value))
             .collect()
+    }
+
+    #[test]
+    fn a_decimal_comma_language_groups_thousands_with_points() {
+        let read = |text: &str| -> Vec<(String, f64)> {
+            scan_tokens(text, &lexer::tokens(text), DecimalMark::Comma)
+                .into_iter()
+                .map(|n| (text[n.range.clone()].to_string(), n.value))
+                .collect()
+        };
+        let f = read("1.500 neue Stellen, 3,5 Prozent, 1,500 Tonnen, 2.499,99 Euro, 1.234.567");
+        let values: Vec<f64> = f.iter().map(|(_, v)| *v).collect();
+        assert_eq!(values, [1500.0, 3.5, 1.5, 2499.99, 1_234_567.0], "{f:?}");
+        // English reads the same digits its own way.
+        assert_eq!(found("1.500 and 1,500")[0].1, 1.5);
+        assert_eq!(found("1.500 and 1,500")[1].1, 1500.0);
+        assert_eq!(DecimalMark::of_language("de"), DecimalMark::Comma);
+        assert_eq!(DecimalMark::of_language("ja"), DecimalMark::Point);
     }
 
     fn one(text: &str, want: &str, value: f64) {
