@@ -422,8 +422,9 @@ fn clean(
         s += 1;
     }
     // A figure written with its unit's symbol as one word ("6GW",
-    // "500MW", "1.2GWh") names nothing.
-    if e == s + 1 && is_figure_with_sign(word(s)) {
+    // "500MW", "1.2GWh") names nothing, nor a number alone, such as the
+    // year left of "the 2016 campaign" once its lowercase words go.
+    if e == s + 1 && (is_figure_with_sign(word(s)) || word(s).bytes().all(|b| b.is_ascii_digit())) {
         return None;
     }
     // A lone article or opener ("The" of a heading) names nothing.
@@ -2277,6 +2278,12 @@ mod tests {
         assert!(names("adds 6GW of wind", &[(Organization, "6GW")]).is_empty());
         assert!(names("a 1.2GWh battery", &[(Misc, "1.2GWh")]).is_empty());
         assert_eq!(names("its 5G network", &[(Misc, "5G")]), ["5G"]);
+        // A year alone, once a name's lowercase words go, names nothing.
+        assert!(names("in the 2016 campaign", &[(Misc, "2016 campaign")]).is_empty());
+        assert_eq!(
+            names("at Euro 2020 finals", &[(Misc, "Euro 2020")]),
+            ["Euro 2020"]
+        );
     }
 
     #[test]

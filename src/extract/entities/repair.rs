@@ -187,7 +187,12 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8], gaz: &Gazetteer) {
                 t.class == Class::Mixed && t.lower.ends_with('s') && t.lower.len() >= 3;
             initialisms::is_common_initialism(&t.lower, t.class == Class::AllCaps, plural_caps)
         };
+        // "the 2016 campaign": a number alone is no name.
+        let digits_only = e0 > s0
+            && (s0..e0)
+                .all(|i| !s[i].lower.is_empty() && s[i].lower.bytes().all(|b| b.is_ascii_digit()));
         if common_initialism
+            || digits_only
             || is_numbering(s, s0, e0)
             || is_ranking(s, s0, e0)
             || is_era_mark(s, s0, e0)
@@ -1713,6 +1718,14 @@ mod tests {
         // it, is left as it is (a motto, an award).
         let w = ["won", "“", "Video", "of", "the", "Year", "”", "twice"];
         assert_eq!(repaired(&w, &[]), vec![]);
+    }
+
+    #[test]
+    fn a_number_alone_is_no_name() {
+        let w = ["the", "2016", "campaign", "began"];
+        assert_eq!(repaired(&w, &[(1, 2, MISC)]), vec![]);
+        let w = ["the", "139th", "Airlift", "Wing"];
+        assert_eq!(repaired(&w, &[(1, 4, ORG)]), vec![(1, 4, ORG)]);
     }
 
     #[test]
