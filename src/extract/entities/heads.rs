@@ -233,13 +233,6 @@ const COMPANY_HEADS: &[&str] = &[
     "telecom",
     "entertainment",
     "studios",
-    "productions",
-    "pictures",
-    "animation",
-    "interactive",
-    "labs",
-    "records",
-    "publishing",
     "brands",
     "software",
     "electronics",
@@ -318,6 +311,27 @@ pub(crate) fn is_legal_form(word: &str) -> bool {
 /// ("Mocean" … "Mocean Energy").
 pub(crate) fn is_company_head(word: &str) -> bool {
     COMPANY_HEADS.contains(&word)
+}
+
+/// Head words of studios, labels and labs: a name of several words ending
+/// on one is an organization ("Dick Clark Productions", "Take-Two
+/// Interactive", "Pyra Labs"), but a parent's name extended by one is as
+/// often its division ("Sony" and "Sony Pictures", "Sony Interactive"), so
+/// unlike [`COMPANY_HEADS`] they link no short name to the long one.
+const DIVISION_HEADS: &[&str] = &[
+    "productions",
+    "pictures",
+    "animation",
+    "interactive",
+    "labs",
+    "records",
+    "publishing",
+];
+
+/// Whether `word` (lowercase) ends a company's name: a company's head
+/// word ([`is_company_head`]) or a division's ([`DIVISION_HEADS`]).
+pub(crate) fn ends_company(word: &str) -> bool {
+    is_company_head(word) || DIVISION_HEADS.contains(&word)
 }
 
 /// Whether word `last` ends the name of a centre of medicine or research
@@ -828,7 +842,7 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
         && !NATURAL_HEADS.contains(&word(last))
         && !VENUE_HEADS.contains(&word(last))
         && !ends_institution(word(last))
-        && !is_company_head(word(last))
+        && !ends_company(word(last))
         && !is_club_word(word(last))
     {
         return Some(PER);
@@ -909,7 +923,7 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
             return Some(ORG);
         }
         if (INSTITUTION_HEADS.contains(&word(last))
-            || is_company_head(word(last))
+            || ends_company(word(last))
             || is_centre_of_care(s, last))
             && !place_phrase
             && ty != ORG

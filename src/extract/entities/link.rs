@@ -2337,10 +2337,16 @@ mod tests {
             "Pirelli SpA",
             Lexicon::embedded()
         ));
-        // A company's head word extends a name as a suffix does.
+        // A company's head word extends a name as a suffix does; a
+        // division's does not ("Sony" is not "Sony Pictures").
         assert!(company_variant(
             "Zorbo",
             "Zorbo Resources",
+            Lexicon::embedded()
+        ));
+        assert!(!company_variant(
+            "Zorbo",
+            "Zorbo Pictures",
             Lexicon::embedded()
         ));
         // A one-word name with a word that is no suffix stays apart.

@@ -1524,7 +1524,7 @@ fn split_member_of_place(s: &[Token], tags: &mut [u8]) {
                 .all(|t| t.class.is_capital() && t.names & list::TITLE == 0)
             && !name
                 .iter()
-                .any(|t| heads::ends_institution(&t.lower) || heads::is_company_head(&t.lower))
+                .any(|t| heads::ends_institution(&t.lower) || heads::ends_company(&t.lower))
             && (titled || (first_name && rest_names));
         if !person_like {
             continue;
