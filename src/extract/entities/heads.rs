@@ -1368,6 +1368,13 @@ mod tests {
         retype(&s, start, end, ty, &g)
     }
 
+    /// [`retyped`] with the embedded name lists and capitalization rates.
+    fn retyped_named(words: &[&str], start: usize, end: usize, ty: usize) -> Option<usize> {
+        let g = gaz();
+        let s = prepare(words, Lexicon::embedded(), &g);
+        retype(&s, start, end, ty, &g)
+    }
+
     #[test]
     fn a_countrys_official_name_is_the_country() {
         let words = [
@@ -1479,13 +1486,8 @@ mod tests {
             retyped(&["the", "Quillo", "Daily", "News", "said"], 1, 4, PER),
             Some(ORG)
         );
-        let with_names = |words: &[&str]| {
-            let g = gaz();
-            let s = prepare(words, Lexicon::embedded(), &g);
-            retype(&s, 0, 2, PER, &g)
-        };
-        assert_eq!(with_names(&["Emily", "Post", "wrote"]), None);
-        assert_eq!(with_names(&["Quillo", "Post", "wrote"]), None);
+        assert_eq!(retyped_named(&["Emily", "Post", "wrote"], 0, 2, PER), None);
+        assert_eq!(retyped_named(&["Quillo", "Post", "wrote"], 0, 2, PER), None);
         // A leader's administration; a country's stays a place.
         assert_eq!(
             retyped(&["the", "Obama", "administration"], 1, 2, LOC),
@@ -1622,11 +1624,11 @@ mod tests {
         // a surname stay a person.
         let plant = ["the", "Itaipu", "Hydropower", "Plant", "supplies"];
         assert_eq!(retyped(&plant, 2, 4, PER), Some(LOC));
-        let g = gaz();
-        let s = prepare(&["Robert", "Plant", "sang"], Lexicon::embedded(), &g);
-        assert_eq!(retype(&s, 0, 2, PER, &g), None);
-        let s = prepare(&["Simon", "van", "Dam", "said"], Lexicon::embedded(), &g);
-        assert_eq!(retype(&s, 0, 3, PER, &g), None);
+        assert_eq!(retyped_named(&["Robert", "Plant", "sang"], 0, 2, PER), None);
+        assert_eq!(
+            retyped_named(&["Simon", "van", "Dam", "said"], 0, 3, PER),
+            None
+        );
     }
 
     #[test]

@@ -734,20 +734,22 @@ fn tag_quoted_title_case(s: &[Token], tags: &mut [u8]) {
             close += 1;
         }
         let words = end - start;
-        let small = (start..end).any(|k| s[k].class == Class::Lower);
-        let whole = tagger::spans(&tags[start..end]);
-        let named =
-            matches!(whole.as_slice(), [(0, b, ty)] if *b == words && (*ty == ORG || *ty == LOC));
-        if words >= 3
-            && small
+        let shaped = words >= 3
             && s.get(close).is_some_and(closing)
             && s[start].class.is_capital()
             && s[end - 1].class.is_capital()
+            && (start..end).any(|k| s[k].class == Class::Lower)
             && !tags.get(start).is_some_and(|&g| tagger::is_inside(g))
-            && !tags.get(end).is_some_and(|&g| tagger::is_inside(g))
-            && (!named || after_work_cue(s, i))
-            && (tags[start..end].iter().any(|&g| g != 0) || after_work_cue(s, i))
-        {
+            && !tags.get(end).is_some_and(|&g| tagger::is_inside(g));
+        // Only a quote of that shape pays for reading the spans in it.
+        let take = shaped
+            && (after_work_cue(s, i)
+                || {
+                    let whole = tagger::spans(&tags[start..end]);
+                    let named = matches!(whole.as_slice(), [(0, b, ty)] if *b == words && (*ty == ORG || *ty == LOC));
+                    !named && tags[start..end].iter().any(|&g| g != 0)
+                });
+        if take {
             for t in &mut tags[start..end] {
                 *t = 0;
             }
@@ -1600,6 +1602,13 @@ const SENTENCE_OPENERS: &[&str] = &[
 /// person ("Jane Doe, MD"), nor a code that is also a credential ("MD",
 /// "PA").
 fn type_city_and_state_code(s: &[Token], tags: &mut [u8]) {
+    // Most sentences hold no two capitals after a comma: read no spans.
+    let has_code = s
+        .windows(2)
+        .any(|w| w[0].lower == "," && w[1].class == Class::AllCaps && w[1].lower.len() == 2);
+    if !has_code {
+        return;
+    }
     for (start, end, ty) in tagger::spans(tags) {
         let code = end + 1;
         let Some(t) = s.get(code) else {
