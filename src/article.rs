@@ -30,8 +30,24 @@ pub struct Analysis {
     pub(crate) entity_counts: Vec<(EntityType, usize)>,
 }
 
-/// Runs the whole extraction on one article, set up by `settings`.
+/// Runs the whole extraction on one article, set up by `settings`. A
+/// panic inside it (a bug met on this input) comes back as
+/// [`DocumentError::Internal`] with its message, so one article costs no
+/// more than itself: `extract --jsonl` writes an error line and goes on,
+/// the pipeline quarantines the file.
 pub fn analyze(
+    bytes: &[u8],
+    claimed: Option<Format>,
+    meta: SourceMeta,
+    settings: &extract::Settings,
+) -> Result<Analysis, DocumentError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        analyze_unguarded(bytes, claimed, meta, settings)
+    }))
+    .unwrap_or_else(|panic| Err(DocumentError::Internal(panic_message(panic.as_ref()))))
+}
+
+fn analyze_unguarded(
     bytes: &[u8],
     claimed: Option<Format>,
     meta: SourceMeta,
@@ -57,6 +73,16 @@ pub fn analyze(
         fact_counts,
         entity_counts,
     })
+}
+
+/// The message a panic carried (`panic!` with a literal or a formatted
+/// string), for the error that reports it.
+pub(crate) fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_string())
 }
 
 /// What a feed item states about itself, over what its text gave: its

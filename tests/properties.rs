@@ -135,6 +135,50 @@ fn newsy() -> impl Strategy<Value = String> {
     proptest::collection::vec(token, 0..200).prop_map(|t| t.join(" "))
 }
 
+/// Text built from the words quotations turn on: speech verbs, their
+/// adjuncts ("said in an interview", "said on Friday"), determiners,
+/// pronouns, names and quotation marks, in any order and cut anywhere, so
+/// the attribution rules that look a few words ahead or behind meet an
+/// article's end at every point.
+fn quoting() -> impl Strategy<Value = String> {
+    let token = prop_oneof![
+        "[A-Z][a-z]{1,9}",
+        "[a-z]{1,8}",
+        Just("said".to_string()),
+        Just("says".to_string()),
+        Just("told".to_string()),
+        Just("added".to_string()),
+        Just("according to".to_string()),
+        Just("that".to_string()),
+        Just("the".to_string()),
+        Just("a".to_string()),
+        Just("an".to_string()),
+        Just("in".to_string()),
+        Just("on".to_string()),
+        Just("Friday".to_string()),
+        Just("last".to_string()),
+        Just("week".to_string()),
+        Just("interview".to_string()),
+        Just("statement".to_string()),
+        Just("he".to_string()),
+        Just("she".to_string()),
+        Just("they".to_string()),
+        Just("spokesman".to_string()),
+        Just("Dr".to_string()),
+        Just("who".to_string()),
+        Just("’s".to_string()),
+        Just("'".to_string()),
+        Just("“".to_string()),
+        Just("”".to_string()),
+        Just("\"".to_string()),
+        Just(":".to_string()),
+        Just(",".to_string()),
+        Just(".".to_string()),
+        Just("\n\n".to_string()),
+    ];
+    proptest::collection::vec(token, 0..120).prop_map(|t| t.join(" "))
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 384, ..ProptestConfig::default() })]
 
@@ -150,6 +194,11 @@ proptest! {
 
     #[test]
     fn news_like_text(text in newsy(), f in any::<u8>()) {
+        check(text.as_bytes(), format_of(f))?;
+    }
+
+    #[test]
+    fn quoting_text(text in quoting(), f in any::<u8>()) {
         check(text.as_bytes(), format_of(f))?;
     }
 }

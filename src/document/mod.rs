@@ -99,6 +99,11 @@ pub enum DocumentError {
     Decode(#[from] DecodeError),
     #[error("no text: the file holds only white space or markup")]
     NoText,
+    /// A bug met on this input (a panic inside the reading or the
+    /// extractors), caught so it costs this input only: the message says
+    /// what failed, and the input is kept aside to report.
+    #[error("internal error while extracting: {0}")]
+    Internal(String),
 }
 
 impl DocumentError {
@@ -109,6 +114,7 @@ impl DocumentError {
             DocumentError::Decode(DecodeError::Binary(_)) => QuarantineReason::Binary,
             DocumentError::Decode(DecodeError::Undecodable(_)) => QuarantineReason::Undecodable,
             DocumentError::NoText => QuarantineReason::Empty,
+            DocumentError::Internal(_) => QuarantineReason::InternalError,
         }
     }
 }
@@ -324,6 +330,12 @@ mod tests {
         assert_eq!(reason(b""), Err(QuarantineReason::Empty));
         assert_eq!(reason(b"  \n\n "), Err(QuarantineReason::Empty));
         assert_eq!(reason(b"ab\0cd"), Err(QuarantineReason::Binary));
+        let bug = DocumentError::Internal("index out of bounds".into());
+        assert_eq!(bug.reason(), QuarantineReason::InternalError);
+        assert_eq!(
+            bug.to_string(),
+            "internal error while extracting: index out of bounds"
+        );
     }
 
     #[test]

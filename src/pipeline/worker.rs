@@ -228,11 +228,7 @@ pub(crate) trait Output: Send + Sync {
 /// quarantine as `internal_error` with the panic message, so it is neither
 /// lost nor retried forever.
 pub(crate) fn panicked(ctx: &Context, job: Job, panic: &(dyn std::any::Any + Send)) -> Completion {
-    let message = panic
-        .downcast_ref::<&str>()
-        .map(|s| s.to_string())
-        .or_else(|| panic.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "unknown panic".to_string());
+    let message = crate::article::panic_message(panic);
     ctx.release_claims_of(&job.rel);
     let mut c = completion(job);
     let path = c.job.path.clone();

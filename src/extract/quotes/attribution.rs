@@ -125,7 +125,7 @@ impl Context<'_> {
         // After a record or a poll a finding is a verb ("polls show").
         let finding = !first
             && word.class != CueClass::Position
-            && self.toks[i - 1].word
+            && self.is_word(i - 1)
             && is_in(self.word_at(i - 1), DATA_NOUNS);
         if word.noun_like && !first && !verb_slot && !finding && !self.subject_slot(i - 1) {
             return None;
@@ -164,7 +164,7 @@ impl Context<'_> {
         // ("has also said"), and so does "in a statement" after it.
         let mut start = c.toks.start;
         while start > c.toks.start.saturating_sub(MAX_CUE_LEAD)
-            && self.toks[start - 1].word
+            && self.is_word(start - 1)
             && self.toks[start - 1].sent == self.toks[c.toks.start].sent
             && self.lowercase(start - 1)
             && is_in(self.word_at(start - 1), BETWEEN)
@@ -224,7 +224,7 @@ impl Context<'_> {
         for k in j + 1..limit.min(j + APPOSITIVE_REACH) {
             let possessive =
                 matches!(self.word_at(k), "’" | "'") && self.word_at(k - 1).ends_with(['s', 'S']);
-            if !self.toks[k].word
+            if !self.is_word(k)
                 && !possessive
                 && !matches!(self.word_at(k), "," | "." | "(" | ")" | "-" | "&")
             {
@@ -274,12 +274,12 @@ impl Context<'_> {
             .chars()
             .next()
             .is_some_and(char::is_uppercase);
-        let starts = self.determiner(j) || capital && self.toks[j].word;
+        let starts = self.determiner(j) || capital && self.is_word(j);
         starts
             && k - j <= MAX_LOOSE_SUBJECT
             && (j..k).all(|i| {
                 let w = self.word_at(i);
-                if !self.toks[i].word {
+                if !self.is_word(i) {
                     return matches!(w, "’s" | "'s" | "." | "(" | ")" | "&" | "-");
                 }
                 !(is_in(w, CLAUSE_WORDS) || self.lowercase(i) && super::cues::lookup(w).is_some())
@@ -302,7 +302,7 @@ impl Context<'_> {
         }
         let p = self.phrase_after(from, stop)?;
         let named = p.clone().any(|i| self.mention_at(i).is_some())
-            || p.clone().all(|i| !self.toks[i].word || !self.lowercase(i));
+            || p.clone().all(|i| !self.is_word(i) || !self.lowercase(i));
         if !named || p.end < stop && !matches!(self.word_at(p.end), "," | "." | ";") {
             return None;
         }
@@ -372,7 +372,7 @@ impl Context<'_> {
             && to - from <= ADJUNCT_REACH
             && matches!(self.word_at(to - 1), "," | ":")
             && (from..to - 1).all(|i| {
-                self.toks[i].word && super::cues::lookup(self.word_at(i)).is_none()
+                self.is_word(i) && super::cues::lookup(self.word_at(i)).is_none()
                     || matches!(self.word_at(i), "." | "’s" | "'s")
             })
     }
@@ -388,7 +388,7 @@ impl Context<'_> {
             && that - from <= ADJUNCT_REACH
             && to - (that + 1) <= 2
             && (from..to).all(|i| {
-                self.toks[i].word && super::cues::lookup(self.word_at(i)).is_none()
+                self.is_word(i) && super::cues::lookup(self.word_at(i)).is_none()
                     || matches!(self.word_at(i), "." | "’s" | "'s")
             })
     }
@@ -434,7 +434,7 @@ impl Context<'_> {
     /// said …").
     pub(crate) fn distant_subject(&self, floor: usize, k: usize) -> Option<Range<usize>> {
         let mut end = k;
-        while end > floor && self.toks[end - 1].word && is_in(self.word_at(end - 1), BETWEEN) {
+        while end > floor && self.is_word(end - 1) && is_in(self.word_at(end - 1), BETWEEN) {
             end -= 1;
         }
         let before = self.word_at(end.checked_sub(1)?);
@@ -464,7 +464,7 @@ impl Context<'_> {
         match self.mention_at(first) {
             Some(m) => {
                 let end = (first..k)
-                    .take_while(|&i| self.toks[i].word && self.mention_at(i) == Some(m))
+                    .take_while(|&i| self.is_word(i) && self.mention_at(i) == Some(m))
                     .last()
                     .map_or(first + 1, |i| i + 1);
                 Some(first..end)
@@ -534,7 +534,7 @@ impl Context<'_> {
     fn clause_end(&self, from: usize, limit: usize) -> usize {
         let mut k = from;
         while k < limit
-            && (self.toks[k].word || matches!(self.word_at(k), "’s" | "'s" | "." if k + 1 < limit))
+            && (self.is_word(k) || matches!(self.word_at(k), "’s" | "'s" | "." if k + 1 < limit))
         {
             k += 1;
         }
@@ -553,7 +553,7 @@ impl Context<'_> {
         });
         // A possessive before it makes the cue word a noun ("Smith’s comments").
         let possessive = w.ends_with("’s") || w.ends_with("'s");
-        self.toks[i].word
+        self.is_word(i)
             && !possessive
             && (named
                 || is_in(w, SUBJECT_PRONOUNS)

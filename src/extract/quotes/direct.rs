@@ -167,7 +167,7 @@ fn continues(cx: &Context<'_>, prev: &Found, next: &Found) -> bool {
     let gap = a.end..next.open;
     gap.len() <= MAX_ATTRIBUTION
         && gap.clone().all(|i| !cx.is_mark(i))
-        && (gap.clone().all(|i| !cx.toks[i].word)
+        && (gap.clone().all(|i| !cx.is_word(i))
             || gap.clone().all(|i| cx.toks[i].sent == sentence)
                 && next
                     .open

@@ -77,14 +77,14 @@ impl Context<'_> {
             return Verdict::NotQuote;
         }
         let inner: Range<usize> = open + 1..if closed { close } else { close + 1 };
-        let words: Vec<usize> = inner.clone().filter(|&i| self.toks[i].word).collect();
+        let words: Vec<usize> = inner.clone().filter(|&i| self.is_word(i)).collect();
         let Some(&first) = words.first() else {
             return Verdict::NotQuote;
         };
         let last_mark = inner
             .clone()
             .rev()
-            .find(|&i| !self.toks[i].word && !self.is_mark(i))
+            .find(|&i| !self.is_word(i) && !self.is_mark(i))
             .filter(|&i| words.last().is_none_or(|&w| i > w))
             .map(|i| self.word_at(i));
         let sentence_like = matches!(
@@ -98,7 +98,7 @@ impl Context<'_> {
                 .all(|&i| !self.lowercase(i) || is_in(self.word_at(i), TITLE_SMALL))
             && !matches!(last_mark, Some("!" | "?"));
         let labelled =
-            open > 0 && self.toks[open - 1].word && is_in(self.word_at(open - 1), LABELLERS);
+            open > 0 && self.is_word(open - 1) && is_in(self.word_at(open - 1), LABELLERS);
         // “Okay,” she said: one capitalized word and a comma is speech.
         if title_case && (words.len() > 1 || !sentence_like || last_mark == Some(".")) {
             return Verdict::NotQuote;
@@ -114,7 +114,7 @@ impl Context<'_> {
 
     /// Whether token `i` is a quotation mark.
     pub(crate) fn is_mark(&self, i: usize) -> bool {
-        !self.toks[i].word
+        !self.is_word(i)
             && matches!(
                 self.word_at(i),
                 "\"" | "“"

@@ -506,7 +506,7 @@ impl Context<'_> {
     /// Tokens `r` without the punctuation that ends the sentence.
     fn without_end_punctuation(&self, r: Range<usize>) -> Range<usize> {
         let mut end = r.end;
-        while end > r.start && !self.toks[end - 1].word && !self.is_mark(end - 1) {
+        while end > r.start && !self.is_word(end - 1) && !self.is_mark(end - 1) {
             end -= 1;
         }
         r.start..end
@@ -514,13 +514,13 @@ impl Context<'_> {
 
     /// How many words tokens `r` hold.
     fn words_in(&self, r: Range<usize>) -> usize {
-        r.filter(|&i| self.toks[i].word).count()
+        r.filter(|&i| self.is_word(i)).count()
     }
 
     /// The reported clause (token range) of sentence `r` and its attribution.
     fn sentence_attribution(&self, r: Range<usize>) -> Option<(Range<usize>, Attribution)> {
         let long = |found: &(Range<usize>, Attribution)| {
-            found.0.clone().filter(|&i| self.toks[i].word).count() >= MIN_WORDS
+            found.0.clone().filter(|&i| self.is_word(i)).count() >= MIN_WORDS
         };
         self.according(r.clone())
             .filter(long)
@@ -619,7 +619,7 @@ impl Context<'_> {
         }
         let next = self.word_at(k);
         c.word.class != CueClass::Thought
-            && self.toks[k].word
+            && self.is_word(k)
             && (is_in(next, ADJUNCT)
                 || is_in(next, OBJECTS)
                 || !self.lowercase(k)
@@ -630,7 +630,7 @@ impl Context<'_> {
     /// from there.
     fn starts_clause(&self, i: usize) -> bool {
         let w = self.word_at(i);
-        self.toks[i].word
+        self.is_word(i)
             && (is_in(w, BETWEEN)
                 || w.eq_ignore_ascii_case("that")
                 || super::cues::lookup(w).is_some() && self.lowercase(i))
@@ -639,11 +639,11 @@ impl Context<'_> {
     /// Whether tokens `[s, end)` read as a reported clause: "that", a
     /// subject pronoun, or a verb within the first few words.
     fn reads_as_clause(&self, s: usize, end: usize) -> bool {
-        let words = (s..end).filter(|&i| self.toks[i].word).count();
+        let words = (s..end).filter(|&i| self.is_word(i)).count();
         words >= MIN_WORDS
             && (is_in(self.word_at(s), CLAUSE_OPENERS)
                 || (s + 1..end.min(s + 6))
-                    .any(|i| self.toks[i].word && is_in(self.word_at(i), BETWEEN)))
+                    .any(|i| self.is_word(i) && is_in(self.word_at(i), BETWEEN)))
     }
 
     /// `The plan, she said, is dead.`: an attribution between commas
@@ -826,10 +826,10 @@ impl Context<'_> {
             return true;
         }
         // A noun right before a subject that names someone.
-        self.toks[before].word
+        self.is_word(before)
             && self.lowercase(before)
             && before > floor
-            && self.toks[before - 1].word
+            && self.is_word(before - 1)
             && self.names_someone(p)
             && !is_in(w, CLAUSE_LEADS)
             && !is_in(w, BETWEEN)
@@ -884,7 +884,7 @@ impl Context<'_> {
             } else if self.determiner(k) {
                 k += 2;
             } else {
-                while k < limit && self.toks[k].word && !self.lowercase(k) {
+                while k < limit && self.is_word(k) && !self.lowercase(k) {
                     k += 1;
                 }
             }
@@ -906,7 +906,7 @@ impl Context<'_> {
             // "wants to leave", "criticized the plan": the complement, but
             // not an adjunct ("declined on Monday").
             let to = self.word_at(k).eq_ignore_ascii_case("to");
-            return (to || self.toks[k].word && !is_in(self.word_at(k), ADJUNCT)).then_some(k);
+            return (to || self.is_word(k) && !is_in(self.word_at(k), ADJUNCT)).then_some(k);
         }
         if self.word_at(k).eq_ignore_ascii_case("that") {
             return Some(k);
@@ -922,7 +922,7 @@ impl Context<'_> {
         if is_in(c.word.lemma, TAKE_INFINITIVE)
             && self.word_at(k).eq_ignore_ascii_case("to")
             && k + 1 < limit
-            && self.toks[k + 1].word
+            && self.is_word(k + 1)
             && self.lowercase(k + 1)
         {
             return Some(k);
@@ -934,13 +934,13 @@ impl Context<'_> {
                 &["many", "much", "few", "little", "high", "low"],
             )
             && self.word_at(k + 2).eq_ignore_ascii_case("as");
-        if !self.toks[k].word || is_in(self.word_at(k), ADJUNCT) && !subject_pronoun && !figure {
+        if !self.is_word(k) || is_in(self.word_at(k), ADJUNCT) && !subject_pronoun && !figure {
             // "said in a statement that …", "said on Monday that …"
             return that_soon
-                .filter(|&t| (k..t).all(|i| self.toks[i].word || self.word_at(i) == ","));
+                .filter(|&t| (k..t).all(|i| self.is_word(i) || self.word_at(i) == ","));
         }
         // A finding's object is what it shows ("polls show Smith ahead").
-        let finding = matches!(c.word.lemma, "show" | "find" | "indicate") && self.toks[k].word;
+        let finding = matches!(c.word.lemma, "show" | "find" | "indicate") && self.is_word(k);
         if c.word.class == CueClass::Thought
             && !finding
             && !matches!(

@@ -145,13 +145,20 @@ type Phrase = Range<usize>;
 
 impl Context<'_> {
     fn word(&self, i: usize) -> &str {
-        text(self.body, &self.toks[i])
+        self.word_at(i)
+    }
+
+    /// Whether token `i` exists and is a word (not a punctuation mark):
+    /// every rule looks a few tokens ahead or behind, and an article may
+    /// end anywhere.
+    pub(crate) fn is_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.word)
     }
 
     /// Whether token `i` is a full stop belonging to an abbreviation or an
     /// initial before it ("Sen.", "James A. Baker").
     fn abbreviation_dot(&self, i: usize) -> bool {
-        if self.word(i) != "." || i == 0 || !self.toks[i - 1].word {
+        if self.word(i) != "." || i == 0 || !self.is_word(i - 1) {
             return false;
         }
         let before = self.word(i - 1);
@@ -227,7 +234,7 @@ impl Context<'_> {
     /// before token `floor`.
     pub(crate) fn subject_before(&self, cue: usize, floor: usize) -> Option<Phrase> {
         let mut end = cue;
-        while end > floor && self.toks[end - 1].word && is_in(self.word(end - 1), BETWEEN) {
+        while end > floor && self.is_word(end - 1) && is_in(self.word(end - 1), BETWEEN) {
             end -= 1;
         }
         // A pronoun subject ("it said", "they argued", "who said").
@@ -298,7 +305,7 @@ impl Context<'_> {
         let before = first.checked_sub(1).filter(|&b| b >= p.start)?;
         let w = self.word(before);
         let titled = on_lists(w, &[PERSON_NOUNS, SPOKES_NOUNS, ORG_NOUNS, PEOPLE]);
-        (self.toks[before].word && self.lowercase(before) && !titled && !self.determiner(before))
+        (self.is_word(before) && self.lowercase(before) && !titled && !self.determiner(before))
             .then_some(first..p.end)
     }
 
@@ -311,7 +318,7 @@ impl Context<'_> {
             .unwrap_or(p.end)
             - 1;
         self.names_someone(p)
-            || p.clone().any(|i| self.toks[i].word && !self.lowercase(i))
+            || p.clone().any(|i| self.is_word(i) && !self.lowercase(i))
             || on_lists(
                 self.word(head),
                 &[PERSON_NOUNS, ORG_NOUNS, SPOKES_NOUNS, PEOPLE, DATA_NOUNS],
@@ -327,7 +334,7 @@ impl Context<'_> {
             // A parenthesis after a name ("Rep. Jane Roe (D-Ore.)").
             if let Some(open) = self
                 .parenthesis_ending(i, floor)
-                .filter(|&o| o > floor && self.toks[o - 1].word)
+                .filter(|&o| o > floor && self.is_word(o - 1))
             {
                 start = open;
                 continue;
@@ -340,7 +347,7 @@ impl Context<'_> {
         // A phrase starts with a word, not a stray full stop or possessive,
         // nor an adverb ("Even long-time residents").
         while start < end
-            && (!self.toks[start].word || end - start > 1 && is_in(self.word(start), BETWEEN))
+            && (!self.is_word(start) || end - start > 1 && is_in(self.word(start), BETWEEN))
         {
             start += 1;
         }
@@ -357,7 +364,7 @@ impl Context<'_> {
             _ => return p,
         };
         match self.phrase_ending(prep, floor) {
-            Some(q) if self.toks[prep - 1].word && p.end - q.start <= MAX_PHRASE + 2 => {
+            Some(q) if self.is_word(prep - 1) && p.end - q.start <= MAX_PHRASE + 2 => {
                 q.start..p.end
             }
             _ => p,
@@ -398,7 +405,7 @@ impl Context<'_> {
     fn joins_head(&self, i: usize) -> bool {
         i > 0
             && is_in(self.word(i), &["for", "of", "at", "from"])
-            && self.toks[i - 1].word
+            && self.is_word(i - 1)
             && (is_in(self.word(i - 1), SPOKES_NOUNS)
                 || is_in(self.word(i - 1), PERSON_NOUNS)
                 || !self.lowercase(i - 1))
@@ -435,7 +442,7 @@ impl Context<'_> {
             })
             .unwrap_or(p.end);
         let mut head = head_end - 1;
-        while head > p.start && !self.toks[head].word {
+        while head > p.start && !self.is_word(head) {
             head -= 1;
         }
         let head_word = self.word(head);
@@ -662,6 +669,6 @@ impl Context<'_> {
 
     /// Whether token `i` is a determiner.
     pub(crate) fn determiner(&self, i: usize) -> bool {
-        self.toks[i].word && is_in(self.word(i), DETERMINERS)
+        self.is_word(i) && is_in(self.word(i), DETERMINERS)
     }
 }

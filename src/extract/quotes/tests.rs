@@ -536,3 +536,18 @@ fn bodies_speak_for_their_owner_and_descriptions_for_the_broadcaster() {
     );
     assert_eq!(q[0].speaker.as_deref(), Some("Radio Liberty"), "{q:?}");
 }
+
+#[test]
+fn a_text_ending_after_a_cue_and_its_adjunct_ends_the_search() {
+    // The rules look a few words past a cue ("said in an interview",
+    // "told on Friday"); a text may stop anywhere among them.
+    for body in [
+        "Friday told",
+        "The minister said in the",
+        "The minister said in an",
+        "The minister told on",
+        "He said last",
+    ] {
+        assert!(quotes(body).is_empty(), "{body}");
+    }
+}

@@ -6,6 +6,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use crate::article::{self, SourceMeta};
+use crate::document::DocumentError;
 use crate::pipeline::Context;
 use crate::pipeline::job::{Completion, Outcome};
 use crate::pipeline::worker::{Delivery, Output, failed, observe, quarantine};
@@ -65,14 +66,17 @@ impl Output for LocalRecords {
                 a
             }
             Err(e) => {
-                let reason = e.reason();
+                let stage = match e {
+                    DocumentError::Internal(_) => Stage::Extract,
+                    _ => Stage::Decode,
+                };
                 return quarantine(
                     ctx,
                     c,
                     Payload::Bytes(bytes),
-                    reason,
+                    e.reason(),
                     e.to_string(),
-                    Stage::Decode,
+                    stage,
                 );
             }
         };
