@@ -293,6 +293,29 @@ fn a_company_described_after_its_name_is_one_everywhere() {
     assert_eq!(chief["type"], "person", "{es:#?}");
 }
 
+/// Technology business news naming companies as only companies are
+/// named: a stock listing, an officer's office, "its".
+const GADGETS: &str = "\
+Halvorsen Mae cuts prices on laptops
+
+SAN FRANCISCO — Halvorsen Mae on Monday said it had cut prices on many of its laptops. Halvorsen Mae has also upgraded its server line, and Halvorsen Mae chief executive Oriel Banks said demand was strong. Rival Tressida (NASDAQ: TRSD) reported a loss. Pellworth said its profit fell. Jo Marden defended its record, and Norway raised its rates.
+";
+
+#[test]
+fn a_listing_an_officer_or_its_make_a_company() {
+    let es = entities_of(GADGETS);
+    let typed =
+        |name: &str| named(&es, name).unwrap_or_else(|| panic!("{name}: {es:#?}"))["type"].clone();
+    assert_eq!(typed("Halvorsen Mae"), "organization", "{es:#?}");
+    let mae = named(&es, "Halvorsen Mae").unwrap_or_else(|| panic!("{es:#?}"));
+    assert_eq!(mention_texts(mae).len(), 3, "{es:#?}");
+    assert_eq!(typed("Tressida"), "organization");
+    assert_eq!(typed("Pellworth"), "organization");
+    assert_eq!(typed("Oriel Banks"), "person");
+    assert_eq!(typed("Jo Marden"), "person");
+    assert_eq!(typed("Norway"), "place");
+}
+
 /// US political news: members of Congress named with their state, a
 /// hospital named after a person, colleges named with their city.
 const CAPITOL: &str = "\

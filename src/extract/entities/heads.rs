@@ -16,6 +16,8 @@ use super::lexicon::list as names_list;
 use super::lists::{self, Seen};
 use super::markets;
 use super::platforms;
+use super::possessions;
+use super::pronouns;
 use super::subjects;
 use super::tagger::{LOC, MISC, ORG, PER};
 
@@ -788,6 +790,31 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
         && s[start].gaz & PLACES == 0
         && s[start].names & names_list::FIRST_NAME == 0
         && markets::traded_as_stock(|i| seen(s, i), s.len(), start, end)
+    {
+        return Some(ORG);
+    }
+    // "Zorbo (NASDAQ: ZRB)": only a listed company has a ticker.
+    if ty != ORG && len <= 5 && markets::listed_with_ticker(|i| seen(s, i), s.len(), end) {
+        return Some(ORG);
+    }
+    // "Vestra Mae chief executive Jo Smith", "Zorbo has upgraded its
+    // line": no person is written so. Places are "its" too ("Norway
+    // raised its rates"), so a place of the table keeps its type, and a
+    // full name its person for "its" (which may stand for a thing named
+    // before: "Jo Smith defended its record").
+    let unknown_or_person = match ty {
+        PER | MISC => !is_people(&s[start], gaz),
+        LOC => {
+            s[start].gaz & PLACES == 0
+                && !is_place_phrase(s, start, end)
+                && !is_place_kind(word(last))
+        }
+        _ => false,
+    };
+    if unknown_or_person
+        && len <= 3
+        && (possessions::names_company_officer(|i| seen(s, i), s.len(), end)
+            || !full_name && pronouns::referred_to_as_its(|i| seen(s, i), s.len(), start, end))
     {
         return Some(ORG);
     }
@@ -1691,5 +1718,26 @@ mod tests {
             ".",
         ];
         assert_eq!(told(&other, 1, PER), None);
+    }
+
+    #[test]
+    fn a_ticker_its_or_an_officer_makes_a_company() {
+        let listed = [
+            "Zorbo", "(", "NASDAQ", ":", "ZRB", ")", "reported", "a", "loss", ".",
+        ];
+        assert_eq!(retyped_named(&listed, 0, 1, PER), Some(ORG));
+        assert_eq!(retyped_named(&listed, 0, 1, LOC), Some(ORG));
+        let its = ["Zorbo", "has", "upgraded", "its", "servers", "."];
+        assert_eq!(retyped_named(&its, 0, 1, PER), Some(ORG));
+        assert_eq!(retyped_named(&its, 0, 1, MISC), Some(ORG));
+        let officer = ["Vestra", "Mae", "chief", "executive", "Jo", "Smith", "said"];
+        assert_eq!(retyped_named(&officer, 0, 2, PER), Some(ORG));
+        // A place of the table is "its" too; a full name may mean another's.
+        let kenya = ["Kenya", "raised", "its", "rates", "."];
+        assert_eq!(retyped_named(&kenya, 0, 1, LOC), None);
+        let county = ["Zorbo", "County", "will", "keep", "its", "seat", "."];
+        assert_eq!(retyped_named(&county, 0, 2, LOC), None);
+        let person = ["John", "Zorbo", "defended", "its", "record", "."];
+        assert_eq!(retyped_named(&person, 0, 2, PER), None);
     }
 }

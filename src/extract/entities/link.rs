@@ -25,6 +25,7 @@ use super::lexicon::{Lexicon, list};
 use super::lists::{self, Seen};
 use super::markets;
 use super::possessions;
+use super::pronouns;
 use super::{Entity, EntityType};
 
 /// One mention the recognizer found: sentence index and token span.
@@ -1303,6 +1304,9 @@ fn stated_organization(
         && !appositive::described_as_organization(seen, toks.len(), m.end)
         && !markets::traded_as_stock(seen, toks.len(), m.start, m.end)
         && !possessions::owns_company_possession(seen, toks.len(), m.end)
+        && !possessions::names_company_officer(seen, toks.len(), m.end)
+        && !markets::listed_with_ticker(seen, toks.len(), m.end)
+        && !pronouns::referred_to_as_its(seen, toks.len(), m.start, m.end)
     {
         return false;
     }

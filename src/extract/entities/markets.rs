@@ -78,6 +78,90 @@ fn moves_by_a_percentage<'a>(seen: &impl Fn(usize) -> Seen<'a>, len: usize, at: 
                 || (seen(i + 1).is(&["per"]) && i + 2 < len && seen(i + 2).is(&["cent"]))))
 }
 
+/// Stock exchanges a listed company's ticker is written with, as press
+/// releases and market reports write it after the name: "Zorbo Inc.
+/// (NASDAQ: ZRB)", "Zorbo (NYSE: ZRB)", "(LSE: ZRB)".
+const EXCHANGES: &[&str] = &[
+    "nyse",
+    "nasdaq",
+    "amex",
+    "lse",
+    "aim",
+    "tsx",
+    "tsxv",
+    "asx",
+    "nzx",
+    "hkex",
+    "sehk",
+    "sgx",
+    "nse",
+    "bse",
+    "jse",
+    "tse",
+    "krx",
+    "six",
+    "otc",
+    "otcqx",
+    "otcqb",
+    "euronext",
+    "xetra",
+    "etr",
+    "fra",
+    "epa",
+    "ams",
+    "bme",
+    "bit",
+    "sto",
+    "hel",
+    "cse",
+    "nyse american",
+    "nasdaq gs",
+];
+
+/// Whether the name ending before word `end` of a sentence of `len` words
+/// is followed by its listing in parentheses: an exchange ([`EXCHANGES`],
+/// one or two words), a colon and a ticker ([`is_ticker`]) ("Zorbo (NYSE:
+/// ZRB)", "Zorbo (Nasdaq: ZRB.O)"). Only a listed company has one.
+pub(crate) fn listed_with_ticker<'a>(
+    seen: impl Fn(usize) -> Seen<'a>,
+    len: usize,
+    end: usize,
+) -> bool {
+    if end >= len || !seen(end).is(&["("]) {
+        return false;
+    }
+    let text = |i: usize| match seen(i) {
+        Seen::Lower(w) | Seen::Capital(w) | Seen::Other(w) => w,
+    };
+    let exchange = |from: usize, words: usize| {
+        let name: Vec<&str> = (from..from + words).map(text).collect();
+        EXCHANGES.contains(&name.join(" ").to_lowercase().as_str())
+    };
+    let ticker = |i: usize| matches!(seen(i), Seen::Capital(w) if is_ticker(w));
+    (1..=2).any(|words| {
+        let colon = end + 1 + words;
+        colon + 2 < len
+            && exchange(end + 1, words)
+            && seen(colon).is(&[":"])
+            && ticker(colon + 1)
+            && seen(colon + 2).is(&[")"])
+    })
+}
+
+/// A ticker's letters: one to six letters or digits, opening on a letter,
+/// with a market's suffix of one or two letters after a dot ("ZRB",
+/// "BRK.A", "ZRB.O"). Case is not read here: the caller sees the word as
+/// written with a capital (the recognizer's tokens keep only their
+/// lowercase).
+fn is_ticker(word: &str) -> bool {
+    let (symbol, suffix) = word.split_once('.').unwrap_or((word, ""));
+    (1..=6).contains(&symbol.len())
+        && symbol.starts_with(|c: char| c.is_ascii_alphabetic())
+        && symbol.chars().all(|c| c.is_ascii_alphanumeric())
+        && suffix.len() <= 2
+        && suffix.chars().all(|c| c.is_ascii_alphabetic())
+}
+
 /// Whether the word after a name (`number`) and the one after it
 /// (`next`) make the name a stock index with its count of stocks ("S&P
 /// 500 rose", "the Stoxx 600 index", "Russell 2000 fell"): two to four
@@ -110,6 +194,26 @@ mod tests {
         assert!(traded("Zorbo Corp stock slid 1 per cent", 0, 2));
         assert!(traded("Shares of Zorbo rose", 2, 3));
         assert!(traded("investors sold shares in Zorbo", 4, 5));
+    }
+
+    fn listed(sentence: &str, end: usize) -> bool {
+        let words: Vec<&str> = sentence.split(' ').collect();
+        listed_with_ticker(|i| Seen::of(words[i]), words.len(), end)
+    }
+
+    #[test]
+    fn a_ticker_after_the_name_lists_a_company() {
+        assert!(listed("Zorbo ( Nasdaq : ZRB ) said", 1));
+        assert!(listed("Zorbo Inc. ( NYSE : ZRB ) said", 2));
+        assert!(listed("Zorbo ( NYSE American : BRK.A )", 1));
+        assert!(listed("Zorbo ( LSE : Z1 )", 1));
+        // Not a ticker, no exchange, no parenthesis.
+        assert!(!listed("Zorbo ( Nasdaq : zorbo )", 1));
+        assert!(!listed("Zorbo ( Nasdaq : 2024 )", 1));
+        assert!(!listed("Zorbo ( AP ) said", 1));
+        assert!(!listed("Zorbo ( Paris : ZRB )", 1));
+        assert!(!listed("Zorbo Nasdaq : ZRB", 1));
+        assert!(!listed("Zorbo ( Nasdaq : ZRB", 1));
     }
 
     #[test]

@@ -41,6 +41,7 @@ pub(crate) mod markets;
 pub mod model;
 pub(crate) mod platforms;
 pub(crate) mod possessions;
+pub(crate) mod pronouns;
 pub(crate) mod repair;
 pub(crate) mod subjects;
 pub(crate) mod tagger;

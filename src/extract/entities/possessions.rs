@@ -58,6 +58,41 @@ pub(crate) fn owns_company_possession<'a>(
     end < len && seen(end).is(POSSESSIVES) && is_company_possession(seen, len, end + 1)
 }
 
+/// Offices only a company has, written right after its name as a
+/// modifier of the officer's ("Zorbo CEO Jo Smith", "Zorbo founder Jo
+/// Smith"); not "chairman" or "spokesman", which a party, a campaign or
+/// a person's office has as well ("a Smith spokesman").
+const COMPANY_OFFICES: &[&str] = &["ceo", "cfo", "coo", "founder", "co-founder", "cofounder"];
+
+/// Whether the name ending before word `end` of a sentence of `len` words
+/// (`seen(i)` reading word `i`) is followed, with no possessive, by an
+/// office only a company has ([`COMPANY_OFFICES`], or "chief executive",
+/// "chief financial officer", "chief operating officer") and the
+/// officer's capitalized name: "Zorbo chief executive Jo Smith". The
+/// recognizer reads a brand that looks like a name ("Vestra Mae") as a
+/// person; a person's name is never written so.
+pub(crate) fn names_company_officer<'a>(
+    seen: impl Fn(usize) -> Seen<'a>,
+    len: usize,
+    end: usize,
+) -> bool {
+    let mut i = end;
+    if i < len && seen(i).is_any_case(COMPANY_OFFICES) {
+        i += 1;
+    } else if i + 1 < len
+        && seen(i).is_any_case(&["chief"])
+        && seen(i + 1).is_any_case(&["executive", "financial", "operating"])
+    {
+        i += 2;
+        if i < len && seen(i).is_any_case(&["officer"]) {
+            i += 1;
+        }
+    } else {
+        return false;
+    }
+    i < len && matches!(seen(i), Seen::Capital(_))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,5 +111,24 @@ mod tests {
         assert!(!owns("Zorbo 's staff said", 1));
         assert!(owns("Zorbo 's Chief Executive said", 1));
         assert!(!owns("Zorbo said", 1));
+    }
+
+    fn officer(sentence: &str, end: usize) -> bool {
+        let words: Vec<&str> = sentence.split(' ').collect();
+        names_company_officer(|i| Seen::of(words[i]), words.len(), end)
+    }
+
+    #[test]
+    fn an_office_only_companies_have_before_its_holder() {
+        assert!(officer("Vestra Mae chief executive Jo Smith said", 2));
+        assert!(officer("Zorbo CEO Jo Smith said", 1));
+        assert!(officer("Zorbo founder Jo Smith", 1));
+        assert!(officer("Zorbo chief financial officer Jo Smith", 1));
+        // No holder named, an office others have, a possessive.
+        assert!(!officer("Zorbo founder said", 1));
+        assert!(!officer("Smith spokesman Jo Doe said", 1));
+        assert!(!officer("Smith chief of staff Jo Doe", 1));
+        assert!(!officer("Zorbo 's founder Jo Smith", 1));
+        assert!(!officer("Zorbo founder", 1));
     }
 }
