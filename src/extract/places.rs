@@ -105,8 +105,9 @@ fn written_in_capitals(text: &str) -> bool {
 
 /// Whether a mention opens a wire-style dateline: first on its line, and
 /// followed by a dash or an agency in parentheses, perhaps after a comma
-/// and a region or date ("PARIS —", "NEW YORK (AP) —", "LONDON, March 3
-/// (Reuters) -", "ROTTERDAM, 14 March 2025 --").
+/// and a region or date, or its date alone ("PARIS —", "NEW YORK (AP) —",
+/// "LONDON, March 3 (Reuters) -", "ROTTERDAM, 14 March 2025 --", "LOS
+/// ANGELES Sept. 13, 2004 -").
 fn opens_dateline(body: &str, r: &Range<usize>) -> bool {
     let line_start = body
         .get(..r.start)
@@ -125,8 +126,20 @@ fn opens_dateline(body: &str, r: &Range<usize>) -> bool {
     let head = head.trim_start();
     let opener =
         |s: &str| s.starts_with(['—', '–', '(']) || s.starts_with("- ") || s.starts_with("--");
-    opener(head)
-        || (head.starts_with(',') && (head.contains(['—', '–', '(']) || head.contains(" -")))
+    let dash_follows = head.contains(['—', '–', '(']) || head.contains(" -");
+    opener(head) || (head.starts_with(',') || opens_on_month(head)) && dash_follows
+}
+
+/// Whether `text` opens on a month's name or short form and a digit
+/// ("Sept. 11, 2004 -", "Dec 13"): a dateline's date written without the
+/// comma after its place.
+fn opens_on_month(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let month = words.next().map(|w| w.trim_end_matches('.').to_lowercase());
+    month.is_some_and(|m| crate::extract::dates::lexicon::month_name(&m).is_some())
+        && words
+            .next()
+            .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// Characters after a dateline's place within which its dash or agency
@@ -777,6 +790,17 @@ mod tests {
             (es[0].ty, es[0].country.as_deref()),
             (EntityType::Place, Some("US"))
         );
+        // A dateline's date may follow its place without a comma.
+        let body = "Report\n\nLOS ANGELES Sept. 13, 2004 - A group bid.";
+        let mut es = vec![place(body, "LOS ANGELES")];
+        es[0].ty = EntityType::Organization;
+        resolve(body, &mut es, Gazetteer::embedded());
+        assert_eq!(
+            (es[0].ty, es[0].country.as_deref()),
+            (EntityType::Place, Some("US"))
+        );
+        let body = "Report\n\nLOS ANGELES Sept. 13 saw rain, said Jo.";
+        assert!(!opens_dateline(body, &(8..19)));
         // A small town needs its country in the article.
         let body = "Apple is based in Cupertino, California.";
         assert_eq!(

@@ -139,10 +139,12 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8], gaz: &Gazetteer) {
         }
         // A month with its day after any name ends the name, not the
         // name the month: "… Xfinity Center July 3 …" in a tour's dates
-        // written one to a line.
+        // written one to a line, "NEW YORK Sept. 11, 2004 -" in a
+        // dateline with the month cut short.
+        let day_follows = s.get(e0).is_some_and(|t| t.class == Class::Digits);
         if e0 > s0 + 1
-            && is_calendar_word(s, e0 - 1)
-            && (ty == PER || s.get(e0).is_some_and(|t| t.class == Class::Digits))
+            && (is_calendar_word(s, e0 - 1) && (ty == PER || day_follows)
+                || is_short_month(s, e0 - 1) && day_follows)
         {
             e0 -= 1;
         }
@@ -1295,6 +1297,16 @@ fn is_calendar_word(s: &[Token], i: usize) -> bool {
     })
 }
 
+/// Whether token `i` is a month's short form, capitalized, with or
+/// without its full stop ("Sept.", "Dec"): the short forms every date
+/// reader accepts ([`MONTHS`]).
+fn is_short_month(s: &[Token], i: usize) -> bool {
+    s.get(i).is_some_and(|t| {
+        let w = t.lower.strip_suffix('.').unwrap_or(&t.lower);
+        t.class == Class::Capitalized && MONTHS.iter().any(|(_, short)| short.contains(&w))
+    })
+}
+
 /// A number's label tagged without its number ("the No. 2 official",
 /// with "No." alone an organization): a label alone names nothing. With
 /// its number and a unit's word it names a unit ("No. 18 Squadron"); see
@@ -1697,6 +1709,14 @@ mod tests {
         // Without a day it may be the name's own word.
         let w = ["the", "Quillo", "Center", "July", "show"];
         assert_eq!(repaired(&w, &[(1, 4, ORG)]), vec![(1, 4, ORG)]);
+        // A dateline's month cut short, with or without its stop.
+        let w = ["NEW", "YORK", "Sept.", "11", ",", "2004", "-"];
+        assert_eq!(repaired(&w, &[(0, 3, ORG)]), vec![(0, 2, ORG)]);
+        let w = ["NEW", "YORK", "Dec", "13", ",", "2004", "-"];
+        assert_eq!(repaired(&w, &[(0, 3, ORG)]), vec![(0, 2, ORG)]);
+        // Not without its day.
+        let w = ["the", "Quillo", "Dec", "show"];
+        assert_eq!(repaired(&w, &[(1, 3, ORG)]), vec![(1, 3, ORG)]);
     }
 
     #[test]
