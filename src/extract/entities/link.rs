@@ -355,6 +355,7 @@ pub(crate) fn link(
     let mut groups = group(body, tokens, &ms, &acronyms, &stated);
     join_acronyms(&mut groups);
     join_company_variants(&mut groups, lex, gaz);
+    type_companies_extended(&mut groups, lex);
     join_water_names(&mut groups);
     for g in &mut groups {
         if is_seat_of_government(&canonical(g)) {
@@ -1154,6 +1155,42 @@ fn join_company_variants(groups: &mut Vec<Group>, lex: &Lexicon, gaz: &Gazetteer
         }
     }
     apply_merges(groups, &targets, &vec![None; groups.len()]);
+}
+
+/// Pass 4d: a person's name that opens on the name of an organization
+/// the article names on its own is that organization's or its unit's
+/// ("Cadbury Schweppes" beside "Cadbury said its …", "Verizon Wireless"
+/// beside "Verizon", "Diageo North America"): the recognizer read the
+/// longer name as a person's. Not when the longer name reads as a
+/// person's: a census first name opening it or a census surname closing
+/// it ("LeBron James" beside a "LeBron" the recognizer mistyped).
+fn type_companies_extended(groups: &mut [Group], lex: &Lexicon) {
+    let orgs: BTreeSet<String> = groups
+        .iter()
+        .filter(|g| g.ty == EntityType::Organization)
+        .map(|g| key(&canonical(g)))
+        .collect();
+    let listed =
+        |word: &str, flag| lex.names(super::hash::of_str(&word.to_lowercase())) & flag != 0;
+    for g in groups.iter_mut() {
+        if g.ty != EntityType::Person {
+            continue;
+        }
+        let name = canonical(g);
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let (Some(first), Some(last)) = (words.first(), words.last()) else {
+            continue;
+        };
+        let opens_on_org = (1..words.len()).any(|n| orgs.contains(&key(&words[..n].join(" "))));
+        if words.len() >= 2
+            && opens_on_org
+            && !listed(first, list::FIRST_NAME)
+            && !listed(last, list::SURNAME)
+            && last.starts_with(|c: char| c.is_uppercase())
+        {
+            g.ty = EntityType::Organization;
+        }
+    }
 }
 
 /// Where a group is first written in the article.
@@ -2316,6 +2353,28 @@ mod tests {
             run(body, &spans_of(body, &[(Organization, "PPA")])).len(),
             1
         );
+    }
+
+    #[test]
+    fn a_persons_name_opening_on_a_company_is_the_companys() {
+        let body = "Zorvane Quillet raised prices . Zorvane said its sales rose . LeBron James met LeBron .";
+        let mut spans = spans_of(
+            body,
+            &[
+                (Person, "Zorvane Quillet"),
+                (Organization, "Zorvane"),
+                (Person, "LeBron James"),
+            ],
+        );
+        // The second "LeBron", mistyped an organization.
+        spans.push((Organization, 14, 15));
+        let es = run(body, &spans);
+        let typed: Vec<(&str, EntityType)> = es.iter().map(|e| (e.name.as_str(), e.ty)).collect();
+        assert!(
+            typed.contains(&("Zorvane Quillet", Organization)),
+            "{typed:?}"
+        );
+        assert!(typed.contains(&("LeBron James", Person)), "{typed:?}");
     }
 
     #[test]
