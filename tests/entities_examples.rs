@@ -294,11 +294,12 @@ fn a_company_described_after_its_name_is_one_everywhere() {
 }
 
 /// Technology business news naming companies as only companies are
-/// named: a stock listing, an officer's office, "its".
+/// named: a stock listing, an officer's office, "its", a store's name
+/// with its possessive.
 const GADGETS: &str = "\
 Halvorsen Mae cuts prices on laptops
 
-SAN FRANCISCO — Halvorsen Mae on Monday said it had cut prices on many of its laptops. Halvorsen Mae has also upgraded its server line, and Halvorsen Mae chief executive Oriel Banks said demand was strong. Rival Tressida (NASDAQ: TRSD) reported a loss. Pellworth said its profit fell. Jo Marden defended its record, and Norway raised its rates.
+SAN FRANCISCO — Halvorsen Mae on Monday said it had cut prices on many of its laptops. Halvorsen Mae has also upgraded its server line, and Halvorsen Mae chief executive Oriel Banks said demand was strong. Rival Tressida (NASDAQ: TRSD) reported a loss. Pellworth said its profit fell. Jo Marden defended its record, and Norway raised its rates. Dunlevy's has opened 40 stores.
 ";
 
 #[test]
@@ -314,6 +315,7 @@ fn a_listing_an_officer_or_its_make_a_company() {
     assert_eq!(typed("Oriel Banks"), "person");
     assert_eq!(typed("Jo Marden"), "person");
     assert_eq!(typed("Norway"), "place");
+    assert_eq!(typed("Dunlevy"), "organization");
 }
 
 /// US political news: members of Congress named with their state, a

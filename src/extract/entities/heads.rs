@@ -811,6 +811,19 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
         }
         _ => false,
     };
+    // "McDonald's has targeted …", "Moody's said": a firm's name with
+    // its possessive; never a person's after a courtesy title ("Mr
+    // Tellier's would …" leaves out the thing owned).
+    if (ty == PER || ty == MISC)
+        && len <= 3
+        && !is_people(&s[start], gaz)
+        && !start
+            .checked_sub(1)
+            .is_some_and(|p| super::repair::is_courtesy_title(&s[p], true))
+        && possessions::named_with_possessive(|i| seen(s, i), s.len(), end)
+    {
+        return Some(ORG);
+    }
     if unknown_or_person
         && len <= 3
         && (possessions::names_company_officer(|i| seen(s, i), s.len(), end)

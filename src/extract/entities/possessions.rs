@@ -93,6 +93,29 @@ pub(crate) fn names_company_officer<'a>(
     i < len && matches!(seen(i), Seen::Capital(_))
 }
 
+/// Words after a possessive that make it no possessive: a verb of which
+/// the name is the subject ("McDonald's has targeted", "Moody's said").
+/// A store's or a firm's name is written so; a person's is not, and "'s"
+/// for "has" or "is" comes before a participle, not before these ("Jo's
+/// been"). Not "cut" or "plans", which are nouns after a possessive as
+/// often ("Moody's cuts to …", "Zorbo's plans").
+const VERBS_AFTER_NAME: &[&str] = &[
+    "has", "had", "is", "was", "will", "would", "could", "can", "says", "said",
+];
+
+/// Whether the name ending before word `end` of a sentence of `len`
+/// words (`seen(i)` reading word `i`) is written with "'s" as part of it,
+/// a firm's or a store's ("McDonald's has targeted the young", "Moody's
+/// said", "Sainsbury's will open"): the possessive is followed by a verb
+/// of which the name is the subject ([`VERBS_AFTER_NAME`]).
+pub(crate) fn named_with_possessive<'a>(
+    seen: impl Fn(usize) -> Seen<'a>,
+    len: usize,
+    end: usize,
+) -> bool {
+    end + 1 < len && seen(end).is(&["'s", "’s"]) && seen(end + 1).is(VERBS_AFTER_NAME)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -111,6 +134,22 @@ mod tests {
         assert!(!owns("Zorbo 's staff said", 1));
         assert!(owns("Zorbo 's Chief Executive said", 1));
         assert!(!owns("Zorbo said", 1));
+    }
+
+    fn possessive_name(sentence: &str, end: usize) -> bool {
+        let words: Vec<&str> = sentence.split(' ').collect();
+        named_with_possessive(|i| Seen::of(words[i]), words.len(), end)
+    }
+
+    #[test]
+    fn a_possessive_before_the_names_own_verb_is_part_of_a_firms_name() {
+        assert!(possessive_name("Zorbo 's has targeted the young", 1));
+        assert!(possessive_name("Zorbo ’s said profit rose", 1));
+        assert!(possessive_name("analysts at Zorbo 's will", 3));
+        assert!(!possessive_name("Zorbo 's plans were", 1));
+        assert!(!possessive_name("Zorbo 's been there", 1));
+        assert!(!possessive_name("Zorbo ' has", 1));
+        assert!(!possessive_name("Zorbo 's", 1));
     }
 
     fn officer(sentence: &str, end: usize) -> bool {

@@ -1274,7 +1274,7 @@ fn follows_honorific(s: &[Token], i: usize) -> bool {
 
 /// A courtesy title ("Mr", "Mrs.", "Ms", "Mx"; "Miss" when `miss`, which
 /// also opens contests: "Miss World").
-fn is_courtesy_title(t: &Token, miss: bool) -> bool {
+pub(crate) fn is_courtesy_title(t: &Token, miss: bool) -> bool {
     t.class == Class::Capitalized
         && (matches!(
             t.lower.as_str(),
