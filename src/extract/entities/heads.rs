@@ -797,11 +797,10 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
     if ty != ORG && len <= 5 && markets::listed_with_ticker(|i| seen(s, i), s.len(), end) {
         return Some(ORG);
     }
-    // "Vestra Mae chief executive Jo Smith", "Zorbo has upgraded its
-    // line": no person is written so. Places are "its" too ("Norway
-    // raised its rates"), so a place of the table keeps its type, and a
-    // full name its person for "its" (which may stand for a thing named
-    // before: "Jo Smith defended its record").
+    // What a name is written with below says it is a company's, when the
+    // model read a person, a misc name or a place the table does not
+    // have; a place of the table and a place's kind keep their type
+    // (places are "its" too: "Norway raised its rates").
     let unknown_or_person = match ty {
         PER | MISC => !is_people(&s[start], gaz),
         LOC => {
@@ -811,12 +810,11 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
         }
         _ => false,
     };
-    // "McDonald's has targeted …", "Moody's said": a firm's name with
+    // "McDonald's has targeted …", "Sotheby's said": a firm's name with
     // its possessive; never a person's after a courtesy title ("Mr
     // Tellier's would …" leaves out the thing owned).
-    if (ty == PER || ty == MISC)
+    if unknown_or_person
         && len <= 3
-        && !is_people(&s[start], gaz)
         && !start
             .checked_sub(1)
             .is_some_and(|p| super::repair::is_courtesy_title(&s[p], true))
@@ -824,6 +822,10 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
     {
         return Some(ORG);
     }
+    // "Vestra Mae chief executive Jo Smith", "Zorbo has upgraded its
+    // line": no person is written so; a full name keeps its person for
+    // "its", which may stand for a thing named before ("Jo Smith defended
+    // its record").
     if unknown_or_person
         && len <= 3
         && (possessions::names_company_officer(|i| seen(s, i), s.len(), end)

@@ -98,9 +98,12 @@ pub(crate) fn names_company_officer<'a>(
 /// A store's or a firm's name is written so; a person's is not, and "'s"
 /// for "has" or "is" comes before a participle, not before these ("Jo's
 /// been"). Not "cut" or "plans", which are nouns after a possessive as
-/// often ("Moody's cuts to …", "Zorbo's plans").
+/// often ("Moody's cuts to …", "Zorbo's plans"); of a price's moves only
+/// the past tenses that are no participle ("rose", not "jumped": "Jo's
+/// jumped" is "Jo has jumped").
 const VERBS_AFTER_NAME: &[&str] = &[
-    "has", "had", "is", "was", "will", "would", "could", "can", "says", "said",
+    "has", "had", "is", "was", "will", "would", "could", "can", "says", "said", "rose", "fell",
+    "sank",
 ];
 
 /// Whether the name ending before word `end` of a sentence of `len`
@@ -146,6 +149,7 @@ mod tests {
         assert!(possessive_name("Zorbo 's has targeted the young", 1));
         assert!(possessive_name("Zorbo ’s said profit rose", 1));
         assert!(possessive_name("analysts at Zorbo 's will", 3));
+        assert!(possessive_name("shares of Zorbo 's fell 3 %", 3));
         assert!(!possessive_name("Zorbo 's plans were", 1));
         assert!(!possessive_name("Zorbo 's been there", 1));
         assert!(!possessive_name("Zorbo ' has", 1));
