@@ -103,8 +103,8 @@ const CLAUSE_OPENERS: &[&str] = &[
 
 /// Whether the name at `start..end` of a sentence of `len` words
 /// (`seen(i)` reading word `i`) opens a clause ([`CLAUSE_OPENERS`]) as
-/// the subject of a verb followed by "its": at most two auxiliaries or adverbs ([`BEFORE_VERB`]), one
-/// lowercase verb, then "its".
+/// the subject of a verb followed by "its": at most two auxiliaries or
+/// adverbs ([`BEFORE_VERB`]), one lowercase verb, then "its".
 pub(crate) fn referred_to_as_its<'a>(
     seen: impl Fn(usize) -> Seen<'a>,
     len: usize,
