@@ -725,7 +725,8 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
     if ty != ORG
         && len <= 4
         && !full_name
-        && after_lowercase(s, start, |w| OUTLET_NOUNS.contains(&w))
+        && (after_lowercase(s, start, |w| OUTLET_NOUNS.contains(&w))
+            || after_industry_major(s, start))
     {
         return Some(ORG);
     }
@@ -1069,6 +1070,32 @@ fn after_lowercase(s: &[Token], start: usize, is_noun: impl Fn(&str) -> bool) ->
         .checked_sub(1)
         .and_then(|b| s.get(b))
         .is_some_and(|t| t.class == Class::Lower && is_noun(&t.lower))
+}
+
+/// Industries whose largest companies news calls its "majors" ("oil
+/// major Yukos", "mining majors Rio Tinto and BHP").
+const INDUSTRIES_WITH_MAJORS: &[&str] = &[
+    "oil",
+    "energy",
+    "mining",
+    "pharma",
+    "pharmaceutical",
+    "drugs",
+    "chemicals",
+    "tobacco",
+    "food",
+    "media",
+    "steel",
+];
+
+/// Whether "major" or "majors" after an industry's noun is written before
+/// token `start` ("oil major Yukos"): a company. "major" alone is as
+/// often an adjective ("major Wall Street banks") or a rank.
+fn after_industry_major(s: &[Token], start: usize) -> bool {
+    start >= 2
+        && after_lowercase(s, start, |w| matches!(w, "major" | "majors"))
+        && s[start - 2].class == Class::Lower
+        && INDUSTRIES_WITH_MAJORS.contains(&s[start - 2].lower.as_str())
 }
 
 /// Whether a product's brand is written before token `start`: "the brand
@@ -1733,6 +1760,14 @@ mod tests {
             ".",
         ];
         assert_eq!(told(&other, 1, PER), None);
+    }
+
+    #[test]
+    fn an_industrys_major_is_a_company() {
+        let oil = ["the", "oil", "major", "Zorbo", "said"];
+        assert_eq!(retyped_named(&oil, 3, 4, PER), Some(ORG));
+        let adjective = ["a", "major", "Zorbo", "bank"];
+        assert_eq!(retyped_named(&adjective, 2, 3, LOC), None);
     }
 
     #[test]
