@@ -1163,7 +1163,8 @@ fn join_company_variants(groups: &mut Vec<Group>, lex: &Lexicon, gaz: &Gazetteer
 /// beside "Verizon", "Diageo North America"): the recognizer read the
 /// longer name as a person's. Not when the longer name reads as a
 /// person's: a census first name opening it or a census surname closing
-/// it ("LeBron James" beside a "LeBron" the recognizer mistyped).
+/// it ("LeBron James" beside a "LeBron" the recognizer mistyped), or a
+/// title before it.
 fn type_companies_extended(groups: &mut [Group], lex: &Lexicon) {
     let orgs: BTreeSet<String> = groups
         .iter()
@@ -1173,7 +1174,9 @@ fn type_companies_extended(groups: &mut [Group], lex: &Lexicon) {
     let listed =
         |word: &str, flag| lex.names(super::hash::of_str(&word.to_lowercase())) & flag != 0;
     for g in groups.iter_mut() {
-        if g.ty != EntityType::Person {
+        // A title written before the name says it is a person's
+        // ("Minister Quan Lirong" beside a mistyped "Quan").
+        if g.ty != EntityType::Person || !g.roles.is_empty() {
             continue;
         }
         let name = canonical(g);
@@ -2358,7 +2361,7 @@ mod tests {
 
     #[test]
     fn a_persons_name_opening_on_a_company_is_the_companys() {
-        let body = "Zorvane Quillet raised prices . Zorvane said its sales rose . LeBron James met LeBron .";
+        let body = "Zorvane Quillet raised prices . Zorvane said its sales rose . LeBron James met LeBron . Minister Quan Lirong met Quan .";
         let mut spans = spans_of(
             body,
             &[
@@ -2367,8 +2370,10 @@ mod tests {
                 (Person, "LeBron James"),
             ],
         );
-        // The second "LeBron", mistyped an organization.
+        // The second "LeBron" and "Quan", mistyped organizations.
         spans.push((Organization, 14, 15));
+        spans.extend(spans_of(body, &[(Person, "Quan Lirong")]));
+        spans.push((Organization, 20, 21));
         let es = run(body, &spans);
         let typed: Vec<(&str, EntityType)> = es.iter().map(|e| (e.name.as_str(), e.ty)).collect();
         assert!(
@@ -2376,6 +2381,7 @@ mod tests {
             "{typed:?}"
         );
         assert!(typed.contains(&("LeBron James", Person)), "{typed:?}");
+        assert!(typed.contains(&("Quan Lirong", Person)), "{typed:?}");
     }
 
     #[test]
