@@ -241,8 +241,9 @@ mod tests {
     /// Whether the name ending before word `end` is described as an
     /// organization.
     fn described(sentence: &str, end: usize) -> bool {
-        let words: Vec<&str> = sentence.split(' ').collect();
-        described_as_organization(|i| Seen::of(words[i]), words.len(), end)
+        super::super::lists::read_words(sentence, |seen, len| {
+            described_as_organization(seen, len, end)
+        })
     }
 
     #[test]

@@ -798,40 +798,33 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
     if ty != ORG && len <= 5 && markets::listed_with_ticker(|i| seen(s, i), s.len(), end) {
         return Some(ORG);
     }
-    // What a name is written with below says it is a company's, when the
-    // model read a person, a misc name or a place the table does not
-    // have; a place of the table and a place's kind keep their type
-    // (places are "its" too: "Norway raised its rates").
-    let unknown_or_person = match ty {
+    // "McDonald's has targeted …", "Sotheby's said": a firm's name with
+    // its possessive, never a person's after a courtesy title ("Mr
+    // Tellier's would …" leaves out the thing owned); "Vestra Mae chief
+    // executive Jo Smith", "Zorbo has upgraded its line": no person is
+    // written so, though a full name keeps its person for "its", which
+    // may stand for a thing named before ("Jo Smith defended its
+    // record"). The words after the name are read first: they rarely
+    // match.
+    let written_as_company = || {
+        len <= 3
+            && (possessions::named_with_possessive(|i| seen(s, i), s.len(), end)
+                && !start
+                    .checked_sub(1)
+                    .is_some_and(|p| super::repair::is_courtesy_title(&s[p], true))
+                || possessions::names_company_officer(|i| seen(s, i), s.len(), end)
+                || !full_name && pronouns::referred_to_as_its(|i| seen(s, i), s.len(), start, end))
+    };
+    // Such a name is a company's when the model read a person, a misc
+    // name or a place the table does not have; a place of the table and a
+    // place's kind keep their type (places are "its" too: "Norway raised
+    // its rates").
+    let unknown_or_person = || match ty {
         PER | MISC => !is_people(&s[start], gaz),
-        LOC => {
-            s[start].gaz & PLACES == 0
-                && !is_place_phrase(s, start, end)
-                && !is_place_kind(word(last))
-        }
+        LOC => s[start].gaz & PLACES == 0 && !is_place_kind(word(last)),
         _ => false,
     };
-    // "McDonald's has targeted …", "Sotheby's said": a firm's name with
-    // its possessive; never a person's after a courtesy title ("Mr
-    // Tellier's would …" leaves out the thing owned).
-    if unknown_or_person
-        && len <= 3
-        && !start
-            .checked_sub(1)
-            .is_some_and(|p| super::repair::is_courtesy_title(&s[p], true))
-        && possessions::named_with_possessive(|i| seen(s, i), s.len(), end)
-    {
-        return Some(ORG);
-    }
-    // "Vestra Mae chief executive Jo Smith", "Zorbo has upgraded its
-    // line": no person is written so; a full name keeps its person for
-    // "its", which may stand for a thing named before ("Jo Smith defended
-    // its record").
-    if unknown_or_person
-        && len <= 3
-        && (possessions::names_company_officer(|i| seen(s, i), s.len(), end)
-            || !full_name && pronouns::referred_to_as_its(|i| seen(s, i), s.len(), start, end))
-    {
+    if ty != ORG && written_as_company() && unknown_or_person() {
         return Some(ORG);
     }
     let place_phrase = is_place_phrase(s, start, end);

@@ -207,14 +207,27 @@ fn closed_after<'a>(seen: &impl Fn(usize) -> Seen<'a>, len: usize, end: usize) -
     false
 }
 
+/// Reads `sentence`, its words split at single spaces, as the rules read
+/// a sentence: `rule` gets the word reader and the word count. The rules'
+/// unit tests write their sentences so.
+#[cfg(test)]
+pub(crate) fn read_words<'s, R>(
+    sentence: &'s str,
+    rule: impl FnOnce(&dyn Fn(usize) -> Seen<'s>, usize) -> R,
+) -> R {
+    let words: Vec<&'s str> = sentence.split(' ').collect();
+    rule(&|i| Seen::of(words[i]), words.len())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     /// Whether `words[start..end]` is listed among organizations.
     fn listed(sentence: &str, start: usize, end: usize) -> bool {
-        let words: Vec<&str> = sentence.split(' ').collect();
-        listed_among_organizations(|i| Seen::of(words[i]), words.len(), start, end)
+        read_words(sentence, |seen, len| {
+            listed_among_organizations(seen, len, start, end)
+        })
     }
 
     #[test]

@@ -182,8 +182,9 @@ mod tests {
 
     /// Whether `words[start..end]` is traded as a stock.
     fn traded(sentence: &str, start: usize, end: usize) -> bool {
-        let words: Vec<&str> = sentence.split(' ').collect();
-        traded_as_stock(|i| Seen::of(words[i]), words.len(), start, end)
+        super::super::lists::read_words(sentence, |seen, len| {
+            traded_as_stock(seen, len, start, end)
+        })
     }
 
     #[test]
@@ -197,8 +198,7 @@ mod tests {
     }
 
     fn listed(sentence: &str, end: usize) -> bool {
-        let words: Vec<&str> = sentence.split(' ').collect();
-        listed_with_ticker(|i| Seen::of(words[i]), words.len(), end)
+        super::super::lists::read_words(sentence, |seen, len| listed_with_ticker(seen, len, end))
     }
 
     #[test]

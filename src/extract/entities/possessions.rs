@@ -124,8 +124,9 @@ mod tests {
     use super::*;
 
     fn owns(sentence: &str, end: usize) -> bool {
-        let words: Vec<&str> = sentence.split(' ').collect();
-        owns_company_possession(|i| Seen::of(words[i]), words.len(), end)
+        super::super::lists::read_words(sentence, |seen, len| {
+            owns_company_possession(seen, len, end)
+        })
     }
 
     #[test]
@@ -140,8 +141,7 @@ mod tests {
     }
 
     fn possessive_name(sentence: &str, end: usize) -> bool {
-        let words: Vec<&str> = sentence.split(' ').collect();
-        named_with_possessive(|i| Seen::of(words[i]), words.len(), end)
+        super::super::lists::read_words(sentence, |seen, len| named_with_possessive(seen, len, end))
     }
 
     #[test]
@@ -157,8 +157,7 @@ mod tests {
     }
 
     fn officer(sentence: &str, end: usize) -> bool {
-        let words: Vec<&str> = sentence.split(' ').collect();
-        names_company_officer(|i| Seen::of(words[i]), words.len(), end)
+        super::super::lists::read_words(sentence, |seen, len| names_company_officer(seen, len, end))
     }
 
     #[test]

@@ -141,8 +141,9 @@ mod tests {
     use super::*;
 
     fn its(sentence: &str, start: usize, end: usize) -> bool {
-        let words: Vec<&str> = sentence.split(' ').collect();
-        referred_to_as_its(|i| Seen::of(words[i]), words.len(), start, end)
+        super::super::lists::read_words(sentence, |seen, len| {
+            referred_to_as_its(seen, len, start, end)
+        })
     }
 
     #[test]
