@@ -346,6 +346,46 @@ fn members_of_congress_and_hospitals_come_out_right() {
     assert_eq!(typed("College Station"), Some("place"), "{es:#?}");
 }
 
+/// US campaign copy: a dateline's state after a spaced hyphen, lawmakers'
+/// states in parentheses, states after cities with their dots, dotted
+/// initials alone, and "Washington, D.C." read as one name.
+const CAMPAIGN: &str = "Senators court voters in early states
+
+CONCORD, N.H. - At a rally on Monday, Ohio Sen. Dana Whitlock spoke for an hour. Sen. Jo Vantel (Tex.) and Rep. Mara Quist (N.Y.) joined her.
+
+Whitlock flew on to Greeley, Colo., and then to Charlotte, N.C., where she met D.C. lobbyists who had come from Washington, D.C., for the day.
+";
+
+#[test]
+fn states_as_us_news_abbreviates_them_are_located() {
+    let es = entities_of(CAMPAIGN);
+    let located = |name: &str| {
+        named(&es, name).map(|e| {
+            (
+                e["type"].as_str().unwrap_or_default().to_string(),
+                e["country"].as_str().unwrap_or_default().to_string(),
+                e["kind"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+    };
+    let state = Some(("place".to_string(), "US".to_string(), "region".to_string()));
+    for name in ["N.H.", "Ohio", "Tex", "N.Y.", "Colo.", "N.C.", "D.C."] {
+        assert_eq!(located(name), state, "{name}: {es:#?}");
+    }
+    assert_eq!(
+        located("Washington, D.C."),
+        Some(("place".to_string(), "US".to_string(), "city".to_string())),
+        "{es:#?}"
+    );
+    for person in ["Dana Whitlock", "Jo Vantel", "Mara Quist"] {
+        assert_eq!(
+            named(&es, person).map(|e| e["type"].as_str().expect("type")),
+            Some("person"),
+            "{person}: {es:#?}"
+        );
+    }
+}
+
 /// An article where names are known by what is done: only people
 /// testify, think or are arrested, whatever else their names spell, and
 /// what is posted, streamed or sold on a name makes it a service.

@@ -43,6 +43,7 @@ const QUALIFIER_WORDS: usize = 4;
 /// Locates every place entity of an article from its text `body`.
 pub(crate) fn resolve(body: &str, entities: &mut [Entity], gaz: &Gazetteer) {
     type_datelines(body, entities, gaz);
+    type_state_initials(entities);
     let support = article_support(entities, gaz);
     for e in entities.iter_mut().filter(|e| e.ty == EntityType::Place) {
         let own = own_support(e, gaz);
@@ -53,15 +54,25 @@ pub(crate) fn resolve(body: &str, entities: &mut [Entity], gaz: &Gazetteer) {
         e.kind = found.map(|p| p.kind.as_str());
         e.lat = found.and_then(|p| p.lat);
         e.lon = found.and_then(|p| p.lon);
-        // "Calif." or "CA" after a city is California.
+        // "Calif." or "CA" after a city, "(Tex.)" after a lawmaker, "N.C."
+        // anywhere: the US state.
         if found.is_none()
-            && e.mentions
-                .iter()
-                .any(|r| abbreviated_qualifier(body, r) || postal_qualifier(body, r))
+            && e.mentions.iter().any(|r| written_as_state(body, r))
             && let Some(state) = us_state(gaz, &e.name).first()
         {
             e.country = Some(state.country.clone());
             e.kind = Some(state.kind.as_str());
+            continue;
+        }
+        // "Washington, D.C.", "Greeley, Colo." read as one name: the city
+        // in the state written after it.
+        if found.is_none()
+            && let Some(city) = city_and_state(gaz, &e.name)
+        {
+            e.country = Some(city.country.clone());
+            e.kind = Some(city.kind.as_str());
+            e.lat = city.lat;
+            e.lon = city.lon;
             continue;
         }
         // A town too small for the table is in the one country of the
@@ -91,6 +102,16 @@ fn type_datelines(body: &str, entities: &mut [Entity], gaz: &Gazetteer) {
                 p.kind == Kind::Country || (p.kind == Kind::City && p.population >= CITY_ALONE)
             })
         {
+            e.ty = EntityType::Place;
+        }
+    }
+}
+
+/// A name that is a US state's dotted initials ("D.C. lobbyists",
+/// "N.J. voters") is that state, whatever type the recognizer gave it.
+fn type_state_initials(entities: &mut [Entity]) {
+    for e in entities.iter_mut() {
+        if e.ty != EntityType::Place && us_states::dotted(&e.name).is_some() {
             e.ty = EntityType::Place;
         }
     }
@@ -156,11 +177,16 @@ fn qualifier_candidates<'g>(gaz: &'g Gazetteer, name: &str) -> Vec<&'g Place> {
     us_state(gaz, name)
 }
 
-/// The US state an AP-style abbreviation or a postal code in capitals
-/// names, as the table has it ("Calif.", "NC").
+/// The US state an AP-style abbreviation, a postal code in capitals or
+/// dotted initials name, as the table has it ("Calif.", "NC", "D.C.";
+/// initials only as AP writes a state's, not "M.D." or "O.K.").
 fn us_state<'g>(gaz: &'g Gazetteer, abbreviation: &str) -> Vec<&'g Place> {
-    us_states::ap_style(abbreviation)
-        .or_else(|| us_states::postal(abbreviation))
+    let state = if abbreviation.matches('.').count() >= 2 {
+        us_states::dotted(abbreviation)
+    } else {
+        us_states::ap_style(abbreviation).or_else(|| us_states::postal(abbreviation))
+    };
+    state
         .map(|state| {
             gaz.candidates(state)
                 .into_iter()
@@ -170,11 +196,51 @@ fn us_state<'g>(gaz: &'g Gazetteer, abbreviation: &str) -> Vec<&'g Place> {
         .unwrap_or_default()
 }
 
+/// Whether a mention is written as a US state's abbreviation is: a
+/// qualifier after a city ([`abbreviated_qualifier`],
+/// [`postal_qualifier`]), a lawmaker's state in parentheses ("Sen. Jo
+/// Doe (Tex.)", "(N.Y.)"), or dotted initials anywhere ("D.C.
+/// lobbyists"). Which state, if any, is [`us_state`]'s to say.
+fn written_as_state(body: &str, r: &Range<usize>) -> bool {
+    abbreviated_qualifier(body, r)
+        || postal_qualifier(body, r)
+        || in_parentheses(body, r)
+        || body
+            .get(r.clone())
+            .is_some_and(|m| us_states::dotted(m).is_some())
+}
+
 /// Whether a mention is written as a qualifier with its abbreviating
-/// dot: after ", " and before "." ("Cupertino, Calif.").
+/// dot, inside the mention or after it: after ", " and before "."
+/// ("Cupertino, Calif.", "Charlotte, N.C.").
 fn abbreviated_qualifier(body: &str, r: &Range<usize>) -> bool {
     body.get(..r.start).is_some_and(|b| b.ends_with(", "))
-        && body.get(r.end..).is_some_and(|a| a.starts_with('.'))
+        && (body.get(r.end..).is_some_and(|a| a.starts_with('.'))
+            || body.get(r.clone()).is_some_and(|m| m.ends_with('.')))
+}
+
+/// Whether a mention stands alone in parentheses with its abbreviating
+/// dot ("(Tex.)", "(N.Y.)"; not "(Ark)", an initialism).
+fn in_parentheses(body: &str, r: &Range<usize>) -> bool {
+    let dotted = body.get(r.clone()).is_some_and(|m| m.ends_with('.'));
+    body.get(..r.start).is_some_and(|b| b.ends_with('('))
+        && body
+            .get(r.end..)
+            .is_some_and(|a| a.starts_with(".)") || dotted && a.starts_with(')'))
+}
+
+/// A name that is a city, a comma and a US state's abbreviation
+/// ("Washington, D.C.", "Greeley, Colo."): the city of that name in that
+/// state, the most populous if several.
+fn city_and_state<'g>(gaz: &'g Gazetteer, name: &str) -> Option<&'g Place> {
+    let (city, state) = name.rsplit_once(", ")?;
+    let state = us_state(gaz, state.trim()).into_iter().next()?;
+    let cities: Vec<&Place> = gaz
+        .candidates(city)
+        .into_iter()
+        .filter(|p| p.kind == Kind::City && p.country == "US" && p.region == state.region)
+        .collect();
+    most_likely(cities, &|_| 0)
 }
 
 /// Whether a mention is a US state's postal code written as a qualifier:
@@ -613,6 +679,45 @@ mod tests {
             let body = format!("Officials in {name} said so.");
             assert_eq!(country_of(&body, &[name], name), None, "{name}");
         }
+    }
+
+    #[test]
+    fn states_as_news_abbreviates_them() {
+        let region = (Some("US"), Some("region"));
+        // After a city, the dot inside the mention; a lawmaker's state in
+        // parentheses, the dot inside or after it; dotted initials alone.
+        for (body, name) in [
+            ("Rallies in Greeley, Colo., drew crowds.", "Colo."),
+            ("A rally in Charlotte, N.C. drew crowds.", "N.C."),
+            ("Sen. Jo Vantel (Tex.) said so.", "Tex"),
+            ("Rep. Jo Vantel (N.Y.) said so.", "N.Y."),
+            ("It hired N.J. lobbyists.", "N.J."),
+        ] {
+            let l = located(body, &[name]);
+            assert_eq!((l[0].1.as_deref(), l[0].2), region, "{body}");
+        }
+        // An initialism in parentheses, "O.K." and "M.D." are no states.
+        for (body, name) in [
+            ("Kids Now (Ark) said so.", "Ark"),
+            ("It is O.K. now.", "O.K."),
+            ("Jo Vantel, M.D. said so.", "M.D."),
+        ] {
+            assert_eq!(country_of(body, &[name], name), None, "{body}");
+        }
+        // Read as one name, the city in the state.
+        let l = located("She lives in Washington, D.C. now.", &["Washington, D.C."]);
+        assert_eq!((l[0].1.as_deref(), l[0].2), (Some("US"), Some("city")));
+        // Dotted initials typed otherwise are the state.
+        let body = "It hired D.C. lobbyists.";
+        let mut es = vec![Entity {
+            ty: EntityType::Organization,
+            ..place(body, "D.C.")
+        }];
+        resolve(body, &mut es, Gazetteer::embedded());
+        assert_eq!(
+            (es[0].ty, es[0].country.as_deref()),
+            (EntityType::Place, Some("US"))
+        );
     }
 
     #[test]

@@ -124,12 +124,15 @@ pub(crate) struct Entity {
 /// `headings` (missing flags are false) are read like headlines in capitals
 /// by the caller and kept apart: they give the rest of the document no
 /// context and leave no labels in its history. Each sentence's tags are
-/// then repaired (`repair`: titles, credentials and drugs), and the
-/// document's names made consistent (`document`).
+/// then repaired (`repair`: titles, credentials and drugs; `dashes` holds
+/// each sentence's hyphens that the text spaces as dashes, missing for
+/// pre-split words), and the document's names made consistent
+/// (`document`).
 pub(crate) fn tag_words<W: Weights>(
     w: &mut W,
     sentences: &[Vec<&str>],
     headings: &[bool],
+    dashes: &[Vec<usize>],
     lex: &Lexicon,
     gaz: &Gazetteer,
 ) -> Vec<Vec<u8>> {
@@ -150,7 +153,8 @@ pub(crate) fn tag_words<W: Weights>(
             } else {
                 tagger::tag_sentence(w, s, &stats, &mut history, None, &mut buf)
             };
-            repair::repair(s, &mut tags, gaz);
+            let spaced = dashes.get(i).map_or(&[][..], Vec::as_slice);
+            repair::repair(s, &mut tags, spaced, gaz);
             tags
         })
         .collect();
@@ -211,8 +215,16 @@ fn recognize_tokens<W: Weights>(
             None => s.iter().map(|r| &body[r.clone()]).collect(),
         })
         .collect();
+    let dashes: Vec<Vec<usize>> = toks
+        .iter()
+        .map(|s| {
+            (0..s.len())
+                .filter(|&i| is_spaced_hyphen(body, &s[i]))
+                .collect()
+        })
+        .collect();
     let headings: Vec<bool> = upper.iter().map(Option::is_some).collect();
-    let tags = tag_words(w, &words, &headings, lex, gaz);
+    let tags = tag_words(w, &words, &headings, &dashes, lex, gaz);
     let mut mentions = Vec::new();
     for (si, t) in tags.iter().enumerate() {
         for (start, end, ty) in tagger::spans(t) {
@@ -225,6 +237,19 @@ fn recognize_tokens<W: Weights>(
         }
     }
     mentions
+}
+
+/// Whether the word of `body` at `r` is a hyphen with white space on
+/// both sides: a dash that separates names ("MANCHESTER, N.H. - At a
+/// rally"), where a labelled set's hyphen token may join one ("Saint -
+/// Gaudens").
+fn is_spaced_hyphen(body: &str, r: &Range<usize>) -> bool {
+    let spaced =
+        |s: Option<&str>| s.is_some_and(|c| !c.is_empty() && c.chars().all(char::is_whitespace));
+    r.start > 0
+        && body.get(r.clone()) == Some("-")
+        && spaced(body.get(r.start - 1..r.start))
+        && spaced(body.get(r.end..r.end + 1))
 }
 
 /// Whether the sentence `range` of `body` (tokens `toks`) is a title-case
@@ -392,7 +417,7 @@ mod tests {
             vec!["HARBOUR", "PLANS"],
             toks[1].iter().map(|r| &body[r.clone()]).collect(),
         ];
-        let tags = tag_words(&mut ModelRef(model), &words, &[true, false], lex, gaz);
+        let tags = tag_words(&mut ModelRef(model), &words, &[true, false], &[], lex, gaz);
         let expected: Vec<(usize, usize, usize)> = tags
             .iter()
             .enumerate()

@@ -21,7 +21,7 @@
 
 use super::coordinated;
 use super::features::{self, Class, Token};
-use super::gazetteer::Gazetteer;
+use super::gazetteer::{Gazetteer, Kind};
 use super::heads;
 use super::initialisms;
 use super::introduced;
@@ -36,7 +36,7 @@ use super::us_states;
 use crate::extract::dates::lexicon::{MONTHS, WEEKDAYS, month_is_ambiguous};
 
 /// Repairs one sentence's tags in place (see the module doc).
-pub(crate) fn repair(s: &[Token], tags: &mut [u8], gaz: &Gazetteer) {
+pub(crate) fn repair(s: &[Token], tags: &mut [u8], spaced_dashes: &[usize], gaz: &Gazetteer) {
     let title_case = is_title_case(s);
     rejoin(s, tags);
     join_natural_feature(s, tags);
@@ -55,6 +55,7 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8], gaz: &Gazetteer) {
         join_coordinated_name(s, tags);
     }
     split_at_sentence_starts(s, tags);
+    split_at_dashes(s, tags, spaced_dashes, gaz);
     join_royal_institution(s, tags);
     join_possessive_institution(s, tags);
     tag_quoted_titles(s, tags);
@@ -104,15 +105,27 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8], gaz: &Gazetteer) {
         {
             s0 = e0;
         }
+        // "Lt. Gen." before a person's name: offices alone are no name.
+        if e0 > s0
+            && (s0..e0).all(|i| is_office_abbreviation(&s[i]))
+            && s.get(e0).is_some_and(|t| t.class == Class::Capitalized)
+        {
+            s0 = e0;
+        }
+        let uncut = e0;
         while e0 > s0
             && (credential(e0 - 1)
                 || is_comma(s, e0 - 1)
                 || dangling(s, e0 - 1)
                 || is_contraction(s, e0 - 1)
-                || (e0 > s0 + 1 && opens_office(s, e0 - 1)))
+                || (e0 > s0 + 1 && opens_office(s, e0 - 1))
+                || (e0 > s0 + 1 && titles_next_name(s, e0 - 1)))
         {
             e0 -= 1;
         }
+        // "Texas Sen." cut to "Texas": a state or country, whatever the
+        // office made the model read.
+        let office_cut = e0 < uncut && s.get(e0).is_some_and(is_office_abbreviation);
         // "Scottish Parliament": a nationality the model tagged alone
         // takes the body of state written after it (an organization by
         // its head, below).
@@ -240,6 +253,8 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8], gaz: &Gazetteer) {
             MISC
         } else if ty != PER && e0 > s0 && e0 - s0 <= 3 && follows_honorific(s, s0) {
             PER
+        } else if office_cut && ty != LOC && names_region_or_country(s, s0, e0, gaz) {
+            LOC
         } else if ty == LOC && end - start <= 2 && airline_word(s, tags, start) {
             s0 = start - 1;
             ORG
@@ -295,6 +310,76 @@ fn split_at_sentence_starts(s: &[Token], tags: &mut [u8]) {
             *next = begin(ty);
         }
     }
+}
+
+/// Cuts a span at a dash that stands as a word of its own ("MANCHESTER,
+/// N.H. - At a rally", "Kenya – Uganda"): the tokenizer keeps a hyphen
+/// inside a word ("Saint-Gaudens", "al–Sharia"), so a dash alone
+/// separates what is on either side. The dash leaves the span; what
+/// follows it keeps the type until the repairs of its own span (which
+/// drop a common word such as "At"), unless it is a region or a country
+/// of the table, a place ("G-7 -- Britain").
+fn split_at_dashes(s: &[Token], tags: &mut [u8], spaced: &[usize], gaz: &Gazetteer) {
+    for i in 1..tags.len().min(s.len()) {
+        if !tagger::is_inside(tags[i]) || !(is_dash(&s[i]) || spaced.contains(&i)) {
+            continue;
+        }
+        let Some(ty) = tagger::type_of(tags[i]) else {
+            continue;
+        };
+        tags[i] = 0;
+        let rest = i + 1;
+        let mut end = rest;
+        while end < tags.len()
+            && tagger::is_inside(tags[end])
+            && tagger::type_of(tags[end]) == Some(ty)
+        {
+            end += 1;
+        }
+        if end > rest {
+            let ty = if names_region_or_country(s, rest, end, gaz) {
+                LOC
+            } else {
+                ty
+            };
+            tagger::mark(tags, rest, end, ty);
+        }
+    }
+}
+
+/// An abbreviated title ending a span before a capitalized word ("Florida
+/// Sen." of "Florida Sen. Jo Doe", "Ohio Gov." of "Ohio Gov. Jo Doe"):
+/// the title opens the person's name after it, and leaves the state's.
+fn titles_next_name(s: &[Token], i: usize) -> bool {
+    s.get(i).is_some_and(is_office_abbreviation)
+        && s.get(i + 1).is_some_and(|t| t.class == Class::Capitalized)
+}
+
+/// Whether the words `s0..e0` name a region or a country of the table
+/// ("Texas", "South Carolina").
+fn names_region_or_country(s: &[Token], s0: usize, e0: usize, gaz: &Gazetteer) -> bool {
+    gaz.candidates(&features::lower_name(s, s0, e0))
+        .iter()
+        .any(|p| matches!(p.kind, Kind::Region | Kind::Country))
+}
+
+/// One of the [`OFFICE_ABBREVIATIONS`], capitalized.
+fn is_office_abbreviation(t: &Token) -> bool {
+    t.class == Class::Capitalized && OFFICE_ABBREVIATIONS.contains(&t.lower.as_str())
+}
+
+/// Offices news abbreviates before a holder's name.
+const OFFICE_ABBREVIATIONS: &[&str] = &[
+    "sen.", "rep.", "gov.", "gen.", "lt.", "col.", "maj.", "capt.", "sgt.", "adm.", "cmdr.",
+    "supt.", "atty.", "amb.",
+];
+
+/// A dash written as a word of its own: en and em dashes, the horizontal
+/// bar, doubled hyphens. A lone hyphen is one only where the text spaces
+/// it (`spaced`): labelled sets split hyphenated names around it ("Saint
+/// - Gaudens").
+fn is_dash(t: &Token) -> bool {
+    matches!(t.lower.as_str(), "--" | "–" | "—" | "―")
 }
 
 /// A pronoun's contraction written as one word ("I’m", "I'd", "we’ll",
@@ -1676,8 +1761,78 @@ mod tests {
     ) -> Vec<(usize, usize, usize)> {
         let s = prepare(words, &lex(), gaz);
         let mut tags = tagged(words.len(), spans);
-        repair(&s, &mut tags, gaz);
+        repair(&s, &mut tags, &[], gaz);
         tagger::spans(&tags)
+    }
+
+    /// [`repaired_in`] with the hyphens at `spaced` spaced as dashes in
+    /// the text.
+    fn repaired_spaced(
+        words: &[&str],
+        spans: &[(usize, usize, usize)],
+        spaced: &[usize],
+        gaz: &Gazetteer,
+    ) -> Vec<(usize, usize, usize)> {
+        let s = prepare(words, &lex(), gaz);
+        let mut tags = tagged(words.len(), spans);
+        repair(&s, &mut tags, spaced, gaz);
+        tagger::spans(&tags)
+    }
+
+    #[test]
+    fn a_dash_between_words_ends_a_name() {
+        let gaz = Gazetteer::parse(
+            "Ruritania	country	RR	1.0	2.0	5000000		
+",
+            "",
+        );
+        // "NASHUA, N.H. - Vantel Corp said …": a spaced hyphen is a dash;
+        // what follows it is a name of its own (a common word there, "At",
+        // is dropped by its span's repairs, by the capitalization table).
+        let words = ["NASHUA", ",", "N.H.", "-", "Vantel", "Corp", "said"];
+        assert_eq!(
+            repaired_spaced(&words, &[(0, 1, LOC), (2, 6, ORG)], &[3], &gaz),
+            [(0, 1, LOC), (2, 3, ORG), (4, 6, ORG)]
+        );
+        // An em dash needs no spacing; a country after it is a place.
+        let words = ["G-7", "—", "Ruritania", "agreed"];
+        assert_eq!(
+            repaired_spaced(&words, &[(0, 3, MISC)], &[], &gaz),
+            [(0, 1, MISC), (2, 3, LOC)]
+        );
+        // A hyphen of pre-split words may join a name ("Saint - Gaudens").
+        let words = ["Zorbo", "-", "Vantel", "said"];
+        assert_eq!(
+            repaired_spaced(&words, &[(0, 3, PER)], &[], &gaz),
+            [(0, 3, PER)]
+        );
+    }
+
+    #[test]
+    fn an_abbreviated_office_leaves_the_name_before_it() {
+        let gaz = Gazetteer::parse(
+            "Ruritania	region	RR			0		RR-RU
+",
+            "",
+        );
+        // "Ruritania Sen. Jo Vantel": the state, then the person.
+        let words = ["Ruritania", "Sen.", "Jo", "Vantel", "said"];
+        assert_eq!(
+            repaired_spaced(&words, &[(0, 2, ORG), (2, 4, PER)], &[], &gaz),
+            [(0, 1, LOC), (2, 4, PER)]
+        );
+        // Not a place of the table: the type stays.
+        let words = ["Zorbo", "Gov.", "Jo", "Vantel", "said"];
+        assert_eq!(
+            repaired_spaced(&words, &[(0, 2, ORG), (2, 4, PER)], &[], &gaz),
+            [(0, 1, ORG), (2, 4, PER)]
+        );
+        // Offices alone before a name are no name.
+        let words = ["retired", "Lt.", "Gen.", "Jo", "Vantel", "said"];
+        assert_eq!(
+            repaired_spaced(&words, &[(1, 3, PER), (3, 5, PER)], &[], &gaz),
+            [(3, 5, PER)]
+        );
     }
 
     /// The tags of `n` words with `spans` (start, end, type) as names.
@@ -1933,7 +2088,7 @@ mod tests {
         let gaz = Gazetteer::parse("", "");
         let s = prepare(&w, &Lexicon::parse("", "belt\t0\nroad\t0\n"), &gaz);
         let mut tags = tagged(w.len(), &[(1, 2, LOC), (3, 5, ORG)]);
-        repair(&s, &mut tags, &gaz);
+        repair(&s, &mut tags, &[], &gaz);
         assert_eq!(tagger::spans(&tags), vec![(1, 5, ORG)]);
     }
 
@@ -2245,7 +2400,7 @@ mod tests {
         let gaz = Gazetteer::parse("", "");
         let s = prepare(words, &lex, &gaz);
         let mut tags = tagged(words.len(), spans);
-        repair(&s, &mut tags, &gaz);
+        repair(&s, &mut tags, &[], &gaz);
         tagger::spans(&tags)
     }
 
@@ -2555,7 +2710,7 @@ mod tests {
         let gaz = Gazetteer::embedded();
         let s = prepare(words, Lexicon::embedded(), gaz);
         let mut tags = tagged(words.len(), spans);
-        repair(&s, &mut tags, gaz);
+        repair(&s, &mut tags, &[], gaz);
         tagger::spans(&tags)
             .into_iter()
             .map(|(a, b, ty)| format!("{} {ty}", words[a..b].join(" ")))

@@ -124,6 +124,28 @@ pub(crate) fn postal(word: &str) -> Option<&'static str> {
         .or_else(|| ap_style(&w))
 }
 
+/// The state an abbreviation written as dotted initials names ("N.C.",
+/// "D.C.", "W.Va."): in that form no word of English reads the same, so
+/// it needs no city before it ("D.C. lobbyists").
+pub(crate) fn dotted(word: &str) -> Option<&'static str> {
+    let dots = word.matches('.').count();
+    if dots < 2 || !word.ends_with('.') || !word.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let w = plain(word);
+    if !DOTTED.contains(&w.as_str()) {
+        return None;
+    }
+    ap_style(&w).or_else(|| (w == "dc").then_some("District of Columbia"))
+}
+
+/// The states AP writes as dotted initials. Other initials that read as
+/// a state's code are words or titles: "O.K.", "I.D.", "M.D.", "L.A.",
+/// "V.A.", "P.A.".
+const DOTTED: &[&str] = &[
+    "nh", "nj", "nm", "ny", "nc", "nd", "ri", "sc", "sd", "wva", "dc",
+];
+
 /// Whether `word` abbreviates a state as a lawmaker's party tag writes
 /// it: AP style, in full, or a postal code.
 pub(crate) fn is_state_tag(word: &str) -> bool {
@@ -149,5 +171,15 @@ mod tests {
         assert_eq!(postal("DE"), Some("Delaware"));
         assert_eq!(postal("Tn"), None);
         assert_eq!(postal("UK"), None);
+        assert_eq!(dotted("N.C."), Some("North Carolina"));
+        assert_eq!(dotted("D.C."), Some("District of Columbia"));
+        assert_eq!(dotted("W.Va."), Some("West Virginia"));
+        // One dot is an abbreviation that may be a word; no state, no initials.
+        assert_eq!(dotted("Calif."), None);
+        assert_eq!(dotted("U.K."), None);
+        assert_eq!(dotted("n.c."), None);
+        for word in ["O.K.", "I.D.", "M.D.", "L.A.", "V.A.", "P.A."] {
+            assert_eq!(dotted(word), None, "{word}");
+        }
     }
 }

@@ -76,7 +76,7 @@ pub fn run(file: &Path, options: &Options) -> anyhow::Result<Report> {
             .iter()
             .map(|s| s.words.iter().map(String::as_str).collect())
             .collect();
-        let tags = tag_words(&mut w, &words, &[], lex, gaz);
+        let tags = tag_words(&mut w, &words, &[], &[], lex, gaz);
         for (s, t) in d.sentences.iter().zip(&tags) {
             let labels: Vec<String> = t.iter().map(|&x| tagger::label(x)).collect();
             score.add(
