@@ -698,8 +698,9 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
     if len == 1 && ty == LOC && is_speaker_unknown_as_place(s, start) {
         return Some(PER);
     }
-    // "posted on Weibo", "available on Spotify": a service, not a place.
-    if len == 1 && ty == LOC && platforms::is_service_after_on(s, start) {
+    // "posted on Weibo", "available on Spotify", "his Weibo account": a
+    // service, not a place.
+    if len == 1 && ty == LOC && platforms::is_service(s, start) {
         return Some(ORG);
     }
     // "Democratic Republic of Congo", "People's Republic of China": a

@@ -3,8 +3,10 @@
 //! Netflix", "follow us on Instagram, Facebook and YouTube". After "on", the recognizer reads a name it does not know as
 //! a place, as it should for an island or a mountain ("lives on Crete",
 //! "died on Everest"); what is done on the name, or a price after it,
-//! says it is a service, an organization. A name the places table has is
-//! left a place whatever is done on it ("posted on Guam").
+//! says it is a service, an organization; so does a noun only a service
+//! has after the name ("her Instagram account", "Twitter followers"). A
+//! name the places table has is left a place whatever is done on it
+//! ("posted on Guam").
 
 use super::features::{Class, Token};
 use super::gazetteer::list as gaz_list;
@@ -61,11 +63,15 @@ const CUE_REACH: usize = 4;
 /// starting here, or one continuing through here).
 const PLACES: u16 = gaz_list::PLACE as u16 | (gaz_list::PLACE as u16) << 8;
 
-/// Whether the one-word name at `i`, after "on", is a service something
-/// is posted, streamed or sold on, and no place of the table.
-pub(crate) fn is_service_after_on(s: &[Token], i: usize) -> bool {
+/// Whether the one-word name at `i`, no place of the table, is a service:
+/// something is posted, streamed or sold on it ("on" after a cue), or a
+/// noun only a service has follows it ("Zorblo account").
+pub(crate) fn is_service(s: &[Token], i: usize) -> bool {
     if s.get(i).is_none_or(|t| t.gaz & PLACES != 0) {
         return false;
+    }
+    if service_noun_after(s, i) {
+        return true;
     }
     // "on Instagram, Facebook and YouTube": the list's first name is
     // right after "on".
@@ -94,6 +100,31 @@ pub(crate) fn is_service_after_on(s: &[Token], i: usize) -> bool {
     cue || price
 }
 
+/// Lowercase nouns of what only a service has, right after its name:
+/// "his Zorblo account", "Zorblo followers", "a Zorblo post".
+const SERVICE_NOUNS: &[&str] = &[
+    "account",
+    "accounts",
+    "feed",
+    "handle",
+    "post",
+    "posts",
+    "page",
+    "profile",
+    "followers",
+    "messages",
+    "video",
+    "videos",
+    "livestream",
+    "timeline",
+];
+
+/// Whether a noun of [`SERVICE_NOUNS`] follows the name at `i`.
+fn service_noun_after(s: &[Token], i: usize) -> bool {
+    s.get(i + 1)
+        .is_some_and(|t| t.class == Class::Lower && SERVICE_NOUNS.contains(&t.lower.as_str()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::features;
@@ -103,7 +134,7 @@ mod tests {
 
     fn service(words: &[&str], i: usize) -> bool {
         let s = features::prepare(words, Lexicon::embedded(), Gazetteer::embedded());
-        is_service_after_on(&s, i)
+        is_service(&s, i)
     }
 
     #[test]
@@ -132,6 +163,9 @@ mod tests {
             "Vantube",
         ];
         assert!(service(&w, 5) && service(&w, 7));
+        // A noun only a service has after the name, with or without "on".
+        assert!(service(&["his", "Zorblo", "account", "was"], 1));
+        assert!(service(&["gaining", "900", "Zorblo", "followers"], 2));
     }
 
     #[test]
@@ -143,5 +177,7 @@ mod tests {
         assert!(!service(&["troops", "posted", "on", "Guam", "."], 3));
         // Not after "on".
         assert!(!service(&["he", "posted", "from", "Zorblo", "."], 3));
+        // A capitalized word after the name is another name.
+        assert!(!service(&["the", "Zorblo", "Post", "said"], 1));
     }
 }
