@@ -10,10 +10,10 @@ use std::ops::Range;
 const NON_FINAL_ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "mx", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "maj",
     "gov", "sen", "rep", "rev", "hon", "pres", "supt", "st", "mt", "ft", "messrs", "mme", "mlle",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
-    "nos", "vol", "vols", "fig", "figs", "ch", "art", "para", "pp", "p", "vs", "v", "approx",
-    "est", "dept", "univ", "assn", "bros", "e.g", "i.e", "cf", "al", "ca", "op", "jr", "sr", "n°",
-    "nº",
+    "govs", "sens", "reps", "gens", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec", "no", "nos", "vol", "vols", "fig", "figs", "ch", "art", "para", "pp", "p",
+    "vs", "v", "approx", "est", "dept", "univ", "assn", "bros", "e.g", "i.e", "cf", "al", "ca",
+    "op", "jr", "sr", "n°", "nº",
 ];
 
 /// Words that, capitalized after an ambiguous period ("U.S.", "I."),
@@ -522,6 +522,14 @@ mod tests {
         assert_eq!(
             sentences("The U.S. Army arrived."),
             vec!["The U.S. Army arrived."]
+        );
+        // Offices in the plural before their holders' names.
+        assert_eq!(
+            sentences("Leaders, including Sens. Jo Doe and Al Roe, left. Govs. Bo Li stayed."),
+            vec![
+                "Leaders, including Sens. Jo Doe and Al Roe, left.",
+                "Govs. Bo Li stayed."
+            ]
         );
     }
 

@@ -43,7 +43,7 @@ const QUALIFIER_WORDS: usize = 4;
 /// Locates every place entity of an article from its text `body`.
 pub(crate) fn resolve(body: &str, entities: &mut [Entity], gaz: &Gazetteer) {
     type_datelines(body, entities, gaz);
-    type_state_initials(entities);
+    type_state_abbreviations(body, entities, gaz);
     let support = article_support(entities, gaz);
     for e in entities.iter_mut().filter(|e| e.ty == EntityType::Place) {
         let own = own_support(e, gaz);
@@ -108,10 +108,17 @@ fn type_datelines(body: &str, entities: &mut [Entity], gaz: &Gazetteer) {
 }
 
 /// A name that is a US state's dotted initials ("D.C. lobbyists",
-/// "N.J. voters") is that state, whatever type the recognizer gave it.
-fn type_state_initials(entities: &mut [Entity]) {
+/// "N.J. voters"), or a state's abbreviation in parentheses with its dot
+/// ("Sen. Jo Doe (Ariz.)") wherever it stands, is that state, whatever
+/// type the recognizer gave it.
+fn type_state_abbreviations(body: &str, entities: &mut [Entity], gaz: &Gazetteer) {
     for e in entities.iter_mut() {
-        if e.ty != EntityType::Place && us_states::dotted(&e.name).is_some() {
+        if e.ty != EntityType::Place
+            && (us_states::dotted(&e.name).is_some()
+                || !e.mentions.is_empty()
+                    && e.mentions.iter().all(|r| in_parentheses(body, r))
+                    && !us_state(gaz, &e.name).is_empty())
+        {
             e.ty = EntityType::Place;
         }
     }
@@ -707,17 +714,23 @@ mod tests {
         // Read as one name, the city in the state.
         let l = located("She lives in Washington, D.C. now.", &["Washington, D.C."]);
         assert_eq!((l[0].1.as_deref(), l[0].2), (Some("US"), Some("city")));
-        // Dotted initials typed otherwise are the state.
-        let body = "It hired D.C. lobbyists.";
-        let mut es = vec![Entity {
-            ty: EntityType::Organization,
-            ..place(body, "D.C.")
-        }];
-        resolve(body, &mut es, Gazetteer::embedded());
-        assert_eq!(
-            (es[0].ty, es[0].country.as_deref()),
-            (EntityType::Place, Some("US"))
-        );
+        // Dotted initials, or a state in parentheses, typed otherwise are
+        // the state.
+        for (body, name) in [
+            ("It hired D.C. lobbyists.", "D.C."),
+            ("Sen. Jo Vantel (Ariz.) said so.", "Ariz"),
+        ] {
+            let mut es = vec![Entity {
+                ty: EntityType::Person,
+                ..place(body, name)
+            }];
+            resolve(body, &mut es, Gazetteer::embedded());
+            assert_eq!(
+                (es[0].ty, es[0].country.as_deref()),
+                (EntityType::Place, Some("US")),
+                "{body}"
+            );
+        }
     }
 
     #[test]

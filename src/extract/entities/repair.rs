@@ -176,9 +176,25 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8], spaced_dashes: &[usize], gaz:
         {
             s0 += 1;
         }
+        // "Justice Antonin Scalia", "Senator Jo Doe" tagged whole as an
+        // organization or a place: an office, then a census first name and
+        // a census surname, is the office's holder.
+        let office_holder = (ty == LOC || ty == ORG)
+            && (3..=4).contains(&(e0 - s0))
+            && s[s0].class == Class::Capitalized
+            && HOLDERS_OFFICES.contains(&s[s0].lower.as_str())
+            && s[s0 + 1].names & list::FIRST_NAME != 0
+            && s[e0 - 1].names & list::SURNAME != 0
+            && !heads::is_legal_form(&s[e0 - 1].lower)
+            && !heads::ends_institution(&s[e0 - 1].lower);
+        if office_holder {
+            s0 += 1;
+        }
         if ty == PER {
             while s0 + 1 < e0
-                && (only(s0, list::TITLE) || is_royal_title(s, s0))
+                && (only(s0, list::TITLE)
+                    || is_royal_title(s, s0)
+                    || is_offices_abbreviation(&s[s0]))
                 && s[s0 + 1].class.is_capital()
             {
                 s0 += 1;
@@ -251,7 +267,11 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8], spaced_dashes: &[usize], gaz:
                 || chamber_bill.is_some())
         {
             MISC
-        } else if ty != PER && e0 > s0 && e0 - s0 <= 3 && follows_honorific(s, s0) {
+        } else if ty != PER
+            && e0 > s0
+            && e0 - s0 <= 3
+            && (office_holder || follows_honorific(s, s0))
+        {
             PER
         } else if office_cut && ty != LOC && names_region_or_country(s, s0, e0, gaz) {
             LOC
@@ -368,10 +388,41 @@ fn is_office_abbreviation(t: &Token) -> bool {
     t.class == Class::Capitalized && OFFICE_ABBREVIATIONS.contains(&t.lower.as_str())
 }
 
-/// Offices news abbreviates before a holder's name.
+/// Offices news abbreviates before a holder's name (and before several
+/// holders' names: "Sens. Jo Doe and Al Roe").
 const OFFICE_ABBREVIATIONS: &[&str] = &[
     "sen.", "rep.", "gov.", "gen.", "lt.", "col.", "maj.", "capt.", "sgt.", "adm.", "cmdr.",
-    "supt.", "atty.", "amb.",
+    "supt.", "atty.", "amb.", "sens.", "reps.", "govs.", "gens.",
+];
+
+/// An office abbreviated in the plural before several holders' names
+/// ("Sens." of "Sens. Jo Doe and Al Roe"): never part of one person's
+/// name, where labelled sets may keep a singular one ("Lt. Gen. Jo Doe").
+fn is_offices_abbreviation(t: &Token) -> bool {
+    is_office_abbreviation(t) && matches!(t.lower.as_str(), "sens." | "reps." | "govs." | "gens.")
+}
+
+/// Offices that only a person holds, written before the holder's name
+/// (not a royal or saint's title, which also names places and
+/// institutions: "Prince Edward Island", "St. Louis").
+const HOLDERS_OFFICES: &[&str] = &[
+    "justice",
+    "judge",
+    "senator",
+    "governor",
+    "mayor",
+    "president",
+    "secretary",
+    "minister",
+    "chancellor",
+    "ambassador",
+    "commissioner",
+    "congressman",
+    "congresswoman",
+    "representative",
+    "sen.",
+    "gov.",
+    "rep.",
 ];
 
 /// A dash written as a word of its own: en and em dashes, the horizontal
@@ -1827,6 +1878,20 @@ mod tests {
             repaired_spaced(&words, &[(0, 2, ORG), (2, 4, PER)], &[], &gaz),
             [(0, 1, ORG), (2, 4, PER)]
         );
+        // An office only a person holds, opening a census first name and
+        // surname typed an organization, is the holder's; not a royal
+        // title before a place's name.
+        let census = Lexicon::parse("", "").with_names("john\tf\nsmith\ts\nedward\tf\nisland\ts\n");
+        let holder = |words: &[&str], span: (usize, usize, usize)| {
+            let s = prepare(words, &census, &gaz);
+            let mut tags = tagged(words.len(), &[span]);
+            repair(&s, &mut tags, &[], &gaz);
+            tagger::spans(&tags)
+        };
+        let words = ["the", "late", "Justice", "John", "Smith", "wrote"];
+        assert_eq!(holder(&words, (2, 5, ORG)), [(3, 5, PER)]);
+        let words = ["on", "Prince", "Edward", "Island", "today"];
+        assert_eq!(holder(&words, (1, 4, LOC)), [(1, 4, LOC)]);
         // Offices alone before a name are no name.
         let words = ["retired", "Lt.", "Gen.", "Jo", "Vantel", "said"];
         assert_eq!(

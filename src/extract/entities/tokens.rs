@@ -61,7 +61,8 @@ const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "rep",
     "sen", "gov", "st", "jr", "sr", "inc", "corp", "co", "ltd", "bros", "vs", "no", "jan", "feb",
     "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "mt", "ft", "rev", "hon", "plc",
-    "pty", "dept", "univ", "etc", "approx", "est", "fig", "maj", "messrs",
+    "pty", "dept", "univ", "etc", "approx", "est", "fig", "maj", "messrs", "sens", "reps", "govs",
+    "gens",
 ];
 
 /// The tokens of `text` as byte ranges, offset by `base`.
@@ -303,6 +304,7 @@ mod tests {
             ["Ansar", "al–Sharia", ";", "Kenya", "–", "Uganda", "border"]
         );
         assert_eq!(words("J. Smith"), ["J.", "Smith"]);
+        assert_eq!(words("Sens. Doe and Roe"), ["Sens.", "Doe", "and", "Roe"]);
         assert_eq!(words("at Newsroom.org."), ["at", "Newsroom.org", "."]);
         assert_eq!(words("ends."), ["ends", "."]);
         assert_eq!(words("3.5%"), ["3.5", "%"]);
