@@ -348,12 +348,15 @@ fn members_of_congress_and_hospitals_come_out_right() {
 
 /// US campaign copy: a dateline's state after a spaced hyphen, lawmakers'
 /// states in parentheses, states after cities with their dots, dotted
-/// initials alone, and "Washington, D.C." read as one name.
+/// initials alone, "Washington, D.C." read as one name, and faiths and
+/// peoples named by them.
 const CAMPAIGN: &str = "Senators court voters in early states
 
 CONCORD, N.H. - At a rally on Monday, Ohio Sen. Dana Whitlock spoke for an hour. Sen. Jo Vantel (Tex.) and Rep. Mara Quist (N.Y.) joined her.
 
 Whitlock flew on to Greeley, Colo., and then to Charlotte, N.C., where she met D.C. lobbyists who had come from Washington, D.C., for the day. Several leaders, including Sens. Lena Marsh (Ariz.) and Tom Quill (Pa.), stayed away.
+
+Whitlock courted Latino voters and said that insulting Islam was wrong, and Muslims in the crowd cheered.
 ";
 
 #[test]
@@ -379,6 +382,14 @@ fn states_as_us_news_abbreviates_them_are_located() {
         Some(("place".to_string(), "US".to_string(), "city".to_string())),
         "{es:#?}"
     );
+    // Faiths and the peoples named by them are misc, never people.
+    for group in ["Latino", "Islam", "Muslims"] {
+        assert_eq!(
+            named(&es, group).map(|e| e["type"].as_str().expect("type")),
+            Some("misc"),
+            "{group}: {es:#?}"
+        );
+    }
     // An office abbreviated in the plural is no name, and ends no sentence.
     assert!(
         es.iter()

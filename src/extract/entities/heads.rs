@@ -12,6 +12,7 @@
 use super::appositive;
 use super::features::{self, Class, Token};
 use super::gazetteer::{Gazetteer, Kind, list as gaz_list};
+use super::groups;
 use super::lexicon::list as names_list;
 use super::lists::{self, Seen};
 use super::markets;
@@ -664,7 +665,11 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
     let capital = |i: usize| s[i].class.is_capital();
     let len = end - start;
     let last = end - 1;
-    if len == 1 && (is_nationality_pair(word(start), gaz) || is_people(&s[start], gaz)) {
+    if len == 1
+        && (is_nationality_pair(word(start), gaz)
+            || is_people(&s[start], gaz)
+            || s[start].class == Class::Capitalized && groups::is_group_word(word(start)))
+    {
         return Some(MISC);
     }
     // "South Asian migrants", "East Africans", "Latin American

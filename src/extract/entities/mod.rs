@@ -29,6 +29,7 @@ pub(crate) mod coordinated;
 pub(crate) mod document;
 pub(crate) mod features;
 pub mod gazetteer;
+pub(crate) mod groups;
 pub(crate) mod hash;
 pub(crate) mod heads;
 pub(crate) mod initialisms;
