@@ -96,7 +96,8 @@ fn type_datelines(body: &str, entities: &mut [Entity], gaz: &Gazetteer) {
     for e in entities.iter_mut() {
         if matches!(e.ty, EntityType::Organization | EntityType::Person)
             && e.mentions.iter().any(|r| {
-                body.get(r.clone()).is_some_and(written_in_capitals) && opens_dateline(body, r)
+                (body.get(r.clone()).is_some_and(written_in_capitals) || agency_follows(body, r))
+                    && opens_dateline(body, r)
             })
             && gaz.candidates(&e.name).iter().any(|p| {
                 p.kind == Kind::Country || (p.kind == Kind::City && p.population >= CITY_ALONE)
@@ -105,6 +106,20 @@ fn type_datelines(body: &str, entities: &mut [Entity], gaz: &Gazetteer) {
             e.ty = EntityType::Place;
         }
     }
+}
+
+/// Whether a wire agency's name in parentheses follows a mention
+/// ("Cleveland (AFP) –", "Denver (Reuters) -"): a dateline however its
+/// place is written.
+fn agency_follows(body: &str, r: &Range<usize>) -> bool {
+    body.get(r.end..)
+        .and_then(|a| a.trim_start_matches(' ').strip_prefix('('))
+        .and_then(|a| a.split_once(')'))
+        .is_some_and(|(agency, _)| {
+            (2..=10).contains(&agency.len())
+                && agency.starts_with(|c: char| c.is_ascii_uppercase())
+                && agency.chars().all(|c| c.is_ascii_alphabetic())
+        })
 }
 
 /// A name that is a US state's dotted initials ("D.C. lobbyists",
@@ -685,6 +700,32 @@ mod tests {
         for name in ["West", "Central", "Lib", "Midlands", "Punjab"] {
             let body = format!("Officials in {name} said so.");
             assert_eq!(country_of(&body, &[name], name), None, "{name}");
+        }
+    }
+
+    #[test]
+    fn a_dateline_before_an_agency_is_a_place_in_any_case() {
+        let body = "Convention opens\n\nCleveland (AFP) – The convention began.";
+        let mut es = vec![Entity {
+            ty: EntityType::Organization,
+            ..place(body, "Cleveland")
+        }];
+        resolve(body, &mut es, Gazetteer::embedded());
+        assert_eq!(
+            (es[0].ty, es[0].country.as_deref()),
+            (EntityType::Place, Some("US"))
+        );
+        // Mid-line, or with no agency after it, the type stays.
+        for body in [
+            "They met Cleveland (AFP) – today.",
+            "Convention\n\nCleveland said so.",
+        ] {
+            let mut es = vec![Entity {
+                ty: EntityType::Organization,
+                ..place(body, "Cleveland")
+            }];
+            resolve(body, &mut es, Gazetteer::embedded());
+            assert_eq!(es[0].ty, EntityType::Organization, "{body}");
         }
     }
 

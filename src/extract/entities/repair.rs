@@ -105,6 +105,11 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8], spaced_dashes: &[usize], gaz:
         {
             s0 = e0;
         }
+        // "X." alone (a section mark, a list's letter): an initial with no
+        // name after it is no name.
+        if e0 == s0 + 1 && is_initial(&s[s0]) && s.get(e0).is_none_or(|t| !t.class.is_capital()) {
+            s0 = e0;
+        }
         // "Lt. Gen." before a person's name: offices alone are no name.
         if e0 > s0
             && (s0..e0).all(|i| is_office_abbreviation(&s[i]))
@@ -273,7 +278,10 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8], spaced_dashes: &[usize], gaz:
             && (office_holder || follows_honorific(s, s0))
         {
             PER
-        } else if office_cut && ty != LOC && names_region_or_country(s, s0, e0, gaz) {
+        } else if ty != LOC
+            && (office_cut || e0 == end && office_follows(s, e0))
+            && names_region_or_country(s, s0, e0, gaz)
+        {
             LOC
         } else if ty == LOC && end - start <= 2 && airline_word(s, tags, start) {
             s0 = start - 1;
@@ -373,6 +381,33 @@ fn split_at_dashes(s: &[Token], tags: &mut [u8], spaced: &[usize], gaz: &Gazette
 fn titles_next_name(s: &[Token], i: usize) -> bool {
     s.get(i).is_some_and(is_office_abbreviation)
         && s.get(i + 1).is_some_and(|t| t.class == Class::Capitalized)
+}
+
+/// A capital letter and its dot ("J.", "X.").
+fn is_initial(t: &Token) -> bool {
+    let mut chars = t.lower.chars();
+    matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some('.'), None) if c.is_alphabetic())
+        && t.class != Class::Lower
+}
+
+/// Whether an office of a state's or country's holders follows at `i`
+/// ("Ohio Gov. Jo Doe", "Texas senators", "Ohio governors do not …"):
+/// the name before it is the state, not an organization.
+fn office_follows(s: &[Token], i: usize) -> bool {
+    s.get(i).is_some_and(|t| {
+        is_office_abbreviation(t)
+            || matches!(
+                t.lower.as_str(),
+                "governor"
+                    | "governors"
+                    | "senator"
+                    | "senators"
+                    | "congressman"
+                    | "congresswoman"
+                    | "lawmakers"
+                    | "legislators"
+            )
+    })
 }
 
 /// Whether the words `s0..e0` name a region or a country of the table
@@ -1892,6 +1927,24 @@ mod tests {
         assert_eq!(holder(&words, (2, 5, ORG)), [(3, 5, PER)]);
         let words = ["on", "Prince", "Edward", "Island", "today"];
         assert_eq!(holder(&words, (1, 4, LOC)), [(1, 4, LOC)]);
+        // A state typed an organization before its office's holder.
+        let words = ["Ruritania", "Gov.", "Jo", "Vantel", "said"];
+        assert_eq!(
+            repaired_spaced(&words, &[(0, 1, ORG), (2, 4, PER)], &[], &gaz),
+            [(0, 1, LOC), (2, 4, PER)]
+        );
+        let words = ["Ruritania", "governors", "do", "not"];
+        assert_eq!(
+            repaired_spaced(&words, &[(0, 1, ORG)], &[], &gaz),
+            [(0, 1, LOC)]
+        );
+        // An initial with no name after it is no name; before one it is.
+        assert_eq!(repaired_spaced(&["X."], &[(0, 1, PER)], &[], &gaz), []);
+        let words = ["J.", "Vantel", "said"];
+        assert_eq!(
+            repaired_spaced(&words, &[(0, 2, PER)], &[], &gaz),
+            [(0, 2, PER)]
+        );
         // Offices alone before a name are no name.
         let words = ["retired", "Lt.", "Gen.", "Jo", "Vantel", "said"];
         assert_eq!(
