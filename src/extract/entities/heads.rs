@@ -316,9 +316,9 @@ pub(crate) fn is_company_head(word: &str) -> bool {
     COMPANY_HEADS.contains(&word)
 }
 
-/// Head words of studios, labels and labs: a name of several words ending
-/// on one is an organization ("Dick Clark Productions", "Take-Two
-/// Interactive", "Pyra Labs"), but a parent's name extended by one is as
+/// Head words of studios, labels, labs and picture agencies: a name of
+/// several words ending on one is an organization ("Dick Clark
+/// Productions", "Take-Two Interactive", "Pyra Labs", "Getty Images"), but a parent's name extended by one is as
 /// often its division ("Sony" and "Sony Pictures", "Sony Interactive"), so
 /// unlike [`COMPANY_HEADS`] they link no short name to the long one.
 const DIVISION_HEADS: &[&str] = &[
@@ -329,6 +329,7 @@ const DIVISION_HEADS: &[&str] = &[
     "labs",
     "records",
     "publishing",
+    "images",
 ];
 
 /// Whether `word` (lowercase) ends a company's name: a company's head
@@ -1545,6 +1546,10 @@ mod tests {
             Some(ORG)
         );
         assert_eq!(retyped(&["Quillo", "Labs", "said"], 0, 2, PER), Some(ORG));
+        assert_eq!(
+            retyped(&["via", "Vantel", "Images", "."], 1, 3, PER),
+            Some(ORG)
+        );
         // A newspaper is no place and no person; "Emily Post" is a person.
         assert_eq!(
             retyped(&["the", "Pittsburgh", "Post-Gazette", "said"], 1, 3, LOC),
