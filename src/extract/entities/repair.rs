@@ -181,7 +181,7 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8], spaced_dashes: &[usize], gaz:
         {
             s0 += 1;
         }
-        // "Justice Antonin Scalia", "Senator Jo Doe" tagged whole as an
+        // "Justice Jo Doe", "Senator Al Roe" tagged whole as an
         // organization or a place: an office, then a census first name and
         // a census surname, is the office's holder.
         let office_holder = (ty == LOC || ty == ORG)
