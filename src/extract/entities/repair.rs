@@ -31,7 +31,7 @@ use super::markets;
 use super::possessions;
 use super::subjects;
 use super::tagger::{self, LOC, MISC, ORG, PER, begin, inside};
-use super::tokens::is_particle_surname_word;
+use super::tokens::{self, is_particle_surname_word};
 use super::us_states;
 use crate::extract::dates::lexicon::{MONTHS, WEEKDAYS, month_is_ambiguous};
 
@@ -465,7 +465,8 @@ const HOLDERS_OFFICES: &[&str] = &[
 /// it (`spaced`): labelled sets split hyphenated names around it ("Saint
 /// - Gaudens").
 fn is_dash(t: &Token) -> bool {
-    matches!(t.lower.as_str(), "--" | "–" | "—" | "―")
+    let mut chars = t.lower.chars();
+    t.lower == "--" || matches!((chars.next(), chars.next()), (Some(c), None) if tokens::is_dash(c))
 }
 
 /// A pronoun's contraction written as one word ("I’m", "I'd", "we’ll",

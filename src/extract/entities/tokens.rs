@@ -52,7 +52,7 @@ fn is_closing(c: char) -> bool {
 }
 
 /// Dashes that separate two words written without spaces ("war—and").
-fn is_dash(c: char) -> bool {
+pub(crate) fn is_dash(c: char) -> bool {
     matches!(c, '—' | '–' | '―')
 }
 
