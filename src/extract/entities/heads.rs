@@ -733,7 +733,8 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
         && len <= 4
         && !full_name
         && (after_lowercase(s, start, |w| OUTLET_NOUNS.contains(&w))
-            || after_industry_major(s, start))
+            || after_industry_major(s, start)
+            || after_industry_maker(s, start))
     {
         return Some(ORG);
     }
@@ -1096,6 +1097,96 @@ fn after_industry_major(s: &[Token], start: usize) -> bool {
         && after_lowercase(s, start, |w| matches!(w, "major" | "majors"))
         && s[start - 2].class == Class::Lower
         && INDUSTRIES_WITH_MAJORS.contains(&s[start - 2].lower.as_str())
+}
+
+/// Goods and industries whose companies news names by what they make,
+/// before "maker", "producer" or "developer" ("oil producer X", "turbine
+/// maker X", "energy developer X", "handset maker X"). Not the arts and
+/// crafts a person makes or produces ("film producer X", "wine maker X",
+/// "game developer X", "property developer X"), which are no entries.
+const MADE_GOODS: &[&str] = &[
+    "oil",
+    "gas",
+    "lng",
+    "energy",
+    "power",
+    "electricity",
+    "solar",
+    "wind",
+    "hydrogen",
+    "renewable",
+    "renewables",
+    "shale",
+    "steel",
+    "aluminium",
+    "aluminum",
+    "copper",
+    "gold",
+    "coal",
+    "lithium",
+    "nickel",
+    "iron",
+    "cement",
+    "chemical",
+    "chemicals",
+    "fertiliser",
+    "fertilizer",
+    "battery",
+    "chip",
+    "semiconductor",
+    "car",
+    "truck",
+    "tractor",
+    "railcar",
+    "aircraft",
+    "plane",
+    "jet",
+    "engine",
+    "turbine",
+    "appliance",
+    "handset",
+    "phone",
+    "smartphone",
+    "browser",
+    "drug",
+    "vaccine",
+    "sugar",
+    "dairy",
+    "poultry",
+    "meat",
+    "tobacco",
+    "cigarette",
+    "paper",
+    "pulp",
+    "toy",
+];
+
+/// Nouns of making that follow one of [`MADE_GOODS`]: "maker",
+/// "producer", "developer". Alone they are people's trades as often
+/// ("executive producer X").
+const MAKING_NOUNS: &[&str] = &[
+    "maker",
+    "makers",
+    "producer",
+    "producers",
+    "developer",
+    "developers",
+];
+
+/// Whether `goods` then `noun` (both lowercase, as written) name a
+/// company by what it makes ("oil producer", "turbine maker"; see
+/// [`MADE_GOODS`]).
+pub(crate) fn is_industry_maker(goods: &str, noun: &str) -> bool {
+    MAKING_NOUNS.contains(&noun) && MADE_GOODS.contains(&goods)
+}
+
+/// Whether a company's making is written before token `start` ("Saudi
+/// oil producer X"; see [`is_industry_maker`]).
+fn after_industry_maker(s: &[Token], start: usize) -> bool {
+    start >= 2
+        && s[start - 1].class == Class::Lower
+        && s[start - 2].class == Class::Lower
+        && is_industry_maker(&s[start - 2].lower, &s[start - 1].lower)
 }
 
 /// Whether a product's brand is written before token `start`: "the brand
@@ -1772,6 +1863,26 @@ mod tests {
         assert_eq!(retyped_named(&oil, 3, 4, PER), Some(ORG));
         let adjective = ["a", "major", "Zorbo", "bank"];
         assert_eq!(retyped_named(&adjective, 2, 3, LOC), None);
+    }
+
+    #[test]
+    fn what_an_industry_makes_names_a_company() {
+        let producer = ["Saudi", "oil", "producer", "Zorbo", "'s", "pipelines"];
+        assert_eq!(retyped_named(&producer, 3, 4, PER), Some(ORG));
+        let maker = ["turbine", "maker", "Zorbo", "said"];
+        assert_eq!(retyped_named(&maker, 2, 3, LOC), Some(ORG));
+        let developer = ["the", "energy", "developer", "Zorbo", "bought"];
+        assert_eq!(retyped_named(&developer, 3, 4, MISC), Some(ORG));
+        // People's crafts, and a producer or maker alone.
+        let film = ["film", "producer", "Zorbo", "said"];
+        assert_eq!(retyped_named(&film, 2, 3, PER), None);
+        let executive = ["executive", "producer", "Zorbo", "said"];
+        assert_eq!(retyped_named(&executive, 2, 3, PER), None);
+        let alone = ["the", "producer", "Zorbo", "said"];
+        assert_eq!(retyped_named(&alone, 2, 3, PER), None);
+        // A person's full name stays a person's.
+        let full = ["oil", "producer", "Jo", "Smith", "said"];
+        assert_eq!(retyped_named(&full, 2, 4, PER), None);
     }
 
     #[test]

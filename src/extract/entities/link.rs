@@ -1331,10 +1331,9 @@ fn stated_organization(
     if m.ty != EntityType::Organization {
         return false;
     }
-    let after_noun = m.start > 0
-        && toks
-            .get(m.start - 1)
-            .is_some_and(|r| heads::names_an_organization_after(&body[r.clone()]));
+    let word = |i: usize| toks.get(i).map_or("", |r| &body[r.clone()]);
+    let after_noun = m.start > 0 && heads::names_an_organization_after(word(m.start - 1))
+        || m.start > 1 && heads::is_industry_maker(word(m.start - 2), word(m.start - 1));
     let seen = |i: usize| {
         toks.get(i)
             .map_or(Seen::Other(""), |r| Seen::of(&body[r.clone()]))
