@@ -823,6 +823,14 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
                 || possessions::names_company_officer(|i| seen(s, i), s.len(), end)
                 || !full_name && pronouns::referred_to_as_its(|i| seen(s, i), s.len(), start, end))
     };
+    // "42 Zorbo turbines", "a Zorbo subsidiary", "Zorbo shareholders": a
+    // name modifying what only a company makes or is owned by is the
+    // company's, when the model read a person. Not a misc name, which is
+    // as often the product ("Airbus A320 planes", "DC-10 aircraft"), nor a
+    // place, which says where ("High Street stores", "Rhineland plants").
+    if ty == PER && len <= 3 && possessions::modifies_company_goods(|i| seen(s, i), s.len(), end) {
+        return Some(ORG);
+    }
     // Such a name is a company's when the model read a person, a misc
     // name or a place the table does not have; a place of the table and a
     // place's kind keep their type (places are "its" too: "Norway raised
@@ -1883,6 +1891,19 @@ mod tests {
         // A person's full name stays a person's.
         let full = ["oil", "producer", "Jo", "Smith", "said"];
         assert_eq!(retyped_named(&full, 2, 4, PER), None);
+    }
+
+    #[test]
+    fn a_name_modifying_what_a_company_makes_is_the_company() {
+        let turbines = ["featuring", "42", "Zorbo", "turbines", "."];
+        assert_eq!(retyped_named(&turbines, 2, 3, PER), Some(ORG));
+        let holders = ["Zorbo", "Vantel", "shareholders", "voted"];
+        assert_eq!(retyped_named(&holders, 0, 2, PER), Some(ORG));
+        // A place says where; a misc name is as often the product.
+        let stores = ["Zorbo", "stores", "closed"];
+        assert_eq!(retyped_named(&stores, 0, 1, LOC), None);
+        let planes = ["Zorbo", "planes", "landed"];
+        assert_eq!(retyped_named(&planes, 0, 1, MISC), None);
     }
 
     #[test]

@@ -1344,6 +1344,7 @@ fn stated_organization(
         && !markets::traded_as_stock(seen, toks.len(), m.start, m.end)
         && !possessions::owns_company_possession(seen, toks.len(), m.end)
         && !possessions::names_company_officer(seen, toks.len(), m.end)
+        && !possessions::modifies_company_goods(seen, toks.len(), m.end)
         && !possessions::named_with_possessive(seen, toks.len(), m.end)
         && !markets::listed_with_ticker(seen, toks.len(), m.end)
         && !pronouns::referred_to_as_its(seen, toks.len(), m.start, m.end)

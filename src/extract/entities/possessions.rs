@@ -93,6 +93,51 @@ pub(crate) fn names_company_officer<'a>(
     i < len && matches!(seen(i), Seen::Capital(_))
 }
 
+/// What a company makes, sells through or is owned by, written right
+/// after its name with no possessive ("Zorbo turbines", "a Zorbo
+/// subsidiary", "Zorbo shareholders", "Zorbo dealers"); a person's name
+/// modifies none of these. Not "products" or "tablets", which a product's
+/// or a drug's name modifies as well ("Viagra tablets"), nor "shares", a
+/// verb after a person ("Jo Smith shares").
+const COMPANY_GOODS: &[&str] = &[
+    "turbines",
+    "engines",
+    "jets",
+    "jetliners",
+    "airliners",
+    "aircraft",
+    "planes",
+    "trucks",
+    "cars",
+    "vehicles",
+    "smartphones",
+    "handsets",
+    "laptops",
+    "chips",
+    "processors",
+    "stock",
+    "shareholders",
+    "subsidiary",
+    "subsidiaries",
+    "factory",
+    "factories",
+    "plants",
+    "stores",
+    "dealers",
+    "dealerships",
+];
+
+/// Whether the name ending before word `end` of a sentence of `len` words
+/// (`seen(i)` reading word `i`) modifies one of [`COMPANY_GOODS`], in
+/// lowercase: "42 Zorbo turbines", "a Zorbo subsidiary".
+pub(crate) fn modifies_company_goods<'a>(
+    seen: impl Fn(usize) -> Seen<'a>,
+    len: usize,
+    end: usize,
+) -> bool {
+    end < len && seen(end).is(COMPANY_GOODS)
+}
+
 /// Words after a possessive that make it no possessive: a verb of which
 /// the name is the subject ("McDonald's has targeted", "Moody's said").
 /// A store's or a firm's name is written so; a person's is not, and "'s"
@@ -127,6 +172,22 @@ mod tests {
         super::super::lists::read_words(sentence, |seen, len| {
             owns_company_possession(seen, len, end)
         })
+    }
+
+    #[test]
+    fn a_name_modifying_what_only_companies_make_or_have() {
+        let goods = |sentence: &str, end: usize| {
+            super::super::lists::read_words(sentence, |seen, len| {
+                modifies_company_goods(seen, len, end)
+            })
+        };
+        assert!(goods("featuring 42 Zorbo turbines .", 3));
+        assert!(goods("a Zorbo subsidiary said", 2));
+        assert!(goods("Zorbo shareholders voted", 1));
+        assert!(!goods("Zorbo shares his view", 1));
+        assert!(!goods("Zorbo tablets were sold", 1));
+        assert!(!goods("Zorbo Turbines said", 1));
+        assert!(!goods("Zorbo said", 1));
     }
 
     #[test]
