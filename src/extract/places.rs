@@ -406,15 +406,24 @@ fn choose<'g>(
     // the capitals say nothing against a place.
     let weak_name =
         letters <= SHORT_NAME || (written_in_capitals(&e.name) && letters > 1 && !dateline);
-    let accepted = total(&best.country) > 0
-        || match best.kind {
-            Kind::Country => true,
-            // "West", "Gulf": a region the article gives no country for
-            // is more likely a word, unless its name is unmistakable.
-            Kind::Region => !weak_name && is_unmistakable_region(&e.name, &all),
-            Kind::City => !weak_name && best.population >= CITY_ALONE,
-        };
-    accepted.then_some(best)
+    if total(&best.country) > 0 {
+        return Some(best);
+    }
+    match best.kind {
+        Kind::Country => Some(best),
+        // "West", "Gulf": a region the article gives no country for is
+        // more likely a word, unless its name is unmistakable; then it is
+        // the region that makes it so (Florida the state, whichever of
+        // the same-named regions scored first).
+        Kind::Region if !weak_name => unmistakable_region(&e.name, &all, gaz),
+        Kind::Region => None,
+        Kind::City if weak_name => None,
+        Kind::City if best.population >= CITY_ALONE => Some(best),
+        // A town smaller than that named like an unmistakable region with
+        // cities of the table in it is the region (Delaware the state, not
+        // the town in Ohio; not a London borough named like a town).
+        Kind::City => unmistakable_region(&e.name, &all, gaz).filter(|r| gaz.people(r) > 0),
+    }
 }
 
 /// Countries whose English-language news names their states, provinces
@@ -424,23 +433,41 @@ fn choose<'g>(
 /// still needs the article to point to its country.
 const HOME_COUNTRIES: &[&str] = &["US", "GB", "CA", "AU", "NZ", "IE", "IN"];
 
-/// Whether a region's name (`places`: every place of that name) needs no
-/// other place of the article to be that region: they all lie in one of
-/// the [`HOME_COUNTRIES`], and one of its words is a proper noun,
-/// capitalized in 95 % or more of its uses in mid-sentence ("Texas",
-/// "Wales", "New South Wales"; not "West", "Central", "Lakes" or "Gulf",
-/// regions' names that are common words, nor "Punjab", a state of two
-/// countries).
-fn is_unmistakable_region(name: &str, places: &[&Place]) -> bool {
-    let one_country = places.first().is_some_and(|first| {
-        HOME_COUNTRIES.contains(&first.country.as_str())
-            && places.iter().all(|p| p.country == first.country)
-    });
+/// How many times the people of a home country's region must outnumber
+/// each namesake abroad for the region to need no other place of the
+/// article: Florida the US state against Uruguay's department and a Cuban
+/// town; not Punjab, a state of India and a province of Pakistan, neither
+/// with a city the table places in it.
+const DWARFS: u64 = 10;
+
+/// The region a name (`places`: every place of that name) is with no
+/// other place of the article, if any: a region of one of the
+/// [`HOME_COUNTRIES`] whose people (the table's cities in it) outnumber
+/// every namesake in another country [`DWARFS`] times over ("Texas",
+/// "Wales", "New South Wales"; "Florida", "Virginia" and "Maryland" beside
+/// a small region or town abroad), whose name has a proper noun,
+/// capitalized in 95 % or more of its uses in mid-sentence (not "West",
+/// "Central", "Lakes" or "Gulf", regions' names that are common words).
+fn unmistakable_region<'g>(name: &str, places: &[&'g Place], gaz: &Gazetteer) -> Option<&'g Place> {
+    let home = places
+        .iter()
+        .copied()
+        .filter(|p| p.kind == Kind::Region && HOME_COUNTRIES.contains(&p.country.as_str()))
+        .max_by(|a, b| {
+            gaz.people(a)
+                .cmp(&gaz.people(b))
+                .then_with(|| b.country.cmp(&a.country))
+        })?;
+    let people = gaz.people(home);
+    let dwarfs = places
+        .iter()
+        .filter(|p| p.country != home.country)
+        .all(|p| people > 0 && gaz.people(p).saturating_mul(DWARFS) <= people);
     let lex = Lexicon::embedded();
-    one_country
-        && name
-            .split_whitespace()
-            .any(|w| lex.caps(hash::of_str(&w.to_lowercase())) == Some(PROPER_NOUN_CAPS))
+    let proper = name
+        .split_whitespace()
+        .any(|w| lex.caps(hash::of_str(&w.to_lowercase())) == Some(PROPER_NOUN_CAPS));
+    (dwarfs && proper).then_some(home)
 }
 
 /// The capitalization class ([`Lexicon::caps`]) of a word written with a
@@ -695,9 +722,25 @@ mod tests {
                 "{name}"
             );
         }
+        // A region whose namesakes abroad are a small region or town
+        // (Florida: a department of Uruguay, towns in Cuba and Colombia;
+        // Maryland: a county of Liberia; Virginia: a South African town),
+        // and one named like a small town elsewhere in its own country
+        // (Delaware, Ohio).
+        for name in ["Florida", "Maryland", "Virginia", "Colorado", "Delaware"] {
+            let body = format!("Officials in {name} said so.");
+            let got = located(&body, &[name]);
+            assert_eq!(
+                got,
+                vec![(name.to_string(), Some("US".to_string()), Some("region"))],
+                "{name}"
+            );
+        }
         // A common word, a short name, a region elsewhere known by another
-        // meaning, or a name of two countries' regions stays unlocated.
-        for name in ["West", "Central", "Lib", "Midlands", "Punjab"] {
+        // meaning, a name of two countries' regions the table cannot
+        // weigh, or a borough with no city of the table named like a
+        // town stays unlocated.
+        for name in ["West", "Central", "Lib", "Midlands", "Punjab", "Greenwich"] {
             let body = format!("Officials in {name} said so.");
             assert_eq!(country_of(&body, &[name], name), None, "{name}");
         }

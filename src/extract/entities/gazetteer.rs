@@ -73,6 +73,10 @@ pub(crate) const MAX_PHRASE: usize = 4;
 /// Places by name, nationalities by word.
 pub struct Gazetteer {
     places: Vec<Place>,
+    /// Each region's people as the table counts them: the sum of its
+    /// cities' populations (by ISO 3166-2 code). The table gives regions
+    /// no population of their own.
+    region_people: FxMap<Box<str>, u64>,
     by_name: FxMap<String, Vec<u32>>,
     demonyms: FxMap<String, String>,
     phrases: FxMap<u64, u8>,
@@ -90,6 +94,7 @@ impl Gazetteer {
     pub(crate) fn parse(places_tsv: &str, demonyms_tsv: &str) -> Gazetteer {
         let mut g = Gazetteer {
             places: Vec::new(),
+            region_people: FxMap::default(),
             by_name: FxMap::default(),
             demonyms: FxMap::default(),
             phrases: FxMap::default(),
@@ -136,6 +141,11 @@ impl Gazetteer {
             }
             g.places.push(place);
         }
+        for p in g.places.iter().filter(|p| p.kind == Kind::City) {
+            if let Some(code) = &p.region {
+                *g.region_people.entry(code.clone()).or_insert(0) += p.population;
+            }
+        }
         for line in demonyms_tsv.lines().filter(|l| !l.starts_with('#')) {
             let f: Vec<&str> = line.split('\t').collect();
             if f.len() < 2 {
@@ -181,6 +191,17 @@ impl Gazetteer {
     /// [`lower_hash`] of each token).
     pub(crate) fn phrase_kinds(&self, phrase_hash: u64) -> u8 {
         self.phrases.get(&phrase_hash).copied().unwrap_or(0)
+    }
+
+    /// How many people live in a place as the table counts them: a city's
+    /// or a country's population, a region's cities' together (none of
+    /// its towns under 15 000 people, so a rural region counts little).
+    pub(crate) fn people(&self, p: &Place) -> u64 {
+        match (p.kind, &p.region) {
+            (Kind::Region, Some(code)) => self.region_people.get(code).copied().unwrap_or(0),
+            (Kind::Region, None) => 0,
+            _ => p.population,
+        }
     }
 
     /// Every place with this name (case- and accent-insensitive).
@@ -303,6 +324,21 @@ mod tests {
         Nairobi\tcity\tKE\t38.5\t68.8\t543107\t\n\
         Nairobi\tregion\tKE\t\t\t0\t\n";
     const DEMONYMS: &str = "KE\tKenyan,Kenyan\t\nGB\tBritish\tBritons\n";
+
+    #[test]
+    fn a_region_counts_the_people_of_its_cities() {
+        let places = "Ruritania North\tregion\tRR\t\t\t0\t\tRR-N\n\
+            Strel\tcity\tRR\t1\t1\t120000\t\tRR-N\n\
+            Voss\tcity\tRR\t1\t1\t30000\t\tRR-N\n\
+            Ruritania South\tregion\tRR\t\t\t0\t\tRR-S\n\
+            Dorn\tcity\tRR\t1\t1\t50000\t\n";
+        let g = Gazetteer::parse(places, "");
+        let people = |name: &str| g.candidates(name).first().map(|p| g.people(p));
+        assert_eq!(people("Ruritania North"), Some(150_000));
+        // A city with no region counts for none.
+        assert_eq!(people("Ruritania South"), Some(0));
+        assert_eq!(people("Strel"), Some(120_000));
+    }
 
     #[test]
     fn countries_win_then_context_then_population() {
