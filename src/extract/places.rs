@@ -276,13 +276,15 @@ fn postal_qualifier(body: &str, r: &Range<usize>) -> bool {
 
 /// The places of the table a name may be; an Irish or British county
 /// written with its "County" or "Co." ("County Cork", "Co. Antrim") is
-/// the region of the table's name.
+/// the region of the table's name; a part of a place named by its
+/// direction ("West Texas", "Southern California", "West Germany", "North
+/// London"), when the table lacks the whole name, is the place.
 fn candidates<'g>(gaz: &'g Gazetteer, name: &str) -> Vec<&'g Place> {
     let found = gaz.candidates(name);
     if !found.is_empty() {
         return found;
     }
-    ["County ", "Co. ", "Co "]
+    let county: Vec<&Place> = ["County ", "Co. ", "Co "]
         .iter()
         .find_map(|prefix| name.strip_prefix(prefix))
         .map(|rest| {
@@ -291,7 +293,56 @@ fn candidates<'g>(gaz: &'g Gazetteer, name: &str) -> Vec<&'g Place> {
                 .filter(|p| p.kind == Kind::Region && matches!(p.country.as_str(), "IE" | "GB"))
                 .collect()
         })
-        .unwrap_or_default()
+        .unwrap_or_default();
+    if !county.is_empty() {
+        return county;
+    }
+    part_by_direction(gaz, name)
+}
+
+/// Words of a direction that open the name of a part of a place ("West
+/// Texas", "Southern California", "Upstate New York").
+const DIRECTIONS: &[&str] = &[
+    "North",
+    "South",
+    "East",
+    "West",
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Central",
+    "Northeast",
+    "Northwest",
+    "Southeast",
+    "Southwest",
+    "Northeastern",
+    "Northwestern",
+    "Southeastern",
+    "Southwestern",
+    "Upstate",
+    "Downstate",
+];
+
+/// The places a direction's part of a place lies in ("West Texas":
+/// Texas), by the place's own name in the table, not one of its other
+/// names ("South America" is no part of the United States, which the
+/// table also calls America), and a country, a region or a city of
+/// [`CITY_ALONE`] people or more ("Southeast Asia" is no part of a
+/// Philippine town called Asia).
+fn part_by_direction<'g>(gaz: &'g Gazetteer, name: &str) -> Vec<&'g Place> {
+    let Some((direction, rest)) = name.split_once(' ') else {
+        return Vec::new();
+    };
+    if !DIRECTIONS.contains(&direction) {
+        return Vec::new();
+    }
+    let rest_key = key(rest);
+    gaz.candidates(rest)
+        .into_iter()
+        .filter(|p| key(&p.name) == rest_key)
+        .filter(|p| p.kind != Kind::City || p.population >= CITY_ALONE)
+        .collect()
 }
 
 /// How many names of an article point to one country: `about` it (its
@@ -741,6 +792,29 @@ mod tests {
         // weigh, or a borough with no city of the table named like a
         // town stays unlocated.
         for name in ["West", "Central", "Lib", "Midlands", "Punjab", "Greenwich"] {
+            let body = format!("Officials in {name} said so.");
+            assert_eq!(country_of(&body, &[name], name), None, "{name}");
+        }
+    }
+
+    #[test]
+    fn a_part_of_a_place_named_by_its_direction_lies_in_it() {
+        for (name, cc, kind) in [
+            ("West Texas", "US", "region"),
+            ("Southern California", "US", "region"),
+            ("West Germany", "DE", "country"),
+            ("North London", "GB", "city"),
+        ] {
+            let body = format!("Officials in {name} said so.");
+            assert_eq!(
+                located(&body, &[name]),
+                vec![(name.to_string(), Some(cc.to_string()), Some(kind))],
+                "{name}"
+            );
+        }
+        // Not by another name of a place ("America" for the United
+        // States), nor a town of a name news uses otherwise.
+        for name in ["South America", "Southeast Asia", "West Bank"] {
             let body = format!("Officials in {name} said so.");
             assert_eq!(country_of(&body, &[name], name), None, "{name}");
         }
