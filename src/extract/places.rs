@@ -325,18 +325,21 @@ const DIRECTIONS: &[&str] = &[
 ];
 
 /// The places a direction's part of a place lies in ("West Texas":
-/// Texas), by the place's own name in the table, not one of its other
+/// Texas; and the "Gaza Strip", Gaza's), by the place's own name in the table, not one of its other
 /// names ("South America" is no part of the United States, which the
 /// table also calls America), and a country, a region or a city of
 /// [`CITY_ALONE`] people or more ("Southeast Asia" is no part of a
 /// Philippine town called Asia).
 fn part_by_direction<'g>(gaz: &'g Gazetteer, name: &str) -> Vec<&'g Place> {
-    let Some((direction, rest)) = name.split_once(' ') else {
+    let by_direction = name
+        .split_once(' ')
+        .filter(|(direction, _)| DIRECTIONS.contains(direction))
+        .map(|(_, rest)| rest);
+    // "the Gaza Strip": the strip of land the place's name is given to.
+    let strip = name.strip_suffix(" Strip");
+    let Some(rest) = by_direction.or(strip) else {
         return Vec::new();
     };
-    if !DIRECTIONS.contains(&direction) {
-        return Vec::new();
-    }
     let rest_key = key(rest);
     gaz.candidates(rest)
         .into_iter()
@@ -804,6 +807,7 @@ mod tests {
             ("Southern California", "US", "region"),
             ("West Germany", "DE", "country"),
             ("North London", "GB", "city"),
+            ("Gaza Strip", "PS", "city"),
         ] {
             let body = format!("Officials in {name} said so.");
             assert_eq!(

@@ -131,7 +131,8 @@ impl Gazetteer {
                 }
                 // The recognizer's phrase features keep the table's names
                 // as they are; only the lookup knows the forms news writes.
-                for key in written_forms(&key(alias)) {
+                let arabic = ARABIC_COUNTRIES.contains(&place.country.as_str());
+                for key in written_forms(&key(alias), arabic) {
                     let ids = g.by_name.entry(key).or_default();
                     if !ids.contains(&idx) {
                         ids.push(idx);
@@ -274,14 +275,42 @@ pub(crate) fn lower_hash(token: &str) -> u64 {
     super::hash::of_str(&key(token))
 }
 
-/// Lookup key: lowercase, accents removed, `’` as `'`.
+/// Countries whose places' names GeoNames writes with the Arabic article
+/// ("Al Fallūjah", "Ar Raqqah", "An Najaf") that English news leaves out
+/// ("Fallujah", "Raqqah", "Najaf"): Arabic is their official language.
+const ARABIC_COUNTRIES: &[&str] = &[
+    "AE", "BH", "DZ", "EG", "IQ", "JO", "KW", "LB", "LY", "MA", "MR", "OM", "PS", "QA", "SA", "SD",
+    "SY", "TN", "YE",
+];
+
+/// The Arabic article as GeoNames transliterates it before a name, with
+/// its assimilated forms ("ar Raqqah", "as Sulaymaniyah").
+const ARABIC_ARTICLES: &[&str] = &[
+    "al ", "al-", "el ", "el-", "ad ", "ar ", "as ", "an ", "ash ", "at ", "az ", "adh ",
+];
+
+/// The shortest name, in bytes, left after the Arabic article that is
+/// still written alone ("najaf"; not "taj" of "At Tāj" or "salt" of "As
+/// Salt", words as often).
+const MIN_NAME_AFTER_ARTICLE: usize = 5;
+
 /// The forms news writes a table name's `key` in: itself; a list's
 /// inverted official name the right way round ("korea, republic of" is
 /// written "republic of korea", "congo, the democratic republic of the"
-/// "democratic republic of the congo"); and each without the article of
-/// its " of the " ("democratic republic of congo").
-fn written_forms(key: &str) -> Vec<String> {
+/// "democratic republic of the congo"); each without the article of
+/// its " of the " ("democratic republic of congo"); and, for a place of
+/// an Arabic-speaking country (`arabic`), without its Arabic article
+/// ("al fallujah" is written "fallujah").
+fn written_forms(key: &str, arabic: bool) -> Vec<String> {
     let mut forms = vec![key.to_string()];
+    if arabic
+        && let Some(rest) = ARABIC_ARTICLES
+            .iter()
+            .find_map(|article| key.strip_prefix(article))
+            .filter(|rest| rest.len() >= MIN_NAME_AFTER_ARTICLE)
+    {
+        forms.push(rest.to_string());
+    }
     if let Some((head, rest)) = key.split_once(", ") {
         let rest = rest.strip_prefix("the ").unwrap_or(rest);
         if !head.contains(',') && (rest.ends_with(" of") || rest.ends_with(" of the")) {
@@ -298,6 +327,7 @@ fn written_forms(key: &str) -> Vec<String> {
     forms
 }
 
+/// Lookup key: lowercase, accents removed, `’` as `'`.
 pub(crate) fn key(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_lowercase();
@@ -324,6 +354,20 @@ mod tests {
         Nairobi\tcity\tKE\t38.5\t68.8\t543107\t\n\
         Nairobi\tregion\tKE\t\t\t0\t\n";
     const DEMONYMS: &str = "KE\tKenyan,Kenyan\t\nGB\tBritish\tBritons\n";
+
+    #[test]
+    fn an_arabic_article_is_left_out_as_news_does() {
+        let places = "Al Fallūjah\tcity\tIQ\t1\t1\t190000\t\n\
+            At Tāj\tcity\tLY\t1\t1\t46000\t\n\
+            Al Vantel\tcity\tUS\t1\t1\t50000\t\n";
+        let g = Gazetteer::parse(places, "");
+        assert_eq!(g.candidates("Fallujah").len(), 1);
+        assert_eq!(g.candidates("Al Fallujah").len(), 1);
+        // Too short a name alone, and no article outside Arabic-speaking
+        // countries.
+        assert!(g.candidates("Taj").is_empty());
+        assert!(g.candidates("Vantel").is_empty());
+    }
 
     #[test]
     fn a_region_counts_the_people_of_its_cities() {
@@ -392,7 +436,7 @@ mod tests {
     #[test]
     fn a_list_s_inverted_official_name_is_found_the_right_way_round() {
         assert_eq!(
-            written_forms("congo, the democratic republic of the"),
+            written_forms("congo, the democratic republic of the", false),
             [
                 "congo, the democratic republic of the",
                 "democratic republic of the congo",
@@ -400,7 +444,7 @@ mod tests {
             ]
         );
         assert_eq!(
-            written_forms("bonaire, sint eustatius and saba"),
+            written_forms("bonaire, sint eustatius and saba", false),
             ["bonaire, sint eustatius and saba"]
         );
         let g = Gazetteer::embedded();
