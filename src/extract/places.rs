@@ -276,7 +276,8 @@ fn postal_qualifier(body: &str, r: &Range<usize>) -> bool {
 
 /// The places of the table a name may be; an Irish or British county
 /// written with its "County" or "Co." ("County Cork", "Co. Antrim") is
-/// the region of the table's name; a part of a place named by its
+/// the region of the table's name; "Republic of" and a country's name is
+/// the country ("Republic of Ireland"); a part of a place named by its
 /// direction ("West Texas", "Southern California", "West Germany", "North
 /// London"), when the table lacks the whole name, is the place.
 fn candidates<'g>(gaz: &'g Gazetteer, name: &str) -> Vec<&'g Place> {
@@ -296,6 +297,21 @@ fn candidates<'g>(gaz: &'g Gazetteer, name: &str) -> Vec<&'g Place> {
         .unwrap_or_default();
     if !county.is_empty() {
         return county;
+    }
+    // "the Republic of Ireland": a country the table names without its
+    // form of state; not the Republic of China, Taiwan's official name.
+    if let Some(rest) = name
+        .strip_prefix("Republic of ")
+        .filter(|rest| key(rest) != "china")
+    {
+        let countries: Vec<&Place> = gaz
+            .candidates(rest)
+            .into_iter()
+            .filter(|p| p.kind == Kind::Country)
+            .collect();
+        if !countries.is_empty() {
+            return countries;
+        }
     }
     part_by_direction(gaz, name)
 }
@@ -808,6 +824,7 @@ mod tests {
             ("West Germany", "DE", "country"),
             ("North London", "GB", "city"),
             ("Gaza Strip", "PS", "city"),
+            ("Republic of Ireland", "IE", "country"),
         ] {
             let body = format!("Officials in {name} said so.");
             assert_eq!(
@@ -818,7 +835,12 @@ mod tests {
         }
         // Not by another name of a place ("America" for the United
         // States), nor a town of a name news uses otherwise.
-        for name in ["South America", "Southeast Asia", "West Bank"] {
+        for name in [
+            "South America",
+            "Southeast Asia",
+            "West Bank",
+            "Republic of China",
+        ] {
             let body = format!("Officials in {name} said so.");
             assert_eq!(country_of(&body, &[name], name), None, "{name}");
         }
