@@ -1,6 +1,7 @@
 //! Services people post, stream and shop on: "posted on Weibo",
 //! "available on Spotify", "get it on Amazon for $39", "streaming on
-//! Netflix", "follow us on Instagram, Facebook and YouTube". After "on", the recognizer reads a name it does not know as
+//! Netflix", "follow us on Instagram, Facebook and YouTube", "took to
+//! X". After "on", the recognizer reads a name it does not know as
 //! a place, as it should for an island or a mountain ("lives on Crete",
 //! "died on Everest"); what is done on the name, or a price after it,
 //! says it is a service, an organization; so does a noun only a service
@@ -56,6 +57,9 @@ const PLATFORM_CUES: &[&str] = &[
     "deals",
 ];
 
+/// Forms of "take" before "to" and a service's name ("took to Zorblo").
+const TAKING: &[&str] = &["take", "takes", "took", "taking", "taken"];
+
 /// How many tokens before "on" a cue may stand ("posted a video on X").
 const CUE_REACH: usize = 4;
 
@@ -86,6 +90,16 @@ pub(crate) fn is_service(s: &[Token], i: usize) -> bool {
     let Some(on) = first.checked_sub(1) else {
         return false;
     };
+    // "took to Zorblo to say": one takes to a service (or the streets,
+    // in lowercase), not to a place.
+    if s[on].lower == "to"
+        && s[on].class == Class::Lower
+        && on
+            .checked_sub(1)
+            .is_some_and(|v| TAKING.contains(&s[v].lower.as_str()) && s[v].class == Class::Lower)
+    {
+        return true;
+    }
     if s[on].lower != "on" || s[on].class != Class::Lower {
         return false;
     }
@@ -165,6 +179,9 @@ mod tests {
         assert!(service(&w, 5) && service(&w, 7));
         // A noun only a service has after the name, with or without "on".
         assert!(service(&["his", "Zorblo", "account", "was"], 1));
+        // One takes to a service.
+        assert!(service(&["she", "took", "to", "Zorblo", "to", "say"], 3));
+        assert!(!service(&["she", "went", "to", "Zorblo", "to", "say"], 3));
         assert!(service(&["gaining", "900", "Zorblo", "followers"], 2));
     }
 
