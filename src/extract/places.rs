@@ -279,7 +279,8 @@ fn postal_qualifier(body: &str, r: &Range<usize>) -> bool {
 /// the region of the table's name; "Republic of" and a country's name is
 /// the country ("Republic of Ireland"); a part of a place named by its
 /// direction ("West Texas", "Southern California", "West Germany", "North
-/// London"), when the table lacks the whole name, is the place.
+/// London") or a strip of land named after it ("Gaza Strip"), when the
+/// table lacks the whole name, is the place.
 fn candidates<'g>(gaz: &'g Gazetteer, name: &str) -> Vec<&'g Place> {
     let found = gaz.candidates(name);
     if !found.is_empty() {
@@ -313,7 +314,7 @@ fn candidates<'g>(gaz: &'g Gazetteer, name: &str) -> Vec<&'g Place> {
             return countries;
         }
     }
-    part_by_direction(gaz, name)
+    part_of_place(gaz, name)
 }
 
 /// Words of a direction that open the name of a part of a place ("West
@@ -340,13 +341,14 @@ const DIRECTIONS: &[&str] = &[
     "Downstate",
 ];
 
-/// The places a direction's part of a place lies in ("West Texas":
-/// Texas; and the "Gaza Strip", Gaza's), by the place's own name in the table, not one of its other
+/// The places a part of a place lies in: one named by its direction
+/// ("West Texas": Texas) or a strip of land named after it ("Gaza Strip":
+/// Gaza); by the place's own name in the table, not one of its other
 /// names ("South America" is no part of the United States, which the
 /// table also calls America), and a country, a region or a city of
 /// [`CITY_ALONE`] people or more ("Southeast Asia" is no part of a
 /// Philippine town called Asia).
-fn part_by_direction<'g>(gaz: &'g Gazetteer, name: &str) -> Vec<&'g Place> {
+fn part_of_place<'g>(gaz: &'g Gazetteer, name: &str) -> Vec<&'g Place> {
     let by_direction = name
         .split_once(' ')
         .filter(|(direction, _)| DIRECTIONS.contains(direction))

@@ -179,10 +179,10 @@ mod tests {
         assert!(service(&w, 5) && service(&w, 7));
         // A noun only a service has after the name, with or without "on".
         assert!(service(&["his", "Zorblo", "account", "was"], 1));
+        assert!(service(&["gaining", "900", "Zorblo", "followers"], 2));
         // One takes to a service.
         assert!(service(&["she", "took", "to", "Zorblo", "to", "say"], 3));
         assert!(!service(&["she", "went", "to", "Zorblo", "to", "say"], 3));
-        assert!(service(&["gaining", "900", "Zorblo", "followers"], 2));
     }
 
     #[test]
