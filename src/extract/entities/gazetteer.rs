@@ -147,6 +147,7 @@ impl Gazetteer {
                 *g.region_people.entry(code.clone()).or_insert(0) += p.population;
             }
         }
+        g.add_names_without_kind();
         for line in demonyms_tsv.lines().filter(|l| !l.starts_with('#')) {
             let f: Vec<&str> = line.split('\t').collect();
             if f.len() < 2 {
@@ -174,6 +175,36 @@ impl Gazetteer {
             }
         }
         g
+    }
+
+    /// Indexes each Chinese region also by its name without the word of
+    /// its kind that ISO 3166-2 writes after it, as news writes it
+    /// ("Guangdong Sheng", "Xinjiang Uygur Zizhiqu": "Guangdong",
+    /// "Xinjiang"); never as a country's name ("Taiwan Sheng" leaves
+    /// "Taiwan" the country's). Only for the lookup, as the other forms.
+    fn add_names_without_kind(&mut self) {
+        let mut short = Vec::new();
+        for (idx, p) in self.places.iter().enumerate() {
+            if p.kind != Kind::Region || p.country != "CN" {
+                continue;
+            }
+            let Some(name) = without_kind(&key(&p.name)) else {
+                continue;
+            };
+            let is_country = self.by_name.get(&name).is_some_and(|ids| {
+                ids.iter()
+                    .any(|&i| self.places[i as usize].kind == Kind::Country)
+            });
+            if !is_country {
+                short.push((name, idx as u32));
+            }
+        }
+        for (name, idx) in short {
+            let ids = self.by_name.entry(name).or_default();
+            if !ids.contains(&idx) {
+                ids.push(idx);
+            }
+        }
     }
 
     fn add_phrase(&mut self, name: &str, bits: u8) {
@@ -327,6 +358,28 @@ fn written_forms(key: &str, arabic: bool) -> Vec<String> {
     forms
 }
 
+/// Words of a Chinese region's kind that ISO 3166-2 writes after its
+/// name: province, municipality, autonomous region.
+const CHINESE_KINDS: &[&str] = &["sheng", "shi", "zizhiqu"];
+
+/// Words naming the people of a Chinese autonomous region, written
+/// between its name and its kind ("Xinjiang Uygur Zizhiqu").
+const CHINESE_PEOPLES: &[&str] = &["uygur", "zhuangzu", "huizu", "zangzu"];
+
+/// A Chinese region's `key` without its kind and people ("xinjiang uygur
+/// zizhiqu": "xinjiang"), if it has a kind.
+fn without_kind(key: &str) -> Option<String> {
+    let (rest, kind) = key.rsplit_once(' ')?;
+    if !CHINESE_KINDS.contains(&kind) {
+        return None;
+    }
+    let rest = match rest.rsplit_once(' ') {
+        Some((name, people)) if CHINESE_PEOPLES.contains(&people) => name,
+        _ => rest,
+    };
+    Some(rest.to_string())
+}
+
 /// Lookup key: lowercase, accents removed, `’` as `'`.
 pub(crate) fn key(s: &str) -> String {
     if s.is_ascii() {
@@ -367,6 +420,24 @@ mod tests {
         // countries.
         assert!(g.candidates("Taj").is_empty());
         assert!(g.candidates("Vantel").is_empty());
+    }
+
+    #[test]
+    fn a_chinese_region_is_found_without_its_kind_but_never_as_a_country() {
+        let places = "Guangdong Sheng\tregion\tCN\t\t\t0\t\tCN-GD\n\
+            Xinjiang Uygur Zizhiqu\tregion\tCN\t\t\t0\t\tCN-XJ\n\
+            Taiwan Sheng\tregion\tCN\t\t\t0\t\tCN-TW\n\
+            Taiwan\tcountry\tTW\t23.5\t121\t23000000\t\n";
+        let g = Gazetteer::parse(places, "");
+        let kinds = |name: &str| {
+            g.candidates(name)
+                .iter()
+                .map(|p| (p.country.clone(), p.kind))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(kinds("Guangdong"), [("CN".to_string(), Kind::Region)]);
+        assert_eq!(kinds("Xinjiang"), [("CN".to_string(), Kind::Region)]);
+        assert_eq!(kinds("Taiwan"), [("TW".to_string(), Kind::Country)]);
     }
 
     #[test]
