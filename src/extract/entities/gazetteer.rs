@@ -180,22 +180,37 @@ impl Gazetteer {
     /// Indexes each Chinese region also by its name without the word of
     /// its kind that ISO 3166-2 writes after it, as news writes it
     /// ("Guangdong Sheng", "Xinjiang Uygur Zizhiqu": "Guangdong",
-    /// "Xinjiang"); never as a country's name ("Taiwan Sheng" leaves
-    /// "Taiwan" the country's). Only for the lookup, as the other forms.
+    /// "Xinjiang"), and a region named as a part of a larger one by its
+    /// direction also by the larger one's name, which the table lacks
+    /// ("North Darfur", "West Sussex", "Matabeleland South": "Darfur",
+    /// "Sussex", "Matabeleland") when the table has no place of that
+    /// name. Never as a country's name ("Taiwan Sheng" leaves "Taiwan"
+    /// the country's). Only for the lookup, as the other forms.
     fn add_names_without_kind(&mut self) {
         let mut short = Vec::new();
         for (idx, p) in self.places.iter().enumerate() {
-            if p.kind != Kind::Region || p.country != "CN" {
+            if p.kind != Kind::Region {
                 continue;
             }
-            let Some(name) = without_kind(&key(&p.name)) else {
-                continue;
+            let k = key(&p.name);
+            let (name, taken) = if p.country == "CN" {
+                // Not a country's name.
+                let name = without_kind(&k);
+                let taken = name.as_ref().is_some_and(|n| {
+                    self.by_name.get(n).is_some_and(|ids| {
+                        ids.iter()
+                            .any(|&i| self.places[i as usize].kind == Kind::Country)
+                    })
+                });
+                (name, taken)
+            } else {
+                // Not a name the table has for any place: "Carolina" is a
+                // city of Puerto Rico, not both Carolinas.
+                let name = without_direction(&k);
+                let taken = name.as_ref().is_some_and(|n| self.by_name.contains_key(n));
+                (name, taken)
             };
-            let is_country = self.by_name.get(&name).is_some_and(|ids| {
-                ids.iter()
-                    .any(|&i| self.places[i as usize].kind == Kind::Country)
-            });
-            if !is_country {
+            if let Some(name) = name.filter(|_| !taken) {
                 short.push((name, idx as u32));
             }
         }
@@ -380,6 +395,23 @@ fn without_kind(key: &str) -> Option<String> {
     Some(rest.to_string())
 }
 
+/// Words of a direction that name a region as a part of a larger one
+/// ("North Darfur", "West Sussex", "Matabeleland South").
+const DIRECTIONS: &[&str] = &[
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+];
+
+/// A region's `key` without the direction that makes it a part ("north
+/// darfur": "darfur"), if it has one and a name of its own is left.
+fn without_direction(key: &str) -> Option<String> {
+    let (first, rest) = key.split_once(' ')?;
+    if DIRECTIONS.contains(&first) {
+        return Some(rest.to_string());
+    }
+    let (rest, last) = key.rsplit_once(' ')?;
+    DIRECTIONS.contains(&last).then(|| rest.to_string())
+}
+
 /// Lookup key: lowercase, accents removed, `’` as `'`.
 pub(crate) fn key(s: &str) -> String {
     if s.is_ascii() {
@@ -438,6 +470,24 @@ mod tests {
         assert_eq!(kinds("Guangdong"), [("CN".to_string(), Kind::Region)]);
         assert_eq!(kinds("Xinjiang"), [("CN".to_string(), Kind::Region)]);
         assert_eq!(kinds("Taiwan"), [("TW".to_string(), Kind::Country)]);
+    }
+
+    #[test]
+    fn a_region_in_parts_is_found_by_the_whole_but_never_as_a_country() {
+        let places = "North Darfur\tregion\tSD\t\t\t0\t\tSD-DN\n\
+            Matabeleland South\tregion\tZW\t\t\t0\t\tZW-MS\n\
+            Northern Ireland\tregion\tGB\t\t\t0\t\tGB-NIR\n\
+            Ireland\tcountry\tIE\t53\t-8\t4900000\t\n";
+        let g = Gazetteer::parse(places, "");
+        let countries = |name: &str| {
+            g.candidates(name)
+                .iter()
+                .map(|p| p.country.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(countries("Darfur"), ["SD"]);
+        assert_eq!(countries("Matabeleland"), ["ZW"]);
+        assert_eq!(countries("Ireland"), ["IE"]);
     }
 
     #[test]
