@@ -150,16 +150,20 @@ fn written_in_capitals(text: &str) -> bool {
 /// followed by a dash or an agency in parentheses, perhaps after a comma
 /// and a region or date, or its date alone ("PARIS —", "NEW YORK (AP) —",
 /// "LONDON, March 3 (Reuters) -", "ROTTERDAM, 14 March 2025 --", "LOS
-/// ANGELES Sept. 13, 2004 -").
+/// ANGELES Sept. 13, 2004 -"), or by a dash or colon against a capital
+/// ("LONDON -Jo", "LONDON: Britain's"); or after a sentence on its line
+/// with an agency and a dash ("… oil. LONDON (Reuters) - The yen").
 fn opens_dateline(body: &str, r: &Range<usize>) -> bool {
     let line_start = body
         .get(..r.start)
         .map_or(0, |b| b.rfind('\n').map_or(0, |i| i + 1));
-    if body
-        .get(line_start..r.start)
-        .is_none_or(|b| !b.trim().is_empty())
-    {
+    let Some(before) = body.get(line_start..r.start) else {
         return false;
+    };
+    // A feed's summary run on after its headline's sentence: "… oil.
+    // LONDON (Reuters) - The yen …", with the agency and its dash.
+    if !before.trim().is_empty() {
+        return before.ends_with(". ") && agency_follows(body, r) && dash_after_agency(body, r);
     }
     let Some(after) = body.get(r.end..) else {
         return false;
@@ -170,7 +174,30 @@ fn opens_dateline(body: &str, r: &Range<usize>) -> bool {
     let opener =
         |s: &str| s.starts_with(['—', '–', '(']) || s.starts_with("- ") || s.starts_with("--");
     let dash_follows = head.contains(['—', '–', '(']) || head.contains(" -");
-    opener(head) || (head.starts_with(',') || opens_on_month(head)) && dash_follows
+    opener(head)
+        || (head.starts_with(',') || opens_on_month(head)) && dash_follows
+        || opens_on_capital_after(head, &["-", ": "])
+}
+
+/// Whether `head` opens on one of `marks` and then a capital: a dateline
+/// written with its dash against the sentence ("LONDON -Nathan Astle …")
+/// or with a colon ("LONDON: Britain's BT Group …").
+fn opens_on_capital_after(head: &str, marks: &[&str]) -> bool {
+    marks.iter().any(|mark| {
+        head.strip_prefix(mark)
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_uppercase()))
+    })
+}
+
+/// Whether a dash follows the agency in parentheses after a mention
+/// ("(Reuters) -", "(AP) —").
+fn dash_after_agency(body: &str, r: &Range<usize>) -> bool {
+    body.get(r.end..)
+        .and_then(|a| a.split_once(')'))
+        .is_some_and(|(_, rest)| {
+            let rest = rest.trim_start();
+            rest.starts_with(['-', '—', '–'])
+        })
 }
 
 /// Whether `text` opens on a month's name or short form and a digit
@@ -1105,6 +1132,23 @@ mod tests {
         );
         let body = "Report\n\nLOS ANGELES Sept. 13 saw rain, said Jo.";
         assert!(!opens_dateline(body, &(8..19)));
+        // A dash against the sentence, a colon, and a feed's summary run
+        // on after its headline's sentence with the agency.
+        for (body, at) in [
+            ("Report\n\nLONDON -Jo Doe's 145 won it.", 8..14),
+            ("Report\n\nLONDON: A new model opened.", 8..14),
+            ("Yen up. LONDON (Reuters) - The yen rose.", 8..14),
+        ] {
+            assert!(opens_dateline(body, &at), "{body}");
+        }
+        for (body, at) in [
+            ("Report\n\nLONDON -3 degrees tonight.", 8..14),
+            ("Report\n\nLONDON: a city in crisis.", 8..14),
+            ("Yen up. LONDON (Reuters) said so.", 8..14),
+            ("He went to LONDON (UK) - and back.", 11..17),
+        ] {
+            assert!(!opens_dateline(body, &at), "{body}");
+        }
         // A small town needs its country in the article.
         let body = "Apple is based in Cupertino, California.";
         assert_eq!(
