@@ -19,7 +19,7 @@
 
 use std::ops::Range;
 
-use super::entities::gazetteer::{Gazetteer, Kind, Place, key};
+use super::entities::gazetteer::{DIRECTIONS, Gazetteer, Kind, Place, key};
 use super::entities::hash;
 use super::entities::lexicon::Lexicon;
 use super::entities::us_states;
@@ -344,29 +344,15 @@ fn candidates<'g>(gaz: &'g Gazetteer, name: &str) -> Vec<&'g Place> {
     part_of_place(gaz, name)
 }
 
-/// Words of a direction that open the name of a part of a place ("West
-/// Texas", "Southern California", "Upstate New York").
-const DIRECTIONS: &[&str] = &[
-    "North",
-    "South",
-    "East",
-    "West",
-    "Northern",
-    "Southern",
-    "Eastern",
-    "Western",
-    "Central",
-    "Northeast",
-    "Northwest",
-    "Southeast",
-    "Southwest",
-    "Northeastern",
-    "Northwestern",
-    "Southeastern",
-    "Southwestern",
-    "Upstate",
-    "Downstate",
-];
+/// Whether `word` is a direction written with its capital ("West",
+/// "Upstate"; not "WEST", a dateline's or a heading's capitals), one of
+/// [`DIRECTIONS`].
+fn is_direction_word(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.all(char::is_lowercase)
+        && DIRECTIONS.contains(&word.to_lowercase().as_str())
+}
 
 /// The places a part of a place lies in: one named by its direction
 /// ("West Texas": Texas) or a strip of land named after it ("Gaza Strip":
@@ -378,7 +364,7 @@ const DIRECTIONS: &[&str] = &[
 fn part_of_place<'g>(gaz: &'g Gazetteer, name: &str) -> Vec<&'g Place> {
     let by_direction = name
         .split_once(' ')
-        .filter(|(direction, _)| DIRECTIONS.contains(direction))
+        .filter(|(direction, _)| is_direction_word(direction))
         .map(|(_, rest)| rest);
     // "the Gaza Strip": the strip of land the place's name is given to.
     let strip = name.strip_suffix(" Strip");

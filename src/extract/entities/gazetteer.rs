@@ -133,10 +133,7 @@ impl Gazetteer {
                 // as they are; only the lookup knows the forms news writes.
                 let arabic = ARABIC_COUNTRIES.contains(&place.country.as_str());
                 for key in written_forms(&key(alias), arabic) {
-                    let ids = g.by_name.entry(key).or_default();
-                    if !ids.contains(&idx) {
-                        ids.push(idx);
-                    }
+                    g.index(key, idx);
                 }
                 g.add_phrase(alias, bits);
             }
@@ -147,7 +144,7 @@ impl Gazetteer {
                 *g.region_people.entry(code.clone()).or_insert(0) += p.population;
             }
         }
-        g.add_names_without_kind();
+        g.add_shorter_region_names();
         for line in demonyms_tsv.lines().filter(|l| !l.starts_with('#')) {
             let f: Vec<&str> = line.split('\t').collect();
             if f.len() < 2 {
@@ -186,7 +183,7 @@ impl Gazetteer {
     /// "Sussex", "Matabeleland") when the table has no place of that
     /// name. Never as a country's name ("Taiwan Sheng" leaves "Taiwan"
     /// the country's). Only for the lookup, as the other forms.
-    fn add_names_without_kind(&mut self) {
+    fn add_shorter_region_names(&mut self) {
         let mut short = Vec::new();
         for (idx, p) in self.places.iter().enumerate() {
             if p.kind != Kind::Region {
@@ -215,10 +212,15 @@ impl Gazetteer {
             }
         }
         for (name, idx) in short {
-            let ids = self.by_name.entry(name).or_default();
-            if !ids.contains(&idx) {
-                ids.push(idx);
-            }
+            self.index(name, idx);
+        }
+    }
+
+    /// Lets place `idx` be found under the lookup key `name`, once.
+    fn index(&mut self, name: String, idx: u32) {
+        let ids = self.by_name.entry(name).or_default();
+        if !ids.contains(&idx) {
+            ids.push(idx);
         }
     }
 
@@ -395,21 +397,48 @@ fn without_kind(key: &str) -> Option<String> {
     Some(rest.to_string())
 }
 
-/// Words of a direction that name a region as a part of a larger one
-/// ("North Darfur", "West Sussex", "Matabeleland South").
-const DIRECTIONS: &[&str] = &[
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+/// Words of a direction, lowercase, that name a part of a place: of a
+/// region of the table ("north darfur", "matabeleland south"; the first
+/// [`REGION_DIRECTIONS`] only), or of a place the table lacks whole
+/// (places' "West Texas", "Upstate New York").
+pub(crate) const DIRECTIONS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "upstate",
+    "downstate",
 ];
+
+/// How many of [`DIRECTIONS`], from the first, name a region of the table
+/// as a part of a larger one: the compass's and "central" ("Northwest
+/// Territories" is no part of a place called "Territories").
+const REGION_DIRECTIONS: usize = 9;
 
 /// A region's `key` without the direction that makes it a part ("north
 /// darfur": "darfur"), if it has one and a name of its own is left.
 fn without_direction(key: &str) -> Option<String> {
     let (first, rest) = key.split_once(' ')?;
-    if DIRECTIONS.contains(&first) {
+    if DIRECTIONS[..REGION_DIRECTIONS].contains(&first) {
         return Some(rest.to_string());
     }
     let (rest, last) = key.rsplit_once(' ')?;
-    DIRECTIONS.contains(&last).then(|| rest.to_string())
+    DIRECTIONS[..REGION_DIRECTIONS]
+        .contains(&last)
+        .then(|| rest.to_string())
 }
 
 /// Lookup key: lowercase, accents removed, `’` as `'`.
