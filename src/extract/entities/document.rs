@@ -15,7 +15,8 @@
 //! of a first name and a word the article names a person by alone, as
 //! often as it writes the company, is that person ("Elon Musk's xAI" …
 //! "Musk said"). A name of several words the article writes whole is
-//! whole wherever the same words stand (see [`complete_known_names`]).
+//! whole wherever the same words stand (see [`complete_known_names`]). A
+//! service is one wherever the article names it (see [`type_services`]).
 
 use std::collections::HashMap;
 
@@ -24,6 +25,7 @@ use super::gazetteer::{self, Gazetteer};
 use super::heads;
 use super::lexicon::{Lexicon, list};
 use super::lists::POSSESSIVES;
+use super::platforms;
 use super::tagger::{self, LOC, ORG, PER, begin};
 
 /// Applies the document's evidence to every sentence's tags in place
@@ -38,6 +40,7 @@ pub(crate) fn harmonize(
 ) {
     let heading = |i: usize| headings.get(i).copied().unwrap_or(false);
     complete_known_names(sentences, tags, headings);
+    type_services(sentences, tags, headings);
     // Last words of the people named in full, in text order.
     let mut surnames: Vec<(usize, &str)> = Vec::new();
     // Whether each may name a lone surname's type.
@@ -81,6 +84,46 @@ pub(crate) fn harmonize(
                 continue;
             };
             tagger::mark(t, a, b, new);
+        }
+    }
+}
+
+/// A one-word name the article shows to be a service somewhere (something
+/// is posted, said or sold on it, or it has an account: see
+/// [`platforms::is_shown_service`]) is that service wherever else the model took
+/// it for a place ("posted on Zorblo" … "savaged her on Zorblo"); not a
+/// place of the table, and not from or in headings.
+fn type_services(sentences: &[Vec<Token>], tags: &mut [Vec<u8>], headings: &[bool]) {
+    let heading = |i: usize| headings.get(i).copied().unwrap_or(false);
+    let mut services: Vec<&str> = Vec::new();
+    for (si, (s, t)) in sentences.iter().zip(tags.iter()).enumerate() {
+        if heading(si) {
+            continue;
+        }
+        for (a, b, _) in tagger::spans(t) {
+            if b == a + 1
+                && platforms::is_shown_service(s, a)
+                && !services.contains(&s[a].lower.as_str())
+            {
+                services.push(&s[a].lower);
+            }
+        }
+    }
+    if services.is_empty() {
+        return;
+    }
+    for (si, (s, t)) in sentences.iter().zip(tags.iter_mut()).enumerate() {
+        if heading(si) {
+            continue;
+        }
+        for (a, b, ty) in tagger::spans(t) {
+            if b == a + 1
+                && ty == LOC
+                && !heads::in_place_name(&s[a])
+                && services.contains(&s[a].lower.as_str())
+            {
+                tagger::mark(t, a, b, ORG);
+            }
         }
     }
 }
@@ -603,6 +646,38 @@ mod tests {
             (&["Mr", "Roe", "spoke"], &[(0, 2, PER)]),
         ]);
         assert_eq!(got[0], [(0, 1, LOC)]);
+    }
+
+    #[test]
+    fn a_service_shown_once_is_one_wherever_the_article_names_it() {
+        let got = run(&[
+            (
+                &["Jo", "savaged", "her", "on", "Zorblo", "."],
+                &[(4, 5, LOC)],
+            ),
+            (&["Jo", "posted", "on", "Zorblo", "."], &[(3, 4, ORG)]),
+            (&["Zorblo", "fell"], &[(0, 1, LOC)]),
+        ]);
+        assert_eq!(got[0], [(4, 5, ORG)]);
+        assert_eq!(got[2], [(0, 1, ORG)]);
+        // A place of the table stays one; "took to" alone says nothing
+        // of the name's other mentions ("taken to Europe really well").
+        let got = run(&[
+            (
+                &["troops", "posted", "on", "Washington", "."],
+                &[(3, 4, LOC)],
+            ),
+            (&["they", "flew", "to", "Washington", "."], &[(3, 4, LOC)]),
+        ]);
+        assert_eq!(got[1], [(3, 4, LOC)]);
+        let got = run(&[
+            (
+                &["we", "have", "taken", "to", "Vantel", "well"],
+                &[(4, 5, ORG)],
+            ),
+            (&["to", "win", "in", "Vantel", "."], &[(3, 4, LOC)]),
+        ]);
+        assert_eq!(got[1], [(3, 4, LOC)]);
     }
 
     #[test]

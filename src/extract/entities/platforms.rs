@@ -55,7 +55,30 @@ const PLATFORM_CUES: &[&str] = &[
     "ordered",
     "deal",
     "deals",
+    "advertising",
+    "ads",
 ];
+
+/// Lowercase verbs, right before "on" or a word or two before it, of what
+/// is said on a service: "said on Zorblo", "chimed in on Zorblo",
+/// "thanked her on Zorblo". Said further away, "on" is as likely a place's
+/// ("said it would fly on Caribbean routes").
+const SAYING_CUES: &[&str] = &[
+    "said",
+    "says",
+    "added",
+    "noted",
+    "responded",
+    "replied",
+    "commented",
+    "announced",
+    "chimed",
+    "thanked",
+    "mocked",
+];
+
+/// How many tokens before "on" a [`SAYING_CUES`] verb may stand.
+const SAYING_REACH: usize = 2;
 
 /// Forms of "take" before "to" and a service's name ("took to Zorblo").
 const TAKING: &[&str] = &["take", "takes", "took", "taking", "taken"];
@@ -71,6 +94,18 @@ const PLACES: u16 = gaz_list::PLACE as u16 | (gaz_list::PLACE as u16) << 8;
 /// something is posted, streamed or sold on it ("on" after a cue), or a
 /// noun only a service has follows it ("Zorblo account").
 pub(crate) fn is_service(s: &[Token], i: usize) -> bool {
+    reads_as_service(s, i, true)
+}
+
+/// [`is_service`] without "took to X": evidence strong enough for the
+/// name's other mentions in the article, which "taken to" is not ("we
+/// have taken to Europe really well").
+pub(crate) fn is_shown_service(s: &[Token], i: usize) -> bool {
+    reads_as_service(s, i, false)
+}
+
+/// [`is_service`], reading "took to X" only when `taking`.
+fn reads_as_service(s: &[Token], i: usize, taking: bool) -> bool {
     if s.get(i).is_none_or(|t| t.gaz & PLACES != 0) {
         return false;
     }
@@ -92,7 +127,8 @@ pub(crate) fn is_service(s: &[Token], i: usize) -> bool {
     };
     // "took to Zorblo to say": one takes to a service (or the streets,
     // in lowercase), not to a place.
-    if s[on].lower == "to"
+    if taking
+        && s[on].lower == "to"
         && s[on].class == Class::Lower
         && on
             .checked_sub(1)
@@ -105,7 +141,10 @@ pub(crate) fn is_service(s: &[Token], i: usize) -> bool {
     }
     let cue = s[on.saturating_sub(CUE_REACH)..on]
         .iter()
-        .any(|t| PLATFORM_CUES.contains(&t.lower.as_str()));
+        .any(|t| PLATFORM_CUES.contains(&t.lower.as_str()))
+        || s[on.saturating_sub(SAYING_REACH)..on]
+            .iter()
+            .any(|t| SAYING_CUES.contains(&t.lower.as_str()));
     // "on Amazon for $39": a price follows what a shop sells.
     let price = s.get(i + 1).is_some_and(|t| t.lower == "for")
         && s.get(i + 2).is_some_and(|t| {
@@ -180,6 +219,13 @@ mod tests {
         // A noun only a service has after the name, with or without "on".
         assert!(service(&["his", "Zorblo", "account", "was"], 1));
         assert!(service(&["gaining", "900", "Zorblo", "followers"], 2));
+        // What is said on it, right before "on".
+        assert!(service(&["she", "said", "on", "Zorblo", "."], 3));
+        assert!(service(&["Jo", "thanked", "Al", "on", "Zorblo"], 4));
+        assert!(!service(
+            &["Jo", "said", "it", "will", "fly", "on", "Vantel", "routes"],
+            6
+        ));
         // One takes to a service.
         assert!(service(&["she", "took", "to", "Zorblo", "to", "say"], 3));
         assert!(!service(&["she", "went", "to", "Zorblo", "to", "say"], 3));

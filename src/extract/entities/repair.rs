@@ -275,7 +275,9 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8], spaced_dashes: &[usize], gaz:
         } else if ty != PER
             && e0 > s0
             && e0 - s0 <= 3
-            && (office_holder || follows_honorific(s, s0))
+            && (office_holder
+                || follows_honorific(s, s0)
+                || !title_case && follows_office(s, tags, s0, e0, ty, gaz))
         {
             PER
         } else if ty != LOC
@@ -1444,6 +1446,42 @@ fn follows_honorific(s: &[Token], i: usize) -> bool {
         .is_some_and(|t| is_courtesy_title(t, true))
 }
 
+/// Whether an office only a person holds stands untagged right before the
+/// capitalized words `s0..e0` ("President Obama", "Gov. Cuomo",
+/// "Chancellor Merkel"), which the model typed otherwise: it reads a
+/// surname it has not seen by its spelling or by where the article first
+/// wrote it (a headline's "pile on Obama"). Not a name whose head says
+/// what it is ("Ambassador Bridge", "Judge Business School", "Governor
+/// Ltd"), nor a place the table knows as a country or region ("Governor
+/// Texas" is no name order news writes). Only a place or an
+/// organization: a misc name after an office is often a company's ("the
+/// American President Lines subsidiary"); and not before another
+/// capitalized word, which a headline in title case writes ("Texas Gov.
+/// Hears About …").
+fn follows_office(
+    s: &[Token],
+    tags: &[u8],
+    s0: usize,
+    e0: usize,
+    ty: usize,
+    gaz: &Gazetteer,
+) -> bool {
+    let Some(office) = s0.checked_sub(1) else {
+        return false;
+    };
+    let last = &s[e0 - 1].lower;
+    (ty == LOC || ty == ORG)
+        && tags[office] == 0
+        && s[office].class == Class::Capitalized
+        && HOLDERS_OFFICES.contains(&s[office].lower.as_str())
+        && (s0..e0).all(|i| s[i].class == Class::Capitalized)
+        && s.get(e0).is_none_or(|t| !t.class.is_capital())
+        && !heads::is_legal_form(last)
+        && !heads::ends_institution(last)
+        && heads::retype(s, s0, e0, ty, gaz).is_none()
+        && !names_region_or_country(s, s0, e0, gaz)
+}
+
 /// A courtesy title ("Mr", "Mrs.", "Ms", "Mx"; "Miss" when `miss`, which
 /// also opens contests: "Miss World").
 pub(crate) fn is_courtesy_title(t: &Token, miss: bool) -> bool {
@@ -1961,6 +1999,30 @@ mod tests {
             tagger::mark(&mut tags, a, b, ty);
         }
         tags
+    }
+
+    #[test]
+    fn a_name_after_an_office_only_people_hold_is_a_person() {
+        let gaz = Gazetteer::parse(
+            "Zorbo\tcity\tJP\t35.5\t135.7\t30000\t\t\nRuritania\tcountry\tRU\t\t\t9000000\t\t\n",
+            "",
+        );
+        // "President Zorbo" where the article first wrote "pile on Zorbo":
+        // a town of the table too, and still the office's holder.
+        let w = ["lashed", "out", "at", "President", "Zorbo", "and", "his"];
+        assert_eq!(repaired_in(&w, &[(4, 5, LOC)], &gaz), vec![(4, 5, PER)]);
+        let w = ["said", "Gov.", "Jo", "Vantel", "."];
+        assert_eq!(repaired_in(&w, &[(2, 4, ORG)], &gaz), vec![(2, 4, PER)]);
+        // A country or region, a misc name (a company's brand), a name
+        // whose head says what it is, and a title-case line are left.
+        let w = ["the", "Governor", "Ruritania", "said"];
+        assert_eq!(repaired_in(&w, &[(2, 3, LOC)], &gaz), vec![(2, 3, LOC)]);
+        let w = ["its", "President", "Vantel", "subsidiary"];
+        assert_eq!(repaired_in(&w, &[(2, 3, MISC)], &gaz), vec![(2, 3, MISC)]);
+        let w = ["the", "Judge", "Vantel", "School", "said"];
+        assert_eq!(repaired_in(&w, &[(2, 4, ORG)], &gaz), vec![(2, 4, ORG)]);
+        let w = ["Texas", "Gov.", "Hears", "About", "Vantel"];
+        assert_eq!(repaired_in(&w, &[(2, 3, ORG)], &gaz)[0], (2, 3, ORG));
     }
 
     #[test]
