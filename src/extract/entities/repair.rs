@@ -311,6 +311,7 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8], spaced_dashes: &[usize], gaz:
     introduced::tag_described_organizations(s, tags);
     type_possessing_companies(s, tags);
     type_city_and_state_code(s, tags);
+    type_dateline_agency(s, tags);
     coordinated::type_listed_companies(s, tags);
     coordinated::type_listed_places(s, tags);
     coordinated::type_kin_lists(s, tags);
@@ -1815,6 +1816,36 @@ const SENTENCE_OPENERS: &[&str] = &[
     "their", "his", "her",
 ];
 
+/// How far into its sentence a dateline's agency may stand ("HEMPSTEAD,
+/// N.Y., Sept. 26 (UPI) —" is eleven tokens).
+const DATELINE_REACH: usize = 14;
+
+/// A dateline's agency: one or two capitalized words in parentheses, then
+/// a dash, in a sentence that opens on a name in capitals ("LOS ANGELES,
+/// Sept. 28 (UPI) —", "LONDON (Zorbo) -", a hyphen there a dash) is the wire agency, an
+/// organization, whatever the model typed it (it read "UPI" as misc).
+/// Not after a lowercase word, and not far into the sentence, where a
+/// parenthesis holds a party or a country's code ("Jo Doe (ENG) -").
+fn type_dateline_agency(s: &[Token], tags: &mut [u8]) {
+    if s.first().is_none_or(|t| t.class != Class::AllCaps) {
+        return;
+    }
+    for (a, b, ty) in tagger::spans(tags) {
+        if ty != ORG
+            && b - a <= 2
+            && b < DATELINE_REACH
+            && a >= 2
+            && s[a - 1].lower == "("
+            && s[a - 2].class != Class::Lower
+            && s.get(b).is_some_and(|t| t.lower == ")")
+            && s.get(b + 1).is_some_and(|t| t.lower == "-" || is_dash(t))
+            && (a..b).all(|i| s[i].class.is_capital())
+        {
+            tagger::mark(tags, a, b, ORG);
+        }
+    }
+}
+
 /// A comma token (left at a span's end once a credential is cut off).
 /// "Raleigh, NC @ Coastal Credit Union Music Park", "Dover, DE": a name,
 /// a comma and a US state's postal code in capitals, with no capitalized
@@ -2023,6 +2054,33 @@ mod tests {
         assert_eq!(repaired_in(&w, &[(2, 4, ORG)], &gaz), vec![(2, 4, ORG)]);
         let w = ["Texas", "Gov.", "Hears", "About", "Vantel"];
         assert_eq!(repaired_in(&w, &[(2, 3, ORG)], &gaz)[0], (2, 3, ORG));
+    }
+
+    #[test]
+    fn a_datelines_agency_is_an_organization() {
+        let w = [
+            "LOS", "ANGELES", ",", "Sept.", "28", "(", "ZORB", ")", "—", "In",
+        ];
+        assert_eq!(
+            repaired(&w, &[(0, 2, LOC), (6, 7, MISC)]),
+            vec![(0, 2, LOC), (6, 7, ORG)]
+        );
+        let w = ["LONDON", "(", "Zorbo", ")", "-", "The", "yen"];
+        assert_eq!(
+            repaired(&w, &[(0, 1, LOC), (2, 3, PER)]),
+            vec![(0, 1, LOC), (2, 3, ORG)]
+        );
+        // Not in a sentence that opens otherwise, nor without the dash.
+        let w = ["Jo", "Vantel", "(", "ZORB", ")", "-", "scored"];
+        assert_eq!(
+            repaired(&w, &[(0, 2, PER), (3, 4, MISC)]),
+            vec![(0, 2, PER), (3, 4, MISC)]
+        );
+        let w = ["LONDON", "(", "ZORB", ")", "said"];
+        assert_eq!(
+            repaired(&w, &[(0, 1, LOC), (2, 3, MISC)]),
+            vec![(0, 1, LOC), (2, 3, MISC)]
+        );
     }
 
     #[test]
