@@ -181,17 +181,21 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8], spaced_dashes: &[usize], gaz:
         {
             s0 += 1;
         }
-        // "Justice Jo Doe", "Senator Al Roe" tagged whole as an
-        // organization or a place: an office, then a census first name and
-        // a census surname, is the office's holder.
+        // "Justice Jo Doe", "Senator Al Roe", "Justice Roe" tagged whole
+        // as an organization or a place: an office, then a census first
+        // name or a census surname last, is the office's holder ("Justice
+        // Antonin Scalia": "Antonin" is on no list, "Scalia" is; alone
+        // after the office, only a surname: "Justice Department" is none).
         let office_holder = (ty == LOC || ty == ORG)
-            && (3..=4).contains(&(e0 - s0))
+            && (2..=4).contains(&(e0 - s0))
             && s[s0].class == Class::Capitalized
             && HOLDERS_OFFICES.contains(&s[s0].lower.as_str())
-            && s[s0 + 1].names & list::FIRST_NAME != 0
-            && s[e0 - 1].names & list::SURNAME != 0
+            && (s0 + 1..e0).all(|i| s[i].class.is_capital())
+            && (s[e0 - 1].names & list::SURNAME != 0
+                || e0 - s0 > 2 && s[s0 + 1].names & list::FIRST_NAME != 0)
             && !heads::is_legal_form(&s[e0 - 1].lower)
-            && !heads::ends_institution(&s[e0 - 1].lower);
+            && !heads::ends_institution(&s[e0 - 1].lower)
+            && !heads::ends_company(&s[e0 - 1].lower);
         if office_holder {
             s0 += 1;
         }
@@ -1995,6 +1999,16 @@ mod tests {
         };
         let words = ["the", "late", "Justice", "John", "Smith", "wrote"];
         assert_eq!(holder(&words, (2, 5, ORG)), [(3, 5, PER)]);
+        // A first name on no list before a census surname, and a census
+        // surname alone after the office; not an institution's word.
+        let words = ["the", "late", "Justice", "Zorbin", "Smith", "wrote"];
+        assert_eq!(holder(&words, (2, 5, ORG)), [(3, 5, PER)]);
+        let words = ["and", "Justice", "Smith", "wrote"];
+        assert_eq!(holder(&words, (1, 3, ORG)), [(2, 3, PER)]);
+        let words = ["the", "Justice", "Department", "said"];
+        assert_eq!(holder(&words, (1, 3, ORG)), [(1, 3, ORG)]);
+        let words = ["the", "Justice", "John", "Vantel", "said"];
+        assert_eq!(holder(&words, (1, 4, ORG))[0].2, PER);
         let words = ["on", "Prince", "Edward", "Island", "today"];
         assert_eq!(holder(&words, (1, 4, LOC)), [(1, 4, LOC)]);
         // A state typed an organization before its office's holder.
