@@ -91,8 +91,9 @@ pub(crate) fn harmonize(
 /// A one-word name the article shows to be a service somewhere (something
 /// is posted, said or sold on it, or it has an account: see
 /// [`platforms::is_shown_service`]) is that service wherever else the model took
-/// it for a place ("posted on Zorblo" … "savaged her on Zorblo"); not a
-/// place of the table, and not from or in headings.
+/// it for a place ("posted on Zorblo" … "savaged her on Zorblo"), or for
+/// a person when no list has it as a first name or surname ("Zorblo's
+/// Jo Doe said"); not a place of the table, and not from or in headings.
 fn type_services(sentences: &[Vec<Token>], tags: &mut [Vec<u8>], headings: &[bool]) {
     let heading = |i: usize| headings.get(i).copied().unwrap_or(false);
     let mut services: Vec<&str> = Vec::new();
@@ -117,8 +118,9 @@ fn type_services(sentences: &[Vec<Token>], tags: &mut [Vec<u8>], headings: &[boo
             continue;
         }
         for (a, b, ty) in tagger::spans(t) {
+            let person = ty == PER && s[a].names & (list::FIRST_NAME | list::SURNAME) == 0;
             if b == a + 1
-                && ty == LOC
+                && (ty == LOC || person)
                 && !heads::in_place_name(&s[a])
                 && services.contains(&s[a].lower.as_str())
             {

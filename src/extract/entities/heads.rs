@@ -21,6 +21,7 @@ use super::possessions;
 use super::pronouns;
 use super::subjects;
 use super::tagger::{LOC, MISC, ORG, PER};
+use crate::extract::dates::lexicon as date_words;
 
 /// The gazetteer's place lists, as a token's `gaz` bits (low byte: a
 /// phrase starting here; high byte: one continuing through here).
@@ -440,6 +441,21 @@ fn is_region_adjective(s: &[Token], start: usize) -> bool {
         && !(adjective == "eastern" && b.lower.ends_with('s'))
 }
 
+/// Whether the capitalized words `start..end` are a holiday's whole name
+/// as the date reader knows it ("Christmas", "Easter", "New Year",
+/// "Labor Day"): misc, never a person or a place ("before Christmas",
+/// "Christmas trees"). Not a saint's name, which is also the holiday's
+/// ("St Patrick").
+fn is_holiday(s: &[Token], start: usize, end: usize) -> bool {
+    let words = &s[start..end];
+    words.iter().all(|t| t.class == Class::Capitalized)
+        && date_words::HOLIDAYS.iter().any(|(name, _)| {
+            name.last() != Some(&"patrick")
+                && name.len() == words.len()
+                && name.iter().zip(words).all(|(n, t)| *n == t.lower)
+        })
+}
+
 /// Whether `word` (lowercase) opens an institution's name before "of"
 /// ([`INSTITUTION_OPENERS`]: "Office", "Institute", "Department" …).
 pub(crate) fn opens_institution(word: &str) -> bool {
@@ -666,6 +682,9 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
     let capital = |i: usize| s[i].class.is_capital();
     let len = end - start;
     let last = end - 1;
+    if ty != MISC && is_holiday(s, start, end) {
+        return Some(MISC);
+    }
     if len == 1
         && (is_nationality_pair(word(start), gaz)
             || is_people(&s[start], gaz)
@@ -706,7 +725,10 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
     }
     // "posted on Weibo", "available on Spotify", "his Weibo account": a
     // service, not a place.
-    if len == 1 && ty == LOC && platforms::is_service(s, start) {
+    if len == 1
+        && (ty == LOC && platforms::is_service(s, start)
+            || ty == PER && platforms::is_service_not_person(s, start))
+    {
         return Some(ORG);
     }
     // "Democratic Republic of Congo", "People's Republic of China": a
@@ -1559,6 +1581,19 @@ mod tests {
         assert_eq!(retyped(&words, 2, 7, LOC), None);
         // Not a name without "of": a team goes by its country's name.
         assert_eq!(retyped(&["Kenya", "beat", "Ghana"], 0, 1, ORG), None);
+    }
+
+    #[test]
+    fn a_holidays_name_is_misc() {
+        let words = ["just", "before", "Christmas", "trees", "sold"];
+        assert_eq!(retyped(&words, 2, 3, PER), Some(MISC));
+        let words = ["on", "Labor", "Day", "weekend"];
+        assert_eq!(retyped(&words, 1, 3, ORG), Some(MISC));
+        // Not a saint's name, nor a longer name holding a holiday's.
+        let words = ["St", "Patrick", "preached"];
+        assert_eq!(retyped(&words, 0, 2, PER), None);
+        let words = ["on", "Easter", "Island", "today"];
+        assert_eq!(retyped(&words, 1, 3, LOC), None);
     }
 
     #[test]

@@ -11,6 +11,7 @@
 
 use super::features::{Class, Token};
 use super::gazetteer::list as gaz_list;
+use super::lexicon::list as names_list;
 
 /// Lowercase words, a little before "on", of what is done on a service:
 /// posting, streaming, selling, buying, listing, watching.
@@ -94,22 +95,33 @@ const PLACES: u16 = gaz_list::PLACE as u16 | (gaz_list::PLACE as u16) << 8;
 /// something is posted, streamed or sold on it ("on" after a cue), or a
 /// noun only a service has follows it ("Zorblo account").
 pub(crate) fn is_service(s: &[Token], i: usize) -> bool {
-    reads_as_service(s, i, true)
+    reads_as_service(s, i, true, SERVICE_NOUNS)
 }
 
 /// [`is_service`] without "took to X": evidence strong enough for the
 /// name's other mentions in the article, which "taken to" is not ("we
 /// have taken to Europe really well").
 pub(crate) fn is_shown_service(s: &[Token], i: usize) -> bool {
-    reads_as_service(s, i, false)
+    reads_as_service(s, i, false, SERVICE_NOUNS)
 }
 
-/// [`is_service`], reading "took to X" only when `taking`.
-fn reads_as_service(s: &[Token], i: usize, taking: bool) -> bool {
+/// [`is_shown_service`] for a name the model read as a person's, on no
+/// list of first names or surnames: only what is done on a service and
+/// the nouns no artist's work shares ("said on Zorblo", "20,000 Zorblo
+/// followers"; not "a Zorblo video", which may be a singer's).
+pub(crate) fn is_service_not_person(s: &[Token], i: usize) -> bool {
+    s.get(i)
+        .is_some_and(|t| t.names & (names_list::FIRST_NAME | names_list::SURNAME) == 0)
+        && reads_as_service(s, i, false, ACCOUNT_NOUNS)
+}
+
+/// [`is_service`], reading "took to X" only when `taking`, and `nouns`
+/// after the name.
+fn reads_as_service(s: &[Token], i: usize, taking: bool, nouns: &[&str]) -> bool {
     if s.get(i).is_none_or(|t| t.gaz & PLACES != 0) {
         return false;
     }
-    if service_noun_after(s, i) {
+    if service_noun_after(s, i, nouns) {
         return true;
     }
     // "on Instagram, Facebook and YouTube": the list's first name is
@@ -172,10 +184,21 @@ const SERVICE_NOUNS: &[&str] = &[
     "timeline",
 ];
 
-/// Whether a noun of [`SERVICE_NOUNS`] follows the name at `i`.
-fn service_noun_after(s: &[Token], i: usize) -> bool {
+/// The [`SERVICE_NOUNS`] that no person's work shares: an account and
+/// its followers.
+const ACCOUNT_NOUNS: &[&str] = &[
+    "account",
+    "accounts",
+    "feed",
+    "handle",
+    "profile",
+    "followers",
+];
+
+/// Whether one of `nouns` follows the name at `i`.
+fn service_noun_after(s: &[Token], i: usize, nouns: &[&str]) -> bool {
     s.get(i + 1)
-        .is_some_and(|t| t.class == Class::Lower && SERVICE_NOUNS.contains(&t.lower.as_str()))
+        .is_some_and(|t| t.class == Class::Lower && nouns.contains(&t.lower.as_str()))
 }
 
 #[cfg(test)]
@@ -229,6 +252,19 @@ mod tests {
         // One takes to a service.
         assert!(service(&["she", "took", "to", "Zorblo", "to", "say"], 3));
         assert!(!service(&["she", "went", "to", "Zorblo", "to", "say"], 3));
+    }
+
+    #[test]
+    fn a_name_read_as_a_persons_is_a_service_only_on_strong_evidence() {
+        let not_person = |words: &[&str], i: usize| {
+            let s = features::prepare(words, Lexicon::embedded(), Gazetteer::embedded());
+            is_service_not_person(&s, i)
+        };
+        assert!(not_person(&["Jo", "said", "on", "Zorblo", "Thursday"], 3));
+        assert!(not_person(&["his", "20,000", "Zorblo", "followers"], 2));
+        // A singer's video; a census surname said on.
+        assert!(!not_person(&["a", "new", "Zorblo", "video"], 2));
+        assert!(!not_person(&["she", "wrote", "on", "Smith", "."], 3));
     }
 
     #[test]
