@@ -160,17 +160,24 @@ fn opens_dateline(body: &str, r: &Range<usize>) -> bool {
     let Some(before) = body.get(line_start..r.start) else {
         return false;
     };
-    // A feed's summary run on after its headline's sentence: "… oil.
-    // LONDON (Reuters) - The yen …", with the agency and its dash.
-    if !before.trim().is_empty() {
-        return before.ends_with(". ") && agency_follows(body, r) && dash_after_agency(body, r);
-    }
     let Some(after) = body.get(r.end..) else {
         return false;
     };
     let line = after.split('\n').next().unwrap_or("");
     let head: String = line.chars().take(DATELINE_TAIL).collect();
     let head = head.trim_start();
+    // A feed's summary run on after its headline's sentence ("… oil.
+    // LONDON (Reuters) - The yen …", "… editor. HOUSTON - The Astros"), or
+    // after its source's credit ("Canadian Press - OTTAWA (CP) - Paul
+    // Martin …"): with the agency and its dash, or the dash and a capital.
+    if !before.trim().is_empty() {
+        let agency = agency_follows(body, r) && dash_after_agency(body, r);
+        let credited =
+            before.ends_with(" - ") && before.trim_start().starts_with(char::is_uppercase);
+        return before.ends_with(". ")
+            && (agency || opens_on_capital_after(head, &["- ", "— ", "– "]))
+            || credited && agency;
+    }
     let opener =
         |s: &str| s.starts_with(['—', '–', '(']) || s.starts_with("- ") || s.starts_with("--");
     let dash_follows = head.contains(['—', '–', '(']) || head.contains(" -");
@@ -1124,6 +1131,8 @@ mod tests {
             ("Report\n\nLONDON -Jo Doe's 145 won it.", 8..14),
             ("Report\n\nLONDON: A new model opened.", 8..14),
             ("Yen up. LONDON (Reuters) - The yen rose.", 8..14),
+            ("By the editor. LONDON - The team won.", 15..21),
+            ("Zorbo Press - LONDON (ZP) - Jo Doe spoke.", 14..20),
         ] {
             assert!(opens_dateline(body, &at), "{body}");
         }
@@ -1132,6 +1141,9 @@ mod tests {
             ("Report\n\nLONDON: a city in crisis.", 8..14),
             ("Yen up. LONDON (Reuters) said so.", 8..14),
             ("He went to LONDON (UK) - and back.", 11..17),
+            ("Jo said. LONDON - a city in crisis.", 9..15),
+            ("Zorbo Press - LONDON - Jo Doe spoke.", 14..20),
+            ("and then - LONDON (ZP) - Jo Doe spoke.", 11..17),
         ] {
             assert!(!opens_dateline(body, &at), "{body}");
         }
