@@ -16,7 +16,9 @@
 //! often as it writes the company, is that person ("Elon Musk's xAI" …
 //! "Musk said"). A name of several words the article writes whole is
 //! whole wherever the same words stand (see [`complete_known_names`]). A
-//! service is one wherever the article names it (see [`type_services`]).
+//! service is one wherever the article names it (see [`type_services`]),
+//! and a wire story's one-word signature is its agency (see
+//! [`type_signature`]).
 
 use std::collections::HashMap;
 
@@ -41,6 +43,7 @@ pub(crate) fn harmonize(
     let heading = |i: usize| headings.get(i).copied().unwrap_or(false);
     complete_known_names(sentences, tags, headings);
     type_services(sentences, tags, headings);
+    type_signature(sentences, tags);
     // Last words of the people named in full, in text order.
     let mut surnames: Vec<(usize, &str)> = Vec::new();
     // Whether each may name a lone surname's type.
@@ -85,6 +88,27 @@ pub(crate) fn harmonize(
             };
             tagger::mark(t, a, b, new);
         }
+    }
+}
+
+/// A wire story's signature: an article whose last sentence is one
+/// capitalized word, on no list of first names, that the model took for a
+/// name ends on its agency's or outlet's name ("… rose 3 pct.\n Reuter"),
+/// an organization; a person signs with a full name, and a sentence is
+/// never a lone name otherwise.
+fn type_signature(sentences: &[Vec<Token>], tags: &mut [Vec<u8>]) {
+    let Some(last) = sentences.iter().rposition(|s| !s.is_empty()) else {
+        return;
+    };
+    let (s, t) = (&sentences[last], &mut tags[last]);
+    if s.len() == 1
+        && s[0].class.is_capital()
+        && s[0].names & list::FIRST_NAME == 0
+        && tagger::spans(t)
+            .first()
+            .is_some_and(|&(_, _, ty)| ty != ORG)
+    {
+        tagger::mark(t, 0, 1, ORG);
     }
 }
 
@@ -680,6 +704,20 @@ mod tests {
             (&["to", "win", "in", "Vantel", "."], &[(3, 4, LOC)]),
         ]);
         assert_eq!(got[1], [(3, 4, LOC)]);
+    }
+
+    #[test]
+    fn a_wire_storys_one_word_signature_is_its_agency() {
+        let got = run(&[
+            (&["Prices", "rose", "3", "pct", "."], &[]),
+            (&["Vantel"], &[(0, 1, PER)]),
+        ]);
+        assert_eq!(got[1], [(0, 1, ORG)]);
+        // Not a first name's sign-off, nor a lone word before the end.
+        let got = run(&[(&["Thanks", "."], &[]), (&["Jane"], &[(0, 1, PER)])]);
+        assert_eq!(got[1], [(0, 1, PER)]);
+        let got = run(&[(&["Vantel"], &[(0, 1, PER)]), (&["It", "rose", "."], &[])]);
+        assert_eq!(got[0], [(0, 1, PER)]);
     }
 
     #[test]
