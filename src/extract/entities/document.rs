@@ -91,24 +91,33 @@ pub(crate) fn harmonize(
     }
 }
 
-/// A wire story's signature: an article whose last sentence is one
-/// capitalized word, on no list of first names, that the model took for a
-/// name ends on its agency's or outlet's name ("… rose 3 pct.\n Reuter"),
-/// an organization; a person signs with a full name, and a sentence is
-/// never a lone name otherwise.
+/// A wire story's signature: an article that ends on one capitalized
+/// word, on no list of first names, that the model took for a name, alone
+/// or after a stop or a number, ends on its agency's or outlet's name
+/// ("… rose 3 pct.\n Reuter"), an organization; a person signs with a
+/// full name, and prose ends on a stop.
 fn type_signature(sentences: &[Vec<Token>], tags: &mut [Vec<u8>]) {
     let Some(last) = sentences.iter().rposition(|s| !s.is_empty()) else {
         return;
     };
     let (s, t) = (&sentences[last], &mut tags[last]);
-    if s.len() == 1
-        && s[0].class.is_capital()
-        && s[0].names & list::FIRST_NAME == 0
-        && tagger::spans(t)
-            .first()
-            .is_some_and(|&(_, _, ty)| ty != ORG)
+    let end = s.len() - 1;
+    // Alone, or run on after a sentence's stop or a table's last number
+    // that the splitter kept ("… told reporters. Reuter", "… 66.2 Reuter")
+    // and read as a person's; not a place or an abbreviation, with which a
+    // cut text may end.
+    let signed =
+        end == 0 || last > 0 && (s[end - 1].class == Class::Digits || s[end - 1].lower == ".");
+    if signed
+        && s[end].class.is_capital()
+        && !s[end].lower.contains('.')
+        && !heads::in_place_name(&s[end])
+        && s[end].names & list::FIRST_NAME == 0
+        && tagger::spans(t).last().is_some_and(|&(a, b, ty)| {
+            (a, b) == (end, end + 1) && (ty == PER || end == 0 && ty != ORG)
+        })
     {
-        tagger::mark(t, 0, 1, ORG);
+        tagger::mark(t, end, end + 1, ORG);
     }
 }
 
@@ -713,6 +722,23 @@ mod tests {
             (&["Vantel"], &[(0, 1, PER)]),
         ]);
         assert_eq!(got[1], [(0, 1, ORG)]);
+        // Run on after the last sentence's stop or a table's number.
+        let got = run(&[
+            (&["Prices", "rose", "."], &[]),
+            (&["Net", "66.2", "Vantel"], &[(2, 3, PER)]),
+        ]);
+        assert_eq!(got[1], [(2, 3, ORG)]);
+        // Not after a word (a cut text's "in Vantel"), nor a place.
+        let got = run(&[
+            (&["Prices", "rose", "."], &[]),
+            (&["It", "rose", "in", "Vantel"], &[(3, 4, PER)]),
+        ]);
+        assert_eq!(got[1], [(3, 4, PER)]);
+        let got = run(&[
+            (&["It", "rose", "."], &[]),
+            (&["Washington"], &[(0, 1, LOC)]),
+        ]);
+        assert_eq!(got[1], [(0, 1, LOC)]);
         // Not a first name's sign-off, nor a lone word before the end.
         let got = run(&[(&["Thanks", "."], &[]), (&["Jane"], &[(0, 1, PER)])]);
         assert_eq!(got[1], [(0, 1, PER)]);
