@@ -176,8 +176,7 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8], spaced_dashes: &[usize], gaz:
             && (2..=4).contains(&(e0 - s0))
             && is_courtesy_title(&s[s0], false)
             && s[s0 + 1].class.is_capital()
-            && !heads::is_legal_form(&s[e0 - 1].lower)
-            && !heads::ends_institution(&s[e0 - 1].lower)
+            && !ends_institutions_name(&s[e0 - 1].lower)
         {
             s0 += 1;
         }
@@ -193,8 +192,7 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8], spaced_dashes: &[usize], gaz:
             && (s0 + 1..e0).all(|i| s[i].class.is_capital())
             && (s[e0 - 1].names & list::SURNAME != 0
                 || e0 - s0 > 2 && s[s0 + 1].names & list::FIRST_NAME != 0)
-            && !heads::is_legal_form(&s[e0 - 1].lower)
-            && !heads::ends_institution(&s[e0 - 1].lower)
+            && !ends_institutions_name(&s[e0 - 1].lower)
             && !heads::ends_company(&s[e0 - 1].lower);
         if office_holder {
             s0 += 1;
@@ -1430,11 +1428,7 @@ fn tag_addressed_names(s: &[Token], tags: &mut [u8]) {
             end += 1;
         }
         let whole = s.get(end).is_none_or(|t| !t.class.is_capital());
-        if end > from
-            && whole
-            && !heads::is_legal_form(&s[end - 1].lower)
-            && !heads::ends_institution(&s[end - 1].lower)
-        {
+        if end > from && whole && !ends_institutions_name(&s[end - 1].lower) {
             tagger::mark(tags, from, end, PER);
         }
         i = end.max(from);
@@ -1481,10 +1475,17 @@ fn follows_office(
         && HOLDERS_OFFICES.contains(&s[office].lower.as_str())
         && (s0..e0).all(|i| s[i].class == Class::Capitalized)
         && s.get(e0).is_none_or(|t| !t.class.is_capital())
-        && !heads::is_legal_form(last)
-        && !heads::ends_institution(last)
+        && !ends_institutions_name(last)
         && heads::retype(s, s0, e0, ty, gaz).is_none()
         && !names_region_or_country(s, s0, e0, gaz)
+}
+
+/// Whether `word` (lowercase) ends an institution's or a company's name
+/// by its legal form or head word ("Ltd", "Hospital", "School"): a
+/// person's title before such a name opens no person's name ("Mr Pugh
+/// Ltd", "Judge Business School").
+fn ends_institutions_name(word: &str) -> bool {
+    heads::is_legal_form(word) || heads::ends_institution(word)
 }
 
 /// A courtesy title ("Mr", "Mrs.", "Ms", "Mx"; "Miss" when `miss`, which
@@ -1825,9 +1826,10 @@ const SENTENCE_OPENERS: &[&str] = &[
 const DATELINE_REACH: usize = 14;
 
 /// A dateline's agency: one or two capitalized words in parentheses, then
-/// a dash, in a sentence that opens on a name in capitals ("LOS ANGELES,
-/// Sept. 28 (UPI) —", "LONDON (Zorbo) -", a hyphen there a dash) is the wire agency, an
-/// organization, whatever the model typed it (it read "UPI" as misc).
+/// a dash (a hyphen there is one), in a sentence that opens on a name in
+/// capitals ("LOS ANGELES, Sept. 28 (UPI) —", "LONDON (Zorbo) -") is the
+/// wire agency, an organization, whatever the model typed it (it read
+/// "UPI" as misc).
 /// Not after a lowercase word, and not far into the sentence, where a
 /// parenthesis holds a party or a country's code ("Jo Doe (ENG) -").
 fn type_dateline_agency(s: &[Token], tags: &mut [u8]) {
