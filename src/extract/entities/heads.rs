@@ -448,7 +448,10 @@ fn is_region_adjective(s: &[Token], start: usize) -> bool {
 /// ("St Patrick").
 fn is_holiday(s: &[Token], start: usize, end: usize) -> bool {
     let words = &s[start..end];
-    words.iter().all(|t| t.class == Class::Capitalized)
+    words
+        .first()
+        .is_some_and(|t| date_words::starts_holiday(&t.lower))
+        && words.iter().all(|t| t.class == Class::Capitalized)
         && date_words::HOLIDAYS.iter().any(|(name, _)| {
             name.last() != Some(&"patrick")
                 && name.len() == words.len()
