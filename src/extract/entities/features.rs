@@ -12,6 +12,7 @@
 
 use super::gazetteer::{self, Gazetteer, MAX_PHRASE};
 use super::hash::{FxMap, FxSet, feed, finish, mix, of_str};
+use super::lexicon::list::{FIRST_NAME, SURNAME};
 use super::lexicon::{ClusterPath, Lexicon};
 
 /// log2 of the number of weight rows.
@@ -70,6 +71,57 @@ impl Class {
     }
 }
 
+/// Lowercase starts of surnames and first names written with a capital
+/// inside ("MacArthur", "VanDyke", "FitzGerald", "DelBene"); starts of one
+/// or two letters ("McCain", "DiCaprio", "LeBron", "DeShawn") are all
+/// taken as such.
+const NAME_PREFIXES: &[&str] = &[
+    "mac", "van", "vande", "vanden", "vander", "von", "del", "della", "fitz", "ten", "ter", "den",
+    "der", "dos", "das", "ben", "abu", "bin", "san", "saint",
+];
+
+/// Whether `word` is written as brands and companies are, with a capital
+/// after lowercase letters inside it ("YouTube", "ExxonMobil", "PeopleSoft",
+/// "LinkedIn"), unlike people's names: not after a surname's or first
+/// name's start ("McDonald", "MacArthur", "DeShawn"), not a word of the
+/// first-name or surname lists, and not a first name and a surname run
+/// together as in a hashtag ("JaneSmith").
+pub(crate) fn is_brand_case(word: &str, lex: &Lexicon) -> bool {
+    let mut chars = word.char_indices();
+    if !chars.next().is_some_and(|(_, c)| c.is_uppercase()) {
+        return false;
+    }
+    let mut prev_lower = false;
+    let mut split = None;
+    for (i, c) in chars {
+        if c.is_uppercase() && prev_lower {
+            split = Some(i);
+            break;
+        }
+        if !c.is_alphabetic() {
+            return false;
+        }
+        prev_lower = c.is_lowercase();
+    }
+    let Some(split) = split else {
+        return false;
+    };
+    let (head, rest) = word.split_at(split);
+    if head.chars().count() <= 2
+        || rest.chars().count() < 2
+        || !rest.chars().all(char::is_alphabetic)
+    {
+        return false;
+    }
+    let head = head.to_lowercase();
+    if NAME_PREFIXES.contains(&head.as_str()) {
+        return false;
+    }
+    let names = |w: &str| lex.names(of_str(&w.to_lowercase()));
+    names(word) & (FIRST_NAME | SURNAME) == 0
+        && !(names(&head) & FIRST_NAME != 0 && names(rest) & SURNAME != 0)
+}
+
 /// What the features need to know about one token.
 #[derive(Debug, Clone)]
 pub(crate) struct Token {
@@ -97,6 +149,9 @@ pub(crate) struct Token {
     pub run_last_h: u64,
     pub run_len: u8,
     pub run_pos: u8,
+    /// Written with a brand's inner capital ([`is_brand_case`]:
+    /// "YouTube", "ExxonMobil"), which no person's name is.
+    pub brand_case: bool,
 }
 
 /// A span's words in lowercase, joined by spaces: the name the
@@ -267,6 +322,7 @@ pub(crate) fn prepare(words: &[&str], lex: &Lexicon, gaz: &Gazetteer) -> Vec<Tok
                 run_last_h: 0,
                 run_len: 0,
                 run_pos: 0,
+                brand_case: is_brand_case(w, lex),
                 lower,
             }
         })
@@ -651,6 +707,32 @@ mod tests {
         assert_eq!(Class::of("the"), Class::Lower);
         assert_eq!(Class::of("1996"), Class::Digits);
         assert_eq!(Class::of(","), Class::Punct);
+    }
+
+    #[test]
+    fn brands_are_written_with_inner_capitals_and_names_are_not() {
+        let lex = Lexicon::embedded();
+        for brand in ["ZorbTube", "QuillSoft", "VantelMobil", "LinkedZorb"] {
+            assert!(is_brand_case(brand, lex), "{brand}");
+        }
+        // Surnames' and first names' starts, list names, a first name and
+        // a surname run together, short starts, no inner capital.
+        for name in [
+            "McZorb",
+            "MacZorb",
+            "DeZorb",
+            "VanZorb",
+            "FitzZorb",
+            "JohnSmith",
+            "QuVantel",
+            "Zorbtube",
+            "ZORB",
+            "zorbTube",
+            "ZorbT",
+            "Zorb-Tube",
+        ] {
+            assert!(!is_brand_case(name, lex), "{name}");
+        }
     }
 
     #[test]

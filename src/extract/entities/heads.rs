@@ -734,6 +734,11 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
     {
         return Some(ORG);
     }
+    // "YouTube", "ExxonMobil", "PeopleSoft": a word with a brand's inner
+    // capital is a company or its product, never a person.
+    if len == 1 && ty == PER && s[start].brand_case {
+        return Some(ORG);
+    }
     // "Democratic Republic of Congo", "People's Republic of China": a
     // country's official name is the country (a sports report's team
     // goes by the short name).
@@ -1566,6 +1571,15 @@ mod tests {
         let g = gaz();
         let s = prepare(words, Lexicon::embedded(), &g);
         retype(&s, start, end, ty, &g)
+    }
+
+    #[test]
+    fn a_brands_inner_capital_is_no_persons_name() {
+        let words = ["shares", "of", "ZorbTube", "fell", "as", "McZorb", "said"];
+        assert_eq!(retyped_named(&words, 2, 3, PER), Some(ORG));
+        assert_eq!(retyped_named(&words, 5, 6, PER), None);
+        // Only a person read on the word alone.
+        assert_eq!(retyped_named(&words, 2, 3, MISC), None);
     }
 
     #[test]
