@@ -84,8 +84,118 @@ pub(crate) fn resolve(body: &str, entities: &mut [Entity], gaz: &Gazetteer) {
             && candidates(gaz, &e.name).is_empty()
         {
             e.country = Some(country.clone());
+            continue;
+        }
+        // "the Port of Rotterdam", "Los Angeles County", "Orlando
+        // International Airport": an area or a facility named after the
+        // place it lies in is in that place's country, read as that name
+        // would be; the point and the kind are the place's, not its.
+        if found.is_none()
+            && let Some((inner, kind)) = enclosing_name(&e.name)
+        {
+            let within = Entity {
+                name: inner.to_string(),
+                acronym: None,
+                ..e.clone()
+            };
+            let voted = |cc: &str| support.iter().any(|v| v.country == cc);
+            e.country = choose(&within, gaz, &beside, &support, &own, false)
+                .filter(|p| p.kind != Kind::City || p.population >= CITY_ALONE)
+                .filter(|p| match kind {
+                    Enclosing::Area => true,
+                    Enclosing::County => COUNTY_COUNTRIES.contains(&p.country.as_str()),
+                    Enclosing::Airport => voted(&p.country),
+                })
+                .map(|p| p.country.clone());
         }
     }
+}
+
+/// What a name around a place's name makes of it ([`enclosing_name`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Enclosing {
+    /// An area around the place or a part of it: in its country.
+    Area,
+    /// "… County", "… Parish": a county of a country that names its
+    /// counties so ([`COUNTY_COUNTRIES`]); "Nassau County" is no county
+    /// of the Bahamas.
+    County,
+    /// "… Airport": airports are also named after people ("Logan
+    /// Airport", "Kennedy Airport"), so only in a country the article
+    /// points to.
+    Airport,
+}
+
+/// Countries whose counties are written "Name County" (or "Parish").
+const COUNTY_COUNTRIES: &[&str] = &["US", "KE", "LR", "CN", "TW"];
+
+/// Words after a place's name that name an area around it or a facility
+/// in it ("Los Angeles County", "New York State", "San Francisco Bay
+/// Area", "Orlando International Airport", "Boston Harbor"); longest
+/// first. Not streets, squares or parks, which are named after faraway
+/// places as often ("Toulouse Street" in New Orleans).
+const AREA_HEADS: &[&str] = &[
+    "Metropolitan Area",
+    "Metropolitan City",
+    "Metro Area",
+    "Bay Area",
+    "International Airport",
+    "County",
+    "Parish",
+    "State",
+    "Province",
+    "Prefecture",
+    "Municipality",
+    "Area",
+    "City",
+    "Airport",
+    "Harbor",
+    "Harbour",
+    "Port",
+];
+
+/// Words before "of" and a place's name that name it as an area or a
+/// port ("the City of Kyoto", "the Port of Rotterdam", "the State of
+/// Israel").
+const AREA_KINDS_OF: &[&str] = &[
+    "City of ",
+    "Port of ",
+    "Province of ",
+    "Prefecture of ",
+    "State of ",
+    "Municipality of ",
+    "County of ",
+    "Metropolitan City of ",
+];
+
+/// The name of the place that `name` is an area around or a facility of
+/// ([`AREA_HEADS`], [`AREA_KINDS_OF`], with or without "Greater"), if it
+/// is written so, and what the name makes of it.
+fn enclosing_name(name: &str) -> Option<(&str, Enclosing)> {
+    let name = name.strip_prefix("Greater ").unwrap_or(name);
+    let ci_prefix = |kind: &str| {
+        name.get(..kind.len())
+            .filter(|p| p.eq_ignore_ascii_case(kind))
+            .and_then(|_| name.get(kind.len()..))
+    };
+    let (inner, kind) = AREA_KINDS_OF
+        .iter()
+        .find_map(|kind| ci_prefix(kind))
+        .map(|rest| (rest.strip_prefix("the ").unwrap_or(rest), Enclosing::Area))
+        .or_else(|| {
+            AREA_HEADS.iter().find_map(|head| {
+                let cut = name.len().checked_sub(head.len() + 1)?;
+                let (before, after) = (name.get(..cut)?, name.get(cut + 1..)?);
+                let kind = match *head {
+                    "County" | "Parish" => Enclosing::County,
+                    "Airport" | "International Airport" => Enclosing::Airport,
+                    _ => Enclosing::Area,
+                };
+                (name.get(cut..=cut) == Some(" ") && after.eq_ignore_ascii_case(head))
+                    .then_some((before, kind))
+            })
+        })?;
+    (inner.starts_with(char::is_uppercase)).then_some((inner, kind))
 }
 
 /// A name in capitals that opens a wire-style dateline and that the table
@@ -833,6 +943,40 @@ mod tests {
         // weigh, or a borough with no city of the table named like a
         // town stays unlocated.
         for name in ["West", "Central", "Lib", "Midlands", "Punjab", "Greenwich"] {
+            let body = format!("Officials in {name} said so.");
+            assert_eq!(country_of(&body, &[name], name), None, "{name}");
+        }
+    }
+
+    #[test]
+    fn an_area_or_facility_named_after_a_place_is_in_its_country() {
+        for (name, cc) in [
+            ("Port of Rotterdam", "NL"),
+            ("City of Kyoto", "JP"),
+            ("Los Angeles County", "US"),
+            ("New York State", "US"),
+            ("San Francisco Bay Area", "US"),
+            ("Saitama Prefecture", "JP"),
+            ("Greater Toronto Area", "CA"),
+        ] {
+            let body = format!("Officials in {name} said so.");
+            assert_eq!(
+                located(&body, &[name]),
+                vec![(name.to_string(), Some(cc.to_string()), None)],
+                "{name}"
+            );
+        }
+        // An airport in a country the article names; not one named after
+        // a person, which only a namesake town abroad would place.
+        let body = "Flights to Baghdad International Airport resumed, Iraq said.";
+        let names = ["Baghdad International Airport", "Iraq"];
+        assert_eq!(country_of(body, &names, names[0]).as_deref(), Some("IQ"));
+        let body = "Flights from Logan Airport resumed, Massachusetts said.";
+        let names = ["Logan Airport", "Massachusetts"];
+        assert_eq!(country_of(body, &names, names[0]), None);
+        // A county of a country that names its counties so; not streets,
+        // named after faraway places.
+        for name in ["Nassau County", "Toulouse Street", "County"] {
             let body = format!("Officials in {name} said so.");
             assert_eq!(country_of(&body, &[name], name), None, "{name}");
         }
