@@ -605,9 +605,11 @@ fn choose<'g>(
     let best = most_likely(cands, &total)?;
     let letters = e.name.chars().filter(|c| c.is_alphabetic()).count();
     // A dateline is written in capitals by convention ("PARIS —"): there
-    // the capitals say nothing against a place.
-    let weak_name =
-        letters <= SHORT_NAME || (written_in_capitals(&e.name) && letters > 1 && !dateline);
+    // the capitals say nothing against a place; nor do they for a name of
+    // several words ("NEW YORK", "BUENOS AIRES" in a heading), which no
+    // initialism or shouted common word spells.
+    let weak_name = letters <= SHORT_NAME
+        || (written_in_capitals(&e.name) && letters > 1 && !dateline && !e.name.contains(' '));
     if total(&best.country) > 0 {
         return Some(best);
     }
@@ -1243,6 +1245,12 @@ mod tests {
         );
         let body = "Report\n\nThe band PARIS played.";
         assert_eq!(country_of(body, &["PARIS"], "PARIS"), None);
+        // A name of several words in capitals is no initialism.
+        let body = "Report\n\nNEW YORK In a shift, officials met.";
+        assert_eq!(
+            country_of(body, &["NEW YORK"], "NEW YORK").as_deref(),
+            Some("US")
+        );
         // The recognizer's organization in a dateline is the place; a
         // name opening a paragraph before a dash is no dateline.
         let body = "Report\n\nYili - full name Inner Mongolia Yili - said so.";
