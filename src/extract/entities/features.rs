@@ -308,12 +308,13 @@ pub(crate) fn prepare(words: &[&str], lex: &Lexicon, gaz: &Gazetteer) -> Vec<Tok
         .map(|w| {
             let lower = gazetteer::key(w);
             let lower_h = of_str(&lower);
+            let class = Class::of(w);
             Token {
                 raw_h: of_str(w),
                 lower_h,
                 shape_h: shape(w, 4),
                 short_shape_h: shape(w, 1),
-                class: Class::of(w),
+                class,
                 cluster: lex.cluster(lower_h),
                 caps: lex.caps(lower_h),
                 names: lex.names(lower_h),
@@ -322,7 +323,8 @@ pub(crate) fn prepare(words: &[&str], lex: &Lexicon, gaz: &Gazetteer) -> Vec<Tok
                 run_last_h: 0,
                 run_len: 0,
                 run_pos: 0,
-                brand_case: is_brand_case(w, lex),
+                // Only mixed case can hold an inner capital.
+                brand_case: class == Class::Mixed && is_brand_case(w, lex),
                 lower,
             }
         })
