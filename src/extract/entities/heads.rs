@@ -203,7 +203,7 @@ pub(crate) fn ends_institution(word: &str) -> bool {
 
 /// Head words of companies: a name of several words ending on one is an
 /// organization ("Mocean Energy", "Wood Mackenzie Research", "Adani
-/// Enterprises"), never a person or a place. Words that are also
+/// Enterprises", "Norsk Hydro"), never a person or a place. Words that are also
 /// surnames or places' heads ("Power", "Marine", "Wind") are left out.
 const COMPANY_HEADS: &[&str] = &[
     "energy",
@@ -227,6 +227,7 @@ const COMPANY_HEADS: &[&str] = &[
     "ventures",
     "resources",
     "petroleum",
+    "hydro",
     "renewables",
     "motors",
     "pharmaceuticals",
@@ -1687,6 +1688,7 @@ mod tests {
         // A company's head word makes an organization of a person or place;
         // one word alone, or a head that is also a surname, does not.
         assert_eq!(retyped(&["Mocean", "Energy", "said"], 0, 2, PER), Some(ORG));
+        assert_eq!(retyped(&["Vantel", "Hydro", "said"], 0, 2, PER), Some(ORG));
         assert_eq!(
             retyped(&["Adani", "Enterprises", "said"], 0, 2, LOC),
             Some(ORG)
