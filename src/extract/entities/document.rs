@@ -70,7 +70,8 @@ pub(crate) fn harmonize(
         // A heading's words were tagged in capitals: their case tells
         // nothing, and only a lone surname is read there.
         let heading = heading(si);
-        for (a, b, ty) in tagger::spans(t) {
+        let spans = tagger::spans(t);
+        for &(a, b, ty) in &spans {
             let new = if b - a == 1
                 && ty != PER
                 && ty != ORG
@@ -81,7 +82,17 @@ pub(crate) fn harmonize(
                 PER
             } else if !heading && ty == PER && is_outlet_al(&s[a..b], lex, &surnames) {
                 ORG
-            } else if !heading && ty == ORG && lone.name_a_person(&s[a..b]) {
+            } else if !heading
+                && ty == ORG
+                && (lone.name_a_person(&s[a..b])
+                    || b - a == 1
+                        && is_name_word(&s[a])
+                        && surnames
+                            .iter()
+                            .zip(&givers)
+                            .any(|(&(_, w), &g)| g && w == s[a].lower)
+                        && coordinated_with_person(s, &spans, a))
+            {
                 PER
             } else {
                 continue;
@@ -89,6 +100,26 @@ pub(crate) fn harmonize(
             tagger::mark(t, a, b, new);
         }
     }
+}
+
+/// Whether the one-word name at `a` stands in a pair or list with a
+/// person's name (`spans` of the sentence `s`): "Carson and Zorbo",
+/// "Zorbo or Jo Doe", "Zorbo, Jo Doe". With the article naming a person
+/// of that surname in full, the word is that person, not the company the
+/// model took it for; a company named after its founder is listed with
+/// companies.
+fn coordinated_with_person(s: &[Token], spans: &[(usize, usize, usize)], a: usize) -> bool {
+    let joins = |i: usize| {
+        s.get(i)
+            .is_some_and(|t| matches!(t.lower.as_str(), "and" | "or" | ","))
+    };
+    let person_at = |start: Option<usize>, end: Option<usize>| {
+        spans.iter().any(|&(x, y, ty)| {
+            ty == PER && (start.is_some_and(|p| x == p) || end.is_some_and(|p| y == p))
+        })
+    };
+    (joins(a + 1) && person_at(Some(a + 2), None))
+        || (a >= 2 && joins(a - 1) && person_at(None, Some(a - 1)))
 }
 
 /// A wire story's signature: an article that ends on one capitalized
@@ -580,6 +611,22 @@ mod tests {
         ]);
         assert_eq!(got[1], [(0, 1, PER)]);
         assert_eq!(got[2], [(0, 1, ORG)]);
+        // Unless it is paired with a person, before or after the full name.
+        let got = run(&[
+            (
+                &["Carson", "and", "Roe", "led"],
+                &[(0, 1, PER), (2, 3, ORG)],
+            ),
+            (&["Roe", "or", "Carson", "won"], &[(0, 1, ORG), (2, 3, PER)]),
+            (
+                &["Roe", "and", "Zorbex", "met"],
+                &[(0, 1, ORG), (2, 3, ORG)],
+            ),
+            (&["Jane", "Roe", "spoke"], &[(0, 2, PER)]),
+        ]);
+        assert_eq!(got[0], [(0, 1, PER), (2, 3, PER)]);
+        assert_eq!(got[1], [(0, 1, PER), (2, 3, PER)]);
+        assert_eq!(got[2], [(0, 1, ORG), (2, 3, ORG)]);
         // Written in capitals inside, the surname is still a name word.
         let got = run(&[
             (&["Jane", "McRoe", "spoke"], &[(0, 2, PER)]),
