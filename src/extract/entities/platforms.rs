@@ -1,7 +1,7 @@
 //! Services people post, stream and shop on: "posted on Weibo",
 //! "available on Spotify", "get it on Amazon for $39", "streaming on
 //! Netflix", "follow us on Instagram, Facebook and YouTube", "took to
-//! X". After "on", the recognizer reads a name it does not know as
+//! X", "announced via X". After "on", the recognizer reads a name it does not know as
 //! a place, as it should for an island or a mountain ("lives on Crete",
 //! "died on Everest"); what is done on the name, or a price after it,
 //! says it is a service, an organization; so does a noun only a service
@@ -10,6 +10,7 @@
 //! ("posted on Guam").
 
 use super::features::{Class, Token};
+use super::gazetteer::DIRECTIONS;
 use super::gazetteer::list as gaz_list;
 use super::lexicon::list as names_list;
 
@@ -148,6 +149,14 @@ fn reads_as_service(s: &[Token], i: usize, taking: bool, nouns: &[&str]) -> bool
     {
         return true;
     }
+    // "announced via Zorblo", "rented via Zorbnb": what a message or a
+    // deal goes through, when no place of the table, is a service; not a
+    // region written with its direction ("via Pacific northwest").
+    if s[on].lower == "via" && s[on].class == Class::Lower {
+        return s
+            .get(i + 1)
+            .is_none_or(|t| t.class != Class::Lower || !DIRECTIONS.contains(&t.lower.as_str()));
+    }
     if s[on].lower != "on" || s[on].class != Class::Lower {
         return false;
     }
@@ -249,6 +258,11 @@ mod tests {
             &["Jo", "said", "it", "will", "fly", "on", "Vantel", "routes"],
             6
         ));
+        // What a message or a deal goes through; not a region with its
+        // direction, nor a place of the table.
+        assert!(service(&["announced", "via", "Zorblo", "that"], 2));
+        assert!(!service(&["shipped", "via", "Zorblo", "northwest"], 2));
+        assert!(!service(&["flights", "via", "Dubai", "."], 2));
         // One takes to a service.
         assert!(service(&["she", "took", "to", "Zorblo", "to", "say"], 3));
         assert!(!service(&["she", "went", "to", "Zorblo", "to", "say"], 3));
