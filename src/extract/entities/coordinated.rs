@@ -315,7 +315,7 @@ pub(crate) fn type_kin_lists(s: &[Token], tags: &mut [u8]) {
 
 /// Whether the words between two names are a list's joiner: ",", "and",
 /// "or", ", and", ", or".
-fn joins(s: &[Token], end: usize, next: usize) -> bool {
+pub(crate) fn joins(s: &[Token], end: usize, next: usize) -> bool {
     let between: Vec<&str> = s[end..next].iter().map(|t| t.lower.as_str()).collect();
     matches!(
         between[..],

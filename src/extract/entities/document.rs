@@ -22,6 +22,7 @@
 
 use std::collections::HashMap;
 
+use super::coordinated;
 use super::features::{Class, Token};
 use super::gazetteer::{self, Gazetteer};
 use super::heads;
@@ -109,10 +110,8 @@ pub(crate) fn harmonize(
 /// model took it for; a company named after its founder is listed with
 /// companies.
 fn coordinated_with_person(s: &[Token], spans: &[(usize, usize, usize)], a: usize) -> bool {
-    let joins = |i: usize| {
-        s.get(i)
-            .is_some_and(|t| matches!(t.lower.as_str(), "and" | "or" | ","))
-    };
+    // One joining word between the two ("and", "or", a comma).
+    let joins = |i: usize| i < s.len() && coordinated::joins(s, i, i + 1);
     let person_at = |start: Option<usize>, end: Option<usize>| {
         spans.iter().any(|&(x, y, ty)| {
             ty == PER && (start.is_some_and(|p| x == p) || end.is_some_and(|p| y == p))
