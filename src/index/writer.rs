@@ -1,8 +1,8 @@
 //! The index writer: one thread behind the committer. The committer hands
 //! it the records of each committed group without waiting
-//! ([`Handle::committed`]): the records themselves while their total size
-//! stays under a bound, so they are not read back from disk, else their
-//! files. The thread writes them in one transaction per batch. It never
+//! ([`Handle::committed`]): each record's JSON as it was written while
+//! their total size stays under a bound, so they are not read back from
+//! disk, else their files. The thread writes them in one transaction per batch. It never
 //! slows or fails the durable path: when the index cannot be written
 //! (server down, disk full), the error is logged, counted and shown by
 //! `/readyz`, queued work is dropped, and once the index works again a
@@ -12,12 +12,12 @@
 //! deadline ([`Handle::close`]), are indexed then.
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use crossbeam_channel::{Receiver, RecvTimeoutError, Sender, TrySendError};
+use crossbeam_channel::{Receiver, RecvTimeoutError, Sender};
 
 use super::catchup;
 use super::rows::{self, Provenance};
@@ -43,16 +43,32 @@ const BATCH: usize = 1024;
 /// second, half a second makes batches of about a hundred, and the writer
 /// spends 10–15 % less CPU per article than with 100 ms).
 const LINGER: Duration = Duration::from_millis(500);
-/// Groups waiting for the writer at most; past it the writer catches up
-/// from the folder instead (memory stays flat while a server is down).
-const QUEUE: usize = 1024;
-/// Records held for the writer at most, in bytes of their files; past it a
+/// Groups waiting for the writer at most (a group holds up to 64 records).
+/// While the writer keeps up, a committer that finds the queue full waits
+/// for room (flow control: a backfill goes at the index's pace, and what
+/// waits for the index stays bounded: with 1 024 groups, a backfill of
+/// 100 000 small files held about 7 MB of them); see [`WAIT_FOR_ROOM`]
+/// for when it does not. The writer takes the queue between batches, and
+/// the pipeline fills 128 groups in about as long as a batch takes.
+const QUEUE: usize = 128;
+/// How long the committer waits for room in the queue before it leaves
+/// records to a catch-up scan instead: the writer is then stuck (a server
+/// that does not answer), and the pipeline must not stop with it. From
+/// then on the committer does not wait until a catch-up scan has covered
+/// what it left, so one stuck writer costs the pipeline this wait once.
+/// A batch takes well under a second in SQLite and a few seconds in
+/// PostgreSQL, and the writer takes the queue in between batches.
+const WAIT_FOR_ROOM: Duration = Duration::from_secs(10);
+/// Records held for the writer at most, in bytes of their JSON; past it a
 /// record is left to its file, which the writer reads (memory stays flat
-/// while the writer is behind). A record in memory takes several times
-/// its file's bytes (its strings and lists each allocated): with 64 MiB of
-/// files held, a backfill of 100 000 small articles peaked at 376 MB
-/// against 146 MB for 10 000.
-const HELD_BYTES: u64 = 16 << 20;
+/// while the writer is behind). A record is held as the bytes its file
+/// was written from, not as a parsed `Record`, which takes several times
+/// its file's bytes (its strings and lists each allocated): holding
+/// parsed records bounded at 16 MiB of files, a backfill of 100 000 small
+/// articles peaked about 75 MB above one of 10 000. The writer parses a
+/// held record as it parses a file, so a record past the bound costs
+/// only the reading of its file.
+const HELD_BYTES: u64 = 4 << 20;
 /// Waits between attempts while the index fails, doubling up to the last.
 const RETRY_FIRST: Duration = Duration::from_millis(500);
 const RETRY_MAX: Duration = Duration::from_secs(30);
@@ -70,10 +86,10 @@ struct Committed {
     made: Option<Made>,
 }
 
-/// A record as the committer handed it over, with its file's metadata as
-/// the committer left it (the row's stamp).
+/// A record as the committer handed it over (the JSON its file holds),
+/// with its file's metadata as the committer left it (the row's stamp).
 struct Made {
-    record: Box<Record>,
+    json: Vec<u8>,
     meta: std::fs::Metadata,
     _held: Held,
 }
@@ -97,6 +113,12 @@ pub struct Handle {
     tx: Sender<Msg>,
     queued: Arc<AtomicU64>,
     overflowed: Arc<AtomicU64>,
+    /// Set when records were left to a catch-up scan (the queue stayed
+    /// full, or the writer is gone) and until a scan has covered them:
+    /// the committer does not wait for room meanwhile.
+    overflowing: Arc<AtomicBool>,
+    /// Records left to a catch-up scan since the start, in all.
+    left: AtomicU64,
     held: Arc<AtomicU64>,
     thread: Mutex<Option<JoinHandle<()>>>,
 }
@@ -112,6 +134,17 @@ impl Handle {
         records_root: PathBuf,
         health: Arc<Health>,
     ) -> Result<Handle, IndexError> {
+        Handle::start_with_queue(target, stories, records_root, health, QUEUE)
+    }
+
+    /// [`Handle::start`] with a queue of `queue` groups.
+    fn start_with_queue(
+        target: Target,
+        stories: Settings,
+        records_root: PathBuf,
+        health: Arc<Health>,
+        queue: usize,
+    ) -> Result<Handle, IndexError> {
         let store = match Store::writer(&target, &stories) {
             Ok(s) => Some(s),
             Err(e) if matches!(target, Target::Postgres(_)) => {
@@ -120,9 +153,12 @@ impl Handle {
             }
             Err(e) => return Err(e),
         };
-        let (tx, rx) = crossbeam_channel::bounded(QUEUE);
+        let (tx, rx) = crossbeam_channel::bounded(queue);
         let queued = Arc::new(AtomicU64::new(0));
         let overflowed = Arc::new(AtomicU64::new(0));
+        // The first step is a catch-up scan: until it is done, records are
+        // left to it rather than waited for.
+        let overflowing = Arc::new(AtomicBool::new(true));
         let writer = Writer {
             target,
             stories,
@@ -133,6 +169,7 @@ impl Handle {
             rx,
             queued: queued.clone(),
             overflowed: overflowed.clone(),
+            overflowing: overflowing.clone(),
             pending: Vec::new(),
             missed: 0,
             needs_scan: true,
@@ -150,15 +187,19 @@ impl Handle {
             tx,
             queued,
             overflowed,
+            overflowing,
+            left: AtomicU64::new(0),
             held: Arc::new(AtomicU64::new(0)),
             thread: Mutex::new(Some(thread)),
         })
     }
 
-    /// Records just made durable, to index: each file, with the record it
-    /// holds when the caller has it. Never blocks: when the writer is far
-    /// behind they are left to its catch-up scan.
-    pub fn committed(&self, records: Vec<(PathBuf, Option<Box<Record>>)>) {
+    /// Records just made durable, to index: each file, with the JSON it
+    /// holds when the caller has it. When the queue is full it waits for
+    /// room while the writer keeps up, at most [`WAIT_FOR_ROOM`]; when the
+    /// writer is stuck, failing or gone the records are left to its
+    /// catch-up scan without waiting.
+    pub fn committed(&self, records: Vec<(PathBuf, Option<Vec<u8>>)>) {
         if records.is_empty() {
             return;
         }
@@ -166,32 +207,38 @@ impl Handle {
         let records: Vec<Committed> = records
             .into_iter()
             .map(|(file, record)| {
-                let made = record.and_then(|r| self.hold(&file, r));
+                let made = record.and_then(|json| self.hold(&file, json));
                 Committed { file, made }
             })
             .collect();
         // Counted before sending, so the writer never takes away more than was added.
         self.queued.fetch_add(n, Ordering::Relaxed);
-        if let Err(TrySendError::Full(_) | TrySendError::Disconnected(_)) =
-            self.tx.try_send(Msg::Committed(records))
-        {
+        let msg = Msg::Committed(records);
+        let sent = if self.overflowing.load(Ordering::Relaxed) {
+            self.tx.try_send(msg).is_ok()
+        } else {
+            self.tx.send_timeout(msg, WAIT_FOR_ROOM).is_ok()
+        };
+        if !sent {
+            self.overflowing.store(true, Ordering::Relaxed);
+            self.left.fetch_add(n, Ordering::Relaxed);
             self.queued.fetch_sub(n, Ordering::Relaxed);
             self.overflowed.fetch_add(n, Ordering::Relaxed);
         }
     }
 
-    /// Keeps `record` for the writer if the bound allows; its file's
-    /// metadata, read now, is what the writer notes as its stamp.
-    fn hold(&self, file: &Path, record: Box<Record>) -> Option<Made> {
+    /// Keeps a record's `json` for the writer if the bound allows; its
+    /// file's metadata, read now, is what the writer notes as its stamp.
+    fn hold(&self, file: &Path, json: Vec<u8>) -> Option<Made> {
         let meta = std::fs::metadata(file).ok()?;
-        let bytes = meta.len();
+        let bytes = json.len() as u64;
         let total = self.held.fetch_add(bytes, Ordering::Relaxed) + bytes;
         let held = Held {
             bytes,
             total: self.held.clone(),
         };
         (total <= HELD_BYTES).then_some(Made {
-            record,
+            json,
             meta,
             _held: held,
         })
@@ -203,6 +250,13 @@ impl Handle {
     /// backfill can leave it minutes behind). What it did not write is
     /// caught up at the next start.
     pub fn close(&self, deadline: Option<Instant>) {
+        let left = self.left.load(Ordering::Relaxed);
+        if left > 0 {
+            tracing::info!(
+                records = left,
+                "records were left to the index's catch-up scan: the writer was failing or did not answer"
+            );
+        }
         let _ = self.tx.send(Msg::Stop(deadline));
         let thread = self.thread.lock().ok().and_then(|mut t| t.take());
         if let Some(t) = thread
@@ -224,6 +278,7 @@ struct Writer {
     rx: Receiver<Msg>,
     queued: Arc<AtomicU64>,
     overflowed: Arc<AtomicU64>,
+    overflowing: Arc<AtomicBool>,
     /// Records received and not yet written.
     pending: Vec<Committed>,
     /// Records known to be missing from the index until the next scan.
@@ -365,7 +420,7 @@ impl Writer {
         for committed in batch {
             if let Some((record, from)) = load(&self.root, &self.origin, committed)? {
                 // Each article's step: its rows.
-                sets.push(rows::rows(*record, &from, &now));
+                sets.push(rows::rows(record, &from, &now));
             }
         }
         let n = sets.len() as u64;
@@ -417,6 +472,11 @@ impl Writer {
             }
         }
         self.missed = 0;
+        if self.overflowed.load(Ordering::Relaxed) == 0 {
+            // Nothing was left to a scan since this one began: the
+            // committer may wait for room again.
+            self.overflowing.store(false, Ordering::Relaxed);
+        }
         if !changed.is_empty() || !plan.gone.is_empty() {
             tracing::info!(
                 indexed = changed.len(),
@@ -493,7 +553,7 @@ pub fn rebuild(
         for rel in chunk {
             let committed = Committed::file(records_root.join(rel));
             if let Some((record, from)) = load(records_root, &origin, committed)? {
-                sets.push(rows::rows(*record, &from, &now));
+                sets.push(rows::rows(record, &from, &now));
             }
         }
         store.write(&sets, &[])?;
@@ -518,18 +578,87 @@ fn load(
     root: &Path,
     origin: &str,
     committed: Committed,
-) -> Result<Option<(Box<Record>, Provenance)>, IndexError> {
-    if let Some(made) = committed.made {
-        let from = catchup::provenance(root, origin, &committed.file, &made.meta);
-        return Ok(Some((made.record, from)));
-    }
-    match catchup::read(root, origin, &committed.file) {
-        Ok(read) => Ok(read.map(|(record, from)| (Box::new(record), from))),
+) -> Result<Option<(Record, Provenance)>, IndexError> {
+    let read = match committed.made {
+        Some(made) => rows::parse(&made.json)
+            .map(|record| {
+                let from = catchup::provenance(root, origin, &committed.file, &made.meta);
+                Some((record, from))
+            })
+            .map_err(|e| IndexError::Record {
+                path: committed.file.display().to_string(),
+                message: e.to_string(),
+            }),
+        None => catchup::read(root, origin, &committed.file),
+    };
+    match read {
+        Ok(read) => Ok(read),
         Err(e @ IndexError::Record { .. }) => {
             tracing::error!(error = %e, "record not indexed");
             metrics::counter!(m::INDEX_ERRORS.name).increment(1);
             Ok(None)
         }
         Err(e) => Err(e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::rows::tests::seed_record;
+
+    /// `n` record files below `root`, each its own article, with the JSON
+    /// each was written from.
+    fn record_files(root: &Path, n: usize) -> Vec<(PathBuf, Vec<u8>)> {
+        let seed = seed_record();
+        (0..n)
+            .map(|i| {
+                let mut record = seed.clone();
+                record.source.path = format!("a{i:04}.txt");
+                let json = serde_json::to_vec(&record).expect("a record encodes");
+                let file = root.join(format!("a{i:04}.txt.json"));
+                std::fs::write(&file, &json).expect("record file written");
+                (file, json)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_committer_ahead_of_the_writer_waits_for_room_and_leaves_nothing_to_a_scan() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path().join("records");
+        std::fs::create_dir_all(&root).expect("records folder");
+        let files = record_files(&root, 120);
+        // One group fits the queue: every group sent while a batch is being
+        // written finds it full.
+        let handle = Handle::start_with_queue(
+            Target::Sqlite(dir.path().join("index.sqlite")),
+            Settings::default(),
+            root.clone(),
+            Arc::new(Health::default()),
+            1,
+        )
+        .expect("writer starts");
+        // The start's catch-up scan (of an empty folder) comes first.
+        let until = Instant::now() + Duration::from_secs(30);
+        while handle.overflowing.load(Ordering::Relaxed) && Instant::now() < until {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        assert!(!handle.overflowing.load(Ordering::Relaxed), "start scan");
+        for (i, (file, json)) in files.into_iter().enumerate() {
+            handle.committed(vec![(file, Some(json))]);
+            // Spread over more than one of the writer's batches.
+            if i % 10 == 0 {
+                std::thread::sleep(Duration::from_millis(60));
+            }
+        }
+        assert_eq!(handle.left.load(Ordering::Relaxed), 0, "left to a scan");
+        handle.close(None);
+        let mut store = Store::writer(
+            &Target::Sqlite(dir.path().join("index.sqlite")),
+            &Settings::default(),
+        )
+        .expect("index opens");
+        assert_eq!(store.count().expect("count"), 120);
     }
 }

@@ -180,9 +180,11 @@ pub(crate) struct Completion {
     /// Its record, written but not yet synced or in place: the committer
     /// settles it with its group before the ledger commit.
     pub record: Option<PendingRecord>,
-    /// The record itself, kept for the index writer when there is one: it
-    /// is handed over after the commit instead of read back from its file.
-    pub made: Option<Box<crate::record::Record>>,
+    /// The record's JSON as its file was written, kept for the index writer
+    /// when there is one: it is handed over after the commit instead of
+    /// read back from the file (bytes, not the parsed record, which takes
+    /// several times as much memory while the writer is behind).
+    pub made: Option<Vec<u8>>,
     /// Its record as one compact JSON line, for the JSON Lines sink
     /// (`output.jsonl`) when there is one.
     pub line: Option<Vec<u8>>,

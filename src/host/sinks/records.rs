@@ -128,7 +128,11 @@ impl Output for LocalRecords {
         c.ops.push(LedgerOp::Path(key, path_entry(revision, "ok")));
         let id = analysis.record.id.clone();
         if ctx.index.is_some() {
-            c.made = Some(Box::new(analysis.record));
+            // Held by its length (the writer's bound counts bytes), so
+            // none of the encoder's spare capacity is kept with it.
+            let mut json = json;
+            json.shrink_to_fit();
+            c.made = Some(json);
         }
         Ok(Outcome::Ok {
             id,
