@@ -178,6 +178,47 @@ impl Db {
         }
     }
 
+    /// Runs a query of two text columns, each row as a pair: for long
+    /// lists (an origin's record files and stamps), which as JSON objects
+    /// would take about three times the memory. A NULL in either column
+    /// drops the row.
+    pub fn text_pairs(
+        &mut self,
+        sql: &str,
+        params: &[Param],
+    ) -> Result<Vec<(String, String)>, IndexError> {
+        match self {
+            Db::Sqlite(c) => {
+                let mut stmt = c.prepare_cached(sql)?;
+                let rows = stmt.query_map(rusqlite::params_from_iter(params.iter()), |row| {
+                    Ok((
+                        row.get::<_, Option<String>>(0)?,
+                        row.get::<_, Option<String>>(1)?,
+                    ))
+                })?;
+                let mut out = Vec::new();
+                for row in rows {
+                    if let (Some(a), Some(b)) = row? {
+                        out.push((a, b));
+                    }
+                }
+                Ok(out)
+            }
+            Db::Postgres(c) => {
+                let sql = numbered_to_dollar(sql);
+                let mut out = Vec::new();
+                for row in c.query(sql.as_str(), &pg_refs(params))? {
+                    let a: Option<String> = row.try_get(0)?;
+                    let b: Option<String> = row.try_get(1)?;
+                    if let (Some(a), Some(b)) = (a, b) {
+                        out.push((a, b));
+                    }
+                }
+                Ok(out)
+            }
+        }
+    }
+
     /// Runs `f` in one transaction, committed when it returns `Ok`.
     pub fn transaction<T>(
         &mut self,

@@ -229,19 +229,11 @@ impl Store {
 
     /// Every article of `origin`: record file → stamp.
     pub fn stamps(&mut self, origin: &str) -> Result<HashMap<String, String>, IndexError> {
-        let rows = self.db.query(
+        let pairs = self.db.text_pairs(
             "SELECT record_file, stamp FROM articles WHERE origin = ?1 AND record_file IS NOT NULL",
             &[Param::from(origin)],
         )?;
-        Ok(rows
-            .into_iter()
-            .filter_map(|r| {
-                Some((
-                    r.get("record_file")?.as_str()?.to_string(),
-                    r.get("stamp")?.as_str()?.to_string(),
-                ))
-            })
-            .collect())
+        Ok(pairs.into_iter().collect())
     }
 
     /// Paths of the articles of `origin` whose record file is one of `files`.
