@@ -35,30 +35,69 @@ pub fn stamp(meta: &std::fs::Metadata) -> String {
 /// unfinished writes are not records.
 pub fn scan(root: &Path) -> io::Result<BTreeMap<String, String>> {
     let mut out = BTreeMap::new();
-    let mut stack = vec![root.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        let entries = match std::fs::read_dir(&dir) {
+    for files in walk(root) {
+        out.extend(files?);
+    }
+    Ok(out)
+}
+
+/// The record files below `root` a directory at a time: each item is one
+/// directory's files (relative path, stamp), so a caller that compares
+/// them as they come holds one directory, not the folder.
+pub fn walk(root: &Path) -> Walk {
+    Walk {
+        root: root.to_path_buf(),
+        stack: vec![root.to_path_buf()],
+    }
+}
+
+/// The iterator of [`walk`]: directories still to read.
+pub struct Walk {
+    root: PathBuf,
+    stack: Vec<PathBuf>,
+}
+
+impl Walk {
+    /// The record files directly in `dir`; the directories in it go on the
+    /// stack.
+    fn read(&mut self, dir: &Path) -> io::Result<Vec<(String, String)>> {
+        let entries = match std::fs::read_dir(dir) {
             Ok(e) => e,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
             Err(e) => return Err(e),
         };
+        let mut files = Vec::new();
         for entry in entries {
             let entry = entry?;
             let name = entry.file_name();
             let name = name.to_string_lossy();
             let ty = entry.file_type()?;
             if ty.is_dir() {
-                stack.push(entry.path());
+                self.stack.push(entry.path());
             } else if ty.is_file() && name.ends_with(".json") && !name.starts_with('.') {
                 let path = entry.path();
                 let Ok(meta) = entry.metadata() else { continue };
-                if let Some(rel) = relative(root, &path) {
-                    out.insert(rel, stamp(&meta));
+                if let Some(rel) = relative(&self.root, &path) {
+                    files.push((rel, stamp(&meta)));
                 }
             }
         }
+        Ok(files)
     }
-    Ok(out)
+}
+
+impl Iterator for Walk {
+    type Item = io::Result<Vec<(String, String)>>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        while let Some(dir) = self.stack.pop() {
+            match self.read(&dir) {
+                Ok(files) if files.is_empty() => continue,
+                read => return Some(read),
+            }
+        }
+        None
+    }
 }
 
 /// `path` relative to `root`, with `/` separators.
@@ -72,29 +111,15 @@ pub fn relative(root: &Path, path: &Path) -> Option<String> {
     )
 }
 
-/// What a scan found the index lacks.
-#[derive(Debug, Default, PartialEq, Eq)]
-pub struct Plan {
-    /// Record files to (re)index.
-    pub changed: Vec<String>,
-    /// Record files the index has but the folder no longer holds.
-    pub gone: Vec<String>,
-}
-
-/// Compares the folder with the index's stamps.
-pub fn plan(folder: &BTreeMap<String, String>, indexed: &HashMap<String, String>) -> Plan {
-    let changed = folder
-        .iter()
-        .filter(|(rel, stamp)| indexed.get(*rel) != Some(*stamp))
-        .map(|(rel, _)| rel.clone())
-        .collect();
-    let mut gone: Vec<String> = indexed
-        .keys()
-        .filter(|rel| !folder.contains_key(*rel))
-        .cloned()
-        .collect();
-    gone.sort();
-    Plan { changed, gone }
+/// Of a directory's record files (relative path, stamp), those the index
+/// lacks or holds with another stamp (`indexed`: the index's stamps of
+/// them).
+pub fn changed(files: Vec<(String, String)>, indexed: &HashMap<String, String>) -> Vec<String> {
+    files
+        .into_iter()
+        .filter(|(rel, stamp)| indexed.get(rel) != Some(stamp))
+        .map(|(rel, _)| rel)
+        .collect()
 }
 
 /// The record files `files` (relative to `root`) in the order the index
@@ -184,21 +209,51 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_plan_lists_new_replaced_and_removed_records() {
-        let folder: BTreeMap<String, String> = [("a.json", "1"), ("b.json", "2"), ("c.json", "3")]
+    fn new_and_replaced_records_are_changed() {
+        let files: Vec<(String, String)> = [("a.json", "1"), ("b.json", "2"), ("c.json", "3")]
             .iter()
             .map(|(a, b)| (a.to_string(), b.to_string()))
             .collect();
-        let indexed: HashMap<String, String> = [("a.json", "1"), ("b.json", "9"), ("d.json", "4")]
+        let indexed: HashMap<String, String> = [("a.json", "1"), ("b.json", "9")]
             .iter()
             .map(|(a, b)| (a.to_string(), b.to_string()))
             .collect();
         assert_eq!(
-            plan(&folder, &indexed),
-            Plan {
-                changed: vec!["b.json".into(), "c.json".into()],
-                gone: vec!["d.json".into()],
-            }
+            changed(files, &indexed),
+            vec!["b.json".to_string(), "c.json".to_string()]
+        );
+    }
+
+    #[test]
+    fn the_walk_hands_over_each_folder_once_and_skips_temp_files() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("x/y")).unwrap();
+        for name in [
+            "a.json",
+            "x/b.json",
+            "x/c.json",
+            "x/y/d.json",
+            "x/.e.json",
+            "x/f.tmp",
+        ] {
+            std::fs::write(dir.path().join(name), "{}").unwrap();
+        }
+        let mut seen: Vec<Vec<String>> = walk(dir.path())
+            .map(|files| {
+                let mut names: Vec<String> =
+                    files.unwrap().into_iter().map(|(rel, _)| rel).collect();
+                names.sort();
+                names
+            })
+            .collect();
+        seen.sort();
+        assert_eq!(
+            seen,
+            vec![
+                vec!["a.json".to_string()],
+                vec!["x/b.json".to_string(), "x/c.json".to_string()],
+                vec!["x/y/d.json".to_string()],
+            ]
         );
     }
 

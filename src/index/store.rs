@@ -227,31 +227,62 @@ impl Store {
         written
     }
 
-    /// Every article of `origin`: record file → stamp.
-    pub fn stamps(&mut self, origin: &str) -> Result<HashMap<String, String>, IndexError> {
+    /// The stamps the index holds of the record files `files` of
+    /// `origin` (record file → stamp); a file it lacks is not there.
+    pub fn stamps_of(
+        &mut self,
+        origin: &str,
+        files: &[String],
+    ) -> Result<HashMap<String, String>, IndexError> {
+        Ok(self
+            .of_record_files(origin, files, "stamp")?
+            .into_iter()
+            .collect())
+    }
+
+    /// Up to `limit` record files of `origin` that sort after `after`, in
+    /// order: the index's record files a page at a time.
+    pub fn record_files_after(
+        &mut self,
+        origin: &str,
+        after: &str,
+        limit: usize,
+    ) -> Result<Vec<String>, IndexError> {
         let pairs = self.db.text_pairs(
-            "SELECT record_file, stamp FROM articles WHERE origin = ?1 AND record_file IS NOT NULL",
-            &[Param::from(origin)],
+            "SELECT record_file, stamp FROM articles WHERE origin = ?1 AND record_file > ?2 \
+             ORDER BY record_file LIMIT ?3",
+            &[
+                Param::from(origin),
+                Param::from(after),
+                Param::Int(limit as i64),
+            ],
         )?;
-        Ok(pairs.into_iter().collect())
+        Ok(pairs.into_iter().map(|(file, _)| file).collect())
     }
 
     /// Paths of the articles of `origin` whose record file is one of `files`.
     pub fn paths_of(&mut self, origin: &str, files: &[String]) -> Result<Vec<String>, IndexError> {
-        let mut out = Vec::new();
+        let pairs = self.of_record_files(origin, files, "path")?;
+        Ok(pairs.into_iter().map(|(_, path)| path).collect())
+    }
+
+    /// Each article of `origin` whose record file is one of `files`, as
+    /// its record file and its text `column`.
+    fn of_record_files(
+        &mut self,
+        origin: &str,
+        files: &[String],
+        column: &str,
+    ) -> Result<Vec<(String, String)>, IndexError> {
+        let mut out = Vec::with_capacity(files.len());
         for chunk in files.chunks(MAX_PARAMS - 1) {
             let sql = format!(
-                "SELECT path FROM articles WHERE origin = ?1 AND record_file IN ({})",
+                "SELECT record_file, {column} FROM articles WHERE origin = ?1 AND record_file IN ({})",
                 placeholders(2, chunk.len())
             );
             let mut params = vec![Param::from(origin)];
             params.extend(chunk.iter().map(|f| Param::from(f.as_str())));
-            out.extend(
-                self.db
-                    .query(&sql, &params)?
-                    .into_iter()
-                    .filter_map(|r| r.get("path")?.as_str().map(str::to_string)),
-            );
+            out.extend(self.db.text_pairs(&sql, &params)?);
         }
         Ok(out)
     }
@@ -543,11 +574,19 @@ mod tests {
         );
         assert_eq!(
             store
-                .stamps("o")
+                .stamps_of("o", &["a.txt.json".to_string(), "b.txt.json".to_string()])
+                .unwrap(),
+            HashMap::from([("a.txt.json".to_string(), "1".to_string())])
+        );
+        assert_eq!(
+            store.record_files_after("o", "", 10).unwrap(),
+            vec!["a.txt.json".to_string()]
+        );
+        assert!(
+            store
+                .record_files_after("o", "a.txt.json", 10)
                 .unwrap()
-                .get("a.txt.json")
-                .map(String::as_str),
-            Some("1")
+                .is_empty()
         );
         store
             .write(&[], std::slice::from_ref(&record.source.path))

@@ -437,22 +437,30 @@ impl Writer {
         // Everything queued so far is older than the scan below.
         let queued: Vec<Committed> = std::mem::take(&mut self.pending);
         self.missed += queued.len() as u64;
-        let folder = catchup::scan(&self.root).map_err(|source| IndexError::Io {
-            path: self.root.clone(),
-            source,
-        })?;
         let origin = self.origin.clone();
-        let indexed = self.store()?.stamps(&origin)?;
-        let plan = catchup::plan(&folder, &indexed);
-        if !plan.gone.is_empty() {
-            let store = self.store()?;
-            let paths = store.paths_of(&origin, &plan.gone)?;
+        let root = self.root.clone();
+        let store = self.store()?;
+        // The folder a directory at a time against the index's stamps of
+        // it, and the index a page at a time against the folder: what this
+        // holds is the changed and the gone, not the folder or the index.
+        let mut changed = Vec::new();
+        for files in catchup::walk(&root) {
+            let files = files.map_err(|source| IndexError::Io {
+                path: root.clone(),
+                source,
+            })?;
+            let names: Vec<String> = files.iter().map(|(rel, _)| rel.clone()).collect();
+            let indexed = store.stamps_of(&origin, &names)?;
+            changed.extend(catchup::changed(files, &indexed));
+        }
+        let gone = gone(store, &root, &origin)?;
+        if !gone.is_empty() {
+            let paths = store.paths_of(&origin, &gone)?;
             store.write(&[], &paths)?;
         }
-        self.missed = plan.changed.len() as u64;
+        self.missed = changed.len() as u64;
         self.publish_lag();
-        let root = self.root.clone();
-        let changed = catchup::in_time_order(&root, plan.changed);
+        let changed = catchup::in_time_order(&root, changed);
         for chunk in changed.chunks(BATCH) {
             self.write(
                 chunk
@@ -477,10 +485,10 @@ impl Writer {
             // committer may wait for room again.
             self.overflowing.store(false, Ordering::Relaxed);
         }
-        if !changed.is_empty() || !plan.gone.is_empty() {
+        if !changed.is_empty() || !gone.is_empty() {
             tracing::info!(
                 indexed = changed.len(),
-                removed = plan.gone.len(),
+                removed = gone.len(),
                 took_ms = started.elapsed().as_millis() as u64,
                 "index caught up with the records folder"
             );
@@ -526,6 +534,41 @@ impl Writer {
         let lag = self.lag();
         metrics::gauge!(m::INDEX_LAG.name).set(lag as f64);
         self.health.set_index_lag(lag);
+    }
+}
+
+/// Record files the index holds (of `origin`) whose file is no longer
+/// below `root`, read a page of the index at a time.
+fn gone(store: &mut Store, root: &Path, origin: &str) -> Result<Vec<String>, IndexError> {
+    const PAGE: usize = 10_000;
+    let mut gone = Vec::new();
+    let mut after = String::new();
+    loop {
+        let page = store.record_files_after(origin, &after, PAGE)?;
+        let full = page.len() == PAGE;
+        for file in page {
+            match std::fs::symlink_metadata(root.join(&file)) {
+                Ok(_) => {}
+                Err(e)
+                    if matches!(
+                        e.kind(),
+                        std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
+                    ) =>
+                {
+                    gone.push(file.clone())
+                }
+                Err(source) => {
+                    return Err(IndexError::Io {
+                        path: root.join(&file),
+                        source,
+                    });
+                }
+            }
+            after = file;
+        }
+        if !full {
+            return Ok(gone);
+        }
     }
 }
 
