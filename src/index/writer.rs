@@ -1,10 +1,12 @@
 //! The index writer: one thread behind the committer. The committer hands
-//! it the records of each committed group without waiting
-//! ([`Handle::committed`]): each record's JSON as it was written while
-//! their total size stays under a bound, so they are not read back from
-//! disk, else their files. The thread writes them in one transaction per batch. It never
-//! slows or fails the durable path: when the index cannot be written
-//! (server down, disk full), the error is logged, counted and shown by
+//! it the records of each committed group ([`Handle::committed`]): each
+//! record's JSON as it was written while their total size stays under a
+//! bound, so they are not read back from disk, else their files. The
+//! thread writes them in one transaction per batch. While it keeps up, a
+//! committer that finds its queue full waits for room (a backfill goes at
+//! the slower one's pace); it never fails the durable path nor stops it
+//! for long: when the index cannot be written (server down, disk full) or
+//! the writer does not answer, the error is logged, counted and shown by
 //! `/readyz`, queued work is dropped, and once the index works again a
 //! catch-up scan of the records folder ([`super::catchup`]) writes
 //! whatever it lacks. The same scan runs at every start, so records
@@ -48,8 +50,8 @@ const LINGER: Duration = Duration::from_millis(500);
 /// for room (flow control: a backfill goes at the index's pace, and what
 /// waits for the index stays bounded: with 1 024 groups, a backfill of
 /// 100 000 small files held about 7 MB of them); see [`WAIT_FOR_ROOM`]
-/// for when it does not. The writer takes the queue between batches, and
-/// the pipeline fills 128 groups in about as long as a batch takes.
+/// for when it does not. The writer takes the queue between batches; 128
+/// groups hold up to 8 192 records, several of its batches.
 const QUEUE: usize = 128;
 /// How long the committer waits for room in the queue before it leaves
 /// records to a catch-up scan instead: the writer is then stuck (a server
@@ -254,7 +256,7 @@ impl Handle {
         if left > 0 {
             tracing::info!(
                 records = left,
-                "records were left to the index's catch-up scan: the writer was failing or did not answer"
+                "records were left to the index's catch-up scan: the writer was scanning, failing or did not answer"
             );
         }
         let _ = self.tx.send(Msg::Stop(deadline));

@@ -185,9 +185,10 @@ impl Committer {
         }
         self.ctx
             .release_claims(group.iter().filter_map(|c| c.claim.as_deref()));
-        // Durable now: the index may have them (it never holds this thread
-        // up). A record adopted from before is the one in place, not the
-        // one just made: the writer reads that one from its file.
+        // Durable now: the index may have them (this waits only while the
+        // writer's queue is full and it keeps up). A record adopted from
+        // before is the one in place, not the one just made: the writer
+        // reads that one from its file.
         if let Some(index) = &self.ctx.index {
             index.committed(
                 group
