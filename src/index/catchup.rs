@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 use super::IndexError;
 use super::rows::{self, Provenance};
+use super::store::Store;
 use crate::record::Record;
 
 /// The origin that rows from the records folder `root` carry.
@@ -120,6 +121,41 @@ pub fn changed(files: Vec<(String, String)>, indexed: &HashMap<String, String>) 
         .filter(|(rel, stamp)| indexed.get(rel) != Some(stamp))
         .map(|(rel, _)| rel)
         .collect()
+}
+
+/// Record files the index holds (of `origin`) whose file is no longer
+/// below `root`, read a page of the index at a time.
+pub fn gone(store: &mut Store, root: &Path, origin: &str) -> Result<Vec<String>, IndexError> {
+    const PAGE: usize = 10_000;
+    let mut gone = Vec::new();
+    let mut after = String::new();
+    loop {
+        let page = store.record_files_after(origin, &after, PAGE)?;
+        let full = page.len() == PAGE;
+        for file in page {
+            match std::fs::symlink_metadata(root.join(&file)) {
+                Ok(_) => {}
+                Err(e)
+                    if matches!(
+                        e.kind(),
+                        io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
+                    ) =>
+                {
+                    gone.push(file.clone())
+                }
+                Err(source) => {
+                    return Err(IndexError::Io {
+                        path: root.join(&file),
+                        source,
+                    });
+                }
+            }
+            after = file;
+        }
+        if !full {
+            return Ok(gone);
+        }
+    }
 }
 
 /// The record files `files` (relative to `root`) in the order the index

@@ -455,7 +455,7 @@ impl Writer {
             let indexed = store.stamps_of(&origin, &names)?;
             changed.extend(catchup::changed(files, &indexed));
         }
-        let gone = gone(store, &root, &origin)?;
+        let gone = catchup::gone(store, &root, &origin)?;
         if !gone.is_empty() {
             let paths = store.paths_of(&origin, &gone)?;
             store.write(&[], &paths)?;
@@ -536,41 +536,6 @@ impl Writer {
         let lag = self.lag();
         metrics::gauge!(m::INDEX_LAG.name).set(lag as f64);
         self.health.set_index_lag(lag);
-    }
-}
-
-/// Record files the index holds (of `origin`) whose file is no longer
-/// below `root`, read a page of the index at a time.
-fn gone(store: &mut Store, root: &Path, origin: &str) -> Result<Vec<String>, IndexError> {
-    const PAGE: usize = 10_000;
-    let mut gone = Vec::new();
-    let mut after = String::new();
-    loop {
-        let page = store.record_files_after(origin, &after, PAGE)?;
-        let full = page.len() == PAGE;
-        for file in page {
-            match std::fs::symlink_metadata(root.join(&file)) {
-                Ok(_) => {}
-                Err(e)
-                    if matches!(
-                        e.kind(),
-                        std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
-                    ) =>
-                {
-                    gone.push(file.clone())
-                }
-                Err(source) => {
-                    return Err(IndexError::Io {
-                        path: root.join(&file),
-                        source,
-                    });
-                }
-            }
-            after = file;
-        }
-        if !full {
-            return Ok(gone);
-        }
     }
 }
 

@@ -67,18 +67,27 @@ pub(crate) fn harmonize(
     if surnames.is_empty() && lone.is_empty() && !sentences.iter().flatten().any(is_al_token) {
         return;
     }
+    // Whether `w` is the surname of a person named in full who gives it to
+    // lone mentions, in a sentence `in_time` accepts.
+    let given = |w: &str, in_time: &dyn Fn(usize) -> bool| {
+        surnames
+            .iter()
+            .zip(&givers)
+            .any(|(&(sj, x), &g)| g && x == w && in_time(sj))
+    };
     for (si, (s, t)) in sentences.iter().zip(tags.iter_mut()).enumerate() {
         // A heading's words were tagged in capitals: their case tells
         // nothing, and only a lone surname is read there.
         let heading = heading(si);
         let spans = tagger::spans(t);
         for &(a, b, ty) in &spans {
+            let w = s[a].lower.as_str();
             let new = if b - a == 1
                 && ty != PER
                 && ty != ORG
                 && (heading || is_name_word(&s[a]))
-                && surnames.iter().zip(&givers).any(|(&(sj, w), &g)| {
-                    g && w == s[a].lower && (sj < si || (ty == LOC && gaz.candidates(w).is_empty()))
+                && given(w, &|sj| {
+                    sj < si || (ty == LOC && gaz.candidates(w).is_empty())
                 }) {
                 PER
             } else if !heading && ty == PER && is_outlet_al(&s[a..b], lex, &surnames) {
@@ -88,10 +97,7 @@ pub(crate) fn harmonize(
                 && (lone.name_a_person(&s[a..b])
                     || b - a == 1
                         && is_name_word(&s[a])
-                        && surnames
-                            .iter()
-                            .zip(&givers)
-                            .any(|(&(_, w), &g)| g && w == s[a].lower)
+                        && given(w, &|_| true)
                         && coordinated_with_person(s, &spans, a))
             {
                 PER
