@@ -727,6 +727,16 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
     if len == 1 && ty == LOC && is_speaker_unknown_as_place(s, start) {
         return Some(PER);
     }
+    // "Airbus has said", "Dow reported earnings", "MEES said": a product,
+    // an event or a language does not speak; a one-word name the model
+    // typed misc that stands as the subject of a verb of saying is who
+    // spoke: a person when the census lists know the word and the company
+    // list does not ("Pemberton told reporters"), else a company or body.
+    if len == 1 && ty == MISC && is_misc_speaker(s, start, gaz) {
+        let person = s[start].names & (names_list::FIRST_NAME | names_list::SURNAME) != 0
+            && s[start].names & names_list::COMPANY == 0;
+        return Some(if person { PER } else { ORG });
+    }
     // "posted on Weibo", "available on Spotify", "his Weibo account": a
     // service, not a place.
     if len == 1
@@ -1349,6 +1359,44 @@ fn is_speaker_unknown_as_place(s: &[Token], i: usize) -> bool {
         && s[i].gaz & (PLACES | PLACES << 8) == 0
 }
 
+/// Verbs of saying and reporting whose subject before them is who spoke
+/// ("Airbus said", "Dow reported earnings"); not "added" or "declined",
+/// which news also writes of prices and rates ("Devex added 50").
+const SAYING_VERBS: &[&str] = &["said", "says", "told", "announced", "reported"];
+
+/// Whether the one-word name at `i`, which the model typed misc, is the
+/// subject of a verb of saying ([`SAYING_VERBS`]) right after it: it
+/// opens its clause (no capitalized word in the two before it, so not
+/// the end of a longer name cut short, "Gulf and Western said"), no
+/// capitalized word follows the verb (in "… turn to Windows said Dominic
+/// Hirsch" the speaker comes after), and it names no group of people: a
+/// nationality ("American said"), a faith or people ([`groups`]), a
+/// party's members ([`POLITICAL_WORDS`]), or any plural ("Republicans",
+/// "Europeans", "Latinos"; a company whose name ends in "s" the company
+/// list does not know stays misc). Nor a city or country of the table:
+/// the linker would take the company for the town ("Summit said", a
+/// petroleum company, became Summit, New Jersey); a region's name stays
+/// a company ("Eastern said", the airline, not a province).
+fn is_misc_speaker(s: &[Token], i: usize, gaz: &Gazetteer) -> bool {
+    let t = &s[i];
+    let capital_at = |k: Option<usize>| {
+        k.and_then(|k| s.get(k))
+            .is_some_and(|t| t.class.is_capital())
+    };
+    let lower = t.lower.as_str();
+    t.class.is_capital()
+        && t.lower.chars().any(char::is_alphabetic)
+        && !capital_at(i.checked_sub(1))
+        && !capital_at(i.checked_sub(2))
+        && lower_after(s, i, SAYING_VERBS)
+        && !capital_at(Some(i + 2))
+        && gaz.nationality(lower).is_none()
+        && !groups::is_group_word(lower)
+        && !POLITICAL_WORDS.contains(&lower)
+        && (!lower.ends_with('s') || t.names & names_list::COMPANY != 0)
+        && t.gaz & u16::from(gaz_list::CITY | gaz_list::COUNTRY) == 0
+}
+
 /// Whether the word after `i` is written in lowercase and is one of `words`.
 fn lower_after(s: &[Token], i: usize, words: &[&str]) -> bool {
     s.get(i + 1)
@@ -1572,6 +1620,49 @@ mod tests {
         let g = gaz();
         let s = prepare(words, Lexicon::embedded(), &g);
         retype(&s, start, end, ty, &g)
+    }
+
+    #[test]
+    fn a_misc_name_that_speaks_is_who_spoke() {
+        let said = |words: &[&str], i: usize| retyped(words, i, i + 1, MISC);
+        assert_eq!(
+            said(&["Zorbex", "said", "the", "order", "stands", "."], 0),
+            Some(ORG)
+        );
+        assert_eq!(
+            said(&["Profits", "rose", ",", "ZORB", "reported", "."], 3),
+            Some(ORG)
+        );
+        // Groups of people, plurals, a longer name cut short, a speaker
+        // after the verb, a verb of prices: left as they are.
+        assert_eq!(said(&["Russian", "said", "the", "plan", "failed"], 0), None);
+        assert_eq!(said(&["Many", "Zorbians", "said", "no"], 1), None);
+        assert_eq!(said(&["Jews", "said", "so"], 0), None);
+        assert_eq!(said(&["Gulf", "and", "Western", "said", "so"], 2), None);
+        assert_eq!(
+            said(&["turn", "to", "Zorbex", "said", "Dominic", "Hirsch"], 2),
+            None
+        );
+        assert_eq!(said(&["Zorbex", "added", "50", "to", "13.00"], 0), None);
+        // A word of the census lists is a person who spoke.
+        assert_eq!(
+            retyped_named(
+                &[
+                    "\"",
+                    "It",
+                    "hurts",
+                    ",",
+                    "\"",
+                    "Pemberton",
+                    "told",
+                    "reporters"
+                ],
+                5,
+                6,
+                MISC
+            ),
+            Some(PER)
+        );
     }
 
     #[test]
