@@ -231,6 +231,7 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8], spaced_dashes: &[usize], gaz:
                 .all(|i| !s[i].lower.is_empty() && s[i].lower.bytes().all(|b| b.is_ascii_digit()));
         if common_initialism
             || digits_only
+            || is_spelled_number(s, s0, e0)
             || is_numbering(s, s0, e0)
             || is_ranking(s, s0, e0)
             || is_era_mark(s, s0, e0)
@@ -1523,6 +1524,21 @@ fn is_short_month(s: &[Token], i: usize) -> bool {
     })
 }
 
+/// A number spelled in one word ("Nine mths Shr 3.07 dlrs" of an
+/// earnings table, "Twenty were hurt"): like a number in digits, a count
+/// alone names nothing. A longer name with one keeps it ("Channel Four",
+/// "One Direction"). Not the scale words: "Lac", an Indian spelling of
+/// lakh, is also Lac Minerals' short name.
+fn is_spelled_number(s: &[Token], s0: usize, e0: usize) -> bool {
+    use crate::extract::numbers::vocab::{Word, lookup};
+    e0 == s0 + 1
+        && s[s0].class.is_capital()
+        && matches!(
+            lookup(&s[s0].lower),
+            Some(Word::Unit(_) | Word::Teen(_) | Word::Tens(_) | Word::Hundred)
+        )
+}
+
 /// A number's label tagged without its number ("the No. 2 official",
 /// with "No." alone an organization): a label alone names nothing. With
 /// its number and a unit's word it names a unit ("No. 18 Squadron"); see
@@ -2165,6 +2181,13 @@ mod tests {
         assert_eq!(repaired(&w, &[(1, 2, MISC)]), vec![]);
         let w = ["the", "139th", "Airlift", "Wing"];
         assert_eq!(repaired(&w, &[(1, 4, ORG)]), vec![(1, 4, ORG)]);
+        // Spelled in one word, the same; a longer name keeps its number.
+        let w = ["Nine", "mths", "Shr", "3.07", "dlrs"];
+        assert_eq!(repaired(&w, &[(0, 1, MISC)]), vec![]);
+        let w = ["Twenty", "were", "hurt"];
+        assert_eq!(repaired(&w, &[(0, 1, PER)]), vec![]);
+        let w = ["on", "Channel", "Four", "tonight"];
+        assert_eq!(repaired(&w, &[(1, 3, ORG)]), vec![(1, 3, ORG)]);
     }
 
     #[test]

@@ -28,7 +28,7 @@ pub(crate) mod qualifier;
 pub(crate) mod range;
 mod scan;
 mod standalone;
-mod vocab;
+pub(crate) mod vocab;
 
 use std::ops::Range;
 
