@@ -1072,6 +1072,10 @@ fn mixed_acronym_like(name: &str) -> bool {
 /// "Holdings"), besides the legal suffixes of the name lists ("Inc",
 /// "plc", "SpA").
 const CORPORATE_WORDS: &[&str] = &[
+    // "Co", news's short "Company" ("Ford Motor Co", "Boeing Co."); the
+    // legal-suffix list leaves it out, as it is also short for "County"
+    // before a name ("Co Cork"), which ends no company's name.
+    "co",
     "group",
     "holding",
     "holdings",
@@ -1090,9 +1094,14 @@ const CORPORATE_WORDS: &[&str] = &[
 /// than the company: a [`CORPORATE_WORDS`] word, a company's head word or
 /// a legal suffix of the name lists.
 fn is_corporate_word(w: &str, lex: &Lexicon) -> bool {
-    CORPORATE_WORDS.contains(&w)
-        || heads::is_company_head(w)
-        || lex.names(super::hash::of_str(w)) & list::COMPANY_SUFFIX != 0
+    let listed = |w: &str| {
+        CORPORATE_WORDS.contains(&w)
+            || heads::is_company_head(w)
+            || lex.names(super::hash::of_str(w)) & list::COMPANY_SUFFIX != 0
+    };
+    // "Co.", "Corp.": as listed, or the listed word with its abbreviation's
+    // full stop ("A.G." and "L.P." are listed with theirs).
+    listed(w) || w.strip_suffix('.').is_some_and(listed)
 }
 
 /// Whether `long` is `short` written with its company suffix: `short`'s
@@ -2425,6 +2434,21 @@ mod tests {
     }
 
     #[test]
+    fn a_company_named_in_full_with_co_then_by_its_first_word_is_one_company() {
+        let body = "Zorbex Motor Co. said sales rose . Zorbex said more would follow .";
+        let spans = spans_of(
+            body,
+            &[(Organization, "Zorbex Motor Co."), (Organization, "Zorbex")],
+        );
+        let es = run(body, &spans);
+        let names: Vec<(&str, usize)> = es
+            .iter()
+            .map(|e| (e.name.as_str(), e.mentions.len()))
+            .collect();
+        assert_eq!(names, [("Zorbex Motor Co.", 2)]);
+    }
+
+    #[test]
     fn company_suffix_variants_are_one_company() {
         let body = "Altria Group said profit rose . Altria shares fell . RJ Reynolds Tobacco sued and RJ Reynolds lost .";
         let spans = spans_of(
@@ -2445,6 +2469,16 @@ mod tests {
         assert!(company_variant(
             "Pirelli",
             "Pirelli SpA",
+            Lexicon::embedded()
+        ));
+        // "Co", with or without its full stop, and a listed suffix
+        // written with its stops ("A.G."), are suffixes too.
+        assert!(company_variant("Zorbo", "Zorbo Co.", Lexicon::embedded()));
+        assert!(company_variant("Zorbo", "Zorbo Co", Lexicon::embedded()));
+        assert!(company_variant("Zorbo", "Zorbo A.G.", Lexicon::embedded()));
+        assert!(company_variant(
+            "Zorbo",
+            "Zorbo Holding Co.",
             Lexicon::embedded()
         ));
         // A company's head word extends a name as a suffix does; a
