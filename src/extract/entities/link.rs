@@ -2436,22 +2436,26 @@ mod tests {
     #[test]
     fn a_company_named_in_full_with_co_then_by_its_first_word_is_one_company() {
         let body = "Zorbex Motor Co. said sales rose . Zorbex said more would follow .";
-        let spans = spans_of(
+        let names = named(
             body,
             &[(Organization, "Zorbex Motor Co."), (Organization, "Zorbex")],
         );
-        let es = run(body, &spans);
-        let names: Vec<(&str, usize)> = es
-            .iter()
-            .map(|e| (e.name.as_str(), e.mentions.len()))
-            .collect();
-        assert_eq!(names, [("Zorbex Motor Co.", 2)]);
+        assert_eq!(names, [("Zorbex Motor Co.".to_string(), 2)]);
+    }
+
+    /// The entities linked from the spans `names` of `body`: each name
+    /// and its count of mentions.
+    fn named(body: &str, names: &[(EntityType, &str)]) -> Vec<(String, usize)> {
+        run(body, &spans_of(body, names))
+            .into_iter()
+            .map(|e| (e.name, e.mentions.len()))
+            .collect()
     }
 
     #[test]
     fn company_suffix_variants_are_one_company() {
         let body = "Altria Group said profit rose . Altria shares fell . RJ Reynolds Tobacco sued and RJ Reynolds lost .";
-        let spans = spans_of(
+        let names = named(
             body,
             &[
                 (Organization, "Altria Group"),
@@ -2460,12 +2464,13 @@ mod tests {
                 (Organization, "RJ Reynolds"),
             ],
         );
-        let es = run(body, &spans);
-        let names: Vec<(&str, usize)> = es
-            .iter()
-            .map(|e| (e.name.as_str(), e.mentions.len()))
-            .collect();
-        assert_eq!(names, [("Altria Group", 2), ("RJ Reynolds Tobacco", 2)]);
+        assert_eq!(
+            names,
+            [
+                ("Altria Group".to_string(), 2),
+                ("RJ Reynolds Tobacco".to_string(), 2)
+            ]
+        );
         assert!(company_variant(
             "Pirelli",
             "Pirelli SpA",
