@@ -447,6 +447,30 @@ fn names_known_by_what_is_done_get_their_type() {
     }
 }
 
+/// A surname that a small town shares, read as the town, and the names
+/// news refers to as only people are: kin and a career after the
+/// possessive, a relative "who" of one. A town's people, a club and a
+/// band ("who were") are not.
+const TRIAL: &str = "Senator's expenses cleared
+
+The judge in Grafton's fraud trial cleared him of all charges on Thursday. Grafton's wife said the family was relieved. Marvaine, who led the defence, said the case should never have been brought.
+
+Residents of Penrith, who had followed the trial, were divided. Barnsley, who beat Slough on Saturday, were in the crowd, and the Thornvales, who were shortlisted for an award, played outside.
+";
+
+#[test]
+fn names_referred_to_as_people_are_people() {
+    let es = entities_of(TRIAL);
+    let typed = |name: &str| named(&es, name).map(|e| e["type"].as_str().expect("type"));
+    for person in ["Grafton", "Marvaine"] {
+        assert_eq!(typed(person), Some("person"), "{person}: {es:#?}");
+    }
+    for place in ["Penrith", "Barnsley"] {
+        assert_eq!(typed(place), Some("place"), "{place}: {es:#?}");
+    }
+    assert_ne!(typed("Thornvales"), Some("person"), "{es:#?}");
+}
+
 #[test]
 fn an_article_in_another_language_keeps_only_confirmed_names() {
     // German capitalizes every noun: the English recognizer alone would make

@@ -761,6 +761,11 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
     if ty != PER && subjects::is_person_by_verb(s, start, end, gaz) {
         return Some(PER);
     }
+    // "Duffy's wife", "Cuaron, who …": only a person has kin and a
+    // career, or is "who".
+    if (ty == LOC || ty == MISC) && subjects::is_person_by_reference(s, start, end, ty, gaz) {
+        return Some(PER);
+    }
     // "Taiwan Semiconductor Manufacturing Co.", "Nvidia Corp", "Banco
     // Santander SA": a legal form ends only a company's name, whatever
     // place or person the words before it name.

@@ -1376,7 +1376,8 @@ fn stated_organization(
 /// places table ("Governor Texas" is no order news writes). The model
 /// reads a surname it has not seen by where the article first wrote it
 /// ("pile on Zorbo" in a headline: a place) and repeats the guess; the
-/// title is the article's word.
+/// title is the article's word, and so is what only a person has or is
+/// called ("Zorbo's wife", "Zorbo, who …": [`possessions::refers_to_person`]).
 fn stated_person(body: &str, tokens: &[Vec<Range<usize>>], m: &Cleaned, gaz: &Gazetteer) -> bool {
     // "General" and "Dr" also open companies' names ("General
     // Acquisition", "Dr Reddy's").
@@ -1386,8 +1387,14 @@ fn stated_person(body: &str, tokens: &[Vec<Range<usize>>], m: &Cleaned, gaz: &Ga
             Some("general" | "gen." | "dr" | "dr.")
         )
     };
+    let toks = &tokens[m.sent];
+    let seen = |i: usize| {
+        toks.get(i)
+            .map_or(Seen::Other(""), |r| Seen::of(&body[r.clone()]))
+    };
     m.ty == EntityType::Person
-        && m.roles.iter().any(says_person)
+        && (m.roles.iter().any(says_person)
+            || possessions::refers_to_person(seen, toks.len(), m.start, m.end))
         && !gaz
             .candidates(&name_of(body, tokens, m))
             .iter()

@@ -3,7 +3,8 @@
 //! person or a place has none of these, so the possessive says the name
 //! is an organization's, however the recognizer read it: the repairs tag
 //! it so in its sentence, and the linker lets that mention decide the
-//! name's type in the whole article.
+//! name's type in the whole article. Likewise what only a person has or
+//! is called ("Duffy's wife", "Cuaron, who …") says a person's name.
 
 use super::lists::{POSSESSIVES, Seen};
 
@@ -164,6 +165,108 @@ pub(crate) fn named_with_possessive<'a>(
     end + 1 < len && seen(end).is(&["'s", "’s"]) && seen(end + 1).is(VERBS_AFTER_NAME)
 }
 
+/// What only a person has, after a name's possessive ("Duffy's wife",
+/// "Cuaron's career", "Stalin's funeral"): kin, a career, a life's
+/// writings and rites. Not what a place or a company has as well
+/// ("lawyers", "spokesman", "government", "life").
+const PERSON_POSSESSIONS: &[&str] = &[
+    "wife",
+    "husband",
+    "widow",
+    "widower",
+    "ex-wife",
+    "ex-husband",
+    "son",
+    "sons",
+    "daughter",
+    "daughters",
+    "stepson",
+    "stepdaughter",
+    "brother",
+    "sister",
+    "girlfriend",
+    "boyfriend",
+    "fiancee",
+    "fiancée",
+    "fiance",
+    "fiancé",
+    "spouse",
+    "grandson",
+    "granddaughter",
+    "nephew",
+    "niece",
+    "career",
+    "biography",
+    "biographer",
+    "memoir",
+    "memoirs",
+    "autobiography",
+    "funeral",
+    "birthday",
+];
+
+/// Words before a name after which a relative "who" may be the people of
+/// a place ("residents in Ferguson, who …").
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in",
+    "at",
+    "from",
+    "of",
+    "near",
+    "to",
+    "across",
+    "around",
+    "outside",
+    "inside",
+    "throughout",
+];
+
+/// Verbs after "who" that say it stands for many: a band or a team
+/// ("Franz Ferdinand, who were shortlisted").
+const PLURAL_VERBS: &[&str] = &["were", "are", "have", "say", "do", "play"];
+
+/// Whether what follows the name at `start..end` says it is a person's:
+/// a possessive and what only a person has ([`PERSON_POSSESSIONS`]), or a
+/// relative "who" after a comma ("Cuaron, who …"; not after a preposition
+/// of place, where "who" is the place's people, nor after a plural,
+/// "Democrats, who …").
+pub(crate) fn refers_to_person<'a>(
+    seen: impl Fn(usize) -> Seen<'a>,
+    len: usize,
+    start: usize,
+    end: usize,
+) -> bool {
+    if end + 1 >= len {
+        return false;
+    }
+    let plural = end
+        .checked_sub(1)
+        .is_some_and(|i| matches!(seen(i), Seen::Capital(w) if w.ends_with('s')));
+    owns_person_possession(&seen, end) || !plural && is_relative_who(&seen, start, end)
+}
+
+/// Whether the name ending before word `end` is followed by a possessive
+/// and what only a person has ([`PERSON_POSSESSIONS`]).
+pub(crate) fn owns_person_possession<'a>(seen: &impl Fn(usize) -> Seen<'a>, end: usize) -> bool {
+    seen(end).is(POSSESSIVES) && seen(end + 1).is(PERSON_POSSESSIONS)
+}
+
+/// Whether the name at `start..end` is followed by a comma and a relative
+/// "who" of one ([`PLURAL_VERBS`] say many), and is not after a
+/// preposition of place.
+pub(crate) fn is_relative_who<'a>(
+    seen: &impl Fn(usize) -> Seen<'a>,
+    start: usize,
+    end: usize,
+) -> bool {
+    seen(end).is(&[","])
+        && seen(end + 1).is(&["who"])
+        && !seen(end + 2).is(PLURAL_VERBS)
+        && !start
+            .checked_sub(1)
+            .is_some_and(|i| seen(i).is(PLACE_PREPOSITIONS))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -172,6 +275,24 @@ mod tests {
         super::super::lists::read_words(sentence, |seen, len| {
             owns_company_possession(seen, len, end)
         })
+    }
+
+    #[test]
+    fn kin_a_career_and_who_refer_to_a_person() {
+        let person = |sentence: &str, start: usize, end: usize| {
+            super::super::lists::read_words(sentence, |seen, len| {
+                refers_to_person(seen, len, start, end)
+            })
+        };
+        assert!(person("Zorbo 's wife said", 0, 1));
+        assert!(person("after Zorbo 's career ended", 1, 2));
+        assert!(person("Jo Zorbo , who led it , said", 0, 2));
+        assert!(!person("Zorbo 's lawyers said", 0, 1));
+        assert!(!person("residents of Zorbo , who voted", 2, 3));
+        assert!(!person("Zorbo , who were shortlisted", 0, 1));
+        assert!(!person("the Zorbos , who won", 1, 2));
+        assert!(!person("Zorbo , which", 0, 1));
+        assert!(!person("Zorbo 's", 0, 1));
     }
 
     #[test]

@@ -13,7 +13,9 @@ use super::features::{self, Class, Token};
 use super::gazetteer::{self, Gazetteer, Kind};
 use super::heads;
 use super::lexicon::list as names_list;
-use super::tagger::{self, PER};
+use super::lists::Seen;
+use super::possessions;
+use super::tagger::{self, LOC, PER};
 
 /// Verbs, past and present, whose subject news writes only of people.
 const HUMAN_VERBS: &[&str] = &[
@@ -179,6 +181,54 @@ pub(crate) fn is_person_by_verb(s: &[Token], start: usize, end: usize, gaz: &Gaz
         && s[start].names & (names_list::COMPANY | names_list::COMPANY_SUFFIX) == 0
         && s[end - 1].names & names_list::COMPANY_SUFFIX == 0
         && verb_says_person(s, end)
+        && gaz.nationality(&s[start].lower).is_none()
+        && !keeps_its_type(s, start, end, gaz)
+}
+
+/// Whether what follows a name the model typed `ty` says it is a
+/// person's: a possessive and what only a person has, for a place or misc
+/// name; a relative "who" only for a place's name that no place of the
+/// table has (a club goes by its town's name, "Barnsley, who …", and a
+/// group's by its people's, "Democrats, who …").
+fn says_person(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) -> bool {
+    let seen = |k: usize| {
+        if k < s.len() {
+            heads::seen(s, k)
+        } else {
+            Seen::Other("")
+        }
+    };
+    possessions::owns_person_possession(&seen, end)
+        || ty == LOC
+            && possessions::is_relative_who(&seen, start, end)
+            && (start..end).all(|k| gaz.candidates(&s[k].lower).is_empty())
+            && gaz
+                .candidates(&features::lower_name(s, start, end))
+                .is_empty()
+}
+
+/// Whether a name of one or two capitalized words at `start..end`, which
+/// the model typed a place or misc, is referred to as only a person is
+/// ([`says_person`]) and is no country, region or large city,
+/// nationality or company the lists know. The model reads a surname it
+/// has not seen, or one a small town shares, as a place ("Duffy's
+/// wife", "Stalin's funeral").
+pub(crate) fn is_person_by_reference(
+    s: &[Token],
+    start: usize,
+    end: usize,
+    ty: usize,
+    gaz: &Gazetteer,
+) -> bool {
+    let len = end - start;
+    (1..=2).contains(&len)
+        && s[start..end]
+            .iter()
+            .all(|t| t.class == Class::Capitalized && t.lower.chars().all(char::is_alphabetic))
+        && !features::is_common_word_form_first(s, start, end)
+        && s[start].names & (names_list::COMPANY | names_list::COMPANY_SUFFIX) == 0
+        && s[end - 1].names & names_list::COMPANY_SUFFIX == 0
+        && says_person(s, start, end, ty, gaz)
         && gaz.nationality(&s[start].lower).is_none()
         && !keeps_its_type(s, start, end, gaz)
 }
