@@ -241,7 +241,9 @@ impl Store {
     }
 
     /// Up to `limit` record files of `origin` that sort after `after`, in
-    /// order: the index's record files a page at a time.
+    /// order: the index's record files a page at a time. Both columns read
+    /// are those of the index on (origin, record_file), so the page comes
+    /// from that index alone, no article row read.
     pub fn record_files_after(
         &mut self,
         origin: &str,
@@ -249,7 +251,7 @@ impl Store {
         limit: usize,
     ) -> Result<Vec<String>, IndexError> {
         let pairs = self.db.text_pairs(
-            "SELECT record_file, stamp FROM articles WHERE origin = ?1 AND record_file > ?2 \
+            "SELECT record_file, origin FROM articles WHERE origin = ?1 AND record_file > ?2 \
              ORDER BY record_file LIMIT ?3",
             &[
                 Param::from(origin),
