@@ -471,6 +471,27 @@ fn names_referred_to_as_people_are_people() {
     assert_ne!(typed("Thornvales"), Some("person"), "{es:#?}");
 }
 
+/// A name never seen, said to do as "it" what a company does, is a
+/// company; a person who says "it" of a thing stays a person.
+const SUPPLIER: &str = "Supplier wins contract
+
+Veltrano said it had signed a supply deal with the city on Monday. Branxel also said it would appeal against the ruling.
+
+Okonkwo, the mayor, said it was imperative to act. Hall said it would take years to finish the work.
+";
+
+#[test]
+fn a_name_said_to_act_as_it_is_a_company() {
+    let es = entities_of(SUPPLIER);
+    let typed = |name: &str| named(&es, name).map(|e| e["type"].as_str().expect("type"));
+    for company in ["Veltrano", "Branxel"] {
+        assert_eq!(typed(company), Some("organization"), "{company}: {es:#?}");
+    }
+    for person in ["Okonkwo", "Hall"] {
+        assert_eq!(typed(person), Some("person"), "{person}: {es:#?}");
+    }
+}
+
 #[test]
 fn an_article_in_another_language_keeps_only_confirmed_names() {
     // German capitalizes every noun: the English recognizer alone would make

@@ -869,6 +869,20 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
                 || possessions::names_company_officer(|i| seen(s, i), s.len(), end)
                 || !full_name && pronouns::referred_to_as_its(|i| seen(s, i), s.len(), start, end))
     };
+    // "Kodak said it secured the rights", "Qintex said it is extending the
+    // offer": a one-word name no census list has, said to do as "it" what
+    // a company does, is a company (a name the lists know may be a
+    // spokesman speaking of his company: "Hall said it will continue";
+    // a town's name would have the linker place the company there).
+    if len == 1
+        && (ty == PER || ty == MISC)
+        && s[start].names & (names_list::FIRST_NAME | names_list::SURNAME) == 0
+        && s[start].gaz & PLACES == 0
+        && !is_people(&s[start], gaz)
+        && pronouns::said_it_acts(|i| seen(s, i), s.len(), start, end)
+    {
+        return Some(ORG);
+    }
     // "42 Zorbo turbines", "a Zorbo subsidiary", "Zorbo shareholders": a
     // name modifying what only a company makes or is owned by is the
     // company's, when the model read a person. Not a misc name, which is

@@ -1359,6 +1359,7 @@ fn stated_organization(
         && !possessions::named_with_possessive(seen, toks.len(), m.end)
         && !markets::listed_with_ticker(seen, toks.len(), m.end)
         && !pronouns::referred_to_as_its(seen, toks.len(), m.start, m.end)
+        && !pronouns::said_it_acts(seen, toks.len(), m.start, m.end)
     {
         return false;
     }
