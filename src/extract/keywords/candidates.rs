@@ -206,7 +206,9 @@ struct Memo {
 /// words from article to article, and this holds the commoner part of the
 /// vocabulary of months of news (the 2 225 BBC articles of 2004–05 write
 /// about 45 000 spellings) in at most about 4 MB per thread: 56 bytes a
-/// slot, and a spelling or stem of over 15 bytes on the heap.
+/// slot, and a spelling or stem of over 15 bytes on the heap. Figures are
+/// not kept (see [`reading`]): with them, a folder of articles that each
+/// have their own numbers filled the memo to this bound.
 const MEMO_LIMIT: usize = 1 << 15;
 
 thread_local! {
@@ -218,6 +220,16 @@ thread_local! {
 /// (lowercasing, the stop list, the stemmer and the background table are
 /// most of the cost of an article's keywords otherwise).
 fn reading(word: &str, stemmed: bool) -> Reading {
+    if !word.chars().any(char::is_alphabetic) {
+        // Figures and punctuation: never content, and mostly written once
+        // (every article has its own numbers), so they would only fill
+        // the memo and push the vocabulary out of it.
+        let stem = stemmed.then(|| stem_and_idf(&word.to_lowercase()));
+        return Reading {
+            content: false,
+            stem,
+        };
+    }
     READINGS.with(|memo| {
         let key = short(word);
         {
@@ -585,6 +597,22 @@ mod tests {
         assert_eq!(freight.forms.iter().collect::<Vec<_>>(), [&("freight", 2)]);
         let phrase = by("rail freight grew").expect("phrase");
         assert_eq!(phrase.whole, 1);
+    }
+
+    #[test]
+    fn figures_are_read_without_the_memo() {
+        let size = || READINGS.with(|m| m.borrow().short.len() + m.borrow().long.len());
+        let before = size();
+        let r = reading("2025", true);
+        assert!(!r.content);
+        assert_eq!(
+            r.stem.map(|(s, _)| s.as_str().to_string()).as_deref(),
+            Some("2025")
+        );
+        assert!(reading("1,234,567.89", false).stem.is_none());
+        assert_eq!(size(), before);
+        reading("Optimization", false);
+        assert_eq!(size(), before + 1);
     }
 
     #[test]
