@@ -180,7 +180,9 @@ fn opened_before<'a>(seen: &impl Fn(usize) -> Seen<'a>, start: usize) -> bool {
             };
             k = before;
         }
-        return seen(k).is(KINDS);
+        // The kind opens the sentence capitalized: "Retailers such as A
+        // and B", "Companies like A".
+        return seen(k).is(KINDS) || k == 0 && seen(k).is_any_case(KINDS);
     }
     false
 }
@@ -237,6 +239,11 @@ mod tests {
         assert!(listed(s, 6, 7));
         assert!(listed(s, 8, 9));
         assert!(listed("companies like Acme said", 2, 3));
+        // The kind first in the sentence, capitalized; not mid-sentence.
+        assert!(listed("Retailers such as Temu and Shein grew", 3, 4));
+        assert!(listed("Companies like Acme said", 2, 3));
+        assert!(!listed("Cities such as Denver and Boston", 3, 4));
+        assert!(!listed("in Retailers like Acme", 3, 4));
         assert!(listed(
             "lenders , including Big Bank and Acme , cut rates",
             3,
