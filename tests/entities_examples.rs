@@ -74,6 +74,11 @@ fn named<'a>(es: &'a [Value], name: &str) -> Option<&'a Value> {
     es.iter().find(|e| e["name"] == name)
 }
 
+/// The type of the entity named `name`, if there is one.
+fn type_of<'a>(es: &'a [Value], name: &str) -> Option<&'a str> {
+    named(es, name).map(|e| e["type"].as_str().expect("type"))
+}
+
 fn mention_texts(e: &Value) -> Vec<String> {
     e["mentions"]
         .as_array()
@@ -227,7 +232,7 @@ Tankers avoided the Strait of Hormuz, storms shut platforms in the Gulf of Mexic
 #[test]
 fn world_news_names_come_out_whole() {
     let es = entities_of(WORLD);
-    let typed = |name: &str| named(&es, name).map(|e| e["type"].as_str().expect("type"));
+    let typed = |name: &str| type_of(&es, name);
     assert_eq!(typed("Khalid al-Mansouri"), Some("person"), "{es:#?}");
     assert!(
         mention_texts(named(&es, "Khalid al-Mansouri").expect("person"))
@@ -329,7 +334,7 @@ WASHINGTON — Senator KT Dorsey of Ohio and Sen. Mara Quinlan of Kentucky led t
 #[test]
 fn members_of_congress_and_hospitals_come_out_right() {
     let es = entities_of(CAPITOL);
-    let typed = |name: &str| named(&es, name).map(|e| e["type"].as_str().expect("type"));
+    let typed = |name: &str| type_of(&es, name);
     assert_eq!(typed("KT Dorsey"), Some("person"), "{es:#?}");
     assert_eq!(typed("Mara Quinlan"), Some("person"), "{es:#?}");
     assert_eq!(typed("Ohio"), Some("place"), "{es:#?}");
@@ -428,7 +433,7 @@ Climbers died on the mountain that week. Hikers testified at a later hearing.
 #[test]
 fn names_known_by_what_is_done_get_their_type() {
     let es = entities_of(HEARING);
-    let typed = |name: &str| named(&es, name).map(|e| e["type"].as_str().expect("type"));
+    let typed = |name: &str| type_of(&es, name);
     for person in ["Osterlund", "Zarekian", "Plato"] {
         assert_eq!(typed(person), Some("person"), "{person}: {es:#?}");
     }
@@ -461,7 +466,7 @@ Residents of Penrith, who had followed the trial, were divided. Barnsley, who be
 #[test]
 fn names_referred_to_as_people_are_people() {
     let es = entities_of(TRIAL);
-    let typed = |name: &str| named(&es, name).map(|e| e["type"].as_str().expect("type"));
+    let typed = |name: &str| type_of(&es, name);
     for person in ["Grafton", "Marvaine"] {
         assert_eq!(typed(person), Some("person"), "{person}: {es:#?}");
     }
@@ -483,7 +488,7 @@ Okonkwo, the mayor, said it was imperative to act. Hall said it would take years
 #[test]
 fn a_name_said_to_act_as_it_is_a_company() {
     let es = entities_of(SUPPLIER);
-    let typed = |name: &str| named(&es, name).map(|e| e["type"].as_str().expect("type"));
+    let typed = |name: &str| type_of(&es, name);
     for company in ["Veltrano", "Branxel"] {
         assert_eq!(typed(company), Some("organization"), "{company}: {es:#?}");
     }
