@@ -220,6 +220,69 @@ fn described_as<'a>(
     false
 }
 
+/// Whether the name at `start..end` is one of two names joined by "and"
+/// and described together, after the second, as organizations of one
+/// kind: "Temu and Shein, the online retailers", "Acme and Zorbo, both
+/// carmakers", "Acme and Zorbo, two Ruritanian banks". The kind is the
+/// plural of one of [`KINDS`]; the description reads as one after a single
+/// name does ([`described_as_organization`]), opened by "the", "both",
+/// "two" or "three" or an owner's possessive.
+pub(crate) fn described_together_as_organizations<'a>(
+    seen: impl Fn(usize) -> Seen<'a>,
+    len: usize,
+    start: usize,
+    end: usize,
+) -> bool {
+    let capital = |i: usize| i < len && matches!(seen(i), Seen::Capital(_));
+    let description_at = if end < len && seen(end).is(&["and"]) {
+        let mut j = end + 1;
+        while j < end + 5 && capital(j) {
+            j += 1;
+        }
+        (j > end + 1).then_some(j)
+    } else {
+        (start >= 2 && seen(start - 1).is(&["and"]) && capital(start - 2)).then_some(end)
+    };
+    let Some(comma) = description_at else {
+        return false;
+    };
+    if comma + 2 >= len || !seen(comma).is(&[","]) {
+        return false;
+    }
+    let from = if seen(comma + 1).is(&["the", "both", "two", "three"]) {
+        comma + 2
+    } else if let Some(from) = opening(&seen, len, comma + 1) {
+        from
+    } else {
+        return false;
+    };
+    for i in from..len.min(from + 1 + REACH) {
+        let w = seen(i);
+        if matches!(w, Seen::Lower(word) if is_plural_kind(word)) {
+            return i + 1 == len || seen(i + 1).is(AFTER);
+        }
+        if w.is(BREAKS) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether `word` is the plural of one of [`KINDS`] ("companies",
+/// "retailers", "businesses", "start-ups").
+fn is_plural_kind(word: &str) -> bool {
+    KINDS.iter().any(|kind| {
+        let stem = kind.strip_suffix('y');
+        match stem {
+            Some(stem) if !stem.ends_with(['a', 'e', 'o', 'u']) => {
+                word.strip_prefix(stem) == Some("ies")
+            }
+            _ if kind.ends_with('s') => word.strip_prefix(kind) == Some("es"),
+            _ => word.strip_prefix(kind) == Some("s"),
+        }
+    })
+}
+
 /// Where a description's words start after its opening at `at`: an
 /// article ("a", "an", "the"), or an owner's name and its possessive
 /// ("Acme's cloud business"); none when neither opens it.
@@ -237,6 +300,34 @@ fn opening<'a>(seen: &impl Fn(usize) -> Seen<'a>, len: usize, at: usize) -> Opti
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn two_names_described_together_as_organizations() {
+        let together = |sentence: &str, start: usize, end: usize| {
+            super::super::lists::read_words(sentence, |seen, len| {
+                described_together_as_organizations(seen, len, start, end)
+            })
+        };
+        let s = "Temu and Shein , the online retailers , were fined";
+        assert!(together(s, 0, 1));
+        assert!(together(s, 2, 3));
+        assert!(together("Acme and Zorbo , both carmakers , said", 0, 1));
+        assert!(together(
+            "Acme and Big Zorbo , two Ruritanian banks .",
+            2,
+            4
+        ));
+        assert!(together("Acme and Zorbo , two start-ups", 2, 3));
+        assert!(together("Acme and Zorbo , the companies .", 0, 1));
+        // One name, a singular kind, people, or another's kind.
+        assert!(!together("Acme , the online retailers , said", 0, 1));
+        assert!(!together("Acme and Zorbo , the online retailer", 0, 1));
+        assert!(!together("Smith and Jones , the two analysts", 0, 1));
+        assert!(!together("Smith and Jones , analysts at the banks", 0, 1));
+        assert!(is_plural_kind("companies") && is_plural_kind("businesses"));
+        assert!(is_plural_kind("retailers") && is_plural_kind("agencies"));
+        assert!(!is_plural_kind("company") && !is_plural_kind("analysts"));
+    }
 
     /// Whether the name ending before word `end` is described as an
     /// organization.

@@ -834,7 +834,7 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
         && len <= 4
         && !full_name
         && (is_listed_organization(s, start, end)
-            || (!is_place_phrase(s, start, end) && is_described_organization(s, end)))
+            || (!is_place_phrase(s, start, end) && is_described_organization(s, start, end)))
     {
         return Some(ORG);
     }
@@ -1327,8 +1327,11 @@ fn told_by_a_company(s: &[Token]) -> bool {
     })
 }
 
-fn is_described_organization(s: &[Token], end: usize) -> bool {
+/// Whether the name at `start..end` is described right after it as an
+/// organization, alone or together with the name it is joined to.
+fn is_described_organization(s: &[Token], start: usize, end: usize) -> bool {
     appositive::described_as_organization(|i| seen(s, i), s.len(), end)
+        || appositive::described_together_as_organizations(|i| seen(s, i), s.len(), start, end)
 }
 
 /// Lowercase nouns of a place's people and services, written after the

@@ -1352,6 +1352,7 @@ fn stated_organization(
     if !after_noun
         && !lists::listed_among_organizations(seen, toks.len(), m.start, m.end)
         && !appositive::described_as_organization(seen, toks.len(), m.end)
+        && !appositive::described_together_as_organizations(seen, toks.len(), m.start, m.end)
         && !markets::traded_as_stock(seen, toks.len(), m.start, m.end)
         && !possessions::owns_company_possession(seen, toks.len(), m.end)
         && !possessions::names_company_officer(seen, toks.len(), m.end)
