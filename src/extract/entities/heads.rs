@@ -848,6 +848,20 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
     {
         return Some(ORG);
     }
+    // "Zorbo reported a net loss", "Zorbo posted record profits": only a
+    // company reports its results so. Not a place of the table, nor a
+    // name of the census lists, which the model reads from the rest of
+    // the article ("Wilson reported net income" may be the company's).
+    if (ty == PER || ty == LOC || ty == MISC)
+        && len <= 4
+        && s[start].class.is_capital()
+        && s[start].gaz & PLACES == 0
+        && s[start].names & (names_list::FIRST_NAME | names_list::SURNAME) == 0
+        && !is_people(&s[start], gaz)
+        && markets::reports_results(|i| seen(s, i), s.len(), start, end)
+    {
+        return Some(ORG);
+    }
     // "Zorbo (NASDAQ: ZRB)": only a listed company has a ticker.
     if ty != ORG && len <= 5 && markets::listed_with_ticker(|i| seen(s, i), s.len(), end) {
         return Some(ORG);

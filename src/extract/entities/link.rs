@@ -1354,6 +1354,7 @@ fn stated_organization(
         && !appositive::described_as_organization(seen, toks.len(), m.end)
         && !appositive::described_together_as_organizations(seen, toks.len(), m.start, m.end)
         && !markets::traded_as_stock(seen, toks.len(), m.start, m.end)
+        && !markets::reports_results(seen, toks.len(), m.start, m.end)
         && !possessions::owns_company_possession(seen, toks.len(), m.end)
         && !possessions::names_company_officer(seen, toks.len(), m.end)
         && !possessions::modifies_company_goods(seen, toks.len(), m.end)

@@ -51,6 +51,70 @@ pub(crate) fn traded_as_stock<'a>(
     after_shares || moves_by_a_percentage(&seen, len, end)
 }
 
+/// Verbs of a company's results, before what it reported.
+const REPORTED: &[&str] = &[
+    "reported", "reports", "posted", "posts", "recorded", "booked",
+];
+
+/// Words between such a verb and its result ("posted a record
+/// first-quarter net profit").
+const RESULT_WORDS: &[&str] = &[
+    "a",
+    "an",
+    "its",
+    "net",
+    "record",
+    "higher",
+    "lower",
+    "quarterly",
+    "annual",
+    "first-quarter",
+    "second-quarter",
+    "third-quarter",
+    "fourth-quarter",
+    "full-year",
+    "half-year",
+    "pre-tax",
+    "pretax",
+    "operating",
+    "underlying",
+];
+
+/// What a company reports.
+const RESULTS: &[&str] = &[
+    "profit", "profits", "loss", "losses", "earnings", "income", "revenue", "revenues", "sales",
+];
+
+/// Whether the name at `start..end` opens a clause as the subject of a
+/// company's results: "Zorbo reported a net loss", "Zorbo also posted
+/// record first-quarter profits", "Zorbo has booked higher revenue".
+/// Only a company reports its profit so; an analyst "forecast" or
+/// "expects" earnings, which are left out.
+pub(crate) fn reports_results<'a>(
+    seen: impl Fn(usize) -> Seen<'a>,
+    len: usize,
+    start: usize,
+    end: usize,
+) -> bool {
+    if start >= end || end >= len || !super::pronouns::opens_clause(&seen, start) {
+        return false;
+    }
+    let mut i = end;
+    if seen(i).is(&["also", "has", "had"]) {
+        i += 1;
+    }
+    if !(i < len && seen(i).is(REPORTED)) {
+        return false;
+    }
+    i += 1;
+    let mut between = 0;
+    while i < len && seen(i).is(RESULT_WORDS) && between < 4 {
+        i += 1;
+        between += 1;
+    }
+    i < len && seen(i).is(RESULTS)
+}
+
 /// A move and its percentage from word `at` on.
 fn moves_by_a_percentage<'a>(seen: &impl Fn(usize) -> Seen<'a>, len: usize, at: usize) -> bool {
     let mut i = at;
@@ -179,6 +243,26 @@ pub(crate) fn counts_an_index(number: &str, next: Option<&str>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_subject_reporting_results_is_a_company() {
+        let reports = |sentence: &str, start: usize, end: usize| {
+            super::super::lists::read_words(sentence, |seen, len| {
+                reports_results(seen, len, start, end)
+            })
+        };
+        assert!(reports("Zorbo reported a net loss of 7 mln dlrs", 0, 1));
+        assert!(reports(
+            "Earlier , Zorbo also posted record first-quarter profits",
+            2,
+            3
+        ));
+        assert!(reports("Zorbo has booked higher revenue", 0, 1));
+        assert!(!reports("Zorbo expects earnings of 2 dlrs", 0, 1));
+        assert!(!reports("Zorbo reported the theft", 0, 1));
+        assert!(!reports("shares of Zorbo reported losses", 2, 3));
+        assert!(!reports("Zorbo reported", 0, 1));
+    }
 
     /// Whether `words[start..end]` is traded as a stock.
     fn traded(sentence: &str, start: usize, end: usize) -> bool {

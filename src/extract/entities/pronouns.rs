@@ -256,7 +256,7 @@ pub(crate) fn said_it_acts<'a>(
 /// Whether the name at `start` opens a clause: first in the sentence,
 /// after punctuation (not an apostrophe) or after a word of
 /// [`CLAUSE_OPENERS`].
-fn opens_clause<'a>(seen: &impl Fn(usize) -> Seen<'a>, start: usize) -> bool {
+pub(crate) fn opens_clause<'a>(seen: &impl Fn(usize) -> Seen<'a>, start: usize) -> bool {
     start == 0
         || match seen(start - 1) {
             Seen::Lower(w) => {
