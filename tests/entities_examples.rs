@@ -477,8 +477,8 @@ fn names_referred_to_as_people_are_people() {
 }
 
 /// A name never seen, said to do as "it" what a company does, is a
-/// company, and so are two described together as companies and one
-/// that reports its results; a person
+/// company, and so are two described together as companies, one that
+/// reports its results and one whose shares fell; a person
 /// who says "it" of a thing stays a person.
 const SUPPLIER: &str = "Supplier wins contract
 
@@ -486,14 +486,16 @@ Veltrano said it had signed a supply deal with the city on Monday. Branxel also 
 
 Okonkwo, the mayor, said it was imperative to act. Hall said it would take years to finish the work.
 
-Brixell and Velmora, the online retailers, were not affected. Earlier, Tarvossa reported a net loss of $7 million.
+Brixell and Velmora, the online retailers, were not affected. Earlier, Tarvossa reported a net loss of $7 million. Later, Dravelle's shares fell 5% on Tuesday.
 ";
 
 #[test]
 fn a_name_said_to_act_as_it_is_a_company() {
     let es = entities_of(SUPPLIER);
     let typed = |name: &str| type_of(&es, name);
-    for company in ["Veltrano", "Branxel", "Brixell", "Velmora", "Tarvossa"] {
+    for company in [
+        "Veltrano", "Branxel", "Brixell", "Velmora", "Tarvossa", "Dravelle",
+    ] {
         assert_eq!(typed(company), Some("organization"), "{company}: {es:#?}");
     }
     for person in ["Okonkwo", "Hall"] {

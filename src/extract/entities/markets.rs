@@ -115,13 +115,37 @@ pub(crate) fn reports_results<'a>(
     i < len && seen(i).is(RESULTS)
 }
 
-/// A move and its percentage from word `at` on.
+/// Verbs of where a price stood, before its change and its direction
+/// ("closed 2% higher", "ended 1.5 percent down").
+const STANDS: &[&str] = &[
+    "closed", "ended", "finished", "opened", "traded", "were", "was",
+];
+
+/// Words giving the direction after a change ("closed 2% higher").
+const DIRECTIONS: &[&str] = &["higher", "lower", "up", "down"];
+
+/// A move and its percentage from word `at` on: "fell 3%", "shares
+/// jumped as much as 8 percent", "'s shares slid 2 per cent", "shares
+/// closed 2% higher".
 fn moves_by_a_percentage<'a>(seen: &impl Fn(usize) -> Seen<'a>, len: usize, at: usize) -> bool {
     let mut i = at;
+    if i + 1 < len && seen(i).is(POSSESSIVES) && seen(i + 1).is(STOCK_WORDS) {
+        i += 1;
+    }
     if i < len && seen(i).is(STOCK_WORDS) {
         i += 1;
     }
-    if i >= len || !seen(i).is(MOVES) {
+    if i >= len {
+        return false;
+    }
+    if seen(i).is(STANDS) {
+        // After the stock's word only: "shares closed 2% higher" ("Zorbo
+        // closed" may be a shop's doors).
+        return i > at
+            && percentage_ends(seen, len, i + 1)
+                .is_some_and(|k| k < len && seen(k).is(DIRECTIONS));
+    }
+    if !seen(i).is(MOVES) {
         return false;
     }
     i += 1;
@@ -130,16 +154,26 @@ fn moves_by_a_percentage<'a>(seen: &impl Fn(usize) -> Seen<'a>, len: usize, at: 
         i += 1;
         hedges += 1;
     }
+    percentage_ends(seen, len, i).is_some()
+}
+
+/// Where a percentage written from word `i` ends ("3%", "8 percent",
+/// "2 per cent", "5 pct"): the index after it; none when no percentage
+/// starts there.
+fn percentage_ends<'a>(seen: &impl Fn(usize) -> Seen<'a>, len: usize, i: usize) -> Option<usize> {
     let Some(Seen::Other(figure)) = (i < len).then(|| seen(i)) else {
-        return false;
+        return None;
     };
     if !figure.starts_with(|c: char| c.is_ascii_digit()) {
-        return false;
+        return None;
     }
-    figure.ends_with('%')
-        || (i + 1 < len
-            && (seen(i + 1).is(PERCENT)
-                || (seen(i + 1).is(&["per"]) && i + 2 < len && seen(i + 2).is(&["cent"]))))
+    if figure.ends_with('%') {
+        return Some(i + 1);
+    }
+    if i + 1 < len && seen(i + 1).is(PERCENT) {
+        return Some(i + 2);
+    }
+    (i + 2 < len && seen(i + 1).is(&["per"]) && seen(i + 2).is(&["cent"])).then_some(i + 3)
 }
 
 /// Stock exchanges a listed company's ticker is written with, as press
@@ -269,6 +303,18 @@ mod tests {
         super::super::lists::read_words(sentence, |seen, len| {
             traded_as_stock(seen, len, start, end)
         })
+    }
+
+    #[test]
+    fn a_possessive_stock_and_a_closing_price_are_traded() {
+        assert!(traded("Zorbo 's shares fell 5 % on Tuesday", 0, 1));
+        assert!(traded("Zorbo 's stock jumped 8%", 0, 1));
+        assert!(traded("Zorbo shares closed 2% higher", 0, 1));
+        assert!(traded("Zorbo shares ended 1.5 percent down", 0, 1));
+        assert!(!traded("Zorbo closed 2% higher", 0, 1));
+        assert!(!traded("Zorbo 's fell 5 %", 0, 1));
+        assert!(!traded("Zorbo shares closed higher", 0, 1));
+        assert!(!traded("Zorbo shares closed 2% of its stores", 0, 1));
     }
 
     #[test]
