@@ -855,9 +855,7 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
     if (ty == PER || ty == LOC || ty == MISC)
         && len <= 4
         && s[start].class.is_capital()
-        && s[start].gaz & PLACES == 0
-        && s[start].names & (names_list::FIRST_NAME | names_list::SURNAME) == 0
-        && !is_people(&s[start], gaz)
+        && is_unlisted_word(&s[start], gaz)
         && markets::reports_results(|i| seen(s, i), s.len(), start, end)
     {
         return Some(ORG);
@@ -890,9 +888,7 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
     // a town's name would have the linker place the company there).
     if len == 1
         && (ty == PER || ty == MISC)
-        && s[start].names & (names_list::FIRST_NAME | names_list::SURNAME) == 0
-        && s[start].gaz & PLACES == 0
-        && !is_people(&s[start], gaz)
+        && is_unlisted_word(&s[start], gaz)
         && pronouns::said_it_acts(|i| seen(s, i), s.len(), start, end)
     {
         return Some(ORG);
@@ -1339,6 +1335,17 @@ fn told_by_a_company(s: &[Token]) -> bool {
                 .iter()
                 .all(|t| t.lower.chars().all(char::is_alphabetic))
     })
+}
+
+/// Whether a word is on none of the lists that would make it a person's
+/// or a place's name: the census first names and surnames, the places
+/// table, the nationalities and peoples. What a company does, said of
+/// such a word ("Zorbo said it sold …", "Zorbo reported a loss"), makes
+/// it a company's; a listed word is left to the model and the article.
+fn is_unlisted_word(t: &Token, gaz: &Gazetteer) -> bool {
+    t.names & (names_list::FIRST_NAME | names_list::SURNAME) == 0
+        && t.gaz & PLACES == 0
+        && !is_people(t, gaz)
 }
 
 /// Whether the name at `start..end` is described right after it as an

@@ -171,16 +171,23 @@ fn opens_clause(s: &[Token], start: usize) -> bool {
 /// country, region or large city (whose names stand for governments:
 /// "Washington thought"), nor a company the lists know.
 pub(crate) fn is_person_by_verb(s: &[Token], start: usize, end: usize, gaz: &Gazetteer) -> bool {
+    opens_clause(s, start) && verb_says_person(s, end) && may_name_person(s, start, end, gaz)
+}
+
+/// Whether the words at `start..end` may be a person's name that the
+/// context decides: one or two capitalized words of letters, no common
+/// word capitalized first in its sentence, no word of a company the
+/// lists know, no nationality, and no country, region or large city by
+/// its own name ([`keeps_its_type`]).
+fn may_name_person(s: &[Token], start: usize, end: usize, gaz: &Gazetteer) -> bool {
     let len = end - start;
     (1..=2).contains(&len)
         && s[start..end]
             .iter()
             .all(|t| t.class == Class::Capitalized && t.lower.chars().all(char::is_alphabetic))
-        && opens_clause(s, start)
         && !features::is_common_word_form_first(s, start, end)
         && s[start].names & (names_list::COMPANY | names_list::COMPANY_SUFFIX) == 0
         && s[end - 1].names & names_list::COMPANY_SUFFIX == 0
-        && verb_says_person(s, end)
         && gaz.nationality(&s[start].lower).is_none()
         && !keeps_its_type(s, start, end, gaz)
 }
@@ -209,8 +216,7 @@ fn says_person(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer
 
 /// Whether a name of one or two capitalized words at `start..end`, which
 /// the model typed a place or misc, is referred to as only a person is
-/// ([`says_person`]) and is no country, region or large city,
-/// nationality or company the lists know. The model reads a surname it
+/// ([`says_person`]) and may be a person's name ([`may_name_person`]). The model reads a surname it
 /// has not seen, or one a small town shares, as a place ("Duffy's
 /// wife", "Stalin's funeral").
 pub(crate) fn is_person_by_reference(
@@ -220,17 +226,9 @@ pub(crate) fn is_person_by_reference(
     ty: usize,
     gaz: &Gazetteer,
 ) -> bool {
-    let len = end - start;
-    (1..=2).contains(&len)
-        && s[start..end]
-            .iter()
-            .all(|t| t.class == Class::Capitalized && t.lower.chars().all(char::is_alphabetic))
-        && !features::is_common_word_form_first(s, start, end)
-        && s[start].names & (names_list::COMPANY | names_list::COMPANY_SUFFIX) == 0
-        && s[end - 1].names & names_list::COMPANY_SUFFIX == 0
+    (1..=2).contains(&(end - start))
         && says_person(s, start, end, ty, gaz)
-        && gaz.nationality(&s[start].lower).is_none()
-        && !keeps_its_type(s, start, end, gaz)
+        && may_name_person(s, start, end, gaz)
 }
 
 /// Tags as a person one or two untagged capitalized words that are no
