@@ -398,7 +398,7 @@ pub(crate) fn prepare(words: &[&str], lex: &Lexicon, gaz: &Gazetteer) -> Vec<Tok
 }
 
 /// A quotation mark token.
-fn is_quote(t: &Token) -> bool {
+pub(crate) fn is_quote(t: &Token) -> bool {
     matches!(
         t.lower.as_str(),
         "\"" | "“" | "”" | "‘" | "’" | "'" | "«" | "»" | "``" | "''"

@@ -120,7 +120,7 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8], spaced_dashes: &[usize], gaz:
         let uncut = e0;
         while e0 > s0
             && (credential(e0 - 1)
-                || is_comma(s, e0 - 1)
+                || ends_on_stray_mark(s, s0, e0)
                 || dangling(s, e0 - 1)
                 || is_contraction(s, e0 - 1)
                 || (e0 > s0 + 1 && opens_office(s, e0 - 1))
@@ -1913,6 +1913,41 @@ fn is_comma(s: &[Token], i: usize) -> bool {
     s.get(i).is_some_and(|t| t.lower == ",")
 }
 
+/// Whether the span `s0..e0` ends on punctuation that is not its own:
+/// a comma or a semicolon, or a "!" or "?" that ends the sentence ("…
+/// of Prince Andrew! How …", "… said Ted?"), though the model sometimes
+/// runs a name onto it. A mark inside the sentence is the name's own
+/// ("Kerrang! announced", "Wild on E!, a show"), and so is one that ends
+/// the title of a work after its noun ("the single Hey Ya!") or in
+/// a quotation it opens ("“Do You Remember?", [`ends_work_title`]).
+fn ends_on_stray_mark(s: &[Token], s0: usize, e0: usize) -> bool {
+    let Some(mark) = e0.checked_sub(1).and_then(|i| s.get(i)) else {
+        return false;
+    };
+    match mark.lower.as_str() {
+        "," | ";" => true,
+        "!" | "?" => {
+            let next = s.get(e0);
+            let ends_sentence = next.is_none_or(|t| t.class.is_capital());
+            ends_sentence && !ends_work_title(s, s0)
+        }
+        _ => false,
+    }
+}
+
+/// Whether a span from `s0` is the title of a work: after a work's
+/// noun ("the comedy Shall We Dance?") or opening a quotation ("“Do You
+/// Remember?”").
+fn ends_work_title(s: &[Token], s0: usize) -> bool {
+    let Some(before) = s0.checked_sub(1).and_then(|i| s.get(i)) else {
+        return false;
+    };
+    let after_noun = before.class == Class::Lower
+        && (heads::is_work_noun(&before.lower)
+            || QUOTED_WORK_NOUNS.contains(&before.lower.as_str()));
+    after_noun || features::is_quote(before)
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::features::prepare;
@@ -1955,6 +1990,24 @@ mod tests {
         let mut tags = tagged(words.len(), spans);
         repair(&s, &mut tags, spaced, gaz);
         tagger::spans(&tags)
+    }
+
+    #[test]
+    fn a_name_leaves_the_mark_that_ends_its_sentence() {
+        // "Prince Andrew! How …": the mark is the sentence's.
+        let words = ["of", "Prince", "Andrew", "!", "How", "noble", "!"];
+        assert_eq!(repaired(&words, &[(2, 4, PER)]), [(2, 3, PER)]);
+        // At the end of the text, and a question's mark likewise.
+        let words = ["Ask", "Andrew", "?"];
+        assert_eq!(repaired(&words, &[(1, 3, PER)]), [(1, 2, PER)]);
+        // Inside the sentence the mark is the name's own.
+        let words = ["Kerrang", "!", "announced", "its", "awards"];
+        assert_eq!(repaired(&words, &[(0, 2, ORG)]), [(0, 2, ORG)]);
+        // And so it is for a work's title after its noun, or quoted.
+        let words = ["the", "single", "Hey", "Ya", "!", "It", "sold"];
+        assert_eq!(repaired(&words, &[(2, 5, MISC)]), [(2, 5, MISC)]);
+        let words = ["\u{2018}", "Do", "You", "Remember", "?"];
+        assert_eq!(repaired(&words, &[(1, 5, MISC)]), [(1, 5, MISC)]);
     }
 
     #[test]
