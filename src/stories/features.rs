@@ -7,6 +7,7 @@
 use chrono::NaiveDate;
 
 use super::fingerprint::Sketch;
+use crate::extract::entities::heads::is_legal_form;
 use crate::extract::keywords::{is_stop, stem::stem};
 use crate::record::{EntityType, Record};
 
@@ -103,7 +104,7 @@ impl Article {
             let mentions = e.mentions.len().max(1) as f64;
             terms.add(
                 kind,
-                &normalize_name(&e.name),
+                &name_key(&e.name, e.entity_type),
                 &e.name,
                 w * (1.0 + mentions.ln()),
             );
@@ -157,6 +158,41 @@ fn normalize_name(name: &str) -> String {
         .replace('\'', "");
     lower.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// The key of an entity's name across articles: a person by the surname
+/// (one article's "Joe Biden" is another's "Biden"), a company without
+/// its legal form ("Hoshine Silicon Industry Co." and "Hoshine Silicon
+/// Industry"), every other name as [`normalize_name`] writes it.
+fn name_key(name: &str, kind: EntityType) -> String {
+    let key = normalize_name(name);
+    let words: Vec<&str> = key
+        .split(' ')
+        .map(|w| w.trim_end_matches(','))
+        .filter(|w| !w.is_empty())
+        .collect();
+    match kind {
+        EntityType::Person => words
+            .iter()
+            .rev()
+            .find(|w| !GENERATIONS.contains(w))
+            .map_or(key.clone(), |w| (*w).to_string()),
+        EntityType::Organization if words.len() > 1 => {
+            let keep = words.len()
+                - words
+                    .iter()
+                    .rev()
+                    .take(words.len() - 1)
+                    .take_while(|w| is_legal_form(w))
+                    .count();
+            words[..keep].join(" ")
+        }
+        _ => key,
+    }
+}
+
+/// Words after a surname that are not the surname ("Martin Luther King
+/// Jr.", "Henry Ford II").
+const GENERATIONS: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
 
 /// The host of an address.
 fn host(url: &str) -> Option<String> {
@@ -216,6 +252,18 @@ mod tests {
             Some("reuters.com")
         );
         assert_eq!(host("").as_deref(), None);
+        // One person by the surname, one company without its legal form.
+        let person = |n| name_key(n, EntityType::Person);
+        let company = |n| name_key(n, EntityType::Organization);
+        assert_eq!(person("Joe Biden"), person("Biden"));
+        assert_eq!(person("Martin Luther King, Jr."), "king");
+        assert_eq!(
+            company("Hoshine Silicon Industry Co."),
+            company("Hoshine Silicon Industry")
+        );
+        assert_eq!(company("Daqo New Energy Corp Ltd"), "daqo new energy");
+        assert_eq!(company("Inc"), "inc");
+        assert_eq!(name_key("Acme Co", EntityType::Place), "acme co");
         assert_ne!(
             term_key(TermKind::Name, "acme"),
             term_key(TermKind::Keyword, "acme")
