@@ -17,6 +17,8 @@ Output: `word<TAB>flags`, sorted by word, one letter per list:
      last names of the current members of Congress and of all US presidents
      and vice presidents (../shared/data/lexicons/us-congress)
   c  the first word of a listed company's name (SEC EDGAR company tickers)
+  o  a listed company's whole name but for its legal form (`NETFLIX INC`,
+     `Pfizer Inc.`: netflix, pfizer)
   x  a legal company suffix (`cleanco` terms of one word, with and without
      their dots: `s.p.a.` and `spa`, but for those
      that are common English words, Zipf 5 or more: `as`, `private`)
@@ -141,15 +143,31 @@ def suffixes(pkgs: Path, zipf):
     return out
 
 
+# Legal forms that close a listed company's name, beyond the suffix list's
+# (which leaves out those that are common words: "co", "company").
+LEGAL_FORMS = {
+    "co", "company", "corp", "corporation", "inc", "incorporated", "ltd", "limited",
+    "llc", "llp", "lp", "plc", "sa", "ag", "nv", "se", "spa", "ab", "adr",
+}
+
+
 def companies(lexicons: Path, suffix_words):
+    """The first words of the listed companies' names, and the names that
+    are one word but for their legal forms and the filing's state tags
+    ("NETFLIX INC", "BOEING CO", "QUALCOMM INC/DE": netflix, boeing,
+    qualcomm)."""
     d = json.loads((lexicons / "sec-companies" / "company_tickers.json").read_text())
-    out = set()
+    first, whole = set(), set()
     for row in d.values():
         words = [w.strip(",.").lower() for w in row["title"].split()]
         words = [w for w in words if w and w not in suffix_words and w != "/de/"]
         if words and WORD.match(words[0]):
-            out.add(words[0])
-    return out
+            first.add(words[0])
+            name = [w.split("/")[0].strip(",.") for w in words]
+            name = [w for w in name if w and w not in LEGAL_FORMS]
+            if name == [words[0]]:
+                whole.add(words[0])
+    return first, whole
 
 
 def congress(lexicons: Path):
@@ -170,10 +188,12 @@ def main():
     zipf = zipf_table(pkgs)
     creds, titles = vocabulary(pkgs)
     sfx = suffixes(pkgs, zipf)
+    company_firsts, company_names = companies(lexicons, sfx)
     lists = {
         "f": firsts,
         "s": lasts,
-        "c": companies(lexicons, sfx),
+        "c": company_firsts,
+        "o": company_names,
         "x": sfx,
         "d": drugs(pkgs, zipf),
         "q": creds,
@@ -185,7 +205,7 @@ def main():
             flags.setdefault(w, []).append(letter)
     out = sys.stdout
     out.write("# Name lists of each lowercase word, built by scripts/gen-ner-names.py (see its header):\n")
-    out.write("# f first name, s surname, c company word, x company suffix, d drug, q credential, t title.\n")
+    out.write("# f first name, s surname, c company word, o company name, x company suffix, d drug, q credential, t title.\n")
     for w in sorted(flags):
         out.write(f"{w}\t{''.join(sorted(flags[w]))}\n")
 

@@ -504,6 +504,23 @@ fn a_name_said_to_act_as_it_is_a_company() {
 }
 
 #[test]
+fn a_listed_company_named_where_a_place_would_be_is_a_company() {
+    let es = entities_of(
+        "Streaming gains\n\nViewers turned to Netflix last month, and shoppers queued at \
+         Walmart before dawn. A vaccine from Pfizer reached Lisbon on Monday. The mill in \
+         Woodward, Okla., closed, and the senator was born in 1942 in Tredegar.\n",
+    );
+    let typed = |name: &str| type_of(&es, name);
+    for company in ["Netflix", "Walmart", "Pfizer"] {
+        assert_eq!(typed(company), Some("organization"), "{company}: {es:#?}");
+    }
+    // Towns the places table is too small to hold keep their place.
+    for place in ["Lisbon", "Woodward", "Tredegar"] {
+        assert_eq!(typed(place), Some("place"), "{place}: {es:#?}");
+    }
+}
+
+#[test]
 fn an_article_in_another_language_keeps_only_confirmed_names() {
     // German capitalizes every noun: the English recognizer alone would make
     // a person of "Die Einwilligung" and an organization of "Bei diesem Konzept".

@@ -24,12 +24,13 @@ use std::collections::HashMap;
 
 use super::coordinated;
 use super::features::{Class, Token};
-use super::gazetteer::{self, Gazetteer};
+use super::gazetteer::{self, Gazetteer, list as gaz_list};
 use super::heads;
 use super::lexicon::{Lexicon, list};
 use super::lists::POSSESSIVES;
 use super::platforms;
 use super::tagger::{self, LOC, ORG, PER, begin};
+use super::us_states;
 
 /// Applies the document's evidence to every sentence's tags in place
 /// (`sentences[i]` tagged `tags[i]`); sentences flagged in `headings`
@@ -355,9 +356,48 @@ const MAX_CAPS: u8 = 4;
 /// place of the table or nationality: a brand ("Boeing", "Airbus",
 /// "Walmart").
 fn is_company_word(t: &Token, gaz: &Gazetteer) -> bool {
+    t.names & !list::COMPANY_NAME == list::COMPANY && is_brand_word(t, gaz)
+}
+
+/// A listed company's whole name but for its legal form ("Netflix" of
+/// "NETFLIX INC", "Apple" of "Apple Inc."), on no list of drugs,
+/// credentials or titles, of three letters or more, written as a name,
+/// that news always capitalizes mid-sentence (or never writes at all)
+/// and that names no place of the table or nationality: unlike a
+/// company's first word ("Atlantic", "Malibu"), never a place's name
+/// alone. A census name may be one ("Apple", "Fox").
+fn is_company_name(t: &Token, gaz: &Gazetteer) -> bool {
+    t.names & list::COMPANY_NAME != 0
+        && t.names & (list::DRUG | list::CREDENTIAL | list::TITLE) == 0
+        && is_brand_word(t, gaz)
+}
+
+/// Whether the one-word name at `a` is written as a town: followed by a
+/// comma and a US state, a region or a country ("Woodward, Okla.",
+/// "Snowflake, Ariz."), or where someone was born ("born in 1942 in
+/// Tredegar").
+fn placed_as_town(s: &[Token], a: usize) -> bool {
+    const BORN_REACH: usize = 4;
+    let state = s.get(a + 1).is_some_and(|w| w.lower == ",")
+        && s.get(a + 2).is_some_and(|w| {
+            w.class.is_capital()
+                && (us_states::is_state_tag(&w.lower)
+                    || w.gaz & u16::from(gaz_list::COUNTRY | gaz_list::REGION) != 0)
+        });
+    let born = a >= 1
+        && s[a - 1].lower == "in"
+        && s[(a - 1).saturating_sub(BORN_REACH)..a - 1]
+            .iter()
+            .any(|w| w.lower == "born");
+    state || born
+}
+
+/// What [`is_company_word`] and [`is_company_name`] ask of the word as
+/// written: three letters or more, written as a name, always capitalized
+/// mid-sentence (or never written at all), no place or nationality.
+fn is_brand_word(t: &Token, gaz: &Gazetteer) -> bool {
     is_name_word(t)
         && t.lower.chars().count() >= 3
-        && t.names == list::COMPANY
         && t.caps.is_none_or(|c| c >= MAX_CAPS)
         && gaz.candidates(&t.lower).is_empty()
         && gaz.nationality(&t.lower).is_none()
@@ -377,7 +417,9 @@ fn is_company_word(t: &Token, gaz: &Gazetteer) -> bool {
 /// found is a company when it is a company word, or when the places table
 /// has none of its words or only a small town. Elsewhere a company word
 /// the model took for a place stays one: the company list's first words
-/// name places too ("Atlantic", "Malibu", "Permian").
+/// name places too ("Atlantic", "Malibu", "Permian"); but a listed
+/// company's whole name ([`is_company_name`]: "Netflix", "Walmart") is
+/// a company there too.
 fn type_company_words(
     sentences: &[Vec<Token>],
     tags: &mut [Vec<u8>],
@@ -389,10 +431,14 @@ fn type_company_words(
         if headings.get(si).copied().unwrap_or(false) {
             continue;
         }
+        let named = |w: &Token| !surnames.iter().any(|&(_, n)| n == w.lower);
         let company = |i: usize| {
-            s.get(i).is_some_and(|w| {
-                is_company_word(w, gaz) && !surnames.iter().any(|&(_, n)| n == w.lower)
-            })
+            s.get(i)
+                .is_some_and(|w| is_company_word(w, gaz) && named(w))
+        };
+        let company_name = |i: usize| {
+            s.get(i)
+                .is_some_and(|w| is_company_name(w, gaz) && named(w))
         };
         // A model or product number after the word is part of another
         // name ("Airbus A320", "Boeing 737").
@@ -413,6 +459,17 @@ fn type_company_words(
         for (a, b, ty) in tagger::spans(t) {
             if b == a + 1 && (ty == PER || (ty == LOC && employer(a))) && !product(b) && company(a)
             {
+                t[a] = begin(ORG);
+            } else if b == a + 1
+                && ty == LOC
+                && !product(b)
+                && company_name(a)
+                && !placed_as_town(s, a)
+            {
+                // "turned to Netflix", "shoppers at Walmart": a listed
+                // company's whole name is no place, but for a town the
+                // places table is too small to hold ("in Woodward,
+                // Okla.", "born in 1942 in Tredegar").
                 t[a] = begin(ORG);
             } else if b == a + 2
                 && ty == PER
@@ -576,10 +633,11 @@ mod tests {
     fn run_with_headings(sentences: &[(&[&str], &[Span])], headings: &[bool]) -> Vec<Vec<Span>> {
         let lex = Lexicon::parse(
             "",
-            "zorbex\t4\nquell\t4\nbrisk\t1\nwashington\t4\ndigital\t1\n",
+            "zorbex\t4\nquell\t4\nbrisk\t1\nwashington\t4\ndigital\t1\nflixo\t4\nplumbo\t4\nsoda\t2\n",
         )
         .with_names(
-            "gore\ts\nal\tf\njane\tf\nzorbex\tc\nquell\tcs\nbrisk\tc\nnewco\tc\nwashington\tc\n",
+            "gore\ts\nal\tf\njane\tf\nzorbex\tc\nquell\tcs\nbrisk\tc\nnewco\tc\nwashington\tc\n\
+             flixo\tco\nplumbo\tcos\nsoda\tco\n",
         );
         let gaz = Gazetteer::parse("Washington\tcity\tUS\t\t\t700000\t\n", "");
         let prepared: Vec<Vec<Token>> = sentences
@@ -871,6 +929,30 @@ mod tests {
         assert_eq!(got[4], [(2, 3, LOC)]);
         assert_eq!(got[5], [(2, 3, LOC)]);
         assert_eq!(got[6], [(2, 3, LOC)]);
+    }
+
+    #[test]
+    fn a_listed_company_whole_name_is_no_place() {
+        let got = run(&[
+            (
+                &["he", "turned", "to", "Flixo", "last", "month"],
+                &[(3, 4, LOC)],
+            ),
+            // Also a census surname: still the company's whole name.
+            (&["shoppers", "at", "Plumbo", "said"], &[(2, 3, LOC)]),
+            // A town the places table is too small to hold.
+            (&["based", "in", "Flixo", ",", "Okla.", "."], &[(2, 3, LOC)]),
+            (&["born", "in", "1942", "in", "Flixo", "to"], &[(4, 5, LOC)]),
+            // A word news writes in lowercase, and a company's first word.
+            (&["at", "Soda", "they"], &[(1, 2, LOC)]),
+            (&["workers", "at", "Zorbex", "said"], &[(2, 3, LOC)]),
+        ]);
+        assert_eq!(got[0], [(3, 4, ORG)]);
+        assert_eq!(got[1], [(2, 3, ORG)]);
+        assert_eq!(got[2], [(2, 3, LOC)]);
+        assert_eq!(got[3], [(4, 5, LOC)]);
+        assert_eq!(got[4], [(1, 2, LOC)]);
+        assert_eq!(got[5], [(2, 3, LOC)]);
     }
 
     #[test]

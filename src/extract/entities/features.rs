@@ -12,7 +12,7 @@
 
 use super::gazetteer::{self, Gazetteer, MAX_PHRASE};
 use super::hash::{FxMap, FxSet, feed, finish, mix, of_str};
-use super::lexicon::list::{FIRST_NAME, SURNAME};
+use super::lexicon::list::{self as names_list, FIRST_NAME, SURNAME};
 use super::lexicon::{ClusterPath, Lexicon};
 
 /// log2 of the number of weight rows.
@@ -647,18 +647,19 @@ pub(crate) fn token_features(
     if i + 1 < s.len() && s[i + 1].gaz & 0xff != 0 {
         out.push(f(T_GAZ_NEXT, u64::from(s[i + 1].gaz & 0xff)));
     }
-    if t.names != 0 {
+    let names = |t: &Token| t.names & names_list::MODEL_BITS;
+    if names(t) != 0 {
         for bit in 0..8 {
-            if t.names & (1 << bit) != 0 {
+            if names(t) & (1 << bit) != 0 {
                 out.push(f2(T_NAMES, bit, class));
             }
         }
     }
-    if i > 0 && s[i - 1].names != 0 {
-        out.push(f2(T_NAMES_PREV, u64::from(s[i - 1].names), class));
+    if i > 0 && names(&s[i - 1]) != 0 {
+        out.push(f2(T_NAMES_PREV, u64::from(names(&s[i - 1])), class));
     }
-    if i + 1 < s.len() && s[i + 1].names != 0 {
-        out.push(f2(T_NAMES_NEXT, u64::from(s[i + 1].names), class));
+    if i + 1 < s.len() && names(&s[i + 1]) != 0 {
+        out.push(f2(T_NAMES_NEXT, u64::from(names(&s[i + 1])), class));
     }
     let pos = if i == 0 {
         0

@@ -38,6 +38,12 @@ pub(crate) mod list {
     pub(crate) const CREDENTIAL: u8 = 32;
     /// A title, office or honorific ("Mr", "Senator", "Archbishop").
     pub(crate) const TITLE: u8 = 64;
+    /// A listed company's whole name but for its legal form ("Netflix"
+    /// of "NETFLIX INC"). Read by the rules, not by the model
+    /// ([`MODEL_BITS`]), which was trained before the list had it.
+    pub(crate) const COMPANY_NAME: u8 = 128;
+    /// The lists the recognizer's features see.
+    pub(crate) const MODEL_BITS: u8 = !COMPANY_NAME;
 
     /// The bit of a flag letter of the table.
     pub(crate) fn of_letter(c: char) -> u8 {
@@ -49,6 +55,7 @@ pub(crate) mod list {
             'd' => DRUG,
             'q' => CREDENTIAL,
             't' => TITLE,
+            'o' => COMPANY_NAME,
             _ => 0,
         }
     }
