@@ -521,6 +521,20 @@ fn a_listed_company_named_where_a_place_would_be_is_a_company() {
 }
 
 #[test]
+fn a_name_said_to_be_a_kind_of_company_is_one() {
+    let es = entities_of(
+        "Brewers merge\n\nKwarta is an Estonian bank. Zorbex is the parent company of \
+         Velloria, and Tarnholm was one of the largest lenders in Latvia. Jo Marden is a \
+         company director.\n",
+    );
+    let typed = |name: &str| type_of(&es, name);
+    for company in ["Kwarta", "Zorbex", "Tarnholm"] {
+        assert_eq!(typed(company), Some("organization"), "{company}: {es:#?}");
+    }
+    assert_eq!(typed("Jo Marden"), Some("person"), "{es:#?}");
+}
+
+#[test]
 fn an_article_in_another_language_keeps_only_confirmed_names() {
     // German capitalizes every noun: the English recognizer alone would make
     // a person of "Die Einwilligung" and an organization of "Bei diesem Konzept".

@@ -196,22 +196,47 @@ pub(crate) fn described_as_product<'a>(
 }
 
 /// [`described_as_organization`] with the description's nouns `kinds`.
+/// The description follows a comma ("Zorbo, a Ruritanian oil company,")
+/// or "is" or "was" ("Zorbo is a Ruritanian oil company", "Zorbo was
+/// one of the largest lenders in Spain"); its noun may be followed by
+/// "of" but for a collective one ("the parent company of AOL"; not "a
+/// chain of islands").
 fn described_as<'a>(
     seen: impl Fn(usize) -> Seen<'a>,
     len: usize,
     end: usize,
     kinds: &[&str],
 ) -> bool {
-    if end + 2 >= len || !seen(end).is(&[","]) {
+    if end + 2 >= len {
         return false;
     }
-    let Some(from) = opening(&seen, len, end + 1) else {
+    let copula = seen(end).is(COPULAS);
+    if !copula && !seen(end).is(&[","]) {
+        return false;
+    }
+    // "Zorbo is one of the largest lenders": one of a plural kind.
+    let (start, plural) = if copula && seen(end + 1).is(&["one"]) && seen(end + 2).is(&["of"]) {
+        (end + 3, true)
+    } else {
+        (end + 1, false)
+    };
+    if start >= len {
+        return false;
+    }
+    let Some(from) = opening(&seen, len, start) else {
         return false;
     };
     for i in from..len.min(from + 1 + REACH) {
         let w = seen(i);
-        if w.is(kinds) {
-            return i + 1 == len || seen(i + 1).is(AFTER);
+        let kind = match w {
+            Seen::Lower(word) if plural => plural_of(kinds, word),
+            Seen::Lower(word) => kinds.iter().find(|k| **k == word).copied(),
+            _ => None,
+        };
+        if let Some(kind) = kind {
+            return i + 1 == len
+                || seen(i + 1).is(AFTER)
+                || (seen(i + 1).is(&["of"]) && !COLLECTIVE_KINDS.contains(&kind));
         }
         if w.is(BREAKS) {
             return false;
@@ -219,6 +244,15 @@ fn described_as<'a>(
     }
     false
 }
+
+/// Verbs that describe their subject by what follows: "Zorbo is a
+/// Ruritanian oil company".
+const COPULAS: &[&str] = &["is", "was"];
+
+/// Kinds that also name a collection of things ("a chain of islands", "a
+/// network of tunnels", "a group of islands"): "of" after one does not
+/// close the description.
+const COLLECTIVE_KINDS: &[&str] = &["group", "chain", "network", "unit"];
 
 /// Whether the name at `start..end` is one of two names joined by "and"
 /// and described together, after the second, as organizations of one
@@ -271,7 +305,13 @@ pub(crate) fn described_together_as_organizations<'a>(
 /// Whether `word` is the plural of one of [`KINDS`] ("companies",
 /// "retailers", "businesses", "start-ups").
 fn is_plural_kind(word: &str) -> bool {
-    KINDS.iter().any(|kind| {
+    plural_of(KINDS, word).is_some()
+}
+
+/// The noun of `kinds` whose plural `word` is ("companies" of "company",
+/// "businesses" of "business").
+fn plural_of<'k>(kinds: &[&'k str], word: &str) -> Option<&'k str> {
+    kinds.iter().copied().find(|kind| {
         let stem = kind.strip_suffix('y');
         match stem {
             Some(stem) if !stem.ends_with(['a', 'e', 'o', 'u']) => {
@@ -354,6 +394,12 @@ mod tests {
             1
         ));
         assert!(described("Zorbo , a Ruritanian utility from the north", 1));
+        // After "is" or "was", one of a plural kind, and before "of".
+        assert!(described("Zorbo is a Ruritanian oil company .", 1));
+        assert!(described("Zorbo was the parent company of Quill .", 1));
+        assert!(described("Zorbo , the parent company of Quill , said", 1));
+        assert!(described("Zorbo is one of the largest lenders in Spain", 1));
+        assert!(described("Zorbo was one of Quill 's suppliers .", 1));
     }
 
     #[test]
@@ -378,5 +424,14 @@ mod tests {
         // No article, or no comma.
         assert!(!described("Zorbo , oil company", 1));
         assert!(!described("Zorbo the company", 1));
+        // After "is": a person's trade or role, or a collection of things.
+        assert!(!described("Jo Smith is a company director .", 2));
+        assert!(!described("Jo Smith was the bank 's chief economist", 2));
+        assert!(!described("Jo Smith is one of the analysts", 2));
+        assert!(!described("Aleutia , a chain of islands , lies north", 1));
+        assert!(!described("Aleutia is a group of islands", 1));
+        // The sentence ends too soon for any description.
+        assert!(!described("Zorbo is", 1));
+        assert!(!described("Zorbo is one of", 1));
     }
 }
