@@ -444,10 +444,57 @@ fn is_region_adjective(s: &[Token], start: usize) -> bool {
 
 /// Whether the capitalized words `start..end` are a holiday's whole name
 /// as the date reader knows it ("Christmas", "Easter", "New Year",
-/// "Labor Day"): misc, never a person or a place ("before Christmas",
-/// "Christmas trees"). Not a saint's name, which is also the holiday's
-/// ("St Patrick").
+/// "Labor Day") or a festival's ([`FESTIVALS`]: "Ramadan", "Diwali"):
+/// misc, never a person or a place ("before Christmas", "Christmas
+/// trees"). Not a saint's name, which is also the holiday's ("St
+/// Patrick").
 fn is_holiday(s: &[Token], start: usize, end: usize) -> bool {
+    is_festival(s, start, end) || is_dated_holiday(s, start, end)
+}
+
+/// Religious and seasonal festivals whose dates follow other calendars,
+/// so the date reader does not place them: a festival's whole name is
+/// misc like a holiday's ("during Ramadan", "Diwali, the festival of
+/// lights", "Nowruz celebrations"). Not those that are also common words
+/// or companies' names ("Lent", "Advent", "Carnival").
+const FESTIVALS: &[&[&str]] = &[
+    &["ramadan"],
+    &["ramzan"],
+    &["eid"],
+    &["eid", "al-fitr"],
+    &["eid", "al-adha"],
+    &["diwali"],
+    &["deepavali"],
+    &["hanukkah"],
+    &["chanukah"],
+    &["passover"],
+    &["purim"],
+    &["sukkot"],
+    &["yom", "kippur"],
+    &["rosh", "hashanah"],
+    &["kwanzaa"],
+    &["nowruz"],
+    &["navruz"],
+    &["vesak"],
+    &["pentecost"],
+    &["lunar", "new", "year"],
+    &["chinese", "new", "year"],
+    &["mardi", "gras"],
+];
+
+/// Whether the capitalized words `start..end` are a festival's whole
+/// name ([`FESTIVALS`]).
+fn is_festival(s: &[Token], start: usize, end: usize) -> bool {
+    let words = &s[start..end];
+    words.iter().all(|t| t.class.is_capital())
+        && FESTIVALS.iter().any(|name| {
+            name.len() == words.len() && name.iter().zip(words).all(|(n, t)| *n == t.lower)
+        })
+}
+
+/// Whether the capitalized words `start..end` are a holiday's whole name
+/// as the date reader knows it (see [`is_holiday`]).
+fn is_dated_holiday(s: &[Token], start: usize, end: usize) -> bool {
     let words = &s[start..end];
     words
         .first()
@@ -1748,6 +1795,16 @@ mod tests {
         assert_eq!(retyped(&words, 0, 2, PER), None);
         let words = ["on", "Easter", "Island", "today"];
         assert_eq!(retyped(&words, 1, 3, LOC), None);
+        // Festivals of other calendars, which the date reader does not
+        // place, likewise; not in lowercase, nor within a longer name.
+        let words = ["during", "Ramadan", ",", "fasting"];
+        assert_eq!(retyped(&words, 1, 2, LOC), Some(MISC));
+        let words = ["ends", "with", "Eid", "al-Fitr", "."];
+        assert_eq!(retyped(&words, 2, 4, PER), Some(MISC));
+        let words = ["the", "Lunar", "New", "Year", "holiday"];
+        assert_eq!(retyped(&words, 1, 4, ORG), Some(MISC));
+        let words = ["the", "Ramadan", "Foundation", "said"];
+        assert_eq!(retyped(&words, 1, 3, ORG), None);
     }
 
     #[test]
