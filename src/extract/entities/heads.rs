@@ -1349,9 +1349,6 @@ fn is_listed_organization(s: &[Token], start: usize, end: usize) -> bool {
     lists::listed_among_organizations(|i| seen(s, i), s.len(), start, end)
 }
 
-/// Whether the name ending before `end` is described right after it as a
-/// kind of organization ("X, a Ruritanian oil company,"; see
-/// [`appositive`]).
 /// Whether a sentence ends on a company telling it: a comma, "the", up
 /// to two describing words, a noun naming a kind of company
 /// ([`appositive::is_organization_kind`]), a verb of saying, and the full

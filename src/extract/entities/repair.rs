@@ -1914,8 +1914,9 @@ fn is_comma(s: &[Token], i: usize) -> bool {
 }
 
 /// Whether the span `s0..e0` ends on punctuation that is not its own:
-/// a comma or a semicolon, or a "!" or "?" that ends the sentence ("…
-/// of Prince Andrew! How …", "… said Ted?"), though the model sometimes
+/// a comma or a semicolon, or a "!" or "?" that ends the sentence or a
+/// quotation ("… of Prince Andrew! How …", "“Thanks, Andrew!” she
+/// said", "… said Ted?"), though the model sometimes
 /// runs a name onto it. A mark inside the sentence is the name's own
 /// ("Kerrang! announced", "Wild on E!, a show"), and so is one that ends
 /// the title of a work after its noun ("the single Hey Ya!") or in
@@ -1927,8 +1928,11 @@ fn ends_on_stray_mark(s: &[Token], s0: usize, e0: usize) -> bool {
     match mark.lower.as_str() {
         "," | ";" => true,
         "!" | "?" => {
-            let next = s.get(e0);
-            let ends_sentence = next.is_none_or(|t| t.class.is_capital());
+            // What follows a sentence's mark: nothing, the next
+            // sentence's capital, or the quotation or aside it closes.
+            let ends_sentence = s
+                .get(e0)
+                .is_none_or(|t| t.class.is_capital() || features::is_quote(t) || t.lower == ")");
             ends_sentence && !ends_work_title(s, s0)
         }
         _ => false,
@@ -2000,6 +2004,8 @@ mod tests {
         // At the end of the text, and a question's mark likewise.
         let words = ["Ask", "Andrew", "?"];
         assert_eq!(repaired(&words, &[(1, 3, PER)]), [(1, 2, PER)]);
+        let words = ["Thanks", ",", "Andrew", "!", "\u{201d}", "she", "said"];
+        assert_eq!(repaired(&words, &[(2, 4, PER)]), [(2, 3, PER)]);
         // Inside the sentence the mark is the name's own.
         let words = ["Kerrang", "!", "announced", "its", "awards"];
         assert_eq!(repaired(&words, &[(0, 2, ORG)]), [(0, 2, ORG)]);
