@@ -130,7 +130,8 @@ const REACH: usize = 24;
 /// of organizations: after "KIND such as", "KIND like", "KIND including",
 /// "KIND:",
 /// or before "and other KIND" (a lowercase kind of [`KINDS`], up to two
-/// lowercase words between "other" and it). The name must stand beside a
+/// lowercase words between "other" and it; "and two other KIND", ", three
+/// other Chinese KIND" likewise). The name must stand beside a
 /// joiner or the opener ("companies like Google, Facebook, Amazon, Obama
 /// said" does not take Obama, who is followed by "said").
 pub(crate) fn listed_among_organizations<'a>(
@@ -187,16 +188,36 @@ fn opened_before<'a>(seen: &impl Fn(usize) -> Seen<'a>, start: usize) -> bool {
     false
 }
 
+/// Counts between a list's last joiner and "other" ("and two other
+/// carmakers", ", three other Chinese companies").
+const COUNTS: &[&str] = &[
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many",
+    "some", "dozens",
+];
+
 /// Walks on from the name over the list's other names and joiners to
-/// "and other" and reads the kind after it.
+/// "and other" (or "and two other", ", three other") and reads the kind
+/// after it.
 fn closed_after<'a>(seen: &impl Fn(usize) -> Seen<'a>, len: usize, end: usize) -> bool {
     let mut i = end;
     while i < len && i < end + REACH {
         let w = seen(i);
-        if w.is(&["and", "or"]) && i + 1 < len && seen(i + 1).is(&["other"]) {
-            return (i + 2..len.min(i + 5))
-                .take_while(|&j| {
-                    matches!(seen(j), Seen::Lower(x) if x.chars().all(|c| c.is_alphabetic() || c == '-'))
+        // "and other", "or other", "and two other", ", three other".
+        let counted = i + 1 < len && seen(i + 1).is(COUNTS);
+        let other = i + 1 + usize::from(counted);
+        if (w.is(&["and", "or"]) || (counted && w.is(&[","])))
+            && other < len
+            && seen(other).is(&["other"])
+        {
+            // Up to two describing words, then the kind; after a count
+            // a people's name among them ("three other Chinese
+            // companies"; not "Italian and other European refiners",
+            // where the name is the people's own).
+            return (other + 1..len.min(other + 4))
+                .take_while(|&j| match seen(j) {
+                    Seen::Lower(x) => x.chars().all(|c| c.is_alphabetic() || c == '-'),
+                    Seen::Capital(x) => counted && x.chars().all(char::is_alphabetic),
+                    Seen::Other(_) => false,
                 })
                 .any(|j| seen(j).is(KINDS));
         }
@@ -284,6 +305,13 @@ mod tests {
             0,
             1
         ));
+        // A count before "other", and after it a people's name.
+        assert!(listed("Zorbo and two other carmakers recalled", 0, 1));
+        let s = "exports to Zorbo , three other Chinese companies and the army";
+        assert!(listed(s, 2, 3));
+        // Not a people's name without a count, nor a comma without one.
+        assert!(!listed("Ruritanian and other European refiners", 0, 1));
+        assert!(!listed("Zorbo , other companies said", 0, 1));
     }
 
     #[test]
