@@ -911,6 +911,23 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
     if ty != ORG && len <= 5 && markets::listed_with_ticker(|i| seen(s, i), s.len(), end) {
         return Some(ORG);
     }
+    // "Oslo-based Zorbo", "California-based Zorbo Labs": a name right
+    // after where it is based is a company's or a body's; a person is
+    // written with a noun between ("the Oslo-based artist Jo Smith").
+    // Not a place of the table, a people's name, or a census name
+    // opening a person's ("Brooklyn-based Jo Smith", "London-based
+    // Levy's novel" of a writer the article names in full).
+    if (ty == PER || ty == LOC)
+        && len <= 3
+        && start
+            .checked_sub(1)
+            .is_some_and(|b| is_based_in_place(&s[b]))
+        && !s[start..end].iter().any(in_place_name)
+        && gaz.nationality(word(start)).is_none()
+        && s[start].names & (names_list::FIRST_NAME | names_list::SURNAME) == 0
+    {
+        return Some(ORG);
+    }
     // "McDonald's has targeted …", "Sotheby's said": a firm's name with
     // its possessive, never a person's after a courtesy title ("Mr
     // Tellier's would …" leaves out the thing owned); "Vestra Mae chief
@@ -1343,6 +1360,15 @@ pub(crate) fn seen(s: &[Token], i: usize) -> Seen<'_> {
     }
 }
 
+/// Whether the token says where something is based, as one hyphenated
+/// word opening on a capital ("Oslo-based", "Francisco-headquartered").
+fn is_based_in_place(t: &Token) -> bool {
+    t.class.is_capital()
+        && ["-based", "-headquartered"]
+            .iter()
+            .any(|tail| t.lower.len() > tail.len() + 1 && t.lower.ends_with(tail))
+}
+
 /// Whether the span is a name in a list the sentence says is of
 /// organizations ("websites such as X, Y and Z"; see [`lists`]).
 fn is_listed_organization(s: &[Token], start: usize, end: usize) -> bool {
@@ -1707,6 +1733,23 @@ mod tests {
         let g = gaz();
         let s = prepare(words, Lexicon::embedded(), &g);
         retype(&s, start, end, ty, &g)
+    }
+
+    #[test]
+    fn a_name_right_after_where_it_is_based_is_a_company() {
+        let words = ["Oslo-based", "Zorbex", "said", "profits", "rose"];
+        assert_eq!(retyped(&words, 1, 2, PER), Some(ORG));
+        let words = ["California-based", "Tarnholm", "Labs", "makes", "chips"];
+        assert_eq!(retyped(&words, 1, 3, LOC), Some(ORG));
+        // A noun between, a census name, or already an organization.
+        let words = ["the", "Oslo-based", "artist", "Zorbex", "paints"];
+        assert_eq!(retyped(&words, 3, 4, PER), None);
+        let words = ["Brooklyn-based", "Jo", "Smith", "paints"];
+        assert_eq!(retyped_named(&words, 1, 3, PER), None);
+        let words = ["London-based", "Levy", "'s", "novel"];
+        assert_eq!(retyped_named(&words, 1, 2, PER), None);
+        let words = ["Oslo-based", "Zorbex", "said"];
+        assert_eq!(retyped(&words, 1, 2, ORG), None);
     }
 
     #[test]
