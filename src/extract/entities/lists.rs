@@ -230,6 +230,23 @@ fn closed_after<'a>(seen: &impl Fn(usize) -> Seen<'a>, len: usize, end: usize) -
     false
 }
 
+/// Where reading from word `from` goes past at most `most` words of
+/// `words` ("as much as", "net", "also"): the first word that is none of
+/// them, the sentence's end, or the word after the `most`th.
+pub(crate) fn skip_words<'a>(
+    seen: &impl Fn(usize) -> Seen<'a>,
+    len: usize,
+    from: usize,
+    words: &[&str],
+    most: usize,
+) -> usize {
+    let mut i = from;
+    while i < len && i < from + most && seen(i).is(words) {
+        i += 1;
+    }
+    i
+}
+
 /// Reads `sentence`, its words split at single spaces, as the rules read
 /// a sentence: `rule` gets the word reader and the word count. The rules'
 /// unit tests write their sentences so.

@@ -3,7 +3,7 @@
 //! reports name most companies this way and nothing else, and only a
 //! listed company's price moves by a percentage right after its name.
 
-use super::lists::{POSSESSIVES, Seen};
+use super::lists::{POSSESSIVES, Seen, skip_words};
 
 /// Verbs of a price moving, past and present.
 const MOVES: &[&str] = &[
@@ -106,12 +106,7 @@ pub(crate) fn reports_results<'a>(
     if !(i < len && seen(i).is(REPORTED)) {
         return false;
     }
-    i += 1;
-    let mut between = 0;
-    while i < len && seen(i).is(RESULT_WORDS) && between < 4 {
-        i += 1;
-        between += 1;
-    }
+    let i = skip_words(&seen, len, i + 1, RESULT_WORDS, 4);
     i < len && seen(i).is(RESULTS)
 }
 
@@ -148,12 +143,7 @@ fn moves_by_a_percentage<'a>(seen: &impl Fn(usize) -> Seen<'a>, len: usize, at: 
     if !seen(i).is(MOVES) {
         return false;
     }
-    i += 1;
-    let mut hedges = 0;
-    while i < len && seen(i).is(HEDGES) && hedges < 4 {
-        i += 1;
-        hedges += 1;
-    }
+    let i = skip_words(seen, len, i + 1, HEDGES, 4);
     percentage_ends(seen, len, i).is_some()
 }
 

@@ -8,7 +8,7 @@
 //! name said to have done what a company does, as "it": "Zorbo said it
 //! sold its stake".
 
-use super::lists::Seen;
+use super::lists::{Seen, skip_words};
 
 /// Words that may stand between a subject and its verb: auxiliaries and
 /// the adverbs news puts there ("has also cut", "will now offer", "is
@@ -116,10 +116,7 @@ pub(crate) fn referred_to_as_its<'a>(
     if !opens_clause(&seen, start) {
         return false;
     }
-    let mut i = end;
-    while i < len && i < end + 2 && seen(i).is(BEFORE_VERB) {
-        i += 1;
-    }
+    let i = skip_words(&seen, len, end, BEFORE_VERB, 2);
     let is_verb = |i: usize| {
         matches!(seen(i), Seen::Lower(w)
             if w.len() >= 2
