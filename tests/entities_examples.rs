@@ -521,6 +521,25 @@ fn a_listed_company_named_where_a_place_would_be_is_a_company() {
 }
 
 #[test]
+fn a_brand_read_alone_as_a_place_or_a_person_is_a_company() {
+    let es = entities_of(
+        "Handheld wars\n\nThe report was shared with representatives from Uber on Friday. \
+         Engineers at Sony worked through the night. Market leader Nintendo, however, is \
+         releasing a cheaper console this spring. Analysts say Huawei is best placed to gain \
+         from the recall. Fires spread across the Amazon. The coach, Rasa Mazeikyte, said \
+         Rasa would stay.\n",
+    );
+    let typed = |name: &str| type_of(&es, name);
+    for company in ["Uber", "Sony", "Nintendo", "Huawei"] {
+        assert_eq!(typed(company), Some("organization"), "{company}: {es:#?}");
+    }
+    // A brand's name after "the" that ends the phrase is the forest's, and
+    // one that opens a person's full name is the person's.
+    assert_eq!(typed("Amazon"), Some("place"), "{es:#?}");
+    assert_eq!(typed("Rasa Mazeikyte"), Some("person"), "{es:#?}");
+}
+
+#[test]
 fn a_name_said_to_be_a_kind_of_company_is_one() {
     let es = entities_of(
         "Brewers merge\n\nKwarta is an Estonian bank. Zorbex is the parent company of \

@@ -427,6 +427,24 @@ fn type_company_words(
     surnames: &[(usize, &str)],
     gaz: &Gazetteer,
 ) {
+    // The first words of people named in full whose other words are
+    // people's names or words news never writes ("Rasa Mazeikyte", "Xing
+    // Wangli"; not "Nintendo Europe" nor "Nintendo DS", read as people).
+    let mut forenames: Vec<&str> = Vec::new();
+    for (si, (s, t)) in sentences.iter().zip(tags.iter()).enumerate() {
+        if headings.get(si).copied().unwrap_or(false) {
+            continue;
+        }
+        for (a, b, ty) in tagger::spans(t) {
+            let surname = |w: &Token| {
+                w.class == Class::Capitalized
+                    && (w.caps.is_none() || w.names & (list::FIRST_NAME | list::SURNAME) != 0)
+            };
+            if ty == PER && b - a >= 2 && s[a + 1..b].iter().all(surname) {
+                forenames.push(s[a].lower.as_str());
+            }
+        }
+    }
     for (si, (s, t)) in sentences.iter().zip(tags.iter_mut()).enumerate() {
         if headings.get(si).copied().unwrap_or(false) {
             continue;
@@ -465,11 +483,27 @@ fn type_company_words(
                 && !product(b)
                 && company_name(a)
                 && !placed_as_town(s, a)
+                && !(a >= 1
+                    && s[a - 1].lower == "the"
+                    && s.get(b).is_none_or(|w| w.class != Class::Lower))
             {
-                // "turned to Netflix", "shoppers at Walmart": a listed
-                // company's whole name is no place, but for a town the
-                // places table is too small to hold ("in Woodward,
-                // Okla.", "born in 1942 in Tredegar").
+                // "turned to Netflix", "shoppers at Walmart": a company's
+                // whole name is no place, but for a town the places table
+                // is too small to hold ("in Woodward, Okla.", "born in
+                // 1942 in Tredegar") and for a river or a forest ("in the
+                // Amazon.": a company's name takes an article only before
+                // what it names, "the Netflix thriller").
+                t[a] = begin(ORG);
+            } else if b == a + 1
+                && ty == PER
+                && !product(b)
+                && company_name(a)
+                && s[a].names & (list::FIRST_NAME | list::SURNAME) == 0
+                && named(&s[a])
+                && !forenames.contains(&s[a].lower.as_str())
+            {
+                // "Nintendo said", "Huawei is best placed": a company's
+                // whole name on no list of people's names is no person.
                 t[a] = begin(ORG);
             } else if b == a + 2
                 && ty == PER
