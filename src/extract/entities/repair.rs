@@ -162,7 +162,8 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8], spaced_dashes: &[usize], gaz:
         let day_follows = s.get(e0).is_some_and(|t| t.class == Class::Digits);
         if e0 > s0 + 1
             && (is_calendar_word(s, e0 - 1) && (ty == PER || day_follows)
-                || is_short_month(s, e0 - 1) && day_follows)
+                || is_short_month(s, e0 - 1) && day_follows
+                || (ty == ORG || ty == LOC) && dated_by_weekday(s, e0))
         {
             e0 -= 1;
         }
@@ -1514,6 +1515,30 @@ fn is_calendar_word(s: &[Token], i: usize) -> bool {
     })
 }
 
+/// Whether the name ending before `end` ends on a weekday that dates its
+/// sentence, as American news writes it without "on" ("told CNN Tuesday",
+/// "at Scheels Arena Sunday", "the Supreme Court Tuesday"): the weekday
+/// after a word of a name, but for the days' own names ([`DAY_NAMERS`]:
+/// "Super Tuesday", "Black Friday", "Bloody Sunday") and the names that
+/// open on a first name ("Ruby Tuesday").
+fn dated_by_weekday(s: &[Token], end: usize) -> bool {
+    end >= 2
+        && s.get(end - 1).is_some_and(|t| {
+            t.class == Class::Capitalized
+                && WEEKDAYS.iter().any(|(name, _)| *name == t.lower.as_str())
+        })
+        && !DAY_NAMERS.contains(&s[end - 2].lower.as_str())
+        && s[end - 2].names & list::FIRST_NAME == 0
+}
+
+/// Words that name a day with a weekday after them: holidays, shopping
+/// days, voting days and remembered days ("Good Friday", "Cyber Monday",
+/// "Super Tuesday", "Black Wednesday", "Bloody Sunday").
+const DAY_NAMERS: &[&str] = &[
+    "ash", "black", "bloody", "blue", "cyber", "easter", "fat", "giving", "good", "holy", "mad",
+    "maundy", "palm", "shrove", "super", "whit",
+];
+
 /// Whether token `i` is a month's short form, capitalized, with or
 /// without its full stop ("Sept.", "Dec"): the short forms every date
 /// reader accepts ([`MONTHS`]).
@@ -1961,7 +1986,7 @@ mod tests {
 
     fn lex() -> Lexicon {
         Lexicon::parse("", "").with_names(
-            "mr\tt\nms\tt\npope\tt\ndirector\tt\nofficer\tt\ndean\tft\nph.d.\tq\nphd\tq\nmd\tq\nm.d.\tq\nxanax\td\nallegra\tdf\n",
+            "mr\tt\nms\tt\npope\tt\ndirector\tt\nofficer\tt\ndean\tft\nph.d.\tq\nphd\tq\nmd\tq\nm.d.\tq\nxanax\td\nallegra\tdf\nruby\tf\n",
         )
     }
 
@@ -2201,6 +2226,24 @@ mod tests {
         assert_eq!(repaired(&w, &[(0, 3, ORG)]), vec![(0, 2, ORG)]);
         // Not without its day.
         let w = ["the", "Quillo", "Dec", "show"];
+        assert_eq!(repaired(&w, &[(1, 3, ORG)]), vec![(1, 3, ORG)]);
+    }
+
+    #[test]
+    fn a_weekday_after_a_name_dates_the_sentence() {
+        // American news dates a sentence without "on": "told Quillo News
+        // Tuesday", "at Quillo Arena Sunday".
+        let w = ["told", "Quillo", "News", "Tuesday", "that"];
+        assert_eq!(repaired(&w, &[(1, 4, ORG)]), vec![(1, 3, ORG)]);
+        let w = ["at", "Quillo", "Arena", "Sunday", "."];
+        assert_eq!(repaired(&w, &[(1, 4, LOC)]), vec![(1, 3, LOC)]);
+        // The days' own names and names opening on a first name stay
+        // whole, and so does a weekday in lowercase.
+        let w = ["since", "Super", "Tuesday", "."];
+        assert_eq!(repaired(&w, &[(1, 3, ORG)]), vec![(1, 3, ORG)]);
+        let w = ["by", "Ruby", "Tuesday", "."];
+        assert_eq!(repaired(&w, &[(1, 3, ORG)]), vec![(1, 3, ORG)]);
+        let w = ["the", "Quillo", "sunday", "edition"];
         assert_eq!(repaired(&w, &[(1, 3, ORG)]), vec![(1, 3, ORG)]);
     }
 
