@@ -25,11 +25,12 @@ use std::collections::HashMap;
 use super::coordinated;
 use super::features::{Class, Token};
 use super::gazetteer::{self, Gazetteer, list as gaz_list};
+use super::hash::of_str;
 use super::heads;
 use super::lexicon::{Lexicon, list};
 use super::lists::POSSESSIVES;
 use super::platforms;
-use super::tagger::{self, LOC, ORG, PER, begin};
+use super::tagger::{self, LOC, MISC, ORG, PER, begin};
 use super::us_states;
 
 /// Applies the document's evidence to every sentence's tags in place
@@ -44,6 +45,7 @@ pub(crate) fn harmonize(
 ) {
     let heading = |i: usize| headings.get(i).copied().unwrap_or(false);
     complete_known_names(sentences, tags, headings);
+    type_named_programmes(sentences, tags, lex);
     type_services(sentences, tags, headings);
     type_signature(sentences, tags);
     // Last words of the people named in full, in text order.
@@ -155,6 +157,29 @@ fn type_signature(sentences: &[Vec<Token>], tags: &mut [Vec<u8>]) {
         })
     {
         tagger::mark(t, end, end + 1, ORG);
+    }
+}
+
+/// A programme named after its politician ("Obamacare", "Trumpcare",
+/// "Romneycare"): one word, a census or Congress name before "care",
+/// which the recognizer reads as the person or a place. It is misc, as
+/// laws are ("Affordable Care Act").
+fn type_named_programmes(sentences: &[Vec<Token>], tags: &mut [Vec<u8>], lex: &Lexicon) {
+    const MIN_STEM: usize = 3;
+    for (s, t) in sentences.iter().zip(tags.iter_mut()) {
+        for (a, b, ty) in tagger::spans(t) {
+            let named = b == a + 1
+                && ty != MISC
+                && s[a].class == Class::Capitalized
+                && s[a].lower.strip_suffix("care").is_some_and(|stem| {
+                    stem.len() >= MIN_STEM
+                        && stem.chars().all(|c| c.is_ascii_lowercase())
+                        && lex.names(of_str(stem)) & (list::FIRST_NAME | list::SURNAME) != 0
+                });
+            if named {
+                tagger::mark(t, a, b, MISC);
+            }
+        }
     }
 }
 
@@ -690,6 +715,21 @@ mod tests {
             .collect();
         harmonize(&prepared, &mut tags, headings, &lex, &gaz);
         tags.iter().map(|t| tagger::spans(t)).collect()
+    }
+
+    #[test]
+    fn a_programme_named_after_a_politician_is_misc() {
+        let got = run(&[
+            (&["repeal", "Gorecare", "now"], &[(1, 2, PER)]),
+            (&["under", "Gorecare", "."], &[(1, 2, LOC)]),
+            // Not a word whose stem names no one, nor a short stem.
+            (&["cut", "Medicare", "."], &[(1, 2, ORG)]),
+            (&["at", "Alcare", "."], &[(1, 2, ORG)]),
+        ]);
+        assert_eq!(got[0], [(1, 2, MISC)]);
+        assert_eq!(got[1], [(1, 2, MISC)]);
+        assert_eq!(got[2], [(1, 2, ORG)]);
+        assert_eq!(got[3], [(1, 2, ORG)]);
     }
 
     #[test]

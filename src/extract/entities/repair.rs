@@ -163,7 +163,7 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8], spaced_dashes: &[usize], gaz:
         if e0 > s0 + 1
             && (is_calendar_word(s, e0 - 1) && (ty == PER || day_follows)
                 || is_short_month(s, e0 - 1) && day_follows
-                || (ty == ORG || ty == LOC) && dated_by_weekday(s, e0))
+                || (ty == ORG || ty == LOC) && dated_by_weekday(s, s0, e0))
         {
             e0 -= 1;
         }
@@ -1519,10 +1519,12 @@ fn is_calendar_word(s: &[Token], i: usize) -> bool {
 /// sentence, as American news writes it without "on" ("told CNN Tuesday",
 /// "at Scheels Arena Sunday", "the Supreme Court Tuesday"): the weekday
 /// after a word of a name, but for the days' own names ([`DAY_NAMERS`]:
-/// "Super Tuesday", "Black Friday", "Bloody Sunday") and the names that
-/// open on a first name ("Ruby Tuesday").
-fn dated_by_weekday(s: &[Token], end: usize) -> bool {
+/// "Super Tuesday", "Black Friday", "Bloody Sunday"), the names that
+/// open on a first name ("Ruby Tuesday") and a town's club of two words
+/// ("Sheffield Wednesday").
+fn dated_by_weekday(s: &[Token], start: usize, end: usize) -> bool {
     end >= 2
+        && !(end == start + 2 && heads::in_place_name(&s[start]))
         && s.get(end - 1).is_some_and(|t| {
             t.class == Class::Capitalized
                 && WEEKDAYS.iter().any(|(name, _)| *name == t.lower.as_str())
@@ -2245,6 +2247,10 @@ mod tests {
         assert_eq!(repaired(&w, &[(1, 3, ORG)]), vec![(1, 3, ORG)]);
         let w = ["the", "Quillo", "sunday", "edition"];
         assert_eq!(repaired(&w, &[(1, 3, ORG)]), vec![(1, 3, ORG)]);
+        // A town's club of two words ("Sheffield Wednesday").
+        let gaz = Gazetteer::parse("Quillo\tcity\tGB\t\t\t500000\t\n", "");
+        let w = ["face", "Quillo", "Wednesday", "on", "Tuesday"];
+        assert_eq!(repaired_in(&w, &[(1, 3, ORG)], &gaz), vec![(1, 3, ORG)]);
     }
 
     #[test]
