@@ -639,8 +639,9 @@ pub(crate) fn opens_natural_feature_of(word: &str) -> bool {
 }
 
 /// Head words of events, awards, laws and agreements: such a name is misc
-/// ("Davis Cup", "Nobel Prize", "Clean Air Act", and a tour, "Eras Tour",
-/// "PGA Tour", as CoNLL-2003 types the golf tours).
+/// ("Davis Cup", "Nobel Prize", "Clean Air Act", "Kyoto Protocol",
+/// "Second Amendment", and a tour, "Eras Tour", "PGA Tour", as CoNLL-2003
+/// types the golf tours).
 const EVENT_HEADS: &[&str] = &[
     "cup",
     "games",
@@ -662,6 +663,8 @@ const EVENT_HEADS: &[&str] = &[
     "accord",
     "accords",
     "agreement",
+    "protocol",
+    "amendment",
     "final",
     "finals",
     "tour",
@@ -1914,6 +1917,15 @@ mod tests {
         assert_eq!(retyped(&["the", "Volga", "River"], 1, 3, PER), Some(LOC));
         assert_eq!(retyped(&["Lake", "Nasser", "rose"], 0, 2, PER), Some(LOC));
         assert_eq!(retyped(&["the", "Davis", "Cup"], 1, 3, PER), Some(MISC));
+        // Treaties and laws by their heads, whatever place names them.
+        assert_eq!(
+            retyped(&["the", "Kyoto", "Protocol"], 1, 3, LOC),
+            Some(MISC)
+        );
+        assert_eq!(
+            retyped(&["the", "Fifth", "Amendment"], 1, 3, ORG),
+            Some(MISC)
+        );
         assert_eq!(
             retyped(&["Ministry", "of", "Kenya", "said"], 0, 3, LOC),
             Some(ORG)
