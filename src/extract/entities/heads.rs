@@ -638,6 +638,20 @@ pub(crate) fn opens_natural_feature_of(word: &str) -> bool {
     NATURAL_OF_OPENERS.contains(&word)
 }
 
+/// Britain's regulators are named "Of" and a short cut of what they watch
+/// ("Ofcom", "Ofsted", "Ofgem", "Ofwat", "Ofqual", "Oftel"): one word of
+/// five or six letters opening on "Of", capitalized as news always writes
+/// it (not "Offer", "Often"), is an organization, not the person or the
+/// place the recognizer took an unknown word for.
+fn is_office_of_regulator(t: &Token) -> bool {
+    t.class == Class::Capitalized
+        && t.lower.starts_with("of")
+        && (5..=6).contains(&t.lower.len())
+        && t.lower.bytes().all(|b| b.is_ascii_lowercase())
+        && t.caps.is_none_or(|c| c >= PROPER_CAPS)
+        && t.names == 0
+}
+
 /// Head words of events, awards, laws and agreements: such a name is misc
 /// ("Davis Cup", "Nobel Prize", "Clean Air Act", "Kyoto Protocol",
 /// "Second Amendment", and a tour, "Eras Tour", "PGA Tour", as CoNLL-2003
@@ -745,6 +759,9 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
             || s[start].class == Class::Capitalized && groups::is_group_word(word(start)))
     {
         return Some(MISC);
+    }
+    if len == 1 && ty != ORG && is_office_of_regulator(&s[start]) {
+        return Some(ORG);
     }
     // "South Asian migrants", "East Africans", "Latin American
     // states": a region's adjective names a people or their things, misc
@@ -1917,6 +1934,9 @@ mod tests {
         assert_eq!(retyped(&["the", "Volga", "River"], 1, 3, PER), Some(LOC));
         assert_eq!(retyped(&["Lake", "Nasser", "rose"], 0, 2, PER), Some(LOC));
         assert_eq!(retyped(&["the", "Davis", "Cup"], 1, 3, PER), Some(MISC));
+        // Britain's regulators, read as people or places.
+        assert_eq!(retyped(&["Ofwat", "said"], 0, 1, PER), Some(ORG));
+        assert_eq!(retyped(&["by", "Ofsted", "."], 1, 2, LOC), Some(ORG));
         // Treaties and laws by their heads, whatever place names them.
         assert_eq!(
             retyped(&["the", "Kyoto", "Protocol"], 1, 3, LOC),
