@@ -763,6 +763,11 @@ fn head_type(s: &[Token], start: usize, end: usize, ty: usize, gaz: &Gazetteer) 
     if len == 1 && ty != ORG && is_office_of_regulator(&s[start]) {
         return Some(ORG);
     }
+    // "invading Earth", "the Earth's equator": the planet is a place (the
+    // other planets' names are also brands, gods and people's).
+    if len == 1 && ty != LOC && s[start].class == Class::Capitalized && word(start) == "earth" {
+        return Some(LOC);
+    }
     // "South Asian migrants", "East Africans", "Latin American
     // states": a region's adjective names a people or their things, misc
     // as CoNLL-2003 tags "European".
@@ -1937,6 +1942,8 @@ mod tests {
         // Britain's regulators, read as people or places.
         assert_eq!(retyped(&["Ofwat", "said"], 0, 1, PER), Some(ORG));
         assert_eq!(retyped(&["by", "Ofsted", "."], 1, 2, LOC), Some(ORG));
+        // The planet.
+        assert_eq!(retyped(&["invading", "Earth", "."], 1, 2, ORG), Some(LOC));
         // Treaties and laws by their heads, whatever place names them.
         assert_eq!(
             retyped(&["the", "Kyoto", "Protocol"], 1, 3, LOC),
