@@ -273,6 +273,7 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8], spaced_dashes: &[usize], gaz:
                 || is_period(s, s0, e0)
                 || is_exit_word(s, s0, e0)
                 || is_bill(s, s0, e0)
+                || is_day_name(s, s0, e0)
                 || chamber_bill.is_some())
         {
             MISC
@@ -1533,6 +1534,19 @@ fn dated_by_weekday(s: &[Token], start: usize, end: usize) -> bool {
         && s[end - 2].names & list::FIRST_NAME == 0
 }
 
+/// Whether `start..end` is a day's own name: a [`DAY_NAMERS`] word and a
+/// weekday ("Super Tuesday", "Black Wednesday", "Good Friday"), an event
+/// like the holidays, misc.
+fn is_day_name(s: &[Token], start: usize, end: usize) -> bool {
+    end == start + 2
+        && s[start].class == Class::Capitalized
+        && DAY_NAMERS.contains(&s[start].lower.as_str())
+        && s[start + 1].class == Class::Capitalized
+        && WEEKDAYS
+            .iter()
+            .any(|(name, _)| *name == s[start + 1].lower.as_str())
+}
+
 /// Words that name a day with a weekday after them: holidays, shopping
 /// days, voting days and remembered days ("Good Friday", "Cyber Monday",
 /// "Super Tuesday", "Black Wednesday", "Bloody Sunday").
@@ -2243,7 +2257,7 @@ mod tests {
         // The days' own names and names opening on a first name stay
         // whole, and so does a weekday in lowercase.
         let w = ["since", "Super", "Tuesday", "."];
-        assert_eq!(repaired(&w, &[(1, 3, ORG)]), vec![(1, 3, ORG)]);
+        assert_eq!(repaired(&w, &[(1, 3, ORG)]), vec![(1, 3, MISC)]);
         let w = ["by", "Ruby", "Tuesday", "."];
         assert_eq!(repaired(&w, &[(1, 3, ORG)]), vec![(1, 3, ORG)]);
         let w = ["the", "Quillo", "sunday", "edition"];
