@@ -17,12 +17,26 @@ pub fn seeds_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")
 }
 
-/// A free loopback port (bound, read and released).
+/// Ports [`free_port`] has handed out in this test process.
+static HANDED_OUT: std::sync::Mutex<Vec<u16>> = std::sync::Mutex::new(Vec::new());
+
+/// A free loopback port (bound, read and released), never one this test
+/// process handed out before: tests run in parallel threads, and the
+/// kernel may give a port just released to the next bind, so two servers
+/// or metrics endpoints of concurrent tests could otherwise be told the
+/// same port, and one test read the other's process.
 pub fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("free port")
+    let mut handed = HANDED_OUT.lock().unwrap_or_else(|e| e.into_inner());
+    loop {
+        let port = TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .map(|a| a.port())
+            .expect("free port");
+        if !handed.contains(&port) {
+            handed.push(port);
+            return port;
+        }
+    }
 }
 
 /// Polls `cond` every 20 ms until it holds or `timeout` passes.
