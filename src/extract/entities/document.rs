@@ -455,16 +455,16 @@ fn type_company_words(
     // The first words of people named in full whose other words are
     // people's names or words news never writes ("Rasa Mazeikyte", "Xing
     // Wangli"; not "Nintendo Europe" nor "Nintendo DS", read as people).
+    let surname = |w: &Token| {
+        w.class == Class::Capitalized
+            && (w.caps.is_none() || w.names & (list::FIRST_NAME | list::SURNAME) != 0)
+    };
     let mut forenames: Vec<&str> = Vec::new();
     for (si, (s, t)) in sentences.iter().zip(tags.iter()).enumerate() {
         if headings.get(si).copied().unwrap_or(false) {
             continue;
         }
         for (a, b, ty) in tagger::spans(t) {
-            let surname = |w: &Token| {
-                w.class == Class::Capitalized
-                    && (w.caps.is_none() || w.names & (list::FIRST_NAME | list::SURNAME) != 0)
-            };
             if ty == PER && b - a >= 2 && s[a + 1..b].iter().all(surname) {
                 forenames.push(s[a].lower.as_str());
             }

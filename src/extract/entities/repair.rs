@@ -1509,11 +1509,22 @@ fn is_calendar_word(s: &[Token], i: usize) -> bool {
     s.get(i).is_some_and(|t| {
         let w = t.lower.as_str();
         t.class == Class::Capitalized
-            && (WEEKDAYS.iter().any(|(name, _)| *name == w)
+            && (is_weekday(w)
                 || MONTHS
                     .iter()
                     .any(|(name, _)| *name == w && !month_is_ambiguous(w)))
     })
+}
+
+/// Whether `word` (lowercase) is a weekday's full name (the date
+/// reader's [`WEEKDAYS`]).
+fn is_weekday(word: &str) -> bool {
+    WEEKDAYS.iter().any(|(name, _)| *name == word)
+}
+
+/// A weekday's full name, capitalized ("Tuesday").
+fn is_capitalized_weekday(t: &Token) -> bool {
+    t.class == Class::Capitalized && is_weekday(&t.lower)
 }
 
 /// Whether the name ending before `end` ends on a weekday that dates its
@@ -1526,10 +1537,7 @@ fn is_calendar_word(s: &[Token], i: usize) -> bool {
 fn dated_by_weekday(s: &[Token], start: usize, end: usize) -> bool {
     end >= 2
         && !(end == start + 2 && heads::in_place_name(&s[start]))
-        && s.get(end - 1).is_some_and(|t| {
-            t.class == Class::Capitalized
-                && WEEKDAYS.iter().any(|(name, _)| *name == t.lower.as_str())
-        })
+        && s.get(end - 1).is_some_and(is_capitalized_weekday)
         && !DAY_NAMERS.contains(&s[end - 2].lower.as_str())
         && s[end - 2].names & list::FIRST_NAME == 0
 }
@@ -1541,10 +1549,7 @@ fn is_day_name(s: &[Token], start: usize, end: usize) -> bool {
     end == start + 2
         && s[start].class == Class::Capitalized
         && DAY_NAMERS.contains(&s[start].lower.as_str())
-        && s[start + 1].class == Class::Capitalized
-        && WEEKDAYS
-            .iter()
-            .any(|(name, _)| *name == s[start + 1].lower.as_str())
+        && is_capitalized_weekday(&s[start + 1])
 }
 
 /// Words that name a day with a weekday after them: holidays, shopping
@@ -1835,9 +1840,7 @@ fn is_abbreviated_title(t: &Token) -> bool {
 
 /// A weekday in the plural ("on Thursdays").
 fn is_plural_weekday(t: &Token) -> bool {
-    t.lower
-        .strip_suffix('s')
-        .is_some_and(|w| WEEKDAYS.iter().any(|(name, _)| *name == w))
+    t.lower.strip_suffix('s').is_some_and(is_weekday)
 }
 
 /// A title of rulers and clergy that is also a name ("King", "Pope",
