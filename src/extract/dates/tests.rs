@@ -348,6 +348,57 @@ fn a_clause_about_the_past_takes_the_date_gone_by() {
 }
 
 #[test]
+fn a_date_opening_its_sentence_is_placed_by_the_clause_after_it() {
+    // The reference is a Thursday: Saturday is two days on by distance.
+    days_read(
+        "2023-06-08",
+        &[
+            ("On Saturday, police arrested two men.", "2023-06-03"),
+            ("On Saturday police arrested two men.", "2023-06-03"),
+            ("It rained. On Saturday, the Fed cut rates.", "2023-06-03"),
+            ("On Saturday, the minister will visit Leeds.", "2023-06-10"),
+            ("On Saturday, the minister would visit Leeds.", "2023-06-10"),
+            // Nothing of the past or the future: the nearest.
+            ("On Saturday, the vote is due.", "2023-06-10"),
+            ("On Saturday, voters choose a mayor.", "2023-06-10"),
+            // The past verb of another clause does not place it.
+            ("On Saturday, which was wet, voters choose.", "2023-06-10"),
+            // A name's past form is no verb ("United").
+            ("On Saturday, Leeds United play Spurs.", "2023-06-10"),
+            // A date between a name and its verb.
+            ("Intel on Saturday posted a loss.", "2023-06-03"),
+            ("Acme Corp. on Saturday said it would close.", "2023-06-03"),
+            // Not after a common noun, nor a future after a name.
+            ("The vote on Saturday was postponed.", "2023-06-10"),
+            (
+                "Primaries in Delaware on Saturday will speed it up.",
+                "2023-06-10",
+            ),
+        ],
+    );
+    // A month opening its sentence in a December article: the one gone by
+    // when the clause tells of the past, however near the coming one is.
+    let month = |text: &str| one(text, "2023-12-05").1;
+    assert_eq!(
+        month("In January, Acme sued a website."),
+        month("Acme sued a website in January.")
+    );
+    assert!(matches!(
+        month("In January, Acme sued a website."),
+        Value::Range { start: Some(s), .. } if s == d("2023-01-01")
+    ));
+    // A period counted to the end of a month, told in the past.
+    let end = |text: &str| match one(text, "2015-11-16").1 {
+        Value::Range { end, .. } => end,
+        _ => None,
+    };
+    assert_eq!(
+        end("Through the end of September, the campaign had raised $3 million."),
+        Some(d("2015-10-01"))
+    );
+}
+
+#[test]
 fn figures_counted_through_a_month_in_a_past_clause_end_with_it() {
     // The end of the range is exclusive: the day after the month's last.
     let end = |text: &str| {

@@ -162,7 +162,8 @@ pub(crate) fn parse_line(p: &Parser<'_>) -> Vec<Found> {
             Some((end, mut expr)) if end > i && ends_ok(p, end) => {
                 expr.anaphoric = refers_back(p, i, end, &expr);
                 let weekday = matches!(expr.node, Node::Day(Day::Weekday { .. }));
-                expr.ahead = told_ahead(p, i, weekday);
+                let fronted = fronted_tense(p, i, end, weekday);
+                expr.ahead = told_ahead(p, i, weekday) || fronted == Some(Tense::Future);
                 // Only a weekday, or a period counted "through" a time:
                 // the verb of a longer clause may tell of the past while
                 // its date lies ahead ("invited him to Moscow on May 9",
@@ -170,9 +171,14 @@ pub(crate) fn parse_line(p: &Parser<'_>) -> Vec<Found> {
                 // decides, and so it does for figures counted through a
                 // month ("prices rose 3.7% in the 12 months through
                 // August").
+                // A date that opens its sentence is the time of the clause
+                // after it, whatever the date ("On March 12, the company
+                // announced", "Through the end of September, he had
+                // raised"), so there its verb decides.
                 expr.behind = !expr.ahead
                     && ((weekday || p.toks[i].low == "through") && told_behind(p, i)
-                        || month_told_behind(p, i, &expr));
+                        || month_told_behind(p, i, &expr)
+                        || fronted == Some(Tense::Past));
                 out.push(Found {
                     start: i,
                     end,
@@ -285,6 +291,88 @@ fn told_behind(p: &Parser<'_>, start: usize) -> bool {
         }
     }
     false
+}
+
+/// Which way the clause after a date that opens its sentence tells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tense {
+    Past,
+    Future,
+}
+
+/// Prepositions that may stand before a date opening its sentence
+/// without being read into it ("On Saturday, …", "In March, …").
+const FRONT_PREPOSITIONS: &[&str] = &["on", "in", "by", "during", "until", "till", "through"];
+
+/// Present-tense auxiliaries and verbs of saying: after a fronted date
+/// they tell neither way ("On Tuesday, the company says it closed …",
+/// "By March, the plant has closed"), so the nearest reading stays.
+const PRESENT_WORDS: &[&str] = &[
+    "is", "are", "am", "has", "have", "does", "do", "says", "say", "'s", "’s",
+];
+
+/// How the clause after the expression at tokens `start..end` tells it,
+/// when the expression (or a preposition before it) opens its sentence and
+/// a comma or the preposition sets it before its clause: the first verb of
+/// the past, word of the future, or (for a weekday) a reported future's
+/// "would", within [`BEHIND_REACH`] words of that clause, before any
+/// other clause break, plan word or present-tense auxiliary ("On
+/// Saturday, police arrested two men" in a Thursday article is five days
+/// before; "On Tuesday, ministers will meet" in a Wednesday one six days
+/// on). A past form capitalized or after a determiner is a noun or a
+/// name's word, as in [`month_told_behind`].
+fn fronted_tense(p: &Parser<'_>, start: usize, end: usize, weekday: bool) -> Option<Tense> {
+    let opener = start
+        .checked_sub(1)
+        .filter(|&b| p.is_one_of(b, FRONT_PREPOSITIONS))
+        .unwrap_or(start);
+    let before = opener.checked_sub(1).and_then(|b| p.toks.get(b));
+    let opens_sentence = before
+        .is_none_or(|t| t.word().is_none() && [".", "!", "?", "\"", "“", "‘"].contains(&t.low));
+    let comma = p.punct_at(end, ',');
+    let set_apart = comma || opener < start || FRONT_PREPOSITIONS.contains(&p.toks[start].low);
+    // "Intel on Tuesday posted …", "Kroger Co. on Tuesday said …": the
+    // date between a name and the verb right after it.
+    let after_subject = !opens_sentence
+        && !comma
+        && p.is(opener, "on")
+        && before.is_some_and(|t| t.cap && t.word().is_some());
+    if !(opens_sentence && set_apart || after_subject) {
+        return None;
+    }
+    let mut words = 0;
+    for k in end + usize::from(comma)..p.toks.len() {
+        let t = &p.toks[k];
+        let Some(w) = t.word() else {
+            let in_number = t.glued() && p.toks.get(k + 1).is_some_and(Tok::glued);
+            if !in_number && CLAUSE_BREAKS.contains(&t.low) {
+                return None;
+            }
+            continue;
+        };
+        words += 1;
+        if words > BEHIND_REACH
+            || (after_subject && words > 1)
+            || PLANNED_WORDS.contains(&w)
+            || PRESENT_WORDS.contains(&w)
+            || (w != "and" && CLAUSE_BREAKS.contains(&w))
+        {
+            return None;
+        }
+        // After a name, a word of the future tells of what the dated
+        // thing does ("the primaries in Delaware on Tuesday will only
+        // accelerate …"), not when it is.
+        if !after_subject
+            && (FUTURE_WORDS.contains(&w) || (weekday && REPORTED_FUTURE_WORDS.contains(&w)))
+        {
+            return Some(Tense::Future);
+        }
+        let noun = t.cap || (k > 0 && p.is_one_of(k - 1, NOUN_OPENERS));
+        if told_in_past(p, k) && !noun {
+            return Some(Tense::Past);
+        }
+    }
+    None
 }
 
 /// Words looked back at most, from the "in" before a month, for the verb
