@@ -116,6 +116,12 @@ pub(crate) enum Period {
     Week(i32),
     /// The weekend of the week `offset` weeks from the reference's.
     Weekend(i32),
+    /// "The weekend" with no word saying which: the week's own in either
+    /// reading, as [`Period::Weekend`] `(0)` ("this weekend") is, but an
+    /// article's clause or weekday may mean the one just gone ("over the
+    /// weekend, she was asked" in a Monday article: see
+    /// [`super::reference::nearest`]).
+    NearWeekend,
     /// Two weeks from the Monday `offset` fortnights away.
     Fortnight(i32),
     IsoWeek {
@@ -875,6 +881,7 @@ impl Period {
             Period::Month(m) => months_from(month_start(m, r, reading)?, 1),
             Period::Week(k) => days_from_monday(r, 7 * i64::from(*k), 7),
             Period::Weekend(k) => days_from_monday(r, 7 * i64::from(*k) + 5, 2),
+            Period::NearWeekend => days_from_monday(r, 5, 2),
             Period::Fortnight(k) => days_from_monday(r, 14 * i64::from(*k), 14),
             Period::IsoWeek { year, week } => {
                 let y = year.map_or(r.year(), |y| y.year(r, reading));

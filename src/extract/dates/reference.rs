@@ -3,7 +3,7 @@
 //! Thursday is two days earlier, "October 8" in an article of November is
 //! the October just past.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::DateMention;
 use super::calendar::add_months;
@@ -66,8 +66,29 @@ pub(crate) fn latest_full_day(mentions: &[DateMention]) -> Option<NaiveDate> {
 /// October article the March just past, "January" in a November one the
 /// coming January).
 pub(crate) fn nearest(expr: &Expr, reference: NaiveDate) -> Value {
-    let past = through_last(expr, reference, Reading::Past);
-    let future = through_last(expr, reference, Reading::Future);
+    let (past, future) = match expr.node {
+        // "The weekend" read in an article: the one just gone (unless
+        // the reference is in one) or the week's own.
+        Node::Period(Period::NearWeekend) => {
+            let begun = reference.weekday().num_days_from_monday() >= 5;
+            let weekend = |offset| Expr {
+                node: Node::Period(Period::Weekend(offset)),
+                ..expr.clone()
+            };
+            (
+                through_last(
+                    &weekend(if begun { 0 } else { -1 }),
+                    reference,
+                    Reading::Past,
+                ),
+                through_last(&weekend(0), reference, Reading::Future),
+            )
+        }
+        _ => (
+            through_last(expr, reference, Reading::Past),
+            through_last(expr, reference, Reading::Future),
+        ),
+    };
     if past == future {
         return past;
     }
@@ -115,6 +136,16 @@ pub(crate) fn nearest(expr: &Expr, reference: NaiveDate) -> Value {
         let own_month =
             matches!(expr.node, Node::Period(Period::Month(_))) && distance(&future) == Some(0);
         return if own_month { future } else { past };
+    }
+    // "The weekend" of an untensed clause is the nearer one: the one just
+    // gone from Monday to Wednesday, the coming one on Thursday and Friday
+    // ("talks resume at the weekend").
+    if matches!(expr.node, Node::Period(Period::NearWeekend)) {
+        return if reference.weekday().num_days_from_monday() >= 3 {
+            future
+        } else {
+            past
+        };
     }
     match (distance(&past), distance(&future)) {
         (Some(p), Some(f)) if 2 * f < p => future,

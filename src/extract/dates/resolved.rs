@@ -172,6 +172,7 @@ impl Period {
             Period::Month(_) | Period::MonthOf(_) => Granularity::Month,
             Period::Week(_)
             | Period::Weekend(_)
+            | Period::NearWeekend
             | Period::Fortnight(_)
             | Period::IsoWeek { .. }
             | Period::WeekOf(_)

@@ -399,6 +399,46 @@ fn a_date_opening_its_sentence_is_placed_by_the_clause_after_it() {
 }
 
 #[test]
+fn the_weekend_is_the_one_its_clause_or_the_weekday_says() {
+    let saturday = |text: &str, reference: &str| match one(text, reference).1 {
+        Value::Range { start, .. } => start,
+        _ => None,
+    };
+    // 2023-06-05 is a Monday, 2023-06-08 a Thursday.
+    for (text, reference, want) in [
+        (
+            "Over the weekend, she was asked about it.",
+            "2023-06-05",
+            "2023-06-03",
+        ),
+        ("Ministers met at the weekend.", "2023-06-08", "2023-06-03"),
+        (
+            "Ministers spent the weekend in talks.",
+            "2023-06-08",
+            "2023-06-03",
+        ),
+        (
+            "The minister will speak at the weekend.",
+            "2023-06-05",
+            "2023-06-10",
+        ),
+        // Untensed: the nearer one.
+        ("Talks on the weekend.", "2023-06-05", "2023-06-03"),
+        ("Talks resume at the weekend.", "2023-06-08", "2023-06-10"),
+        // "This weekend" is the week's own.
+        ("The vote is this weekend.", "2023-06-05", "2023-06-10"),
+        // On a Sunday, the weekend is this one, either way.
+        ("Ministers met at the weekend.", "2023-06-11", "2023-06-10"),
+    ] {
+        assert_eq!(
+            saturday(text, reference),
+            Some(d(want)),
+            "{text} ({reference})"
+        );
+    }
+}
+
+#[test]
 fn figures_counted_through_a_month_in_a_past_clause_end_with_it() {
     // The end of the range is exclusive: the day after the month's last.
     let end = |text: &str| {

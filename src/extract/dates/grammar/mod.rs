@@ -14,7 +14,7 @@ use crate::extract::numbers::lexer::{self, Kind};
 
 use super::lexicon;
 
-use super::expr::{Day, Expr, Node};
+use super::expr::{Day, Expr, Node, Period};
 use super::lexicon::cues::{
     ANAPHORIC_WORDS, ANCHOR_ONLY_WORDS, ANCHOR_STARTERS, BEFORE_PARTICIPLES, CLAUSE_BREAKS,
     CURRENCY_SIGNS, DEICTIC_WORDS, FUTURE_WORDS, NOT_PAST, NOUN_OPENERS, PAST_WORDS, PLANNED_WORDS,
@@ -162,6 +162,7 @@ pub(crate) fn parse_line(p: &Parser<'_>) -> Vec<Found> {
             Some((end, mut expr)) if end > i && ends_ok(p, end) => {
                 expr.anaphoric = refers_back(p, i, end, &expr);
                 let weekday = matches!(expr.node, Node::Day(Day::Weekday { .. }));
+                let weekend = matches!(expr.node, Node::Period(Period::NearWeekend));
                 let fronted = fronted_tense(p, i, end, weekday);
                 expr.ahead = told_ahead(p, i, weekday) || fronted == Some(Tense::Future);
                 // Only a weekday, or a period counted "through" a time:
@@ -176,7 +177,7 @@ pub(crate) fn parse_line(p: &Parser<'_>) -> Vec<Found> {
                 // announced", "Through the end of September, he had
                 // raised"), so there its verb decides.
                 expr.behind = !expr.ahead
-                    && ((weekday || p.toks[i].low == "through") && told_behind(p, i)
+                    && ((weekday || weekend || p.toks[i].low == "through") && told_behind(p, i)
                         || month_told_behind(p, i, &expr)
                         || fronted == Some(Tense::Past));
                 out.push(Found {
@@ -199,7 +200,7 @@ pub(crate) fn parse_line(p: &Parser<'_>) -> Vec<Found> {
 /// own date ("ago", "next", "tomorrow"). "The next day" of a story is the
 /// day after the one it tells of.
 fn refers_back(p: &Parser<'_>, start: usize, end: usize, expr: &Expr) -> bool {
-    use super::expr::{Day, MonthRef, Node, Period, YearRef};
+    use super::expr::{MonthRef, YearRef};
     let words = || p.toks[start..end].iter().filter_map(|t| t.word());
     let relative = match &expr.node {
         Node::Period(Period::Same(_)) => return true,
@@ -213,6 +214,7 @@ fn refers_back(p: &Parser<'_>, start: usize, end: usize, expr: &Expr) -> bool {
         Node::Period(
             Period::Week(_)
             | Period::Weekend(_)
+            | Period::NearWeekend
             | Period::Fortnight(_)
             | Period::QuarterRel(_)
             | Period::DecadeRel(_)

@@ -456,7 +456,7 @@ impl<'a> Parser<'a> {
             None => {
                 // "weekend" alone ("on weekend", "over the weekend")
                 if self.is(k, "weekend") {
-                    return Some((k + 1, Period::Weekend(0)));
+                    return Some((k + 1, Period::NearWeekend));
                 }
                 return None;
             }
@@ -464,6 +464,7 @@ impl<'a> Parser<'a> {
         let bare_the = the && self.word_at(k).and_then(lexicon::relative).is_none();
         let p = match u {
             "week" => Period::Week(r),
+            "weekend" if bare_the => Period::NearWeekend,
             "weekend" => Period::Weekend(r),
             "month" => Period::Month(MonthRef::Rel(r)),
             "year" if !bare_the || self.clause_end(e) => Period::Year(YearRef::Rel(r)),
