@@ -507,6 +507,18 @@ fn an_amount_after_a_record_looks_back_and_is_no_date_ahead() {
             found(text, "2024-01-10")
         );
     }
+    // The length of what follows "of".
+    for text in [
+        "He never went home in four years of college.",
+        "It was their hallmark in 18 years of government.",
+        "Most were reconvicted within two years of release.",
+    ] {
+        let f = found(text, "2024-01-10");
+        assert!(
+            f.len() == 1 && matches!(f[0].1, Value::Seconds(_)),
+            "{text}: {f:?}"
+        );
+    }
     // Ahead, with a future word between, or with no record at all.
     days_read(
         "2024-01-10",

@@ -389,6 +389,11 @@ impl<'a> Parser<'a> {
         if !within && self.after_a_record(k) {
             return None;
         }
+        // "in four years of college", "in two weeks of fighting": the
+        // length of what follows, no date ahead.
+        if self.is(e, "of") {
+            return None;
+        }
         // "in two days from today" is read from "two".
         if !within && self.is_one_of(e, SHIFT_BASE_LINKS) && self.day(e + 1).is_some() {
             return None;
