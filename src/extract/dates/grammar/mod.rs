@@ -379,7 +379,7 @@ fn fronted_tense(p: &Parser<'_>, start: usize, end: usize, weekday: bool) -> Opt
 
 /// Words looked back at most, from the "in" before a month, for the verb
 /// of the past that governs it.
-const MONTH_BEHIND_REACH: usize = 5;
+const MONTH_BEHIND_REACH: usize = 8;
 
 /// Whether the month alone at token `start` ("January", no year, no
 /// modifier) is the time of an event its clause tells in the past: "in"
