@@ -479,6 +479,30 @@ fn a_season_ending_a_name_is_no_date() {
 }
 
 #[test]
+fn date_words_inside_names_and_counts_are_no_dates() {
+    for text in [
+        "Shares of Sun rose, and Sun said it would hire.",
+        "He told The Sun the bid was a waste.",
+        "Tens of thousands marched.",
+        "Carson spoke at Mar-a-Lago on the record.",
+        "No. 8 Jan-Mike Gambill lost.",
+    ] {
+        let f = found(text, "2023-07-14");
+        assert!(f.is_empty(), "{text}: {f:?}");
+    }
+    // Written as dates, they stay dates.
+    for text in [
+        "Doors open Sun 12 May.",
+        "Doors open Sat., Nov. 3.",
+        "Open Mon-Fri.",
+        "It grew in the October-to-December quarter.",
+        "Music of the nineties returned.",
+    ] {
+        assert!(!found(text, "2023-07-14").is_empty(), "{text}");
+    }
+}
+
+#[test]
 fn an_age_in_decades_is_no_date() {
     for text in [
         "A man in his 60s died.",

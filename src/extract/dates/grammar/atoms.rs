@@ -4,8 +4,8 @@
 use super::super::expr::{Day, MonthRef, Period, YearRef};
 use super::super::lexicon;
 use super::super::lexicon::cues::{
-    BEFORE_LOWER_CASE_MONTH, CAPITALISED_BEFORE_MONTH, MODAL_NEXT, ORDINAL_SUFFIXES, TICKER_MARKS,
-    ZERO_WORDS,
+    BEFORE_LOWER_CASE_MONTH, CAPITALISED_BEFORE_MONTH, MODAL_NEXT, ORDINAL_SUFFIXES, RANGE_JOINERS,
+    TICKER_MARKS, ZERO_WORDS,
 };
 use super::{Hit, Order, Parser};
 use crate::extract::numbers::{self, NumberKind};
@@ -108,6 +108,20 @@ impl<'a> Parser<'a> {
                 return None;
             }
         }
+        // "Mar-a-Lago", "Jan-Mike": a month glued by a hyphen to a word
+        // that is no date is a compound's first part ("March-April",
+        // "Oct-2024", "October-to-December" stay).
+        if self.glued(i + 1)
+            && self.dash(i + 1)
+            && self.glued(i + 2)
+            && self.word_at(i + 2).is_some_and(|n| {
+                lexicon::month(n).is_none()
+                    && lexicon::weekday(n).is_none()
+                    && !RANGE_JOINERS.contains(&n)
+            })
+        {
+            return None;
+        }
         // "Theresa May", "Billy May": a name.
         if lexicon::month_is_ambiguous(w)
             && i > 0
@@ -147,10 +161,27 @@ impl<'a> Parser<'a> {
         let t = self.toks.get(i)?;
         let w = t.word()?;
         let d = lexicon::weekday(w)?;
-        if lexicon::weekday_is_ambiguous(w) && !sure && !t.cap {
+        if lexicon::weekday_is_ambiguous(w) && !sure && !(t.cap && self.dated_after(i + 1)) {
             return None;
         }
         Some((i + 1, d))
+    }
+
+    /// Whether a date follows at `k`, after an abbreviation's dot or a
+    /// comma: a day's number or a month ("Sun 12 May", "Sat., Nov. 3"), or
+    /// a dash and another weekday ("Mon-Fri"). A capitalized weekday
+    /// abbreviation that is also a word is a date only so: alone it is far
+    /// more often a name (`Sun` the company or the newspaper, `Wed`).
+    fn dated_after(&self, mut k: usize) -> bool {
+        if self.punct_at(k, '.') && self.glued(k) {
+            k += 1;
+        }
+        if self.punct_at(k, ',') {
+            k += 1;
+        }
+        self.digits_at(k).is_some()
+            || self.word_at(k).and_then(lexicon::month).is_some()
+            || (self.dash(k) && self.word_at(k + 1).and_then(lexicon::weekday).is_some())
     }
 
     /// A day of the month: 1–31 in digits (with "st"/"nd"/"rd"/"th"), an

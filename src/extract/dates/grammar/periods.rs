@@ -924,7 +924,12 @@ impl<'a> Parser<'a> {
         if !(the || self.toks.get(k).is_some_and(|t| t.cap) || (k > 0 && self.is(k - 1, "in"))) {
             return None;
         }
-        self.decade_in_words(k)
+        let (e, p) = self.decade_in_words(k)?;
+        // "Tens of thousands", "in twenties of …": a count, no decade.
+        if !the && self.is(e, "of") {
+            return None;
+        }
+        Some((e, p))
     }
 
     /// "15th century", "21st century", "the twentieth century".
