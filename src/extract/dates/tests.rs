@@ -522,6 +522,8 @@ fn an_amount_after_a_record_looks_back_and_is_no_date_ahead() {
         "It was their first direct talks in three years.",
         "It was the worst day in a decade.",
         "Prices rose for the first time in six months.",
+        "It was the biggest oil and gas float in a decade.",
+        "It was his first time behind the plate in 14 years.",
     ] {
         assert!(
             found(text, "2024-01-10")

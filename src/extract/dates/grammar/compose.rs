@@ -45,7 +45,7 @@ const RECORD_WORDS: &[&str] = &[
 ];
 
 /// How many words before "in" a record word may stand.
-const RECORD_REACH: usize = 4;
+const RECORD_REACH: usize = 6;
 
 /// Auxiliaries of the past that end the look back for a record word as
 /// the auxiliaries of [`BEFORE_PARTICIPLES`] do ("was", "were").
