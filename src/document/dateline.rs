@@ -87,6 +87,21 @@ pub(crate) fn date_line(paragraph: &str) -> Option<StatedDate> {
     rest_ok.then_some(date)
 }
 
+/// A wire date whose place the copy lost, before its dash: "June 23
+/// (Reuters)", "Oct. 8, 2025 (AP)" — the date and nothing else before an
+/// agency's capitalized name in parentheses (without the agency, a date
+/// before a dash may open any sentence).
+fn agency_dateline(prefix: &str) -> Option<StatedDate> {
+    let (before, agency) = prefix.split_once('(')?;
+    let agency = agency.trim_end().strip_suffix(')')?;
+    if !agency.chars().next().is_some_and(char::is_uppercase) || agency.contains(['(', ')']) {
+        return None;
+    }
+    let before = before.trim();
+    let (date, end) = leading_date(before)?;
+    words(&before[end..]).next().is_none().then_some(date)
+}
+
 /// A wire dateline at the start of the first paragraph: "PLACE, Month Day
 /// (Agency) -" or "PLACE, Month Day, Year -". Returns the date.
 pub(crate) fn wire_dateline(paragraph: &str) -> Option<StatedDate> {
@@ -98,6 +113,9 @@ pub(crate) fn wire_dateline(paragraph: &str) -> Option<StatedDate> {
             .min()
     })?;
     let prefix = &head[..dash];
+    if let Some(date) = agency_dateline(prefix) {
+        return Some(date);
+    }
     let (place, rest) = prefix.split_once(',')?;
     let place_ok = !place.is_empty()
         && place.chars().any(|c| c.is_alphabetic())
@@ -305,6 +323,21 @@ mod tests {
             Some(d(Some(2024), 3, 5))
         );
         assert_eq!(wire_dateline("Moscow, June 30 - lowercase place"), None);
+        assert_eq!(
+            wire_dateline("June 23 (Reuters) - The Biden administration"),
+            Some(d(None, 6, 23)),
+            "the place lost"
+        );
+        assert_eq!(
+            wire_dateline("Oct. 8, 2025 (AP) — The"),
+            Some(d(Some(2025), 10, 8))
+        );
+        assert_eq!(wire_dateline("June 23 - the vote"), None, "no agency");
+        assert_eq!(
+            wire_dateline("June 23 talks (Reuters) - The"),
+            None,
+            "more than a date"
+        );
         assert_eq!(
             wire_dateline("LONDON, Nov 4 2025 (Reuters) - Shares fell"),
             Some(d(Some(2025), 11, 4))
