@@ -333,12 +333,13 @@ fn fronted_tense(p: &Parser<'_>, start: usize, end: usize, weekday: bool) -> Opt
         .is_none_or(|t| t.word().is_none() && [".", "!", "?", "\"", "“", "‘"].contains(&t.low));
     let comma = p.punct_at(end, ',');
     let set_apart = comma || opener < start || FRONT_PREPOSITIONS.contains(&p.toks[start].low);
-    // "Intel on Tuesday posted …", "Kroger Co. on Tuesday said …": the
-    // date between a name and the verb right after it.
+    // "Intel on Tuesday posted …", "a federal judge on Wednesday ordered
+    // …", "consumer spending in January rose …": the date between its
+    // clause's subject and the verb right after it.
     let after_subject = !opens_sentence
         && !comma
-        && p.is(opener, "on")
-        && before.is_some_and(|t| t.cap && t.word().is_some());
+        && p.is_one_of(opener, &["on", "in"])
+        && before.is_some_and(|t| t.word().is_some());
     if !(opens_sentence && set_apart || after_subject) {
         return None;
     }
@@ -370,12 +371,20 @@ fn fronted_tense(p: &Parser<'_>, start: usize, end: usize, weekday: bool) -> Opt
             return Some(Tense::Future);
         }
         let noun = t.cap || (k > 0 && p.is_one_of(k - 1, NOUN_OPENERS));
-        if told_in_past(p, k) && !noun {
+        // After a common noun, "was" or "had" may tell what became of a
+        // dated plan ("the vote on Saturday was postponed").
+        let auxiliary_after_noun =
+            after_subject && !before.is_some_and(|t| t.cap) && AUXILIARIES_OF_THE_PAST.contains(&w);
+        if told_in_past(p, k) && !noun && !auxiliary_after_noun {
             return Some(Tense::Past);
         }
     }
     None
 }
+
+/// Auxiliaries of the past: after a date between a common noun and its
+/// verb they do not place the date ([`fronted_tense`]).
+const AUXILIARIES_OF_THE_PAST: &[&str] = &["was", "were", "had", "did"];
 
 /// Words looked back at most, from the "in" before a month, for the verb
 /// of the past that governs it.
