@@ -165,17 +165,17 @@ pub(crate) fn parse_line(p: &Parser<'_>) -> Vec<Found> {
                 let weekend = matches!(expr.node, Node::Period(Period::NearWeekend));
                 let fronted = fronted_tense(p, i, end, weekday);
                 expr.ahead = told_ahead(p, i, weekday) || fronted == Some(Tense::Future);
-                // Only a weekday, or a period counted "through" a time:
-                // the verb of a longer clause may tell of the past while
-                // its date lies ahead ("invited him to Moscow on May 9",
-                // "was extended until March"), but within a week the verb
-                // decides, and so it does for figures counted through a
-                // month ("prices rose 3.7% in the 12 months through
-                // August").
-                // A date that opens its sentence is the time of the clause
-                // after it, whatever the date ("On March 12, the company
-                // announced", "Through the end of September, he had
-                // raised"), so there its verb decides.
+                // Looking back, only a weekday, "the weekend" or a period
+                // counted "through" a time: the verb of a longer clause may
+                // tell of the past while its date lies ahead ("invited him
+                // to Moscow on May 9", "was extended until March"), but
+                // within a week the verb decides, and so it does for
+                // figures counted through a month ("prices rose 3.7% in
+                // the 12 months through August"). A date that opens its
+                // sentence, or stands between a subject and its verb, is
+                // the time of that verb whatever the date ("On March 12,
+                // the company announced", "Through the end of September,
+                // he had raised").
                 expr.behind = !expr.ahead
                     && ((weekday || weekend || p.toks[i].low == "through") && told_behind(p, i)
                         || month_told_behind(p, i, &expr)
@@ -295,7 +295,7 @@ fn told_behind(p: &Parser<'_>, start: usize) -> bool {
     false
 }
 
-/// Which way the clause after a date that opens its sentence tells it.
+/// Which way the clause after a date tells it ([`fronted_tense`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Tense {
     Past,
@@ -321,8 +321,11 @@ const PRESENT_WORDS: &[&str] = &[
 /// other clause break, plan word or present-tense auxiliary ("On
 /// Saturday, police arrested two men" in a Thursday article is five days
 /// before; "On Tuesday, ministers will meet" in a Wednesday one six days
-/// on). A past form capitalized or after a determiner is a noun or a
-/// name's word, as in [`month_told_behind`].
+/// on). Also when "on" or "in" and the expression stand between the
+/// clause's subject and its verb ("a federal judge on Wednesday
+/// ordered"): then only a past verb right after it counts. A past form
+/// capitalized or after a determiner is a noun or a name's word, as in
+/// [`month_told_behind`].
 fn fronted_tense(p: &Parser<'_>, start: usize, end: usize, weekday: bool) -> Option<Tense> {
     let opener = start
         .checked_sub(1)
@@ -362,7 +365,7 @@ fn fronted_tense(p: &Parser<'_>, start: usize, end: usize, weekday: bool) -> Opt
         {
             return None;
         }
-        // After a name, a word of the future tells of what the dated
+        // After a subject, a word of the future tells of what the dated
         // thing does ("the primaries in Delaware on Tuesday will only
         // accelerate …"), not when it is.
         if !after_subject
