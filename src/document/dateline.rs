@@ -214,13 +214,17 @@ fn iso_date(t: &str) -> Option<StatedDate> {
     })
 }
 
-/// An ISO date or datetime ("2022-06-30", "2022-06-30T10:00:00+03:00") as metadata states it.
+/// Years before this in a page's metadata are a publishing system's empty
+/// value ("0001-01-01T00:00:00Z"), no article's date.
+const FIRST_METADATA_YEAR: i32 = 1800;
+
+/// An ISO date or datetime ("2022-06-30", "2022-06-30T10:00:00+03:00") as
+/// metadata states it; none for a placeholder year ([`FIRST_METADATA_YEAR`]),
+/// so the article's date comes from where it would without metadata.
 pub(crate) fn metadata_date(value: &str) -> Option<StatedDate> {
-    iso_date(value.trim()).or_else(|| {
-        leading_date(value.trim())
-            .map(|(d, _)| d)
-            .filter(|d| d.year.is_some())
-    })
+    iso_date(value.trim())
+        .or_else(|| leading_date(value.trim()).map(|(d, _)| d))
+        .filter(|d| d.year.is_some_and(|y| y >= FIRST_METADATA_YEAR))
 }
 
 fn valid(year: i32, month: u32, day: u32) -> Option<chrono::NaiveDate> {
@@ -289,6 +293,16 @@ mod tests {
             date_line("Published on Sun 5 Mar 2023 06:00 GMT"),
             Some(d(Some(2023), 3, 5))
         );
+    }
+
+    #[test]
+    fn a_placeholder_year_in_metadata_is_no_date() {
+        assert_eq!(
+            metadata_date("2019-11-06T10:00:00Z"),
+            Some(d(Some(2019), 11, 6))
+        );
+        assert_eq!(metadata_date("0001-01-01T00:00:00Z"), None);
+        assert_eq!(metadata_date("June 30"), None, "no year");
     }
 
     #[test]
