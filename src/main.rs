@@ -14,6 +14,19 @@ use wirewatch::telemetry::logging;
 #[cfg(feature = "tools")]
 use wirewatch::tools;
 
+/// The allocator: mimalloc rather than the C library's. Extraction and the
+/// index allocate many small strings and vectors per article (tokens,
+/// entities, row parameters) from several threads at once; glibc's malloc
+/// spent about 15 % of the index writer's time in its own bookkeeping
+/// (`_int_malloc`, `malloc_consolidate`, `_int_free`). With mimalloc, on
+/// 10 000 BBC articles and 2 cores, `extract --jsonl` runs 6–9 % faster,
+/// durable `process` 10–15 % and `index rebuild` uses 14 % less CPU.
+/// Transparent huge pages are off for it (`no_thp`): with them its arenas
+/// kept the daemon's peak memory after a backfill 55 % higher (203 MB
+/// against 130 MB); without them 11 % (145 MB), flat in the folder's size.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Watch a folder for news articles and write one JSON record of facts per article.
 ///
 /// How flags are laid out: the logging flags (`Logging`) are global, accepted
