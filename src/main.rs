@@ -602,6 +602,9 @@ enum EvalCommand {
         /// The dataset folder.
         #[arg(value_name = "DIR")]
         dir: PathBuf,
+        /// Also list every labelled pair the grouping gets wrong (split or joined), with the days between the articles, their TF-IDF cosine, titles and shared terms.
+        #[arg(long)]
+        pairs: bool,
     },
     /// Named entities on a labelled file (CoNLL, UNER or CrossNER layout, detected), conlleval rules.
     Ner {
@@ -919,13 +922,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         #[cfg(feature = "tools")]
         Command::Eval {
-            benchmark: EvalCommand::Stories { dir },
+            benchmark: EvalCommand::Stories { dir, pairs },
         } => {
             emit(
                 // The settings that ship (the embedded defaults), not a config file's.
                 tools::eval::stories::run(
                     &dir,
                     &Config::load(None, &Overrides::default())?.story_settings(),
+                    pairs,
                 )?,
             )?;
             Ok(ExitCode::SUCCESS)

@@ -56,3 +56,43 @@ fn story_chains_meet_the_target_with_the_shipped_settings() {
     let baseline = row(&stdout, "tf-idf cosine >= 0.3");
     assert!(baseline[2] > 0.0 && baseline[2] <= 1.0, "{stdout}");
 }
+
+#[test]
+fn the_wrong_pairs_listed_are_the_ones_the_scores_count() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/stories");
+    if !dir.is_dir() {
+        common::skip_missing_shared(&dir);
+        return;
+    }
+    let stdout = common::run_ok(
+        &["eval", "stories", dir.to_str().expect("utf8"), "--pairs"],
+        &[
+            ("WIREWATCH_METRICS_ENABLED", "false"),
+            ("RUST_LOG", "error"),
+        ],
+    );
+    let ours = row(&stdout, "stories (window 14 d, min 0.25)");
+    let (p, r) = (ours[0], ours[1]);
+    let split = stdout.lines().filter(|l| l.starts_with("split ")).count();
+    let joined = stdout.lines().filter(|l| l.starts_with("joined ")).count();
+    // 88 same-story pairs: recall counts the split ones, precision the
+    // joined ones among the pairs put together.
+    let together = (88.0 * r).round();
+    assert_eq!(split as f64, 88.0 - together, "{stdout}");
+    let expected_joined = if p > 0.0 {
+        (together / p).round() - together
+    } else {
+        0.0
+    };
+    assert_eq!(joined as f64, expected_joined, "{stdout}");
+    assert!(
+        stdout.contains(&format!("{} of 4950 labelled pairs", split + joined)),
+        "{stdout}"
+    );
+    // Each listed pair says what the two articles share.
+    let shared = stdout
+        .lines()
+        .filter(|l| l.starts_with("  shared: "))
+        .count();
+    assert_eq!(shared, split + joined, "{stdout}");
+}

@@ -12,7 +12,8 @@
 //! positive pairs); beside them, a plain TF-IDF cosine grouping of the
 //! same articles (each joins the group of its most similar earlier
 //! article above a threshold) at several thresholds, and the copies the
-//! near-duplicate check confirms among all pairs.
+//! near-duplicate check confirms among all pairs; with `--pairs`, every
+//! labelled pair the grouping gets wrong.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -25,7 +26,7 @@ use crate::article::{self, SourceMeta};
 use crate::extract::keywords::{is_stop, stem::stem};
 use crate::record::Format;
 use crate::stories::assign::{Settings, assign};
-use crate::stories::features::Article;
+use crate::stories::features::{Article, TermKind};
 use crate::stories::fingerprint;
 use crate::stories::store::{MemoryStore, StoryId};
 
@@ -36,8 +37,12 @@ struct Item {
     text: String,
 }
 
-/// The report of `eval stories` on `dir` with `settings`.
-pub fn run(dir: &Path, settings: &Settings) -> anyhow::Result<String> {
+/// Shared terms shown per wrong pair at most (the heaviest first).
+const SHARED_SHOWN: usize = 12;
+
+/// The report of `eval stories` on `dir` with `settings`; with `list_wrong`,
+/// followed by every labelled pair the grouping gets wrong.
+pub fn run(dir: &Path, settings: &Settings, list_wrong: bool) -> anyhow::Result<String> {
     let (texts, pairs) = find_files(dir)?;
     let mut items = read_articles(&texts)?;
     // Stable sort: equal dates keep the file's order.
@@ -121,7 +126,68 @@ pub fn run(dir: &Path, settings: &Settings) -> anyhow::Result<String> {
         }
     }
     let _ = writeln!(out, "\nnear-duplicate pairs confirmed: {copies}");
+    if list_wrong {
+        out.push_str(&wrong_pairs(&articles, &ours, &labels, &tfidf));
+    }
     Ok(out)
+}
+
+/// The kind of a shared term, as `--pairs` prints it.
+fn kind_word(kind: TermKind) -> &'static str {
+    match kind {
+        TermKind::Name => "name",
+        TermKind::Place => "place",
+        TermKind::Keyword => "keyword",
+        TermKind::Title => "title",
+    }
+}
+
+/// Each labelled pair the grouping `pred` gets wrong, in the pairs file's
+/// order: `split` (the same story, two stories) or `joined` (different
+/// stories, one), with the days between the two articles, their TF-IDF
+/// cosine, their titles and the terms they share (kind and text, the
+/// heaviest of the later one first). What a person tuning the window or
+/// the least similarity on their own labelled pairs reads first.
+fn wrong_pairs(
+    articles: &[Article],
+    pred: &[usize],
+    labels: &[(usize, usize, bool)],
+    tfidf: &TfIdf,
+) -> String {
+    let mut out = String::from("\npairs the grouping gets wrong:\n");
+    let mut wrong = 0;
+    for &(a, b, same) in labels {
+        if same == (pred[a] == pred[b]) {
+            continue;
+        }
+        wrong += 1;
+        let (x, y) = (&articles[a], &articles[b]);
+        let keys: std::collections::HashSet<u64> = x.terms.iter().map(|t| t.key).collect();
+        let shared: Vec<String> = y
+            .terms
+            .iter()
+            .filter(|t| keys.contains(&t.key))
+            .take(SHARED_SHOWN)
+            .map(|t| format!("{} {}", kind_word(t.kind), t.text))
+            .collect();
+        let title = |a: &Article| a.title.clone().unwrap_or_else(|| a.path.clone());
+        let _ = writeln!(
+            out,
+            "{} days {} cosine {:.2} | {} | {}\n  shared: {}",
+            if same { "split " } else { "joined" },
+            (y.day - x.day).num_days().abs(),
+            tfidf.cosine(a, b),
+            title(x),
+            title(y),
+            if shared.is_empty() {
+                "-".to_string()
+            } else {
+                shared.join(", ")
+            }
+        );
+    }
+    let _ = writeln!(out, "{wrong} of {} labelled pairs", labels.len());
+    out
 }
 
 /// The story of each article, as story ids 0, 1, … in order of creation.
