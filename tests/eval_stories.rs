@@ -29,20 +29,31 @@ fn row(stdout: &str, name: &str) -> Vec<f64> {
     vec![fields[4], fields[3], fields[2], fields[1]]
 }
 
-#[test]
-fn story_chains_meet_the_target_with_the_shipped_settings() {
+/// The output of `eval stories` on the shared story chains with `flags`,
+/// or none when the data is absent (skipped, or failed under
+/// `WIREWATCH_REQUIRE_SHARED=1`).
+fn eval_stories(flags: &[&str]) -> Option<String> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/stories");
     if !dir.is_dir() {
         common::skip_missing_shared(&dir);
-        return;
+        return None;
     }
-    let stdout = common::run_ok(
-        &["eval", "stories", dir.to_str().expect("utf8")],
+    let mut args = vec!["eval", "stories", dir.to_str().expect("utf8")];
+    args.extend_from_slice(flags);
+    Some(common::run_ok(
+        &args,
         &[
             ("WIREWATCH_METRICS_ENABLED", "false"),
             ("RUST_LOG", "error"),
         ],
-    );
+    ))
+}
+
+#[test]
+fn story_chains_meet_the_target_with_the_shipped_settings() {
+    let Some(stdout) = eval_stories(&[]) else {
+        return;
+    };
     assert!(
         stdout.contains("100 articles, 4950 labelled pairs (88 same story)"),
         "{stdout}"
@@ -59,18 +70,9 @@ fn story_chains_meet_the_target_with_the_shipped_settings() {
 
 #[test]
 fn the_wrong_pairs_listed_are_the_ones_the_scores_count() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/stories");
-    if !dir.is_dir() {
-        common::skip_missing_shared(&dir);
+    let Some(stdout) = eval_stories(&["--pairs"]) else {
         return;
-    }
-    let stdout = common::run_ok(
-        &["eval", "stories", dir.to_str().expect("utf8"), "--pairs"],
-        &[
-            ("WIREWATCH_METRICS_ENABLED", "false"),
-            ("RUST_LOG", "error"),
-        ],
-    );
+    };
     let ours = row(&stdout, "stories (window 14 d, min 0.25)");
     let (p, r) = (ours[0], ours[1]);
     let split = stdout.lines().filter(|l| l.starts_with("split ")).count();
