@@ -144,6 +144,27 @@ fn durations() {
 }
 
 #[test]
+fn a_quarter_century_is_25_years_and_a_half_century_50() {
+    for (text, iso) in [
+        ("He has spent a quarter-century in Congress.", "P25Y"),
+        ("It took a quarter century to build.", "P25Y"),
+        ("The firm marks a half-century in business.", "P50Y"),
+    ] {
+        let m = scan(text, Order::MonthFirst, Mode::All);
+        assert_eq!(m.len(), 1, "{text}: {m:?}");
+        let Node::Duration(dur) = &m[0].expr.node else {
+            panic!("{text}: {m:?}");
+        };
+        assert_eq!(dur.iso(), iso, "{text}");
+    }
+    // Not the last quarter of a year.
+    assert_eq!(
+        one("The city grew over the past quarter century.", "2025-11-04").1,
+        range("2000-11-04", "2025-11-04")
+    );
+}
+
+#[test]
 fn words_that_only_look_like_dates() {
     for text in [
         "May I ask why?",
@@ -205,6 +226,15 @@ fn open_dates_lean_to_the_past() {
     assert_eq!(
         one("It ended on Tuesday.", r).1,
         Value::Day(d("2025-10-21"))
+    );
+    // The verb right after the date tells it, past a place's state.
+    assert_eq!(
+        one(
+            "People at a rally in Concord, N.C., on Monday included him.",
+            "2025-10-25"
+        )
+        .1,
+        Value::Day(d("2025-10-20"))
     );
     assert_eq!(
         one("It builds on March talks.", r).1,
@@ -532,6 +562,11 @@ fn an_amount_after_a_record_looks_back_and_is_no_date_ahead() {
         "Prices rose for the first time in six months.",
         "It was the biggest oil and gas float in a decade.",
         "It was his first time behind the plate in 14 years.",
+        "It was its second bankruptcy in three years.",
+        "Few sweeping achievements in a quarter-century in Congress.",
+        "He was lambasted as mainstream in a year when voters wanted change.",
+        "It came in a week that saw three storms.",
+        "It ran in a year in which turnout fell.",
     ] {
         assert!(
             found(text, "2024-01-10")

@@ -159,9 +159,15 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8], spaced_dashes: &[usize], gaz:
         // name the month: "… Xfinity Center July 3 …" in a tour's dates
         // written one to a line, "NEW YORK Sept. 11, 2004 -" in a
         // dateline with the month cut short.
+        // A month right after a given name, with no day after it, is the
+        // surname ("Jill June", "Hannah May").
         let day_follows = s.get(e0).is_some_and(|t| t.class == Class::Digits);
+        let month_surname = e0 == s0 + 2
+            && !day_follows
+            && !is_weekday(&s[e0 - 1].lower)
+            && s[s0].names & list::FIRST_NAME != 0;
         if e0 > s0 + 1
-            && (is_calendar_word(s, e0 - 1) && (ty == PER || day_follows)
+            && (is_calendar_word(s, e0 - 1) && (ty == PER && !month_surname || day_follows)
                 || is_short_month(s, e0 - 1) && day_follows
                 || (ty == ORG || ty == LOC) && dated_by_weekday(s, s0, e0))
         {
@@ -2039,6 +2045,19 @@ mod tests {
         let mut tags = tagged(words.len(), spans);
         repair(&s, &mut tags, spaced, gaz);
         tagger::spans(&tags)
+    }
+
+    #[test]
+    fn a_month_after_a_given_name_is_its_surname() {
+        // "Ruby June" in a list of people: the month is her surname.
+        let words = ["with", "Ruby", "June", ",", "Bob", "Haus"];
+        assert_eq!(repaired(&words, &[(1, 3, PER)]), [(1, 3, PER)]);
+        // With a day after it, the month dates the sentence.
+        let words = ["told", "Ruby", "June", "3", "."];
+        assert_eq!(repaired(&words, &[(1, 3, PER)]), [(1, 2, PER)]);
+        // After a surname, or longer names, it dates the sentence too.
+        let words = ["told", "Zorbic", "June", "."];
+        assert_eq!(repaired(&words, &[(1, 3, PER)]), [(1, 2, PER)]);
     }
 
     #[test]

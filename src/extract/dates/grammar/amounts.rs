@@ -11,7 +11,9 @@ use crate::extract::numbers::{self, lexer::Kind};
 
 impl<'a> Parser<'a> {
     /// A count before a unit: digits (with decimals), number words, "a",
-    /// "few", "several", "a couple of", "half", "½".
+    /// "few", "several", "a couple of", "half", "½", and "a quarter"
+    /// before "century" ("a quarter-century", "the past quarter century":
+    /// 25 years, not a quarter of a year).
     pub(crate) fn count(&self, i: usize) -> Hit<f64> {
         let t = self.toks.get(i)?;
         if t.kind == Kind::Digits {
@@ -40,6 +42,9 @@ impl<'a> Parser<'a> {
                 if self.is(i + 1, "half") {
                     return Some((i + 2, 0.5));
                 }
+                if self.is(i + 1, "quarter") && self.century_at(i + 2) {
+                    return Some((i + 2, 0.25));
+                }
                 return Some((i + 1, 1.0));
             }
             "few" | "some" | "several" => return Some((i + 1, 3.0)),
@@ -53,6 +58,7 @@ impl<'a> Parser<'a> {
                 return Some((k, 0.5));
             }
             "another" => return Some((i + 1, 1.0)),
+            "quarter" if self.century_at(i + 1) => return Some((i + 1, 0.25)),
             _ => {}
         }
         // Spelled numbers start with a small number word ("twenty", "one").
@@ -66,6 +72,12 @@ impl<'a> Parser<'a> {
             e += 1;
         }
         (e > i).then_some((e, value))
+    }
+
+    /// "century" at `i`, or glued to a dash there ("quarter-century").
+    fn century_at(&self, i: usize) -> bool {
+        self.is(i, "century")
+            || self.dash(i) && self.glued(i) && self.glued(i + 1) && self.is(i + 1, "century")
     }
 
     /// A unit word at `i` (with "business" for business days).
@@ -102,7 +114,13 @@ impl<'a> Parser<'a> {
         if self.dash(k) && self.glued(k) && self.glued(k + 1) {
             k += 1;
         }
-        let (mut e, u) = self.unit(k)?;
+        let (mut e, mut u) = self.unit(k)?;
+        // "a quarter-century", "half a century": years, so a period
+        // counted back from today stays a count of years.
+        if u == Unit::Century && n.fract() != 0.0 {
+            n *= 100.0;
+            u = Unit::Year;
+        }
         // "in his 60s" is an age, not sixty seconds.
         if u == Unit::Second && self.is(k, "s") && self.owned_age(i) {
             return None;

@@ -14,9 +14,13 @@ use super::{Hit, Parser};
 
 /// Words before "in" and an amount that make the amount a span looked
 /// back over: records and firsts ("the highest level in 20 years", "for
-/// the first time in six months").
+/// the first time in six months", "its second bankruptcy in three years").
 const RECORD_WORDS: &[&str] = &[
     "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
     "highest",
     "lowest",
     "worst",
@@ -392,6 +396,19 @@ impl<'a> Parser<'a> {
         // "in four years of college", "in two weeks of fighting": the
         // length of what follows, no date ahead.
         if self.is(e, "of") {
+            return None;
+        }
+        // "few achievements in a quarter-century in Congress", "two wins
+        // in three years at Arsenal": a stay somewhere, no date ahead.
+        if self.is_one_of(e, &["in", "at"]) && self.toks.get(e + 1).is_some_and(|t| t.cap) {
+            return None;
+        }
+        // "in a year when voters …", "in a week that saw …", "in a year
+        // in which …": a year the clause after it tells of, no date ahead.
+        if self.is_one_of(a0, &["a", "an"])
+            && (self.is_one_of(e, &["when", "that", "where"])
+                || self.is_one_of(e, &["in", "during"]) && self.is(e + 1, "which"))
+        {
             return None;
         }
         // "in two days from today" is read from "two".

@@ -337,12 +337,14 @@ fn fronted_tense(p: &Parser<'_>, start: usize, end: usize, weekday: bool) -> Opt
     let comma = p.punct_at(end, ',');
     let set_apart = comma || opener < start || FRONT_PREPOSITIONS.contains(&p.toks[start].low);
     // "Intel on Tuesday posted …", "a federal judge on Wednesday ordered
-    // …", "consumer spending in January rose …": the date between its
-    // clause's subject and the verb right after it.
+    // …", "consumer spending in January rose …", "people ejected from a
+    // rally in Concord, N.C., on Monday included …": the date between its
+    // clause's subject (a word, or the comma closing a place's state) and
+    // the verb right after it.
     let after_subject = !opens_sentence
         && !comma
         && p.is_one_of(opener, &["on", "in"])
-        && before.is_some_and(|t| t.word().is_some());
+        && before.is_some_and(|t| t.word().is_some() || t.low == ",");
     if !(opens_sentence && set_apart || after_subject) {
         return None;
     }
