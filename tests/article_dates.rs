@@ -89,6 +89,24 @@ fn the_modification_time_as_a_last_resort_is_a_warning() {
 }
 
 #[test]
+fn a_date_in_the_text_after_the_file_was_saved_does_not_date_it() {
+    // Written now: a maturity decades on is no publication date, but a
+    // past day of the text is.
+    let notes = "Bonds priced\nThe notes have a final maturity of April 28, 2086.\n";
+    let r = record_of("notes.txt", notes);
+    assert_eq!(r["published"]["from"], "mtime");
+    assert_warns(&r, "modification time");
+    let r = record_of(
+        "notes.txt",
+        "Bonds priced\nThey were sold on 3 May 2021 and mature on April 28, 2086.\n",
+    );
+    assert_eq!(
+        r["published"],
+        serde_json::json!({"date": "2021-05-03", "from": "text"})
+    );
+}
+
+#[test]
 fn a_wire_dateline_with_a_region_and_no_year_dates_the_article_and_warns() {
     let text = "Chipmaker shares slide\n\n\
         SAN JOSE, California, Feb 11 (Reuters) - Shares of a chipmaker fell on Tuesday \

@@ -26,7 +26,8 @@ const MTIME_WARNING: &str = "no date in the article or its path: its date and re
 /// byline, metadata; a missing year taken from what follows), else the
 /// caller's reference date (`meta.reference_date`: `extract --jsonl`, a
 /// feed item's date), else a date in the file's name or folders, else the
-/// latest fully written date in its text, else the file's modification
+/// latest fully written date in its text that is not after the file was
+/// saved, else the file's modification
 /// date (with a warning); and that date again as the reference the
 /// record's dates resolve against.
 pub(super) fn published(doc: &Document, dates: &[DateMention], meta: &SourceMeta) -> Dated {
@@ -34,7 +35,7 @@ pub(super) fn published(doc: &Document, dates: &[DateMention], meta: &SourceMeta
         .modified_at
         .map(|t| chrono::DateTime::<chrono::Utc>::from(t).date_naive());
     let in_path = date_in_path(&meta.path);
-    let in_text = latest_full_day(dates);
+    let in_text = latest_full_day(dates, mtime_date);
     let known_year = meta.reference_date.or(in_path).or(in_text);
     // A year only the modification time gives is a guess worth a warning.
     let year_guessed = known_year.is_none()

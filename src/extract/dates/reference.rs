@@ -54,9 +54,21 @@ fn through_last(expr: &Expr, r: NaiveDate, reading: Reading) -> Value {
 }
 
 /// The latest fully written calendar day among the mentions ("June 30,
-/// 2022"), the article's date when it states none of its own.
-pub(crate) fn latest_full_day(mentions: &[DateMention]) -> Option<NaiveDate> {
-    mentions.iter().filter_map(DateMention::full_day).max()
+/// 2022"), the article's date when it states none of its own; not one
+/// after `saved` (the day the file was last written, when known): a
+/// bond's "final maturity of April 28, 2056" is no date the article was
+/// written on. A day its clause tells of the future ("results will be
+/// released by March 31, 1987") stays: in an archive it is still the
+/// nearest to the article's date.
+pub(crate) fn latest_full_day(
+    mentions: &[DateMention],
+    saved: Option<NaiveDate>,
+) -> Option<NaiveDate> {
+    mentions
+        .iter()
+        .filter_map(DateMention::full_day)
+        .filter(|d| saved.is_none_or(|s| *d <= s))
+        .max()
 }
 
 /// The reading of `expr` an article most likely means: the coming one

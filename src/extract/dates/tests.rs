@@ -193,7 +193,19 @@ fn words_that_only_look_like_dates() {
 fn the_latest_full_date_in_the_text() {
     let text = "On 12 March 2024 the court met; on 4 April 2024 it ruled; in 2025 it sat again.";
     let m = scan(text, order_of(text), Mode::All);
-    assert_eq!(reference::latest_full_day(&m), Some(d("2024-04-04")));
+    assert_eq!(reference::latest_full_day(&m, None), Some(d("2024-04-04")));
+    // Not a day after the file was saved; one told of the future stays.
+    let text = "On 12 March 2024 it met. The notes mature on April 28, 2056. \
+                The vote will be held on 20 April 2024.";
+    let m = scan(text, order_of(text), Mode::All);
+    assert_eq!(
+        reference::latest_full_day(&m, Some(d("2024-04-30"))),
+        Some(d("2024-04-20"))
+    );
+    assert_eq!(
+        reference::latest_full_day(&m, Some(d("2024-04-01"))),
+        Some(d("2024-03-12"))
+    );
 }
 
 #[test]
