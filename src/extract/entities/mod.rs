@@ -41,6 +41,7 @@ pub(crate) mod lists;
 pub(crate) mod markets;
 pub mod model;
 pub(crate) mod platforms;
+pub(crate) mod portfolios;
 pub(crate) mod possessions;
 pub(crate) mod pronouns;
 pub(crate) mod repair;

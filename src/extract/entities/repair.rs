@@ -28,6 +28,7 @@ use super::introduced;
 use super::lexicon::list;
 use super::lists::POSSESSIVES;
 use super::markets;
+use super::portfolios;
 use super::possessions;
 use super::subjects;
 use super::tagger::{self, LOC, MISC, ORG, PER, begin, inside};
@@ -327,6 +328,9 @@ pub(crate) fn repair(s: &[Token], tags: &mut [u8], spaced_dashes: &[usize], gaz:
     coordinated::type_listed_places(s, tags);
     coordinated::type_kin_lists(s, tags);
     subjects::tag_person_subjects(s, tags, gaz);
+    if !title_case {
+        portfolios::untag(s, tags, gaz);
+    }
 }
 
 /// Cuts a span in two where a capitalized determiner or pronoun follows a
