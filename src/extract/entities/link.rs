@@ -413,10 +413,12 @@ fn clean(
     }
     // A unit's symbol or a currency's code written beside a number and
     // opening a name belongs to the figure ("1 GW Tarong Power Station",
-    // "AUD 50 million"); elsewhere it may be a name ("GW Pharma", "AMD").
+    // "AUD 50 million", "100 MW/150 MWh Wandoan South BESS", the number
+    // after a slash); elsewhere it may be a name ("GW Pharma", "AMD").
     let number = |i: usize| {
         toks.get(i).is_some_and(|r| {
             let w = &body[r.clone()];
+            let w = w.rsplit_once('/').map_or(w, |(_, after)| after);
             w.starts_with(|c: char| c.is_ascii_digit())
                 && w.chars()
                     .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
@@ -2364,6 +2366,12 @@ mod tests {
             ["Tarong Power Station", "Wandoan South BESS"]
         );
         assert!(names("costs AUD 50 million", &[(Organization, "AUD")]).is_empty());
+        // A power and a capacity written with a slash.
+        let body = "the 100 MW/150 MWh Wandoan South BESS project";
+        assert_eq!(
+            names(body, &[(Organization, "MWh Wandoan South BESS")]),
+            ["Wandoan South BESS"]
+        );
         // Not beside a bare number, or one letter: a name.
         assert_eq!(
             names("shares in GW Pharma rose", &[(Organization, "GW Pharma")]),
