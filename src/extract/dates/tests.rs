@@ -165,6 +165,15 @@ fn a_quarter_century_is_25_years_and_a_half_century_50() {
 }
 
 #[test]
+fn a_years_number_before_year_is_that_year() {
+    let f = found("It is ahead for the 2005 year, he said.", "2004-06-01");
+    assert!(
+        f.iter().all(|(_, v)| !matches!(v, Value::Seconds(_))),
+        "{f:?}"
+    );
+}
+
+#[test]
 fn words_that_only_look_like_dates() {
     for text in [
         "May I ask why?",
@@ -238,6 +247,15 @@ fn open_dates_lean_to_the_past() {
     assert_eq!(
         one("It ended on Tuesday.", r).1,
         Value::Day(d("2025-10-21"))
+    );
+    // A hyphened word ends no clause.
+    assert_eq!(
+        one(
+            "Shares fell 9.8% in after-hours trade on Wednesday.",
+            "2025-10-21"
+        )
+        .1,
+        Value::Day(d("2025-10-15"))
     );
     // The verb right after the date tells it, past a place's state.
     assert_eq!(

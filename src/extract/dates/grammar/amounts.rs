@@ -115,6 +115,15 @@ impl<'a> Parser<'a> {
             k += 1;
         }
         let (mut e, mut u) = self.unit(k)?;
+        // "for the 2005 year": a year's number before "year" names it.
+        if u == Unit::Year
+            && self.is(k, "year")
+            && self
+                .digits_at(i)
+                .is_some_and(|(v, d)| d == 4 && (1800..2200).contains(&v))
+        {
+            return None;
+        }
         // "a quarter-century", "half a century": years, so a period
         // counted back from today stays a count of years.
         if u == Unit::Century && n.fract() != 0.0 {

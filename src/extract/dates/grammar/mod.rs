@@ -280,9 +280,11 @@ fn told_behind(p: &Parser<'_>, start: usize) -> bool {
                 return false;
             }
         }
-        // A point inside a number ("3.7%") ends nothing.
+        // A point inside a number ("3.7%") ends nothing, nor a word
+        // joined to the next by a hyphen ("in after-hours trade").
         let in_number = t.glued() && p.toks.get(k + 1).is_some_and(Tok::glued);
-        if t.low != "and" && !in_number && CLAUSE_BREAKS.contains(&t.low) {
+        let hyphened = p.dash(k + 1) && p.glued(k + 1) && p.glued(k + 2);
+        if t.low != "and" && !in_number && !hyphened && CLAUSE_BREAKS.contains(&t.low) {
             return false;
         }
         if t.word().is_some_and(|w| FUTURE_WORDS.contains(&w)) {
