@@ -89,6 +89,28 @@ fn the_modification_time_as_a_last_resort_is_a_warning() {
 }
 
 #[test]
+fn part_of_that_month_is_read_against_the_month_told_of_and_the_past_year_is_twelve_months() {
+    let r = record_of(
+        "talks.txt",
+        "Talks\nNEW YORK, 10 November 2015 -- He spoke to CNN in October. Later that month, \
+         he spoke again. Over the past year, fears rose.\n",
+    );
+    let dates = r["dates"].as_array().expect("dates");
+    let find = |text: &str| {
+        dates
+            .iter()
+            .find(|d| d["text"] == text)
+            .unwrap_or_else(|| panic!("{text}: {dates:?}"))
+    };
+    let later = find("Later that month");
+    assert_eq!(later["start_date"], "2015-10-16");
+    assert_eq!(later["end_date"], "2015-10-31");
+    let year = find("the past year");
+    assert_eq!(year["start_date"], "2014-11-10");
+    assert_eq!(year["end_date"], "2015-11-09");
+}
+
+#[test]
 fn a_date_in_the_text_after_the_file_was_saved_does_not_date_it() {
     // Written now: a maturity decades on is no publication date, but a
     // past day of the text is.

@@ -200,7 +200,6 @@ pub(crate) fn parse_line(p: &Parser<'_>) -> Vec<Found> {
 /// own date ("ago", "next", "tomorrow"). "The next day" of a story is the
 /// day after the one it tells of.
 fn refers_back(p: &Parser<'_>, start: usize, end: usize, expr: &Expr) -> bool {
-    use super::expr::{MonthRef, YearRef};
     let words = || p.toks[start..end].iter().filter_map(|t| t.word());
     let relative = match &expr.node {
         Node::Period(Period::Same(_)) => return true,
@@ -211,21 +210,34 @@ fn refers_back(p: &Parser<'_>, start: usize, end: usize, expr: &Expr) -> bool {
             true
         }
         Node::Day(Day::Shift { base, .. }) => matches!(**base, Day::Relative(0)),
-        Node::Period(
-            Period::Week(_)
+        // "later that month", "early that year": a part of a relative
+        // period is as relative as the period.
+        Node::Period(Period::Around { of, .. } | Period::PartOf { of, .. }) => {
+            is_relative_period(of)
+        }
+        Node::Period(period) => is_relative_period(period),
+        _ => false,
+    };
+    relative
+        && words().any(|w| ANAPHORIC_WORDS.contains(&w))
+        && !words().any(|w| DEICTIC_WORDS.contains(&w))
+}
+
+/// Whether `period` is counted from a reference ("the week", "that
+/// month", "the following year"), not named ("March", "2020").
+fn is_relative_period(period: &Period) -> bool {
+    use super::expr::{MonthRef, YearRef};
+    matches!(
+        period,
+        Period::Week(_)
             | Period::Weekend(_)
             | Period::NearWeekend
             | Period::Fortnight(_)
             | Period::QuarterRel(_)
             | Period::DecadeRel(_)
             | Period::Month(MonthRef::Rel(_))
-            | Period::Year(YearRef::Rel(_)),
-        ) => true,
-        _ => false,
-    };
-    relative
-        && words().any(|w| ANAPHORIC_WORDS.contains(&w))
-        && !words().any(|w| DEICTIC_WORDS.contains(&w))
+            | Period::Year(YearRef::Rel(_))
+    )
 }
 
 /// Tokens looked back at most for a word of the future.

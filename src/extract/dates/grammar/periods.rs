@@ -212,6 +212,10 @@ impl<'a> Parser<'a> {
     /// year" (`k` is at the relative word).
     fn relative_year(&self, k: usize) -> Hit<Period> {
         let r = self.word_at(k).and_then(lexicon::relative)?;
+        // "over the past year": the twelve months up to the reference.
+        if self.is(k, "past") && self.is(k + 1, "year") && self.year(k + 2).is_none() {
+            return Some((k + 2, rolling(vec![(1.0, Unit::Year)], -1)));
+        }
         if self.is(k + 1, "year") && self.year(k + 2).is_none() {
             return Some((k + 2, Period::Year(YearRef::Rel(r))));
         }
@@ -462,7 +466,14 @@ impl<'a> Parser<'a> {
             }
         };
         let bare_the = the && self.word_at(k).and_then(lexicon::relative).is_none();
+        // "over the past year", "the past week": the twelve months or the
+        // seven days up to the reference, as news means them ("last year"
+        // and "last week" are the calendar's).
+        let past = r == -1 && self.is(k, "past");
         let p = match u {
+            "week" if past => rolling(vec![(1.0, Unit::Week)], -1),
+            "month" if past => rolling(vec![(1.0, Unit::Month)], -1),
+            "year" if past => rolling(vec![(1.0, Unit::Year)], -1),
             "week" => Period::Week(r),
             "weekend" if bare_the => Period::NearWeekend,
             "weekend" => Period::Weekend(r),
@@ -472,7 +483,7 @@ impl<'a> Parser<'a> {
             // "over the past decade": the ten years up to the reference, as
             // news means it, not the calendar's 2010s; "the last decade"
             // and "the next decade" are as often the calendar's, and stay.
-            "decade" if r == -1 && self.is(k, "past") => rolling(vec![(10.0, Unit::Year)], -1),
+            "decade" if past => rolling(vec![(10.0, Unit::Year)], -1),
             "decade" => Period::DecadeRel(r),
             "fortnight" => Period::Fortnight(r),
             _ => return None,
