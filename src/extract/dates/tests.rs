@@ -187,6 +187,7 @@ fn words_that_only_look_like_dates() {
         "Flight A380 landed.",
         "The 27th floor was closed.",
         "It was shown in 3D and 2D.",
+        "The plan was criticised in some quarters.",
         "A 5W charger and a 24H race.",
     ] {
         let f = found(text, "2025-01-01");

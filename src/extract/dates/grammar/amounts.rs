@@ -47,6 +47,8 @@ impl<'a> Parser<'a> {
                 }
                 return Some((i + 1, 1.0));
             }
+            // "criticised in some quarters": people, not nine months.
+            "some" if self.is(i + 1, "quarters") => return None,
             "few" | "some" | "several" => return Some((i + 1, 3.0)),
             "couple" => return Some((self.skip_optional(i + 1, "of"), 2.0)),
             "half" => {
