@@ -165,6 +165,20 @@ fn a_quarter_century_is_25_years_and_a_half_century_50() {
 }
 
 #[test]
+fn the_weekend_of_its_days_is_not_the_nearest_weekend() {
+    let f = found(
+        "The fair runs over the weekend of 9 and 10 July.",
+        "2022-06-01",
+    );
+    assert!(!f.is_empty(), "{f:?}");
+    assert!(
+        f.iter()
+            .all(|(_, v)| matches!(v, Value::Day(day) if *day >= d("2022-07-01"))),
+        "{f:?}"
+    );
+}
+
+#[test]
 fn a_years_number_before_year_is_that_year() {
     let f = found("It is ahead for the 2005 year, he said.", "2004-06-01");
     assert!(

@@ -459,7 +459,7 @@ impl<'a> Parser<'a> {
             None if the => (self.word_at(k)?, 0, k + 1),
             None => {
                 // "weekend" alone ("on weekend", "over the weekend")
-                if self.is(k, "weekend") {
+                if self.is(k, "weekend") && !self.days_follow_of(k + 1) {
                     return Some((k + 1, Period::NearWeekend));
                 }
                 return None;
@@ -475,6 +475,9 @@ impl<'a> Parser<'a> {
             "month" if past => rolling(vec![(1.0, Unit::Month)], -1),
             "year" if past => rolling(vec![(1.0, Unit::Year)], -1),
             "week" => Period::Week(r),
+            // "the weekend of 9 and 10 July": the days that follow say
+            // which weekend, not the reference.
+            "weekend" if bare_the && self.days_follow_of(e) => return None,
             "weekend" if bare_the => Period::NearWeekend,
             "weekend" => Period::Weekend(r),
             "month" => Period::Month(MonthRef::Rel(r)),
@@ -500,6 +503,12 @@ impl<'a> Parser<'a> {
         }
         // "that week" / "same week" are only relative to a time just told of.
         Some((e, p))
+    }
+
+    /// Whether "of" and a number stand at `e` ("the weekend of 9 and 10
+    /// July"): the weekend is the one of those days.
+    fn days_follow_of(&self, e: usize) -> bool {
+        self.is(e, "of") && self.toks.get(e + 1).is_some_and(|t| t.num.is_some())
     }
 
     /// "next 3 days", "the past few weeks", "last 3year", "2 upcoming
