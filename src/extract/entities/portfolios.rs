@@ -55,12 +55,14 @@ const MAX_PORTFOLIO_CAPS: u8 = 2;
 
 /// Untags the portfolios after an office and "for" or "of": the run of
 /// capitalized words (with "and", "&" and commas between) right after,
-/// when none of its words is a country, a region or a city of 100 000
-/// people of the table, or a company of the lists, and its words are common ones news also writes in lowercase —
-/// after "for" one such word is enough ("Marketing, Midstream and
-/// Processing"), after "of" every word must be one, since "head of
-/// Google" and "President of France" name what follows. Only names that
-/// lie wholly inside the run are untagged, and never a person's.
+/// when none of its words is a country, a region, a city of 100 000
+/// people or a listed company, and its words are common ones news also
+/// writes in lowercase. After "for" one such word is enough ("Marketing,
+/// Midstream and Processing"); after "of" every word must be one, and the
+/// office a government's or the employer named after the run ("head of
+/// Strategic Partnerships at …"), since "president of Solidarity
+/// Strategies" and "President of France" name what follows. Only names
+/// that lie wholly inside the run are untagged, and never a person's.
 pub(crate) fn untag(s: &[Token], tags: &mut [u8], gaz: &Gazetteer) {
     for k in 1..s.len() {
         let of = match s[k].lower.as_str() {

@@ -466,14 +466,14 @@ impl<'a> Parser<'a> {
             }
         };
         let bare_the = the && self.word_at(k).and_then(lexicon::relative).is_none();
-        // "over the past year", "the past week": the twelve months or the
-        // seven days up to the reference, as news means them ("last year"
-        // and "last week" are the calendar's).
+        // "over the past month", "the past week": the month or the seven
+        // days up to the reference, as news means them ("last month" and
+        // "last week" are the calendar's; "the past year" is read by
+        // `relative_year`).
         let past = r == -1 && self.is(k, "past");
         let p = match u {
             "week" if past => rolling(vec![(1.0, Unit::Week)], -1),
             "month" if past => rolling(vec![(1.0, Unit::Month)], -1),
-            "year" if past => rolling(vec![(1.0, Unit::Year)], -1),
             "week" => Period::Week(r),
             // "the weekend of 9 and 10 July": the days that follow say
             // which weekend, not the reference.
