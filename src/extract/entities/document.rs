@@ -647,7 +647,7 @@ impl<'a> LonePeople<'a> {
 
 /// A word written as a name is: capitalized, or with capitals inside
 /// ("McGee", "DeSantis"), not all in capitals.
-fn is_name_word(t: &Token) -> bool {
+pub(crate) fn is_name_word(t: &Token) -> bool {
     matches!(t.class, Class::Capitalized | Class::Mixed)
 }
 

@@ -7,7 +7,8 @@
 //! one by one ("Midstream" a place, "Energy and Transport" an
 //! organization); they are no entity.
 
-use super::features::{Class, Token};
+use super::document::is_name_word;
+use super::features::Token;
 use super::gazetteer::{Gazetteer, Kind};
 use super::heads::PLACES;
 use super::lexicon::list;
@@ -110,7 +111,7 @@ fn run_end(s: &[Token], start: usize) -> usize {
     let mut k = start;
     let mut last_item = false;
     while let Some(t) = s.get(k) {
-        if is_capitalized(t) {
+        if is_name_word(t) {
             k += 1;
             end = k;
         } else if matches!(t.lower.as_str(), "and" | "&") {
@@ -127,7 +128,7 @@ fn run_end(s: &[Token], start: usize) -> usize {
 
 /// Whether the run `start..end` reads as a portfolio ([`untag`]).
 fn is_portfolio(s: &[Token], start: usize, end: usize, of: bool, gaz: &Gazetteer) -> bool {
-    let words: Vec<&Token> = s[start..end].iter().filter(|t| is_capitalized(t)).collect();
+    let words: Vec<&Token> = s[start..end].iter().filter(|t| is_name_word(t)).collect();
     // Any word of a place's name ("New" of "New Jersey"), but for a
     // word that only small towns are named ("Midstream").
     let place = |t: &Token| {
@@ -148,12 +149,6 @@ fn is_portfolio(s: &[Token], start: usize, end: usize, of: bool, gaz: &Gazetteer
         } else {
             words.iter().any(|t| common(t))
         }
-}
-
-/// A word written with a capital and lowercase after it ("Energy",
-/// "Net-Zero"), not in capitals ("UK", "BESS"), which are names' own.
-fn is_capitalized(t: &Token) -> bool {
-    matches!(t.class, Class::Capitalized | Class::Mixed)
 }
 
 #[cfg(test)]
